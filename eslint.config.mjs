@@ -1,0 +1,64 @@
+// Lint rules that keep the architecture visible: libraries are reached only through their public entry
+// point, dependencies point one way (apps → feature libs → core), test-only and tooling code never reaches
+// production code, and libraries never read process.env (configuration arrives by injection).
+import js from '@eslint/js';
+import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+const productionConstraints = [
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:core'] },
+  { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:core'] },
+  { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:core'] },
+  // Local stand-ins for MongoDB and Redis (the embedded run and the test harness); never used by the product.
+  { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:feature', 'type:core', 'type:tooling'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:feature', 'type:core', 'type:tooling', 'type:testing'] },
+];
+// Specs and benchmarks may additionally use the testing library.
+const testConstraints = productionConstraints.map((c) =>
+  c.sourceTag === 'type:testing' ? c : { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'] },
+);
+const testFiles = ['**/*.spec.ts', '**/test/**/*.ts'];
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/tmp/**', '**/.nx/**', '**/coverage/**', '**/.data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, banTransitiveDependencies: false, depConstraints: productionConstraints },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@tenantpay/*/*'], message: 'Import a library through its index.' }] }],
+    },
+  },
+  {
+    files: testFiles,
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, banTransitiveDependencies: false, depConstraints: testConstraints },
+      ],
+    },
+  },
+  {
+    files: ['libs/**/*.ts'],
+    ignores: ['libs/testing/**', ...testFiles],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Libraries receive configuration by injection.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  prettier,
+);
