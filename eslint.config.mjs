@@ -12,16 +12,23 @@ const productionConstraints = [
   { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:core'] },
   // Local stand-ins for MongoDB and Redis (the embedded run and the test harness); never used by the product.
   { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:feature', 'type:core', 'type:tooling'] },
-  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:feature', 'type:core', 'type:tooling', 'type:testing'] },
+  {
+    sourceTag: 'type:testing',
+    onlyDependOnLibsWithTags: ['type:feature', 'type:core', 'type:tooling', 'type:testing'],
+  },
 ];
 // Specs and benchmarks may additionally use the testing library.
 const testConstraints = productionConstraints.map((c) =>
-  c.sourceTag === 'type:testing' ? c : { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'] },
+  c.sourceTag === 'type:testing'
+    ? c
+    : { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'] },
 );
 const testFiles = ['**/*.spec.ts', '**/test/**/*.ts'];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/tmp/**', '**/.nx/**', '**/coverage/**', '**/.data/**'] },
+  {
+    ignores: ['**/node_modules/**', '**/dist/**', '**/tmp/**', '**/.nx/**', '**/coverage/**', '**/.data/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -30,10 +37,17 @@ export default tseslint.config(
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
-        { enforceBuildableLibDependency: false, banTransitiveDependencies: false, depConstraints: productionConstraints },
+        {
+          enforceBuildableLibDependency: false,
+          banTransitiveDependencies: false,
+          depConstraints: productionConstraints,
+        },
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@tenantpay/*/*'], message: 'Import a library through its index.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@tenantpay/*/*'], message: 'Import a library through its index.' }] },
+      ],
     },
   },
   {
@@ -41,7 +55,11 @@ export default tseslint.config(
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
-        { enforceBuildableLibDependency: false, banTransitiveDependencies: false, depConstraints: testConstraints },
+        {
+          enforceBuildableLibDependency: false,
+          banTransitiveDependencies: false,
+          depConstraints: testConstraints,
+        },
       ],
     },
   },
@@ -57,7 +75,16 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   prettier,

@@ -5,7 +5,10 @@ const path = require('node:path');
 
 const { compilerOptions } = JSON.parse(readFileSync(path.join(__dirname, 'tsconfig.base.json'), 'utf8'));
 const moduleNameMapper = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, path.join(__dirname, target)]),
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
+    `^${alias}$`,
+    path.join(__dirname, target),
+  ]),
 );
 
 module.exports = {
@@ -26,6 +29,12 @@ module.exports = {
     ],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // Nest and class-transformer read decorator metadata through the Reflect API.
+  setupFiles: ['reflect-metadata'],
   moduleNameMapper,
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+  // One MongoDB for the whole run (see libs/testing/src/jest/test-run-mongo.ts). Jest runs each distinct
+  // globalSetup path once per run, so every project naming the same file still starts only one server.
+  globalSetup: path.join(__dirname, 'libs/testing/src/jest/global-setup.cjs'),
+  globalTeardown: path.join(__dirname, 'libs/testing/src/jest/global-teardown.cjs'),
 };

@@ -1,0 +1,18 @@
+import { Controller, Get } from '@nestjs/common';
+import { ReadinessService } from '@tenantpay/platform';
+
+/** Probes for orchestrators: live = the process serves HTTP; ready = its dependencies answer too. */
+@Controller('health')
+export class HealthController {
+  constructor(private readonly readiness: ReadinessService) {}
+
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  ready() {
+    return this.readiness.check();
+  }
+}

@@ -1,0 +1,55 @@
+import { Type } from 'class-transformer';
+import { IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { LOG_LEVELS, type LogLevel } from './app-config';
+
+/**
+ * The environment variables the platform reads, with their rules. Messages never echo the value:
+ * connection strings carry credentials.
+ */
+export class EnvironmentVariables {
+  @IsOptional()
+  @IsIn(['development', 'test', 'production'], { message: 'must be one of development, test, production' })
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\w.:-]{1,253}$/, { message: 'must be a host name or IP address' })
+  API_HOST = '0.0.0.0';
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(0, { message: 'must be between 0 and 65535' })
+  @Max(65535, { message: 'must be between 0 and 65535' })
+  API_PORT = 3000;
+
+  @IsDefined({ message: 'is required (a mongodb:// or mongodb+srv:// connection string)' })
+  @IsString({ message: 'must be a string' })
+  @Matches(/^mongodb(\+srv)?:\/\/\S+$/, {
+    message: 'must be a mongodb:// or mongodb+srv:// connection string',
+  })
+  MONGODB_URI!: string;
+
+  @IsDefined({ message: 'is required (a redis:// or rediss:// URL)' })
+  @IsString({ message: 'must be a string' })
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL!: string;
+
+  @IsOptional()
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: LogLevel = 'info';
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of bytes' })
+  @Min(1024, { message: 'must be at least 1024 bytes' })
+  @Max(50 * 1024 * 1024, { message: 'must be at most 52428800 bytes (50 MiB)' })
+  HTTP_BODY_LIMIT_BYTES = 1024 * 1024;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(0, { message: 'must not be negative' })
+  @Max(10 * 60 * 1000, { message: 'must be at most 600000 (10 minutes)' })
+  SHUTDOWN_GRACE_MS = 10_000;
+}

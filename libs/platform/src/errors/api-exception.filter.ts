@@ -1,0 +1,83 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { ApiErrorBody } from './api-error-body';
+import { DomainException } from './domain.exception';
+import { ErrorCode, HTTP_STATUS_BY_ERROR_CODE } from './error-code';
+
+/** Codes for errors raised by Nest or Express themselves rather than by our code. */
+const CODE_BY_FRAMEWORK_STATUS: Readonly<Record<number, ErrorCode>> = {
+  400: ErrorCode.ValidationError,
+  401: ErrorCode.Unauthorized,
+  403: ErrorCode.Forbidden,
+  404: ErrorCode.NotFound,
+  409: ErrorCode.Conflict,
+  413: ErrorCode.PayloadTooLarge,
+  415: ErrorCode.UnsupportedMediaType,
+  429: ErrorCode.RateLimitExceeded,
+};
+
+/**
+ * Turns every error into the API error shape. Domain exceptions carry their code; framework HTTP
+ * exceptions get a code from their status; anything else is a bug and becomes a 500 whose details stay
+ * in the log, never in the response.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ApiExceptionFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const request = host.switchToHttp().getRequest<Request>();
+    const response = host.switchToHttp().getResponse<Response>();
+    const { status, code, message, details, headers } = this.describe(exception);
+    if (status >= 500) {
+      this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error while serving a request');
+    }
+    if (response.headersSent) return;
+    const body: ApiErrorBody = {
+      error: code,
+      message,
+      ...(details && details.length > 0 ? { details } : {}),
+      requestId: String(request.id ?? ''),
+      timestamp: new Date().toISOString(),
+    };
+    for (const [name, value] of Object.entries(headers ?? {})) response.setHeader(name, value);
+    response.status(status).json(body);
+  }
+
+  private describe(exception: unknown): {
+    status: number;
+    code: ErrorCode;
+    message: string;
+    details?: DomainException['details'];
+    headers?: DomainException['headers'];
+  } {
+    if (exception instanceof DomainException) {
+      return {
+        status: HTTP_STATUS_BY_ERROR_CODE[exception.code],
+        code: exception.code,
+        message: exception.message,
+        details: exception.details,
+        headers: exception.headers,
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = CODE_BY_FRAMEWORK_STATUS[status];
+      if (code) return { status, code, message: frameworkMessage(exception) };
+      if (status < 500)
+        return { status, code: ErrorCode.ValidationError, message: frameworkMessage(exception) };
+    }
+    return { status: 500, code: ErrorCode.InternalError, message: 'An internal error occurred.' };
+  }
+}
+
+function frameworkMessage(exception: HttpException): string {
+  // Nest's own 404 says "Cannot GET /x"; keep that (it names only what the caller sent) but nothing richer.
+  const response = exception.getResponse();
+  if (typeof response === 'object' && response !== null && 'message' in response) {
+    const message = (response as { message: unknown }).message;
+    if (typeof message === 'string') return message;
+  }
+  return exception.message;
+}

@@ -1,0 +1,47 @@
+/**
+ * Every machine-readable error code the API can answer with, and its HTTP status. This table is the one
+ * place where domain errors meet HTTP; libraries throw exceptions carrying a code and never pick a status.
+ */
+export enum ErrorCode {
+  ValidationError = 'validation_error',
+  InvalidJson = 'invalid_json',
+  Unauthorized = 'unauthorized',
+  Forbidden = 'forbidden',
+  TenantMismatch = 'tenant_mismatch',
+  TenantSuspended = 'tenant_suspended',
+  CrossTenantAccess = 'cross_tenant_access',
+  FeatureNotInTier = 'feature_not_in_tier',
+  NotFound = 'not_found',
+  TenantNotFound = 'tenant_not_found',
+  Conflict = 'conflict',
+  IdempotencyInProgress = 'idempotency_in_progress',
+  PayloadTooLarge = 'payload_too_large',
+  UnsupportedMediaType = 'unsupported_media_type',
+  IdempotencyKeyReused = 'idempotency_key_reused',
+  RateLimitExceeded = 'rate_limit_exceeded',
+  QuotaExceeded = 'quota_exceeded',
+  InternalError = 'internal_error',
+  NotReady = 'not_ready',
+}
+
+export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<ErrorCode, number>> = {
+  [ErrorCode.ValidationError]: 400,
+  [ErrorCode.InvalidJson]: 400,
+  [ErrorCode.Unauthorized]: 401,
+  [ErrorCode.Forbidden]: 403,
+  [ErrorCode.TenantMismatch]: 403,
+  [ErrorCode.TenantSuspended]: 403,
+  [ErrorCode.CrossTenantAccess]: 403,
+  [ErrorCode.FeatureNotInTier]: 403,
+  [ErrorCode.NotFound]: 404,
+  [ErrorCode.TenantNotFound]: 404,
+  [ErrorCode.Conflict]: 409,
+  [ErrorCode.IdempotencyInProgress]: 409,
+  [ErrorCode.PayloadTooLarge]: 413,
+  [ErrorCode.UnsupportedMediaType]: 415,
+  [ErrorCode.IdempotencyKeyReused]: 422,
+  [ErrorCode.RateLimitExceeded]: 429,
+  [ErrorCode.QuotaExceeded]: 429,
+  [ErrorCode.InternalError]: 500,
+  [ErrorCode.NotReady]: 503,
+};

@@ -1,0 +1,27 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { ApiExceptionFilter } from '../errors/api-exception.filter';
+import { createValidationPipe } from './create-validation-pipe';
+import { RejectUnsafeKeysPipe } from './reject-unsafe-keys.pipe';
+
+export const API_PREFIX = 'v1';
+export const HEALTH_ROUTES = ['health/live', 'health/ready'];
+
+/**
+ * Everything an HTTP application needs around its modules, in one place so the server and the tests
+ * run the very same stack. The app must be created with `bodyParser: false`: bodies are parsed by
+ * {@link JsonBodyMiddleware} so that parse errors take the API error shape.
+ */
+export function configureHttpApplication(app: NestExpressApplication): NestExpressApplication {
+  app.useLogger(app.get(Logger));
+  // Express's simple parser: `?a[b]=1` stays the literal key "a[b]" instead of becoming an object, so a
+  // query string can never produce a `{ $gt: … }` filter.
+  app.set('query parser', 'simple');
+  app.use(helmet());
+  app.setGlobalPrefix(API_PREFIX, { exclude: HEALTH_ROUTES });
+  app.useGlobalFilters(new ApiExceptionFilter());
+  app.useGlobalPipes(new RejectUnsafeKeysPipe(), createValidationPipe());
+  app.enableShutdownHooks();
+  return app;
+}

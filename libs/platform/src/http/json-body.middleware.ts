@@ -1,0 +1,63 @@
+import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
+import { json } from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
+import { APP_CONFIG } from '../config/app-config.constant';
+import type { AppConfig } from '../config/app-config';
+import { DomainException } from '../errors/domain.exception';
+import { ErrorCode } from '../errors/error-code';
+
+type BodyParserError = Error & { type?: string; status?: number };
+
+/**
+ * Parses JSON bodies inside Nest's middleware chain (instead of Express's own parser) so that a body
+ * that is not JSON, too large, or of another content type is answered by the exception filter in the
+ * API error shape, with the request id. Only JSON is accepted: the API has no other body format.
+ */
+@Injectable()
+export class JsonBodyMiddleware implements NestMiddleware {
+  private readonly parse: ReturnType<typeof json>;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.parse = json({ limit: config.http.bodyLimitBytes, strict: true, type: isJsonContentType });
+  }
+
+  async use(request: Request, response: Response, next: NextFunction): Promise<void> {
+    if (hasBody(request) && !isJsonContentType(request)) {
+      throw new DomainException(ErrorCode.UnsupportedMediaType, 'Request bodies must be application/json.');
+    }
+    await new Promise<void>((resolve, reject) =>
+      this.parse(request, response, (error?: unknown) =>
+        error ? reject(toDomainException(error)) : resolve(),
+      ),
+    );
+    next();
+  }
+}
+
+function hasBody(request: IncomingMessage): boolean {
+  const length = request.headers['content-length'];
+  return (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined;
+}
+
+function isJsonContentType(request: IncomingMessage): boolean {
+  const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === 'application/json' || /^application\/[\w.+-]+\+json$/.test(type);
+}
+
+function toDomainException(error: unknown): DomainException {
+  const type = (error as BodyParserError).type;
+  if (type === 'entity.too.large') {
+    return new DomainException(ErrorCode.PayloadTooLarge, 'The request body is too large.');
+  }
+  if (type === 'entity.parse.failed') {
+    return new DomainException(ErrorCode.InvalidJson, 'The request body is not valid JSON.');
+  }
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return new DomainException(ErrorCode.UnsupportedMediaType, 'The request body encoding is not supported.');
+  }
+  if (type === 'request.aborted' || type === 'request.size.invalid') {
+    return new DomainException(ErrorCode.ValidationError, 'The request body was incomplete.');
+  }
+  return new DomainException(ErrorCode.ValidationError, 'The request body could not be read.');
+}

@@ -1,0 +1,44 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
+import { LoggerModule } from 'nestjs-pino';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.constant';
+import { REQUEST_ID_HEADER } from '../http/http-headers.constant';
+import { resolveRequestId } from '../http/request-id';
+import { REDACTED_LOG_PATHS } from './redacted-log-paths.constant';
+
+/**
+ * Structured JSON logs through pino. The HTTP logger also assigns the request id (so the id exists
+ * before anything else can log or fail) and echoes it on the response; nestjs-pino then binds it to
+ * every line logged while the request is served.
+ */
+@Module({})
+export class PlatformLoggerModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: PlatformLoggerModule,
+      imports: [
+        LoggerModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => ({
+            pinoHttp: {
+              level: config.log.level,
+              redact: { paths: [...REDACTED_LOG_PATHS], censor: '[redacted]' },
+              genReqId: (request, response: ServerResponse) => {
+                const id = resolveRequestId(request.headers[REQUEST_ID_HEADER.toLowerCase()]);
+                response.setHeader(REQUEST_ID_HEADER, id);
+                return id;
+              },
+              customProps: (request) => ({ requestId: request.id }),
+              customLogLevel: (_request, response, error) =>
+                error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+              // Liveness probes every few seconds would drown the useful lines.
+              autoLogging: { ignore: (request) => request.url === '/health/live' },
+            },
+          }),
+        }),
+      ],
+      exports: [LoggerModule],
+    };
+  }
+}
