@@ -6,12 +6,34 @@ export interface AppConfig {
     readonly port: number;
     /** Largest accepted request body; larger bodies are refused with 413 before they are parsed. */
     readonly bodyLimitBytes: number;
+    /** Reverse proxies in front of the API whose X-Forwarded-For may be trusted for the client IP. */
+    readonly trustProxyHops: number;
+  };
+  readonly tenancy: {
+    /** White-label hosts are `{slug}.{baseDomain}`. */
+    readonly baseDomain: string;
+  };
+  readonly auth: {
+    /** Every key an access token may be signed with; tokens name theirs in the `kid` header. */
+    readonly jwtKeys: readonly JwtKey[];
+    /** The key new tokens are signed with. Rotate by adding a key, switching, and later removing the old. */
+    readonly activeJwtKeyId: string;
+    readonly accessTokenTtlSeconds: number;
+  };
+  readonly rateLimit: {
+    /** While Redis is unavailable: `open` admits by a per-process fallback limiter, `closed` refuses. */
+    readonly failMode: 'open' | 'closed';
   };
   readonly mongodb: { readonly uri: string };
   readonly redis: { readonly url: string };
   readonly log: { readonly level: LogLevel };
   /** How long shutdown may wait for in-flight work (requests, active jobs) before closing anyway. */
   readonly shutdownGraceMs: number;
+}
+
+export interface JwtKey {
+  readonly id: string;
+  readonly secret: string;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';

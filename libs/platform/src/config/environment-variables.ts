@@ -36,6 +36,42 @@ export class EnvironmentVariables {
   REDIS_URL!: string;
 
   @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of proxies' })
+  @Min(0, { message: 'must be between 0 and 10' })
+  @Max(10, { message: 'must be between 0 and 10' })
+  TRUST_PROXY_HOPS = 0;
+
+  @IsOptional()
+  @Matches(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/, {
+    message: 'must be a lowercase DNS name such as tenantpay.example.com',
+  })
+  BASE_DOMAIN = 'localhost';
+
+  @IsDefined({
+    message: 'is required: comma-separated key-id:secret pairs, secrets of at least 32 characters',
+  })
+  @Matches(/^[A-Za-z0-9_-]{1,32}:[^,:\s]{32,}(,[A-Za-z0-9_-]{1,32}:[^,:\s]{32,})*$/, {
+    message: 'must be comma-separated key-id:secret pairs, each secret at least 32 characters',
+  })
+  JWT_SIGNING_KEYS!: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'must be the id of one of JWT_SIGNING_KEYS' })
+  JWT_ACTIVE_KEY_ID?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of seconds' })
+  @Min(60, { message: 'must be between 60 and 86400 seconds' })
+  @Max(86_400, { message: 'must be between 60 and 86400 seconds' })
+  JWT_ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @IsOptional()
+  @IsIn(['open', 'closed'], { message: 'must be open or closed' })
+  RATE_LIMIT_FAIL_MODE: 'open' | 'closed' = 'open';
+
+  @IsOptional()
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 

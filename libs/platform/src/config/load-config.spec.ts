@@ -1,7 +1,13 @@
 import { ConfigValidationError } from './config-validation.error';
 import { loadConfig } from './load-config';
 
-const valid = { MONGODB_URI: 'mongodb://127.0.0.1:27017/tenantpay', REDIS_URL: 'redis://127.0.0.1:6379' };
+const KEY_A = 'a'.repeat(32);
+const KEY_B = 'b'.repeat(48);
+const valid = {
+  MONGODB_URI: 'mongodb://127.0.0.1:27017/tenantpay',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  JWT_SIGNING_KEYS: `k1:${KEY_A}`,
+};
 
 function problemsOf(environment: Record<string, string | undefined>): readonly string[] {
   try {
@@ -17,7 +23,10 @@ describe('loadConfig', () => {
   it('maps a valid environment to the typed config with defaults', () => {
     expect(loadConfig(valid)).toEqual({
       env: 'development',
-      http: { host: '0.0.0.0', port: 3000, bodyLimitBytes: 1048576 },
+      http: { host: '0.0.0.0', port: 3000, bodyLimitBytes: 1048576, trustProxyHops: 0 },
+      tenancy: { baseDomain: 'localhost' },
+      auth: { jwtKeys: [{ id: 'k1', secret: KEY_A }], activeJwtKeyId: 'k1', accessTokenTtlSeconds: 900 },
+      rateLimit: { failMode: 'open' },
       mongodb: { uri: valid.MONGODB_URI },
       redis: { url: valid.REDIS_URL },
       log: { level: 'info' },
@@ -39,9 +48,10 @@ describe('loadConfig', () => {
 
   it('names each missing required variable on its own line', () => {
     const problems = problemsOf({});
-    expect(problems).toHaveLength(2);
+    expect(problems).toHaveLength(3);
     expect(problems.some((p) => p.startsWith('MONGODB_URI '))).toBe(true);
     expect(problems.some((p) => p.startsWith('REDIS_URL '))).toBe(true);
+    expect(problems.some((p) => p.startsWith('JWT_SIGNING_KEYS '))).toBe(true);
   });
 
   it('treats an empty value as unset', () => {
@@ -59,6 +69,12 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'verbose'],
     ['HTTP_BODY_LIMIT_BYTES', '10'],
     ['SHUTDOWN_GRACE_MS', '-1'],
+    ['TRUST_PROXY_HOPS', '11'],
+    ['RATE_LIMIT_FAIL_MODE', 'sometimes'],
+    ['BASE_DOMAIN', 'Bad_Domain'],
+    ['JWT_SIGNING_KEYS', 'k1:short'],
+    ['JWT_SIGNING_KEYS', 'no-separator'],
+    ['JWT_ACCESS_TOKEN_TTL_SECONDS', '5'],
   ])('refuses %s=%s and names it', (name, value) => {
     const problems = problemsOf({ ...valid, [name]: value });
     expect(problems.length).toBeGreaterThan(0);
@@ -66,15 +82,44 @@ describe('loadConfig', () => {
   });
 
   it('reports every bad variable at once', () => {
-    const problems = problemsOf({ MONGODB_URI: 'nope', REDIS_URL: 'nope', API_PORT: '-5' });
+    const problems = problemsOf({ ...valid, MONGODB_URI: 'nope', REDIS_URL: 'nope', API_PORT: '-5' });
     expect(new Set(problems.map((p) => p.split(' ')[0]))).toEqual(
       new Set(['MONGODB_URI', 'REDIS_URL', 'API_PORT']),
     );
   });
 
   it('never echoes a value, which may hold credentials', () => {
-    const problems = problemsOf({ ...valid, MONGODB_URI: 'mysql://user:s3cret@db' });
+    const problems = problemsOf({
+      ...valid,
+      MONGODB_URI: 'mysql://user:s3cret@db',
+      JWT_SIGNING_KEYS: 'k1:s3cret',
+    });
     expect(problems.join('\n')).not.toContain('s3cret');
+  });
+
+  it('reads several signing keys and the active one', () => {
+    const config = loadConfig({
+      ...valid,
+      JWT_SIGNING_KEYS: `k1:${KEY_A},k2:${KEY_B}`,
+      JWT_ACTIVE_KEY_ID: 'k2',
+    });
+    expect(config.auth.jwtKeys).toEqual([
+      { id: 'k1', secret: KEY_A },
+      { id: 'k2', secret: KEY_B },
+    ]);
+    expect(config.auth.activeJwtKeyId).toBe('k2');
+  });
+
+  it('refuses an active key id that names no key', () => {
+    expect(problemsOf({ ...valid, JWT_ACTIVE_KEY_ID: 'k9' })).toEqual([
+      expect.stringMatching(/^JWT_ACTIVE_KEY_ID /),
+    ]);
+  });
+
+  it('refuses a key id used twice', () => {
+    expect(problemsOf({ ...valid, JWT_SIGNING_KEYS: `k1:${KEY_A},k1:${KEY_B}` })).toEqual([
+      expect.stringMatching(/^JWT_SIGNING_KEYS /),
+    ]);
   });
 
   it('ignores variables it does not know', () => {

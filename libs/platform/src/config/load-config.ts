@@ -29,13 +29,31 @@ export function loadConfig(environment: Environment): AppConfig {
     );
     throw new ConfigValidationError(problems);
   }
+  const jwtKeys = variables.JWT_SIGNING_KEYS.split(',').map((pair) => {
+    const separator = pair.indexOf(':');
+    return { id: pair.slice(0, separator), secret: pair.slice(separator + 1) };
+  });
+  const activeJwtKeyId = variables.JWT_ACTIVE_KEY_ID ?? jwtKeys[0]?.id ?? '';
+  const keyProblems = [
+    ...(new Set(jwtKeys.map((key) => key.id)).size !== jwtKeys.length
+      ? ['JWT_SIGNING_KEYS has a key id twice']
+      : []),
+    ...(jwtKeys.some((key) => key.id === activeJwtKeyId)
+      ? []
+      : ['JWT_ACTIVE_KEY_ID must be the id of one of JWT_SIGNING_KEYS']),
+  ];
+  if (keyProblems.length > 0) throw new ConfigValidationError(keyProblems);
   return {
     env: variables.NODE_ENV,
     http: {
       host: variables.API_HOST,
       port: variables.API_PORT,
       bodyLimitBytes: variables.HTTP_BODY_LIMIT_BYTES,
+      trustProxyHops: variables.TRUST_PROXY_HOPS,
     },
+    tenancy: { baseDomain: variables.BASE_DOMAIN },
+    auth: { jwtKeys, activeJwtKeyId, accessTokenTtlSeconds: variables.JWT_ACCESS_TOKEN_TTL_SECONDS },
+    rateLimit: { failMode: variables.RATE_LIMIT_FAIL_MODE },
     mongodb: { uri: variables.MONGODB_URI },
     redis: { url: variables.REDIS_URL },
     log: { level: variables.LOG_LEVEL },

@@ -1,11 +1,17 @@
+import type { NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.constant';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
 import { createValidationPipe } from './create-validation-pipe';
 import { RejectUnsafeKeysPipe } from './reject-unsafe-keys.pipe';
 
 export const API_PREFIX = 'v1';
+
+/** Options every HTTP application must be created with: see {@link configureHttpApplication}. */
+export const HTTP_APPLICATION_OPTIONS: NestApplicationOptions = { bodyParser: false, bufferLogs: true };
 export const HEALTH_ROUTES = ['health/live', 'health/ready'];
 
 /**
@@ -18,6 +24,8 @@ export function configureHttpApplication(app: NestExpressApplication): NestExpre
   // Express's simple parser: `?a[b]=1` stays the literal key "a[b]" instead of becoming an object, so a
   // query string can never produce a `{ $gt: … }` filter.
   app.set('query parser', 'simple');
+  // Client IPs (per-IP rate limits, audit) come from X-Forwarded-For only through the configured proxies.
+  app.set('trust proxy', app.get<AppConfig>(APP_CONFIG).http.trustProxyHops);
   app.use(helmet());
   app.setGlobalPrefix(API_PREFIX, { exclude: HEALTH_ROUTES });
   app.useGlobalFilters(new ApiExceptionFilter());

@@ -1,0 +1,76 @@
+import { Schema } from 'mongoose';
+import { type Limit, TENANT_LIMIT_NAMES, UNLIMITED } from '../tiers/limit';
+import { Tier } from '../tiers/tier.enum';
+import type { Tenant } from './tenant';
+import { DomainStatus } from './tenant-domain';
+
+export const TENANT_COLLECTION = 'tenants';
+export const TENANT_MODEL = 'Tenant';
+
+const isLimit = (value: unknown): value is Limit =>
+  value === UNLIMITED || (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0);
+
+const domainSchema = new Schema(
+  {
+    hostname: { type: String, required: true, lowercase: true, trim: true },
+    status: {
+      type: String,
+      enum: Object.values(DomainStatus),
+      required: true,
+      default: DomainStatus.Pending,
+    },
+    verificationToken: { type: String, required: true },
+    verifiedAt: { type: Date, default: null },
+    createdAt: { type: Date, required: true, default: () => new Date() },
+  },
+  { _id: false },
+);
+
+const limitsSchema = new Schema(
+  Object.fromEntries(
+    TENANT_LIMIT_NAMES.map((name) => [
+      name,
+      {
+        type: Schema.Types.Mixed,
+        validate: { validator: isLimit, message: `${name} must be a count or "unlimited"` },
+      },
+    ]),
+  ),
+  { _id: false },
+);
+
+export const TenantSchema = new Schema<Tenant>(
+  {
+    slug: { type: String, required: true, lowercase: true, trim: true },
+    name: { type: String, required: true, trim: true, maxlength: 200 },
+    tier: { type: String, enum: Object.values(Tier), required: true },
+    isActive: { type: Boolean, required: true, default: true },
+    domains: { type: [domainSchema], default: [] },
+    settings: {
+      branding: {
+        displayName: String,
+        logoUrl: String,
+        primaryColor: String,
+        secondaryColor: String,
+        supportEmail: String,
+        supportUrl: String,
+      },
+      paymentWorkflow: {
+        allowedMethods: { type: [String], default: undefined },
+        allowedCurrencies: { type: [String], default: undefined },
+        maxAmount: Number,
+        approvalThreshold: Number,
+      },
+    },
+    limits: { type: limitsSchema, default: undefined },
+  },
+  { collection: TENANT_COLLECTION, timestamps: true, strict: 'throw', strictQuery: 'throw', minimize: false },
+);
+
+// Resolution by subdomain: `findOne({ slug })`; unique because a host names exactly one tenant.
+TenantSchema.index({ slug: 1 }, { unique: true });
+// Resolution by custom domain: `findOne({ 'domains.hostname': host, 'domains.status': VERIFIED })`;
+// unique so one domain can never be claimed by two tenants, even while pending.
+TenantSchema.index({ 'domains.hostname': 1 }, { unique: true, sparse: true });
+// Platform listing: `find().sort({ createdAt: -1 })` filtered by tier and state.
+TenantSchema.index({ tier: 1, isActive: 1, createdAt: -1 });

@@ -1,0 +1,20 @@
+import type { Types } from 'mongoose';
+import type { TenantLimits } from '../tiers/limit';
+import type { Tier } from '../tiers/tier.enum';
+import type { TenantDomain } from './tenant-domain';
+import type { TenantSettings } from './tenant-settings';
+
+/** A tenant as stored in the `tenants` collection (a platform collection: it is not tenant-owned). */
+export interface Tenant {
+  readonly _id: Types.ObjectId;
+  readonly slug: string;
+  readonly name: string;
+  readonly tier: Tier;
+  readonly isActive: boolean;
+  readonly domains: readonly TenantDomain[];
+  readonly settings: TenantSettings;
+  /** Contract-specific overrides of the tier's limits; absent fields use the tier's. */
+  readonly limits?: Partial<TenantLimits>;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}

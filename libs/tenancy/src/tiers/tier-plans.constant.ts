@@ -1,0 +1,31 @@
+import { Feature } from './feature.enum';
+import { type TenantLimits, UNLIMITED } from './limit';
+import { Tier } from './tier.enum';
+
+export interface TierPlan {
+  readonly limits: TenantLimits;
+  readonly features: readonly Feature[];
+}
+
+/** What each tier includes (SPEC §3). The only place tier differences are written down. */
+export const TIER_PLANS: Readonly<Record<Tier, TierPlan>> = {
+  [Tier.Starter]: {
+    limits: { maxUsers: 10, transactionsPerMonth: 1_000, apiRequestsPerMinute: 60 },
+    features: [Feature.BasicPayments],
+  },
+  [Tier.Professional]: {
+    limits: { maxUsers: 100, transactionsPerMonth: 50_000, apiRequestsPerMinute: 300 },
+    features: [Feature.BasicPayments, Feature.BulkPayments, Feature.Analytics],
+  },
+  [Tier.Enterprise]: {
+    limits: { maxUsers: UNLIMITED, transactionsPerMonth: UNLIMITED, apiRequestsPerMinute: 1_000 },
+    features: [
+      Feature.BasicPayments,
+      Feature.BulkPayments,
+      Feature.Analytics,
+      Feature.CustomWorkflows,
+      Feature.WhiteLabel,
+      Feature.ApiKeys,
+    ],
+  },
+};

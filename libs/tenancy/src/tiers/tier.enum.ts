@@ -1,0 +1,5 @@
+export enum Tier {
+  Starter = 'STARTER',
+  Professional = 'PROFESSIONAL',
+  Enterprise = 'ENTERPRISE',
+}

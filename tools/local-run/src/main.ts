@@ -1,0 +1,101 @@
+/**
+ * `npm start`: runs the API and the worker as a user would on one machine. MongoDB and Redis come from
+ * MONGODB_URI / REDIS_URL when set; otherwise embedded ones are started (a real mongod when this machine
+ * has one, else the in-process engine; the local redis-server binary) and stopped again on exit.
+ */
+import 'reflect-metadata';
+import { type RunningMongo, RedisServerProcess, startMongo } from '@tenantpay/local-services';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+
+const workspaceRoot = path.resolve(__dirname, '../../../..');
+const say = (line: string) => process.stdout.write(`[tenantpay] ${line}\n`);
+
+async function main(): Promise<void> {
+  const apiPort = process.env['API_PORT'] ?? '3000';
+  const mongo = await embeddedOrGivenMongo();
+  const redis = await embeddedOrGivenRedis();
+  const environment = { ...process.env, MONGODB_URI: mongo.uri, REDIS_URL: redis.url, API_PORT: apiPort };
+  const apps = [startApp('api', environment), startApp('worker', environment)];
+
+  let stopping = false;
+  const stopAll = async (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    say('stopping…');
+    await Promise.all(apps.map(stopApp));
+    await redis.stop();
+    await mongo.stop();
+    process.exit(exitCode);
+  };
+  process.once('SIGINT', () => void stopAll(0));
+  process.once('SIGTERM', () => void stopAll(0));
+  for (const app of apps) {
+    app.once('exit', (code) => {
+      if (!stopping) say(`${app.spawnargs.at(-1)} exited unexpectedly (code ${code}); stopping everything`);
+      void stopAll(1);
+    });
+  }
+
+  await waitUntilReady(`http://127.0.0.1:${apiPort}/health/ready`);
+  say(`ready: API on http://localhost:${apiPort} (GET /health/ready), worker running; Ctrl+C stops both`);
+}
+
+async function embeddedOrGivenMongo(): Promise<RunningMongo> {
+  const running = await startMongo({
+    uri: process.env['MONGODB_URI'] || undefined,
+    dataDir: path.join(workspaceRoot, '.data', 'mongodb'),
+    log: say,
+  });
+  if (running.kind === 'emulator') {
+    say('************************************************************************');
+    say('* No mongod on this machine: using the in-process MongoDB engine.      *');
+    say('* Data is kept IN MEMORY ONLY and is lost when this process stops.     *');
+    say('* Set MONGODB_URI to use a real MongoDB.                               *');
+    say('************************************************************************');
+  }
+  return running;
+}
+
+async function embeddedOrGivenRedis(): Promise<{ url: string; stop(): Promise<void> }> {
+  const given = process.env['REDIS_URL'];
+  if (given) {
+    say('Redis: REDIS_URL');
+    return { url: given, stop: async () => undefined };
+  }
+  const server = await RedisServerProcess.start();
+  say(`Redis: embedded redis-server at ${server.url} (in memory; set REDIS_URL to use another)`);
+  return server;
+}
+
+function startApp(name: 'api' | 'worker', environment: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [path.join(workspaceRoot, 'dist', 'apps', name, 'src', 'main.js')], {
+    env: environment,
+    stdio: 'inherit',
+  });
+}
+
+async function stopApp(app: ChildProcess): Promise<void> {
+  if (app.exitCode !== null || app.signalCode !== null) return;
+  app.kill('SIGTERM');
+  await once(app, 'exit');
+}
+
+async function waitUntilReady(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const ready = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return;
+    if (Date.now() > deadline) throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+main().catch((error: unknown) => {
+  say(`failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
