@@ -1,0 +1,41 @@
+import type { Document } from 'bson';
+import { namespaceOf } from './command-arguments';
+import type { CommandContext, CommandTable } from './command-context';
+import { CommandError } from './command-error';
+import { runAggregation, validatePipeline } from '../query/aggregation-runner';
+import { selectDocuments } from '../query/document-selection';
+
+function aggregate(context: CommandContext): Document {
+  const { command } = context;
+  if (command['explain'] === true)
+    throw new CommandError('IllegalOperation', 'explain is not supported by the MongoDB emulator');
+  const pipeline = command['pipeline'];
+  validatePipeline(pipeline);
+  const collectionName = command['aggregate'];
+  const readCollection = (name: string) =>
+    context.scope.collection(context.databaseName, name)?.documents() ?? [];
+  let source: Iterable<Document> = [];
+  let stages = pipeline;
+  if (typeof collectionName === 'string') {
+    const target = context.scope.collection(context.databaseName, collectionName);
+    // A leading $match is answered by the engine (point lookups on _id) so mingo sees only matches.
+    const [first, ...rest] = pipeline;
+    if (target !== undefined && first !== undefined && '$match' in first) {
+      source = selectDocuments(target, first['$match'] as Document);
+      stages = rest;
+    } else {
+      source = target?.documents() ?? [];
+    }
+  } else if (collectionName !== 1) {
+    throw new CommandError('TypeMismatch', "'aggregate' must be a collection name or 1");
+  }
+  const documents = runAggregation(source, stages, readCollection);
+  const cursorOptions = (command['cursor'] as Document | undefined) ?? {};
+  const namespace = namespaceOf(
+    context,
+    typeof collectionName === 'string' ? collectionName : '$cmd.aggregate',
+  );
+  return { cursor: context.cursors.open(namespace, documents, { batchSize: cursorOptions['batchSize'] }) };
+}
+
+export const aggregateCommands: CommandTable = { aggregate };

@@ -1,0 +1,50 @@
+import type { Document } from 'bson';
+import { optionalDocument, targetCollection } from './command-arguments';
+import type { CommandContext, CommandTable } from './command-context';
+import { CommandError } from './command-error';
+import { canonicalKey } from '../storage/canonical-key';
+import { idKeyOf } from '../storage/document-id';
+import { selectDocuments } from '../query/document-selection';
+import { projectDocuments } from '../query/projection';
+import { applyUpdate, buildUpsertDocument } from '../query/update-applier';
+
+/** Errors here (duplicate key included) are top-level command errors, unlike batched writes. */
+function findAndModify(context: CommandContext): Document {
+  const { command } = context;
+  const filter = optionalDocument(command, 'query');
+  const change = command['update'] as Document | Document[] | undefined;
+  const remove = command['remove'] === true;
+  if (remove === (change !== undefined)) {
+    throw new CommandError('FailedToParse', 'Either an update or remove=true must be specified');
+  }
+  const arrayFilters = command['arrayFilters'] as Document[] | undefined;
+  const target = context.scope.collectionForWrite(context.databaseName, targetCollection(context));
+  const [original] = selectDocuments(target, filter, { sort: optionalDocument(command, 'sort'), limit: 1 });
+  const project = (document: Document | undefined): Document | null =>
+    document === undefined
+      ? null
+      : (projectDocuments([document], optionalDocument(command, 'fields'))[0] ?? null);
+
+  if (remove) {
+    if (original !== undefined) target.remove(idKeyOf(original));
+    return { lastErrorObject: { n: original === undefined ? 0 : 1 }, value: project(original) };
+  }
+  const update = change as Document | Document[];
+  if (original !== undefined) {
+    const updated = applyUpdate(original, update, { arrayFilters, filter });
+    if (canonicalKey(updated) !== canonicalKey(original)) target.replace(idKeyOf(original), updated);
+    return {
+      lastErrorObject: { n: 1, updatedExisting: true },
+      value: project(command['new'] === true ? updated : original),
+    };
+  }
+  if (command['upsert'] !== true) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null };
+  const inserted = buildUpsertDocument(filter, update, { arrayFilters, filter });
+  target.insert(inserted);
+  return {
+    lastErrorObject: { n: 1, updatedExisting: false, upserted: inserted['_id'] },
+    value: command['new'] === true ? project(inserted) : null,
+  };
+}
+
+export const findAndModifyCommands: CommandTable = { findAndModify, findandmodify: findAndModify };

@@ -1,0 +1,67 @@
+import type { Document } from 'bson';
+import { batchProgressOf } from './batch-progress';
+import { documentArray, optionalDocument, targetCollection } from './command-arguments';
+import type { CommandContext, CommandTable } from './command-context';
+import { CommandError } from './command-error';
+import { canonicalKey } from '../storage/canonical-key';
+import { idKeyOf } from '../storage/document-id';
+import type { DocumentSet } from '../storage/document-set';
+import { selectDocuments } from '../query/document-selection';
+import { applyUpdate, buildUpsertDocument, isReplacement } from '../query/update-applier';
+import { runStatement, withWriteErrors } from './write-errors';
+
+function update(context: CommandContext): Document {
+  const statements = documentArray(context.command, 'updates');
+  const ordered = context.command['ordered'] !== false;
+  const target = context.scope.collectionForWrite(context.databaseName, targetCollection(context));
+  const progress = batchProgressOf(context);
+  for (; progress.next < statements.length; progress.next++) {
+    const index = progress.next;
+    const ok = runStatement(index, progress.writeErrors, () => {
+      const outcome = runUpdateStatement(target, statements[index] as Document);
+      progress.matched += outcome.matched;
+      progress.modified += outcome.modified;
+      if (outcome.upsertedId !== undefined) progress.upserted.push({ index, _id: outcome.upsertedId });
+    });
+    if (!ok && ordered) break;
+  }
+  const reply: Document = { n: progress.matched + progress.upserted.length, nModified: progress.modified };
+  if (progress.upserted.length > 0) reply['upserted'] = progress.upserted;
+  return withWriteErrors(reply, progress.writeErrors);
+}
+
+interface StatementOutcome {
+  matched: number;
+  modified: number;
+  upsertedId?: unknown;
+}
+
+/** All updated documents are computed and checked writable before the first is stored. */
+function runUpdateStatement(target: DocumentSet, statement: Document): StatementOutcome {
+  const filter = optionalDocument(statement, 'q');
+  const change = statement['u'] as Document | Document[];
+  const multi = statement['multi'] === true;
+  const arrayFilters = statement['arrayFilters'] as Document[] | undefined;
+  if (multi && isReplacement(change)) {
+    throw new CommandError('FailedToParse', 'multi update is not supported for replacement-style update');
+  }
+  const selected = selectDocuments(target, filter, {
+    limit: multi ? 0 : 1,
+    sort: optionalDocument(statement, 'sort'),
+  });
+  if (selected.length === 0 && statement['upsert'] === true) {
+    const document = buildUpsertDocument(filter, change, { arrayFilters, filter });
+    target.insert(document);
+    return { matched: 0, modified: 0, upsertedId: document['_id'] };
+  }
+  const changed: Array<[string, Document]> = [];
+  for (const original of selected) {
+    const updated = applyUpdate(original, change, { arrayFilters, filter });
+    if (canonicalKey(updated) !== canonicalKey(original)) changed.push([idKeyOf(original), updated]);
+  }
+  for (const [idKey, updated] of changed) target.assertWritable(idKey, updated);
+  for (const [idKey, updated] of changed) target.replace(idKey, updated);
+  return { matched: selected.length, modified: changed.length };
+}
+
+export const updateCommands: CommandTable = { update };

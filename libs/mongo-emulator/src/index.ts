@@ -1,0 +1,1 @@
+export { MongoEmulator, type MongoEmulatorOptions } from './mongo-emulator';

@@ -1,0 +1,59 @@
+import { ObjectId } from 'bson';
+import { CommandDispatcher } from './commands/command-dispatcher';
+import { CursorRegistry } from './cursors/cursor-registry';
+import { ClientConnection } from './server/client-connection';
+import { WireServer } from './server/wire-server';
+import { StorageEngine } from './storage/storage-engine';
+import { SessionRegistry } from './transactions/session-registry';
+
+export interface MongoEmulatorOptions {
+  /** Interface to listen on; default 127.0.0.1. */
+  host?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Default 'rs0' (needed for transactions); null or '' runs a standalone server. */
+  replicaSetName?: string | null;
+}
+
+/**
+ * An in-process MongoDB (wire protocol, 7.0 semantics) for tests and local runs where no mongod exists.
+ * Data lives in memory and disappears on stop().
+ */
+export class MongoEmulator {
+  private constructor(
+    private readonly server: WireServer,
+    private readonly cursors: CursorRegistry,
+    readonly uri: string,
+    readonly port: number,
+  ) {}
+
+  static async start(options: MongoEmulatorOptions = {}): Promise<MongoEmulator> {
+    const host = options.host ?? '127.0.0.1';
+    const replicaSetName = options.replicaSetName === undefined ? 'rs0' : options.replicaSetName || undefined;
+    const engine = new StorageEngine();
+    const sessions = new SessionRegistry(engine);
+    const cursors = new CursorRegistry();
+    // The dispatcher needs the port, known only after listen(); connections made before then are refused.
+    const ready: { dispatcher?: CommandDispatcher } = {};
+    let nextConnectionId = 1;
+    const server = new WireServer((socket) => {
+      if (ready.dispatcher === undefined) socket.destroy();
+      else new ClientConnection(socket, nextConnectionId++, ready.dispatcher);
+    });
+    const port = await server.listen(host, options.port ?? 0);
+    ready.dispatcher = new CommandDispatcher(engine, sessions, cursors, {
+      host,
+      port,
+      replicaSetName,
+      startedAt: new Date(),
+      electionId: new ObjectId('7fffffff0000000000000001'),
+    });
+    const query = replicaSetName === undefined ? '' : `?replicaSet=${encodeURIComponent(replicaSetName)}`;
+    return new MongoEmulator(server, cursors, `mongodb://${host}:${port}/${query}`, port);
+  }
+
+  async stop(): Promise<void> {
+    this.cursors.closeAll();
+    await this.server.close();
+  }
+}

@@ -1,0 +1,163 @@
+import { UUID, type Document } from 'bson';
+import { CommandError } from '../commands/command-error';
+import type { WriteLockTable } from '../transactions/write-lock-table';
+import { CollectionSnapshot } from './collection-snapshot';
+import { idKeyOf } from './document-id';
+import type { DocumentSet } from './document-set';
+import { DuplicateKeyError } from './duplicate-key.error';
+import { ID_INDEX, ID_INDEX_NAME, type IndexDefinition } from './index-definition';
+import { UniqueIndex } from './unique-index';
+
+/**
+ * The committed documents of one collection: an insertion-ordered map from `_id` key to document (point
+ * lookups without scanning) and the unique indexes. Writes through insert/replace/remove are writes
+ * outside transactions: they wait (WaitForLockError) for transactions holding the document or key.
+ * Open snapshots receive every document's previous version before it changes.
+ */
+export class Collection implements DocumentSet {
+  readonly uuid = new UUID();
+  private readonly byId = new Map<string, Document>();
+  private readonly indexes: IndexDefinition[] = [ID_INDEX];
+  private readonly uniqueIndexes = new Map<string, UniqueIndex>();
+  private readonly snapshots = new Set<CollectionSnapshot>();
+
+  constructor(
+    readonly databaseName: string,
+    readonly name: string,
+    private readonly locks: WriteLockTable,
+    readonly options: Document = {},
+  ) {}
+
+  get collection(): Collection {
+    return this;
+  }
+
+  get namespace(): string {
+    return `${this.databaseName}.${this.name}`;
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  get(idKey: string): Document | undefined {
+    return this.byId.get(idKey);
+  }
+
+  documents(): Iterable<Document> {
+    return this.byId.values();
+  }
+
+  /** `[idKey, document]` pairs in natural (insertion) order. */
+  entries(): Iterable<[string, Document]> {
+    return this.byId.entries();
+  }
+
+  openSnapshot(): CollectionSnapshot {
+    const snapshot = new CollectionSnapshot(this, (closed) => this.snapshots.delete(closed));
+    this.snapshots.add(snapshot);
+    return snapshot;
+  }
+
+  assertWritable(idKey: string, newDocument?: Document): void {
+    this.locks.assertFree(this, idKey, newDocument);
+  }
+
+  insert(document: Document): void {
+    const idKey = idKeyOf(document);
+    this.assertWritable(idKey, document);
+    if (this.byId.has(idKey)) throw this.duplicateId(document);
+    this.assertUniqueAvailable(document, idKey);
+    this.store(idKey, document);
+  }
+
+  replace(idKey: string, document: Document): void {
+    if (!this.byId.has(idKey))
+      throw new CommandError('IllegalOperation', `no document with _id key ${idKey}`);
+    this.assertWritable(idKey, document);
+    this.assertUniqueAvailable(document, idKey);
+    this.unstore(idKey);
+    this.store(idKey, document);
+  }
+
+  remove(idKey: string): void {
+    this.assertWritable(idKey);
+    this.unstore(idKey);
+  }
+
+  /**
+   * Applies a committed transaction's changes (document, or null for a delete) all or nothing: unique
+   * keys are checked against documents outside the change set before anything is applied.
+   */
+  applyChanges(changes: ReadonlyMap<string, Document | null>): void {
+    this.assertChangesApplicable(changes);
+    for (const [idKey] of changes) this.unstore(idKey);
+    for (const [idKey, document] of changes) {
+      if (document !== null) this.store(idKey, document);
+    }
+  }
+
+  assertChangesApplicable(changes: ReadonlyMap<string, Document | null>): void {
+    const changedIds = new Set(changes.keys());
+    for (const [idKey, document] of changes) {
+      if (document !== null) this.assertUniqueAvailable(document, idKey, changedIds);
+    }
+  }
+
+  assertUniqueAvailable(document: Document, idKey: string, ignoredOwners?: ReadonlySet<string>): void {
+    for (const index of this.uniqueIndexes.values()) index.assertAvailable(document, idKey, ignoredOwners);
+  }
+
+  duplicateId(document: Document): DuplicateKeyError {
+    return new DuplicateKeyError(this.namespace, ID_INDEX_NAME, { _id: 1 }, { _id: document['_id'] });
+  }
+
+  uniqueIndexList(): Iterable<UniqueIndex> {
+    return this.uniqueIndexes.values();
+  }
+
+  indexDefinitions(): readonly IndexDefinition[] {
+    return this.indexes;
+  }
+
+  /** Adds an index; a unique one is built over the existing documents and refused on duplicates. */
+  createIndex(definition: IndexDefinition): void {
+    if (definition.unique) {
+      const index = new UniqueIndex(definition, this.namespace);
+      for (const [idKey, document] of this.byId) {
+        for (const entry of index.entriesOf(document)) {
+          const owner = index.ownerOf(entry.key);
+          if (owner !== undefined && owner !== idKey) throw index.duplicate(entry);
+        }
+        index.add(document, idKey);
+      }
+      this.uniqueIndexes.set(definition.name, index);
+    }
+    this.indexes.push(definition);
+  }
+
+  dropIndex(name: string): void {
+    const position = this.indexes.findIndex((index) => index.name === name);
+    if (position < 0) throw new CommandError('IndexNotFound', `index not found with name [${name}]`);
+    this.indexes.splice(position, 1);
+    this.uniqueIndexes.delete(name);
+  }
+
+  private store(idKey: string, document: Document): void {
+    this.notifySnapshots(idKey);
+    for (const index of this.uniqueIndexes.values()) index.add(document, idKey);
+    this.byId.set(idKey, document);
+  }
+
+  private unstore(idKey: string): void {
+    const previous = this.byId.get(idKey);
+    if (previous === undefined) return;
+    this.notifySnapshots(idKey);
+    for (const index of this.uniqueIndexes.values()) index.remove(previous, idKey);
+    this.byId.delete(idKey);
+  }
+
+  private notifySnapshots(idKey: string): void {
+    for (const snapshot of this.snapshots) snapshot.recordPreimage(idKey, this.byId.get(idKey));
+  }
+}
