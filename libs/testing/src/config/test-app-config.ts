@@ -1,0 +1,20 @@
+import { type AppConfig, loadConfig } from '@tenantpay/platform';
+
+/** Signing keys for tests only; two, so key rotation can be exercised. */
+export const TEST_JWT_SIGNING_KEYS = `k1:${'a'.repeat(40)},k2:${'b'.repeat(40)}`;
+
+/**
+ * A validated config for tests, built through the same `loadConfig` as production so tests never run with
+ * a configuration production would refuse. Logs are silent unless TEST_LOG_LEVEL asks for them.
+ */
+export function testAppConfig(
+  variables: { MONGODB_URI: string; REDIS_URL: string } & Record<string, string>,
+): AppConfig {
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+    JWT_SIGNING_KEYS: TEST_JWT_SIGNING_KEYS,
+    BASE_DOMAIN: 'tenantpay.test',
+    ...variables,
+  });
+}
