@@ -6,6 +6,7 @@
 import 'reflect-metadata';
 import { type RunningMongo, RedisServerProcess, startMongo } from '@tenantpay/local-services';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import path from 'node:path';
 
@@ -16,7 +17,13 @@ async function main(): Promise<void> {
   const apiPort = process.env['API_PORT'] ?? '3000';
   const mongo = await embeddedOrGivenMongo();
   const redis = await embeddedOrGivenRedis();
-  const environment = { ...process.env, MONGODB_URI: mongo.uri, REDIS_URL: redis.url, API_PORT: apiPort };
+  const environment = {
+    ...process.env,
+    MONGODB_URI: mongo.uri,
+    REDIS_URL: redis.url,
+    API_PORT: apiPort,
+    JWT_SIGNING_KEYS: process.env['JWT_SIGNING_KEYS'] || developmentSigningKey(),
+  };
   const apps = [startApp('api', environment), startApp('worker', environment)];
 
   let stopping = false;
@@ -40,6 +47,12 @@ async function main(): Promise<void> {
 
   await waitUntilReady(`http://127.0.0.1:${apiPort}/health/ready`);
   say(`ready: API on http://localhost:${apiPort} (GET /health/ready), worker running; Ctrl+C stops both`);
+}
+
+/** A fresh random key per run: tokens die with the run, and no shared default secret exists to leak. */
+function developmentSigningKey(): string {
+  say('JWT_SIGNING_KEYS not set: signing tokens with a random key for this run only');
+  return `dev:${randomBytes(32).toString('base64url')}`;
 }
 
 async function embeddedOrGivenMongo(): Promise<RunningMongo> {

@@ -1,0 +1,50 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import request from 'supertest';
+import { createApiApplication } from '../src/create-api-application';
+
+describe('health probes', () => {
+  const mongo = useTestMongo();
+  const redis = useTestRedis();
+  let app: NestExpressApplication;
+
+  beforeAll(async () => {
+    app = await createApiApplication(testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url }));
+    await app.init();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('GET /health/live answers 200', async () => {
+    await request(app.getHttpServer()).get('/health/live').expect(200, { status: 'ok' });
+  });
+
+  it('GET /health/ready answers 200 when MongoDB and Redis answer', async () => {
+    const response = await request(app.getHttpServer()).get('/health/ready').expect(200);
+    expect(response.body.status).toBe('ok');
+    expect(response.body.info).toEqual({ mongodb: { status: 'up' }, redis: { status: 'up' } });
+  });
+
+  it('GET /health/ready answers 503 naming Redis while Redis is stopped, and recovers', async () => {
+    await redis.stop();
+    const down = await request(app.getHttpServer()).get('/health/ready').expect(503);
+    expect(down.body.error).toBe('not_ready');
+    expect(down.body.details).toEqual([expect.objectContaining({ field: 'redis', issue: 'down' })]);
+    expect(down.body.message).toContain('redis');
+    expect(down.body.message).not.toContain('mongodb');
+    // Liveness does not depend on Redis: the process is fine, only a dependency is not.
+    await request(app.getHttpServer()).get('/health/live').expect(200);
+
+    await redis.restart();
+    await waitFor(async () => (await request(app.getHttpServer()).get('/health/ready')).status === 200);
+  });
+});
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,0 +1,264 @@
+import { Body, Controller, Get, Module, Post, Query } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import {
+  configureHttpApplication,
+  HTTP_APPLICATION_OPTIONS,
+  DomainException,
+  ErrorCode,
+} from '@tenantpay/platform';
+import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import { Type } from 'class-transformer';
+import { IsInt, IsObject, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
+import request from 'supertest';
+import { ApiModule } from '../src/api.module';
+
+class PayerDto {
+  @IsString()
+  name!: string;
+}
+
+class ProbeDto {
+  @IsInt()
+  @Min(1)
+  amount!: number;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PayerDto)
+  payer?: PayerDto;
+
+  @IsOptional()
+  @IsObject()
+  metadata?: Record<string, unknown>;
+}
+
+class ProbeQuery {
+  @IsOptional()
+  @IsString()
+  status?: string;
+}
+
+/** Routes that exist only in this test, to drive each kind of error through the real HTTP stack. */
+@Controller('probe')
+class ProbeController {
+  @Post()
+  create(@Body() body: ProbeDto) {
+    return { received: body };
+  }
+
+  @Get()
+  list(@Query() query: ProbeQuery) {
+    return { query };
+  }
+
+  @Get('crash')
+  crash(): never {
+    throw new Error('connection string mongodb://admin:hunter2@db leaked in a stack');
+  }
+
+  @Get('conflict')
+  conflict(): never {
+    throw new DomainException(ErrorCode.Conflict, 'Already done.', undefined, { 'Retry-After': '3' });
+  }
+}
+
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+describe('HTTP platform (error shape, request ids, validation, body parsing)', () => {
+  const mongo = useTestMongo();
+  const redis = useTestRedis();
+  let app: NestExpressApplication;
+
+  beforeAll(async () => {
+    const config = testAppConfig({
+      MONGODB_URI: mongo.uri,
+      REDIS_URL: redis.url,
+      HTTP_BODY_LIMIT_BYTES: '2048',
+    });
+    @Module({ imports: [ApiModule.forRoot(config)], controllers: [ProbeController] })
+    class ProbeApiModule {}
+    app = configureHttpApplication(await NestFactory.create(ProbeApiModule, HTTP_APPLICATION_OPTIONS));
+    await app.init();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const http = () => request(app.getHttpServer());
+
+  function expectErrorShape(body: Record<string, unknown>, code: string): void {
+    expect(body).toEqual(
+      expect.objectContaining({ error: code, message: expect.any(String), requestId: expect.any(String) }),
+    );
+    expect(body['timestamp']).toMatch(ISO_TIMESTAMP);
+    expect(
+      Object.keys(body).every((key) =>
+        ['error', 'message', 'details', 'requestId', 'timestamp'].includes(key),
+      ),
+    ).toBe(true);
+  }
+
+  describe('error shape', () => {
+    it('answers an unknown route with 404 not_found', async () => {
+      const response = await http().get('/v1/nowhere').expect(404);
+      expectErrorShape(response.body, 'not_found');
+      expect(response.body.requestId).toBe(response.headers['x-request-id']);
+    });
+
+    it('answers invalid input with 400 validation_error listing each field', async () => {
+      const response = await http()
+        .post('/v1/probe')
+        .send({ amount: 0, payer: { name: 7 } })
+        .expect(400);
+      expectErrorShape(response.body, 'validation_error');
+      expect(response.body.details).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ field: 'amount' }),
+          expect.objectContaining({ field: 'payer.name' }),
+        ]),
+      );
+    });
+
+    it('answers a body that is not JSON with 400 invalid_json', async () => {
+      const response = await http()
+        .post('/v1/probe')
+        .set('Content-Type', 'application/json')
+        .send('{"amount": 1,')
+        .expect(400);
+      expectErrorShape(response.body, 'invalid_json');
+    });
+
+    it('answers a body over the limit with 413 payload_too_large', async () => {
+      const response = await http()
+        .post('/v1/probe')
+        .send({ amount: 1, metadata: { blob: 'x'.repeat(4096) } })
+        .expect(413);
+      expectErrorShape(response.body, 'payload_too_large');
+    });
+
+    it('answers a non-JSON content type with 415 unsupported_media_type', async () => {
+      const response = await http()
+        .post('/v1/probe')
+        .set('Content-Type', 'text/plain')
+        .send('amount=1')
+        .expect(415);
+      expectErrorShape(response.body, 'unsupported_media_type');
+      await http()
+        .post('/v1/probe')
+        .set('Content-Type', 'application/x-www-form-urlencoded')
+        .send('amount=1')
+        .expect(415);
+    });
+
+    it('answers an unexpected error with 500 internal_error and no internals', async () => {
+      const response = await http().get('/v1/probe/crash').expect(500);
+      expectErrorShape(response.body, 'internal_error');
+      expect(JSON.stringify(response.body)).not.toMatch(/hunter2|mongodb:|stack|Error:/);
+    });
+
+    it('carries the headers a domain error declares', async () => {
+      const response = await http().get('/v1/probe/conflict').expect(409);
+      expectErrorShape(response.body, 'conflict');
+      expect(response.headers['retry-after']).toBe('3');
+    });
+  });
+
+  describe('request ids', () => {
+    it('echoes a sane inbound X-Request-Id on success and in errors', async () => {
+      const ok = await http().get('/health/live').set('X-Request-Id', 'client-abc-123').expect(200);
+      expect(ok.headers['x-request-id']).toBe('client-abc-123');
+      const failed = await http().get('/v1/nowhere').set('X-Request-Id', 'client-abc-124').expect(404);
+      expect(failed.headers['x-request-id']).toBe('client-abc-124');
+      expect(failed.body.requestId).toBe('client-abc-124');
+    });
+
+    it('generates one when none is sent', async () => {
+      const response = await http().get('/health/live').expect(200);
+      expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('replaces an insane inbound id', async () => {
+      const response = await http()
+        .get('/v1/nowhere')
+        .set('X-Request-Id', `${'x'.repeat(300)}`)
+        .expect(404);
+      expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      expect(response.body.requestId).toBe(response.headers['x-request-id']);
+    });
+
+    it('gives a body-parse failure a request id too', async () => {
+      const response = await http()
+        .post('/v1/probe')
+        .set('Content-Type', 'application/json')
+        .set('X-Request-Id', 'parse-fail-1')
+        .send('{')
+        .expect(400);
+      expect(response.body.requestId).toBe('parse-fail-1');
+    });
+  });
+
+  describe('validation pipe', () => {
+    it('accepts a valid body and converts it to the DTO', async () => {
+      const response = await http()
+        .post('/v1/probe')
+        .send({ amount: 5, payer: { name: 'Ada' } })
+        .expect(201);
+      expect(response.body).toEqual({ received: { amount: 5, payer: { name: 'Ada' } } });
+    });
+
+    it('rejects unknown fields instead of dropping them', async () => {
+      const response = await http().post('/v1/probe').send({ amount: 5, tenantId: 'other' }).expect(400);
+      expect(response.body.details).toEqual([expect.objectContaining({ field: 'tenantId' })]);
+    });
+
+    it('rejects unknown fields in nested objects', async () => {
+      const response = await http()
+        .post('/v1/probe')
+        .send({ amount: 5, payer: { name: 'A', role: 'x' } })
+        .expect(400);
+      expect(response.body.details).toEqual([expect.objectContaining({ field: 'payer.role' })]);
+    });
+
+    it('rejects $-prefixed keys at the top level', async () => {
+      const response = await http().post('/v1/probe').send({ amount: 5, $where: '1' }).expect(400);
+      expectErrorShape(response.body, 'validation_error');
+    });
+
+    it('rejects $-prefixed and dotted keys inside free-form objects', async () => {
+      const operator = await http()
+        .post('/v1/probe')
+        .send({ amount: 5, metadata: { ref: { $gt: '' } } })
+        .expect(400);
+      expect(operator.body.details).toEqual([expect.objectContaining({ field: 'metadata.ref.$gt' })]);
+      const dotted = await http()
+        .post('/v1/probe')
+        .send({ amount: 5, metadata: { 'a.b': 1 } })
+        .expect(400);
+      expect(dotted.body.details).toEqual([expect.objectContaining({ field: 'metadata.a.b' })]);
+    });
+
+    it('rejects __proto__ keys', async () => {
+      await http()
+        .post('/v1/probe')
+        .set('Content-Type', 'application/json')
+        .send('{"amount": 5, "metadata": {"__proto__": {"isAdmin": true}}}')
+        .expect(400);
+    });
+
+    it('keeps bracketed query keys flat (no nested objects from query strings)', async () => {
+      const nested = await http().get('/v1/probe?status[$ne]=x').expect(400);
+      expect(nested.body.details).toEqual([expect.objectContaining({ field: 'status[$ne]' })]);
+      const plain = await http().get('/v1/probe?status=PENDING').expect(200);
+      expect(plain.body).toEqual({ query: { status: 'PENDING' } });
+    });
+  });
+
+  describe('security headers', () => {
+    it('sets helmet headers and hides the framework', async () => {
+      const response = await http().get('/health/live').expect(200);
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['x-powered-by']).toBeUndefined();
+    });
+  });
+});
