@@ -1,4 +1,4 @@
-import type { Document } from 'mongodb';
+import { Decimal128, Double, Int32, Long, type Document } from 'mongodb';
 
 import { useTestMongo } from '@tenantpay/testing';
 
@@ -330,5 +330,166 @@ describe('aggregate cursors', () => {
       .toArray();
 
     expect(ids).toEqual([{ _id: 1 }, { _id: 2 }, { _id: 3 }, { _id: 4 }, { _id: 5 }]);
+  });
+});
+
+describe('$lookup with localField, foreignField and pipeline', () => {
+  it('runs the pipeline on the documents joined by the fields only', async () => {
+    const joined = await aggregate([
+      { $match: { status: 'paid' } },
+      { $sort: { _id: 1 } },
+      {
+        $lookup: {
+          from: 'customers',
+          localField: 'customer',
+          foreignField: '_id',
+          pipeline: [{ $match: { tier: 'gold' } }, { $project: { _id: 0, name: 1 } }],
+          as: 'goldCustomer',
+        },
+      },
+      { $project: { goldCustomer: 1 } },
+    ]);
+
+    expect(joined).toEqual([
+      { _id: 1, goldCustomer: [{ name: 'Ada' }] },
+      { _id: 2, goldCustomer: [{ name: 'Ada' }] },
+      { _id: 3, goldCustomer: [] },
+      { _id: 5, goldCustomer: [] },
+    ]);
+  });
+
+  it('joins numbers by value across BSON types', async () => {
+    const rates = mongo.db.collection<SchemalessDocument>('lookup_rates');
+    await rates.insertMany([
+      { _id: 'long', tierCode: Long.fromNumber(2) },
+      { _id: 'decimal', tierCode: Decimal128.fromString('3.0') },
+    ]);
+    const tiers = mongo.db.collection<SchemalessDocument>('lookup_tiers');
+    await tiers.insertMany([
+      { _id: 2, label: 'two' },
+      { _id: 3, label: 'three' },
+    ]);
+
+    const joined = await rates
+      .aggregate([
+        { $sort: { _id: 1 } },
+        { $lookup: { from: 'lookup_tiers', localField: 'tierCode', foreignField: '_id', as: 'tier' } },
+        { $project: { label: '$tier.label' } },
+      ])
+      .toArray();
+
+    expect(joined).toEqual([
+      { _id: 'decimal', label: ['three'] },
+      { _id: 'long', label: ['two'] },
+    ]);
+  });
+});
+
+describe('exact numbers in aggregation', () => {
+  const RAW_NUMBERS = { promoteValues: false, promoteLongs: false } as const;
+  const ledger = () => mongo.db.collection<SchemalessDocument>('exact_ledger');
+  beforeAll(async () => {
+    await ledger().insertMany([
+      {
+        _id: 1,
+        kind: 'a',
+        small: new Int32(1),
+        big: new Int32(2147483647),
+        minor: Long.fromString('9007199254740993'),
+        amount: Decimal128.fromString('0.1'),
+      },
+      {
+        _id: 2,
+        kind: 'a',
+        small: new Int32(2),
+        big: new Int32(1),
+        minor: Long.fromNumber(1),
+        amount: Decimal128.fromString('0.2'),
+      },
+    ]);
+  });
+  const totals = async (): Promise<Document> => {
+    const [group] = await ledger()
+      .aggregate(
+        [
+          {
+            $group: {
+              _id: '$kind',
+              small: { $sum: '$small' },
+              big: { $sum: '$big' },
+              minor: { $sum: '$minor' },
+              amount: { $sum: '$amount' },
+              averageAmount: { $avg: '$amount' },
+            },
+          },
+        ],
+        RAW_NUMBERS,
+      )
+      .toArray();
+    return group ?? {};
+  };
+
+  it('$group $sum of Int32 values is an Int32', async () => {
+    const { small } = await totals();
+
+    expect(small).toBeInstanceOf(Int32);
+    expect(small.valueOf()).toBe(3);
+  });
+
+  it('$group $sum of Int32 values that overflows is a Long', async () => {
+    const { big } = await totals();
+
+    expect(big).toBeInstanceOf(Long);
+    expect(big.toString()).toBe('2147483648');
+  });
+
+  it('$group $sum of Long values is an exact Long beyond 2^53', async () => {
+    const { minor } = await totals();
+
+    expect(minor).toBeInstanceOf(Long);
+    expect(minor.toString()).toBe('9007199254740994');
+  });
+
+  it('$group $sum and $avg of Decimal128 values are exact Decimal128s', async () => {
+    const { amount, averageAmount } = await totals();
+
+    expect(amount).toBeInstanceOf(Decimal128);
+    expect(amount.toString()).toBe('0.3');
+    expect(averageAmount).toBeInstanceOf(Decimal128);
+    expect(Number(averageAmount.toString())).toBe(0.15);
+  });
+
+  it('$add, $subtract and $multiply keep Long and Decimal128 exact', async () => {
+    const [first] = await ledger()
+      .aggregate(
+        [
+          { $match: { _id: 1 } },
+          {
+            $project: {
+              added: { $add: ['$minor', 1] },
+              subtracted: { $subtract: ['$minor', Long.fromNumber(3)] },
+              multiplied: { $multiply: ['$amount', 3] },
+            },
+          },
+        ],
+        RAW_NUMBERS,
+      )
+      .toArray();
+
+    expect(first?.['added']).toBeInstanceOf(Long);
+    expect(first?.['added'].toString()).toBe('9007199254740994');
+    expect(first?.['subtracted']).toBeInstanceOf(Long);
+    expect(first?.['subtracted'].toString()).toBe('9007199254740990');
+    expect(first?.['multiplied']).toBeInstanceOf(Decimal128);
+    expect(first?.['multiplied'].toString()).toBe('0.3');
+  });
+
+  it('$avg of Long values is a double computed from the exact sum', async () => {
+    const [group] = await ledger()
+      .aggregate([{ $group: { _id: null, average: { $avg: '$minor' } } }], RAW_NUMBERS)
+      .toArray();
+
+    expect(group?.['average']).toBeInstanceOf(Double);
+    expect(group?.['average'].valueOf()).toBe(4503599627370497);
   });
 });

@@ -208,6 +208,79 @@ describe('exact numeric $inc', () => {
   });
 });
 
+type StoredNumber = number | Int32 | Long | Double | Decimal128;
+interface NumericArrays {
+  _id: number;
+  amounts: StoredNumber[];
+  items: { sku: StoredNumber; qty: StoredNumber }[];
+}
+
+describe('array operators compare stored numbers by value', () => {
+  const wallets = () => mongo.db.collection<NumericArrays>('array_numbers');
+  beforeEach(async () => {
+    await wallets().deleteMany({});
+    await wallets().insertOne({
+      _id: 1,
+      amounts: [Long.fromNumber(5), Decimal128.fromString('2.0'), new Double(3), new Int32(4)],
+      items: [
+        { sku: Long.fromNumber(7), qty: Long.fromNumber(1) },
+        { sku: new Int32(8), qty: Long.fromString('9007199254740993') },
+      ],
+    });
+  });
+  const stored = async (): Promise<NumericArrays | null> => wallets().findOne({ _id: 1 }, RAW_NUMBERS);
+  const values = (array: unknown): string[] => (array as object[]).map(String);
+
+  it('$pull removes a stored Long, Decimal128 or whole double equal to the value', async () => {
+    await wallets().updateOne({ _id: 1 }, { $pull: { amounts: 5 } });
+    await wallets().updateOne(
+      { _id: 1 },
+      { $pull: { amounts: { $in: [new Int32(2), Long.fromNumber(3)] } } },
+    );
+
+    expect(values((await stored())?.['amounts'])).toEqual(['4']);
+  });
+
+  it('$addToSet does not add a number already stored under another numeric type', async () => {
+    const result = await wallets().updateOne(
+      { _id: 1 },
+      {
+        $addToSet: { amounts: { $each: [new Int32(2), Long.fromNumber(3), Decimal128.fromString('5.00')] } },
+      },
+    );
+
+    expect(result.modifiedCount).toBe(0);
+    expect((await stored())?.['amounts']).toHaveLength(4);
+  });
+
+  it('matches array elements with $in and $nin by value', async () => {
+    await expect(wallets().countDocuments({ amounts: { $in: [Decimal128.fromString('5')] } })).resolves.toBe(
+      1,
+    );
+    await expect(wallets().countDocuments({ amounts: { $nin: [Long.fromNumber(4)] } })).resolves.toBe(0);
+    await expect(wallets().countDocuments({ 'items.sku': { $in: [new Double(8)] } })).resolves.toBe(1);
+  });
+
+  it('positional $inc finds the element by value and adds exactly to a stored Long', async () => {
+    await wallets().updateOne({ _id: 1, 'items.sku': Long.fromNumber(8) }, { $inc: { 'items.$.qty': 1 } });
+
+    const items = (await stored())?.['items'] as { qty: Long }[];
+    expect(items[1]?.qty).toBeInstanceOf(Long);
+    expect(items.map((item) => item.qty.toString())).toEqual(['1', '9007199254740994']);
+  });
+
+  it('arrayFilters select elements by value across numeric types', async () => {
+    await wallets().updateOne(
+      { _id: 1 },
+      { $inc: { 'items.$[match].qty': Long.fromNumber(10) } },
+      { arrayFilters: [{ 'match.sku': { $in: [Decimal128.fromString('7')] } }] },
+    );
+
+    const items = (await stored())?.['items'] as { qty: Long }[];
+    expect(items.map((item) => item.qty.toString())).toEqual(['11', '9007199254740993']);
+  });
+});
+
 describe('upsert', () => {
   const upserts = () => mongo.db.collection<SchemalessDocument>('upserts');
   beforeEach(async () => {

@@ -4,6 +4,7 @@ import { CursorRegistry } from './cursors/cursor-registry';
 import { ClientConnection } from './server/client-connection';
 import { WireServer } from './server/wire-server';
 import { StorageEngine } from './storage/storage-engine';
+import { DEFAULT_TTL_SWEEP_INTERVAL_MS, TtlMonitor } from './storage/ttl-monitor';
 import { SessionRegistry } from './transactions/session-registry';
 
 export interface MongoEmulatorOptions {
@@ -13,6 +14,11 @@ export interface MongoEmulatorOptions {
   port?: number;
   /** Default 'rs0' (needed for transactions); null or '' runs a standalone server. */
   replicaSetName?: string | null;
+  /**
+   * How often TTL indexes delete expired documents; default 1000 ms (mongod's TTL monitor runs every
+   * 60 s). Expired documents stay readable until the next sweep, as in mongod.
+   */
+  ttlSweepIntervalMs?: number;
 }
 
 /**
@@ -23,6 +29,7 @@ export class MongoEmulator {
   private constructor(
     private readonly server: WireServer,
     private readonly cursors: CursorRegistry,
+    private readonly ttlMonitor: TtlMonitor,
     readonly uri: string,
     readonly port: number,
   ) {}
@@ -31,6 +38,10 @@ export class MongoEmulator {
     const host = options.host ?? '127.0.0.1';
     const replicaSetName = options.replicaSetName === undefined ? 'rs0' : options.replicaSetName || undefined;
     const engine = new StorageEngine();
+    const ttlMonitor = new TtlMonitor(
+      () => engine.allCollections(),
+      options.ttlSweepIntervalMs ?? DEFAULT_TTL_SWEEP_INTERVAL_MS,
+    );
     const sessions = new SessionRegistry(engine);
     const cursors = new CursorRegistry();
     // The dispatcher needs the port, known only after listen(); connections made before then are refused.
@@ -49,10 +60,12 @@ export class MongoEmulator {
       electionId: new ObjectId('7fffffff0000000000000001'),
     });
     const query = replicaSetName === undefined ? '' : `?replicaSet=${encodeURIComponent(replicaSetName)}`;
-    return new MongoEmulator(server, cursors, `mongodb://${host}:${port}/${query}`, port);
+    ttlMonitor.start();
+    return new MongoEmulator(server, cursors, ttlMonitor, `mongodb://${host}:${port}/${query}`, port);
   }
 
   async stop(): Promise<void> {
+    this.ttlMonitor.stop();
     this.cursors.closeAll();
     await this.server.close();
   }

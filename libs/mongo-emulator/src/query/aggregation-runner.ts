@@ -1,11 +1,9 @@
 import type { Document } from 'bson';
-import { Aggregator } from 'mingo';
+import { Aggregator } from 'mingo/aggregator';
 import { CommandError } from '../commands/command-error';
-import { canonicalKey } from '../storage/canonical-key';
-import { comparableDocument } from './comparable-value';
-import { restoreWrappers } from './wrapper-restoration';
 import { cloneValue } from './document-clone';
-import { mingoOptions, translateMingoError } from './mingo-options';
+import { mingoOptions } from './mingo-context';
+import { translateMingoError } from './mingo-error';
 
 /** Stages this emulator runs (through mingo). Anything else fails loudly with 40324. */
 const SUPPORTED_STAGES = new Set([
@@ -95,9 +93,8 @@ function desugarPipeline(pipeline: Document[]): Document[] {
 export type CollectionReader = (name: string) => Iterable<Document>;
 
 /**
- * Runs a pipeline over stored documents. mingo works on comparable copies (numbers by value, see
- * comparable-value.ts); afterwards untouched numbers get their BSON type back (wrapper-restoration.ts).
- * Computed values ($sum of Decimal128s, say) come back as doubles.
+ * Runs a pipeline over stored documents, in their BSON types, with the engine's operator set
+ * (mingo-context.ts): comparisons follow bson-order.ts and arithmetic keeps int64/Decimal128 exact.
  */
 export function runAggregation(
   source: Iterable<Document>,
@@ -105,21 +102,10 @@ export function runAggregation(
   readCollection: CollectionReader,
 ): Document[] {
   validatePipeline(pipeline);
-  const originalsById = new Map<string, Document>();
-  const remember = (document: Document): Document => {
-    const comparable = comparableDocument(document);
-    if (comparable !== document) originalsById.set(canonicalKey(document['_id']), document);
-    return comparable;
-  };
-  const input = [...source].map(remember);
-  const resolver = (name: string): Document[] =>
-    [...readCollection(name)].map((document) => cloneValue(remember(document)));
-  let output: Document[];
+  const resolver = (name: string): Document[] => [...readCollection(name)].map(cloneValue);
   try {
-    output = new Aggregator(desugarPipeline(pipeline), mingoOptions(resolver)).run<Document>(input);
+    return new Aggregator(desugarPipeline(pipeline), mingoOptions(resolver)).run<Document>([...source]);
   } catch (error) {
     throw translateMingoError(error, 'UnrecognizedPipelineStage');
   }
-  if (originalsById.size === 0) return output;
-  return output.map((document) => restoreWrappers(document, undefined, originalsById) as Document);
 }

@@ -1,9 +1,10 @@
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import { Query } from 'mingo/query';
 import { CommandError } from '../commands/command-error';
-import { mingoOptions, translateMingoError } from './mingo-options';
+import { mingoOptions } from './mingo-context';
+import { translateMingoError } from './mingo-error';
 
-/** Applies a find-style projection; documents keep their BSON types (projection compares no values). */
+/** Applies a find-style projection; documents keep their BSON types. */
 export function projectDocuments(documents: Document[], projection: Document | undefined): Document[] {
   if (projection === undefined || Object.keys(projection).length === 0) return documents;
   assertNotMixed(projection);

@@ -1,23 +1,21 @@
 import { ObjectId, type Document } from 'bson';
-import { update as mingoUpdate, updateOne as mingoUpdatePipeline } from 'mingo';
-import type { Modifier, PipelineStage } from 'mingo/updater';
+import {
+  update as mingoUpdate,
+  updateOne as mingoUpdatePipeline,
+  type Modifier,
+  type PipelineStage,
+} from 'mingo/updater';
 import { CommandError } from '../commands/command-error';
 import { canonicalKey } from '../storage/canonical-key';
-import { comparableDocument } from './comparable-value';
+import { bsonEquals, bsonTypeName, compareBson } from './bson-order';
 import { cloneValue } from './document-clone';
-import {
-  addExact,
-  compareExact,
-  isNumeric,
-  multiplyExact,
-  isNumericWrapper,
-  zeroLike,
-  type Numeric,
-} from './exact-arithmetic';
+import { addExact, isNumeric, multiplyExact, zeroLike, type Numeric } from './exact-arithmetic';
 import { valueAtPath } from './field-path';
-import { readOnlyMingoOptions, translateMingoError } from './mingo-options';
+import { compileFilter, isOperatorObject, isPlainObject } from './filter-matcher';
+import { readOnlyMingoOptions } from './mingo-context';
+import { translateMingoError } from './mingo-error';
+import { resolveArrayPaths } from './positional-paths';
 import { seedFromFilter } from './upsert-seed';
-import { restoreWrappers } from './wrapper-restoration';
 
 export interface UpdateOptions {
   readonly arrayFilters?: Document[] | undefined;
@@ -110,15 +108,15 @@ function replaceDocument(original: Document, replacement: Document): Document {
   return replaced;
 }
 
-/** Runs on the comparable form so expressions see numbers; untouched numbers get their type back. */
+/** Runs on the document in its BSON types with the engine's operators (mingo-context.ts). */
 function applyPipeline(original: Document, pipeline: Document[]): Document {
-  const documents = [cloneValue(comparableDocument(original))];
+  const documents = [cloneValue(original)];
   try {
     mingoUpdatePipeline(documents, {}, pipeline as PipelineStage[], {}, readOnlyMingoOptions());
   } catch (error) {
     throw translateMingoError(error, 'UnrecognizedPipelineStage');
   }
-  return restoreWrappers(documents[0], original, new Map()) as Document;
+  return documents[0] as Document;
 }
 
 function applyOperators(
@@ -127,33 +125,27 @@ function applyOperators(
   options: UpdateOptions,
   inserting: boolean,
 ): Document {
-  const modifier = prepareModifier(original, update, inserting);
-  const assignedId = takeIdAssignment(original, modifier);
+  const prepared = prepareModifier(update, inserting);
+  const assignedId = takeIdAssignment(original, prepared);
+  const modifier = resolveArrayPaths(original, prepared, options.filter, options.arrayFilters);
+  foldComparisons(original, modifier);
+  foldArrayOperators(original, modifier);
   const updated =
     assignedId === undefined ? cloneValue(original) : { _id: assignedId, ...cloneValue(original) };
   if (Object.keys(modifier).length === 0) return updated;
   try {
-    mingoUpdate(
-      updated,
-      modifier as Modifier<Document>,
-      options.arrayFilters,
-      positionalCondition(modifier, options.filter),
-      {
-        cloneMode: 'deep',
-        queryOptions: readOnlyMingoOptions(),
-      },
-    );
+    mingoUpdate(updated, modifier as Modifier<Document>, undefined, undefined, {
+      cloneMode: 'deep',
+      queryOptions: readOnlyMingoOptions(),
+    });
   } catch (error) {
     throw translateMingoError(error);
   }
   return updated;
 }
 
-/**
- * Validates operators and paths, folds `$setOnInsert` into `$set` when inserting (drops it otherwise),
- * and turns arithmetic on Decimal128/Long into exact `$set`s (see exact-arithmetic.ts).
- */
-function prepareModifier(original: Document, update: Document, inserting: boolean): Document {
+/** Validates operators and paths, folds `$setOnInsert` into `$set` when inserting (drops it otherwise). */
+function prepareModifier(update: Document, inserting: boolean): Document {
   const modifier: Document = {};
   for (const [operator, fields] of Object.entries(update)) {
     if (!UPDATE_OPERATORS.has(operator)) {
@@ -176,30 +168,7 @@ function prepareModifier(original: Document, update: Document, inserting: boolea
     modifier[operator] = { ...(modifier[operator] as Document | undefined), ...(fields as Document) };
   }
   assertNoConflictingPaths(modifier);
-  foldExactArithmetic(original, modifier);
   return modifier;
-}
-
-/**
- * mingo skips the whole update when the document fails the condition it is given, so it only gets the
- * filter clauses that locate the array element for a positional `$` path (nothing otherwise).
- */
-function positionalCondition(modifier: Document, filter: Document | undefined): Document | undefined {
-  if (filter === undefined) return undefined;
-  const arrayFields = new Set<string>();
-  for (const fields of Object.values(modifier)) {
-    for (const path of Object.keys(fields as Document)) {
-      const marker = path.indexOf('.$.');
-      const trailing = path.endsWith('.$') ? path.length - 2 : -1;
-      const end = marker >= 0 ? marker : trailing;
-      if (end > 0) arrayFields.add(path.slice(0, end));
-    }
-  }
-  if (arrayFields.size === 0) return undefined;
-  const clauses = Object.entries(filter).filter(([field]) =>
-    [...arrayFields].some((arrayField) => field === arrayField || field.startsWith(`${arrayField}.`)),
-  );
-  return Object.fromEntries(clauses);
 }
 
 /**
@@ -249,43 +218,134 @@ function assertNoConflictingPaths(modifier: Document): void {
   }
 }
 
-const ARITHMETIC: Record<string, (current: Numeric | undefined, operand: Numeric) => Numeric> = {
-  $inc: (current, operand) => (current === undefined ? operand : addExact(current, operand)),
-  $mul: (current, operand) => (current === undefined ? zeroLike(operand) : multiplyExact(current, operand)),
+/**
+ * `$inc`, `$mul`, `$min` and `$max` become `$set`s of values computed here: arithmetic is exact with
+ * MongoDB's result types (exact-arithmetic.ts) and `$min`/`$max` compare in BSON order across types
+ * (bson-order.ts). Paths are concrete by now (positional-paths.ts).
+ */
+const COMPUTED: Record<string, (current: unknown, operand: unknown) => unknown> = {
+  $inc: (current, operand) =>
+    current === undefined || current === null ? operand : addExact(current as Numeric, operand as Numeric),
+  $mul: (current, operand) =>
+    current === undefined || current === null
+      ? zeroLike(operand as Numeric)
+      : multiplyExact(current as Numeric, operand as Numeric),
   $min: (current, operand) =>
-    current === undefined || compareExact(operand, current) < 0 ? operand : current,
+    current === undefined || compareBson(operand, current) < 0 ? cloneValue(operand) : current,
   $max: (current, operand) =>
-    current === undefined || compareExact(operand, current) > 0 ? operand : current,
+    current === undefined || compareBson(operand, current) > 0 ? cloneValue(operand) : current,
 };
 
-function foldExactArithmetic(original: Document, modifier: Document): void {
-  for (const [operator, compute] of Object.entries(ARITHMETIC)) {
+function foldComparisons(original: Document, modifier: Document): void {
+  for (const [operator, compute] of Object.entries(COMPUTED)) {
     const fields = modifier[operator] as Document | undefined;
     if (fields === undefined) continue;
     for (const [path, operand] of Object.entries(fields)) {
-      if (path.includes('$')) continue;
       const current = valueAtPath(original, path);
-      const arithmetic = operator === '$inc' || operator === '$mul';
-      if (arithmetic && !isNumeric(operand)) {
-        throw new CommandError(
-          'TypeMismatch',
-          `Cannot ${operator === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${String(operand)}}`,
-        );
-      }
-      if (arithmetic && current !== undefined && current !== null && !isNumeric(current)) {
-        throw new CommandError(
-          'TypeMismatch',
-          `Cannot apply ${operator} to a value of non-numeric type. {_id: ${String(original['_id'])}} has the field '${path}' of non-numeric type ${typeof current}`,
-        );
-      }
-      // $inc/$mul always: mingo would not widen int32 overflow to long nor keep integral doubles doubles.
-      if (!arithmetic && !isNumericWrapper(current) && !isNumericWrapper(operand)) continue;
-      if (!isNumeric(operand) || (current !== undefined && !isNumeric(current))) continue;
-      modifier['$set'] = { ...(modifier['$set'] as Document | undefined), [path]: compute(current, operand) };
-      delete fields[path];
+      if (operator === '$inc' || operator === '$mul')
+        assertArithmetic(original, operator, path, current, operand);
+      setField(modifier, path, compute(current, operand));
     }
-    if (Object.keys(fields).length === 0) delete modifier[operator];
+    delete modifier[operator];
   }
+}
+
+function assertArithmetic(
+  original: Document,
+  operator: string,
+  path: string,
+  current: unknown,
+  operand: unknown,
+): void {
+  if (!isNumeric(operand)) {
+    throw new CommandError(
+      'TypeMismatch',
+      `Cannot ${operator === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${String(operand)}}`,
+    );
+  }
+  if (current !== undefined && current !== null && !isNumeric(current)) {
+    throw new CommandError(
+      'TypeMismatch',
+      `Cannot apply ${operator} to a value of non-numeric type. {_id: ${String(original['_id'])}} has the field '${path}' of non-numeric type ${bsonTypeName(current)}`,
+    );
+  }
+}
+
+function setField(modifier: Document, path: string, value: unknown): void {
+  modifier['$set'] = { ...(modifier['$set'] as Document | undefined), [path]: value };
+}
+
+/**
+ * `$addToSet`, `$pull` and `$pullAll` become `$set`s of the new array, so that which elements are equal
+ * (or match a `$pull` condition) is decided by bson-order.ts: a stored Long 5 is the number 5.
+ */
+function foldArrayOperators(original: Document, modifier: Document): void {
+  for (const operator of ['$addToSet', '$pull', '$pullAll']) {
+    const fields = modifier[operator] as Document | undefined;
+    if (fields === undefined) continue;
+    for (const [path, operand] of Object.entries(fields)) {
+      const current = valueAtPath(original, path);
+      if (current === undefined && operator !== '$addToSet') continue;
+      if (current !== undefined && !Array.isArray(current)) {
+        const field = path.split('.').at(-1) ?? path;
+        throw new CommandError(
+          'BadValue',
+          `Cannot apply ${operator} to non-array field. Field named '${field}' has non-array type ${bsonTypeName(current)}`,
+        );
+      }
+      const elements = (current ?? []) as unknown[];
+      const next =
+        operator === '$addToSet'
+          ? addToSet(elements, operand)
+          : operator === '$pull'
+            ? elements.filter(negatePredicate(pullPredicate(operand)))
+            : elements.filter(negatePredicate(pullAllPredicate(operand)));
+      if (current === undefined || next.length !== elements.length) setField(modifier, path, next);
+    }
+    delete modifier[operator];
+  }
+}
+
+function addToSet(elements: unknown[], operand: unknown): unknown[] {
+  let additions: unknown[] = [operand];
+  if (isPlainObject(operand) && '$each' in operand) {
+    if (!Array.isArray(operand['$each'])) {
+      throw new CommandError('TypeMismatch', 'The argument to $each in $addToSet must be an array');
+    }
+    additions = operand['$each'] as unknown[];
+  }
+  const next = [...elements];
+  for (const value of additions) {
+    if (!next.some((element) => bsonEquals(element, value))) next.push(cloneValue(value));
+  }
+  return next;
+}
+
+function negatePredicate(predicate: (value: unknown) => boolean): (value: unknown) => boolean {
+  return (value) => !predicate(value);
+}
+
+/**
+ * `$pull` removes elements equal to a value, matching a condition on the element (`{$gte: 5}`), or, for
+ * a document without operators, elements that are documents matching it as a query.
+ */
+function pullPredicate(operand: unknown): (value: unknown) => boolean {
+  if (isOperatorObject(operand) || operand instanceof RegExp) {
+    const predicate = compileFilter({ element: operand });
+    return (value) => predicate({ element: value });
+  }
+  if (isPlainObject(operand)) {
+    const predicate = compileFilter(operand);
+    return (value) => isPlainObject(value) && predicate(value);
+  }
+  return (value) => bsonEquals(value, operand);
+}
+
+function pullAllPredicate(operand: unknown): (value: unknown) => boolean {
+  if (!Array.isArray(operand)) {
+    throw new CommandError('BadValue', '$pullAll requires an array argument');
+  }
+  return (value) => operand.some((candidate) => bsonEquals(value, candidate));
 }
 
 function assertIdUnchanged(original: Document, updated: Document): void {

@@ -1,5 +1,8 @@
+import { exactNumberOf } from '../query/bson-order';
+
 /**
- * A stable string for a BSON value under MongoDB's equality rules, used as the key of the `_id` map and
+ * A stable string for a BSON value under MongoDB's equality rules (the hash counterpart of
+ * query/bson-order.ts: two values get the same key exactly when compareBson finds them equal), used as the key of the `_id` map and
  * of unique indexes so that lookups and duplicate checks are hash lookups instead of scans. Types stay
  * apart (1 and '1' differ) except numbers: int32, double, int64 and Decimal128 holding the same value are
  * the same key, as in MongoDB. null and a missing field are the same key, as in a MongoDB index.
@@ -9,7 +12,7 @@ export function canonicalKey(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   switch (typeof value) {
     case 'number':
-      return canonicalNumber(String(value));
+      return canonicalDouble(value);
     case 'bigint':
       return canonicalNumber(value.toString());
     case 'string':
@@ -30,9 +33,10 @@ function canonicalBsonObject(value: Record<string, unknown>): string {
       return `o${(value as unknown as { toHexString(): string }).toHexString()}`;
     case 'Decimal128':
     case 'Long':
+      return canonicalNumber(String(value));
     case 'Int32':
     case 'Double':
-      return canonicalNumber(String(value));
+      return canonicalDouble((value as unknown as { value: number }).value);
     case 'Timestamp':
       return `t${String(value)}`;
     case 'Binary': {
@@ -54,6 +58,16 @@ function canonicalBsonObject(value: Record<string, unknown>): string {
   }
   const fields = Object.keys(value).map((key) => `${JSON.stringify(key)}:${canonicalKey(value[key])}`);
   return `{${fields.join(',')}}`;
+}
+
+/**
+ * Integral doubles print exactly; a fractional double is keyed by its exact binary value (0.1 is
+ * 0.1000000000000000055511151231257827...), so it never collides with Decimal128 0.1, as in mongod.
+ */
+function canonicalDouble(value: number): string {
+  if (Number.isInteger(value) || !Number.isFinite(value)) return canonicalNumber(String(value));
+  const exact = exactNumberOf(value);
+  return exact.kind === 'finite' ? canonicalNumber(`${exact.coefficient}E${exact.exponent}`) : 'nNaN';
 }
 
 const DECIMAL_TEXT = /^([+-])?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;

@@ -76,7 +76,6 @@ export class Collection implements DocumentSet {
       throw new CommandError('IllegalOperation', `no document with _id key ${idKey}`);
     this.assertWritable(idKey, document);
     this.assertUniqueAvailable(document, idKey);
-    this.unstore(idKey);
     this.store(idKey, document);
   }
 
@@ -91,9 +90,11 @@ export class Collection implements DocumentSet {
    */
   applyChanges(changes: ReadonlyMap<string, Document | null>): void {
     this.assertChangesApplicable(changes);
-    for (const [idKey] of changes) this.unstore(idKey);
+    // Index entries of every changed document go first, so a key moving between them is never refused.
+    for (const [idKey] of changes) this.unindex(idKey);
     for (const [idKey, document] of changes) {
-      if (document !== null) this.store(idKey, document);
+      if (document === null) this.unstore(idKey);
+      else this.store(idKey, document);
     }
   }
 
@@ -143,18 +144,25 @@ export class Collection implements DocumentSet {
     this.uniqueIndexes.delete(name);
   }
 
+  /** Inserts or replaces in place: a replaced document keeps its natural-order position, as in mongod. */
   private store(idKey: string, document: Document): void {
+    this.unindex(idKey);
     this.notifySnapshots(idKey);
     for (const index of this.uniqueIndexes.values()) index.add(document, idKey);
     this.byId.set(idKey, document);
   }
 
   private unstore(idKey: string): void {
+    if (!this.byId.has(idKey)) return;
+    this.unindex(idKey);
+    this.notifySnapshots(idKey);
+    this.byId.delete(idKey);
+  }
+
+  private unindex(idKey: string): void {
     const previous = this.byId.get(idKey);
     if (previous === undefined) return;
-    this.notifySnapshots(idKey);
     for (const index of this.uniqueIndexes.values()) index.remove(previous, idKey);
-    this.byId.delete(idKey);
   }
 
   private notifySnapshots(idKey: string): void {

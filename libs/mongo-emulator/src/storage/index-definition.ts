@@ -1,4 +1,5 @@
 import type { Document } from 'bson';
+import { isNumeric } from '../query/exact-arithmetic';
 
 /** An index as createIndexes received it; `spec` is echoed back by listIndexes. */
 export interface IndexDefinition {
@@ -40,8 +41,8 @@ export function indexDefinitionFrom(spec: Document): IndexDefinition {
     ...(spec['partialFilterExpression'] !== undefined
       ? { partialFilterExpression: spec['partialFilterExpression'] as Document }
       : {}),
-    ...(typeof spec['expireAfterSeconds'] === 'number'
-      ? { expireAfterSeconds: spec['expireAfterSeconds'] }
+    ...(isNumeric(spec['expireAfterSeconds'])
+      ? { expireAfterSeconds: Number(String(spec['expireAfterSeconds'])) }
       : {}),
     spec: { v: 2, ...options, key, name },
   };

@@ -45,6 +45,10 @@ export class StorageEngine implements DataScope {
     return [...(this.databases.get(databaseName)?.values() ?? [])];
   }
 
+  *allCollections(): Iterable<Collection> {
+    for (const database of this.databases.values()) yield* database.values();
+  }
+
   databaseNames(): string[] {
     return [...this.databases.keys()];
   }

@@ -5,7 +5,7 @@ import { BSON, Double, Int32, type Document } from 'bson';
  * in with: int32 → number (JavaScript integers in int32 range serialize as int32); double → number,
  * except integral values in int32 range and -0, which stay `Double` (as numbers they would come back as
  * int32); int64 → `Long` always; Decimal128 → `Decimal128`. Comparisons and arithmetic on the wrappers
- * are handled in query/comparable-value.ts and query/exact-arithmetic.ts.
+ * are handled in query/bson-order.ts and query/exact-arithmetic.ts.
  */
 const DECODE_OPTIONS: BSON.DeserializeOptions = {
   promoteValues: false,
