@@ -1,0 +1,49 @@
+/**
+ * Every audit action name the platform records. One list, so that a search by action finds every event of
+ * that kind and a typo cannot invent a new one (the schema refuses names not listed here).
+ */
+export const AuditAction = {
+  TenantCrossTenantAttempt: 'tenant.cross_tenant_attempt',
+  TenantMismatch: 'tenant.mismatch',
+  /** Code below the repository ran an unscoped operation on a tenant-owned model (refused). */
+  TenantIsolationGuardViolation: 'tenant.isolation_guard_violation',
+  /** A super-admin route entered the platform scope (`@BypassTenantIsolation`). */
+  PlatformBypassUsed: 'platform.bypass_used',
+  /** A cross-tenant read or maintenance operation through PlatformRepository, with its reason. */
+  PlatformCrossTenantAccess: 'platform.cross_tenant_access',
+
+  AuthLoginSucceeded: 'auth.login_succeeded',
+  AuthLoginFailed: 'auth.login_failed',
+  AuthLoginRateLimited: 'auth.login_rate_limited',
+
+  ApiKeyCreated: 'api_key.created',
+  ApiKeyRevoked: 'api_key.revoked',
+  ApiKeyRotated: 'api_key.rotated',
+
+  UserCreated: 'user.created',
+  UserRoleChanged: 'user.role_changed',
+  UserDeactivated: 'user.deactivated',
+
+  TenantCreated: 'tenant.created',
+  TenantTierChanged: 'tenant.tier_changed',
+  TenantSlugChanged: 'tenant.slug_changed',
+  TenantSuspended: 'tenant.suspended',
+  TenantActivated: 'tenant.activated',
+  TenantDomainAdded: 'tenant.domain_added',
+  TenantDomainVerified: 'tenant.domain_verified',
+  TenantDomainRemoved: 'tenant.domain_removed',
+  TenantLimitsChanged: 'tenant.limits_changed',
+
+  UsageThresholdReached: 'usage.threshold_reached',
+
+  PaymentApproved: 'payment.approved',
+  PaymentRejected: 'payment.rejected',
+} as const;
+
+export type AuditActionName = (typeof AuditAction)[keyof typeof AuditAction];
+
+export const AUDIT_ACTION_NAMES: readonly AuditActionName[] = Object.freeze(Object.values(AuditAction));
+
+export function isAuditActionName(value: unknown): value is AuditActionName {
+  return typeof value === 'string' && (AUDIT_ACTION_NAMES as readonly string[]).includes(value);
+}
