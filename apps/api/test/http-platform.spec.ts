@@ -7,6 +7,7 @@ import {
   DomainException,
   ErrorCode,
 } from '@tenantpay/platform';
+import { Public } from '@tenantpay/tenancy';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import { Type } from 'class-transformer';
 import { IsInt, IsObject, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
@@ -40,6 +41,7 @@ class ProbeQuery {
 }
 
 /** Routes that exist only in this test, to drive each kind of error through the real HTTP stack. */
+@Public()
 @Controller('probe')
 class ProbeController {
   @Post()

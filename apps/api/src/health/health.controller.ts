@@ -1,7 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
 import { ReadinessService } from '@tenantpay/platform';
+import { SkipRateLimit } from '@tenantpay/rate-limiting';
+import { Public } from '@tenantpay/tenancy';
 
 /** Probes for orchestrators: live = the process serves HTTP; ready = its dependencies answer too. */
+@Public()
+@SkipRateLimit()
 @Controller('health')
 export class HealthController {
   constructor(private readonly readiness: ReadinessService) {}

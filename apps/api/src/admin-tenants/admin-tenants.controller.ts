@@ -1,0 +1,87 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import {
+  BypassTenantIsolation,
+  Roles,
+  SUPER_ADMIN_ROLE,
+  TenantAdminService,
+  type TenantAdminView,
+  type TenantPage,
+} from '@tenantpay/tenancy';
+import { AddDomainDto } from './dto/add-domain.dto';
+import { ChangeSlugDto } from './dto/change-slug.dto';
+import { ChangeTierDto } from './dto/change-tier.dto';
+import { CreateTenantDto } from './dto/create-tenant.dto';
+import { LimitOverridesDto } from './dto/limit-overrides.dto';
+import { ListTenantsQueryDto } from './dto/list-tenants.query.dto';
+
+/** Tenant administration for platform operators (SPEC §10). */
+@Controller('admin/tenants')
+@BypassTenantIsolation('platform tenant administration')
+@Roles(SUPER_ADMIN_ROLE)
+export class AdminTenantsController {
+  constructor(private readonly admin: TenantAdminService) {}
+
+  @Post()
+  create(@Body() body: CreateTenantDto): Promise<TenantAdminView> {
+    return this.admin.create(body);
+  }
+
+  @Get()
+  list(@Query() query: ListTenantsQueryDto): Promise<TenantPage> {
+    return this.admin.list({
+      ...(query.limit !== undefined ? { limit: query.limit } : {}),
+      ...(query.starting_after !== undefined ? { startingAfter: query.starting_after } : {}),
+      ...(query.tier !== undefined ? { tier: query.tier } : {}),
+      ...(query.status !== undefined ? { isActive: query.status === 'active' } : {}),
+    });
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string): Promise<TenantAdminView> {
+    return this.admin.get(id);
+  }
+
+  @Put(':id/tier')
+  changeTier(@Param('id') id: string, @Body() body: ChangeTierDto): Promise<TenantAdminView> {
+    return this.admin.changeTier(id, body.tier);
+  }
+
+  @Put(':id/slug')
+  changeSlug(@Param('id') id: string, @Body() body: ChangeSlugDto): Promise<TenantAdminView> {
+    return this.admin.changeSlug(id, body.slug);
+  }
+
+  @Put(':id/limits')
+  setLimits(@Param('id') id: string, @Body() body: LimitOverridesDto): Promise<TenantAdminView> {
+    return this.admin.setLimitOverrides(id, body);
+  }
+
+  @Post(':id/suspend')
+  @HttpCode(200)
+  suspend(@Param('id') id: string): Promise<TenantAdminView> {
+    return this.admin.suspend(id);
+  }
+
+  @Post(':id/activate')
+  @HttpCode(200)
+  activate(@Param('id') id: string): Promise<TenantAdminView> {
+    return this.admin.activate(id);
+  }
+
+  @Post(':id/domains')
+  addDomain(@Param('id') id: string, @Body() body: AddDomainDto): Promise<TenantAdminView> {
+    return this.admin.addDomain(id, body.hostname);
+  }
+
+  /** Explicit admin decision until the DNS TXT check is automated. */
+  @Post(':id/domains/:hostname/verify')
+  @HttpCode(200)
+  verifyDomain(@Param('id') id: string, @Param('hostname') hostname: string): Promise<TenantAdminView> {
+    return this.admin.verifyDomain(id, hostname);
+  }
+
+  @Delete(':id/domains/:hostname')
+  removeDomain(@Param('id') id: string, @Param('hostname') hostname: string): Promise<TenantAdminView> {
+    return this.admin.removeDomain(id, hostname);
+  }
+}

@@ -1,0 +1,30 @@
+import { IsEmail, IsOptional, IsString, IsUrl, Length, Matches } from 'class-validator';
+
+const COLOR = /^#[0-9a-fA-F]{6}$/;
+
+export class BrandingDto {
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  displayName?: string;
+
+  @IsOptional()
+  @IsUrl({ protocols: ['https'], require_protocol: true })
+  logoUrl?: string;
+
+  @IsOptional()
+  @Matches(COLOR, { message: 'primaryColor must be a #rrggbb colour' })
+  primaryColor?: string;
+
+  @IsOptional()
+  @Matches(COLOR, { message: 'secondaryColor must be a #rrggbb colour' })
+  secondaryColor?: string;
+
+  @IsOptional()
+  @IsEmail()
+  supportEmail?: string;
+
+  @IsOptional()
+  @IsUrl({ protocols: ['https'], require_protocol: true })
+  supportUrl?: string;
+}

@@ -1,0 +1,29 @@
+import { Type } from 'class-transformer';
+import { IsEnum, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { Tier } from '@tenantpay/tenancy';
+import { BrandingDto } from './branding.dto';
+import { LimitOverridesDto } from './limit-overrides.dto';
+
+export class CreateTenantDto {
+  /** Checked in full (reserved words, id look-alikes) by the service's slug rules. */
+  @IsString()
+  @Length(1, 63)
+  slug!: string;
+
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @IsEnum(Tier)
+  tier!: Tier;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BrandingDto)
+  branding?: BrandingDto;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LimitOverridesDto)
+  limits?: LimitOverridesDto;
+}

@@ -1,0 +1,244 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type AppConfig, APP_CONFIG, ValidationException } from '@tenantpay/platform';
+import { randomBytes } from 'node:crypto';
+import { TenantLookupService } from '../cache/tenant-lookup.service';
+import { TenantContextService } from '../context/tenant-context.service';
+import { FeatureNotInTierException } from '../http/feature-not-in-tier.exception';
+import { auditActorOf } from '../resolution/audit-actor';
+import { SECURITY_AUDIT_SINK, type SecurityAuditSink } from '../resolution/security-audit-sink';
+import {
+  TenancyAuditAction,
+  type TenancyAuditActionName,
+} from '../resolution/tenancy-audit-actions.constant';
+import { parseTenantHost } from '../resolution/tenant-host';
+import { isDuplicateKeyError } from '../tenants/is-duplicate-key-error';
+import { slugProblem } from '../tenants/slug';
+import type { Tenant } from '../tenants/tenant';
+import { DomainStatus } from '../tenants/tenant-domain';
+import { TenantNotFoundException } from '../tenants/tenant-not-found.exception';
+import type { TenantBranding } from '../tenants/tenant-settings';
+import { type TenantChange, TenantsRepository } from '../tenants/tenants.repository';
+import { Feature } from '../tiers/feature.enum';
+import type { TenantLimitName, TenantLimits } from '../tiers/limit';
+import { TIER_PLANS } from '../tiers/tier-plans.constant';
+import type { Tier } from '../tiers/tier.enum';
+import { TenantConflictException } from './tenant-conflict.exception';
+import { TenantDomainNotFoundException } from './tenant-domain-not-found.exception';
+import { type TenantAdminView, toTenantAdminView } from './tenant-admin-view';
+
+export interface CreateTenantInput {
+  readonly slug: string;
+  readonly name: string;
+  readonly tier: Tier;
+  readonly branding?: TenantBranding;
+  readonly limits?: LimitOverridesInput;
+}
+
+export interface TenantPage {
+  readonly data: readonly TenantAdminView[];
+  readonly has_more: boolean;
+}
+
+export type LimitOverridesInput = Partial<Record<TenantLimitName, TenantLimits[TenantLimitName] | null>>;
+
+const MAX_PAGE = 100;
+
+/**
+ * Platform administration of tenants (SPEC §10), for super-admins. Every change drops every cache entry of
+ * the tenant's state before and after it, on every instance, before answering, and is audited.
+ */
+@Injectable()
+export class TenantAdminService {
+  constructor(
+    private readonly tenants: TenantsRepository,
+    private readonly lookup: TenantLookupService,
+    private readonly tenantContext: TenantContextService,
+    @Inject(SECURITY_AUDIT_SINK) private readonly audit: SecurityAuditSink,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(input: CreateTenantInput): Promise<TenantAdminView> {
+    assertSlug(input.slug);
+    let created: Tenant;
+    try {
+      created = await this.tenants.insert({
+        slug: input.slug,
+        name: input.name,
+        tier: input.tier,
+        settings: { branding: { ...(input.branding ?? {}) }, paymentWorkflow: {} },
+        ...(input.limits !== undefined ? { limits: withoutNulls(input.limits) } : {}),
+      });
+    } catch (error) {
+      if (isDuplicateKeyError(error))
+        throw new TenantConflictException('A tenant with this slug already exists.');
+      throw error;
+    }
+    // The slug may be cached as "not found" from before it existed.
+    await this.lookup.invalidate(created);
+    await this.record(TenancyAuditAction.TenantCreated, created, { slug: created.slug, tier: created.tier });
+    return toTenantAdminView(created);
+  }
+
+  async get(id: string): Promise<TenantAdminView> {
+    const tenant = await this.tenants.findById(id);
+    if (tenant === null) throw new TenantNotFoundException();
+    return toTenantAdminView(tenant);
+  }
+
+  async list(filter: {
+    limit?: number;
+    startingAfter?: string;
+    tier?: Tier;
+    isActive?: boolean;
+  }): Promise<TenantPage> {
+    const limit = Math.min(Math.max(filter.limit ?? 20, 1), MAX_PAGE);
+    const page = await this.tenants.list({ ...filter, limit: limit + 1 });
+    return { data: page.slice(0, limit).map(toTenantAdminView), has_more: page.length > limit };
+  }
+
+  async changeTier(id: string, tier: Tier): Promise<TenantAdminView> {
+    const change = await this.tenants.changeTier(id, tier);
+    return this.applied(change, TenancyAuditAction.TenantTierChanged, (c) => ({
+      from: c.before.tier,
+      to: c.after.tier,
+    }));
+  }
+
+  async changeSlug(id: string, slug: string): Promise<TenantAdminView> {
+    assertSlug(slug);
+    let change: TenantChange | null;
+    try {
+      change = await this.tenants.changeSlug(id, slug);
+    } catch (error) {
+      if (isDuplicateKeyError(error))
+        throw new TenantConflictException('A tenant with this slug already exists.');
+      throw error;
+    }
+    return this.applied(change, TenancyAuditAction.TenantSlugChanged, (c) => ({
+      from: c.before.slug,
+      to: c.after.slug,
+    }));
+  }
+
+  async suspend(id: string): Promise<TenantAdminView> {
+    return this.applied(await this.tenants.setActive(id, false), TenancyAuditAction.TenantSuspended);
+  }
+
+  async activate(id: string): Promise<TenantAdminView> {
+    return this.applied(await this.tenants.setActive(id, true), TenancyAuditAction.TenantActivated);
+  }
+
+  async setLimitOverrides(id: string, overrides: LimitOverridesInput): Promise<TenantAdminView> {
+    const change = await this.tenants.setLimitOverrides(id, overrides);
+    return this.applied(change, TenancyAuditAction.TenantLimitsChanged, (c) => ({
+      from: { ...(c.before.limits ?? {}) },
+      to: { ...(c.after.limits ?? {}) },
+    }));
+  }
+
+  /**
+   * Registers a custom domain as PENDING with a fresh verification token (published by the tenant in a
+   * DNS TXT record). It resolves to the tenant only once verified.
+   */
+  async addDomain(id: string, host: string): Promise<TenantAdminView> {
+    const hostname = this.customDomain(host);
+    const tenant = await this.tenants.findById(id);
+    if (tenant === null) throw new TenantNotFoundException();
+    if (!TIER_PLANS[tenant.tier].features.includes(Feature.WhiteLabel)) {
+      throw new FeatureNotInTierException(Feature.WhiteLabel);
+    }
+    let change: TenantChange | null;
+    try {
+      change = await this.tenants.addDomain(id, {
+        hostname,
+        status: DomainStatus.Pending,
+        verificationToken: randomBytes(24).toString('base64url'),
+        verifiedAt: null,
+        createdAt: new Date(),
+      });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw new TenantConflictException('This domain is already registered.');
+      throw error;
+    }
+    if (change === null) throw new TenantConflictException('This domain is already registered.');
+    return this.applied(change, TenancyAuditAction.TenantDomainAdded, () => ({ hostname }));
+  }
+
+  async removeDomain(id: string, host: string): Promise<TenantAdminView> {
+    const hostname = this.customDomain(host);
+    const change = await this.tenants.removeDomain(id, hostname);
+    if (change === null) await this.domainMissing(id);
+    return this.applied(change, TenancyAuditAction.TenantDomainRemoved, () => ({ hostname }));
+  }
+
+  /**
+   * Marks a domain verified. The DNS TXT check is not automated yet, so this is an explicit, audited
+   * decision of a super-admin who checked the record.
+   */
+  async verifyDomain(id: string, host: string): Promise<TenantAdminView> {
+    const hostname = this.customDomain(host);
+    const change = await this.tenants.markDomainVerified(id, hostname, new Date());
+    if (change === null) await this.domainMissing(id);
+    return this.applied(change, TenancyAuditAction.TenantDomainVerified, () => ({
+      hostname,
+      method: 'manual',
+    }));
+  }
+
+  /** Tells "no such tenant" from "no such domain" once a conditional domain change matched nothing. */
+  private async domainMissing(id: string): Promise<never> {
+    if ((await this.tenants.findById(id)) === null) throw new TenantNotFoundException();
+    throw new TenantDomainNotFoundException();
+  }
+
+  private customDomain(host: string): string {
+    const parsed = parseTenantHost(host, this.config.tenancy.baseDomain);
+    if (parsed.kind !== 'custom-domain' || parsed.hostname !== host.trim().toLowerCase().replace(/\.$/, '')) {
+      throw new ValidationException([
+        {
+          field: 'hostname',
+          issue: `must be a DNS name outside ${this.config.tenancy.baseDomain}, without port`,
+        },
+      ]);
+    }
+    return parsed.hostname;
+  }
+
+  private async applied(
+    change: TenantChange | null,
+    action: TenancyAuditActionName,
+    describe?: (change: TenantChange) => Record<string, unknown>,
+  ): Promise<TenantAdminView> {
+    if (change === null) throw new TenantNotFoundException();
+    await this.lookup.invalidate(change.before, change.after);
+    await this.record(action, change.after, describe?.(change));
+    return toTenantAdminView(change.after);
+  }
+
+  private async record(action: TenancyAuditActionName, tenant: Tenant, metadata?: Record<string, unknown>) {
+    const context = this.tenantContext.current();
+    const principal = context?.principal ?? null;
+    await this.audit
+      .record({
+        action,
+        outcome: 'success',
+        tenantId: tenant._id.toHexString(),
+        actor: principal === null ? { type: 'system' } : auditActorOf(principal),
+        resource: { type: 'tenant', id: tenant._id.toHexString() },
+        ...(context?.requestId ? { requestId: context.requestId } : {}),
+        ...(metadata !== undefined ? { metadata } : {}),
+      })
+      .catch(() => undefined);
+  }
+}
+
+function withoutNulls(overrides: LimitOverridesInput): Partial<TenantLimits> {
+  return Object.fromEntries(
+    Object.entries(overrides).filter(([, value]) => value !== null && value !== undefined),
+  );
+}
+
+function assertSlug(slug: string): void {
+  const problem = slugProblem(slug);
+  if (problem !== null) throw new ValidationException([{ field: 'slug', issue: problem }]);
+}

@@ -1,0 +1,106 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { type AppConfig, APP_CONFIG, redisConnectionOptions } from '@tenantpay/platform';
+import Redis from 'ioredis';
+import { TENANT_CACHE_INVALIDATION_CHANNEL } from './tenant-cache-keys.constant';
+
+export interface TenantCacheInvalidationListener {
+  /** Another instance (or this one) changed tenants: drop these keys. */
+  onInvalidate(keys: readonly string[]): void;
+  /** Messages may have been missed (connection lost) or listening starts again: drop everything. */
+  onReset(): void;
+}
+
+/**
+ * This instance's ear on the invalidation channel, on a connection of its own (a subscribed Redis
+ * connection can run no other command). The in-process cache may be used only while `listening` is
+ * true: a message published while the connection is down is lost for good, so the moment the connection
+ * drops the listener is told to forget everything, and listening resumes only once SUBSCRIBE is
+ * confirmed again on the new connection.
+ */
+@Injectable()
+export class TenantCacheInvalidationSubscriber implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('TenantCache');
+  private readonly connection: Redis;
+  private listener: TenantCacheInvalidationListener | undefined;
+  private subscribedOnConnection = false;
+  private outage = false;
+  private closing = false;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.connection = new Redis({
+      ...redisConnectionOptions(config.redis.url),
+      connectionName: `tenantpay-${config.env}-tenant-cache-invalidations`,
+      lazyConnect: true,
+      // Resubscription is done by hand so that `listening` turns true only once it is confirmed.
+      autoResubscribe: false,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2_000,
+      retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+    });
+  }
+
+  get listening(): boolean {
+    return this.subscribedOnConnection && this.connection.status === 'ready';
+  }
+
+  setListener(listener: TenantCacheInvalidationListener): void {
+    this.listener = listener;
+  }
+
+  async onModuleInit(): Promise<void> {
+    this.connection.on('message', (channel: string, message: string) => {
+      if (channel === TENANT_CACHE_INVALIDATION_CHANNEL) this.deliver(message);
+    });
+    this.connection.on('ready', () => void this.subscribe());
+    this.connection.on('close', () => this.lost());
+    this.connection.on('error', (error: Error) => {
+      if (!this.outage && !this.closing) {
+        this.logger.warn(`Invalidation channel unavailable, in-process tenant cache off: ${error.message}`);
+      }
+      this.outage = true;
+    });
+    // Boot does not wait for Redis: without the channel, lookups simply skip the in-process cache.
+    await this.connection.connect().catch(() => undefined);
+    if (this.connection.status === 'ready' && !this.subscribedOnConnection) await this.subscribe();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.closing = true;
+    this.connection.disconnect();
+  }
+
+  private async subscribe(): Promise<void> {
+    try {
+      await this.connection.subscribe(TENANT_CACHE_INVALIDATION_CHANNEL);
+    } catch {
+      return; // the connection failed again; 'close' and a later 'ready' follow
+    }
+    if (this.connection.status !== 'ready' || this.subscribedOnConnection) return;
+    this.subscribedOnConnection = true;
+    if (this.outage) this.logger.log('Invalidation channel restored, in-process tenant cache on');
+    this.outage = false;
+    this.listener?.onReset();
+  }
+
+  private lost(): void {
+    const wasListening = this.subscribedOnConnection;
+    this.subscribedOnConnection = false;
+    if (wasListening) this.listener?.onReset();
+  }
+
+  private deliver(message: string): void {
+    let keys: unknown;
+    try {
+      keys = JSON.parse(message);
+    } catch {
+      keys = undefined;
+    }
+    if (Array.isArray(keys) && keys.every((key) => typeof key === 'string')) {
+      this.listener?.onInvalidate(keys);
+    } else {
+      // Unreadable means "something changed": forgetting everything is the safe reading.
+      this.listener?.onReset();
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { TenantMismatchException } from '../resolution/tenant-mismatch.exception';
+import { TenantNotFoundException } from '../tenants/tenant-not-found.exception';
+import { AccessDeniedException } from './access-denied.exception';
+import { AuthenticationRequiredException } from './authentication-required.exception';
+import { requestTenantResolution, routeMetadata } from './route-metadata';
+import {
+  ALLOWS_SUSPENDED_TENANT,
+  BYPASS_TENANT_ISOLATION,
+  IS_PUBLIC_ROUTE,
+  SUPER_ADMIN_ROLE,
+} from './tenancy-route-metadata.constant';
+import { TenantSuspendedException } from './tenant-suspended.exception';
+
+/**
+ * Which tenant a route may act for (SPEC §2 step 3, §6):
+ * - `@BypassTenantIsolation()` routes: SUPER_ADMIN platform users only (they then run in the platform
+ *   scope, see BypassTenantIsolationInterceptor).
+ * - public routes: anyone, but not for a suspended tenant unless `@AllowSuspendedTenant()`.
+ * - every other route is a tenant route: the request's tenant must exist and be the caller's own, and be
+ *   active unless `@AllowSuspendedTenant()`. Platform users have no tenant routes.
+ */
+@Injectable()
+export class TenantGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
+    const resolution = requestTenantResolution(context);
+    const principal = resolution?.context.principal ?? null;
+    const tenant = resolution?.context.tenant ?? null;
+    const allowsSuspended = routeMetadata<boolean>(this.reflector, ALLOWS_SUSPENDED_TENANT, context) === true;
+
+    if (routeMetadata<string>(this.reflector, BYPASS_TENANT_ISOLATION, context) !== undefined) {
+      if (principal?.kind !== 'platform-user' || principal.role !== SUPER_ADMIN_ROLE) {
+        throw new AccessDeniedException();
+      }
+      return true;
+    }
+
+    if (routeMetadata<boolean>(this.reflector, IS_PUBLIC_ROUTE, context) === true) {
+      if (tenant !== null && !tenant.isActive && !allowsSuspended) throw new TenantSuspendedException();
+      return true;
+    }
+
+    if (principal === null) throw new AuthenticationRequiredException();
+    if (tenant === null) {
+      if (resolution?.unresolvedTenant === true) throw new TenantNotFoundException();
+      if (principal.kind === 'platform-user')
+        throw new AccessDeniedException('Platform users may only call platform routes.');
+      throw new AuthenticationRequiredException();
+    }
+    if (principal.kind === 'platform-user')
+      throw new AccessDeniedException('Platform users may only call platform routes.');
+    // The resolver already refuses a credential that disagrees with the header or host; this holds even for
+    // a credential strategy that forgot to name its tenant.
+    if (principal.tenantId !== tenant.id) throw new TenantMismatchException();
+    if (!tenant.isActive && !allowsSuspended) throw new TenantSuspendedException();
+    return true;
+  }
+}

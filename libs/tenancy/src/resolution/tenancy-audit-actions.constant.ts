@@ -1,0 +1,19 @@
+/**
+ * The audit action names tenancy records. They are the audit library's names (its `AuditAction` list
+ * holds the same strings); kept here as well because tenancy sits below audit and may not import it.
+ */
+export const TenancyAuditAction = {
+  TenantMismatch: 'tenant.mismatch',
+  PlatformBypassUsed: 'platform.bypass_used',
+  TenantCreated: 'tenant.created',
+  TenantTierChanged: 'tenant.tier_changed',
+  TenantSlugChanged: 'tenant.slug_changed',
+  TenantSuspended: 'tenant.suspended',
+  TenantActivated: 'tenant.activated',
+  TenantDomainAdded: 'tenant.domain_added',
+  TenantDomainVerified: 'tenant.domain_verified',
+  TenantDomainRemoved: 'tenant.domain_removed',
+  TenantLimitsChanged: 'tenant.limits_changed',
+} as const;
+
+export type TenancyAuditActionName = (typeof TenancyAuditAction)[keyof typeof TenancyAuditAction];

@@ -1,0 +1,2 @@
+/** Header names the tenancy library reads. */
+export const TENANT_ID_HEADER = 'X-Tenant-ID';

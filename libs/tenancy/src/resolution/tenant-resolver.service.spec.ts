@@ -1,0 +1,112 @@
+import { Types } from 'mongoose';
+import type { TenantLookupService } from '../cache/tenant-lookup.service';
+import { ResolutionMethod } from '../context/resolution-method.enum';
+import { toTenantSnapshot, type TenantSnapshot } from '../tenants/tenant-snapshot';
+import { Tier } from '../tiers/tier.enum';
+import type { SecurityAuditEvent } from './security-audit-sink';
+import type { TenantKey, TenantReference } from './tenant-reference';
+import type { ResolutionInput, TenantResolutionStrategy } from './tenant-resolution-strategy';
+import { TenantResolverService } from './tenant-resolver.service';
+
+function tenant(slug: string): TenantSnapshot {
+  const now = new Date();
+  return toTenantSnapshot({
+    _id: new Types.ObjectId(),
+    slug,
+    name: slug,
+    tier: Tier.Starter,
+    isActive: true,
+    domains: [],
+    settings: { branding: {}, paymentWorkflow: {} },
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+const bank1 = tenant('bank1');
+const bank2 = tenant('bank2');
+const lookup = {
+  find: async (key: TenantKey) =>
+    [bank1, bank2].find((t) => t.slug === key.value || t.id === key.value) ?? null,
+} as unknown as TenantLookupService;
+
+function strategy(
+  method: ResolutionMethod,
+  priority: number,
+  reference: Omit<TenantReference, 'method'> | null,
+  isCredential = false,
+): TenantResolutionStrategy {
+  return {
+    method,
+    priority,
+    isCredential,
+    find: () => (reference === null ? null : { method, ...reference }),
+  };
+}
+
+const input: ResolutionInput = { headers: {}, hostname: null, ip: '203.0.113.9', requestId: 'req-1' };
+
+function resolver(...strategies: TenantResolutionStrategy[]) {
+  const events: SecurityAuditEvent[] = [];
+  const service = new TenantResolverService(strategies, lookup, {
+    record: async (event) => void events.push(event),
+  });
+  return { service, events };
+}
+
+describe('TenantResolverService.resolve', () => {
+  it('resolves nothing when no strategy answers', async () => {
+    const { service } = resolver(strategy(ResolutionMethod.TenantHeader, 30, null));
+    await expect(service.resolve(input)).resolves.toEqual({
+      context: { tenant: null, resolvedBy: null, principal: null, requestId: 'req-1' },
+      unresolvedTenant: false,
+    });
+  });
+
+  it('reports the most trusted method whatever order the strategies were given in', async () => {
+    const { service } = resolver(
+      strategy(ResolutionMethod.Subdomain, 40, { tenant: { by: 'slug', value: 'bank1' } }),
+      strategy(ResolutionMethod.TenantHeader, 30, { tenant: { by: 'id', value: bank1.id } }),
+    );
+    const { context } = await service.resolve(input);
+    expect(context).toMatchObject({ tenant: bank1, resolvedBy: ResolutionMethod.TenantHeader });
+  });
+
+  it('refuses two references naming different tenants, and audits it', async () => {
+    const { service, events } = resolver(
+      strategy(ResolutionMethod.TenantHeader, 30, { tenant: { by: 'slug', value: 'bank1' } }),
+      strategy(ResolutionMethod.Subdomain, 40, { tenant: { by: 'slug', value: 'bank2' } }),
+    );
+    await expect(service.resolve(input)).rejects.toMatchObject({ code: 'tenant_mismatch' });
+    expect(events).toEqual([
+      expect.objectContaining({ action: 'tenant.mismatch', outcome: 'denied', ip: '203.0.113.9' }),
+    ]);
+  });
+
+  it('marks a name that matches no tenant as unresolved', async () => {
+    const { service } = resolver(
+      strategy(ResolutionMethod.Subdomain, 40, { tenant: { by: 'slug', value: 'nosuch' } }),
+    );
+    await expect(service.resolve(input)).resolves.toMatchObject({
+      context: { tenant: null, resolvedBy: null },
+      unresolvedTenant: true,
+    });
+  });
+
+  it('refuses a credential naming a tenant that does not exist with 401', async () => {
+    const principal = { kind: 'user', userId: 'u', tenantId: 'gone', role: 'ADMIN', tokenId: 't' } as const;
+    const { service } = resolver(
+      strategy(ResolutionMethod.JwtClaim, 10, { tenant: { by: 'slug', value: 'gone' }, principal }, true),
+    );
+    await expect(service.resolve(input)).rejects.toMatchObject({ code: 'unauthorized' });
+  });
+
+  it('keeps a platform principal (no tenant) beside a named tenant without conflict', async () => {
+    const principal = { kind: 'platform-user', userId: 'p', role: 'SUPER_ADMIN', tokenId: 't' } as const;
+    const { service } = resolver(
+      strategy(ResolutionMethod.JwtClaim, 10, { tenant: null, principal }, true),
+      strategy(ResolutionMethod.TenantHeader, 30, { tenant: { by: 'slug', value: 'bank2' } }),
+    );
+    await expect(service.resolve(input)).resolves.toMatchObject({ context: { tenant: bank2, principal } });
+  });
+});

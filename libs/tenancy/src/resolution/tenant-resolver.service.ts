@@ -1,0 +1,115 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { TenantLookupService } from '../cache/tenant-lookup.service';
+import type { Principal } from '../context/principal';
+import { auditActorOf } from './audit-actor';
+import type { TenantSnapshot } from '../tenants/tenant-snapshot';
+import { SECURITY_AUDIT_SINK, type SecurityAuditSink } from './security-audit-sink';
+import { TenancyAuditAction } from './tenancy-audit-actions.constant';
+import { TenantMismatchException } from './tenant-mismatch.exception';
+import type { TenantReference } from './tenant-reference';
+import type { TenantResolution } from './tenant-resolution';
+import {
+  type ResolutionInput,
+  TENANT_RESOLUTION_STRATEGIES,
+  type TenantResolutionStrategy,
+} from './tenant-resolution-strategy';
+import { UnknownCredentialTenantException } from './unknown-credential-tenant.exception';
+
+interface Found {
+  readonly strategy: TenantResolutionStrategy;
+  readonly reference: TenantReference;
+  /** The tenant the reference names, null when it names none that exists; undefined when it names none. */
+  readonly tenant: TenantSnapshot | null | undefined;
+}
+
+/**
+ * Works out a request's tenant and caller from every strategy (SPEC §4). Every strategy runs, not just
+ * the first that answers, because the conflict rule needs them all: when two references name different
+ * tenants the request is refused (403 tenant_mismatch, audited), never served as one of them. A name that
+ * matches no tenant counts as naming a different tenant than one that does, so a caller learns nothing
+ * about which names exist by pairing a header with a host.
+ */
+@Injectable()
+export class TenantResolverService {
+  private readonly strategies: readonly TenantResolutionStrategy[];
+
+  constructor(
+    @Inject(TENANT_RESOLUTION_STRATEGIES) strategies: readonly TenantResolutionStrategy[],
+    private readonly lookup: TenantLookupService,
+    @Inject(SECURITY_AUDIT_SINK) private readonly audit: SecurityAuditSink,
+  ) {
+    this.strategies = [...strategies].sort((a, b) => a.priority - b.priority);
+  }
+
+  async resolve(input: ResolutionInput): Promise<TenantResolution> {
+    const found = await this.findAll(input);
+
+    const credentials = found.filter((entry) => entry.strategy.isCredential);
+    if (credentials.some((entry) => entry.reference.tenant !== null && entry.tenant === null)) {
+      throw new UnknownCredentialTenantException();
+    }
+
+    const naming = found.filter((entry) => entry.reference.tenant !== null);
+    const named = new Set(naming.map((entry) => entry.tenant?.id ?? null));
+    if (named.size > 1) {
+      await this.recordMismatch(input, found);
+      throw new TenantMismatchException();
+    }
+
+    const credential = credentials.find((entry) => entry.reference.principal !== undefined);
+    const principal = credential?.reference.principal;
+    const tenant = naming[0]?.tenant ?? null;
+    return {
+      context: {
+        tenant,
+        resolvedBy: (tenant !== null ? naming[0]?.strategy.method : credential?.strategy.method) ?? null,
+        principal: principal ?? null,
+        requestId: input.requestId,
+      },
+      unresolvedTenant: naming.length > 0 && tenant === null,
+    };
+  }
+
+  private async findAll(input: ResolutionInput): Promise<Found[]> {
+    const references = await Promise.all(
+      this.strategies.map(async (strategy) => ({ strategy, reference: await strategy.find(input) })),
+    );
+    return Promise.all(
+      references
+        .filter(
+          (entry): entry is { strategy: TenantResolutionStrategy; reference: TenantReference } =>
+            entry.reference !== null,
+        )
+        .map(async ({ strategy, reference }) => ({
+          strategy,
+          reference,
+          tenant: reference.tenant === null ? undefined : await this.lookup.find(reference.tenant),
+        })),
+    );
+  }
+
+  private async recordMismatch(input: ResolutionInput, found: readonly Found[]): Promise<void> {
+    const principal = found.find((entry) => entry.reference.principal !== undefined)?.reference.principal;
+    await this.audit
+      .record({
+        action: TenancyAuditAction.TenantMismatch,
+        outcome: 'denied',
+        tenantId: principalTenantId(principal) ?? null,
+        actor: principal === undefined ? { type: 'anonymous' } : auditActorOf(principal),
+        ip: input.ip,
+        requestId: input.requestId,
+        metadata: {
+          references: found.map((entry) => ({
+            method: entry.reference.method,
+            named: entry.reference.tenant,
+            tenantId: entry.tenant === undefined ? undefined : (entry.tenant?.id ?? null),
+          })),
+        },
+      })
+      .catch(() => undefined);
+  }
+}
+
+function principalTenantId(principal: Principal | undefined): string | undefined {
+  return principal === undefined || principal.kind === 'platform-user' ? undefined : principal.tenantId;
+}

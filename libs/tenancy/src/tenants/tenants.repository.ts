@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { isValidObjectId, type Model, type QueryFilter, Types, type UpdateQuery } from 'mongoose';
+import type { TenantLimitName, TenantLimits } from '../tiers/limit';
+import type { Tier } from '../tiers/tier.enum';
+import type { Tenant } from './tenant';
+import { DomainStatus, type TenantDomain } from './tenant-domain';
+import type { TenantSettings } from './tenant-settings';
+import { TENANT_MODEL } from './tenant.schema';
+
+export interface NewTenant {
+  readonly slug: string;
+  readonly name: string;
+  readonly tier: Tier;
+  readonly settings: TenantSettings;
+  readonly limits?: Partial<TenantLimits>;
+}
+
+/** A change and the tenant before and after it: cache invalidation needs the keys of both. */
+export interface TenantChange {
+  readonly before: Tenant;
+  readonly after: Tenant;
+}
+
+export interface TenantListFilter {
+  readonly limit: number;
+  readonly startingAfter?: string;
+  readonly tier?: Tier;
+  readonly isActive?: boolean;
+}
+
+/**
+ * The platform's `tenants` collection. Not tenant-owned (a tenant is the scope itself), so it is not a
+ * TenantAwareRepository; only the tenant lookup cache and tenant administration use it. Unique-index
+ * violations (slug, domain) surface as the driver's duplicate-key error for the caller to translate.
+ */
+@Injectable()
+export class TenantsRepository {
+  constructor(@InjectModel(TENANT_MODEL) private readonly model: Model<Tenant>) {}
+
+  async findById(id: string): Promise<Tenant | null> {
+    if (!isObjectIdHex(id)) return null;
+    return this.model
+      .findOne({ _id: new Types.ObjectId(id) })
+      .lean<Tenant>()
+      .exec();
+  }
+
+  findBySlug(slug: string): Promise<Tenant | null> {
+    return this.model.findOne({ slug }).lean<Tenant>().exec();
+  }
+
+  /** Only a verified domain resolves: a pending one may have been claimed by someone who does not own it. */
+  findByVerifiedDomain(hostname: string): Promise<Tenant | null> {
+    return this.model
+      .findOne({ domains: { $elemMatch: { hostname, status: DomainStatus.Verified } } })
+      .lean<Tenant>()
+      .exec();
+  }
+
+  async insert(tenant: NewTenant): Promise<Tenant> {
+    const created = await this.model.create({ ...tenant, isActive: true, domains: [] });
+    return created.toObject<Tenant>();
+  }
+
+  /** One page, newest first, in a stable order (by id), after the given id when there is one. */
+  list(filter: TenantListFilter): Promise<Tenant[]> {
+    const query: QueryFilter<Tenant> = {};
+    if (filter.startingAfter !== undefined && isObjectIdHex(filter.startingAfter)) {
+      query._id = { $lt: new Types.ObjectId(filter.startingAfter) };
+    }
+    if (filter.tier !== undefined) query.tier = filter.tier;
+    if (filter.isActive !== undefined) query.isActive = filter.isActive;
+    return this.model.find(query).sort({ _id: -1 }).limit(filter.limit).lean<Tenant[]>().exec();
+  }
+
+  changeTier(id: string, tier: Tier): Promise<TenantChange | null> {
+    return this.change(id, {}, { $set: { tier } });
+  }
+
+  changeSlug(id: string, slug: string): Promise<TenantChange | null> {
+    return this.change(id, {}, { $set: { slug } });
+  }
+
+  setActive(id: string, isActive: boolean): Promise<TenantChange | null> {
+    return this.change(id, {}, { $set: { isActive } });
+  }
+
+  /** Overrides to set, and `null` for overrides to remove (the tier's default applies again). */
+  setLimitOverrides(
+    id: string,
+    overrides: Partial<Record<TenantLimitName, TenantLimits[TenantLimitName] | null>>,
+  ) {
+    const set: Record<string, unknown> = {};
+    const unset: Record<string, ''> = {};
+    for (const [name, value] of Object.entries(overrides)) {
+      if (value === null) unset[`limits.${name}`] = '';
+      else if (value !== undefined) set[`limits.${name}`] = value;
+    }
+    return this.change(
+      id,
+      {},
+      {
+        ...(Object.keys(set).length > 0 ? { $set: set } : {}),
+        ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
+      },
+    );
+  }
+
+  /** Null when the tenant does not exist or already has this domain. */
+  addDomain(id: string, domain: TenantDomain): Promise<TenantChange | null> {
+    return this.change(id, { 'domains.hostname': { $ne: domain.hostname } }, { $push: { domains: domain } });
+  }
+
+  /** Null when the tenant does not exist or has no such domain. */
+  removeDomain(id: string, hostname: string): Promise<TenantChange | null> {
+    return this.change(id, { 'domains.hostname': hostname }, { $pull: { domains: { hostname } } });
+  }
+
+  /** Null when the tenant does not exist or has no such domain. */
+  markDomainVerified(id: string, hostname: string, verifiedAt: Date): Promise<TenantChange | null> {
+    return this.change(
+      id,
+      { 'domains.hostname': hostname },
+      { $set: { 'domains.$.status': DomainStatus.Verified, 'domains.$.verifiedAt': verifiedAt } },
+    );
+  }
+
+  private async change(
+    id: string,
+    condition: QueryFilter<Tenant>,
+    update: UpdateQuery<Tenant>,
+  ): Promise<TenantChange | null> {
+    if (!isObjectIdHex(id)) return null;
+    const _id = new Types.ObjectId(id);
+    const before = await this.model
+      .findOneAndUpdate({ ...condition, _id }, update, { returnDocument: 'before', runValidators: true })
+      .lean<Tenant>()
+      .exec();
+    if (before === null) return null;
+    const after = await this.model.findOne({ _id }).lean<Tenant>().exec();
+    // Deleted between the two reads: report the change against the last known state.
+    return { before, after: after ?? before };
+  }
+}
+
+/** Only the canonical 24-hex form: Mongoose would also accept 12-byte strings, which are not tenant ids. */
+export function isObjectIdHex(value: string): boolean {
+  return /^[0-9a-f]{24}$/.test(value) && isValidObjectId(value);
+}
