@@ -11,6 +11,8 @@ export enum ErrorCode {
   TenantSuspended = 'tenant_suspended',
   CrossTenantAccess = 'cross_tenant_access',
   FeatureNotInTier = 'feature_not_in_tier',
+  /** The tenant's plan allows no more active users (SPEC §3 max users). */
+  UserLimitReached = 'user_limit_reached',
   NotFound = 'not_found',
   TenantNotFound = 'tenant_not_found',
   Conflict = 'conflict',
@@ -33,6 +35,7 @@ export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.TenantSuspended]: 403,
   [ErrorCode.CrossTenantAccess]: 403,
   [ErrorCode.FeatureNotInTier]: 403,
+  [ErrorCode.UserLimitReached]: 403,
   [ErrorCode.NotFound]: 404,
   [ErrorCode.TenantNotFound]: 404,
   [ErrorCode.Conflict]: 409,

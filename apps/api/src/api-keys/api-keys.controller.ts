@@ -1,0 +1,39 @@
+import { Body, Controller, Get, HttpCode, Ip, Param, Post } from '@nestjs/common';
+import { type ApiKeyView, ApiKeysService, type CreatedApiKey, TenantUserRole } from '@tenantpay/identity';
+import { Feature, RequireFeature, Roles } from '@tenantpay/tenancy';
+import { CreateApiKeyDto } from './dto/create-api-key.dto';
+import { RotateApiKeyDto } from './dto/rotate-api-key.dto';
+
+/** The tenant's API keys (ENTERPRISE), managed by its admins. A key's secret is in the create/rotate answer only. */
+@Controller('api-keys')
+@RequireFeature(Feature.ApiKeys)
+@Roles(TenantUserRole.Admin)
+export class ApiKeysController {
+  constructor(private readonly apiKeys: ApiKeysService) {}
+
+  @Post()
+  create(@Body() body: CreateApiKeyDto, @Ip() ip: string): Promise<CreatedApiKey> {
+    return this.apiKeys.create(body, ip);
+  }
+
+  @Get()
+  async list(): Promise<{ data: ApiKeyView[] }> {
+    return { data: await this.apiKeys.list() };
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string): Promise<ApiKeyView> {
+    return this.apiKeys.get(id);
+  }
+
+  @Post(':id/revoke')
+  @HttpCode(200)
+  revoke(@Param('id') id: string, @Ip() ip: string): Promise<ApiKeyView> {
+    return this.apiKeys.revoke(id, ip);
+  }
+
+  @Post(':id/rotate')
+  rotate(@Param('id') id: string, @Body() body: RotateApiKeyDto, @Ip() ip: string): Promise<CreatedApiKey> {
+    return this.apiKeys.rotate(id, body.expiresAt, ip);
+  }
+}

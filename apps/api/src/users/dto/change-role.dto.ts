@@ -1,0 +1,7 @@
+import { TenantUserRole } from '@tenantpay/identity';
+import { IsEnum } from 'class-validator';
+
+export class ChangeRoleDto {
+  @IsEnum(TenantUserRole)
+  role!: TenantUserRole;
+}

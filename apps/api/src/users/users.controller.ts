@@ -1,0 +1,45 @@
+import { Body, Controller, Get, HttpCode, Ip, Param, Patch, Post, Query } from '@nestjs/common';
+import { TenantUserRole, type TenantUserPage, type TenantUserView, UsersService } from '@tenantpay/identity';
+import { Roles } from '@tenantpay/tenancy';
+import { ChangeRoleDto } from './dto/change-role.dto';
+import { CreateUserDto } from './dto/create-user.dto';
+import { ListUsersQueryDto } from './dto/list-users.query.dto';
+
+const DEFAULT_PAGE_SIZE = 20;
+
+/** The tenant's users, managed by its admins. */
+@Controller('users')
+@Roles(TenantUserRole.Admin)
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Post()
+  create(@Body() body: CreateUserDto, @Ip() ip: string): Promise<TenantUserView> {
+    return this.users.create(body, ip);
+  }
+
+  @Get()
+  list(@Query() query: ListUsersQueryDto): Promise<TenantUserPage> {
+    return this.users.list(query.limit ?? DEFAULT_PAGE_SIZE, query.starting_after);
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string): Promise<TenantUserView> {
+    return this.users.get(id);
+  }
+
+  @Patch(':id/role')
+  changeRole(
+    @Param('id') id: string,
+    @Body() body: ChangeRoleDto,
+    @Ip() ip: string,
+  ): Promise<TenantUserView> {
+    return this.users.changeRole(id, body.role, ip);
+  }
+
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  deactivate(@Param('id') id: string, @Ip() ip: string): Promise<TenantUserView> {
+    return this.users.deactivate(id, ip);
+  }
+}

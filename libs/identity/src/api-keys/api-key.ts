@@ -1,0 +1,26 @@
+import type { Types } from 'mongoose';
+import type { ApiKeyScope } from './api-key-scope.enum';
+
+/** A tenant's API key as stored in `api_keys` (tenant-owned). The secret itself is never stored. */
+export interface ApiKey {
+  readonly _id: Types.ObjectId;
+  readonly tenantId: Types.ObjectId;
+  readonly name: string;
+  /** The random public part of the key (`tp_live_<prefix>_…`), shown so people can tell keys apart. */
+  readonly prefix: string;
+  /** SHA-256 (hex) of the whole key; how a presented key is found. */
+  readonly hash: string;
+  readonly scopes: readonly ApiKeyScope[];
+  readonly expiresAt: Date | null;
+  readonly revokedAt: Date | null;
+  readonly revokedBy: string | null;
+  /** Written at most once a minute; see ApiKeyAuthenticator. */
+  readonly lastUsedAt: Date | null;
+  readonly createdBy: string | null;
+  /** The key this one replaced, when it was made by rotation. */
+  readonly rotatedFromId: Types.ObjectId | null;
+  readonly deletedAt: Date | null;
+  readonly deletedBy: string | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}

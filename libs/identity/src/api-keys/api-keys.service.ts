@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { AuditAction, type AuditActionName, AuditService } from '@tenantpay/audit';
+import { InjectConnection } from '@nestjs/mongoose';
+import { principalActorId, TenantContextService } from '@tenantpay/tenancy';
+import type { Connection } from 'mongoose';
+import type { ApiKey } from './api-key';
+import { ApiKeyCache } from './api-key-cache.service';
+import { ApiKeyExpiryInPastException } from './api-key-expiry-in-past.exception';
+import { ApiKeyNotFoundException } from './api-key-not-found.exception';
+import { ApiKeyRevokedException } from './api-key-revoked.exception';
+import type { ApiKeyScope } from './api-key-scope.enum';
+import { generateApiKey } from './api-key-secret';
+import { type ApiKeyView, type CreatedApiKey, toApiKeyView } from './api-key-view';
+import { ApiKeysRepository } from './api-keys.repository';
+
+export interface CreateApiKeyInput {
+  readonly name: string;
+  readonly scopes: readonly ApiKeyScope[];
+  readonly expiresAt?: Date;
+}
+
+/** A tenant has few keys; listing them all in one page keeps the API simple. */
+const MAX_LISTED_KEYS = 500;
+
+/** The current tenant's API keys: create (secret shown once), list, revoke, rotate. */
+@Injectable()
+export class ApiKeysService {
+  constructor(
+    private readonly keys: ApiKeysRepository,
+    private readonly cache: ApiKeyCache,
+    private readonly tenantContext: TenantContextService,
+    private readonly audit: AuditService,
+    @InjectConnection() private readonly connection: Connection,
+  ) {}
+
+  async create(input: CreateApiKeyInput, ip: string | null = null): Promise<CreatedApiKey> {
+    const expiresAt = input.expiresAt ?? null;
+    if (expiresAt !== null && expiresAt.getTime() <= Date.now()) throw new ApiKeyExpiryInPastException();
+    const generated = generateApiKey();
+    const key = await this.keys.insert({
+      name: input.name,
+      prefix: generated.prefix,
+      hash: generated.hash,
+      scopes: [...new Set(input.scopes)],
+      expiresAt,
+      createdBy: this.actorId(),
+      rotatedFromId: null,
+    });
+    await this.record(AuditAction.ApiKeyCreated, key, ip, { scopes: key.scopes });
+    return { ...toApiKeyView(key), key: generated.key };
+  }
+
+  async list(): Promise<ApiKeyView[]> {
+    const now = new Date();
+    return (await this.keys.list(MAX_LISTED_KEYS)).map((key) => toApiKeyView(key, now));
+  }
+
+  async get(id: string): Promise<ApiKeyView> {
+    return toApiKeyView(await this.existing(id));
+  }
+
+  /** Revokes the key; it stops authenticating on every instance as soon as this returns. */
+  async revoke(id: string, ip: string | null = null): Promise<ApiKeyView> {
+    const key = await this.keys.revoke(id, this.actorId(), new Date());
+    if (key === null) {
+      await this.existing(id);
+      throw new ApiKeyRevokedException();
+    }
+    await this.cache.markRevoked(key.hash);
+    await this.record(AuditAction.ApiKeyRevoked, key, ip);
+    return toApiKeyView(key);
+  }
+
+  /**
+   * Replaces the key with a new secret and the same name and scopes, revoking the old one in the same
+   * transaction (never both valid by accident, never neither). The expiry carries over unless a new one
+   * is given; rotating an expired key needs a new one.
+   */
+  async rotate(id: string, expiresAt?: Date, ip: string | null = null): Promise<CreatedApiKey> {
+    const old = await this.existing(id);
+    if (old.revokedAt !== null) throw new ApiKeyRevokedException();
+    const newExpiry = expiresAt ?? old.expiresAt;
+    if (newExpiry !== null && newExpiry.getTime() <= Date.now()) throw new ApiKeyExpiryInPastException();
+    const generated = generateApiKey();
+    const actor = this.actorId();
+    const replacement = await this.connection.transaction(async (session) => {
+      if ((await this.keys.revoke(id, actor, new Date(), session)) === null)
+        throw new ApiKeyRevokedException();
+      return this.keys.insert(
+        {
+          name: old.name,
+          prefix: generated.prefix,
+          hash: generated.hash,
+          scopes: old.scopes,
+          expiresAt: newExpiry,
+          createdBy: actor,
+          rotatedFromId: old._id,
+        },
+        session,
+      );
+    });
+    await this.cache.markRevoked(old.hash);
+    await this.record(AuditAction.ApiKeyRotated, replacement, ip, {
+      rotatedFromId: old._id.toHexString(),
+    });
+    return { ...toApiKeyView(replacement), key: generated.key };
+  }
+
+  private async existing(id: string): Promise<ApiKey> {
+    const key = await this.keys.findById(id);
+    if (key === null) throw new ApiKeyNotFoundException();
+    return key;
+  }
+
+  private actorId(): string | null {
+    const principal = this.tenantContext.current()?.principal;
+    return principal ? principalActorId(principal) : null;
+  }
+
+  private record(
+    action: AuditActionName,
+    key: ApiKey,
+    ip: string | null,
+    metadata?: Record<string, unknown>,
+  ): Promise<void> {
+    return this.audit.record({
+      action,
+      outcome: 'success',
+      resource: { type: 'api_key', id: key._id.toHexString() },
+      ip,
+      ...(metadata ? { metadata } : {}),
+    });
+  }
+}

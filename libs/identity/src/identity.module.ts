@@ -1,0 +1,82 @@
+import { Global, Module } from '@nestjs/common';
+import { AuditModule } from '@tenantpay/audit';
+import { JwtModule } from '@nestjs/jwt';
+import { MongooseModule } from '@nestjs/mongoose';
+import { TenantContextService } from '@tenantpay/tenancy';
+import { ApiKeyAuthenticator } from './api-keys/api-key-authenticator.service';
+import { ApiKeyCache } from './api-keys/api-key-cache.service';
+import { ApiKeyCredentialsRepository } from './api-keys/api-key-credentials.repository';
+import { API_KEY_MODEL, ApiKeySchema } from './api-keys/api-key.schema';
+import { ApiKeysRepository } from './api-keys/api-keys.repository';
+import { ApiKeysService } from './api-keys/api-keys.service';
+import { LOGIN_ATTEMPT_LIMITER } from './login/login-attempt-limiter';
+import { LoginService } from './login/login.service';
+import { RedisLoginAttemptLimiter } from './login/redis-login-attempt-limiter.service';
+import { CurrentIdentityService } from './me/current-identity.service';
+import { PasswordHasher } from './passwords/password-hasher.service';
+import { PLATFORM_USER_MODEL, PlatformUserSchema } from './platform-users/platform-user.schema';
+import { PlatformUsersRepository } from './platform-users/platform-users.repository';
+import { PlatformUsersService } from './platform-users/platform-users.service';
+import { ApiKeyStrategy } from './resolution/api-key.strategy';
+import { JwtClaimStrategy } from './resolution/jwt-claim.strategy';
+import { AccessTokenService } from './tokens/access-token.service';
+import { TENANT_USER_MODEL, TenantUserSchema } from './users/tenant-user.schema';
+import { USER_SEAT_COUNTER_MODEL, UserSeatCounterSchema } from './users/user-seat-counter.schema';
+import { UserSeatsRepository } from './users/user-seats.repository';
+import { UsersRepository } from './users/users.repository';
+import { UsersService } from './users/users.service';
+
+/**
+ * Users, platform users, passwords, access tokens, API keys, login, and the two credential strategies of
+ * tenant resolution. Global, because the API imports it once and both its controllers and the tenant
+ * resolver use its providers. Needs PlatformCoreModule (config, MongoDB, Redis) and TenancyModule (tenant
+ * lookups for the API-key strategy).
+ */
+@Global()
+@Module({
+  imports: [
+    AuditModule,
+    JwtModule.register({}),
+    MongooseModule.forFeature([
+      { name: TENANT_USER_MODEL, schema: TenantUserSchema },
+      { name: USER_SEAT_COUNTER_MODEL, schema: UserSeatCounterSchema },
+      { name: PLATFORM_USER_MODEL, schema: PlatformUserSchema },
+      { name: API_KEY_MODEL, schema: ApiKeySchema },
+    ]),
+  ],
+  providers: [
+    { provide: LOGIN_ATTEMPT_LIMITER, useClass: RedisLoginAttemptLimiter },
+    // Stateless (its storage is per process), so a local instance is the same context as tenancy's.
+    TenantContextService,
+    PasswordHasher,
+    AccessTokenService,
+    UsersRepository,
+    UserSeatsRepository,
+    UsersService,
+    PlatformUsersRepository,
+    PlatformUsersService,
+    LoginService,
+    ApiKeysRepository,
+    ApiKeyCredentialsRepository,
+    ApiKeyCache,
+    ApiKeyAuthenticator,
+    ApiKeysService,
+    CurrentIdentityService,
+    JwtClaimStrategy,
+    ApiKeyStrategy,
+  ],
+  exports: [
+    AccessTokenService,
+    PasswordHasher,
+    UsersService,
+    PlatformUsersService,
+    LoginService,
+    ApiKeysService,
+    ApiKeyAuthenticator,
+    CurrentIdentityService,
+    JwtClaimStrategy,
+    ApiKeyStrategy,
+    LOGIN_ATTEMPT_LIMITER,
+  ],
+})
+export class IdentityModule {}

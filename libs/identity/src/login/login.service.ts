@@ -1,0 +1,148 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditAction, AuditService } from '@tenantpay/audit';
+import { TenantContextService } from '@tenantpay/tenancy';
+import { PasswordHasher } from '../passwords/password-hasher.service';
+import { PlatformUsersRepository } from '../platform-users/platform-users.repository';
+import type { IssuedAccessToken } from '../tokens/access-token-claims';
+import { AccessTokenService } from '../tokens/access-token.service';
+import { UsersRepository } from '../users/users.repository';
+import { InvalidLoginException } from './invalid-login.exception';
+import { LOGIN_ATTEMPT_LIMITER, type LoginAttemptLimiter } from './login-attempt-limiter';
+import type { LoginCredentials } from './login-credentials';
+import { LoginRateLimitedException } from './login-rate-limited.exception';
+import { LoginTenantRequiredException } from './login-tenant-required.exception';
+
+/** Why a login failed: for the audit trail only, never for the caller. */
+type LoginFailureReason = 'unknown_email' | 'wrong_password' | 'inactive_user' | 'tenant_suspended';
+
+interface LoginAttempt {
+  readonly accountKey: string;
+  readonly tenantId: string | null;
+  readonly email: string;
+  readonly ip: string;
+}
+
+/**
+ * Password login for tenant users (tenant from the request's context) and platform users. Every failure
+ * looks the same to the caller and costs the same time (the password is verified, against a dummy hash
+ * when the account does not exist, before anything else is decided); each is audited with its real reason
+ * and counted by the login limiter.
+ */
+@Injectable()
+export class LoginService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly platformUsers: PlatformUsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: AccessTokenService,
+    private readonly tenantContext: TenantContextService,
+    private readonly audit: AuditService,
+    @Inject(LOGIN_ATTEMPT_LIMITER) private readonly limiter: LoginAttemptLimiter,
+  ) {}
+
+  async loginTenantUser(credentials: LoginCredentials, ip: string): Promise<IssuedAccessToken> {
+    const tenant = this.tenantContext.current()?.tenant ?? null;
+    if (tenant === null) throw new LoginTenantRequiredException();
+    const email = normalizeEmail(credentials.email);
+    const attempt: LoginAttempt = {
+      accountKey: `tenant:${tenant.id}:${email}`,
+      tenantId: tenant.id,
+      email,
+      ip,
+    };
+    await this.admit(attempt);
+
+    const user = await this.users.findByEmail(email);
+    const passwordMatches = await this.hasher.verify(user?.passwordHash ?? null, credentials.password);
+    const failure = failureReason(user, passwordMatches, tenant.isActive);
+    // `user === null` implies a failure; stated again only so TypeScript narrows `user`.
+    if (failure !== null || user === null)
+      return this.fail(attempt, failure ?? 'unknown_email', user?._id.toHexString());
+
+    const now = new Date();
+    await Promise.all([this.limiter.reset(attempt.accountKey), this.users.recordLogin(user._id, now)]);
+    await this.succeed(attempt, 'user', user._id.toHexString());
+    return this.tokens.issue({
+      kind: 'user',
+      userId: user._id.toHexString(),
+      tenantId: tenant.id,
+      role: user.role,
+    });
+  }
+
+  async loginPlatformUser(credentials: LoginCredentials, ip: string): Promise<IssuedAccessToken> {
+    const email = normalizeEmail(credentials.email);
+    const attempt: LoginAttempt = { accountKey: `platform:${email}`, tenantId: null, email, ip };
+    await this.admit(attempt);
+
+    const user = await this.platformUsers.findByEmail(email);
+    const passwordMatches = await this.hasher.verify(user?.passwordHash ?? null, credentials.password);
+    const failure = failureReason(user, passwordMatches, true);
+    if (failure !== null || user === null)
+      return this.fail(attempt, failure ?? 'unknown_email', user?._id.toHexString());
+
+    await Promise.all([
+      this.limiter.reset(attempt.accountKey),
+      this.platformUsers.recordLogin(user._id, new Date()),
+    ]);
+    await this.succeed(attempt, 'platform-user', user._id.toHexString());
+    return this.tokens.issue({ kind: 'platform-user', userId: user._id.toHexString(), role: user.role });
+  }
+
+  private async admit(attempt: LoginAttempt): Promise<void> {
+    const decision = await this.limiter.consume(attempt.accountKey, attempt.ip);
+    if (decision.allowed) return;
+    await this.audit.record({
+      action: AuditAction.AuthLoginRateLimited,
+      outcome: 'denied',
+      tenantId: attempt.tenantId,
+      actor: { type: 'anonymous' },
+      ip: attempt.ip,
+      metadata: { email: attempt.email },
+    });
+    throw new LoginRateLimitedException(decision.retryAfterSeconds);
+  }
+
+  private async fail(attempt: LoginAttempt, reason: LoginFailureReason, userId?: string): Promise<never> {
+    await this.limiter.recordFailure(attempt.accountKey);
+    await this.audit.record({
+      action: AuditAction.AuthLoginFailed,
+      outcome: 'failure',
+      tenantId: attempt.tenantId,
+      actor: { type: 'anonymous' },
+      ...(userId === undefined
+        ? {}
+        : { resource: { type: attempt.tenantId === null ? 'platform_user' : 'user', id: userId } }),
+      ip: attempt.ip,
+      metadata: { email: attempt.email, reason },
+    });
+    throw new InvalidLoginException();
+  }
+
+  private succeed(attempt: LoginAttempt, actorType: 'user' | 'platform-user', userId: string): Promise<void> {
+    return this.audit.record({
+      action: AuditAction.AuthLoginSucceeded,
+      outcome: 'success',
+      tenantId: attempt.tenantId,
+      actor: { type: actorType, id: userId },
+      ip: attempt.ip,
+    });
+  }
+}
+
+/** Checked in this order only after the password was verified, so every path costs one verification. */
+function failureReason(
+  user: { readonly isActive: boolean } | null,
+  passwordMatches: boolean,
+  tenantActive: boolean,
+): LoginFailureReason | null {
+  if (user === null) return 'unknown_email';
+  if (!passwordMatches) return 'wrong_password';
+  if (!user.isActive) return 'inactive_user';
+  if (!tenantActive) return 'tenant_suspended';
+  return null;
+}
+
+function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { PasswordHasher } from '../passwords/password-hasher.service';
+import { isDuplicateKeyError } from '../persistence/is-duplicate-key-error';
+import { EmailAlreadyRegisteredException } from '../users/email-already-registered.exception';
+import type { PlatformUser } from './platform-user';
+import { PlatformUsersRepository } from './platform-users.repository';
+
+/** Creates platform operators (bootstrap tooling, tests); there is deliberately no HTTP route for it. */
+@Injectable()
+export class PlatformUsersService {
+  constructor(
+    private readonly platformUsers: PlatformUsersRepository,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  async create(email: string, password: string): Promise<PlatformUser> {
+    const passwordHash = await this.hasher.hash(password);
+    try {
+      return await this.platformUsers.insert(email.trim().toLowerCase(), passwordHash);
+    } catch (error) {
+      throw isDuplicateKeyError(error) ? new EmailAlreadyRegisteredException() : error;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Feature,
+  FeatureNotInTierException,
+  hasFeature,
+  type ResolutionInput,
+  ResolutionMethod,
+  TenantLookupService,
+  type TenantReference,
+  type TenantResolutionStrategy,
+} from '@tenantpay/tenancy';
+import { ApiKeyAuthenticator } from '../api-keys/api-key-authenticator.service';
+import { readApiKeyCredential } from './read-credentials';
+
+/**
+ * Tenant resolution by API key (`X-API-Key: <key>` or `Authorization: Bearer <key>`): the key is
+ * authenticated and names its tenant. A present but unknown, revoked, expired or malformed key is refused
+ * (401), never ignored. API-key access is a tier feature, so a genuine key of a tenant whose tier no
+ * longer includes it (a downgrade) is refused with 403 `feature_not_in_tier` on every route.
+ */
+@Injectable()
+export class ApiKeyStrategy implements TenantResolutionStrategy {
+  readonly method = ResolutionMethod.ApiKey;
+  readonly priority = 20;
+  readonly isCredential = true;
+
+  constructor(
+    private readonly authenticator: ApiKeyAuthenticator,
+    private readonly tenants: TenantLookupService,
+  ) {}
+
+  async find(input: ResolutionInput): Promise<TenantReference | null> {
+    const presented = readApiKeyCredential(input.headers);
+    if (presented === null) return null;
+    const principal = await this.authenticator.authenticate(presented);
+    // Cached lookup; a tenant that no longer exists is left to the resolver, which refuses the credential.
+    const tenant = await this.tenants.findById(principal.tenantId);
+    if (tenant !== null && !hasFeature(tenant, Feature.ApiKeys))
+      throw new FeatureNotInTierException(Feature.ApiKeys);
+    return { method: this.method, tenant: { by: 'id', value: principal.tenantId }, principal };
+  }
+}

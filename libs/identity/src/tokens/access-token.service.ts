@@ -1,0 +1,110 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { APP_CONFIG, type AppConfig } from '@tenantpay/platform';
+import { SUPER_ADMIN_ROLE } from '@tenantpay/tenancy';
+import { randomUUID } from 'node:crypto';
+import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '../identity.constant';
+import type { AccessTokenClaims, AccessTokenSubject, IssuedAccessToken } from './access-token-claims';
+import { InvalidCredentialException } from './invalid-credential.exception';
+
+/** The only algorithm accepted. Pinned so `alg: none` or an algorithm-confusion token can never verify. */
+const ALGORITHM = 'HS256';
+const OBJECT_ID = /^[0-9a-f]{24}$/;
+
+/**
+ * Issues and verifies short-lived access tokens (HS256 JWT). New tokens are signed with the active key
+ * and name it in the `kid` header; verification picks the key by `kid` among every configured key, so
+ * keys rotate without logging anyone out: add a key, make it active, drop the old one once the longest
+ * token signed with it has expired.
+ */
+@Injectable()
+export class AccessTokenService {
+  private readonly logger = new Logger(AccessTokenService.name);
+  private readonly secrets: ReadonlyMap<string, string>;
+
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.secrets = new Map(config.auth.jwtKeys.map((key) => [key.id, key.secret]));
+  }
+
+  async issue(subject: AccessTokenSubject): Promise<IssuedAccessToken> {
+    const keyId = this.config.auth.activeJwtKeyId;
+    const secret = this.secrets.get(keyId);
+    if (secret === undefined) throw new Error(`The active JWT key "${keyId}" is not configured`);
+    const expiresIn = this.config.auth.accessTokenTtlSeconds;
+    const payload = {
+      role: subject.role,
+      ...(subject.kind === 'user' ? { tid: subject.tenantId } : {}),
+    };
+    const accessToken = await this.jwt.signAsync(payload, {
+      secret,
+      algorithm: ALGORITHM,
+      keyid: keyId,
+      subject: subject.userId,
+      jwtid: randomUUID(),
+      expiresIn,
+      issuer: ACCESS_TOKEN_ISSUER,
+      audience: ACCESS_TOKEN_AUDIENCE,
+    });
+    return { accessToken, tokenType: 'Bearer', expiresIn };
+  }
+
+  /** The token's claims once its signature, algorithm, key, issuer, audience and lifetime all check out. */
+  async verify(token: string): Promise<AccessTokenClaims> {
+    const keyId = readKeyId(token);
+    const secret = keyId === null ? undefined : this.secrets.get(keyId);
+    if (secret === undefined) return this.refuse('unknown or missing kid');
+    let payload: unknown;
+    try {
+      payload = await this.jwt.verifyAsync(token, {
+        secret,
+        algorithms: [ALGORITHM],
+        issuer: ACCESS_TOKEN_ISSUER,
+        audience: ACCESS_TOKEN_AUDIENCE,
+      });
+    } catch (error) {
+      return this.refuse(error instanceof Error ? error.message : 'verification failed');
+    }
+    if (!isWellFormed(payload)) return this.refuse('claims are malformed');
+    return payload;
+  }
+
+  private refuse(reason: string): never {
+    // Debug only: a flood of forged tokens must not flood the log, and the reason never reaches the caller.
+    this.logger.debug(`Access token refused: ${reason}`);
+    throw new InvalidCredentialException();
+  }
+}
+
+/** The `kid` of the token's header, read before any key is chosen; null when the header is not what we issue. */
+function readKeyId(token: string): string | null {
+  const [encodedHeader] = token.split('.');
+  if (encodedHeader === undefined || encodedHeader === '') return null;
+  try {
+    const header: unknown = JSON.parse(Buffer.from(encodedHeader, 'base64url').toString('utf8'));
+    if (typeof header !== 'object' || header === null) return null;
+    const { alg, kid } = header as { alg?: unknown; kid?: unknown };
+    return alg === ALGORITHM && typeof kid === 'string' ? kid : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The claims we issue, and nothing that could be mistaken for them: a token without `tid` is a platform
+ * user's only if its role is the platform role, and a tenant token can never carry the platform role.
+ */
+function isWellFormed(payload: unknown): payload is AccessTokenClaims {
+  if (typeof payload !== 'object' || payload === null) return false;
+  const claims = payload as Record<string, unknown>;
+  const strings = ['sub', 'role', 'jti'].every(
+    (name) => typeof claims[name] === 'string' && claims[name] !== '',
+  );
+  if (!strings || typeof claims['exp'] !== 'number' || typeof claims['iat'] !== 'number') return false;
+  if (claims['tid'] === undefined) return claims['role'] === SUPER_ADMIN_ROLE;
+  return (
+    typeof claims['tid'] === 'string' && OBJECT_ID.test(claims['tid']) && claims['role'] !== SUPER_ADMIN_ROLE
+  );
+}

@@ -1,0 +1,25 @@
+import type { TenantUser } from './tenant-user';
+import type { TenantUserRole } from './tenant-user-role.enum';
+
+/** A user as the API shows it: never the password hash, never the tenant's internal bookkeeping. */
+export interface TenantUserView {
+  readonly id: string;
+  readonly email: string;
+  readonly role: TenantUserRole;
+  readonly isActive: boolean;
+  readonly lastLoginAt: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export function toTenantUserView(user: TenantUser): TenantUserView {
+  return {
+    id: user._id.toHexString(),
+    email: user.email,
+    role: user.role,
+    isActive: user.isActive,
+    lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+    createdAt: user.createdAt.toISOString(),
+    updatedAt: user.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,18 @@
+import type { Types } from 'mongoose';
+import type { TenantUserRole } from './tenant-user-role.enum';
+
+/** A tenant's user as stored in the `users` collection (tenant-owned). */
+export interface TenantUser {
+  readonly _id: Types.ObjectId;
+  readonly tenantId: Types.ObjectId;
+  /** Lowercase; unique within the tenant. */
+  readonly email: string;
+  readonly passwordHash: string;
+  readonly role: TenantUserRole;
+  readonly isActive: boolean;
+  readonly lastLoginAt: Date | null;
+  readonly deletedAt: Date | null;
+  readonly deletedBy: string | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}

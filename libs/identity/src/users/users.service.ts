@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { AuditAction, type AuditActionName, AuditService } from '@tenantpay/audit';
+import { InjectConnection } from '@nestjs/mongoose';
+import { effectiveLimits, TenantContextService, UNLIMITED } from '@tenantpay/tenancy';
+import type { ClientSession, Connection } from 'mongoose';
+import { PasswordHasher } from '../passwords/password-hasher.service';
+import { isDuplicateKeyError } from '../persistence/is-duplicate-key-error';
+import { EmailAlreadyRegisteredException } from './email-already-registered.exception';
+import { OwnAccountChangeException } from './own-account-change.exception';
+import type { TenantUser } from './tenant-user';
+import type { TenantUserRole } from './tenant-user-role.enum';
+import { type TenantUserView, toTenantUserView } from './tenant-user-view';
+import { UserLimitReachedException } from './user-limit-reached.exception';
+import { UserNotFoundException } from './user-not-found.exception';
+import { UserSeatsRepository } from './user-seats.repository';
+import { UsersRepository } from './users.repository';
+
+export interface CreateTenantUserInput {
+  readonly email: string;
+  readonly password: string;
+  readonly role: TenantUserRole;
+}
+
+export interface TenantUserPage {
+  readonly data: readonly TenantUserView[];
+  readonly has_more: boolean;
+}
+
+/**
+ * Manages the current tenant's users. Every change to who is active (create, deactivate) runs
+ * in one transaction with the tenant's seat counter, whose conditional increment keeps the active-user
+ * count within `maxUsers` even when requests race for the last seat.
+ */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly seats: UserSeatsRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly tenantContext: TenantContextService,
+    private readonly audit: AuditService,
+    @InjectConnection() private readonly connection: Connection,
+  ) {}
+
+  async create(input: CreateTenantUserInput, ip: string | null = null): Promise<TenantUserView> {
+    const email = input.email.trim().toLowerCase();
+    if ((await this.users.findByEmail(email)) !== null) throw new EmailAlreadyRegisteredException();
+    const passwordHash = await this.hasher.hash(input.password);
+    const user = await this.withSeatTaken(async (session) => {
+      try {
+        return await this.users.insert({ email, passwordHash, role: input.role }, session);
+      } catch (error) {
+        throw isDuplicateKeyError(error) ? new EmailAlreadyRegisteredException() : error;
+      }
+    });
+    await this.recordChange(AuditAction.UserCreated, user, ip, { role: user.role });
+    return toTenantUserView(user);
+  }
+
+  async get(id: string): Promise<TenantUserView> {
+    return toTenantUserView(await this.existing(id));
+  }
+
+  async list(limit: number, startingAfter?: string): Promise<TenantUserPage> {
+    const users = await this.users.list(limit + 1, startingAfter);
+    return { data: users.slice(0, limit).map(toTenantUserView), has_more: users.length > limit };
+  }
+
+  async changeRole(id: string, role: TenantUserRole, ip: string | null = null): Promise<TenantUserView> {
+    this.refuseOwnAccount(id);
+    const before = await this.existing(id);
+    const user = (await this.users.updateRole(id, role)) ?? this.notFound();
+    if (before.role !== role) {
+      await this.recordChange(AuditAction.UserRoleChanged, user, ip, { from: before.role, to: role });
+    }
+    return toTenantUserView(user);
+  }
+
+  /** Deactivates a user and frees their seat; deactivating an inactive user changes nothing. */
+  async deactivate(id: string, ip: string | null = null): Promise<TenantUserView> {
+    this.refuseOwnAccount(id);
+    const user = await this.connection.transaction(async (session) => {
+      const changed = await this.users.setActive(id, false, session);
+      if (changed !== null) await this.seats.release(session);
+      return changed;
+    });
+    if (user === null) return toTenantUserView(await this.existing(id));
+    await this.recordChange(AuditAction.UserDeactivated, user, ip);
+    return toTenantUserView(user);
+  }
+
+  /** Runs `write` in a transaction that also takes a seat, refusing when the tier's limit is reached. */
+  private async withSeatTaken(write: (session: ClientSession) => Promise<TenantUser>): Promise<TenantUser> {
+    const maxUsers = effectiveLimits(this.tenantContext.getTenant()).maxUsers;
+    await this.seats.ensureExists(() => this.users.countActive());
+    return this.connection.transaction(async (session) => {
+      if (!(await this.seats.take(maxUsers, session))) {
+        // Without a limit, only a counter deleted since ensureExists can refuse: a bug, not a full tenant.
+        if (maxUsers === UNLIMITED) throw new Error('The seat counter of the tenant vanished');
+        throw new UserLimitReachedException(maxUsers);
+      }
+      return write(session);
+    });
+  }
+
+  private async existing(id: string): Promise<TenantUser> {
+    return (await this.users.findById(id)) ?? this.notFound();
+  }
+
+  private notFound(): never {
+    throw new UserNotFoundException();
+  }
+
+  private refuseOwnAccount(id: string): void {
+    const principal = this.tenantContext.current()?.principal;
+    if (principal?.kind === 'user' && principal.userId === id) throw new OwnAccountChangeException();
+  }
+
+  private recordChange(
+    action: AuditActionName,
+    user: TenantUser,
+    ip: string | null,
+    metadata?: Record<string, unknown>,
+  ): Promise<void> {
+    return this.audit.record({
+      action,
+      outcome: 'success',
+      resource: { type: 'user', id: user._id.toHexString() },
+      ip,
+      ...(metadata ? { metadata } : {}),
+    });
+  }
+}
