@@ -1,0 +1,469 @@
+import { ValidationException } from '@tenantpay/platform';
+import { type Model, trusted, Types } from 'mongoose';
+import type { DataIsolationService } from '../data-isolation.service';
+import { CrossTenantAccessException } from '../errors/cross-tenant-access.exception';
+import { IsolationRule } from '../errors/isolation-rule.enum';
+import { checkKey, copyValue } from '../guards/copy-query-value';
+import { guardBulkWrite } from '../guards/guard-bulk-write';
+import { guardFilter } from '../guards/guard-filter';
+import { guardNewDocument } from '../guards/guard-new-document';
+import { guardCount, guardOptions } from '../guards/guard-options';
+import { guardUpdate } from '../guards/guard-update';
+import { refuse } from '../guards/refuse';
+import { rewritePipeline } from '../guards/rewrite-pipeline';
+import type { DeletedDocuments } from '../guards/tenant-condition';
+import type { TenantOwnedFields } from '../schema/tenant-owned-fields';
+import type {
+  BulkWriteSummary,
+  FindOneAndUpdateOptions,
+  FindOneOptions,
+  FindOptions,
+  NewDocument,
+  Page,
+  PageOptions,
+  ProjectionSpec,
+  ReadOptions,
+  ReplaceOptions,
+  RepositoryFilter,
+  RepositoryPipeline,
+  RepositoryUpdate,
+  SortSpec,
+  UpdateOptions,
+  WriteSummary,
+} from './repository-options';
+
+type Tenant = Types.ObjectId;
+
+interface RawUpdateResult {
+  matchedCount?: number;
+  modifiedCount?: number;
+  upsertedCount?: number;
+  upsertedId?: unknown;
+}
+
+/**
+ * The only way services touch tenant data. Every operation takes its tenant from the context (never from
+ * an argument), passes the caller's filter, update, documents and pipeline through the guards (which copy
+ * and judge them: see ../guards), and returns plain objects or summaries, never a Query a caller could widen.
+ * Refusals are 403 `cross_tenant_access` plus a security audit event.
+ *
+ * Filters containing operators must mark them with Mongoose's `trusted()` because queries on tenant-owned
+ * models run with `sanitizeFilter` (see the isolation plugin): `{ status: trusted({ $in: [...] }) }`. A value that arrived from a request
+ * with an operator smuggled in is then compared literally instead of being obeyed.
+ */
+export class TenantAwareRepository<T extends TenantOwnedFields> {
+  constructor(
+    protected readonly model: Model<T>,
+    protected readonly isolation: DataIsolationService,
+  ) {}
+
+  protected get collectionName(): string {
+    return this.model.collection.collectionName;
+  }
+
+  async create(document: NewDocument<T>): Promise<T> {
+    return this.guarded('create', async (tenant) => {
+      const created = await this.model.create(guardNewDocument(document, tenant) as never);
+      return (created as unknown as { toObject(): T }).toObject();
+    });
+  }
+
+  async insertMany(documents: readonly NewDocument<T>[]): Promise<T[]> {
+    return this.guarded('insertMany', async (tenant) => {
+      if (!Array.isArray(documents)) refuse(IsolationRule.MalformedOperation, 'documents');
+      const guarded = documents.map((document, index) =>
+        guardNewDocument(document, tenant, `documents[${index}]`),
+      );
+      const inserted = (await this.model.insertMany(guarded as never)) as unknown as { toObject(): T }[];
+      return inserted.map((document) => document.toObject());
+    });
+  }
+
+  async find(filter: RepositoryFilter = {}, options?: FindOptions): Promise<T[]> {
+    return this.guarded('find', async (tenant) => {
+      const { deleted, projection, sort, limit, skip } = guardOptions(
+        options,
+        ['deleted', 'projection', 'sort', 'limit', 'skip'],
+        'options',
+      );
+      const query = this.model
+        .find(guardFilter(filter, tenant, deletedMode(deleted)), guardProjection(projection, tenant))
+        .lean();
+      const guardedSort = guardSort(sort, tenant);
+      if (guardedSort !== undefined) query.sort(guardedSort);
+      const guardedSkip = guardCount(skip, 'options.skip');
+      if (guardedSkip !== undefined) query.skip(guardedSkip);
+      const guardedLimit = guardCount(limit, 'options.limit');
+      if (guardedLimit !== undefined) query.limit(guardedLimit);
+      return (await query.exec()) as T[];
+    });
+  }
+
+  /** Cursor pagination in `_id` order: stable under concurrent inserts, and served by the `{ tenantId, _id }` index. */
+  async findPage(filter: RepositoryFilter, options: PageOptions): Promise<Page<T>> {
+    return this.guarded('findPage', async (tenant) => {
+      const { deleted, limit, startingAfter, direction, projection } = guardOptions(
+        options,
+        ['deleted', 'limit', 'startingAfter', 'direction', 'projection'],
+        'options',
+      );
+      const pageSize = guardCount(limit, 'options.limit');
+      if (pageSize === undefined || pageSize < 1) throw invalidCursor('limit', 'must be a positive integer');
+      const descending = direction === 'desc';
+      const after =
+        startingAfter === undefined
+          ? []
+          : [{ _id: trusted({ [descending ? '$lt' : '$gt']: cursorId(startingAfter) }) }];
+      const items = (await this.model
+        .find(guardFilter(filter, tenant, deletedMode(deleted), after), guardProjection(projection, tenant))
+        .sort({ _id: descending ? -1 : 1 })
+        .limit(pageSize + 1)
+        .lean()
+        .exec()) as T[];
+      const hasMore = items.length > pageSize;
+      const page = hasMore ? items.slice(0, pageSize) : items;
+      const last = page.at(-1);
+      return {
+        items: page,
+        hasMore,
+        nextCursor: hasMore && last !== undefined ? last._id.toHexString() : null,
+      };
+    });
+  }
+
+  async findOne(filter: RepositoryFilter, options?: FindOneOptions): Promise<T | null> {
+    return this.guarded('findOne', async (tenant) => {
+      const { deleted, projection, sort } = guardOptions(
+        options,
+        ['deleted', 'projection', 'sort'],
+        'options',
+      );
+      const query = this.model
+        .findOne(guardFilter(filter, tenant, deletedMode(deleted)), guardProjection(projection, tenant))
+        .lean();
+      const guardedSort = guardSort(sort, tenant);
+      if (guardedSort !== undefined) query.sort(guardedSort);
+      return (await query.exec()) as T | null;
+    });
+  }
+
+  /** Another tenant's id, or one that is not an id at all, answers exactly like a missing document. */
+  async findById(id: string | Types.ObjectId, options?: FindOneOptions): Promise<T | null> {
+    const objectId = parseObjectId(id);
+    if (objectId === null) return null;
+    return this.findOne({ _id: objectId }, options);
+  }
+
+  async exists(filter: RepositoryFilter, options?: ReadOptions): Promise<boolean> {
+    return this.guarded('exists', async (tenant) => {
+      const { deleted } = guardOptions(options, ['deleted'], 'options');
+      const found = await this.model
+        .findOne(guardFilter(filter, tenant, deletedMode(deleted)), { _id: 1 })
+        .lean()
+        .exec();
+      return found !== null;
+    });
+  }
+
+  async countDocuments(filter: RepositoryFilter = {}, options?: ReadOptions): Promise<number> {
+    return this.guarded('countDocuments', async (tenant) => {
+      const { deleted } = guardOptions(options, ['deleted'], 'options');
+      return this.model.countDocuments(guardFilter(filter, tenant, deletedMode(deleted))).exec();
+    });
+  }
+
+  async distinct(field: string, filter: RepositoryFilter = {}, options?: ReadOptions): Promise<unknown[]> {
+    return this.guarded('distinct', async (tenant) => {
+      const { deleted } = guardOptions(options, ['deleted'], 'options');
+      if (typeof field !== 'string' || field.startsWith('$') || field === '')
+        refuse(IsolationRule.MalformedOperation, 'field');
+      for (const segment of field.split('.')) checkKey(segment, 'field');
+      return (await this.model
+        .distinct(field, guardFilter(filter, tenant, deletedMode(deleted)))
+        .exec()) as unknown[];
+    });
+  }
+
+  async updateOne(
+    filter: RepositoryFilter,
+    update: RepositoryUpdate,
+    options?: UpdateOptions,
+  ): Promise<WriteSummary> {
+    return this.guarded('updateOne', async (tenant) => {
+      const { guardedFilter, guardedUpdate, queryOptions } = this.prepareUpdate(
+        filter,
+        update,
+        options,
+        tenant,
+      );
+      return summarize(
+        await this.model.updateOne(guardedFilter, guardedUpdate as never, queryOptions).exec(),
+      );
+    });
+  }
+
+  async updateMany(
+    filter: RepositoryFilter,
+    update: RepositoryUpdate,
+    options?: UpdateOptions,
+  ): Promise<WriteSummary> {
+    return this.guarded('updateMany', async (tenant) => {
+      const { guardedFilter, guardedUpdate, queryOptions } = this.prepareUpdate(
+        filter,
+        update,
+        options,
+        tenant,
+      );
+      return summarize(
+        await this.model.updateMany(guardedFilter, guardedUpdate as never, queryOptions).exec(),
+      );
+    });
+  }
+
+  async findOneAndUpdate(
+    filter: RepositoryFilter,
+    update: RepositoryUpdate,
+    options?: FindOneAndUpdateOptions,
+  ): Promise<T | null> {
+    return this.guarded('findOneAndUpdate', async (tenant) => {
+      const { returnDocument, projection, sort, ...updateOptions } = guardOptions(
+        options,
+        ['upsert', 'arrayFilters', 'returnDocument', 'projection', 'sort'],
+        'options',
+      );
+      const { guardedFilter, guardedUpdate, queryOptions } = this.prepareUpdate(
+        filter,
+        update,
+        updateOptions,
+        tenant,
+      );
+      const query = this.model
+        .findOneAndUpdate(guardedFilter, guardedUpdate as never, {
+          ...queryOptions,
+          returnDocument: returnDocument === 'before' ? 'before' : 'after',
+          projection: guardProjection(projection, tenant),
+        })
+        .lean();
+      const guardedSort = guardSort(sort, tenant);
+      if (guardedSort !== undefined) query.sort(guardedSort);
+      return (await query.exec()) as T | null;
+    });
+  }
+
+  async replaceOne(
+    filter: RepositoryFilter,
+    replacement: NewDocument<T>,
+    options?: ReplaceOptions,
+  ): Promise<WriteSummary> {
+    return this.guarded('replaceOne', async (tenant) => {
+      const { upsert } = guardOptions(options, ['upsert'], 'options');
+      const result = await this.model
+        .replaceOne(
+          guardFilter(filter, tenant),
+          guardNewDocument(replacement, tenant, 'replacement') as never,
+          {
+            upsert: upsert === true,
+          },
+        )
+        .exec();
+      return summarize(result);
+    });
+  }
+
+  async softDeleteOne(filter: RepositoryFilter): Promise<number> {
+    return this.softDelete('softDeleteOne', filter, 'one');
+  }
+
+  async softDeleteMany(filter: RepositoryFilter): Promise<number> {
+    return this.softDelete('softDeleteMany', filter, 'many');
+  }
+
+  async restoreOne(filter: RepositoryFilter): Promise<number> {
+    return this.restore('restoreOne', filter, 'one');
+  }
+
+  async restoreMany(filter: RepositoryFilter): Promise<number> {
+    return this.restore('restoreMany', filter, 'many');
+  }
+
+  /** Deletes in a bulk write are soft deletes, as everywhere in the tenant API. */
+  async bulkWrite(operations: readonly Record<string, unknown>[]): Promise<BulkWriteSummary> {
+    return this.guarded('bulkWrite', async (tenant) => {
+      const guarded = guardBulkWrite(operations, tenant, {
+        deletedAt: new Date(),
+        deletedBy: this.isolation.actorId(),
+      });
+      if (guarded.length === 0)
+        return { insertedCount: 0, matchedCount: 0, modifiedCount: 0, upsertedCount: 0 };
+      const result = await this.model.bulkWrite(guarded as never, { ordered: true });
+      return {
+        insertedCount: result.insertedCount,
+        matchedCount: result.matchedCount,
+        modifiedCount: result.modifiedCount,
+        upsertedCount: result.upsertedCount,
+      };
+    });
+  }
+
+  async aggregate<R = Record<string, unknown>>(
+    pipeline: RepositoryPipeline,
+    options?: ReadOptions,
+  ): Promise<R[]> {
+    return this.guarded('aggregate', async (tenant) => {
+      const { deleted } = guardOptions(options, ['deleted'], 'options');
+      const rewritten = rewritePipeline(pipeline, tenant, this.isolation.registryFor(this.model.db), {
+        deleted: deletedMode(deleted),
+      });
+      return this.model.aggregate<R>(rewritten as never).exec();
+    });
+  }
+
+  /**
+   * Streams matching documents as plain objects. The query (and its tenant) is fixed when this is called,
+   * not when iteration starts, so handing the stream to code running in another context changes nothing.
+   */
+  stream(filter: RepositoryFilter = {}, options?: FindOptions): AsyncIterable<T> {
+    const tenant = this.isolation.tenantObjectId();
+    let cursor;
+    try {
+      const { deleted, projection, sort, limit } = guardOptions(
+        options,
+        ['deleted', 'projection', 'sort', 'limit'],
+        'options',
+      );
+      const query = this.model
+        .find(guardFilter(filter, tenant, deletedMode(deleted)), guardProjection(projection, tenant))
+        .lean();
+      const guardedSort = guardSort(sort, tenant);
+      if (guardedSort !== undefined) query.sort(guardedSort);
+      const guardedLimit = guardCount(limit, 'options.limit');
+      if (guardedLimit !== undefined) query.limit(guardedLimit);
+      cursor = query.cursor();
+    } catch (error) {
+      this.noteRefusal(error, 'stream');
+      throw error;
+    }
+    const documents = cursor;
+    return {
+      async *[Symbol.asyncIterator]() {
+        for await (const document of documents) yield document as T;
+      },
+    };
+  }
+
+  private prepareUpdate(
+    filter: RepositoryFilter,
+    update: RepositoryUpdate,
+    options: UpdateOptions | undefined,
+    tenant: Tenant,
+  ) {
+    const { upsert, arrayFilters } = guardOptions(options, ['upsert', 'arrayFilters'], 'options');
+    const guardedUpdate = guardUpdate(update, tenant, { upsert: upsert === true });
+    const queryOptions: Record<string, unknown> = { upsert: upsert === true };
+    if (Array.isArray(guardedUpdate)) queryOptions['updatePipeline'] = true;
+    if (arrayFilters !== undefined) {
+      const guardedArrayFilters = copyValue(arrayFilters, 'options.arrayFilters', { tenantId: tenant });
+      if (!Array.isArray(guardedArrayFilters))
+        refuse(IsolationRule.MalformedOperation, 'options.arrayFilters');
+      queryOptions['arrayFilters'] = guardedArrayFilters;
+    }
+    return { guardedFilter: guardFilter(filter, tenant), guardedUpdate, queryOptions };
+  }
+
+  private async softDelete(
+    operation: string,
+    filter: RepositoryFilter,
+    scope: 'one' | 'many',
+  ): Promise<number> {
+    return this.guarded(operation, async (tenant) => {
+      const guarded = guardFilter(filter, tenant, 'exclude');
+      const update = { $set: { deletedAt: new Date(), deletedBy: this.isolation.actorId() } };
+      const result =
+        scope === 'one'
+          ? await this.model.updateOne(guarded, update as never).exec()
+          : await this.model.updateMany(guarded, update as never).exec();
+      return result.modifiedCount;
+    });
+  }
+
+  private async restore(operation: string, filter: RepositoryFilter, scope: 'one' | 'many'): Promise<number> {
+    return this.guarded(operation, async (tenant) => {
+      const guarded = guardFilter(filter, tenant, 'only');
+      const update = { $set: { deletedAt: null, deletedBy: null } };
+      const result =
+        scope === 'one'
+          ? await this.model.updateOne(guarded, update as never).exec()
+          : await this.model.updateMany(guarded, update as never).exec();
+      return result.modifiedCount;
+    });
+  }
+
+  /** Resolves the tenant, runs the operation, and audits a refusal before passing it on. */
+  private async guarded<R>(operation: string, work: (tenant: Tenant) => Promise<R>): Promise<R> {
+    const tenant = this.isolation.tenantObjectId();
+    try {
+      return await work(tenant);
+    } catch (error) {
+      this.noteRefusal(error, operation);
+      throw error;
+    }
+  }
+
+  private noteRefusal(error: unknown, operation: string): void {
+    if (error instanceof CrossTenantAccessException) {
+      this.isolation.recordRefusal(error, operation, this.collectionName);
+    }
+  }
+}
+
+function deletedMode(value: unknown): DeletedDocuments {
+  if (value === undefined) return 'exclude';
+  if (value === 'exclude' || value === 'include' || value === 'only') return value;
+  refuse(IsolationRule.MalformedOperation, 'options.deleted');
+}
+
+function guardProjection(
+  projection: ProjectionSpec | undefined,
+  tenant: Tenant,
+): Record<string, unknown> | undefined {
+  if (projection === undefined) return undefined;
+  return copyValue(projection, 'options.projection', { tenantId: tenant }, 'stage') as Record<
+    string,
+    unknown
+  >;
+}
+
+function guardSort(sort: SortSpec | undefined, tenant: Tenant): Record<string, 1 | -1> | undefined {
+  if (sort === undefined) return undefined;
+  const copy = copyValue(sort, 'options.sort', { tenantId: tenant }, 'stage') as Record<string, unknown>;
+  for (const [field, direction] of Object.entries(copy)) {
+    if (direction !== 1 && direction !== -1)
+      refuse(IsolationRule.MalformedOperation, `options.sort.${field}`);
+    if (field.startsWith('$')) refuse(IsolationRule.MalformedOperation, `options.sort.${field}`);
+  }
+  return copy as Record<string, 1 | -1>;
+}
+
+function parseObjectId(id: unknown): Types.ObjectId | null {
+  if (id instanceof Types.ObjectId) return id;
+  return typeof id === 'string' && /^[0-9a-fA-F]{24}$/.test(id) ? new Types.ObjectId(id) : null;
+}
+
+function cursorId(value: unknown): Types.ObjectId {
+  const id = parseObjectId(value);
+  if (id === null) throw invalidCursor('startingAfter', 'is not a valid cursor');
+  return id;
+}
+
+function invalidCursor(field: string, issue: string): ValidationException {
+  return new ValidationException([{ field, issue }]);
+}
+
+function summarize(result: RawUpdateResult): WriteSummary {
+  return {
+    matchedCount: result.matchedCount ?? 0,
+    modifiedCount: result.modifiedCount ?? 0,
+    upsertedCount: result.upsertedCount ?? 0,
+    upsertedId: result.upsertedId instanceof Types.ObjectId ? result.upsertedId : null,
+  };
+}

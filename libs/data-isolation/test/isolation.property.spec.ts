@@ -1,0 +1,472 @@
+import { CrossTenantAccessException } from '../src';
+import { useTestMongo } from '@tenantpay/testing';
+import fc from 'fast-check';
+import { trusted, Types } from 'mongoose';
+import { EXAMPLE_CONTACT_COLLECTION } from './fixtures/example-contact.schema';
+import { EXAMPLE_PAYMENT_COLLECTION } from './fixtures/example-payment.schema';
+import { type IsolationHarness, startIsolationHarness } from './support/isolation-harness';
+import {
+  SEED_CUSTOMERS,
+  SEED_REFERENCES,
+  SEED_STATUSES,
+  type SeededTenant,
+  seedTenants,
+} from './support/two-tenant-seed';
+import { asTenant, testTenant } from './support/test-tenants';
+
+/**
+ * The isolation invariant, checked against random sequences of repository operations run as tenant A while
+ * tenant B holds identical documents with colliding business keys: nothing of B is ever returned, counted,
+ * modified or deleted. `ISOLATION_PROPERTY_OPERATIONS` raises the number of operations (nightly runs).
+ */
+const OPERATIONS = Number(process.env['ISOLATION_PROPERTY_OPERATIONS'] ?? 1000);
+const SEQUENCE_LENGTH = 10;
+
+type Filter = Record<string, unknown>;
+
+/** Ids are chosen by position so the arbitraries do not depend on the seeded values. */
+interface IdRef {
+  readonly owner: 'A' | 'B';
+  readonly index: number;
+}
+
+type Operation =
+  | {
+      kind: 'find' | 'findOne' | 'count' | 'distinct' | 'exists' | 'softDeleteMany' | 'restoreMany';
+      filter: FilterSpec;
+    }
+  | { kind: 'findById'; id: IdRef }
+  | {
+      kind: 'updateOne' | 'updateMany' | 'findOneAndUpdate';
+      filter: FilterSpec;
+      update: UpdateSpec;
+      upsert: boolean;
+    }
+  | { kind: 'replaceOne'; filter: FilterSpec; reference: string; upsert: boolean }
+  | { kind: 'create'; reference: string }
+  | { kind: 'bulkWrite'; operations: BulkSpec[] }
+  | { kind: 'aggregate'; pipeline: PipelineSpec }
+  | { kind: 'attack'; attack: AttackSpec };
+
+type FilterSpec =
+  | { by: 'all' }
+  | { by: 'reference'; value: string }
+  | { by: 'status'; value: string }
+  | { by: 'references'; values: string[] }
+  | { by: 'amountAtLeast'; value: number }
+  | { by: 'referenceOrStatus'; reference: string; status: string }
+  | { by: 'id'; id: IdRef }
+  | { by: 'ids'; ids: IdRef[] }
+  | { by: 'customer'; value: string };
+
+type UpdateSpec =
+  | { set: 'status'; value: string }
+  | { set: 'inc'; value: number }
+  | { set: 'push'; value: string }
+  | { set: 'pipeline'; value: string };
+type BulkSpec =
+  | { kind: 'insert'; reference: string }
+  | { kind: 'update'; filter: FilterSpec; update: UpdateSpec; upsert: boolean; many: boolean }
+  | { kind: 'delete'; filter: FilterSpec }
+  | { kind: 'replace'; filter: FilterSpec; reference: string };
+type PipelineSpec =
+  'lookup' | 'lookupPipeline' | 'unionWith' | 'unionWithString' | 'facet' | 'graphLookup' | 'group';
+type AttackSpec =
+  | 'foreignTenantFilter'
+  | 'tenantNotEqual'
+  | 'foreignTenantInOr'
+  | 'where'
+  | 'setForeignTenant'
+  | 'insertForeignTenant'
+  | 'lookupForeignMatch'
+  | 'expressionOnTenant';
+
+const reference = fc.constantFrom(...SEED_REFERENCES, 'N1', 'N2');
+const status = fc.constantFrom(...SEED_STATUSES);
+const idRef: fc.Arbitrary<IdRef> = fc.record({
+  owner: fc.constantFrom('A' as const, 'B' as const),
+  index: fc.nat(4),
+});
+
+const filterSpec: fc.Arbitrary<FilterSpec> = fc.oneof(
+  fc.constant({ by: 'all' as const }),
+  reference.map((value) => ({ by: 'reference' as const, value })),
+  status.map((value) => ({ by: 'status' as const, value })),
+  fc
+    .array(reference, { minLength: 1, maxLength: 3 })
+    .map((values) => ({ by: 'references' as const, values })),
+  fc.integer({ min: 0, max: 6000 }).map((value) => ({ by: 'amountAtLeast' as const, value })),
+  fc.record({ reference, status }).map((spec) => ({ by: 'referenceOrStatus' as const, ...spec })),
+  idRef.map((id) => ({ by: 'id' as const, id })),
+  fc.array(idRef, { minLength: 1, maxLength: 4 }).map((ids) => ({ by: 'ids' as const, ids })),
+  fc.constantFrom(...SEED_CUSTOMERS).map((value) => ({ by: 'customer' as const, value })),
+);
+
+const updateSpec: fc.Arbitrary<UpdateSpec> = fc.oneof(
+  status.map((value) => ({ set: 'status' as const, value })),
+  fc.integer({ min: -5, max: 5 }).map((value) => ({ set: 'inc' as const, value })),
+  fc.constantFrom('x', 'y').map((value) => ({ set: 'push' as const, value })),
+  status.map((value) => ({ set: 'pipeline' as const, value })),
+);
+
+const bulkSpec: fc.Arbitrary<BulkSpec> = fc.oneof(
+  reference.map((ref) => ({ kind: 'insert' as const, reference: ref })),
+  fc
+    .record({ filter: filterSpec, update: updateSpec, upsert: fc.boolean(), many: fc.boolean() })
+    .map((spec) => ({ kind: 'update' as const, ...spec })),
+  filterSpec.map((filter) => ({ kind: 'delete' as const, filter })),
+  fc.record({ filter: filterSpec, reference }).map((spec) => ({ kind: 'replace' as const, ...spec })),
+);
+
+const operation: fc.Arbitrary<Operation> = fc.oneof(
+  fc.record({
+    kind: fc.constantFrom(
+      'find' as const,
+      'findOne' as const,
+      'count' as const,
+      'distinct' as const,
+      'exists' as const,
+    ),
+    filter: filterSpec,
+  }),
+  fc.record({ kind: fc.constantFrom('softDeleteMany' as const, 'restoreMany' as const), filter: filterSpec }),
+  fc.record({ kind: fc.constant('findById' as const), id: idRef }),
+  fc.record({
+    kind: fc.constantFrom('updateOne' as const, 'updateMany' as const, 'findOneAndUpdate' as const),
+    filter: filterSpec,
+    update: updateSpec,
+    upsert: fc.boolean(),
+  }),
+  fc.record({
+    kind: fc.constant('replaceOne' as const),
+    filter: filterSpec,
+    reference,
+    upsert: fc.boolean(),
+  }),
+  fc.record({ kind: fc.constant('create' as const), reference }),
+  fc.record({
+    kind: fc.constant('bulkWrite' as const),
+    operations: fc.array(bulkSpec, { minLength: 1, maxLength: 4 }),
+  }),
+  fc.record({
+    kind: fc.constant('aggregate' as const),
+    pipeline: fc.constantFrom<PipelineSpec>(
+      'lookup',
+      'lookupPipeline',
+      'unionWith',
+      'unionWithString',
+      'facet',
+      'graphLookup',
+      'group',
+    ),
+  }),
+  fc.record({
+    kind: fc.constant('attack' as const),
+    attack: fc.constantFrom<AttackSpec>(
+      'foreignTenantFilter',
+      'tenantNotEqual',
+      'foreignTenantInOr',
+      'where',
+      'setForeignTenant',
+      'insertForeignTenant',
+      'lookupForeignMatch',
+      'expressionOnTenant',
+    ),
+  }),
+);
+
+describe('isolation property: tenant A can never read, change or count tenant B’s data', () => {
+  const mongo = useTestMongo();
+  const tenantA = testTenant('bank-a');
+  const tenantB = testTenant('bank-b');
+  let harness: IsolationHarness;
+  let seeded: Map<string, SeededTenant>;
+  let foreignIds: Set<string>;
+  let snapshotOfB: unknown[];
+  let executed = 0;
+
+  const rawB = async (): Promise<unknown[]> => [
+    ...(await mongo.db
+      .collection(EXAMPLE_PAYMENT_COLLECTION)
+      .find({ tenantId: tenantB.objectId })
+      .sort({ _id: 1 })
+      .toArray()),
+    ...(await mongo.db
+      .collection(EXAMPLE_CONTACT_COLLECTION)
+      .find({ tenantId: tenantB.objectId })
+      .sort({ _id: 1 })
+      .toArray()),
+  ];
+
+  beforeAll(async () => {
+    harness = await startIsolationHarness(mongo.uri);
+    seeded = await seedTenants(mongo.db, [tenantA, tenantB]);
+    const b = seeded.get(tenantB.id) as SeededTenant;
+    foreignIds = new Set([tenantB.id, ...b.paymentIds.map(String), ...b.contactIds.map(String)]);
+    snapshotOfB = await rawB();
+  });
+  afterAll(async () => {
+    await harness.close();
+  });
+
+  const idOf = (ref: IdRef): Types.ObjectId => {
+    const ids = (seeded.get(ref.owner === 'A' ? tenantA.id : tenantB.id) as SeededTenant).paymentIds;
+    return ids[ref.index % ids.length] as Types.ObjectId;
+  };
+
+  const filterOf = (spec: FilterSpec): Filter => {
+    switch (spec.by) {
+      case 'all':
+        return {};
+      case 'reference':
+        return { reference: spec.value };
+      case 'status':
+        return { status: spec.value };
+      case 'references':
+        return { reference: trusted({ $in: spec.values }) };
+      case 'amountAtLeast':
+        return { amountMinor: trusted({ $gte: spec.value }) };
+      case 'referenceOrStatus':
+        return { $or: [{ reference: spec.reference }, { status: spec.status }] };
+      case 'id':
+        return { _id: idOf(spec.id) };
+      case 'ids':
+        return { _id: trusted({ $in: spec.ids.map(idOf) }) };
+      case 'customer':
+        return { customerRef: spec.value };
+    }
+  };
+
+  const updateOf = (spec: UpdateSpec): Record<string, unknown> | Record<string, unknown>[] => {
+    switch (spec.set) {
+      case 'status':
+        return { $set: { status: spec.value } };
+      case 'inc':
+        return { $inc: { amountMinor: spec.value } };
+      case 'push':
+        return { $push: { tags: spec.value } };
+      case 'pipeline':
+        return [{ $set: { status: spec.value } }];
+    }
+  };
+
+  const payment = (ref: string) => ({
+    reference: ref,
+    amountMinor: 100,
+    currency: 'EUR',
+    status: 'PENDING',
+    customerRef: 'C1',
+    tags: [],
+  });
+
+  const pipelineOf = (spec: PipelineSpec): Record<string, unknown>[] => {
+    switch (spec) {
+      case 'lookup':
+        return [
+          {
+            $lookup: {
+              from: EXAMPLE_CONTACT_COLLECTION,
+              localField: 'customerRef',
+              foreignField: 'customerRef',
+              as: 'contact',
+            },
+          },
+        ];
+      case 'lookupPipeline':
+        return [
+          {
+            $lookup: {
+              from: EXAMPLE_CONTACT_COLLECTION,
+              let: { c: '$customerRef' },
+              pipeline: [{ $match: { $expr: { $eq: ['$customerRef', '$$c'] } } }],
+              as: 'contact',
+            },
+          },
+        ];
+      case 'unionWith':
+        return [
+          { $unionWith: { coll: EXAMPLE_CONTACT_COLLECTION, pipeline: [{ $match: { customerRef: 'C1' } }] } },
+        ];
+      case 'unionWithString':
+        return [{ $unionWith: EXAMPLE_CONTACT_COLLECTION }];
+      case 'facet':
+        return [
+          { $facet: { all: [{ $unionWith: EXAMPLE_PAYMENT_COLLECTION }], counted: [{ $count: 'n' }] } },
+        ];
+      case 'graphLookup':
+        return [
+          {
+            $graphLookup: {
+              from: EXAMPLE_CONTACT_COLLECTION,
+              startWith: '$customerRef',
+              connectFromField: 'referredBy',
+              connectToField: 'customerRef',
+              as: 'chain',
+            },
+          },
+        ];
+      case 'group':
+        return [
+          { $group: { _id: '$customerRef', ids: { $push: '$_id' }, tenants: { $addToSet: '$tenantId' } } },
+        ];
+    }
+  };
+
+  /** Runs an attack and demands the refusal. */
+  const attack = async (spec: AttackSpec): Promise<void> => {
+    const payments = harness.paymentRepository;
+    const attempts: Record<AttackSpec, () => Promise<unknown>> = {
+      foreignTenantFilter: () => payments.find({ tenantId: tenantB.objectId }),
+      tenantNotEqual: () => payments.countDocuments({ tenantId: trusted({ $ne: tenantA.objectId }) }),
+      foreignTenantInOr: () =>
+        payments.updateMany(
+          { $or: [{ reference: 'R1' }, { tenantId: tenantB.objectId }] },
+          { $set: { status: 'X' } },
+        ),
+      where: () => payments.find({ $where: 'true' }),
+      setForeignTenant: () => payments.updateMany({}, { $set: { tenantId: tenantB.objectId } }),
+      insertForeignTenant: () => payments.create({ ...payment('EVIL'), tenantId: tenantB.objectId } as never),
+      lookupForeignMatch: () =>
+        payments.aggregate([
+          {
+            $lookup: {
+              from: EXAMPLE_CONTACT_COLLECTION,
+              pipeline: [{ $match: { tenantId: tenantB.objectId } }],
+              as: 'x',
+            },
+          },
+        ]),
+      expressionOnTenant: () => payments.find({ $expr: { $ne: ['$tenantId', tenantA.objectId] } }),
+    };
+    await expect(attempts[spec]()).rejects.toBeInstanceOf(CrossTenantAccessException);
+  };
+
+  /** Nothing in a result may be tenant B's: no B `_id`, no B `tenantId`, anywhere in the structure. */
+  const expectNothingOfB = (value: unknown, path = 'result'): void => {
+    if (value instanceof Types.ObjectId) {
+      if (foreignIds.has(value.toHexString())) throw new Error(`tenant B leaked at ${path}`);
+      return;
+    }
+    if (Array.isArray(value)) value.forEach((item, index) => expectNothingOfB(item, `${path}[${index}]`));
+    else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+      for (const [key, child] of Object.entries(value)) expectNothingOfB(child, `${path}.${key}`);
+    }
+  };
+
+  const oracleCount = (filter: Filter): Promise<number> =>
+    mongo.db
+      .collection(EXAMPLE_PAYMENT_COLLECTION)
+      .countDocuments({ $and: [filter, { tenantId: tenantA.objectId, deletedAt: null }] });
+
+  const run = async (op: Operation): Promise<void> => {
+    const payments = harness.paymentRepository;
+    const tolerateDuplicate = async (work: () => Promise<unknown>): Promise<unknown> => {
+      try {
+        return await work();
+      } catch (error) {
+        // Unique per tenant: a collision with A's own reference is a legitimate outcome.
+        if (error instanceof Error && /duplicate key|E11000/i.test(error.message)) return undefined;
+        throw error;
+      }
+    };
+    switch (op.kind) {
+      case 'find':
+        return expectNothingOfB(await payments.find(filterOf(op.filter)));
+      case 'findOne':
+        return expectNothingOfB(await payments.findOne(filterOf(op.filter)));
+      case 'findById': {
+        const found = await payments.findById(idOf(op.id));
+        expectNothingOfB(found);
+        if (op.id.owner === 'B') expect(found).toBeNull();
+        return;
+      }
+      case 'count':
+        return expect(await payments.countDocuments(filterOf(op.filter))).toBe(
+          await oracleCount(filterOf(op.filter)),
+        );
+      case 'distinct':
+        return expectNothingOfB(await payments.distinct('_id', filterOf(op.filter)));
+      case 'exists': {
+        const exists = await payments.exists(filterOf(op.filter));
+        return expect(exists).toBe((await oracleCount(filterOf(op.filter))) > 0);
+      }
+      case 'softDeleteMany':
+        await payments.softDeleteMany(filterOf(op.filter));
+        return;
+      case 'restoreMany':
+        await payments.restoreMany(filterOf(op.filter));
+        return;
+      case 'updateOne':
+      case 'updateMany':
+        await tolerateDuplicate(() =>
+          payments[op.kind](filterOf(op.filter), updateOf(op.update), { upsert: op.upsert }),
+        );
+        return;
+      case 'findOneAndUpdate':
+        return expectNothingOfB(
+          await tolerateDuplicate(() =>
+            payments.findOneAndUpdate(filterOf(op.filter), updateOf(op.update), { upsert: op.upsert }),
+          ),
+        );
+      case 'replaceOne':
+        await tolerateDuplicate(() =>
+          payments.replaceOne(filterOf(op.filter), payment(op.reference), { upsert: op.upsert }),
+        );
+        return;
+      case 'create':
+        return expectNothingOfB(await tolerateDuplicate(() => payments.create(payment(op.reference))));
+      case 'bulkWrite':
+        await tolerateDuplicate(() =>
+          payments.bulkWrite(
+            op.operations.map((bulk) => {
+              switch (bulk.kind) {
+                case 'insert':
+                  return { insertOne: { document: payment(bulk.reference) } };
+                case 'update':
+                  return {
+                    [bulk.many ? 'updateMany' : 'updateOne']: {
+                      filter: filterOf(bulk.filter),
+                      update: updateOf(bulk.update),
+                      upsert: bulk.upsert,
+                    },
+                  };
+                case 'delete':
+                  return { deleteMany: { filter: filterOf(bulk.filter) } };
+                case 'replace':
+                  return {
+                    replaceOne: { filter: filterOf(bulk.filter), replacement: payment(bulk.reference) },
+                  };
+              }
+            }),
+          ),
+        );
+        return;
+      case 'aggregate':
+        return expectNothingOfB(await payments.aggregate(pipelineOf(op.pipeline)));
+      case 'attack':
+        return attack(op.attack);
+    }
+  };
+
+  it(`holds for ${OPERATIONS} random operations`, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(operation, { minLength: SEQUENCE_LENGTH, maxLength: SEQUENCE_LENGTH }),
+        async (operations) => {
+          for (const op of operations) {
+            await asTenant(tenantA, () => run(op));
+            executed += 1;
+            // Nothing of B modified or deleted, nothing added to B, nothing left without a tenant.
+            expect(await rawB()).toEqual(snapshotOfB);
+          }
+          const orphans = await mongo.db
+            .collection(EXAMPLE_PAYMENT_COLLECTION)
+            .countDocuments({ tenantId: { $nin: [tenantA.objectId, tenantB.objectId] } });
+          expect(orphans).toBe(0);
+        },
+      ),
+      { numRuns: Math.ceil(OPERATIONS / SEQUENCE_LENGTH), endOnFailure: true },
+    );
+    expect(executed).toBeGreaterThanOrEqual(OPERATIONS);
+  }, 120_000);
+});
