@@ -1,0 +1,100 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import {
+  RATE_LIMIT_ROUTE,
+  type RateLimitRequest,
+  type RateLimitRouteOptions,
+  RateLimitExceededException,
+  RateLimiterService,
+  rateLimitHeaders,
+  SKIP_RATE_LIMIT,
+  tenantApiRateLimitPolicy,
+} from '@tenantpay/rate-limiting';
+import { TenantContextService } from '@tenantpay/tenancy';
+import { declaredBodyBytes, RequestUsageMeter } from '@tenantpay/usage';
+import type { Request, Response } from 'express';
+import { ANONYMOUS_RATE_LIMIT_POLICY, PLATFORM_RATE_LIMIT_POLICY } from './anonymous-rate-limit.policy';
+
+const DEFAULT_BUCKET = 'api';
+
+/**
+ * SPEC §2 step 5, after authentication and authorization: a tenant's requests draw on its tier's quota
+ * (with its overrides), and the same Redis script call also records the request's usage (`api_calls`,
+ * `bandwidth_bytes`), so a request costs one Redis round trip for both. Callers without a tenant are
+ * limited per IP (anonymous) or per operator (platform users). Every limited response carries the limit
+ * headers; a refusal is a 429 in the API error shape with Retry-After.
+ */
+@Injectable()
+export class ApiRateLimitGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly limiter: RateLimiterService,
+    private readonly tenantContext: TenantContextService,
+    private readonly usage: RequestUsageMeter,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(SKIP_RATE_LIMIT, targets)) return true;
+    const route = this.reflector.getAllAndOverride<RateLimitRouteOptions>(RATE_LIMIT_ROUTE, targets) ?? {};
+    const request = context.switchToHttp().getRequest<Request>();
+    const response = context.switchToHttp().getResponse<Response>();
+
+    const decisionRequest = this.describe(request, route);
+    const prepared = decisionRequest.tenantId
+      ? this.usage.prepare(
+          request,
+          decisionRequest.tenantId,
+          declaredBodyBytes(request.headers['content-length']),
+        )
+      : undefined;
+    const decision = await this.limiter.consume({ ...decisionRequest.request, usage: prepared?.increment });
+    prepared?.settle(decision);
+
+    if (!decision.allowed) throw new RateLimitExceededException(decision);
+    response.set(rateLimitHeaders(decision));
+    return true;
+  }
+
+  private describe(
+    request: Request,
+    route: RateLimitRouteOptions,
+  ): { request: RateLimitRequest; tenantId?: string } {
+    const bucket = route.bucket ?? DEFAULT_BUCKET;
+    const cost = route.cost ?? 1;
+    const current = this.tenantContext.current();
+    const tenant = current?.tenant;
+    const principal = current?.principal;
+    if (tenant != null && principal != null && principal.kind !== 'platform-user') {
+      return {
+        tenantId: tenant.id,
+        request: {
+          subject: tenant.id,
+          bucket,
+          cost,
+          policy: tenantApiRateLimitPolicy(tenant.tier, tenant.limits.apiRequestsPerMinute),
+        },
+      };
+    }
+    if (principal?.kind === 'platform-user') {
+      return {
+        request: {
+          subject: `platform:${principal.userId}`,
+          bucket,
+          cost,
+          policy: PLATFORM_RATE_LIMIT_POLICY,
+        },
+      };
+    }
+    // Express's request.ip honours TRUST_PROXY_HOPS, so a client cannot pick its own bucket with a header.
+    return {
+      request: {
+        subject: `ip:${request.ip ?? 'unknown'}`,
+        bucket,
+        cost,
+        policy: ANONYMOUS_RATE_LIMIT_POLICY,
+      },
+    };
+  }
+}

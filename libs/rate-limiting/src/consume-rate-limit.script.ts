@@ -1,0 +1,125 @@
+/**
+ * The one Lua script behind every decision: it reads Redis `TIME` (app servers' clocks disagree; Redis has one
+ * clock), applies the policy's algorithm atomically, and optionally applies usage-metering increments in the
+ * same call, so an API request costs exactly one Redis round trip (EVALSHA).
+ *
+ * Why usage rides in this script rather than in a separate pipeline: a pipeline of EVALSHA + HINCRBY is one
+ * network round trip too, but it is two commands the server parses and, in Cluster, two slots' worth of
+ * routing; composing them here keeps one command, one slot (all keys carry the `{subject}` hash tag) and lets
+ * `when: 'admitted'` depend on the decision without a second trip.
+ *
+ * KEYS: [bucket key (absent for 'n')], [usage hash], [usage event marker], [usage dirty set] — the usage keys
+ * only when usage is given, the marker and dirty set only when ARGV says so.
+ * ARGV: 1 algorithm ('c' sliding-window counter, 'l' sliding-window log, 'n' none: usage only),
+ *       2 limit, 3 window ms, 4 cost, 5 member token (log), 6 usage mode ('0' none, 'a' if admitted, 'e' every),
+ *       7 usage hash TTL s, 8 event marker TTL s ('0': no marker), 9 dirty-set member ('': no dirty set),
+ *       10.. usage field / delta pairs.
+ * Reply: { allowed 0|1, remaining, retry-after ms (-1: never), reset-after ms, Redis now ms, usage recorded 0|1 }.
+ */
+export const CONSUME_RATE_LIMIT_SCRIPT = `
+local algorithm = ARGV[1]
+local limit = tonumber(ARGV[2])
+local window = tonumber(ARGV[3])
+local cost = tonumber(ARGV[4])
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local allowed, remaining, retry, reset = 1, 0, 0, 0
+local k = 1
+
+if algorithm == 'c' then
+  local key = KEYS[k]
+  k = k + 1
+  local index = math.floor(now / window)
+  local elapsed = now - index * window
+  local state = redis.call('HMGET', key, 'w', 'c', 'p')
+  local stored = tonumber(state[1])
+  local current, previous = 0, 0
+  if stored == index then
+    current, previous = tonumber(state[2]) or 0, tonumber(state[3]) or 0
+  elseif stored == index - 1 then
+    previous = tonumber(state[2]) or 0
+  end
+  -- Everything is scaled by the window so the comparison stays in exact integers.
+  local weightedPrevious = previous * (window - elapsed)
+  if weightedPrevious + (current + cost) * window <= limit * window then
+    current = current + cost
+    redis.call('HSET', key, 'w', index, 'c', current, 'p', previous)
+    redis.call('PEXPIRE', key, (index + 2) * window - now)
+  else
+    allowed = 0
+    if cost > limit then
+      retry = -1
+    elseif current + cost <= limit then
+      retry = math.ceil(window - (limit - current - cost) * window / previous - elapsed)
+    else
+      local into = window - (limit - cost) * window / current
+      if into < 0 then into = 0 end
+      retry = window - elapsed + math.ceil(into)
+    end
+  end
+  remaining = math.floor((limit * window - weightedPrevious - current * window) / window)
+  if current > 0 then
+    reset = (index + 2) * window - now
+  elseif previous > 0 then
+    reset = (index + 1) * window - now
+  end
+elseif algorithm == 'l' then
+  local key = KEYS[k]
+  k = k + 1
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+  local count = redis.call('ZCARD', key)
+  if count + cost <= limit then
+    local token = ARGV[5]
+    local members = {}
+    for i = 1, cost do
+      members[#members + 1] = now
+      members[#members + 1] = token .. '.' .. i
+      if #members >= 200 or i == cost then
+        redis.call('ZADD', key, unpack(members))
+        members = {}
+      end
+    end
+    count = count + cost
+    redis.call('PEXPIRE', key, window)
+  else
+    allowed = 0
+    if cost > limit then
+      retry = -1
+    else
+      local oldest = redis.call('ZRANGE', key, count + cost - limit - 1, count + cost - limit - 1, 'WITHSCORES')
+      retry = tonumber(oldest[2]) + window - now
+    end
+  end
+  remaining = limit - count
+  if count > 0 then
+    local newest = redis.call('ZRANGE', key, -1, -1, 'WITHSCORES')
+    reset = tonumber(newest[2]) + window - now
+  end
+end
+if remaining < 0 then remaining = 0 end
+
+local recorded = 0
+local mode = ARGV[6]
+if mode == 'e' or (mode == 'a' and allowed == 1) then
+  local hash = KEYS[k]
+  k = k + 1
+  local fresh = true
+  if ARGV[8] ~= '0' then
+    fresh = redis.call('SET', KEYS[k], '1', 'NX', 'EX', ARGV[8])
+    k = k + 1
+  end
+  if fresh then
+    for i = 10, #ARGV, 2 do
+      redis.call('HINCRBY', hash, ARGV[i], ARGV[i + 1])
+    end
+    redis.call('EXPIRE', hash, ARGV[7])
+    if ARGV[9] ~= '' then
+      redis.call('SADD', KEYS[k], ARGV[9])
+    end
+  end
+  -- A repeated event id was recorded before: the caller may forget it either way.
+  recorded = 1
+end
+
+return { allowed, remaining, retry, reset, now, recorded }
+`;

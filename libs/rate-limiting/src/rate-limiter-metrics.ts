@@ -1,0 +1,12 @@
+import type { RateLimitDecision } from './rate-limit-decision';
+
+export type RedisFailureReason = 'timeout' | 'error';
+
+/**
+ * Where the limiter reports what it does. The default counts in memory; the Prometheus exporter replaces it
+ * by providing another implementation for this class token.
+ */
+export abstract class RateLimiterMetrics {
+  abstract recordDecision(decision: RateLimitDecision): void;
+  abstract recordRedisFailure(reason: RedisFailureReason): void;
+}

@@ -1,0 +1,286 @@
+import { randomBytes } from 'node:crypto';
+
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { REDIS_CLIENT } from '@tenantpay/platform';
+import { UNLIMITED } from '@tenantpay/tenancy';
+import type Redis from 'ioredis';
+
+import { CONSUME_RATE_LIMIT_SCRIPT } from './consume-rate-limit.script';
+import { InMemoryRateLimiter } from './in-memory-rate-limiter';
+import { InProcessBlocklist } from './in-process-blocklist';
+import { RateLimitAlgorithm } from './rate-limit-algorithm.enum';
+import { type RateLimitDecision, RateLimitDecisionSource } from './rate-limit-decision';
+import type { RateLimitOutcome } from './rate-limit-outcome';
+import type { RateLimitPolicy } from './rate-limit-policy';
+import type { RateLimitRequest } from './rate-limit-request';
+import { RATE_LIMITER_OPTIONS, type RateLimiterOptions } from './rate-limiter-options';
+import { RateLimiterMetrics } from './rate-limiter-metrics';
+import { FAIL_CLOSED_RETRY_AFTER_SECONDS, rateLimitKey } from './rate-limiting.constant';
+import { RedisScript } from './redis-script';
+import type { UsageIncrement } from './usage-increment';
+import { RedisDecisionTimeoutError, withTimeout } from './with-timeout';
+
+const ALGORITHM_CODE: Readonly<Record<RateLimitAlgorithm, string>> = {
+  [RateLimitAlgorithm.SlidingWindowCounter]: 'c',
+  [RateLimitAlgorithm.SlidingWindowLog]: 'l',
+};
+const USAGE_ONLY_CODE = 'n';
+const HASH_TAG_BREAKERS = /[{}]/;
+
+/**
+ * Decides whether a request fits its quota: one EVALSHA against the shared Redis per decision, nothing at all
+ * for unlimited policies or for subjects this process already knows to be refused, and a per-process fallback
+ * (or a refusal, when configured to fail closed) while Redis is unreachable or slower than the budget.
+ */
+@Injectable()
+export class RateLimiterService {
+  private readonly logger = new Logger(RateLimiterService.name);
+  private readonly script = new RedisScript(CONSUME_RATE_LIMIT_SCRIPT);
+  private readonly blocklist: InProcessBlocklist;
+  private readonly fallback: InMemoryRateLimiter;
+  /** Log-algorithm members must be unique across processes: a random process nonce plus a counter. */
+  private readonly memberNonce = randomBytes(6).toString('base64url');
+  private memberSequence = 0;
+  private redisRetryAtMs = 0;
+  private outage = false;
+
+  constructor(
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    @Inject(RATE_LIMITER_OPTIONS) private readonly options: RateLimiterOptions,
+    private readonly metrics: RateLimiterMetrics,
+  ) {
+    this.blocklist = new InProcessBlocklist(options.maxInProcessEntries);
+    this.fallback = new InMemoryRateLimiter(options.maxInProcessEntries);
+  }
+
+  async consume(request: RateLimitRequest): Promise<RateLimitDecision> {
+    const decision = await this.decide(request);
+    this.metrics.recordDecision(decision);
+    return decision;
+  }
+
+  private async decide(request: RateLimitRequest): Promise<RateLimitDecision> {
+    const cost = request.cost ?? 1;
+    assertRequest(request, cost);
+    const { policy } = request;
+    if (policy.limit === UNLIMITED) return this.unlimited(policy, request.usage);
+
+    const nowMs = this.options.now();
+    if (cost > policy.limit) return costExceedsLimit(policy, nowMs);
+    const key = rateLimitKey(request.subject, request.bucket);
+    const blocked = this.blocklist.check(key, policy, cost, nowMs);
+    if (blocked !== undefined) return blocked;
+    if (nowMs < this.redisRetryAtMs) return this.degraded(key, policy, cost, nowMs);
+
+    let reply: ConsumeReply;
+    try {
+      reply = await this.evaluate(ALGORITHM_CODE[policy.algorithm], key, policy, cost, request.usage);
+    } catch (error) {
+      this.noteRedisFailure(error, nowMs);
+      return this.degraded(key, policy, cost, nowMs);
+    }
+    this.noteRedisHealthy();
+    const decision = toDecision(reply.outcome, policy, RateLimitDecisionSource.Redis, reply.usageRecorded);
+    if (!decision.allowed)
+      this.blocklist.remember(key, policy, cost, decision, nowMs + reply.outcome.retryAfterMs);
+    return decision;
+  }
+
+  /** Unlimited quotas are never counted; usage increments, if any, still take their one round trip. */
+  private async unlimited(
+    policy: RateLimitPolicy,
+    usage: UsageIncrement | undefined,
+  ): Promise<RateLimitDecision> {
+    let usageRecorded = false;
+    if (usage !== undefined && this.options.now() >= this.redisRetryAtMs) {
+      try {
+        usageRecorded = (await this.evaluate(USAGE_ONLY_CODE, undefined, policy, 0, usage)).usageRecorded;
+        this.noteRedisHealthy();
+      } catch (error) {
+        this.noteRedisFailure(error, this.options.now());
+      }
+    }
+    return {
+      allowed: true,
+      policy: policy.name,
+      limit: UNLIMITED,
+      remaining: UNLIMITED,
+      reset: 0,
+      secondsUntilReset: 0,
+      retryAfterSeconds: 0,
+      windowSeconds: policy.windowSeconds,
+      source: RateLimitDecisionSource.Unlimited,
+      usageRecorded,
+    };
+  }
+
+  private async evaluate(
+    algorithmCode: string,
+    key: string | undefined,
+    policy: RateLimitPolicy,
+    cost: number,
+    usage: UsageIncrement | undefined,
+  ): Promise<ConsumeReply> {
+    const keys: string[] = key === undefined ? [] : [key];
+    const args: (string | number)[] = [
+      algorithmCode,
+      typeof policy.limit === 'number' ? policy.limit : 0,
+      policy.windowSeconds * 1000,
+      cost,
+      policy.algorithm === RateLimitAlgorithm.SlidingWindowLog ? this.nextMemberToken() : '',
+    ];
+    if (usage === undefined) {
+      args.push('0', 0, '0', '');
+    } else {
+      keys.push(usage.hashKey);
+      if (usage.event !== undefined) keys.push(usage.event.key);
+      if (usage.dirty !== undefined) keys.push(usage.dirty.setKey);
+      args.push(
+        usage.when === 'always' ? 'e' : 'a',
+        usage.hashTtlSeconds,
+        usage.event?.ttlSeconds ?? '0',
+        usage.dirty?.member ?? '',
+      );
+      for (const [field, delta] of Object.entries(usage.increments)) args.push(field, delta);
+    }
+    const reply = await withTimeout(
+      this.script.evaluate(this.redis, keys, args),
+      this.options.redisTimeoutMs,
+    );
+    return parseConsumeReply(reply);
+  }
+
+  private degraded(key: string, policy: RateLimitPolicy, cost: number, nowMs: number): RateLimitDecision {
+    if (this.options.failMode === 'closed') {
+      const retryAfterSeconds = FAIL_CLOSED_RETRY_AFTER_SECONDS;
+      const reset = Math.ceil(nowMs / 1000) + retryAfterSeconds;
+      return {
+        allowed: false,
+        policy: policy.name,
+        limit: policy.limit,
+        remaining: 0,
+        reset,
+        secondsUntilReset: retryAfterSeconds,
+        retryAfterSeconds,
+        windowSeconds: policy.windowSeconds,
+        source: RateLimitDecisionSource.FailedClosed,
+        usageRecorded: false,
+      };
+    }
+    const limit = policy.limit as number;
+    const outcome = this.fallback.consume(key, limit, policy.windowSeconds * 1000, cost, nowMs);
+    return toDecision(outcome, policy, RateLimitDecisionSource.Fallback, false);
+  }
+
+  private noteRedisFailure(error: unknown, nowMs: number): void {
+    const timedOut = error instanceof RedisDecisionTimeoutError;
+    this.metrics.recordRedisFailure(timedOut ? 'timeout' : 'error');
+    this.redisRetryAtMs = nowMs + this.options.redisRetryIntervalMs;
+    if (this.outage) return;
+    this.outage = true;
+    const reason = error instanceof Error ? error.message : String(error);
+    this.logger.warn(
+      `Rate limiting cannot reach Redis (${reason}); until it recovers, ${
+        this.options.failMode === 'open' ? 'each process limits on its own' : 'limited requests are refused'
+      }`,
+    );
+  }
+
+  private noteRedisHealthy(): void {
+    if (!this.outage) return;
+    this.outage = false;
+    this.fallback.clear();
+    this.logger.log('Rate limiting reaches Redis again');
+  }
+
+  private nextMemberToken(): string {
+    this.memberSequence = (this.memberSequence + 1) % Number.MAX_SAFE_INTEGER;
+    return `${this.memberNonce}${this.memberSequence.toString(36)}`;
+  }
+}
+
+interface ConsumeReply {
+  readonly outcome: RateLimitOutcome;
+  readonly usageRecorded: boolean;
+}
+
+function parseConsumeReply(reply: unknown): ConsumeReply {
+  if (!Array.isArray(reply) || reply.length !== 6 || !reply.every((value) => typeof value === 'number')) {
+    throw new Error('Unexpected reply from the rate-limit script');
+  }
+  const [allowed, remaining, retryAfterMs, resetAfterMs, nowMs, usageRecorded] = reply as number[];
+  return {
+    outcome: {
+      allowed: allowed === 1,
+      remaining: remaining ?? 0,
+      retryAfterMs: retryAfterMs ?? 0,
+      resetAfterMs: resetAfterMs ?? 0,
+      nowMs: nowMs ?? 0,
+    },
+    usageRecorded: usageRecorded === 1,
+  };
+}
+
+function toDecision(
+  outcome: RateLimitOutcome,
+  policy: RateLimitPolicy,
+  source: RateLimitDecisionSource,
+  usageRecorded: boolean,
+): RateLimitDecision {
+  const retryAfterSeconds = outcome.allowed
+    ? 0
+    : outcome.retryAfterMs < 0
+      ? policy.windowSeconds
+      : Math.max(1, Math.ceil(outcome.retryAfterMs / 1000));
+  const secondsUntilReset = Math.max(retryAfterSeconds, Math.ceil(outcome.resetAfterMs / 1000));
+  return {
+    allowed: outcome.allowed,
+    policy: policy.name,
+    limit: policy.limit,
+    remaining: outcome.remaining,
+    reset: Math.ceil(outcome.nowMs / 1000) + secondsUntilReset,
+    secondsUntilReset,
+    retryAfterSeconds,
+    windowSeconds: policy.windowSeconds,
+    source,
+    usageRecorded,
+  };
+}
+
+function costExceedsLimit(policy: RateLimitPolicy, nowMs: number): RateLimitDecision {
+  return {
+    allowed: false,
+    policy: policy.name,
+    limit: policy.limit,
+    remaining: 0,
+    reset: Math.ceil(nowMs / 1000) + policy.windowSeconds,
+    secondsUntilReset: policy.windowSeconds,
+    retryAfterSeconds: policy.windowSeconds,
+    windowSeconds: policy.windowSeconds,
+    source: RateLimitDecisionSource.CostExceedsLimit,
+    usageRecorded: false,
+  };
+}
+
+function assertRequest(request: RateLimitRequest, cost: number): void {
+  // Programming errors, not client errors: subjects and buckets come from our code, never raw from a request.
+  if (!Number.isSafeInteger(cost) || cost < 1)
+    throw new Error(`Rate-limit cost must be a whole number ≥ 1, got ${cost}`);
+  if (request.subject === '' || HASH_TAG_BREAKERS.test(request.subject)) {
+    throw new Error('A rate-limit subject must be non-empty and free of braces (it is the Redis hash tag)');
+  }
+  if (request.bucket === '' || HASH_TAG_BREAKERS.test(request.bucket)) {
+    throw new Error('A rate-limit bucket must be non-empty and free of braces');
+  }
+  const usage = request.usage;
+  if (usage === undefined) return;
+  for (const delta of Object.values(usage.increments)) {
+    if (!Number.isSafeInteger(delta)) throw new Error('Usage increments must be whole numbers');
+  }
+  const ttls = [usage.hashTtlSeconds, usage.event?.ttlSeconds ?? 1];
+  if (!ttls.every((ttl) => Number.isSafeInteger(ttl) && ttl >= 1)) {
+    throw new Error('Usage TTLs must be whole numbers of seconds ≥ 1');
+  }
+  if (usage.dirty !== undefined && usage.dirty.member === '')
+    throw new Error('A dirty-set member must be non-empty');
+}

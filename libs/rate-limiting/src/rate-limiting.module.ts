@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@tenantpay/platform';
+
+import { CountingRateLimiterMetrics } from './counting-rate-limiter-metrics';
+import { RATE_LIMITER_OPTIONS, rateLimiterOptions } from './rate-limiter-options';
+import { RateLimiterMetrics } from './rate-limiter-metrics';
+import { RateLimiterService } from './rate-limiter.service';
+
+/**
+ * Provides {@link RateLimiterService} on the platform's shared Redis client (`REDIS_CLIENT`, from the
+ * platform core module). Replace {@link RateLimiterMetrics} to export metrics elsewhere.
+ */
+@Module({
+  providers: [
+    {
+      provide: RATE_LIMITER_OPTIONS,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => rateLimiterOptions(config),
+    },
+    { provide: RateLimiterMetrics, useClass: CountingRateLimiterMetrics },
+    RateLimiterService,
+  ],
+  exports: [RateLimiterService, RateLimiterMetrics],
+})
+export class RateLimitingModule {}

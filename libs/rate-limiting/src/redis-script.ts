@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+
+import type Redis from 'ioredis';
+
+/**
+ * A Lua script called by its SHA1 (EVALSHA sends 40 bytes instead of the whole source). Redis forgets loaded
+ * scripts on restart, failover or SCRIPT FLUSH; the NOSCRIPT answer then triggers one SCRIPT LOAD and a retry,
+ * so that rare case costs two extra round trips and the common case exactly one.
+ */
+export class RedisScript {
+  readonly sha: string;
+
+  constructor(readonly source: string) {
+    this.sha = createHash('sha1').update(source).digest('hex');
+  }
+
+  async load(redis: Redis): Promise<void> {
+    await redis.script('LOAD', this.source);
+  }
+
+  async evaluate(
+    redis: Redis,
+    keys: readonly string[],
+    args: readonly (string | number)[],
+  ): Promise<unknown> {
+    try {
+      return await redis.evalsha(this.sha, keys.length, ...keys, ...args);
+    } catch (error) {
+      if (!isNoScriptError(error)) throw error;
+      await this.load(redis);
+      return redis.evalsha(this.sha, keys.length, ...keys, ...args);
+    }
+  }
+}
+
+function isNoScriptError(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith('NOSCRIPT');
+}
