@@ -1,0 +1,18 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { TenantUserRole } from '@tenantpay/identity';
+import { Roles, Scopes } from '@tenantpay/tenancy';
+import { type UsageReport, UsageReportService } from '@tenantpay/usage';
+import { UsagePeriodQueryDto } from './dto/usage-period.query.dto';
+
+/** The tenant's own usage for a period, with its limits and how much of them is used. */
+@Controller('usage')
+export class UsageController {
+  constructor(private readonly reports: UsageReportService) {}
+
+  @Get()
+  @Roles(TenantUserRole.Admin, TenantUserRole.Viewer)
+  @Scopes('usage:read')
+  get(@Query() query: UsagePeriodQueryDto): Promise<UsageReport> {
+    return this.reports.forCurrentTenant(query.period);
+  }
+}

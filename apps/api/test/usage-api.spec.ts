@@ -1,0 +1,212 @@
+import { Module } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { configureHttpApplication, HTTP_APPLICATION_OPTIONS } from '@tenantpay/platform';
+import {
+  CustomDomainStrategy,
+  SECURITY_AUDIT_SINK,
+  SubdomainStrategy,
+  TENANT_RESOLUTION_STRATEGIES,
+  TenantHeaderStrategy,
+  type TenantResolutionStrategy,
+} from '@tenantpay/tenancy';
+import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import { USAGE_CLOCK, UsageSyncService, UsageTrackerService, type UsageClock } from '@tenantpay/usage';
+import request from 'supertest';
+import { ApiModule } from '../src/api.module';
+import {
+  asApiKey,
+  asSuperAdmin,
+  asUser,
+  expectApiError,
+  RecordingAuditSink,
+  TEST_CREDENTIAL_HEADER,
+  TestCredentialStrategy,
+  waitFor,
+} from './support/tenancy-test-app';
+
+class ManualClock implements UsageClock {
+  current = new Date('2025-03-10T08:00:00Z');
+
+  now(): Date {
+    return new Date(this.current);
+  }
+}
+
+describe('usage reads: /v1/usage and /v1/admin/usage (SPEC §8)', () => {
+  const mongo = useTestMongo();
+  const redis = useTestRedis();
+  const clock = new ManualClock();
+  let app: NestExpressApplication;
+  let tracker: UsageTrackerService;
+
+  beforeAll(async () => {
+    const config = testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url });
+    @Module({ imports: [ApiModule.forRoot(config)] })
+    class UsageTestApiModule {}
+    const moduleRef = await Test.createTestingModule({ imports: [UsageTestApiModule] })
+      .overrideProvider(TENANT_RESOLUTION_STRATEGIES)
+      .useFactory({
+        inject: [TenantHeaderStrategy, SubdomainStrategy, CustomDomainStrategy],
+        factory: (...strategies: TenantResolutionStrategy[]) => [new TestCredentialStrategy(), ...strategies],
+      })
+      .overrideProvider(SECURITY_AUDIT_SINK)
+      .useValue(new RecordingAuditSink())
+      .overrideProvider(USAGE_CLOCK)
+      .useValue(clock)
+      .compile();
+    app = moduleRef.createNestApplication<NestExpressApplication>(HTTP_APPLICATION_OPTIONS);
+    configureHttpApplication(app);
+    await app.init();
+    tracker = app.get(UsageTrackerService);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const as = (credential: string) => ({
+    get: (path: string) => request(app.getHttpServer()).get(path).set(TEST_CREDENTIAL_HEADER, credential),
+  });
+  const createTenant = async (slug: string, tier: string, limits?: object) =>
+    (
+      await request(app.getHttpServer())
+        .post('/v1/admin/tenants')
+        .set(TEST_CREDENTIAL_HEADER, asSuperAdmin())
+        .send({ slug, name: `Tenant ${slug}`, tier, ...(limits ? { limits } : {}) })
+        .expect(201)
+    ).body as { id: string };
+  const transactions = async (tenantId: string, count: number) => {
+    for (let i = 0; i < count; i++) {
+      await tracker.record({
+        tenantId,
+        period: '2025-03',
+        eventId: `tx-${tenantId}-${i}`,
+        increments: { transactions: 1 },
+        eventTtlSeconds: 60,
+      });
+    }
+  };
+
+  let starter: { id: string };
+  let enterprise: { id: string };
+  beforeAll(async () => {
+    starter = await createTenant('usage-starter', 'STARTER');
+    enterprise = await createTenant('usage-enterprise', 'ENTERPRISE');
+    await transactions(starter.id, 250);
+  });
+
+  describe('GET /v1/usage', () => {
+    it('answers the tenant’s usage, limits, percentage used and period bounds', async () => {
+      const response = await as(asUser(starter.id, 'VIEWER')).get('/v1/usage?period=2025-03').expect(200);
+      expect(response.body).toEqual({
+        tenantId: starter.id,
+        period: '2025-03',
+        periodStart: '2025-03-01T00:00:00.000Z',
+        periodEnd: '2025-04-01T00:00:00.000Z',
+        closed: false,
+        usage: expect.objectContaining({ transactions: 250 }),
+        limits: { transactions: 1000 },
+        percentUsed: { transactions: 25 },
+      });
+    });
+
+    it('reports no percentage for an unlimited plan, and the current month by default', async () => {
+      const response = await as(asUser(enterprise.id, 'ADMIN')).get('/v1/usage').expect(200);
+      expect(response.body).toMatchObject({
+        period: '2025-03',
+        limits: { transactions: 'unlimited' },
+        percentUsed: { transactions: null },
+      });
+    });
+
+    it('counts authenticated requests and their bytes', async () => {
+      const first = (await as(asUser(enterprise.id)).get('/v1/usage').expect(200)).body as {
+        usage: { api_calls: number; bandwidth_bytes: number };
+      };
+      await as(asUser(enterprise.id)).get('/v1/usage').expect(200);
+      await waitFor(async () => {
+        const now = (await as(asUser(enterprise.id)).get('/v1/usage').expect(200)).body as typeof first;
+        return (
+          now.usage.api_calls >= first.usage.api_calls + 2 &&
+          now.usage.bandwidth_bytes > first.usage.bandwidth_bytes
+        );
+      });
+    });
+
+    it('is open to API keys with the usage:read scope only', async () => {
+      await as(asApiKey(enterprise.id, 'usage:read')).get('/v1/usage').expect(200);
+      expectApiError(await as(asApiKey(enterprise.id, 'payments:read')).get('/v1/usage'), 403, 'forbidden');
+      expectApiError(await as(asUser(starter.id, 'SUPPORT')).get('/v1/usage'), 403, 'forbidden');
+      expectApiError(await request(app.getHttpServer()).get('/v1/usage'), 401, 'unauthorized');
+    });
+
+    it.each(['2025-3', '2025-13', 'march', '2025-03-01', '{"$gt":""}'])(
+      'refuses the period %p',
+      async (period) => {
+        const response = await as(asUser(starter.id)).get(`/v1/usage?period=${encodeURIComponent(period)}`);
+        expectApiError(response, 400, 'validation_error');
+      },
+    );
+
+    it('refuses a future period', async () => {
+      expectApiError(await as(asUser(starter.id)).get('/v1/usage?period=2025-04'), 400, 'validation_error');
+    });
+
+    it('serves past periods from MongoDB after the Redis copy is gone', async () => {
+      clock.current = new Date('2025-04-02T00:00:00Z');
+      try {
+        await app.get(UsageSyncService).syncAll();
+        await redis.stop();
+        await redis.restart();
+        const response = await as(asUser(starter.id)).get('/v1/usage?period=2025-03').expect(200);
+        expect(response.body).toMatchObject({
+          usage: { transactions: 250 },
+          percentUsed: { transactions: 25 },
+        });
+      } finally {
+        clock.current = new Date('2025-03-10T08:00:00Z');
+      }
+    });
+  });
+
+  describe('GET /v1/admin/usage', () => {
+    it('lists every tenant’s usage for a period as JSON', async () => {
+      const response = await as(asSuperAdmin()).get('/v1/admin/usage?period=2025-03').expect(200);
+      expect(response.body.period).toBe('2025-03');
+      const rows = response.body.data as { tenantId: string; usage: { transactions: number } }[];
+      expect(rows.find((row) => row.tenantId === starter.id)).toMatchObject({
+        tenantSlug: 'usage-starter',
+        tier: 'STARTER',
+        usage: { transactions: 250 },
+      });
+      expect(rows.find((row) => row.tenantId === enterprise.id)).toMatchObject({
+        limits: { transactions: 'unlimited' },
+      });
+    });
+
+    it('exports CSV with Accept: text/csv', async () => {
+      const response = await as(asSuperAdmin())
+        .get('/v1/admin/usage?period=2025-03')
+        .set('Accept', 'text/csv')
+        .expect(200);
+      expect(response.headers['content-type']).toMatch(/^text\/csv/);
+      expect(response.headers['content-disposition']).toBe('attachment; filename="usage-2025-03.csv"');
+      const lines = response.text.trimEnd().split('\r\n');
+      expect(lines[0]).toMatch(/^tenant_id,tenant_slug,tenant_name,tier,period,/);
+      expect(lines.find((line) => line.startsWith(`${starter.id},`))).toContain(
+        ',usage-starter,Tenant usage-starter,STARTER,2025-03,',
+      );
+      expect(lines).toHaveLength(3);
+    });
+
+    it('is for super-admins only', async () => {
+      expectApiError(await as(asUser(starter.id, 'ADMIN')).get('/v1/admin/usage'), 403, 'forbidden');
+      expectApiError(await as(asApiKey(starter.id, 'usage:read')).get('/v1/admin/usage'), 403, 'forbidden');
+    });
+
+    it('validates the period', async () => {
+      expectApiError(await as(asSuperAdmin()).get('/v1/admin/usage?period=2030-01'), 400, 'validation_error');
+      expectApiError(await as(asSuperAdmin()).get('/v1/admin/usage?period=01-2025'), 400, 'validation_error');
+    });
+  });
+});

@@ -1,0 +1,32 @@
+import { USAGE_BASELINE_FIELD } from './usage.constant';
+
+/**
+ * Applies a growth (or shrink) of a tenant's stored bytes to its running total, once per event id, and
+ * raises the period's `storage_bytes` gauge to that total: the period reports the most the tenant stored,
+ * whatever order measurements arrive in. A total without a baseline (first use, or Redis lost it) is not
+ * trusted: the reply says so and the caller retries with the last persisted size as the baseline.
+ *
+ * KEYS: 1 storage total hash, 2 period usage hash, 3 event marker, 4 dirty set.
+ * ARGV: 1 delta bytes, 2 baseline bytes ('' unknown), 3 usage hash TTL s, 4 event TTL s, 5 dirty-set member,
+ *       6 storage total TTL s.
+ * Reply: 1 when the gauge was updated, 0 when a baseline is needed.
+ */
+export const RECORD_STORAGE_GROWTH_SCRIPT = `
+local total = KEYS[1]
+if ARGV[2] ~= '' and redis.call('HSETNX', total, '${USAGE_BASELINE_FIELD}', '1') == 1 then
+  redis.call('HINCRBY', total, 'bytes', ARGV[2])
+end
+if redis.call('SET', KEYS[3], '1', 'NX', 'EX', ARGV[4]) then
+  redis.call('HINCRBY', total, 'bytes', ARGV[1])
+end
+redis.call('EXPIRE', total, ARGV[6])
+if redis.call('HEXISTS', total, '${USAGE_BASELINE_FIELD}') == 0 then return 0 end
+local bytes = tonumber(redis.call('HGET', total, 'bytes')) or 0
+local stored = tonumber(redis.call('HGET', KEYS[2], 'storage_bytes')) or 0
+if bytes > stored then
+  redis.call('HSET', KEYS[2], 'storage_bytes', bytes)
+  redis.call('EXPIRE', KEYS[2], ARGV[3])
+  redis.call('SADD', KEYS[4], ARGV[5])
+end
+return 1
+`;

@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
+import type { UsageIncrement } from '@tenantpay/rate-limiting';
+
+import { UsagePeriod } from './usage-period';
+import type { UsageEvent } from './usage-event';
+import { UsageTrackerService } from './usage-tracker.service';
+import {
+  REQUEST_EVENT_TTL_SECONDS,
+  USAGE_HASH_TTL_SECONDS,
+  usageDirtySetKey,
+  usageEventKey,
+  usageHashKey,
+} from './usage.constant';
+
+/** What the rate limiter reports back about a decision that carried a {@link UsageIncrement}. */
+export interface ComposedDecisionOutcome {
+  readonly allowed: boolean;
+  /** Whether the increments were written (false when Redis was not reached, or the request was refused). */
+  readonly usageRecorded: boolean;
+}
+
+/** A request's usage, ready to ride in the rate-limit decision's single Redis call. */
+export interface PreparedRequestUsage {
+  readonly increment: UsageIncrement;
+  /** Must be called with the decision: buffers the event when Redis was not reached, so nothing is lost. */
+  settle(outcome: ComposedDecisionOutcome): void;
+}
+
+/**
+ * Per-request metering (`api_calls`, `bandwidth_bytes`) at no extra Redis round trip: the rate-limit guard
+ * carries the increments this prepares in its own script call (SPEC §2 step 5). A response's size is known
+ * only after the guard has run, so response bytes wait in process and ride with the tenant's next request
+ * (busy tenants: no extra writes at all), or are written with the buffer's periodic drain (one pipeline for
+ * all tenants per interval, not one call per request). Routes the limiter skips are counted by the usage
+ * interceptor with one call of their own.
+ *
+ * Event ids come from this process (a random nonce and a counter), never from the client: a client-chosen
+ * id could be reused to make requests free.
+ */
+@Injectable()
+export class RequestUsageMeter {
+  private readonly composed = new WeakSet<object>();
+  /** Response bytes not yet written, by tenant and period. */
+  private readonly pendingBytes = new Map<string, number>();
+  private readonly nonce = randomBytes(6).toString('base64url');
+  private sequence = 0;
+
+  constructor(private readonly tracker: UsageTrackerService) {
+    tracker.onDrain(() => this.flushPendingBytes());
+  }
+
+  /**
+   * The usage increment for an authenticated tenant request, to pass as `usage` to the rate limiter's
+   * `consume`. Marks `request` so the interceptor does not count it again. Counts only admitted requests.
+   */
+  prepare(request: object, tenantId: string, requestBytes: number): PreparedRequestUsage {
+    this.composed.add(request);
+    const period = UsagePeriod.containing(this.tracker.now()).toString();
+    const carried = this.takePendingBytes(tenantId, period);
+    const event: UsageEvent = {
+      tenantId,
+      period,
+      eventId: this.nextEventId(),
+      increments: { api_calls: 1, bandwidth_bytes: safeBytes(requestBytes) + carried },
+      eventTtlSeconds: REQUEST_EVENT_TTL_SECONDS,
+    };
+    return {
+      increment: {
+        hashKey: usageHashKey(tenantId, period),
+        increments: { api_calls: 1, bandwidth_bytes: safeBytes(requestBytes) + carried },
+        hashTtlSeconds: USAGE_HASH_TTL_SECONDS,
+        event: { key: usageEventKey(tenantId, period, event.eventId), ttlSeconds: REQUEST_EVENT_TTL_SECONDS },
+        dirty: { setKey: usageDirtySetKey(period), member: tenantId },
+        when: 'admitted',
+      },
+      settle: (outcome) => {
+        if (outcome.usageRecorded) return;
+        // Admitted without Redis (fallback limiter, unlimited policy during an outage, or a timeout whose
+        // write may still have landed): replay under the same event id. Refused: not counted, but the
+        // carried response bytes of earlier requests are still owed.
+        if (outcome.allowed) this.tracker.bufferEvent(event);
+        else if (carried > 0) this.addResponseBytes(tenantId, carried, period);
+      },
+    };
+  }
+
+  /** Whether the rate-limit guard already carried this request's usage. */
+  wasComposed(request: object): boolean {
+    return this.composed.has(request);
+  }
+
+  /** Response bytes of a counted request; written with the tenant's next request or the next drain. */
+  addResponseBytes(tenantId: string, bytes: number, period?: string): void {
+    const amount = safeBytes(bytes);
+    if (amount === 0) return;
+    const key = pendingKey(tenantId, period ?? UsagePeriod.containing(this.tracker.now()).toString());
+    this.pendingBytes.set(key, (this.pendingBytes.get(key) ?? 0) + amount);
+  }
+
+  /** Counts a request the limiter did not carry (e.g. `@SkipRateLimit()` routes): one Redis call of its own. */
+  async recordStandalone(tenantId: string, requestBytes: number, responseBytes: number): Promise<void> {
+    const period = UsagePeriod.containing(this.tracker.now()).toString();
+    await this.tracker.record({
+      tenantId,
+      period,
+      eventId: this.nextEventId(),
+      increments: { api_calls: 1, bandwidth_bytes: safeBytes(requestBytes) + safeBytes(responseBytes) },
+      eventTtlSeconds: REQUEST_EVENT_TTL_SECONDS,
+    });
+  }
+
+  /** Moves every pending byte count into the tracker's buffer, which writes them in one pipeline. */
+  flushPendingBytes(): void {
+    for (const [key, bytes] of this.pendingBytes) {
+      const [tenantId = '', period = ''] = key.split('\n');
+      this.tracker.bufferEvent({
+        tenantId,
+        period,
+        eventId: this.nextEventId(),
+        increments: { bandwidth_bytes: bytes },
+        eventTtlSeconds: REQUEST_EVENT_TTL_SECONDS,
+      });
+    }
+    this.pendingBytes.clear();
+  }
+
+  private takePendingBytes(tenantId: string, period: string): number {
+    const key = pendingKey(tenantId, period);
+    const bytes = this.pendingBytes.get(key) ?? 0;
+    this.pendingBytes.delete(key);
+    return bytes;
+  }
+
+  private nextEventId(): string {
+    this.sequence = (this.sequence + 1) % Number.MAX_SAFE_INTEGER;
+    return `r.${this.nonce}.${this.sequence.toString(36)}`;
+  }
+}
+
+function pendingKey(tenantId: string, period: string): string {
+  return `${tenantId}\n${period}`;
+}
+
+function safeBytes(bytes: number): number {
+  return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : 0;
+}

@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { REDIS_CLIENT } from '@tenantpay/platform';
+import type Redis from 'ioredis';
+
+import { SEED_USAGE_BASELINE_SCRIPT } from './seed-usage-baseline.script';
+import { USAGE_BASELINE_FIELD, usageHashKey } from './usage.constant';
+import { type UsageCounters, usageFromHash, ZERO_USAGE } from './usage-counters';
+import { UsageLuaScript } from './usage-lua-script';
+import type { PersistedUsage } from './usage-records.repository';
+import { UsageRecordsRepository } from './usage-records.repository';
+
+/** What a tenant's usage hash holds: absolute values, or only what was counted since its baseline was lost. */
+export interface RedisUsageState {
+  readonly exists: boolean;
+  readonly hasBaseline: boolean;
+  readonly counters: UsageCounters;
+}
+
+/**
+ * Keeps Redis counts continuous with MongoDB across Redis data loss: a hash without a baseline gets the
+ * persisted values added to it once, so new increments continue from what was persisted.
+ */
+@Injectable()
+export class UsageBaselineService {
+  private readonly script = new UsageLuaScript(SEED_USAGE_BASELINE_SCRIPT);
+
+  constructor(
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    private readonly records: UsageRecordsRepository,
+  ) {}
+
+  /**
+   * Seeds the hash from MongoDB if it lacks its baseline and answers its absolute counters. `persisted` may be
+   * passed when the caller already read it (the sync reads a batch at once).
+   */
+  async ensure(
+    tenantId: string,
+    period: string,
+    persisted?: PersistedUsage | null,
+  ): Promise<RedisUsageState> {
+    const base = persisted === undefined ? await this.records.find(tenantId, period) : persisted;
+    const counters = base?.counters ?? ZERO_USAGE;
+    const reply = await this.script.evaluate(
+      this.redis,
+      [usageHashKey(tenantId, period)],
+      [counters.api_calls, counters.transactions, counters.storage_bytes, counters.bandwidth_bytes],
+    );
+    return toRedisUsageState(pairsToRecord(reply));
+  }
+}
+
+export function toRedisUsageState(hash: Readonly<Record<string, string>>): RedisUsageState {
+  return {
+    exists: Object.keys(hash).length > 0,
+    hasBaseline: hash[USAGE_BASELINE_FIELD] !== undefined,
+    counters: usageFromHash(hash),
+  };
+}
+
+function pairsToRecord(reply: unknown): Record<string, string> {
+  const record: Record<string, string> = {};
+  if (!Array.isArray(reply)) return record;
+  for (let i = 0; i + 1 < reply.length; i += 2) record[String(reply[i])] = String(reply[i + 1]);
+  return record;
+}

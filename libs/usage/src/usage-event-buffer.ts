@@ -1,0 +1,54 @@
+import type { UsageEvent } from './usage-event';
+
+/**
+ * Usage events waiting for Redis, oldest first, bounded: when full, the oldest event is dropped (and counted
+ * by the caller) rather than the process growing without limit during a long outage.
+ */
+export class UsageEventBuffer {
+  private events: UsageEvent[] = [];
+
+  constructor(readonly capacity: number) {}
+
+  get size(): number {
+    return this.events.length;
+  }
+
+  /** Adds an event; returns how many were dropped to make room (0 or 1). */
+  push(event: UsageEvent): number {
+    this.events.push(event);
+    if (this.events.length <= this.capacity) return 0;
+    this.events.shift();
+    return 1;
+  }
+
+  /** Takes up to `count` of the oldest events out of the buffer. */
+  take(count: number): UsageEvent[] {
+    return this.events.splice(0, count);
+  }
+
+  /** Puts events taken but not written back in front, keeping their order; returns how many were dropped. */
+  restore(events: readonly UsageEvent[]): number {
+    this.events = [...events, ...this.events];
+    const overflow = this.events.length - this.capacity;
+    if (overflow <= 0) return 0;
+    this.events.splice(0, overflow);
+    return overflow;
+  }
+
+  /** What the buffered events of one tenant and period add up to (reads show usage not yet in Redis). */
+  pendingFor(
+    tenantId: string,
+    period: string,
+  ): { increments: Required<UsageEvent['increments']>; storageBytes: number } {
+    const total = { api_calls: 0, transactions: 0, bandwidth_bytes: 0 };
+    let storageBytes = 0;
+    for (const event of this.events) {
+      if (event.tenantId !== tenantId || event.period !== period) continue;
+      total.api_calls += event.increments.api_calls ?? 0;
+      total.transactions += event.increments.transactions ?? 0;
+      total.bandwidth_bytes += event.increments.bandwidth_bytes ?? 0;
+      storageBytes = Math.max(storageBytes, event.storageBytes ?? 0);
+    }
+    return { increments: total, storageBytes };
+  }
+}

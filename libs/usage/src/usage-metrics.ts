@@ -1,0 +1,43 @@
+import { Counter, Gauge, register } from 'prom-client';
+
+export const USAGE_EVENTS_DROPPED_METRIC = 'tenantpay_usage_events_dropped_total';
+export const USAGE_EVENTS_BUFFERED_METRIC = 'tenantpay_usage_events_buffered';
+export const USAGE_EVENTS_REPLAYED_METRIC = 'tenantpay_usage_events_replayed_total';
+
+/**
+ * Metering's own health on prom-client's default registry (served by /metrics): events lost because the
+ * outage buffer overflowed (each one is usage never billed: alert on any increase), events waiting for
+ * Redis, and events written late.
+ */
+export class UsageMetrics {
+  readonly dropped = singleton(
+    USAGE_EVENTS_DROPPED_METRIC,
+    () =>
+      new Counter({
+        name: USAGE_EVENTS_DROPPED_METRIC,
+        help: 'Usage events dropped because the in-process outage buffer was full',
+      }),
+  );
+  readonly buffered = singleton(
+    USAGE_EVENTS_BUFFERED_METRIC,
+    () =>
+      new Gauge({
+        name: USAGE_EVENTS_BUFFERED_METRIC,
+        help: 'Usage events waiting in process for Redis',
+      }),
+  );
+  readonly replayed = singleton(
+    USAGE_EVENTS_REPLAYED_METRIC,
+    () =>
+      new Counter({
+        name: USAGE_EVENTS_REPLAYED_METRIC,
+        help: 'Buffered usage events written to Redis after it became reachable again',
+      }),
+  );
+  /** Also kept in process, for tests and logs (the prom-client counter is shared by every instance). */
+  droppedCount = 0;
+}
+
+function singleton<T>(name: string, create: () => T): T {
+  return (register.getSingleMetric(name) as T | undefined) ?? create();
+}

@@ -1,0 +1,58 @@
+import { Schema } from 'mongoose';
+
+export const USAGE_RECORD_COLLECTION = 'usage_records';
+export const USAGE_RECORD_MODEL = 'UsageRecord';
+
+/**
+ * The durable copy of one tenant's usage in one period. A platform-owned collection, like the audit trail
+ * and unlike tenant-owned business data: the platform writes it about the tenant (the worker copies every
+ * tenant's counters in one bulk write), billing reads it across tenants, tenants only ever read their own
+ * through UsageReportService (tenant id from the context, never from input), and nothing is soft-deleted.
+ * Counters only rise (`$max`) until the period is closed.
+ */
+export interface UsageRecordDocument {
+  tenantId: string;
+  /** `YYYY-MM` (UTC); sorts chronologically as a string. */
+  period: string;
+  api_calls: number;
+  transactions: number;
+  storage_bytes: number;
+  bandwidth_bytes: number;
+  /** Threshold percentages already alerted in this period: a second guard after Redis lost its flags. */
+  notifiedThresholds: number[];
+  /** Set at month close; the counters are then final and transactions match the payments. */
+  closedAt: Date | null;
+  /** What metering had counted when the period was closed, kept when reconciliation corrected it. */
+  meteredTransactions: number | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const counter = { type: Number, required: true, default: 0, min: 0 };
+
+export const UsageRecordSchema = new Schema<UsageRecordDocument>(
+  {
+    tenantId: { type: String, required: true },
+    period: { type: String, required: true, match: /^\d{4}-(0[1-9]|1[0-2])$/ },
+    api_calls: counter,
+    transactions: counter,
+    storage_bytes: counter,
+    bandwidth_bytes: counter,
+    notifiedThresholds: { type: [Number], default: () => [] },
+    closedAt: { type: Date, default: null },
+    meteredTransactions: { type: Number, default: null },
+  },
+  {
+    collection: USAGE_RECORD_COLLECTION,
+    strict: 'throw',
+    strictQuery: 'throw',
+    minimize: false,
+    versionKey: false,
+    timestamps: true,
+  },
+);
+
+// One document per tenant and period (the sync's upsert relies on it); a tenant's read: `{ tenantId, period }`.
+UsageRecordSchema.index({ tenantId: 1, period: 1 }, { unique: true });
+// Billing export and month close: every tenant of a period, `find({ period })` / `{ period: { $lt }, closedAt: null }`.
+UsageRecordSchema.index({ period: 1, closedAt: 1 });

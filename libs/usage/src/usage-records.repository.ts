@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+
+import { type UsageCounters, ZERO_USAGE } from './usage-counters';
+import { USAGE_RECORD_MODEL, type UsageRecordDocument } from './usage-record.schema';
+
+/** A persisted period as the rest of the library sees it. */
+export interface PersistedUsage {
+  readonly tenantId: string;
+  readonly period: string;
+  readonly counters: UsageCounters;
+  readonly closed: boolean;
+}
+
+export interface UsageSnapshotToPersist {
+  readonly tenantId: string;
+  readonly period: string;
+  readonly counters: UsageCounters;
+}
+
+/**
+ * The only access to `usage_records`. Writes are raises (`$max`), so a replayed or reordered sync can never
+ * lower a count; only month close sets `transactions` to the authoritative number.
+ */
+@Injectable()
+export class UsageRecordsRepository {
+  constructor(@InjectModel(USAGE_RECORD_MODEL) private readonly model: Model<UsageRecordDocument>) {}
+
+  async find(tenantId: string, period: string): Promise<PersistedUsage | null> {
+    const document = await this.model.findOne({ tenantId, period }).lean().exec();
+    return document === null ? null : toPersisted(document);
+  }
+
+  async findMany(tenantIds: readonly string[], period: string): Promise<Map<string, PersistedUsage>> {
+    if (tenantIds.length === 0) return new Map();
+    const documents = await this.model
+      .find({ period, tenantId: { $in: [...tenantIds] } })
+      .lean()
+      .exec();
+    return new Map(documents.map((document) => [document.tenantId, toPersisted(document)]));
+  }
+
+  async findByPeriod(period: string): Promise<PersistedUsage[]> {
+    const documents = await this.model.find({ period }).sort({ tenantId: 1 }).lean().exec();
+    return documents.map(toPersisted);
+  }
+
+  /** The tenant's most recently persisted storage size (a baseline for its running total). */
+  async latestStorageBytes(tenantId: string): Promise<number> {
+    const [latest] = await this.model.find({ tenantId }).sort({ period: -1 }).limit(1).lean().exec();
+    return latest?.storage_bytes ?? 0;
+  }
+
+  /** Raises each record to at least the given absolute counters, creating it if needed. */
+  async raise(snapshots: readonly UsageSnapshotToPersist[]): Promise<void> {
+    if (snapshots.length === 0) return;
+    await this.model.bulkWrite(
+      snapshots.map(({ tenantId, period, counters }) => ({
+        updateOne: {
+          filter: { tenantId, period },
+          update: {
+            $max: { ...counters },
+            $setOnInsert: { notifiedThresholds: [], closedAt: null, meteredTransactions: null },
+          },
+          upsert: true,
+        },
+      })),
+      { ordered: false },
+    );
+  }
+
+  /** Adds a threshold to the period's alerted ones; true only for the caller that added it. */
+  async markThresholdNotified(tenantId: string, period: string, thresholdPercent: number): Promise<boolean> {
+    const result = await this.model
+      .updateOne(
+        { tenantId, period },
+        {
+          $addToSet: { notifiedThresholds: thresholdPercent },
+          $setOnInsert: { ...ZERO_USAGE, closedAt: null, meteredTransactions: null },
+        },
+        // Without timestamps: a touched `updatedAt` would report an already-present threshold as modified.
+        { upsert: true, timestamps: false },
+      )
+      .exec();
+    return result.modifiedCount + result.upsertedCount === 1;
+  }
+
+  /** Open periods strictly before `beforePeriod`, oldest first. */
+  async findOpenBefore(beforePeriod: string, limit: number): Promise<PersistedUsage[]> {
+    const documents = await this.model
+      .find({ period: { $lt: beforePeriod }, closedAt: null })
+      .sort({ period: 1, tenantId: 1 })
+      .limit(limit)
+      .lean()
+      .exec();
+    return documents.map(toPersisted);
+  }
+
+  /** Closes a period with the authoritative transaction count; a closed period is never closed again. */
+  async close(tenantId: string, period: string, transactions: number, closedAt: Date): Promise<boolean> {
+    const current = await this.model.findOne({ tenantId, period, closedAt: null }).lean().exec();
+    if (current === null) return false;
+    const result = await this.model
+      .updateOne(
+        { tenantId, period, closedAt: null },
+        { $set: { transactions, meteredTransactions: current.transactions, closedAt } },
+      )
+      .exec();
+    return result.modifiedCount === 1;
+  }
+}
+
+function toPersisted(document: UsageRecordDocument): PersistedUsage {
+  return {
+    tenantId: document.tenantId,
+    period: document.period,
+    counters: {
+      api_calls: document.api_calls ?? 0,
+      transactions: document.transactions ?? 0,
+      storage_bytes: document.storage_bytes ?? 0,
+      bandwidth_bytes: document.bandwidth_bytes ?? 0,
+    },
+    closed: document.closedAt != null,
+  };
+}

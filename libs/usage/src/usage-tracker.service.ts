@@ -1,0 +1,277 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { REDIS_CLIENT } from '@tenantpay/platform';
+import type Redis from 'ioredis';
+
+import { RECORD_USAGE_SCRIPT } from './record-usage.script';
+import { UsageBaselineService } from './usage-baseline.service';
+import { USAGE_CLOCK, type UsageClock } from './usage-clock';
+import type { UsageMetric } from './usage-counters';
+import type { UsageEvent } from './usage-event';
+import { UsageEventBuffer } from './usage-event-buffer';
+import { UsageLuaScript } from './usage-lua-script';
+import { UsageMetrics } from './usage-metrics';
+import { USAGE_OPTIONS, type UsageOptions } from './usage-options';
+import {
+  THRESHOLD_FLAG_TTL_SECONDS,
+  USAGE_DRAIN_BATCH_SIZE,
+  USAGE_HASH_TTL_SECONDS,
+  usageDirtySetKey,
+  usageEventKey,
+  usageHashKey,
+  usageThresholdFlagKey,
+} from './usage.constant';
+
+/** A metric whose crossing of thresholds (percentages of `limit`) the write should detect. */
+export interface ThresholdWatch {
+  readonly metric: UsageMetric;
+  readonly limit: number;
+  readonly thresholds: readonly number[];
+}
+
+export interface RecordedUsage {
+  /** Written to Redis now (false: buffered for replay, or already counted under this event id). */
+  readonly written: boolean;
+  readonly buffered: boolean;
+  /** The watched metric's absolute value after the write, when Redis answered. */
+  readonly value?: number;
+  /** Thresholds this write was the first to reach in the period (at most once per threshold, across instances). */
+  readonly reachedThresholds: readonly number[];
+}
+
+/** After a Redis failure, writes go straight to the buffer for this long instead of waiting on a sick server. */
+const REDIS_RETRY_INTERVAL_MS = 500;
+
+/**
+ * Writes usage events to the tenant's hash, idempotently by event id. While Redis is unreachable, events
+ * are kept in a bounded in-process buffer and replayed with their ids once it answers again, so an event
+ * whose first write did reach Redis (a timeout after the fact) is still counted once.
+ */
+@Injectable()
+export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApplicationShutdown {
+  private readonly logger = new Logger(UsageTrackerService.name);
+  private readonly script = new UsageLuaScript(RECORD_USAGE_SCRIPT);
+  private readonly buffer: UsageEventBuffer;
+  private readonly drainHooks: (() => void)[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private draining: Promise<void> | undefined;
+  private redisRetryAtMs = 0;
+  private outage = false;
+
+  constructor(
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    @Inject(USAGE_OPTIONS) private readonly options: UsageOptions,
+    @Inject(USAGE_CLOCK) private readonly clock: UsageClock,
+    private readonly baseline: UsageBaselineService,
+    private readonly metrics: UsageMetrics,
+  ) {
+    this.buffer = new UsageEventBuffer(options.bufferCapacity);
+  }
+
+  onModuleInit(): void {
+    this.timer = setInterval(() => void this.drain(), this.options.drainIntervalMs);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** A last attempt to write what is buffered; what Redis cannot take now is lost with the process (logged). */
+  async onApplicationShutdown(): Promise<void> {
+    this.redisRetryAtMs = 0;
+    await this.drain();
+    if (this.buffer.size > 0) {
+      this.logger.error(`${this.buffer.size} usage events could not be written before shutdown`);
+    }
+  }
+
+  /** The period an event happening now belongs to. */
+  now(): Date {
+    return this.clock.now();
+  }
+
+  /** Writes one event now (one round trip), or buffers it when Redis is unavailable. */
+  async record(event: UsageEvent, watch?: ThresholdWatch): Promise<RecordedUsage> {
+    if (Date.now() < this.redisRetryAtMs) return this.bufferEvent(event);
+    let reply: number[];
+    try {
+      reply = parseReply(await this.withTimeout(this.evaluate(event, watch)));
+    } catch (error) {
+      this.noteFailure(error);
+      return this.bufferEvent(event);
+    }
+    this.noteHealthy();
+    const [applied = 0, hasBaseline = 0, value = 0, ...reached] = reply;
+    if (watch !== undefined && hasBaseline === 0) return this.afterBaselineLoss(event, watch, applied === 1);
+    return { written: applied === 1, buffered: false, value, reachedThresholds: reached };
+  }
+
+  /** Keeps an event for replay: its first write failed or its outcome is unknown. */
+  bufferEvent(event: UsageEvent): RecordedUsage {
+    const dropped = this.buffer.push(event);
+    if (dropped > 0) this.noteDropped(dropped);
+    this.metrics.buffered.set(this.buffer.size);
+    return { written: false, buffered: true, reachedThresholds: [] };
+  }
+
+  get bufferedCount(): number {
+    return this.buffer.size;
+  }
+
+  /** Events of a tenant and period still waiting in this process (reads add them so they never lag). */
+  pendingFor(tenantId: string, period: string): ReturnType<UsageEventBuffer['pendingFor']> {
+    return this.buffer.pendingFor(tenantId, period);
+  }
+
+  /** Called before each drain, e.g. to move pending response bytes into the buffer. */
+  onDrain(hook: () => void): void {
+    this.drainHooks.push(hook);
+  }
+
+  /** Writes buffered events in pipelines, oldest first; stops at the first failure and retries later. */
+  drain(): Promise<void> {
+    this.draining ??= this.drainOnce().finally(() => (this.draining = undefined));
+    return this.draining;
+  }
+
+  private async drainOnce(): Promise<void> {
+    for (const hook of this.drainHooks) hook();
+    if (this.buffer.size === 0 || Date.now() < this.redisRetryAtMs) return;
+    try {
+      await this.withTimeout(this.script.load(this.redis));
+    } catch (error) {
+      this.noteFailure(error);
+      return;
+    }
+    while (this.buffer.size > 0) {
+      const batch = this.buffer.take(USAGE_DRAIN_BATCH_SIZE);
+      const pipeline = this.redis.pipeline();
+      for (const event of batch) this.script.queue(pipeline, ...this.scriptCall(event));
+      let results: [Error | null, unknown][] | null;
+      try {
+        results = await this.withTimeout(pipeline.exec());
+      } catch (error) {
+        this.restore(batch);
+        this.noteFailure(error);
+        return;
+      }
+      const failed = batch.filter((_, index) => (results?.[index]?.[0] ?? null) !== null);
+      this.metrics.replayed.inc(batch.length - failed.length);
+      if (failed.length > 0) {
+        this.restore(failed);
+        this.noteFailure(results?.find(([error]) => error !== null)?.[0]);
+        return;
+      }
+      this.noteHealthy();
+    }
+    this.metrics.buffered.set(this.buffer.size);
+  }
+
+  /**
+   * The hash was created after Redis lost the period (or this is the period's first write): seed it from
+   * MongoDB so the watched metric is absolute, then check thresholds against the real value.
+   */
+  private async afterBaselineLoss(
+    event: UsageEvent,
+    watch: ThresholdWatch,
+    written: boolean,
+  ): Promise<RecordedUsage> {
+    try {
+      await this.baseline.ensure(event.tenantId, event.period);
+      const [, , value = 0, ...reached] = parseReply(
+        await this.evaluate({ ...event, eventId: `${event.eventId}:check`, eventTtlSeconds: 0 }, watch),
+      );
+      return { written, buffered: false, value, reachedThresholds: reached };
+    } catch (error) {
+      this.logger.warn(`Could not restore the usage baseline of a tenant: ${describe(error)}`);
+      return { written, buffered: false, reachedThresholds: [] };
+    }
+  }
+
+  private evaluate(event: UsageEvent, watch?: ThresholdWatch): Promise<unknown> {
+    const [keys, args] = this.scriptCall(event, watch);
+    return this.script.evaluate(this.redis, keys, args);
+  }
+
+  private scriptCall(event: UsageEvent, watch?: ThresholdWatch): [string[], (string | number)[]] {
+    const thresholds = watch?.thresholds ?? [];
+    const keys = [
+      usageHashKey(event.tenantId, event.period),
+      usageEventKey(event.tenantId, event.period, event.eventId),
+      usageDirtySetKey(event.period),
+      ...thresholds.map((percent) => usageThresholdFlagKey(event.tenantId, event.period, percent)),
+    ];
+    const args: (string | number)[] = [
+      USAGE_HASH_TTL_SECONDS,
+      event.eventTtlSeconds,
+      event.tenantId,
+      event.storageBytes ?? '',
+      watch?.metric ?? '',
+      watch?.limit ?? 0,
+      THRESHOLD_FLAG_TTL_SECONDS,
+      thresholds.length,
+      ...thresholds,
+    ];
+    for (const [metric, delta] of Object.entries(event.increments)) {
+      if (delta !== undefined && delta !== 0) args.push(metric, delta);
+    }
+    return [keys, args];
+  }
+
+  private restore(events: readonly UsageEvent[]): void {
+    const dropped = this.buffer.restore(events);
+    if (dropped > 0) this.noteDropped(dropped);
+    this.metrics.buffered.set(this.buffer.size);
+  }
+
+  private noteDropped(count: number): void {
+    this.metrics.dropped.inc(count);
+    this.metrics.droppedCount += count;
+    this.logger.error(
+      `Usage buffer full (${this.buffer.capacity} events): dropped ${count} unbilled event(s)`,
+    );
+  }
+
+  private noteFailure(error: unknown): void {
+    this.redisRetryAtMs = Date.now() + REDIS_RETRY_INTERVAL_MS;
+    if (this.outage) return;
+    this.outage = true;
+    this.logger.warn(
+      `Usage metering cannot reach Redis (${describe(error)}); buffering usage events in process`,
+    );
+  }
+
+  private noteHealthy(): void {
+    if (!this.outage) return;
+    this.outage = false;
+    this.logger.log('Usage metering reaches Redis again');
+    if (this.buffer.size > 0) void this.drain();
+  }
+
+  private withTimeout<T>(work: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('usage write timed out')), this.options.redisTimeoutMs);
+    });
+    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  }
+}
+
+function parseReply(reply: unknown): number[] {
+  if (!Array.isArray(reply) || !reply.every((value) => typeof value === 'number')) {
+    throw new Error('Unexpected reply from the usage script');
+  }
+  return reply as number[];
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

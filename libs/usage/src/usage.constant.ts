@@ -1,0 +1,88 @@
+/** Redis key names, queue and job names, header names and tuning defaults of usage metering, in one place. */
+
+/**
+ * The tenant's usage hash for one period. The tenant id is the Redis Cluster hash tag, shared with the rate
+ * limiter's keys (`rl:{<tenantId>}:…`), so usage increments can ride in the same script call as a decision.
+ */
+export function usageHashKey(tenantId: string, period: string): string {
+  return `usage:{${tenantId}}:${period}`;
+}
+
+/** Marks one usage event as counted (`SET NX EX`), so a retried or replayed event is never counted twice. */
+export function usageEventKey(tenantId: string, period: string, eventId: string): string {
+  return `usage:{${tenantId}}:${period}:event:${eventId}`;
+}
+
+/** The tenant's stored bytes now (not per period): what the period's `storage_bytes` gauge rises to. */
+export function storageTotalKey(tenantId: string): string {
+  return `usage:{${tenantId}}:storage`;
+}
+
+/** Set once when a tenant's usage first reaches a threshold in a period: the alert fires exactly once. */
+export function usageThresholdFlagKey(tenantId: string, period: string, thresholdPercent: number): string {
+  return `usage:{${tenantId}}:${period}:threshold:${thresholdPercent}`;
+}
+
+/**
+ * Tenants whose usage changed in a period and is not yet copied to MongoDB. One set for all tenants, tagged
+ * by period: under Redis Cluster it is in another slot than the tenant keys, so there its SADD must leave the
+ * tenant's script call (see the report on usage metering); a single Redis accepts it in the same call.
+ */
+export function usageDirtySetKey(period: string): string {
+  return `usage:dirty:{${period}}`;
+}
+
+/** Tenants the sync job took from the dirty set and has not finished copying (survives a crashed sync). */
+export function usageSyncingSetKey(period: string): string {
+  return `usage:syncing:{${period}}`;
+}
+
+/** Matches every dirty and syncing set, for the sync job to find the periods with work. */
+export const USAGE_SYNC_SET_PATTERNS: readonly string[] = ['usage:dirty:*', 'usage:syncing:*'];
+
+/**
+ * Hash field present once the hash holds absolute values. A hash without it was created after Redis lost
+ * the period's data (or is the period's first write): it holds only what was counted since, and the
+ * persisted MongoDB values must be added to it (see UsageBaselineService).
+ */
+export const USAGE_BASELINE_FIELD = '_baseline';
+
+/** Usage hashes outlive their month long enough for billing to read them; MongoDB keeps them for good. */
+export const USAGE_HASH_TTL_SECONDS = 90 * 24 * 3600;
+/** Event markers of API requests need only outlive a Redis outage's replay; they are many, so short-lived. */
+export const REQUEST_EVENT_TTL_SECONDS = 6 * 3600;
+/** Event markers of transactions (one per payment) guard retries of payment creation for days. */
+export const TRANSACTION_EVENT_TTL_SECONDS = 7 * 24 * 3600;
+/** The running storage total outlives any period; refreshed on every change. */
+export const STORAGE_TOTAL_TTL_SECONDS = 400 * 24 * 3600;
+/** Threshold flags live as long as the hash: an alert must not repeat while its period can still be read. */
+export const THRESHOLD_FLAG_TTL_SECONDS = USAGE_HASH_TTL_SECONDS;
+
+/** Percentages of a limit at which the tenant is alerted, once per period each. */
+export const USAGE_ALERT_THRESHOLDS: readonly number[] = [80, 100];
+
+/** The tenant webhook event (and audit action) raised when usage crosses a threshold. */
+export const USAGE_THRESHOLD_REACHED_EVENT = 'usage.threshold_reached';
+
+/** When the monthly quota is available again (unix seconds), on `quota_exceeded` refusals. */
+export const QUOTA_RESET_HEADER = 'X-Quota-Reset';
+export const RETRY_AFTER_HEADER = 'Retry-After';
+
+export const USAGE_QUEUE = 'usage';
+export const USAGE_SYNC_JOB = 'usage.sync';
+export const USAGE_MONTH_CLOSE_JOB = 'usage.month-close';
+
+/** How often the worker copies changed counters to MongoDB: losing Redis loses at most this much. */
+export const DEFAULT_USAGE_SYNC_INTERVAL_MS = 10_000;
+/** How often the worker looks for periods past their grace period to close. */
+export const DEFAULT_USAGE_MONTH_CLOSE_INTERVAL_MS = 3_600_000;
+/** A period is closed (transactions reconciled against payments) this long after it ends. */
+export const DEFAULT_USAGE_CLOSE_GRACE_MS = 3 * 24 * 3_600_000;
+/** Usage events kept in process while Redis is unreachable; beyond this the oldest are dropped and counted. */
+export const DEFAULT_USAGE_BUFFER_CAPACITY = 100_000;
+/** How often buffered events and pending response bytes are written to Redis. */
+export const DEFAULT_USAGE_DRAIN_INTERVAL_MS = 1_000;
+/** How long a usage write waits for Redis before the event is buffered instead. */
+export const DEFAULT_USAGE_REDIS_TIMEOUT_MS = 250;
+/** Events written per pipeline when draining the buffer. */
+export const USAGE_DRAIN_BATCH_SIZE = 500;

@@ -1,0 +1,406 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import {
+  CountingRateLimiterMetrics,
+  defineRateLimitPolicy,
+  RateLimitAlgorithm,
+  rateLimiterOptions,
+  RateLimiterService,
+} from '@tenantpay/rate-limiting';
+import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import {
+  QUOTA_RESET_HEADER,
+  QuotaExceededException,
+  RequestUsageMeter,
+  StorageUsageService,
+  TransactionQuotaService,
+  USAGE_THRESHOLD_REACHED_EVENT,
+  type UsageEvent,
+  UsageMetrics,
+  UsageMonthCloseService,
+  UsagePeriod,
+  UsageReaderService,
+  UsageSyncService,
+  UsageTrackerService,
+  usageDirtySetKey,
+  usageHashKey,
+} from '../src';
+import type Redis from 'ioredis';
+
+import {
+  FixedTransactionCounter,
+  ManualClock,
+  newTenantId,
+  RecordingPublisher,
+  silenceLogs,
+  startUsageInstance,
+  tenantWithQuota,
+  waitUntil,
+} from './usage-test-module';
+
+const JANUARY = UsagePeriod.parse('2025-01');
+
+describe('usage metering (SPEC §8)', () => {
+  const mongo = useTestMongo();
+  const testRedis = useTestRedis();
+  const clock = new ManualClock(new Date('2025-01-15T12:00:00Z'));
+  const publisher = new RecordingPublisher();
+  const counter = new FixedTransactionCounter();
+  let app: INestApplicationContext;
+  let redis: Redis;
+  let tracker: UsageTrackerService;
+  let reader: UsageReaderService;
+  let sync: UsageSyncService;
+
+  const config = () => testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: testRedis.url });
+  const apiCall = (tenantId: string, eventId: string, period = '2025-01'): UsageEvent => ({
+    tenantId,
+    period,
+    eventId,
+    increments: { api_calls: 1, bandwidth_bytes: 100 },
+    eventTtlSeconds: 3600,
+  });
+  const read = async (tenantId: string, period = JANUARY) => (await reader.read(tenantId, period)).counters;
+  const persisted = (tenantId: string, period = '2025-01') =>
+    mongo.db.collection('usage_records').findOne({ tenantId, period });
+
+  beforeAll(async () => {
+    ({ app, redis } = await startUsageInstance(config(), { clock, publisher, counter }));
+    tracker = app.get(UsageTrackerService);
+    reader = app.get(UsageReaderService);
+    sync = app.get(UsageSyncService);
+  });
+  beforeEach(() => {
+    silenceLogs();
+    clock.set('2025-01-15T12:00:00Z');
+  });
+  afterEach(() => jest.restoreAllMocks());
+  afterAll(async () => {
+    await app.close();
+  });
+
+  describe('UsageTrackerService.record', () => {
+    it('counts an event once however often it is written', async () => {
+      const tenantId = newTenantId();
+      for (let i = 0; i < 3; i++) await tracker.record(apiCall(tenantId, 'request-1'));
+      await tracker.record(apiCall(tenantId, 'request-2'));
+
+      expect(await redis.hgetall(usageHashKey(tenantId, '2025-01'))).toMatchObject({
+        api_calls: '2',
+        bandwidth_bytes: '200',
+      });
+      expect(await redis.ttl(usageHashKey(tenantId, '2025-01'))).toBeGreaterThan(89 * 24 * 3600);
+      expect(await redis.sismember(usageDirtySetKey('2025-01'), tenantId)).toBe(1);
+    });
+
+    it('files events in UTC months, whatever the server time zone', async () => {
+      const tenantId = newTenantId();
+      const meter = app.get(RequestUsageMeter);
+      clock.set('2025-01-31T23:59:59.999Z');
+      await meter.recordStandalone(tenantId, 10, 20);
+      clock.set('2025-02-01T00:00:00.000Z');
+      await meter.recordStandalone(tenantId, 1, 2);
+
+      expect(await redis.hget(usageHashKey(tenantId, '2025-01'), 'bandwidth_bytes')).toBe('30');
+      expect(await redis.hget(usageHashKey(tenantId, '2025-02'), 'bandwidth_bytes')).toBe('3');
+      // 00:30 in Paris on 1 February is still January in UTC.
+      expect(UsagePeriod.containing(new Date('2025-02-01T00:30:00+01:00')).toString()).toBe('2025-01');
+    });
+  });
+
+  describe('RequestUsageMeter with the rate limiter', () => {
+    const policy = defineRateLimitPolicy({
+      name: 'starter',
+      limit: 1000,
+      windowSeconds: 60,
+      algorithm: RateLimitAlgorithm.SlidingWindowCounter,
+    });
+    const limiter = () =>
+      new RateLimiterService(
+        redis,
+        rateLimiterOptions({ rateLimit: { failMode: 'open' } }),
+        new CountingRateLimiterMetrics(),
+      );
+
+    it('meters a request inside the limiter’s decision: one Redis command per request in total', async () => {
+      const tenantId = newTenantId();
+      const meter = app.get(RequestUsageMeter);
+      const rateLimiter = limiter();
+      const decide = async (requestBytes: number) => {
+        const request = {};
+        const prepared = meter.prepare(request, tenantId, requestBytes);
+        const decision = await rateLimiter.consume({
+          subject: tenantId,
+          bucket: 'api',
+          policy,
+          usage: prepared.increment,
+        });
+        prepared.settle(decision);
+        expect(meter.wasComposed(request)).toBe(true);
+        return decision;
+      };
+      await decide(0); // loads the script
+
+      const sent = jest.spyOn(redis, 'sendCommand');
+      for (let i = 0; i < 10; i++) await decide(50);
+
+      expect(sent.mock.calls.map(([command]) => command.name)).toEqual(Array(10).fill('evalsha'));
+      expect(await redis.hgetall(usageHashKey(tenantId, '2025-01'))).toMatchObject({
+        api_calls: '11',
+        bandwidth_bytes: '500',
+      });
+    });
+
+    it('carries response bytes with the tenant’s next request, and writes leftovers with the drain', async () => {
+      const tenantId = newTenantId();
+      const meter = app.get(RequestUsageMeter);
+      const rateLimiter = limiter();
+      meter.addResponseBytes(tenantId, 700);
+      const prepared = meter.prepare({}, tenantId, 10);
+      prepared.settle(
+        await rateLimiter.consume({ subject: tenantId, bucket: 'api', policy, usage: prepared.increment }),
+      );
+      expect(await redis.hget(usageHashKey(tenantId, '2025-01'), 'bandwidth_bytes')).toBe('710');
+
+      meter.addResponseBytes(tenantId, 5);
+      await tracker.drain();
+      await waitUntil(
+        async () => (await redis.hget(usageHashKey(tenantId, '2025-01'), 'bandwidth_bytes')) === '715',
+      );
+    });
+
+    it('replays a decision that did not reach Redis under its event id, so a write that landed counts once', async () => {
+      const tenantId = newTenantId();
+      const meter = app.get(RequestUsageMeter);
+      const landed = meter.prepare({}, tenantId, 1);
+      await limiter().consume({ subject: tenantId, bucket: 'api', policy, usage: landed.increment });
+      // The limiter timed out after Redis had applied the script: the outcome is unknown, so it is replayed.
+      landed.settle({ allowed: true, usageRecorded: false });
+      const lost = meter.prepare({}, tenantId, 1);
+      lost.settle({ allowed: true, usageRecorded: false });
+      await tracker.drain();
+
+      expect(await redis.hget(usageHashKey(tenantId, '2025-01'), 'api_calls')).toBe('2');
+    });
+
+    it('does not count a refused request, but keeps the bytes it carried', async () => {
+      const tenantId = newTenantId();
+      const meter = app.get(RequestUsageMeter);
+      meter.addResponseBytes(tenantId, 300);
+      meter.prepare({}, tenantId, 1).settle({ allowed: false, usageRecorded: false });
+      await tracker.drain();
+
+      const usage = await redis.hgetall(usageHashKey(tenantId, '2025-01'));
+      expect(usage['api_calls']).toBeUndefined();
+      expect(usage['bandwidth_bytes']).toBe('300');
+    });
+  });
+
+  describe('durability', () => {
+    it('copies counters to MongoDB as absolute values, idempotently', async () => {
+      const tenantId = newTenantId();
+      for (let i = 0; i < 4; i++) await tracker.record(apiCall(tenantId, `e${i}`));
+      await sync.syncPeriod('2025-01');
+      await sync.syncPeriod('2025-01');
+      await sync.syncAll();
+
+      expect(await persisted(tenantId)).toMatchObject({
+        api_calls: 4,
+        bandwidth_bytes: 400,
+        transactions: 0,
+      });
+      expect(await redis.scard(usageDirtySetKey('2025-01'))).toBe(0);
+    });
+
+    it('serves requests while Redis is down and replays the buffered usage once when it returns', async () => {
+      const tenantId = newTenantId();
+      for (let i = 0; i < 3; i++) await tracker.record(apiCall(tenantId, `before-${i}`));
+      await sync.syncPeriod('2025-01');
+
+      await testRedis.stop();
+      for (let i = 0; i < 5; i++) {
+        const written = await tracker.record(apiCall(tenantId, `during-${i}`));
+        expect(written).toMatchObject({ written: false, buffered: true });
+      }
+      // A write retried by its caller while Redis is down is still one event.
+      await tracker.record(apiCall(tenantId, 'during-0'));
+      expect(await read(tenantId)).toMatchObject({ api_calls: 9 }); // persisted 3 + buffered (duplicate included)
+
+      await testRedis.restart();
+      await waitUntil(() => tracker.bufferedCount === 0 && redis.status === 'ready');
+      await tracker.drain();
+      expect(await read(tenantId)).toMatchObject({ api_calls: 8, bandwidth_bytes: 800 });
+
+      await sync.syncAll();
+      await tracker.drain();
+      expect(await persisted(tenantId)).toMatchObject({ api_calls: 8, bandwidth_bytes: 800 });
+      expect(await read(tenantId)).toMatchObject({ api_calls: 8 });
+    });
+
+    it('never reads less than was persisted after Redis restarts empty, and continues from it', async () => {
+      const tenantId = newTenantId();
+      for (let i = 0; i < 10; i++) await tracker.record(apiCall(tenantId, `a${i}`));
+      await sync.syncPeriod('2025-01');
+      expect(await read(tenantId)).toMatchObject({ api_calls: 10 });
+
+      await testRedis.restart();
+      await waitUntil(() => redis.status === 'ready');
+      expect(await read(tenantId)).toMatchObject({ api_calls: 10, bandwidth_bytes: 1000 });
+
+      for (let i = 0; i < 3; i++) await tracker.record(apiCall(tenantId, `b${i}`));
+      expect(await read(tenantId)).toMatchObject({ api_calls: 13 });
+      await sync.syncPeriod('2025-01');
+      expect(await persisted(tenantId)).toMatchObject({ api_calls: 13 });
+      expect(await redis.hget(usageHashKey(tenantId, '2025-01'), 'api_calls')).toBe('13');
+      await tracker.record(apiCall(tenantId, 'c0'));
+      expect(await read(tenantId)).toMatchObject({ api_calls: 14 });
+    });
+
+    it('drops the oldest events when the outage buffer is full, and counts the drops', async () => {
+      const small = await startUsageInstance(config(), { clock, bufferCapacity: 3 });
+      try {
+        const smallTracker = small.app.get(UsageTrackerService);
+        const tenantId = newTenantId();
+        for (let i = 0; i < 5; i++) smallTracker.bufferEvent(apiCall(tenantId, `x${i}`));
+        expect(smallTracker.bufferedCount).toBe(3);
+        expect(small.app.get(UsageMetrics).droppedCount).toBe(2);
+      } finally {
+        await small.app.close();
+      }
+    });
+
+    it('serves old periods from MongoDB once their hash has expired', async () => {
+      const tenantId = newTenantId();
+      await tracker.record(apiCall(tenantId, 'old'));
+      await sync.syncPeriod('2025-01');
+      await redis.del(usageHashKey(tenantId, '2025-01'));
+      expect(await read(tenantId)).toMatchObject({ api_calls: 1, bandwidth_bytes: 100 });
+    });
+  });
+
+  describe('TransactionQuotaService', () => {
+    it('counts a payment once however often it is recorded', async () => {
+      const tenant = tenantWithQuota(newTenantId(), 100);
+      const quota = app.get(TransactionQuotaService);
+      await quota.recordCreated(tenant, 'pay_1');
+      await quota.recordCreated(tenant, 'pay_1');
+      await quota.recordCreated(tenant, 'pay_2');
+      expect(await read(tenant.id)).toMatchObject({ transactions: 2 });
+    });
+
+    it('refuses a payment over the monthly quota with the period’s reset time', async () => {
+      const tenant = tenantWithQuota(newTenantId(), 3);
+      const quota = app.get(TransactionQuotaService);
+      for (let i = 0; i < 3; i++) {
+        await quota.reserve(tenant);
+        await quota.recordCreated(tenant, `pay_${i}`);
+      }
+
+      const refusal = await quota.reserve(tenant).catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(QuotaExceededException);
+      const reset = Date.parse('2025-02-01T00:00:00Z') / 1000;
+      expect((refusal as QuotaExceededException).code).toBe('quota_exceeded');
+      expect((refusal as QuotaExceededException).headers).toEqual({
+        'Retry-After': String(reset - Date.parse('2025-01-15T12:00:00Z') / 1000),
+        [QUOTA_RESET_HEADER]: String(reset),
+      });
+
+      clock.set('2025-02-01T00:00:00Z');
+      await expect(quota.reserve(tenant)).resolves.toBeUndefined();
+    });
+
+    it('never checks an unlimited quota', async () => {
+      const tenant = tenantWithQuota(newTenantId());
+      const quota = app.get(TransactionQuotaService);
+      for (let i = 0; i < 5; i++) await quota.recordCreated(tenant, `pay_${i}`);
+      await expect(quota.reserve(tenant)).resolves.toBeUndefined();
+      expect(publisher.events.filter((event) => event.tenantId === tenant.id)).toEqual([]);
+    });
+
+    it('raises one audit event and one webhook event per threshold, across instances, under concurrency', async () => {
+      const other = new RecordingPublisher();
+      const second = await startUsageInstance(config(), { clock, publisher: other });
+      try {
+        const tenant = tenantWithQuota(newTenantId(), 10);
+        const quotas = [app.get(TransactionQuotaService), second.app.get(TransactionQuotaService)];
+        await Promise.all(
+          Array.from({ length: 30 }, (_, i) => quotas[i % 2]?.recordCreated(tenant, `pay_${i}`)),
+        );
+
+        expect(await read(tenant.id)).toMatchObject({ transactions: 30 });
+        const published = [...publisher.events, ...other.events].filter(
+          (event) => event.tenantId === tenant.id,
+        );
+        expect(published.map((event) => event.data.thresholdPercent).sort()).toEqual([100, 80]);
+        expect(published.every((event) => event.type === USAGE_THRESHOLD_REACHED_EVENT)).toBe(true);
+        const audited = await mongo.db
+          .collection('audit_events')
+          .find({ action: 'usage.threshold_reached' })
+          .toArray();
+        const mine = audited.filter((event) => String(event['tenantId']) === tenant.id);
+        expect(
+          mine.map((event) => (event['metadata'] as { thresholdPercent: number }).thresholdPercent).sort(),
+        ).toEqual([100, 80]);
+      } finally {
+        await second.app.close();
+      }
+    });
+
+    it('does not alert again after Redis lost its flags', async () => {
+      const tenant = tenantWithQuota(newTenantId(), 5);
+      const quota = app.get(TransactionQuotaService);
+      for (let i = 0; i < 4; i++) await quota.recordCreated(tenant, `pay_${i}`);
+      await sync.syncAll();
+      await testRedis.restart();
+      await waitUntil(() => redis.status === 'ready');
+      await quota.recordCreated(tenant, 'pay_after_restart');
+
+      const thresholds = publisher.events
+        .filter((event) => event.tenantId === tenant.id)
+        .map((event) => event.data.thresholdPercent);
+      expect(thresholds.sort()).toEqual([100, 80]);
+      expect(await read(tenant.id)).toMatchObject({ transactions: 5 });
+    });
+  });
+
+  describe('StorageUsageService', () => {
+    it('reports the most a tenant stored in each period, carrying the total across months', async () => {
+      const tenant = tenantWithQuota(newTenantId());
+      const storage = app.get(StorageUsageService);
+      await storage.recordGrowth(tenant, 100);
+      await storage.recordGrowth(tenant, 50);
+      await storage.recordGrowth(tenant, -120);
+      expect(await read(tenant.id)).toMatchObject({ storage_bytes: 150 });
+
+      clock.set('2025-02-03T00:00:00Z');
+      await storage.recordGrowth(tenant, 10);
+      expect(await read(tenant.id, UsagePeriod.parse('2025-02'))).toMatchObject({ storage_bytes: 40 });
+    });
+  });
+
+  describe('UsageMonthCloseService', () => {
+    it('reconciles transactions against payments after the grace period and freezes the period', async () => {
+      const tenant = tenantWithQuota(newTenantId(), 100);
+      const quota = app.get(TransactionQuotaService);
+      for (let i = 0; i < 5; i++) await quota.recordCreated(tenant, `pay_${i}`);
+      counter.counts.set(`${tenant.id}:2025-01`, 6);
+      const close = app.get(UsageMonthCloseService);
+
+      clock.set('2025-02-02T00:00:00Z'); // within the 3-day grace period
+      await close.closeDuePeriods();
+      expect(await persisted(tenant.id)).toMatchObject({ transactions: 5, closedAt: null });
+
+      clock.set('2025-02-04T00:00:01Z');
+      await close.closeDuePeriods();
+      expect(await persisted(tenant.id)).toMatchObject({ transactions: 6, meteredTransactions: 5 });
+      expect(await reader.read(tenant.id, JANUARY)).toMatchObject({
+        closed: true,
+        counters: { transactions: 6 },
+      });
+
+      // A late event for the closed period does not reopen it.
+      await tracker.record({ ...apiCall(tenant.id, 'late'), increments: { transactions: 3 } });
+      await sync.syncAll();
+      expect(await persisted(tenant.id)).toMatchObject({ transactions: 6 });
+    });
+  });
+});
