@@ -1,18 +1,43 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule, AuditService } from '@tenantpay/audit';
+import { DataIsolationModule } from '@tenantpay/data-isolation';
 import {
   type AppConfig,
   PlatformCoreModule,
   PlatformHealthModule,
   PlatformHttpModule,
 } from '@tenantpay/platform';
+import { AdminTenantsModule } from './admin-tenants/admin-tenants.module';
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
+import { ApiRateLimitingModule } from './rate-limiting/api-rate-limiting.module';
+import { ApiTenancyModule } from './tenancy/api-tenancy.module';
+import { UsageApiModule } from './usage/usage-api.module';
+import { UsersModule } from './users/users.module';
 
+/**
+ * The HTTP API. Module order matters where Nest orders global enhancers by it: tenancy's guards
+ * (authentication, tenant, roles, scopes, features) run before the rate-limit guard.
+ */
 @Module({})
 export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformCoreModule.forRoot(config), PlatformHttpModule, PlatformHealthModule],
+      imports: [
+        PlatformCoreModule.forRoot(config),
+        PlatformHttpModule,
+        PlatformHealthModule,
+        DataIsolationModule.forRoot({}, { imports: [AuditModule], useExisting: AuditService }),
+        ApiTenancyModule,
+        ApiRateLimitingModule,
+        UsageApiModule,
+        AdminTenantsModule,
+        AuthModule,
+        UsersModule,
+        ApiKeysModule,
+      ],
       controllers: [HealthController],
     };
   }

@@ -1,14 +1,29 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule, AuditService } from '@tenantpay/audit';
+import { DataIsolationModule } from '@tenantpay/data-isolation';
 import { type AppConfig, PlatformCoreModule, PlatformQueueModule } from '@tenantpay/platform';
+import { TenancyModule, TenantJobsModule, TenantLookupService } from '@tenantpay/tenancy';
 import { ShutdownDeadline } from './shutdown-deadline';
+import { UsageWorkerModule } from './usage/usage-worker.module';
 
-/** The worker: no HTTP, only the platform connections and (as features land) the BullMQ processors. */
+/** The worker: no HTTP; the platform connections, tenant-context restoration for jobs, and the processors. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformCoreModule.forRoot(config), PlatformQueueModule],
+      imports: [
+        PlatformCoreModule.forRoot(config),
+        PlatformQueueModule,
+        TenancyModule.forRoot({ imports: [AuditModule], auditSink: AuditService }),
+        DataIsolationModule.forRoot({}, { imports: [AuditModule], useExisting: AuditService }),
+        // Each job runs in its tenant's context, loaded (through the cache) by the tenant id it carries.
+        TenantJobsModule.forRootAsync({
+          inject: [TenantLookupService],
+          useFactory: (tenants: TenantLookupService) => tenants,
+        }),
+        UsageWorkerModule.forRoot(),
+      ],
       providers: [ShutdownDeadline],
     };
   }

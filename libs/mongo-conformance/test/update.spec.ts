@@ -1,4 +1,4 @@
-import { Decimal128, Double, Int32, Long, ObjectId } from 'mongodb';
+import { Decimal128, Double, Int32, Long, ObjectId, type UpdateFilter } from 'mongodb';
 
 import { useTestMongo } from '@tenantpay/testing';
 
@@ -235,7 +235,10 @@ describe('array operators compare stored numbers by value', () => {
     await wallets().updateOne({ _id: 1 }, { $pull: { amounts: 5 } });
     await wallets().updateOne(
       { _id: 1 },
-      { $pull: { amounts: { $in: [new Int32(2), Long.fromNumber(3)] } } },
+      // The driver's types cannot express "a Long among numbers"; the server compares them by value.
+      {
+        $pull: { amounts: { $in: [new Int32(2), Long.fromNumber(3)] } },
+      } as unknown as UpdateFilter<NumericArrays>,
     );
 
     expect(values((await stored())?.['amounts'])).toEqual(['4']);

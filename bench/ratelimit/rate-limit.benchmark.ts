@@ -1,0 +1,293 @@
+import { performance } from 'node:perf_hooks';
+import { setTimeout as delay } from 'node:timers/promises';
+
+import { RedisServerProcess } from '@tenantpay/local-services';
+import Redis from 'ioredis';
+
+import { nestLabThrottlerAdapter } from './adapters/nest-lab-throttler.adapter';
+import { rateLimiterFlexibleAdapter } from './adapters/rate-limiter-flexible.adapter';
+import { tenantpayAdapter, tenantpayLogAdapter } from './adapters/tenantpay.adapter';
+import { upstashRatelimitAdapter } from './adapters/upstash-ratelimit.adapter';
+import { evalshaCeiling } from './evalsha-ceiling';
+import type { BenchLimiter, LimiterAdapter } from './limiter-adapter';
+import { countSentCommands, limiterCommandCount, memoryOfKeys } from './redis-server-stats';
+import { maxInAnySpan, median, quantile } from './statistics';
+
+type CeilingResult = Awaited<ReturnType<typeof evalshaCeiling>>;
+
+export interface RateLimitBenchmarkOptions {
+  readonly runs: number;
+  readonly decisionsPerRun: number;
+  readonly warmupDecisions: number;
+  readonly concurrency: number;
+  readonly tenants: number;
+  /** Per minute, as Enterprise tenants get. */
+  readonly limit: number;
+  readonly boundaryWindowSeconds: number;
+  readonly boundaryLimit: number;
+  readonly boundaryRepetitions: number;
+  readonly autoPipelining: boolean;
+}
+
+export const DEFAULT_RATE_LIMIT_BENCHMARK_OPTIONS: RateLimitBenchmarkOptions = {
+  runs: 5,
+  decisionsPerRun: 50_000,
+  warmupDecisions: 5_000,
+  concurrency: 64,
+  tenants: 1_000,
+  limit: 1_000,
+  boundaryWindowSeconds: 2,
+  boundaryLimit: 50,
+  boundaryRepetitions: 3,
+  autoPipelining: false,
+};
+
+/**
+ * Not a divisor of the window: with bursts exactly a window apart, whether two of them fall into one
+ * window-long span would hinge on sub-millisecond jitter, and an exact limiter could measure 1.5× its limit.
+ */
+const BOUNDARY_BURST_INTERVAL_MS = 130;
+
+const ADAPTERS: readonly LimiterAdapter[] = [
+  tenantpayAdapter,
+  tenantpayLogAdapter,
+  rateLimiterFlexibleAdapter,
+  upstashRatelimitAdapter,
+  nestLabThrottlerAdapter,
+];
+
+interface RunResult {
+  decisionsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  admittedShare: number;
+  clientCommandsPerDecision: number;
+  serverCommandsPerDecision: number;
+  memoryBytesPerTenant: number;
+  keysPerTenant: number;
+}
+
+/**
+ * Every limiter against one local redis-server in one process: same client options, concurrency, tenant
+ * count and limit. Runs are interleaved across limiters so machine noise spreads evenly; medians are reported.
+ */
+export async function runRateLimitBenchmark(
+  options: RateLimitBenchmarkOptions = DEFAULT_RATE_LIMIT_BENCHMARK_OPTIONS,
+): Promise<Record<string, unknown>> {
+  const server = await RedisServerProcess.start();
+  const redis = connect(server.url, options.autoPipelining);
+  const admin = connect(server.url, false);
+  try {
+    await Promise.all([redis.connect(), admin.connect()]);
+    const available: { adapter: LimiterAdapter; limiter: BenchLimiter; keyPrefix: string }[] = [];
+    const skipped: Record<string, string> = {};
+    for (const [index, adapter] of ADAPTERS.entries()) {
+      const keyPrefix = `b${index}:`;
+      try {
+        const limiter = await adapter.create({ redis, limit: options.limit, windowSeconds: 60, keyPrefix });
+        available.push({ adapter, limiter, keyPrefix });
+      } catch (error) {
+        skipped[adapter.name] =
+          `${adapter.packageName ? `not installed? npm i -D ${adapter.packageName} — ` : ''}${errorText(error)}`;
+      }
+    }
+
+    const runs = new Map<string, RunResult[]>();
+    const ceilings: { requestResponse: CeilingResult; pipelined: CeilingResult }[] = [];
+    for (let run = 0; run < options.runs; run += 1) {
+      for (const { adapter, limiter, keyPrefix } of available) {
+        await admin.flushall();
+        await consumeConcurrently(limiter, options.warmupDecisions, options);
+        const result = await measureRun(redis, admin, limiter, adapter.keyPattern(keyPrefix), options);
+        runs.set(adapter.name, [...(runs.get(adapter.name) ?? []), result]);
+      }
+      // Measured in every round, beside the limiters, so a busy machine lowers both alike.
+      await admin.flushall();
+      const ceilingOptions = { ...options, requests: options.decisionsPerRun * 2, windowSeconds: 60 };
+      ceilings.push({
+        requestResponse: await evalshaCeiling(admin, server.port, { ...ceilingOptions, pipeline: 1 }),
+        pipelined: await evalshaCeiling(admin, server.port, { ...ceilingOptions, pipeline: 16 }),
+      });
+    }
+
+    const limiters: Record<string, unknown> = {};
+    for (const { adapter, keyPrefix } of available) {
+      const results = runs.get(adapter.name) ?? [];
+      const pick = (metric: keyof RunResult) => round(median(results.map((r) => r[metric])));
+      const boundaryRatios: number[] = [];
+      for (let repetition = 0; repetition < options.boundaryRepetitions; repetition += 1) {
+        await admin.flushall();
+        boundaryRatios.push(await measureBoundary(redis, adapter, `${keyPrefix}edge${repetition}:`, options));
+      }
+      limiters[adapter.name] = {
+        decisionsPerSecond: pick('decisionsPerSecond'),
+        decisionsPerSecondPerRun: results.map((r) => round(r.decisionsPerSecond)),
+        p50LatencyMs: pick('p50Ms'),
+        p99LatencyMs: pick('p99Ms'),
+        admittedShare: pick('admittedShare'),
+        clientCommandsPerDecision: pick('clientCommandsPerDecision'),
+        serverCommandsPerDecision: pick('serverCommandsPerDecision'),
+        memoryBytesPerTenant: pick('memoryBytesPerTenant'),
+        keysPerTenant: pick('keysPerTenant'),
+        boundary: {
+          windowSeconds: options.boundaryWindowSeconds,
+          limit: options.boundaryLimit,
+          maxAdmittedInAnyWindowOverLimit: round(median(boundaryRatios)),
+          perRepetition: boundaryRatios.map(round),
+        },
+      };
+    }
+
+    const ourRuns = runs.get(tenantpayAdapter.name) ?? [];
+    const shareOf = (kind: 'requestResponse' | 'pipelined') => {
+      const shares = ourRuns.flatMap((ours, run) => {
+        const ceiling = ceilings[run]?.[kind];
+        return ceiling !== undefined && 'requestsPerSecond' in ceiling
+          ? [ours.decisionsPerSecond / ceiling.requestsPerSecond]
+          : [];
+      });
+      return shares.length > 0 ? round(median(shares)) : null;
+    };
+    const medianCeiling = (kind: 'requestResponse' | 'pipelined') => {
+      const measured = ceilings.flatMap((c) => ('requestsPerSecond' in c[kind] ? [c[kind]] : []));
+      if (measured.length === 0) return ceilings[0]?.[kind] ?? null;
+      return {
+        requestsPerSecond: round(median(measured.map((c) => c.requestsPerSecond))),
+        perRun: measured.map((c) => round(c.requestsPerSecond)),
+        p50Ms: round(median(measured.map((c) => c.p50Ms))),
+        p99Ms: round(median(measured.map((c) => c.p99Ms))),
+      };
+    };
+    const fastestPeer = Math.max(
+      0,
+      ...available
+        .filter(({ adapter }) => adapter.packageName !== undefined)
+        .map(({ adapter }) => median((runs.get(adapter.name) ?? []).map((r) => r.decisionsPerSecond))),
+    );
+    const ours = median(ourRuns.map((r) => r.decisionsPerSecond));
+    return {
+      benchmark: 'ratelimit',
+      redis: (await admin.info('server')).match(/redis_version:(\S+)/)?.[1],
+      options,
+      evalshaCeiling: {
+        requestResponse: medianCeiling('requestResponse'),
+        pipelined16: medianCeiling('pipelined'),
+      },
+      limiters,
+      skipped,
+      targets: {
+        ourShareOfEvalshaCeiling: {
+          requestResponse: shareOf('requestResponse'),
+          pipelined16: shareOf('pipelined'),
+        },
+        ourRatioToFastestPeer: fastestPeer > 0 ? round(ours / fastestPeer) : null,
+      },
+    };
+  } finally {
+    redis.disconnect();
+    admin.disconnect();
+    await server.stop();
+  }
+}
+
+/** The platform client's options (no offline queue, fail fast), optionally with auto-pipelining for everyone. */
+function connect(url: string, enableAutoPipelining: boolean): Redis {
+  return new Redis(url, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: 5_000,
+    enableAutoPipelining,
+  });
+}
+
+async function measureRun(
+  redis: Redis,
+  admin: Redis,
+  limiter: BenchLimiter,
+  keyPattern: string,
+  options: RateLimitBenchmarkOptions,
+): Promise<RunResult> {
+  await admin.config('RESETSTAT');
+  const sent = countSentCommands(redis);
+  const started = performance.now();
+  const { latencies, admitted } = await consumeConcurrently(limiter, options.decisionsPerRun, options);
+  const elapsedMs = performance.now() - started;
+  sent.stop();
+  const server = await limiterCommandCount(admin);
+  const memory = await memoryOfKeys(admin, keyPattern);
+  latencies.sort();
+  return {
+    decisionsPerSecond: (options.decisionsPerRun / elapsedMs) * 1000,
+    p50Ms: quantile(latencies, 0.5),
+    p99Ms: quantile(latencies, 0.99),
+    admittedShare: admitted / options.decisionsPerRun,
+    clientCommandsPerDecision: sent.count() / options.decisionsPerRun,
+    serverCommandsPerDecision: server.total / options.decisionsPerRun,
+    memoryBytesPerTenant: memory.bytes / options.tenants,
+    keysPerTenant: memory.keys / options.tenants,
+  };
+}
+
+/** `total` decisions by `concurrency` workers over `tenants` subjects, round robin. */
+async function consumeConcurrently(
+  limiter: BenchLimiter,
+  total: number,
+  options: Pick<RateLimitBenchmarkOptions, 'concurrency' | 'tenants'>,
+): Promise<{ latencies: Float64Array; admitted: number }> {
+  const latencies = new Float64Array(total);
+  let next = 0;
+  let admitted = 0;
+  const worker = async () => {
+    for (let index = next++; index < total; index = next++) {
+      const started = performance.now();
+      if (await limiter.consume(`t${index % options.tenants}`)) admitted += 1;
+      latencies[index] = performance.now() - started;
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  return { latencies, admitted };
+}
+
+/**
+ * Boundary accuracy on a short window: for three windows, a burst of half the limit every 130 ms (about 7×
+ * the limit offered per window) to one subject; the most admissions any window-long span saw, over the limit.
+ * 1.0 is exact; a fixed window approaches 2.0. Requests are timed when sent (the client's view: how many of
+ * the requests it sent within any window-long span got through); answer times would add the client's
+ * queueing jitter to the measurement.
+ */
+async function measureBoundary(
+  redis: Redis,
+  adapter: LimiterAdapter,
+  keyPrefix: string,
+  options: RateLimitBenchmarkOptions,
+): Promise<number> {
+  const windowMs = options.boundaryWindowSeconds * 1000;
+  const limiter = await adapter.create({
+    redis,
+    limit: options.boundaryLimit,
+    windowSeconds: options.boundaryWindowSeconds,
+    keyPrefix,
+  });
+  const admittedAt: number[] = [];
+  const burstSize = Math.ceil(options.boundaryLimit / 2);
+  const started = performance.now();
+  for (let burst = 0; burst < (3 * windowMs) / BOUNDARY_BURST_INTERVAL_MS; burst += 1) {
+    // Closed loop: a burst leaves only when the previous one is answered, so queueing inside this process
+    // cannot shift when Redis decides relative to when a request was counted as sent.
+    const sentAt = performance.now() - started;
+    const answers = await Promise.all(Array.from({ length: burstSize }, () => limiter.consume('edge')));
+    for (const allowed of answers) if (allowed) admittedAt.push(sentAt);
+    await delay(Math.max(0, started + (burst + 1) * BOUNDARY_BURST_INTERVAL_MS - performance.now()));
+  }
+  admittedAt.sort((a, b) => a - b);
+  return maxInAnySpan(admittedAt, windowMs) / options.boundaryLimit;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
+}
