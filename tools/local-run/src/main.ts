@@ -5,10 +5,12 @@
  */
 import 'reflect-metadata';
 import { type RunningMongo, RedisServerProcess, startMongo } from '@tenantpay/local-services';
+import { loadConfigOrExit } from '@tenantpay/platform';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import path from 'node:path';
+import { seedDemo } from './seed-demo';
 
 const workspaceRoot = path.resolve(__dirname, '../../../..');
 const say = (line: string) => process.stdout.write(`[tenantpay] ${line}\n`);
@@ -24,6 +26,7 @@ async function main(): Promise<void> {
     API_PORT: apiPort,
     JWT_SIGNING_KEYS: process.env['JWT_SIGNING_KEYS'] || developmentSigningKey(),
   };
+  const demo = await seedDemo(loadConfigOrExit(environment));
   const apps = [startApp('api', environment), startApp('worker', environment)];
 
   let stopping = false;
@@ -46,6 +49,7 @@ async function main(): Promise<void> {
   }
 
   await waitUntilReady(`http://127.0.0.1:${apiPort}/health/ready`);
+  for (const line of demo) say(line);
   say(`ready: API on http://localhost:${apiPort} (GET /health/ready), worker running; Ctrl+C stops both`);
 }
 
