@@ -1,0 +1,38 @@
+import { WEBHOOK_EVENT_SUBSCRIPTIONS, type WebhookEventSubscription } from '@tenantpay/webhooks';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  MaxLength,
+} from 'class-validator';
+
+/** Every field optional; `enabled: true` re-enables an endpoint disabled by hand or by a 410. */
+export class UpdateWebhookEndpointDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(2048)
+  url?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayUnique()
+  @ArrayMaxSize(WEBHOOK_EVENT_SUBSCRIPTIONS.length)
+  @IsIn(WEBHOOK_EVENT_SUBSCRIPTIONS, { each: true })
+  events?: WebhookEventSubscription[];
+
+  /** null clears it. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  description?: string | null;
+
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+}

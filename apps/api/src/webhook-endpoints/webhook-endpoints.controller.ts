@@ -1,0 +1,73 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { TenantUserRole } from '@tenantpay/identity';
+import { Roles } from '@tenantpay/tenancy';
+import {
+  WebhookDeliveryLogService,
+  type WebhookDeliveryLogPage,
+  type WebhookEndpointView,
+  type WebhookEndpointWithSecret,
+  WebhookEndpointsService,
+} from '@tenantpay/webhooks';
+import { CreateWebhookEndpointDto } from './dto/create-webhook-endpoint.dto';
+import { ListWebhookDeliveriesQueryDto } from './dto/list-webhook-deliveries.query.dto';
+import { RotateWebhookSecretDto } from './dto/rotate-webhook-secret.dto';
+import { UpdateWebhookEndpointDto } from './dto/update-webhook-endpoint.dto';
+
+const DEFAULT_DELIVERY_PAGE_SIZE = 20;
+
+/** The tenant's webhook endpoints, managed by its admins. A secret is in the create/rotate answer only. */
+@Controller('webhook-endpoints')
+@Roles(TenantUserRole.Admin)
+export class WebhookEndpointsController {
+  constructor(
+    private readonly endpoints: WebhookEndpointsService,
+    private readonly deliveryLog: WebhookDeliveryLogService,
+  ) {}
+
+  @Post()
+  create(@Body() body: CreateWebhookEndpointDto): Promise<WebhookEndpointWithSecret> {
+    return this.endpoints.create(body);
+  }
+
+  @Get()
+  async list(): Promise<{ data: WebhookEndpointView[] }> {
+    return { data: await this.endpoints.list() };
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string): Promise<WebhookEndpointView> {
+    return this.endpoints.get(id);
+  }
+
+  @Patch(':id')
+  update(@Param('id') id: string, @Body() body: UpdateWebhookEndpointDto): Promise<WebhookEndpointView> {
+    return this.endpoints.update(id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@Param('id') id: string): Promise<void> {
+    return this.endpoints.remove(id);
+  }
+
+  @Post(':id/rotate-secret')
+  @HttpCode(200)
+  rotateSecret(
+    @Param('id') id: string,
+    @Body() body: RotateWebhookSecretDto,
+  ): Promise<WebhookEndpointWithSecret> {
+    return this.endpoints.rotateSecret(id, body.previousSecretValidForSeconds);
+  }
+
+  @Get(':id/deliveries')
+  deliveries(
+    @Param('id') id: string,
+    @Query() query: ListWebhookDeliveriesQueryDto,
+  ): Promise<WebhookDeliveryLogPage> {
+    return this.deliveryLog.list(id, {
+      limit: query.limit ?? DEFAULT_DELIVERY_PAGE_SIZE,
+      ...(query.starting_after === undefined ? {} : { startingAfter: query.starting_after }),
+      ...(query.status === undefined ? {} : { status: query.status }),
+    });
+  }
+}

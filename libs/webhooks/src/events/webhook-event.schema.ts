@@ -1,0 +1,16 @@
+import { tenantOwnedSchema } from '@tenantpay/data-isolation';
+import type { WebhookEvent } from './webhook-event';
+import { WebhookEventType } from './webhook-event-type.enum';
+
+export const WEBHOOK_EVENT_COLLECTION = 'webhook_events';
+export const WEBHOOK_EVENT_MODEL = 'WebhookEvent';
+
+// Reads are by id only (delivery, replay), served by tenantOwnedSchema's `{ tenantId, _id }` index.
+export const WebhookEventSchema = tenantOwnedSchema<WebhookEvent>(
+  {
+    type: { type: String, required: true, enum: Object.values(WebhookEventType) },
+    body: { type: String, required: true },
+    replayCount: { type: Number, required: true, default: 0 },
+  },
+  { collection: WEBHOOK_EVENT_COLLECTION },
+);
