@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     REDIS_URL: redis.url,
     API_PORT: apiPort,
     JWT_SIGNING_KEYS: process.env['JWT_SIGNING_KEYS'] || developmentSigningKey(),
+    WEBHOOK_SECRET_ENCRYPTION_KEY: process.env['WEBHOOK_SECRET_ENCRYPTION_KEY'] || developmentWebhookKey(),
   };
   const demo = await seedDemo(loadConfigOrExit(environment));
   const apps = [startApp('api', environment), startApp('worker', environment)];
@@ -57,6 +58,12 @@ async function main(): Promise<void> {
 function developmentSigningKey(): string {
   say('JWT_SIGNING_KEYS not set: signing tokens with a random key for this run only');
   return `dev:${randomBytes(32).toString('base64url')}`;
+}
+
+/** Webhook secrets encrypted under it live in the run's (in-memory or dev) database only. */
+function developmentWebhookKey(): string {
+  say('WEBHOOK_SECRET_ENCRYPTION_KEY not set: using a random key for this run only');
+  return randomBytes(32).toString('base64');
 }
 
 async function embeddedOrGivenMongo(): Promise<RunningMongo> {

@@ -20,6 +20,12 @@ export interface AppConfig {
     readonly activeJwtKeyId: string;
     readonly accessTokenTtlSeconds: number;
   };
+  readonly webhooks: {
+    /** Base64 of the 32-byte AES-256-GCM key that encrypts webhook signing secrets at rest; null if unset. */
+    readonly secretEncryptionKey: string | null;
+    /** Hosts that webhooks may be delivered to although private (tests, local development). */
+    readonly allowedHosts: readonly string[];
+  };
   readonly rateLimit: {
     /** While Redis is unavailable: `open` admits by a per-process fallback limiter, `closed` refuses. */
     readonly failMode: 'open' | 'closed';

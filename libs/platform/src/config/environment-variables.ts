@@ -68,6 +68,16 @@ export class EnvironmentVariables {
   JWT_ACCESS_TOKEN_TTL_SECONDS = 900;
 
   @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be the base64 encoding of exactly 32 bytes' })
+  WEBHOOK_SECRET_ENCRYPTION_KEY?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9.:[\]-]+(,[A-Za-z0-9.:[\]-]+)*$/, {
+    message: 'must be comma-separated host names or IP addresses',
+  })
+  WEBHOOK_ALLOWED_HOSTS?: string;
+
+  @IsOptional()
   @IsIn(['open', 'closed'], { message: 'must be open or closed' })
   RATE_LIMIT_FAIL_MODE: 'open' | 'closed' = 'open';
 

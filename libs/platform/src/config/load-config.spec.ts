@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       http: { host: '0.0.0.0', port: 3000, bodyLimitBytes: 1048576, trustProxyHops: 0 },
       tenancy: { baseDomain: 'localhost' },
       auth: { jwtKeys: [{ id: 'k1', secret: KEY_A }], activeJwtKeyId: 'k1', accessTokenTtlSeconds: 900 },
+      webhooks: { secretEncryptionKey: null, allowedHosts: [] },
       rateLimit: { failMode: 'open' },
       mongodb: { uri: valid.MONGODB_URI },
       redis: { url: valid.REDIS_URL },
@@ -71,6 +72,8 @@ describe('loadConfig', () => {
     ['SHUTDOWN_GRACE_MS', '-1'],
     ['TRUST_PROXY_HOPS', '11'],
     ['RATE_LIMIT_FAIL_MODE', 'sometimes'],
+    ['WEBHOOK_SECRET_ENCRYPTION_KEY', 'c2hvcnQ='],
+    ['WEBHOOK_ALLOWED_HOSTS', 'a b'],
     ['BASE_DOMAIN', 'Bad_Domain'],
     ['JWT_SIGNING_KEYS', 'k1:short'],
     ['JWT_SIGNING_KEYS', 'no-separator'],
@@ -120,6 +123,20 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...valid, JWT_SIGNING_KEYS: `k1:${KEY_A},k1:${KEY_B}` })).toEqual([
       expect.stringMatching(/^JWT_SIGNING_KEYS /),
     ]);
+  });
+
+  it('requires the webhook secret key in production only', () => {
+    expect(problemsOf({ ...valid, NODE_ENV: 'production' })).toEqual([
+      expect.stringMatching(/^WEBHOOK_SECRET_ENCRYPTION_KEY /),
+    ]);
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const config = loadConfig({
+      ...valid,
+      NODE_ENV: 'production',
+      WEBHOOK_SECRET_ENCRYPTION_KEY: key,
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1,localhost',
+    });
+    expect(config.webhooks).toEqual({ secretEncryptionKey: key, allowedHosts: ['127.0.0.1', 'localhost'] });
   });
 
   it('ignores variables it does not know', () => {

@@ -34,7 +34,7 @@ export function loadConfig(environment: Environment): AppConfig {
     return { id: pair.slice(0, separator), secret: pair.slice(separator + 1) };
   });
   const activeJwtKeyId = variables.JWT_ACTIVE_KEY_ID ?? jwtKeys[0]?.id ?? '';
-  const keyProblems = [
+  const keyProblems: string[] = [
     ...(new Set(jwtKeys.map((key) => key.id)).size !== jwtKeys.length
       ? ['JWT_SIGNING_KEYS has a key id twice']
       : []),
@@ -42,6 +42,9 @@ export function loadConfig(environment: Environment): AppConfig {
       ? []
       : ['JWT_ACTIVE_KEY_ID must be the id of one of JWT_SIGNING_KEYS']),
   ];
+  if (variables.NODE_ENV === 'production' && variables.WEBHOOK_SECRET_ENCRYPTION_KEY === undefined) {
+    keyProblems.push('WEBHOOK_SECRET_ENCRYPTION_KEY is required in production (base64 of 32 random bytes)');
+  }
   if (keyProblems.length > 0) throw new ConfigValidationError(keyProblems);
   return {
     env: variables.NODE_ENV,
@@ -53,6 +56,10 @@ export function loadConfig(environment: Environment): AppConfig {
     },
     tenancy: { baseDomain: variables.BASE_DOMAIN },
     auth: { jwtKeys, activeJwtKeyId, accessTokenTtlSeconds: variables.JWT_ACCESS_TOKEN_TTL_SECONDS },
+    webhooks: {
+      secretEncryptionKey: variables.WEBHOOK_SECRET_ENCRYPTION_KEY ?? null,
+      allowedHosts: (variables.WEBHOOK_ALLOWED_HOSTS ?? '').split(',').filter((host) => host !== ''),
+    },
     rateLimit: { failMode: variables.RATE_LIMIT_FAIL_MODE },
     mongodb: { uri: variables.MONGODB_URI },
     redis: { url: variables.REDIS_URL },
