@@ -7,14 +7,19 @@ import {
   PlatformHealthModule,
   PlatformHttpModule,
 } from '@tenantpay/platform';
+import { TenantJobsModule, TenantLookupService } from '@tenantpay/tenancy';
 import { AdminTenantsModule } from './admin-tenants/admin-tenants.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { AuditApiModule } from './audit/audit-api.module';
 import { AuthModule } from './auth/auth.module';
+import { BrandingApiModule } from './branding/branding-api.module';
 import { HealthController } from './health/health.controller';
 import { ApiRateLimitingModule } from './rate-limiting/api-rate-limiting.module';
 import { ApiTenancyModule } from './tenancy/api-tenancy.module';
+import { TenantDomainsApiModule } from './tenant-domains/tenant-domains-api.module';
 import { UsageApiModule } from './usage/usage-api.module';
 import { UsersModule } from './users/users.module';
+import { WebhookEndpointsModule } from './webhook-endpoints/webhook-endpoints.module';
 
 /**
  * The HTTP API. Module order matters where Nest orders global enhancers by it: tenancy's guards
@@ -37,6 +42,15 @@ export class ApiModule {
         AuthModule,
         UsersModule,
         ApiKeysModule,
+        AuditApiModule,
+        BrandingApiModule,
+        TenantDomainsApiModule,
+        // Jobs enqueued by the API carry the tenant of the request that enqueued them.
+        TenantJobsModule.forRootAsync({
+          inject: [TenantLookupService],
+          useFactory: (tenants: TenantLookupService) => tenants,
+        }),
+        WebhookEndpointsModule,
       ],
       controllers: [HealthController],
     };

@@ -5,6 +5,7 @@ import { type AppConfig, PlatformCoreModule, PlatformQueueModule } from '@tenant
 import { TenancyModule, TenantJobsModule, TenantLookupService } from '@tenantpay/tenancy';
 import { ShutdownDeadline } from './shutdown-deadline';
 import { UsageWorkerModule } from './usage/usage-worker.module';
+import { WorkerWebhooksModule } from './webhooks/worker-webhooks.module';
 
 /** The worker: no HTTP; the platform connections, tenant-context restoration for jobs, and the processors. */
 @Module({})
@@ -22,6 +23,7 @@ export class WorkerModule {
           inject: [TenantLookupService],
           useFactory: (tenants: TenantLookupService) => tenants,
         }),
+        WorkerWebhooksModule,
         UsageWorkerModule.forRoot(),
       ],
       providers: [ShutdownDeadline],

@@ -12,7 +12,11 @@ interface RateLimiterFlexibleModule {
   }) => { consume(key: string, points?: number): Promise<unknown> };
 }
 
-/** rate-limiter-flexible's RateLimiterRedis: a fixed window counter; `consume` rejects when refused. */
+/**
+ * rate-limiter-flexible's RateLimiterRedis: a fixed window counter that starts at a key's first hit, one EVALSHA
+ * per `consume` (ioredis `defineCommand`); `consume` rejects with a RateLimiterRes when refused. In-memory
+ * blocking of exhausted keys (`inMemoryBlockOnConsumed`) stays at its default, off.
+ */
 export const rateLimiterFlexibleAdapter: LimiterAdapter = {
   name: 'rate-limiter-flexible (RateLimiterRedis)',
   packageName: 'rate-limiter-flexible',
@@ -24,7 +28,8 @@ export const rateLimiterFlexibleAdapter: LimiterAdapter = {
       storeClient: redis,
       points: limit,
       duration: windowSeconds,
-      keyPrefix,
+      // The library joins prefix and key with ':'.
+      keyPrefix: keyPrefix.replace(/:$/, ''),
     });
     return {
       consume: (subject) =>

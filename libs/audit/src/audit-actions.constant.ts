@@ -33,6 +33,12 @@ export const AuditAction = {
   TenantDomainVerified: 'tenant.domain_verified',
   TenantDomainRemoved: 'tenant.domain_removed',
   TenantLimitsChanged: 'tenant.limits_changed',
+  TenantBrandingChanged: 'tenant.branding_changed',
+
+  WebhookEndpointCreated: 'webhook_endpoint.created',
+  WebhookEndpointSecretRotated: 'webhook_endpoint.secret_rotated',
+  WebhookEndpointDeleted: 'webhook_endpoint.deleted',
+  WebhookEndpointDisabled: 'webhook_endpoint.disabled',
 
   UsageThresholdReached: 'usage.threshold_reached',
 

@@ -136,6 +136,14 @@ export class TenantAdminService {
     }));
   }
 
+  /** Replaces the tenant's white-label branding (fields left out are removed). */
+  async updateBranding(id: string, branding: TenantBranding): Promise<TenantAdminView> {
+    const change = await this.tenants.replaceBranding(id, withoutUndefined(branding));
+    return this.applied(change, TenancyAuditAction.TenantBrandingChanged, () => ({
+      fields: Object.keys(withoutUndefined(branding)),
+    }));
+  }
+
   /**
    * Registers a custom domain as PENDING with a fresh verification token (published by the tenant in a
    * DNS TXT record). It resolves to the tenant only once verified.
@@ -172,16 +180,20 @@ export class TenantAdminService {
   }
 
   /**
-   * Marks a domain verified. The DNS TXT check is not automated yet, so this is an explicit, audited
-   * decision of a super-admin who checked the record.
+   * Marks a domain verified: either an explicit, audited decision of a super-admin who checked the
+   * record (`manual`), or after the tenant's TXT record was found (`dns-txt`, see TenantDomainsService).
    */
-  async verifyDomain(id: string, host: string): Promise<TenantAdminView> {
+  async verifyDomain(
+    id: string,
+    host: string,
+    method: 'manual' | 'dns-txt' = 'manual',
+  ): Promise<TenantAdminView> {
     const hostname = this.customDomain(host);
     const change = await this.tenants.markDomainVerified(id, hostname, new Date());
     if (change === null) await this.domainMissing(id);
     return this.applied(change, TenancyAuditAction.TenantDomainVerified, () => ({
       hostname,
-      method: 'manual',
+      method,
     }));
   }
 
@@ -236,6 +248,10 @@ function withoutNulls(overrides: LimitOverridesInput): Partial<TenantLimits> {
   return Object.fromEntries(
     Object.entries(overrides).filter(([, value]) => value !== null && value !== undefined),
   );
+}
+
+function withoutUndefined(branding: TenantBranding): TenantBranding {
+  return Object.fromEntries(Object.entries(branding).filter(([, value]) => value !== undefined));
 }
 
 function assertSlug(slug: string): void {

@@ -14,6 +14,7 @@ export const TenancyAuditAction = {
   TenantDomainVerified: 'tenant.domain_verified',
   TenantDomainRemoved: 'tenant.domain_removed',
   TenantLimitsChanged: 'tenant.limits_changed',
+  TenantBrandingChanged: 'tenant.branding_changed',
 } as const;
 
 export type TenancyAuditActionName = (typeof TenancyAuditAction)[keyof typeof TenancyAuditAction];

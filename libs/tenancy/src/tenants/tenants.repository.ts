@@ -5,7 +5,7 @@ import type { TenantLimitName, TenantLimits } from '../tiers/limit';
 import type { Tier } from '../tiers/tier.enum';
 import type { Tenant } from './tenant';
 import { DomainStatus, type TenantDomain } from './tenant-domain';
-import type { TenantSettings } from './tenant-settings';
+import type { TenantBranding, TenantSettings } from './tenant-settings';
 import { TENANT_MODEL } from './tenant.schema';
 
 export interface NewTenant {
@@ -105,6 +105,11 @@ export class TenantsRepository {
         ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
       },
     );
+  }
+
+  /** Replaces the whole branding object; null when the tenant does not exist. */
+  replaceBranding(id: string, branding: TenantBranding): Promise<TenantChange | null> {
+    return this.change(id, {}, { $set: { 'settings.branding': branding } });
   }
 
   /** Null when the tenant does not exist or already has this domain. */

@@ -1,0 +1,20 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { type AuditPage, AuditService } from '@tenantpay/audit';
+import { BypassTenantIsolation, Roles, SUPER_ADMIN_ROLE } from '@tenantpay/tenancy';
+import { auditSearchRequest } from './audit-search-request';
+import { AdminAuditEventsQueryDto, PLATFORM_EVENTS } from './dto/admin-audit-events.query.dto';
+
+/** Every tenant's audit trail and the platform's own, for platform operators (SPEC §10, §11). */
+@Controller('admin/audit-events')
+@BypassTenantIsolation('platform audit search')
+@Roles(SUPER_ADMIN_ROLE)
+export class AdminAuditEventsController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  search(@Query() query: AdminAuditEventsQueryDto): Promise<AuditPage> {
+    const tenantId = query.tenant_id === PLATFORM_EVENTS ? null : query.tenant_id;
+    const { filter, page } = auditSearchRequest(query, tenantId);
+    return this.audit.search(filter, page);
+  }
+}

@@ -1,0 +1,19 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { type AuditPage, AuditService } from '@tenantpay/audit';
+import { TenantUserRole } from '@tenantpay/identity';
+import { Roles } from '@tenantpay/tenancy';
+import { auditSearchRequest } from './audit-search-request';
+import { TenantAuditEventsQueryDto } from './dto/tenant-audit-events.query.dto';
+
+/** A tenant's own audit trail, for its admins (SPEC §11). AuditService confines the search to the tenant. */
+@Controller('audit-events')
+@Roles(TenantUserRole.Admin)
+export class AuditEventsController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  search(@Query() query: TenantAuditEventsQueryDto): Promise<AuditPage> {
+    const { filter, page } = auditSearchRequest(query, query.tenant_id);
+    return this.audit.search(filter, page);
+  }
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, Get, Put, Req, Res } from '@nestjs/common';
+import { TenantUserRole } from '@tenantpay/identity';
+import {
+  AllowSuspendedTenant,
+  Feature,
+  type PublicBranding,
+  Public,
+  RequireFeature,
+  Roles,
+  TENANT_ID_HEADER,
+  TenantBrandingService,
+  TenantContextService,
+  TenantNotFoundException,
+} from '@tenantpay/tenancy';
+import type { Request, Response } from 'express';
+import { brandingEtag, ifNoneMatchHits } from './branding-etag';
+import { UpdateBrandingDto } from './dto/update-branding.dto';
+
+const BRANDING_MAX_AGE_SECONDS = 60;
+
+/** White-label branding (SPEC §10): public by host, editable by the tenant's admins on ENTERPRISE. */
+@Controller('branding')
+export class BrandingController {
+  constructor(
+    private readonly branding: TenantBrandingService,
+    private readonly tenantContext: TenantContextService,
+  ) {}
+
+  /**
+   * Public, and served even for a suspended tenant (its site must still say whose it is). An unknown host
+   * answers 404 like any other tenant lookup; it reveals no more than the branding of a known one would.
+   */
+  @Get()
+  @Public()
+  @AllowSuspendedTenant()
+  read(@Req() request: Request, @Res({ passthrough: true }) response: Response): PublicBranding | undefined {
+    if (this.tenantContext.current()?.tenant == null) throw new TenantNotFoundException();
+    const body = this.branding.current();
+    const etag = brandingEtag(JSON.stringify(body));
+    response.setHeader('ETag', etag);
+    response.setHeader('Cache-Control', `public, max-age=${BRANDING_MAX_AGE_SECONDS}`);
+    // The answer depends on which tenant the request names, and the host is not the only way to name one.
+    for (const header of [TENANT_ID_HEADER, 'Authorization', 'X-API-Key']) response.vary(header);
+    if (ifNoneMatchHits(request.headers['if-none-match'], etag)) {
+      response.status(304);
+      return undefined;
+    }
+    return body;
+  }
+
+  @Put()
+  @Roles(TenantUserRole.Admin)
+  @RequireFeature(Feature.WhiteLabel)
+  replace(@Body() body: UpdateBrandingDto): Promise<PublicBranding> {
+    return this.branding.replace(body);
+  }
+}

@@ -1,0 +1,45 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { TenantUserRole } from '@tenantpay/identity';
+import {
+  Feature,
+  RequireFeature,
+  Roles,
+  TenantDomainsService,
+  type TenantDomainView,
+} from '@tenantpay/tenancy';
+import { AddTenantDomainDto } from './dto/add-tenant-domain.dto';
+
+/**
+ * A tenant's custom domains, managed by its own admins (ENTERPRISE white-label). Listing and removal stay
+ * open after a downgrade, so a tenant can still see and clean up domains it can no longer add.
+ */
+@Controller('domains')
+@Roles(TenantUserRole.Admin)
+export class TenantDomainsController {
+  constructor(private readonly domains: TenantDomainsService) {}
+
+  @Get()
+  async list(): Promise<{ data: TenantDomainView[] }> {
+    return { data: await this.domains.list() };
+  }
+
+  /** Answers the token and the TXT record to publish; the domain resolves only once verified. */
+  @Post()
+  @RequireFeature(Feature.WhiteLabel)
+  add(@Body() body: AddTenantDomainDto): Promise<TenantDomainView> {
+    return this.domains.add(body.hostname);
+  }
+
+  @Post(':hostname/verify')
+  @HttpCode(200)
+  @RequireFeature(Feature.WhiteLabel)
+  verify(@Param('hostname') hostname: string): Promise<TenantDomainView> {
+    return this.domains.verify(hostname);
+  }
+
+  @Delete(':hostname')
+  @HttpCode(204)
+  async remove(@Param('hostname') hostname: string): Promise<void> {
+    await this.domains.remove(hostname);
+  }
+}
