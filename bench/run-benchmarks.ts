@@ -11,6 +11,7 @@ const SUITES: Readonly<Record<string, string>> = {
   ratelimit: 'ratelimit/rate-limit.bench.ts',
   'data-isolation': 'data-isolation/rewrite-cost.ts',
   'mongo-emulator': 'mongo-emulator/bench.ts',
+  tenancy: 'tenancy/tenancy.bench.ts',
 };
 
 async function runSuite(script: string, extraArgs: readonly string[]): Promise<unknown> {
