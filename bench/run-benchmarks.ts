@@ -12,6 +12,7 @@ const SUITES: Readonly<Record<string, string>> = {
   'data-isolation': 'data-isolation/rewrite-cost.ts',
   'mongo-emulator': 'mongo-emulator/bench.ts',
   tenancy: 'tenancy/tenancy.bench.ts',
+  payments: 'payments/payments.bench.ts',
 };
 
 async function runSuite(script: string, extraArgs: readonly string[]): Promise<unknown> {

@@ -14,6 +14,8 @@ import { AuditApiModule } from './audit/audit-api.module';
 import { AuthModule } from './auth/auth.module';
 import { BrandingApiModule } from './branding/branding-api.module';
 import { HealthController } from './health/health.controller';
+import { ApiMetricsModule } from './metrics/api-metrics.module';
+import { PaymentsApiModule } from './payments/payments-api.module';
 import { ApiRateLimitingModule } from './rate-limiting/api-rate-limiting.module';
 import { ApiTenancyModule } from './tenancy/api-tenancy.module';
 import { TenantDomainsApiModule } from './tenant-domains/tenant-domains-api.module';
@@ -34,6 +36,7 @@ export class ApiModule {
         PlatformCoreModule.forRoot(config),
         PlatformHttpModule,
         PlatformHealthModule,
+        ApiMetricsModule,
         DataIsolationModule.forRoot({}, { imports: [AuditModule], useExisting: AuditService }),
         ApiTenancyModule,
         ApiRateLimitingModule,
@@ -51,6 +54,7 @@ export class ApiModule {
           useFactory: (tenants: TenantLookupService) => tenants,
         }),
         WebhookEndpointsModule,
+        PaymentsApiModule,
       ],
       controllers: [HealthController],
     };

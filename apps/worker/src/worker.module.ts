@@ -3,6 +3,8 @@ import { AuditModule, AuditService } from '@tenantpay/audit';
 import { DataIsolationModule } from '@tenantpay/data-isolation';
 import { type AppConfig, PlatformCoreModule, PlatformQueueModule } from '@tenantpay/platform';
 import { TenancyModule, TenantJobsModule, TenantLookupService } from '@tenantpay/tenancy';
+import { WorkerMetricsModule } from './metrics/worker-metrics.module';
+import { PaymentsWorkerModule } from './payments/payments-worker.module';
 import { ShutdownDeadline } from './shutdown-deadline';
 import { UsageWorkerModule } from './usage/usage-worker.module';
 import { WorkerWebhooksModule } from './webhooks/worker-webhooks.module';
@@ -25,6 +27,8 @@ export class WorkerModule {
         }),
         WorkerWebhooksModule,
         UsageWorkerModule.forRoot(),
+        PaymentsWorkerModule,
+        WorkerMetricsModule,
       ],
       providers: [ShutdownDeadline],
     };

@@ -10,3 +10,9 @@ export abstract class RateLimiterMetrics {
   abstract recordDecision(decision: RateLimitDecision): void;
   abstract recordRedisFailure(reason: RedisFailureReason): void;
 }
+
+/**
+ * Token an application binds, in a global module, to its own {@link RateLimiterMetrics} (a Prometheus
+ * exporter); without a binding the rate-limiting module counts in memory.
+ */
+export const RATE_LIMITER_METRICS_EXPORTER = Symbol('RATE_LIMITER_METRICS_EXPORTER');

@@ -3,12 +3,12 @@ import { APP_CONFIG, type AppConfig } from '@tenantpay/platform';
 
 import { CountingRateLimiterMetrics } from './counting-rate-limiter-metrics';
 import { RATE_LIMITER_OPTIONS, rateLimiterOptions } from './rate-limiter-options';
-import { RateLimiterMetrics } from './rate-limiter-metrics';
+import { RATE_LIMITER_METRICS_EXPORTER, RateLimiterMetrics } from './rate-limiter-metrics';
 import { RateLimiterService } from './rate-limiter.service';
 
 /**
  * Provides {@link RateLimiterService} on the platform's shared Redis client (`REDIS_CLIENT`, from the
- * platform core module). Replace {@link RateLimiterMetrics} to export metrics elsewhere.
+ * platform core module). Bind {@link RATE_LIMITER_METRICS_EXPORTER} to export metrics elsewhere.
  */
 @Module({
   providers: [
@@ -17,7 +17,11 @@ import { RateLimiterService } from './rate-limiter.service';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => rateLimiterOptions(config),
     },
-    { provide: RateLimiterMetrics, useClass: CountingRateLimiterMetrics },
+    {
+      provide: RateLimiterMetrics,
+      inject: [{ token: RATE_LIMITER_METRICS_EXPORTER, optional: true }],
+      useFactory: (exporter?: RateLimiterMetrics) => exporter ?? new CountingRateLimiterMetrics(),
+    },
     RateLimiterService,
   ],
   exports: [RateLimiterService, RateLimiterMetrics],

@@ -73,3 +73,4 @@ export * from './domains/system-dns-txt-resolver';
 export * from './domains/tenant-domain-view';
 export * from './domains/tenant-domains.module';
 export * from './domains/tenant-domains.service';
+export * from './metrics/tenancy-metrics';

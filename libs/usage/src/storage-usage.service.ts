@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { StorageUsage } from '@tenantpay/payments';
 import { REDIS_CLIENT } from '@tenantpay/platform';
 import type { TenantSnapshot } from '@tenantpay/tenancy';
 import type Redis from 'ioredis';
@@ -37,7 +38,7 @@ const MAX_PENDING_GROWTH = 10_000;
  * cannot reach Redis waits in process and is retried under its event id with the buffer's drain.
  */
 @Injectable()
-export class StorageUsageService {
+export class StorageUsageService implements StorageUsage {
   private readonly logger = new Logger(StorageUsageService.name);
   private readonly script = new UsageLuaScript(RECORD_STORAGE_GROWTH_SCRIPT);
   private pending: PendingGrowth[] = [];

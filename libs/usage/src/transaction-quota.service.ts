@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { TransactionQuota } from '@tenantpay/payments';
 import { type TenantSnapshot, UNLIMITED } from '@tenantpay/tenancy';
 
 import { QuotaExceededException } from './quota-exceeded.exception';
@@ -19,7 +20,7 @@ import { TRANSACTION_EVENT_TTL_SECONDS, USAGE_ALERT_THRESHOLDS } from './usage.c
  * released when creation fails.
  */
 @Injectable()
-export class TransactionQuotaService {
+export class TransactionQuotaService implements TransactionQuota {
   constructor(
     private readonly tracker: UsageTrackerService,
     private readonly reader: UsageReaderService,

@@ -27,3 +27,5 @@ export * from './signing/verify-webhook-signature';
 export * from './webhooks-options';
 export * from './webhooks.constant';
 export * from './webhooks.module';
+export * from './sources/payment-webhook-event.publisher';
+export * from './sources/usage-webhook-event.publisher';

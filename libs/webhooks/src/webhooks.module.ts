@@ -1,5 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { PaymentWebhookEventPublisher } from './sources/payment-webhook-event.publisher';
+import { UsageWebhookEventPublisher } from './sources/usage-webhook-event.publisher';
 import { MongooseModule } from '@nestjs/mongoose';
 import { APP_CONFIG, PlatformQueueModule } from '@tenantpay/platform';
 import { TenantContextService } from '@tenantpay/tenancy';
@@ -55,8 +57,12 @@ import { webhooksOptionsFromAppConfig, WEBHOOKS_OPTIONS } from './webhooks-optio
     WebhookDeliveryLogService,
     PinnedWebhookHttpClient,
     WebhookDeliveryService,
+    PaymentWebhookEventPublisher,
+    UsageWebhookEventPublisher,
   ],
   exports: [
+    PaymentWebhookEventPublisher,
+    UsageWebhookEventPublisher,
     WebhookEndpointsService,
     WebhookEventPublisher,
     WebhookEventReplayService,

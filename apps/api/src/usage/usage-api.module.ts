@@ -1,13 +1,20 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { UsageModule } from '@tenantpay/usage';
+import { USAGE_EVENT_PUBLISHER, UsageModule } from '@tenantpay/usage';
+import { UsageWebhookEventPublisher, WebhooksModule } from '@tenantpay/webhooks';
 import { AdminUsageController } from './admin-usage.controller';
 import { UsageController } from './usage.controller';
 import { UsageInterceptor } from './usage.interceptor';
 
 /** Usage reads (tenant and billing) and per-request metering. */
 @Module({
-  imports: [UsageModule.forRoot({ reports: true })],
+  imports: [
+    UsageModule.forRoot({
+      reports: true,
+      imports: [WebhooksModule],
+      providers: [{ provide: USAGE_EVENT_PUBLISHER, useExisting: UsageWebhookEventPublisher }],
+    }),
+  ],
   controllers: [UsageController, AdminUsageController],
   providers: [{ provide: APP_INTERCEPTOR, useClass: UsageInterceptor }],
 })

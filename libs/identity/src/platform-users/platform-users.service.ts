@@ -1,6 +1,6 @@
+import { isDuplicateKeyError } from '@tenantpay/platform';
 import { Injectable } from '@nestjs/common';
 import { PasswordHasher } from '../passwords/password-hasher.service';
-import { isDuplicateKeyError } from '../persistence/is-duplicate-key-error';
 import { EmailAlreadyRegisteredException } from '../users/email-already-registered.exception';
 import type { PlatformUser } from './platform-user';
 import { PlatformUsersRepository } from './platform-users.repository';

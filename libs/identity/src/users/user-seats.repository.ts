@@ -1,8 +1,8 @@
+import { isDuplicateKeyError } from '@tenantpay/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Limit, TenantContextService, UNLIMITED } from '@tenantpay/tenancy';
 import { type ClientSession, type Model, Types } from 'mongoose';
-import { isDuplicateKeyError } from '../persistence/is-duplicate-key-error';
 import type { UserSeatCounter } from './user-seat-counter';
 import { USER_SEAT_COUNTER_MODEL } from './user-seat-counter.schema';
 

@@ -1,10 +1,10 @@
+import { isDuplicateKeyError } from '@tenantpay/platform';
 import { Injectable } from '@nestjs/common';
 import { AuditAction, type AuditActionName, AuditService } from '@tenantpay/audit';
 import { InjectConnection } from '@nestjs/mongoose';
 import { effectiveLimits, TenantContextService, UNLIMITED } from '@tenantpay/tenancy';
 import type { ClientSession, Connection } from 'mongoose';
 import { PasswordHasher } from '../passwords/password-hasher.service';
-import { isDuplicateKeyError } from '../persistence/is-duplicate-key-error';
 import { EmailAlreadyRegisteredException } from './email-already-registered.exception';
 import { OwnAccountChangeException } from './own-account-change.exception';
 import type { TenantUser } from './tenant-user';

@@ -30,6 +30,10 @@ export interface AppConfig {
     /** While Redis is unavailable: `open` admits by a per-process fallback limiter, `closed` refuses. */
     readonly failMode: 'open' | 'closed';
   };
+  readonly worker: {
+    /** Where the worker serves its Prometheus metrics (it has no other HTTP server); 0 picks a free port. */
+    readonly metricsPort: number;
+  };
   readonly mongodb: { readonly uri: string };
   readonly redis: { readonly url: string };
   readonly log: { readonly level: LogLevel };

@@ -23,6 +23,13 @@ export class EnvironmentVariables {
   @Max(65535, { message: 'must be between 0 and 65535' })
   API_PORT = 3000;
 
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(0, { message: 'must be between 0 and 65535' })
+  @Max(65535, { message: 'must be between 0 and 65535' })
+  WORKER_METRICS_PORT = 9464;
+
   @IsDefined({ message: 'is required (a mongodb:// or mongodb+srv:// connection string)' })
   @IsString({ message: 'must be a string' })
   @Matches(/^mongodb(\+srv)?:\/\/\S+$/, {

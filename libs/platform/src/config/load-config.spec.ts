@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       auth: { jwtKeys: [{ id: 'k1', secret: KEY_A }], activeJwtKeyId: 'k1', accessTokenTtlSeconds: 900 },
       webhooks: { secretEncryptionKey: null, allowedHosts: [] },
       rateLimit: { failMode: 'open' },
+      worker: { metricsPort: 9464 },
       mongodb: { uri: valid.MONGODB_URI },
       redis: { url: valid.REDIS_URL },
       log: { level: 'info' },
@@ -41,8 +42,10 @@ describe('loadConfig', () => {
       API_PORT: '8080',
       HTTP_BODY_LIMIT_BYTES: '2048',
       SHUTDOWN_GRACE_MS: '0',
+      WORKER_METRICS_PORT: '9100',
     });
     expect(config.http.port).toBe(8080);
+    expect(config.worker.metricsPort).toBe(9100);
     expect(config.http.bodyLimitBytes).toBe(2048);
     expect(config.shutdownGraceMs).toBe(0);
   });
@@ -65,6 +68,8 @@ describe('loadConfig', () => {
     ['API_HOST', 'bad host'],
     ['API_PORT', '70000'],
     ['API_PORT', 'eighty'],
+    ['WORKER_METRICS_PORT', '65536'],
+    ['WORKER_METRICS_PORT', 'metrics'],
     ['MONGODB_URI', 'postgres://localhost/db'],
     ['REDIS_URL', 'http://localhost:6379'],
     ['LOG_LEVEL', 'verbose'],

@@ -61,6 +61,7 @@ export function loadConfig(environment: Environment): AppConfig {
       allowedHosts: (variables.WEBHOOK_ALLOWED_HOSTS ?? '').split(',').filter((host) => host !== ''),
     },
     rateLimit: { failMode: variables.RATE_LIMIT_FAIL_MODE },
+    worker: { metricsPort: variables.WORKER_METRICS_PORT },
     mongodb: { uri: variables.MONGODB_URI },
     redis: { url: variables.REDIS_URL },
     log: { level: variables.LOG_LEVEL },

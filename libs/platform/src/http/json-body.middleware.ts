@@ -19,7 +19,16 @@ export class JsonBodyMiddleware implements NestMiddleware {
   private readonly parse: ReturnType<typeof json>;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.parse = json({ limit: config.http.bodyLimitBytes, strict: true, type: isJsonContentType });
+    this.parse = json({
+      limit: config.http.bodyLimitBytes,
+      strict: true,
+      type: isJsonContentType,
+      // The exact bytes, for routes that verify a signature over them (inbound gateway webhooks): any
+      // re-serialisation of the parsed body may differ from what was signed.
+      verify: (request, _response, buffer) => {
+        (request as IncomingMessage & { rawBody?: Buffer }).rawBody = buffer;
+      },
+    });
   }
 
   async use(request: Request, response: Response, next: NextFunction): Promise<void> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type AppConfig, APP_CONFIG, ValidationException } from '@tenantpay/platform';
+import { type AppConfig, APP_CONFIG, ValidationException, isDuplicateKeyError } from '@tenantpay/platform';
 import { randomBytes } from 'node:crypto';
 import { TenantLookupService } from '../cache/tenant-lookup.service';
 import { TenantContextService } from '../context/tenant-context.service';
@@ -11,7 +11,6 @@ import {
   type TenancyAuditActionName,
 } from '../resolution/tenancy-audit-actions.constant';
 import { parseTenantHost } from '../resolution/tenant-host';
-import { isDuplicateKeyError } from '../tenants/is-duplicate-key-error';
 import { slugProblem } from '../tenants/slug';
 import type { Tenant } from '../tenants/tenant';
 import { DomainStatus } from '../tenants/tenant-domain';

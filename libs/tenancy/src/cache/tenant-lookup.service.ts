@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit, Optional } from '@nestjs/common';
 import { REDIS_CLIENT } from '@tenantpay/platform';
 import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
+import { TenancyMetrics } from '../metrics/tenancy-metrics';
 import type { TenantKey } from '../resolution/tenant-reference';
 import { normalizeHostname } from '../tenants/hostname';
 import { slugProblem } from '../tenants/slug';
@@ -75,6 +76,7 @@ export class TenantLookupService implements OnModuleInit {
     private readonly tenants: TenantsRepository,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     private readonly subscriber: TenantCacheInvalidationSubscriber,
+    @Optional() private readonly metrics?: TenancyMetrics,
   ) {
     subscriber.setListener({
       onInvalidate: (keys) => this.dropLocal(keys),
@@ -134,6 +136,7 @@ export class TenantLookupService implements OnModuleInit {
   private async lookup(key: string, load: () => Promise<Tenant | null>): Promise<TenantSnapshot | null> {
     if (this.subscriber.listening) {
       const hit = this.local.get(key);
+      this.metrics?.recordCacheLookup('local', hit === undefined ? 'miss' : 'hit');
       if (hit !== undefined) return hit === NOT_FOUND ? null : hit;
     }
     const running = this.inFlight.get(key);
@@ -169,12 +172,17 @@ export class TenantLookupService implements OnModuleInit {
       value = await this.redis.get(key);
     } catch (error) {
       this.redisFailed(error);
+      this.metrics?.recordCacheLookup('redis', 'unavailable');
       return undefined;
     }
     this.redisAnswered();
-    if (value === TENANT_CACHE_NOT_FOUND) return { entry: NOT_FOUND };
+    if (value === TENANT_CACHE_NOT_FOUND) {
+      this.metrics?.recordCacheLookup('redis', 'hit');
+      return { entry: NOT_FOUND };
+    }
     const snapshot =
       value === null || value.startsWith(TENANT_CACHE_TOMBSTONE_PREFIX) ? null : decodeTenantSnapshot(value);
+    this.metrics?.recordCacheLookup('redis', snapshot === null ? 'miss' : 'hit');
     return snapshot === null ? { entry: undefined, observed: value } : { entry: snapshot };
   }
 

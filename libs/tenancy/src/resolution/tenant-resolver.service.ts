@@ -1,6 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { TenantLookupService } from '../cache/tenant-lookup.service';
 import type { Principal } from '../context/principal';
+import { TenancyMetrics } from '../metrics/tenancy-metrics';
 import { auditActorOf } from './audit-actor';
 import type { TenantSnapshot } from '../tenants/tenant-snapshot';
 import { SECURITY_AUDIT_SINK, type SecurityAuditSink } from './security-audit-sink';
@@ -37,6 +38,7 @@ export class TenantResolverService {
     @Inject(TENANT_RESOLUTION_STRATEGIES) strategies: readonly TenantResolutionStrategy[],
     private readonly lookup: TenantLookupService,
     @Inject(SECURITY_AUDIT_SINK) private readonly audit: SecurityAuditSink,
+    @Optional() private readonly metrics?: TenancyMetrics,
   ) {
     this.strategies = [...strategies].sort((a, b) => a.priority - b.priority);
   }
@@ -59,10 +61,12 @@ export class TenantResolverService {
     const credential = credentials.find((entry) => entry.reference.principal !== undefined);
     const principal = credential?.reference.principal;
     const tenant = naming[0]?.tenant ?? null;
+    const resolvedBy = (tenant !== null ? naming[0]?.strategy.method : credential?.strategy.method) ?? null;
+    this.metrics?.recordResolution(resolvedBy);
     return {
       context: {
         tenant,
-        resolvedBy: (tenant !== null ? naming[0]?.strategy.method : credential?.strategy.method) ?? null,
+        resolvedBy,
         principal: principal ?? null,
         requestId: input.requestId,
       },

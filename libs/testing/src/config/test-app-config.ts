@@ -15,6 +15,8 @@ export function testAppConfig(
     LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
     JWT_SIGNING_KEYS: TEST_JWT_SIGNING_KEYS,
     BASE_DOMAIN: 'tenantpay.test',
+    // Any free port: test files run workers in parallel.
+    WORKER_METRICS_PORT: '0',
     ...variables,
   });
 }

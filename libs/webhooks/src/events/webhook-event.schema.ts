@@ -11,6 +11,13 @@ export const WebhookEventSchema = tenantOwnedSchema<WebhookEvent>(
     type: { type: String, required: true, enum: Object.values(WebhookEventType) },
     body: { type: String, required: true },
     replayCount: { type: Number, required: true, default: 0 },
+    sourceEventId: { type: String, maxlength: 200 },
   },
   { collection: WEBHOOK_EVENT_COLLECTION },
+);
+
+// Idempotent publishing: `create` of an event whose source id the tenant already published fails here.
+WebhookEventSchema.index(
+  { tenantId: 1, sourceEventId: 1 },
+  { unique: true, partialFilterExpression: { sourceEventId: { $type: 'string' } } },
 );

@@ -9,6 +9,11 @@ export interface WebhookEvent extends TenantOwnedFields {
    * and replay carries (and signs) exactly the same bytes.
    */
   body: string;
+  /**
+   * The publisher's own id of the event (e.g. `evt_<paymentId>_completed`) when it publishes at least once;
+   * a second publish with the same id returns the first event instead of notifying endpoints again.
+   */
+  sourceEventId?: string;
   /** How many replays have been requested; each replay's deliveries are numbered by it. */
   replayCount: number;
 }

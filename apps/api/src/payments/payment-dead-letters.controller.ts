@@ -1,0 +1,25 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { DeadLettersService, type DeadLetterView } from '@tenantpay/payments';
+import { BypassTenantIsolation, Roles } from '@tenantpay/tenancy';
+import { DeadLettersQueryDto } from './dto/dead-letters.query.dto';
+
+const DEFAULT_LIMIT = 50;
+
+/** Super-admins inspect payment jobs that exhausted their retries and replay them one by one. */
+@Controller('admin/payments/dead-letters')
+@Roles('SUPER_ADMIN')
+@BypassTenantIsolation('payment dead-letter inspection and replay')
+export class PaymentDeadLettersController {
+  constructor(private readonly deadLetters: DeadLettersService) {}
+
+  @Get()
+  async list(@Query() query: DeadLettersQueryDto): Promise<{ data: DeadLetterView[] }> {
+    return { data: await this.deadLetters.list(query.limit ?? DEFAULT_LIMIT) };
+  }
+
+  @Post(':jobId/replay')
+  @HttpCode(200)
+  replay(@Param('jobId') jobId: string): Promise<DeadLetterView> {
+    return this.deadLetters.replay(jobId);
+  }
+}

@@ -1,0 +1,125 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiKeyScope, TenantUserRole } from '@tenantpay/identity';
+import {
+  type IdempotentResponse,
+  IDEMPOTENT_REPLAYED_HEADER,
+  type PaymentAnalytics,
+  PaymentAnalyticsService,
+  type PaymentList,
+  type PaymentStats,
+  PaymentsService,
+  type PaymentView,
+} from '@tenantpay/payments';
+import { ValidationException } from '@tenantpay/platform';
+import { Feature, RequireFeature, Roles, Scopes } from '@tenantpay/tenancy';
+import type { Response } from 'express';
+import { AnalyticsQueryDto } from './dto/analytics.query.dto';
+import { CreatePaymentDto } from './dto/create-payment.dto';
+import { ListPaymentsQueryDto } from './dto/list-payments.query.dto';
+import { PaymentNoteDto } from './dto/payment-note.dto';
+import { RefundPaymentDto } from './dto/refund-payment.dto';
+
+const DEFAULT_PAGE_SIZE = 10;
+const READERS = [TenantUserRole.Admin, TenantUserRole.Operator, TenantUserRole.Viewer] as const;
+const WRITERS = [TenantUserRole.Admin, TenantUserRole.Operator] as const;
+
+/** The tenant's payments (SPEC §9). Behaviour lives in @tenantpay/payments; this maps HTTP onto it. */
+@Controller('payments')
+@RequireFeature(Feature.BasicPayments)
+export class PaymentsController {
+  constructor(
+    private readonly payments: PaymentsService,
+    private readonly analytics: PaymentAnalyticsService,
+  ) {}
+
+  @Post()
+  @Roles(...WRITERS)
+  @Scopes(ApiKeyScope.PaymentsWrite)
+  async create(
+    @Body() body: CreatePaymentDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<PaymentView> {
+    return answer(response, await this.payments.create(body, idempotencyKey));
+  }
+
+  @Get()
+  @Roles(...READERS)
+  @Scopes(ApiKeyScope.PaymentsRead)
+  list(@Query() query: ListPaymentsQueryDto): Promise<PaymentList<PaymentView>> {
+    return this.payments.list({
+      limit: query.limit ?? DEFAULT_PAGE_SIZE,
+      ...defined({
+        startingAfter: query.starting_after,
+        endingBefore: query.ending_before,
+        status: query.status,
+        currency: query.currency,
+        method: query.method,
+        reference: query.reference,
+        createdGte: query.created_gte === undefined ? undefined : new Date(query.created_gte),
+        createdLte: query.created_lte === undefined ? undefined : new Date(query.created_lte),
+        amountGte: query.amount_gte,
+        amountLte: query.amount_lte,
+      }),
+    });
+  }
+
+  @Get('stats')
+  @Roles(...READERS)
+  @Scopes(ApiKeyScope.PaymentsRead)
+  stats(): Promise<PaymentStats> {
+    return this.analytics.stats();
+  }
+
+  @Get('analytics')
+  @RequireFeature(Feature.Analytics)
+  @Roles(...READERS)
+  @Scopes(ApiKeyScope.PaymentsRead)
+  analyticsReport(@Query() query: AnalyticsQueryDto): Promise<PaymentAnalytics> {
+    const from = new Date(`${query.from}T00:00:00.000Z`);
+    const to = new Date(`${query.to}T00:00:00.000Z`);
+    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) {
+      throw new ValidationException([{ field: 'from', issue: 'is not a calendar date' }]);
+    }
+    return this.analytics.analytics(from, to);
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  @Scopes(ApiKeyScope.PaymentsRead)
+  get(@Param('id') id: string): Promise<PaymentView> {
+    return this.payments.get(id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles(...WRITERS)
+  @Scopes(ApiKeyScope.PaymentsWrite)
+  cancel(@Param('id') id: string, @Body() body: PaymentNoteDto): Promise<PaymentView> {
+    return this.payments.cancel(id, body.note);
+  }
+
+  @Post(':id/refund')
+  @HttpCode(200)
+  @Roles(...WRITERS)
+  @Scopes(ApiKeyScope.PaymentsWrite)
+  async refund(
+    @Param('id') id: string,
+    @Body() body: RefundPaymentDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<PaymentView> {
+    return answer(response, await this.payments.refund(id, body, idempotencyKey));
+  }
+}
+
+/** The stored status on a replay, and the header that tells the client it is one. */
+function answer<T>(response: Response, result: IdempotentResponse<T>): T {
+  response.status(result.status);
+  if (result.replayed) response.setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
+  return result.body;
+}
+
+function defined<T extends Record<string, unknown>>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

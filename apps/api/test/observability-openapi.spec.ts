@@ -1,0 +1,110 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import request from 'supertest';
+import { createApiApplication } from '../src/create-api-application';
+
+interface RouterLayer {
+  readonly route?: { readonly path: string; readonly methods: Record<string, boolean> };
+}
+type OpenApiDocument = {
+  paths: Record<
+    string,
+    Record<string, { security?: unknown[]; responses: Record<string, unknown>; parameters?: unknown[] }>
+  >;
+  components: { securitySchemes: Record<string, unknown>; schemas: Record<string, unknown> };
+  security: unknown[];
+};
+
+/** Every route the application serves, as `METHOD /openapi/{path}`, read from the Express router itself. */
+function servedRoutes(app: NestExpressApplication): string[] {
+  const router = (app.getHttpAdapter().getInstance() as { router: { stack: RouterLayer[] } }).router;
+  const routes = new Set<string>();
+  for (const layer of router.stack) {
+    const route = layer.route;
+    const methods = Object.keys(route?.methods ?? {});
+    // Path-scoped middleware is mounted as an all-method route; handlers serve exactly one method.
+    if (route === undefined || methods.length !== 1) continue;
+    // The documentation's own routes (UI, assets, the document) are not API operations.
+    if (route.path.startsWith('/v1/docs')) continue;
+    routes.add(`${methods[0]?.toUpperCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
+  }
+  return [...routes].sort();
+}
+
+describe('OpenAPI document (SPEC §12)', () => {
+  const mongo = useTestMongo();
+  const redis = useTestRedis();
+  let app: NestExpressApplication;
+  let document: OpenApiDocument;
+
+  beforeAll(async () => {
+    app = await createApiApplication(testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url }));
+    await app.init();
+    document = (await request(app.getHttpServer()).get('/v1/docs/openapi.json').expect(200)).body;
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('documents every route the application serves, with its method', () => {
+    const routes = servedRoutes(app);
+    expect(routes.length).toBeGreaterThan(20);
+    const documented = new Set(
+      Object.entries(document.paths).flatMap(([path, item]) =>
+        Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+      ),
+    );
+    expect(routes.filter((route) => !documented.has(route))).toEqual([]);
+    expect(routes).toEqual(
+      expect.arrayContaining(['GET /metrics', 'GET /health/live', 'POST /v1/auth/login']),
+    );
+  });
+
+  it('serves the Swagger UI at /v1/docs', async () => {
+    const response = await request(app.getHttpServer()).get('/v1/docs').redirects(1).expect(200);
+    expect(response.text).toContain('swagger-ui');
+  });
+
+  it('declares bearer JWT and X-API-Key security, waived on public routes', () => {
+    expect(document.components.securitySchemes).toEqual({
+      bearer: expect.objectContaining({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }),
+      apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+    });
+    expect(document.security).toEqual([{ bearer: [] }, { apiKey: [] }]);
+    expect(document.paths['/v1/auth/login']?.['post']?.security).toEqual([]);
+    expect(document.paths['/v1/users']?.['get']?.security).toBeUndefined();
+  });
+
+  it('describes every error with the one error shape', () => {
+    expect(document.components.schemas['ApiError']).toEqual(
+      expect.objectContaining({ required: ['error', 'message', 'requestId', 'timestamp'] }),
+    );
+    const users = document.paths['/v1/users']?.['get'];
+    for (const status of ['400', '401', '403', '404', '429', '500']) {
+      expect(users?.responses[status]).toEqual(
+        expect.objectContaining({
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } },
+        }),
+      );
+    }
+    expect(JSON.stringify(users?.responses['429'])).toContain('Retry-After');
+    expect(JSON.stringify(users?.responses['200'])).toContain('X-RateLimit-Remaining');
+  });
+
+  it('names the common request headers', () => {
+    const parameters = JSON.stringify(document.paths['/v1/users']?.['post']?.parameters);
+    expect(parameters).toContain('#/components/parameters/RequestId');
+    expect(parameters).toContain('#/components/parameters/TenantId');
+    expect(parameters).toContain('#/components/parameters/IdempotencyKey');
+  });
+
+  it('describes DTO properties from their validation rules', () => {
+    const schemas = document.components.schemas as Record<
+      string,
+      { properties?: Record<string, unknown>; required?: string[] }
+    >;
+    const login = schemas['LoginDto'];
+    expect(Object.keys(login?.properties ?? {})).toEqual(expect.arrayContaining(['email', 'password']));
+    expect(login?.required).toEqual(expect.arrayContaining(['email', 'password']));
+  });
+});

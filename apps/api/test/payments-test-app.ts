@@ -1,0 +1,177 @@
+import { Module } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { ApiKeyStrategy, JwtClaimStrategy, type TenantUserRole } from '@tenantpay/identity';
+import {
+  defaultPaymentsSettings,
+  type PaymentJobPayload,
+  PaymentProcessingService,
+  PAYMENTS_QUEUE,
+  PAYMENTS_SETTINGS,
+  type PaymentsSettings,
+  TRANSACTION_QUOTA,
+  STORAGE_USAGE,
+  type TransactionQuota,
+  type StorageUsage,
+  PAYMENT_EVENT_PUBLISHER,
+  type PaymentEvent,
+} from '@tenantpay/payments';
+import {
+  type AppConfig,
+  configureHttpApplication,
+  DomainException,
+  ErrorCode,
+  HTTP_APPLICATION_OPTIONS,
+  redisConnectionOptions,
+} from '@tenantpay/platform';
+import {
+  CustomDomainStrategy,
+  SubdomainStrategy,
+  TENANT_RESOLUTION_STRATEGIES,
+  TenantHeaderStrategy,
+  TenantJobRunner,
+  type TenantJobData,
+  type TenantResolutionStrategy,
+  type TenantSnapshot,
+} from '@tenantpay/tenancy';
+import { Worker } from 'bullmq';
+import request from 'supertest';
+import { ApiModule } from '../src/api.module';
+import { PASSWORD, seedUser } from './identity-test-app';
+
+export const GATEWAY_WEBHOOK_SECRET = 'gateway-webhook-secret-for-tests-0123456789';
+
+/** Payments settings for tests: no gateway latency, fast retries, short locks (stalled jobs recover quickly). */
+export function testPaymentsSettings(
+  overrides: Partial<PaymentsSettings['processing']> = {},
+): PaymentsSettings {
+  const defaults = defaultPaymentsSettings();
+  return {
+    ...defaults,
+    gatewayWebhookSecret: GATEWAY_WEBHOOK_SECRET,
+    simulatedGateway: { latencyMs: 0, transientFailureRate: 0 },
+    processing: {
+      ...defaults.processing,
+      backoffDelayMs: 20,
+      lockDurationMs: 1_000,
+      stalledIntervalMs: 500,
+      ...overrides,
+    },
+  };
+}
+
+/** Stand-ins for the usage and webhooks libraries' implementations of the payments ports, recording calls. */
+export class RecordingPorts {
+  readonly reserved: string[] = [];
+  readonly created: string[] = [];
+  readonly storageBytes: number[] = [];
+  readonly events: PaymentEvent[] = [];
+  refuseQuota = false;
+
+  readonly quota: TransactionQuota = {
+    reserve: async (tenant) => {
+      this.reserved.push(tenant.id);
+      if (this.refuseQuota) {
+        throw new DomainException(ErrorCode.QuotaExceeded, 'The monthly transaction quota is used up.');
+      }
+    },
+    recordCreated: async (_tenant, paymentId) => {
+      this.created.push(paymentId);
+    },
+  };
+  readonly storage: StorageUsage = {
+    recordGrowth: async (_tenant, bytes) => void this.storageBytes.push(bytes),
+  };
+  readonly publisher = { publish: async (event: PaymentEvent) => void this.events.push(event) };
+}
+
+/**
+ * The real API (ApiModule, production HTTP stack) with identity's credential strategies in front of tenancy's
+ * (as identity's own e2e tests compose them), test payments settings and recording ports.
+ */
+export async function createPaymentsTestApp(
+  config: AppConfig,
+  ports = new RecordingPorts(),
+  settings = testPaymentsSettings(),
+): Promise<NestExpressApplication> {
+  @Module({ imports: [ApiModule.forRoot(config)] })
+  class PaymentsTestApiModule {}
+
+  const moduleRef = await Test.createTestingModule({ imports: [PaymentsTestApiModule] })
+    .overrideProvider(TENANT_RESOLUTION_STRATEGIES)
+    .useFactory({
+      inject: [
+        JwtClaimStrategy,
+        ApiKeyStrategy,
+        TenantHeaderStrategy,
+        SubdomainStrategy,
+        CustomDomainStrategy,
+      ],
+      factory: (...strategies: TenantResolutionStrategy[]) => strategies,
+    })
+    .overrideProvider(PAYMENTS_SETTINGS)
+    .useValue(settings)
+    .overrideProvider(TRANSACTION_QUOTA)
+    .useValue(ports.quota)
+    .overrideProvider(STORAGE_USAGE)
+    .useValue(ports.storage)
+    .overrideProvider(PAYMENT_EVENT_PUBLISHER)
+    .useValue(ports.publisher)
+    .compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>(HTTP_APPLICATION_OPTIONS);
+  configureHttpApplication(app);
+  await app.init();
+  return app;
+}
+
+/** A payments worker on the API app's own providers (the worker app has its own e2e tests). */
+export function startInlineWorker(app: NestExpressApplication, redisUrl: string): Worker {
+  const runner = app.get(TenantJobRunner);
+  const processing = app.get(PaymentProcessingService);
+  return new Worker<TenantJobData<PaymentJobPayload>>(
+    PAYMENTS_QUEUE,
+    (job) =>
+      runner.run(job, ({ paymentId, refundId }) =>
+        refundId === undefined
+          ? processing.processPayment(paymentId)
+          : processing.processRefund(paymentId, refundId),
+      ),
+    { connection: { ...redisConnectionOptions(redisUrl), maxRetriesPerRequest: null }, concurrency: 10 },
+  );
+}
+
+export async function loginAs(
+  app: NestExpressApplication,
+  tenant: TenantSnapshot,
+  email: string,
+): Promise<string> {
+  const response = await request(app.getHttpServer())
+    .post('/v1/auth/login')
+    .set('X-Tenant-ID', tenant.id)
+    .send({ email, password: PASSWORD })
+    .expect(200);
+  return response.body.accessToken as string;
+}
+
+/** A user of the tenant and their bearer header. */
+export async function userToken(
+  app: NestExpressApplication,
+  tenant: TenantSnapshot,
+  email: string,
+  role: TenantUserRole,
+): Promise<{ id: string; auth: { Authorization: string } }> {
+  const id = await seedUser(app, tenant, email, role);
+  return { id, auth: { Authorization: `Bearer ${await loginAs(app, tenant, email)}` } };
+}
+
+let sequence = 0;
+export function newPayment(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  sequence += 1;
+  return {
+    amount: 1050,
+    currency: 'EUR',
+    reference: `ref-${Date.now()}-${sequence}`,
+    method: 'card',
+    ...overrides,
+  };
+}

@@ -1,0 +1,188 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import {
+  DeadLettersService,
+  defaultPaymentsSettings,
+  PAYMENT_EVENT_PUBLISHER,
+  type PaymentEvent,
+  PaymentMethod,
+  PAYMENTS_SETTINGS,
+  PaymentsService,
+  type PaymentView,
+  SimulatedPaymentGateway,
+} from '@tenantpay/payments';
+import type { AppConfig } from '@tenantpay/platform';
+import {
+  ResolutionMethod,
+  TenantAdminService,
+  TenantContextService,
+  TenantLookupService,
+  type TenantSnapshot,
+  Tier,
+} from '@tenantpay/tenancy';
+import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import { PaymentProcessingWorker } from '../src/payments/payment-processing.worker';
+import { WorkerModule } from '../src/worker.module';
+
+const ATTEMPTS = 3;
+
+/** The real worker (WorkerModule) with fast retries and short locks, and payment events recorded. */
+async function startWorker(config: AppConfig, events: PaymentEvent[]): Promise<INestApplicationContext> {
+  const defaults = defaultPaymentsSettings();
+  const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] })
+    .overrideProvider(PAYMENTS_SETTINGS)
+    .useValue({
+      ...defaults,
+      simulatedGateway: { latencyMs: 0, transientFailureRate: 0 },
+      processing: {
+        ...defaults.processing,
+        attempts: ATTEMPTS,
+        backoffDelayMs: 20,
+        lockDurationMs: 1_000,
+        stalledIntervalMs: 300,
+      },
+    })
+    .overrideProvider(PAYMENT_EVENT_PUBLISHER)
+    .useValue({ publish: async (event: PaymentEvent) => void events.push(event) })
+    .compile();
+  moduleRef.useLogger(false);
+  await moduleRef.init();
+  return moduleRef;
+}
+
+describe('payments worker end to end (simulated gateway)', () => {
+  // Declared before useTestRedis/useTestMongo: Jest runs afterAll hooks in declaration order, and the worker
+  // must close while Redis is still up (BullMQ waits for a reconnect that would never come).
+  afterAll(async () => {
+    worker?.get(SimulatedPaymentGateway).releaseHungCalls();
+    await worker?.close();
+  });
+  const mongo = useTestMongo();
+  const redis = useTestRedis();
+  const events: PaymentEvent[] = [];
+  let worker: INestApplicationContext;
+  let tenant: TenantSnapshot;
+  let config: AppConfig;
+
+  beforeAll(async () => {
+    config = testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url });
+    worker = await startWorker(config, events);
+    const created = await worker
+      .get(TenantContextService)
+      .runAsPlatform('test setup', () =>
+        worker.get(TenantAdminService).create({ slug: 'worker-tenant', name: 'W', tier: Tier.Starter }),
+      );
+    tenant = (await worker.get(TenantLookupService).findById(created.id)) as TenantSnapshot;
+  });
+
+  const inTenant = <T>(app: INestApplicationContext, work: () => Promise<T>) =>
+    app
+      .get(TenantContextService)
+      .run({ tenant, resolvedBy: ResolutionMethod.TenantHeader, principal: null, requestId: 'test' }, work);
+  let sequence = 0;
+  const createPayment = async (paymentToken: string, app = worker): Promise<PaymentView> =>
+    (
+      await inTenant(app, () =>
+        app.get(PaymentsService).create({
+          amount: 2500,
+          currency: 'EUR',
+          reference: `W-${++sequence}`,
+          method: PaymentMethod.Card,
+          paymentToken,
+        }),
+      )
+    ).body;
+  const statusOf = (id: string, app = worker) => inTenant(app, () => app.get(PaymentsService).get(id));
+  const until = async (
+    id: string,
+    predicate: (p: PaymentView) => boolean,
+    app = worker,
+  ): Promise<PaymentView> => {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const payment = await statusOf(id, app);
+      if (predicate(payment)) return payment;
+      if (Date.now() > deadline) throw new Error(`payment ${id} stuck in ${payment.status}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  };
+  const gateway = () => worker.get(SimulatedPaymentGateway);
+
+  it('charges a payment once and completes it: PENDING → PROCESSING → COMPLETED', async () => {
+    const payment = await createPayment('tok_visa');
+    const done = await until(payment.id, (p) => p.status === 'COMPLETED');
+    expect(done.statusHistory.map((c) => c.to)).toEqual(['PENDING', 'PROCESSING', 'COMPLETED']);
+    expect(done.gatewayReference).toMatch(/^ch_sim_/);
+    expect(await gateway().chargesMade(payment.id)).toBe(1);
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        id: `evt_${payment.id}_completed`,
+        type: 'payment.completed',
+        tenantId: tenant.id,
+      }),
+    );
+  });
+
+  it('retries transient gateway failures with backoff, then completes, charging once', async () => {
+    const payment = await createPayment('tok_transient_2');
+    const done = await until(payment.id, (p) => p.status === 'COMPLETED');
+    expect(done.statusHistory.map((c) => c.to)).toEqual(['PENDING', 'PROCESSING', 'COMPLETED']);
+    expect(await gateway().chargesMade(payment.id)).toBe(1);
+  });
+
+  it('records a permanent decline as FAILED without retrying', async () => {
+    const payment = await createPayment('tok_chargeDeclined');
+    const failed = await until(payment.id, (p) => p.status === 'FAILED');
+    expect(failed).toEqual(
+      expect.objectContaining({ failureCode: 'card_declined', failureMessage: 'The card was declined.' }),
+    );
+    expect(await gateway().chargesMade(payment.id)).toBe(0);
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'payment.failed', id: `evt_${payment.id}_failed` }),
+    );
+  });
+
+  it('keeps a job whose retries ran out in the dead-letter set, and a replay completes it', async () => {
+    gateway().injectFailures(...Array.from({ length: ATTEMPTS }, () => 'transient' as const));
+    const payment = await createPayment('tok_visa');
+    const deadLetters = worker.get(DeadLettersService);
+    const deadline = Date.now() + 15_000;
+    let letter;
+    while ((letter = (await deadLetters.list(100)).find((l) => l.paymentId === payment.id)) === undefined) {
+      if (Date.now() > deadline) throw new Error('job never dead-lettered');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(letter).toEqual(
+      expect.objectContaining({ tenantId: tenant.id, attemptsMade: ATTEMPTS, name: 'process-payment' }),
+    );
+    const stuck = await statusOf(payment.id);
+    expect(stuck.status).toBe('PROCESSING');
+
+    await deadLetters.replay(letter.jobId);
+    await until(payment.id, (p) => p.status === 'COMPLETED');
+    expect(await gateway().chargesMade(payment.id)).toBe(1);
+  });
+
+  it('a worker killed mid-job, after the gateway charged: the job is recovered and nothing is charged twice', async () => {
+    // The first worker charges and then never answers, as if the process died before writing the outcome.
+    gateway().injectFailures('hang');
+    const payment = await createPayment('tok_visa');
+    const deadline = Date.now() + 10_000;
+    while ((await gateway().chargesMade(payment.id)) === 0) {
+      if (Date.now() > deadline) throw new Error('never charged');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await worker.get(PaymentProcessingWorker).bullWorker?.close(true);
+    expect((await statusOf(payment.id)).status).toBe('PROCESSING');
+
+    const replacement = await startWorker(config, events);
+    try {
+      const done = await until(payment.id, (p) => p.status === 'COMPLETED', replacement);
+      expect(done.statusHistory.map((c) => c.to)).toEqual(['PENDING', 'PROCESSING', 'COMPLETED']);
+      expect(await replacement.get(SimulatedPaymentGateway).chargesMade(payment.id)).toBe(1);
+      expect(events.filter((e) => e.id === `evt_${payment.id}_completed`).length).toBeGreaterThanOrEqual(1);
+    } finally {
+      await replacement.close();
+    }
+  });
+});

@@ -1,0 +1,7 @@
+import { DomainException, ErrorCode } from '@tenantpay/platform';
+
+export class DeadLetterNotFoundException extends DomainException {
+  constructor() {
+    super(ErrorCode.NotFound, 'No such failed payment job.');
+  }
+}

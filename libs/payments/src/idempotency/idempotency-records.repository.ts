@@ -1,0 +1,95 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import {
+  DataIsolationService,
+  guardFilter,
+  guardUpdate,
+  type NewDocument,
+  TenantAwareRepository,
+} from '@tenantpay/data-isolation';
+import type { ClientSession, Model, Types } from 'mongoose';
+import type { IdempotencyRecord } from './idempotency-record';
+import { IDEMPOTENCY_RECORD_MODEL, IDEMPOTENCY_TTL_INDEX } from './idempotency-record.schema';
+
+/** The current tenant's idempotency records; `complete` joins the caller's transaction. */
+@Injectable()
+export class IdempotencyRecordsRepository
+  extends TenantAwareRepository<IdempotencyRecord>
+  implements OnModuleInit
+{
+  private readonly logger = new Logger(IdempotencyRecordsRepository.name);
+
+  constructor(
+    @InjectModel(IDEMPOTENCY_RECORD_MODEL) model: Model<IdempotencyRecord>,
+    isolation: DataIsolationService,
+  ) {
+    super(model, isolation);
+  }
+
+  async onModuleInit(): Promise<void> {
+    // See IDEMPOTENCY_TTL_INDEX for why this index is created here rather than declared on the schema.
+    await this.model.collection
+      .createIndex(IDEMPOTENCY_TTL_INDEX.key, IDEMPOTENCY_TTL_INDEX.options)
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'Could not create the idempotency TTL index'),
+      );
+  }
+
+  claim(record: NewDocument<IdempotencyRecord>): Promise<IdempotencyRecord> {
+    return this.create(record);
+  }
+
+  findByKey(key: string): Promise<IdempotencyRecord | null> {
+    return this.findOne({ key });
+  }
+
+  /** Takes over a claim that expired or whose request died, only if nobody else took it in between. */
+  takeOver(
+    existing: IdempotencyRecord,
+    replacement: Partial<IdempotencyRecord>,
+  ): Promise<IdempotencyRecord | null> {
+    return this.findOneAndUpdate(
+      {
+        _id: existing._id,
+        lockToken: existing.lockToken,
+        state: existing.state,
+        expiresAt: existing.expiresAt,
+      },
+      { $set: replacement },
+    );
+  }
+
+  /** Stores the response, in the caller's transaction; false when the claim is no longer this request's. */
+  async complete(
+    id: Types.ObjectId,
+    lockToken: string,
+    response: { status: number; body: unknown },
+    session: ClientSession,
+  ): Promise<boolean> {
+    const tenant = this.isolation.tenantObjectId();
+    const result = await this.model
+      .updateOne(
+        guardFilter({ _id: id, lockToken, state: 'in_progress' }, tenant),
+        guardUpdate(
+          {
+            $set: {
+              state: 'completed',
+              lockToken: null,
+              responseStatus: response.status,
+              responseBody: response.body,
+            },
+          },
+          tenant,
+        ) as never,
+        { session },
+      )
+      .exec();
+    return result.modifiedCount === 1;
+  }
+
+  /** Frees a claim whose request failed, so the client may retry with the same key. */
+  async release(id: Types.ObjectId, lockToken: string): Promise<void> {
+    const tenant = this.isolation.tenantObjectId();
+    await this.model.deleteOne(guardFilter({ _id: id, lockToken, state: 'in_progress' }, tenant)).exec();
+  }
+}

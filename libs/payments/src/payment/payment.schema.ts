@@ -1,0 +1,78 @@
+import { tenantOwnedSchema } from '@tenantpay/data-isolation';
+import { Schema } from 'mongoose';
+import { PAYMENT_COLLECTION } from '../payments.constant';
+import { PAYMENT_METHODS } from './payment-method.enum';
+import { PAYMENT_STATUSES } from './payment-status.enum';
+import type { Payment } from './payment';
+
+export const PAYMENT_MODEL = 'Payment';
+
+const actor = {
+  type: { type: String, enum: ['user', 'api_key', 'system'], required: true },
+  id: { type: String, default: null },
+};
+
+const StatusChangeSchema = new Schema(
+  {
+    from: { type: String, enum: [...PAYMENT_STATUSES, null], default: null },
+    to: { type: String, enum: PAYMENT_STATUSES, required: true },
+    at: { type: Date, required: true },
+    by: actor,
+    reason: { type: String, default: null },
+  },
+  { _id: false, strict: 'throw' },
+);
+
+const RefundSchema = new Schema(
+  {
+    amount: { type: Number, required: true, validate: Number.isSafeInteger },
+    status: { type: String, enum: ['pending', 'succeeded'], required: true },
+    reason: { type: String, default: null },
+    gatewayReference: { type: String, default: null },
+    createdAt: { type: Date, required: true },
+  },
+  { strict: 'throw' },
+);
+
+export const PaymentSchema = tenantOwnedSchema<Payment>(
+  {
+    reference: { type: String, required: true },
+    amount: { type: Number, required: true, min: 1, validate: Number.isSafeInteger },
+    currency: { type: String, required: true },
+    method: { type: String, enum: PAYMENT_METHODS, required: true },
+    description: { type: String, default: null },
+    metadata: { type: Schema.Types.Mixed, default: () => ({}) },
+    paymentToken: { type: String, default: null },
+    status: { type: String, enum: PAYMENT_STATUSES, required: true },
+    statusHistory: { type: [StatusChangeSchema], default: [] },
+    createdBy: actor,
+    approval: {
+      type: new Schema(
+        {
+          decision: { type: String, enum: ['approved', 'rejected'], required: true },
+          by: actor,
+          at: { type: Date, required: true },
+          note: { type: String, default: null },
+        },
+        { _id: false, strict: 'throw' },
+      ),
+      default: null,
+    },
+    failureCode: { type: String, default: null },
+    failureMessage: { type: String, default: null },
+    gatewayReference: { type: String, default: null },
+    refundedAmount: { type: Number, default: 0, validate: Number.isSafeInteger },
+    refunds: { type: [RefundSchema], default: [] },
+    lastProcessingError: { type: String, default: null },
+  },
+  { collection: PAYMENT_COLLECTION, minimize: false },
+);
+
+// Uniqueness and lookup of the tenant's own reference: `findOne({ tenantId, reference })`. Unique per tenant
+// only, so a duplicate-key error never tells one tenant about another's references.
+PaymentSchema.index({ tenantId: 1, reference: 1 }, { unique: true });
+// Listing filtered by status, newest first: `find({ tenantId, status, deletedAt: null }).sort({ _id: -1 })`.
+PaymentSchema.index({ tenantId: 1, status: 1, _id: -1 });
+// Analytics and listing by creation range: `aggregate([{ $match: { tenantId, createdAt: { $gte, $lt } } }, …])`.
+PaymentSchema.index({ tenantId: 1, createdAt: 1 });
+// Unfiltered listing newest first uses the `{ tenantId: 1, _id: 1 }` index tenantOwnedSchema declares.

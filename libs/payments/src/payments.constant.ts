@@ -1,0 +1,30 @@
+/** Queue, job, header, collection and Redis key names of the payments library, in one place. */
+
+export const PAYMENTS_QUEUE = 'payments';
+
+export const PaymentJobName = {
+  ProcessPayment: 'process-payment',
+  ProcessRefund: 'process-refund',
+} as const;
+export type PaymentJobNameValue = (typeof PaymentJobName)[keyof typeof PaymentJobName];
+
+/** BullMQ refuses `:` in custom job ids; the prefix keeps payment and refund jobs apart. */
+export const paymentJobId = (paymentId: string): string => `payment-${paymentId}`;
+export const refundJobId = (refundId: string): string => `refund-${refundId}`;
+
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
+/** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, sent by the payment gateway. */
+export const GATEWAY_SIGNATURE_HEADER = 'Gateway-Signature';
+
+export const PAYMENT_COLLECTION = 'payments';
+export const IDEMPOTENCY_RECORD_COLLECTION = 'idempotency_records';
+export const GATEWAY_EVENT_COLLECTION = 'gateway_events';
+
+/** The simulated gateway's ledger, shared by every worker process like a real gateway's would be. */
+export const simulatedGatewayKeys = {
+  charge: (idempotencyKey: string) => `simgw:{${idempotencyKey}}:charge`,
+  attempts: (idempotencyKey: string) => `simgw:{${idempotencyKey}}:attempts`,
+  refund: (idempotencyKey: string) => `simgw:{${idempotencyKey}}:refund`,
+  chargeCount: (idempotencyKey: string) => `simgw:{${idempotencyKey}}:charges`,
+} as const;

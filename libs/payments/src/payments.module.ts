@@ -1,0 +1,138 @@
+import { BullModule } from '@nestjs/bullmq';
+import {
+  type DynamicModule,
+  type InjectionToken,
+  Logger,
+  Module,
+  type ModuleMetadata,
+  type Provider,
+} from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { AuditModule } from '@tenantpay/audit';
+import { PlatformQueueModule } from '@tenantpay/platform';
+import { TenantContextService } from '@tenantpay/tenancy';
+import { PaymentAnalyticsService } from './analytics/payment-analytics.service';
+import { PAYMENT_GATEWAY } from './gateway/payment-gateway.port';
+import { SimulatedPaymentGateway } from './gateway/simulated-payment-gateway';
+import { GATEWAY_EVENT_MODEL, GatewayEventSchema } from './gateway-webhooks/gateway-event.schema';
+import { GatewayEventsRepository } from './gateway-webhooks/gateway-events.repository';
+import { GatewayWebhooksService } from './gateway-webhooks/gateway-webhooks.service';
+import { IdempotencyRecordSchema, IDEMPOTENCY_RECORD_MODEL } from './idempotency/idempotency-record.schema';
+import { IdempotencyRecordsRepository } from './idempotency/idempotency-records.repository';
+import { IdempotencyService } from './idempotency/idempotency.service';
+import { PAYMENT_MODEL, PaymentSchema } from './payment/payment.schema';
+import { PaymentsRepository } from './payment/payments.repository';
+import { PaymentApprovalsService } from './payment-approvals.service';
+import { PAYMENTS_QUEUE } from './payments.constant';
+import { PAYMENTS_SETTINGS, type PaymentsSettings } from './payments-settings';
+import { PaymentsService } from './payments.service';
+import { PAYMENT_EVENT_PUBLISHER } from './ports/payment-event-publisher.port';
+import { STORAGE_USAGE } from './ports/storage-usage.port';
+import { TRANSACTION_QUOTA } from './ports/transaction-quota.port';
+import { unboundPorts } from './ports/unbound-ports';
+import { DeadLettersService } from './processing/dead-letters.service';
+import { PaymentEventsService } from './processing/payment-events.service';
+import { PaymentJobsService } from './processing/payment-jobs.service';
+import { PaymentProcessingService } from './processing/payment-processing.service';
+
+export interface PaymentsModuleOptions {
+  /** Modules the bound ports and the settings factory come from. */
+  readonly imports?: ModuleMetadata['imports'];
+  readonly settings: {
+    readonly inject?: InjectionToken[];
+    // Nest factories take whatever their `inject` list provides.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    readonly useFactory: (...dependencies: any[]) => PaymentsSettings;
+  };
+  /** Providers (e.g. the usage library's) implementing the ports; unbound ports do nothing, loudly at start. */
+  readonly transactionQuota?: InjectionToken;
+  readonly storageUsage?: InjectionToken;
+  readonly eventPublisher?: InjectionToken;
+  /** The real gateway adapter; the simulated gateway when omitted. */
+  readonly gateway?: InjectionToken;
+}
+
+/**
+ * Payments, idempotency, the gateway port, processing and gateway webhooks. Imported once by the API and once
+ * by the worker. Needs, from the application: PlatformCoreModule, TenancyModule (tenant lookups),
+ * DataIsolationModule (tenant-aware repositories) and TenantJobsModule (enqueueing in the tenant's context).
+ */
+@Module({})
+export class PaymentsModule {
+  static forRoot(options: PaymentsModuleOptions): DynamicModule {
+    const fallback = unboundPorts();
+    const port = (
+      token: symbol,
+      bound: InjectionToken | undefined,
+      value: unknown,
+      what: string,
+    ): Provider => {
+      if (bound !== undefined) return { provide: token, useExisting: bound };
+      // Logged when the provider is built (application logger in place), not when the module is declared.
+      return {
+        provide: token,
+        useFactory: () => {
+          new Logger(PaymentsModule.name).warn(`${what} is not bound: payments run without it`);
+          return value;
+        },
+      };
+    };
+    return {
+      module: PaymentsModule,
+      imports: [
+        PlatformQueueModule,
+        AuditModule,
+        BullModule.registerQueue({ name: PAYMENTS_QUEUE }),
+        MongooseModule.forFeature([
+          { name: PAYMENT_MODEL, schema: PaymentSchema },
+          { name: IDEMPOTENCY_RECORD_MODEL, schema: IdempotencyRecordSchema },
+          { name: GATEWAY_EVENT_MODEL, schema: GatewayEventSchema },
+        ]),
+        ...(options.imports ?? []),
+      ],
+      providers: [
+        {
+          provide: PAYMENTS_SETTINGS,
+          inject: options.settings.inject ?? [],
+          useFactory: options.settings.useFactory,
+        },
+        port(TRANSACTION_QUOTA, options.transactionQuota, fallback.quota, 'The transaction quota (usage)'),
+        port(STORAGE_USAGE, options.storageUsage, fallback.storage, 'Storage metering (usage)'),
+        port(
+          PAYMENT_EVENT_PUBLISHER,
+          options.eventPublisher,
+          fallback.publisher,
+          'The payment event publisher (webhooks)',
+        ),
+        SimulatedPaymentGateway,
+        { provide: PAYMENT_GATEWAY, useExisting: options.gateway ?? SimulatedPaymentGateway },
+        // Stateless (its storage is per process), so a local instance reads the same context as everywhere else.
+        TenantContextService,
+        PaymentsRepository,
+        IdempotencyRecordsRepository,
+        GatewayEventsRepository,
+        IdempotencyService,
+        PaymentJobsService,
+        PaymentEventsService,
+        PaymentsService,
+        PaymentApprovalsService,
+        PaymentAnalyticsService,
+        PaymentProcessingService,
+        GatewayWebhooksService,
+        DeadLettersService,
+      ],
+      exports: [
+        PAYMENTS_SETTINGS,
+        PAYMENT_GATEWAY,
+        SimulatedPaymentGateway,
+        IdempotencyService,
+        PaymentsService,
+        PaymentApprovalsService,
+        PaymentAnalyticsService,
+        PaymentProcessingService,
+        GatewayWebhooksService,
+        DeadLettersService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,267 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ValidationException, isDuplicateKeyError } from '@tenantpay/platform';
+import { TenantContextService } from '@tenantpay/tenancy';
+import { type ClientSession, mongo, trusted, Types } from 'mongoose';
+import { DuplicatePaymentReferenceException } from './errors/duplicate-payment-reference.exception';
+import { IdempotencyKeyRequiredException } from './errors/idempotency-key-required.exception';
+import { PaymentNotFoundException } from './errors/payment-not-found.exception';
+import { PaymentStateConflictException } from './errors/payment-state-conflict.exception';
+import { RefundExceedsCapturedException } from './errors/refund-exceeds-captured.exception';
+import { IdempotencyService } from './idempotency/idempotency.service';
+import type { IdempotentResponse } from './idempotency/idempotent-response';
+import { isKnownCurrency, isValidAmount } from './money/currency';
+import type { CreatePaymentInput, RefundPaymentInput } from './payment/create-payment-input';
+import type { Payment, PaymentRefund } from './payment/payment';
+import { paymentActorOf } from './payment/payment-actor';
+import type { PaymentList, PaymentListQuery } from './payment/payment-list-query';
+import { PaymentStatus } from './payment/payment-status.enum';
+import { type PaymentView, toPaymentView } from './payment/payment-view';
+import { PaymentsRepository, toObjectId } from './payment/payments.repository';
+import { PaymentEventType } from './ports/payment-event';
+import { STORAGE_USAGE, type StorageUsage } from './ports/storage-usage.port';
+import { TRANSACTION_QUOTA, type TransactionQuota } from './ports/transaction-quota.port';
+import { PaymentEventsService } from './processing/payment-events.service';
+import { PaymentJobsService } from './processing/payment-jobs.service';
+import { assertTransitionAllowed } from './state-machine/payment-state-machine';
+import { applyPaymentWorkflow } from './workflows/payment-workflow-policy';
+
+const CREATE_OPERATION = 'POST /v1/payments';
+const refundOperation = (paymentId: string) => `POST /v1/payments/${paymentId}/refund`;
+
+/**
+ * Payments of the current tenant (SPEC §9): creation (idempotent, quota-checked, workflow-checked, then queued
+ * for the worker), reads, listing, cancellation and refunds. The tenant is always the context's.
+ */
+@Injectable()
+export class PaymentsService {
+  private readonly logger = new Logger(PaymentsService.name);
+
+  constructor(
+    private readonly payments: PaymentsRepository,
+    private readonly idempotency: IdempotencyService,
+    private readonly jobs: PaymentJobsService,
+    private readonly events: PaymentEventsService,
+    private readonly tenantContext: TenantContextService,
+    @Inject(TRANSACTION_QUOTA) private readonly quota: TransactionQuota,
+    @Inject(STORAGE_USAGE) private readonly storage: StorageUsage,
+  ) {}
+
+  async create(input: CreatePaymentInput, idempotencyKey?: string): Promise<IdempotentResponse<PaymentView>> {
+    this.requireKeyForApiKeys(idempotencyKey);
+    const tenant = this.tenantContext.getTenant();
+    // The DTO checks this already; money rules are re-checked where money is written.
+    if (!isValidAmount(input.amount))
+      throw new ValidationException([{ field: 'amount', issue: 'is not a valid amount' }]);
+    if (!isKnownCurrency(input.currency))
+      throw new ValidationException([{ field: 'currency', issue: 'is not an ISO 4217 currency' }]);
+    const initialStatus = applyPaymentWorkflow(tenant, input);
+
+    const insert = async (session: ClientSession | null) => {
+      await this.quota.reserve(tenant);
+      const payment = await this.insert(input, initialStatus, session);
+      return { status: 201, body: toPaymentView(payment) };
+    };
+    const response =
+      idempotencyKey === undefined
+        ? { ...(await insert(null)), replayed: false }
+        : await this.idempotency.execute(idempotencyKey, CREATE_OPERATION, input, insert);
+
+    if (response.replayed) {
+      // Re-enqueueing is free (the job id collapses duplicates) and heals a first request whose enqueue failed.
+      if (response.body.status === PaymentStatus.Pending) await this.enqueueSafely(response.body.id);
+      return response;
+    }
+    await this.afterCreate(response.body);
+    return response;
+  }
+
+  async get(id: string): Promise<PaymentView> {
+    return toPaymentView(await this.existing(id));
+  }
+
+  async list(query: PaymentListQuery): Promise<PaymentList<PaymentView>> {
+    if (query.startingAfter !== undefined && query.endingBefore !== undefined) {
+      throw new ValidationException([
+        { field: 'ending_before', issue: 'cannot be combined with starting_after' },
+      ]);
+    }
+    const { items, hasMore } = await this.payments.page(listFilter(query), {
+      limit: query.limit,
+      ...(query.startingAfter !== undefined
+        ? { startingAfter: cursor(query.startingAfter, 'starting_after') }
+        : {}),
+      ...(query.endingBefore !== undefined
+        ? { endingBefore: cursor(query.endingBefore, 'ending_before') }
+        : {}),
+    });
+    return { object: 'list', data: items.map(toPaymentView), has_more: hasMore };
+  }
+
+  async cancel(id: string, reason?: string): Promise<PaymentView> {
+    const payment = await this.existing(id);
+    assertTransitionAllowed(payment.status, PaymentStatus.Canceled);
+    const canceled = await this.payments.transition(payment._id, {
+      from: payment.status,
+      to: PaymentStatus.Canceled,
+      by: paymentActorOf(this.tenantContext.current()?.principal),
+      reason: reason ?? 'canceled',
+    });
+    if (canceled === null) throw new PaymentStateConflictException();
+    await this.events.publishBestEffort(PaymentEventType.Canceled, canceled);
+    return toPaymentView(canceled);
+  }
+
+  /**
+   * Reserves the refund atomically (the update matches only while the refunded amount is still the one read,
+   * so concurrent refunds cannot together exceed the captured amount), then queues the gateway refund.
+   */
+  async refund(
+    id: string,
+    input: RefundPaymentInput,
+    idempotencyKey?: string,
+  ): Promise<IdempotentResponse<PaymentView>> {
+    this.requireKeyForApiKeys(idempotencyKey);
+    const reserve = async (session: ClientSession | null) => {
+      const payment = await this.existing(id);
+      const refundable = payment.amount - payment.refundedAmount;
+      const amount = input.amount ?? refundable;
+      if (payment.status !== PaymentStatus.Completed && payment.status !== PaymentStatus.PartiallyRefunded) {
+        assertTransitionAllowed(payment.status, PaymentStatus.Refunded);
+      }
+      if (!isValidAmount(amount) || amount > refundable) throw new RefundExceedsCapturedException(refundable);
+      const refundedAmount = payment.refundedAmount + amount;
+      const refund: PaymentRefund = {
+        _id: new Types.ObjectId(),
+        amount,
+        status: 'pending',
+        reason: input.reason ?? null,
+        gatewayReference: null,
+        createdAt: new Date(),
+      };
+      const updated = await this.payments.transition(
+        payment._id,
+        {
+          from: payment.status,
+          to: refundedAmount === payment.amount ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded,
+          by: paymentActorOf(this.tenantContext.current()?.principal),
+          reason: `refund of ${amount}`,
+          set: { refundedAmount },
+          unless: { refundedAmount: payment.refundedAmount },
+          pushRefund: refund,
+        },
+        session,
+      );
+      if (updated === null) throw new PaymentStateConflictException();
+      return { status: 200, body: toPaymentView(updated) };
+    };
+    const response =
+      idempotencyKey === undefined
+        ? { ...(await reserve(null)), replayed: false }
+        : await this.idempotency.execute(idempotencyKey, refundOperation(id), input, reserve);
+    for (const refund of response.body.refunds) {
+      if (refund.status === 'pending') await this.enqueueRefundSafely(response.body.id, refund.id);
+    }
+    return response;
+  }
+
+  async existing(id: string): Promise<Payment> {
+    return (await this.payments.findById(id)) ?? this.notFound();
+  }
+
+  private async insert(input: CreatePaymentInput, status: PaymentStatus, session: ClientSession | null) {
+    const createdBy = paymentActorOf(this.tenantContext.current()?.principal);
+    try {
+      return await this.payments.insert(
+        {
+          reference: input.reference,
+          amount: input.amount,
+          currency: input.currency,
+          method: input.method,
+          description: input.description ?? null,
+          metadata: { ...(input.metadata ?? {}) },
+          paymentToken: input.paymentToken ?? null,
+          status,
+          statusHistory: [{ from: null, to: status, at: new Date(), by: createdBy, reason: 'created' }],
+          createdBy,
+          approval: null,
+          failureCode: null,
+          failureMessage: null,
+          gatewayReference: null,
+          refundedAmount: 0,
+          refunds: [],
+          lastProcessingError: null,
+        },
+        session,
+      );
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw new DuplicatePaymentReferenceException();
+      throw error;
+    }
+  }
+
+  /** Metering and queueing once the payment is committed; their failures must not undo a created payment. */
+  private async afterCreate(view: PaymentView): Promise<void> {
+    const tenant = this.tenantContext.getTenant();
+    await this.quota
+      .recordCreated(tenant, view.id)
+      .catch((error: unknown) =>
+        this.logger.error({ err: error, paymentId: view.id }, 'Transaction not metered'),
+      );
+    await this.storage
+      .recordGrowth(tenant, mongo.BSON.calculateObjectSize(view as never))
+      .catch((error: unknown) =>
+        this.logger.error({ err: error, paymentId: view.id }, 'Storage not metered'),
+      );
+    if (view.status === PaymentStatus.Pending) await this.enqueueSafely(view.id);
+  }
+
+  private async enqueueSafely(paymentId: string): Promise<void> {
+    await this.jobs.processPayment(paymentId).catch((error: unknown) =>
+      // The payment stays PENDING; a retry of the request (same Idempotency-Key) enqueues it again.
+      this.logger.error({ err: error, paymentId }, 'Payment created but not queued for processing'),
+    );
+  }
+
+  private async enqueueRefundSafely(paymentId: string, refundId: string): Promise<void> {
+    await this.jobs
+      .processRefund(paymentId, refundId)
+      .catch((error: unknown) => this.logger.error({ err: error, paymentId, refundId }, 'Refund not queued'));
+  }
+
+  private requireKeyForApiKeys(idempotencyKey: string | undefined): void {
+    if (idempotencyKey === undefined && this.tenantContext.current()?.principal?.kind === 'api-key') {
+      throw new IdempotencyKeyRequiredException();
+    }
+  }
+
+  private notFound(): never {
+    throw new PaymentNotFoundException();
+  }
+}
+
+function cursor(value: string, field: string): Types.ObjectId {
+  const id = toObjectId(value);
+  if (id === null) throw new ValidationException([{ field, issue: 'must be a payment id' }]);
+  return id;
+}
+
+function listFilter(query: PaymentListQuery): Record<string, unknown> {
+  const filter: Record<string, unknown> = {};
+  if (query.status !== undefined) filter['status'] = query.status;
+  if (query.currency !== undefined) filter['currency'] = query.currency;
+  if (query.method !== undefined) filter['method'] = query.method;
+  if (query.reference !== undefined) filter['reference'] = query.reference;
+  const created = range(query.createdGte, query.createdLte);
+  if (created !== undefined) filter['createdAt'] = created;
+  const amount = range(query.amountGte, query.amountLte);
+  if (amount !== undefined) filter['amount'] = amount;
+  return filter;
+}
+
+function range<T>(gte: T | undefined, lte: T | undefined) {
+  if (gte === undefined && lte === undefined) return undefined;
+  return trusted({
+    ...(gte !== undefined ? { $gte: gte } : {}),
+    ...(lte !== undefined ? { $lte: lte } : {}),
+  });
+}

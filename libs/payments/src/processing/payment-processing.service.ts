@@ -1,0 +1,127 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
+import { GatewayUnavailableError } from '../gateway/gateway-unavailable.error';
+import { PAYMENT_GATEWAY, type PaymentGateway } from '../gateway/payment-gateway.port';
+import type { Payment } from '../payment/payment';
+import { SYSTEM_ACTOR } from '../payment/payment-actor';
+import { PaymentStatus } from '../payment/payment-status.enum';
+import { PaymentsRepository } from '../payment/payments.repository';
+import { PaymentEventType } from '../ports/payment-event';
+import { PaymentEventsService } from './payment-events.service';
+
+export type ProcessingOutcome = 'completed' | 'failed' | 'skipped' | 'refunded';
+
+/**
+ * The worker's side of a payment, run inside the job's tenant context. Every step can run again after a crash
+ * or a stalled job: the status moves are conditional, the gateway is called with the payment id (or refund id)
+ * as its idempotency key so it never charges twice, and events carry deterministic ids.
+ *
+ * Transient gateway failures are thrown so BullMQ retries with backoff; when the attempts run out the job
+ * stays in the failed (dead-letter) set and the payment stays PROCESSING with `lastProcessingError`: its
+ * outcome is unknown until a replay or the gateway's webhook settles it. Declines are definitive and recorded.
+ */
+@Injectable()
+export class PaymentProcessingService {
+  private readonly logger = new Logger(PaymentProcessingService.name);
+
+  constructor(
+    private readonly payments: PaymentsRepository,
+    @Inject(PAYMENT_GATEWAY) private readonly gateway: PaymentGateway,
+    private readonly events: PaymentEventsService,
+  ) {}
+
+  async processPayment(paymentId: string): Promise<ProcessingOutcome> {
+    let payment = await this.payments.findById(paymentId);
+    if (payment === null) return this.missing(paymentId);
+    if (payment.status === PaymentStatus.Pending) {
+      payment =
+        (await this.payments.transition(payment._id, {
+          from: PaymentStatus.Pending,
+          to: PaymentStatus.Processing,
+          by: SYSTEM_ACTOR,
+          reason: 'processing started',
+        })) ?? (await this.payments.findById(paymentId));
+      if (payment === null) return this.missing(paymentId);
+    }
+    if (payment.status !== PaymentStatus.Processing) return this.settled(payment);
+
+    let result;
+    try {
+      result = await this.gateway.charge({
+        idempotencyKey: paymentId,
+        amount: payment.amount,
+        currency: payment.currency,
+        method: payment.method,
+        paymentToken: payment.paymentToken,
+        metadata: { tenantId: payment.tenantId.toHexString(), paymentId },
+      });
+    } catch (error) {
+      if (error instanceof GatewayUnavailableError) {
+        await this.payments.recordProcessingError(payment._id, error.message);
+      }
+      throw error;
+    }
+    const finished =
+      result.outcome === 'succeeded'
+        ? await this.payments.transition(payment._id, {
+            from: PaymentStatus.Processing,
+            to: PaymentStatus.Completed,
+            by: SYSTEM_ACTOR,
+            reason: 'charge succeeded',
+            set: { gatewayReference: result.gatewayReference, lastProcessingError: null },
+          })
+        : await this.payments.transition(payment._id, {
+            from: PaymentStatus.Processing,
+            to: PaymentStatus.Failed,
+            by: SYSTEM_ACTOR,
+            reason: 'charge declined',
+            set: {
+              gatewayReference: result.gatewayReference,
+              failureCode: result.code,
+              failureMessage: result.message,
+              lastProcessingError: null,
+            },
+          });
+    // Null: the gateway's webhook settled it first; publish whatever it settled to.
+    const settledPayment = finished ?? (await this.payments.findById(paymentId));
+    return settledPayment === null ? this.missing(paymentId) : this.settled(settledPayment);
+  }
+
+  async processRefund(paymentId: string, refundId: string): Promise<ProcessingOutcome> {
+    const payment = await this.payments.findById(paymentId);
+    const refund = payment?.refunds.find((candidate) => candidate._id.toHexString() === refundId);
+    if (payment === null || refund === undefined) return this.missing(paymentId);
+    if (refund.status === 'pending') {
+      if (payment.gatewayReference === null)
+        throw new UnrecoverableError('Refund of a payment never charged');
+      const result = await this.gateway.refund({
+        idempotencyKey: refundId,
+        chargeReference: payment.gatewayReference,
+        amount: refund.amount,
+        currency: payment.currency,
+      });
+      await this.payments.markRefundSucceeded(payment._id, refund._id, result.gatewayReference);
+    }
+    const refunded = (await this.payments.findById(paymentId)) ?? payment;
+    await this.events.publish(PaymentEventType.Refunded, refunded, refundId);
+    return 'refunded';
+  }
+
+  /** A final status reached earlier (or now): (re)publish its event, which is idempotent by event id. */
+  private async settled(payment: Payment): Promise<ProcessingOutcome> {
+    if (payment.status === PaymentStatus.Completed) {
+      await this.events.publish(PaymentEventType.Completed, payment);
+      return 'completed';
+    }
+    if (payment.status === PaymentStatus.Failed) {
+      await this.events.publish(PaymentEventType.Failed, payment);
+      return 'failed';
+    }
+    return 'skipped';
+  }
+
+  private missing(paymentId: string): ProcessingOutcome {
+    this.logger.warn({ paymentId }, 'Payment job for a payment that does not exist; skipped');
+    return 'skipped';
+  }
+}

@@ -1,0 +1,92 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { type JobType, Queue } from 'bullmq';
+import type { Gauge, Registry } from 'prom-client';
+import { QUEUE_DEPTH_SCRAPE_ERRORS_METRIC, QUEUE_JOBS_METRIC } from './metric-names.constant';
+import { METRICS_REGISTRY } from './metrics-registry.constant';
+import { registeredCounter, registeredGauge } from './registered-metric';
+
+/** Work not done yet, and failures kept for inspection; completed jobs are only a bounded history. */
+const JOB_STATES: JobType[] = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed'];
+
+/**
+ * A scrape must answer even when Redis does not: BullMQ's connections wait out outages instead of
+ * failing, so each read is bounded and a queue whose counts did not arrive is left out of that scrape.
+ */
+const QUEUE_READ_TIMEOUT_MS = 1_000;
+
+/**
+ * Queue depth per queue and state, read from BullMQ (`getJobCounts`) at scrape time for every queue
+ * registered in the application: nothing to keep in step with the queues, and no polling between scrapes.
+ */
+@Injectable()
+export class QueueDepthCollector implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(QueueDepthCollector.name);
+  private queues: readonly Queue[] = [];
+  private readonly jobs: Gauge<'queue' | 'state'>;
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    @Inject(METRICS_REGISTRY) registry: Registry,
+  ) {
+    const scrapeErrors = registeredCounter(registry, {
+      name: QUEUE_DEPTH_SCRAPE_ERRORS_METRIC,
+      help: 'Queue depth reads that failed or timed out during a scrape',
+      labelNames: ['queue'],
+    });
+    const queues = (): readonly Queue[] => this.queues;
+    this.jobs = registeredGauge(registry, {
+      name: QUEUE_JOBS_METRIC,
+      help: 'Jobs per queue and state (waiting, active, delayed, failed, ...) at scrape time',
+      labelNames: ['queue', 'state'],
+      async collect() {
+        this.reset();
+        await Promise.all(
+          queues().map(async (queue) => {
+            try {
+              const counts = await withTimeout(queue.getJobCounts(...JOB_STATES), QUEUE_READ_TIMEOUT_MS);
+              for (const [state, count] of Object.entries(counts))
+                this.set({ queue: queue.name, state }, count);
+            } catch {
+              scrapeErrors.inc({ queue: queue.name });
+            }
+          }),
+        );
+      },
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    const found = new Map<string, Queue>();
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance: unknown = wrapper.instance;
+      if (instance instanceof Queue && !found.has(instance.name)) found.set(instance.name, instance);
+    }
+    this.queues = [...found.values()];
+    this.logger.debug(`Reporting the depth of ${this.queues.length} queue(s)`);
+  }
+
+  onModuleDestroy(): void {
+    // The queues close with the application; a later scrape must not wait on their closed connections.
+    this.queues = [];
+    this.jobs.reset();
+  }
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timed out')), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
