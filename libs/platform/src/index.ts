@@ -21,3 +21,4 @@ export * from './metrics/metrics-registry.constant';
 export * from './metrics/metrics.module';
 export * from './metrics/registered-metric';
 export * from './mongo/is-duplicate-key-error';
+export * from './redis/redis-script';

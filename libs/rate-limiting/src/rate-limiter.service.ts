@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { REDIS_CLIENT } from '@tenantpay/platform';
+import { REDIS_CLIENT, RedisScript } from '@tenantpay/platform';
 import { UNLIMITED } from '@tenantpay/tenancy';
 import type Redis from 'ioredis';
 
@@ -16,7 +16,6 @@ import type { RateLimitRequest } from './rate-limit-request';
 import { RATE_LIMITER_OPTIONS, type RateLimiterOptions } from './rate-limiter-options';
 import { RateLimiterMetrics } from './rate-limiter-metrics';
 import { FAIL_CLOSED_RETRY_AFTER_SECONDS, rateLimitKey } from './rate-limiting.constant';
-import { RedisScript } from './redis-script';
 import type { UsageIncrement } from './usage-increment';
 import { RedisDecisionTimeoutError, withTimeout } from './with-timeout';
 

@@ -2,12 +2,11 @@ import { randomBytes } from 'node:crypto';
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { StorageUsage } from '@tenantpay/payments';
-import { REDIS_CLIENT } from '@tenantpay/platform';
+import { REDIS_CLIENT, RedisScript } from '@tenantpay/platform';
 import type { TenantSnapshot } from '@tenantpay/tenancy';
 import type Redis from 'ioredis';
 
 import { RECORD_STORAGE_GROWTH_SCRIPT } from './record-storage-growth.script';
-import { UsageLuaScript } from './usage-lua-script';
 import { UsagePeriod } from './usage-period';
 import { UsageRecordsRepository } from './usage-records.repository';
 import { UsageTrackerService } from './usage-tracker.service';
@@ -40,7 +39,7 @@ const MAX_PENDING_GROWTH = 10_000;
 @Injectable()
 export class StorageUsageService implements StorageUsage {
   private readonly logger = new Logger(StorageUsageService.name);
-  private readonly script = new UsageLuaScript(RECORD_STORAGE_GROWTH_SCRIPT);
+  private readonly script = new RedisScript(RECORD_STORAGE_GROWTH_SCRIPT);
   private pending: PendingGrowth[] = [];
   private readonly nonce = randomBytes(6).toString('base64url');
   private sequence = 0;

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { REDIS_CLIENT } from '@tenantpay/platform';
+import { REDIS_CLIENT, RedisScript } from '@tenantpay/platform';
 import type Redis from 'ioredis';
 
 import { SEED_USAGE_BASELINE_SCRIPT } from './seed-usage-baseline.script';
 import { USAGE_BASELINE_FIELD, usageHashKey } from './usage.constant';
 import { type UsageCounters, usageFromHash, ZERO_USAGE } from './usage-counters';
-import { UsageLuaScript } from './usage-lua-script';
 import type { PersistedUsage } from './usage-records.repository';
 import { UsageRecordsRepository } from './usage-records.repository';
 
@@ -22,7 +21,7 @@ export interface RedisUsageState {
  */
 @Injectable()
 export class UsageBaselineService {
-  private readonly script = new UsageLuaScript(SEED_USAGE_BASELINE_SCRIPT);
+  private readonly script = new RedisScript(SEED_USAGE_BASELINE_SCRIPT);
 
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis,

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { REDIS_CLIENT } from '@tenantpay/platform';
+import { REDIS_CLIENT, RedisScript } from '@tenantpay/platform';
 import type Redis from 'ioredis';
 
 import { CLAIM_DIRTY_TENANTS_SCRIPT } from './claim-dirty-tenants.script';
 import { UsageBaselineService } from './usage-baseline.service';
-import { UsageLuaScript } from './usage-lua-script';
 import { UsagePeriod } from './usage-period';
 import { type UsageSnapshotToPersist, UsageRecordsRepository } from './usage-records.repository';
 import {
@@ -26,7 +25,7 @@ const PERIOD_IN_SET_KEY = /^usage:(?:dirty|syncing):\{(\d{4}-\d{2})\}$/;
 @Injectable()
 export class UsageSyncService {
   private readonly logger = new Logger(UsageSyncService.name);
-  private readonly claim = new UsageLuaScript(CLAIM_DIRTY_TENANTS_SCRIPT);
+  private readonly claim = new RedisScript(CLAIM_DIRTY_TENANTS_SCRIPT);
 
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis,

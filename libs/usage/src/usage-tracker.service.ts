@@ -6,7 +6,7 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
-import { REDIS_CLIENT } from '@tenantpay/platform';
+import { REDIS_CLIENT, RedisScript } from '@tenantpay/platform';
 import type Redis from 'ioredis';
 
 import { RECORD_USAGE_SCRIPT } from './record-usage.script';
@@ -15,7 +15,6 @@ import { USAGE_CLOCK, type UsageClock } from './usage-clock';
 import type { UsageMetric } from './usage-counters';
 import type { UsageEvent } from './usage-event';
 import { UsageEventBuffer } from './usage-event-buffer';
-import { UsageLuaScript } from './usage-lua-script';
 import { UsageMetrics } from './usage-metrics';
 import { USAGE_OPTIONS, type UsageOptions } from './usage-options';
 import {
@@ -56,7 +55,7 @@ const REDIS_RETRY_INTERVAL_MS = 500;
 @Injectable()
 export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApplicationShutdown {
   private readonly logger = new Logger(UsageTrackerService.name);
-  private readonly script = new UsageLuaScript(RECORD_USAGE_SCRIPT);
+  private readonly script = new RedisScript(RECORD_USAGE_SCRIPT);
   private readonly buffer: UsageEventBuffer;
   private readonly drainHooks: (() => void)[] = [];
   private timer: NodeJS.Timeout | undefined;

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 
+import type { ChainableCommander } from 'ioredis';
 import type Redis from 'ioredis';
 
 /**
  * A Lua script called by its SHA1 (EVALSHA sends 40 bytes instead of the whole source). Redis forgets loaded
  * scripts on restart, failover or SCRIPT FLUSH; the NOSCRIPT answer then triggers one SCRIPT LOAD and a retry,
- * so that rare case costs two extra round trips and the common case exactly one.
+ * so that rare case costs two extra round trips and the common case exactly one. Pipelines load the script
+ * first (`load`), since a pipeline cannot retry one of its commands alone.
  */
 export class RedisScript {
   readonly sha: string;
@@ -30,6 +32,10 @@ export class RedisScript {
       await this.load(redis);
       return redis.evalsha(this.sha, keys.length, ...keys, ...args);
     }
+  }
+
+  queue(pipeline: ChainableCommander, keys: readonly string[], args: readonly (string | number)[]): void {
+    pipeline.evalsha(this.sha, keys.length, ...keys, ...args);
   }
 }
 
