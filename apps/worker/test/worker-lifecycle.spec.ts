@@ -1,4 +1,4 @@
-import { InjectQueue, Processor, WorkerHost, BullModule } from '@nestjs/bullmq';
+import { BullModule, InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { redisConnectionOptions } from '@tenantpay/platform';
@@ -21,11 +21,17 @@ class SlowProcessor extends WorkerHost {
     await new Promise((resolve) => setTimeout(resolve, job.data.ms));
     return 'finished';
   }
+
+  // Closing connections during shutdown may surface as 'error' events; a worker must always listen.
+  @OnWorkerEvent('error')
+  onWorkerError(): void {}
 }
 
 @Injectable()
 class QueueHandle {
-  constructor(@InjectQueue(SLOW_QUEUE) readonly queue: Queue) {}
+  constructor(@InjectQueue(SLOW_QUEUE) readonly queue: Queue) {
+    queue.on('error', () => undefined);
+  }
 }
 
 describe('worker lifecycle', () => {

@@ -1,4 +1,4 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import {
   USAGE_MONTH_CLOSE_JOB,
@@ -36,5 +36,12 @@ export class UsageProcessor extends WorkerHost {
       default:
         throw new Error(`Unknown usage job ${job.name}`);
     }
+  }
+
+  // Without a listener, a connection error (Redis restarting, the app closing mid-connect) would be an
+  // unhandled 'error' event and crash the process; BullMQ reconnects by itself.
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    this.logger.error({ err: error }, 'Usage worker error');
   }
 }
