@@ -42,7 +42,6 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ApiModule } from '../../apps/api/src/api.module';
 import type { LoadRequest, LoadResult } from './http-load-generator';
-import { installJwtKeyObjectWhatIf, jwtKeyObjectWhatIf } from './jwt-key-object-what-if';
 
 const BASE_DOMAIN = 'bench.test';
 const FINITE_HIGH_LIMIT = 10_000_000;
@@ -201,7 +200,6 @@ const round = (value: number, digits = 1): number => Number(value.toFixed(digits
 
 async function main(): Promise<unknown> {
   const settings = process.argv.includes('--quick') ? QUICK : FULL;
-  installJwtKeyObjectWhatIf();
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   const mongo = await startMongo({ log });
   const redisServer = await RedisServerProcess.start();
@@ -240,10 +238,7 @@ async function main(): Promise<unknown> {
       ip: '127.0.0.1',
       requestId: 'bench',
     });
-    const resolutionCases: Record<
-      string,
-      { input: ResolutionInput; tenantId: string | null; keyObjectWhatIf?: boolean }
-    > = {
+    const resolutionCases: Record<string, { input: ResolutionInput; tenantId: string | null }> = {
       subdomain: { input: host(`${slug}.${BASE_DOMAIN}`), tenantId: unlimited.tenant.id },
       'x-tenant-id header': {
         input: host(BASE_DOMAIN, { 'x-tenant-id': slug }),
@@ -257,19 +252,12 @@ async function main(): Promise<unknown> {
         input: host(`${slug}.${BASE_DOMAIN}`, { authorization: `Bearer ${unlimited.token}` }),
         tenantId: unlimited.tenant.id,
       },
-      'jwt + subdomain, JWT key as KeyObject (what-if, see jwt-key-object-what-if.ts)': {
-        input: host(`${slug}.${BASE_DOMAIN}`, { authorization: `Bearer ${unlimited.token}` }),
-        tenantId: unlimited.tenant.id,
-        keyObjectWhatIf: true,
-      },
       'none (base domain, no credential: the open route floor)': { input: host(BASE_DOMAIN), tenantId: null },
     };
     const resolutionRuns: Record<string, ResolutionSample[]> = {};
     for (let run = 0; run < settings.runs; run += 1) {
-      for (const [name, { input, tenantId, keyObjectWhatIf }] of Object.entries(resolutionCases)) {
-        jwtKeyObjectWhatIf.enabled = keyObjectWhatIf === true;
+      for (const [name, { input, tenantId }] of Object.entries(resolutionCases)) {
         const sample = await measureResolution(resolver, input, tenantId, probe, settings);
-        jwtKeyObjectWhatIf.enabled = false;
         (resolutionRuns[name] ??= []).push(sample);
         log(
           `resolution ${name} run ${run + 1}: p50 ${sample.p50Us.toFixed(2)} µs, p99 ${sample.p99Us.toFixed(2)} µs`,
@@ -278,7 +266,7 @@ async function main(): Promise<unknown> {
     }
 
     // --- 2. Requests/s through the whole chain vs the chain switched off ---
-    const scenarios: Record<string, Pick<LoadRequest, 'path' | 'headers'> & { keyObjectWhatIf?: boolean }> = {
+    const scenarios: Record<string, Pick<LoadRequest, 'path' | 'headers'>> = {
       'chain off (@Public @SkipRateLimit, base domain, no credential)': {
         path: '/v1/bench/open',
         headers: { host: BASE_DOMAIN },
@@ -294,17 +282,11 @@ async function main(): Promise<unknown> {
         path: '/v1/bench/noop',
         headers: { host: `${finite.tenant.slug}.${BASE_DOMAIN}`, authorization: `Bearer ${finite.token}` },
       },
-      [`chain on, ${FINITE_HIGH_LIMIT}/min, JWT key as KeyObject (what-if)`]: {
-        path: '/v1/bench/noop',
-        headers: { host: `${finite.tenant.slug}.${BASE_DOMAIN}`, authorization: `Bearer ${finite.token}` },
-        keyObjectWhatIf: true,
-      },
     };
     const httpRuns: Record<string, (LoadResult & { serverLoopUtilization: number })[]> = {};
     // Interleaved, so drift (thermal, GC, a noisy neighbour) spreads over every scenario alike.
     for (let run = 0; run < settings.runs; run += 1) {
-      for (const [name, { keyObjectWhatIf, ...scenario }] of Object.entries(scenarios)) {
-        jwtKeyObjectWhatIf.enabled = keyObjectWhatIf === true;
+      for (const [name, scenario] of Object.entries(scenarios)) {
         const loopBefore = performance.eventLoopUtilization();
         const result = await runLoad({
           port,
@@ -313,7 +295,6 @@ async function main(): Promise<unknown> {
           warmupMs: settings.httpWarmupMs,
           durationMs: settings.httpDurationMs,
         });
-        jwtKeyObjectWhatIf.enabled = false;
         // Near 1: the server's event loop was the bottleneck, so req/s measures its cost per request.
         const serverLoopUtilization = performance.eventLoopUtilization(loopBefore).utilization;
         const statuses = Object.keys(result.statuses);
