@@ -22,3 +22,4 @@ export * from './metrics/metrics.module';
 export * from './metrics/registered-metric';
 export * from './mongo/is-duplicate-key-error';
 export * from './redis/redis-script';
+export * from './mongo/build-declared-indexes';

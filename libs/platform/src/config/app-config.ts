@@ -34,7 +34,15 @@ export interface AppConfig {
     /** Where the worker serves its Prometheus metrics (it has no other HTTP server); 0 picks a free port. */
     readonly metricsPort: number;
   };
-  readonly mongodb: { readonly uri: string };
+  readonly mongodb: {
+    readonly uri: string;
+    /**
+     * Whether the apps build missing indexes (and collections) when they start. Off in production by
+     * default: an index build on a large collection is an operation to schedule (`npm run db:indexes`),
+     * not a side effect of a deploy.
+     */
+    readonly autoIndex: boolean;
+  };
   readonly redis: { readonly url: string };
   readonly log: { readonly level: LogLevel };
   /** How long shutdown may wait for in-flight work (requests, active jobs) before closing anyway. */

@@ -37,6 +37,11 @@ export class EnvironmentVariables {
   })
   MONGODB_URI!: string;
 
+  /** Unset: on outside production, off in production, where `npm run db:indexes` builds them. */
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  MONGODB_AUTO_INDEX?: 'true' | 'false';
+
   @IsDefined({ message: 'is required (a redis:// or rediss:// URL)' })
   @IsString({ message: 'must be a string' })
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })

@@ -29,7 +29,7 @@ describe('loadConfig', () => {
       webhooks: { secretEncryptionKey: null, allowedHosts: [] },
       rateLimit: { failMode: 'open' },
       worker: { metricsPort: 9464 },
-      mongodb: { uri: valid.MONGODB_URI },
+      mongodb: { uri: valid.MONGODB_URI, autoIndex: true },
       redis: { url: valid.REDIS_URL },
       log: { level: 'info' },
       shutdownGraceMs: 10000,
@@ -142,6 +142,18 @@ describe('loadConfig', () => {
       WEBHOOK_ALLOWED_HOSTS: '127.0.0.1,localhost',
     });
     expect(config.webhooks).toEqual({ secretEncryptionKey: key, allowedHosts: ['127.0.0.1', 'localhost'] });
+  });
+
+  it('builds indexes at start outside production only, unless told otherwise', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const production = { ...valid, NODE_ENV: 'production', WEBHOOK_SECRET_ENCRYPTION_KEY: key };
+    expect(loadConfig({ ...valid, NODE_ENV: 'test' }).mongodb.autoIndex).toBe(true);
+    expect(loadConfig(production).mongodb.autoIndex).toBe(false);
+    expect(loadConfig({ ...production, MONGODB_AUTO_INDEX: 'true' }).mongodb.autoIndex).toBe(true);
+    expect(loadConfig({ ...valid, MONGODB_AUTO_INDEX: 'false' }).mongodb.autoIndex).toBe(false);
+    expect(problemsOf({ ...valid, MONGODB_AUTO_INDEX: 'yes' })).toEqual([
+      expect.stringMatching(/^MONGODB_AUTO_INDEX must be true or false/),
+    ]);
   });
 
   it('ignores variables it does not know', () => {

@@ -62,7 +62,10 @@ export function loadConfig(environment: Environment): AppConfig {
     },
     rateLimit: { failMode: variables.RATE_LIMIT_FAIL_MODE },
     worker: { metricsPort: variables.WORKER_METRICS_PORT },
-    mongodb: { uri: variables.MONGODB_URI },
+    mongodb: {
+      uri: variables.MONGODB_URI,
+      autoIndex: (variables.MONGODB_AUTO_INDEX ?? String(variables.NODE_ENV !== 'production')) === 'true',
+    },
     redis: { url: variables.REDIS_URL },
     log: { level: variables.LOG_LEVEL },
     shutdownGraceMs: variables.SHUTDOWN_GRACE_MS,

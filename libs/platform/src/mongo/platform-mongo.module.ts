@@ -18,6 +18,8 @@ import { APP_CONFIG } from '../config/app-config.constant';
         connectTimeoutMS: 5_000,
         socketTimeoutMS: 30_000,
         maxPoolSize: 50,
+        autoIndex: config.mongodb.autoIndex,
+        autoCreate: config.mongodb.autoIndex,
         retryAttempts: 5,
         retryDelay: 1_000,
       }),

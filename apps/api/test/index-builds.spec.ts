@@ -1,0 +1,62 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { buildDeclaredIndexes } from '@tenantpay/platform';
+import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import type { Connection } from 'mongoose';
+import { ApiModule } from '../src/api.module';
+
+describe('index builds with MONGODB_AUTO_INDEX=false (production)', () => {
+  const mongo = useTestMongo();
+  const redis = useTestRedis();
+  let app: INestApplicationContext;
+  let connection: Connection;
+
+  beforeAll(async () => {
+    const config = testAppConfig({
+      MONGODB_URI: mongo.uri,
+      REDIS_URL: redis.url,
+      MONGODB_AUTO_INDEX: 'false',
+    });
+    app = await NestFactory.createApplicationContext(ApiModule.forRoot(config), { logger: false });
+    connection = app.get<Connection>(getConnectionToken());
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  async function indexNames(collection: string): Promise<string[]> {
+    const existing = await connection.db!.listCollections({ name: collection }).toArray();
+    if (existing.length === 0) return [];
+    return (await connection.db!.collection(collection).indexes()).map((index) => String(index.name));
+  }
+
+  it('starts without building the declared indexes', async () => {
+    expect(await indexNames('payments')).not.toContain('tenantId_1_reference_1');
+  });
+
+  it('buildDeclaredIndexes builds every declared index once and reports what it created', async () => {
+    const first = await buildDeclaredIndexes(connection);
+    const payments = first.find((report) => report.collection === 'payments');
+    expect(payments?.created).toContainEqual({ tenantId: 1, reference: 1 });
+    expect(await indexNames('payments')).toContain('tenantId_1_reference_1');
+    // Every model's collection is covered, including the unsharded ones looked up before a tenant is known.
+    expect(first.map((report) => report.collection)).toEqual(
+      expect.arrayContaining(['payments', 'tenants', 'api_keys', 'audit_events']),
+    );
+
+    const second = await buildDeclaredIndexes(connection);
+    expect(second.every((report) => report.created.length === 0)).toBe(true);
+  });
+
+  it('reports an index no schema declares and leaves it in place', async () => {
+    await connection
+      .db!.collection('payments')
+      .createIndex({ description: 1 }, { name: 'legacy_description' });
+    const report = await buildDeclaredIndexes(connection);
+    expect(report.find((entry) => entry.collection === 'payments')?.undeclared).toEqual([
+      'legacy_description',
+    ]);
+    expect(await indexNames('payments')).toContain('legacy_description');
+  });
+});
