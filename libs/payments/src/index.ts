@@ -1,4 +1,7 @@
+export * from './analytics/analytics-date-range';
 export * from './analytics/payment-analytics.service';
+export * from './analytics/payment-volume-grouping';
+export * from './analytics/platform-payment-analytics.service';
 export * from './errors/dead-letter-not-found.exception';
 export * from './errors/duplicate-payment-reference.exception';
 export * from './errors/four-eyes-violation.exception';

@@ -12,6 +12,7 @@ import { AuditModule } from '@tenantpay/audit';
 import { PlatformQueueModule } from '@tenantpay/platform';
 import { TenantContextService } from '@tenantpay/tenancy';
 import { PaymentAnalyticsService } from './analytics/payment-analytics.service';
+import { PlatformPaymentAnalyticsService } from './analytics/platform-payment-analytics.service';
 import { PAYMENT_GATEWAY } from './gateway/payment-gateway.port';
 import { SimulatedPaymentGateway } from './gateway/simulated-payment-gateway';
 import { GATEWAY_EVENT_MODEL, GatewayEventSchema } from './gateway-webhooks/gateway-event.schema';
@@ -22,6 +23,7 @@ import { IdempotencyRecordsRepository } from './idempotency/idempotency-records.
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { PAYMENT_MODEL, PaymentSchema } from './payment/payment.schema';
 import { PaymentsRepository } from './payment/payments.repository';
+import { PlatformPaymentsRepository } from './payment/platform-payments.repository';
 import { PaymentApprovalsService } from './payment-approvals.service';
 import { PAYMENTS_QUEUE } from './payments.constant';
 import { PAYMENTS_SETTINGS, type PaymentsSettings } from './payments-settings';
@@ -109,6 +111,7 @@ export class PaymentsModule {
         // Stateless (its storage is per process), so a local instance reads the same context as everywhere else.
         TenantContextService,
         PaymentsRepository,
+        PlatformPaymentsRepository,
         IdempotencyRecordsRepository,
         GatewayEventsRepository,
         IdempotencyService,
@@ -117,6 +120,7 @@ export class PaymentsModule {
         PaymentsService,
         PaymentApprovalsService,
         PaymentAnalyticsService,
+        PlatformPaymentAnalyticsService,
         PaymentProcessingService,
         GatewayWebhooksService,
         DeadLettersService,
@@ -129,6 +133,7 @@ export class PaymentsModule {
         PaymentsService,
         PaymentApprovalsService,
         PaymentAnalyticsService,
+        PlatformPaymentAnalyticsService,
         PaymentProcessingService,
         GatewayWebhooksService,
         DeadLettersService,

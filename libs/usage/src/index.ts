@@ -10,6 +10,7 @@ export * from './usage-counters';
 export * from './usage-csv';
 export * from './usage-event';
 export * from './usage-event-publisher.port';
+export * from './usage-limits-overview';
 export * from './usage-metrics';
 export * from './usage-month-close.service';
 export * from './usage-options';

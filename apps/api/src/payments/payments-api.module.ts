@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { defaultPaymentsSettings, PaymentsModule } from '@tenantpay/payments';
 import { StorageUsageService, TransactionQuotaService } from '@tenantpay/usage';
 import { PaymentWebhookEventPublisher, WebhooksModule } from '@tenantpay/webhooks';
+import { AdminPaymentAnalyticsController } from './admin-payment-analytics.controller';
 import { GatewayWebhooksController } from './gateway-webhooks.controller';
 import { PaymentApprovalsController } from './payment-approvals.controller';
 import { PaymentDeadLettersController } from './payment-dead-letters.controller';
@@ -26,6 +27,7 @@ import { PaymentsController } from './payments.controller';
     PaymentApprovalsController,
     GatewayWebhooksController,
     PaymentDeadLettersController,
+    AdminPaymentAnalyticsController,
   ],
 })
 export class PaymentsApiModule {}

@@ -3,6 +3,7 @@ import { ApiKeyScope, TenantUserRole } from '@tenantpay/identity';
 import {
   type IdempotentResponse,
   IDEMPOTENT_REPLAYED_HEADER,
+  parseAnalyticsDay,
   type PaymentAnalytics,
   PaymentAnalyticsService,
   type PaymentList,
@@ -10,7 +11,6 @@ import {
   PaymentsService,
   type PaymentView,
 } from '@tenantpay/payments';
-import { ValidationException } from '@tenantpay/platform';
 import { Feature, RequireFeature, Roles, Scopes } from '@tenantpay/tenancy';
 import type { Response } from 'express';
 import { AnalyticsQueryDto } from './dto/analytics.query.dto';
@@ -76,12 +76,7 @@ export class PaymentsController {
   @Roles(...READERS)
   @Scopes(ApiKeyScope.PaymentsRead)
   analyticsReport(@Query() query: AnalyticsQueryDto): Promise<PaymentAnalytics> {
-    const from = new Date(`${query.from}T00:00:00.000Z`);
-    const to = new Date(`${query.to}T00:00:00.000Z`);
-    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) {
-      throw new ValidationException([{ field: 'from', issue: 'is not a calendar date' }]);
-    }
-    return this.analytics.analytics(from, to);
+    return this.analytics.analytics(parseAnalyticsDay(query.from, 'from'), parseAnalyticsDay(query.to, 'to'));
   }
 
   @Get(':id')

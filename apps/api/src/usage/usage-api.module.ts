@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { USAGE_EVENT_PUBLISHER, UsageModule } from '@tenantpay/usage';
 import { UsageWebhookEventPublisher, WebhooksModule } from '@tenantpay/webhooks';
+import { AdminUsageAnalyticsController } from './admin-usage-analytics.controller';
 import { AdminUsageController } from './admin-usage.controller';
 import { UsageController } from './usage.controller';
 import { UsageInterceptor } from './usage.interceptor';
@@ -15,7 +16,7 @@ import { UsageInterceptor } from './usage.interceptor';
       providers: [{ provide: USAGE_EVENT_PUBLISHER, useExisting: UsageWebhookEventPublisher }],
     }),
   ],
-  controllers: [UsageController, AdminUsageController],
+  controllers: [UsageController, AdminUsageController, AdminUsageAnalyticsController],
   providers: [{ provide: APP_INTERCEPTOR, useClass: UsageInterceptor }],
 })
 export class UsageApiModule {}

@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ValidationException } from '@tenantpay/platform';
 import { trusted } from 'mongoose';
 import { PaymentStatus } from '../payment/payment-status.enum';
 import { PaymentsRepository } from '../payment/payments.repository';
-
-const MAX_RANGE_DAYS = 366;
-const DAY_MS = 24 * 3600 * 1000;
+import { analyticsDateRange } from './analytics-date-range';
 
 interface Bucket {
   _id: { day: string; status: string; currency: string; method: string };
@@ -54,14 +51,9 @@ export class PaymentAnalyticsService {
 
   /** Volume and counts by UTC day, status, currency and method for `[from, to]` (whole days). */
   async analytics(from: Date, to: Date): Promise<PaymentAnalytics> {
-    const end = new Date(to.getTime() + DAY_MS);
-    if (end.getTime() <= from.getTime() || end.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
-      throw new ValidationException([
-        { field: 'to', issue: `must be on or after from, at most ${MAX_RANGE_DAYS} days later` },
-      ]);
-    }
+    const range = analyticsDateRange(from, to);
     const buckets = await this.payments.aggregate<Bucket>([
-      { $match: { createdAt: trusted({ $gte: from, $lt: end }) } },
+      { $match: { createdAt: trusted({ $gte: range.start, $lt: range.end }) } },
       {
         $group: {
           _id: {
@@ -78,8 +70,8 @@ export class PaymentAnalyticsService {
     ]);
     const rows = buckets.map(({ _id, count, volume }) => ({ ..._id, count, volume }));
     return {
-      from: from.toISOString().slice(0, 10),
-      to: to.toISOString().slice(0, 10),
+      from: range.from,
+      to: range.to,
       rows,
       byDay: sumBy(rows, ['day', 'currency']),
       byStatus: sumBy(rows, ['status', 'currency']),

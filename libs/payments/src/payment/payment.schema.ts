@@ -74,5 +74,7 @@ PaymentSchema.index({ tenantId: 1, reference: 1 }, { unique: true });
 // Listing filtered by status, newest first: `find({ tenantId, status, deletedAt: null }).sort({ _id: -1 })`.
 PaymentSchema.index({ tenantId: 1, status: 1, _id: -1 });
 // Analytics and listing by creation range: `aggregate([{ $match: { tenantId, createdAt: { $gte, $lt } } }, …])`.
+// Also the platform reports' cross-tenant range scan, `{ tenantId: { $type: 'objectId' }, createdAt: { $gte, $lt } }`:
+// the scan seeks to the range within each tenant, so no second, createdAt-first index is written on every insert.
 PaymentSchema.index({ tenantId: 1, createdAt: 1 });
 // Unfiltered listing newest first uses the `{ tenantId: 1, _id: 1 }` index tenantOwnedSchema declares.

@@ -84,6 +84,11 @@ export class TenantAdminService {
     return toTenantAdminView(tenant);
   }
 
+  /** Several tenants in one query (reports joining tenant details onto per-tenant figures); unknown ids are left out. */
+  async getMany(ids: readonly string[]): Promise<TenantAdminView[]> {
+    return (await this.tenants.findByIds(ids)).map(toTenantAdminView);
+  }
+
   async list(filter: {
     limit?: number;
     startingAfter?: string;

@@ -46,6 +46,15 @@ export class TenantsRepository {
       .exec();
   }
 
+  /** The tenants among `ids` that exist, in no particular order; ids that are not tenant ids match nothing. */
+  findByIds(ids: readonly string[]): Promise<Tenant[]> {
+    const objectIds = ids.filter(isObjectIdHex).map((id) => new Types.ObjectId(id));
+    return this.model
+      .find({ _id: { $in: objectIds } })
+      .lean<Tenant[]>()
+      .exec();
+  }
+
   findBySlug(slug: string): Promise<Tenant | null> {
     return this.model.findOne({ slug }).lean<Tenant>().exec();
   }
