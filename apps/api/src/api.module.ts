@@ -16,6 +16,7 @@ import { BrandingApiModule } from './branding/branding-api.module';
 import { HealthController } from './health/health.controller';
 import { ApiMetricsModule } from './metrics/api-metrics.module';
 import { PaymentsApiModule } from './payments/payments-api.module';
+import { PortalModule } from './portal/portal.module';
 import { ApiRateLimitingModule } from './rate-limiting/api-rate-limiting.module';
 import { ApiTenancyModule } from './tenancy/api-tenancy.module';
 import { TenantDomainsApiModule } from './tenant-domains/tenant-domains-api.module';
@@ -55,6 +56,7 @@ export class ApiModule {
         }),
         WebhookEndpointsModule,
         PaymentsApiModule,
+        PortalModule,
       ],
       controllers: [HealthController],
     };

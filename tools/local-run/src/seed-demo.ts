@@ -57,7 +57,7 @@ async function createDemo(app: INestApplicationContext, config: AppConfig): Prom
   const lookup = app.get(TenantLookupService);
   const context = app.get(TenantContextService);
   const lines = [
-    `Demo tenants (browse http://<slug>.${config.tenancy.baseDomain}:${config.http.port}, or send X-Tenant-ID: <slug>):`,
+    `Demo tenants (staff portal at http://<slug>.${config.tenancy.baseDomain}:${config.http.port}/, or send X-Tenant-ID: <slug> to the API):`,
   ];
 
   for (const demo of DEMO_TENANTS) {

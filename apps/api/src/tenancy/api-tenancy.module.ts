@@ -2,7 +2,7 @@ import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditModule, AuditService } from '@tenantpay/audit';
 import { ApiKeyStrategy, JwtClaimStrategy } from '@tenantpay/identity';
-import { HEALTH_ROUTES } from '@tenantpay/platform';
+import { HEALTH_ROUTES, PORTAL_ROUTES } from '@tenantpay/platform';
 import {
   AuthenticationGuard,
   BypassTenantIsolationInterceptor,
@@ -54,7 +54,9 @@ export class ApiTenancyModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer
       .apply(TenantMiddleware)
-      .exclude(...HEALTH_ROUTES)
+      // The portal's files are the same for every tenant (the page asks /v1/branding for its brand), so
+      // serving them needs no tenant lookup.
+      .exclude(...HEALTH_ROUTES, ...PORTAL_ROUTES)
       .forRoutes('{*path}');
   }
 }

@@ -14,6 +14,8 @@ export const API_PREFIX = 'v1';
 /** Options every HTTP application must be created with: see {@link configureHttpApplication}. */
 export const HTTP_APPLICATION_OPTIONS: NestApplicationOptions = { bodyParser: false, bufferLogs: true };
 export const HEALTH_ROUTES = ['health/live', 'health/ready'];
+/** The staff portal: a page at the root of a tenant's host and its static files, outside the versioned API. */
+export const PORTAL_ROUTES = ['/', 'portal/:asset'];
 
 /**
  * Everything an HTTP application needs around its modules, in one place so the server and the tests
@@ -28,7 +30,7 @@ export function configureHttpApplication(app: NestExpressApplication): NestExpre
   // Client IPs (per-IP rate limits, audit) come from X-Forwarded-For only through the configured proxies.
   app.set('trust proxy', app.get<AppConfig>(APP_CONFIG).http.trustProxyHops);
   app.use(helmet());
-  app.setGlobalPrefix(API_PREFIX, { exclude: [...HEALTH_ROUTES, METRICS_ROUTE] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: [...HEALTH_ROUTES, METRICS_ROUTE, ...PORTAL_ROUTES] });
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useGlobalPipes(new RejectUnsafeKeysPipe(), createValidationPipe());
   app.enableShutdownHooks();
