@@ -28,6 +28,10 @@ module.exports = {
       },
     ],
   },
+  // Hooks and tests boot whole Nest applications, hash passwords with argon2 and start redis-servers; on a
+  // loaded 2-core machine that can exceed Jest's 5 s default without anything being wrong. A hung test
+  // still fails, after 30 s.
+  testTimeout: 30_000,
   moduleFileExtensions: ['ts', 'js', 'json'],
   // Nest and class-transformer read decorator metadata through the Reflect API.
   setupFiles: ['reflect-metadata'],
