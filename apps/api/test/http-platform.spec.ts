@@ -139,6 +139,20 @@ describe('HTTP platform (error shape, request ids, validation, body parsing)', (
       expectErrorShape(response.body, 'payload_too_large');
     });
 
+    it('refuses a body nested more than 32 levels deep with 400 validation_error', async () => {
+      // JSON.parse accepts any depth; what walks the parsed value recursively afterwards must never see it.
+      const nested = (levels: number): unknown => (levels === 0 ? 'x' : { a: nested(levels - 1) });
+      await http()
+        .post('/v1/probe')
+        .send({ amount: 1, metadata: nested(31) })
+        .expect(201);
+      const response = await http()
+        .post('/v1/probe')
+        .send({ amount: 1, metadata: nested(32) })
+        .expect(400);
+      expectErrorShape(response.body, 'validation_error');
+    });
+
     it('answers a non-JSON content type with 415 unsupported_media_type', async () => {
       const response = await http()
         .post('/v1/probe')
@@ -197,6 +211,13 @@ describe('HTTP platform (error shape, request ids, validation, body parsing)', (
         .send('{')
         .expect(400);
       expect(response.body.requestId).toBe('parse-fail-1');
+    });
+
+    it('gives a request whose path cannot be decoded a request id too', async () => {
+      const response = await http().get('/v1/probe/%E0%A4%A').set('X-Request-Id', 'bad-path-1').expect(400);
+      expectErrorShape(response.body, 'validation_error');
+      expect(response.headers['x-request-id']).toBe('bad-path-1');
+      expect(response.body.requestId).toBe('bad-path-1');
     });
   });
 

@@ -2,10 +2,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import request from 'supertest';
 import { createApiApplication } from '../src/create-api-application';
+import { servedRoutes } from './support/served-routes';
 
-interface RouterLayer {
-  readonly route?: { readonly path: string; readonly methods: Record<string, boolean> };
-}
 type OpenApiDocument = {
   paths: Record<
     string,
@@ -17,22 +15,6 @@ type OpenApiDocument = {
 
 /** Served, but pages and files rather than API operations: the staff portal (HTML, JavaScript, CSS). */
 const NOT_API_OPERATIONS = ['GET /', 'GET /portal/{asset}'];
-
-/** Every route the application serves, as `METHOD /openapi/{path}`, read from the Express router itself. */
-function servedRoutes(app: NestExpressApplication): string[] {
-  const router = (app.getHttpAdapter().getInstance() as { router: { stack: RouterLayer[] } }).router;
-  const routes = new Set<string>();
-  for (const layer of router.stack) {
-    const route = layer.route;
-    const methods = Object.keys(route?.methods ?? {});
-    // Path-scoped middleware is mounted as an all-method route; handlers serve exactly one method.
-    if (route === undefined || methods.length !== 1) continue;
-    // The documentation's own routes (UI, assets, the document) are not API operations.
-    if (route.path.startsWith('/v1/docs')) continue;
-    routes.add(`${methods[0]?.toUpperCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
-  }
-  return [...routes].sort();
-}
 
 describe('OpenAPI document (SPEC §12)', () => {
   const mongo = useTestMongo();

@@ -300,7 +300,33 @@ describe('tenant resolution (SPEC §4) through the real HTTP stack', () => {
         metadata: {
           references: expect.arrayContaining([
             expect.objectContaining({ method: 'jwt', tenantId: bank1.id }),
-            expect.objectContaining({ method: 'header', tenantId: bank2.id }),
+            expect.objectContaining({
+              method: 'header',
+              named: { by: 'id', value: bank2.id },
+              otherTenant: true,
+            }),
+          ]),
+        },
+      });
+    });
+
+    it("never tells the credential's tenant, in its own audit trail, the id of a tenant named by host", async () => {
+      await whoami({ [TEST_CREDENTIAL_HEADER]: asUser(bank1.id), Host: `bank2.${BASE}` }).expect(403);
+      await whoami({ [TEST_CREDENTIAL_HEADER]: asUser(bank1.id), Host: 'pay.bank2.com' }).expect(403);
+      expect(audit.events).toHaveLength(2);
+      for (const event of audit.events) {
+        expect(event.tenantId).toBe(bank1.id);
+        expect(JSON.stringify(event.metadata)).not.toContain(bank2.id);
+      }
+    });
+
+    it('keeps every resolved tenant id in a platform-scoped event (no credential)', async () => {
+      await whoami({ 'X-Tenant-ID': bank1.id, Host: `bank2.${BASE}` }).expect(403);
+      expect(audit.events[0]).toMatchObject({
+        tenantId: null,
+        metadata: {
+          references: expect.arrayContaining([
+            expect.objectContaining({ method: 'subdomain', tenantId: bank2.id }),
           ]),
         },
       });

@@ -1,11 +1,13 @@
 import type { NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.constant';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
 import { METRICS_ROUTE } from '../metrics/metric-names.constant';
+import { assignRequestId } from './assign-request-id';
 import { createValidationPipe } from './create-validation-pipe';
 import { RejectUnsafeKeysPipe } from './reject-unsafe-keys.pipe';
 
@@ -24,6 +26,11 @@ export const PORTAL_ROUTES = ['/', 'portal/:asset'];
  */
 export function configureHttpApplication(app: NestExpressApplication): NestExpressApplication {
   app.useLogger(app.get(Logger));
+  // First of all middleware, so that even a request Express refuses while routing it has its id.
+  app.use((request: IncomingMessage, response: ServerResponse, next: () => void) => {
+    assignRequestId(request, response);
+    next();
+  });
   // Express's simple parser: `?a[b]=1` stays the literal key "a[b]" instead of becoming an object, so a
   // query string can never produce a `{ $gt: … }` filter.
   app.set('query parser', 'simple');

@@ -6,8 +6,12 @@ import { APP_CONFIG } from '../config/app-config.constant';
 import type { AppConfig } from '../config/app-config';
 import { DomainException } from '../errors/domain.exception';
 import { ErrorCode } from '../errors/error-code';
+import { isNestedDeeperThan } from './is-nested-deeper-than';
 
 type BodyParserError = Error & { type?: string; status?: number };
+
+/** Far deeper than any request the API defines (a few levels), far shallower than what overflows the stack. */
+const MAX_BODY_DEPTH = 32;
 
 /**
  * Parses JSON bodies inside Nest's middleware chain (instead of Express's own parser) so that a body
@@ -40,6 +44,12 @@ export class JsonBodyMiddleware implements NestMiddleware {
         error ? reject(toDomainException(error)) : resolve(),
       ),
     );
+    if (isNestedDeeperThan(request.body, MAX_BODY_DEPTH)) {
+      throw new DomainException(
+        ErrorCode.ValidationError,
+        `The request body is nested more than ${MAX_BODY_DEPTH} levels deep.`,
+      );
+    }
     next();
   }
 }

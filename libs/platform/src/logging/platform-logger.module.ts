@@ -3,14 +3,13 @@ import type { ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.constant';
-import { REQUEST_ID_HEADER } from '../http/http-headers.constant';
-import { resolveRequestId } from '../http/request-id';
+import { assignRequestId } from '../http/assign-request-id';
 import { REDACTED_LOG_PATHS } from './redacted-log-paths.constant';
 
 /**
- * Structured JSON logs through pino. The HTTP logger also assigns the request id (so the id exists
- * before anything else can log or fail) and echoes it on the response; nestjs-pino then binds it to
- * every line logged while the request is served.
+ * Structured JSON logs through pino. The HTTP logger takes the request's id (assigned by the first
+ * middleware, or here where that middleware is absent) and nestjs-pino binds it to every line logged while
+ * the request is served.
  */
 @Module({})
 export class PlatformLoggerModule {
@@ -24,11 +23,7 @@ export class PlatformLoggerModule {
             pinoHttp: {
               level: config.log.level,
               redact: { paths: [...REDACTED_LOG_PATHS], censor: '[redacted]' },
-              genReqId: (request, response: ServerResponse) => {
-                const id = resolveRequestId(request.headers[REQUEST_ID_HEADER.toLowerCase()]);
-                response.setHeader(REQUEST_ID_HEADER, id);
-                return id;
-              },
+              genReqId: (request, response: ServerResponse) => assignRequestId(request, response),
               customProps: (request) => ({ requestId: request.id }),
               customLogLevel: (_request, response, error) =>
                 error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',

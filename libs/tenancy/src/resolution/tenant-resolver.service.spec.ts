@@ -83,6 +83,33 @@ describe('TenantResolverService.resolve', () => {
     ]);
   });
 
+  it("keeps another tenant's id out of the mismatch event stored under the credential's tenant", async () => {
+    const user = { kind: 'user', userId: 'u', tenantId: bank1.id, role: 'ADMIN', tokenId: 't' } as const;
+    const key = { kind: 'api-key', apiKeyId: 'k', tenantId: bank2.id, scopes: [] } as const;
+    const { service, events } = resolver(
+      strategy(
+        ResolutionMethod.JwtClaim,
+        10,
+        { tenant: { by: 'id', value: bank1.id }, principal: user },
+        true,
+      ),
+      strategy(ResolutionMethod.ApiKey, 20, { tenant: { by: 'id', value: bank2.id }, principal: key }, true),
+      strategy(ResolutionMethod.Subdomain, 40, { tenant: { by: 'slug', value: 'bank2' } }),
+    );
+    await expect(service.resolve(input)).rejects.toMatchObject({ code: 'tenant_mismatch' });
+    expect(events[0]).toMatchObject({
+      tenantId: bank1.id,
+      metadata: {
+        references: [
+          { method: ResolutionMethod.JwtClaim, named: { by: 'id', value: bank1.id }, tenantId: bank1.id },
+          { method: ResolutionMethod.ApiKey, otherTenant: true },
+          { method: ResolutionMethod.Subdomain, named: { by: 'slug', value: 'bank2' }, otherTenant: true },
+        ],
+      },
+    });
+    expect(JSON.stringify(events[0])).not.toContain(bank2.id);
+  });
+
   it('marks a name that matches no tenant as unresolved', async () => {
     const { service } = resolver(
       strategy(ResolutionMethod.Subdomain, 40, { tenant: { by: 'slug', value: 'nosuch' } }),

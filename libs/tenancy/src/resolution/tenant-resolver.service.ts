@@ -94,20 +94,17 @@ export class TenantResolverService {
 
   private async recordMismatch(input: ResolutionInput, found: readonly Found[]): Promise<void> {
     const principal = found.find((entry) => entry.reference.principal !== undefined)?.reference.principal;
+    const eventTenantId = principalTenantId(principal) ?? null;
     await this.audit
       .record({
         action: TenancyAuditAction.TenantMismatch,
         outcome: 'denied',
-        tenantId: principalTenantId(principal) ?? null,
+        tenantId: eventTenantId,
         actor: principal === undefined ? { type: 'anonymous' } : auditActorOf(principal),
         ip: input.ip,
         requestId: input.requestId,
         metadata: {
-          references: found.map((entry) => ({
-            method: entry.reference.method,
-            named: entry.reference.tenant,
-            tenantId: entry.tenant === undefined ? undefined : (entry.tenant?.id ?? null),
-          })),
+          references: found.map((entry) => referenceForAudit(entry, eventTenantId)),
         },
       })
       .catch(() => undefined);
@@ -116,4 +113,19 @@ export class TenantResolverService {
 
 function principalTenantId(principal: Principal | undefined): string | undefined {
   return principal === undefined || principal.kind === 'platform-user' ? undefined : principal.tenantId;
+}
+
+/**
+ * What a mismatch event may say about one reference. The event of a credential's tenant is read by that
+ * tenant's admins, so another tenant appears there only as the request itself spelled it (the slug, host
+ * or id sent in a header): neither its resolved id nor what another tenant's credential names (its id)
+ * may reach them. A platform-scoped event (no credential tenant) is read by super-admins only and keeps all.
+ */
+function referenceForAudit(entry: Found, eventTenantId: string | null): Record<string, unknown> {
+  const { method, tenant: named } = entry.reference;
+  if (entry.tenant === undefined) return { method, named };
+  if (entry.tenant === null || eventTenantId === null || entry.tenant.id === eventTenantId) {
+    return { method, named, tenantId: entry.tenant?.id ?? null };
+  }
+  return entry.strategy.isCredential ? { method, otherTenant: true } : { method, named, otherTenant: true };
 }
