@@ -17,7 +17,6 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { AccessTokenService, TenantUserRole, UsersService } from '@tenantpay/identity';
 import { RedisServerProcess, startMongo } from '@tenantpay/local-services';
-import { defaultPaymentsSettings, PAYMENTS_SETTINGS, type PaymentsSettings } from '@tenantpay/payments';
 import { configureHttpApplication, HTTP_APPLICATION_OPTIONS, loadConfig } from '@tenantpay/platform';
 import {
   ResolutionMethod,
@@ -39,15 +38,6 @@ const PAYMENTS = QUICK ? 300 : 3_000;
 const CLIENTS = 32;
 const WORKER_CONCURRENCY = 50;
 
-function settings(): PaymentsSettings {
-  const defaults = defaultPaymentsSettings();
-  return {
-    ...defaults,
-    simulatedGateway: { latencyMs: 0, transientFailureRate: 0 },
-    processing: { ...defaults.processing, concurrency: WORKER_CONCURRENCY },
-  };
-}
-
 async function main(): Promise<void> {
   const mongo = await startMongo({ log: (line) => process.stderr.write(`${line}\n`) });
   const redis = await RedisServerProcess.start();
@@ -57,11 +47,10 @@ async function main(): Promise<void> {
     MONGODB_URI: mongo.uri,
     REDIS_URL: redis.url,
     JWT_SIGNING_KEYS: `k1:${randomBytes(32).toString('hex')}`,
+    SIMULATED_GATEWAY_LATENCY_MS: '0',
+    PAYMENTS_WORKER_CONCURRENCY: String(WORKER_CONCURRENCY),
   });
-  const apiRef = await Test.createTestingModule({ imports: [ApiModule.forRoot(config)] })
-    .overrideProvider(PAYMENTS_SETTINGS)
-    .useValue(settings())
-    .compile();
+  const apiRef = await Test.createTestingModule({ imports: [ApiModule.forRoot(config)] }).compile();
   const api = apiRef.createNestApplication<NestExpressApplication>(HTTP_APPLICATION_OPTIONS);
   configureHttpApplication(api);
   await api.listen(0, '127.0.0.1');
@@ -73,10 +62,7 @@ async function main(): Promise<void> {
     const httpCreate = await createOverHttp(port, token);
 
     const payments = client.db().collection('payments');
-    const workerRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] })
-      .overrideProvider(PAYMENTS_SETTINGS)
-      .useValue(settings())
-      .compile();
+    const workerRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] }).compile();
     const started = performance.now();
     worker = await workerRef.init();
     let completed = 0;

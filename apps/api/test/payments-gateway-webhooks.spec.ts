@@ -3,19 +3,13 @@ import { TenantUserRole } from '@tenantpay/identity';
 import { PAYMENTS_QUEUE, signGatewayPayload } from '@tenantpay/payments';
 import { redisConnectionOptions } from '@tenantpay/platform';
 import { type TenantSnapshot, Tier } from '@tenantpay/tenancy';
-import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import { TEST_GATEWAY_WEBHOOK_SECRET, testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { ObjectId } from 'mongodb';
 import request from 'supertest';
 import { expectApiError, PASSWORD, seedPlatformUser, seedTenant } from './identity-test-app';
-import {
-  createPaymentsTestApp,
-  GATEWAY_WEBHOOK_SECRET,
-  newPayment,
-  RecordingPorts,
-  userToken,
-} from './payments-test-app';
+import { createPaymentsTestApp, newPayment, RecordingPorts, userToken } from './payments-test-app';
 
 describe('payments API: gateway webhooks, concurrent transitions, dead letters', () => {
   // Before useTestRedis: Jest runs afterAll hooks in declaration order; close while Redis is still up.
@@ -58,7 +52,7 @@ describe('payments API: gateway webhooks, concurrent transitions, dead letters',
     return (signature === undefined ? call : call.set('Gateway-Signature', signature)).send(body);
   };
   const signed = (body: string, at = Math.floor(Date.now() / 1000)) =>
-    signGatewayPayload(GATEWAY_WEBHOOK_SECRET, body, at);
+    signGatewayPayload(TEST_GATEWAY_WEBHOOK_SECRET, body, at);
 
   describe('POST /v1/webhooks/gateway', () => {
     it('verifies the HMAC over the raw bytes, stores the event, settles the payment, then acknowledges', async () => {
@@ -109,14 +103,14 @@ describe('payments API: gateway webhooks, concurrent transitions, dead letters',
         'a tampered body',
         (body: string) => [
           body.replace('ch_gw_1', 'ch_gw_2'),
-          signGatewayPayload(GATEWAY_WEBHOOK_SECRET, body, Math.floor(Date.now() / 1000)),
+          signGatewayPayload(TEST_GATEWAY_WEBHOOK_SECRET, body, Math.floor(Date.now() / 1000)),
         ],
       ],
       [
         'a timestamp outside the tolerance',
         (body: string) => [
           body,
-          signGatewayPayload(GATEWAY_WEBHOOK_SECRET, body, Math.floor(Date.now() / 1000) - 301),
+          signGatewayPayload(TEST_GATEWAY_WEBHOOK_SECRET, body, Math.floor(Date.now() / 1000) - 301),
         ],
       ],
     ] as const)('refuses %s with 401 and stores nothing', async (_name, forge) => {

@@ -3,11 +3,11 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { ApiKeyStrategy, JwtClaimStrategy, type TenantUserRole } from '@tenantpay/identity';
 import {
-  defaultPaymentsSettings,
   type PaymentJobPayload,
   PaymentProcessingService,
   PAYMENTS_QUEUE,
   PAYMENTS_SETTINGS,
+  paymentsSettingsFromAppConfig,
   type PaymentsSettings,
   TRANSACTION_QUOTA,
   STORAGE_USAGE,
@@ -39,16 +39,17 @@ import request from 'supertest';
 import { ApiModule } from '../src/api.module';
 import { PASSWORD, seedUser } from './identity-test-app';
 
-export const GATEWAY_WEBHOOK_SECRET = 'gateway-webhook-secret-for-tests-0123456789';
-
-/** Payments settings for tests: no gateway latency, fast retries, short locks (stalled jobs recover quickly). */
+/**
+ * The config's payments settings with no gateway latency, fast retries and short locks (stalled jobs recover
+ * quickly): values below what production may configure.
+ */
 export function testPaymentsSettings(
+  config: AppConfig,
   overrides: Partial<PaymentsSettings['processing']> = {},
 ): PaymentsSettings {
-  const defaults = defaultPaymentsSettings();
+  const defaults = paymentsSettingsFromAppConfig(config);
   return {
     ...defaults,
-    gatewayWebhookSecret: GATEWAY_WEBHOOK_SECRET,
     simulatedGateway: { latencyMs: 0, transientFailureRate: 0 },
     processing: {
       ...defaults.processing,
@@ -92,7 +93,7 @@ export class RecordingPorts {
 export async function createPaymentsTestApp(
   config: AppConfig,
   ports = new RecordingPorts(),
-  settings = testPaymentsSettings(),
+  settings = testPaymentsSettings(config),
 ): Promise<NestExpressApplication> {
   @Module({ imports: [ApiModule.forRoot(config)] })
   class PaymentsTestApiModule {}

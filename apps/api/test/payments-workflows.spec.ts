@@ -29,8 +29,8 @@ describe('payments API: custom workflows and four-eyes approval (ENTERPRISE)', (
   const http = () => request(app.getHttpServer());
   const as = (who: string) => users[who]?.auth ?? {};
 
-  /** Tenant settings are tenancy's; tests write them as a super-admin tool would, then drop the cached tenant. */
-  async function setWorkflow(
+  /** A tier without the feature cannot use the route: its settings are written as a super-admin tool would. */
+  async function setWorkflowDirectly(
     tenant: TenantSnapshot,
     paymentWorkflow: Record<string, unknown>,
   ): Promise<void> {
@@ -49,14 +49,22 @@ describe('payments API: custom workflows and four-eyes approval (ENTERPRISE)', (
     users['operator'] = await userToken(app, enterprise, 'operator@e.test', TenantUserRole.Operator);
     users['proAdmin'] = await userToken(app, professional, 'admin@p.test', TenantUserRole.Admin);
     users['proOperator'] = await userToken(app, professional, 'operator@p.test', TenantUserRole.Operator);
-    await setWorkflow(enterprise, {
-      allowedMethods: ['card', 'bank_transfer'],
-      allowedCurrencies: ['EUR', 'KWD'],
-      maxAmount: 1_000_000,
-      approvalThreshold: 50_000,
+    users['viewer'] = await userToken(app, enterprise, 'viewer@e.test', TenantUserRole.Viewer);
+    await putWorkflow('admin', STANDARD_WORKFLOW).expect(200);
+    await setWorkflowDirectly(professional, {
+      allowedMethods: ['card'],
+      amountLimits: [{ currency: 'EUR', approvalThreshold: 10 }],
     });
-    await setWorkflow(professional, { allowedMethods: ['card'], approvalThreshold: 10 });
-  });
+    // Seven users, each with a bcrypt hash and a login: slow on a busy machine.
+  }, 60_000);
+
+  const STANDARD_WORKFLOW = {
+    allowedMethods: ['card', 'bank_transfer'],
+    allowedCurrencies: ['EUR', 'KWD'],
+    amountLimits: [{ currency: 'EUR', maxAmount: 1_000_000, approvalThreshold: 50_000 }],
+  };
+  const putWorkflow = (who: string, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+    http().put('/v1/settings/payment-workflow').set(as(who)).set(headers).send(body);
 
   const create = (who: string, body: Record<string, unknown>) =>
     http().post('/v1/payments').set(as(who)).send(body);
@@ -161,5 +169,120 @@ describe('payments API: custom workflows and four-eyes approval (ENTERPRISE)', (
     const created = await create('proOperator', newPayment({ amount: 99_999, method: 'wallet' })).expect(201);
     expect(created.body.status).toBe('PENDING');
     expectApiError(await decide('proAdmin', created.body.id, 'approve'), 403, 'feature_not_in_tier');
+  });
+
+  describe('GET and PUT /v1/settings/payment-workflow', () => {
+    afterAll(async () => {
+      await putWorkflow('admin', STANDARD_WORKFLOW).expect(200);
+    });
+
+    it('replaces the workflow at once: the next payment above the new threshold waits for approval', async () => {
+      expect((await create('operator', newPayment({ amount: 20_001 })).expect(201)).body.status).toBe(
+        'PENDING',
+      );
+      const workflow = {
+        allowedMethods: ['card'],
+        allowedCurrencies: ['EUR', 'JPY'],
+        amountLimits: [
+          { currency: 'EUR', maxAmount: 500_000, approvalThreshold: 20_000 },
+          { currency: 'JPY', approvalThreshold: 200_000 },
+        ],
+      };
+      expect((await putWorkflow('admin', workflow).expect(200)).body).toEqual(workflow);
+      expect((await http().get('/v1/settings/payment-workflow').set(as('admin')).expect(200)).body).toEqual(
+        workflow,
+      );
+
+      expect((await create('operator', newPayment({ amount: 20_001 })).expect(201)).body.status).toBe(
+        'AWAITING_APPROVAL',
+      );
+      expect((await create('operator', newPayment({ amount: 20_000 })).expect(201)).body.status).toBe(
+        'PENDING',
+      );
+      // Amounts are per currency: 20 001 yen are far below the yen threshold.
+      expect(
+        (await create('operator', newPayment({ amount: 20_001, currency: 'JPY' })).expect(201)).body.status,
+      ).toBe('PENDING');
+      const refused = await create('operator', newPayment({ amount: 1_000, currency: 'KWD' }));
+      expectApiError(refused, 400, 'validation_error');
+      expect(refused.body.details).toEqual([expect.objectContaining({ field: 'currency' })]);
+    });
+
+    it('audits each change with the rules before and after', async () => {
+      await putWorkflow('admin', STANDARD_WORKFLOW).expect(200);
+      await putWorkflow('admin', { allowedMethods: ['wallet'] }).expect(200);
+      const page = await app.get(TenantContextService).run(
+        {
+          tenant: enterprise,
+          resolvedBy: ResolutionMethod.TenantHeader,
+          principal: null,
+          requestId: 'test',
+        },
+        () => app.get(AuditService).search({ action: 'tenant.payment_workflow_changed' }, { limit: 1 }),
+      );
+      expect(page.data[0]).toEqual(
+        expect.objectContaining({
+          actor: expect.objectContaining({ id: users['admin']?.id }),
+          metadata: { from: STANDARD_WORKFLOW, to: { allowedMethods: ['wallet'] } },
+        }),
+      );
+    });
+
+    it.each([
+      ['an unknown method', { allowedMethods: ['cash'] }, 'allowedMethods'],
+      ['a currency that is not ISO 4217', { allowedCurrencies: ['EURO'] }, 'allowedCurrencies'],
+      ['an empty allow-list, which would refuse every payment', { allowedMethods: [] }, 'allowedMethods'],
+      ['a fractional amount', { amountLimits: [{ currency: 'EUR', maxAmount: 10.5 }] }, 'amountLimits'],
+      ['a negative amount', { amountLimits: [{ currency: 'EUR', approvalThreshold: -1 }] }, 'amountLimits'],
+      ['an amount as a string', { amountLimits: [{ currency: 'EUR', maxAmount: '100' }] }, 'amountLimits'],
+      [
+        'a threshold above the maximum',
+        { amountLimits: [{ currency: 'EUR', maxAmount: 100, approvalThreshold: 101 }] },
+        'amountLimits.0.approvalThreshold',
+      ],
+      [
+        'amount rules for a currency that is not allowed',
+        { allowedCurrencies: ['EUR'], amountLimits: [{ currency: 'USD', maxAmount: 100 }] },
+        'amountLimits.0.currency',
+      ],
+      [
+        'two rules for one currency',
+        {
+          amountLimits: [
+            { currency: 'EUR', maxAmount: 100 },
+            { currency: 'EUR', maxAmount: 200 },
+          ],
+        },
+        'amountLimits.1.currency',
+      ],
+      ['an unknown field', { maxAmount: 100 }, 'maxAmount'],
+    ])('refuses %s and keeps the rules it had', async (_name, body, field) => {
+      const before = (await http().get('/v1/settings/payment-workflow').set(as('admin')).expect(200)).body;
+      const response = await putWorkflow('admin', body);
+      expectApiError(response, 400, 'validation_error');
+      expect(JSON.stringify(response.body.details)).toContain(field);
+      expect((await http().get('/v1/settings/payment-workflow').set(as('admin')).expect(200)).body).toEqual(
+        before,
+      );
+    });
+
+    it.each(['viewer', 'operator'])('refuses the %s role', async (who) => {
+      expectApiError(await putWorkflow(who, STANDARD_WORKFLOW), 403, 'forbidden');
+      expectApiError(await http().get('/v1/settings/payment-workflow').set(as(who)), 403, 'forbidden');
+    });
+
+    it('refuses a PROFESSIONAL tenant: custom workflows are ENTERPRISE', async () => {
+      expectApiError(await putWorkflow('proAdmin', STANDARD_WORKFLOW), 403, 'feature_not_in_tier');
+    });
+
+    it("cannot be pointed at another tenant's settings", async () => {
+      expectApiError(
+        await putWorkflow('admin', { allowedMethods: ['wallet'] }, { 'X-Tenant-ID': professional.id }),
+        403,
+        'tenant_mismatch',
+      );
+      const stored = await mongo.db.collection('tenants').findOne({ _id: new ObjectId(professional.id) });
+      expect(stored?.['settings']?.paymentWorkflow?.allowedMethods).toEqual(['card']);
+    });
   });
 });

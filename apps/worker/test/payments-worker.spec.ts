@@ -2,11 +2,11 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import {
   DeadLettersService,
-  defaultPaymentsSettings,
   PAYMENT_EVENT_PUBLISHER,
   type PaymentEvent,
   PaymentMethod,
   PAYMENTS_SETTINGS,
+  paymentsSettingsFromAppConfig,
   PaymentsService,
   type PaymentView,
   SimulatedPaymentGateway,
@@ -28,7 +28,7 @@ const ATTEMPTS = 3;
 
 /** The real worker (WorkerModule) with fast retries and short locks, and payment events recorded. */
 async function startWorker(config: AppConfig, events: PaymentEvent[]): Promise<INestApplicationContext> {
-  const defaults = defaultPaymentsSettings();
+  const defaults = paymentsSettingsFromAppConfig(config);
   const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] })
     .overrideProvider(PAYMENTS_SETTINGS)
     .useValue({

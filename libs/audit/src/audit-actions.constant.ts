@@ -34,6 +34,7 @@ export const AuditAction = {
   TenantDomainRemoved: 'tenant.domain_removed',
   TenantLimitsChanged: 'tenant.limits_changed',
   TenantBrandingChanged: 'tenant.branding_changed',
+  TenantPaymentWorkflowChanged: 'tenant.payment_workflow_changed',
 
   WebhookEndpointCreated: 'webhook_endpoint.created',
   WebhookEndpointSecretRotated: 'webhook_endpoint.secret_rotated',

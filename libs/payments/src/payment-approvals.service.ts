@@ -8,7 +8,6 @@ import type { Payment } from './payment/payment';
 import { paymentActorOf } from './payment/payment-actor';
 import { PaymentStatus } from './payment/payment-status.enum';
 import { type PaymentView, toPaymentView } from './payment/payment-view';
-import { PaymentsRepository } from './payment/payments.repository';
 import { PaymentEventType } from './ports/payment-event';
 import { PaymentEventsService } from './processing/payment-events.service';
 import { PaymentJobsService } from './processing/payment-jobs.service';
@@ -26,7 +25,6 @@ const APPROVER_ROLE = 'ADMIN';
 export class PaymentApprovalsService {
   constructor(
     private readonly payments: PaymentsService,
-    private readonly repository: PaymentsRepository,
     private readonly jobs: PaymentJobsService,
     private readonly events: PaymentEventsService,
     private readonly audit: AuditService,
@@ -36,13 +34,11 @@ export class PaymentApprovalsService {
   async approve(id: string, note?: string): Promise<PaymentView> {
     const approved = await this.decide(id, 'approved', note);
     await this.jobs.processPayment(approved._id.toHexString());
-    await this.events.publishBestEffort(PaymentEventType.Approved, approved);
     return toPaymentView(approved);
   }
 
   async reject(id: string, note?: string): Promise<PaymentView> {
     const rejected = await this.decide(id, 'rejected', note);
-    await this.events.publishBestEffort(PaymentEventType.Rejected, rejected);
     return toPaymentView(rejected);
   }
 
@@ -65,13 +61,17 @@ export class PaymentApprovalsService {
     const to = decision === 'approved' ? PaymentStatus.Pending : PaymentStatus.Rejected;
     assertTransitionAllowed(payment.status, to);
     const by = paymentActorOf(approver);
-    const decided = await this.repository.transition(payment._id, {
-      from: payment.status,
-      to,
-      by,
-      reason: decision,
-      set: { approval: { decision, by, at: new Date(), note: note ?? null } },
-    });
+    const decided = await this.events.transition(
+      payment._id,
+      {
+        from: payment.status,
+        to,
+        by,
+        reason: decision,
+        set: { approval: { decision, by, at: new Date(), note: note ?? null } },
+      },
+      decision === 'approved' ? PaymentEventType.Approved : PaymentEventType.Rejected,
+    );
     if (decided === null) {
       await this.record(action, payment, 'failure', { reason: 'concurrent_change' });
       throw new PaymentStateConflictException();

@@ -1,12 +1,15 @@
-import { randomBytes } from 'node:crypto';
+import type { AppConfig } from '@tenantpay/platform';
 
 /**
  * What the payments library needs from configuration. The application builds it from its validated config
- * and provides it as PAYMENTS_SETTINGS; libraries never read the environment.
+ * (paymentsSettingsFromAppConfig) and provides it as PAYMENTS_SETTINGS; libraries never read the environment.
  */
 export interface PaymentsSettings {
-  /** Shared with the payment gateway; verifies inbound gateway webhooks. Never logged. */
-  readonly gatewayWebhookSecret: string;
+  /**
+   * Shared with the payment gateway; verifies inbound gateway webhooks. Never logged. Null where none is
+   * configured (allowed outside production only): every inbound gateway webhook is then refused.
+   */
+  readonly gatewayWebhookSecret: string | null;
   /** How far a gateway webhook's signed timestamp may be from now (replay window). */
   readonly gatewayWebhookToleranceSeconds: number;
   /** How long a stored idempotent response is replayed (SPEC: 24 h). */
@@ -28,6 +31,15 @@ export interface PaymentsSettings {
     readonly deadLetterRetentionSeconds: number;
     readonly deadLetterMaxCount: number;
   };
+  readonly maintenance: {
+    /**
+     * Creation commits before the enqueue, so a payment whose enqueue failed (Redis down, process died) stays
+     * PENDING; one older than this is re-enqueued by the sweep. Longer than a normal enqueue-to-pickup wait.
+     */
+    readonly stuckPendingGraceSeconds: number;
+    /** Interval of the worker's repeatable sweeps (stuck payments, undispatched events). */
+    readonly sweepIntervalMs: number;
+  };
   readonly simulatedGateway: {
     readonly latencyMs: number;
     /** Share of charges (0–1) that fail transiently once before succeeding; 0 in tests and benchmarks. */
@@ -37,27 +49,16 @@ export interface PaymentsSettings {
 
 export const PAYMENTS_SETTINGS = Symbol('PAYMENTS_SETTINGS');
 
-/**
- * Development defaults. The webhook secret is random per process unless one is configured, so inbound gateway
- * webhooks are refused rather than accepted with a guessable secret.
- */
-export function defaultPaymentsSettings(overrides: Partial<PaymentsSettings> = {}): PaymentsSettings {
+/** From the PAYMENTS_* and SIMULATED_GATEWAY_* variables (validated by the platform config). */
+export function paymentsSettingsFromAppConfig(config: AppConfig): PaymentsSettings {
+  const { payments } = config;
   return {
-    gatewayWebhookSecret: randomBytes(32).toString('hex'),
-    gatewayWebhookToleranceSeconds: 300,
-    idempotencyTtlSeconds: 24 * 3600,
-    idempotencyLeaseSeconds: 60,
-    processing: {
-      attempts: 6,
-      backoffDelayMs: 1_000,
-      backoffJitter: 0.5,
-      concurrency: 10,
-      lockDurationMs: 30_000,
-      stalledIntervalMs: 30_000,
-      deadLetterRetentionSeconds: 7 * 24 * 3600,
-      deadLetterMaxCount: 10_000,
-    },
-    simulatedGateway: { latencyMs: 50, transientFailureRate: 0 },
-    ...overrides,
+    gatewayWebhookSecret: payments.gatewayWebhookSecret,
+    gatewayWebhookToleranceSeconds: payments.gatewayWebhookToleranceSeconds,
+    idempotencyTtlSeconds: payments.idempotencyTtlSeconds,
+    idempotencyLeaseSeconds: payments.idempotencyLeaseSeconds,
+    processing: { ...payments.processing },
+    maintenance: { ...payments.maintenance },
+    simulatedGateway: { ...payments.simulatedGateway },
   };
 }

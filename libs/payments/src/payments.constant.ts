@@ -8,6 +8,17 @@ export const PaymentJobName = {
 } as const;
 export type PaymentJobNameValue = (typeof PaymentJobName)[keyof typeof PaymentJobName];
 
+/**
+ * Cross-tenant maintenance of payments, run by the worker on a schedule with no tenant context (hence a queue
+ * of its own: every job of the payments queue carries a tenant).
+ */
+export const PAYMENTS_MAINTENANCE_QUEUE = 'payments-maintenance';
+
+export const PaymentMaintenanceJobName = {
+  SweepStuckPayments: 'sweep-stuck-payments',
+  DispatchPaymentEvents: 'dispatch-payment-events',
+} as const;
+
 /** BullMQ refuses `:` in custom job ids; the prefix keeps payment and refund jobs apart. */
 export const paymentJobId = (paymentId: string): string => `payment-${paymentId}`;
 export const refundJobId = (refundId: string): string => `refund-${refundId}`;
@@ -20,6 +31,7 @@ export const GATEWAY_SIGNATURE_HEADER = 'Gateway-Signature';
 export const PAYMENT_COLLECTION = 'payments';
 export const IDEMPOTENCY_RECORD_COLLECTION = 'idempotency_records';
 export const GATEWAY_EVENT_COLLECTION = 'gateway_events';
+export const PAYMENT_OUTBOX_COLLECTION = 'payment_outbox';
 
 /** The simulated gateway's ledger, shared by every worker process like a real gateway's would be. */
 export const simulatedGatewayKeys = {

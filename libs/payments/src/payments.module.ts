@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuditModule } from '@tenantpay/audit';
-import { PlatformQueueModule } from '@tenantpay/platform';
+import { APP_CONFIG, PlatformQueueModule } from '@tenantpay/platform';
 import { TenantContextService } from '@tenantpay/tenancy';
 import { PaymentAnalyticsService } from './analytics/payment-analytics.service';
 import { PlatformPaymentAnalyticsService } from './analytics/platform-payment-analytics.service';
@@ -24,9 +24,13 @@ import { IdempotencyService } from './idempotency/idempotency.service';
 import { PAYMENT_MODEL, PaymentSchema } from './payment/payment.schema';
 import { PaymentsRepository } from './payment/payments.repository';
 import { PlatformPaymentsRepository } from './payment/platform-payments.repository';
+import { PaymentOutboxDispatcher } from './outbox/payment-outbox-dispatcher.service';
+import { PAYMENT_OUTBOX_ENTRY_MODEL, PaymentOutboxEntrySchema } from './outbox/payment-outbox-entry.schema';
+import { PaymentOutboxPlatformRepository } from './outbox/payment-outbox-platform.repository';
+import { PaymentOutboxRepository } from './outbox/payment-outbox.repository';
 import { PaymentApprovalsService } from './payment-approvals.service';
 import { PAYMENTS_QUEUE } from './payments.constant';
-import { PAYMENTS_SETTINGS, type PaymentsSettings } from './payments-settings';
+import { PAYMENTS_SETTINGS, paymentsSettingsFromAppConfig } from './payments-settings';
 import { PaymentsService } from './payments.service';
 import { PAYMENT_EVENT_PUBLISHER } from './ports/payment-event-publisher.port';
 import { STORAGE_USAGE } from './ports/storage-usage.port';
@@ -36,16 +40,13 @@ import { DeadLettersService } from './processing/dead-letters.service';
 import { PaymentEventsService } from './processing/payment-events.service';
 import { PaymentJobsService } from './processing/payment-jobs.service';
 import { PaymentProcessingService } from './processing/payment-processing.service';
+import { StuckPaymentsSweeper } from './processing/stuck-payments-sweeper.service';
+import { MongoTransactionRunner } from './transactions/mongo-transaction-runner.service';
+import { PaymentWorkflowSettingsService } from './workflows/payment-workflow-settings.service';
 
 export interface PaymentsModuleOptions {
-  /** Modules the bound ports and the settings factory come from. */
+  /** Modules the bound ports come from. */
   readonly imports?: ModuleMetadata['imports'];
-  readonly settings: {
-    readonly inject?: InjectionToken[];
-    // Nest factories take whatever their `inject` list provides.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    readonly useFactory: (...dependencies: any[]) => PaymentsSettings;
-  };
   /** Providers (e.g. the usage library's) implementing the ports; unbound ports do nothing, loudly at start. */
   readonly transactionQuota?: InjectionToken;
   readonly storageUsage?: InjectionToken;
@@ -56,7 +57,8 @@ export interface PaymentsModuleOptions {
 
 /**
  * Payments, idempotency, the gateway port, processing and gateway webhooks. Imported once by the API and once
- * by the worker. Needs, from the application: PlatformCoreModule, TenancyModule (tenant lookups),
+ * by the worker. Settings come from the application's config (APP_CONFIG). Needs, from the application:
+ * PlatformCoreModule, TenancyModule (tenant lookups),
  * DataIsolationModule (tenant-aware repositories) and TenantJobsModule (enqueueing in the tenant's context).
  */
 @Module({})
@@ -89,15 +91,12 @@ export class PaymentsModule {
           { name: PAYMENT_MODEL, schema: PaymentSchema },
           { name: IDEMPOTENCY_RECORD_MODEL, schema: IdempotencyRecordSchema },
           { name: GATEWAY_EVENT_MODEL, schema: GatewayEventSchema },
+          { name: PAYMENT_OUTBOX_ENTRY_MODEL, schema: PaymentOutboxEntrySchema },
         ]),
         ...(options.imports ?? []),
       ],
       providers: [
-        {
-          provide: PAYMENTS_SETTINGS,
-          inject: options.settings.inject ?? [],
-          useFactory: options.settings.useFactory,
-        },
+        { provide: PAYMENTS_SETTINGS, inject: [APP_CONFIG], useFactory: paymentsSettingsFromAppConfig },
         port(TRANSACTION_QUOTA, options.transactionQuota, fallback.quota, 'The transaction quota (usage)'),
         port(STORAGE_USAGE, options.storageUsage, fallback.storage, 'Storage metering (usage)'),
         port(
@@ -124,6 +123,12 @@ export class PaymentsModule {
         PaymentProcessingService,
         GatewayWebhooksService,
         DeadLettersService,
+        StuckPaymentsSweeper,
+        PaymentWorkflowSettingsService,
+        MongoTransactionRunner,
+        PaymentOutboxRepository,
+        PaymentOutboxPlatformRepository,
+        PaymentOutboxDispatcher,
       ],
       exports: [
         PAYMENTS_SETTINGS,
@@ -137,6 +142,9 @@ export class PaymentsModule {
         PaymentProcessingService,
         GatewayWebhooksService,
         DeadLettersService,
+        StuckPaymentsSweeper,
+        PaymentWorkflowSettingsService,
+        PaymentOutboxDispatcher,
       ],
     };
   }

@@ -100,14 +100,17 @@ export class PaymentsService {
   async cancel(id: string, reason?: string): Promise<PaymentView> {
     const payment = await this.existing(id);
     assertTransitionAllowed(payment.status, PaymentStatus.Canceled);
-    const canceled = await this.payments.transition(payment._id, {
-      from: payment.status,
-      to: PaymentStatus.Canceled,
-      by: paymentActorOf(this.tenantContext.current()?.principal),
-      reason: reason ?? 'canceled',
-    });
+    const canceled = await this.events.transition(
+      payment._id,
+      {
+        from: payment.status,
+        to: PaymentStatus.Canceled,
+        by: paymentActorOf(this.tenantContext.current()?.principal),
+        reason: reason ?? 'canceled',
+      },
+      PaymentEventType.Canceled,
+    );
     if (canceled === null) throw new PaymentStateConflictException();
-    await this.events.publishBestEffort(PaymentEventType.Canceled, canceled);
     return toPaymentView(canceled);
   }
 

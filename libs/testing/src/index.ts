@@ -2,4 +2,4 @@ export { useTestMongo } from './mongo/use-test-mongo';
 export type { TestMongo } from './mongo/use-test-mongo';
 export { useTestRedis } from './redis/use-test-redis';
 export type { TestRedis } from './redis/use-test-redis';
-export { testAppConfig, TEST_JWT_SIGNING_KEYS } from './config/test-app-config';
+export { testAppConfig, TEST_GATEWAY_WEBHOOK_SECRET, TEST_JWT_SIGNING_KEYS } from './config/test-app-config';

@@ -26,6 +26,8 @@ async function main(): Promise<void> {
     API_PORT: apiPort,
     JWT_SIGNING_KEYS: process.env['JWT_SIGNING_KEYS'] || developmentSigningKey(),
     WEBHOOK_SECRET_ENCRYPTION_KEY: process.env['WEBHOOK_SECRET_ENCRYPTION_KEY'] || developmentWebhookKey(),
+    PAYMENTS_GATEWAY_WEBHOOK_SECRET:
+      process.env['PAYMENTS_GATEWAY_WEBHOOK_SECRET'] || developmentGatewayWebhookSecret(),
   };
   const demo = await seedDemo(loadConfigOrExit(environment));
   const apps = [startApp('api', environment), startApp('worker', environment)];
@@ -64,6 +66,18 @@ function developmentSigningKey(): string {
 function developmentWebhookKey(): string {
   say('WEBHOOK_SECRET_ENCRYPTION_KEY not set: using a random key for this run only');
   return randomBytes(32).toString('base64');
+}
+
+/**
+ * Printed because whoever plays the gateway locally (curl, a gateway sandbox) must sign with it; one value
+ * passed to both processes, so the API instances of this run agree on it.
+ */
+function developmentGatewayWebhookSecret(): string {
+  const secret = randomBytes(32).toString('hex');
+  say(
+    `PAYMENTS_GATEWAY_WEBHOOK_SECRET not set: gateway webhooks are signed with ${secret} for this run only`,
+  );
+  return secret;
 }
 
 async function embeddedOrGivenMongo(): Promise<RunningMongo> {

@@ -1,20 +1,26 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { defaultPaymentsSettings, PaymentsModule } from '@tenantpay/payments';
+import { PAYMENTS_MAINTENANCE_QUEUE, PaymentsModule } from '@tenantpay/payments';
 import { StorageUsageService, TransactionQuotaService } from '@tenantpay/usage';
 import { PaymentWebhookEventPublisher, WebhooksModule } from '@tenantpay/webhooks';
 import { PaymentProcessingWorker } from './payment-processing.worker';
+import { PaymentsMaintenanceScheduler } from './payments-maintenance-scheduler.service';
+import { PaymentsMaintenanceProcessor } from './payments-maintenance.processor';
 
-/** Payment processing: the payments queue's worker. Settings as in the API's PaymentsApiModule. */
+/**
+ * Payment processing (the payments queue's worker) and the repeatable maintenance sweeps. Ports bound as in
+ * the API's PaymentsApiModule.
+ */
 @Module({
   imports: [
     PaymentsModule.forRoot({
-      settings: { useFactory: () => defaultPaymentsSettings() },
       imports: [WebhooksModule],
       transactionQuota: TransactionQuotaService,
       storageUsage: StorageUsageService,
       eventPublisher: PaymentWebhookEventPublisher,
     }),
+    BullModule.registerQueue({ name: PAYMENTS_MAINTENANCE_QUEUE }),
   ],
-  providers: [PaymentProcessingWorker],
+  providers: [PaymentProcessingWorker, PaymentsMaintenanceScheduler, PaymentsMaintenanceProcessor],
 })
 export class PaymentsWorkerModule {}

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { ValidationException, isDuplicateKeyError } from '@tenantpay/platform';
 import { ResolutionMethod, TenantContextService, TenantLookupService } from '@tenantpay/tenancy';
 import { InvalidGatewaySignatureException } from '../errors/invalid-gateway-signature.exception';
@@ -20,7 +20,7 @@ import { type GatewayWebhookEvent, parseGatewayWebhookEvent } from './gateway-we
  * the gateway redelivers; a redelivery of a stored event applies it again, which is harmless.
  */
 @Injectable()
-export class GatewayWebhooksService {
+export class GatewayWebhooksService implements OnModuleInit {
   constructor(
     @Inject(PAYMENTS_SETTINGS) private readonly settings: PaymentsSettings,
     private readonly tenants: TenantLookupService,
@@ -30,14 +30,24 @@ export class GatewayWebhooksService {
     private readonly paymentEvents: PaymentEventsService,
   ) {}
 
+  onModuleInit(): void {
+    if (this.settings.gatewayWebhookSecret === null) {
+      new Logger(GatewayWebhooksService.name).warn(
+        'PAYMENTS_GATEWAY_WEBHOOK_SECRET is not set: every inbound gateway webhook is refused',
+      );
+    }
+  }
+
   async receive(
     rawBody: Buffer | undefined,
     signature: string | undefined,
   ): Promise<{ received: true; result: string }> {
+    const secret = this.settings.gatewayWebhookSecret;
     const verified =
+      secret !== null &&
       rawBody !== undefined &&
       verifyGatewaySignature(
-        this.settings.gatewayWebhookSecret,
+        secret,
         rawBody,
         signature,
         Math.floor(Date.now() / 1000),
@@ -88,27 +98,27 @@ export class GatewayWebhooksService {
     if (payment === null) return 'unknown_payment';
     if (payment.status !== PaymentStatus.Processing) return `ignored_in_${payment.status.toLowerCase()}`;
     const succeeded = event.type === 'charge.succeeded';
-    const settled = await this.payments.transition(payment._id, {
-      from: PaymentStatus.Processing,
-      to: succeeded ? PaymentStatus.Completed : PaymentStatus.Failed,
-      by: SYSTEM_ACTOR,
-      reason: `gateway webhook ${event.id}`,
-      set: {
-        gatewayReference: event.data.gatewayReference,
-        lastProcessingError: null,
-        ...(succeeded
-          ? {}
-          : {
-              failureCode: event.data.failureCode ?? 'gateway_declined',
-              failureMessage: event.data.failureMessage ?? 'The gateway declined the charge.',
-            }),
+    const settled = await this.paymentEvents.transition(
+      payment._id,
+      {
+        from: PaymentStatus.Processing,
+        to: succeeded ? PaymentStatus.Completed : PaymentStatus.Failed,
+        by: SYSTEM_ACTOR,
+        reason: `gateway webhook ${event.id}`,
+        set: {
+          gatewayReference: event.data.gatewayReference,
+          lastProcessingError: null,
+          ...(succeeded
+            ? {}
+            : {
+                failureCode: event.data.failureCode ?? 'gateway_declined',
+                failureMessage: event.data.failureMessage ?? 'The gateway declined the charge.',
+              }),
+        },
       },
-    });
-    if (settled === null) return 'concurrent_change';
-    await this.paymentEvents.publishBestEffort(
       succeeded ? PaymentEventType.Completed : PaymentEventType.Failed,
-      settled,
     );
+    if (settled === null) return 'concurrent_change';
     return 'applied';
   }
 

@@ -1,12 +1,12 @@
 import { isDuplicateKeyError } from '@tenantpay/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import type { ClientSession, Connection } from 'mongoose';
+import type { ClientSession } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { IdempotencyInProgressException } from '../errors/idempotency-in-progress.exception';
 import { IdempotencyKeyReusedException } from '../errors/idempotency-key-reused.exception';
 import { InvalidIdempotencyKeyException } from '../errors/invalid-idempotency-key.exception';
 import { PAYMENTS_SETTINGS, type PaymentsSettings } from '../payments-settings';
+import { MongoTransactionRunner } from '../transactions/mongo-transaction-runner.service';
 import { requestFingerprint } from './canonical-json';
 import type { IdempotencyRecord } from './idempotency-record';
 import { IdempotencyRecordsRepository } from './idempotency-records.repository';
@@ -32,7 +32,7 @@ type Claim =
 export class IdempotencyService {
   constructor(
     private readonly records: IdempotencyRecordsRepository,
-    @InjectConnection() private readonly connection: Connection,
+    private readonly transactions: MongoTransactionRunner,
     @Inject(PAYMENTS_SETTINGS) private readonly settings: PaymentsSettings,
   ) {}
 
@@ -47,7 +47,7 @@ export class IdempotencyService {
     if (claim.kind === 'replay') return claim.response as IdempotentResponse<T>;
     const { record, lockToken } = claim;
     try {
-      const response = await this.inTransaction(async (session) => {
+      const response = await this.transactions.run(async (session) => {
         const result = await work(session);
         // JSON round trip: the stored body must be byte-for-byte what this first response serialises to.
         const stored = { status: result.status, body: JSON.parse(JSON.stringify(result.body)) as T };
@@ -60,24 +60,6 @@ export class IdempotencyService {
     } catch (error) {
       await this.records.release(record._id, lockToken).catch(() => undefined);
       throw error;
-    }
-  }
-
-  /**
-   * The driver's withTransaction (commit retries, transient-error retries) rather than Mongoose's
-   * `connection.transaction`: on abort the latter resets tracked documents by setting `__v` on subdocuments,
-   * which strict ('throw') tenant-owned schemas refuse, turning a duplicate-key abort into a StrictModeError.
-   */
-  private async inTransaction<R>(work: (session: ClientSession) => Promise<R>): Promise<R> {
-    const session = await this.connection.startSession();
-    try {
-      let result: R | undefined;
-      await session.withTransaction(async () => {
-        result = await work(session);
-      });
-      return result as R;
-    } finally {
-      await session.endSession();
     }
   }
 

@@ -77,4 +77,11 @@ PaymentSchema.index({ tenantId: 1, status: 1, _id: -1 });
 // Also the platform reports' cross-tenant range scan, `{ tenantId: { $type: 'objectId' }, createdAt: { $gte, $lt } }`:
 // the scan seeks to the range within each tenant, so no second, createdAt-first index is written on every insert.
 PaymentSchema.index({ tenantId: 1, createdAt: 1 });
+// The worker's sweep for payments whose enqueue failed, across tenants (platform scope):
+// `find({ status: 'PENDING', updatedAt: { $lt: cutoff }, deletedAt: null })`. Partial, so it holds only the
+// few PENDING payments; tenantId stays the first key (shard key prefix), skipped by the scan's bounds.
+PaymentSchema.index(
+  { tenantId: 1, status: 1, updatedAt: 1 },
+  { partialFilterExpression: { status: 'PENDING' } },
+);
 // Unfiltered listing newest first uses the `{ tenantId: 1, _id: 1 }` index tenantOwnedSchema declares.

@@ -96,18 +96,35 @@ export class PaymentsRepository extends TenantAwareRepository<Payment> {
     return { items: backwards ? page.reverse() : page, hasMore };
   }
 
-  async markRefundSucceeded(paymentId: Types.ObjectId, refundId: Types.ObjectId, gatewayReference: string) {
-    const result = await this.updateOne(
+  /** The payment after the change; null when the refund was no longer pending (or does not exist). */
+  async markRefundSucceeded(
+    paymentId: Types.ObjectId,
+    refundId: Types.ObjectId,
+    gatewayReference: string,
+    session: ClientSession | null = null,
+  ): Promise<Payment | null> {
+    const tenant = this.isolation.tenantObjectId();
+    const filter = guardFilter(
       { _id: paymentId, refunds: trusted({ $elemMatch: { _id: refundId, status: 'pending' } }) },
+      tenant,
+    );
+    const update = guardUpdate(
       {
         $set: {
           'refunds.$[refund].status': 'succeeded',
           'refunds.$[refund].gatewayReference': gatewayReference,
         },
       },
-      { arrayFilters: [{ 'refund._id': refundId }] },
+      tenant,
     );
-    return result.modifiedCount === 1;
+    return (await this.model
+      .findOneAndUpdate(filter, update as never, {
+        arrayFilters: [{ 'refund._id': refundId }],
+        returnDocument: 'after',
+        session,
+      })
+      .lean()
+      .exec()) as Payment | null;
   }
 
   async recordProcessingError(paymentId: Types.ObjectId, message: string): Promise<void> {

@@ -9,6 +9,7 @@ export const PaymentEventType = {
   Rejected: 'payment.rejected',
 } as const;
 export type PaymentEventTypeName = (typeof PaymentEventType)[keyof typeof PaymentEventType];
+export const PAYMENT_EVENT_TYPES: readonly PaymentEventTypeName[] = Object.values(PaymentEventType);
 
 /**
  * A change of a payment that tenants may subscribe to. `id` is deterministic (payment, event type and, for

@@ -1,36 +1,82 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import type { ClientSession, Types } from 'mongoose';
+import { PaymentOutboxDispatcher } from '../outbox/payment-outbox-dispatcher.service';
+import type { PaymentOutboxEntry } from '../outbox/payment-outbox-entry';
+import { PaymentOutboxRepository } from '../outbox/payment-outbox.repository';
 import type { Payment } from '../payment/payment';
 import { toPaymentView } from '../payment/payment-view';
-import type { PaymentEvent, PaymentEventTypeName } from '../ports/payment-event';
-import { PAYMENT_EVENT_PUBLISHER, type PaymentEventPublisher } from '../ports/payment-event-publisher.port';
+import { type PaymentTransition, PaymentsRepository } from '../payment/payments.repository';
+import type { PaymentEventTypeName } from '../ports/payment-event';
+import { MongoTransactionRunner } from '../transactions/mongo-transaction-runner.service';
 
-/** Builds payment events with deterministic ids and hands them to the bound publisher. */
+/**
+ * Payment changes that tenants hear about. The change and its event (deterministic id) commit in one
+ * transaction through the outbox, so no crash can leave a payment COMPLETED without its `payment.completed`;
+ * the event is then dispatched at once, and by the worker's outbox retry if that attempt does not succeed.
+ */
 @Injectable()
 export class PaymentEventsService {
-  private readonly logger = new Logger(PaymentEventsService.name);
+  constructor(
+    private readonly payments: PaymentsRepository,
+    private readonly outbox: PaymentOutboxRepository,
+    private readonly transactions: MongoTransactionRunner,
+    private readonly dispatcher: PaymentOutboxDispatcher,
+  ) {}
 
-  constructor(@Inject(PAYMENT_EVENT_PUBLISHER) private readonly publisher: PaymentEventPublisher) {}
-
-  /** Throws when publishing fails, so a job retries (and republishes under the same id). */
-  async publish(type: PaymentEventTypeName, payment: Payment, discriminator?: string): Promise<void> {
-    const paymentId = payment._id.toHexString();
-    const event: PaymentEvent = {
-      id: `evt_${paymentId}_${type.replace('payment.', '')}${discriminator === undefined ? '' : `_${discriminator}`}`,
-      type,
-      tenantId: payment.tenantId.toHexString(),
-      occurredAt: new Date(payment.updatedAt).toISOString(),
-      data: toPaymentView(payment),
-    };
-    await this.publisher.publish(event);
+  /** The conditional transition with its event; null (and no event) when the transition did not match. */
+  async transition(
+    id: Types.ObjectId,
+    change: PaymentTransition,
+    type: PaymentEventTypeName,
+  ): Promise<Payment | null> {
+    return this.withEvent(type, undefined, (session) => this.payments.transition(id, change, session));
   }
 
-  /** For request paths: the change is committed; a lost event is logged, never turned into a failed request. */
-  async publishBestEffort(type: PaymentEventTypeName, payment: Payment): Promise<void> {
-    await this.publish(type, payment).catch((error: unknown) =>
-      this.logger.error(
-        { err: error, type, paymentId: payment._id.toHexString() },
-        'Payment event not published',
-      ),
+  /** Marks a pending refund succeeded with its `payment.refunded`; null when it was no longer pending. */
+  async refundSucceeded(
+    paymentId: Types.ObjectId,
+    refundId: Types.ObjectId,
+    gatewayReference: string,
+    type: PaymentEventTypeName,
+  ): Promise<Payment | null> {
+    return this.withEvent(type, refundId.toHexString(), (session) =>
+      this.payments.markRefundSucceeded(paymentId, refundId, gatewayReference, session),
     );
   }
+
+  private async withEvent(
+    type: PaymentEventTypeName,
+    discriminator: string | undefined,
+    change: (session: ClientSession) => Promise<Payment | null>,
+  ): Promise<Payment | null> {
+    const written = await this.transactions.run(async (session) => {
+      const payment = await change(session);
+      if (payment === null) return null;
+      const entry = await this.outbox.insert(outboxEntry(type, payment, discriminator), session);
+      return { payment, entry };
+    });
+    if (written === null) return null;
+    await this.dispatcher.dispatch(written.entry);
+    return written.payment;
+  }
+}
+
+function outboxEntry(
+  type: PaymentEventTypeName,
+  payment: Payment,
+  discriminator: string | undefined,
+): Pick<
+  PaymentOutboxEntry,
+  'eventId' | 'type' | 'occurredAt' | 'data' | 'dispatchedAt' | 'attempts' | 'lastError'
+> {
+  const suffix = `${type.replace('payment.', '')}${discriminator === undefined ? '' : `_${discriminator}`}`;
+  return {
+    eventId: `evt_${payment._id.toHexString()}_${suffix}`,
+    type,
+    occurredAt: new Date(payment.updatedAt),
+    data: toPaymentView(payment),
+    dispatchedAt: null,
+    attempts: 0,
+    lastError: null,
+  };
 }

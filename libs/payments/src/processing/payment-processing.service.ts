@@ -14,7 +14,7 @@ export type ProcessingOutcome = 'completed' | 'failed' | 'skipped' | 'refunded';
 /**
  * The worker's side of a payment, run inside the job's tenant context. Every step can run again after a crash
  * or a stalled job: the status moves are conditional, the gateway is called with the payment id (or refund id)
- * as its idempotency key so it never charges twice, and events carry deterministic ids.
+ * as its idempotency key so it never charges twice, and each event commits with the transition it announces.
  *
  * Transient gateway failures are thrown so BullMQ retries with backoff; when the attempts run out the job
  * stays in the failed (dead-letter) set and the payment stays PROCESSING with `lastProcessingError`: its
@@ -63,26 +63,34 @@ export class PaymentProcessingService {
     }
     const finished =
       result.outcome === 'succeeded'
-        ? await this.payments.transition(payment._id, {
-            from: PaymentStatus.Processing,
-            to: PaymentStatus.Completed,
-            by: SYSTEM_ACTOR,
-            reason: 'charge succeeded',
-            set: { gatewayReference: result.gatewayReference, lastProcessingError: null },
-          })
-        : await this.payments.transition(payment._id, {
-            from: PaymentStatus.Processing,
-            to: PaymentStatus.Failed,
-            by: SYSTEM_ACTOR,
-            reason: 'charge declined',
-            set: {
-              gatewayReference: result.gatewayReference,
-              failureCode: result.code,
-              failureMessage: result.message,
-              lastProcessingError: null,
+        ? await this.events.transition(
+            payment._id,
+            {
+              from: PaymentStatus.Processing,
+              to: PaymentStatus.Completed,
+              by: SYSTEM_ACTOR,
+              reason: 'charge succeeded',
+              set: { gatewayReference: result.gatewayReference, lastProcessingError: null },
             },
-          });
-    // Null: the gateway's webhook settled it first; publish whatever it settled to.
+            PaymentEventType.Completed,
+          )
+        : await this.events.transition(
+            payment._id,
+            {
+              from: PaymentStatus.Processing,
+              to: PaymentStatus.Failed,
+              by: SYSTEM_ACTOR,
+              reason: 'charge declined',
+              set: {
+                gatewayReference: result.gatewayReference,
+                failureCode: result.code,
+                failureMessage: result.message,
+                lastProcessingError: null,
+              },
+            },
+            PaymentEventType.Failed,
+          );
+    // Null: the gateway's webhook settled it first (and recorded its event).
     const settledPayment = finished ?? (await this.payments.findById(paymentId));
     return settledPayment === null ? this.missing(paymentId) : this.settled(settledPayment);
   }
@@ -100,23 +108,21 @@ export class PaymentProcessingService {
         amount: refund.amount,
         currency: payment.currency,
       });
-      await this.payments.markRefundSucceeded(payment._id, refund._id, result.gatewayReference);
+      // Null: a concurrent run of this job marked it first, with the event.
+      await this.events.refundSucceeded(
+        payment._id,
+        refund._id,
+        result.gatewayReference,
+        PaymentEventType.Refunded,
+      );
     }
-    const refunded = (await this.payments.findById(paymentId)) ?? payment;
-    await this.events.publish(PaymentEventType.Refunded, refunded, refundId);
     return 'refunded';
   }
 
-  /** A final status reached earlier (or now): (re)publish its event, which is idempotent by event id. */
-  private async settled(payment: Payment): Promise<ProcessingOutcome> {
-    if (payment.status === PaymentStatus.Completed) {
-      await this.events.publish(PaymentEventType.Completed, payment);
-      return 'completed';
-    }
-    if (payment.status === PaymentStatus.Failed) {
-      await this.events.publish(PaymentEventType.Failed, payment);
-      return 'failed';
-    }
+  /** Its event was written with the transition that settled it, whichever run or webhook that was. */
+  private settled(payment: Payment): ProcessingOutcome {
+    if (payment.status === PaymentStatus.Completed) return 'completed';
+    if (payment.status === PaymentStatus.Failed) return 'failed';
     return 'skipped';
   }
 

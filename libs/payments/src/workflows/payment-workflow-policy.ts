@@ -1,6 +1,7 @@
 import type { ErrorDetail } from '@tenantpay/platform';
 import { Feature, hasFeature, type TenantSnapshot } from '@tenantpay/tenancy';
 import { PaymentWorkflowViolationException } from '../errors/payment-workflow-violation.exception';
+import { formatMinorUnits } from '../money/currency';
 import { PaymentStatus } from '../payment/payment-status.enum';
 
 export interface WorkflowCandidate {
@@ -11,8 +12,8 @@ export interface WorkflowCandidate {
 
 /**
  * The tenant's custom payment workflow (ENTERPRISE, `settings.paymentWorkflow`): allowed methods and
- * currencies, a per-payment maximum, and an approval threshold above which a payment starts in
- * AWAITING_APPROVAL. Tenants whose tier lacks the feature get the standard flow whatever their settings say,
+ * currencies and, per currency, a per-payment maximum and an approval threshold above which a payment starts
+ * in AWAITING_APPROVAL. Tenants whose tier lacks the feature get the standard flow whatever their settings say,
  * so a downgrade switches the rules off instead of leaving them half-enforced. Returns the initial status.
  */
 export function applyPaymentWorkflow(tenant: TenantSnapshot, payment: WorkflowCandidate): PaymentStatus {
@@ -25,11 +26,15 @@ export function applyPaymentWorkflow(tenant: TenantSnapshot, payment: WorkflowCa
   if (workflow.allowedCurrencies !== undefined && !workflow.allowedCurrencies.includes(payment.currency)) {
     violations.push({ field: 'currency', issue: `must be one of ${workflow.allowedCurrencies.join(', ')}` });
   }
-  if (workflow.maxAmount !== undefined && payment.amount > workflow.maxAmount) {
-    violations.push({ field: 'amount', issue: `must be at most ${workflow.maxAmount} minor units` });
+  const limit = workflow.amountLimits?.find((candidate) => candidate.currency === payment.currency);
+  if (limit?.maxAmount !== undefined && payment.amount > limit.maxAmount) {
+    violations.push({
+      field: 'amount',
+      issue: `must be at most ${formatMinorUnits(limit.maxAmount, limit.currency)} ${limit.currency}`,
+    });
   }
   if (violations.length > 0) throw new PaymentWorkflowViolationException(violations);
-  return workflow.approvalThreshold !== undefined && payment.amount > workflow.approvalThreshold
+  return limit?.approvalThreshold !== undefined && payment.amount > limit.approvalThreshold
     ? PaymentStatus.AwaitingApproval
     : PaymentStatus.Pending;
 }

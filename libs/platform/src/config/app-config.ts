@@ -26,6 +26,32 @@ export interface AppConfig {
     /** Hosts that webhooks may be delivered to although private (tests, local development). */
     readonly allowedHosts: readonly string[];
   };
+  readonly payments: {
+    /** Shared with the payment gateway to verify its webhooks; null (development, tests) refuses every one. */
+    readonly gatewayWebhookSecret: string | null;
+    /** How far a gateway webhook's signed timestamp may be from now (replay window). */
+    readonly gatewayWebhookToleranceSeconds: number;
+    readonly idempotencyTtlSeconds: number;
+    /** How long a claimed Idempotency-Key counts as in flight before a retry may take it over. */
+    readonly idempotencyLeaseSeconds: number;
+    readonly processing: {
+      readonly attempts: number;
+      readonly backoffDelayMs: number;
+      readonly backoffJitter: number;
+      readonly concurrency: number;
+      readonly lockDurationMs: number;
+      readonly stalledIntervalMs: number;
+      readonly deadLetterRetentionSeconds: number;
+      readonly deadLetterMaxCount: number;
+    };
+    readonly maintenance: {
+      /** A payment still PENDING this long after creation was never queued (or lost its job): re-enqueued. */
+      readonly stuckPendingGraceSeconds: number;
+      /** How often the worker sweeps for stuck payments and undispatched payment events. */
+      readonly sweepIntervalMs: number;
+    };
+    readonly simulatedGateway: { readonly latencyMs: number; readonly transientFailureRate: number };
+  };
   readonly rateLimit: {
     /** While Redis is unavailable: `open` admits by a per-process fallback limiter, `closed` refuses. */
     readonly failMode: 'open' | 'closed';

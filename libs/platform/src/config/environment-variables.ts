@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { LOG_LEVELS, type LogLevel } from './app-config';
 
 /**
@@ -88,6 +88,115 @@ export class EnvironmentVariables {
     message: 'must be comma-separated host names or IP addresses',
   })
   WEBHOOK_ALLOWED_HOSTS?: string;
+
+  @IsOptional()
+  @Matches(/^\S{32,}$/, { message: 'must be at least 32 characters without spaces' })
+  PAYMENTS_GATEWAY_WEBHOOK_SECRET?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of seconds' })
+  @Min(30, { message: 'must be between 30 and 3600 seconds' })
+  @Max(3600, { message: 'must be between 30 and 3600 seconds' })
+  PAYMENTS_GATEWAY_WEBHOOK_TOLERANCE_SECONDS = 300;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of seconds' })
+  @Min(3600, { message: 'must be between 3600 and 604800 seconds' })
+  @Max(7 * 24 * 3600, { message: 'must be between 3600 and 604800 seconds' })
+  PAYMENTS_IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of seconds' })
+  @Min(5, { message: 'must be between 5 and 3600 seconds' })
+  @Max(3600, { message: 'must be between 5 and 3600 seconds' })
+  PAYMENTS_IDEMPOTENCY_LEASE_SECONDS = 60;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of attempts' })
+  @Min(1, { message: 'must be between 1 and 20' })
+  @Max(20, { message: 'must be between 1 and 20' })
+  PAYMENTS_JOB_ATTEMPTS = 6;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(10, { message: 'must be between 10 and 600000 milliseconds' })
+  @Max(600_000, { message: 'must be between 10 and 600000 milliseconds' })
+  PAYMENTS_JOB_BACKOFF_MS = 1_000;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number between 0 and 1' })
+  @Min(0, { message: 'must be a number between 0 and 1' })
+  @Max(1, { message: 'must be a number between 0 and 1' })
+  PAYMENTS_JOB_BACKOFF_JITTER = 0.5;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of concurrent jobs' })
+  @Min(1, { message: 'must be between 1 and 200' })
+  @Max(200, { message: 'must be between 1 and 200' })
+  PAYMENTS_WORKER_CONCURRENCY = 10;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(1_000, { message: 'must be between 1000 and 600000 milliseconds' })
+  @Max(600_000, { message: 'must be between 1000 and 600000 milliseconds' })
+  PAYMENTS_JOB_LOCK_DURATION_MS = 30_000;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(100, { message: 'must be between 100 and 600000 milliseconds' })
+  @Max(600_000, { message: 'must be between 100 and 600000 milliseconds' })
+  PAYMENTS_JOB_STALLED_INTERVAL_MS = 30_000;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of seconds' })
+  @Min(3600, { message: 'must be between 3600 and 7776000 seconds (90 days)' })
+  @Max(90 * 24 * 3600, { message: 'must be between 3600 and 7776000 seconds (90 days)' })
+  PAYMENTS_DEAD_LETTER_RETENTION_SECONDS = 7 * 24 * 3600;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of jobs' })
+  @Min(100, { message: 'must be between 100 and 1000000' })
+  @Max(1_000_000, { message: 'must be between 100 and 1000000' })
+  PAYMENTS_DEAD_LETTER_MAX_COUNT = 10_000;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of seconds' })
+  @Min(1, { message: 'must be between 1 and 86400 seconds' })
+  @Max(86_400, { message: 'must be between 1 and 86400 seconds' })
+  PAYMENTS_STUCK_PENDING_GRACE_SECONDS = 300;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(1_000, { message: 'must be between 1000 and 3600000 milliseconds' })
+  @Max(3_600_000, { message: 'must be between 1000 and 3600000 milliseconds' })
+  PAYMENTS_SWEEP_INTERVAL_MS = 60_000;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(0, { message: 'must be between 0 and 60000 milliseconds' })
+  @Max(60_000, { message: 'must be between 0 and 60000 milliseconds' })
+  SIMULATED_GATEWAY_LATENCY_MS = 50;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number between 0 and 1' })
+  @Min(0, { message: 'must be a number between 0 and 1' })
+  @Max(1, { message: 'must be a number between 0 and 1' })
+  SIMULATED_GATEWAY_TRANSIENT_FAILURE_RATE = 0;
 
   @IsOptional()
   @IsIn(['open', 'closed'], { message: 'must be open or closed' })

@@ -27,6 +27,24 @@ describe('loadConfig', () => {
       tenancy: { baseDomain: 'localhost' },
       auth: { jwtKeys: [{ id: 'k1', secret: KEY_A }], activeJwtKeyId: 'k1', accessTokenTtlSeconds: 900 },
       webhooks: { secretEncryptionKey: null, allowedHosts: [] },
+      payments: {
+        gatewayWebhookSecret: null,
+        gatewayWebhookToleranceSeconds: 300,
+        idempotencyTtlSeconds: 86400,
+        idempotencyLeaseSeconds: 60,
+        processing: {
+          attempts: 6,
+          backoffDelayMs: 1000,
+          backoffJitter: 0.5,
+          concurrency: 10,
+          lockDurationMs: 30000,
+          stalledIntervalMs: 30000,
+          deadLetterRetentionSeconds: 604800,
+          deadLetterMaxCount: 10000,
+        },
+        maintenance: { stuckPendingGraceSeconds: 300, sweepIntervalMs: 60000 },
+        simulatedGateway: { latencyMs: 50, transientFailureRate: 0 },
+      },
       rateLimit: { failMode: 'open' },
       worker: { metricsPort: 9464 },
       mongodb: { uri: valid.MONGODB_URI, autoIndex: true },
@@ -83,6 +101,25 @@ describe('loadConfig', () => {
     ['JWT_SIGNING_KEYS', 'k1:short'],
     ['JWT_SIGNING_KEYS', 'no-separator'],
     ['JWT_ACCESS_TOKEN_TTL_SECONDS', '5'],
+    ['PAYMENTS_GATEWAY_WEBHOOK_SECRET', 'too-short'],
+    ['PAYMENTS_GATEWAY_WEBHOOK_SECRET', `${'s'.repeat(32)} with spaces`],
+    ['PAYMENTS_GATEWAY_WEBHOOK_TOLERANCE_SECONDS', '5'],
+    ['PAYMENTS_IDEMPOTENCY_TTL_SECONDS', '60'],
+    ['PAYMENTS_IDEMPOTENCY_LEASE_SECONDS', 'a minute'],
+    ['PAYMENTS_JOB_ATTEMPTS', '0'],
+    ['PAYMENTS_JOB_ATTEMPTS', '2.5'],
+    ['PAYMENTS_JOB_BACKOFF_MS', '1'],
+    ['PAYMENTS_JOB_BACKOFF_JITTER', '1.5'],
+    ['PAYMENTS_JOB_BACKOFF_JITTER', 'half'],
+    ['PAYMENTS_WORKER_CONCURRENCY', '0'],
+    ['PAYMENTS_JOB_LOCK_DURATION_MS', '10'],
+    ['PAYMENTS_JOB_STALLED_INTERVAL_MS', '-1'],
+    ['PAYMENTS_DEAD_LETTER_RETENTION_SECONDS', '10'],
+    ['PAYMENTS_DEAD_LETTER_MAX_COUNT', '1'],
+    ['PAYMENTS_STUCK_PENDING_GRACE_SECONDS', '0'],
+    ['PAYMENTS_SWEEP_INTERVAL_MS', '10'],
+    ['SIMULATED_GATEWAY_LATENCY_MS', '-5'],
+    ['SIMULATED_GATEWAY_TRANSIENT_FAILURE_RATE', '2'],
   ])('refuses %s=%s and names it', (name, value) => {
     const problems = problemsOf({ ...valid, [name]: value });
     expect(problems.length).toBeGreaterThan(0);
@@ -101,6 +138,7 @@ describe('loadConfig', () => {
       ...valid,
       MONGODB_URI: 'mysql://user:s3cret@db',
       JWT_SIGNING_KEYS: 'k1:s3cret',
+      PAYMENTS_GATEWAY_WEBHOOK_SECRET: 's3cret',
     });
     expect(problems.join('\n')).not.toContain('s3cret');
   });
@@ -131,12 +169,14 @@ describe('loadConfig', () => {
   });
 
   it('requires the webhook secret key in production only', () => {
-    expect(problemsOf({ ...valid, NODE_ENV: 'production' })).toEqual([
+    const gatewaySecret = { PAYMENTS_GATEWAY_WEBHOOK_SECRET: 'g'.repeat(40) };
+    expect(problemsOf({ ...valid, ...gatewaySecret, NODE_ENV: 'production' })).toEqual([
       expect.stringMatching(/^WEBHOOK_SECRET_ENCRYPTION_KEY /),
     ]);
     const key = Buffer.alloc(32, 7).toString('base64');
     const config = loadConfig({
       ...valid,
+      ...gatewaySecret,
       NODE_ENV: 'production',
       WEBHOOK_SECRET_ENCRYPTION_KEY: key,
       WEBHOOK_ALLOWED_HOSTS: '127.0.0.1,localhost',
@@ -146,7 +186,12 @@ describe('loadConfig', () => {
 
   it('builds indexes at start outside production only, unless told otherwise', () => {
     const key = Buffer.alloc(32, 7).toString('base64');
-    const production = { ...valid, NODE_ENV: 'production', WEBHOOK_SECRET_ENCRYPTION_KEY: key };
+    const production = {
+      ...valid,
+      NODE_ENV: 'production',
+      WEBHOOK_SECRET_ENCRYPTION_KEY: key,
+      PAYMENTS_GATEWAY_WEBHOOK_SECRET: 'g'.repeat(40),
+    };
     expect(loadConfig({ ...valid, NODE_ENV: 'test' }).mongodb.autoIndex).toBe(true);
     expect(loadConfig(production).mongodb.autoIndex).toBe(false);
     expect(loadConfig({ ...production, MONGODB_AUTO_INDEX: 'true' }).mongodb.autoIndex).toBe(true);
@@ -154,6 +199,29 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...valid, MONGODB_AUTO_INDEX: 'yes' })).toEqual([
       expect.stringMatching(/^MONGODB_AUTO_INDEX must be true or false/),
     ]);
+  });
+
+  it('requires the gateway webhook secret in production only, and maps the payments variables', () => {
+    const encryptionKey = Buffer.alloc(32, 7).toString('base64');
+    expect(
+      problemsOf({ ...valid, NODE_ENV: 'production', WEBHOOK_SECRET_ENCRYPTION_KEY: encryptionKey }),
+    ).toEqual([expect.stringMatching(/^PAYMENTS_GATEWAY_WEBHOOK_SECRET /)]);
+    const secret = 'g'.repeat(40);
+    const config = loadConfig({
+      ...valid,
+      NODE_ENV: 'production',
+      WEBHOOK_SECRET_ENCRYPTION_KEY: encryptionKey,
+      PAYMENTS_GATEWAY_WEBHOOK_SECRET: secret,
+      PAYMENTS_JOB_ATTEMPTS: '3',
+      PAYMENTS_JOB_BACKOFF_JITTER: '0.25',
+      PAYMENTS_STUCK_PENDING_GRACE_SECONDS: '120',
+      SIMULATED_GATEWAY_TRANSIENT_FAILURE_RATE: '0.1',
+    });
+    expect(config.payments.gatewayWebhookSecret).toBe(secret);
+    expect(config.payments.processing.attempts).toBe(3);
+    expect(config.payments.processing.backoffJitter).toBe(0.25);
+    expect(config.payments.maintenance.stuckPendingGraceSeconds).toBe(120);
+    expect(config.payments.simulatedGateway.transientFailureRate).toBe(0.1);
   });
 
   it('ignores variables it does not know', () => {

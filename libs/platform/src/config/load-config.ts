@@ -45,6 +45,11 @@ export function loadConfig(environment: Environment): AppConfig {
   if (variables.NODE_ENV === 'production' && variables.WEBHOOK_SECRET_ENCRYPTION_KEY === undefined) {
     keyProblems.push('WEBHOOK_SECRET_ENCRYPTION_KEY is required in production (base64 of 32 random bytes)');
   }
+  if (variables.NODE_ENV === 'production' && variables.PAYMENTS_GATEWAY_WEBHOOK_SECRET === undefined) {
+    keyProblems.push(
+      'PAYMENTS_GATEWAY_WEBHOOK_SECRET is required in production (the secret the payment gateway signs webhooks with)',
+    );
+  }
   if (keyProblems.length > 0) throw new ConfigValidationError(keyProblems);
   return {
     env: variables.NODE_ENV,
@@ -59,6 +64,30 @@ export function loadConfig(environment: Environment): AppConfig {
     webhooks: {
       secretEncryptionKey: variables.WEBHOOK_SECRET_ENCRYPTION_KEY ?? null,
       allowedHosts: (variables.WEBHOOK_ALLOWED_HOSTS ?? '').split(',').filter((host) => host !== ''),
+    },
+    payments: {
+      gatewayWebhookSecret: variables.PAYMENTS_GATEWAY_WEBHOOK_SECRET ?? null,
+      gatewayWebhookToleranceSeconds: variables.PAYMENTS_GATEWAY_WEBHOOK_TOLERANCE_SECONDS,
+      idempotencyTtlSeconds: variables.PAYMENTS_IDEMPOTENCY_TTL_SECONDS,
+      idempotencyLeaseSeconds: variables.PAYMENTS_IDEMPOTENCY_LEASE_SECONDS,
+      processing: {
+        attempts: variables.PAYMENTS_JOB_ATTEMPTS,
+        backoffDelayMs: variables.PAYMENTS_JOB_BACKOFF_MS,
+        backoffJitter: variables.PAYMENTS_JOB_BACKOFF_JITTER,
+        concurrency: variables.PAYMENTS_WORKER_CONCURRENCY,
+        lockDurationMs: variables.PAYMENTS_JOB_LOCK_DURATION_MS,
+        stalledIntervalMs: variables.PAYMENTS_JOB_STALLED_INTERVAL_MS,
+        deadLetterRetentionSeconds: variables.PAYMENTS_DEAD_LETTER_RETENTION_SECONDS,
+        deadLetterMaxCount: variables.PAYMENTS_DEAD_LETTER_MAX_COUNT,
+      },
+      maintenance: {
+        stuckPendingGraceSeconds: variables.PAYMENTS_STUCK_PENDING_GRACE_SECONDS,
+        sweepIntervalMs: variables.PAYMENTS_SWEEP_INTERVAL_MS,
+      },
+      simulatedGateway: {
+        latencyMs: variables.SIMULATED_GATEWAY_LATENCY_MS,
+        transientFailureRate: variables.SIMULATED_GATEWAY_TRANSIENT_FAILURE_RATE,
+      },
     },
     rateLimit: { failMode: variables.RATE_LIMIT_FAIL_MODE },
     worker: { metricsPort: variables.WORKER_METRICS_PORT },

@@ -15,7 +15,7 @@ import { slugProblem } from '../tenants/slug';
 import type { Tenant } from '../tenants/tenant';
 import { DomainStatus } from '../tenants/tenant-domain';
 import { TenantNotFoundException } from '../tenants/tenant-not-found.exception';
-import type { TenantBranding } from '../tenants/tenant-settings';
+import type { TenantBranding, TenantPaymentWorkflow } from '../tenants/tenant-settings';
 import { type TenantChange, TenantsRepository } from '../tenants/tenants.repository';
 import { Feature } from '../tiers/feature.enum';
 import type { TenantLimitName, TenantLimits } from '../tiers/limit';
@@ -145,6 +145,19 @@ export class TenantAdminService {
     const change = await this.tenants.replaceBranding(id, withoutUndefined(branding));
     return this.applied(change, TenancyAuditAction.TenantBrandingChanged, () => ({
       fields: Object.keys(withoutUndefined(branding)),
+    }));
+  }
+
+  /**
+   * Replaces the tenant's custom payment workflow (callers validate it: the rules are the payments library's).
+   * Audited with the rules before and after; every cached copy of the tenant is dropped before answering, so
+   * the next payment on any instance is checked against the new rules.
+   */
+  async replacePaymentWorkflow(id: string, workflow: TenantPaymentWorkflow): Promise<TenantAdminView> {
+    const change = await this.tenants.replacePaymentWorkflow(id, workflow);
+    return this.applied(change, TenancyAuditAction.TenantPaymentWorkflowChanged, (c) => ({
+      from: structuredClone(c.before.settings?.paymentWorkflow ?? {}),
+      to: structuredClone(c.after.settings?.paymentWorkflow ?? {}),
     }));
   }
 

@@ -15,6 +15,7 @@ export const TenancyAuditAction = {
   TenantDomainRemoved: 'tenant.domain_removed',
   TenantLimitsChanged: 'tenant.limits_changed',
   TenantBrandingChanged: 'tenant.branding_changed',
+  TenantPaymentWorkflowChanged: 'tenant.payment_workflow_changed',
 } as const;
 
 export type TenancyAuditActionName = (typeof TenancyAuditAction)[keyof typeof TenancyAuditAction];

@@ -8,12 +8,22 @@ export interface TenantBranding {
   readonly supportUrl?: string;
 }
 
-/** Custom payment workflow rules (ENTERPRISE). Amounts are integer minor units. */
+/**
+ * Amount rules for payments in one currency. Integer minor units of that currency: a minor unit is worth
+ * different amounts in different currencies (1 JPY, 0.01 EUR, 0.001 KWD), so one number cannot bound them all.
+ */
+export interface TenantPaymentAmountLimit {
+  readonly currency: string;
+  readonly maxAmount?: number;
+  readonly approvalThreshold?: number;
+}
+
+/** Custom payment workflow rules (ENTERPRISE). */
 export interface TenantPaymentWorkflow {
   readonly allowedMethods?: readonly string[];
   readonly allowedCurrencies?: readonly string[];
-  readonly maxAmount?: number;
-  readonly approvalThreshold?: number;
+  /** At most one entry per currency; payments in a currency without an entry have no amount rule. */
+  readonly amountLimits?: readonly TenantPaymentAmountLimit[];
 }
 
 export interface TenantSettings {

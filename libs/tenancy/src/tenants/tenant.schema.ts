@@ -26,6 +26,15 @@ const domainSchema = new Schema(
   { _id: false },
 );
 
+const amountLimitSchema = new Schema(
+  {
+    currency: { type: String, required: true },
+    maxAmount: { type: Number, validate: Number.isSafeInteger },
+    approvalThreshold: { type: Number, validate: Number.isSafeInteger },
+  },
+  { _id: false },
+);
+
 const limitsSchema = new Schema(
   Object.fromEntries(
     TENANT_LIMIT_NAMES.map((name) => [
@@ -58,8 +67,7 @@ export const TenantSchema = new Schema<Tenant>(
       paymentWorkflow: {
         allowedMethods: { type: [String], default: undefined },
         allowedCurrencies: { type: [String], default: undefined },
-        maxAmount: Number,
-        approvalThreshold: Number,
+        amountLimits: { type: [amountLimitSchema], default: undefined },
       },
     },
     limits: { type: limitsSchema, default: undefined },

@@ -5,7 +5,7 @@ import type { TenantLimitName, TenantLimits } from '../tiers/limit';
 import type { Tier } from '../tiers/tier.enum';
 import type { Tenant } from './tenant';
 import { DomainStatus, type TenantDomain } from './tenant-domain';
-import type { TenantBranding, TenantSettings } from './tenant-settings';
+import type { TenantBranding, TenantPaymentWorkflow, TenantSettings } from './tenant-settings';
 import { TENANT_MODEL } from './tenant.schema';
 
 export interface NewTenant {
@@ -114,6 +114,11 @@ export class TenantsRepository {
         ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
       },
     );
+  }
+
+  /** Replaces the whole payment workflow; null when the tenant does not exist. */
+  replacePaymentWorkflow(id: string, workflow: TenantPaymentWorkflow): Promise<TenantChange | null> {
+    return this.change(id, {}, { $set: { 'settings.paymentWorkflow': workflow } });
   }
 
   /** Replaces the whole branding object; null when the tenant does not exist. */

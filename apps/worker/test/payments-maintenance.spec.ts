@@ -1,0 +1,215 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Test } from '@nestjs/testing';
+import {
+  paymentJobId,
+  PaymentMethod,
+  PaymentOutboxDispatcher,
+  PAYMENTS_QUEUE,
+  PAYMENTS_SETTINGS,
+  paymentsSettingsFromAppConfig,
+  PaymentsService,
+  type PaymentView,
+} from '@tenantpay/payments';
+import type { AppConfig } from '@tenantpay/platform';
+import {
+  ResolutionMethod,
+  TenantAdminService,
+  TenantContextService,
+  TenantLookupService,
+  type TenantSnapshot,
+  Tier,
+} from '@tenantpay/tenancy';
+import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import { PaymentWebhookEventPublisher } from '@tenantpay/webhooks';
+import type { Queue } from 'bullmq';
+import { ObjectId } from 'mongodb';
+import { WorkerModule } from '../src/worker.module';
+
+/**
+ * The real worker (WorkerModule) sweeping every second, with no gateway latency, and payment events going to
+ * the real webhooks library (its event store is the `webhook_events` collection).
+ */
+async function startWorker(config: AppConfig): Promise<INestApplicationContext> {
+  const defaults = paymentsSettingsFromAppConfig(config);
+  const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] })
+    .overrideProvider(PAYMENTS_SETTINGS)
+    .useValue({ ...defaults, simulatedGateway: { latencyMs: 0, transientFailureRate: 0 } })
+    .compile();
+  moduleRef.useLogger(false);
+  await moduleRef.init();
+  return moduleRef;
+}
+
+describe('payments maintenance (worker)', () => {
+  // Declared before useTestRedis/useTestMongo: Jest runs afterAll hooks in declaration order, and the worker
+  // must close while Redis is still up.
+  afterAll(async () => {
+    await worker?.close();
+  });
+  const mongo = useTestMongo();
+  const redis = useTestRedis();
+  let worker: INestApplicationContext;
+  let tenant: TenantSnapshot;
+  let paymentsQueue: Queue;
+
+  beforeAll(async () => {
+    const config = testAppConfig({
+      MONGODB_URI: mongo.uri,
+      REDIS_URL: redis.url,
+      PAYMENTS_SWEEP_INTERVAL_MS: '1000',
+      PAYMENTS_STUCK_PENDING_GRACE_SECONDS: '300',
+    });
+    worker = await startWorker(config);
+    paymentsQueue = worker.get<Queue>(getQueueToken(PAYMENTS_QUEUE));
+    const created = await worker
+      .get(TenantContextService)
+      .runAsPlatform('test setup', () =>
+        worker.get(TenantAdminService).create({ slug: 'sweep-tenant', name: 'S', tier: Tier.Starter }),
+      );
+    tenant = (await worker.get(TenantLookupService).findById(created.id)) as TenantSnapshot;
+  });
+
+  const inTenant = <T>(work: () => Promise<T>) =>
+    worker
+      .get(TenantContextService)
+      .run({ tenant, resolvedBy: ResolutionMethod.TenantHeader, principal: null, requestId: 'test' }, work);
+  const payments = () => mongo.db.collection('payments');
+  const webhookEvents = () => mongo.db.collection('webhook_events');
+  const outbox = () => mongo.db.collection('payment_outbox');
+  const statusOf = async (id: string) =>
+    (await payments().findOne({ _id: new ObjectId(id) }))?.['status'] as string | undefined;
+  let sequence = 0;
+
+  /** Created and committed, but its enqueue failed as if Redis were down at that moment. */
+  async function paymentWhoseEnqueueFailed(): Promise<PaymentView> {
+    const add = jest.spyOn(paymentsQueue, 'add').mockRejectedValueOnce(new Error('Connection is closed.'));
+    try {
+      const { body } = await inTenant(() =>
+        worker.get(PaymentsService).create({
+          amount: 1200,
+          currency: 'EUR',
+          reference: `SWEEP-${++sequence}`,
+          method: PaymentMethod.Card,
+          paymentToken: 'tok_visa',
+        }),
+      );
+      expect(add).toHaveBeenCalledTimes(1);
+      expect(body.status).toBe('PENDING');
+      expect(await paymentsQueue.getJob(paymentJobId(body.id))).toBeUndefined();
+      return body;
+    } finally {
+      add.mockRestore();
+    }
+  }
+
+  const age = (id: string, set: Record<string, unknown> = {}) =>
+    payments().updateOne(
+      { _id: new ObjectId(id) },
+      { $set: { ...set, updatedAt: new Date(Date.now() - 3600_000) } },
+    );
+
+  async function eventually(what: string, done: () => Promise<boolean>): Promise<void> {
+    const deadline = Date.now() + 20_000;
+    while (!(await done())) {
+      if (Date.now() > deadline) throw new Error(`still waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  const until = (id: string, status: string) =>
+    eventually(`payment ${id} to be ${status}`, async () => (await statusOf(id)) === status);
+
+  describe('StuckPaymentsSweeper (repeatable job)', () => {
+    it('processes a PENDING payment whose enqueue failed to COMPLETED, leaving fresh and held payments alone', async () => {
+      const fresh = await paymentWhoseEnqueueFailed();
+      const held = await paymentWhoseEnqueueFailed();
+      await age(held.id, { status: 'AWAITING_APPROVAL' });
+      const stuck = await paymentWhoseEnqueueFailed();
+      await age(stuck.id);
+
+      await until(stuck.id, 'COMPLETED');
+
+      expect(await statusOf(fresh.id)).toBe('PENDING');
+      expect(await paymentsQueue.getJob(paymentJobId(fresh.id))).toBeUndefined();
+      expect(await statusOf(held.id)).toBe('AWAITING_APPROVAL');
+      expect(await paymentsQueue.getJob(paymentJobId(held.id))).toBeUndefined();
+      const history = (await payments().findOne({ _id: new ObjectId(stuck.id) }))?.['statusHistory'] as {
+        to: string;
+      }[];
+      expect(history.map((change) => change.to)).toEqual(['PENDING', 'PROCESSING', 'COMPLETED']);
+    }, 30_000);
+  });
+
+  describe('PaymentOutboxDispatcher (repeatable job)', () => {
+    it('delivers payment.completed to the webhook store once although the publish after the status change failed', async () => {
+      const reference = `OUTBOX-${++sequence}`;
+      const publisher = worker.get(PaymentWebhookEventPublisher);
+      const publishForReal = publisher.publish.bind(publisher);
+      const attempts: string[] = [];
+      // The process "dies" between the committed status change and the publish of this payment's event.
+      const publish = jest.spyOn(publisher, 'publish').mockImplementation(async (event) => {
+        if (event.data.reference !== reference) return publishForReal(event);
+        attempts.push(event.id);
+        if (attempts.length === 1) throw new Error('process died before publishing');
+        return publishForReal(event);
+      });
+      try {
+        const { body } = await inTenant(() =>
+          worker.get(PaymentsService).create({
+            amount: 3100,
+            currency: 'EUR',
+            reference,
+            method: PaymentMethod.Card,
+            paymentToken: 'tok_visa',
+          }),
+        );
+        const eventId = `evt_${body.id}_completed`;
+        await until(body.id, 'COMPLETED');
+        await eventually(
+          'the outbox retry',
+          async () => (await outbox().findOne({ eventId }))?.['dispatchedAt'] != null,
+        );
+
+        expect(attempts).toEqual([eventId, eventId]);
+        expect(await outbox().findOne({ eventId })).toEqual(
+          expect.objectContaining({ attempts: 1, lastError: 'process died before publishing' }),
+        );
+        const stored = await webhookEvents().find({ sourceEventId: eventId }).toArray();
+        expect(stored).toHaveLength(1);
+        expect(JSON.parse(stored[0]?.['body'] as string)).toEqual(
+          expect.objectContaining({
+            type: 'payment.completed',
+            data: expect.objectContaining({ id: body.id, status: 'COMPLETED' }),
+          }),
+        );
+      } finally {
+        publish.mockRestore();
+      }
+    }, 30_000);
+
+    it('stores an event once when it is dispatched twice (its dispatched mark was lost)', async () => {
+      const { body } = await inTenant(() =>
+        worker.get(PaymentsService).create({
+          amount: 3200,
+          currency: 'EUR',
+          reference: `OUTBOX-${++sequence}`,
+          method: PaymentMethod.Card,
+          paymentToken: 'tok_visa',
+        }),
+      );
+      const eventId = `evt_${body.id}_completed`;
+      await until(body.id, 'COMPLETED');
+      await eventually(
+        'the first dispatch',
+        async () => (await outbox().findOne({ eventId }))?.['dispatchedAt'] != null,
+      );
+      await outbox().updateOne({ eventId }, { $set: { dispatchedAt: null } });
+
+      const dispatcher = worker.get(PaymentOutboxDispatcher);
+      await Promise.all([dispatcher.dispatchPending(), dispatcher.dispatchPending()]);
+
+      expect(await webhookEvents().countDocuments({ sourceEventId: eventId })).toBe(1);
+      expect((await outbox().findOne({ eventId }))?.['dispatchedAt']).toEqual(expect.any(Date));
+    }, 30_000);
+  });
+});

@@ -1,0 +1,30 @@
+import { tenantOwnedSchema } from '@tenantpay/data-isolation';
+import { Schema } from 'mongoose';
+import { PAYMENT_OUTBOX_COLLECTION } from '../payments.constant';
+import { PAYMENT_EVENT_TYPES } from '../ports/payment-event';
+import type { PaymentOutboxEntry } from './payment-outbox-entry';
+
+export const PAYMENT_OUTBOX_ENTRY_MODEL = 'PaymentOutboxEntry';
+
+export const PaymentOutboxEntrySchema = tenantOwnedSchema<PaymentOutboxEntry>(
+  {
+    eventId: { type: String, required: true },
+    type: { type: String, enum: PAYMENT_EVENT_TYPES, required: true },
+    occurredAt: { type: Date, required: true },
+    data: { type: Schema.Types.Mixed, required: true },
+    dispatchedAt: { type: Date, default: null },
+    attempts: { type: Number, default: 0 },
+    lastError: { type: String, default: null },
+  },
+  { collection: PAYMENT_OUTBOX_COLLECTION, minimize: false },
+);
+
+// One entry per event: a second write of the same event id fails, aborting the transaction that made it.
+PaymentOutboxEntrySchema.index({ tenantId: 1, eventId: 1 }, { unique: true });
+// The dispatcher's retry across tenants (platform scope): `find({ dispatchedAt: null, deletedAt: null,
+// _id: { $gt: cursor } }).sort({ _id: 1 })`. Partial on undispatched entries (a `$type: 'null'` filter, since
+// partial indexes take no plain null equality), so it stays as small as the backlog.
+PaymentOutboxEntrySchema.index(
+  { tenantId: 1, _id: 1, dispatchedAt: 1 },
+  { partialFilterExpression: { dispatchedAt: { $type: 'null' } } },
+);

@@ -1,0 +1,65 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  ResolutionMethod,
+  TenantContextService,
+  TenantLookupService,
+  type TenantSnapshot,
+} from '@tenantpay/tenancy';
+import type { Types } from 'mongoose';
+import { PlatformPaymentsRepository } from '../payment/platform-payments.repository';
+import { PAYMENTS_SETTINGS, type PaymentsSettings } from '../payments-settings';
+import { PaymentJobsService } from './payment-jobs.service';
+
+const PAGE_SIZE = 500;
+const SWEEP_REASON = 're-enqueue payments stuck in PENDING';
+
+/**
+ * A payment is committed (with its idempotency record) before it is enqueued, so a failed enqueue (Redis down)
+ * or a process dying in between leaves it PENDING with no job. The sweep finds payments PENDING for longer than
+ * the grace period, across tenants in the audited platform scope, and enqueues each again in its tenant's
+ * context under the same deterministic job id: a job that does exist absorbs the duplicate, and the gateway's
+ * idempotency key (the payment id) keeps a repeated charge from charging twice. AWAITING_APPROVAL is not
+ * PENDING, so held payments stay held.
+ */
+@Injectable()
+export class StuckPaymentsSweeper {
+  private readonly logger = new Logger(StuckPaymentsSweeper.name);
+
+  constructor(
+    private readonly platformPayments: PlatformPaymentsRepository,
+    private readonly jobs: PaymentJobsService,
+    private readonly tenants: TenantLookupService,
+    private readonly tenantContext: TenantContextService,
+    @Inject(PAYMENTS_SETTINGS) private readonly settings: PaymentsSettings,
+  ) {}
+
+  /** Returns how many payments were enqueued again. */
+  async sweep(now = new Date()): Promise<number> {
+    const cutoff = new Date(now.getTime() - this.settings.maintenance.stuckPendingGraceSeconds * 1000);
+    let enqueued = 0;
+    let afterId: Types.ObjectId | null = null;
+    for (;;) {
+      const page = await this.tenantContext.runAsPlatform(SWEEP_REASON, () =>
+        this.platformPayments.pendingSince(cutoff, afterId, PAGE_SIZE),
+      );
+      for (const payment of page) {
+        const tenant = await this.tenants.findById(payment.tenantId.toHexString());
+        if (tenant === null) continue;
+        await this.inTenant(tenant, () => this.jobs.processPayment(payment._id.toHexString()));
+        enqueued += 1;
+      }
+      const last = page.at(-1);
+      if (page.length < PAGE_SIZE || last === undefined) break;
+      afterId = last._id;
+    }
+    if (enqueued > 0) this.logger.warn({ enqueued }, 'Payments stuck in PENDING enqueued again');
+    return enqueued;
+  }
+
+  private inTenant<T>(tenant: TenantSnapshot, work: () => Promise<T>): Promise<T> {
+    return this.tenantContext.run(
+      { tenant, resolvedBy: ResolutionMethod.Job, principal: null, requestId: '' },
+      work,
+    );
+  }
+}
