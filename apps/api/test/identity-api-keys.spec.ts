@@ -32,6 +32,9 @@ class ProbePaymentsController {
   }
 }
 
+/** Seeding hashes four passwords and verifies four (argon2id, tens of ms each; more on a loaded machine). */
+const SEEDING_TIMEOUT_MS = 30_000;
+
 describe('identity over HTTP: /v1/api-keys and API-key authentication', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
@@ -73,7 +76,7 @@ describe('identity over HTTP: /v1/api-keys and API-key authentication', () => {
     tokens['operator'] = await loginAs(enterprise, 'operator@ent.test');
     tokens['otherAdmin'] = await loginAs(otherEnterprise, 'admin@other.test');
     tokens['starterAdmin'] = await loginAs(starter, 'admin@starter.test');
-  });
+  }, SEEDING_TIMEOUT_MS);
   afterAll(async () => {
     await app.close();
   });

@@ -29,7 +29,11 @@ describe('identity over HTTP: login, access tokens, who am I', () => {
   let adaId: string;
 
   beforeAll(async () => {
-    app = await createIdentityTestApp(testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url }));
+    // One proxy hop trusted, so the per-IP limit test can speak from its own address (X-Forwarded-For): a
+    // refusal is remembered in the limiter's process, and the other tests log in from 127.0.0.1.
+    app = await createIdentityTestApp(
+      testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url, TRUST_PROXY_HOPS: '1' }),
+    );
     bank = await seedTenant(app, Tier.Professional);
     otherBank = await seedTenant(app, Tier.Professional);
     adaId = await seedUser(app, bank, 'ada@bank.test', TenantUserRole.Operator);
@@ -40,14 +44,15 @@ describe('identity over HTTP: login, access tokens, who am I', () => {
         { tenant: bank, resolvedBy: ResolutionMethod.TenantHeader, principal: null, requestId: 'seed' },
         () => app.get(UsersService).deactivate(inactiveId),
       );
+    await seedUser(app, bank, 'locked@bank.test', TenantUserRole.Viewer);
     await seedUser(app, otherBank, 'bob@other.test', TenantUserRole.Admin);
     await seedPlatformUser(app, 'root@tenantpay.test');
-  });
+  }, MANY_HASHES_TIMEOUT_MS);
   afterAll(async () => {
     await app.close();
   });
   beforeEach(async () => {
-    const keys = await app.get<Redis>(REDIS_CLIENT).keys('login:*');
+    const keys = await app.get<Redis>(REDIS_CLIENT).keys('rl:*:login');
     if (keys.length > 0) await app.get<Redis>(REDIS_CLIENT).del(...keys);
   });
 
@@ -110,6 +115,25 @@ describe('identity over HTTP: login, access tokens, who am I', () => {
       expectApiError(await login('ada@bank.test', PASSWORD, null), 400, 'validation_error');
     });
 
+    it('answers 404 tenant_not_found when the header or host names no tenant, as branding does', async () => {
+      const unknownId = '0123456789abcdef01234567';
+      for (const tenantHeaders of [
+        { 'X-Tenant-ID': unknownId },
+        { 'X-Tenant-ID': 'no-such-bank' },
+        { Host: 'no-such-bank.tenantpay.test' },
+      ]) {
+        expectApiError(
+          await http()
+            .post('/v1/auth/login')
+            .set(tenantHeaders)
+            .send({ email: 'ada@bank.test', password: PASSWORD }),
+          404,
+          'tenant_not_found',
+        );
+        expectApiError(await http().get('/v1/branding').set(tenantHeaders), 404, 'tenant_not_found');
+      }
+    });
+
     it('refuses a body that is not exactly {email, password}', async () => {
       expectApiError(
         await http().post('/v1/auth/login').set('X-Tenant-ID', bank.id).send({ email: 'ada@bank.test' }),
@@ -137,8 +161,8 @@ describe('identity over HTTP: login, access tokens, who am I', () => {
     it(
       'locks an account after 5 failures with 429 and Retry-After, even for the right password',
       async () => {
-        for (let i = 0; i < 5; i += 1) await login('ada@bank.test', `wrong password ${i}`).expect(401);
-        const locked = await login('ada@bank.test', PASSWORD);
+        for (let i = 0; i < 5; i += 1) await login('locked@bank.test', `wrong password ${i}`).expect(401);
+        const locked = await login('locked@bank.test', PASSWORD);
         expectApiError(locked, 429, 'rate_limit_exceeded');
         expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
         // Another account from the same address is not affected.
@@ -150,10 +174,14 @@ describe('identity over HTTP: login, access tokens, who am I', () => {
     it(
       'limits attempts per client IP with 429',
       async () => {
-        for (let i = 0; i < 20; i += 1) await login(`spray${i}@bank.test`, PASSWORD).expect(401);
-        const limited = await login('ada@bank.test', PASSWORD);
+        const fromOneAddress = (email: string) =>
+          login(email, PASSWORD).set('X-Forwarded-For', '198.51.100.7');
+        for (let i = 0; i < 20; i += 1) await fromOneAddress(`spray${i}@bank.test`).expect(401);
+        const limited = await fromOneAddress('ada@bank.test');
         expectApiError(limited, 429, 'rate_limit_exceeded');
         expect(limited.headers['retry-after']).toMatch(/^\d+$/);
+        // The same account from another address is served.
+        await login('ada@bank.test', PASSWORD).expect(200);
       },
       MANY_HASHES_TIMEOUT_MS,
     );
@@ -197,7 +225,8 @@ describe('identity over HTTP: login, access tokens, who am I', () => {
       const claims = {
         sub: adaId,
         tid: bank.id,
-        role: 'ADMIN',
+        // The user's real role: a token claiming another one is refused whatever its signature.
+        role: 'OPERATOR',
         jti: 'x',
         iat: now - 1000,
         exp: now + 600,

@@ -41,9 +41,9 @@ describe('identity over HTTP: /v1/users', () => {
     tokens['operator'] = await loginAs(bank, 'operator@bank.test');
     tokens['viewer'] = await loginAs(bank, 'viewer@bank.test');
     tokens['otherAdmin'] = await loginAs(otherBank, 'admin@other.test');
-    const keys = await app.get<Redis>(REDIS_CLIENT).keys('login:*');
+    const keys = await app.get<Redis>(REDIS_CLIENT).keys('rl:*:login');
     if (keys.length > 0) await app.get<Redis>(REDIS_CLIENT).del(...keys);
-  });
+  }, MANY_HASHES_TIMEOUT_MS);
   afterAll(async () => {
     await app.close();
   });

@@ -6,8 +6,8 @@ import {
   TenantContextService,
   type TenantContext,
 } from '@tenantpay/tenancy';
-import { AuditAction } from './audit-actions.constant';
-import type { AuditActor } from './audit-event';
+import { AuditAction, type AuditActionName } from './audit-actions.constant';
+import type { AuditActor, AuditResource } from './audit-event';
 import { type AuditEventQuery, AuditEventRepository, type NewAuditEvent } from './audit-event.repository';
 import type { AuditRecordInput } from './audit-record-input';
 import {
@@ -55,6 +55,19 @@ export class AuditService {
         reason: error instanceof Error ? error.message : String(error),
       });
     }
+  }
+
+  /**
+   * The common case: the current principal changed a resource successfully (tenant, actor and request id
+   * come from the context). Same failure policy as `record`.
+   */
+  recordChange(
+    action: AuditActionName,
+    resource: AuditResource,
+    ip: string | null,
+    metadata?: Readonly<Record<string, unknown>>,
+  ): Promise<void> {
+    return this.record({ action, outcome: 'success', resource, ip, ...(metadata ? { metadata } : {}) });
   }
 
   /**

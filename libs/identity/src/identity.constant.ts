@@ -1,5 +1,5 @@
 /**
- * Header names and Redis keys of the identity library, in one place. Audit action names live in the
+ * Header names, rate-limit subjects and cache settings of the identity library, in one place. Audit action names live in the
  * audit library's AuditAction; the API-key cache key comes from tenancy's tenantCacheKeys.
  */
 
@@ -15,13 +15,18 @@ export const ACCESS_TOKEN_AUDIENCE = 'tenantpay-api';
 export const API_KEY_PREFIX = 'tp_live_';
 
 /**
- * Redis keys. Each key carries a Redis Cluster hash tag (`{…}`) around the part that identifies it, so
- * a key's commands and scripts stay on one slot. Identifiers that would put personal data (emails) into
- * Redis are hashed by the caller before they get here.
+ * Login attempt limiting through the rate limiter: keys `rl:{<subject>}:login`, the subject being the Redis
+ * Cluster hash tag. An account's subject is the hash of its tenant and email, so no email reaches Redis.
  */
-export const IDENTITY_REDIS_KEYS = {
-  /** Sliding-window log of failed logins of one account (a hashed tenant+email or platform+email). */
-  loginFailuresOfAccount: (accountHash: string): string => `login:acct:{${accountHash}}`,
-  /** Sliding-window log of login attempts from one client IP. */
-  loginAttemptsFromIp: (ip: string): string => `login:ip:{${ip}}`,
+export const LOGIN_RATE_LIMIT_BUCKET = 'login';
+export const LOGIN_RATE_LIMIT_SUBJECTS = {
+  account: (accountHash: string): string => `login-account:${accountHash}`,
+  ip: (ip: string): string => `ip:${ip}`,
 } as const;
+
+/**
+ * In-process lifetime of a user's access (active, role) as UserAccessCache keeps it. Invalidation over the
+ * tenant cache channel is the real bound; this only caps a silently missed message.
+ */
+export const USER_ACCESS_LOCAL_CACHE_TTL_MS = 60_000;
+export const USER_ACCESS_LOCAL_CACHE_MAX_ENTRIES = 50_000;

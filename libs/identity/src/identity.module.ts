@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditModule } from '@tenantpay/audit';
 import { JwtModule } from '@nestjs/jwt';
+import { RateLimitingModule } from '@tenantpay/rate-limiting';
 import { MongooseModule } from '@nestjs/mongoose';
 import { TenantContextService } from '@tenantpay/tenancy';
 import { ApiKeyAuthenticator } from './api-keys/api-key-authenticator.service';
@@ -9,9 +10,8 @@ import { ApiKeyCredentialsRepository } from './api-keys/api-key-credentials.repo
 import { API_KEY_MODEL, ApiKeySchema } from './api-keys/api-key.schema';
 import { ApiKeysRepository } from './api-keys/api-keys.repository';
 import { ApiKeysService } from './api-keys/api-keys.service';
-import { LOGIN_ATTEMPT_LIMITER } from './login/login-attempt-limiter';
+import { LoginAttemptLimiter } from './login/login-attempt-limiter.service';
 import { LoginService } from './login/login.service';
-import { RedisLoginAttemptLimiter } from './login/redis-login-attempt-limiter.service';
 import { CurrentIdentityService } from './me/current-identity.service';
 import { PasswordHasher } from './passwords/password-hasher.service';
 import { PLATFORM_USER_MODEL, PlatformUserSchema } from './platform-users/platform-user.schema';
@@ -21,6 +21,7 @@ import { ApiKeyStrategy } from './resolution/api-key.strategy';
 import { JwtClaimStrategy } from './resolution/jwt-claim.strategy';
 import { AccessTokenService } from './tokens/access-token.service';
 import { TENANT_USER_MODEL, TenantUserSchema } from './users/tenant-user.schema';
+import { UserAccessCache } from './users/user-access-cache.service';
 import { USER_SEAT_COUNTER_MODEL, UserSeatCounterSchema } from './users/user-seat-counter.schema';
 import { UserSeatsRepository } from './users/user-seats.repository';
 import { UsersRepository } from './users/users.repository';
@@ -29,14 +30,16 @@ import { UsersService } from './users/users.service';
 /**
  * Users, platform users, passwords, access tokens, API keys, login, and the two credential strategies of
  * tenant resolution. Global, because the API imports it once and both its controllers and the tenant
- * resolver use its providers. Needs PlatformCoreModule (config, MongoDB, Redis) and TenancyModule (tenant
- * lookups for the API-key strategy).
+ * resolver use its providers. Needs PlatformCoreModule (config, MongoDB, Redis), DataIsolationModule
+ * (tenant-aware repositories) and TenancyModule (tenant lookups for both strategies, and the tenant cache's
+ * invalidation channel, which UserAccessCache shares).
  */
 @Global()
 @Module({
   imports: [
     AuditModule,
     JwtModule.register({}),
+    RateLimitingModule,
     MongooseModule.forFeature([
       { name: TENANT_USER_MODEL, schema: TenantUserSchema },
       { name: USER_SEAT_COUNTER_MODEL, schema: UserSeatCounterSchema },
@@ -45,13 +48,14 @@ import { UsersService } from './users/users.service';
     ]),
   ],
   providers: [
-    { provide: LOGIN_ATTEMPT_LIMITER, useClass: RedisLoginAttemptLimiter },
+    LoginAttemptLimiter,
     // Stateless (its storage is per process), so a local instance is the same context as tenancy's.
     TenantContextService,
     PasswordHasher,
     AccessTokenService,
     UsersRepository,
     UserSeatsRepository,
+    UserAccessCache,
     UsersService,
     PlatformUsersRepository,
     PlatformUsersService,
@@ -76,7 +80,6 @@ import { UsersService } from './users/users.service';
     CurrentIdentityService,
     JwtClaimStrategy,
     ApiKeyStrategy,
-    LOGIN_ATTEMPT_LIMITER,
   ],
 })
 export class IdentityModule {}

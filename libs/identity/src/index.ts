@@ -9,7 +9,6 @@ export * from './api-keys/api-key.schema';
 export * from './identity.constant';
 export * from './identity.module';
 export * from './login/invalid-login.exception';
-export * from './login/login-attempt-limiter';
 export * from './login/login-attempt-limits.constant';
 export * from './login/login-credentials';
 export * from './login/login-rate-limited.exception';

@@ -1,5 +1,6 @@
 import { Logger, type Type } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
+import { DataIsolationModule } from '@tenantpay/data-isolation';
 import { IdentityModule } from '../src';
 import { type AppConfig, PlatformCoreModule } from '@tenantpay/platform';
 import {
@@ -30,7 +31,7 @@ export interface IdentityHarness {
 }
 
 /**
- * The identity library as the API composes it (platform core, tenancy, identity) on the file's own MongoDB
+ * The identity library as the API composes it (platform core, data isolation, tenancy, identity) on the file's own MongoDB
  * database and Redis, for service-level tests. Call at describe level, after useTestMongo/useTestRedis.
  */
 export function useIdentityHarness(mongo: TestMongo, redis: TestRedis): () => IdentityHarness {
@@ -41,7 +42,12 @@ export function useIdentityHarness(mongo: TestMongo, redis: TestRedis): () => Id
     Logger.overrideLogger(false);
     const config = testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url });
     moduleRef = await Test.createTestingModule({
-      imports: [PlatformCoreModule.forRoot(config), TenancyModule.forRoot(), IdentityModule],
+      imports: [
+        PlatformCoreModule.forRoot(config),
+        DataIsolationModule.forRoot(),
+        TenancyModule.forRoot(),
+        IdentityModule,
+      ],
     }).compile();
     await moduleRef.init();
     const ref = moduleRef;

@@ -37,6 +37,8 @@ describe('LoginService', () => {
       await users
         .create({ email: 'inactive@bank.test', password: PASSWORD, role: TenantUserRole.Viewer })
         .then((user) => users.deactivate(user.id));
+      // Its own account: a lock is also remembered in the limiter's process, beyond the Redis keys reset below.
+      await users.create({ email: 'locked@bank.test', password: PASSWORD, role: TenantUserRole.Viewer });
       return (
         await users.create({ email: 'ada@bank.test', password: PASSWORD, role: TenantUserRole.Operator })
       ).id;
@@ -48,7 +50,7 @@ describe('LoginService', () => {
   beforeEach(async () => {
     const client = new Redis(redis.url);
     try {
-      const keys = await client.keys('login:*');
+      const keys = await client.keys('rl:*:login');
       if (keys.length > 0) await client.del(...keys);
     } finally {
       await client.quit();
@@ -157,10 +159,10 @@ describe('LoginService', () => {
       async () => {
         for (let i = 0; i < 5; i += 1) {
           await expect(
-            tenantLogin('ada@bank.test', `wrong password ${i}`, `198.51.100.${i}`),
+            tenantLogin('locked@bank.test', `wrong password ${i}`, `198.51.100.${i}`),
           ).rejects.toBeInstanceOf(InvalidLoginException);
         }
-        const refusal: unknown = await tenantLogin('ada@bank.test', PASSWORD, '198.51.100.99').catch(
+        const refusal: unknown = await tenantLogin('locked@bank.test', PASSWORD, '198.51.100.99').catch(
           (error: unknown) => error,
         );
         expect(refusal).toBeInstanceOf(LoginRateLimitedException);

@@ -24,6 +24,10 @@ export class InMemoryRateLimiter {
     return outcome;
   }
 
+  forget(key: string): void {
+    this.states.delete(key);
+  }
+
   /** Counts from an outage are not carried into the next one. */
   clear(): void {
     this.states.clear();

@@ -70,6 +70,10 @@ export class InProcessBlocklist {
     };
   }
 
+  forget(key: string): void {
+    this.blocks.delete(key);
+  }
+
   clear(): void {
     this.blocks.clear();
   }

@@ -58,6 +58,23 @@ export class RateLimiterService {
     return decision;
   }
 
+  /**
+   * Forgets everything counted for `subject` in `bucket`: in Redis, in this process's refusal memory and in
+   * its fallback counters. For quotas that a later event wipes out, such as an account's login attempts once
+   * its password proved right. A Redis failure is only logged: the entries then expire with their window.
+   */
+  async reset(subject: string, bucket: string): Promise<void> {
+    assertSubjectAndBucket(subject, bucket);
+    const key = rateLimitKey(subject, bucket);
+    this.blocklist.forget(key);
+    this.fallback.forget(key);
+    try {
+      await withTimeout(this.redis.del(key), this.options.redisTimeoutMs);
+    } catch (error) {
+      this.noteRedisFailure(error, this.options.now());
+    }
+  }
+
   private async decide(request: RateLimitRequest): Promise<RateLimitDecision> {
     const cost = request.cost ?? 1;
     assertRequest(request, cost);
@@ -261,16 +278,20 @@ function costExceedsLimit(policy: RateLimitPolicy, nowMs: number): RateLimitDeci
   };
 }
 
+function assertSubjectAndBucket(subject: string, bucket: string): void {
+  if (subject === '' || HASH_TAG_BREAKERS.test(subject)) {
+    throw new Error('A rate-limit subject must be non-empty and free of braces (it is the Redis hash tag)');
+  }
+  if (bucket === '' || HASH_TAG_BREAKERS.test(bucket)) {
+    throw new Error('A rate-limit bucket must be non-empty and free of braces');
+  }
+}
+
 function assertRequest(request: RateLimitRequest, cost: number): void {
   // Programming errors, not client errors: subjects and buckets come from our code, never raw from a request.
   if (!Number.isSafeInteger(cost) || cost < 1)
     throw new Error(`Rate-limit cost must be a whole number ≥ 1, got ${cost}`);
-  if (request.subject === '' || HASH_TAG_BREAKERS.test(request.subject)) {
-    throw new Error('A rate-limit subject must be non-empty and free of braces (it is the Redis hash tag)');
-  }
-  if (request.bucket === '' || HASH_TAG_BREAKERS.test(request.bucket)) {
-    throw new Error('A rate-limit bucket must be non-empty and free of braces');
-  }
+  assertSubjectAndBucket(request.subject, request.bucket);
   const usage = request.usage;
   if (usage === undefined) return;
   for (const delta of Object.values(usage.increments)) {

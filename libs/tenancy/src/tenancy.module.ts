@@ -21,7 +21,8 @@ export interface TenancyModuleOptions {
 
 /**
  * Tenants, their cached lookup, the header/host resolution strategies and tenant administration. Global,
- * imported once by the application: one lookup cache (and one invalidation subscriber) per process.
+ * imported once by the application: one lookup cache (and one invalidation subscriber, which identity's
+ * user-access cache listens to as well) per process.
  * Needs PlatformCoreModule (config, MongoDB, Redis). The resolver and the guards are composed by the API,
  * which owns the list of strategies (credential strategies come from identity).
  */
@@ -51,6 +52,7 @@ export class TenancyModule {
       exports: [
         TenantContextService,
         TenantLookupService,
+        TenantCacheInvalidationSubscriber,
         TenantHeaderStrategy,
         SubdomainStrategy,
         CustomDomainStrategy,

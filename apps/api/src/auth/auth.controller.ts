@@ -5,7 +5,7 @@ import {
   type IssuedAccessToken,
   LoginService,
 } from '@tenantpay/identity';
-import { Public } from '@tenantpay/tenancy';
+import { Public, RequiresTenant } from '@tenantpay/tenancy';
 import { LoginDto } from './dto/login.dto';
 
 /** Tenant users: log in to the tenant named by the host or X-Tenant-ID, and see who they are. */
@@ -17,6 +17,7 @@ export class AuthController {
   ) {}
 
   @Public()
+  @RequiresTenant()
   @Post('login')
   @HttpCode(200)
   logIn(@Body() body: LoginDto, @Ip() ip: string): Promise<IssuedAccessToken> {

@@ -1,3 +1,4 @@
+import { tenantOwnedSchema } from '@tenantpay/data-isolation';
 import { Schema } from 'mongoose';
 import type { ApiKey } from './api-key';
 import { API_KEY_SCOPES } from './api-key-scope.enum';
@@ -5,9 +6,8 @@ import { API_KEY_SCOPES } from './api-key-scope.enum';
 export const API_KEY_COLLECTION = 'api_keys';
 export const API_KEY_MODEL = 'ApiKey';
 
-export const ApiKeySchema = new Schema<ApiKey>(
+export const ApiKeySchema = tenantOwnedSchema<ApiKey>(
   {
-    tenantId: { type: Schema.Types.ObjectId, required: true, immutable: true },
     name: { type: String, required: true, trim: true, maxlength: 100 },
     prefix: { type: String, required: true, immutable: true },
     hash: { type: String, required: true, immutable: true },
@@ -18,20 +18,23 @@ export const ApiKeySchema = new Schema<ApiKey>(
     lastUsedAt: { type: Date, default: null },
     createdBy: { type: String, default: null },
     rotatedFromId: { type: Schema.Types.ObjectId, default: null },
-    deletedAt: { type: Date, default: null },
-    deletedBy: { type: String, default: null },
   },
-  {
-    collection: API_KEY_COLLECTION,
-    timestamps: true,
-    strict: 'throw',
-    strictQuery: 'throw',
-    minimize: false,
-  },
+  { collection: API_KEY_COLLECTION, minimize: false },
 );
 
-// Authentication: `findOne({ hash })` before any tenant is known (the key is what names the tenant), so the
-// one index that cannot start with tenantId; unique because a hash names one key.
-ApiKeySchema.index({ hash: 1 }, { unique: true });
-// Listing a tenant's keys: `find({ tenantId, deletedAt: null }).sort({ _id: 1 })`.
-ApiKeySchema.index({ tenantId: 1, deletedAt: 1, _id: 1 });
+// Listing a tenant's keys in `_id` order and reading one by id use the `{ tenantId: 1, _id: 1 }` index
+// tenantOwnedSchema declares.
+
+/**
+ * Authentication: `findOne({ hash })` before any tenant is known (the key is what names the tenant), so the
+ * one index of the collection that cannot start with tenantId, and therefore cannot be declared on the
+ * schema (tenantOwnedSchema rightly demands tenantId first). Neither reason for that rule applies: the one
+ * query it serves is the platform-scope lookup of ApiKeyCredentialsRepository, and its uniqueness is no
+ * cross-tenant oracle, because the hashed value is 256 random bits the server generates, never chosen by a
+ * client. ApiKeyCredentialsRepository creates it at start; same name and options as before the move, so an
+ * existing deployment keeps its index.
+ */
+export const API_KEY_HASH_INDEX = {
+  key: { hash: 1 },
+  options: { unique: true, name: 'hash_1' },
+} as const;

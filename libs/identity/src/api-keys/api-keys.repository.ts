@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { TenantContextService } from '@tenantpay/tenancy';
-import { type ClientSession, isValidObjectId, type Model, type QueryFilter, Types } from 'mongoose';
+import {
+  DataIsolationService,
+  guardFilter,
+  guardNewDocument,
+  guardUpdate,
+  TenantAwareRepository,
+} from '@tenantpay/data-isolation';
+import { type ClientSession, isValidObjectId, type Model, Types } from 'mongoose';
 import type { ApiKey } from './api-key';
 import type { ApiKeyScope } from './api-key-scope.enum';
 import { API_KEY_MODEL } from './api-key.schema';
@@ -17,35 +23,26 @@ export interface NewApiKey {
 }
 
 /**
- * The current tenant's API keys, for their management. Like UsersRepository, the tenant id comes only
- * from the tenant context and is in every filter and write. Authentication by key, which happens before
- * a tenant is known, goes through ApiKeyCredentialsRepository instead.
+ * The current tenant's API keys, for their management. Rotation revokes and inserts in one transaction, and
+ * TenantAwareRepository has no session parameter, so `insert` and `revoke` apply its guards themselves.
+ * Authentication by key, which happens before a tenant is known, goes through ApiKeyCredentialsRepository.
  */
 @Injectable()
-export class ApiKeysRepository {
-  constructor(
-    @InjectModel(API_KEY_MODEL) private readonly model: Model<ApiKey>,
-    private readonly tenantContext: TenantContextService,
-  ) {}
-
-  async insert(key: NewApiKey, session?: ClientSession): Promise<ApiKey> {
-    const [created] = await this.model.create([{ ...key, tenantId: this.tenantId() }], {
-      session: session ?? null,
-    });
-    if (created === undefined) throw new Error('insert returned no document');
-    return created.toObject<ApiKey>();
+export class ApiKeysRepository extends TenantAwareRepository<ApiKey> {
+  constructor(@InjectModel(API_KEY_MODEL) model: Model<ApiKey>, isolation: DataIsolationService) {
+    super(model, isolation);
   }
 
-  async findById(id: string): Promise<ApiKey | null> {
-    if (!isValidObjectId(id)) return null;
-    return this.model
-      .findOne(this.scoped({ _id: new Types.ObjectId(id) }))
-      .lean<ApiKey>()
-      .exec();
+  async insert(key: NewApiKey, session: ClientSession | null = null): Promise<ApiKey> {
+    const tenant = this.isolation.tenantObjectId();
+    const document = guardNewDocument({ ...key, revokedAt: null, revokedBy: null, lastUsedAt: null }, tenant);
+    const [created] = await this.model.create([document], { session });
+    if (created === undefined) throw new Error('insert returned no document');
+    return created.toObject() as ApiKey;
   }
 
   list(limit: number): Promise<ApiKey[]> {
-    return this.model.find(this.scoped({})).sort({ _id: 1 }).limit(limit).lean<ApiKey[]>().exec();
+    return this.find({}, { sort: { _id: 1 }, limit });
   }
 
   /** Revokes the key if it is not revoked yet; null when it was (or does not exist). */
@@ -53,24 +50,15 @@ export class ApiKeysRepository {
     id: string,
     revokedBy: string | null,
     at: Date,
-    session?: ClientSession,
+    session: ClientSession | null = null,
   ): Promise<ApiKey | null> {
     if (!isValidObjectId(id)) return null;
-    return this.model
-      .findOneAndUpdate(
-        this.scoped({ _id: new Types.ObjectId(id), revokedAt: null }),
-        { $set: { revokedAt: at, revokedBy } },
-        { returnDocument: 'after', session: session ?? null },
-      )
-      .lean<ApiKey>()
-      .exec();
-  }
-
-  private scoped(filter: QueryFilter<ApiKey>): QueryFilter<ApiKey> {
-    return { ...filter, tenantId: this.tenantId(), deletedAt: null };
-  }
-
-  private tenantId(): Types.ObjectId {
-    return new Types.ObjectId(this.tenantContext.getTenantId());
+    const tenant = this.isolation.tenantObjectId();
+    const filter = guardFilter({ _id: new Types.ObjectId(id), revokedAt: null }, tenant);
+    const update = guardUpdate({ $set: { revokedAt: at, revokedBy } }, tenant);
+    return (await this.model
+      .findOneAndUpdate(filter, update as never, { returnDocument: 'after', session })
+      .lean()
+      .exec()) as ApiKey | null;
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditAction, type AuditActionName, AuditService } from '@tenantpay/audit';
+import { AuditAction, type AuditResource, AuditService } from '@tenantpay/audit';
 import { InjectConnection } from '@nestjs/mongoose';
 import { principalActorId, TenantContextService } from '@tenantpay/tenancy';
 import type { Connection } from 'mongoose';
@@ -46,7 +46,7 @@ export class ApiKeysService {
       createdBy: this.actorId(),
       rotatedFromId: null,
     });
-    await this.record(AuditAction.ApiKeyCreated, key, ip, { scopes: key.scopes });
+    await this.audit.recordChange(AuditAction.ApiKeyCreated, apiKeyResource(key), ip, { scopes: key.scopes });
     return { ...toApiKeyView(key), key: generated.key };
   }
 
@@ -67,7 +67,7 @@ export class ApiKeysService {
       throw new ApiKeyRevokedException();
     }
     await this.cache.markRevoked(key.hash);
-    await this.record(AuditAction.ApiKeyRevoked, key, ip);
+    await this.audit.recordChange(AuditAction.ApiKeyRevoked, apiKeyResource(key), ip);
     return toApiKeyView(key);
   }
 
@@ -100,7 +100,7 @@ export class ApiKeysService {
       );
     });
     await this.cache.markRevoked(old.hash);
-    await this.record(AuditAction.ApiKeyRotated, replacement, ip, {
+    await this.audit.recordChange(AuditAction.ApiKeyRotated, apiKeyResource(replacement), ip, {
       rotatedFromId: old._id.toHexString(),
     });
     return { ...toApiKeyView(replacement), key: generated.key };
@@ -116,19 +116,8 @@ export class ApiKeysService {
     const principal = this.tenantContext.current()?.principal;
     return principal ? principalActorId(principal) : null;
   }
+}
 
-  private record(
-    action: AuditActionName,
-    key: ApiKey,
-    ip: string | null,
-    metadata?: Record<string, unknown>,
-  ): Promise<void> {
-    return this.audit.record({
-      action,
-      outcome: 'success',
-      resource: { type: 'api_key', id: key._id.toHexString() },
-      ip,
-      ...(metadata ? { metadata } : {}),
-    });
-  }
+function apiKeyResource(key: ApiKey): AuditResource {
+  return { type: 'api_key', id: key._id.toHexString() };
 }

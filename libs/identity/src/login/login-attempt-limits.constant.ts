@@ -1,15 +1,22 @@
-/** One sliding window: at most `limit` entries within the last `windowMs`. */
-export interface SlidingWindow {
-  readonly limit: number;
-  readonly windowMs: number;
-}
+import { defineRateLimitPolicy, RateLimitAlgorithm } from '@tenantpay/rate-limiting';
 
 /**
- * Five wrong passwords per account per 15 minutes makes online guessing of one account hopeless while a
- * user who mistypes a few times is not locked out; twenty attempts per IP per minute is more than any
- * person logs in, and still lets an office behind one NAT work.
+ * Login limits (SPEC §5), exact sliding-window logs. Five attempts per account per 15 minutes, forgotten at
+ * each successful login, makes online guessing of one account hopeless while a user who mistypes a few times
+ * is not locked out; twenty attempts per IP per minute is more than any person logs in, and still lets an
+ * office behind one NAT work.
  */
-export const LOGIN_ATTEMPT_LIMITS = {
-  failuresPerAccount: { limit: 5, windowMs: 15 * 60_000 },
-  attemptsPerIp: { limit: 20, windowMs: 60_000 },
-} as const satisfies Record<string, SlidingWindow>;
+export const LOGIN_ATTEMPT_POLICIES = {
+  perAccount: defineRateLimitPolicy({
+    name: 'login-account',
+    limit: 5,
+    windowSeconds: 15 * 60,
+    algorithm: RateLimitAlgorithm.SlidingWindowLog,
+  }),
+  perIp: defineRateLimitPolicy({
+    name: 'login-ip',
+    limit: 20,
+    windowSeconds: 60,
+    algorithm: RateLimitAlgorithm.SlidingWindowLog,
+  }),
+} as const;

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditService } from '@tenantpay/audit';
 import { TenantContextService } from '@tenantpay/tenancy';
 import { PasswordHasher } from '../passwords/password-hasher.service';
@@ -7,7 +7,7 @@ import type { IssuedAccessToken } from '../tokens/access-token-claims';
 import { AccessTokenService } from '../tokens/access-token.service';
 import { UsersRepository } from '../users/users.repository';
 import { InvalidLoginException } from './invalid-login.exception';
-import { LOGIN_ATTEMPT_LIMITER, type LoginAttemptLimiter } from './login-attempt-limiter';
+import { LoginAttemptLimiter } from './login-attempt-limiter.service';
 import type { LoginCredentials } from './login-credentials';
 import { LoginRateLimitedException } from './login-rate-limited.exception';
 import { LoginTenantRequiredException } from './login-tenant-required.exception';
@@ -26,7 +26,7 @@ interface LoginAttempt {
  * Password login for tenant users (tenant from the request's context) and platform users. Every failure
  * looks the same to the caller and costs the same time (the password is verified, against a dummy hash
  * when the account does not exist, before anything else is decided); each is audited with its real reason
- * and counted by the login limiter.
+ * and counts against the account until its next successful login (see LoginAttemptLimiter).
  */
 @Injectable()
 export class LoginService {
@@ -37,7 +37,7 @@ export class LoginService {
     private readonly tokens: AccessTokenService,
     private readonly tenantContext: TenantContextService,
     private readonly audit: AuditService,
-    @Inject(LOGIN_ATTEMPT_LIMITER) private readonly limiter: LoginAttemptLimiter,
+    private readonly limiter: LoginAttemptLimiter,
   ) {}
 
   async loginTenantUser(credentials: LoginCredentials, ip: string): Promise<IssuedAccessToken> {
@@ -104,7 +104,6 @@ export class LoginService {
   }
 
   private async fail(attempt: LoginAttempt, reason: LoginFailureReason, userId?: string): Promise<never> {
-    await this.limiter.recordFailure(attempt.accountKey);
     await this.audit.record({
       action: AuditAction.AuthLoginFailed,
       outcome: 'failure',

@@ -4,6 +4,9 @@ import { ResolutionMethod } from '@tenantpay/tenancy';
 import { testAppConfig } from '@tenantpay/testing';
 import { AccessTokenService } from '../tokens/access-token.service';
 import { InvalidCredentialException } from '../tokens/invalid-credential.exception';
+import { TenantUserRole } from '../users/tenant-user-role.enum';
+import type { UserAccess } from '../users/user-access';
+import type { UserAccessCache } from '../users/user-access-cache.service';
 import { JwtClaimStrategy } from './jwt-claim.strategy';
 
 const TENANT_ID = '65a1b2c3d4e5f6a7b8c9d0e1';
@@ -15,7 +18,16 @@ describe('JwtClaimStrategy', () => {
     new JwtService({}),
     testAppConfig({ MONGODB_URI: 'mongodb://127.0.0.1:1/unused', REDIS_URL: 'redis://127.0.0.1:1' }),
   );
-  const strategy = new JwtClaimStrategy(tokens);
+  /** The users as they are now, by `<tenantId>:<userId>`; tests change them after issuing a token. */
+  const users = new Map<string, UserAccess>();
+  const userAccess = {
+    find: async (tenantId: string, userId: string) => users.get(`${tenantId}:${userId}`) ?? null,
+  } as unknown as UserAccessCache;
+  const strategy = new JwtClaimStrategy(tokens, userAccess);
+  beforeEach(() => {
+    users.clear();
+    users.set(`${TENANT_ID}:u1`, { isActive: true, role: TenantUserRole.Operator });
+  });
   const input = (authorization?: string) => ({
     headers: authorization === undefined ? {} : { authorization },
     hostname: null,
@@ -48,6 +60,26 @@ describe('JwtClaimStrategy', () => {
         tokenId: expect.any(String),
       },
     });
+  });
+
+  it('refuses the token of a user deactivated, removed or given another role since it was issued', async () => {
+    const { accessToken } = await tokens.issue({
+      kind: 'user',
+      userId: 'u1',
+      tenantId: TENANT_ID,
+      role: 'OPERATOR',
+    });
+    for (const now of [
+      { isActive: false, role: TenantUserRole.Operator },
+      { isActive: true, role: TenantUserRole.Admin },
+      undefined,
+    ]) {
+      if (now === undefined) users.delete(`${TENANT_ID}:u1`);
+      else users.set(`${TENANT_ID}:u1`, now);
+      await expect(strategy.find(input(`Bearer ${accessToken}`))).rejects.toBeInstanceOf(
+        InvalidCredentialException,
+      );
+    }
   });
 
   it('names no tenant for a platform user', async () => {

@@ -7,12 +7,16 @@ import {
 } from '@tenantpay/tenancy';
 import { API_KEY_PREFIX } from '../identity.constant';
 import { AccessTokenService } from '../tokens/access-token.service';
+import { InvalidCredentialException } from '../tokens/invalid-credential.exception';
+import { UserAccessCache } from '../users/user-access-cache.service';
 import { readBearerCredential } from './read-credentials';
 
 /**
  * Tenant resolution by access token (`Authorization: Bearer <jwt>`), the most trusted source: the token
  * is verified before its `tid` is believed. A platform user's token names no tenant. A present but
- * invalid token is refused (401), never ignored.
+ * invalid token is refused (401), never ignored; so is the token of a tenant user who has since been
+ * deactivated, removed or given another role (the token's role would be a lie), from the next request on, on
+ * every instance (see UserAccessCache; a steady request costs no round trip for this).
  */
 @Injectable()
 export class JwtClaimStrategy implements TenantResolutionStrategy {
@@ -20,7 +24,10 @@ export class JwtClaimStrategy implements TenantResolutionStrategy {
   readonly priority = 10;
   readonly isCredential = true;
 
-  constructor(private readonly tokens: AccessTokenService) {}
+  constructor(
+    private readonly tokens: AccessTokenService,
+    private readonly userAccess: UserAccessCache,
+  ) {}
 
   async find(input: ResolutionInput): Promise<TenantReference | null> {
     const bearer = readBearerCredential(input.headers);
@@ -32,6 +39,10 @@ export class JwtClaimStrategy implements TenantResolutionStrategy {
         tenant: null,
         principal: { kind: 'platform-user', userId: claims.sub, role: claims.role, tokenId: claims.jti },
       };
+    }
+    const access = await this.userAccess.find(claims.tid, claims.sub);
+    if (access === null || !access.isActive || access.role !== claims.role) {
+      throw new InvalidCredentialException();
     }
     return {
       method: this.method,

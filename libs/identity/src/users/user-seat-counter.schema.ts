@@ -1,15 +1,12 @@
-import { Schema } from 'mongoose';
+import { tenantOwnedSchema } from '@tenantpay/data-isolation';
 import type { UserSeatCounter } from './user-seat-counter';
 
 export const USER_SEAT_COUNTER_COLLECTION = 'user_seat_counters';
 export const USER_SEAT_COUNTER_MODEL = 'UserSeatCounter';
 
-export const UserSeatCounterSchema = new Schema<UserSeatCounter>(
-  {
-    tenantId: { type: Schema.Types.ObjectId, required: true, immutable: true },
-    activeUsers: { type: Number, required: true, min: 0 },
-  },
-  { collection: USER_SEAT_COUNTER_COLLECTION, timestamps: true, strict: 'throw', strictQuery: 'throw' },
+export const UserSeatCounterSchema = tenantOwnedSchema<UserSeatCounter>(
+  { activeUsers: { type: Number, required: true, min: 0 } },
+  { collection: USER_SEAT_COUNTER_COLLECTION },
 );
 
 // Every access: `findOneAndUpdate({ tenantId, activeUsers: { $lt: max } }, { $inc })`; unique so a tenant

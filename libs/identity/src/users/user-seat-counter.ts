@@ -9,6 +9,8 @@ export interface UserSeatCounter {
   readonly _id: Types.ObjectId;
   readonly tenantId: Types.ObjectId;
   readonly activeUsers: number;
+  readonly deletedAt: Date | null;
+  readonly deletedBy: string | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

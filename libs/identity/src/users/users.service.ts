@@ -1,6 +1,6 @@
 import { isDuplicateKeyError } from '@tenantpay/platform';
 import { Injectable } from '@nestjs/common';
-import { AuditAction, type AuditActionName, AuditService } from '@tenantpay/audit';
+import { AuditAction, type AuditResource, AuditService } from '@tenantpay/audit';
 import { InjectConnection } from '@nestjs/mongoose';
 import { effectiveLimits, TenantContextService, UNLIMITED } from '@tenantpay/tenancy';
 import type { ClientSession, Connection } from 'mongoose';
@@ -11,6 +11,7 @@ import type { TenantUser } from './tenant-user';
 import type { TenantUserRole } from './tenant-user-role.enum';
 import { type TenantUserView, toTenantUserView } from './tenant-user-view';
 import { UserLimitReachedException } from './user-limit-reached.exception';
+import { UserAccessCache } from './user-access-cache.service';
 import { UserNotFoundException } from './user-not-found.exception';
 import { UserSeatsRepository } from './user-seats.repository';
 import { UsersRepository } from './users.repository';
@@ -36,6 +37,7 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly seats: UserSeatsRepository,
+    private readonly access: UserAccessCache,
     private readonly hasher: PasswordHasher,
     private readonly tenantContext: TenantContextService,
     private readonly audit: AuditService,
@@ -53,7 +55,7 @@ export class UsersService {
         throw isDuplicateKeyError(error) ? new EmailAlreadyRegisteredException() : error;
       }
     });
-    await this.recordChange(AuditAction.UserCreated, user, ip, { role: user.role });
+    await this.audit.recordChange(AuditAction.UserCreated, userResource(user), ip, { role: user.role });
     return toTenantUserView(user);
   }
 
@@ -62,8 +64,8 @@ export class UsersService {
   }
 
   async list(limit: number, startingAfter?: string): Promise<TenantUserPage> {
-    const users = await this.users.list(limit + 1, startingAfter);
-    return { data: users.slice(0, limit).map(toTenantUserView), has_more: users.length > limit };
+    const page = await this.users.list(limit, startingAfter);
+    return { data: page.items.map(toTenantUserView), has_more: page.hasMore };
   }
 
   async changeRole(id: string, role: TenantUserRole, ip: string | null = null): Promise<TenantUserView> {
@@ -71,12 +73,21 @@ export class UsersService {
     const before = await this.existing(id);
     const user = (await this.users.updateRole(id, role)) ?? this.notFound();
     if (before.role !== role) {
-      await this.recordChange(AuditAction.UserRoleChanged, user, ip, { from: before.role, to: role });
+      // Tokens carry the role: the user's current tokens stop working on every instance, so the new role
+      // applies from the next login and the old one from nowhere.
+      await this.access.invalidate(id);
+      await this.audit.recordChange(AuditAction.UserRoleChanged, userResource(user), ip, {
+        from: before.role,
+        to: role,
+      });
     }
     return toTenantUserView(user);
   }
 
-  /** Deactivates a user and frees their seat; deactivating an inactive user changes nothing. */
+  /**
+   * Deactivates a user and frees their seat; their access tokens stop working on every instance from the
+   * next request. Deactivating an inactive user changes nothing.
+   */
   async deactivate(id: string, ip: string | null = null): Promise<TenantUserView> {
     this.refuseOwnAccount(id);
     const user = await this.connection.transaction(async (session) => {
@@ -85,7 +96,8 @@ export class UsersService {
       return changed;
     });
     if (user === null) return toTenantUserView(await this.existing(id));
-    await this.recordChange(AuditAction.UserDeactivated, user, ip);
+    await this.access.invalidate(id);
+    await this.audit.recordChange(AuditAction.UserDeactivated, userResource(user), ip);
     return toTenantUserView(user);
   }
 
@@ -115,19 +127,8 @@ export class UsersService {
     const principal = this.tenantContext.current()?.principal;
     if (principal?.kind === 'user' && principal.userId === id) throw new OwnAccountChangeException();
   }
+}
 
-  private recordChange(
-    action: AuditActionName,
-    user: TenantUser,
-    ip: string | null,
-    metadata?: Record<string, unknown>,
-  ): Promise<void> {
-    return this.audit.record({
-      action,
-      outcome: 'success',
-      resource: { type: 'user', id: user._id.toHexString() },
-      ip,
-      ...(metadata ? { metadata } : {}),
-    });
-  }
+function userResource(user: TenantUser): AuditResource {
+  return { type: 'user', id: user._id.toHexString() };
 }

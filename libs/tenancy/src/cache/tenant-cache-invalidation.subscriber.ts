@@ -21,7 +21,7 @@ export interface TenantCacheInvalidationListener {
 export class TenantCacheInvalidationSubscriber implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('TenantCache');
   private readonly connection: Redis;
-  private listener: TenantCacheInvalidationListener | undefined;
+  private readonly listeners = new Set<TenantCacheInvalidationListener>();
   private subscribedOnConnection = false;
   private outage = false;
   private closing = false;
@@ -44,8 +44,12 @@ export class TenantCacheInvalidationSubscriber implements OnModuleInit, OnApplic
     return this.subscribedOnConnection && this.connection.status === 'ready';
   }
 
-  setListener(listener: TenantCacheInvalidationListener): void {
-    this.listener = listener;
+  /**
+   * Every in-process cache that lives next to the tenant lookups and is invalidated over the same channel
+   * (identity's user access, for one) listens here and hears every message; each drops what it holds.
+   */
+  addListener(listener: TenantCacheInvalidationListener): void {
+    this.listeners.add(listener);
   }
 
   async onModuleInit(): Promise<void> {
@@ -80,13 +84,13 @@ export class TenantCacheInvalidationSubscriber implements OnModuleInit, OnApplic
     this.subscribedOnConnection = true;
     if (this.outage) this.logger.log('Invalidation channel restored, in-process tenant cache on');
     this.outage = false;
-    this.listener?.onReset();
+    this.reset();
   }
 
   private lost(): void {
     const wasListening = this.subscribedOnConnection;
     this.subscribedOnConnection = false;
-    if (wasListening) this.listener?.onReset();
+    if (wasListening) this.reset();
   }
 
   private deliver(message: string): void {
@@ -97,10 +101,14 @@ export class TenantCacheInvalidationSubscriber implements OnModuleInit, OnApplic
       keys = undefined;
     }
     if (Array.isArray(keys) && keys.every((key) => typeof key === 'string')) {
-      this.listener?.onInvalidate(keys);
+      for (const listener of this.listeners) listener.onInvalidate(keys);
     } else {
       // Unreadable means "something changed": forgetting everything is the safe reading.
-      this.listener?.onReset();
+      this.reset();
     }
+  }
+
+  private reset(): void {
+    for (const listener of this.listeners) listener.onReset();
   }
 }

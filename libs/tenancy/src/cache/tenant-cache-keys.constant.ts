@@ -5,7 +5,7 @@
  */
 const TENANT_CACHE_FORMAT = 'v1';
 
-export const TENANT_CACHE_KEY_KINDS = ['id', 'slug', 'domain', 'api-key'] as const;
+export const TENANT_CACHE_KEY_KINDS = ['id', 'slug', 'domain', 'api-key', 'user'] as const;
 export type TenantCacheKeyKind = (typeof TENANT_CACHE_KEY_KINDS)[number];
 
 export function tenantCacheKey(kind: TenantCacheKeyKind, value: string): string {
@@ -18,6 +18,8 @@ export const tenantCacheKeys = {
   byDomain: (hostname: string): string => tenantCacheKey('domain', hostname),
   /** For identity's API-key lookups: the value is the key's hash, never the key itself. */
   byApiKeyHash: (apiKeyHash: string): string => tenantCacheKey('api-key', apiKeyHash),
+  /** For identity's in-process cache of whether a tenant user may act, and as what. */
+  byUser: (tenantId: string, userId: string): string => tenantCacheKey('user', `${tenantId}:${userId}`),
 } as const;
 
 /** Pub/sub channel on which every instance hears which keys to drop from its in-process cache. */

@@ -78,7 +78,7 @@ export class TenantLookupService implements OnModuleInit {
     private readonly subscriber: TenantCacheInvalidationSubscriber,
     @Optional() private readonly metrics?: TenancyMetrics,
   ) {
-    subscriber.setListener({
+    subscriber.addListener({
       onInvalidate: (keys) => this.dropLocal(keys),
       onReset: () => this.resetLocal(),
     });
@@ -126,7 +126,17 @@ export class TenantLookupService implements OnModuleInit {
    * (as short-lived tombstones that refuse racing refills), and on other instances over pub/sub.
    */
   async invalidate(...tenants: readonly (TenantSnapshot | Tenant | null)[]): Promise<void> {
-    const keys = [...new Set(tenants.flatMap((tenant) => (tenant === null ? [] : keysOf(tenant))))];
+    await this.invalidateKeys([
+      ...new Set(tenants.flatMap((tenant) => (tenant === null ? [] : keysOf(tenant)))),
+    ]);
+  }
+
+  /**
+   * The same for cache keys of other caches that share the invalidation channel (tenantCacheKeys, e.g.
+   * identity's user access): dropped here, tombstoned in Redis, announced to every instance, and retried
+   * once Redis is back if it cannot take them now.
+   */
+  async invalidateKeys(keys: readonly string[]): Promise<void> {
     if (keys.length === 0) return;
     this.dropLocal(keys);
     for (const key of keys) this.pendingInvalidations.add(key);

@@ -9,6 +9,7 @@ import {
   ALLOWS_SUSPENDED_TENANT,
   BYPASS_TENANT_ISOLATION,
   IS_PUBLIC_ROUTE,
+  REQUIRES_TENANT,
   SUPER_ADMIN_ROLE,
 } from './tenancy-route-metadata.constant';
 import { TenantSuspendedException } from './tenant-suspended.exception';
@@ -17,7 +18,8 @@ import { TenantSuspendedException } from './tenant-suspended.exception';
  * Which tenant a route may act for (SPEC §2 step 3, §6):
  * - `@BypassTenantIsolation()` routes: SUPER_ADMIN platform users only (they then run in the platform
  *   scope, see BypassTenantIsolationInterceptor).
- * - public routes: anyone, but not for a suspended tenant unless `@AllowSuspendedTenant()`.
+ * - public routes: anyone, but not for a suspended tenant unless `@AllowSuspendedTenant()`; a public
+ *   `@RequiresTenant()` route (login) answers 404 when the header or host names no existing tenant.
  * - every other route is a tenant route: the request's tenant must exist and be the caller's own, and be
  *   active unless `@AllowSuspendedTenant()`. Platform users have no tenant routes.
  */
@@ -40,6 +42,12 @@ export class TenantGuard implements CanActivate {
     }
 
     if (routeMetadata<boolean>(this.reflector, IS_PUBLIC_ROUTE, context) === true) {
+      if (
+        tenant === null &&
+        resolution?.unresolvedTenant === true &&
+        routeMetadata<boolean>(this.reflector, REQUIRES_TENANT, context) === true
+      )
+        throw new TenantNotFoundException();
       if (tenant !== null && !tenant.isActive && !allowsSuspended) throw new TenantSuspendedException();
       return true;
     }

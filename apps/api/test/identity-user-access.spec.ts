@@ -1,0 +1,191 @@
+import { Controller, Get } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { TenantUserRole } from '@tenantpay/identity';
+import { REDIS_CLIENT } from '@tenantpay/platform';
+import {
+  CurrentPrincipal,
+  type Principal,
+  TenantLookupService,
+  type TenantSnapshot,
+  Tier,
+} from '@tenantpay/tenancy';
+import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import type Redis from 'ioredis';
+import type { CommandStartedEvent } from 'mongodb';
+import type { Connection } from 'mongoose';
+import request from 'supertest';
+import { createIdentityTestApp, expectApiError, PASSWORD, seedTenant, seedUser } from './identity-test-app';
+import { waitFor } from './support/tenancy-test-app';
+
+/** Tests that hash passwords (argon2id, tens of ms each; more on a loaded machine). */
+const HASHING_TIMEOUT_MS = 30_000;
+
+/** A tenant route that touches nothing but the request's own principal. */
+@Controller('identity-probe')
+class IdentityProbeController {
+  @Get('whoami')
+  whoami(@CurrentPrincipal() principal: Principal | null) {
+    return principal?.kind === 'user' ? { userId: principal.userId, role: principal.role } : null;
+  }
+}
+
+/** Round trips made to resolve who is calling: Redis commands on tenant-cache keys, MongoDB commands on `users`. */
+class ResolutionRoundTrips {
+  redis = 0;
+  mongo = 0;
+
+  constructor(app: NestExpressApplication) {
+    const client = app.get<Redis>(REDIS_CLIENT);
+    const send = client.sendCommand.bind(client);
+    jest.spyOn(client, 'sendCommand').mockImplementation((command, stream) => {
+      if (command.args.some((arg) => typeof arg === 'string' && arg.startsWith('tenant:'))) this.redis += 1;
+      return send(command, stream);
+    });
+    app
+      .get<Connection>(getConnectionToken())
+      .getClient()
+      .on('commandStarted', (event: CommandStartedEvent) => {
+        if (event.command[event.commandName] === 'users') this.mongo += 1;
+      });
+  }
+
+  reset(): void {
+    this.redis = 0;
+    this.mongo = 0;
+  }
+}
+
+describe('user access across API instances (two instances sharing MongoDB and Redis)', () => {
+  const mongo = useTestMongo();
+  const redis = useTestRedis();
+  let appA: NestExpressApplication;
+  let appB: NestExpressApplication;
+  let tripsB: ResolutionRoundTrips;
+  let bank: TenantSnapshot;
+  let adminToken: string;
+
+  beforeAll(async () => {
+    // Driver command monitoring, so MongoDB round trips can be counted.
+    const config = testAppConfig({
+      MONGODB_URI: `${mongo.uri}${mongo.uri.includes('?') ? '&' : '?'}monitorCommands=true`,
+      REDIS_URL: redis.url,
+    });
+    appA = await createIdentityTestApp(config, [IdentityProbeController]);
+    appB = await createIdentityTestApp(config, [IdentityProbeController]);
+    tripsB = new ResolutionRoundTrips(appB);
+    bank = await seedTenant(appA, Tier.Professional);
+    await seedUser(appA, bank, 'admin@bank.test', TenantUserRole.Admin);
+    adminToken = await tokenFor(appA, 'admin@bank.test');
+  }, HASHING_TIMEOUT_MS);
+  afterAll(async () => {
+    await appA.close();
+    await appB.close();
+  });
+
+  const localCachesOn = () =>
+    waitFor(
+      () => appA.get(TenantLookupService).localCacheActive && appB.get(TenantLookupService).localCacheActive,
+    );
+  async function tokenFor(app: NestExpressApplication, email: string): Promise<string> {
+    const response = await request(app.getHttpServer())
+      .post('/v1/auth/login')
+      .set('X-Tenant-ID', bank.id)
+      .send({ email, password: PASSWORD })
+      .expect(200);
+    return response.body.accessToken as string;
+  }
+  const whoami = (app: NestExpressApplication, token: string) =>
+    request(app.getHttpServer()).get('/v1/identity-probe/whoami').set('Authorization', `Bearer ${token}`);
+  const asAdminOnA = () => ({ Authorization: `Bearer ${adminToken}` });
+
+  it(
+    'refuses (401) on instance B the token of a user deactivated on instance A, from the next request',
+    async () => {
+      await localCachesOn();
+      const userId = await seedUser(appA, bank, 'leaving@bank.test', TenantUserRole.Viewer);
+      const token = await tokenFor(appA, 'leaving@bank.test');
+      await whoami(appB, token).expect(200, { userId, role: 'VIEWER' });
+
+      await request(appA.getHttpServer())
+        .post(`/v1/users/${userId}/deactivate`)
+        .set(asAdminOnA())
+        .expect(200);
+
+      expectApiError(await whoami(appB, token), 401, 'unauthorized');
+      expectApiError(await whoami(appA, token), 401, 'unauthorized');
+    },
+    HASHING_TIMEOUT_MS,
+  );
+
+  it(
+    'refuses on every instance a token whose role was changed, and serves the new role after a new login',
+    async () => {
+      await localCachesOn();
+      const userId = await seedUser(appA, bank, 'promoted@bank.test', TenantUserRole.Viewer);
+      const viewerToken = await tokenFor(appA, 'promoted@bank.test');
+      await whoami(appB, viewerToken).expect(200, { userId, role: 'VIEWER' });
+
+      await request(appA.getHttpServer())
+        .patch(`/v1/users/${userId}/role`)
+        .set(asAdminOnA())
+        .send({ role: 'OPERATOR' })
+        .expect(200);
+
+      expectApiError(await whoami(appB, viewerToken), 401, 'unauthorized');
+      const operatorToken = await tokenFor(appB, 'promoted@bank.test');
+      await whoami(appB, operatorToken).expect(200, { userId, role: 'OPERATOR' });
+      await whoami(appA, operatorToken).expect(200, { userId, role: 'OPERATOR' });
+    },
+    HASHING_TIMEOUT_MS,
+  );
+
+  it(
+    'checks a steady request from the in-process cache: no Redis and no MongoDB round trip',
+    async () => {
+      await localCachesOn();
+      const userId = await seedUser(appA, bank, 'steady@bank.test', TenantUserRole.Viewer);
+      const token = await tokenFor(appA, 'steady@bank.test');
+      tripsB.reset();
+      await whoami(appB, token).expect(200, { userId, role: 'VIEWER' });
+      // The counter does see the first check (so the assertion below can fail).
+      expect(tripsB.mongo).toBeGreaterThan(0);
+
+      tripsB.reset();
+      for (let i = 0; i < 20; i += 1) await whoami(appB, token).expect(200);
+      expect({ redis: tripsB.redis, mongo: tripsB.mongo }).toEqual({ redis: 0, mongo: 0 });
+    },
+    HASHING_TIMEOUT_MS,
+  );
+
+  it(
+    'keeps checking users from MongoDB while Redis is down, so a deactivation still applies at once',
+    async () => {
+      await localCachesOn();
+      const userId = await seedUser(appA, bank, 'outage@bank.test', TenantUserRole.Viewer);
+      const token = await tokenFor(appA, 'outage@bank.test');
+      await whoami(appB, token).expect(200, { userId, role: 'VIEWER' });
+
+      await redis.stop();
+      try {
+        // Invalidations can no longer arrive, so no instance may keep trusting what it cached in-process.
+        await waitFor(
+          () =>
+            !appA.get(TenantLookupService).localCacheActive &&
+            !appB.get(TenantLookupService).localCacheActive,
+        );
+        await whoami(appB, token).expect(200, { userId, role: 'VIEWER' });
+        await request(appA.getHttpServer())
+          .post(`/v1/users/${userId}/deactivate`)
+          .set(asAdminOnA())
+          .expect(200);
+        expectApiError(await whoami(appB, token), 401, 'unauthorized');
+      } finally {
+        await redis.restart();
+      }
+      await localCachesOn();
+      expectApiError(await whoami(appB, token), 401, 'unauthorized');
+    },
+    HASHING_TIMEOUT_MS,
+  );
+});
