@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { AuditModule, AuditService } from '@tenantpay/audit';
 import { DataIsolationModule } from '@tenantpay/data-isolation';
 import {
@@ -35,7 +35,10 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         PlatformCoreModule.forRoot(config),
-        PlatformHttpModule,
+        // A batch of up to 10,000 payments needs more than the default body limit; no other route does.
+        PlatformHttpModule.forRoot({
+          bulkBodyRoutes: [{ path: 'payments/batches', method: RequestMethod.POST }],
+        }),
         PlatformHealthModule,
         ApiMetricsModule,
         DataIsolationModule.forRoot({}, { imports: [AuditModule], useExisting: AuditService }),

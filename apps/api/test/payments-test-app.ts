@@ -15,6 +15,8 @@ import {
   type StorageUsage,
   PAYMENT_EVENT_PUBLISHER,
   type PaymentEvent,
+  PAYMENT_BATCH_SETTINGS,
+  type PaymentBatchSettings,
 } from '@tenantpay/payments';
 import {
   type AppConfig,
@@ -60,6 +62,13 @@ export function testPaymentsSettings(
     },
   };
 }
+
+/** Small chunks, so that a batch of a few dozen rows already spans several concurrent chunks. */
+export const TEST_PAYMENT_BATCH_SETTINGS: PaymentBatchSettings = {
+  chunkSize: 10,
+  rowConcurrency: 5,
+  chunkConcurrency: 2,
+};
 
 /** Stand-ins for the usage and webhooks libraries' implementations of the payments ports, recording calls. */
 export class RecordingPorts {
@@ -118,6 +127,8 @@ export async function createPaymentsTestApp(
     .useValue(ports.storage)
     .overrideProvider(PAYMENT_EVENT_PUBLISHER)
     .useValue(ports.publisher)
+    .overrideProvider(PAYMENT_BATCH_SETTINGS)
+    .useValue(TEST_PAYMENT_BATCH_SETTINGS)
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>(HTTP_APPLICATION_OPTIONS);
   configureHttpApplication(app);

@@ -45,6 +45,7 @@ export const AuditAction = {
 
   PaymentApproved: 'payment.approved',
   PaymentRejected: 'payment.rejected',
+  PaymentBatchCreated: 'payment_batch.created',
 } as const;
 
 export type AuditActionName = (typeof AuditAction)[keyof typeof AuditAction];

@@ -40,3 +40,21 @@ export const simulatedGatewayKeys = {
   refund: (idempotencyKey: string) => `simgw:{${idempotencyKey}}:refund`,
   chargeCount: (idempotencyKey: string) => `simgw:{${idempotencyKey}}:charges`,
 } as const;
+
+/** Bulk payments: chunks of a batch are processed apart from single payments, so a batch never starves them. */
+export const PAYMENT_BATCHES_QUEUE = 'payment-batches';
+export const PaymentBatchJobName = { ProcessChunk: 'process-batch-chunk' } as const;
+export const paymentBatchChunkJobId = (batchId: string, fromRow: number): string =>
+  `batch-${batchId}-${fromRow}`;
+/**
+ * The Idempotency-Key under which the worker creates a batch row's payment: a retried chunk replays the row's
+ * stored response instead of creating a second payment. Contains the batch id, so no client key can collide.
+ */
+export const paymentBatchRowIdempotencyKey = (batchId: string, row: number): string =>
+  `batch:${batchId}:row:${row}`;
+export const PAYMENT_BATCH_COLLECTION = 'payment_batches';
+export const PAYMENT_BATCH_ITEM_COLLECTION = 'payment_batch_items';
+/** Rows per batch request (SPEC §9 bulk payments). */
+export const MAX_PAYMENT_BATCH_ROWS = 10_000;
+/** Row errors listed in the creation response; every row's result is in the batch's items. */
+export const PAYMENT_BATCH_RESPONSE_ERROR_LIMIT = 1_000;

@@ -13,6 +13,14 @@ import { APP_CONFIG, PlatformQueueModule } from '@tenantpay/platform';
 import { TenantContextService } from '@tenantpay/tenancy';
 import { PaymentAnalyticsService } from './analytics/payment-analytics.service';
 import { PlatformPaymentAnalyticsService } from './analytics/platform-payment-analytics.service';
+import { PAYMENT_BATCH_MODEL, PaymentBatchSchema } from './bulk/payment-batch.schema';
+import { PAYMENT_BATCH_ITEM_MODEL, PaymentBatchItemSchema } from './bulk/payment-batch-item.schema';
+import { PaymentBatchItemsRepository } from './bulk/payment-batch-items.repository';
+import { PaymentBatchJobsService } from './bulk/payment-batch-jobs.service';
+import { PaymentBatchProcessingService } from './bulk/payment-batch-processing.service';
+import { DEFAULT_PAYMENT_BATCH_SETTINGS, PAYMENT_BATCH_SETTINGS } from './bulk/payment-batch-settings';
+import { PaymentBatchesRepository } from './bulk/payment-batches.repository';
+import { PaymentBatchesService } from './bulk/payment-batches.service';
 import { PAYMENT_GATEWAY } from './gateway/payment-gateway.port';
 import { SimulatedPaymentGateway } from './gateway/simulated-payment-gateway';
 import { GATEWAY_EVENT_MODEL, GatewayEventSchema } from './gateway-webhooks/gateway-event.schema';
@@ -29,7 +37,7 @@ import { PAYMENT_OUTBOX_ENTRY_MODEL, PaymentOutboxEntrySchema } from './outbox/p
 import { PaymentOutboxPlatformRepository } from './outbox/payment-outbox-platform.repository';
 import { PaymentOutboxRepository } from './outbox/payment-outbox.repository';
 import { PaymentApprovalsService } from './payment-approvals.service';
-import { PAYMENTS_QUEUE } from './payments.constant';
+import { PAYMENT_BATCHES_QUEUE, PAYMENTS_QUEUE } from './payments.constant';
 import { PAYMENTS_SETTINGS, paymentsSettingsFromAppConfig } from './payments-settings';
 import { PaymentsService } from './payments.service';
 import { PAYMENT_EVENT_PUBLISHER } from './ports/payment-event-publisher.port';
@@ -87,11 +95,14 @@ export class PaymentsModule {
         PlatformQueueModule,
         AuditModule,
         BullModule.registerQueue({ name: PAYMENTS_QUEUE }),
+        BullModule.registerQueue({ name: PAYMENT_BATCHES_QUEUE }),
         MongooseModule.forFeature([
           { name: PAYMENT_MODEL, schema: PaymentSchema },
           { name: IDEMPOTENCY_RECORD_MODEL, schema: IdempotencyRecordSchema },
           { name: GATEWAY_EVENT_MODEL, schema: GatewayEventSchema },
           { name: PAYMENT_OUTBOX_ENTRY_MODEL, schema: PaymentOutboxEntrySchema },
+          { name: PAYMENT_BATCH_MODEL, schema: PaymentBatchSchema },
+          { name: PAYMENT_BATCH_ITEM_MODEL, schema: PaymentBatchItemSchema },
         ]),
         ...(options.imports ?? []),
       ],
@@ -129,6 +140,12 @@ export class PaymentsModule {
         PaymentOutboxRepository,
         PaymentOutboxPlatformRepository,
         PaymentOutboxDispatcher,
+        { provide: PAYMENT_BATCH_SETTINGS, useValue: DEFAULT_PAYMENT_BATCH_SETTINGS },
+        PaymentBatchesRepository,
+        PaymentBatchItemsRepository,
+        PaymentBatchJobsService,
+        PaymentBatchesService,
+        PaymentBatchProcessingService,
       ],
       exports: [
         PAYMENTS_SETTINGS,
@@ -145,6 +162,9 @@ export class PaymentsModule {
         StuckPaymentsSweeper,
         PaymentWorkflowSettingsService,
         PaymentOutboxDispatcher,
+        PAYMENT_BATCH_SETTINGS,
+        PaymentBatchesService,
+        PaymentBatchProcessingService,
       ],
     };
   }

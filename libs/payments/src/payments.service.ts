@@ -11,7 +11,7 @@ import { IdempotencyService } from './idempotency/idempotency.service';
 import type { IdempotentResponse } from './idempotency/idempotent-response';
 import { isKnownCurrency, isValidAmount } from './money/currency';
 import type { CreatePaymentInput, RefundPaymentInput } from './payment/create-payment-input';
-import type { Payment, PaymentRefund } from './payment/payment';
+import type { Payment, PaymentActor, PaymentRefund } from './payment/payment';
 import { paymentActorOf } from './payment/payment-actor';
 import type { PaymentList, PaymentListQuery } from './payment/payment-list-query';
 import { PaymentStatus } from './payment/payment-status.enum';
@@ -46,7 +46,12 @@ export class PaymentsService {
     @Inject(STORAGE_USAGE) private readonly storage: StorageUsage,
   ) {}
 
-  async create(input: CreatePaymentInput, idempotencyKey?: string): Promise<IdempotentResponse<PaymentView>> {
+  /** `onBehalfOf`: the creator when it is not the context's principal (a batch row created by the worker). */
+  async create(
+    input: CreatePaymentInput,
+    idempotencyKey?: string,
+    onBehalfOf?: PaymentActor,
+  ): Promise<IdempotentResponse<PaymentView>> {
     this.requireKeyForApiKeys(idempotencyKey);
     const tenant = this.tenantContext.getTenant();
     // The DTO checks this already; money rules are re-checked where money is written.
@@ -58,7 +63,7 @@ export class PaymentsService {
 
     const insert = async (session: ClientSession | null) => {
       await this.quota.reserve(tenant);
-      const payment = await this.insert(input, initialStatus, session);
+      const payment = await this.insert(input, initialStatus, session, onBehalfOf);
       return { status: 201, body: toPaymentView(payment) };
     };
     const response =
@@ -171,8 +176,13 @@ export class PaymentsService {
     return (await this.payments.findById(id)) ?? this.notFound();
   }
 
-  private async insert(input: CreatePaymentInput, status: PaymentStatus, session: ClientSession | null) {
-    const createdBy = paymentActorOf(this.tenantContext.current()?.principal);
+  private async insert(
+    input: CreatePaymentInput,
+    status: PaymentStatus,
+    session: ClientSession | null,
+    onBehalfOf: PaymentActor | undefined,
+  ) {
+    const createdBy = onBehalfOf ?? paymentActorOf(this.tenantContext.current()?.principal);
     try {
       return await this.payments.insert(
         {

@@ -23,3 +23,4 @@ export * from './metrics/registered-metric';
 export * from './mongo/is-duplicate-key-error';
 export * from './redis/redis-script';
 export * from './mongo/build-declared-indexes';
+export * from './http/create-validation-pipe';

@@ -27,13 +27,13 @@ export class TransactionQuotaService implements TransactionQuota {
     private readonly alerts: UsageAlertService,
   ) {}
 
-  async reserve(tenant: TenantSnapshot): Promise<void> {
+  async reserve(tenant: TenantSnapshot, count = 1): Promise<void> {
     const limit = tenant.limits.transactionsPerMonth;
     if (limit === UNLIMITED) return;
     const now = this.tracker.now();
     const period = UsagePeriod.containing(now);
     const used = await this.reader.currentValue(tenant.id, period, 'transactions');
-    if (used >= limit)
+    if (used + count > limit)
       throw new QuotaExceededException('transactions', limit, period.toString(), period.end, now);
   }
 

@@ -308,6 +308,16 @@ describe('usage metering (SPEC §8)', () => {
       await expect(quota.reserve(tenant)).resolves.toBeUndefined();
     });
 
+    it('refuses a reservation of several payments (a batch) that would not all fit, and admits one that would', async () => {
+      const tenant = tenantWithQuota(newTenantId(), 5);
+      const quota = app.get(TransactionQuotaService);
+      await quota.recordCreated(tenant, 'pay_1');
+      await quota.recordCreated(tenant, 'pay_2');
+
+      await expect(quota.reserve(tenant, 4)).rejects.toBeInstanceOf(QuotaExceededException);
+      await expect(quota.reserve(tenant, 3)).resolves.toBeUndefined();
+    });
+
     it('never checks an unlimited quota', async () => {
       const tenant = tenantWithQuota(newTenantId());
       const quota = app.get(TransactionQuotaService);

@@ -3,6 +3,7 @@ import { PaymentsModule } from '@tenantpay/payments';
 import { StorageUsageService, TransactionQuotaService } from '@tenantpay/usage';
 import { PaymentWebhookEventPublisher, WebhooksModule } from '@tenantpay/webhooks';
 import { AdminPaymentAnalyticsController } from './admin-payment-analytics.controller';
+import { BulkPaymentsController } from './bulk-payments.controller';
 import { GatewayWebhooksController } from './gateway-webhooks.controller';
 import { PaymentApprovalsController } from './payment-approvals.controller';
 import { PaymentDeadLettersController } from './payment-dead-letters.controller';
@@ -29,6 +30,7 @@ import { PaymentsController } from './payments.controller';
     PaymentDeadLettersController,
     AdminPaymentAnalyticsController,
     PaymentWorkflowSettingsController,
+    BulkPaymentsController,
   ],
 })
 export class PaymentsApiModule {}

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { PAYMENTS_MAINTENANCE_QUEUE, PaymentsModule } from '@tenantpay/payments';
 import { StorageUsageService, TransactionQuotaService } from '@tenantpay/usage';
 import { PaymentWebhookEventPublisher, WebhooksModule } from '@tenantpay/webhooks';
+import { BulkPaymentBatchWorker } from './bulk-payment-batch.worker';
 import { PaymentProcessingWorker } from './payment-processing.worker';
 import { PaymentsMaintenanceScheduler } from './payments-maintenance-scheduler.service';
 import { PaymentsMaintenanceProcessor } from './payments-maintenance.processor';
@@ -21,6 +22,11 @@ import { PaymentsMaintenanceProcessor } from './payments-maintenance.processor';
     }),
     BullModule.registerQueue({ name: PAYMENTS_MAINTENANCE_QUEUE }),
   ],
-  providers: [PaymentProcessingWorker, PaymentsMaintenanceScheduler, PaymentsMaintenanceProcessor],
+  providers: [
+    PaymentProcessingWorker,
+    BulkPaymentBatchWorker,
+    PaymentsMaintenanceScheduler,
+    PaymentsMaintenanceProcessor,
+  ],
 })
 export class PaymentsWorkerModule {}

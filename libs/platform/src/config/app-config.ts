@@ -6,6 +6,8 @@ export interface AppConfig {
     readonly port: number;
     /** Largest accepted request body; larger bodies are refused with 413 before they are parsed. */
     readonly bodyLimitBytes: number;
+    /** Largest accepted body on bulk routes (a batch of up to 10,000 payments), which alone may exceed the above. */
+    readonly bulkBodyLimitBytes: number;
     /** Reverse proxies in front of the API whose X-Forwarded-For may be trusted for the client IP. */
     readonly trustProxyHops: number;
   };

@@ -215,6 +215,13 @@ export class EnvironmentVariables {
 
   @IsOptional()
   @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of bytes' })
+  @Min(1024, { message: 'must be at least 1024 bytes' })
+  @Max(50 * 1024 * 1024, { message: 'must be at most 52428800 bytes (50 MiB)' })
+  HTTP_BULK_BODY_LIMIT_BYTES = 16 * 1024 * 1024;
+
+  @IsOptional()
+  @Type(() => Number)
   @IsInt({ message: 'must be an integer number of milliseconds' })
   @Min(0, { message: 'must not be negative' })
   @Max(10 * 60 * 1000, { message: 'must be at most 600000 (10 minutes)' })

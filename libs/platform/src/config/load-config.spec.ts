@@ -23,7 +23,13 @@ describe('loadConfig', () => {
   it('maps a valid environment to the typed config with defaults', () => {
     expect(loadConfig(valid)).toEqual({
       env: 'development',
-      http: { host: '0.0.0.0', port: 3000, bodyLimitBytes: 1048576, trustProxyHops: 0 },
+      http: {
+        host: '0.0.0.0',
+        port: 3000,
+        bodyLimitBytes: 1048576,
+        bulkBodyLimitBytes: 16777216,
+        trustProxyHops: 0,
+      },
       tenancy: { baseDomain: 'localhost' },
       auth: { jwtKeys: [{ id: 'k1', secret: KEY_A }], activeJwtKeyId: 'k1', accessTokenTtlSeconds: 900 },
       webhooks: { secretEncryptionKey: null, allowedHosts: [] },
@@ -59,12 +65,14 @@ describe('loadConfig', () => {
       ...valid,
       API_PORT: '8080',
       HTTP_BODY_LIMIT_BYTES: '2048',
+      HTTP_BULK_BODY_LIMIT_BYTES: '4096',
       SHUTDOWN_GRACE_MS: '0',
       WORKER_METRICS_PORT: '9100',
     });
     expect(config.http.port).toBe(8080);
     expect(config.worker.metricsPort).toBe(9100);
     expect(config.http.bodyLimitBytes).toBe(2048);
+    expect(config.http.bulkBodyLimitBytes).toBe(4096);
     expect(config.shutdownGraceMs).toBe(0);
   });
 
@@ -92,6 +100,7 @@ describe('loadConfig', () => {
     ['REDIS_URL', 'http://localhost:6379'],
     ['LOG_LEVEL', 'verbose'],
     ['HTTP_BODY_LIMIT_BYTES', '10'],
+    ['HTTP_BULK_BODY_LIMIT_BYTES', '52428801'],
     ['SHUTDOWN_GRACE_MS', '-1'],
     ['TRUST_PROXY_HOPS', '11'],
     ['RATE_LIMIT_FAIL_MODE', 'sometimes'],

@@ -57,6 +57,7 @@ export function loadConfig(environment: Environment): AppConfig {
       host: variables.API_HOST,
       port: variables.API_PORT,
       bodyLimitBytes: variables.HTTP_BODY_LIMIT_BYTES,
+      bulkBodyLimitBytes: variables.HTTP_BULK_BODY_LIMIT_BYTES,
       trustProxyHops: variables.TRUST_PROXY_HOPS,
     },
     tenancy: { baseDomain: variables.BASE_DOMAIN },

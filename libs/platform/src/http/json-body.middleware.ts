@@ -12,6 +12,8 @@ type BodyParserError = Error & { type?: string; status?: number };
 
 /** Far deeper than any request the API defines (a few levels), far shallower than what overflows the stack. */
 const MAX_BODY_DEPTH = 32;
+/** Requests whose body a JsonBodyMiddleware (of any limit) has read: the stream can be read only once. */
+const parsed = new WeakSet<IncomingMessage>();
 
 /**
  * Parses JSON bodies inside Nest's middleware chain (instead of Express's own parser) so that a body
@@ -24,7 +26,7 @@ export class JsonBodyMiddleware implements NestMiddleware {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.parse = json({
-      limit: config.http.bodyLimitBytes,
+      limit: this.limitBytes(config),
       strict: true,
       type: isJsonContentType,
       // The exact bytes, for routes that verify a signature over them (inbound gateway webhooks): any
@@ -36,6 +38,8 @@ export class JsonBodyMiddleware implements NestMiddleware {
   }
 
   async use(request: Request, response: Response, next: NextFunction): Promise<void> {
+    if (parsed.has(request)) return next();
+    parsed.add(request);
     if (hasBody(request) && !isJsonContentType(request)) {
       throw new DomainException(ErrorCode.UnsupportedMediaType, 'Request bodies must be application/json.');
     }
@@ -51,6 +55,11 @@ export class JsonBodyMiddleware implements NestMiddleware {
       );
     }
     next();
+  }
+
+  /** The largest body accepted; routes with their own limit run a subclass before this one. */
+  protected limitBytes(config: AppConfig): number {
+    return config.http.bodyLimitBytes;
   }
 }
 

@@ -1,0 +1,65 @@
+import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiKeyScope, TenantUserRole } from '@tenantpay/identity';
+import {
+  IDEMPOTENT_REPLAYED_HEADER,
+  type PaymentBatchCreatedView,
+  type PaymentBatchItemList,
+  PaymentBatchesService,
+  type PaymentBatchView,
+} from '@tenantpay/payments';
+import { RateLimitRoute } from '@tenantpay/rate-limiting';
+import { Feature, RequireFeature, Roles, Scopes } from '@tenantpay/tenancy';
+import type { Response } from 'express';
+import { CreatePaymentBatchDto } from './dto/create-payment-batch.dto';
+import { ListBatchItemsQueryDto } from './dto/list-batch-items.query.dto';
+import { validatePaymentBatchRows } from './dto/validate-payment-batch-rows';
+
+const DEFAULT_PAGE_SIZE = 100;
+const READERS = [TenantUserRole.Admin, TenantUserRole.Operator, TenantUserRole.Viewer] as const;
+const WRITERS = [TenantUserRole.Admin, TenantUserRole.Operator] as const;
+/**
+ * A batch draws 20 requests from the caller's per-minute budget: it is one request but up to 10,000 rows of
+ * validation and writes, so a tenant cannot submit batches as fast as single reads (PROFESSIONAL: 15 a minute).
+ */
+const BATCH_REQUEST_COST = 20;
+
+/** Bulk payments (SPEC §9, PROFESSIONAL and up). Behaviour lives in @tenantpay/payments. */
+@Controller('payments/batches')
+@RequireFeature(Feature.BulkPayments)
+export class BulkPaymentsController {
+  constructor(private readonly batches: PaymentBatchesService) {}
+
+  /** 202: the batch is accepted and its rows are created by the worker; rejected rows are listed. */
+  @Post()
+  @Roles(...WRITERS)
+  @Scopes(ApiKeyScope.PaymentsWrite)
+  @RateLimitRoute({ cost: BATCH_REQUEST_COST })
+  async create(
+    @Body() body: CreatePaymentBatchDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<PaymentBatchCreatedView> {
+    const result = await this.batches.create(await validatePaymentBatchRows(body.payments), idempotencyKey);
+    response.status(result.status);
+    if (result.replayed) response.setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
+    return result.body;
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  @Scopes(ApiKeyScope.PaymentsRead)
+  get(@Param('id') id: string): Promise<PaymentBatchView> {
+    return this.batches.get(id);
+  }
+
+  @Get(':id/items')
+  @Roles(...READERS)
+  @Scopes(ApiKeyScope.PaymentsRead)
+  items(@Param('id') id: string, @Query() query: ListBatchItemsQueryDto): Promise<PaymentBatchItemList> {
+    return this.batches.listItems(id, {
+      limit: query.limit ?? DEFAULT_PAGE_SIZE,
+      ...(query.starting_after !== undefined ? { startingAfter: query.starting_after } : {}),
+      ...(query.status !== undefined ? { status: query.status } : {}),
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import {
+  PAYMENT_BATCH_SETTINGS,
+  PAYMENT_BATCHES_QUEUE,
+  PaymentBatchJobName,
+  type PaymentBatchJobPayload,
+  PaymentBatchProcessingService,
+  type PaymentBatchSettings,
+  PAYMENTS_SETTINGS,
+  type PaymentsSettings,
+} from '@tenantpay/payments';
+import { APP_CONFIG, type AppConfig, redisConnectionOptions } from '@tenantpay/platform';
+import { type TenantJobData, TenantJobRunner } from '@tenantpay/tenancy';
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
+
+/**
+ * The BullMQ worker of the payment-batches queue: one chunk of a batch per job, in the batch's tenant context.
+ * Lock and stalled timings are the payments queue's: a chunk handed to another worker after a crash is safe to
+ * run again, because each row's payment is created under a key derived from the batch and the row.
+ */
+@Injectable()
+export class BulkPaymentBatchWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(BulkPaymentBatchWorker.name);
+  private worker: Worker<TenantJobData<PaymentBatchJobPayload>> | undefined;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PAYMENTS_SETTINGS) private readonly settings: PaymentsSettings,
+    @Inject(PAYMENT_BATCH_SETTINGS) private readonly batchSettings: PaymentBatchSettings,
+    private readonly runner: TenantJobRunner,
+    private readonly processing: PaymentBatchProcessingService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const { processing } = this.settings;
+    this.worker = new Worker(PAYMENT_BATCHES_QUEUE, (job) => this.process(job), {
+      connection: { ...redisConnectionOptions(this.config.redis.url), maxRetriesPerRequest: null },
+      concurrency: this.batchSettings.chunkConcurrency,
+      lockDuration: processing.lockDurationMs,
+      stalledInterval: processing.stalledIntervalMs,
+      maxStalledCount: 1,
+    });
+    this.worker.on('failed', (job, error) => {
+      const exhausted = job !== undefined && job.attemptsMade >= (job.opts.attempts ?? 1);
+      this.logger[exhausted ? 'error' : 'warn'](
+        { jobId: job?.id, jobName: job?.name, attemptsMade: job?.attemptsMade, err: error },
+        exhausted ? 'Batch chunk moved to the failed set' : 'Batch chunk failed; it will be retried',
+      );
+    });
+    this.worker.on('error', (error) => this.logger.error({ err: error }, 'Payment batch worker error'));
+  }
+
+  /** Drains: active chunks finish (bounded by the worker's ShutdownDeadline), no new ones are taken. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+  }
+
+  private process(job: Job<TenantJobData<PaymentBatchJobPayload>>): Promise<string> {
+    return this.runner.run(job, ({ batchId, fromRow, toRow }) => {
+      if (job.name === PaymentBatchJobName.ProcessChunk) {
+        return this.processing.processChunk(batchId, fromRow, toRow);
+      }
+      throw new UnrecoverableError(`Unknown payment batches job ${job.name}`);
+    });
+  }
+}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import {
+  DataIsolationService,
+  guardNewDocument,
+  type NewDocument,
+  TenantAwareRepository,
+} from '@tenantpay/data-isolation';
+import { type ClientSession, type Model, trusted, type Types } from 'mongoose';
+import type { PaymentBatchItem } from './payment-batch-item';
+import { PAYMENT_BATCH_ITEM_MODEL } from './payment-batch-item.schema';
+import type { PaymentBatchItemStatus } from './payment-batch-item-status.enum';
+
+export interface PaymentBatchItemPageRequest {
+  readonly limit: number;
+  /** The row index the previous page ended with. */
+  readonly startingAfter?: number;
+  readonly status?: PaymentBatchItemStatus;
+}
+
+/** The rows of the current tenant's batches. `insertAll` joins the batch's creation transaction. */
+@Injectable()
+export class PaymentBatchItemsRepository extends TenantAwareRepository<PaymentBatchItem> {
+  constructor(
+    @InjectModel(PAYMENT_BATCH_ITEM_MODEL) model: Model<PaymentBatchItem>,
+    isolation: DataIsolationService,
+  ) {
+    super(model, isolation);
+  }
+
+  async insertAll(
+    documents: readonly NewDocument<PaymentBatchItem>[],
+    session: ClientSession,
+  ): Promise<void> {
+    const tenant = this.isolation.tenantObjectId();
+    const guarded = documents.map((document, index) =>
+      guardNewDocument(document, tenant, `documents[${index}]`),
+    );
+    await this.model.insertMany(guarded as never, { session, lean: true });
+  }
+
+  /** Rows in `[from, to)` still waiting for their payment, in row order. */
+  pendingRows(batchId: Types.ObjectId, from: number, to: number): Promise<PaymentBatchItem[]> {
+    return this.find(
+      { batchId, row: trusted({ $gte: from, $lt: to }), status: 'pending' },
+      { sort: { row: 1 } },
+    );
+  }
+
+  /** Row order: a total order fixed at submission, so pages neither repeat nor skip. */
+  async page(
+    batchId: Types.ObjectId,
+    request: PaymentBatchItemPageRequest,
+  ): Promise<{ items: PaymentBatchItem[]; hasMore: boolean }> {
+    const items = await this.find(
+      {
+        batchId,
+        ...(request.status !== undefined ? { status: request.status } : {}),
+        ...(request.startingAfter !== undefined ? { row: trusted({ $gt: request.startingAfter }) } : {}),
+      },
+      { sort: { row: 1 }, limit: request.limit + 1 },
+    );
+    return { items: items.slice(0, request.limit), hasMore: items.length > request.limit };
+  }
+
+  async countByStatus(batchId: Types.ObjectId): Promise<Partial<Record<PaymentBatchItemStatus, number>>> {
+    const groups = await this.aggregate<{ _id: PaymentBatchItemStatus; count: number }>([
+      { $match: { batchId } },
+      { $group: { _id: '$status', count: { $sum: 1 } } },
+    ]);
+    return Object.fromEntries(groups.map((group) => [group._id, group.count]));
+  }
+}

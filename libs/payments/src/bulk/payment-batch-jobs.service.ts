@@ -1,0 +1,45 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable } from '@nestjs/common';
+import { TenantJobEnqueuer } from '@tenantpay/tenancy';
+import type { Queue } from 'bullmq';
+import { PAYMENT_BATCHES_QUEUE, paymentBatchChunkJobId, PaymentBatchJobName } from '../payments.constant';
+import { PAYMENTS_SETTINGS, type PaymentsSettings } from '../payments-settings';
+import type { PaymentBatchJobPayload } from './payment-batch-job-payload';
+import { PAYMENT_BATCH_SETTINGS, type PaymentBatchSettings } from './payment-batch-settings';
+
+/**
+ * Enqueues a batch's chunks for the current tenant. Job ids derive from the batch and the chunk's first row, so
+ * enqueueing again (a replayed request) adds nothing while the jobs are known to BullMQ.
+ */
+@Injectable()
+export class PaymentBatchJobsService {
+  constructor(
+    @InjectQueue(PAYMENT_BATCHES_QUEUE) private readonly queue: Queue,
+    private readonly enqueuer: TenantJobEnqueuer,
+    @Inject(PAYMENTS_SETTINGS) private readonly settings: PaymentsSettings,
+    @Inject(PAYMENT_BATCH_SETTINGS) private readonly batchSettings: PaymentBatchSettings,
+  ) {}
+
+  async processBatch(batchId: string, rows: number): Promise<void> {
+    const { processing } = this.settings;
+    const { chunkSize } = this.batchSettings;
+    for (let fromRow = 0; fromRow < rows; fromRow += chunkSize) {
+      await this.enqueuer.enqueue<PaymentBatchJobPayload>(
+        this.queue,
+        PaymentBatchJobName.ProcessChunk,
+        { batchId, fromRow, toRow: Math.min(fromRow + chunkSize, rows) },
+        {
+          jobId: paymentBatchChunkJobId(batchId, fromRow),
+          attempts: processing.attempts,
+          backoff: {
+            type: 'exponential',
+            delay: processing.backoffDelayMs,
+            jitter: processing.backoffJitter,
+          },
+          removeOnComplete: { age: 24 * 3600, count: 10_000 },
+          removeOnFail: { age: processing.deadLetterRetentionSeconds, count: processing.deadLetterMaxCount },
+        },
+      );
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import { tenantOwnedSchema } from '@tenantpay/data-isolation';
+import { Schema } from 'mongoose';
+import { PAYMENT_BATCH_COLLECTION } from '../payments.constant';
+import type { PaymentBatch } from './payment-batch';
+import { PAYMENT_BATCH_STATUSES } from './payment-batch-status.enum';
+
+export const PAYMENT_BATCH_MODEL = 'PaymentBatch';
+
+const count = { type: Number, required: true, min: 0, validate: Number.isSafeInteger };
+
+export const PaymentBatchSchema = tenantOwnedSchema<PaymentBatch>(
+  {
+    status: { type: String, enum: PAYMENT_BATCH_STATUSES, required: true },
+    counts: {
+      type: new Schema(
+        {
+          total: count,
+          accepted: count,
+          rejected: count,
+          pending: count,
+          created: count,
+          failed: count,
+        },
+        { _id: false, strict: 'throw' },
+      ),
+      required: true,
+    },
+    createdBy: {
+      type: { type: String, enum: ['user', 'api_key', 'system'], required: true },
+      id: { type: String, default: null },
+    },
+    completedAt: { type: Date, default: null },
+  },
+  { collection: PAYMENT_BATCH_COLLECTION, minimize: false },
+);
+
+// Batches are read by id only (`findOne({ tenantId, _id })`): the `{ tenantId: 1, _id: 1 }` index that
+// tenantOwnedSchema declares serves it.

@@ -1,0 +1,21 @@
+import type { TenantOwnedFields } from '@tenantpay/data-isolation';
+import type { PaymentActor } from '../payment/payment';
+import type { PaymentBatchStatus } from './payment-batch-status.enum';
+
+/** Row counts by outcome; `pending` rows are valid and not processed yet. */
+export interface PaymentBatchCounts {
+  readonly total: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly pending: number;
+  readonly created: number;
+  readonly failed: number;
+}
+
+export interface PaymentBatch extends TenantOwnedFields {
+  status: PaymentBatchStatus;
+  counts: PaymentBatchCounts;
+  /** Who submitted the batch: its payments are created on their behalf (four-eyes approval needs it). */
+  createdBy: PaymentActor;
+  completedAt: Date | null;
+}
