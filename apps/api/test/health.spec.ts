@@ -1,5 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import { testAppConfig, useTestMongo, useTestRedis, useUnreachableMongo } from '@tenantpay/testing';
 import request from 'supertest';
 import { createApiApplication } from '../src/create-api-application';
 
@@ -37,6 +37,31 @@ describe('health probes', () => {
     await request(app.getHttpServer()).get('/health/live').expect(200);
 
     await redis.restart();
+    await waitFor(async () => (await request(app.getHttpServer()).get('/health/ready')).status === 200);
+  });
+});
+
+describe('health probes while MongoDB is unreachable', () => {
+  const mongo = useUnreachableMongo();
+  const redis = useTestRedis();
+  let app: NestExpressApplication;
+
+  beforeAll(async () => {
+    app = await createApiApplication(testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url }));
+    await app.init();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('GET /health/ready answers 503 naming MongoDB at once, and recovers without a restart', async () => {
+    await request(app.getHttpServer()).get('/health/ready').expect(200);
+    await mongo.suspend();
+    // Readiness asks the server (a ping with a 1 s timeout) rather than trusting the connection state.
+    const down = await request(app.getHttpServer()).get('/health/ready').expect(503);
+    expect(down.body.details).toEqual([expect.objectContaining({ field: 'mongodb', issue: 'down' })]);
+
+    await mongo.resume();
     await waitFor(async () => (await request(app.getHttpServer()).get('/health/ready')).status === 200);
   });
 });

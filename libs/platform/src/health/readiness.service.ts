@@ -1,7 +1,8 @@
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
-import { HealthCheckService, type HealthCheckResult, MongooseHealthIndicator } from '@nestjs/terminus';
+import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import { DomainException } from '../errors/domain.exception';
 import { ErrorCode } from '../errors/error-code';
+import { MongoHealthIndicator } from './mongo.health-indicator';
 import { RedisHealthIndicator } from './redis.health-indicator';
 
 /** Whether this instance can serve traffic: MongoDB and Redis both answer. */
@@ -9,14 +10,14 @@ import { RedisHealthIndicator } from './redis.health-indicator';
 export class ReadinessService {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly mongo: MongooseHealthIndicator,
+    private readonly mongo: MongoHealthIndicator,
     private readonly redis: RedisHealthIndicator,
   ) {}
 
   async check(): Promise<HealthCheckResult> {
     try {
       return await this.health.check([
-        () => this.mongo.pingCheck('mongodb', { timeout: 1_000 }),
+        () => this.mongo.check('mongodb', 1_000),
         () => this.redis.check('redis'),
       ]);
     } catch (error) {
