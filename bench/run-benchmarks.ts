@@ -13,6 +13,7 @@ const SUITES: Readonly<Record<string, string>> = {
   'mongo-emulator': 'mongo-emulator/bench.ts',
   tenancy: 'tenancy/tenancy.bench.ts',
   payments: 'payments/payments.bench.ts',
+  load: 'load/load.bench.ts',
 };
 
 async function runSuite(script: string, extraArgs: readonly string[]): Promise<unknown> {

@@ -35,13 +35,11 @@ import {
   Tier,
 } from '@tenantpay/tenancy';
 import { Redis } from 'ioredis';
-import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ApiModule } from '../../apps/api/src/api.module';
-import type { LoadRequest, LoadResult } from './http-load-generator';
+import { type LoadRequest, type LoadResult, nearestRank, runLoad } from '../load/load-generator';
 
 const BASE_DOMAIN = 'bench.test';
 const FINITE_HIGH_LIMIT = 10_000_000;
@@ -166,27 +164,6 @@ async function measureResolution(
     p99Us: nearestRank(samplesNs, 0.99) / 1000,
     redisCommands,
   };
-}
-
-function runLoad(load: LoadRequest): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(path.join(__dirname, 'http-load-generator.ts'), [], {
-      execArgv: ['-r', '@swc-node/register'],
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    });
-    let result: LoadResult | undefined;
-    child.once('message', (message) => (result = message as LoadResult));
-    child.once('error', reject);
-    child.once('exit', (code) =>
-      result !== undefined ? resolve(result) : reject(new Error(`load generator exited with ${code}`)),
-    );
-    child.send(load);
-  });
-}
-
-function nearestRank(sorted: ArrayLike<number>, q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
 }
 
 function median(values: readonly number[]): number {
@@ -344,8 +321,7 @@ async function main(): Promise<unknown> {
         mongo: mongo.kind,
         localTenantCacheActive: app.get(TenantLookupService).localCacheActive,
         loadGenerator:
-          'bench/tenancy/http-load-generator.ts (autocannon is not installed): keep-alive node:http Agent, ' +
-          'one forked process, `connections` concurrent request loops',
+          'bench/load/load-generator.ts: autocannon in one forked process, `connections` connections',
       },
       resolutionLatency: Object.fromEntries(
         Object.entries(resolutionRuns).map(([name, samples]) => [

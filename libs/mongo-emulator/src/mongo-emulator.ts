@@ -30,6 +30,7 @@ export class MongoEmulator {
     private readonly server: WireServer,
     private readonly cursors: CursorRegistry,
     private readonly ttlMonitor: TtlMonitor,
+    private readonly host: string,
     readonly uri: string,
     readonly port: number,
   ) {}
@@ -61,7 +62,20 @@ export class MongoEmulator {
     });
     const query = replicaSetName === undefined ? '' : `?replicaSet=${encodeURIComponent(replicaSetName)}`;
     ttlMonitor.start();
-    return new MongoEmulator(server, cursors, ttlMonitor, `mongodb://${host}:${port}/${query}`, port);
+    return new MongoEmulator(server, cursors, ttlMonitor, host, `mongodb://${host}:${port}/${query}`, port);
+  }
+
+  /**
+   * Drops every client connection and stops listening, keeping the data: to clients, a server that went away
+   * (fault tests: readiness must fail, then recover once `resume()` listens again on the same port).
+   */
+  async suspend(): Promise<void> {
+    this.cursors.closeAll();
+    await this.server.close();
+  }
+
+  async resume(): Promise<void> {
+    await this.server.listen(this.host, this.port);
   }
 
   async stop(): Promise<void> {

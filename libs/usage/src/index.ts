@@ -22,3 +22,4 @@ export * from './usage-sync.service';
 export * from './usage-tracker.service';
 export * from './usage.constant';
 export * from './usage.module';
+export { USAGE_RECORD_COLLECTION } from './usage-record.schema';

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { REDIS_CLIENT } from '@tenantpay/platform';
+import { REDIS_CLIENT, RedisScript } from '@tenantpay/platform';
 import type Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { simulatedGatewayKeys } from '../payments.constant';
 import { PAYMENTS_SETTINGS, type PaymentsSettings } from '../payments-settings';
 import { GatewayUnavailableError } from './gateway-unavailable.error';
+import { RECORD_SIMULATED_CHARGE_SCRIPT } from './record-simulated-charge.script';
 import type {
   GatewayChargeRequest,
   GatewayChargeResult,
@@ -37,6 +38,7 @@ export type InjectedFailure = 'transient' | 'hang';
 export class SimulatedPaymentGateway implements PaymentGateway {
   private readonly injected: InjectedFailure[] = [];
   private readonly hung: (() => void)[] = [];
+  private readonly recordCharge = new RedisScript(RECORD_SIMULATED_CHARGE_SCRIPT);
 
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
@@ -65,17 +67,15 @@ export class SimulatedPaymentGateway implements PaymentGateway {
     }
 
     const result = this.decide(request);
-    const stored = await this.redis.set(
-      simulatedGatewayKeys.charge(request.idempotencyKey),
-      JSON.stringify(result),
-      'EX',
-      LEDGER_TTL_SECONDS,
-      'NX',
+    const stored = await this.recordCharge.evaluate(
+      this.redis,
+      [
+        simulatedGatewayKeys.charge(request.idempotencyKey),
+        simulatedGatewayKeys.chargeCount(request.idempotencyKey),
+      ],
+      [JSON.stringify(result), LEDGER_TTL_SECONDS, result.outcome === 'succeeded' ? '1' : '0'],
     );
-    if (stored === null) return (await this.recordedCharge(request.idempotencyKey)) ?? result;
-    if (result.outcome === 'succeeded') {
-      await this.redis.incr(simulatedGatewayKeys.chargeCount(request.idempotencyKey));
-    }
+    if (stored !== 1) return (await this.recordedCharge(request.idempotencyKey)) ?? result;
     if (injected === 'hang') {
       await new Promise<void>((release) => this.hung.push(release));
       throw new GatewayUnavailableError('The connection to the gateway was lost');

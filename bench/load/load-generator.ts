@@ -1,0 +1,148 @@
+/**
+ * The benchmarks' one HTTP load generator: autocannon, run in a forked child process so that generating load
+ * never shares an event loop with the server it measures. `runLoad` hands the load to a child running this
+ * file (kept for the next run) and resolves with the child's result.
+ *
+ * Latency percentiles come from every response's own timing in microseconds: autocannon's histogram keeps
+ * whole milliseconds, too coarse for a loopback p50 of a few hundred µs. Only 2xx answers count as latency
+ * samples, so a refused request's quick 429 cannot flatter the figure.
+ */
+import autocannon from 'autocannon';
+import { type ChildProcess, fork } from 'node:child_process';
+
+export interface LoadRequest {
+  readonly port: number;
+  readonly method?: 'GET' | 'POST';
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /**
+   * Each connection sends one request per entry in turn, its headers merged over `headers` (several tenants'
+   * credentials spread over every connection alike). Omitted: every request sends `headers`.
+   */
+  readonly rotateHeaders?: readonly Readonly<Record<string, string>>[];
+  /** Every `[<id>]` in the body and header values is replaced per request by a fresh unique id. */
+  readonly body?: string;
+  readonly connections: number;
+  readonly warmupMs: number;
+  readonly durationMs: number;
+  /** Stops after this many requests instead of after `durationMs`. */
+  readonly amount?: number;
+  /** Requests per second across all connections; omitted: as fast as the server answers. */
+  readonly overallRate?: number;
+}
+
+export interface LoadResult {
+  readonly requests: number;
+  readonly requestsPerSecond: number;
+  readonly latencyP50Us: number;
+  readonly latencyP99Us: number;
+  /** Every status seen while measuring. */
+  readonly statuses: Readonly<Record<string, number>>;
+  /** Socket errors and timeouts: requests that got no HTTP answer at all. */
+  readonly errors: number;
+  /** Answered during the warm-up, which the server served too (for its cost per request). */
+  readonly warmupRequests: number;
+}
+
+const UNIQUE_ID_MARKER = '[<id>]';
+
+/** Load generators between runs: forking and compiling one takes seconds on a busy machine. */
+const idle: ChildProcess[] = [];
+
+/** Runs one load in an idle generator process, or a new one; idle ones never keep this process alive. */
+export async function runLoad(load: LoadRequest): Promise<LoadResult> {
+  const child =
+    idle.pop() ??
+    fork(__filename, [], {
+      execArgv: ['-r', '@swc-node/register'],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+  child.ref();
+  child.channel?.ref();
+  const result = await new Promise<LoadResult>((resolve, reject) => {
+    const exited = (code: number | null) => reject(new Error(`load generator exited with ${code}`));
+    child.once('exit', exited);
+    child.once('error', reject);
+    child.once('message', (message) => {
+      child.off('exit', exited);
+      child.off('error', reject);
+      resolve(message as LoadResult);
+    });
+    child.send(load);
+  });
+  child.unref();
+  child.channel?.unref();
+  idle.push(child);
+  return result;
+}
+
+async function generateLoad(load: LoadRequest): Promise<LoadResult> {
+  const options: autocannon.Options = {
+    url: `http://127.0.0.1:${load.port}${load.path}`,
+    method: load.method ?? 'GET',
+    headers: { ...load.headers },
+    body: load.body,
+    requests: (load.rotateHeaders ?? [{}]).map((headers) => ({ headers: { ...load.headers, ...headers } })),
+    idReplacement: [
+      load.body ?? '',
+      ...[load.headers, ...(load.rotateHeaders ?? [])].flatMap((headers) => Object.values(headers)),
+    ].some((value) => value.includes(UNIQUE_ID_MARKER)),
+    connections: load.connections,
+    duration: load.durationMs / 1000,
+    amount: load.amount,
+    overallRate: load.overallRate,
+    timeout: 10,
+  };
+  if (load.warmupMs > 0) {
+    // Not in @types/autocannon: a first run with the same options whose results are discarded.
+    Object.assign(options, { warmup: { connections: load.connections, duration: load.warmupMs / 1000 } });
+  }
+  const latenciesUs: number[] = [];
+  // Without a callback autocannon answers an emitter that is also a promise (and only then honours warmup).
+  const instance = autocannon(options) as unknown as autocannon.Instance & Promise<autocannon.Result>;
+  // Emitted by the measured run only: the warm-up reports to an emitter of its own.
+  instance.on('response', (_client, statusCode, _bytes, responseTimeMs) => {
+    if (statusCode >= 200 && statusCode < 300) latenciesUs.push(responseTimeMs * 1000);
+  });
+  const result = await instance;
+  latenciesUs.sort((a, b) => a - b);
+  const statuses = statusCounts(result);
+  const answered = Object.values(statuses).reduce((sum, count) => sum + count, 0);
+  // Not in @types/autocannon either: the warm-up's own results.
+  const warmup = (result as { warmup?: autocannon.Result }).warmup;
+  return {
+    warmupRequests:
+      warmup === undefined ? 0 : Object.values(statusCounts(warmup)).reduce((sum, count) => sum + count, 0),
+    requests: answered,
+    requestsPerSecond: answered / result.duration,
+    latencyP50Us: nearestRank(latenciesUs, 0.5),
+    latencyP99Us: nearestRank(latenciesUs, 0.99),
+    statuses,
+    errors: result.errors,
+  };
+}
+
+function statusCounts(result: autocannon.Result): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {}).map(([status, stat]) => [status, Number(stat.count ?? 0)]),
+  );
+}
+
+export function nearestRank(sorted: ArrayLike<number>, q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
+}
+
+if (require.main === module) {
+  // The parent exited or let go of this generator.
+  process.on('disconnect', () => process.exit(0));
+  process.on('message', (load: LoadRequest) => {
+    generateLoad(load).then(
+      (result) => process.send?.(result),
+      (error: unknown) => {
+        process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,53 @@
+/**
+ * MongoDB for a benchmark, in a child process of its own: the in-process emulator would otherwise share the
+ * measured server's event loop, and its query work would be counted as the API's (a real mongod runs
+ * elsewhere too). `startMongoProcess` forks this file, which starts the engine `startMongo` picks and reports
+ * its URI; the child stops the engine when the parent disconnects.
+ */
+import { type RunningMongo, startMongo } from '@tenantpay/local-services';
+import { fork } from 'node:child_process';
+
+export interface MongoProcess {
+  readonly kind: RunningMongo['kind'];
+  readonly uri: string;
+  stop(): Promise<void>;
+}
+
+interface Started {
+  readonly kind: RunningMongo['kind'];
+  readonly uri: string;
+}
+
+export function startMongoProcess(): Promise<MongoProcess> {
+  const child = fork(__filename, [], {
+    execArgv: ['-r', '@swc-node/register'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`MongoDB process exited with ${code} during startup`)));
+    child.once('message', (started: Started) =>
+      resolve({
+        ...started,
+        stop: async () => {
+          child.disconnect();
+          await exited;
+        },
+      }),
+    );
+  });
+}
+
+if (require.main === module) {
+  startMongo({ log: (line) => process.stderr.write(`${line}\n`) }).then(
+    (mongo) => {
+      process.send?.({ kind: mongo.kind, uri: mongo.uri } satisfies Started);
+      process.once('disconnect', () => void mongo.stop().then(() => process.exit(0)));
+    },
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
