@@ -4,6 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { RedisServerProcess } from '@tenantpay/local-services';
 import Redis from 'ioredis';
 
+import { bareEvalshaAdapter } from './adapters/bare-evalsha.adapter';
 import { nestLabThrottlerAdapter } from './adapters/nest-lab-throttler.adapter';
 import { rateLimiterFlexibleAdapter } from './adapters/rate-limiter-flexible.adapter';
 import { tenantpayAdapter, tenantpayLogAdapter } from './adapters/tenantpay.adapter';
@@ -14,6 +15,14 @@ import { countSentCommands, limiterCommandCount, memoryOfKeys } from './redis-se
 import { maxInAnySpan, median, quantile } from './statistics';
 
 type CeilingResult = Awaited<ReturnType<typeof evalshaCeiling>>;
+type CeilingKind = 'oneConnectionPipelined' | 'requestResponse' | 'saturation';
+
+const CEILING_NOTE =
+  "redis-benchmark sending our counter decision's EVALSHA. The limiters run `concurrency` callers on one " +
+  'connection, so at most `concurrency` requests are in flight: oneConnectionPipelined (1 connection × ' +
+  '`concurrency` pipelined) and requestResponse (`concurrency` connections × 1) keep that many in flight and are ' +
+  'the comparable ceilings; saturation (`concurrency` connections × 16) has 16× more in flight than any limiter ' +
+  'here and shows only what the server can do with deep batching.';
 
 export interface RateLimitBenchmarkOptions {
   readonly runs: number;
@@ -51,6 +60,7 @@ const BOUNDARY_BURST_INTERVAL_MS = 130;
 const ADAPTERS: readonly LimiterAdapter[] = [
   tenantpayAdapter,
   tenantpayLogAdapter,
+  bareEvalshaAdapter,
   rateLimiterFlexibleAdapter,
   upstashRatelimitAdapter,
   nestLabThrottlerAdapter,
@@ -63,6 +73,7 @@ interface RunResult {
   admittedShare: number;
   clientCommandsPerDecision: number;
   serverCommandsPerDecision: number;
+  serverScriptMicrosecondsPerDecision: number;
   memoryBytesPerTenant: number;
   keysPerTenant: number;
 }
@@ -93,7 +104,7 @@ export async function runRateLimitBenchmark(
     }
 
     const runs = new Map<string, RunResult[]>();
-    const ceilings: { requestResponse: CeilingResult; pipelined: CeilingResult }[] = [];
+    const ceilings: Record<CeilingKind, CeilingResult>[] = [];
     for (let run = 0; run < options.runs; run += 1) {
       for (const { adapter, limiter, keyPrefix } of available) {
         await admin.flushall();
@@ -104,9 +115,23 @@ export async function runRateLimitBenchmark(
       // Measured in every round, beside the limiters, so a busy machine lowers both alike.
       await admin.flushall();
       const ceilingOptions = { ...options, requests: options.decisionsPerRun * 2, windowSeconds: 60 };
+      const { concurrency } = options;
       ceilings.push({
-        requestResponse: await evalshaCeiling(admin, server.port, { ...ceilingOptions, pipeline: 1 }),
-        pipelined: await evalshaCeiling(admin, server.port, { ...ceilingOptions, pipeline: 16 }),
+        oneConnectionPipelined: await evalshaCeiling(admin, server.port, {
+          ...ceilingOptions,
+          connections: 1,
+          pipeline: concurrency,
+        }),
+        requestResponse: await evalshaCeiling(admin, server.port, {
+          ...ceilingOptions,
+          connections: concurrency,
+          pipeline: 1,
+        }),
+        saturation: await evalshaCeiling(admin, server.port, {
+          ...ceilingOptions,
+          connections: concurrency,
+          pipeline: 16,
+        }),
       });
     }
 
@@ -127,6 +152,7 @@ export async function runRateLimitBenchmark(
         admittedShare: pick('admittedShare'),
         clientCommandsPerDecision: pick('clientCommandsPerDecision'),
         serverCommandsPerDecision: pick('serverCommandsPerDecision'),
+        serverScriptMicrosecondsPerDecision: pick('serverScriptMicrosecondsPerDecision'),
         memoryBytesPerTenant: pick('memoryBytesPerTenant'),
         keysPerTenant: pick('keysPerTenant'),
         boundary: {
@@ -139,7 +165,7 @@ export async function runRateLimitBenchmark(
     }
 
     const ourRuns = runs.get(tenantpayAdapter.name) ?? [];
-    const shareOf = (kind: 'requestResponse' | 'pipelined') => {
+    const shareOf = (kind: CeilingKind) => {
       const shares = ourRuns.flatMap((ours, run) => {
         const ceiling = ceilings[run]?.[kind];
         return ceiling !== undefined && 'requestsPerSecond' in ceiling
@@ -148,7 +174,7 @@ export async function runRateLimitBenchmark(
       });
       return shares.length > 0 ? round(median(shares)) : null;
     };
-    const medianCeiling = (kind: 'requestResponse' | 'pipelined') => {
+    const medianCeiling = (kind: CeilingKind) => {
       const measured = ceilings.flatMap((c) => ('requestsPerSecond' in c[kind] ? [c[kind]] : []));
       if (measured.length === 0) return ceilings[0]?.[kind] ?? null;
       return {
@@ -170,15 +196,19 @@ export async function runRateLimitBenchmark(
       redis: (await admin.info('server')).match(/redis_version:(\S+)/)?.[1],
       options,
       evalshaCeiling: {
+        note: CEILING_NOTE,
+        oneConnectionPipelined: medianCeiling('oneConnectionPipelined'),
         requestResponse: medianCeiling('requestResponse'),
-        pipelined16: medianCeiling('pipelined'),
+        saturation: medianCeiling('saturation'),
       },
       limiters,
       skipped,
       targets: {
+        // Per run (ours and the ceiling measured in the same round), then the median.
         ourShareOfEvalshaCeiling: {
+          oneConnectionPipelined: shareOf('oneConnectionPipelined'),
           requestResponse: shareOf('requestResponse'),
-          pipelined16: shareOf('pipelined'),
+          saturation: shareOf('saturation'),
         },
         ourRatioToFastestPeer: fastestPeer > 0 ? round(ours / fastestPeer) : null,
       },
@@ -224,6 +254,7 @@ async function measureRun(
     admittedShare: admitted / options.decisionsPerRun,
     clientCommandsPerDecision: sent.count() / options.decisionsPerRun,
     serverCommandsPerDecision: server.total / options.decisionsPerRun,
+    serverScriptMicrosecondsPerDecision: server.scriptMicroseconds / options.decisionsPerRun,
     memoryBytesPerTenant: memory.bytes / options.tenants,
     keysPerTenant: memory.keys / options.tenants,
   };

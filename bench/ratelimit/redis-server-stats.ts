@@ -10,20 +10,29 @@ const MEASUREMENT_COMMANDS = new Set([
   'config|resetstat',
 ]);
 
-/** Server-side command count (scripted commands included) since the last CONFIG RESETSTAT. */
+/** Commands a client sends that run others inside them: their time includes the scripted commands'. */
+const SCRIPT_COMMANDS = new Set(['eval', 'evalsha', 'eval_ro', 'evalsha_ro']);
+
+/**
+ * Server-side command count (scripted commands included) since the last CONFIG RESETSTAT, and the server's
+ * time in the limiters' scripts (`usec` of EVAL/EVALSHA, which includes the commands they call): where the
+ * time goes on the server, independent of how busy the client machine is.
+ */
 export async function limiterCommandCount(
   redis: Redis,
-): Promise<{ total: number; byCommand: Record<string, number> }> {
+): Promise<{ total: number; scriptMicroseconds: number; byCommand: Record<string, number> }> {
   const info = await redis.info('commandstats');
   const byCommand: Record<string, number> = {};
   let total = 0;
-  for (const match of info.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) {
+  let scriptMicroseconds = 0;
+  for (const match of info.matchAll(/^cmdstat_([^:]+):calls=(\d+),usec=(\d+)/gm)) {
     const name = match[1] ?? '';
     if (MEASUREMENT_COMMANDS.has(name)) continue;
     byCommand[name] = Number(match[2]);
     total += Number(match[2]);
+    if (SCRIPT_COMMANDS.has(name)) scriptMicroseconds += Number(match[3]);
   }
-  return { total, byCommand };
+  return { total, scriptMicroseconds, byCommand };
 }
 
 /** Bytes Redis attributes to the keys matching `pattern` (MEMORY USAGE with every element sampled). */

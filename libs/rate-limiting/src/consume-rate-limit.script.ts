@@ -8,12 +8,17 @@
  * routing; composing them here keeps one command, one slot (all keys carry the `{subject}` hash tag) and lets
  * `when: 'admitted'` depend on the decision without a second trip.
  *
- * KEYS: [bucket key (absent for 'n')], [usage hash], [usage event marker], [usage dirty set] — the usage keys
- * only when usage is given, the marker and dirty set only when ARGV says so.
+ * Cost per call is mostly the number of `redis.call`s (each one goes through Redis's command machinery) and
+ * the arguments Redis turns into Lua strings, so the default algorithm makes three calls (TIME, GET, SET: the
+ * counter state is one 24-byte string, which carries its own expiry) and a decision without usage sends
+ * only the ARGV it needs.
+ *
+ * KEYS: [bucket key (absent for 'n')], [usage hash], [usage event marker], [usage dirty shard] — the usage
+ * keys only when usage is given, the marker and dirty shard only when ARGV says so.
  * ARGV: 1 algorithm ('c' sliding-window counter, 'l' sliding-window log, 'n' none: usage only),
- *       2 limit, 3 window ms, 4 cost, 5 member token (log), 6 usage mode ('0' none, 'a' if admitted, 'e' every),
- *       7 usage hash TTL s, 8 event marker TTL s ('0': no marker), 9 dirty-set member ('': no dirty set),
- *       10.. usage field / delta pairs.
+ *       2 limit, 3 window ms, 4 cost, then for 'l' only a member token; then, only with usage: usage mode
+ *       ('a' if admitted, 'e' every), usage hash TTL s, event marker TTL s ('0': no marker), dirty-shard member
+ *       ('': none), field / delta pairs.
  * Reply: { allowed 0|1, remaining, retry-after ms (-1: never), reset-after ms, Redis now ms, usage recorded 0|1 }.
  */
 export const CONSUME_RATE_LIMIT_SCRIPT = `
@@ -25,26 +30,38 @@ local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 local allowed, remaining, retry, reset = 1, 0, 0, 0
 local k = 1
+local u = 5
 
 if algorithm == 'c' then
   local key = KEYS[k]
   k = k + 1
   local index = math.floor(now / window)
   local elapsed = now - index * window
-  local state = redis.call('HMGET', key, 'w', 'c', 'p')
-  local stored = tonumber(state[1])
-  local current, previous = 0, 0
-  if stored == index then
-    current, previous = tonumber(state[2]) or 0, tonumber(state[3]) or 0
-  elseif stored == index - 1 then
-    previous = tonumber(state[2]) or 0
+  -- State: window index, current count, previous count as three packed doubles (exact for integers below
+  -- 2^53); struct is cheaper per call than formatting and matching text. pcall: a key of another type (the
+  -- hash earlier versions wrote) reads as no state and is overwritten, instead of failing every decision.
+  local state = redis.pcall('GET', key)
+  local current, previous, sameWindow = 0, 0, false
+  if type(state) == 'string' then
+    local stored, c, p = struct.unpack('<ddd', state)
+    if stored == index then
+      current, previous, sameWindow = c, p, true
+    elseif stored == index - 1 then
+      previous = c
+    end
   end
   -- Everything is scaled by the window so the comparison stays in exact integers.
   local weightedPrevious = previous * (window - elapsed)
   if weightedPrevious + (current + cost) * window <= limit * window then
     current = current + cost
-    redis.call('HSET', key, 'w', index, 'c', current, 'p', previous)
-    redis.call('PEXPIRE', key, (index + 2) * window - now)
+    local value = struct.pack('<ddd', index, current, previous)
+    -- The key expires when its window stops weighing, (index + 2) × window: fixed per window, so it is set
+    -- once per window and kept while the window lasts (cheaper than rewriting the expiry on every call).
+    if sameWindow then
+      redis.call('SET', key, value, 'KEEPTTL')
+    else
+      redis.call('SET', key, value, 'PX', (index + 2) * window - now)
+    end
   else
     allowed = 0
     if cost > limit then
@@ -66,6 +83,7 @@ if algorithm == 'c' then
 elseif algorithm == 'l' then
   local key = KEYS[k]
   k = k + 1
+  u = 6
   redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
   local count = redis.call('ZCARD', key)
   if count + cost <= limit then
@@ -99,22 +117,22 @@ end
 if remaining < 0 then remaining = 0 end
 
 local recorded = 0
-local mode = ARGV[6]
+local mode = ARGV[u]
 if mode == 'e' or (mode == 'a' and allowed == 1) then
   local hash = KEYS[k]
   k = k + 1
   local fresh = true
-  if ARGV[8] ~= '0' then
-    fresh = redis.call('SET', KEYS[k], '1', 'NX', 'EX', ARGV[8])
+  if ARGV[u + 2] ~= '0' then
+    fresh = redis.call('SET', KEYS[k], '1', 'NX', 'EX', ARGV[u + 2])
     k = k + 1
   end
   if fresh then
-    for i = 10, #ARGV, 2 do
+    for i = u + 4, #ARGV, 2 do
       redis.call('HINCRBY', hash, ARGV[i], ARGV[i + 1])
     end
-    redis.call('EXPIRE', hash, ARGV[7])
-    if ARGV[9] ~= '' then
-      redis.call('SADD', KEYS[k], ARGV[9])
+    redis.call('EXPIRE', hash, ARGV[u + 1])
+    if ARGV[u + 3] ~= '' then
+      redis.call('SADD', KEYS[k], ARGV[u + 3])
     end
   end
   -- A repeated event id was recorded before: the caller may forget it either way.

@@ -6,6 +6,7 @@ import { UNLIMITED } from '@tenantpay/tenancy';
 import type Redis from 'ioredis';
 
 import { CONSUME_RATE_LIMIT_SCRIPT } from './consume-rate-limit.script';
+import { DecisionDeadlines } from './decision-deadlines';
 import { InMemoryRateLimiter } from './in-memory-rate-limiter';
 import { InProcessBlocklist } from './in-process-blocklist';
 import { RateLimitAlgorithm } from './rate-limit-algorithm.enum';
@@ -15,15 +16,16 @@ import type { RateLimitPolicy } from './rate-limit-policy';
 import type { RateLimitRequest } from './rate-limit-request';
 import { RATE_LIMITER_OPTIONS, type RateLimiterOptions } from './rate-limiter-options';
 import { RateLimiterMetrics } from './rate-limiter-metrics';
+import { RedisDecisionTimeoutError } from './redis-decision-timeout.error';
 import { FAIL_CLOSED_RETRY_AFTER_SECONDS, rateLimitKey } from './rate-limiting.constant';
 import type { UsageIncrement } from './usage-increment';
-import { RedisDecisionTimeoutError, withTimeout } from './with-timeout';
 
 const ALGORITHM_CODE: Readonly<Record<RateLimitAlgorithm, string>> = {
   [RateLimitAlgorithm.SlidingWindowCounter]: 'c',
   [RateLimitAlgorithm.SlidingWindowLog]: 'l',
 };
 const USAGE_ONLY_CODE = 'n';
+const LOG_CODE = ALGORITHM_CODE[RateLimitAlgorithm.SlidingWindowLog];
 const HASH_TAG_BREAKERS = /[{}]/;
 
 /**
@@ -37,6 +39,7 @@ export class RateLimiterService {
   private readonly script = new RedisScript(CONSUME_RATE_LIMIT_SCRIPT);
   private readonly blocklist: InProcessBlocklist;
   private readonly fallback: InMemoryRateLimiter;
+  private readonly deadlines: DecisionDeadlines;
   /** Log-algorithm members must be unique across processes: a random process nonce plus a counter. */
   private readonly memberNonce = randomBytes(6).toString('base64url');
   private memberSequence = 0;
@@ -50,6 +53,7 @@ export class RateLimiterService {
   ) {
     this.blocklist = new InProcessBlocklist(options.maxInProcessEntries);
     this.fallback = new InMemoryRateLimiter(options.maxInProcessEntries);
+    this.deadlines = new DecisionDeadlines(options.redisTimeoutMs);
   }
 
   async consume(request: RateLimitRequest): Promise<RateLimitDecision> {
@@ -69,7 +73,7 @@ export class RateLimiterService {
     this.blocklist.forget(key);
     this.fallback.forget(key);
     try {
-      await withTimeout(this.redis.del(key), this.options.redisTimeoutMs);
+      await this.deadlines.race(this.redis.del(key));
     } catch (error) {
       this.noteRedisFailure(error, this.options.now());
     }
@@ -130,24 +134,23 @@ export class RateLimiterService {
     };
   }
 
-  private async evaluate(
+  private evaluate(
     algorithmCode: string,
     key: string | undefined,
     policy: RateLimitPolicy,
     cost: number,
     usage: UsageIncrement | undefined,
   ): Promise<ConsumeReply> {
+    // Only the ARGV the script reads: Redis turns every argument into a Lua string on every call.
     const keys: string[] = key === undefined ? [] : [key];
     const args: (string | number)[] = [
       algorithmCode,
       typeof policy.limit === 'number' ? policy.limit : 0,
       policy.windowSeconds * 1000,
       cost,
-      policy.algorithm === RateLimitAlgorithm.SlidingWindowLog ? this.nextMemberToken() : '',
     ];
-    if (usage === undefined) {
-      args.push('0', 0, '0', '');
-    } else {
+    if (algorithmCode === LOG_CODE) args.push(this.nextMemberToken());
+    if (usage !== undefined) {
       keys.push(usage.hashKey);
       if (usage.event !== undefined) keys.push(usage.event.key);
       if (usage.dirty !== undefined) keys.push(usage.dirty.setKey);
@@ -157,13 +160,9 @@ export class RateLimiterService {
         usage.event?.ttlSeconds ?? '0',
         usage.dirty?.member ?? '',
       );
-      for (const [field, delta] of Object.entries(usage.increments)) args.push(field, delta);
+      for (const field in usage.increments) args.push(field, usage.increments[field] as number);
     }
-    const reply = await withTimeout(
-      this.script.evaluate(this.redis, keys, args),
-      this.options.redisTimeoutMs,
-    );
-    return parseConsumeReply(reply);
+    return this.deadlines.race(this.script.evaluate(this.redis, keys, args)).then(parseConsumeReply);
   }
 
   private degraded(key: string, policy: RateLimitPolicy, cost: number, nowMs: number): RateLimitDecision {
