@@ -1,9 +1,10 @@
 /**
- * Moves a period's dirty tenants into its syncing set and answers the syncing set. A tenant stays in the
- * syncing set until its counters are in MongoDB, so a sync that dies half-way is finished by the next one;
- * a tenant that changes meanwhile is simply dirty again.
+ * Moves a dirty shard's members (`<period>:<tenantId>`) into the shard's syncing set and answers the syncing
+ * set. A member stays in the syncing set until its counters are in MongoDB, so a sync that dies half-way is
+ * finished by the next one; a tenant that changes meanwhile is simply dirty again. Both keys share the shard's
+ * hash tag: one slot.
  *
- * KEYS: 1 dirty set, 2 syncing set. ARGV: 1 syncing-set TTL s.
+ * KEYS: 1 dirty shard, 2 its syncing set. ARGV: 1 syncing-set TTL s.
  */
 export const CLAIM_DIRTY_TENANTS_SCRIPT = `
 if redis.call('EXISTS', KEYS[1]) == 1 then

@@ -6,8 +6,8 @@ import { USAGE_BASELINE_FIELD } from './usage.constant';
  * whatever order measurements arrive in. A total without a baseline (first use, or Redis lost it) is not
  * trusted: the reply says so and the caller retries with the last persisted size as the baseline.
  *
- * KEYS: 1 storage total hash, 2 period usage hash, 3 event marker, 4 dirty set.
- * ARGV: 1 delta bytes, 2 baseline bytes ('' unknown), 3 usage hash TTL s, 4 event TTL s, 5 dirty-set member,
+ * KEYS: 1 storage total hash, 2 period usage hash, 3 event marker, 4 the tenant's dirty shard.
+ * ARGV: 1 delta bytes, 2 baseline bytes ('' unknown), 3 usage hash TTL s, 4 event TTL s, 5 dirty-shard member,
  *       6 storage total TTL s.
  * Reply: 1 when the gauge was updated, 0 when a baseline is needed.
  */

@@ -3,13 +3,13 @@ import { USAGE_BASELINE_FIELD } from './usage.constant';
 /**
  * Records one usage event atomically: the event id is claimed with `SET NX EX` and only a fresh claim
  * increments, so a retry or a replay never counts twice; the gauge `storage_bytes` only ever rises to the
- * largest measurement (order-independent, so replays and reorderings cannot lower it); the tenant joins the
- * period's dirty set for the sync job. When the hash holds absolute values (its baseline is set), reaching a
+ * largest measurement (order-independent, so replays and reorderings cannot lower it); the tenant-period joins
+ * its dirty shard for the sync job. When the hash holds absolute values (its baseline is set), reaching a
  * threshold of the watched metric sets that threshold's flag with `SET NX`: exactly one caller, on any
  * instance, learns that it crossed it.
  *
- * KEYS: 1 usage hash, 2 event marker, 3 dirty set, 4.. one flag per threshold (same order as in ARGV).
- * ARGV: 1 hash TTL s, 2 event TTL s ('0': write nothing, only check thresholds), 3 dirty-set member, 4 storage measurement ('' none),
+ * KEYS: 1 usage hash, 2 event marker, 3 the tenant's dirty shard, 4.. one flag per threshold (same order as in ARGV).
+ * ARGV: 1 hash TTL s, 2 event TTL s ('0': write nothing, only check thresholds), 3 dirty-shard member, 4 storage measurement ('' none),
  *       5 watched metric ('' none), 6 its limit, 7 flag TTL s, 8 number of thresholds n, 9..8+n threshold
  *       percentages, then field / delta pairs.
  * Reply: { applied 0|1, baseline set 0|1, watched metric's value, thresholds newly reached... }.

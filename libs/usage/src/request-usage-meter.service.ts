@@ -3,12 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { UsageIncrement } from '@tenantpay/rate-limiting';
 
+import { UsageDirtyShards } from './usage-dirty-shards';
 import { UsagePeriod } from './usage-period';
 import type { UsageEvent } from './usage-event';
 import { UsageTrackerService } from './usage-tracker.service';
 import {
   REQUEST_EVENT_TTL_SECONDS,
   USAGE_HASH_TTL_SECONDS,
+  usageDirtyMember,
   usageDirtySetKey,
   usageEventKey,
   usageHashKey,
@@ -72,7 +74,10 @@ export class RequestUsageMeter {
         increments: { api_calls: 1, bandwidth_bytes: safeBytes(requestBytes) + carried },
         hashTtlSeconds: USAGE_HASH_TTL_SECONDS,
         event: { key: usageEventKey(tenantId, period, event.eventId), ttlSeconds: REQUEST_EVENT_TTL_SECONDS },
-        dirty: { setKey: usageDirtySetKey(period), member: tenantId },
+        dirty: {
+          setKey: usageDirtySetKey(UsageDirtyShards.tagFor(tenantId)),
+          member: usageDirtyMember(period, tenantId),
+        },
         when: 'admitted',
       },
       settle: (outcome) => {

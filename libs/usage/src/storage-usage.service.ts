@@ -7,6 +7,7 @@ import type { TenantSnapshot } from '@tenantpay/tenancy';
 import type Redis from 'ioredis';
 
 import { RECORD_STORAGE_GROWTH_SCRIPT } from './record-storage-growth.script';
+import { UsageDirtyShards } from './usage-dirty-shards';
 import { UsagePeriod } from './usage-period';
 import { UsageRecordsRepository } from './usage-records.repository';
 import { UsageTrackerService } from './usage-tracker.service';
@@ -15,6 +16,7 @@ import {
   storageTotalKey,
   TRANSACTION_EVENT_TTL_SECONDS,
   USAGE_HASH_TTL_SECONDS,
+  usageDirtyMember,
   usageDirtySetKey,
   usageEventKey,
   usageHashKey,
@@ -87,14 +89,14 @@ export class StorageUsageService implements StorageUsage {
         storageTotalKey(tenantId),
         usageHashKey(tenantId, period),
         usageEventKey(tenantId, period, growth.eventId),
-        usageDirtySetKey(period),
+        usageDirtySetKey(UsageDirtyShards.tagFor(tenantId)),
       ],
       [
         growth.bytes,
         baseline,
         USAGE_HASH_TTL_SECONDS,
         TRANSACTION_EVENT_TTL_SECONDS,
-        tenantId,
+        usageDirtyMember(period, tenantId),
         STORAGE_TOTAL_TTL_SECONDS,
       ],
     );

@@ -13,7 +13,8 @@ const CLOSE_BATCH_SIZE = 200;
  * Closes periods once their grace period has passed: a last sync, then `transactions` is set to the
  * authoritative count of payments created in the period (metering may have lost up to one sync interval to
  * a Redis failure, or counted a timed-out event twice), the metered value is kept beside it, and the record
- * is frozen. Without a bound TransactionCounter, periods are closed with their metered counts.
+ * is frozen. The worker binds the TransactionCounter; without one (the API process) nothing is closed, since
+ * a frozen period with unreconciled counts could never be corrected.
  */
 @Injectable()
 export class UsageMonthCloseService {
@@ -24,11 +25,14 @@ export class UsageMonthCloseService {
     private readonly sync: UsageSyncService,
     @Inject(USAGE_OPTIONS) private readonly options: UsageOptions,
     @Inject(USAGE_CLOCK) private readonly clock: UsageClock,
+    // Optional for the processes that only meter (the API); closing requires it.
     @Optional() @Inject(TRANSACTION_COUNTER) private readonly counter?: TransactionCounter,
   ) {}
 
   /** Closes every due period; answers how many tenant-periods were closed. */
   async closeDuePeriods(): Promise<number> {
+    const counter = this.counter;
+    if (counter === undefined) throw new Error('Month close needs a bound TRANSACTION_COUNTER (payments)');
     const now = this.clock.now();
     // Periods strictly before this one have ended at least the grace period ago.
     const firstOpen = UsagePeriod.containing(new Date(now.getTime() - this.options.closeGraceMs));
@@ -40,10 +44,7 @@ export class UsageMonthCloseService {
       for (const record of due) {
         const period = UsagePeriod.parse(record.period);
         const metered = record.counters.transactions;
-        const authoritative =
-          this.counter === undefined
-            ? metered
-            : await this.counter.countCreatedInPeriod(record.tenantId, period);
+        const authoritative = await counter.countCreatedInPeriod(record.tenantId, period);
         if (authoritative !== metered) {
           this.logger.warn({
             msg: 'usage transactions corrected at month close',

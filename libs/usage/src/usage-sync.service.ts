@@ -4,23 +4,24 @@ import type Redis from 'ioredis';
 
 import { CLAIM_DIRTY_TENANTS_SCRIPT } from './claim-dirty-tenants.script';
 import { UsageBaselineService } from './usage-baseline.service';
+import { UsageDirtyShards } from './usage-dirty-shards';
 import { UsagePeriod } from './usage-period';
 import { type UsageSnapshotToPersist, UsageRecordsRepository } from './usage-records.repository';
-import {
-  USAGE_HASH_TTL_SECONDS,
-  USAGE_SYNC_SET_PATTERNS,
-  usageDirtySetKey,
-  usageSyncingSetKey,
-} from './usage.constant';
+import { USAGE_HASH_TTL_SECONDS, usageDirtySetKey, usageSyncingSetKey } from './usage.constant';
 
 const SYNC_BATCH_SIZE = 200;
-const PERIOD_IN_SET_KEY = /^usage:(?:dirty|syncing):\{(\d{4}-\d{2})\}$/;
+/** Shards probed at once while walking: bounds the commands in flight, not the walk. */
+const SHARD_PROBE_BATCH_SIZE = 1_024;
+const DIRTY_MEMBER = /^(\d{4}-\d{2}):(.+)$/;
 
 /**
  * Copies changed counters from Redis to MongoDB as absolute values (the worker runs it every few seconds).
  * Idempotent: records only rise (`$max`), so running it twice, concurrently, or out of order is harmless;
  * before copying, a hash that lost its baseline is seeded from MongoDB, so a Redis restart never writes
  * the small since-restart counts over the persisted ones.
+ *
+ * Redis Cluster safe: it finds work by probing the fixed list of dirty shards (one `EXISTS` per shard, each
+ * in its own slot) rather than scanning keys, and every script it runs touches one shard or one tenant.
  */
 @Injectable()
 export class UsageSyncService {
@@ -33,23 +34,39 @@ export class UsageSyncService {
     private readonly baseline: UsageBaselineService,
   ) {}
 
-  /** Syncs every period that has changed tenants; answers how many tenant-periods were copied. */
+  /** Syncs every changed tenant-period; answers how many were copied. */
   async syncAll(): Promise<number> {
     let copied = 0;
-    for (const period of await this.periodsWithChanges()) copied += await this.syncPeriod(period);
+    for (const shardTag of await this.shardsWithChanges()) copied += await this.syncShard(shardTag);
     return copied;
   }
 
-  async syncPeriod(period: string): Promise<number> {
+  private async syncShard(shardTag: string): Promise<number> {
+    const syncingKey = usageSyncingSetKey(shardTag);
     const reply = await this.claim.evaluate(
       this.redis,
-      [usageDirtySetKey(period), usageSyncingSetKey(period)],
+      [usageDirtySetKey(shardTag), syncingKey],
       [USAGE_HASH_TTL_SECONDS],
     );
-    const tenantIds = Array.isArray(reply) ? reply.map(String) : [];
+    const byPeriod = new Map<string, { tenantIds: string[]; members: string[] }>();
+    for (const member of Array.isArray(reply) ? reply.map(String) : []) {
+      const [, period = '', tenantId = ''] = DIRTY_MEMBER.exec(member) ?? [];
+      if (!UsagePeriod.isValid(period)) {
+        this.logger.warn('Dropping an unexpected usage dirty-shard member');
+        await this.redis.srem(syncingKey, member);
+        continue;
+      }
+      const group = byPeriod.get(period) ?? { tenantIds: [], members: [] };
+      group.tenantIds.push(tenantId);
+      group.members.push(member);
+      byPeriod.set(period, group);
+    }
     let copied = 0;
-    for (let i = 0; i < tenantIds.length; i += SYNC_BATCH_SIZE) {
-      copied += await this.syncTenants(tenantIds.slice(i, i + SYNC_BATCH_SIZE), period);
+    for (const [period, { tenantIds, members }] of byPeriod) {
+      for (let i = 0; i < tenantIds.length; i += SYNC_BATCH_SIZE) {
+        copied += await this.syncTenants(tenantIds.slice(i, i + SYNC_BATCH_SIZE), period);
+        await this.redis.srem(syncingKey, ...members.slice(i, i + SYNC_BATCH_SIZE));
+      }
     }
     return copied;
   }
@@ -65,21 +82,22 @@ export class UsageSyncService {
       if (state.exists) snapshots.push({ tenantId, period, counters: state.counters });
     }
     await this.records.raise(snapshots);
-    if (tenantIds.length > 0) await this.redis.srem(usageSyncingSetKey(period), ...tenantIds);
     return snapshots.length;
   }
 
-  private async periodsWithChanges(): Promise<string[]> {
-    const periods = new Set<string>();
-    for (const pattern of USAGE_SYNC_SET_PATTERNS) {
-      for await (const keys of this.redis.scanStream({ match: pattern, count: 100 })) {
-        for (const key of keys as string[]) {
-          const period = PERIOD_IN_SET_KEY.exec(key)?.[1];
-          if (period !== undefined && UsagePeriod.isValid(period)) periods.add(period);
-          else this.logger.warn(`Ignoring an unexpected usage sync key`);
-        }
-      }
+  /** Shards whose dirty or syncing set exists (a crashed sync leaves the latter), in slot order. */
+  private async shardsWithChanges(): Promise<string[]> {
+    const tags = UsageDirtyShards.all();
+    const found: string[] = [];
+    for (let i = 0; i < tags.length; i += SHARD_PROBE_BATCH_SIZE) {
+      const batch = tags.slice(i, i + SHARD_PROBE_BATCH_SIZE);
+      const counts = await Promise.all(
+        batch.map((tag) => this.redis.exists(usageDirtySetKey(tag), usageSyncingSetKey(tag))),
+      );
+      batch.forEach((tag, index) => {
+        if ((counts[index] ?? 0) > 0) found.push(tag);
+      });
     }
-    return [...periods].sort();
+    return found;
   }
 }

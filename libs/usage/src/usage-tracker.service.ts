@@ -14,6 +14,7 @@ import { UsageBaselineService } from './usage-baseline.service';
 import { USAGE_CLOCK, type UsageClock } from './usage-clock';
 import type { UsageMetric } from './usage-counters';
 import type { UsageEvent } from './usage-event';
+import { UsageDirtyShards } from './usage-dirty-shards';
 import { UsageEventBuffer } from './usage-event-buffer';
 import { UsageMetrics } from './usage-metrics';
 import { USAGE_OPTIONS, type UsageOptions } from './usage-options';
@@ -21,6 +22,7 @@ import {
   THRESHOLD_FLAG_TTL_SECONDS,
   USAGE_DRAIN_BATCH_SIZE,
   USAGE_HASH_TTL_SECONDS,
+  usageDirtyMember,
   usageDirtySetKey,
   usageEventKey,
   usageHashKey,
@@ -205,13 +207,13 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
     const keys = [
       usageHashKey(event.tenantId, event.period),
       usageEventKey(event.tenantId, event.period, event.eventId),
-      usageDirtySetKey(event.period),
+      usageDirtySetKey(UsageDirtyShards.tagFor(event.tenantId)),
       ...thresholds.map((percent) => usageThresholdFlagKey(event.tenantId, event.period, percent)),
     ];
     const args: (string | number)[] = [
       USAGE_HASH_TTL_SECONDS,
       event.eventTtlSeconds,
-      event.tenantId,
+      usageDirtyMember(event.period, event.tenantId),
       event.storageBytes ?? '',
       watch?.metric ?? '',
       watch?.limit ?? 0,

@@ -24,21 +24,23 @@ export function usageThresholdFlagKey(tenantId: string, period: string, threshol
 }
 
 /**
- * Tenants whose usage changed in a period and is not yet copied to MongoDB. One set for all tenants, tagged
- * by period: under Redis Cluster it is in another slot than the tenant keys, so there its SADD must leave the
- * tenant's script call (see the report on usage metering); a single Redis accepts it in the same call.
+ * One shard of the "usage changed" markers (see UsageDirtyShards): members are `<period>:<tenantId>` of
+ * tenant-periods not yet copied to MongoDB. The tag puts it in its tenants' Cluster slot, so marking rides in
+ * the tenant's own script call.
  */
-export function usageDirtySetKey(period: string): string {
-  return `usage:dirty:{${period}}`;
+export function usageDirtySetKey(shardTag: string): string {
+  return `usage:dirty:{${shardTag}}`;
 }
 
-/** Tenants the sync job took from the dirty set and has not finished copying (survives a crashed sync). */
-export function usageSyncingSetKey(period: string): string {
-  return `usage:syncing:{${period}}`;
+/** Members the sync job took from a dirty shard and has not finished copying (survives a crashed sync). */
+export function usageSyncingSetKey(shardTag: string): string {
+  return `usage:syncing:{${shardTag}}`;
 }
 
-/** Matches every dirty and syncing set, for the sync job to find the periods with work. */
-export const USAGE_SYNC_SET_PATTERNS: readonly string[] = ['usage:dirty:*', 'usage:syncing:*'];
+/** A dirty-shard member: the period first, so the sync job groups a shard's members by period. */
+export function usageDirtyMember(period: string, tenantId: string): string {
+  return `${period}:${tenantId}`;
+}
 
 /**
  * Hash field present once the hash holds absolute values. A hash without it was created after Redis lost

@@ -20,9 +20,12 @@ import {
   UsagePeriod,
   UsageReaderService,
   UsageSyncService,
+  UsageDirtyShards,
   UsageTrackerService,
+  usageDirtyMember,
   usageDirtySetKey,
   usageHashKey,
+  usageSyncingSetKey,
 } from '../src';
 import type Redis from 'ioredis';
 
@@ -89,7 +92,8 @@ describe('usage metering (SPEC §8)', () => {
         bandwidth_bytes: '200',
       });
       expect(await redis.ttl(usageHashKey(tenantId, '2025-01'))).toBeGreaterThan(89 * 24 * 3600);
-      expect(await redis.sismember(usageDirtySetKey('2025-01'), tenantId)).toBe(1);
+      const shard = UsageDirtyShards.tagFor(tenantId);
+      expect(await redis.sismember(usageDirtySetKey(shard), usageDirtyMember('2025-01', tenantId))).toBe(1);
     });
 
     it('files events in UTC months, whatever the server time zone', async () => {
@@ -144,6 +148,14 @@ describe('usage metering (SPEC §8)', () => {
       for (let i = 0; i < 10; i++) await decide(50);
 
       expect(sent.mock.calls.map(([command]) => command.name)).toEqual(Array(10).fill('evalsha'));
+      // One slot per call, as Redis Cluster requires: every key carries a tag of the tenant's slot.
+      const [first] = sent.mock.calls[0] ?? [];
+      const keyCount = Number(first?.args[1]);
+      const keys = (first?.args ?? []).slice(2, 2 + keyCount).map(String);
+      expect(keys).toContain(usageDirtySetKey(UsageDirtyShards.tagFor(tenantId)));
+      expect(
+        new Set(keys.map((key) => UsageDirtyShards.slotOf(/\{([^}]+)\}/.exec(key)?.[1] ?? key))),
+      ).toEqual(new Set([UsageDirtyShards.slotOf(tenantId)]));
       expect(await redis.hgetall(usageHashKey(tenantId, '2025-01'))).toMatchObject({
         api_calls: '11',
         bandwidth_bytes: '500',
@@ -199,8 +211,7 @@ describe('usage metering (SPEC §8)', () => {
     it('copies counters to MongoDB as absolute values, idempotently', async () => {
       const tenantId = newTenantId();
       for (let i = 0; i < 4; i++) await tracker.record(apiCall(tenantId, `e${i}`));
-      await sync.syncPeriod('2025-01');
-      await sync.syncPeriod('2025-01');
+      await sync.syncAll();
       await sync.syncAll();
 
       expect(await persisted(tenantId)).toMatchObject({
@@ -208,13 +219,31 @@ describe('usage metering (SPEC §8)', () => {
         bandwidth_bytes: 400,
         transactions: 0,
       });
-      expect(await redis.scard(usageDirtySetKey('2025-01'))).toBe(0);
+      const shard = UsageDirtyShards.tagFor(tenantId);
+      expect(await redis.exists(usageDirtySetKey(shard), usageSyncingSetKey(shard))).toBe(0);
+    });
+
+    it('finds changed tenants without scanning the keyspace, and finishes a sync that died half-way', async () => {
+      const tenantId = newTenantId();
+      await tracker.record(apiCall(tenantId, 'before-crash'));
+      const shard = UsageDirtyShards.tagFor(tenantId);
+      // A sync claimed the shard (dirty → syncing) and died before copying.
+      await redis.sunionstore(usageSyncingSetKey(shard), usageSyncingSetKey(shard), usageDirtySetKey(shard));
+      await redis.del(usageDirtySetKey(shard));
+
+      const sent = jest.spyOn(redis, 'sendCommand');
+      await sync.syncAll();
+
+      const names = new Set(sent.mock.calls.map(([command]) => command.name));
+      expect([...names].filter((name) => ['scan', 'keys'].includes(name))).toEqual([]);
+      expect(await persisted(tenantId)).toMatchObject({ api_calls: 1 });
+      expect(await redis.exists(usageDirtySetKey(shard), usageSyncingSetKey(shard))).toBe(0);
     });
 
     it('serves requests while Redis is down and replays the buffered usage once when it returns', async () => {
       const tenantId = newTenantId();
       for (let i = 0; i < 3; i++) await tracker.record(apiCall(tenantId, `before-${i}`));
-      await sync.syncPeriod('2025-01');
+      await sync.syncAll();
 
       await testRedis.stop();
       for (let i = 0; i < 5; i++) {
@@ -239,7 +268,7 @@ describe('usage metering (SPEC §8)', () => {
     it('never reads less than was persisted after Redis restarts empty, and continues from it', async () => {
       const tenantId = newTenantId();
       for (let i = 0; i < 10; i++) await tracker.record(apiCall(tenantId, `a${i}`));
-      await sync.syncPeriod('2025-01');
+      await sync.syncAll();
       expect(await read(tenantId)).toMatchObject({ api_calls: 10 });
 
       await testRedis.restart();
@@ -248,7 +277,7 @@ describe('usage metering (SPEC §8)', () => {
 
       for (let i = 0; i < 3; i++) await tracker.record(apiCall(tenantId, `b${i}`));
       expect(await read(tenantId)).toMatchObject({ api_calls: 13 });
-      await sync.syncPeriod('2025-01');
+      await sync.syncAll();
       expect(await persisted(tenantId)).toMatchObject({ api_calls: 13 });
       expect(await redis.hget(usageHashKey(tenantId, '2025-01'), 'api_calls')).toBe('13');
       await tracker.record(apiCall(tenantId, 'c0'));
@@ -271,7 +300,7 @@ describe('usage metering (SPEC §8)', () => {
     it('serves old periods from MongoDB once their hash has expired', async () => {
       const tenantId = newTenantId();
       await tracker.record(apiCall(tenantId, 'old'));
-      await sync.syncPeriod('2025-01');
+      await sync.syncAll();
       await redis.del(usageHashKey(tenantId, '2025-01'));
       expect(await read(tenantId)).toMatchObject({ api_calls: 1, bandwidth_bytes: 100 });
     });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { DataIsolationService, PlatformRepository } from '@tenantpay/data-isolation';
-import { type Model, trusted, type Types } from 'mongoose';
+import { type Model, trusted, Types } from 'mongoose';
 import type { Payment } from './payment';
 import { PAYMENT_MODEL } from './payment.schema';
 import { PaymentStatus } from './payment-status.enum';
@@ -25,6 +25,17 @@ export class PlatformPaymentsRepository extends PlatformRepository<Payment> {
         ...(afterId === null ? {} : { _id: trusted({ $gt: afterId }) }),
       },
       { sort: { _id: 1 }, limit },
+    );
+  }
+
+  /**
+   * Payments the tenant created in `[from, to)`, soft-deleted ones included: each was a transaction when it
+   * was created (month close). Uses the `{ tenantId: 1, createdAt: 1 }` index.
+   */
+  async countCreatedBetween(tenantId: string, from: Date, to: Date): Promise<number> {
+    return this.countDocuments(
+      { tenantId: new Types.ObjectId(tenantId), createdAt: trusted({ $gte: from, $lt: to }) },
+      { deleted: 'include' },
     );
   }
 }
