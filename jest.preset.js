@@ -28,9 +28,7 @@ module.exports = {
       },
     ],
   },
-  // Hooks and tests boot whole Nest applications, hash passwords with argon2 and start redis-servers; on a
-  // loaded 2-core machine that can exceed Jest's 5 s default without anything being wrong. A hung test
-  // still fails, after 30 s.
+  // See jest.config.cjs; repeated here for runs of one project (`nx test <project>`), whose config is the root.
   testTimeout: 30_000,
   moduleFileExtensions: ['ts', 'js', 'json'],
   // Nest and class-transformer read decorator metadata through the Reflect API.
