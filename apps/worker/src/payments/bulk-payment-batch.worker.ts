@@ -15,9 +15,10 @@ import {
   PAYMENTS_SETTINGS,
   type PaymentsSettings,
 } from '@tenantpay/payments';
-import { APP_CONFIG, type AppConfig, redisConnectionOptions } from '@tenantpay/platform';
+import { APP_CONFIG, type AppConfig } from '@tenantpay/platform';
 import { type TenantJobData, TenantJobRunner } from '@tenantpay/tenancy';
-import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { type Job, UnrecoverableError, type Worker } from 'bullmq';
+import { startPaymentsQueueWorker } from './start-payments-queue-worker';
 
 /**
  * The BullMQ worker of the payment-batches queue: one chunk of a batch per job, in the batch's tenant context.
@@ -38,22 +39,13 @@ export class BulkPaymentBatchWorker implements OnApplicationBootstrap, OnApplica
   ) {}
 
   onApplicationBootstrap(): void {
-    const { processing } = this.settings;
-    this.worker = new Worker(PAYMENT_BATCHES_QUEUE, (job) => this.process(job), {
-      connection: { ...redisConnectionOptions(this.config.redis.url), maxRetriesPerRequest: null },
+    this.worker = startPaymentsQueueWorker(this.config, this.settings, {
+      queue: PAYMENT_BATCHES_QUEUE,
       concurrency: this.batchSettings.chunkConcurrency,
-      lockDuration: processing.lockDurationMs,
-      stalledInterval: processing.stalledIntervalMs,
-      maxStalledCount: 1,
+      jobLabel: 'Batch chunk',
+      logger: this.logger,
+      process: (job) => this.process(job),
     });
-    this.worker.on('failed', (job, error) => {
-      const exhausted = job !== undefined && job.attemptsMade >= (job.opts.attempts ?? 1);
-      this.logger[exhausted ? 'error' : 'warn'](
-        { jobId: job?.id, jobName: job?.name, attemptsMade: job?.attemptsMade, err: error },
-        exhausted ? 'Batch chunk moved to the failed set' : 'Batch chunk failed; it will be retried',
-      );
-    });
-    this.worker.on('error', (error) => this.logger.error({ err: error }, 'Payment batch worker error'));
   }
 
   /** Drains: active chunks finish (bounded by the worker's ShutdownDeadline), no new ones are taken. */

@@ -13,15 +13,14 @@ import {
   PAYMENTS_SETTINGS,
   type PaymentsSettings,
 } from '@tenantpay/payments';
-import { APP_CONFIG, type AppConfig, redisConnectionOptions } from '@tenantpay/platform';
+import { APP_CONFIG, type AppConfig } from '@tenantpay/platform';
 import { type TenantJobData, TenantJobRunner } from '@tenantpay/tenancy';
-import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { type Job, UnrecoverableError, type Worker } from 'bullmq';
+import { startPaymentsQueueWorker } from './start-payments-queue-worker';
 
 /**
- * The BullMQ worker of the payments queue. Built here rather than with `@Processor` because its lock and
- * stalled-job timings come from settings: a worker that dies mid-job stops renewing its lock, and after
- * `lockDurationMs` another worker's stalled check hands the job on (at most `maxStalledCount` times), where
- * the gateway's idempotency key makes the repeated charge safe. Each job runs in its tenant's context.
+ * The BullMQ worker of the payments queue: each job runs in its tenant's context; a job handed on after a crash
+ * is safe to repeat because the gateway's idempotency key is the payment id.
  */
 @Injectable()
 export class PaymentProcessingWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -36,22 +35,13 @@ export class PaymentProcessingWorker implements OnApplicationBootstrap, OnApplic
   ) {}
 
   onApplicationBootstrap(): void {
-    const { processing } = this.settings;
-    this.worker = new Worker(PAYMENTS_QUEUE, (job) => this.process(job), {
-      connection: { ...redisConnectionOptions(this.config.redis.url), maxRetriesPerRequest: null },
-      concurrency: processing.concurrency,
-      lockDuration: processing.lockDurationMs,
-      stalledInterval: processing.stalledIntervalMs,
-      maxStalledCount: 1,
+    this.worker = startPaymentsQueueWorker(this.config, this.settings, {
+      queue: PAYMENTS_QUEUE,
+      concurrency: this.settings.processing.concurrency,
+      jobLabel: 'Payment job',
+      logger: this.logger,
+      process: (job) => this.process(job),
     });
-    this.worker.on('failed', (job, error) => {
-      const exhausted = job !== undefined && job.attemptsMade >= (job.opts.attempts ?? 1);
-      this.logger[exhausted ? 'error' : 'warn'](
-        { jobId: job?.id, jobName: job?.name, attemptsMade: job?.attemptsMade, err: error },
-        exhausted ? 'Payment job moved to the dead-letter set' : 'Payment job failed; it will be retried',
-      );
-    });
-    this.worker.on('error', (error) => this.logger.error({ err: error }, 'Payment worker error'));
   }
 
   /** Drains: the active jobs finish (bounded by the worker's ShutdownDeadline), no new ones are taken. */

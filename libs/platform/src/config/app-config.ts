@@ -28,31 +28,48 @@ export interface AppConfig {
     /** Hosts that webhooks may be delivered to although private (tests, local development). */
     readonly allowedHosts: readonly string[];
   };
+  /** What the payments library needs (it receives exactly this, as PAYMENTS_SETTINGS). */
   readonly payments: {
-    /** Shared with the payment gateway to verify its webhooks; null (development, tests) refuses every one. */
+    /**
+     * Shared with the payment gateway; verifies inbound gateway webhooks. Never logged. Null where none is
+     * configured (allowed outside production only): every inbound gateway webhook is then refused.
+     */
     readonly gatewayWebhookSecret: string | null;
     /** How far a gateway webhook's signed timestamp may be from now (replay window). */
     readonly gatewayWebhookToleranceSeconds: number;
+    /** How long a stored idempotent response is replayed (SPEC: 24 h). */
     readonly idempotencyTtlSeconds: number;
-    /** How long a claimed Idempotency-Key counts as in flight before a retry may take it over. */
+    /** How long a claimed Idempotency-Key counts as in flight before a retry may take it over (its request died). */
     readonly idempotencyLeaseSeconds: number;
     readonly processing: {
+      /** Attempts per payment job, the first included; transient gateway failures use them up. */
       readonly attempts: number;
+      /** First retry delay; each further retry doubles it, with jitter. */
       readonly backoffDelayMs: number;
+      /** Share of each delay that is randomised (0–1), so retries of many jobs do not arrive together. */
       readonly backoffJitter: number;
       readonly concurrency: number;
+      /** A job whose worker stops renewing its lock for this long counts as stalled and is handed to another. */
       readonly lockDurationMs: number;
       readonly stalledIntervalMs: number;
+      /** Dead-letter retention: failed jobs stay inspectable and replayable this long, at most this many. */
       readonly deadLetterRetentionSeconds: number;
       readonly deadLetterMaxCount: number;
     };
     readonly maintenance: {
-      /** A payment still PENDING this long after creation was never queued (or lost its job): re-enqueued. */
+      /**
+       * Creation commits before the enqueue, so a payment whose enqueue failed (Redis down, process died)
+       * stays PENDING; one older than this is re-enqueued by the sweep. Longer than a normal enqueue wait.
+       */
       readonly stuckPendingGraceSeconds: number;
-      /** How often the worker sweeps for stuck payments and undispatched payment events. */
+      /** Interval of the worker's repeatable sweeps (stuck payments, undispatched events). */
       readonly sweepIntervalMs: number;
     };
-    readonly simulatedGateway: { readonly latencyMs: number; readonly transientFailureRate: number };
+    readonly simulatedGateway: {
+      readonly latencyMs: number;
+      /** Share of charges (0–1) that fail transiently once before succeeding; 0 in tests and benchmarks. */
+      readonly transientFailureRate: number;
+    };
   };
   readonly rateLimit: {
     /** While Redis is unavailable: `open` admits by a per-process fallback limiter, `closed` refuses. */

@@ -1,0 +1,45 @@
+import type { Logger } from '@nestjs/common';
+import type { PaymentsSettings } from '@tenantpay/payments';
+import { type AppConfig, redisConnectionOptions } from '@tenantpay/platform';
+import { type Job, Worker } from 'bullmq';
+
+export interface PaymentsQueueWorkerOptions<T> {
+  readonly queue: string;
+  readonly concurrency: number;
+  /** What one job is called in logs ("Payment job", "Batch chunk"). */
+  readonly jobLabel: string;
+  readonly logger: Logger;
+  readonly process: (job: Job<T>) => Promise<string>;
+}
+
+/**
+ * A BullMQ worker for the queues that move money, built here rather than with `@Processor` because their lock
+ * and stalled-job timings come from settings: a worker that dies mid-job stops renewing its lock, and after
+ * `lockDurationMs` another worker's stalled check hands the job on (once at most), where idempotency keys make
+ * the repeat safe. Failures are logged as retried or, once attempts are exhausted, as dead letters.
+ */
+export function startPaymentsQueueWorker<T>(
+  config: AppConfig,
+  settings: PaymentsSettings,
+  options: PaymentsQueueWorkerOptions<T>,
+): Worker<T> {
+  const { processing } = settings;
+  const worker = new Worker<T>(options.queue, options.process, {
+    connection: { ...redisConnectionOptions(config.redis.url), maxRetriesPerRequest: null },
+    concurrency: options.concurrency,
+    lockDuration: processing.lockDurationMs,
+    stalledInterval: processing.stalledIntervalMs,
+    maxStalledCount: 1,
+  });
+  worker.on('failed', (job, error) => {
+    const exhausted = job !== undefined && job.attemptsMade >= (job.opts.attempts ?? 1);
+    options.logger[exhausted ? 'error' : 'warn'](
+      { jobId: job?.id, jobName: job?.name, attemptsMade: job?.attemptsMade, err: error },
+      exhausted
+        ? `${options.jobLabel} moved to the dead-letter set`
+        : `${options.jobLabel} failed; it will be retried`,
+    );
+  });
+  worker.on('error', (error) => options.logger.error({ err: error }, `${options.queue} worker error`));
+  return worker;
+}
