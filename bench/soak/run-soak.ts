@@ -19,6 +19,7 @@ import { writeResult } from '../tenancy/stdout-to-stderr';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AuditModule, AuditService } from '@tenantpay/audit';
+import { DataIsolationModule } from '@tenantpay/data-isolation';
 import { IdentityModule } from '@tenantpay/identity';
 import { findFreePort, RedisServerProcess } from '@tenantpay/local-services';
 import { MongoEmulator } from '@tenantpay/mongo-emulator';
@@ -482,6 +483,7 @@ async function main(): Promise<number> {
     @Module({
       imports: [
         PlatformCoreModule.forRoot(config),
+        DataIsolationModule.forRoot({}, { imports: [AuditModule], useExisting: AuditService }),
         TenancyModule.forRoot({ imports: [AuditModule], auditSink: AuditService }),
         IdentityModule,
       ],

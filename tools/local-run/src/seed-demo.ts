@@ -1,6 +1,7 @@
 import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AuditModule, AuditService } from '@tenantpay/audit';
+import { DataIsolationModule } from '@tenantpay/data-isolation';
 import {
   ApiKeyScope,
   ApiKeysService,
@@ -35,6 +36,7 @@ export async function seedDemo(config: AppConfig): Promise<string[]> {
   @Module({
     imports: [
       PlatformCoreModule.forRoot(config),
+      DataIsolationModule.forRoot({}, { imports: [AuditModule], useExisting: AuditService }),
       TenancyModule.forRoot({ imports: [AuditModule], auditSink: AuditService }),
       IdentityModule,
     ],
