@@ -5,7 +5,7 @@ import { ClientConnection } from './server/client-connection';
 import { WireServer } from './server/wire-server';
 import { StorageEngine } from './storage/storage-engine';
 import { DEFAULT_TTL_SWEEP_INTERVAL_MS, TtlMonitor } from './storage/ttl-monitor';
-import { SessionRegistry } from './transactions/session-registry';
+import { DEFAULT_TRANSACTION_LIFETIME_LIMIT_MS, SessionRegistry } from './transactions/session-registry';
 
 export interface MongoEmulatorOptions {
   /** Interface to listen on; default 127.0.0.1. */
@@ -19,6 +19,12 @@ export interface MongoEmulatorOptions {
    * 60 s). Expired documents stay readable until the next sweep, as in mongod.
    */
   ttlSweepIntervalMs?: number;
+  /**
+   * How long a transaction may stay open before the server aborts it and releases its locks; default
+   * 60 000 ms, mongod's `transactionLifetimeLimitSeconds`. It is what frees the documents of a client that
+   * died mid-transaction (a killed worker), which would otherwise conflict with every later writer forever.
+   */
+  transactionLifetimeLimitMs?: number;
 }
 
 /**
@@ -43,7 +49,10 @@ export class MongoEmulator {
       () => engine.allCollections(),
       options.ttlSweepIntervalMs ?? DEFAULT_TTL_SWEEP_INTERVAL_MS,
     );
-    const sessions = new SessionRegistry(engine);
+    const sessions = new SessionRegistry(
+      engine,
+      options.transactionLifetimeLimitMs ?? DEFAULT_TRANSACTION_LIFETIME_LIMIT_MS,
+    );
     const cursors = new CursorRegistry();
     // The dispatcher needs the port, known only after listen(); connections made before then are refused.
     const ready: { dispatcher?: CommandDispatcher } = {};

@@ -8,11 +8,17 @@ interface SessionState {
   transaction?: Transaction;
 }
 
+/** mongod's default `transactionLifetimeLimitSeconds`. */
+export const DEFAULT_TRANSACTION_LIFETIME_LIMIT_MS = 60_000;
+
 /** Logical sessions (by lsid) and the transaction each one has open. */
 export class SessionRegistry {
   private readonly sessions = new Map<string, SessionState>();
 
-  constructor(private readonly engine: StorageEngine) {}
+  constructor(
+    private readonly engine: StorageEngine,
+    private readonly transactionLifetimeLimitMs: number,
+  ) {}
 
   /**
    * The transaction a command with autocommit:false belongs to. `startTransaction` opens a new one
@@ -34,6 +40,7 @@ export class SessionRegistry {
       current?.abort();
       const transaction = new Transaction(txnNumber, this.engine);
       session.transaction = transaction;
+      this.abortWhenExpired(transaction);
       return transaction;
     }
     if (current === undefined || current.txnNumber !== txnNumber) {
@@ -52,6 +59,16 @@ export class SessionRegistry {
     const key = sessionKey(lsid);
     this.sessions.get(key)?.transaction?.abort();
     this.sessions.delete(key);
+  }
+
+  /**
+   * Aborts the transaction if it is still open when its lifetime runs out, as mongod does: a client that
+   * died mid-transaction never ends it, and its write locks would otherwise block every later writer.
+   */
+  private abortWhenExpired(transaction: Transaction): void {
+    const timer = setTimeout(() => transaction.abort(), this.transactionLifetimeLimitMs);
+    timer.unref();
+    void transaction.completion.then(() => clearTimeout(timer));
   }
 
   private sessionOf(lsid: Document): SessionState {
