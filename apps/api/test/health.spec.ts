@@ -60,6 +60,13 @@ describe('health probes while MongoDB is unreachable', () => {
     // Readiness asks the server (a ping with a 1 s timeout) rather than trusting the connection state.
     const down = await request(app.getHttpServer()).get('/health/ready').expect(503);
     expect(down.body.details).toEqual([expect.objectContaining({ field: 'mongodb', issue: 'down' })]);
+    // A request that needs MongoDB meanwhile gets a 503 it may retry, not a 500.
+    const unavailable = await request(app.getHttpServer())
+      .get('/v1/branding')
+      .set('X-Tenant-ID', 'bank-never-cached')
+      .expect(503);
+    expect(unavailable.body).toMatchObject({ error: 'service_unavailable' });
+    expect(unavailable.headers['retry-after']).toBe('5');
 
     await mongo.resume();
     await waitFor(async () => (await request(app.getHttpServer()).get('/health/ready')).status === 200);

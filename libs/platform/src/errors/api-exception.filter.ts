@@ -1,8 +1,12 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { MongoNetworkError, MongoServerSelectionError } from 'mongodb';
 import type { ApiErrorBody } from './api-error-body';
 import { DomainException } from './domain.exception';
 import { ErrorCode, HTTP_STATUS_BY_ERROR_CODE } from './error-code';
+
+/** What a 503 for an unreachable database tells callers: about the driver's reconnection time. */
+const RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
 
 /** Codes for errors raised by Nest or Express themselves rather than by our code. */
 const CODE_BY_FRAMEWORK_STATUS: Readonly<Record<number, ErrorCode>> = {
@@ -67,6 +71,16 @@ export class ApiExceptionFilter implements ExceptionFilter {
       if (code) return { status, code, message: frameworkMessage(exception) };
       if (status < 500)
         return { status, code: ErrorCode.ValidationError, message: frameworkMessage(exception) };
+    }
+    if (exception instanceof MongoNetworkError || exception instanceof MongoServerSelectionError) {
+      // The database is unreachable (failover, network): a 503 the caller may retry, like readiness says,
+      // rather than a 500 that reads as a bug. Still logged above as an error.
+      return {
+        status: 503,
+        code: ErrorCode.ServiceUnavailable,
+        message: 'The service is temporarily unavailable. Retry later.',
+        headers: { 'Retry-After': String(RETRY_AFTER_UNAVAILABLE_SECONDS) },
+      };
     }
     return { status: 500, code: ErrorCode.InternalError, message: 'An internal error occurred.' };
   }

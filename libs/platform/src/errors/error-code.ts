@@ -24,6 +24,8 @@ export enum ErrorCode {
   QuotaExceeded = 'quota_exceeded',
   InternalError = 'internal_error',
   NotReady = 'not_ready',
+  /** MongoDB cannot be reached right now; nothing was decided, the request can be retried. */
+  ServiceUnavailable = 'service_unavailable',
 }
 
 export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<ErrorCode, number>> = {
@@ -47,4 +49,5 @@ export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.QuotaExceeded]: 429,
   [ErrorCode.InternalError]: 500,
   [ErrorCode.NotReady]: 503,
+  [ErrorCode.ServiceUnavailable]: 503,
 };
