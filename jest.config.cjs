@@ -7,5 +7,9 @@ module.exports = {
   // Test files mostly wait on Redis, MongoDB, timers and child processes rather than compute; Jest's
   // default (cores - 1) would run them one at a time on a 2-core machine: 7 min instead of about 3.
   maxWorkers: 3,
-  projects: ['<rootDir>/apps/*/jest.config.cjs', '<rootDir>/libs/*/jest.config.cjs'],
+  projects: [
+    '<rootDir>/apps/*/jest.config.cjs',
+    '<rootDir>/libs/*/jest.config.cjs',
+    '<rootDir>/tools/*/jest.config.cjs',
+  ],
 };

@@ -489,7 +489,10 @@ async function main(): Promise<number> {
       ],
     })
     class SoakSeedModule {}
-    const seeding = await NestFactory.createApplicationContext(SoakSeedModule, { logger: false });
+    const seeding = await NestFactory.createApplicationContext(SoakSeedModule, {
+      logger: false,
+      abortOnError: false,
+    });
     const tenants: Record<string, BenchTenant> = {};
     try {
       for (const name of names)

@@ -43,7 +43,11 @@ export async function seedDemo(config: AppConfig): Promise<string[]> {
   })
   class DemoSeedModule {}
 
-  const app = await NestFactory.createApplicationContext(DemoSeedModule, { logger: false });
+  const app = await NestFactory.createApplicationContext(DemoSeedModule, {
+    logger: false,
+    // A module that cannot be built is thrown to the caller, which prints it; Nest's default exits silently.
+    abortOnError: false,
+  });
   try {
     if (await app.get(TenantLookupService).findBySlug(DEMO_TENANTS[0].slug)) {
       return ['Demo data already present (its passwords were printed when it was created).'];
