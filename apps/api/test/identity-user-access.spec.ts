@@ -1,8 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
-import { getConnectionToken } from '@nestjs/mongoose';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { TenantUserRole } from '@tenantpay/identity';
-import { REDIS_CLIENT } from '@tenantpay/platform';
 import {
   CurrentPrincipal,
   type Principal,
@@ -11,11 +9,9 @@ import {
   Tier,
 } from '@tenantpay/tenancy';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
-import type Redis from 'ioredis';
-import type { CommandStartedEvent } from 'mongodb';
-import type { Connection } from 'mongoose';
 import request from 'supertest';
 import { createIdentityTestApp, expectApiError, PASSWORD, seedTenant, seedUser } from './identity-test-app';
+import { RoundTripCounter } from './support/round-trip-counter';
 import { waitFor } from './support/tenancy-test-app';
 
 /** Tests that hash passwords (argon2id, tens of ms each; more on a loaded machine). */
@@ -30,38 +26,12 @@ class IdentityProbeController {
   }
 }
 
-/** Round trips made to resolve who is calling: Redis commands on tenant-cache keys, MongoDB commands on `users`. */
-class ResolutionRoundTrips {
-  redis = 0;
-  mongo = 0;
-
-  constructor(app: NestExpressApplication) {
-    const client = app.get<Redis>(REDIS_CLIENT);
-    const send = client.sendCommand.bind(client);
-    jest.spyOn(client, 'sendCommand').mockImplementation((command, stream) => {
-      if (command.args.some((arg) => typeof arg === 'string' && arg.startsWith('tenant:'))) this.redis += 1;
-      return send(command, stream);
-    });
-    app
-      .get<Connection>(getConnectionToken())
-      .getClient()
-      .on('commandStarted', (event: CommandStartedEvent) => {
-        if (event.command[event.commandName] === 'users') this.mongo += 1;
-      });
-  }
-
-  reset(): void {
-    this.redis = 0;
-    this.mongo = 0;
-  }
-}
-
 describe('user access across API instances (two instances sharing MongoDB and Redis)', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
   let appA: NestExpressApplication;
   let appB: NestExpressApplication;
-  let tripsB: ResolutionRoundTrips;
+  let tripsB: RoundTripCounter;
   let bank: TenantSnapshot;
   let adminToken: string;
 
@@ -73,7 +43,7 @@ describe('user access across API instances (two instances sharing MongoDB and Re
     });
     appA = await createIdentityTestApp(config, [IdentityProbeController]);
     appB = await createIdentityTestApp(config, [IdentityProbeController]);
-    tripsB = new ResolutionRoundTrips(appB);
+    tripsB = new RoundTripCounter(appB, 'users');
     bank = await seedTenant(appA, Tier.Professional);
     await seedUser(appA, bank, 'admin@bank.test', TenantUserRole.Admin);
     adminToken = await tokenFor(appA, 'admin@bank.test');

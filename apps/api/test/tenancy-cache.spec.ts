@@ -1,7 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { getConnectionToken } from '@nestjs/mongoose';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { REDIS_CLIENT } from '@tenantpay/platform';
 import {
   AllowSuspendedTenant,
   CurrentTenant,
@@ -13,10 +11,8 @@ import {
   Tier,
 } from '@tenantpay/tenancy';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
-import type Redis from 'ioredis';
-import type { CommandStartedEvent } from 'mongodb';
-import type { Connection } from 'mongoose';
 import request from 'supertest';
+import { RoundTripCounter } from './support/round-trip-counter';
 import {
   asSuperAdmin,
   asUser,
@@ -43,32 +39,6 @@ class CacheProbeController {
   }
 }
 
-/** Counts the round trips tenant lookups make: Redis commands on tenant keys, MongoDB commands on `tenants`. */
-class RoundTripCounter {
-  redis = 0;
-  mongo = 0;
-
-  constructor(app: NestExpressApplication) {
-    const client = app.get<Redis>(REDIS_CLIENT);
-    const send = client.sendCommand.bind(client);
-    jest.spyOn(client, 'sendCommand').mockImplementation((command, stream) => {
-      if (command.args.some((arg) => typeof arg === 'string' && arg.startsWith('tenant:'))) this.redis += 1;
-      return send(command, stream);
-    });
-    app
-      .get<Connection>(getConnectionToken())
-      .getClient()
-      .on('commandStarted', (event: CommandStartedEvent) => {
-        if (event.command[event.commandName] === 'tenants') this.mongo += 1;
-      });
-  }
-
-  reset(): void {
-    this.redis = 0;
-    this.mongo = 0;
-  }
-}
-
 const BASE = 'tenantpay.test';
 
 describe('tenant lookup cache (two API instances sharing MongoDB and Redis)', () => {
@@ -87,8 +57,8 @@ describe('tenant lookup cache (two API instances sharing MongoDB and Redis)', ()
     });
     appA = await createTenancyTestApp(config, { controllers: [CacheProbeController] });
     appB = await createTenancyTestApp(config, { controllers: [CacheProbeController] });
-    countA = new RoundTripCounter(appA);
-    countB = new RoundTripCounter(appB);
+    countA = new RoundTripCounter(appA, 'tenants');
+    countB = new RoundTripCounter(appB, 'tenants');
   });
   afterAll(async () => {
     await appA.close();
