@@ -10,6 +10,8 @@
 import autocannon from 'autocannon';
 import { type ChildProcess, fork } from 'node:child_process';
 
+import { pinProcess } from '../support/cpu-affinity';
+
 export interface LoadRequest {
   readonly port: number;
   readonly method?: 'GET' | 'POST';
@@ -29,6 +31,8 @@ export interface LoadRequest {
   readonly amount?: number;
   /** Requests per second across all connections; omitted: as fast as the server answers. */
   readonly overallRate?: number;
+  /** CPUs (taskset list) the load generator runs on; omitted: wherever the kernel puts it. */
+  readonly cpus?: string;
 }
 
 export interface LoadResult {
@@ -57,6 +61,8 @@ export async function runLoad(load: LoadRequest): Promise<LoadResult> {
       execArgv: ['-r', '@swc-node/register'],
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
+  if (load.cpus !== undefined && !pinProcess(child.pid ?? -1, load.cpus))
+    throw new Error(`could not pin the load generator to CPUs ${load.cpus}`);
   child.ref();
   child.channel?.ref();
   const result = await new Promise<LoadResult>((resolve, reject) => {

@@ -43,6 +43,11 @@ export class RedisServerProcess {
     return server;
   }
 
+  /** The running server's process id (for tools that act on the process, such as CPU pinning). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get url(): string {
     return `redis://${HOST}:${this.port}`;
   }
