@@ -30,3 +30,10 @@ export const LOGIN_RATE_LIMIT_SUBJECTS = {
  */
 export const USER_ACCESS_LOCAL_CACHE_TTL_MS = 60_000;
 export const USER_ACCESS_LOCAL_CACHE_MAX_ENTRIES = 50_000;
+
+/**
+ * Access tokens whose signature and claims this process has already checked, kept by their exact text until
+ * they expire: a client reuses its token for every request, and the check (JSON parsing, HMAC, claim checks)
+ * was the largest cost tenancy added to a request. The bound keeps a flood of distinct valid tokens small.
+ */
+export const VERIFIED_ACCESS_TOKEN_CACHE_MAX_ENTRIES = 20_000;

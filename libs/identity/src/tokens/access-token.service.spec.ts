@@ -199,6 +199,31 @@ describe('AccessTokenService', () => {
       await expect(tokens.verify(expired)).rejects.toEqual(refused);
     });
 
+    it('refuses a token it verified before, once that token expires', async () => {
+      jest.useFakeTimers({ now: new Date('2026-11-23T10:00:00.000Z') });
+      try {
+        const now = Math.floor(Date.now() / 1000);
+        const shortLived = forge({ alg: 'HS256', kid: 'k1' }, validClaims({ iat: now, exp: now + 60 }), K1);
+        await expect(tokens.verify(shortLived)).resolves.toEqual(expect.objectContaining({ exp: now + 60 }));
+        jest.setSystemTime((now + 59) * 1000 + 999);
+        await expect(tokens.verify(shortLived)).resolves.toEqual(expect.objectContaining({ exp: now + 60 }));
+        jest.setSystemTime((now + 60) * 1000);
+        await expect(tokens.verify(shortLived)).rejects.toEqual(refused);
+      } finally {
+        jest.useRealTimers();
+      }
+    });
+
+    it('refuses any altered copy of a token it has already verified', async () => {
+      const token = forge({ alg: 'HS256', kid: 'k1' }, validClaims(), K1);
+      await expect(tokens.verify(token)).resolves.toEqual(expect.objectContaining({ tid: TENANT_ID }));
+      const [header, payload, signature] = token.split('.') as [string, string, string];
+      const otherTenant = encodeSegment({ ...decodeSegment(payload), tid: '65a1b2c3d4e5f6a7b8c9d0e2' });
+      await expect(tokens.verify(`${header}.${otherTenant}.${signature}`)).rejects.toEqual(refused);
+      await expect(tokens.verify(`${token} `)).rejects.toEqual(refused);
+      await expect(tokens.verify(token)).resolves.toEqual(expect.objectContaining({ tid: TENANT_ID }));
+    });
+
     it('refuses a token without an expiry', async () => {
       const claims = validClaims();
       delete claims['exp'];

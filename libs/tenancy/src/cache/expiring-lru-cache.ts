@@ -9,7 +9,7 @@ export class ExpiringLruCache<V> {
 
   constructor(
     private readonly maxEntries: number,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = () => Date.now(),
   ) {
     if (!Number.isInteger(maxEntries) || maxEntries < 1)
       throw new Error('maxEntries must be a positive integer');
