@@ -79,7 +79,8 @@ export class RateLimiterService {
     }
   }
 
-  private async decide(request: RateLimitRequest): Promise<RateLimitDecision> {
+  /** Synchronous wherever no Redis call is needed: the hot path then awaits exactly one promise chain. */
+  private decide(request: RateLimitRequest): RateLimitDecision | Promise<RateLimitDecision> {
     const cost = request.cost ?? 1;
     assertRequest(request, cost);
     const { policy } = request;
@@ -92,18 +93,24 @@ export class RateLimiterService {
     if (blocked !== undefined) return blocked;
     if (nowMs < this.redisRetryAtMs) return this.degraded(key, policy, cost, nowMs);
 
-    let reply: ConsumeReply;
-    try {
-      reply = await this.evaluate(ALGORITHM_CODE[policy.algorithm], key, policy, cost, request.usage);
-    } catch (error) {
-      this.noteRedisFailure(error, nowMs);
-      return this.degraded(key, policy, cost, nowMs);
-    }
-    this.noteRedisHealthy();
-    const decision = toDecision(reply.outcome, policy, RateLimitDecisionSource.Redis, reply.usageRecorded);
-    if (!decision.allowed)
-      this.blocklist.remember(key, policy, cost, decision, nowMs + reply.outcome.retryAfterMs);
-    return decision;
+    return this.evaluate(ALGORITHM_CODE[policy.algorithm], key, policy, cost, request.usage).then(
+      (reply) => {
+        this.noteRedisHealthy();
+        const decision = toDecision(
+          reply.outcome,
+          policy,
+          RateLimitDecisionSource.Redis,
+          reply.usageRecorded,
+        );
+        if (!decision.allowed)
+          this.blocklist.remember(key, policy, cost, decision, nowMs + reply.outcome.retryAfterMs);
+        return decision;
+      },
+      (error: unknown) => {
+        this.noteRedisFailure(error, nowMs);
+        return this.degraded(key, policy, cost, nowMs);
+      },
+    );
   }
 
   /** Unlimited quotas are never counted; usage increments, if any, still take their one round trip. */
