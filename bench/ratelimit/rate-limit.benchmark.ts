@@ -11,6 +11,7 @@ import { tenantpayAdapter, tenantpayLogAdapter } from './adapters/tenantpay.adap
 import { upstashRatelimitAdapter } from './adapters/upstash-ratelimit.adapter';
 import { evalshaCeiling } from './evalsha-ceiling';
 import type { BenchLimiter, LimiterAdapter } from './limiter-adapter';
+import { pinProcess, splitCores } from '../support/cpu-affinity';
 import { countSentCommands, limiterCommandCount, memoryOfKeys } from './redis-server-stats';
 import { maxInAnySpan, median, quantile } from './statistics';
 
@@ -86,6 +87,11 @@ export async function runRateLimitBenchmark(
   options: RateLimitBenchmarkOptions = DEFAULT_RATE_LIMIT_BENCHMARK_OPTIONS,
 ): Promise<Record<string, unknown>> {
   const server = await RedisServerProcess.start();
+  // The limiters (and redis-benchmark, started from here) on one core, redis-server on the other: each side
+  // then has a core of its own, as it would on separate machines, and runs swing less.
+  const cores = splitCores();
+  if (cores.others !== null && !pinProcess(server.pid ?? -1, cores.others))
+    throw new Error('could not pin redis-server');
   const redis = connect(server.url, options.autoPipelining);
   const admin = connect(server.url, false);
   try {
@@ -194,6 +200,10 @@ export async function runRateLimitBenchmark(
     return {
       benchmark: 'ratelimit',
       redis: (await admin.info('server')).match(/redis_version:(\S+)/)?.[1],
+      cpuPinning:
+        cores.self === null
+          ? 'none (needs taskset and 2 cores)'
+          : `limiters and redis-benchmark on CPU ${cores.self}, redis-server on CPU ${cores.others}`,
       options,
       evalshaCeiling: {
         note: CEILING_NOTE,

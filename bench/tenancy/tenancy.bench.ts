@@ -184,7 +184,7 @@ async function main(): Promise<unknown> {
   const mongo = await startMongo({ log });
   const redisServer = await RedisServerProcess.start();
   const cores = splitCores();
-  if (cores.load !== null && !pinProcess(redisServer.pid ?? -1, cores.load))
+  if (cores.others !== null && !pinProcess(redisServer.pid ?? -1, cores.others))
     throw new Error('could not pin redis-server');
   const probe = new Redis(redisServer.url);
   let app: NestExpressApplication | undefined;
@@ -276,7 +276,7 @@ async function main(): Promise<unknown> {
         port,
         ...scenario,
         connections: settings.connections,
-        cpus: cores.load ?? undefined,
+        cpus: cores.others ?? undefined,
         warmupMs: 0,
         durationMs: settings.httpWarmupMs,
       });
@@ -290,7 +290,7 @@ async function main(): Promise<unknown> {
           port,
           ...scenario,
           connections: settings.connections,
-          cpus: cores.load ?? undefined,
+          cpus: cores.others ?? undefined,
           warmupMs: settings.httpWarmupMs,
           durationMs: settings.httpDurationMs,
         });
@@ -374,9 +374,9 @@ async function main(): Promise<unknown> {
         mongo: mongo.kind,
         localTenantCacheActive: app.get(TenantLookupService).localCacheActive,
         cpuPinning:
-          cores.server === null
+          cores.self === null
             ? 'none (needs taskset and 2 cores): server and load share every core'
-            : `server (this process) on CPU ${cores.server}; load generator and redis-server on CPU ${cores.load}`,
+            : `server (this process) on CPU ${cores.self}; load generator and redis-server on CPU ${cores.others}`,
         loadGenerator:
           'bench/load/load-generator.ts: autocannon in one forked process, `connections` connections',
       },
