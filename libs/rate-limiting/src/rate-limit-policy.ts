@@ -27,15 +27,26 @@ export function defineRateLimitPolicy(policy: RateLimitPolicy): RateLimitPolicy 
   return Object.freeze({ ...policy });
 }
 
+/** Policies already built, by tier and limit: the guard asks for one on every request. */
+const TENANT_API_POLICIES = new Map<string, RateLimitPolicy>();
+/** Distinct tier × limit pairs are few (overrides are negotiated); the bound only guards against surprises. */
+const MAX_REMEMBERED_TENANT_API_POLICIES = 1_000;
+
 /**
  * The per-minute API quota of a tenant, named after its tier (`"starter";q=60;w=60`). The caller passes
  * `effectiveLimits(tenant).apiRequestsPerMinute` so negotiated overrides apply.
  */
 export function tenantApiRateLimitPolicy(tier: Tier, apiRequestsPerMinute: Limit): RateLimitPolicy {
-  return defineRateLimitPolicy({
+  const key = `${tier}:${apiRequestsPerMinute}`;
+  const known = TENANT_API_POLICIES.get(key);
+  if (known !== undefined) return known;
+  const policy = defineRateLimitPolicy({
     name: tier.toLowerCase(),
     limit: apiRequestsPerMinute,
     windowSeconds: 60,
     algorithm: RateLimitAlgorithm.SlidingWindowCounter,
   });
+  if (TENANT_API_POLICIES.size >= MAX_REMEMBERED_TENANT_API_POLICIES) TENANT_API_POLICIES.clear();
+  TENANT_API_POLICIES.set(key, policy);
+  return policy;
 }
