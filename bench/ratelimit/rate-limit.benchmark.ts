@@ -112,7 +112,12 @@ export async function runRateLimitBenchmark(
     const runs = new Map<string, RunResult[]>();
     const ceilings: Record<CeilingKind, CeilingResult>[] = [];
     for (let run = 0; run < options.runs; run += 1) {
-      for (const { adapter, limiter, keyPrefix } of available) {
+      // Each run starts with the next limiter: the first after the ceilings' connection storm measured lowest.
+      const shift = run % available.length;
+      for (const { adapter, limiter, keyPrefix } of [
+        ...available.slice(shift),
+        ...available.slice(0, shift),
+      ]) {
         await admin.flushall();
         await consumeConcurrently(limiter, options.warmupDecisions, options);
         const result = await measureRun(redis, admin, limiter, adapter.keyPattern(keyPrefix), options);
