@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
+
 import { Global, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { APP_CONFIG, REDIS_CLIENT } from '@tenantpay/platform';
 import {
+  CONSUME_RATE_LIMIT_SCRIPT,
   CountingRateLimiterMetrics,
   RateLimitAlgorithm,
   RATE_LIMITER_OPTIONS,
@@ -45,7 +48,10 @@ describe('RateLimitingModule', () => {
       exports: [APP_CONFIG, REDIS_CLIENT],
     })
     class PlatformStandInModule {}
-    return Test.createTestingModule({ imports: [PlatformStandInModule, RateLimitingModule] }).compile();
+    const app = await Test.createTestingModule({
+      imports: [PlatformStandInModule, RateLimitingModule],
+    }).compile();
+    return app.init();
   }
 
   it('provides a limiter on the platform Redis client that limits a tenant by its tier', async () => {
@@ -62,6 +68,17 @@ describe('RateLimitingModule', () => {
     expect(decision).toMatchObject({ allowed: true, policy: 'starter', limit: 60, remaining: 59 });
     expect(decision.source).toBe(RateLimitDecisionSource.Redis);
     expect(app.get(RateLimiterMetrics)).toBeInstanceOf(CountingRateLimiterMetrics);
+    await app.close();
+  });
+
+  it('loads its script at start, so the first decision costs one round trip', async () => {
+    await redis.script('FLUSH');
+    const app = await compile('open');
+    const [loaded] = (await redis.script(
+      'EXISTS',
+      createHash('sha1').update(CONSUME_RATE_LIMIT_SCRIPT).digest('hex'),
+    )) as number[];
+    expect(loaded).toBe(1);
     await app.close();
   });
 
