@@ -103,7 +103,9 @@ export class RateLimiterService implements OnModuleInit {
     if (nowMs < this.redisRetryAtMs) return this.degraded(key, policy, cost, nowMs);
 
     return this.evaluate(ALGORITHM_CODE[policy.algorithm], key, policy, cost, request.usage).then(
-      (reply) => {
+      (raw) => {
+        const reply = parseConsumeReply(raw);
+        if (reply === undefined) return this.failed(UNEXPECTED_REPLY, key, policy, cost, nowMs);
         this.noteRedisHealthy();
         const decision = toDecision(
           reply.outcome,
@@ -115,11 +117,19 @@ export class RateLimiterService implements OnModuleInit {
           this.blocklist.remember(key, policy, cost, decision, nowMs + reply.outcome.retryAfterMs);
         return decision;
       },
-      (error: unknown) => {
-        this.noteRedisFailure(error, nowMs);
-        return this.degraded(key, policy, cost, nowMs);
-      },
+      (error: unknown) => this.failed(error, key, policy, cost, nowMs),
     );
+  }
+
+  private failed(
+    error: unknown,
+    key: string,
+    policy: RateLimitPolicy,
+    cost: number,
+    nowMs: number,
+  ): RateLimitDecision {
+    this.noteRedisFailure(error, nowMs);
+    return this.degraded(key, policy, cost, nowMs);
   }
 
   /** Unlimited quotas are never counted; usage increments, if any, still take their one round trip. */
@@ -130,7 +140,9 @@ export class RateLimiterService implements OnModuleInit {
     let usageRecorded = false;
     if (usage !== undefined && this.options.now() >= this.redisRetryAtMs) {
       try {
-        usageRecorded = (await this.evaluate(USAGE_ONLY_CODE, undefined, policy, 0, usage)).usageRecorded;
+        const reply = parseConsumeReply(await this.evaluate(USAGE_ONLY_CODE, undefined, policy, 0, usage));
+        if (reply === undefined) throw UNEXPECTED_REPLY;
+        usageRecorded = reply.usageRecorded;
         this.noteRedisHealthy();
       } catch (error) {
         this.noteRedisFailure(error, this.options.now());
@@ -156,7 +168,7 @@ export class RateLimiterService implements OnModuleInit {
     policy: RateLimitPolicy,
     cost: number,
     usage: UsageIncrement | undefined,
-  ): Promise<ConsumeReply> {
+  ): Promise<unknown> {
     // Only the ARGV the script reads: Redis turns every argument into a Lua string on every call.
     const keys: string[] = key === undefined ? [] : [key];
     const args: (string | number)[] = [
@@ -178,7 +190,7 @@ export class RateLimiterService implements OnModuleInit {
       );
       for (const field in usage.increments) args.push(field, usage.increments[field] as number);
     }
-    return this.deadlines.race(this.script.evaluate(this.redis, keys, args)).then(parseConsumeReply);
+    return this.deadlines.race(this.script.evaluate(this.redis, keys, args));
   }
 
   private degraded(key: string, policy: RateLimitPolicy, cost: number, nowMs: number): RateLimitDecision {
@@ -235,10 +247,12 @@ interface ConsumeReply {
   readonly usageRecorded: boolean;
 }
 
-function parseConsumeReply(reply: unknown): ConsumeReply {
-  if (!Array.isArray(reply) || reply.length !== 6 || !reply.every((value) => typeof value === 'number')) {
-    throw new Error('Unexpected reply from the rate-limit script');
-  }
+const UNEXPECTED_REPLY = new Error('Unexpected reply from the rate-limit script');
+
+/** The script's reply, or undefined when it is not the six numbers the script returns. */
+function parseConsumeReply(reply: unknown): ConsumeReply | undefined {
+  if (!Array.isArray(reply) || reply.length !== 6) return undefined;
+  for (const value of reply) if (typeof value !== 'number') return undefined;
   const [allowed, remaining, retryAfterMs, resetAfterMs, nowMs, usageRecorded] = reply as number[];
   return {
     outcome: {

@@ -1,0 +1,41 @@
+import type Redis from 'ioredis';
+
+import { CountingRateLimiterMetrics } from './counting-rate-limiter-metrics';
+import { RateLimitAlgorithm } from './rate-limit-algorithm.enum';
+import { RateLimitDecisionSource } from './rate-limit-decision';
+import { defineRateLimitPolicy } from './rate-limit-policy';
+import { rateLimiterOptions } from './rate-limiter-options';
+import { RateLimiterService } from './rate-limiter.service';
+
+const policy = defineRateLimitPolicy({
+  name: 'starter',
+  limit: 2,
+  windowSeconds: 60,
+  algorithm: RateLimitAlgorithm.SlidingWindowCounter,
+});
+
+/** A Redis that answers every EVALSHA with `reply`: what a script of another version would return. */
+function limiterAnswering(reply: unknown, failMode: 'open' | 'closed') {
+  const redis = { evalsha: () => Promise.resolve(reply) } as unknown as Redis;
+  const metrics = new CountingRateLimiterMetrics();
+  const limiter = new RateLimiterService(redis, rateLimiterOptions({ rateLimit: { failMode } }), metrics);
+  return { limiter, metrics };
+}
+
+describe('RateLimiterService with a reply it does not recognise', () => {
+  it.each([[['garbage']], [[1, 2, 3]], [[1, 59, 0, 60_000, 'now', 0]], [null]])(
+    'treats %j as a Redis failure: the fallback decides (fail open)',
+    async (reply) => {
+      const { limiter, metrics } = limiterAnswering(reply, 'open');
+      const decision = await limiter.consume({ subject: 'tenant-a', bucket: 'api', policy });
+      expect(decision).toMatchObject({ allowed: true, source: RateLimitDecisionSource.Fallback });
+      expect(metrics.redisErrors).toBe(1);
+    },
+  );
+
+  it('refuses when configured to fail closed', async () => {
+    const { limiter } = limiterAnswering(['garbage'], 'closed');
+    const decision = await limiter.consume({ subject: 'tenant-a', bucket: 'api', policy });
+    expect(decision).toMatchObject({ allowed: false, source: RateLimitDecisionSource.FailedClosed });
+  });
+});
