@@ -7,7 +7,7 @@ import {
   PlatformHealthModule,
   PlatformHttpModule,
 } from '@tenantpay/platform';
-import { TenantJobsModule, TenantLookupService } from '@tenantpay/tenancy';
+import { TenantJobsModule, TenantLookupService, tenantLogFields } from '@tenantpay/tenancy';
 import { AdminTenantsModule } from './admin-tenants/admin-tenants.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditApiModule } from './audit/audit-api.module';
@@ -34,7 +34,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
-        PlatformCoreModule.forRoot(config),
+        PlatformCoreModule.forRoot(config, { logFields: tenantLogFields }),
         // A batch of up to 10,000 payments needs more than the default body limit; no other route does.
         PlatformHttpModule.forRoot({
           bulkBodyRoutes: [{ path: 'payments/batches', method: RequestMethod.POST }],

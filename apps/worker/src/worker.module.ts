@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule, AuditService } from '@tenantpay/audit';
 import { DataIsolationModule } from '@tenantpay/data-isolation';
 import { type AppConfig, PlatformCoreModule, PlatformQueueModule } from '@tenantpay/platform';
-import { TenancyModule, TenantJobsModule, TenantLookupService } from '@tenantpay/tenancy';
+import { TenancyModule, TenantJobsModule, TenantLookupService, tenantLogFields } from '@tenantpay/tenancy';
 import { WorkerMetricsModule } from './metrics/worker-metrics.module';
 import { PaymentsWorkerModule } from './payments/payments-worker.module';
 import { ShutdownDeadline } from './shutdown-deadline';
@@ -16,7 +16,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        PlatformCoreModule.forRoot(config),
+        PlatformCoreModule.forRoot(config, { logFields: tenantLogFields }),
         PlatformQueueModule,
         TenancyModule.forRoot({ imports: [AuditModule], auditSink: AuditService }),
         DataIsolationModule.forRoot({}, { imports: [AuditModule], useExisting: AuditService }),

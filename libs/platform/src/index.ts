@@ -12,6 +12,7 @@ export * from './http/configure-http-application';
 export * from './http/http-headers.constant';
 export * from './http/platform-http.module';
 export * from './platform-core.module';
+export type { LogFields } from './logging/platform-logger.module';
 export * from './redis/redis-client.constant';
 export * from './queue/platform-queue.module';
 export * from './redis/redis-connection-options';

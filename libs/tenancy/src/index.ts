@@ -3,6 +3,7 @@ export * from './context/resolution-method.enum';
 export * from './context/tenant-context';
 export * from './context/tenant-context-missing.exception';
 export * from './context/tenant-context.service';
+export * from './context/tenant-log-fields';
 export * from './resolution/tenant-reference';
 export * from './resolution/tenant-resolution-strategy';
 export * from './tenants/hostname';

@@ -6,14 +6,18 @@ import { APP_CONFIG } from '../config/app-config.constant';
 import { assignRequestId } from '../http/assign-request-id';
 import { REDACTED_LOG_PATHS } from './redacted-log-paths.constant';
 
+/** Fields to add to every log line from whatever the current work is (pino's `mixin`). */
+export type LogFields = () => Record<string, unknown>;
+
 /**
  * Structured JSON logs through pino. The HTTP logger takes the request's id (assigned by the first
  * middleware, or here where that middleware is absent) and nestjs-pino binds it to every line logged while
- * the request is served.
+ * the request is served. `logFields`, when given, adds fields read at the moment a line is written (the
+ * applications pass the current tenant's id).
  */
 @Module({})
 export class PlatformLoggerModule {
-  static forRoot(): DynamicModule {
+  static forRoot(logFields?: LogFields): DynamicModule {
     return {
       module: PlatformLoggerModule,
       imports: [
@@ -22,6 +26,7 @@ export class PlatformLoggerModule {
           useFactory: (config: AppConfig) => ({
             pinoHttp: {
               level: config.log.level,
+              ...(logFields === undefined ? {} : { mixin: logFields }),
               redact: { paths: [...REDACTED_LOG_PATHS], censor: '[redacted]' },
               genReqId: (request, response: ServerResponse) => assignRequestId(request, response),
               customProps: (request) => ({ requestId: request.id }),

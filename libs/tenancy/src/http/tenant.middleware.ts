@@ -1,6 +1,5 @@
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { PinoLogger } from 'nestjs-pino';
 import { TenantContextService } from '../context/tenant-context.service';
 import { TenantResolverService } from '../resolution/tenant-resolver.service';
 import { normalizeHostname } from '../tenants/hostname';
@@ -16,7 +15,6 @@ export class TenantMiddleware implements NestMiddleware {
   constructor(
     private readonly resolver: TenantResolverService,
     private readonly tenantContext: TenantContextService,
-    private readonly logger: PinoLogger,
   ) {}
 
   async use(request: Request, _response: Response, next: NextFunction): Promise<void> {
@@ -28,16 +26,6 @@ export class TenantMiddleware implements NestMiddleware {
       requestId: String(request.id ?? ''),
     });
     rememberTenantResolution(request, resolution);
-    const tenantId = resolution.context.tenant?.id;
-    if (tenantId !== undefined) this.bindTenantToLogs(tenantId);
     this.tenantContext.run(resolution.context, () => next());
-  }
-
-  private bindTenantToLogs(tenantId: string): void {
-    try {
-      this.logger.assign({ tenantId });
-    } catch {
-      // Outside the HTTP logger's request scope (a route it excludes): the line simply lacks the field.
-    }
   }
 }

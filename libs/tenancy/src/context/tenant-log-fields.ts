@@ -1,0 +1,15 @@
+import { TenantContextService } from './tenant-context.service';
+
+/** Reads the one process-wide context store; the service holds no state of its own. */
+const tenantContext = new TenantContextService();
+
+/**
+ * The fields a log line written inside a tenant context carries: the tenant it serves. Given to pino as its
+ * `mixin`, so it runs only when a line is actually written, in the API and the worker alike; binding the
+ * tenant to a child logger on every request cost a child logger (and its redaction pass) per request.
+ * pino merges its own fields into the returned object, so each call returns a new one.
+ */
+export function tenantLogFields(): Record<string, string> {
+  const tenantId = tenantContext.current()?.tenant?.id;
+  return tenantId === undefined ? {} : { tenantId };
+}
