@@ -1,25 +1,12 @@
-import { Types } from 'mongoose';
+import { testTenantSnapshot } from '../../test/tenant-snapshot.factory';
 
-import { toTenantSnapshot } from '../tenants/tenant-snapshot';
-import { Tier } from '../tiers/tier.enum';
 import { ResolutionMethod } from './resolution-method.enum';
 import { TenantContextService } from './tenant-context.service';
 import { tenantLogFields } from './tenant-log-fields';
 
 describe('tenantLogFields', () => {
   const context = new TenantContextService();
-  const now = new Date('2026-11-23T00:00:00.000Z');
-  const tenant = toTenantSnapshot({
-    _id: new Types.ObjectId(),
-    slug: 'bank-a',
-    name: 'Bank A',
-    tier: Tier.Starter,
-    isActive: true,
-    domains: [],
-    settings: { branding: {}, paymentWorkflow: {} },
-    createdAt: now,
-    updatedAt: now,
-  });
+  const tenant = testTenantSnapshot();
 
   it('names the current tenant, across awaits', async () => {
     await context.run(

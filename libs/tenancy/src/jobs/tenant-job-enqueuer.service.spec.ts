@@ -1,27 +1,14 @@
+import { testTenantSnapshot } from '../../test/tenant-snapshot.factory';
 import type { JobsOptions, Queue } from 'bullmq';
-import { Types } from 'mongoose';
 import { ResolutionMethod } from '../context/resolution-method.enum';
 import { TenantContextMissingException } from '../context/tenant-context-missing.exception';
 import { TenantContextService } from '../context/tenant-context.service';
-import { toTenantSnapshot } from '../tenants/tenant-snapshot';
-import { Tier } from '../tiers/tier.enum';
 import { TenantJobEnqueuer } from './tenant-job-enqueuer.service';
 
 describe('TenantJobEnqueuer.enqueue', () => {
   const context = new TenantContextService();
   const enqueuer = new TenantJobEnqueuer(context);
-  const now = new Date();
-  const tenant = toTenantSnapshot({
-    _id: new Types.ObjectId(),
-    slug: 'bank-a',
-    name: 'Bank A',
-    tier: Tier.Starter,
-    isActive: true,
-    domains: [],
-    settings: { branding: {}, paymentWorkflow: {} },
-    createdAt: now,
-    updatedAt: now,
-  });
+  const tenant = testTenantSnapshot();
   let added: [string, unknown, JobsOptions | undefined][];
   let queue: Queue;
 

@@ -1,30 +1,13 @@
-import { Types } from 'mongoose';
+import { testTenantSnapshot } from '../../test/tenant-snapshot.factory';
 import type { TenantLookupService } from '../cache/tenant-lookup.service';
 import { ResolutionMethod } from '../context/resolution-method.enum';
-import { toTenantSnapshot, type TenantSnapshot } from '../tenants/tenant-snapshot';
-import { Tier } from '../tiers/tier.enum';
 import type { SecurityAuditEvent } from './security-audit-sink';
 import type { TenantKey, TenantReference } from './tenant-reference';
 import type { ResolutionInput, TenantResolutionStrategy } from './tenant-resolution-strategy';
 import { TenantResolverService } from './tenant-resolver.service';
 
-function tenant(slug: string): TenantSnapshot {
-  const now = new Date();
-  return toTenantSnapshot({
-    _id: new Types.ObjectId(),
-    slug,
-    name: slug,
-    tier: Tier.Starter,
-    isActive: true,
-    domains: [],
-    settings: { branding: {}, paymentWorkflow: {} },
-    createdAt: now,
-    updatedAt: now,
-  });
-}
-
-const bank1 = tenant('bank1');
-const bank2 = tenant('bank2');
+const bank1 = testTenantSnapshot('bank1');
+const bank2 = testTenantSnapshot('bank2');
 const lookup = {
   find: async (key: TenantKey) =>
     [bank1, bank2].find((t) => t.slug === key.value || t.id === key.value) ?? null,
