@@ -16,16 +16,11 @@ import 'reflect-metadata';
 import { writeResult } from '../tenancy/stdout-to-stderr';
 
 import { Body, Controller, Get, Headers, Module, Post, Query, Res } from '@nestjs/common';
-import { ModuleRef, NestFactory } from '@nestjs/core';
+import { ModuleRef } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { RedisServerProcess } from '@tenantpay/local-services';
 import { type PaymentList, PaymentMethod, PaymentsService, type PaymentView } from '@tenantpay/payments';
-import {
-  configureHttpApplication,
-  HTTP_APPLICATION_OPTIONS,
-  HttpMetricsMiddleware,
-  loadConfig,
-} from '@tenantpay/platform';
+import { loadConfig } from '@tenantpay/platform';
 import { SkipRateLimit } from '@tenantpay/rate-limiting';
 import {
   effectiveLimits,
@@ -41,6 +36,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ApiModule } from '../../apps/api/src/api.module';
+import { createApiApplication } from '../../apps/api/src/create-api-application';
 import { CreatePaymentDto } from '../../apps/api/src/payments/dto/create-payment.dto';
 import { ListPaymentsQueryDto } from '../../apps/api/src/payments/dto/list-payments.query.dto';
 import { type BenchTenant, seedBenchTenant } from '../support/seed-bench-tenant';
@@ -441,11 +437,7 @@ async function main(): Promise<unknown> {
     @Module({ imports: [ApiModule.forRoot(config)], controllers: [ChainOffPaymentsController] })
     class LoadBenchModule {}
 
-    // As createApiApplication builds it (minus the OpenAPI document, which serves no measured route).
-    app = await NestFactory.create<NestExpressApplication>(LoadBenchModule, HTTP_APPLICATION_OPTIONS);
-    configureHttpApplication(app);
-    const httpMetrics = app.get(HttpMetricsMiddleware);
-    app.use(httpMetrics.use.bind(httpMetrics));
+    app = await createApiApplication(config, LoadBenchModule);
     await app.listen(0, '127.0.0.1');
     const port = (app.getHttpServer().address() as AddressInfo).port;
 

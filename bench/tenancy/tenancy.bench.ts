@@ -13,27 +13,17 @@ import 'reflect-metadata';
 import { writeResult } from './stdout-to-stderr';
 
 import { Controller, Get, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { AccessTokenService, TenantUserRole, UsersService } from '@tenantpay/identity';
+import { TenantUserRole } from '@tenantpay/identity';
 import { RedisServerProcess, startMongo } from '@tenantpay/local-services';
-import {
-  configureHttpApplication,
-  HTTP_APPLICATION_OPTIONS,
-  HttpMetricsMiddleware,
-  loadConfig,
-} from '@tenantpay/platform';
+import { loadConfig } from '@tenantpay/platform';
 import { SkipRateLimit } from '@tenantpay/rate-limiting';
 import {
+  type Limit,
   Public,
-  ResolutionMethod,
   type ResolutionInput,
-  type TenantLimits,
-  TenantAdminService,
-  TenantContextService,
   TenantLookupService,
   TenantResolverService,
-  type TenantSnapshot,
   Tier,
 } from '@tenantpay/tenancy';
 import { Redis } from 'ioredis';
@@ -41,8 +31,10 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { ApiModule } from '../../apps/api/src/api.module';
+import { createApiApplication } from '../../apps/api/src/create-api-application';
 import { type LoadRequest, type LoadResult, nearestRank, runLoad } from '../load/load-generator';
 import { pinProcess, splitCores } from '../support/cpu-affinity';
+import { seedBenchTenant } from '../support/seed-bench-tenant';
 
 const BASE_DOMAIN = 'bench.test';
 const FINITE_HIGH_LIMIT = 10_000_000;
@@ -98,35 +90,6 @@ class BenchNoopController {
   open(): { ok: true } {
     return { ok: true };
   }
-}
-
-interface BenchTenant {
-  readonly tenant: TenantSnapshot;
-  readonly token: string;
-}
-
-async function seedTenant(app: NestExpressApplication, limits: Partial<TenantLimits>): Promise<BenchTenant> {
-  const slug = `bench${randomBytes(4).toString('hex')}`;
-  const tenantContext = app.get(TenantContextService);
-  const created = await tenantContext.runAsPlatform('benchmark setup', async () => {
-    const admin = app.get(TenantAdminService);
-    const view = await admin.create({ slug, name: `Bench ${slug}`, tier: Tier.Enterprise });
-    return admin.setLimitOverrides(view.id, limits);
-  });
-  const tenant = await app.get(TenantLookupService).findById(created.id);
-  if (tenant === null) throw new Error('seeded tenant not found');
-  const context = { tenant, resolvedBy: ResolutionMethod.TenantHeader, principal: null, requestId: 'bench' };
-  const user = await tenantContext.run(context, () =>
-    app.get(UsersService).create({
-      email: `bench@${slug}.example.com`,
-      password: randomBytes(16).toString('hex'),
-      role: TenantUserRole.Viewer,
-    }),
-  );
-  const issued = await app
-    .get(AccessTokenService)
-    .issue({ kind: 'user', userId: user.id, tenantId: tenant.id, role: TenantUserRole.Viewer });
-  return { tenant, token: issued.accessToken };
 }
 
 async function redisCommandsProcessed(redis: Redis): Promise<number> {
@@ -200,17 +163,20 @@ async function main(): Promise<unknown> {
     @Module({ imports: [ApiModule.forRoot(config)], controllers: [BenchNoopController] })
     class TenancyBenchModule {}
 
-    // As createApiApplication builds it (minus the OpenAPI document, which serves no measured route).
-    app = await NestFactory.create<NestExpressApplication>(TenancyBenchModule, HTTP_APPLICATION_OPTIONS);
-    configureHttpApplication(app);
-    const httpMetrics = app.get(HttpMetricsMiddleware);
-    app.use(httpMetrics.use.bind(httpMetrics));
+    app = await createApiApplication(config, TenancyBenchModule);
     await app.listen(0, '127.0.0.1');
     const port = (app.getHttpServer().address() as AddressInfo).port;
 
     // An unlimited policy is decided without Redis; the finite one pays the rate-limit + usage round trip.
-    const unlimited = await seedTenant(app, { apiRequestsPerMinute: 'unlimited' });
-    const finite = await seedTenant(app, { apiRequestsPerMinute: FINITE_HIGH_LIMIT });
+    const api = app;
+    const seed = (apiRequestsPerMinute: Limit) =>
+      seedBenchTenant(api, {
+        tier: Tier.Enterprise,
+        limits: { apiRequestsPerMinute },
+        role: TenantUserRole.Viewer,
+      });
+    const unlimited = await seed('unlimited');
+    const finite = await seed(FINITE_HIGH_LIMIT);
 
     // --- 1. TenantResolverService.resolve on the cache-hit path ---
     const resolver = app.get(TenantResolverService);

@@ -1,3 +1,4 @@
+import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
@@ -9,12 +10,16 @@ import {
 import { ApiModule } from './api.module';
 import { setupOpenApi } from './openapi/setup-openapi';
 
-/** Builds the API exactly as it runs in production; the server entry point and the e2e tests share it. */
-export async function createApiApplication(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(
-    ApiModule.forRoot(config),
-    HTTP_APPLICATION_OPTIONS,
-  );
+/**
+ * Builds the API exactly as it runs in production; the server entry point, the e2e tests and the HTTP
+ * benchmarks share it. A benchmark passes its own root module: one that imports `ApiModule.forRoot(config)`
+ * and adds the routes it measures.
+ */
+export async function createApiApplication(
+  config: AppConfig,
+  rootModule: DynamicModule | Type<unknown> = ApiModule.forRoot(config),
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(rootModule, HTTP_APPLICATION_OPTIONS);
   configureHttpApplication(app);
   // Mounted on the HTTP server itself, ahead of every route, so that unmatched paths (404) are timed too.
   const httpMetrics = app.get(HttpMetricsMiddleware);
