@@ -1,18 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import {
-  ResolutionMethod,
-  TenantContextService,
-  TenantLookupService,
-  type TenantSnapshot,
-} from '@tenantpay/tenancy';
-import type { Types } from 'mongoose';
+import { TenantContextService, TenantLookupService } from '@tenantpay/tenancy';
+import { eachRowInItsTenant } from '../platform-scope/each-row-in-its-tenant';
 import type { PaymentEvent } from '../ports/payment-event';
 import { PAYMENT_EVENT_PUBLISHER, type PaymentEventPublisher } from '../ports/payment-event-publisher.port';
 import type { PaymentOutboxEntry } from './payment-outbox-entry';
 import { PaymentOutboxPlatformRepository } from './payment-outbox-platform.repository';
 import { PaymentOutboxRepository } from './payment-outbox.repository';
 
-const PAGE_SIZE = 500;
 const RETRY_REASON = 'dispatch undelivered payment events';
 
 /**
@@ -52,28 +46,12 @@ export class PaymentOutboxDispatcher {
   }
 
   /** Every undispatched entry of every tenant, each in its tenant's context. Returns how many were dispatched. */
-  async dispatchPending(): Promise<number> {
-    let dispatched = 0;
-    let afterId: Types.ObjectId | null = null;
-    for (;;) {
-      const page = await this.tenantContext.runAsPlatform(RETRY_REASON, () =>
-        this.platformOutbox.undispatched(afterId, PAGE_SIZE),
-      );
-      for (const entry of page) {
-        const tenant = await this.tenants.findById(entry.tenantId.toHexString());
-        if (tenant !== null && (await this.inTenant(tenant, () => this.dispatch(entry)))) dispatched += 1;
-      }
-      const last = page.at(-1);
-      if (page.length < PAGE_SIZE || last === undefined) break;
-      afterId = last._id;
-    }
-    return dispatched;
-  }
-
-  private inTenant<T>(tenant: TenantSnapshot, work: () => Promise<T>): Promise<T> {
-    return this.tenantContext.run(
-      { tenant, resolvedBy: ResolutionMethod.Job, principal: null, requestId: '' },
-      work,
+  dispatchPending(): Promise<number> {
+    return eachRowInItsTenant(
+      { tenantContext: this.tenantContext, tenants: this.tenants },
+      RETRY_REASON,
+      (afterId, pageSize) => this.platformOutbox.undispatched(afterId, pageSize),
+      (entry) => this.dispatch(entry),
     );
   }
 }

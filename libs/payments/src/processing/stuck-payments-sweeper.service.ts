@@ -1,16 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import {
-  ResolutionMethod,
-  TenantContextService,
-  TenantLookupService,
-  type TenantSnapshot,
-} from '@tenantpay/tenancy';
-import type { Types } from 'mongoose';
+import { TenantContextService, TenantLookupService } from '@tenantpay/tenancy';
 import { PlatformPaymentsRepository } from '../payment/platform-payments.repository';
 import { PAYMENTS_SETTINGS, type PaymentsSettings } from '../payments-settings';
+import { eachRowInItsTenant } from '../platform-scope/each-row-in-its-tenant';
 import { PaymentJobsService } from './payment-jobs.service';
 
-const PAGE_SIZE = 500;
 const SWEEP_REASON = 're-enqueue payments stuck in PENDING';
 
 /**
@@ -36,30 +30,16 @@ export class StuckPaymentsSweeper {
   /** Returns how many payments were enqueued again. */
   async sweep(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - this.settings.maintenance.stuckPendingGraceSeconds * 1000);
-    let enqueued = 0;
-    let afterId: Types.ObjectId | null = null;
-    for (;;) {
-      const page = await this.tenantContext.runAsPlatform(SWEEP_REASON, () =>
-        this.platformPayments.pendingSince(cutoff, afterId, PAGE_SIZE),
-      );
-      for (const payment of page) {
-        const tenant = await this.tenants.findById(payment.tenantId.toHexString());
-        if (tenant === null) continue;
-        await this.inTenant(tenant, () => this.jobs.processPayment(payment._id.toHexString()));
-        enqueued += 1;
-      }
-      const last = page.at(-1);
-      if (page.length < PAGE_SIZE || last === undefined) break;
-      afterId = last._id;
-    }
+    const enqueued = await eachRowInItsTenant(
+      { tenantContext: this.tenantContext, tenants: this.tenants },
+      SWEEP_REASON,
+      (afterId, pageSize) => this.platformPayments.pendingSince(cutoff, afterId, pageSize),
+      async (payment) => {
+        await this.jobs.processPayment(payment._id.toHexString());
+        return true;
+      },
+    );
     if (enqueued > 0) this.logger.warn({ enqueued }, 'Payments stuck in PENDING enqueued again');
     return enqueued;
-  }
-
-  private inTenant<T>(tenant: TenantSnapshot, work: () => Promise<T>): Promise<T> {
-    return this.tenantContext.run(
-      { tenant, resolvedBy: ResolutionMethod.Job, principal: null, requestId: '' },
-      work,
-    );
   }
 }
