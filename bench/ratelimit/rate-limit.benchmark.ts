@@ -94,14 +94,20 @@ export async function runRateLimitBenchmark(
     throw new Error('could not pin redis-server');
   const redis = connect(server.url, options.autoPipelining);
   const admin = connect(server.url, false);
+  const available: { adapter: LimiterAdapter; limiter: BenchLimiter; keyPrefix: string }[] = [];
   try {
     await Promise.all([redis.connect(), admin.connect()]);
-    const available: { adapter: LimiterAdapter; limiter: BenchLimiter; keyPrefix: string }[] = [];
     const skipped: Record<string, string> = {};
     for (const [index, adapter] of ADAPTERS.entries()) {
       const keyPrefix = `b${index}:`;
       try {
-        const limiter = await adapter.create({ redis, limit: options.limit, windowSeconds: 60, keyPrefix });
+        const limiter = await adapter.create({
+          redis,
+          url: server.url,
+          limit: options.limit,
+          windowSeconds: 60,
+          keyPrefix,
+        });
         available.push({ adapter, limiter, keyPrefix });
       } catch (error) {
         skipped[adapter.name] =
@@ -153,7 +159,9 @@ export async function runRateLimitBenchmark(
       const boundaryRatios: number[] = [];
       for (let repetition = 0; repetition < options.boundaryRepetitions; repetition += 1) {
         await admin.flushall();
-        boundaryRatios.push(await measureBoundary(redis, adapter, `${keyPrefix}edge${repetition}:`, options));
+        boundaryRatios.push(
+          await measureBoundary(redis, server.url, adapter, `${keyPrefix}edge${repetition}:`, options),
+        );
       }
       limiters[adapter.name] = {
         decisionsPerSecond: pick('decisionsPerSecond'),
@@ -229,19 +237,23 @@ export async function runRateLimitBenchmark(
       },
     };
   } finally {
+    await Promise.all(available.map(({ limiter }) => limiter.close?.()));
     redis.disconnect();
     admin.disconnect();
     await server.stop();
   }
 }
 
-/** The platform client's options (no offline queue, fail fast), optionally with auto-pipelining for everyone. */
+/**
+ * The platform client's options (no offline queue, fail fast), optionally with auto-pipelining for everyone,
+ * but no per-command timeout: that is a timer per command, which no peer should pay here (ours keeps its
+ * budget without one).
+ */
 function connect(url: string, enableAutoPipelining: boolean): Redis {
   return new Redis(url, {
     lazyConnect: true,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
-    commandTimeout: 5_000,
     enableAutoPipelining,
   });
 }
@@ -254,11 +266,11 @@ async function measureRun(
   options: RateLimitBenchmarkOptions,
 ): Promise<RunResult> {
   await admin.config('RESETSTAT');
-  const sent = countSentCommands(redis);
+  const sent = [redis, ...(limiter.ownConnections ?? [])].map(countSentCommands);
   const started = performance.now();
   const { latencies, admitted } = await consumeConcurrently(limiter, options.decisionsPerRun, options);
   const elapsedMs = performance.now() - started;
-  sent.stop();
+  sent.forEach((client) => client.stop());
   const server = await limiterCommandCount(admin);
   const memory = await memoryOfKeys(admin, keyPattern);
   latencies.sort();
@@ -267,7 +279,8 @@ async function measureRun(
     p50Ms: quantile(latencies, 0.5),
     p99Ms: quantile(latencies, 0.99),
     admittedShare: admitted / options.decisionsPerRun,
-    clientCommandsPerDecision: sent.count() / options.decisionsPerRun,
+    clientCommandsPerDecision:
+      sent.reduce((sum, client) => sum + client.count(), 0) / options.decisionsPerRun,
     serverCommandsPerDecision: server.total / options.decisionsPerRun,
     serverScriptMicrosecondsPerDecision: server.scriptMicroseconds / options.decisionsPerRun,
     memoryBytesPerTenant: memory.bytes / options.tenants,
@@ -304,6 +317,7 @@ async function consumeConcurrently(
  */
 async function measureBoundary(
   redis: Redis,
+  url: string,
   adapter: LimiterAdapter,
   keyPrefix: string,
   options: RateLimitBenchmarkOptions,
@@ -311,6 +325,7 @@ async function measureBoundary(
   const windowMs = options.boundaryWindowSeconds * 1000;
   const limiter = await adapter.create({
     redis,
+    url,
     limit: options.boundaryLimit,
     windowSeconds: options.boundaryWindowSeconds,
     keyPrefix,
@@ -318,13 +333,17 @@ async function measureBoundary(
   const admittedAt: number[] = [];
   const burstSize = Math.ceil(options.boundaryLimit / 2);
   const started = performance.now();
-  for (let burst = 0; burst < (3 * windowMs) / BOUNDARY_BURST_INTERVAL_MS; burst += 1) {
-    // Closed loop: a burst leaves only when the previous one is answered, so queueing inside this process
-    // cannot shift when Redis decides relative to when a request was counted as sent.
-    const sentAt = performance.now() - started;
-    const answers = await Promise.all(Array.from({ length: burstSize }, () => limiter.consume('edge')));
-    for (const allowed of answers) if (allowed) admittedAt.push(sentAt);
-    await delay(Math.max(0, started + (burst + 1) * BOUNDARY_BURST_INTERVAL_MS - performance.now()));
+  try {
+    for (let burst = 0; burst < (3 * windowMs) / BOUNDARY_BURST_INTERVAL_MS; burst += 1) {
+      // Closed loop: a burst leaves only when the previous one is answered, so queueing inside this process
+      // cannot shift when Redis decides relative to when a request was counted as sent.
+      const sentAt = performance.now() - started;
+      const answers = await Promise.all(Array.from({ length: burstSize }, () => limiter.consume('edge')));
+      for (const allowed of answers) if (allowed) admittedAt.push(sentAt);
+      await delay(Math.max(0, started + (burst + 1) * BOUNDARY_BURST_INTERVAL_MS - performance.now()));
+    }
+  } finally {
+    await limiter.close?.();
   }
   admittedAt.sort((a, b) => a - b);
   return maxInAnySpan(admittedAt, windowMs) / options.boundaryLimit;

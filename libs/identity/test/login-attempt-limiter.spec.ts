@@ -5,6 +5,7 @@ import {
   RateLimiterService,
   rateLimiterOptions,
 } from '@tenantpay/rate-limiting';
+import { RedisConnectionPool } from '@tenantpay/platform';
 import { useTestRedis } from '@tenantpay/testing';
 import Redis from 'ioredis';
 import { LOGIN_ATTEMPT_POLICIES } from '../src';
@@ -22,7 +23,7 @@ describe('LoginAttemptLimiter', () => {
   const limiter = (failMode: 'open' | 'closed' = 'open') =>
     new LoginAttemptLimiter(
       new RateLimiterService(
-        client,
+        new RedisConnectionPool([client]),
         rateLimiterOptions({ rateLimit: { failMode } }),
         new CountingRateLimiterMetrics(),
       ),

@@ -16,6 +16,7 @@ export type { LogFields } from './logging/platform-logger.module';
 export * from './redis/redis-client.constant';
 export * from './queue/platform-queue.module';
 export * from './redis/redis-connection-options';
+export * from './redis/redis-connection-pool';
 export * from './metrics/http-metrics.middleware';
 export * from './metrics/metric-names.constant';
 export * from './metrics/metrics-registry.constant';

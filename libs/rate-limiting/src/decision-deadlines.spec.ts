@@ -1,25 +1,39 @@
+import { Command } from 'ioredis';
+
 import { DecisionDeadlines } from './decision-deadlines';
 import { RedisDecisionTimeoutError } from './redis-decision-timeout.error';
 
 const BUDGET_MS = 75;
 
-/** A Redis call the test answers (or never answers) by hand. */
-function call<T>(): { promise: Promise<T>; answer: (value: T) => void; fail: (error: Error) => void } {
-  let answer!: (value: T) => void;
-  let fail!: (error: Error) => void;
-  const promise = new Promise<T>((resolve, reject) => {
-    answer = resolve;
-    fail = reject;
-  });
-  return { promise, answer, fail };
+interface Call<T> {
+  readonly command: Command;
+  readonly promise: Promise<T>;
+  answer(value: T): void;
+  fail(error: Error): void;
+}
+
+/** A Redis call the test answers (or never answers) by hand: a real ioredis command, never sent. */
+function call<T>(): Call<T> {
+  const command = new Command('get', ['key']);
+  return {
+    command,
+    promise: command.promise as Promise<T>,
+    // As ioredis's reply parser does: the command resolves with the parsed reply.
+    answer: (value: T) => command.resolve(value as unknown as Buffer),
+    fail: (error: Error) => command.reject(error),
+  };
 }
 
 /** Settles every promise callback queued so far, without moving the fake clock. */
 const flushMicrotasks = () =>
   new Promise<void>((resolve) => jest.requireActual('timers').setImmediate(resolve));
 
-describe('DecisionDeadlines.race', () => {
+describe('DecisionDeadlines.watch', () => {
   let deadlines: DecisionDeadlines;
+  const watched = <T>(redis: Call<T>): Promise<T> => {
+    deadlines.watch(redis.command);
+    return redis.promise;
+  };
 
   beforeEach(() => {
     jest.useFakeTimers();
@@ -29,20 +43,20 @@ describe('DecisionDeadlines.race', () => {
 
   it('answers with the call when it answers within the budget', async () => {
     const redis = call<number>();
-    const decided = deadlines.race(redis.promise);
+    const decided = watched(redis);
     redis.answer(7);
     await expect(decided).resolves.toBe(7);
   });
 
   it('passes on the call’s own failure', async () => {
     const redis = call<number>();
-    const decided = deadlines.race(redis.promise);
+    const decided = watched(redis);
     redis.fail(new Error('connection reset'));
     await expect(decided).rejects.toThrow('connection reset');
   });
 
   it('refuses a call still unanswered when its budget runs out, and only then', async () => {
-    const decided = deadlines.race(call<number>().promise);
+    const decided = watched(call<number>());
     let outcome: unknown;
     decided.catch((error: unknown) => (outcome = error));
     jest.advanceTimersByTime(BUDGET_MS - 1);
@@ -56,7 +70,7 @@ describe('DecisionDeadlines.race', () => {
 
   it('lets an answer that arrives in the same event-loop turn as the deadline win', async () => {
     const redis = call<number>();
-    const decided = deadlines.race(redis.promise);
+    const decided = watched(redis);
     // The deadline fires, then the answer (already in the socket buffer) is delivered before the refusal runs.
     jest.advanceTimersByTime(BUDGET_MS);
     redis.answer(3);
@@ -76,11 +90,11 @@ describe('DecisionDeadlines.race', () => {
         (error: unknown) =>
           outcomes.push(`${name}:${error instanceof RedisDecisionTimeoutError ? 'timeout' : 'error'}`),
       );
-    void track('first', deadlines.race(first.promise));
+    void track('first', watched(first));
     jest.advanceTimersByTime(30);
-    void track('second', deadlines.race(second.promise));
+    void track('second', watched(second));
     jest.advanceTimersByTime(30);
-    void track('third', deadlines.race(third.promise));
+    void track('third', watched(third));
     second.answer('ok');
     await flushMicrotasks();
 
@@ -98,12 +112,12 @@ describe('DecisionDeadlines.race', () => {
   it('keeps working across many rounds of answered calls (the list empties and refills)', async () => {
     for (let round = 0; round < 3; round += 1) {
       const calls = Array.from({ length: 100 }, () => call<number>());
-      const decided = calls.map((redis) => deadlines.race(redis.promise));
+      const decided = calls.map((redis) => watched(redis));
       calls.forEach((redis, index) => redis.answer(index));
       await expect(Promise.all(decided)).resolves.toEqual(calls.map((_, index) => index));
       jest.advanceTimersByTime(BUDGET_MS * 2);
     }
-    const late = deadlines.race(call<number>().promise);
+    const late = watched(call<number>());
     const refused = expect(late).rejects.toBeInstanceOf(RedisDecisionTimeoutError);
     jest.advanceTimersByTime(BUDGET_MS);
     jest.runOnlyPendingTimers();

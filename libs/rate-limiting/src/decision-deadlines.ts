@@ -1,23 +1,32 @@
 import { RedisDecisionTimeoutError } from './redis-decision-timeout.error';
 
+/** What a deadline needs of a Redis call: an ioredis `Command` is one. */
+export interface DeadlineBoundCall {
+  /** True once the call has its answer (ioredis sets it when a reply resolves the command). */
+  readonly isResolved: boolean;
+  reject(error: Error): void;
+}
+
 interface Pending {
   readonly deadlineMs: number;
-  readonly reject: (error: Error) => void;
-  settled: boolean;
+  readonly call: DeadlineBoundCall;
   next: Pending | undefined;
 }
 
 /**
- * Cuts off Redis calls slower than the limiter's budget without a timer per call. Every call gets the same
- * budget, so deadlines arrive in the order calls start: a first-in-first-out list and one timer, armed for
- * the oldest unanswered deadline, replace a setTimeout, a clearTimeout and a Promise.race per decision.
+ * Cuts off Redis calls slower than the limiter's budget without a timer per call and without a promise of its
+ * own: an expired call (an ioredis command) is rejected directly, so its caller's one promise chain carries
+ * the timeout like any other failure. Every call gets the same budget, so deadlines arrive in the order calls
+ * start: a first-in-first-out list and one timer, armed for the oldest unanswered deadline, replace a
+ * setTimeout, a clearTimeout and a Promise.race per decision.
  *
- * The list is linked through the entries themselves, and answered entries leave it from the front as new
- * ones join: a connection answers in order, so the front is almost always answered already, and an entry
- * lives about as long as its decision. An array queue compacted by the timer, or a Set, cost several times
- * more per decision (measured: ~1.5 µs of a ~10 µs decision), their backing stores being reallocated as
- * entries came and went. The losing Redis answer is left to settle on its own, since ioredis cannot cancel a
- * command already written to the socket.
+ * The list is linked through its entries, and answered entries leave it from the front as new ones join: a
+ * connection answers in order, so the front is almost always answered already, and an entry lives about as
+ * long as its decision. An array queue compacted by the timer, or a Set, cost several times more per decision
+ * (measured: ~1.5 µs of a ~10 µs decision), their backing stores being reallocated as entries came and went.
+ * A call that failed with an error reply stays until its deadline, when rejecting it again changes nothing.
+ * The answer to an expired call still arrives later and is dropped: a command already written to the socket
+ * cannot be taken back.
  *
  * An expired call is refused one event-loop turn later (setImmediate): if the loop was busy, its answer may
  * already sit in the socket buffer, and the poll phase that runs between timers and immediates delivers it
@@ -30,34 +39,17 @@ export class DecisionDeadlines {
 
   constructor(private readonly timeoutMs: number) {}
 
-  race<T>(work: Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const pending: Pending = {
-        deadlineMs: performance.now() + this.timeoutMs,
-        reject,
-        settled: false,
-        next: undefined,
-      };
-      this.dropAnsweredFront();
-      if (this.newest === undefined) this.oldest = pending;
-      else this.newest.next = pending;
-      this.newest = pending;
-      this.timer ??= this.arm(this.timeoutMs);
-      work.then(
-        (value) => {
-          pending.settled = true;
-          resolve(value);
-        },
-        (error: unknown) => {
-          pending.settled = true;
-          reject(error);
-        },
-      );
-    });
+  watch(call: DeadlineBoundCall): void {
+    const pending: Pending = { deadlineMs: performance.now() + this.timeoutMs, call, next: undefined };
+    this.dropAnsweredFront();
+    if (this.newest === undefined) this.oldest = pending;
+    else this.newest.next = pending;
+    this.newest = pending;
+    this.timer ??= this.arm(this.timeoutMs);
   }
 
   private dropAnsweredFront(): void {
-    while (this.oldest?.settled === true) this.oldest = this.oldest.next;
+    while (this.oldest?.call.isResolved === true) this.oldest = this.oldest.next;
     if (this.oldest === undefined) this.newest = undefined;
   }
 
@@ -71,18 +63,16 @@ export class DecisionDeadlines {
   private expire(): void {
     this.timer = undefined;
     const now = performance.now();
-    const expired: Pending[] = [];
-    while (this.oldest !== undefined && (this.oldest.settled || this.oldest.deadlineMs <= now)) {
-      if (!this.oldest.settled) expired.push(this.oldest);
+    const expired: DeadlineBoundCall[] = [];
+    while (this.oldest !== undefined && (this.oldest.call.isResolved || this.oldest.deadlineMs <= now)) {
+      if (!this.oldest.call.isResolved) expired.push(this.oldest.call);
       this.oldest = this.oldest.next;
     }
     if (this.oldest === undefined) this.newest = undefined;
     if (expired.length > 0) {
       setImmediate(() => {
-        for (const pending of expired) {
-          if (pending.settled) continue;
-          pending.settled = true;
-          pending.reject(new RedisDecisionTimeoutError(this.timeoutMs));
+        for (const call of expired) {
+          if (!call.isResolved) call.reject(new RedisDecisionTimeoutError(this.timeoutMs));
         }
       });
     }

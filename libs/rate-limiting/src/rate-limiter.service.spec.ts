@@ -1,3 +1,5 @@
+import { RedisConnectionPool } from '@tenantpay/platform';
+import type { Command } from 'ioredis';
 import type Redis from 'ioredis';
 
 import { CountingRateLimiterMetrics } from './counting-rate-limiter-metrics';
@@ -16,9 +18,16 @@ const policy = defineRateLimitPolicy({
 
 /** A Redis that answers every EVALSHA with `reply`: what a script of another version would return. */
 function limiterAnswering(reply: unknown, failMode: 'open' | 'closed') {
-  const redis = { evalsha: () => Promise.resolve(reply) } as unknown as Redis;
+  const redis = {
+    options: {},
+    sendCommand: (command: Command) => command.resolve(reply as Buffer),
+  } as unknown as Redis;
   const metrics = new CountingRateLimiterMetrics();
-  const limiter = new RateLimiterService(redis, rateLimiterOptions({ rateLimit: { failMode } }), metrics);
+  const limiter = new RateLimiterService(
+    new RedisConnectionPool([redis]),
+    rateLimiterOptions({ rateLimit: { failMode } }),
+    metrics,
+  );
   return { limiter, metrics };
 }
 

@@ -10,6 +10,7 @@ import {
   rateLimiterOptions,
   type RateLimitDecision,
 } from '../src';
+import { RedisConnectionPool } from '@tenantpay/platform';
 import { useTestRedis } from '@tenantpay/testing';
 import type Redis from 'ioredis';
 
@@ -51,7 +52,7 @@ describe('RateLimiterService when Redis fails', () => {
     redisTimeoutMs = 2_000,
   ) =>
     new RateLimiterService(
-      redis,
+      new RedisConnectionPool([redis]),
       rateLimiterOptions({ rateLimit: { failMode } }, { redisTimeoutMs, redisRetryIntervalMs: 100 }),
       metrics,
     );

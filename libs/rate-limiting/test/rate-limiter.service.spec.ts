@@ -12,6 +12,7 @@ import {
   type RateLimitPolicy,
 } from '../src';
 import { Tier, UNLIMITED } from '@tenantpay/tenancy';
+import { RedisConnectionPool } from '@tenantpay/platform';
 import { useTestRedis } from '@tenantpay/testing';
 import fc from 'fast-check';
 import type Redis from 'ioredis';
@@ -59,7 +60,7 @@ describe('RateLimiterService on Redis', () => {
    */
   const newLimiter = (client: Redis = redis) =>
     new RateLimiterService(
-      client,
+      new RedisConnectionPool([client]),
       rateLimiterOptions({ rateLimit: { failMode: 'open' } }, { redisTimeoutMs: 5_000 }),
       metrics,
     );

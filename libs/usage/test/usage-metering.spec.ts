@@ -6,6 +6,7 @@ import {
   rateLimiterOptions,
   RateLimiterService,
 } from '@tenantpay/rate-limiting';
+import { RedisConnectionPool } from '@tenantpay/platform';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import {
   QUOTA_RESET_HEADER,
@@ -120,7 +121,7 @@ describe('usage metering (SPEC §8)', () => {
     });
     const limiter = () =>
       new RateLimiterService(
-        redis,
+        new RedisConnectionPool([redis]),
         rateLimiterOptions({ rateLimit: { failMode: 'open' } }),
         new CountingRateLimiterMetrics(),
       );

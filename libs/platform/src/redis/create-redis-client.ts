@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import Redis, { type RedisOptions } from 'ioredis';
 
 /**
  * The platform's Redis client. No offline queue: while Redis is unreachable, commands fail at once so
@@ -10,7 +10,7 @@ import Redis from 'ioredis';
  * request's rate-limit and usage call added (measured by bench/tenancy); the price is that a command waits
  * for the end of the current turn before it is sent.
  */
-export function createRedisClient(url: string, connectionName: string): Redis {
+export function createRedisClient(url: string, connectionName: string, overrides: RedisOptions = {}): Redis {
   return new Redis(url, {
     connectionName,
     lazyConnect: true,
@@ -20,5 +20,6 @@ export function createRedisClient(url: string, connectionName: string): Redis {
     commandTimeout: 1_000,
     enableAutoPipelining: true,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+    ...overrides,
   });
 }

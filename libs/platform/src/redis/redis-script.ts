@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import type { ChainableCommander } from 'ioredis';
+import { Command, type ChainableCommander } from 'ioredis';
 import type Redis from 'ioredis';
 
 /**
@@ -34,11 +34,24 @@ export class RedisScript {
     }
   }
 
+  /**
+   * The EVALSHA as `redis.evalsha` would build it (the client's key prefix applied), for callers that send it
+   * themselves (`redis.sendCommand`) to hold the command rather than a promise of it: a deadline can then
+   * reject the command itself. Such callers handle NOSCRIPT ({@link isNoScriptError}) by loading the script
+   * and sending a new command.
+   */
+  command(redis: Redis, keys: readonly string[], args: readonly (string | number)[]): Command {
+    return new Command('evalsha', [this.sha, keys.length, ...keys, ...args], {
+      replyEncoding: 'utf8',
+      keyPrefix: redis.options.keyPrefix,
+    });
+  }
+
   queue(pipeline: ChainableCommander, keys: readonly string[], args: readonly (string | number)[]): void {
     pipeline.evalsha(this.sha, keys.length, ...keys, ...args);
   }
 }
 
-function isNoScriptError(error: unknown): boolean {
+export function isNoScriptError(error: unknown): boolean {
   return error instanceof Error && error.message.startsWith('NOSCRIPT');
 }

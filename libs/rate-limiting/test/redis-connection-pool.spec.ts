@@ -1,0 +1,42 @@
+import { RedisConnectionPool } from '@tenantpay/platform';
+import { useTestRedis } from '@tenantpay/testing';
+
+/** The limiter's connections (the pool lives in the platform library, which cannot depend on the test harness). */
+describe('RedisConnectionPool', () => {
+  let pool: RedisConnectionPool;
+  // Declared before useTestRedis so it runs before the file's redis-server is stopped.
+  afterAll(async () => {
+    await pool.close();
+  });
+  const server = useTestRedis();
+
+  beforeAll(async () => {
+    pool = RedisConnectionPool.create(server.url, 'pool-spec', 2);
+    await pool.connect();
+  });
+
+  it('hands out its connections in turn', () => {
+    const [first, second] = pool.connections;
+    const picked = [pool.next(), pool.next(), pool.next(), pool.next()];
+    expect(picked).toEqual([first, second, first, second]);
+  });
+
+  it('holds each socket corked for the rest of the turn, so the turn’s commands leave in one write', async () => {
+    const replies = Array.from({ length: 6 }, (_, index) => pool.next().echo(`m${index}`));
+    for (const connection of pool.connections) expect(connection.stream.writableCorked).toBe(1);
+    await new Promise((resolve) => process.nextTick(resolve));
+    for (const connection of pool.connections) expect(connection.stream.writableCorked).toBe(0);
+    await expect(Promise.all(replies)).resolves.toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5']);
+  });
+
+  it('never rejects connecting, even when Redis is unreachable', async () => {
+    const unreachable = RedisConnectionPool.create('redis://127.0.0.1:1', 'pool-spec-unreachable', 1);
+    unreachable.connections[0].on('error', () => undefined);
+    await expect(unreachable.connect()).resolves.toBeUndefined();
+    await unreachable.close();
+  });
+
+  it('refuses a pool without connections', () => {
+    expect(() => RedisConnectionPool.create(server.url, 'pool-spec-empty', 0)).toThrow(/at least one/);
+  });
+});
