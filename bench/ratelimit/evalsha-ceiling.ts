@@ -10,10 +10,10 @@ const run = promisify(execFile);
  * What Redis itself can do with our script: `redis-benchmark` (C, no client-side work) sending the same
  * EVALSHA a sliding-window-counter decision sends (same ARGV), over the same number of tenants.
  *
- * Concurrency decides what a ceiling means. The limiters run `concurrency` closed-loop callers on one ioredis
- * connection: at most `concurrency` requests in flight, all on one socket, so the server reads and answers
- * them in batches. The comparable C client keeps the same number in flight: `connections × pipeline` =
- * `concurrency`. One connection with `pipeline = concurrency` matches our socket use (batched reads); as many
+ * Concurrency decides what a ceiling means. The limiters run `concurrency` closed-loop callers (the peers on
+ * one ioredis connection, ours on two): at most `concurrency` requests in flight, so the server reads and
+ * answers them in batches. The comparable C client keeps the same number in flight: `connections × pipeline` =
+ * `concurrency`. One connection with `pipeline = concurrency` matches batched socket use; as many
  * connections with one request each matches the in-flight count with request/response per socket. More in
  * flight than the limiters may ever have (e.g. 64 connections × 16) measures batching they cannot get, not
  * their overhead; the benchmark reports it only as the server's saturation figure.

@@ -19,8 +19,9 @@ type CeilingResult = Awaited<ReturnType<typeof evalshaCeiling>>;
 type CeilingKind = 'oneConnectionPipelined' | 'requestResponse' | 'saturation';
 
 const CEILING_NOTE =
-  "redis-benchmark sending our counter decision's EVALSHA. The limiters run `concurrency` callers on one " +
-  'connection, so at most `concurrency` requests are in flight: oneConnectionPipelined (1 connection × ' +
+  "redis-benchmark sending our counter decision's EVALSHA. The limiters run `concurrency` callers (the peers " +
+  "on the bench's one connection, ours on its own two), so at most `concurrency` requests are in flight: " +
+  'oneConnectionPipelined (1 connection × ' +
   '`concurrency` pipelined) and requestResponse (`concurrency` connections × 1) keep that many in flight and are ' +
   'the comparable ceilings; saturation (`concurrency` connections × 16) has 16× more in flight than any limiter ' +
   'here and shows only what the server can do with deep batching.';

@@ -3,10 +3,10 @@ import { CONSUME_RATE_LIMIT_SCRIPT } from '@tenantpay/rate-limiting';
 import type { LimiterAdapter } from '../limiter-adapter';
 
 /**
- * Diagnostic, not a limiter: our counter script called with a bare ioredis `evalsha` (same keys and ARGV as
- * RateLimiterService sends, no key checks, timeout, fallback, blocklist, metrics or decision object). The gap
- * to "tenantpay (sliding-window counter)" is the service's own per-call cost; the gap to the EVALSHA ceiling is
- * ioredis's plus Node's.
+ * Diagnostic, not a limiter: our counter script called with a bare ioredis `evalsha` on the bench's one
+ * connection, as the peers use it (same keys and ARGV as RateLimiterService sends, no key checks, timeout,
+ * fallback, blocklist, metrics or decision object). Ours runs the same script on its own two corked
+ * connections: the gap between the two rows is what that transport is worth, net of the service's own cost.
  */
 export const bareEvalshaAdapter: LimiterAdapter = {
   name: 'diagnostic: our script, bare ioredis evalsha',
