@@ -128,11 +128,11 @@ export class RateLimiterService implements OnModuleInit, OnApplicationShutdown {
     if (blocked !== undefined) return blocked;
     if (nowMs < this.redisRetryAtMs) return this.degraded(key, policy, cost, nowMs);
 
-    const code = ALGORITHM_CODE[policy.algorithm];
+    const call = this.scriptCall(ALGORITHM_CODE[policy.algorithm], key, policy, cost, usage);
     const onReply = (raw: unknown) => this.recorded(this.decided(raw, key, policy, cost, nowMs));
     const onFailure = (error: unknown) => this.recorded(this.failed(error, key, policy, cost, nowMs));
-    return this.evaluate(code, key, policy, cost, usage).then(onReply, (error: unknown) =>
-      this.retryWithScriptLoaded(error, code, key, policy, cost, usage).then(onReply, onFailure),
+    return this.evaluate(call).then(onReply, (error: unknown) =>
+      this.retryWithScriptLoaded(error, call).then(onReply, onFailure),
     );
   }
 
@@ -176,8 +176,9 @@ export class RateLimiterService implements OnModuleInit, OnApplicationShutdown {
     let usageRecorded = false;
     if (usage !== undefined && this.options.now() >= this.redisRetryAtMs) {
       try {
-        const raw = await this.evaluate(USAGE_ONLY_CODE, undefined, policy, 0, usage).catch(
-          (error: unknown) => this.retryWithScriptLoaded(error, USAGE_ONLY_CODE, undefined, policy, 0, usage),
+        const call = this.scriptCall(USAGE_ONLY_CODE, undefined, policy, 0, usage);
+        const raw = await this.evaluate(call).catch((error: unknown) =>
+          this.retryWithScriptLoaded(error, call),
         );
         const reply = parseConsumeReply(raw);
         if (reply === undefined) throw UNEXPECTED_REPLY;
@@ -201,13 +202,14 @@ export class RateLimiterService implements OnModuleInit, OnApplicationShutdown {
     };
   }
 
-  private evaluate(
+  /** The script's KEYS and ARGV for one call, built once so a NOSCRIPT retry resends the same call. */
+  private scriptCall(
     algorithmCode: string,
     key: string | undefined,
     policy: RateLimitPolicy,
     cost: number,
     usage: UsageIncrement | undefined,
-  ): Promise<unknown> {
+  ): ScriptCall {
     // Only the ARGV the script reads: Redis turns every argument into a Lua string on every call.
     const keys: string[] = key === undefined ? [] : [key];
     const args: (string | number)[] = [
@@ -229,21 +231,18 @@ export class RateLimiterService implements OnModuleInit, OnApplicationShutdown {
       );
       for (const field in usage.increments) args.push(field, usage.increments[field] as number);
     }
+    return { keys, args };
+  }
+
+  private evaluate({ keys, args }: ScriptCall): Promise<unknown> {
     const connection = this.redis.next();
     return this.send(connection, this.script.command(connection, keys, args));
   }
 
   /** Redis forgot the script (restart, failover, SCRIPT FLUSH): load it and send the call once more. */
-  private retryWithScriptLoaded(
-    error: unknown,
-    algorithmCode: string,
-    key: string | undefined,
-    policy: RateLimitPolicy,
-    cost: number,
-    usage: UsageIncrement | undefined,
-  ): Promise<unknown> {
+  private retryWithScriptLoaded(error: unknown, call: ScriptCall): Promise<unknown> {
     if (!isNoScriptError(error)) return Promise.reject(error);
-    return this.loadScript().then(() => this.evaluate(algorithmCode, key, policy, cost, usage));
+    return this.loadScript().then(() => this.evaluate(call));
   }
 
   private loadScript(): Promise<unknown> {
@@ -304,6 +303,11 @@ export class RateLimiterService implements OnModuleInit, OnApplicationShutdown {
     this.memberSequence = (this.memberSequence + 1) % Number.MAX_SAFE_INTEGER;
     return `${this.memberNonce}${this.memberSequence.toString(36)}`;
   }
+}
+
+interface ScriptCall {
+  readonly keys: readonly string[];
+  readonly args: readonly (string | number)[];
 }
 
 interface ConsumeReply {
