@@ -30,8 +30,8 @@ export const DEFAULT_REDIS_RETRY_INTERVAL_MS = 500;
 export const RATE_LIMIT_REDIS_POOL = Symbol('RATE_LIMIT_REDIS_POOL');
 /**
  * Connections the limiter decides on. Two let Redis work through one connection's batch of decisions while
- * this process handles the other's answers (one connection makes them take turns); more measured no faster
- * with one Redis core serving them.
+ * this process handles the other's answers (one connection makes them take turns). Two already reached the
+ * one-core Redis's pipelined ceiling in bench/ratelimit; more were not measured.
  */
 export const RATE_LIMIT_REDIS_CONNECTIONS = 2;
 /** Bounds the in-process memories (blocked subjects, fallback counters) against floods of distinct subjects. */
