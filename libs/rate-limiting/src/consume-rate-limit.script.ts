@@ -1,3 +1,5 @@
+import { CLAIM_PRODUCER_SEQUENCE_LUA } from './claim-producer-sequence.lua';
+
 /**
  * The one Lua script behind every decision: it reads Redis `TIME` (app servers' clocks disagree; Redis has one
  * clock), applies the policy's algorithm atomically, and optionally applies usage-metering increments in the
@@ -13,15 +15,15 @@
  * counter state is one 24-byte string, which carries its own expiry) and a decision without usage sends
  * only the ARGV it needs.
  *
- * KEYS: [bucket key (absent for 'n')], [usage hash], [usage event marker], [usage dirty shard] — the usage
- * keys only when usage is given, the marker and dirty shard only when ARGV says so.
+ * KEYS: [bucket key (absent for 'n')], [usage hash], [producer marks], [usage dirty shard] — the usage
+ * keys only when usage is given, the marks and dirty shard only when ARGV says so.
  * ARGV: 1 algorithm ('c' sliding-window counter, 'l' sliding-window log, 'n' none: usage only),
  *       2 limit, 3 window ms, 4 cost, then for 'l' only a member token; then, only with usage: usage mode
- *       ('a' if admitted, 'e' every), usage hash TTL s, event marker TTL s ('0': no marker), dirty-shard member
- *       ('': none), field / delta pairs.
+ *       ('a' if admitted, 'e' every), usage hash TTL s, producer marks TTL s ('0': no sequence check),
+ *       sequence, producer floor, dirty-shard member ('': none), field / delta pairs.
  * Reply: { allowed 0|1, remaining, retry-after ms (-1: never), reset-after ms, Redis now ms, usage recorded 0|1 }.
  */
-export const CONSUME_RATE_LIMIT_SCRIPT = `
+export const CONSUME_RATE_LIMIT_SCRIPT = `${CLAIM_PRODUCER_SEQUENCE_LUA}
 local algorithm = ARGV[1]
 local limit = tonumber(ARGV[2])
 local window = tonumber(ARGV[3])
@@ -123,19 +125,19 @@ if mode == 'e' or (mode == 'a' and allowed == 1) then
   k = k + 1
   local fresh = true
   if ARGV[u + 2] ~= '0' then
-    fresh = redis.call('SET', KEYS[k], '1', 'NX', 'EX', ARGV[u + 2])
+    fresh = claimProducerSequence(KEYS[k], ARGV[u + 3], ARGV[u + 4], ARGV[u + 2])
     k = k + 1
   end
   if fresh then
-    for i = u + 4, #ARGV, 2 do
+    for i = u + 6, #ARGV, 2 do
       redis.call('HINCRBY', hash, ARGV[i], ARGV[i + 1])
     end
     redis.call('EXPIRE', hash, ARGV[u + 1])
-    if ARGV[u + 3] ~= '' then
-      redis.call('SADD', KEYS[k], ARGV[u + 3])
+    if ARGV[u + 5] ~= '' then
+      redis.call('SADD', KEYS[k], ARGV[u + 5])
     end
   end
-  -- A repeated event id was recorded before: the caller may forget it either way.
+  -- A sequence applied before was recorded then: the caller may forget it either way.
   recorded = 1
 end
 

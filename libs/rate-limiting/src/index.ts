@@ -1,3 +1,4 @@
+export * from './claim-producer-sequence.lua';
 export * from './consume-rate-limit.script';
 export * from './counting-rate-limiter-metrics';
 export * from './rate-limit-algorithm.enum';

@@ -221,12 +221,15 @@ export class RateLimiterService implements OnModuleInit, OnApplicationShutdown {
     if (algorithmCode === LOG_CODE) args.push(this.nextMemberToken());
     if (usage !== undefined) {
       keys.push(usage.hashKey);
-      if (usage.event !== undefined) keys.push(usage.event.key);
+      const sequence = usage.sequence;
+      if (sequence !== undefined) keys.push(sequence.marksKey);
       if (usage.dirty !== undefined) keys.push(usage.dirty.setKey);
       args.push(
         usage.when === 'always' ? 'e' : 'a',
         usage.hashTtlSeconds,
-        usage.event?.ttlSeconds ?? '0',
+        sequence?.marksTtlSeconds ?? '0',
+        sequence?.sequence ?? 0,
+        sequence?.floor ?? 0,
         usage.dirty?.member ?? '',
       );
       for (const field in usage.increments) args.push(field, usage.increments[field] as number);
@@ -394,9 +397,15 @@ function assertRequest(request: RateLimitRequest, cost: number): void {
   for (const delta of Object.values(usage.increments)) {
     if (!Number.isSafeInteger(delta)) throw new Error('Usage increments must be whole numbers');
   }
-  const ttls = [usage.hashTtlSeconds, usage.event?.ttlSeconds ?? 1];
+  const ttls = [usage.hashTtlSeconds, usage.sequence?.marksTtlSeconds ?? 1];
   if (!ttls.every((ttl) => Number.isSafeInteger(ttl) && ttl >= 1)) {
     throw new Error('Usage TTLs must be whole numbers of seconds ≥ 1');
+  }
+  const sequence = usage.sequence;
+  const ordered = (floor: number, value: number) =>
+    Number.isSafeInteger(floor) && Number.isSafeInteger(value) && floor >= 1 && value >= floor;
+  if (sequence !== undefined && !ordered(sequence.floor, sequence.sequence)) {
+    throw new Error('A usage sequence must be a whole number at or above its producer floor (≥ 1)');
   }
   if (usage.dirty !== undefined && usage.dirty.member === '')
     throw new Error('A dirty-set member must be non-empty');

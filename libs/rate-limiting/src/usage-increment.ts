@@ -11,12 +11,22 @@ export interface UsageIncrement {
   readonly increments: Readonly<Record<string, number>>;
   readonly hashTtlSeconds: number;
   /**
-   * Idempotency marker (`SET key 1 NX EX ttl`): when it already exists nothing is incremented, so an
-   * increment retried after a timeout is never counted twice.
+   * The producer's sequence number for this increment (see `CLAIM_PRODUCER_SEQUENCE_LUA`): nothing is
+   * incremented when it was applied before, so an increment replayed after a timeout is never counted twice.
    */
-  readonly event?: { readonly key: string; readonly ttlSeconds: number };
+  readonly sequence?: ProducerSequence;
   /** A set the sync job reads to find what changed, and the member to add to it when counting. */
   readonly dirty?: { readonly setKey: string; readonly member: string };
   /** `admitted` (default): count only when the request is admitted; `always`: count refusals too. */
   readonly when?: 'admitted' | 'always';
+}
+
+/** Where and how an increment's producer sequence is checked (`CLAIM_PRODUCER_SEQUENCE_LUA`). */
+export interface ProducerSequence {
+  /** The producer's marks for the tenant-month, e.g. `usage:{<tenantId>}:2025-01:producer:<id>`. */
+  readonly marksKey: string;
+  readonly sequence: number;
+  /** The producer's oldest increment of this tenant-month whose outcome it does not know yet. */
+  readonly floor: number;
+  readonly marksTtlSeconds: number;
 }

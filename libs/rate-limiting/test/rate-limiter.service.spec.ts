@@ -324,11 +324,16 @@ describe('RateLimiterService on Redis', () => {
   });
 
   describe('usage increments in the same round trip', () => {
-    const usageFor = (subject: string, eventId: string, when?: 'admitted' | 'always') => ({
+    const usageFor = (subject: string, sequence: number, when?: 'admitted' | 'always') => ({
       hashKey: `usage:{${subject}}:2025-01`,
       increments: { api_calls: 1, bandwidth_bytes: 512 },
       hashTtlSeconds: 90 * 86_400,
-      event: { key: `usage:{${subject}}:event:${eventId}`, ttlSeconds: 3_600 },
+      sequence: {
+        marksKey: `usage:{${subject}}:2025-01:producer:p1`,
+        sequence,
+        floor: sequence,
+        marksTtlSeconds: 3_600,
+      },
       dirty: { setKey: `usage:{${subject}}:dirty`, member: subject },
       ...(when ? { when } : {}),
     });
@@ -339,7 +344,7 @@ describe('RateLimiterService on Redis', () => {
         subject,
         bucket: 'api',
         policy: counter(5),
-        usage: usageFor(subject, 'e1'),
+        usage: usageFor(subject, 1),
       });
 
       expect(decision).toMatchObject({ allowed: true, usageRecorded: true });
@@ -351,14 +356,14 @@ describe('RateLimiterService on Redis', () => {
       expect(await admin.ttl(`usage:{${subject}}:2025-01`)).toBeGreaterThan(89 * 86_400);
     });
 
-    it('counts an event id once however often it is sent', async () => {
+    it('counts a producer sequence once however often it is sent', async () => {
       const subject = freshSubject();
       for (let i = 0; i < 3; i += 1) {
         const decision = await limiter.consume({
           subject,
           bucket: 'api',
           policy: counter(5),
-          usage: usageFor(subject, 'same'),
+          usage: usageFor(subject, 7),
         });
         expect(decision.usageRecorded).toBe(true);
       }
@@ -367,18 +372,18 @@ describe('RateLimiterService on Redis', () => {
 
     it('does not count a refused request unless asked to', async () => {
       const subject = freshSubject();
-      await limiter.consume({ subject, bucket: 'api', policy: counter(1), usage: usageFor(subject, 'a') });
+      await limiter.consume({ subject, bucket: 'api', policy: counter(1), usage: usageFor(subject, 1) });
       const refused = await newLimiter().consume({
         subject,
         bucket: 'api',
         policy: counter(1),
-        usage: usageFor(subject, 'b'),
+        usage: usageFor(subject, 2),
       });
       const refusedCounted = await newLimiter().consume({
         subject,
         bucket: 'api',
         policy: counter(1),
-        usage: usageFor(subject, 'c', 'always'),
+        usage: usageFor(subject, 3, 'always'),
       });
 
       expect(refused).toMatchObject({ allowed: false, usageRecorded: false });
@@ -399,7 +404,7 @@ describe('RateLimiterService on Redis', () => {
         subject,
         bucket: 'api',
         policy: unlimited,
-        usage: usageFor(subject, 'u'),
+        usage: usageFor(subject, 1),
       });
       const after = await redisCommandCalls(admin);
 

@@ -16,6 +16,7 @@ export * from './usage-metrics';
 export * from './usage-month-close.service';
 export * from './usage-options';
 export * from './usage-period';
+export * from './usage-producer.service';
 export * from './usage-reader.service';
 export * from './usage-report';
 export * from './usage-report.service';

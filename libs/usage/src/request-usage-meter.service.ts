@@ -1,20 +1,12 @@
-import { randomBytes } from 'node:crypto';
-
 import { Injectable } from '@nestjs/common';
 import type { UsageIncrement } from '@tenantpay/rate-limiting';
 
 import { UsageDirtyShards } from './usage-dirty-shards';
 import { UsagePeriod } from './usage-period';
 import type { UsageEvent } from './usage-event';
+import { UsageProducer } from './usage-producer.service';
 import { UsageTrackerService } from './usage-tracker.service';
-import {
-  REQUEST_EVENT_TTL_SECONDS,
-  USAGE_HASH_TTL_SECONDS,
-  usageDirtyMember,
-  usageDirtySetKey,
-  usageEventKey,
-  usageHashKey,
-} from './usage.constant';
+import { USAGE_HASH_TTL_SECONDS, usageDirtyMember, usageDirtySetKey, usageHashKey } from './usage.constant';
 
 /** What the rate limiter reports back about a decision that carried a {@link UsageIncrement}. */
 export interface ComposedDecisionOutcome {
@@ -38,18 +30,19 @@ export interface PreparedRequestUsage {
  * all tenants per interval, not one call per request). Routes the limiter skips are counted by the usage
  * interceptor with one call of their own.
  *
- * Event ids come from this process (a random nonce and a counter), never from the client: a client-chosen
- * id could be reused to make requests free.
+ * Each increment is numbered by this process's UsageProducer, never by the client (a client-chosen id could
+ * be reused to make requests free), and deduplicated by the producer's marks: no Redis key per request.
  */
 @Injectable()
 export class RequestUsageMeter {
   private readonly composed = new WeakSet<object>();
   /** Response bytes not yet written, by tenant and period. */
   private readonly pendingBytes = new Map<string, number>();
-  private readonly nonce = randomBytes(6).toString('base64url');
-  private sequence = 0;
 
-  constructor(private readonly tracker: UsageTrackerService) {
+  constructor(
+    private readonly tracker: UsageTrackerService,
+    private readonly producer: UsageProducer,
+  ) {
     tracker.onDrain(() => this.flushPendingBytes());
   }
 
@@ -61,19 +54,19 @@ export class RequestUsageMeter {
     this.composed.add(request);
     const period = UsagePeriod.containing(this.tracker.now()).toString();
     const carried = this.takePendingBytes(tenantId, period);
+    const stream = this.producer.issue(tenantId, period);
     const event: UsageEvent = {
       tenantId,
       period,
-      eventId: this.nextEventId(),
+      sequence: stream.sequence,
       increments: { api_calls: 1, bandwidth_bytes: safeBytes(requestBytes) + carried },
-      eventTtlSeconds: REQUEST_EVENT_TTL_SECONDS,
     };
     return {
       increment: {
         hashKey: usageHashKey(tenantId, period),
         increments: { api_calls: 1, bandwidth_bytes: safeBytes(requestBytes) + carried },
         hashTtlSeconds: USAGE_HASH_TTL_SECONDS,
-        event: { key: usageEventKey(tenantId, period, event.eventId), ttlSeconds: REQUEST_EVENT_TTL_SECONDS },
+        sequence: this.producer.claimOf(stream),
         dirty: {
           setKey: usageDirtySetKey(UsageDirtyShards.tagFor(tenantId)),
           member: usageDirtyMember(period, tenantId),
@@ -81,12 +74,15 @@ export class RequestUsageMeter {
         when: 'admitted',
       },
       settle: (outcome) => {
-        if (outcome.usageRecorded) return;
         // Admitted without Redis (fallback limiter, unlimited policy during an outage, or a timeout whose
-        // write may still have landed): replay under the same event id. Refused: not counted, but the
+        // write may still have landed): replay under the same sequence. Refused: not counted, but the
         // carried response bytes of earlier requests are still owed.
-        if (outcome.allowed) this.tracker.bufferEvent(event);
-        else if (carried > 0) this.addResponseBytes(tenantId, carried, period);
+        if (!outcome.usageRecorded && outcome.allowed) {
+          this.tracker.bufferEvent(event);
+          return;
+        }
+        this.producer.settle(stream);
+        if (!outcome.usageRecorded && carried > 0) this.addResponseBytes(tenantId, carried, period);
       },
     };
   }
@@ -110,9 +106,8 @@ export class RequestUsageMeter {
     await this.tracker.record({
       tenantId,
       period,
-      eventId: this.nextEventId(),
+      sequence: this.producer.issue(tenantId, period).sequence,
       increments: { api_calls: 1, bandwidth_bytes: safeBytes(requestBytes) + safeBytes(responseBytes) },
-      eventTtlSeconds: REQUEST_EVENT_TTL_SECONDS,
     });
   }
 
@@ -123,9 +118,8 @@ export class RequestUsageMeter {
       this.tracker.bufferEvent({
         tenantId,
         period,
-        eventId: this.nextEventId(),
+        sequence: this.producer.issue(tenantId, period).sequence,
         increments: { bandwidth_bytes: bytes },
-        eventTtlSeconds: REQUEST_EVENT_TTL_SECONDS,
       });
     }
     this.pendingBytes.clear();
@@ -136,11 +130,6 @@ export class RequestUsageMeter {
     const bytes = this.pendingBytes.get(key) ?? 0;
     this.pendingBytes.delete(key);
     return bytes;
-  }
-
-  private nextEventId(): string {
-    this.sequence = (this.sequence + 1) % Number.MAX_SAFE_INTEGER;
-    return `r.${this.nonce}.${this.sequence.toString(36)}`;
   }
 }
 

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { StorageUsage } from '@tenantpay/payments';
 import { REDIS_CLIENT, RedisScript } from '@tenantpay/platform';
@@ -9,47 +7,44 @@ import type Redis from 'ioredis';
 import { RECORD_STORAGE_GROWTH_SCRIPT } from './record-storage-growth.script';
 import { UsageDirtyShards } from './usage-dirty-shards';
 import { UsagePeriod } from './usage-period';
+import { type SequencedStream, UsageProducer } from './usage-producer.service';
 import { UsageRecordsRepository } from './usage-records.repository';
 import { UsageTrackerService } from './usage-tracker.service';
 import {
   STORAGE_TOTAL_TTL_SECONDS,
   storageTotalKey,
-  TRANSACTION_EVENT_TTL_SECONDS,
   USAGE_HASH_TTL_SECONDS,
   usageDirtyMember,
   usageDirtySetKey,
-  usageEventKey,
   usageHashKey,
 } from './usage.constant';
 
 interface PendingGrowth {
-  readonly tenantId: string;
-  /** Decided at the first attempt, so a retry after a month boundary keeps its event id's key. */
-  readonly period: string;
-  readonly eventId: string;
+  /** Its tenant, its period (decided at the first attempt, so a retry after a month boundary keeps its
+   * producer marks) and its producer sequence. */
+  readonly stream: SequencedStream;
   readonly bytes: number;
 }
 
-/** Growth attempts kept while Redis is unavailable; each keeps its event id, so a retry never counts twice. */
+/** Growth attempts kept while Redis is unavailable; each keeps its sequence, so a retry never counts twice. */
 const MAX_PENDING_GROWTH = 10_000;
 
 /**
  * `StorageUsage` for the payments library: growth of a tenant's stored documents moves its running total,
  * and the period's `storage_bytes` gauge rises to the total (the most stored during the period). Growth that
- * cannot reach Redis waits in process and is retried under its event id with the buffer's drain.
+ * cannot reach Redis waits in process and is retried under its sequence with the buffer's drain.
  */
 @Injectable()
 export class StorageUsageService implements StorageUsage {
   private readonly logger = new Logger(StorageUsageService.name);
   private readonly script = new RedisScript(RECORD_STORAGE_GROWTH_SCRIPT);
   private pending: PendingGrowth[] = [];
-  private readonly nonce = randomBytes(6).toString('base64url');
-  private sequence = 0;
 
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     private readonly tracker: UsageTrackerService,
     private readonly records: UsageRecordsRepository,
+    private readonly producer: UsageProducer,
   ) {
     tracker.onDrain(() => void this.retryPending());
   }
@@ -57,7 +52,7 @@ export class StorageUsageService implements StorageUsage {
   async recordGrowth(tenant: TenantSnapshot, bytes: number): Promise<void> {
     if (!Number.isSafeInteger(bytes) || bytes === 0) return;
     const period = UsagePeriod.containing(this.tracker.now()).toString();
-    await this.write({ tenantId: tenant.id, period, eventId: this.nextEventId(), bytes });
+    await this.write({ stream: this.producer.issue(tenant.id, period), bytes });
   }
 
   private async retryPending(): Promise<void> {
@@ -68,13 +63,17 @@ export class StorageUsageService implements StorageUsage {
 
   private async write(growth: PendingGrowth): Promise<void> {
     try {
-      if ((await this.evaluate(growth, '')) === 1) return;
-      const baseline = await this.records.latestStorageBytes(growth.tenantId);
-      await this.evaluate(growth, baseline);
+      if ((await this.evaluate(growth, '')) !== 1) {
+        const baseline = await this.records.latestStorageBytes(growth.stream.tenantId);
+        await this.evaluate(growth, baseline);
+      }
+      this.producer.settle(growth.stream);
     } catch (error) {
+      this.producer.hold(growth.stream);
       this.pending.push(growth);
       if (this.pending.length > MAX_PENDING_GROWTH) {
-        this.pending.shift();
+        const dropped = this.pending.shift();
+        if (dropped !== undefined) this.producer.settle(dropped.stream);
         this.logger.error('Storage usage buffer full: dropped the oldest growth');
       }
       this.logger.warn(`Storage usage kept in process until Redis answers: ${describe(error)}`);
@@ -82,29 +81,27 @@ export class StorageUsageService implements StorageUsage {
   }
 
   private evaluate(growth: PendingGrowth, baseline: number | ''): Promise<unknown> {
-    const { tenantId, period } = growth;
+    const { tenantId, period } = growth.stream;
+    const claim = this.producer.claimOf(growth.stream);
     return this.script.evaluate(
       this.redis,
       [
         storageTotalKey(tenantId),
         usageHashKey(tenantId, period),
-        usageEventKey(tenantId, period, growth.eventId),
+        claim.marksKey,
         usageDirtySetKey(UsageDirtyShards.tagFor(tenantId)),
       ],
       [
         growth.bytes,
         baseline,
         USAGE_HASH_TTL_SECONDS,
-        TRANSACTION_EVENT_TTL_SECONDS,
+        claim.marksTtlSeconds,
         usageDirtyMember(period, tenantId),
         STORAGE_TOTAL_TTL_SECONDS,
+        claim.sequence,
+        claim.floor,
       ],
     );
-  }
-
-  private nextEventId(): string {
-    this.sequence = (this.sequence + 1) % Number.MAX_SAFE_INTEGER;
-    return `s.${this.nonce}.${this.sequence.toString(36)}`;
   }
 }
 

@@ -13,12 +13,11 @@ export class UsageEventBuffer {
     return this.events.length;
   }
 
-  /** Adds an event; returns how many were dropped to make room (0 or 1). */
-  push(event: UsageEvent): number {
+  /** Adds an event; returns the events dropped to make room (none or the oldest one). */
+  push(event: UsageEvent): UsageEvent[] {
     this.events.push(event);
-    if (this.events.length <= this.capacity) return 0;
-    this.events.shift();
-    return 1;
+    if (this.events.length <= this.capacity) return [];
+    return this.events.splice(0, 1);
   }
 
   /** Takes up to `count` of the oldest events out of the buffer. */
@@ -26,13 +25,12 @@ export class UsageEventBuffer {
     return this.events.splice(0, count);
   }
 
-  /** Puts events taken but not written back in front, keeping their order; returns how many were dropped. */
-  restore(events: readonly UsageEvent[]): number {
+  /** Puts events taken but not written back in front, keeping their order; returns the events dropped. */
+  restore(events: readonly UsageEvent[]): UsageEvent[] {
     this.events = [...events, ...this.events];
     const overflow = this.events.length - this.capacity;
-    if (overflow <= 0) return 0;
-    this.events.splice(0, overflow);
-    return overflow;
+    if (overflow <= 0) return [];
+    return this.events.splice(0, overflow);
   }
 
   /** What the buffered events of one tenant and period add up to (reads show usage not yet in Redis). */

@@ -18,6 +18,7 @@ import { UsageDirtyShards } from './usage-dirty-shards';
 import { UsageEventBuffer } from './usage-event-buffer';
 import { UsageMetrics } from './usage-metrics';
 import { USAGE_OPTIONS, type UsageOptions } from './usage-options';
+import { type SequencedStream, UsageProducer } from './usage-producer.service';
 import {
   THRESHOLD_FLAG_TTL_SECONDS,
   USAGE_DRAIN_BATCH_SIZE,
@@ -37,7 +38,7 @@ export interface ThresholdWatch {
 }
 
 export interface RecordedUsage {
-  /** Written to Redis now (false: buffered for replay, or already counted under this event id). */
+  /** Written to Redis now (false: buffered for replay, or already counted under this identity). */
   readonly written: boolean;
   readonly buffered: boolean;
   /** The watched metric's absolute value after the write, when Redis answered. */
@@ -50,9 +51,10 @@ export interface RecordedUsage {
 const REDIS_RETRY_INTERVAL_MS = 500;
 
 /**
- * Writes usage events to the tenant's hash, idempotently by event id. While Redis is unreachable, events
- * are kept in a bounded in-process buffer and replayed with their ids once it answers again, so an event
- * whose first write did reach Redis (a timeout after the fact) is still counted once.
+ * Writes usage events to the tenant's hash, idempotently by producer sequence (or by event id for keyed
+ * events). While Redis is unreachable, events are kept in a bounded in-process buffer and replayed with their
+ * identity once it answers again, so an event whose first write did reach Redis (a timeout after the fact) is
+ * still counted once. Every sequenced event is settled with the producer once its outcome is known.
  */
 @Injectable()
 export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApplicationShutdown {
@@ -71,6 +73,7 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
     @Inject(USAGE_CLOCK) private readonly clock: UsageClock,
     private readonly baseline: UsageBaselineService,
     private readonly metrics: UsageMetrics,
+    private readonly producer: UsageProducer,
   ) {
     this.buffer = new UsageEventBuffer(options.bufferCapacity);
   }
@@ -110,6 +113,7 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
       return this.bufferEvent(event);
     }
     this.noteHealthy();
+    this.settle(event);
     const [applied = 0, hasBaseline = 0, value = 0, ...reached] = reply;
     if (watch !== undefined && hasBaseline === 0) return this.afterBaselineLoss(event, watch, applied === 1);
     return { written: applied === 1, buffered: false, value, reachedThresholds: reached };
@@ -117,8 +121,8 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
 
   /** Keeps an event for replay: its first write failed or its outcome is unknown. */
   bufferEvent(event: UsageEvent): RecordedUsage {
-    const dropped = this.buffer.push(event);
-    if (dropped > 0) this.noteDropped(dropped);
+    if (event.sequence !== undefined) this.producer.hold(sequencedStream(event, event.sequence));
+    this.noteDropped(this.buffer.push(event));
     this.metrics.buffered.set(this.buffer.size);
     return { written: false, buffered: true, reachedThresholds: [] };
   }
@@ -165,6 +169,8 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
         return;
       }
       const failed = batch.filter((_, index) => (results?.[index]?.[0] ?? null) !== null);
+      const unwritten = new Set(failed);
+      for (const event of batch) if (!unwritten.has(event)) this.settle(event);
       this.metrics.replayed.inc(batch.length - failed.length);
       if (failed.length > 0) {
         this.restore(failed);
@@ -187,9 +193,7 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
   ): Promise<RecordedUsage> {
     try {
       await this.baseline.ensure(event.tenantId, event.period);
-      const [, , value = 0, ...reached] = parseReply(
-        await this.evaluate({ ...event, eventId: `${event.eventId}:check`, eventTtlSeconds: 0 }, watch),
-      );
+      const [, , value = 0, ...reached] = parseReply(await this.evaluate(event, watch, CHECK_ONLY));
       return { written, buffered: false, value, reachedThresholds: reached };
     } catch (error) {
       this.logger.warn(`Could not restore the usage baseline of a tenant: ${describe(error)}`);
@@ -197,22 +201,30 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
     }
   }
 
-  private evaluate(event: UsageEvent, watch?: ThresholdWatch): Promise<unknown> {
-    const [keys, args] = this.scriptCall(event, watch);
+  private evaluate(event: UsageEvent, watch?: ThresholdWatch, checkOnly = false): Promise<unknown> {
+    const [keys, args] = this.scriptCall(event, watch, checkOnly);
     return this.script.evaluate(this.redis, keys, args);
   }
 
-  private scriptCall(event: UsageEvent, watch?: ThresholdWatch): [string[], (string | number)[]] {
+  private scriptCall(
+    event: UsageEvent,
+    watch?: ThresholdWatch,
+    checkOnly = false,
+  ): [string[], (string | number)[]] {
     const thresholds = watch?.thresholds ?? [];
+    const identity = this.identityOf(event);
     const keys = [
       usageHashKey(event.tenantId, event.period),
-      usageEventKey(event.tenantId, event.period, event.eventId),
+      identity.key,
       usageDirtySetKey(UsageDirtyShards.tagFor(event.tenantId)),
       ...thresholds.map((percent) => usageThresholdFlagKey(event.tenantId, event.period, percent)),
     ];
     const args: (string | number)[] = [
       USAGE_HASH_TTL_SECONDS,
-      event.eventTtlSeconds,
+      checkOnly ? '0' : identity.mode,
+      identity.ttlSeconds,
+      identity.sequence,
+      identity.floor,
       usageDirtyMember(event.period, event.tenantId),
       event.storageBytes ?? '',
       watch?.metric ?? '',
@@ -227,13 +239,42 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
     return [keys, args];
   }
 
+  /** The script's dedup arguments: the producer's marks and floor, or the keyed event's marker. */
+  private identityOf(event: UsageEvent): {
+    mode: 's' | 'k';
+    key: string;
+    ttlSeconds: number;
+    sequence: number;
+    floor: number;
+  } {
+    if (event.sequence === undefined) {
+      const key = usageEventKey(event.tenantId, event.period, event.eventId);
+      return { mode: 'k', key, ttlSeconds: event.eventTtlSeconds, sequence: 0, floor: 0 };
+    }
+    const claim = this.producer.claimOf(sequencedStream(event, event.sequence));
+    return {
+      mode: 's',
+      key: claim.marksKey,
+      ttlSeconds: claim.marksTtlSeconds,
+      sequence: claim.sequence,
+      floor: claim.floor,
+    };
+  }
+
+  private settle(event: UsageEvent): void {
+    if (event.sequence !== undefined) this.producer.settle(sequencedStream(event, event.sequence));
+  }
+
   private restore(events: readonly UsageEvent[]): void {
-    const dropped = this.buffer.restore(events);
-    if (dropped > 0) this.noteDropped(dropped);
+    this.noteDropped(this.buffer.restore(events));
     this.metrics.buffered.set(this.buffer.size);
   }
 
-  private noteDropped(count: number): void {
+  /** Dropped events are given up for good: unbilled usage, counted, and no longer holding a floor. */
+  private noteDropped(events: readonly UsageEvent[]): void {
+    const count = events.length;
+    if (count === 0) return;
+    for (const event of events) this.settle(event);
     this.metrics.dropped.inc(count);
     this.metrics.droppedCount += count;
     this.logger.error(
@@ -264,6 +305,13 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
     });
     return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
   }
+}
+
+/** Replays a threshold check without writing (the event itself was already written or counted). */
+const CHECK_ONLY = true;
+
+function sequencedStream(event: UsageEvent, sequence: number): SequencedStream {
+  return { tenantId: event.tenantId, period: event.period, sequence };
 }
 
 function parseReply(reply: unknown): number[] {

@@ -8,9 +8,22 @@ export function usageHashKey(tenantId: string, period: string): string {
   return `usage:{${tenantId}}:${period}`;
 }
 
-/** Marks one usage event as counted (`SET NX EX`), so a retried or replayed event is never counted twice. */
+/**
+ * Marks one keyed usage event as counted (`SET NX EX`): only events with a business id that any process may
+ * record again (a payment's transaction, whose job may be retried on another worker). Per-request usage is
+ * deduplicated by producer sequence instead (see producerMarksKey), at no key per event.
+ */
 export function usageEventKey(tenantId: string, period: string, eventId: string): string {
   return `usage:{${tenantId}}:${period}:event:${eventId}`;
+}
+
+/**
+ * One producer's (API or worker process's) sequence marks for a tenant-month: its floor and the sequences it
+ * applied out of order (see CLAIM_PRODUCER_SEQUENCE_LUA in the rate-limiting library). One key per producer
+ * and tenant-month, whatever the number of requests.
+ */
+export function producerMarksKey(tenantId: string, period: string, producerId: string): string {
+  return `usage:{${tenantId}}:${period}:producer:${producerId}`;
 }
 
 /** The tenant's stored bytes now (not per period): what the period's `storage_bytes` gauge rises to. */
@@ -51,8 +64,17 @@ export const USAGE_BASELINE_FIELD = '_baseline';
 
 /** Usage hashes outlive their month long enough for billing to read them; MongoDB keeps them for good. */
 export const USAGE_HASH_TTL_SECONDS = 90 * 24 * 3600;
-/** Event markers of API requests need only outlive a Redis outage's replay; they are many, so short-lived. */
-export const REQUEST_EVENT_TTL_SECONDS = 6 * 3600;
+/**
+ * A producer's marks need only outlive its replays, which come from its in-process buffer while Redis is
+ * unreachable: refreshed on every write, so they expire this long after the producer (a process that
+ * restarted, or scaled in) last wrote to the tenant-month.
+ */
+export const PRODUCER_MARKS_TTL_SECONDS = 6 * 3600;
+/**
+ * An increment still in flight this long after it was issued no longer holds its producer's floor down (its
+ * settlement was lost to a bug): far beyond any Redis call's timeout, far below the marks' TTL.
+ */
+export const UNSETTLED_IN_FLIGHT_MAX_AGE_MS = 60_000;
 /** Event markers of transactions (one per payment) guard retries of payment creation for days. */
 export const TRANSACTION_EVENT_TTL_SECONDS = 7 * 24 * 3600;
 /** The running storage total outlives any period; refreshed on every change. */

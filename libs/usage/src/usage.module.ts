@@ -11,6 +11,7 @@ import { SYSTEM_USAGE_CLOCK, USAGE_CLOCK, type UsageClock } from './usage-clock'
 import { UsageMetrics } from './usage-metrics';
 import { UsageMonthCloseService } from './usage-month-close.service';
 import { USAGE_OPTIONS, type UsageOptions, usageOptions } from './usage-options';
+import { UsageProducer } from './usage-producer.service';
 import { UsageReaderService } from './usage-reader.service';
 import { USAGE_RECORD_MODEL, UsageRecordSchema } from './usage-record.schema';
 import { UsageRecordsRepository } from './usage-records.repository';
@@ -32,6 +33,7 @@ export interface UsageModuleOptions extends Partial<UsageOptions> {
 }
 
 const CORE_EXPORTS = [
+  UsageProducer,
   UsageTrackerService,
   RequestUsageMeter,
   UsageReaderService,
@@ -64,6 +66,7 @@ export class UsageModule {
         { provide: USAGE_OPTIONS, useValue: usageOptions(tuning) },
         { provide: USAGE_CLOCK, useValue: clock ?? SYSTEM_USAGE_CLOCK },
         UsageMetrics,
+        UsageProducer,
         UsageRecordsRepository,
         UsageBaselineService,
         UsageTrackerService,
