@@ -3,7 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { ProducerSequence } from '@tenantpay/rate-limiting';
 
-import { PRODUCER_MARKS_TTL_SECONDS, producerMarksKey, UNSETTLED_IN_FLIGHT_MAX_AGE_MS } from './usage.constant';
+import {
+  PRODUCER_MARKS_TTL_SECONDS,
+  producerMarksKey,
+  UNSETTLED_IN_FLIGHT_MAX_AGE_MS,
+} from './usage.constant';
 
 /** A sequenced increment of one tenant-month (what a replay needs to be judged a duplicate or not). */
 export interface SequencedStream {

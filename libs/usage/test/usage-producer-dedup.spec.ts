@@ -1,0 +1,230 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import {
+  CountingRateLimiterMetrics,
+  defineRateLimitPolicy,
+  RateLimitAlgorithm,
+  rateLimiterOptions,
+  RateLimiterService,
+} from '@tenantpay/rate-limiting';
+import { RedisConnectionPool } from '@tenantpay/platform';
+import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import type Redis from 'ioredis';
+
+import {
+  PRODUCER_MARKS_TTL_SECONDS,
+  producerMarksKey,
+  RequestUsageMeter,
+  StorageUsageService,
+  type UsageEvent,
+  UsageProducer,
+  UsageTrackerService,
+  usageHashKey,
+} from '../src';
+import {
+  ManualClock,
+  newTenantId,
+  silenceLogs,
+  startUsageInstance,
+  tenantWithQuota,
+} from './usage-test-module';
+
+const PERIOD = '2025-01';
+
+describe('usage deduplication by producer sequence', () => {
+  const mongo = useTestMongo();
+  const testRedis = useTestRedis();
+  const clock = new ManualClock(new Date('2025-01-15T12:00:00Z'));
+  let app: INestApplicationContext;
+  let redis: Redis;
+  let tracker: UsageTrackerService;
+  let producer: UsageProducer;
+  let meter: RequestUsageMeter;
+
+  const config = () => testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: testRedis.url });
+  const policy = defineRateLimitPolicy({
+    name: 'starter',
+    limit: 1_000_000,
+    windowSeconds: 60,
+    algorithm: RateLimitAlgorithm.SlidingWindowCounter,
+  });
+  const limiter = () =>
+    new RateLimiterService(
+      new RedisConnectionPool([redis]),
+      rateLimiterOptions({ rateLimit: { failMode: 'open' } }),
+      new CountingRateLimiterMetrics(),
+    );
+  const apiCalls = async (tenantId: string) =>
+    Number((await redis.hget(usageHashKey(tenantId, PERIOD), 'api_calls')) ?? 0);
+  const sequencedCall = (tenantId: string, from = producer): UsageEvent => ({
+    tenantId,
+    period: PERIOD,
+    sequence: from.issue(tenantId, PERIOD).sequence,
+    increments: { api_calls: 1 },
+  });
+  /** A request metered inside the limiter's decision, as the API's guard does. */
+  const meteredRequest = async (rateLimiter: RateLimiterService, tenantId: string, through = meter) => {
+    const prepared = through.prepare({}, tenantId, 100);
+    prepared.settle(
+      await rateLimiter.consume({ subject: tenantId, bucket: 'api', policy, usage: prepared.increment }),
+    );
+  };
+
+  beforeAll(async () => {
+    ({ app, redis } = await startUsageInstance(config(), { clock }));
+    tracker = app.get(UsageTrackerService);
+    producer = app.get(UsageProducer);
+    meter = app.get(RequestUsageMeter);
+  });
+  beforeEach(() => silenceLogs());
+  afterEach(() => jest.restoreAllMocks());
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('counts a replayed batch once', async () => {
+    const tenantId = newTenantId();
+    const batch = Array.from({ length: 20 }, () => sequencedCall(tenantId));
+    for (const event of batch) tracker.bufferEvent(event);
+    await tracker.drain();
+    // The same batch again, as after a pipeline whose replies were lost: none of it counts again.
+    for (const event of batch) tracker.bufferEvent(event);
+    await tracker.drain();
+    for (const event of batch) await tracker.record(event);
+
+    expect(await apiCalls(tenantId)).toBe(20);
+    expect(tracker.bufferedCount).toBe(0);
+  });
+
+  it('counts increments that land out of order, and each only once when retried', async () => {
+    const tenantId = newTenantId();
+    const [first, second, third] = [1, 2, 3].map(() => sequencedCall(tenantId)) as [
+      UsageEvent,
+      UsageEvent,
+      UsageEvent,
+    ];
+    // The first is held back (its write timed out and waits for a replay) while later ones land.
+    tracker.bufferEvent(first);
+    await tracker.record(third);
+    await tracker.record(second);
+    expect(await apiCalls(tenantId)).toBe(2);
+
+    await tracker.drain();
+    expect(await apiCalls(tenantId)).toBe(3);
+    for (const event of [third, first, second]) await tracker.record(event);
+    expect(await apiCalls(tenantId)).toBe(3);
+    // Once nothing older is unsettled, the marks shrink back to the floor alone.
+    await tracker.record(sequencedCall(tenantId));
+    expect(await redis.zrange(producerMarksKey(tenantId, PERIOD, producer.id), 0, -1)).toEqual(['f']);
+  });
+
+  it('counts a decision whose reply was lost once, whichever path lands first', async () => {
+    const tenantId = newTenantId();
+    const rateLimiter = limiter();
+    const landed = meter.prepare({}, tenantId, 1);
+    const later = meter.prepare({}, tenantId, 1);
+    await rateLimiter.consume({ subject: tenantId, bucket: 'api', policy, usage: later.increment });
+    later.settle({ allowed: true, usageRecorded: true });
+    await rateLimiter.consume({ subject: tenantId, bucket: 'api', policy, usage: landed.increment });
+    // The limiter gave up waiting although Redis applied the script: the outcome is unknown, so it is replayed.
+    landed.settle({ allowed: true, usageRecorded: false });
+    await tracker.drain();
+    await tracker.drain();
+
+    expect(await apiCalls(tenantId)).toBe(2);
+  });
+
+  it('counts the sequences of a new producer (a restarted process) from 1 again', async () => {
+    const tenantId = newTenantId();
+    const rateLimiter = limiter();
+    for (let i = 0; i < 3; i++) await meteredRequest(rateLimiter, tenantId);
+    const restarted = await startUsageInstance(config(), { clock });
+    try {
+      const next = restarted.app.get(UsageProducer);
+      expect(next.id).not.toBe(producer.id);
+      for (let i = 0; i < 2; i++) {
+        await meteredRequest(rateLimiter, tenantId, restarted.app.get(RequestUsageMeter));
+      }
+      await restarted.app.get(UsageTrackerService).record(sequencedCall(tenantId, next));
+    } finally {
+      await restarted.app.close();
+    }
+
+    expect(await apiCalls(tenantId)).toBe(6);
+    const marks = await redis.keys(producerMarksKey(tenantId, PERIOD, '*'));
+    expect(marks).toHaveLength(2);
+    for (const key of marks) {
+      expect(await redis.ttl(key)).toBeGreaterThan(0);
+      expect(await redis.ttl(key)).toBeLessThanOrEqual(PRODUCER_MARKS_TTL_SECONDS);
+    }
+  });
+
+  it('keeps the number of Redis keys flat as requests grow', async () => {
+    const tenants = [newTenantId(), newTenantId(), newTenantId()];
+    const rateLimiter = limiter();
+    const requests = async (count: number) => {
+      for (let i = 0; i < count; i++) {
+        await Promise.all(tenants.map((tenantId) => meteredRequest(rateLimiter, tenantId)));
+      }
+    };
+    await requests(10);
+    const keysAfterTen = await redis.dbsize();
+    await requests(400);
+
+    expect(await redis.dbsize()).toBe(keysAfterTen);
+    for (const tenantId of tenants) {
+      expect(await apiCalls(tenantId)).toBe(410);
+      expect(await redis.zcard(producerMarksKey(tenantId, PERIOD, producer.id))).toBe(1);
+    }
+  });
+
+  it('applies a storage growth once when its write is retried', async () => {
+    const tenantId = newTenantId();
+    const storage = app.get(StorageUsageService);
+    const tenant = tenantWithQuota(tenantId);
+    await storage.recordGrowth(tenant, 1_000);
+    const sent = jest.spyOn(redis, 'evalsha');
+    await storage.recordGrowth(tenant, 500);
+    // The second growth's write, sent again with its sequence and floor (a retry after a lost reply).
+    const [retried] = sent.mock.calls;
+    expect(retried).toBeDefined();
+    await (redis.evalsha as (...args: unknown[]) => Promise<unknown>)(...(retried as unknown[]));
+
+    expect(await redis.hget(usageHashKey(tenantId, PERIOD), 'storage_bytes')).toBe('1500');
+  });
+});
+
+describe('UsageProducer', () => {
+  const tenantId = 'tenant';
+
+  it('carries the oldest unsettled increment of the tenant-month as the floor', () => {
+    const producer = new UsageProducer();
+    const first = producer.issue(tenantId, PERIOD);
+    const other = producer.issue('other-tenant', PERIOD);
+    const second = producer.issue(tenantId, PERIOD);
+
+    expect(producer.claimOf(second)).toMatchObject({ sequence: 3, floor: first.sequence });
+    producer.settle(first);
+    expect(producer.claimOf(second).floor).toBe(second.sequence);
+    expect(producer.claimOf(other).floor).toBe(other.sequence);
+  });
+
+  it('stops an increment whose settlement never came from holding the floor, but not a buffered one', () => {
+    const now = jest.spyOn(Date, 'now').mockReturnValue(1_000);
+    try {
+      const producer = new UsageProducer();
+      const lost = producer.issue(tenantId, PERIOD);
+      const buffered = producer.issue(tenantId, PERIOD);
+      producer.hold(buffered);
+      now.mockReturnValue(1_000 + 61_000);
+      const fresh = producer.issue(tenantId, PERIOD);
+
+      expect(lost.sequence).toBeLessThan(buffered.sequence);
+      expect(producer.claimOf(fresh).floor).toBe(buffered.sequence);
+      producer.settle(buffered);
+      producer.settle(fresh);
+      expect(producer.unsettledStreams).toBe(0);
+    } finally {
+      now.mockRestore();
+    }
+  });
+});
