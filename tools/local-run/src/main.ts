@@ -102,8 +102,9 @@ async function embeddedOrGivenRedis(): Promise<{ url: string; stop(): Promise<vo
     say('Redis: REDIS_URL');
     return { url: given, stop: async () => undefined };
   }
-  const server = await RedisServerProcess.start();
-  say(`Redis: embedded redis-server at ${server.url} (in memory; set REDIS_URL to use another)`);
+  const dataDir = path.join(workspaceRoot, '.data', 'redis');
+  const server = await RedisServerProcess.start({ dataDir });
+  say(`Redis: embedded redis-server at ${server.url} (AOF in ${dataDir}; set REDIS_URL to use another)`);
   return server;
 }
 

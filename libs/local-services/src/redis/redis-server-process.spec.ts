@@ -1,5 +1,9 @@
 import { once } from 'node:events';
+import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 
 import Redis from 'ioredis';
 
@@ -36,6 +40,28 @@ describe('RedisServerProcess', () => {
     const client = clientOf(server);
     await expect(client.config('GET', 'save')).resolves.toEqual(['save', '']);
     await expect(client.config('GET', 'appendonly')).resolves.toEqual(['appendonly', 'no']);
+  });
+
+  it('with a data directory, runs with AOF fsynced every second and keeps its data through a SIGKILL', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'redis-aof-'));
+    const persistent = await RedisServerProcess.start({ dataDir });
+    try {
+      const client = clientOf(persistent);
+      await expect(client.config('GET', 'appendonly')).resolves.toEqual(['appendonly', 'yes']);
+      await expect(client.config('GET', 'appendfsync')).resolves.toEqual(['appendfsync', 'everysec']);
+      await expect(client.config('GET', 'dir')).resolves.toEqual(['dir', await realpath(dataDir)]);
+      await client.set('survives-crash', 'yes');
+      await delay(1_500); // one `everysec` fsync
+      await client.quit();
+
+      await persistent.kill();
+      await persistent.restart();
+
+      await expect(clientOf(persistent).get('survives-crash')).resolves.toBe('yes');
+    } finally {
+      await persistent.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('restart() comes back on the same port with no data', async () => {

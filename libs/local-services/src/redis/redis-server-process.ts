@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 
@@ -18,11 +19,17 @@ export interface RedisServerProcessOptions {
   /** Omit to take a free port. */
   port?: number;
   startupTimeoutMs?: number;
+  /**
+   * Persist to this directory with an append-only file fsynced every second (`appendfsync everysec`, what
+   * production Redis must run with: a crash loses at most about a second of writes), so a restart or a crash
+   * keeps the data. Omit for a throw-away server that nothing is persisted for.
+   */
+  dataDir?: string;
 }
 
 /**
- * A throw-away redis-server child process: nothing is persisted, so a restart comes back empty, which is what
- * fault tests ("Redis went away and came back") need.
+ * A redis-server child process. Without a data directory it is throw-away: a restart comes back empty, which
+ * is what fault tests ("Redis went away and came back") need. With one (`npm start`), it persists with AOF.
  */
 export class RedisServerProcess {
   private child: ChildProcess | undefined;
@@ -31,6 +38,7 @@ export class RedisServerProcess {
     private readonly binary: string,
     readonly port: number,
     private readonly startupTimeoutMs: number,
+    private readonly dataDir: string | undefined,
   ) {}
 
   static async start(options: RedisServerProcessOptions = {}): Promise<RedisServerProcess> {
@@ -38,7 +46,9 @@ export class RedisServerProcess {
       options.binary ?? 'redis-server',
       options.port ?? (await findFreePort(HOST)),
       options.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS,
+      options.dataDir,
     );
+    if (options.dataDir !== undefined) await mkdir(options.dataDir, { recursive: true });
     await server.spawnAndWaitUntilReady();
     return server;
   }
@@ -68,16 +78,30 @@ export class RedisServerProcess {
     }
   }
 
-  /** Same port, empty data set. */
+  /** Fault injection: SIGKILL, as a crash or an out-of-memory kill would (no final fsync, no shutdown save). */
+  async kill(): Promise<void> {
+    const child = this.child;
+    this.child = undefined;
+    if (child === undefined || isNotRunning(child)) return;
+    const exited = once(child, 'exit');
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  /** Same port; an empty data set, or what the data directory kept. */
   async restart(): Promise<void> {
     await this.stop();
     await this.spawnAndWaitUntilReady();
   }
 
   private async spawnAndWaitUntilReady(): Promise<void> {
+    const persistence =
+      this.dataDir === undefined
+        ? ['--appendonly', 'no']
+        : ['--dir', this.dataDir, '--appendonly', 'yes', '--appendfsync', 'everysec'];
     const child = spawn(
       this.binary,
-      ['--port', String(this.port), '--bind', HOST, '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+      ['--port', String(this.port), '--bind', HOST, '--save', '', ...persistence, '--daemonize', 'no'],
       // The working directory is where redis-server would write dump files; keep it out of the repository.
       { cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] },
     );
