@@ -9,6 +9,7 @@ import { loadConfigOrExit } from '@tenantpay/platform';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { seedDemo } from './seed-demo';
 
@@ -18,7 +19,7 @@ const say = (line: string) => process.stdout.write(`[tenantpay] ${line}\n`);
 async function main(): Promise<void> {
   const apiPort = process.env['API_PORT'] ?? '3000';
   const mongo = await embeddedOrGivenMongo();
-  const redis = await embeddedOrGivenRedis();
+  const redis = await embeddedOrGivenRedis(mongo);
   const environment = {
     ...process.env,
     MONGODB_URI: mongo.uri,
@@ -96,13 +97,20 @@ async function embeddedOrGivenMongo(): Promise<RunningMongo> {
   return running;
 }
 
-async function embeddedOrGivenRedis(): Promise<{ url: string; stop(): Promise<void> }> {
+/**
+ * The embedded Redis runs with AOF, as production must. Its data outlives the run only when MongoDB's does:
+ * beside the in-memory engine, counters, cached tenants and sessions of a previous run would name tenants
+ * that no longer exist, so that run's data directory is emptied first.
+ */
+async function embeddedOrGivenRedis(mongo: RunningMongo): Promise<{ url: string; stop(): Promise<void> }> {
   const given = process.env['REDIS_URL'];
   if (given) {
     say('Redis: REDIS_URL');
     return { url: given, stop: async () => undefined };
   }
-  const dataDir = path.join(workspaceRoot, '.data', 'redis');
+  const persistent = mongo.kind !== 'emulator';
+  const dataDir = path.join(workspaceRoot, '.data', persistent ? 'redis' : 'redis-this-run');
+  if (!persistent) await rm(dataDir, { recursive: true, force: true });
   const server = await RedisServerProcess.start({ dataDir });
   say(`Redis: embedded redis-server at ${server.url} (AOF in ${dataDir}; set REDIS_URL to use another)`);
   return server;
