@@ -42,6 +42,8 @@ export const AuditAction = {
   WebhookEndpointDisabled: 'webhook_endpoint.disabled',
 
   UsageThresholdReached: 'usage.threshold_reached',
+  /** Redis lost usage counts (restarted empty, or from an older copy): usage since the last sync is lost. */
+  UsageRedisDataLost: 'usage.redis_data_lost',
 
   PaymentApproved: 'payment.approved',
   PaymentRejected: 'payment.rejected',

@@ -8,6 +8,7 @@ export * from './transaction-quota.service';
 export * from './usage-clock';
 export * from './usage-counters';
 export * from './usage-csv';
+export * from './usage-data-loss.service';
 export * from './usage-dirty-shards';
 export * from './usage-event';
 export * from './usage-event-publisher.port';

@@ -4,7 +4,8 @@ import type Redis from 'ioredis';
 
 import { SEED_USAGE_BASELINE_SCRIPT } from './seed-usage-baseline.script';
 import { USAGE_BASELINE_FIELD, usageHashKey } from './usage.constant';
-import { type UsageCounters, usageFromHash, ZERO_USAGE } from './usage-counters';
+import { type UsageCounters, usageFromHash, USAGE_METRICS, ZERO_USAGE } from './usage-counters';
+import { UsageDataLossService } from './usage-data-loss.service';
 import type { PersistedUsage } from './usage-records.repository';
 import { UsageRecordsRepository } from './usage-records.repository';
 
@@ -17,7 +18,9 @@ export interface RedisUsageState {
 
 /**
  * Keeps Redis counts continuous with MongoDB across Redis data loss: a hash without a baseline gets the
- * persisted values added to it once, so new increments continue from what was persisted.
+ * persisted values added to it once, a hash behind MongoDB is raised to it, so new increments continue from
+ * what was persisted. Either repair after MongoDB had usage for the period is a detected loss, reported once
+ * (the script's `HSETNX` or raise happens for one caller only).
  */
 @Injectable()
 export class UsageBaselineService {
@@ -26,10 +29,11 @@ export class UsageBaselineService {
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     private readonly records: UsageRecordsRepository,
+    private readonly loss: UsageDataLossService,
   ) {}
 
   /**
-   * Seeds the hash from MongoDB if it lacks its baseline and answers its absolute counters. `persisted` may be
+   * Seeds or raises the hash from MongoDB as needed and answers its absolute counters. `persisted` may be
    * passed when the caller already read it (the sync reads a batch at once).
    */
   async ensure(
@@ -44,7 +48,14 @@ export class UsageBaselineService {
       [usageHashKey(tenantId, period)],
       [counters.api_calls, counters.transactions, counters.storage_bytes, counters.bandwidth_bytes],
     );
-    return toRedisUsageState(pairsToRecord(reply));
+    const [seeded, raised, ...fields] = Array.isArray(reply) ? reply : [];
+    const state = toRedisUsageState(pairsToRecord(fields));
+    if (raised === 1) {
+      await this.loss.reportPeriod('period_behind', tenantId, period, counters, state.counters);
+    } else if (seeded === 1 && USAGE_METRICS.some((metric) => counters[metric] > 0)) {
+      await this.loss.reportPeriod('period_missing', tenantId, period, counters, state.counters);
+    }
+    return state;
   }
 }
 
@@ -56,9 +67,8 @@ export function toRedisUsageState(hash: Readonly<Record<string, string>>): Redis
   };
 }
 
-function pairsToRecord(reply: unknown): Record<string, string> {
+function pairsToRecord(pairs: readonly unknown[]): Record<string, string> {
   const record: Record<string, string> = {};
-  if (!Array.isArray(reply)) return record;
-  for (let i = 0; i + 1 < reply.length; i += 2) record[String(reply[i])] = String(reply[i + 1]);
+  for (let i = 0; i + 1 < pairs.length; i += 2) record[String(pairs[i])] = String(pairs[i + 1]);
   return record;
 }

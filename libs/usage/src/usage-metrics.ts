@@ -3,11 +3,13 @@ import { Counter, Gauge, register } from 'prom-client';
 export const USAGE_EVENTS_DROPPED_METRIC = 'tenantpay_usage_events_dropped_total';
 export const USAGE_EVENTS_BUFFERED_METRIC = 'tenantpay_usage_events_buffered';
 export const USAGE_EVENTS_REPLAYED_METRIC = 'tenantpay_usage_events_replayed_total';
+export const USAGE_REDIS_DATA_LOSS_METRIC = 'tenantpay_usage_redis_data_loss_total';
 
 /**
  * Metering's own health on prom-client's default registry (served by /metrics): events lost because the
  * outage buffer overflowed (each one is usage never billed: alert on any increase), events waiting for
- * Redis, and events written late.
+ * Redis, events written late, and Redis data losses detected (alert on any increase: usage since the last
+ * sync to MongoDB is gone).
  */
 export class UsageMetrics {
   readonly dropped = singleton(
@@ -32,6 +34,15 @@ export class UsageMetrics {
       new Counter({
         name: USAGE_EVENTS_REPLAYED_METRIC,
         help: 'Buffered usage events written to Redis after it became reachable again',
+      }),
+  );
+  readonly redisDataLoss = singleton(
+    USAGE_REDIS_DATA_LOSS_METRIC,
+    () =>
+      new Counter({
+        name: USAGE_REDIS_DATA_LOSS_METRIC,
+        help: 'Redis usage data losses detected: Redis emptied (sentinel gone), or a tenant-period missing from or behind MongoDB',
+        labelNames: ['detected_by'],
       }),
   );
   /** Also kept in process, for tests and logs (the prom-client counter is shared by every instance). */

@@ -46,6 +46,11 @@ export class UsageRecordsRepository {
     return documents.map(toPersisted);
   }
 
+  /** Whether any usage was ever persisted (a platform that has never synced has nothing Redis could lose). */
+  async hasAny(): Promise<boolean> {
+    return (await this.model.exists({}).exec()) !== null;
+  }
+
   /** The tenant's most recently persisted storage size (a baseline for its running total). */
   async latestStorageBytes(tenantId: string): Promise<number> {
     const [latest] = await this.model.find({ tenantId }).sort({ period: -1 }).limit(1).lean().exec();

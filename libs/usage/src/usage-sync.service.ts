@@ -4,6 +4,7 @@ import type Redis from 'ioredis';
 
 import { CLAIM_DIRTY_TENANTS_SCRIPT } from './claim-dirty-tenants.script';
 import { UsageBaselineService } from './usage-baseline.service';
+import { UsageDataLossService } from './usage-data-loss.service';
 import { UsageDirtyShards } from './usage-dirty-shards';
 import { UsagePeriod } from './usage-period';
 import { type UsageSnapshotToPersist, UsageRecordsRepository } from './usage-records.repository';
@@ -17,8 +18,10 @@ const DIRTY_MEMBER = /^(\d{4}-\d{2}):(.+)$/;
 /**
  * Copies changed counters from Redis to MongoDB as absolute values (the worker runs it every few seconds).
  * Idempotent: records only rise (`$max`), so running it twice, concurrently, or out of order is harmless;
- * before copying, a hash that lost its baseline is seeded from MongoDB, so a Redis restart never writes
- * the small since-restart counts over the persisted ones.
+ * before copying, a hash that lost its baseline is seeded from MongoDB (and one behind MongoDB raised to it),
+ * so a Redis restart never writes the small since-restart counts over the persisted ones: MongoDB totals are
+ * what was persisted before the loss plus what was counted after it. Each run first checks the sentinel,
+ * so Redis losing its data is reported even for tenants that send nothing afterwards.
  *
  * Redis Cluster safe: it finds work by probing the fixed list of dirty shards (one `EXISTS` per shard, each
  * in its own slot) rather than scanning keys, and every script it runs touches one shard or one tenant.
@@ -32,10 +35,12 @@ export class UsageSyncService {
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     private readonly records: UsageRecordsRepository,
     private readonly baseline: UsageBaselineService,
+    private readonly loss: UsageDataLossService,
   ) {}
 
   /** Syncs every changed tenant-period; answers how many were copied. */
   async syncAll(): Promise<number> {
+    await this.loss.checkSentinel();
     let copied = 0;
     for (const shardTag of await this.shardsWithChanges()) copied += await this.syncShard(shardTag);
     return copied;

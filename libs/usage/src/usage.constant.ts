@@ -62,6 +62,13 @@ export function usageDirtyMember(period: string, tenantId: string): string {
  */
 export const USAGE_BASELINE_FIELD = '_baseline';
 
+/**
+ * Present while Redis still holds the data the usage sync has seen (written by the sync when missing, never
+ * expiring): the sync finding it gone while MongoDB already holds usage means Redis lost its data. In Redis
+ * Cluster it covers the node of its slot; per-tenant checks (UsageBaselineService) cover every node.
+ */
+export const USAGE_REDIS_SENTINEL_KEY = 'usage:sentinel';
+
 /** Usage hashes outlive their month long enough for billing to read them; MongoDB keeps them for good. */
 export const USAGE_HASH_TTL_SECONDS = 90 * 24 * 3600;
 /**

@@ -7,6 +7,7 @@ import { StorageUsageService } from './storage-usage.service';
 import { TransactionQuotaService } from './transaction-quota.service';
 import { UsageAlertService } from './usage-alert.service';
 import { UsageBaselineService } from './usage-baseline.service';
+import { UsageDataLossService } from './usage-data-loss.service';
 import { SYSTEM_USAGE_CLOCK, USAGE_CLOCK, type UsageClock } from './usage-clock';
 import { UsageMetrics } from './usage-metrics';
 import { UsageMonthCloseService } from './usage-month-close.service';
@@ -68,6 +69,7 @@ export class UsageModule {
         UsageMetrics,
         UsageProducer,
         UsageRecordsRepository,
+        UsageDataLossService,
         UsageBaselineService,
         UsageTrackerService,
         RequestUsageMeter,
