@@ -34,7 +34,9 @@ describe('usage when Redis loses its data', () => {
     for (let i = 0; i < count; i++) await meter.recordStandalone(tenantId, 10, 0);
   };
   const persisted = async (tenantId: string) =>
-    (await mongo.db.collection('usage_records').findOne({ tenantId, period: '2025-01' })) ?? {};
+    (await mongo.db.collection('usage_records').findOne({ tenantId, period: '2025-01' })) ?? {
+      api_calls: 0,
+    };
   const lossEvents = (tenantId?: string | null) =>
     mongo.db
       .collection('audit_events')
