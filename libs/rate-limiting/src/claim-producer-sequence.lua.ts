@@ -14,10 +14,14 @@
  * unsettled one) the floor just moves past it and nothing else is stored, so the set stays at one member;
  * out-of-order members exist only while an older increment is in flight or buffered, and the producer's
  * floor trims them once it settles. Memory: one small key per producer and tenant-month, whatever the
- * number of requests.
+ * number of requests. Bounded even if one increment stays unsettled for long (a replay that keeps failing):
+ * past PRODUCER_MARKS_MAX_OUT_OF_ORDER members the floor moves up past the oldest ones, so an increment that
+ * old whose first write never landed would be refused, not the set grown without end.
  *
  * claimProducerSequence(marks key, sequence, producer floor, marks TTL s) → true when the increment is fresh.
  */
+export const PRODUCER_MARKS_MAX_OUT_OF_ORDER = 4_096;
+
 export const CLAIM_PRODUCER_SEQUENCE_LUA = `
 local function claimProducerSequence(marks, sequence, producerFloor, ttl)
   local seq = tonumber(sequence)
@@ -28,6 +32,11 @@ local function claimProducerSequence(marks, sequence, producerFloor, ttl)
     floor = seq + 1
   else
     redis.call('ZADD', marks, seq, sequence)
+    local excess = redis.call('ZCARD', marks) - 1 - ${PRODUCER_MARKS_MAX_OUT_OF_ORDER}
+    if excess > 0 then
+      local oldest = redis.call('ZRANGE', marks, excess, excess, 'WITHSCORES')
+      floor = math.max(floor, tonumber(oldest[2]))
+    end
   end
   if floor > stored then
     redis.call('ZADD', marks, floor, 'f')

@@ -8,6 +8,7 @@ import {
 } from '@tenantpay/rate-limiting';
 import { RedisConnectionPool } from '@tenantpay/platform';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import { PRODUCER_MARKS_MAX_OUT_OF_ORDER } from '@tenantpay/rate-limiting';
 import type Redis from 'ioredis';
 
 import {
@@ -102,13 +103,12 @@ describe('usage deduplication by producer sequence', () => {
       UsageEvent,
       UsageEvent,
     ];
-    // The first is held back (its write timed out and waits for a replay) while later ones land.
-    tracker.bufferEvent(first);
+    // The first one's write is held back (slow connection, or waiting for a replay) while later ones land.
     await tracker.record(third);
     await tracker.record(second);
     expect(await apiCalls(tenantId)).toBe(2);
 
-    await tracker.drain();
+    await tracker.record(first);
     expect(await apiCalls(tenantId)).toBe(3);
     for (const event of [third, first, second]) await tracker.record(event);
     expect(await apiCalls(tenantId)).toBe(3);
@@ -175,6 +175,23 @@ describe('usage deduplication by producer sequence', () => {
       expect(await apiCalls(tenantId)).toBe(410);
       expect(await redis.zcard(producerMarksKey(tenantId, PERIOD, producer.id))).toBe(1);
     }
+  });
+
+  it('bounds the marks when an old increment stays unsettled', async () => {
+    const tenantId = newTenantId();
+    // Issued and never settled: every later sequence of the tenant-month lands out of order.
+    producer.issue(tenantId, PERIOD);
+    const pipeline = redis.pipeline();
+    const count = PRODUCER_MARKS_MAX_OUT_OF_ORDER + 300;
+    const events = Array.from({ length: count }, () => sequencedCall(tenantId));
+    for (const event of events) tracker.bufferEvent(event);
+    await tracker.drain();
+    pipeline.zcard(producerMarksKey(tenantId, PERIOD, producer.id));
+    const [[, members] = []] = (await pipeline.exec()) ?? [];
+
+    expect(await apiCalls(tenantId)).toBe(count);
+    expect(members).toBeLessThanOrEqual(PRODUCER_MARKS_MAX_OUT_OF_ORDER + 2);
+    expect(members).toBeGreaterThan(PRODUCER_MARKS_MAX_OUT_OF_ORDER - 2);
   });
 
   it('applies a storage growth once when its write is retried', async () => {
