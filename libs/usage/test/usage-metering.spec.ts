@@ -1,12 +1,4 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import {
-  CountingRateLimiterMetrics,
-  defineRateLimitPolicy,
-  RateLimitAlgorithm,
-  rateLimiterOptions,
-  RateLimiterService,
-} from '@tenantpay/rate-limiting';
-import { RedisConnectionPool } from '@tenantpay/platform';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import {
   QUOTA_RESET_HEADER,
@@ -39,6 +31,8 @@ import {
   startUsageInstance,
   tenantWithQuota,
   waitUntil,
+  GENEROUS_RATE_LIMIT_POLICY,
+  rateLimiterOn,
 } from './usage-test-module';
 
 const JANUARY = UsagePeriod.parse('2025-01');
@@ -113,18 +107,8 @@ describe('usage metering (SPEC §8)', () => {
   });
 
   describe('RequestUsageMeter with the rate limiter', () => {
-    const policy = defineRateLimitPolicy({
-      name: 'starter',
-      limit: 1000,
-      windowSeconds: 60,
-      algorithm: RateLimitAlgorithm.SlidingWindowCounter,
-    });
-    const limiter = () =>
-      new RateLimiterService(
-        new RedisConnectionPool([redis]),
-        rateLimiterOptions({ rateLimit: { failMode: 'open' } }),
-        new CountingRateLimiterMetrics(),
-      );
+    const policy = GENEROUS_RATE_LIMIT_POLICY;
+    const limiter = () => rateLimiterOn(redis);
 
     it('meters a request inside the limiter’s decision: one Redis command per request in total', async () => {
       const tenantId = newTenantId();

@@ -1,14 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import {
-  CountingRateLimiterMetrics,
-  defineRateLimitPolicy,
-  RateLimitAlgorithm,
-  rateLimiterOptions,
-  RateLimiterService,
-} from '@tenantpay/rate-limiting';
-import { RedisConnectionPool } from '@tenantpay/platform';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
-import { PRODUCER_MARKS_MAX_OUT_OF_ORDER } from '@tenantpay/rate-limiting';
+import { PRODUCER_MARKS_MAX_OUT_OF_ORDER, type RateLimiterService } from '@tenantpay/rate-limiting';
 import type Redis from 'ioredis';
 
 import {
@@ -27,6 +19,8 @@ import {
   silenceLogs,
   startUsageInstance,
   tenantWithQuota,
+  GENEROUS_RATE_LIMIT_POLICY,
+  rateLimiterOn,
 } from './usage-test-module';
 
 const PERIOD = '2025-01';
@@ -42,18 +36,8 @@ describe('usage deduplication by producer sequence', () => {
   let meter: RequestUsageMeter;
 
   const config = () => testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: testRedis.url });
-  const policy = defineRateLimitPolicy({
-    name: 'starter',
-    limit: 1_000_000,
-    windowSeconds: 60,
-    algorithm: RateLimitAlgorithm.SlidingWindowCounter,
-  });
-  const limiter = () =>
-    new RateLimiterService(
-      new RedisConnectionPool([redis]),
-      rateLimiterOptions({ rateLimit: { failMode: 'open' } }),
-      new CountingRateLimiterMetrics(),
-    );
+  const policy = GENEROUS_RATE_LIMIT_POLICY;
+  const limiter = () => rateLimiterOn(redis);
   const apiCalls = async (tenantId: string) =>
     Number((await redis.hget(usageHashKey(tenantId, PERIOD), 'api_calls')) ?? 0);
   const sequencedCall = (tenantId: string, from = producer): UsageEvent => ({

@@ -1,7 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { INestApplicationContext } from '@nestjs/common';
-import { type AppConfig, PlatformCoreModule, REDIS_CLIENT } from '@tenantpay/platform';
+import { type AppConfig, PlatformCoreModule, REDIS_CLIENT, RedisConnectionPool } from '@tenantpay/platform';
+import {
+  CountingRateLimiterMetrics,
+  defineRateLimitPolicy,
+  RateLimitAlgorithm,
+  rateLimiterOptions,
+  RateLimiterService,
+} from '@tenantpay/rate-limiting';
 import { Tier, type TenantSnapshot, UNLIMITED, type Limit } from '@tenantpay/tenancy';
 import {
   TRANSACTION_COUNTER,
@@ -112,4 +119,21 @@ export function silenceLogs(): void {
   for (const level of ['log', 'warn', 'error', 'debug'] as const) {
     jest.spyOn(Logger.prototype, level).mockImplementation(() => undefined);
   }
+}
+
+/** A limit no test reaches: the limiter decides in Redis and carries the usage, never refuses. */
+export const GENEROUS_RATE_LIMIT_POLICY = defineRateLimitPolicy({
+  name: 'starter',
+  limit: 1_000_000,
+  windowSeconds: 60,
+  algorithm: RateLimitAlgorithm.SlidingWindowCounter,
+});
+
+/** The rate limiter as the API's guard uses it (fail open), on the instance's Redis client. */
+export function rateLimiterOn(redis: Redis): RateLimiterService {
+  return new RateLimiterService(
+    new RedisConnectionPool([redis]),
+    rateLimiterOptions({ rateLimit: { failMode: 'open' } }),
+    new CountingRateLimiterMetrics(),
+  );
 }

@@ -63,29 +63,28 @@ export class RedisServerProcess {
   }
 
   async stop(): Promise<void> {
-    const child = this.child;
-    this.child = undefined;
-    if (child === undefined || isNotRunning(child)) return;
-    const exited = once(child, 'exit');
-    child.kill('SIGTERM');
-    const stoppedInTime = await Promise.race([
-      exited.then(() => true),
-      delay(GRACEFUL_STOP_TIMEOUT_MS, false, { ref: false }),
-    ]);
-    if (!stoppedInTime) {
-      child.kill('SIGKILL');
-      await exited;
-    }
+    await this.end('SIGTERM');
   }
 
   /** Fault injection: SIGKILL, as a crash or an out-of-memory kill would (no final fsync, no shutdown save). */
   async kill(): Promise<void> {
+    await this.end('SIGKILL');
+  }
+
+  private async end(signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
     const child = this.child;
     this.child = undefined;
     if (child === undefined || isNotRunning(child)) return;
     const exited = once(child, 'exit');
-    child.kill('SIGKILL');
-    await exited;
+    child.kill(signal);
+    const endedInTime = await Promise.race([
+      exited.then(() => true),
+      delay(GRACEFUL_STOP_TIMEOUT_MS, false, { ref: false }),
+    ]);
+    if (!endedInTime) {
+      child.kill('SIGKILL');
+      await exited;
+    }
   }
 
   /** Same port; an empty data set, or what the data directory kept. */
