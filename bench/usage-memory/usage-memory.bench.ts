@@ -168,6 +168,9 @@ async function memoryRun(mongo: MongoProcess): Promise<unknown> {
     const seconds = (performance.now() - started) / 1000;
     await metering.app.get(UsageTrackerService).drain();
     const counted = await countedInRedis(metering.redis, tenants);
+    const commandStats = await metering.redis.info('commandstats');
+    // Redis's own time per metering script call (the decision and the usage in one EVALSHA).
+    const evalsha = /cmdstat_evalsha:calls=(\d+),usec=(\d+),usec_per_call=([\d.]+)/.exec(commandStats);
     const first = checkpoints[1] ?? checkpoints[0];
     const last = checkpoints.at(-1);
     return {
@@ -175,6 +178,7 @@ async function memoryRun(mongo: MongoProcess): Promise<unknown> {
       tenants: MEMORY_TENANTS,
       requestsPerSecond: Math.round(MEMORY_REQUESTS / seconds),
       apiCallsCounted: counted,
+      redisMicrosecondsPerEvalsha: evalsha === null ? null : Number(evalsha[3]),
       checkpoints,
       bytesPerRequestAfterFirstTenth:
         first !== undefined && last !== undefined
