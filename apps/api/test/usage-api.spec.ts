@@ -169,6 +169,28 @@ describe('usage reads: /v1/usage and /v1/admin/usage (SPEC §8)', () => {
     });
   });
 
+  describe('GET /v1/usage after Redis lost its data', () => {
+    it('never shows usage going backwards when Redis restarts empty mid-period', async () => {
+      const apiCalls = async () =>
+        (
+          (await as(asUser(enterprise.id)).get('/v1/usage').expect(200)).body as {
+            usage: { api_calls: number };
+          }
+        ).usage.api_calls;
+      const before = await apiCalls();
+      await tracker.drain();
+      await app.get(UsageSyncService).syncAll();
+
+      await redis.stop();
+      await redis.restart();
+
+      // This read counts itself on top of what MongoDB kept; Redis's copy of the period is gone.
+      expect(await apiCalls()).toBeGreaterThan(before);
+      await tracker.drain();
+      expect(await apiCalls()).toBeGreaterThan(before + 1);
+    });
+  });
+
   describe('GET /v1/admin/usage', () => {
     it('lists every tenant’s usage for a period as JSON', async () => {
       const response = await as(asSuperAdmin()).get('/v1/admin/usage?period=2025-03').expect(200);
