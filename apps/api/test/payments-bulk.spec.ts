@@ -36,8 +36,10 @@ import { waitFor } from './support/tenancy-test-app';
 class RealQuotaPorts extends RecordingPorts {
   app: NestExpressApplication | undefined;
   override readonly quota: TransactionQuota = {
-    reserve: (tenant, count) => this.service().reserve(tenant, count),
-    recordCreated: (tenant, paymentId) => this.service().recordCreated(tenant, paymentId),
+    prepareHold: (tenant, batchRows) => this.service().prepareHold(tenant, batchRows),
+    reserve: (tenant, hold) => this.service().reserve(tenant, hold),
+    release: (tenant, hold, units) => this.service().release(tenant, hold, units),
+    recordCreated: (tenant, paymentId, hold) => this.service().recordCreated(tenant, paymentId, hold),
   };
 
   private service(): TransactionQuotaService {

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { type JobType, Queue } from 'bullmq';
+import { withTimeout } from '../async/with-timeout';
 import type { Gauge, Registry } from 'prom-client';
 import { QUEUE_DEPTH_SCRAPE_ERRORS_METRIC, QUEUE_JOBS_METRIC } from './metric-names.constant';
 import { METRICS_REGISTRY } from './metrics-registry.constant';
@@ -50,7 +51,11 @@ export class QueueDepthCollector implements OnApplicationBootstrap, OnModuleDest
         await Promise.all(
           queues().map(async (queue) => {
             try {
-              const counts = await withTimeout(queue.getJobCounts(...JOB_STATES), QUEUE_READ_TIMEOUT_MS);
+              const counts = await withTimeout(
+                queue.getJobCounts(...JOB_STATES),
+                QUEUE_READ_TIMEOUT_MS,
+                'queue depth read',
+              );
               for (const [state, count] of Object.entries(counts))
                 this.set({ queue: queue.name, state }, count);
             } catch {
@@ -76,17 +81,5 @@ export class QueueDepthCollector implements OnApplicationBootstrap, OnModuleDest
     // The queues close with the application; a later scrape must not wait on their closed connections.
     this.queues = [];
     this.jobs.reset();
-  }
-}
-
-async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('timed out')), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }
