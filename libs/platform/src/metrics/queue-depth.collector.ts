@@ -13,8 +13,19 @@ import { QUEUE_DEPTH_SCRAPE_ERRORS_METRIC, QUEUE_JOBS_METRIC } from './metric-na
 import { METRICS_REGISTRY } from './metrics-registry.constant';
 import { registeredCounter, registeredGauge } from './registered-metric';
 
-/** Work not done yet, and failures kept for inspection; completed jobs are only a bounded history. */
-const JOB_STATES: JobType[] = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed'];
+/**
+ * Work not done yet, failures kept for inspection, and completed jobs (a bounded history: BullMQ trims them by
+ * `removeOnComplete`, so it shows recent throughput, not a total).
+ */
+const JOB_STATES: JobType[] = [
+  'waiting',
+  'active',
+  'delayed',
+  'prioritized',
+  'waiting-children',
+  'completed',
+  'failed',
+];
 
 /**
  * A scrape must answer even when Redis does not: BullMQ's connections wait out outages instead of
