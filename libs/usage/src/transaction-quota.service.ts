@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { QuotaHold, TransactionQuota } from '@tenantpay/payments';
 import { APP_CONFIG, type AppConfig, REDIS_CLIENT, RedisScript, withTimeout } from '@tenantpay/platform';
 import { type TenantSnapshot, UNLIMITED } from '@tenantpay/tenancy';
@@ -47,7 +47,7 @@ const LOCAL_HOLD_SWEEP_SIZE = 1_000;
  * admit more than what was last known free (per process). The 80% / 100% alerts follow the counted value.
  */
 @Injectable()
-export class TransactionQuotaService implements TransactionQuota {
+export class TransactionQuotaService implements TransactionQuota, OnModuleInit {
   private readonly logger = new Logger(TransactionQuotaService.name);
   private readonly reserveScript = new RedisScript(RESERVE_TRANSACTIONS_SCRIPT);
   private readonly releaseScript = new RedisScript(RELEASE_TRANSACTIONS_SCRIPT);
@@ -64,6 +64,17 @@ export class TransactionQuotaService implements TransactionQuota {
     private readonly alerts: UsageAlertService,
   ) {
     this.settings = config.quota;
+  }
+
+  /**
+   * Loaded before the first payment: a reservation's deadline is too short for the NOSCRIPT answer and SCRIPT
+   * LOAD a cold script costs. Not awaited (a Redis down at start must not hold the start) nor fatal: `evaluate`
+   * loads a script Redis lost (restart, failover) itself.
+   */
+  onModuleInit(): void {
+    void Promise.all([this.reserveScript.load(this.redis), this.releaseScript.load(this.redis)]).catch(
+      (error: unknown) => this.logger.warn({ err: error }, 'Quota scripts not preloaded'),
+    );
   }
 
   prepareHold(_tenant: TenantSnapshot, batchRows?: number): QuotaHold {
