@@ -11,7 +11,7 @@ const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  * e-mail headers, some validators' regular expressions) and UTF-16 surrogates without their pair (JSON allows
  * `\ud800`; it is not Unicode text, and UTF-8 encoders, BSON included, cannot represent it faithfully).
  */
-const UNSAFE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 const KEY_ISSUE = 'keys may not start with "$", contain ".", or name a prototype';
 const TEXT_ISSUE = 'text may not contain NUL characters or unpaired UTF-16 surrogates';
@@ -21,7 +21,7 @@ function isUnsafeKey(key: string): boolean {
 }
 
 function isUnsafeText(text: string): boolean {
-  return UNSAFE_TEXT.test(text);
+  return text.includes('\u0000') || UNPAIRED_SURROGATE.test(text);
 }
 
 /**
