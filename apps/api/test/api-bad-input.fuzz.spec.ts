@@ -4,6 +4,10 @@
  * that no answer is a 5xx, that every error has the SPEC §12 shape without internals, and that no answer
  * carries another tenant's data.
  *
+ * A second property (issue 15) is exhaustive rather than random: every field of every operation's body and every
+ * query parameter, each given each hostile value in turn (null, wrong types, NUL, unpaired surrogates, huge
+ * numbers, `$` keys, oversize text; deep nesting and prototype keys for whole bodies).
+ *
  * The budget is small for `npm test`; FUZZ_RUNS raises it for soak runs, FUZZ_SEED replays a failure
  * (fast-check prints the seed and path of every counterexample), FUZZ_ROUTE narrows it to routes whose
  * `METHOD /path` contains the given text.
@@ -23,13 +27,16 @@ import { createApiApplication } from '../src/create-api-application';
 import { PASSWORD, seedPlatformUser, seedTenant, seedUser } from './identity-test-app';
 import { loginAs } from './payments-test-app';
 import {
+  HOSTILE_QUERY_VALUES,
   headerGarbage,
+  hostileFieldCases,
   type JsonSchema,
   pathParameter,
   queryString,
   type QueryParameter,
   requestBody,
   type RequestBody,
+  schemaValue,
   stackTraceFragments,
 } from './support/bad-input-arbitraries';
 import { servedRoutes } from './support/served-routes';
@@ -572,6 +579,115 @@ describe('API bad input (issue 8: every route, generated input)', () => {
   }
 
   const PRISTINE_PROTOTYPE = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+  /**
+   * Issue 15: each documented operation, each field of its body (nested ones and array items too) and each query
+   * parameter, given each hostile value in turn while the rest stays valid, sent with the credential the route
+   * takes (a super-admin's on platform routes, tenant A's admin JWT or, on payment and usage routes, its API
+   * key). The valid rest comes from the schema through fast-check with the fixed seed; every case runs as one of
+   * fast-check's examples, so a failure names its request and replays identically.
+   */
+  it('refuses a hostile value in any field or query parameter of every operation with a 4xx, never a 5xx', async () => {
+    const { A } = tenants;
+    // Platform routes take many cases: spread over several operators, each with its own rate limit.
+    const operators: string[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      await seedPlatformUser(app, `fuzz-operator-${i}@platform.test`);
+      const login = await http()
+        .post('/v1/platform/auth/login')
+        .send({ email: `fuzz-operator-${i}@platform.test`, password: PASSWORD })
+        .expect(200);
+      operators.push(login.body.accessToken as string);
+    }
+    const schemas = document.components.schemas;
+    const failures: string[] = [];
+    const statuses = new Map<number, number>();
+    let sent = 0;
+    const operations = Object.entries(document.paths).flatMap(([template, item]) =>
+      Object.entries(item).map(([method, operation]) => ({
+        method: method.toUpperCase(),
+        template,
+        operation,
+      })),
+    );
+    for (const [index, { method, template, operation }] of operations.entries()) {
+      const route = `${method} ${template}`;
+      if (!route.includes(ROUTE_FILTER)) continue;
+      const path = template.replace(/\{(\w+)\}/g, (_, name: string) =>
+        name === 'hostname' ? (hostnames[0] ?? 'x') : (targetIds[0] ?? 'x'),
+      );
+      const bodySchema = Object.values(operation.requestBody?.content ?? {})[0]?.schema;
+      const queryNames = (operation.parameters ?? []).flatMap((parameter) =>
+        parameter.in === 'query' && parameter.name !== undefined ? [parameter.name] : [],
+      );
+      const seed = SEED + index;
+      const [valid] =
+        bodySchema === undefined
+          ? [undefined]
+          : fc.sample(schemaValue(bodySchema, schemas), { seed, numRuns: 1 });
+      const cases: { field: string; query: string; payload?: string }[] = [
+        ...(bodySchema === undefined ? [] : hostileFieldCases(bodySchema, schemas, valid)).map(
+          (fieldCase) => ({
+            ...fieldCase,
+            query: '',
+          }),
+        ),
+        ...queryNames.flatMap((name) =>
+          [
+            ...HOSTILE_QUERY_VALUES.map((value) => `${name}=${value}`),
+            `${name}[$gt]=1`,
+            `${name}=1&${name}=2`,
+          ].map((query) => ({ field: `?${name}`, query })),
+        ),
+      ];
+      if (cases.length === 0) continue;
+      const platformRoute = /^\/v1\/(?:admin|platform)\//.test(template);
+      const keyRoute = /^\/v1\/(?:payments|usage)/.test(template) && A.apiKey !== undefined;
+      try {
+        await fc.assert(
+          fc.asyncProperty(fc.constantFrom(...cases), async (fieldCase) => {
+            sent += 1;
+            const headers: Record<string, string> = platformRoute
+              ? { Authorization: `Bearer ${operators[sent % operators.length] ?? ''}` }
+              : keyRoute && sent % 2 === 0
+                ? { 'X-API-Key': A.apiKey ?? '', 'Idempotency-Key': `field-fuzz-${sent}` }
+                : { Authorization: `Bearer ${A.jwt}` };
+            const fuzz: FuzzRequest = {
+              method,
+              path: fieldCase.query === '' ? path : `${path}?${fieldCase.query}`,
+              headers,
+              caller: { label: platformRoute ? 'super-admin' : 'tenant A', headers, sees: ['A'] },
+              body:
+                fieldCase.payload === undefined
+                  ? undefined
+                  : { contentType: 'application/json', payload: fieldCase.payload },
+            };
+            const response = await send(fuzz);
+            statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+            if (response.status >= 500) {
+              throw new Error(
+                `${fieldCase.field}: ${describeRequest(fuzz)}\n  answer ${response.status}: ${truncate(response.text, 400)}`,
+              );
+            }
+          }),
+          // Examples count towards numRuns: every case runs once, first.
+          {
+            seed,
+            numRuns: cases.length,
+            examples: cases.map((fieldCase) => [fieldCase]),
+            endOnFailure: true,
+          },
+        );
+      } catch (error) {
+        failures.push(`${route} (seed ${seed})\n${truncate(String(error), 1_500)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    // The cases reached the routes' own rules rather than a rate limit or a credential refusal.
+    expect(sent).toBeGreaterThan(1_000);
+    expect((statuses.get(429) ?? 0) / sent).toBeLessThan(0.02);
+    expect((statuses.get(400) ?? 0) / sent).toBeGreaterThan(0.8);
+  }, 120_000);
 
   it(
     'answers every route without a 5xx, a stack trace or another tenant’s data',

@@ -7,7 +7,7 @@ import {
   PaymentBatchProcessingService,
   type TransactionQuota,
 } from '@tenantpay/payments';
-import { redisConnectionOptions } from '@tenantpay/platform';
+import { REDIS_CLIENT, redisConnectionOptions } from '@tenantpay/platform';
 import {
   ResolutionMethod,
   TenantContextService,
@@ -15,9 +15,16 @@ import {
   TenantJobRunner,
   type TenantSnapshot,
   Tier,
+  UNLIMITED,
 } from '@tenantpay/tenancy';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
-import { TransactionQuotaService } from '@tenantpay/usage';
+import {
+  QUOTA_HELD_TOTAL_FIELD,
+  quotaHeldUnitsKey,
+  TransactionQuotaService,
+  UsagePeriod,
+} from '@tenantpay/usage';
+import type Redis from 'ioredis';
 import { Worker } from 'bullmq';
 import { ObjectId } from 'mongodb';
 import request from 'supertest';
@@ -36,8 +43,10 @@ import { waitFor } from './support/tenancy-test-app';
 class RealQuotaPorts extends RecordingPorts {
   app: NestExpressApplication | undefined;
   override readonly quota: TransactionQuota = {
-    reserve: (tenant, count) => this.service().reserve(tenant, count),
-    recordCreated: (tenant, paymentId) => this.service().recordCreated(tenant, paymentId),
+    prepareHold: (tenant, batchRows) => this.service().prepareHold(tenant, batchRows),
+    reserve: (tenant, hold) => this.service().reserve(tenant, hold),
+    release: (tenant, hold, units) => this.service().release(tenant, hold, units),
+    recordCreated: (tenant, paymentId, hold) => this.service().recordCreated(tenant, paymentId, hold),
   };
 
   private service(): TransactionQuotaService {
@@ -387,6 +396,44 @@ describe('payments API: bulk payments /v1/payments/batches', () => {
       ]);
       expect(fits.status).toBe(202);
       expect((await completed(quotaAdmin, fits.body.id)).counts).toMatchObject({ created: 3, rejected: 2 });
+    },
+    SLOW_MS,
+  );
+
+  it(
+    'holds the quota of concurrent batches up front: of 25 batches of 2 rows with 10 left, exactly 5 are accepted',
+    async () => {
+      // Unlimited rate: 25 batches cost 500 units, more than PROFESSIONAL's 300 / min.
+      const tenant = await seedTenant(app, Tier.Professional, {
+        transactionsPerMonth: 12,
+        apiRequestsPerMinute: UNLIMITED,
+      });
+      const auth = (await userToken(app, tenant, 'admin@quota-burst.test', TenantUserRole.Admin)).auth;
+      for (const reference of ['burst-single-0', 'burst-single-1']) {
+        await http().post('/v1/payments').set(auth).send(newPayment({ reference })).expect(201);
+      }
+
+      const responses = await Promise.all(
+        Array.from({ length: 25 }, (_, batch) => submit(auth, rows(2, `quota-burst-${batch}`))),
+      );
+
+      const accepted = responses.filter((response) => response.status === 202);
+      expect(accepted).toHaveLength(5);
+      for (const response of responses.filter((response) => response.status !== 202)) {
+        expectApiError(response, 429, 'quota_exceeded');
+      }
+      for (const response of accepted) {
+        expect((await completed(auth, response.body.id)).counts).toMatchObject({ created: 2, failed: 0 });
+      }
+      expect(await collection('payments').countDocuments(tenantFilter(tenant))).toBe(12);
+      const usage = await http().get('/v1/usage').set(auth).expect(200);
+      expect(usage.body.usage.transactions).toBe(12);
+      // Every batch's hold was spent by its payments: nothing stays held once the batches are done.
+      expectApiError(await http().post('/v1/payments').set(auth).send(newPayment()), 429, 'quota_exceeded');
+      const period = UsagePeriod.containing(new Date()).toString();
+      expect(
+        await app.get<Redis>(REDIS_CLIENT).hget(quotaHeldUnitsKey(tenant.id, period), QUOTA_HELD_TOTAL_FIELD),
+      ).toBe('0');
     },
     SLOW_MS,
   );

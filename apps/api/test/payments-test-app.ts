@@ -73,18 +73,26 @@ export const TEST_PAYMENT_BATCH_SETTINGS: PaymentBatchSettings = {
 /** Stand-ins for the usage and webhooks libraries' implementations of the payments ports, recording calls. */
 export class RecordingPorts {
   readonly reserved: string[] = [];
+  readonly released: string[] = [];
   readonly created: string[] = [];
   readonly storageBytes: number[] = [];
   readonly events: PaymentEvent[] = [];
   refuseQuota = false;
 
   readonly quota: TransactionQuota = {
+    prepareHold: (_tenant, batchRows) => ({
+      id: `hold-${this.reserved.length}-${Math.random()}`,
+      period: '2026-01',
+      units: batchRows ?? 1,
+      forBatch: batchRows !== undefined,
+    }),
     reserve: async (tenant) => {
       this.reserved.push(tenant.id);
       if (this.refuseQuota) {
         throw new DomainException(ErrorCode.QuotaExceeded, 'The monthly transaction quota is used up.');
       }
     },
+    release: async (_tenant, hold) => void this.released.push(hold.id),
     recordCreated: async (_tenant, paymentId) => {
       this.created.push(paymentId);
     },

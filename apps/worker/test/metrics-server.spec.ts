@@ -1,12 +1,38 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import {
+  PAYMENT_BATCHES_QUEUE,
+  PAYMENTS_MAINTENANCE_QUEUE,
+  PAYMENTS_QUEUE,
+  PaymentJobName,
+} from '@tenantpay/payments';
+import { redisConnectionOptions } from '@tenantpay/platform';
+import { USAGE_QUEUE } from '@tenantpay/usage';
+import { WEBHOOK_DELIVERY_QUEUE } from '@tenantpay/webhooks';
+import { Queue } from 'bullmq';
+import { ObjectId } from 'mongodb';
 import { WorkerMetricsServer } from '../src/metrics/worker-metrics.server';
 import { WorkerModule } from '../src/worker.module';
 
 async function scrape(port: number): Promise<{ status: number; type: string | null; body: string }> {
   const response = await fetch(`http://127.0.0.1:${port}/metrics`);
   return { status: response.status, type: response.headers.get('content-type'), body: await response.text() };
+}
+
+/** Every queue the worker processes. */
+const WORKER_QUEUES = [
+  PAYMENTS_QUEUE,
+  PAYMENT_BATCHES_QUEUE,
+  PAYMENTS_MAINTENANCE_QUEUE,
+  USAGE_QUEUE,
+  WEBHOOK_DELIVERY_QUEUE,
+];
+
+/** One sample's value in the Prometheus text format, or undefined when the series is absent. */
+function metricValue(body: string, series: string): number | undefined {
+  const line = body.split('\n').find((candidate) => candidate.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
 }
 
 async function eventually<T>(
@@ -61,6 +87,45 @@ describe('worker metrics port (WORKER_METRICS_PORT)', () => {
     expect(body).toMatch(/^jobs_completed_total\{queue="usage"\} [1-9]/m);
     const lag = Number(/^usage_flush_lag_seconds (\S+)$/m.exec(body)?.[1]);
     expect(lag).toBeLessThan(10);
+  });
+
+  it('reports waiting, active, completed, failed and delayed jobs for every queue the worker runs', async () => {
+    const { body } = await scrape(port);
+    for (const queue of WORKER_QUEUES) {
+      for (const state of ['waiting', 'active', 'completed', 'failed', 'delayed']) {
+        expect(body).toMatch(new RegExp(`^queue_jobs\\{queue="${queue}",state="${state}"\\} \\d+$`, 'm'));
+      }
+    }
+  });
+
+  it('counts every failed job, with its duration, on the payments queue too', async () => {
+    // A job whose tenant does not exist fails permanently (TenantJobRunner): the failure logged before.
+    const queue = new Queue(PAYMENTS_QUEUE, { connection: redisConnectionOptions(redis.url) });
+    try {
+      const before = metricValue((await scrape(port)).body, `jobs_failed_total{queue="${PAYMENTS_QUEUE}"}`);
+      expect(before).toBe(0);
+      await queue.add(
+        PaymentJobName.ProcessPayment,
+        { tenantId: new ObjectId().toHexString(), payload: { paymentId: new ObjectId().toHexString() } },
+        { jobId: 'metrics-failing-job', attempts: 1 },
+      );
+      const { body } = await eventually(
+        () => scrape(port),
+        (result) => metricValue(result.body, `jobs_failed_total{queue="${PAYMENTS_QUEUE}"}`) === 1,
+        10_000,
+      );
+      expect(metricValue(body, `jobs_failed_total{queue="${PAYMENTS_QUEUE}"}`)).toBe(1);
+      expect(metricValue(body, `queue_jobs{queue="${PAYMENTS_QUEUE}",state="failed"}`)).toBe(1);
+      expect(
+        metricValue(body, `job_duration_seconds_count{queue="${PAYMENTS_QUEUE}",outcome="failed"}`),
+      ).toBe(1);
+      // Series exist for every queue from the start, so a rate over them sees the first failure.
+      for (const name of WORKER_QUEUES) {
+        expect(metricValue(body, `jobs_failed_total{queue="${name}"}`)).toBeGreaterThanOrEqual(0);
+      }
+    } finally {
+      await queue.close();
+    }
   });
 
   it('refuses anything but reads', async () => {

@@ -19,7 +19,8 @@ import { type PaymentView, toPaymentView } from './payment/payment-view';
 import { PaymentsRepository, toObjectId } from './payment/payments.repository';
 import { PaymentEventType } from './ports/payment-event';
 import { STORAGE_USAGE, type StorageUsage } from './ports/storage-usage.port';
-import { TRANSACTION_QUOTA, type TransactionQuota } from './ports/transaction-quota.port';
+import { releaseHoldSafely } from './ports/release-hold-safely';
+import { type QuotaHold, TRANSACTION_QUOTA, type TransactionQuota } from './ports/transaction-quota.port';
 import { PaymentEventsService } from './processing/payment-events.service';
 import { PaymentJobsService } from './processing/payment-jobs.service';
 import { assertTransitionAllowed } from './state-machine/payment-state-machine';
@@ -46,11 +47,15 @@ export class PaymentsService {
     @Inject(STORAGE_USAGE) private readonly storage: StorageUsage,
   ) {}
 
-  /** `onBehalfOf`: the creator when it is not the context's principal (a batch row created by the worker). */
+  /**
+   * Reserve, then commit: the transaction quota is held before the payment is written and given back if the
+   * creation fails; an idempotent replay never reaches the reservation. `batch`: a row of a batch created by
+   * the worker on behalf of its submitter, taking its unit from the batch's hold instead of reserving one.
+   */
   async create(
     input: CreatePaymentInput,
     idempotencyKey?: string,
-    onBehalfOf?: PaymentActor,
+    batch?: { readonly onBehalfOf: PaymentActor; readonly quotaHold: QuotaHold | null },
   ): Promise<IdempotentResponse<PaymentView>> {
     this.requireKeyForApiKeys(idempotencyKey);
     const tenant = this.tenantContext.getTenant();
@@ -61,22 +66,37 @@ export class PaymentsService {
       throw new ValidationException([{ field: 'currency', issue: 'is not an ISO 4217 currency' }]);
     const initialStatus = applyPaymentWorkflow(tenant, input);
 
+    const hold = batch === undefined ? this.quota.prepareHold(tenant) : batch.quotaHold;
+    // An object, not a `let`: the compiler does not see assignments made inside the callback.
+    const quota = { attempted: false };
     const insert = async (session: ClientSession | null) => {
-      await this.quota.reserve(tenant);
-      const payment = await this.insert(input, initialStatus, session, onBehalfOf);
+      // Inside the transaction, so a replay never reserves; the same hold id makes a retried transaction's
+      // second reservation a no-op.
+      if (batch === undefined && hold !== null) {
+        // Before the call: a reservation that timed out here may still land in Redis, and must be given back.
+        quota.attempted = true;
+        await this.quota.reserve(tenant, hold);
+      }
+      const payment = await this.insert(input, initialStatus, session, batch?.onBehalfOf);
       return { status: 201, body: toPaymentView(payment) };
     };
-    const response =
-      idempotencyKey === undefined
-        ? { ...(await insert(null)), replayed: false }
-        : await this.idempotency.execute(idempotencyKey, CREATE_OPERATION, input, insert);
+    let response: IdempotentResponse<PaymentView>;
+    try {
+      response =
+        idempotencyKey === undefined
+          ? { ...(await insert(null)), replayed: false }
+          : await this.idempotency.execute(idempotencyKey, CREATE_OPERATION, input, insert);
+    } catch (error) {
+      if (quota.attempted && hold !== null) await releaseHoldSafely(this.quota, tenant, hold, this.logger);
+      throw error;
+    }
 
     if (response.replayed) {
       // Re-enqueueing is free (the job id collapses duplicates) and heals a first request whose enqueue failed.
       if (response.body.status === PaymentStatus.Pending) await this.enqueueSafely(response.body.id);
       return response;
     }
-    await this.afterCreate(response.body);
+    await this.afterCreate(response.body, hold);
     return response;
   }
 
@@ -213,10 +233,11 @@ export class PaymentsService {
   }
 
   /** Metering and queueing once the payment is committed; their failures must not undo a created payment. */
-  private async afterCreate(view: PaymentView): Promise<void> {
+  private async afterCreate(view: PaymentView, hold: QuotaHold | null): Promise<void> {
     const tenant = this.tenantContext.getTenant();
+    // A batch whose hold expired (or predates holds) still counts its payments.
     await this.quota
-      .recordCreated(tenant, view.id)
+      .recordCreated(tenant, view.id, hold)
       .catch((error: unknown) =>
         this.logger.error({ err: error, paymentId: view.id }, 'Transaction not metered'),
       );

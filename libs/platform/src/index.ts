@@ -1,3 +1,4 @@
+export * from './async/with-timeout';
 export * from './config/app-config';
 export * from './config/app-config.constant';
 export * from './config/config-validation.error';

@@ -47,6 +47,16 @@ export interface RecordedUsage {
   readonly reachedThresholds: readonly number[];
 }
 
+/**
+ * A script that must run atomically with an event's write (same MULTI, nothing in between), e.g. a quota hold
+ * released as the transaction it held is counted. Its keys must share the event's hash tag (one Cluster slot).
+ */
+export interface CompanionScript {
+  readonly script: RedisScript;
+  readonly keys: readonly string[];
+  readonly args: readonly (string | number)[];
+}
+
 /** After a Redis failure, writes go straight to the buffer for this long instead of waiting on a sick server. */
 const REDIS_RETRY_INTERVAL_MS = 500;
 
@@ -102,12 +112,19 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
     return this.clock.now();
   }
 
-  /** Writes one event now (one round trip), or buffers it when Redis is unavailable. */
-  async record(event: UsageEvent, watch?: ThresholdWatch): Promise<RecordedUsage> {
+  /**
+   * Writes one event now (one round trip), or buffers it when Redis is unavailable. A `companion` runs in the
+   * same MULTI; it is not buffered (`written` and `buffered` tell whether it may have run).
+   */
+  async record(
+    event: UsageEvent,
+    watch?: ThresholdWatch,
+    companion?: CompanionScript,
+  ): Promise<RecordedUsage> {
     if (Date.now() < this.redisRetryAtMs) return this.bufferEvent(event);
     let reply: number[];
     try {
-      reply = parseReply(await this.withTimeout(this.evaluate(event, watch)));
+      reply = parseReply(await this.withTimeout(this.evaluate(event, watch, false, companion)));
     } catch (error) {
       this.noteFailure(error);
       return this.bufferEvent(event);
@@ -201,9 +218,23 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
     }
   }
 
-  private evaluate(event: UsageEvent, watch?: ThresholdWatch, checkOnly = false): Promise<unknown> {
+  private async evaluate(
+    event: UsageEvent,
+    watch?: ThresholdWatch,
+    checkOnly = false,
+    companion?: CompanionScript,
+  ): Promise<unknown> {
     const [keys, args] = this.scriptCall(event, watch, checkOnly);
-    return this.script.evaluate(this.redis, keys, args);
+    if (companion === undefined) return this.script.evaluate(this.redis, keys, args);
+    // EVAL, not EVALSHA: a NOSCRIPT inside EXEC could not be retried without running the other script twice.
+    const results = await this.redis
+      .multi()
+      .eval(this.script.source, keys.length, ...keys, ...args)
+      .eval(companion.script.source, companion.keys.length, ...companion.keys, ...companion.args)
+      .exec();
+    const failed = results?.find(([error]) => error !== null)?.[0];
+    if (results === null || failed !== undefined) throw failed ?? new Error('usage write discarded');
+    return results[0]?.[1];
   }
 
   private scriptCall(

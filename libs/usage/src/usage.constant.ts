@@ -37,6 +37,22 @@ export function usageThresholdFlagKey(tenantId: string, period: string, threshol
 }
 
 /**
+ * Transaction quota holds of a period (see TransactionQuotaService): a sorted set of hold ids scored by their
+ * expiry (ms, Redis time), so a hold whose creator died is given back, and a hash of each hold's units with
+ * their sum in {@link QUOTA_HELD_TOTAL_FIELD}. Same hash tag as the usage hash: one script sees both.
+ */
+export function quotaHoldExpiriesKey(tenantId: string, period: string): string {
+  return `usage:{${tenantId}}:${period}:holds`;
+}
+
+export function quotaHeldUnitsKey(tenantId: string, period: string): string {
+  return `usage:{${tenantId}}:${period}:held`;
+}
+
+/** The sum of every live hold's units; hold ids never start with '#'. */
+export const QUOTA_HELD_TOTAL_FIELD = '#total';
+
+/**
  * One shard of the "usage changed" markers (see UsageDirtyShards): members are `<period>:<tenantId>` of
  * tenant-periods not yet copied to MongoDB. The tag puts it in its tenants' Cluster slot, so marking rides in
  * the tenant's own script call.
@@ -88,6 +104,9 @@ export const TRANSACTION_EVENT_TTL_SECONDS = 7 * 24 * 3600;
 export const STORAGE_TOTAL_TTL_SECONDS = 400 * 24 * 3600;
 /** Threshold flags live as long as the hash: an alert must not repeat while its period can still be read. */
 export const THRESHOLD_FLAG_TTL_SECONDS = USAGE_HASH_TTL_SECONDS;
+
+/** Retry-After of a 503 when Redis did not answer and this process knows nothing of the tenant's remainder. */
+export const QUOTA_UNAVAILABLE_RETRY_AFTER_SECONDS = 1;
 
 /** Percentages of a limit at which the tenant is alerted, once per period each. */
 export const USAGE_ALERT_THRESHOLDS: readonly number[] = [80, 100];

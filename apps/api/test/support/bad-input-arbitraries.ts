@@ -409,3 +409,106 @@ export function stackTraceFragments(text: string): string[] {
   ];
   return patterns.flatMap((pattern) => pattern.exec(text)?.[0] ?? []);
 }
+
+/** A JSON body (or a part of one) with one value replaced: what a request with one hostile field sends. */
+export interface FieldCase {
+  /** Where the hostile value sits (`limits.maxUsers`, `amountLimits[0].currency`, or `(body)`). */
+  readonly field: string;
+  readonly payload: string;
+}
+
+/**
+ * Hostile stand-ins for one field of the given schema, built around a valid value of it: null, the wrong JSON
+ * types, NUL characters and unpaired surrogates inside its text, huge and fractional numbers, `$` keys and
+ * oversize text. The issue's 500s were each one such value in one field. Prototype keys and deep nesting are
+ * refused for the whole body before any DTO (see the whole-body cases), so they are not repeated per field.
+ */
+export function hostileFieldValues(schema: JsonSchema, valid: unknown): unknown[] {
+  const text = typeof valid === 'string' && valid !== '' ? valid : 'fuzz';
+  const values: unknown[] = [
+    null,
+    schema.type === 'string' ? 12345 : 'text',
+    schema.type === 'array' ? {} : [],
+    { $gt: '' },
+    `${text}\u0000`,
+    `${text}\ud800`,
+    `\udc00${text}`,
+    'x'.repeat(10_000),
+    1e308,
+    0.5,
+  ];
+  if (schema.type === 'array') values.push([`${text}\u0000`, '\ud800'], [null], [{ $where: '1' }]);
+  return values;
+}
+
+/**
+ * Every field of a schema-shaped body, its nested objects and the objects in its arrays, each replaced in turn by
+ * each hostile value (the rest of the body stays valid, so the request reaches the field's own rules), then the
+ * whole body replaced by hostile JSON.
+ */
+export function hostileFieldCases(
+  schema: JsonSchema,
+  schemas: Readonly<Record<string, JsonSchema>>,
+  valid: unknown,
+): FieldCase[] {
+  const cases: FieldCase[] = [];
+  const visit = (
+    current: JsonSchema,
+    value: unknown,
+    path: string,
+    replace: (hostile: unknown) => unknown,
+  ) => {
+    const resolved = resolveSchema(current, schemas);
+    if (path !== '') {
+      for (const hostile of hostileFieldValues(resolved, value)) {
+        cases.push({ field: path, payload: JSON.stringify(replace(hostile)) });
+      }
+    }
+    // Three levels reach every field the DTOs have, and a recursive schema cannot recurse forever.
+    if (path.split(/[.[]/).length > 3) return;
+    if (resolved.type === 'array' && resolved.items !== undefined) {
+      const items = Array.isArray(value) ? value : [];
+      visit(resolved.items, items[0], `${path}[0]`, (hostile) => replace([hostile, ...items.slice(1)]));
+    }
+    if (resolved.properties === undefined) return;
+    // An absent nested object is visited as {}: its fields get their hostile values all the same.
+    const object = (
+      value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {}
+    ) as Record<string, unknown>;
+    for (const [key, property] of Object.entries(resolved.properties)) {
+      const child = path === '' ? key : `${path}.${key}`;
+      visit(property, object[key], child, (hostile) => replace({ ...object, [key]: hostile }));
+    }
+  };
+  visit(schema, valid, '', (hostile) => hostile);
+  const wholeBodies = [
+    'null',
+    '[]',
+    '"text"',
+    '1e308',
+    '{"$where":"1"}',
+    '{"__proto__":{"polluted":"yes"}}',
+    deeplyNested(200, 'array'),
+    deeplyNested(200, 'object'),
+  ];
+  for (const whole of wholeBodies) {
+    cases.push({ field: '(body)', payload: whole });
+  }
+  return cases;
+}
+
+function resolveSchema(schema: JsonSchema, schemas: Readonly<Record<string, JsonSchema>>): JsonSchema {
+  if (schema.$ref === undefined) return schema;
+  return schemas[schema.$ref.split('/').pop() ?? ''] ?? {};
+}
+
+/** Raw query values that must be refused, not crash a parser: NUL, broken UTF-8, huge and wrong numbers. */
+export const HOSTILE_QUERY_VALUES: readonly string[] = [
+  'a%00b',
+  '%ED%A0%80',
+  '1e308',
+  '-1',
+  '0.5',
+  '%7B%22%24gt%22%3A%22%22%7D',
+  'x'.repeat(5_000),
+];

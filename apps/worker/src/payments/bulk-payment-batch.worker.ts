@@ -18,6 +18,7 @@ import {
 import { APP_CONFIG, type AppConfig } from '@tenantpay/platform';
 import { type TenantJobData, TenantJobRunner } from '@tenantpay/tenancy';
 import { type Job, UnrecoverableError, type Worker } from 'bullmq';
+import { JobOutcomeMetrics } from '../metrics/job-outcome.metrics';
 import { startPaymentsQueueWorker } from './start-payments-queue-worker';
 
 /**
@@ -35,6 +36,7 @@ export class BulkPaymentBatchWorker implements OnApplicationBootstrap, OnApplica
     @Inject(PAYMENTS_SETTINGS) private readonly settings: PaymentsSettings,
     @Inject(PAYMENT_BATCH_SETTINGS) private readonly batchSettings: PaymentBatchSettings,
     private readonly runner: TenantJobRunner,
+    private readonly metrics: JobOutcomeMetrics,
     private readonly processing: PaymentBatchProcessingService,
   ) {}
 
@@ -44,6 +46,7 @@ export class BulkPaymentBatchWorker implements OnApplicationBootstrap, OnApplica
       concurrency: this.batchSettings.chunkConcurrency,
       jobLabel: 'Batch chunk',
       logger: this.logger,
+      metrics: this.metrics,
       process: (job) => this.process(job),
     });
   }

@@ -16,6 +16,7 @@ import {
 import { APP_CONFIG, type AppConfig } from '@tenantpay/platform';
 import { type TenantJobData, TenantJobRunner } from '@tenantpay/tenancy';
 import { type Job, UnrecoverableError, type Worker } from 'bullmq';
+import { JobOutcomeMetrics } from '../metrics/job-outcome.metrics';
 import { startPaymentsQueueWorker } from './start-payments-queue-worker';
 
 /**
@@ -31,6 +32,7 @@ export class PaymentProcessingWorker implements OnApplicationBootstrap, OnApplic
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PAYMENTS_SETTINGS) private readonly settings: PaymentsSettings,
     private readonly runner: TenantJobRunner,
+    private readonly metrics: JobOutcomeMetrics,
     private readonly processing: PaymentProcessingService,
   ) {}
 
@@ -40,6 +42,7 @@ export class PaymentProcessingWorker implements OnApplicationBootstrap, OnApplic
       concurrency: this.settings.processing.concurrency,
       jobLabel: 'Payment job',
       logger: this.logger,
+      metrics: this.metrics,
       process: (job) => this.process(job),
     });
   }

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { PAYMENTS_MAINTENANCE_QUEUE, PaymentsModule } from '@tenantpay/payments';
 import { StorageUsageService, TransactionQuotaService } from '@tenantpay/usage';
 import { PaymentWebhookEventPublisher, WebhooksModule } from '@tenantpay/webhooks';
+import { WorkerMetricsModule } from '../metrics/worker-metrics.module';
 import { BulkPaymentBatchWorker } from './bulk-payment-batch.worker';
 import { PaymentProcessingWorker } from './payment-processing.worker';
 import { PaymentsMaintenanceScheduler } from './payments-maintenance-scheduler.service';
@@ -21,6 +22,7 @@ import { PaymentsMaintenanceProcessor } from './payments-maintenance.processor';
       eventPublisher: PaymentWebhookEventPublisher,
     }),
     BullModule.registerQueue({ name: PAYMENTS_MAINTENANCE_QUEUE }),
+    WorkerMetricsModule,
   ],
   providers: [
     PaymentProcessingWorker,

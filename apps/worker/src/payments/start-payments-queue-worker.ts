@@ -2,6 +2,7 @@ import type { Logger } from '@nestjs/common';
 import type { PaymentsSettings } from '@tenantpay/payments';
 import { type AppConfig, redisConnectionOptions } from '@tenantpay/platform';
 import { type Job, Worker } from 'bullmq';
+import type { JobOutcomeMetrics } from '../metrics/job-outcome.metrics';
 
 export interface PaymentsQueueWorkerOptions<T> {
   readonly queue: string;
@@ -9,6 +10,8 @@ export interface PaymentsQueueWorkerOptions<T> {
   /** What one job is called in logs ("Payment job", "Batch chunk"). */
   readonly jobLabel: string;
   readonly logger: Logger;
+  /** Counts the worker's job outcomes and durations (it is not a `@Processor` discovery would find). */
+  readonly metrics: JobOutcomeMetrics;
   readonly process: (job: Job<T>) => Promise<string>;
 }
 
@@ -41,5 +44,6 @@ export function startPaymentsQueueWorker<T>(
     );
   });
   worker.on('error', (error) => options.logger.error({ err: error }, `${options.queue} worker error`));
+  options.metrics.observe(worker);
   return worker;
 }

@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainException, HTTP_STATUS_BY_ERROR_CODE } from '@tenantpay/platform';
+import { TenantContextService } from '@tenantpay/tenancy';
 import { trusted, Types } from 'mongoose';
 import { IdempotencyInProgressException } from '../errors/idempotency-in-progress.exception';
 import { paymentBatchRowIdempotencyKey } from '../payments.constant';
 import { PaymentsService } from '../payments.service';
+import { TRANSACTION_QUOTA, type TransactionQuota } from '../ports/transaction-quota.port';
 import type { PaymentBatch } from './payment-batch';
 import type { PaymentBatchItem } from './payment-batch-item';
 import { PaymentBatchItemStatus } from './payment-batch-item-status.enum';
@@ -21,7 +23,9 @@ const UNFINISHED = [PaymentBatchStatus.Pending, PaymentBatchStatus.Processing];
  * row, so a chunk that runs again (a retry after a crash, a stalled job handed to another worker) replays the
  * rows it already created instead of creating them twice, and only then records their results. A row the
  * create path refuses (a caller error: reference taken meanwhile, workflow, quota) gets that error as its
- * result; anything else (database, Redis) fails the job so BullMQ retries the chunk.
+ * result; anything else (database, Redis) fails the job so BullMQ retries the chunk. Rows take their quota from
+ * the hold the batch took at upload: a created row's unit becomes its counted transaction, a refused row's is
+ * given back, and the batch's completion frees whatever is left.
  */
 @Injectable()
 export class PaymentBatchProcessingService {
@@ -31,6 +35,8 @@ export class PaymentBatchProcessingService {
     private readonly batches: PaymentBatchesRepository,
     private readonly items: PaymentBatchItemsRepository,
     private readonly payments: PaymentsService,
+    private readonly tenantContext: TenantContextService,
+    @Inject(TRANSACTION_QUOTA) private readonly quota: TransactionQuota,
     @Inject(PAYMENT_BATCH_SETTINGS) private readonly settings: PaymentBatchSettings,
   ) {}
 
@@ -61,7 +67,10 @@ export class PaymentBatchProcessingService {
     const key = paymentBatchRowIdempotencyKey(batch._id.toHexString(), item.row);
     let result: Partial<PaymentBatchItem>;
     try {
-      const { body } = await this.payments.create(item.input, key, batch.createdBy);
+      const { body } = await this.payments.create(item.input, key, {
+        onBehalfOf: batch.createdBy,
+        quotaHold: batch.quotaHold,
+      });
       result = {
         status: PaymentBatchItemStatus.Created,
         paymentId: new Types.ObjectId(body.id),
@@ -75,7 +84,14 @@ export class PaymentBatchProcessingService {
       };
     }
     // Conditional on `pending`: a concurrent run of the same chunk that got here first keeps its result.
-    await this.items.updateOne({ _id: item._id, status: PaymentBatchItemStatus.Pending }, { $set: result });
+    const { modifiedCount } = await this.items.updateOne(
+      { _id: item._id, status: PaymentBatchItemStatus.Pending },
+      { $set: result },
+    );
+    // A refused row gives its unit back, once: only the run that recorded the result does.
+    if (result.status === PaymentBatchItemStatus.Failed && modifiedCount === 1 && batch.quotaHold !== null) {
+      await this.quota.release(this.tenantContext.getTenant(), batch.quotaHold, 1);
+    }
   }
 
   /**
@@ -88,6 +104,10 @@ export class PaymentBatchProcessingService {
     const created = byStatus[PaymentBatchItemStatus.Created] ?? 0;
     const failed = byStatus[PaymentBatchItemStatus.Failed] ?? 0;
     const pending = byStatus[PaymentBatchItemStatus.Pending] ?? 0;
+    if (pending === 0 && batch.quotaHold !== null) {
+      // Every row has its result: whatever the hold still has (units of rows whose release was lost) is free.
+      await this.quota.release(this.tenantContext.getTenant(), batch.quotaHold);
+    }
     const finished =
       pending === 0
         ? {

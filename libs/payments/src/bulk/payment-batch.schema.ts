@@ -30,6 +30,18 @@ export const PaymentBatchSchema = tenantOwnedSchema<PaymentBatch>(
       id: { type: String, default: null },
     },
     completedAt: { type: Date, default: null },
+    quotaHold: {
+      type: new Schema(
+        {
+          id: { type: String, required: true },
+          period: { type: String, required: true },
+          units: count,
+          forBatch: { type: Boolean, required: true },
+        },
+        { _id: false, strict: 'throw' },
+      ),
+      default: null,
+    },
   },
   { collection: PAYMENT_BATCH_COLLECTION, minimize: false },
 );

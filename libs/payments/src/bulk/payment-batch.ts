@@ -1,5 +1,6 @@
 import type { TenantOwnedFields } from '@tenantpay/data-isolation';
 import type { PaymentActor } from '../payment/payment';
+import type { QuotaHold } from '../ports/transaction-quota.port';
 import type { PaymentBatchStatus } from './payment-batch-status.enum';
 
 /** Row counts by outcome; `pending` rows are valid and not processed yet. */
@@ -18,4 +19,9 @@ export interface PaymentBatch extends TenantOwnedFields {
   /** Who submitted the batch: its payments are created on their behalf (four-eyes approval needs it). */
   createdBy: PaymentActor;
   completedAt: Date | null;
+  /**
+   * The transaction quota held for the accepted rows at upload; each created or failed row takes its unit off,
+   * the batch's completion gives back the rest. Null when nothing was held (no accepted row, older batches).
+   */
+  quotaHold: QuotaHold | null;
 }

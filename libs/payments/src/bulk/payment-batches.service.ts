@@ -10,7 +10,8 @@ import { paymentActorOf } from '../payment/payment-actor';
 import { PaymentsRepository, toObjectId } from '../payment/payments.repository';
 import { PAYMENT_BATCH_RESPONSE_ERROR_LIMIT } from '../payments.constant';
 import { STORAGE_USAGE, type StorageUsage } from '../ports/storage-usage.port';
-import { TRANSACTION_QUOTA, type TransactionQuota } from '../ports/transaction-quota.port';
+import { releaseHoldSafely } from '../ports/release-hold-safely';
+import { type QuotaHold, TRANSACTION_QUOTA, type TransactionQuota } from '../ports/transaction-quota.port';
 import { applyPaymentWorkflow } from '../workflows/payment-workflow-policy';
 import { BatchIdempotencyKeyRequiredException } from './batch-idempotency-key-required.exception';
 import type { PaymentBatch } from './payment-batch';
@@ -44,7 +45,9 @@ const CREATE_OPERATION = 'POST /v1/payments/batches';
  * Rows are judged one by one: a bad row (invalid, a reference repeated in the batch or already used, refused
  * by the tenant's workflow) is stored as `rejected` with its errors and does not stop the others. The batch
  * is refused as a whole only when its accepted rows would exceed the month's transaction quota: then nothing
- * is created. The batch key (Idempotency-Key) is required; a replay answers the stored creation response.
+ * is created. Otherwise the quota of every accepted row is held at once (reserve, then commit), so rows created
+ * later by the worker cannot be outrun by other creations. The batch key (Idempotency-Key) is required; a
+ * replay answers the stored creation response and holds nothing.
  */
 @Injectable()
 export class PaymentBatchesService {
@@ -69,26 +72,39 @@ export class PaymentBatchesService {
     if (idempotencyKey === undefined) throw new BatchIdempotencyKeyRequiredException();
     const tenant = this.tenantContext.getTenant();
     let storedBytes = 0;
-    const response = await this.idempotency.execute(
-      idempotencyKey,
-      CREATE_OPERATION,
-      rows,
-      async (session: ClientSession) => {
-        const judged = await this.judge(rows, tenant);
-        const accepted = judged.filter((row) => row.valid).length;
-        // Upfront and for the whole batch: a batch that cannot fit is refused before anything exists.
-        if (accepted > 0) await this.quota.reserve(tenant, accepted);
-        const { batch, items } = this.documents(judged, accepted);
-        const created = await this.batches.insert(batch, session);
-        const withBatch = items.map((item) => ({ ...item, batchId: created._id }));
-        await this.items.insertAll(withBatch, session);
-        storedBytes = [created, ...withBatch].reduce(
-          (sum, document) => sum + mongo.BSON.calculateObjectSize(document as never),
-          0,
-        );
-        return { status: 202, body: createdView(created, judged) };
-      },
-    );
+    // An object, not a `let`: the compiler does not see assignments made inside the callback.
+    const quota: { hold: QuotaHold | null } = { hold: null };
+    const create = async (session: ClientSession) => {
+      const judged = await this.judge(rows, tenant);
+      const accepted = judged.filter((row) => row.valid).length;
+      // All or nothing, before anything exists: a batch is one decision of its submitter, and a batch cut to
+      // what fits would leave them to find out which rows were dropped. The same hold id on a retried
+      // transaction (or a re-judged count) keeps one hold.
+      if (quota.hold !== null && quota.hold.units !== accepted) {
+        await this.quota.release(tenant, quota.hold);
+        quota.hold = null;
+      }
+      if (accepted > 0) {
+        quota.hold ??= this.quota.prepareHold(tenant, accepted);
+        await this.quota.reserve(tenant, quota.hold);
+      }
+      const { batch, items } = this.documents(judged, accepted, quota.hold);
+      const created = await this.batches.insert(batch, session);
+      const withBatch = items.map((item) => ({ ...item, batchId: created._id }));
+      await this.items.insertAll(withBatch, session);
+      storedBytes = [created, ...withBatch].reduce(
+        (sum, document) => sum + mongo.BSON.calculateObjectSize(document as never),
+        0,
+      );
+      return { status: 202, body: createdView(created, judged) };
+    };
+    let response: IdempotentResponse<PaymentBatchCreatedView>;
+    try {
+      response = await this.idempotency.execute(idempotencyKey, CREATE_OPERATION, rows, create);
+    } catch (error) {
+      if (quota.hold !== null) await releaseHoldSafely(this.quota, tenant, quota.hold, this.logger);
+      throw error;
+    }
     if (!response.replayed) await this.afterCreate(tenant, response.body, storedBytes);
     // Enqueueing again on a replay is free (job ids collapse) and heals a first request whose enqueue failed.
     if (response.body.counts.accepted > 0) await this.enqueueSafely(response.body);
@@ -146,6 +162,7 @@ export class PaymentBatchesService {
   private documents(
     rows: readonly PaymentBatchRow[],
     accepted: number,
+    quotaHold: QuotaHold | null,
   ): {
     batch: NewDocument<PaymentBatch>;
     items: Omit<NewDocument<PaymentBatchItem>, 'batchId'>[];
@@ -158,6 +175,7 @@ export class PaymentBatchesService {
         counts: { total: rows.length, accepted, rejected, pending: accepted, created: 0, failed: 0 },
         createdBy: paymentActorOf(this.tenantContext.current()?.principal),
         completedAt: done ? new Date() : null,
+        quotaHold,
       },
       items: rows.map((row, index) =>
         row.valid

@@ -15,7 +15,14 @@ export function unboundPorts(): {
   const logger = new Logger('PaymentsModule');
   return {
     quota: {
+      prepareHold: (_tenant, batchRows) => ({
+        id: 'unbound',
+        period: '',
+        units: batchRows ?? 1,
+        forBatch: batchRows !== undefined,
+      }),
       reserve: async () => undefined,
+      release: async () => undefined,
       recordCreated: async () => undefined,
     },
     storage: { recordGrowth: async () => undefined },

@@ -203,6 +203,27 @@ export class EnvironmentVariables {
   RATE_LIMIT_FAIL_MODE: 'open' | 'closed' = 'open';
 
   @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(1, { message: 'must be between 1 and 10000 milliseconds' })
+  @Max(10_000, { message: 'must be between 1 and 10000 milliseconds' })
+  QUOTA_REDIS_TIMEOUT_MS = 250;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of seconds' })
+  @Min(5, { message: 'must be between 5 and 3600 seconds' })
+  @Max(3600, { message: 'must be between 5 and 3600 seconds' })
+  QUOTA_HOLD_SECONDS = 60;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of seconds' })
+  @Min(60, { message: 'must be between 60 and 2592000 seconds' })
+  @Max(30 * 86_400, { message: 'must be between 60 and 2592000 seconds' })
+  QUOTA_BATCH_HOLD_SECONDS = 86_400;
+
+  @IsOptional()
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 

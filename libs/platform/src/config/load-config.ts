@@ -91,6 +91,11 @@ export function loadConfig(environment: Environment): AppConfig {
       },
     },
     rateLimit: { failMode: variables.RATE_LIMIT_FAIL_MODE },
+    quota: {
+      redisTimeoutMs: variables.QUOTA_REDIS_TIMEOUT_MS,
+      holdSeconds: variables.QUOTA_HOLD_SECONDS,
+      batchHoldSeconds: variables.QUOTA_BATCH_HOLD_SECONDS,
+    },
     worker: { metricsPort: variables.WORKER_METRICS_PORT },
     mongodb: {
       uri: variables.MONGODB_URI,

@@ -9,7 +9,7 @@ import { ApiExceptionFilter } from '../errors/api-exception.filter';
 import { METRICS_ROUTE } from '../metrics/metric-names.constant';
 import { assignRequestId } from './assign-request-id';
 import { createValidationPipe } from './create-validation-pipe';
-import { RejectUnsafeKeysPipe } from './reject-unsafe-keys.pipe';
+import { RejectUnsafeInputPipe } from './reject-unsafe-input.pipe';
 
 export const API_PREFIX = 'v1';
 
@@ -39,7 +39,7 @@ export function configureHttpApplication(app: NestExpressApplication): NestExpre
   app.use(helmet());
   app.setGlobalPrefix(API_PREFIX, { exclude: [...HEALTH_ROUTES, METRICS_ROUTE, ...PORTAL_ROUTES] });
   app.useGlobalFilters(new ApiExceptionFilter());
-  app.useGlobalPipes(new RejectUnsafeKeysPipe(), createValidationPipe());
+  app.useGlobalPipes(new RejectUnsafeInputPipe(), createValidationPipe());
   app.enableShutdownHooks();
   return app;
 }

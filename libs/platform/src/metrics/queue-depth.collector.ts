@@ -7,13 +7,25 @@ import {
 } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { type JobType, Queue } from 'bullmq';
+import { withTimeout } from '../async/with-timeout';
 import type { Gauge, Registry } from 'prom-client';
 import { QUEUE_DEPTH_SCRAPE_ERRORS_METRIC, QUEUE_JOBS_METRIC } from './metric-names.constant';
 import { METRICS_REGISTRY } from './metrics-registry.constant';
 import { registeredCounter, registeredGauge } from './registered-metric';
 
-/** Work not done yet, and failures kept for inspection; completed jobs are only a bounded history. */
-const JOB_STATES: JobType[] = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed'];
+/**
+ * Work not done yet, failures kept for inspection, and completed jobs (a bounded history: BullMQ trims them by
+ * `removeOnComplete`, so it shows recent throughput, not a total).
+ */
+const JOB_STATES: JobType[] = [
+  'waiting',
+  'active',
+  'delayed',
+  'prioritized',
+  'waiting-children',
+  'completed',
+  'failed',
+];
 
 /**
  * A scrape must answer even when Redis does not: BullMQ's connections wait out outages instead of
@@ -50,7 +62,11 @@ export class QueueDepthCollector implements OnApplicationBootstrap, OnModuleDest
         await Promise.all(
           queues().map(async (queue) => {
             try {
-              const counts = await withTimeout(queue.getJobCounts(...JOB_STATES), QUEUE_READ_TIMEOUT_MS);
+              const counts = await withTimeout(
+                queue.getJobCounts(...JOB_STATES),
+                QUEUE_READ_TIMEOUT_MS,
+                'queue depth read',
+              );
               for (const [state, count] of Object.entries(counts))
                 this.set({ queue: queue.name, state }, count);
             } catch {
@@ -76,17 +92,5 @@ export class QueueDepthCollector implements OnApplicationBootstrap, OnModuleDest
     // The queues close with the application; a later scrape must not wait on their closed connections.
     this.queues = [];
     this.jobs.reset();
-  }
-}
-
-async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('timed out')), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }

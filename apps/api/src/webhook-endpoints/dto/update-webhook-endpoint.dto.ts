@@ -9,6 +9,7 @@ import {
   IsOptional,
   IsString,
   MaxLength,
+  ValidateIf,
 } from 'class-validator';
 
 /** Every field optional; `enabled: true` re-enables an endpoint disabled by hand or by a 410. */
@@ -26,8 +27,8 @@ export class UpdateWebhookEndpointDto {
   @IsIn(WEBHOOK_EVENT_SUBSCRIPTIONS, { each: true })
   events?: WebhookEventSubscription[];
 
-  /** null clears it. */
-  @IsOptional()
+  /** null clears it (an explicit condition: a bare `@IsOptional()` refuses null). */
+  @ValidateIf((_object, value) => value !== undefined && value !== null)
   @IsString()
   @MaxLength(200)
   description?: string | null;
