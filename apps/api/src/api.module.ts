@@ -1,13 +1,20 @@
 import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
-import { AuditModule, AuditService } from '@tenantpay/audit';
+import { AUDIT_EVENT_COLLECTION, AuditModule, AuditService } from '@tenantpay/audit';
 import { DataIsolationModule } from '@tenantpay/data-isolation';
+import { PLATFORM_USER_COLLECTION } from '@tenantpay/identity';
 import {
   type AppConfig,
   PlatformCoreModule,
   PlatformHealthModule,
   PlatformHttpModule,
 } from '@tenantpay/platform';
-import { TenantJobsModule, TenantLookupService, tenantLogFields } from '@tenantpay/tenancy';
+import {
+  TENANT_COLLECTION,
+  TenantJobsModule,
+  TenantLookupService,
+  tenantLogFields,
+} from '@tenantpay/tenancy';
+import { USAGE_RECORD_COLLECTION } from '@tenantpay/usage';
 import { AdminTenantsModule } from './admin-tenants/admin-tenants.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditApiModule } from './audit/audit-api.module';
@@ -41,7 +48,19 @@ export class ApiModule {
         }),
         PlatformHealthModule,
         ApiMetricsModule,
-        DataIsolationModule.forRoot({}, { imports: [AuditModule], useExisting: AuditService }),
+        DataIsolationModule.forRoot(
+          {
+            // Platform-owned collections API code touches inside a tenant's context (tenant lookups, the
+            // tenant's audit trail and usage); every other collection but the tenant-owned ones is closed to it.
+            platformCollections: [
+              TENANT_COLLECTION,
+              PLATFORM_USER_COLLECTION,
+              AUDIT_EVENT_COLLECTION,
+              USAGE_RECORD_COLLECTION,
+            ],
+          },
+          { imports: [AuditModule], useExisting: AuditService },
+        ),
         ApiTenancyModule,
         ApiRateLimitingModule,
         UsageApiModule,
