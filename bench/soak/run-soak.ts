@@ -18,14 +18,14 @@ import { writeResult } from '../tenancy/stdout-to-stderr';
 
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AuditModule, AuditService } from '@tenantpay/audit';
+import { AUDIT_EVENT_COLLECTION, AuditModule, AuditService } from '@tenantpay/audit';
 import { DataIsolationModule } from '@tenantpay/data-isolation';
-import { IdentityModule } from '@tenantpay/identity';
+import { IdentityModule, PLATFORM_USER_COLLECTION } from '@tenantpay/identity';
 import { findFreePort, RedisServerProcess } from '@tenantpay/local-services';
 import { MongoEmulator } from '@tenantpay/mongo-emulator';
 import { PAYMENT_COLLECTION, PaymentMethod, PaymentStatus, simulatedGatewayKeys } from '@tenantpay/payments';
 import { loadConfig, PlatformCoreModule } from '@tenantpay/platform';
-import { TenancyModule, Tier } from '@tenantpay/tenancy';
+import { TENANT_COLLECTION, TenancyModule, Tier } from '@tenantpay/tenancy';
 import { USAGE_RECORD_COLLECTION, usageHashKey, UsagePeriod } from '@tenantpay/usage';
 import { Redis } from 'ioredis';
 import { MongoClient, ObjectId } from 'mongodb';
@@ -483,7 +483,17 @@ async function main(): Promise<number> {
     @Module({
       imports: [
         PlatformCoreModule.forRoot(config),
-        DataIsolationModule.forRoot({}, { imports: [AuditModule], useExisting: AuditService }),
+        DataIsolationModule.forRoot(
+          {
+            platformCollections: [
+              TENANT_COLLECTION,
+              PLATFORM_USER_COLLECTION,
+              AUDIT_EVENT_COLLECTION,
+              USAGE_RECORD_COLLECTION,
+            ],
+          },
+          { imports: [AuditModule], useExisting: AuditService },
+        ),
         TenancyModule.forRoot({ imports: [AuditModule], auditSink: AuditService }),
         IdentityModule,
       ],

@@ -41,7 +41,8 @@ export interface IsolationHarness {
   close(): Promise<void>;
 }
 
-export const PLATFORM_COLLECTION = 'example_platform_records';
+/** Platform-owned collections named as the product's are: tenant pipelines must not join them. */
+export const PLATFORM_COLLECTIONS = ['audit_events', 'usage_records'] as const;
 
 /**
  * Wires the library the way an application does (safety defaults, one walled connection with command
@@ -54,7 +55,7 @@ export async function startIsolationHarness(uri: string): Promise<IsolationHarne
     new TenantContextService(),
     new WallCollectionRegistry({
       sharedCollections: [SHARED_CURRENCY_COLLECTION],
-      platformCollections: [PLATFORM_COLLECTION],
+      platformCollections: PLATFORM_COLLECTIONS,
     }),
   );
   const connection = await mongoose
