@@ -2,6 +2,7 @@ import {
   CrossTenantAccessException,
   DATA_ISOLATION_AUDIT_ACTIONS,
   IsolationRule,
+  type TenantOwnedFields,
   tenantOwnedSchema,
 } from '../src';
 import { useTestMongo } from '@tenantpay/testing';
@@ -18,7 +19,7 @@ import { asPlatform, asTenant, testTenant, withoutTenant } from './support/test-
 /** A tenant-owned collection whose models carry a hook added after tenantOwnedSchema's isolation plugin. */
 const HOOKED_COLLECTION = 'example_hooked_records';
 
-interface HookedRecord {
+interface HookedRecord extends TenantOwnedFields {
   reference: string;
 }
 
@@ -58,7 +59,7 @@ describe('MongoCommandWall (every command as sent, whichever path built it)', ()
     harness = await startIsolationHarness(mongo.uri);
     await seedTenants(mongo.db, [tenantA, tenantB]);
 
-    const hookedSchema = tenantOwnedSchema<HookedRecord & { tenantId: never }>(
+    const hookedSchema = tenantOwnedSchema<HookedRecord>(
       { reference: String },
       { collection: HOOKED_COLLECTION },
     );
@@ -78,10 +79,7 @@ describe('MongoCommandWall (every command as sent, whichever path built it)', ()
     harness.mongoose.plugin((schema) => schema.pre('find', widen));
     globallyHooked = harness.connection.model<HookedRecord>(
       'GloballyHookedRecord',
-      tenantOwnedSchema<HookedRecord & { tenantId: never }>(
-        { reference: String },
-        { collection: HOOKED_COLLECTION },
-      ),
+      tenantOwnedSchema<HookedRecord>({ reference: String }, { collection: HOOKED_COLLECTION }),
     );
     await mongo.db.collection(HOOKED_COLLECTION).insertMany([
       { tenantId: tenantA.objectId, reference: 'own', deletedAt: null },

@@ -4,9 +4,11 @@ import { CrossTenantAccessException } from '../errors/cross-tenant-access.except
 import { IsolationRule } from '../errors/isolation-rule.enum';
 import { isPlainObject } from '../guards/copy-query-value';
 import { refuse } from '../guards/refuse';
+import type { Types } from 'mongoose';
 import { CursorOwners } from './cursor-owners';
 import { judgeTenantCommand } from './judge-tenant-command';
 import { judgeUnscopedCommand } from './judge-unscoped-command';
+import { commandAsSent } from './sent-statements';
 import type { WallCollectionRegistry } from './wall-collection-registry';
 import { SESSION_COMMANDS } from './wall-commands.constant';
 import { currentWallScope } from './wall-scope';
@@ -67,7 +69,7 @@ export class MongoCommandWall {
           this.cursors.assertOwner(address, cursorKey(id, path), scope.key, path);
         });
       } else if (scope.kind === 'tenant') {
-        judgeTenantCommand(name, command, scope.tenantId, this.registry);
+        this.judgeForTenant(name, command, scope.tenantId);
       } else if (scope.kind === 'none') {
         judgeUnscopedCommand(name, command, this.registry);
       }
@@ -79,6 +81,17 @@ export class MongoCommandWall {
       throw error;
     }
     return scope.key;
+  }
+
+  private judgeForTenant(name: string, command: Command, tenantId: Types.ObjectId): void {
+    try {
+      judgeTenantCommand(name, command, tenantId, this.registry);
+    } catch (error) {
+      if (!(error instanceof CrossTenantAccessException) || error.rule !== IsolationRule.UninspectableValue) {
+        throw error;
+      }
+      judgeTenantCommand(name, commandAsSent(command), tenantId, this.registry);
+    }
   }
 
   /** Learns which scope owns the cursor a reply opened, and forgets cursors that are exhausted or killed. */

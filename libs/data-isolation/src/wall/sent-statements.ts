@@ -17,6 +17,20 @@ export function sentStatements(value: unknown): unknown {
   return value.chunks.slice(1).map((chunk) => BSON.deserialize(chunk));
 }
 
+/**
+ * The command as MongoDB will read it: values the driver serializes through their own `toBSON()` (Mongoose
+ * subdocuments in a cast update, for example) become the documents they turn into. Only used when a command
+ * holds such a value, which the guards refuse as uninspectable when they meet it as it is.
+ */
+export function commandAsSent(command: Record<string, unknown>): Record<string, unknown> {
+  const sent: Record<string, unknown> = {};
+  for (const key of Object.keys(command)) {
+    const value = command[key];
+    sent[key] = isDocumentSequence(value) ? value : BSON.deserialize(BSON.serialize({ value }))['value'];
+  }
+  return sent;
+}
+
 function isDocumentSequence(value: unknown): value is DocumentSequenceLike {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const candidate = value as Partial<DocumentSequenceLike>;
