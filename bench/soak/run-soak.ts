@@ -14,18 +14,19 @@
  */
 import 'reflect-metadata';
 // Must stay the first import after reflect-metadata: Nest writes to stdout while modules load.
+import { API_PLATFORM_COLLECTIONS } from '../../apps/api/src/api-platform-collections.constant';
 import { writeResult } from '../tenancy/stdout-to-stderr';
 
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AUDIT_EVENT_COLLECTION, AuditModule, AuditService } from '@tenantpay/audit';
+import { AuditModule, AuditService } from '@tenantpay/audit';
 import { DataIsolationModule } from '@tenantpay/data-isolation';
-import { IdentityModule, PLATFORM_USER_COLLECTION } from '@tenantpay/identity';
+import { IdentityModule } from '@tenantpay/identity';
 import { findFreePort, RedisServerProcess } from '@tenantpay/local-services';
 import { MongoEmulator } from '@tenantpay/mongo-emulator';
 import { PAYMENT_COLLECTION, PaymentMethod, PaymentStatus, simulatedGatewayKeys } from '@tenantpay/payments';
 import { loadConfig, PlatformCoreModule } from '@tenantpay/platform';
-import { TENANT_COLLECTION, TenancyModule, Tier } from '@tenantpay/tenancy';
+import { TenancyModule, Tier } from '@tenantpay/tenancy';
 import { USAGE_RECORD_COLLECTION, usageHashKey, UsagePeriod } from '@tenantpay/usage';
 import { Redis } from 'ioredis';
 import { MongoClient, ObjectId } from 'mongodb';
@@ -484,14 +485,7 @@ async function main(): Promise<number> {
       imports: [
         PlatformCoreModule.forRoot(config),
         DataIsolationModule.forRoot(
-          {
-            platformCollections: [
-              TENANT_COLLECTION,
-              PLATFORM_USER_COLLECTION,
-              AUDIT_EVENT_COLLECTION,
-              USAGE_RECORD_COLLECTION,
-            ],
-          },
+          { platformCollections: API_PLATFORM_COLLECTIONS },
           { imports: [AuditModule], useExisting: AuditService },
         ),
         TenancyModule.forRoot({ imports: [AuditModule], auditSink: AuditService }),

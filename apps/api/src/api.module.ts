@@ -1,21 +1,15 @@
 import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
-import { AUDIT_EVENT_COLLECTION, AuditModule, AuditService } from '@tenantpay/audit';
+import { AuditModule, AuditService } from '@tenantpay/audit';
 import { DataIsolationModule } from '@tenantpay/data-isolation';
-import { PLATFORM_USER_COLLECTION } from '@tenantpay/identity';
 import {
   type AppConfig,
   PlatformCoreModule,
   PlatformHealthModule,
   PlatformHttpModule,
 } from '@tenantpay/platform';
-import {
-  TENANT_COLLECTION,
-  TenantJobsModule,
-  TenantLookupService,
-  tenantLogFields,
-} from '@tenantpay/tenancy';
-import { USAGE_RECORD_COLLECTION } from '@tenantpay/usage';
+import { TenantJobsModule, TenantLookupService, tenantLogFields } from '@tenantpay/tenancy';
 import { AdminTenantsModule } from './admin-tenants/admin-tenants.module';
+import { API_PLATFORM_COLLECTIONS } from './api-platform-collections.constant';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditApiModule } from './audit/audit-api.module';
 import { AuthModule } from './auth/auth.module';
@@ -49,16 +43,7 @@ export class ApiModule {
         PlatformHealthModule,
         ApiMetricsModule,
         DataIsolationModule.forRoot(
-          {
-            // Platform-owned collections API code touches inside a tenant's context (tenant lookups, the
-            // tenant's audit trail and usage); every other collection but the tenant-owned ones is closed to it.
-            platformCollections: [
-              TENANT_COLLECTION,
-              PLATFORM_USER_COLLECTION,
-              AUDIT_EVENT_COLLECTION,
-              USAGE_RECORD_COLLECTION,
-            ],
-          },
+          { platformCollections: API_PLATFORM_COLLECTIONS },
           { imports: [AuditModule], useExisting: AuditService },
         ),
         ApiTenancyModule,
