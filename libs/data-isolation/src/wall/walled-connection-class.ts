@@ -41,10 +41,25 @@ interface DriverConnection {
 
 export type DriverConnectionClass = new (...args: never[]) => DriverConnection;
 
-// The driver's Connection class is not exported from its entry point (the `connectionType` option is
-// internal): it is read from the module the driver itself builds connections from.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Connection } = require('mongodb/lib/cmap/connection') as { Connection: DriverConnectionClass };
+/**
+ * The driver's Connection class is not exported from its entry point (the `connectionType` option is
+ * internal): it is read from the module the driver itself builds connections from. A driver upgrade that moves
+ * or reshapes it stops the application at start, never leaves it unwalled.
+ */
+function driverConnectionClass(): DriverConnectionClass {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Connection } = require('mongodb/lib/cmap/connection') as { Connection?: DriverConnectionClass };
+  if (
+    typeof Connection !== 'function' ||
+    typeof Connection.prototype.command !== 'function' ||
+    typeof Connection.prototype.exhaustCommand !== 'function'
+  ) {
+    throw new Error('mongodb/lib/cmap/connection no longer exports Connection: review the command wall');
+  }
+  return Connection;
+}
+
+const Connection = driverConnectionClass();
 
 /** The driver connection class for a MongoClient walled by `wall` (its `connectionType` option). */
 export function walledConnectionClass(wall: MongoCommandWall): DriverConnectionClass {
