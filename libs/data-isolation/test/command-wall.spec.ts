@@ -6,6 +6,7 @@ import {
   tenantOwnedSchema,
 } from '../src';
 import { useTestMongo } from '@tenantpay/testing';
+import type { CommandStartedEvent } from 'mongodb';
 import type { Aggregate, Model, Query } from 'mongoose';
 import { EXAMPLE_PAYMENT_COLLECTION } from './fixtures/example-payment.schema';
 import {
@@ -178,6 +179,28 @@ describe('MongoCommandWall (every command as sent, whichever path built it)', ()
           }
         }),
       );
+    });
+  });
+
+  describe('command monitoring', () => {
+    it('refuses a command a commandStarted listener changed after the wall judged it', async () => {
+      const client = harness.connection.getClient();
+      const retarget = (event: CommandStartedEvent): void => {
+        const filter = event.command['filter'] as Record<string, unknown> | undefined;
+        if (event.commandName === 'find' && filter?.['reference'] === 'retarget')
+          filter['tenantId'] = tenantB.objectId;
+      };
+      client.on('commandStarted', retarget);
+      try {
+        const refusal = await wallRefusal(() =>
+          asTenant(tenantA, () =>
+            harness.payments.collection.find({ tenantId: tenantA.objectId, reference: 'retarget' }).toArray(),
+          ),
+        );
+        expect(refusal.rule).toBe(IsolationRule.ForeignTenant);
+      } finally {
+        client.off('commandStarted', retarget);
+      }
     });
   });
 

@@ -25,6 +25,8 @@ import type { MongoCommandWall } from './mongo-command-wall';
 
 interface DriverConnection {
   readonly address: string;
+  /** Private in the driver: serializes one wire message and writes it to the socket. */
+  writeCommand(message: WireMessage, options: unknown): Promise<void>;
   command(
     ns: unknown,
     command: Record<string, unknown>,
@@ -37,6 +39,12 @@ interface DriverConnection {
     options: unknown,
     replyListener: unknown,
   ): void;
+}
+
+/** OP_MSG requests carry the command as `command`; the legacy OP_QUERY (only the first handshake) as `query`. */
+interface WireMessage {
+  readonly command?: unknown;
+  readonly query?: unknown;
 }
 
 export type DriverConnectionClass = new (...args: never[]) => DriverConnection;
@@ -52,7 +60,8 @@ function driverConnectionClass(): DriverConnectionClass {
   if (
     typeof Connection !== 'function' ||
     typeof Connection.prototype.command !== 'function' ||
-    typeof Connection.prototype.exhaustCommand !== 'function'
+    typeof Connection.prototype.exhaustCommand !== 'function' ||
+    typeof Connection.prototype.writeCommand !== 'function'
   ) {
     throw new Error('mongodb/lib/cmap/connection no longer exports Connection: review the command wall');
   }
@@ -76,6 +85,17 @@ export function walledConnectionClass(wall: MongoCommandWall): DriverConnectionC
       return reply;
     }
 
+    /**
+     * Judged again right before serialization. The driver emits command monitoring's `commandStarted` between
+     * `command()` and this point, and the event shares the command's nested objects: a listener could change
+     * what was judged. From here to the bytes everything runs synchronously (`toBin()` serializes before its
+     * first await), so nothing else can.
+     */
+    override writeCommand(message: WireMessage, options: unknown): Promise<void> {
+      wall.admit(commandOf(message), this.address);
+      return super.writeCommand(message, options);
+    }
+
     override exhaustCommand(
       ns: unknown,
       command: Record<string, unknown>,
@@ -86,4 +106,11 @@ export function walledConnectionClass(wall: MongoCommandWall): DriverConnectionC
       super.exhaustCommand(ns, command, options, replyListener);
     }
   };
+}
+
+function commandOf(message: WireMessage): Record<string, unknown> {
+  const command = (message.command ?? message.query) as Record<string, unknown> | undefined;
+  const wrapped = command?.['$query'];
+  if (typeof wrapped === 'object' && wrapped !== null) return wrapped as Record<string, unknown>;
+  return command ?? {};
 }
