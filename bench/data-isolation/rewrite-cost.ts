@@ -6,9 +6,13 @@
 import {
   guardFilter,
   guardUpdate,
+  MongoCommandWall,
   rewritePipeline,
   staticCollectionRegistry,
+  tenantOwnedSchema,
+  WallCollectionRegistry,
 } from '@tenantpay/data-isolation';
+import { ResolutionMethod, TenantContextService, type TenantSnapshot } from '@tenantpay/tenancy';
 import { startMongo } from '@tenantpay/local-services';
 import { MongoClient } from 'mongodb';
 import { trusted, Types } from 'mongoose';
@@ -19,6 +23,38 @@ const ROUND_TRIPS = 400;
 
 const tenantId = new Types.ObjectId();
 const registry = staticCollectionRegistry(['payments', 'contacts', 'refunds'], ['currencies']);
+
+// The command wall's judgement of typical commands as sent, timed inside a tenant context. The walled driver
+// connection judges each command twice (in command(), and again just before serialization, after command
+// monitoring has seen it), so a workload is two MongoCommandWall.admit calls. Tenant-owned collections come
+// from tenantOwnedSchema, as in the product.
+for (const collection of ['payments', 'contacts', 'refunds']) tenantOwnedSchema({}, { collection });
+const context = new TenantContextService();
+const wall = new MongoCommandWall(context, new WallCollectionRegistry({ sharedCollections: ['currencies'] }));
+const tenantContext = {
+  tenant: { id: tenantId.toHexString() } as TenantSnapshot,
+  resolvedBy: ResolutionMethod.JwtClaim,
+  principal: null,
+  requestId: 'bench',
+};
+const SERVER = '127.0.0.1:27017';
+const judge = (command: Record<string, unknown>): void => {
+  wall.admit(command, SERVER);
+  wall.admit(command, SERVER);
+};
+const listingFilter = guardFilter(
+  { status: trusted({ $in: ['PENDING', 'PROCESSING'] }), currency: 'EUR' },
+  tenantId,
+);
+const dashboardPipeline = rewritePipeline(
+  [
+    { $match: { status: 'COMPLETED' } },
+    { $lookup: { from: 'contacts', localField: 'customerRef', foreignField: 'customerRef', as: 'contact' } },
+    { $group: { _id: '$currency', total: { $sum: '$amountMinor' }, count: { $sum: 1 } } },
+  ],
+  tenantId,
+  registry,
+);
 
 const workloads: Record<string, () => unknown> = {
   'filter: equality': () => guardFilter({ reference: 'PAY-2024-0001' }, tenantId),
@@ -90,6 +126,35 @@ const workloads: Record<string, () => unknown> = {
     ),
 };
 
+Object.assign(workloads, {
+  'wall: find (repository listing filter)': () =>
+    judge({ find: 'payments', filter: listingFilter, sort: { _id: -1 }, limit: 50 }),
+  'wall: update (upsert with $setOnInsert stamp)': () =>
+    judge({
+      update: 'payments',
+      updates: [
+        {
+          q: guardFilter({ reference: 'PAY-1' }, tenantId),
+          u: guardUpdate({ $set: { status: 'COMPLETED' }, $inc: { attempts: 1 } }, tenantId, {
+            upsert: true,
+          }),
+          upsert: true,
+        },
+      ],
+      ordered: true,
+    }),
+  'wall: insert (one payment)': () =>
+    judge({
+      insert: 'payments',
+      documents: [
+        { _id: new Types.ObjectId(), tenantId, reference: 'PAY-2', amountMinor: 100, currency: 'EUR' },
+      ],
+      ordered: true,
+    }),
+  'wall: aggregate (rewritten pipeline, one lookup)': () =>
+    judge({ aggregate: 'payments', pipeline: dashboardPipeline, cursor: {} }),
+});
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? Number.NaN;
 }
@@ -135,10 +200,10 @@ async function main(): Promise<void> {
       roundTrip: { p50: number; p99: number };
     }[] = [];
     for (let run = 0; run < RUNS; run += 1) {
-      for (const work of Object.values(workloads)) timeEach(2_000, work); // warm-up
+      for (const work of Object.values(workloads)) context.run(tenantContext, () => timeEach(2_000, work)); // warm-up
       const measured: Record<string, { p50: number; p99: number }> = {};
       for (const [name, work] of Object.entries(workloads)) {
-        const samples = timeEach(REWRITE_ITERATIONS, work);
+        const samples = context.run(tenantContext, () => timeEach(REWRITE_ITERATIONS, work));
         measured[name] = { p50: percentile(samples, 50), p99: percentile(samples, 99) };
       }
       const trips = await timeRoundTrips(mongo.uri);

@@ -14,6 +14,7 @@
  */
 import 'reflect-metadata';
 // Must stay the first import after reflect-metadata: Nest writes to stdout while modules load.
+import { API_PLATFORM_COLLECTIONS } from '../../apps/api/src/api-platform-collections.constant';
 import { writeResult } from '../tenancy/stdout-to-stderr';
 
 import { Module } from '@nestjs/common';
@@ -483,7 +484,10 @@ async function main(): Promise<number> {
     @Module({
       imports: [
         PlatformCoreModule.forRoot(config),
-        DataIsolationModule.forRoot({}, { imports: [AuditModule], useExisting: AuditService }),
+        DataIsolationModule.forRoot(
+          { platformCollections: API_PLATFORM_COLLECTIONS },
+          { imports: [AuditModule], useExisting: AuditService },
+        ),
         TenancyModule.forRoot({ imports: [AuditModule], auditSink: AuditService }),
         IdentityModule,
       ],

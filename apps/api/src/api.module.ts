@@ -9,6 +9,7 @@ import {
 } from '@tenantpay/platform';
 import { TenantJobsModule, TenantLookupService, tenantLogFields } from '@tenantpay/tenancy';
 import { AdminTenantsModule } from './admin-tenants/admin-tenants.module';
+import { API_PLATFORM_COLLECTIONS } from './api-platform-collections.constant';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditApiModule } from './audit/audit-api.module';
 import { AuthModule } from './auth/auth.module';
@@ -41,7 +42,10 @@ export class ApiModule {
         }),
         PlatformHealthModule,
         ApiMetricsModule,
-        DataIsolationModule.forRoot({}, { imports: [AuditModule], useExisting: AuditService }),
+        DataIsolationModule.forRoot(
+          { platformCollections: API_PLATFORM_COLLECTIONS },
+          { imports: [AuditModule], useExisting: AuditService },
+        ),
         ApiTenancyModule,
         ApiRateLimitingModule,
         UsageApiModule,

@@ -9,6 +9,7 @@ import {
   CustomDomainStrategy,
   SubdomainStrategy,
   TENANT_RESOLUTION_STRATEGIES,
+  TenantContextService,
   TenantHeaderStrategy,
   type TenantResolutionStrategy,
 } from '@tenantpay/tenancy';
@@ -104,27 +105,30 @@ describe('cross-tenant analytics: /v1/admin/analytics (SPEC §6, §10)', () => {
       [pro, 3],
       [enterprise, 2],
     ];
-    // Straight into the collection: the analytics read createdAt, which the API always sets to now.
-    await app
-      .get<Connection>(getConnectionToken())
-      .collection(PAYMENT_COLLECTION)
-      .insertMany(
-        factors.flatMap(([tenant, factor]) =>
-          BASE_PAYMENTS.map((payment) => ({
-            tenantId: new Types.ObjectId(tenant.id),
-            reference: payment.reference,
-            amount: payment.amount * factor,
-            currency: payment.currency,
-            method: 'card',
-            status: payment.status,
-            statusHistory: [],
-            createdAt: new Date(payment.at),
-            updatedAt: new Date(payment.at),
-            deletedAt: payment.deleted === true ? new Date(payment.at) : null,
-            deletedBy: null,
-          })),
+    // Straight into the collection (in the platform scope: the command wall refuses tenant data outside one):
+    // the analytics read createdAt, which the API always sets to now.
+    await new TenantContextService().runAsPlatform('test setup', () =>
+      app
+        .get<Connection>(getConnectionToken())
+        .collection(PAYMENT_COLLECTION)
+        .insertMany(
+          factors.flatMap(([tenant, factor]) =>
+            BASE_PAYMENTS.map((payment) => ({
+              tenantId: new Types.ObjectId(tenant.id),
+              reference: payment.reference,
+              amount: payment.amount * factor,
+              currency: payment.currency,
+              method: 'card',
+              status: payment.status,
+              statusHistory: [],
+              createdAt: new Date(payment.at),
+              updatedAt: new Date(payment.at),
+              deletedAt: payment.deleted === true ? new Date(payment.at) : null,
+              deletedBy: null,
+            })),
+          ),
         ),
-      );
+    );
     const tracker = app.get(UsageTrackerService);
     for (const [tenant, transactions] of [
       [starterA, 250],

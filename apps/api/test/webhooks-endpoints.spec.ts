@@ -1,9 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { getModelToken } from '@nestjs/mongoose';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import type { TenantSnapshot } from '@tenantpay/tenancy';
 import { WebhookEndpointsService, WEBHOOK_ENDPOINTS_PER_TENANT_MAX } from '@tenantpay/webhooks';
-import type { Model } from 'mongoose';
 import request from 'supertest';
 import { asApiKey, asUser, expectApiError, TEST_CREDENTIAL_HEADER } from './support/tenancy-test-app';
 import { createWebhooksTestApp, FakeDnsResolver, inTenant, seedTenant } from './webhooks-test-app';
@@ -65,9 +63,8 @@ describe('/v1/webhook-endpoints', () => {
       expect(JSON.stringify(listed.body)).not.toContain(secret);
 
       // At rest the secret is encrypted, and the stored form does not reveal it.
-      const stored = await app
-        .get<Model<Record<string, unknown>>>(getModelToken('WebhookEndpoint'))
-        .collection.findOne({});
+      // Read with the test's own client: the application's connection is walled outside a tenant context.
+      const stored = await mongo.db.collection('webhook_endpoints').findOne({});
       expect(JSON.stringify(stored)).not.toContain(secret.slice(6));
       expect(stored?.['secretCiphertext']).toMatch(/^v1\./);
       // …and the service can still recover it to sign.

@@ -1,11 +1,10 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { getModelToken } from '@nestjs/mongoose';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { TenantSnapshot } from '@tenantpay/tenancy';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import { WEBHOOK_DELIVERY_QUEUE, WebhookEventPublisher, WebhookEventType } from '@tenantpay/webhooks';
 import type { Queue } from 'bullmq';
-import { type Model, Types } from 'mongoose';
+import { Types } from 'mongoose';
 import request from 'supertest';
 import { asUser, expectApiError, TEST_CREDENTIAL_HEADER } from './support/tenancy-test-app';
 import { createWebhooksTestApp, FakeDnsResolver, inTenant, seedTenant } from './webhooks-test-app';
@@ -122,8 +121,10 @@ describe('webhook events, delivery log and replay', () => {
           replay: 0,
         }),
       );
-      const events = app.get<Model<{ body: string }>>(getModelToken('WebhookEvent'));
-      const stored = await events.collection.findOne({ _id: new Types.ObjectId(event.id) });
+      // Read with the test's own client: the application's connection is walled outside a tenant context.
+      const stored = await mongo.db
+        .collection<{ body: string }>('webhook_events')
+        .findOne({ _id: new Types.ObjectId(event.id) });
       const body = JSON.parse(stored?.body ?? '{}');
       expect(Object.keys(body)).toEqual(['id', 'type', 'created', 'data']);
       expect(body).toEqual({

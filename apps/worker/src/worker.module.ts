@@ -1,8 +1,15 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AuditModule, AuditService } from '@tenantpay/audit';
+import { AUDIT_EVENT_COLLECTION, AuditModule, AuditService } from '@tenantpay/audit';
 import { DataIsolationModule } from '@tenantpay/data-isolation';
 import { type AppConfig, PlatformCoreModule, PlatformQueueModule } from '@tenantpay/platform';
-import { TenancyModule, TenantJobsModule, TenantLookupService, tenantLogFields } from '@tenantpay/tenancy';
+import {
+  TENANT_COLLECTION,
+  TenancyModule,
+  TenantJobsModule,
+  TenantLookupService,
+  tenantLogFields,
+} from '@tenantpay/tenancy';
+import { USAGE_RECORD_COLLECTION } from '@tenantpay/usage';
 import { WorkerMetricsModule } from './metrics/worker-metrics.module';
 import { PaymentsWorkerModule } from './payments/payments-worker.module';
 import { ShutdownDeadline } from './shutdown-deadline';
@@ -19,7 +26,11 @@ export class WorkerModule {
         PlatformCoreModule.forRoot(config, { logFields: tenantLogFields }),
         PlatformQueueModule,
         TenancyModule.forRoot({ imports: [AuditModule], auditSink: AuditService }),
-        DataIsolationModule.forRoot({}, { imports: [AuditModule], useExisting: AuditService }),
+        DataIsolationModule.forRoot(
+          // Platform-owned collections jobs touch inside a tenant's context; the rest is closed to tenants.
+          { platformCollections: [TENANT_COLLECTION, AUDIT_EVENT_COLLECTION, USAGE_RECORD_COLLECTION] },
+          { imports: [AuditModule], useExisting: AuditService },
+        ),
         // Each job runs in its tenant's context, loaded (through the cache) by the tenant id it carries.
         TenantJobsModule.forRootAsync({
           inject: [TenantLookupService],

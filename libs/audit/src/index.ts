@@ -1,5 +1,6 @@
 export * from './audit-actions.constant';
 export * from './audit-event';
+export { AUDIT_EVENT_COLLECTION } from './audit-event.schema';
 export * from './audit-event-immutable.exception';
 export * from './audit-record-input';
 export * from './audit-search';

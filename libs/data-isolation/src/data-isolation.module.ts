@@ -7,12 +7,16 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import { SECURITY_EVENT_RECORDER } from './audit/security-event-recorder';
+import { MONGO_DRIVER_CONNECTION_CLASS } from '@tenantpay/platform';
 import { TenantContextService } from '@tenantpay/tenancy';
+import { SECURITY_EVENT_RECORDER } from './audit/security-event-recorder';
 import { DATA_ISOLATION_AUDIT_ACTIONS } from './data-isolation.constant';
 import { DATA_ISOLATION_OPTIONS, type DataIsolationOptions } from './data-isolation-options';
 import { DataIsolationService } from './data-isolation.service';
 import { setIsolationGuardViolationListener } from './plugin/isolation-guard-violation.reporter';
+import { MongoCommandWall } from './wall/mongo-command-wall';
+import { WallCollectionRegistry } from './wall/wall-collection-registry';
+import { walledConnectionClass } from './wall/walled-connection-class';
 
 export interface SecurityEventRecorderBinding {
   readonly imports?: ModuleMetadata['imports'];
@@ -20,14 +24,20 @@ export interface SecurityEventRecorderBinding {
 }
 
 /**
- * Provides DataIsolationService to repositories and connects the Mongoose isolation plugin's refusals to the
- * security audit trail. Bind SECURITY_EVENT_RECORDER in the application (the audit library's service).
+ * Provides DataIsolationService to repositories, walls the application's MongoClient (it provides the driver
+ * connection class PlatformMongoModule builds the client with, see MongoCommandWall), and connects the
+ * Mongoose isolation plugin's and the wall's refusals to the security audit trail. Bind
+ * SECURITY_EVENT_RECORDER in the application (the audit library's service).
  */
 @Module({})
 export class DataIsolationModule implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('TenantIsolationPlugin');
+  private readonly wallLogger = new Logger(MongoCommandWall.name);
 
-  constructor(private readonly isolation: DataIsolationService) {}
+  constructor(
+    private readonly isolation: DataIsolationService,
+    private readonly wall: MongoCommandWall,
+  ) {}
 
   /**
    * `recorder` names the provider that records security events (for example the audit library's service)
@@ -46,8 +56,19 @@ export class DataIsolationModule implements OnModuleInit, OnApplicationShutdown 
           ? []
           : [{ provide: SECURITY_EVENT_RECORDER, useExisting: recorder.useExisting }]),
         DataIsolationService,
+        {
+          provide: MongoCommandWall,
+          inject: [TenantContextService],
+          useFactory: (context: TenantContextService) =>
+            new MongoCommandWall(context, new WallCollectionRegistry(options)),
+        },
+        {
+          provide: MONGO_DRIVER_CONNECTION_CLASS,
+          inject: [MongoCommandWall],
+          useFactory: walledConnectionClass,
+        },
       ],
-      exports: [DataIsolationService],
+      exports: [DataIsolationService, MongoCommandWall, MONGO_DRIVER_CONNECTION_CLASS],
     };
   }
 
@@ -60,9 +81,17 @@ export class DataIsolationModule implements OnModuleInit, OnApplicationShutdown 
         metadata: { ...violation },
       });
     });
+    this.wall.onRefusal((refusal, command, collection) => {
+      this.wallLogger.warn(
+        { rule: refusal.rule, path: refusal.path, command, collection },
+        'Refused a command',
+      );
+      this.isolation.recordRefusal(refusal, command, collection ?? '');
+    });
   }
 
   onApplicationShutdown(): void {
     setIsolationGuardViolationListener(undefined);
+    this.wall.onRefusal(undefined);
   }
 }

@@ -21,3 +21,6 @@ export * from './repository/repository-options';
 export * from './repository/tenant-aware.repository';
 export * from './schema/tenant-owned-fields';
 export * from './schema/tenant-owned-schema';
+export * from './wall/mongo-command-wall';
+export * from './wall/wall-collection-registry';
+export * from './wall/walled-connection-class';

@@ -1,9 +1,14 @@
 import { CrossTenantAccessException } from '../src';
+import { ExamplePaymentRepository } from './fixtures/example-payment.repository';
 import { useTestMongo } from '@tenantpay/testing';
 import fc from 'fast-check';
-import { trusted, Types } from 'mongoose';
+import { type Aggregate, type Query, trusted, Types } from 'mongoose';
 import { EXAMPLE_CONTACT_COLLECTION } from './fixtures/example-contact.schema';
-import { EXAMPLE_PAYMENT_COLLECTION } from './fixtures/example-payment.schema';
+import {
+  EXAMPLE_PAYMENT_COLLECTION,
+  type ExamplePayment,
+  ExamplePaymentSchema,
+} from './fixtures/example-payment.schema';
 import { type IsolationHarness, startIsolationHarness } from './support/isolation-harness';
 import {
   SEED_CUSTOMERS,
@@ -17,7 +22,10 @@ import { asTenant, testTenant } from './support/test-tenants';
 /**
  * The isolation invariant, checked against random sequences of repository operations run as tenant A while
  * tenant B holds identical documents with colliding business keys: nothing of B is ever returned, counted,
- * modified or deleted. `ISOLATION_PROPERTY_OPERATIONS` raises the number of operations (nightly runs).
+ * modified or deleted. Besides the repository, operations go around it the ways the command wall stands
+ * under: raw `Model.collection` and `connection.db` commands (scoped to A or not) and a repository whose
+ * model has hooks, added after the isolation plugin, that widen every filter and drop the tenant `$match`.
+ * `ISOLATION_PROPERTY_OPERATIONS` raises the number of operations (nightly runs).
  */
 const OPERATIONS = Number(process.env['ISOLATION_PROPERTY_OPERATIONS'] ?? 1000);
 const SEQUENCE_LENGTH = 10;
@@ -46,7 +54,18 @@ type Operation =
   | { kind: 'create'; reference: string }
   | { kind: 'bulkWrite'; operations: BulkSpec[] }
   | { kind: 'aggregate'; pipeline: PipelineSpec }
-  | { kind: 'attack'; attack: AttackSpec };
+  | { kind: 'attack'; attack: AttackSpec }
+  | {
+      kind: 'raw';
+      path: 'modelCollection' | 'connectionDb';
+      action: RawAction;
+      filter: FilterSpec;
+      scoped: boolean;
+    }
+  | { kind: 'hooked'; action: HookedAction; filter: FilterSpec };
+
+type RawAction = 'find' | 'count' | 'distinct' | 'updateMany' | 'deleteMany' | 'aggregate' | 'insertMany';
+type HookedAction = 'find' | 'count' | 'distinct' | 'updateMany' | 'softDeleteMany' | 'aggregate';
 
 type FilterSpec =
   | { by: 'all' }
@@ -175,6 +194,49 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
   }),
 );
 
+const rawOperation: fc.Arbitrary<Operation> = fc.record({
+  kind: fc.constant('raw' as const),
+  path: fc.constantFrom('modelCollection' as const, 'connectionDb' as const),
+  action: fc.constantFrom<RawAction>(
+    'find',
+    'count',
+    'distinct',
+    'updateMany',
+    'deleteMany',
+    'aggregate',
+    'insertMany',
+  ),
+  filter: filterSpec,
+  scoped: fc.boolean(),
+});
+
+const hookedOperation: fc.Arbitrary<Operation> = fc.record({
+  kind: fc.constant('hooked' as const),
+  action: fc.constantFrom<HookedAction>(
+    'find',
+    'count',
+    'distinct',
+    'updateMany',
+    'softDeleteMany',
+    'aggregate',
+  ),
+  filter: filterSpec,
+});
+
+/** Whether `error` is the command wall's refusal (thrown, or carried by the driver's bulk error). */
+function isWallRefusal(error: unknown): boolean {
+  if (error instanceof CrossTenantAccessException) return true;
+  return (
+    (error as { domainException?: unknown } | null)?.domainException instanceof CrossTenantAccessException
+  );
+}
+
+/** Turns what the isolation plugin approved into a wider query: the tenant condition becomes an alternative. */
+function widenFilter(this: Query<unknown, unknown>): void {
+  const filter = this.getFilter();
+  if (Array.isArray(filter['$and'])) this.setQuery({ $or: filter['$and'] });
+}
+
 describe('isolation property: tenant A can never read, change or count tenant Bâ€™s data', () => {
   const mongo = useTestMongo();
   const tenantA = testTenant('bank-a');
@@ -184,6 +246,7 @@ describe('isolation property: tenant A can never read, change or count tenant Bâ
   let foreignIds: Set<string>;
   let snapshotOfB: unknown[];
   let executed = 0;
+  let hookedRepository: ExamplePaymentRepository;
 
   const rawB = async (): Promise<unknown[]> => [
     ...(await mongo.db
@@ -200,6 +263,19 @@ describe('isolation property: tenant A can never read, change or count tenant Bâ
 
   beforeAll(async () => {
     harness = await startIsolationHarness(mongo.uri);
+    const hookedSchema = ExamplePaymentSchema.clone();
+    hookedSchema.pre(['find', 'countDocuments', 'distinct', 'updateMany'], widenFilter);
+    hookedSchema.pre('aggregate', function dropTenantMatch(this: Aggregate<unknown>) {
+      this.pipeline().splice(0, 1, { $match: {} });
+    });
+    hookedRepository = new ExamplePaymentRepository(
+      harness.connection.model<ExamplePayment>(
+        'HookedExamplePayment',
+        hookedSchema,
+        EXAMPLE_PAYMENT_COLLECTION,
+      ),
+      harness.isolation,
+    );
     seeded = await seedTenants(mongo.db, [tenantA, tenantB]);
     const b = seeded.get(tenantB.id) as SeededTenant;
     foreignIds = new Set([tenantB.id, ...b.paymentIds.map(String), ...b.contactIds.map(String)]);
@@ -358,6 +434,61 @@ describe('isolation property: tenant A can never read, change or count tenant Bâ
       .collection(EXAMPLE_PAYMENT_COLLECTION)
       .countDocuments({ $and: [filter, { tenantId: tenantA.objectId, deletedAt: null }] });
 
+  /** A raw command scoped to A must pass and show nothing of B; one that is not must be refused by the wall. */
+  const raw = async (op: Extract<Operation, { kind: 'raw' }>): Promise<void> => {
+    const collection =
+      op.path === 'modelCollection'
+        ? harness.payments.collection
+        : harness.connection.db!.collection(EXAMPLE_PAYMENT_COLLECTION);
+    const filter = op.scoped
+      ? { $and: [filterOf(op.filter), { tenantId: tenantA.objectId }] }
+      : filterOf(op.filter);
+    const owner = op.scoped ? tenantA : tenantB;
+    const actions: Record<RawAction, () => Promise<unknown>> = {
+      find: () => collection.find(filter).toArray(),
+      count: async () => {
+        const counted = await collection.countDocuments(filter);
+        const oracle = await mongo.db.collection(EXAMPLE_PAYMENT_COLLECTION).countDocuments(filter);
+        expect(counted).toBe(oracle);
+        return counted;
+      },
+      distinct: () => collection.distinct('_id', filter),
+      updateMany: () => collection.updateMany(filter, { $set: { status: 'RAW' } }),
+      deleteMany: () => collection.deleteMany(filter),
+      aggregate: () => collection.aggregate([{ $match: filter }]).toArray(),
+      insertMany: () =>
+        collection.insertMany([
+          { ...payment(`RAW${executed}`), tenantId: owner.objectId, deletedAt: null },
+          { ...payment(`RAW${executed}b`), tenantId: owner.objectId, deletedAt: null },
+        ]),
+    };
+    try {
+      expectNothingOfB(await actions[op.action]());
+    } catch (error) {
+      if (op.scoped || !isWallRefusal(error)) throw error;
+      return;
+    }
+    if (!op.scoped) throw new Error(`an unscoped raw ${op.action} was sent`);
+  };
+
+  /** Every filter and pipeline of this repository is widened after the plugin: the wall must refuse them all. */
+  const hooked = async (op: Extract<Operation, { kind: 'hooked' }>): Promise<void> => {
+    const filter = filterOf(op.filter);
+    const actions: Record<HookedAction, () => Promise<unknown>> = {
+      find: () => hookedRepository.find(filter),
+      count: () => hookedRepository.countDocuments(filter),
+      distinct: () => hookedRepository.distinct('_id', filter),
+      updateMany: () => hookedRepository.updateMany(filter, { $set: { status: 'HOOKED' } }),
+      softDeleteMany: () => hookedRepository.softDeleteMany(filter),
+      aggregate: () => hookedRepository.aggregate([{ $match: filter }]),
+    };
+    const outcome = await actions[op.action]().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    if (!isWallRefusal(outcome)) throw outcome ?? new Error(`a widened ${op.action} was sent`);
+  };
+
   const run = async (op: Operation): Promise<void> => {
     const payments = harness.paymentRepository;
     const tolerateDuplicate = async (work: () => Promise<unknown>): Promise<unknown> => {
@@ -445,13 +576,20 @@ describe('isolation property: tenant A can never read, change or count tenant Bâ
         return expectNothingOfB(await payments.aggregate(pipelineOf(op.pipeline)));
       case 'attack':
         return attack(op.attack);
+      case 'raw':
+        return raw(op);
+      case 'hooked':
+        return hooked(op);
     }
   };
 
   it(`holds for ${OPERATIONS} random operations`, async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(operation, { minLength: SEQUENCE_LENGTH, maxLength: SEQUENCE_LENGTH }),
+        fc.array(fc.oneof(operation, rawOperation, hookedOperation), {
+          minLength: SEQUENCE_LENGTH,
+          maxLength: SEQUENCE_LENGTH,
+        }),
         async (operations) => {
           for (const op of operations) {
             await asTenant(tenantA, () => run(op));

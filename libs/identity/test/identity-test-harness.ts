@@ -1,12 +1,14 @@
 import { Logger, type Type } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
+import { AUDIT_EVENT_COLLECTION } from '@tenantpay/audit';
 import { DataIsolationModule } from '@tenantpay/data-isolation';
-import { IdentityModule } from '../src';
+import { IdentityModule, PLATFORM_USER_COLLECTION } from '../src';
 import { type AppConfig, PlatformCoreModule } from '@tenantpay/platform';
 import {
   type Principal,
   ResolutionMethod,
   TenancyModule,
+  TENANT_COLLECTION,
   TenantAdminService,
   TenantContextService,
   TenantLookupService,
@@ -44,7 +46,9 @@ export function useIdentityHarness(mongo: TestMongo, redis: TestRedis): () => Id
     moduleRef = await Test.createTestingModule({
       imports: [
         PlatformCoreModule.forRoot(config),
-        DataIsolationModule.forRoot(),
+        DataIsolationModule.forRoot({
+          platformCollections: [TENANT_COLLECTION, PLATFORM_USER_COLLECTION, AUDIT_EVENT_COLLECTION],
+        }),
         TenancyModule.forRoot(),
         IdentityModule,
       ],

@@ -24,6 +24,7 @@ export * from './metrics/metrics-registry.constant';
 export * from './metrics/metrics.module';
 export * from './metrics/registered-metric';
 export * from './mongo/is-duplicate-key-error';
+export * from './mongo/mongo-driver-connection-class.constant';
 export * from './redis/redis-script';
 export * from './mongo/build-declared-indexes';
 export * from './http/create-validation-pipe';

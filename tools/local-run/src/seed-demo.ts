@@ -1,17 +1,19 @@
 import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AuditModule, AuditService } from '@tenantpay/audit';
+import { AUDIT_EVENT_COLLECTION, AuditModule, AuditService } from '@tenantpay/audit';
 import { DataIsolationModule } from '@tenantpay/data-isolation';
 import {
   ApiKeyScope,
   ApiKeysService,
   IdentityModule,
+  PLATFORM_USER_COLLECTION,
   PlatformUsersService,
   TenantUserRole,
   UsersService,
 } from '@tenantpay/identity';
 import { type AppConfig, PlatformCoreModule } from '@tenantpay/platform';
 import {
+  TENANT_COLLECTION,
   TenancyModule,
   TenantAdminService,
   TenantContextService,
@@ -36,7 +38,10 @@ export async function seedDemo(config: AppConfig): Promise<string[]> {
   @Module({
     imports: [
       PlatformCoreModule.forRoot(config),
-      DataIsolationModule.forRoot({}, { imports: [AuditModule], useExisting: AuditService }),
+      DataIsolationModule.forRoot(
+        { platformCollections: [TENANT_COLLECTION, PLATFORM_USER_COLLECTION, AUDIT_EVENT_COLLECTION] },
+        { imports: [AuditModule], useExisting: AuditService },
+      ),
       TenancyModule.forRoot({ imports: [AuditModule], auditSink: AuditService }),
       IdentityModule,
     ],

@@ -18,6 +18,12 @@ export enum IsolationRule {
   PrototypeKey = 'prototype_key',
   /** A value the guard cannot inspect safely (a function, a class instance that is not a BSON value). */
   UninspectableValue = 'uninspectable_value',
+  /** A command on a tenant-owned collection without the tenant's condition, or outside any tenant and platform scope. */
+  UnscopedOperation = 'unscoped_operation',
+  /** A command the wall does not let through in this scope (DDL or admin from a tenant, an unknown collection). */
+  RefusedCommand = 'refused_command',
+  /** A cursor continued or closed in another scope than the one that opened it. */
+  ForeignCursor = 'foreign_cursor',
   /** Structurally wrong input: an unknown update operator, a bulk operation with no or several kinds… */
   MalformedOperation = 'malformed_operation',
 }

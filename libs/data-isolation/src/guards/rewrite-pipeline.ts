@@ -57,6 +57,20 @@ export function checkPlatformPipeline(pipeline: unknown, registry: CollectionReg
   return rewriteStages(pipeline, 'pipeline', new PipelineScope(null, registry));
 }
 
+/**
+ * The same checks on a pipeline that is already meant to be scoped (the command wall judging what is about to
+ * be sent): every stage allowed, no JavaScript, no other tenant named, joins only into tenant-owned or shared
+ * collections. Whether the tenant `$match` and the join prefixes are really there is the caller's question.
+ */
+export function checkTenantPipeline(
+  pipeline: unknown,
+  tenantId: Types.ObjectId,
+  registry: CollectionRegistry,
+): void {
+  if (!Array.isArray(pipeline)) refuse(IsolationRule.MalformedOperation, 'pipeline');
+  rewriteStages(pipeline, 'pipeline', new PipelineScope(tenantId, registry));
+}
+
 class PipelineScope {
   readonly policy: InspectionPolicy;
 

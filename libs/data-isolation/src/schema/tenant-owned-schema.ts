@@ -1,6 +1,7 @@
 import { type IndexOptions, Schema, type SchemaDefinition, type SchemaOptions } from 'mongoose';
 import { DELETED_AT_FIELD, DELETED_BY_FIELD, TENANT_ID_FIELD } from '../data-isolation.constant';
 import { tenantIsolationPlugin } from '../plugin/tenant-isolation.plugin';
+import { registerTenantOwnedCollection } from '../wall/tenant-owned-collection-names';
 import { assertTenantFirstIndex } from './assert-tenant-first-index';
 import { castTenantId } from './cast-tenant-id';
 import type { TenantOwnedFields } from './tenant-owned-fields';
@@ -9,7 +10,7 @@ export type TenantOwnedSchemaOptions = Omit<
   SchemaOptions,
   'strict' | 'strictQuery' | 'timestamps' | 'collection'
 > & {
-  /** Explicit, because pipeline joins and the isolation plugin identify tenant-owned data by collection. */
+  /** Explicit, because pipeline joins, the isolation plugin and the command wall identify tenant data by collection. */
   collection: string;
 };
 
@@ -70,5 +71,6 @@ export function tenantOwnedSchema<T extends TenantOwnedFields>(
   schema.index({ [TENANT_ID_FIELD]: 1, _id: 1 });
 
   schema.plugin(tenantIsolationPlugin);
+  registerTenantOwnedCollection(options.collection);
   return schema as unknown as Schema<T>;
 }

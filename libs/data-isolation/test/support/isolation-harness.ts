@@ -1,4 +1,10 @@
-import { DataIsolationService, setIsolationGuardViolationListener } from '../../src';
+import {
+  DataIsolationService,
+  MongoCommandWall,
+  setIsolationGuardViolationListener,
+  WallCollectionRegistry,
+  walledConnectionClass,
+} from '../../src';
 import { TenantContextService } from '@tenantpay/tenancy';
 import { type Connection, type Model, Mongoose, Schema } from 'mongoose';
 import { ExampleContactRepository } from '../fixtures/example-contact.repository';
@@ -30,17 +36,31 @@ export interface IsolationHarness {
   readonly recorder: InMemorySecurityEventRecorder;
   readonly guardViolations: unknown[];
   readonly probe: CommandProbe;
+  /** The command wall under the connection, as DataIsolationModule installs it in the applications. */
+  readonly wall: MongoCommandWall;
   close(): Promise<void>;
 }
 
+/** Platform-owned collections named as the product's are: tenant pipelines must not join them. */
+export const PLATFORM_COLLECTIONS = ['audit_events', 'usage_records'] as const;
+
 /**
- * Wires the library the way an application does (safety defaults, one connection with command monitoring,
- * the two example repositories) against the test MongoDB, plus a shared collection that is on the join
- * allow-list and one that is not.
+ * Wires the library the way an application does (safety defaults, one walled connection with command
+ * monitoring, the two example repositories) against the test MongoDB, plus a shared collection that is on the
+ * join allow-list, a platform-owned one, and one that is on no list.
  */
 export async function startIsolationHarness(uri: string): Promise<IsolationHarness> {
   const mongoose = new Mongoose();
-  const connection = await mongoose.createConnection(uri, { monitorCommands: true }).asPromise();
+  const wall = new MongoCommandWall(
+    new TenantContextService(),
+    new WallCollectionRegistry({
+      sharedCollections: [SHARED_CURRENCY_COLLECTION],
+      platformCollections: PLATFORM_COLLECTIONS,
+    }),
+  );
+  const connection = await mongoose
+    .createConnection(uri, { monitorCommands: true, connectionType: walledConnectionClass(wall) } as object)
+    .asPromise();
   const probe = new CommandProbe(connection);
   const payments = connection.model<ExamplePayment>(EXAMPLE_PAYMENT_MODEL, ExamplePaymentSchema);
   const contacts = connection.model<ExampleContact>(EXAMPLE_CONTACT_MODEL, ExampleContactSchema);
@@ -57,6 +77,9 @@ export async function startIsolationHarness(uri: string): Promise<IsolationHarne
   });
   const guardViolations: unknown[] = [];
   setIsolationGuardViolationListener((violation) => guardViolations.push(violation));
+  wall.onRefusal((refusal, command, collection) =>
+    isolation.recordRefusal(refusal, command, collection ?? ''),
+  );
   return {
     mongoose,
     connection,
@@ -68,8 +91,10 @@ export async function startIsolationHarness(uri: string): Promise<IsolationHarne
     recorder,
     guardViolations,
     probe,
+    wall,
     close: async () => {
       setIsolationGuardViolationListener(undefined);
+      wall.onRefusal(undefined);
       probe.stop();
       await connection.close();
     },

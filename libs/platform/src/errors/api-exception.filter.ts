@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { MongoNetworkError, MongoServerSelectionError } from 'mongodb';
+import { MongoError, MongoNetworkError, MongoServerSelectionError } from 'mongodb';
 import type { ApiErrorBody } from './api-error-body';
 import { DomainException } from './domain.exception';
 import { ErrorCode, HTTP_STATUS_BY_ERROR_CODE } from './error-code';
@@ -56,6 +56,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     details?: DomainException['details'];
     headers?: DomainException['headers'];
   } {
+    const carried = domainExceptionCarriedByDriver(exception);
+    if (carried !== undefined) return this.describe(carried);
     if (exception instanceof DomainException) {
       return {
         status: HTTP_STATUS_BY_ERROR_CODE[exception.code],
@@ -84,6 +86,17 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     return { status: 500, code: ErrorCode.InternalError, message: 'An internal error occurred.' };
   }
+}
+
+/**
+ * The driver's bulk writes wrap an error thrown below them (data isolation's command wall refusing a command)
+ * in a MongoBulkWriteError by copying its fields; the refusal marks itself with `domainException` so it keeps
+ * its answer (403 `cross_tenant_access`) instead of becoming a 500.
+ */
+function domainExceptionCarriedByDriver(exception: unknown): DomainException | undefined {
+  if (!(exception instanceof MongoError)) return undefined;
+  const carried = (exception as { domainException?: unknown }).domainException;
+  return carried instanceof DomainException ? carried : undefined;
 }
 
 function frameworkMessage(exception: HttpException): string {

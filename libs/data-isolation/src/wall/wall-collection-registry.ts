@@ -1,0 +1,36 @@
+import type { CollectionRegistry } from '../guards/collection-registry';
+import { isTenantOwnedCollection } from './tenant-owned-collection-names';
+
+export interface WallCollections {
+  /** Collections the product owns that are not tenant-owned (tenants, platform users, audit events…). */
+  readonly platformCollections?: readonly string[];
+  /** Global reference data that tenant pipelines may join (see DataIsolationOptions.sharedCollections). */
+  readonly sharedCollections?: readonly string[];
+}
+
+/**
+ * What the command wall knows about a collection: tenant-owned (every `tenantOwnedSchema`), platform-owned
+ * (declared by the application), shared reference data (declared), or unregistered. A tenant context may not
+ * touch an unregistered collection at all, so a new collection is closed until someone decides what it is.
+ */
+export class WallCollectionRegistry implements CollectionRegistry {
+  private readonly platform: ReadonlySet<string>;
+  private readonly shared: ReadonlySet<string>;
+
+  constructor(collections: WallCollections = {}) {
+    this.platform = new Set(collections.platformCollections ?? []);
+    this.shared = new Set(collections.sharedCollections ?? []);
+  }
+
+  isTenantOwned(collection: string): boolean {
+    return isTenantOwnedCollection(collection);
+  }
+
+  isShared(collection: string): boolean {
+    return !this.isTenantOwned(collection) && this.shared.has(collection);
+  }
+
+  isPlatformOwned(collection: string): boolean {
+    return !this.isTenantOwned(collection) && this.platform.has(collection);
+  }
+}
