@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ValidationException, isDuplicateKeyError } from '@tenantpay/platform';
+import { ValidationException, isDuplicateKeyError, waitAtMost } from '@tenantpay/platform';
 import { TenantContextService } from '@tenantpay/tenancy';
 import { type ClientSession, mongo, trusted, Types } from 'mongoose';
 import { DuplicatePaymentReferenceException } from './errors/duplicate-payment-reference.exception';
@@ -8,6 +8,7 @@ import { PaymentNotFoundException } from './errors/payment-not-found.exception';
 import { PaymentStateConflictException } from './errors/payment-state-conflict.exception';
 import { RefundExceedsCapturedException } from './errors/refund-exceeds-captured.exception';
 import { IdempotencyService } from './idempotency/idempotency.service';
+import { PAYMENTS_SETTINGS, type PaymentsSettings } from './payments-settings';
 import type { IdempotentResponse } from './idempotency/idempotent-response';
 import { isKnownCurrency, isValidAmount } from './money/currency';
 import type { CreatePaymentInput, RefundPaymentInput } from './payment/create-payment-input';
@@ -44,6 +45,7 @@ export class PaymentsService {
     private readonly tenantContext: TenantContextService,
     @Inject(TRANSACTION_QUOTA) private readonly quota: TransactionQuota,
     @Inject(STORAGE_USAGE) private readonly storage: StorageUsage,
+    @Inject(PAYMENTS_SETTINGS) private readonly settings: PaymentsSettings,
   ) {}
 
   /** `onBehalfOf`: the creator when it is not the context's principal (a batch row created by the worker). */
@@ -71,12 +73,16 @@ export class PaymentsService {
         ? { ...(await insert(null)), replayed: false }
         : await this.idempotency.execute(idempotencyKey, CREATE_OPERATION, input, insert);
 
+    // What follows the commit talks to Redis (metering, the queue); a stalled Redis must not hold the answer
+    // of a payment that already exists, so each waits at most the budget and otherwise finishes in the
+    // background (the sweep enqueues a payment left PENDING if this process dies first).
     if (response.replayed) {
       // Re-enqueueing is free (the job id collapses duplicates) and heals a first request whose enqueue failed.
-      if (response.body.status === PaymentStatus.Pending) await this.enqueueSafely(response.body.id);
+      if (response.body.status === PaymentStatus.Pending)
+        await waitAtMost(this.enqueueSafely(response.body.id), this.settings.redisBudgetMs);
       return response;
     }
-    await this.afterCreate(response.body);
+    await waitAtMost(this.afterCreate(response.body), this.settings.redisBudgetMs);
     return response;
   }
 

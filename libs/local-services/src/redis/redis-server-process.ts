@@ -57,6 +57,8 @@ export class RedisServerProcess {
     this.child = undefined;
     if (child === undefined || isNotRunning(child)) return;
     const exited = once(child, 'exit');
+    // A frozen server acts on SIGTERM only once it runs again.
+    child.kill('SIGCONT');
     child.kill('SIGTERM');
     const stoppedInTime = await Promise.race([
       exited.then(() => true),
@@ -66,6 +68,16 @@ export class RedisServerProcess {
       child.kill('SIGKILL');
       await exited;
     }
+  }
+
+  /** SIGSTOP: the server hangs with its connections open, answering nothing, as a stalled Redis does. */
+  freeze(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  /** SIGCONT: the server answers again, with its data, everything queued meanwhile included. */
+  thaw(): void {
+    this.child?.kill('SIGCONT');
   }
 
   /** Same port, empty data set. */
