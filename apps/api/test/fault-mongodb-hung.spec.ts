@@ -1,11 +1,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { TenantUserRole } from '@tenantpay/identity';
-import { type TenantSnapshot, Tier } from '@tenantpay/tenancy';
 import { testAppConfig, useFreezableMongo, useTestRedis, withDefaultMongoTimeouts } from '@tenantpay/testing';
 import request from 'supertest';
-import { createApiApplication } from '../src/create-api-application';
-import { expectApiError, seedTenant } from './identity-test-app';
-import { newPayment, userToken } from './payments-test-app';
+import { expectApiError } from './identity-test-app';
+import { newPayment } from './payments-test-app';
+import { startApiWithTenantAdmin } from './support/api-with-tenant-admin';
 import { waitFor } from './support/tenancy-test-app';
 
 /**
@@ -20,16 +18,13 @@ describe('a hung MongoDB (engine SIGSTOPped): requests fail fast, readiness answ
   const mongo = useFreezableMongo();
   const redis = useTestRedis();
   let app: NestExpressApplication;
-  let tenant: TenantSnapshot;
   let admin: { Authorization: string };
   const http = () => request(app.getHttpServer());
 
   beforeAll(async () => {
-    const config = withDefaultMongoTimeouts(testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url }));
-    app = await createApiApplication(config);
-    await app.init();
-    tenant = await seedTenant(app, Tier.Enterprise);
-    admin = (await userToken(app, tenant, 'admin@hung.test', TenantUserRole.Admin)).auth;
+    ({ app, admin } = await startApiWithTenantAdmin(
+      withDefaultMongoTimeouts(testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url })),
+    ));
   });
   afterAll(async () => {
     mongo.thaw();

@@ -1,11 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { TenantUserRole } from '@tenantpay/identity';
-import { type TenantSnapshot, Tier } from '@tenantpay/tenancy';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import request from 'supertest';
-import { createApiApplication } from '../src/create-api-application';
-import { seedTenant } from './identity-test-app';
-import { newPayment, userToken } from './payments-test-app';
+import { newPayment } from './payments-test-app';
+import { startApiWithTenantAdmin } from './support/api-with-tenant-admin';
 
 /** How long Redis stays frozen: longer than any answer the budget allows, so a late answer cannot hide. */
 const REDIS_FROZEN_MS = 6_000;
@@ -20,16 +17,14 @@ describe('a hung Redis (redis-server SIGSTOPped) during payment creation', () =>
   const mongo = useTestMongo();
   const redis = useTestRedis();
   let app: NestExpressApplication;
-  let tenant: TenantSnapshot;
   let admin: { Authorization: string };
   const http = () => request(app.getHttpServer());
 
   beforeAll(async () => {
-    app = await createApiApplication(testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url }));
-    await app.init();
     // ENTERPRISE: no monthly quota, so the creation's Redis steps are the ones after the commit.
-    tenant = await seedTenant(app, Tier.Enterprise);
-    admin = (await userToken(app, tenant, 'admin@redis-hung.test', TenantUserRole.Admin)).auth;
+    ({ app, admin } = await startApiWithTenantAdmin(
+      testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url }),
+    ));
   });
   afterAll(async () => {
     redis.thaw();

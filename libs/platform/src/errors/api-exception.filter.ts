@@ -35,7 +35,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     const { status, code, message, details, headers } = this.describe(exception);
-    if (status >= 500) {
+    if (status === 503) {
+      // Expected while a dependency is down, possibly for every request: one line without a stack trace each,
+      // not an error report (writing hundreds of stacks a second slowed the API during a MongoDB outage).
+      const reason = exception instanceof Error ? exception.message : String(exception);
+      this.logger.warn({ requestId: request.id, code, reason }, 'Answered 503: a dependency is unavailable');
+    } else if (status >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error while serving a request');
     }
     if (response.headersSent) return;
