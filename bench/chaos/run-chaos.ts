@@ -510,53 +510,49 @@ async function main(): Promise<number> {
 
   const startedAt = performance.now();
   const mongo = await MongoEmulatorProcess.start();
+  const { stack, tenants } = await startFaultStack({
+    run: 'chaos',
+    mongo,
+    baseDomain: BASE_DOMAIN,
+    tenantNames: names,
+    environment: LOWERED_TIMERS,
+  });
+  log(`API and worker started after ${seconds(performance.now() - startedAt)} s; logs in ${stack.logDir}`);
+  const h: Harness = { ...stack, mongo };
   try {
-    const { stack, tenants } = await startFaultStack({
-      run: 'chaos',
-      mongoUri: mongo.uri,
-      baseDomain: BASE_DOMAIN,
-      tenantNames: names,
-      environment: LOWERED_TIMERS,
-    });
-    log(`API and worker started after ${seconds(performance.now() - startedAt)} s; logs in ${stack.logDir}`);
-    const h: Harness = { ...stack, mongo };
-    try {
-      const scenarios: Record<ScenarioName, (tenant: BenchTenant) => Promise<Row>> = {
-        'redis-restart': (tenant) => redisRestart(h, tenant),
-        'mongo-hang-10s': (tenant) => mongoHang(h, tenant, 10_000),
-        'mongo-hang-40s': (tenant) => mongoHang(h, tenant, 40_000),
-        'api-kill': (tenant) => apiKill(h, tenant),
-        'worker-kill': (tenant) => workerKill(h, tenant),
-        'redis-hang-5s': (tenant) => redisHang(h, tenant),
-      };
-      const rows: Row[] = [];
-      for (const name of names) {
-        const scenarioStart = performance.now();
-        log(`scenario ${name}`);
-        rows.push(await scenarios[name](tenants[name]));
-        log(`scenario ${name} took ${seconds(performance.now() - scenarioStart)} s`);
-      }
-      const detailsFile = path.join(stack.logDir, 'chaos.json');
-      writeFileSync(
-        detailsFile,
-        JSON.stringify(
-          { timers: LOWERED_TIMERS, seconds: seconds(performance.now() - startedAt), rows },
-          null,
-          2,
-        ),
-      );
-      writeResultText(
-        `${table(rows)}\n\ndetails: ${detailsFile}; whole run ${seconds(performance.now() - startedAt)} s`,
-      );
-      const healthy = rows.every(
-        (r) => r.recoverySeconds !== null && r.stuckPayments === 0 && r.doubleCharges === 0,
-      );
-      return healthy ? 0 : 1;
-    } finally {
-      await stack.stop();
+    const scenarios: Record<ScenarioName, (tenant: BenchTenant) => Promise<Row>> = {
+      'redis-restart': (tenant) => redisRestart(h, tenant),
+      'mongo-hang-10s': (tenant) => mongoHang(h, tenant, 10_000),
+      'mongo-hang-40s': (tenant) => mongoHang(h, tenant, 40_000),
+      'api-kill': (tenant) => apiKill(h, tenant),
+      'worker-kill': (tenant) => workerKill(h, tenant),
+      'redis-hang-5s': (tenant) => redisHang(h, tenant),
+    };
+    const rows: Row[] = [];
+    for (const name of names) {
+      const scenarioStart = performance.now();
+      log(`scenario ${name}`);
+      rows.push(await scenarios[name](tenants[name]));
+      log(`scenario ${name} took ${seconds(performance.now() - scenarioStart)} s`);
     }
+    const detailsFile = path.join(stack.logDir, 'chaos.json');
+    writeFileSync(
+      detailsFile,
+      JSON.stringify(
+        { timers: LOWERED_TIMERS, seconds: seconds(performance.now() - startedAt), rows },
+        null,
+        2,
+      ),
+    );
+    writeResultText(
+      `${table(rows)}\n\ndetails: ${detailsFile}; whole run ${seconds(performance.now() - startedAt)} s`,
+    );
+    const healthy = rows.every(
+      (r) => r.recoverySeconds !== null && r.stuckPayments === 0 && r.doubleCharges === 0,
+    );
+    return healthy ? 0 : 1;
   } finally {
-    await mongo.stop();
+    await stack.stop();
   }
 }
 

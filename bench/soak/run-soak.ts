@@ -370,45 +370,41 @@ async function main(): Promise<number> {
 
   const startedAt = performance.now();
   const mongo = await MongoEmulator.start();
+  const { stack, tenants } = await startFaultStack({
+    run: 'soak',
+    mongo,
+    baseDomain: BASE_DOMAIN,
+    tenantNames: names,
+  });
+  log(
+    `API and worker started after ${((performance.now() - startedAt) / 1000).toFixed(1)} s; logs in ${stack.logDir}`,
+  );
+  const harness: Harness = { ...stack, mongo, settings };
   try {
-    const { stack, tenants } = await startFaultStack({
-      run: 'soak',
-      mongoUri: mongo.uri,
-      baseDomain: BASE_DOMAIN,
-      tenantNames: names,
-    });
-    log(
-      `API and worker started after ${((performance.now() - startedAt) / 1000).toFixed(1)} s; logs in ${stack.logDir}`,
-    );
-    const harness: Harness = { ...stack, mongo, settings };
-    try {
-      const results: Record<string, Checks | { failed: string }> = {};
-      for (const name of names) {
-        const scenarioStart = performance.now();
-        log(`scenario ${name}`);
-        const tenant = tenants[name];
-        if (tenant === undefined) throw new Error(`no tenant for ${name}`);
-        results[name] = await scenarios[name](harness, tenant).catch((error: unknown) => ({
-          failed: error instanceof Error ? error.message : String(error),
-        }));
-        log(`scenario ${name} took ${((performance.now() - scenarioStart) / 1000).toFixed(1)} s`);
-      }
-      const passed = Object.values(results).every(
-        (checks) => !('failed' in checks) && Object.values(checks).every((check) => (check as Check).pass),
-      );
-      writeResult({
-        settings: { ...settings, quick: settings === QUICK, outageMs: OUTAGE_MS },
-        logs: stack.logDir,
-        seconds: Math.round((performance.now() - startedAt) / 1000),
-        scenarios: results,
-        passed,
-      });
-      return passed ? 0 : 1;
-    } finally {
-      await stack.stop();
+    const results: Record<string, Checks | { failed: string }> = {};
+    for (const name of names) {
+      const scenarioStart = performance.now();
+      log(`scenario ${name}`);
+      const tenant = tenants[name];
+      if (tenant === undefined) throw new Error(`no tenant for ${name}`);
+      results[name] = await scenarios[name](harness, tenant).catch((error: unknown) => ({
+        failed: error instanceof Error ? error.message : String(error),
+      }));
+      log(`scenario ${name} took ${((performance.now() - scenarioStart) / 1000).toFixed(1)} s`);
     }
+    const passed = Object.values(results).every(
+      (checks) => !('failed' in checks) && Object.values(checks).every((check) => (check as Check).pass),
+    );
+    writeResult({
+      settings: { ...settings, quick: settings === QUICK, outageMs: OUTAGE_MS },
+      logs: stack.logDir,
+      seconds: Math.round((performance.now() - startedAt) / 1000),
+      scenarios: results,
+      passed,
+    });
+    return passed ? 0 : 1;
   } finally {
-    await mongo.stop();
+    await stack.stop();
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * The platform as separate processes for fault runs (soak, chaos): redis-server, the API and the worker as
- * child processes (AppProcess), tenants seeded before they start, and clients for the run's own checks. MongoDB
- * is the caller's: the soak takes it away (a closed port), the chaos run freezes it (SIGSTOP).
+ * child processes (AppProcess), tenants seeded before they start, and clients for the run's own checks. The
+ * caller starts MongoDB (the soak takes it away, a closed port; the chaos run freezes it, SIGSTOP) and hands it
+ * over: the stack stops it last.
  */
 import { findFreePort, RedisServerProcess } from '@tenantpay/local-services';
 import { loadConfig } from '@tenantpay/platform';
@@ -26,13 +27,14 @@ export interface FaultStack {
   readonly redis: Redis;
   readonly db: Db;
   readonly logDir: string;
-  /** The API and the worker (SIGTERM), the clients, redis-server. */
+  /** The API and the worker (SIGTERM), the clients, redis-server, MongoDB. */
   stop(): Promise<void>;
 }
 
 export interface FaultStackOptions<N extends string> {
   readonly run: 'soak' | 'chaos';
-  readonly mongoUri: string;
+  /** Started by the caller; stopped with the stack (also when starting the rest fails). */
+  readonly mongo: { readonly uri: string; stop(): Promise<void> };
   readonly baseDomain: string;
   readonly tenantNames: readonly N[];
   /** Variables on top of the run's own (timers a run lowers). */
@@ -43,12 +45,15 @@ export async function startFaultStack<N extends string>(
   options: FaultStackOptions<N>,
 ): Promise<{ stack: FaultStack; tenants: Record<N, BenchTenant> }> {
   const logDir = mkdtempSync(path.join(tmpdir(), `tenantpay-${options.run}-`));
-  const redisServer = await RedisServerProcess.start();
+  const redisServer = await RedisServerProcess.start().catch(async (error: unknown) => {
+    await options.mongo.stop();
+    throw error;
+  });
   const port = await findFreePort();
   const environment: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'development',
-    MONGODB_URI: options.mongoUri,
+    MONGODB_URI: options.mongo.uri,
     REDIS_URL: redisServer.url,
     API_HOST: '127.0.0.1',
     API_PORT: String(port),
@@ -64,13 +69,14 @@ export async function startFaultStack<N extends string>(
   const redis = new Redis(redisServer.url, { maxRetriesPerRequest: 1 });
   // Scenarios stop and restart the server under this client on purpose; it reconnects by itself.
   redis.on('error', () => undefined);
-  const client = new MongoClient(options.mongoUri);
+  const client = new MongoClient(options.mongo.uri);
   const stop = async (): Promise<void> => {
     await worker.kill('SIGTERM');
     await api.kill('SIGTERM');
     redis.disconnect();
     await client.close();
     await redisServer.stop();
+    await options.mongo.stop();
   };
   try {
     const tenants = await seedFaultTenants(loadConfig(environment), options.tenantNames);

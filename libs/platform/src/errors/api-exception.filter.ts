@@ -64,7 +64,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
   } {
     if (isDatabaseUnavailableError(exception)) {
       // The database is unreachable, hung or too slow (failover, network, timeouts): a 503 the caller may
-      // retry, like readiness says, rather than a 500 that reads as a bug. Still logged above as an error.
+      // retry, like readiness says, rather than a 500 that reads as a bug. Logged above as a warning.
       return this.describe(new TemporarilyUnavailableException(RETRY_AFTER_UNAVAILABLE_SECONDS));
     }
     if (exception instanceof DomainException) {
