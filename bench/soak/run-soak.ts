@@ -14,36 +14,21 @@
  */
 import 'reflect-metadata';
 // Must stay the first import after reflect-metadata: Nest writes to stdout while modules load.
-import { API_PLATFORM_COLLECTIONS } from '../../apps/api/src/api-platform-collections.constant';
 import { writeResult } from '../tenancy/stdout-to-stderr';
 
-import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AuditModule, AuditService } from '@tenantpay/audit';
-import { DataIsolationModule } from '@tenantpay/data-isolation';
-import { IdentityModule } from '@tenantpay/identity';
-import { findFreePort, RedisServerProcess } from '@tenantpay/local-services';
 import { MongoEmulator } from '@tenantpay/mongo-emulator';
-import { PAYMENT_COLLECTION, PaymentMethod, PaymentStatus, simulatedGatewayKeys } from '@tenantpay/payments';
-import { loadConfig, PlatformCoreModule } from '@tenantpay/platform';
-import { TenancyModule, Tier } from '@tenantpay/tenancy';
+import { PAYMENT_COLLECTION, PaymentMethod, PaymentStatus } from '@tenantpay/payments';
 import { USAGE_RECORD_COLLECTION, usageHashKey, UsagePeriod } from '@tenantpay/usage';
-import { Redis } from 'ioredis';
-import { MongoClient, ObjectId } from 'mongodb';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import { closeSync, mkdtempSync, openSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { ObjectId } from 'mongodb';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { type LoadRequest, type LoadResult, runLoad } from '../load/load-generator';
-import { type BenchTenant, seedBenchTenant } from '../support/seed-bench-tenant';
+import { gatewayLedger, wronglyCharged } from '../support/gateway-ledger';
+import type { BenchTenant } from '../support/seed-bench-tenant';
+import { type FaultStack, startFaultStack } from '../support/fault-stack';
+import { waitFor } from '../support/wait-for';
 
 const BASE_DOMAIN = 'soak.test';
-const WORKSPACE = path.join(__dirname, '..', '..');
-const HIGH_LIMITS = { apiRequestsPerMinute: 10_000_000, transactionsPerMonth: 10_000_000 };
 const OUTAGE_MS = 5_000;
 const FINAL_STATUSES: readonly string[] = [PaymentStatus.Completed, PaymentStatus.Failed];
 
@@ -76,59 +61,6 @@ type Checks = Record<string, Check>;
 
 const log = (line: string): void => void process.stderr.write(`[soak] ${line}\n`);
 
-/** The API or the worker, as its own `main.ts` starts it, its output in a log file. */
-class AppProcess {
-  private child: ChildProcess | undefined;
-
-  constructor(
-    private readonly name: 'api' | 'worker',
-    private readonly environment: NodeJS.ProcessEnv,
-    readonly logFile: string,
-  ) {}
-
-  start(): void {
-    const output = openSync(this.logFile, 'a');
-    this.child = spawn(
-      process.execPath,
-      ['-r', '@swc-node/register', path.join(WORKSPACE, 'apps', this.name, 'src', 'main.ts')],
-      { cwd: WORKSPACE, env: this.environment, stdio: ['ignore', output, output] },
-    );
-    closeSync(output);
-  }
-
-  get pid(): number | undefined {
-    return this.child?.pid;
-  }
-
-  get running(): boolean {
-    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
-  }
-
-  async kill(signal: NodeJS.Signals): Promise<NodeJS.Signals | null> {
-    const child = this.child;
-    if (child === undefined || !this.running) return null;
-    const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
-    child.kill(signal);
-    const [, exitSignal] = await exited;
-    return exitSignal;
-  }
-}
-
-async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs: number,
-  intervalMs = 100,
-): Promise<T> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (performance.now() > deadline) throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
-    await delay(intervalMs);
-  }
-}
-
 async function status(url: string, headers: Record<string, string> = {}): Promise<number> {
   return (await fetch(url, { headers, signal: AbortSignal.timeout(10_000) })).status;
 }
@@ -145,15 +77,8 @@ function count(result: LoadResult, accept: (status: number) => boolean): number 
     .reduce((sum, [, n]) => sum + n, 0);
 }
 
-interface Harness {
-  readonly apiUrl: string;
-  readonly port: number;
-  readonly api: AppProcess;
-  readonly worker: AppProcess;
-  readonly redisServer: RedisServerProcess;
+interface Harness extends FaultStack {
   readonly mongo: MongoEmulator;
-  readonly redis: Redis;
-  readonly db: ReturnType<MongoClient['db']>;
   readonly settings: Settings;
 }
 
@@ -327,22 +252,11 @@ async function workerScenario(h: Harness, tenant: BenchTenant): Promise<Checks> 
   const recoverySeconds = (performance.now() - restartedAt) / 1000;
 
   const stored = await payments.find(filter, { projection: { _id: 1, status: 1 } }).toArray();
-  const pipeline = h.redis.pipeline();
-  for (const payment of stored) {
-    pipeline.exists(simulatedGatewayKeys.charge(payment._id.toHexString()));
-    pipeline.get(simulatedGatewayKeys.chargeCount(payment._id.toHexString()));
-  }
-  const replies = ((await pipeline.exec()) ?? []).map(([, value]) => Number(value ?? 0));
-  // A completed payment: its charge recorded once and money moved exactly once; anything else: never.
-  const ledger = stored.map((payment, index) => ({
-    id: payment._id.toHexString(),
-    status: String(payment['status']),
-    recorded: replies[2 * index] === 1,
-    charges: replies[2 * index + 1] ?? 0,
-  }));
-  const wrong = ledger.filter(({ status, recorded, charges }) =>
-    status === PaymentStatus.Completed ? !recorded || charges !== 1 : charges !== 0,
+  const ledger = await gatewayLedger(
+    h.redis,
+    stored.map((payment) => ({ id: payment._id.toHexString(), status: String(payment['status']) })),
   );
+  const wrong = wronglyCharged(ledger);
   return {
     batchCreatedThroughTheApi: {
       pass: count(creates, (s) => s === 201) === total && stored.length === total,
@@ -455,80 +369,18 @@ async function main(): Promise<number> {
   const names = (requested.length > 0 ? requested : Object.keys(scenarios)) as (keyof typeof scenarios)[];
 
   const startedAt = performance.now();
-  const logDir = mkdtempSync(path.join(tmpdir(), 'tenantpay-soak-'));
   const mongo = await MongoEmulator.start();
-  const redisServer = await RedisServerProcess.start();
-  const port = await findFreePort();
-  const environment: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'development',
-    MONGODB_URI: mongo.uri,
-    REDIS_URL: redisServer.url,
-    API_HOST: '127.0.0.1',
-    API_PORT: String(port),
-    WORKER_METRICS_PORT: String(await findFreePort()),
-    BASE_DOMAIN,
-    JWT_SIGNING_KEYS: `soak:${randomBytes(32).toString('base64url')}`,
-    WEBHOOK_SECRET_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    LOG_LEVEL: 'warn',
-  };
-  const api = new AppProcess('api', environment, path.join(logDir, 'api.log'));
-  const worker = new AppProcess('worker', environment, path.join(logDir, 'worker.log'));
-  const redis = new Redis(redisServer.url, { maxRetriesPerRequest: 1 });
-  // The redis scenario stops the server under this client on purpose; it reconnects by itself.
-  redis.on('error', () => undefined);
-  const client = new MongoClient(mongo.uri);
+  const { stack, tenants } = await startFaultStack({
+    run: 'soak',
+    mongo,
+    baseDomain: BASE_DOMAIN,
+    tenantNames: names,
+  });
+  log(
+    `API and worker started after ${((performance.now() - startedAt) / 1000).toFixed(1)} s; logs in ${stack.logDir}`,
+  );
+  const harness: Harness = { ...stack, mongo, settings };
   try {
-    const config = loadConfig(environment);
-    // The modules tools/local-run seeds demo data with: tenants, users and tokens, no HTTP.
-    @Module({
-      imports: [
-        PlatformCoreModule.forRoot(config),
-        DataIsolationModule.forRoot(
-          { platformCollections: API_PLATFORM_COLLECTIONS },
-          { imports: [AuditModule], useExisting: AuditService },
-        ),
-        TenancyModule.forRoot({ imports: [AuditModule], auditSink: AuditService }),
-        IdentityModule,
-      ],
-    })
-    class SoakSeedModule {}
-    const seeding = await NestFactory.createApplicationContext(SoakSeedModule, {
-      logger: false,
-      abortOnError: false,
-    });
-    const tenants: Record<string, BenchTenant> = {};
-    try {
-      for (const name of names)
-        tenants[name] = await seedBenchTenant(seeding, { tier: Tier.Enterprise, limits: HIGH_LIMITS });
-    } finally {
-      await seeding.close();
-    }
-
-    api.start();
-    worker.start();
-    const apiUrl = `http://127.0.0.1:${port}`;
-    await waitFor(
-      'API ready',
-      async () => ((await status(`${apiUrl}/health/ready`)) === 200 ? true : undefined),
-      120_000,
-      250,
-    );
-    log(
-      `API and worker started after ${((performance.now() - startedAt) / 1000).toFixed(1)} s; logs in ${logDir}`,
-    );
-
-    const harness: Harness = {
-      apiUrl,
-      port,
-      api,
-      worker,
-      redisServer,
-      mongo,
-      redis,
-      db: client.db(),
-      settings,
-    };
     const results: Record<string, Checks | { failed: string }> = {};
     for (const name of names) {
       const scenarioStart = performance.now();
@@ -545,19 +397,14 @@ async function main(): Promise<number> {
     );
     writeResult({
       settings: { ...settings, quick: settings === QUICK, outageMs: OUTAGE_MS },
-      logs: logDir,
+      logs: stack.logDir,
       seconds: Math.round((performance.now() - startedAt) / 1000),
       scenarios: results,
       passed,
     });
     return passed ? 0 : 1;
   } finally {
-    await worker.kill('SIGTERM');
-    await api.kill('SIGTERM');
-    redis.disconnect();
-    await client.close();
-    await redisServer.stop();
-    await mongo.stop();
+    await stack.stop();
   }
 }
 

@@ -8,3 +8,8 @@ process.stdout.write = process.stderr.write.bind(process.stderr) as typeof proce
 export function writeResult(document: unknown): void {
   writeStdout(`${JSON.stringify(document, null, 2)}\n`);
 }
+
+/** For runs whose result is a table for people (`npm run chaos`) rather than a JSON document. */
+export function writeResultText(text: string): void {
+  writeStdout(`${text}\n`);
+}

@@ -4,6 +4,7 @@ import { SimulatedPaymentGateway } from '@tenantpay/payments';
 import { type TenantSnapshot, Tier } from '@tenantpay/tenancy';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import type { Worker } from 'bullmq';
+import { ObjectId } from 'mongodb';
 import request from 'supertest';
 import { expectApiError, seedTenant } from './identity-test-app';
 import { waitFor } from './support/tenancy-test-app';
@@ -12,8 +13,16 @@ import {
   newPayment,
   RecordingPorts,
   startInlineWorker,
+  testPaymentsSettings,
   userToken,
 } from './payments-test-app';
+
+const LEASE_SECONDS = 1;
+/**
+ * How long a retry of a key whose request died may take. Before leases named their session, such a retry
+ * waited for the dead request's transaction to reach the server's lifetime limit (60 s) and then got a 409.
+ */
+const TAKEOVER_ANSWER_LIMIT_MS = 10_000;
 
 describe('payments API: Idempotency-Key', () => {
   // Before useTestRedis: Jest runs afterAll hooks in declaration order, and the worker must close while
@@ -34,9 +43,15 @@ describe('payments API: Idempotency-Key', () => {
   let apiKey: { Authorization: string };
   const http = () => request(app.getHttpServer());
   const payments = () => mongo.db.collection('payments');
+  const records = () => mongo.db.collection('idempotency_records');
 
   beforeAll(async () => {
-    app = await createPaymentsTestApp(testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url }), ports);
+    const config = testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url });
+    // A one-second lease: requests here that take longer keep their claims only by their heartbeat.
+    app = await createPaymentsTestApp(config, ports, {
+      ...testPaymentsSettings(config),
+      idempotencyLeaseSeconds: LEASE_SECONDS,
+    });
     worker = startInlineWorker(app, redis.url);
     tenant = await seedTenant(app, Tier.Enterprise);
     other = await seedTenant(app, Tier.Enterprise);
@@ -179,24 +194,74 @@ describe('payments API: Idempotency-Key', () => {
     expect(fresh.headers['idempotent-replayed']).toBeUndefined();
   });
 
-  it('a claim left by a request that died is taken over once its lease runs out', async () => {
+  it('a claim whose lease is still running answers 409 at once, with Retry-After when the lease would end', async () => {
     const body = newPayment({ reference: 'LEASE-1' });
     await post(admin, 'leased', body).expect(201);
-    // Simulate the first request dying before it committed: its claim stays in progress with an old lease.
     await payments().deleteOne({ reference: 'LEASE-1' });
-    await mongo.db
-      .collection('idempotency_records')
-      .updateOne(
-        { key: 'leased' },
-        { $set: { state: 'in_progress', lockToken: 'dead', lockedUntil: new Date(Date.now() + 60_000) } },
-      );
-    expectApiError(await post(admin, 'leased', body), 409, 'idempotency_in_progress');
-    await mongo.db
-      .collection('idempotency_records')
-      .updateOne({ key: 'leased' }, { $set: { lockedUntil: new Date(Date.now() - 1) } });
-    const retried = await post(admin, 'leased', body).expect(201);
+    await records().updateOne(
+      { key: 'leased' },
+      { $set: { state: 'in_progress', lockToken: 'live', lockedUntil: new Date(Date.now() + 4_000) } },
+    );
+
+    const refused = await post(admin, 'leased', body);
+    expectApiError(refused, 409, 'idempotency_in_progress');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(3);
+    expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(4);
+    expect(await payments().countDocuments({ reference: 'LEASE-1' })).toBe(0);
+  });
+
+  it('a claim whose request died mid-transaction is taken over once its lease stops being renewed', async () => {
+    const body = newPayment({ reference: 'CRASH-1' });
+    const first = await post(admin, 'crashed', body).expect(201);
+    // Rebuild what an API killed mid-request leaves behind: its claim in progress with a lease its heartbeat no
+    // longer renews, and its open transaction holding the claim and the payment's reference, never committed.
+    await payments().deleteOne({ reference: 'CRASH-1' });
+    const dead = mongo.client.startSession();
+    const holderSession = (dead.id?.['id'] as { toString(encoding: 'hex'): string }).toString('hex');
+    await records().updateOne(
+      { key: 'crashed' },
+      {
+        $set: {
+          state: 'in_progress',
+          lockToken: 'dead',
+          lockedUntil: new Date(Date.now() - 1),
+          holderSession,
+          responseStatus: null,
+          responseBody: null,
+        },
+      },
+    );
+    dead.startTransaction();
+    await records().updateOne({ key: 'crashed' }, { $set: { lockToken: 'dead-2' } }, { session: dead });
+    await payments().insertOne(
+      { tenantId: new ObjectId(tenant.id), reference: 'CRASH-1', status: 'PENDING' },
+      { session: dead },
+    );
+
+    const retried = await post(admin, 'crashed', body).timeout(TAKEOVER_ANSWER_LIMIT_MS).expect(201);
     expect(retried.headers['idempotent-replayed']).toBeUndefined();
-    expect(await payments().countDocuments({ reference: 'LEASE-1' })).toBe(1);
+    expect(retried.body.id).not.toBe(first.body.id);
+    expect(await payments().countDocuments({ reference: 'CRASH-1' })).toBe(1);
+    // The dead request's transaction was killed, not left to the server's lifetime limit.
+    await expect(dead.commitTransaction()).rejects.toMatchObject({ codeName: 'NoSuchTransaction' });
+    await dead.endSession();
+    const replay = await post(admin, 'crashed', body).expect(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+  });
+
+  it('a live request slower than its lease keeps its claim by its heartbeat: a retry meanwhile gets 409', async () => {
+    const body = newPayment({ reference: 'SLOW-1' });
+    ports.reserveDelayMs = 2_500 * LEASE_SECONDS;
+    try {
+      const slow = post(admin, 'slow', body).then((response) => response);
+      await new Promise((resolve) => setTimeout(resolve, 1_600 * LEASE_SECONDS));
+      const retry = await post(admin, 'slow', body);
+      expectApiError(retry, 409, 'idempotency_in_progress');
+      expect((await slow).status).toBe(201);
+    } finally {
+      ports.reserveDelayMs = 0;
+    }
+    expect(await payments().countDocuments({ reference: 'SLOW-1' })).toBe(1);
   });
 
   it('refunds are idempotent too, and never exceed the captured amount', async () => {

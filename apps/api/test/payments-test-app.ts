@@ -78,6 +78,8 @@ export class RecordingPorts {
   readonly storageBytes: number[] = [];
   readonly events: PaymentEvent[] = [];
   refuseQuota = false;
+  /** How long `reserve` takes: a request slower than its idempotency lease. */
+  reserveDelayMs = 0;
 
   readonly quota: TransactionQuota = {
     prepareHold: (_tenant, batchRows) => ({
@@ -88,6 +90,7 @@ export class RecordingPorts {
     }),
     reserve: async (tenant) => {
       this.reserved.push(tenant.id);
+      if (this.reserveDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.reserveDelayMs));
       if (this.refuseQuota) {
         throw new DomainException(ErrorCode.QuotaExceeded, 'The monthly transaction quota is used up.');
       }

@@ -1,4 +1,5 @@
 export { findFreePort } from './find-free-port';
+export { MongoEmulatorProcess } from './mongo/mongo-emulator-process';
 export { startMongo } from './mongo/start-mongo';
 export type { MongoEngineKind, RunningMongo, StartMongoOptions } from './mongo/start-mongo';
 export { RedisServerNotInstalledException } from './redis/redis-server-not-installed.exception';

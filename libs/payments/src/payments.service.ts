@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ValidationException, isDuplicateKeyError } from '@tenantpay/platform';
+import { ValidationException, isDuplicateKeyError, waitAtMost } from '@tenantpay/platform';
 import { TenantContextService } from '@tenantpay/tenancy';
 import { type ClientSession, mongo, trusted, Types } from 'mongoose';
 import { DuplicatePaymentReferenceException } from './errors/duplicate-payment-reference.exception';
@@ -14,6 +14,7 @@ import type { CreatePaymentInput, RefundPaymentInput } from './payment/create-pa
 import type { Payment, PaymentActor, PaymentRefund } from './payment/payment';
 import { paymentActorOf } from './payment/payment-actor';
 import type { PaymentList, PaymentListQuery } from './payment/payment-list-query';
+import { PAYMENTS_SETTINGS, type PaymentsSettings } from './payments-settings';
 import { PaymentStatus } from './payment/payment-status.enum';
 import { type PaymentView, toPaymentView } from './payment/payment-view';
 import { PaymentsRepository, toObjectId } from './payment/payments.repository';
@@ -45,6 +46,7 @@ export class PaymentsService {
     private readonly tenantContext: TenantContextService,
     @Inject(TRANSACTION_QUOTA) private readonly quota: TransactionQuota,
     @Inject(STORAGE_USAGE) private readonly storage: StorageUsage,
+    @Inject(PAYMENTS_SETTINGS) private readonly settings: PaymentsSettings,
   ) {}
 
   /**
@@ -91,12 +93,16 @@ export class PaymentsService {
       throw error;
     }
 
+    // What follows the commit talks to Redis (metering, the queue); a stalled Redis must not hold the answer
+    // of a payment that already exists, so each waits at most the budget and otherwise finishes in the
+    // background (the sweep enqueues a payment left PENDING if this process dies first).
     if (response.replayed) {
       // Re-enqueueing is free (the job id collapses duplicates) and heals a first request whose enqueue failed.
-      if (response.body.status === PaymentStatus.Pending) await this.enqueueSafely(response.body.id);
+      if (response.body.status === PaymentStatus.Pending)
+        await waitAtMost(this.enqueueSafely(response.body.id), this.settings.redisBudgetMs);
       return response;
     }
-    await this.afterCreate(response.body, hold);
+    await waitAtMost(this.afterCreate(response.body, hold), this.settings.redisBudgetMs);
     return response;
   }
 
@@ -235,18 +241,22 @@ export class PaymentsService {
   /** Metering and queueing once the payment is committed; their failures must not undo a created payment. */
   private async afterCreate(view: PaymentView, hold: QuotaHold | null): Promise<void> {
     const tenant = this.tenantContext.getTenant();
-    // A batch whose hold expired (or predates holds) still counts its payments.
-    await this.quota
-      .recordCreated(tenant, view.id, hold)
-      .catch((error: unknown) =>
-        this.logger.error({ err: error, paymentId: view.id }, 'Transaction not metered'),
-      );
-    await this.storage
-      .recordGrowth(tenant, mongo.BSON.calculateObjectSize(view as never))
-      .catch((error: unknown) =>
-        this.logger.error({ err: error, paymentId: view.id }, 'Storage not metered'),
-      );
-    if (view.status === PaymentStatus.Pending) await this.enqueueSafely(view.id);
+    // Side by side, the enqueue first: none waits for another, so a slow one (under the Redis budget) never
+    // delays the others, and the job is sent at once.
+    await Promise.all([
+      view.status === PaymentStatus.Pending ? this.enqueueSafely(view.id) : undefined,
+      // A batch whose hold expired (or predates holds) still counts its payments.
+      this.quota
+        .recordCreated(tenant, view.id, hold)
+        .catch((error: unknown) =>
+          this.logger.error({ err: error, paymentId: view.id }, 'Transaction not metered'),
+        ),
+      this.storage
+        .recordGrowth(tenant, mongo.BSON.calculateObjectSize(view as never))
+        .catch((error: unknown) =>
+          this.logger.error({ err: error, paymentId: view.id }, 'Storage not metered'),
+        ),
+    ]);
   }
 
   private async enqueueSafely(paymentId: string): Promise<void> {

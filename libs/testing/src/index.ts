@@ -2,6 +2,13 @@ export { useTestMongo } from './mongo/use-test-mongo';
 export type { TestMongo } from './mongo/use-test-mongo';
 export { useTestRedis } from './redis/use-test-redis';
 export type { TestRedis } from './redis/use-test-redis';
-export { testAppConfig, TEST_GATEWAY_WEBHOOK_SECRET, TEST_JWT_SIGNING_KEYS } from './config/test-app-config';
+export {
+  testAppConfig,
+  TEST_GATEWAY_WEBHOOK_SECRET,
+  TEST_JWT_SIGNING_KEYS,
+  withDefaultMongoTimeouts,
+} from './config/test-app-config';
+export { useFreezableMongo } from './mongo/use-freezable-mongo';
+export type { FreezableMongo } from './mongo/use-freezable-mongo';
 export { useUnreachableMongo } from './mongo/use-unreachable-mongo';
 export type { UnreachableMongo } from './mongo/use-unreachable-mongo';

@@ -76,6 +76,8 @@ export class RedisServerProcess {
     this.child = undefined;
     if (child === undefined || isNotRunning(child)) return;
     const exited = once(child, 'exit');
+    // A frozen server acts on a signal only once it runs again (SIGKILL excepted).
+    child.kill('SIGCONT');
     child.kill(signal);
     const endedInTime = await Promise.race([
       exited.then(() => true),
@@ -85,6 +87,16 @@ export class RedisServerProcess {
       child.kill('SIGKILL');
       await exited;
     }
+  }
+
+  /** SIGSTOP: the server hangs with its connections open, answering nothing, as a stalled Redis does. */
+  freeze(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  /** SIGCONT: the server answers again, with its data, everything queued meanwhile included. */
+  thaw(): void {
+    this.child?.kill('SIGCONT');
   }
 
   /** Same port; an empty data set, or what the data directory kept. */

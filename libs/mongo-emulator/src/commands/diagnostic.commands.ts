@@ -46,12 +46,24 @@ function endSessions(context: CommandContext): Document {
   return {};
 }
 
+/**
+ * As mongod: kills the named sessions, aborting their open transactions at once so their write locks are
+ * released (how a client frees what a crashed process left locked, without waiting for the transaction's
+ * lifetime limit). Unknown sessions are ignored.
+ */
+function killSessions(context: CommandContext): Document {
+  const lsids = context.command['killSessions'];
+  if (Array.isArray(lsids)) for (const lsid of lsids) context.sessions.endSession(lsid as Document);
+  return {};
+}
+
 export const diagnosticCommands: CommandTable = {
   buildInfo,
   buildinfo: buildInfo,
   serverStatus,
   getParameter,
   endSessions,
+  killSessions,
   ping: () => ({}),
   getLog: () => ({ totalLinesWritten: 0, log: [] }),
   hostInfo: () => ({

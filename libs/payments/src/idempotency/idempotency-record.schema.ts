@@ -12,6 +12,7 @@ export const IdempotencyRecordSchema = tenantOwnedSchema<IdempotencyRecord>(
     state: { type: String, enum: ['in_progress', 'completed'], required: true },
     lockToken: { type: String, default: null },
     lockedUntil: { type: Date, required: true },
+    holderSession: { type: String, default: null },
     responseStatus: { type: Number, default: null },
     responseBody: { type: Schema.Types.Mixed, default: null },
     expiresAt: { type: Date, required: true },

@@ -59,6 +59,11 @@ export class IdempotencyRecordsRepository
     );
   }
 
+  /** The heartbeat: pushes the lease forward while the claim is still this request's and in flight. */
+  async renew(id: Types.ObjectId, lockToken: string, lockedUntil: Date): Promise<void> {
+    await this.updateOne({ _id: id, lockToken, state: 'in_progress' }, { $set: { lockedUntil } });
+  }
+
   /** Stores the response, in the caller's transaction; false when the claim is no longer this request's. */
   async complete(
     id: Types.ObjectId,

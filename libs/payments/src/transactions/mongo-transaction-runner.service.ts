@@ -1,27 +1,113 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import type { ClientSession, Connection } from 'mongoose';
+import { APP_CONFIG, type AppConfig, isDatabaseUnavailableError } from '@tenantpay/platform';
+import { type ClientSession, type Connection, mongo } from 'mongoose';
+import { performance } from 'node:perf_hooks';
+
+const TRANSIENT_TRANSACTION_ERROR = 'TransientTransactionError';
+const UNKNOWN_COMMIT_RESULT = 'UnknownTransactionCommitResult';
 
 /**
  * Runs work in one MongoDB transaction: a payment with its idempotency record, a status change with the event
- * announcing it. The driver's withTransaction (commit retries, transient-error retries) rather than Mongoose's
- * `connection.transaction`: on abort the latter resets tracked documents by setting `__v` on subdocuments,
- * which strict ('throw') tenant-owned schemas refuse, turning a duplicate-key abort into a StrictModeError.
+ * announcing it. The retry rules are the driver's `withTransaction`'s (the whole work again on a transient
+ * error, the commit again when its result is unknown), with two bounds it lacks:
+ * - write conflicts are retried for `MONGODB_TRANSACTION_TIMEOUT_MS`, not the driver's fixed 120 s;
+ * - an unavailable database (hung, unreachable, timed out) is never retried here: it will not be back within the
+ *   request, and each attempt would add a full timeout to the caller's wait. The error reaches the caller at
+ *   once (503 at the API), and a session that could not be aborted is ended in the background.
+ * The driver's loop is not used because its only bound, `timeoutMS`, has no effect in this driver version; nor
+ * is Mongoose's `connection.transaction`, which on abort resets tracked documents by setting `__v` on
+ * subdocuments, which strict ('throw') tenant-owned schemas refuse.
  */
 @Injectable()
 export class MongoTransactionRunner {
-  constructor(@InjectConnection() private readonly connection: Connection) {}
+  private readonly retryForMs: number;
+
+  constructor(
+    @InjectConnection() private readonly connection: Connection,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.retryForMs = config.mongodb.timeouts.transactionMs;
+  }
 
   async run<R>(work: (session: ClientSession) => Promise<R>): Promise<R> {
+    return this.withSession((session) => this.runIn(session, work));
+  }
+
+  /**
+   * A session for more than one transaction or for work before it (a lease naming the session, so a later
+   * request can kill it if this process dies: {@link killSession}). Ended when `use` settles.
+   */
+  async withSession<R>(use: (session: ClientSession) => Promise<R>): Promise<R> {
     const session = await this.connection.startSession();
+    let result: R;
     try {
-      let result: R | undefined;
-      await session.withTransaction(async () => {
-        result = await work(session);
-      });
-      return result as R;
-    } finally {
-      await session.endSession();
+      result = await use(session);
+    } catch (error) {
+      // Ending a session aborts its open transaction, a round trip a hung server would not answer.
+      if (isDatabaseUnavailableError(error)) void session.endSession().catch(() => undefined);
+      else await session.endSession();
+      throw error;
+    }
+    await session.endSession();
+    return result;
+  }
+
+  /** Runs `work` in a transaction of `session`, with the retry rules above. */
+  async runIn<R>(session: ClientSession, work: (session: ClientSession) => Promise<R>): Promise<R> {
+    const deadline = performance.now() + this.retryForMs;
+    for (;;) {
+      session.startTransaction();
+      try {
+        const result = await work(session);
+        await this.commit(session, deadline);
+        return result;
+      } catch (error) {
+        const unavailable = isDatabaseUnavailableError(error);
+        if (session.inTransaction() && !unavailable) await session.abortTransaction().catch(() => undefined);
+        if (!unavailable && hasLabel(error, TRANSIENT_TRANSACTION_ERROR) && performance.now() < deadline)
+          continue;
+        throw error;
+      }
     }
   }
+
+  /** The id of a session, as a lease stores it for {@link killSession}. */
+  sessionIdOf(session: ClientSession): string {
+    const id = session.id?.['id'];
+    if (!(id instanceof mongo.Binary)) throw new Error('The MongoDB session has no id');
+    return id.toString('hex');
+  }
+
+  /**
+   * Kills a session, aborting its open transaction on the server at once and releasing what it had written.
+   * For a session whose process died: otherwise its locks would block every writer of those documents until
+   * the server's transaction lifetime limit (60 s by default) ran out. Killing an unknown or ended session
+   * does nothing.
+   */
+  async killSession(sessionId: string): Promise<void> {
+    const db = this.connection.db;
+    if (db === undefined) throw new Error('MongoDB is not connected');
+    const id = new mongo.Binary(Buffer.from(sessionId, 'hex'), mongo.Binary.SUBTYPE_UUID);
+    await db.admin().command({ killSessions: [{ id }] });
+  }
+
+  private async commit(session: ClientSession, deadline: number): Promise<void> {
+    for (;;) {
+      try {
+        await session.commitTransaction();
+        return;
+      } catch (error) {
+        const retry =
+          hasLabel(error, UNKNOWN_COMMIT_RESULT) &&
+          !isDatabaseUnavailableError(error) &&
+          performance.now() < deadline;
+        if (!retry) throw error;
+      }
+    }
+  }
+}
+
+function hasLabel(error: unknown, label: string): boolean {
+  return error instanceof mongo.MongoError && error.hasErrorLabel(label);
 }

@@ -39,8 +39,16 @@ export interface AppConfig {
     readonly gatewayWebhookToleranceSeconds: number;
     /** How long a stored idempotent response is replayed (SPEC: 24 h). */
     readonly idempotencyTtlSeconds: number;
-    /** How long a claimed Idempotency-Key counts as in flight before a retry may take it over (its request died). */
+    /**
+     * How long a claimed Idempotency-Key counts as in flight without a heartbeat: its request renews the lease
+     * while it runs, so a lease that runs out belongs to a request that died and a retry may take it over.
+     */
     readonly idempotencyLeaseSeconds: number;
+    /**
+     * How long each step of a payment creation waits for Redis: before the commit, a step that gets no answer
+     * fails the request with 503; after it, the step (metering, enqueue) finishes in the background.
+     */
+    readonly redisBudgetMs: number;
     readonly processing: {
       /** Attempts per payment job, the first included; transient gateway failures use them up. */
       readonly attempts: number;
@@ -99,11 +107,28 @@ export interface AppConfig {
      * not a side effect of a deploy.
      */
     readonly autoIndex: boolean;
+    /**
+     * How fast a sick database turns into an error (503 at the edge) rather than a hung request. The defaults
+     * suit the API (a request answers within about 2 s whatever MongoDB does); long-running processes such as
+     * the worker may be given longer values in their own environment.
+     */
+    readonly timeouts: MongoTimeouts;
   };
   readonly redis: { readonly url: string };
   readonly log: { readonly level: LogLevel };
   /** How long shutdown may wait for in-flight work (requests, active jobs) before closing anyway. */
   readonly shutdownGraceMs: number;
+}
+
+export interface MongoTimeouts {
+  readonly serverSelectionMs: number;
+  readonly connectMs: number;
+  readonly socketMs: number;
+  /** maxTimeMS on every query and aggregation. */
+  readonly maxTimeMs: number;
+  readonly waitQueueMs: number;
+  /** How long a transaction may keep retrying write conflicts. */
+  readonly transactionMs: number;
 }
 
 export interface JwtKey {

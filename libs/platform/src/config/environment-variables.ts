@@ -42,6 +42,54 @@ export class EnvironmentVariables {
   @IsIn(['true', 'false'], { message: 'must be true or false' })
   MONGODB_AUTO_INDEX?: 'true' | 'false';
 
+  /** How long an operation waits for a usable server (an unreachable one is known within this). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(100, { message: 'must be between 100 and 60000 milliseconds' })
+  @Max(60000, { message: 'must be between 100 and 60000 milliseconds' })
+  MONGODB_SERVER_SELECTION_TIMEOUT_MS = 1_000;
+
+  /** How long opening a connection (and a monitoring check) may take. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(100, { message: 'must be between 100 and 60000 milliseconds' })
+  @Max(60000, { message: 'must be between 100 and 60000 milliseconds' })
+  MONGODB_CONNECT_TIMEOUT_MS = 1_000;
+
+  /** How long an operation waits for its reply before its connection is dropped (a hung server). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(100, { message: 'must be between 100 and 600000 milliseconds' })
+  @Max(600000, { message: 'must be between 100 and 600000 milliseconds' })
+  MONGODB_SOCKET_TIMEOUT_MS = 900;
+
+  /** The server's time limit (maxTimeMS) on every query and aggregation; below the socket timeout so a slow query is stopped by the server first. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(50, { message: 'must be between 50 and 600000 milliseconds' })
+  @Max(600000, { message: 'must be between 50 and 600000 milliseconds' })
+  MONGODB_MAX_TIME_MS = 700;
+
+  /** How long an operation waits for a free pooled connection. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(50, { message: 'must be between 50 and 60000 milliseconds' })
+  @Max(60000, { message: 'must be between 50 and 60000 milliseconds' })
+  MONGODB_WAIT_QUEUE_TIMEOUT_MS = 1_000;
+
+  /** How long a transaction may keep retrying after write conflicts before it fails. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(100, { message: 'must be between 100 and 120000 milliseconds' })
+  @Max(120000, { message: 'must be between 100 and 120000 milliseconds' })
+  MONGODB_TRANSACTION_TIMEOUT_MS = 3_000;
+
   @IsDefined({ message: 'is required (a redis:// or rediss:// URL)' })
   @IsString({ message: 'must be a string' })
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
@@ -110,9 +158,17 @@ export class EnvironmentVariables {
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'must be an integer number of seconds' })
-  @Min(5, { message: 'must be between 5 and 3600 seconds' })
-  @Max(3600, { message: 'must be between 5 and 3600 seconds' })
-  PAYMENTS_IDEMPOTENCY_LEASE_SECONDS = 60;
+  @Min(1, { message: 'must be between 1 and 60 seconds' })
+  @Max(60, { message: 'must be between 1 and 60 seconds' })
+  PAYMENTS_IDEMPOTENCY_LEASE_SECONDS = 5;
+
+  /** How long one step of a payment creation waits for Redis before it answers 503 (before the commit) or leaves the step to finish in the background (after it). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(10, { message: 'must be between 10 and 10000 milliseconds' })
+  @Max(10000, { message: 'must be between 10 and 10000 milliseconds' })
+  PAYMENTS_REDIS_BUDGET_MS = 300;
 
   @IsOptional()
   @Type(() => Number)

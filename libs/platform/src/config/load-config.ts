@@ -71,6 +71,7 @@ export function loadConfig(environment: Environment): AppConfig {
       gatewayWebhookToleranceSeconds: variables.PAYMENTS_GATEWAY_WEBHOOK_TOLERANCE_SECONDS,
       idempotencyTtlSeconds: variables.PAYMENTS_IDEMPOTENCY_TTL_SECONDS,
       idempotencyLeaseSeconds: variables.PAYMENTS_IDEMPOTENCY_LEASE_SECONDS,
+      redisBudgetMs: variables.PAYMENTS_REDIS_BUDGET_MS,
       processing: {
         attempts: variables.PAYMENTS_JOB_ATTEMPTS,
         backoffDelayMs: variables.PAYMENTS_JOB_BACKOFF_MS,
@@ -100,6 +101,14 @@ export function loadConfig(environment: Environment): AppConfig {
     mongodb: {
       uri: variables.MONGODB_URI,
       autoIndex: (variables.MONGODB_AUTO_INDEX ?? String(variables.NODE_ENV !== 'production')) === 'true',
+      timeouts: {
+        serverSelectionMs: variables.MONGODB_SERVER_SELECTION_TIMEOUT_MS,
+        connectMs: variables.MONGODB_CONNECT_TIMEOUT_MS,
+        socketMs: variables.MONGODB_SOCKET_TIMEOUT_MS,
+        maxTimeMs: variables.MONGODB_MAX_TIME_MS,
+        waitQueueMs: variables.MONGODB_WAIT_QUEUE_TIMEOUT_MS,
+        transactionMs: variables.MONGODB_TRANSACTION_TIMEOUT_MS,
+      },
     },
     redis: { url: variables.REDIS_URL },
     log: { level: variables.LOG_LEVEL },

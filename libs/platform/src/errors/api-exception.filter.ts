@@ -1,9 +1,11 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { MongoError, MongoNetworkError, MongoServerSelectionError } from 'mongodb';
+import { MongoError } from 'mongodb';
+import { isDatabaseUnavailableError } from '../mongo/is-database-unavailable-error';
 import type { ApiErrorBody } from './api-error-body';
 import { DomainException } from './domain.exception';
 import { ErrorCode, HTTP_STATUS_BY_ERROR_CODE } from './error-code';
+import { TemporarilyUnavailableException } from './temporarily-unavailable.exception';
 
 /** What a 503 for an unreachable database tells callers: about the driver's reconnection time. */
 const RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
@@ -34,7 +36,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     const { status, code, message, details, headers } = this.describe(exception);
-    if (status >= 500) {
+    if (status === 503) {
+      // Expected while a dependency is down, possibly for every request: one line without a stack trace each,
+      // not an error report (writing hundreds of stacks a second slowed the API during a MongoDB outage).
+      const reason = exception instanceof Error ? exception.message : String(exception);
+      this.logger.warn({ requestId: request.id, code, reason }, 'Answered 503: a dependency is unavailable');
+    } else if (status >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error while serving a request');
     }
     if (response.headersSent) return;
@@ -58,6 +65,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
   } {
     const carried = domainExceptionCarriedByDriver(exception);
     if (carried !== undefined) return this.describe(carried);
+    if (isDatabaseUnavailableError(exception)) {
+      // The database is unreachable, hung or too slow (failover, network, timeouts): a 503 the caller may
+      // retry, like readiness says, rather than a 500 that reads as a bug. Logged above as a warning.
+      return this.describe(new TemporarilyUnavailableException(RETRY_AFTER_UNAVAILABLE_SECONDS));
+    }
     if (exception instanceof DomainException) {
       return {
         status: HTTP_STATUS_BY_ERROR_CODE[exception.code],
@@ -73,16 +85,6 @@ export class ApiExceptionFilter implements ExceptionFilter {
       if (code) return { status, code, message: frameworkMessage(exception) };
       if (status < 500)
         return { status, code: ErrorCode.ValidationError, message: frameworkMessage(exception) };
-    }
-    if (exception instanceof MongoNetworkError || exception instanceof MongoServerSelectionError) {
-      // The database is unreachable (failover, network): a 503 the caller may retry, like readiness says,
-      // rather than a 500 that reads as a bug. Still logged above as an error.
-      return {
-        status: 503,
-        code: ErrorCode.ServiceUnavailable,
-        message: 'The service is temporarily unavailable. Retry later.',
-        headers: { 'Retry-After': String(RETRY_AFTER_UNAVAILABLE_SECONDS) },
-      };
     }
     return { status: 500, code: ErrorCode.InternalError, message: 'An internal error occurred.' };
   }

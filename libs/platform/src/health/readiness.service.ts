@@ -1,38 +1,104 @@
-import { Injectable, ServiceUnavailableException } from '@nestjs/common';
+import {
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
+import { performance } from 'node:perf_hooks';
 import { DomainException } from '../errors/domain.exception';
 import { ErrorCode } from '../errors/error-code';
 import { MongoHealthIndicator } from './mongo.health-indicator';
 import { RedisHealthIndicator } from './redis.health-indicator';
 
-/** Whether this instance can serve traffic: MongoDB and Redis both answer. */
+/** How often the dependencies are checked in the background. */
+const REFRESH_INTERVAL_MS = 1_000;
+/** Each check's own bound: a hung dependency counts as down after this, never holds the probe. */
+const CHECK_TIMEOUT_MS = 800;
+/**
+ * A result older than this means the refresh itself is stuck (it cannot be, given the timeout above, unless the
+ * event loop is): the instance then reports itself not ready rather than repeat an old "up".
+ */
+const STALE_AFTER_MS = 3 * REFRESH_INTERVAL_MS + CHECK_TIMEOUT_MS;
+
+type Readiness = { readonly at: number } & (
+  | { readonly ready: true; readonly result: HealthCheckResult }
+  | { readonly ready: false; readonly error: DomainException }
+);
+
+/**
+ * Whether this instance can serve traffic: MongoDB and Redis both answer. The probe answers from the latest
+ * background check, at once, whatever the databases do (a probe that hangs with a hung database gets the
+ * instance killed by its orchestrator rather than taken out of rotation); the checks run every second, each
+ * bounded by its own timeout, so the answer is at most about two seconds old.
+ */
 @Injectable()
-export class ReadinessService {
+export class ReadinessService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private latest: Readiness | undefined;
+  private refreshing: Promise<Readiness> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly mongo: MongoHealthIndicator,
     private readonly redis: RedisHealthIndicator,
   ) {}
 
+  onApplicationBootstrap(): void {
+    void this.refresh();
+    this.timer = setInterval(() => void this.refresh(), REFRESH_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
   async check(): Promise<HealthCheckResult> {
+    // Before the first check has finished, wait for it (bounded by the check timeout).
+    const readiness = this.latest ?? (await this.refresh());
+    if (performance.now() - readiness.at > STALE_AFTER_MS) {
+      throw new DomainException(ErrorCode.NotReady, 'Not ready: the dependency checks are not running.');
+    }
+    if (!readiness.ready) throw readiness.error;
+    return readiness.result;
+  }
+
+  private refresh(): Promise<Readiness> {
+    this.refreshing ??= this.probe().then((readiness) => {
+      this.latest = readiness;
+      this.refreshing = undefined;
+      return readiness;
+    });
+    return this.refreshing;
+  }
+
+  private async probe(): Promise<Readiness> {
     try {
-      return await this.health.check([
-        () => this.mongo.check('mongodb', 1_000),
-        () => this.redis.check('redis'),
+      const result = await this.health.check([
+        () => this.mongo.check('mongodb', CHECK_TIMEOUT_MS),
+        () => this.redis.check('redis', CHECK_TIMEOUT_MS),
       ]);
+      return { at: performance.now(), ready: true, result };
     } catch (error) {
-      if (!(error instanceof ServiceUnavailableException)) throw error;
-      const result = error.getResponse() as HealthCheckResult;
+      const result: HealthCheckResult =
+        error instanceof ServiceUnavailableException
+          ? (error.getResponse() as HealthCheckResult)
+          : { status: 'error', details: {}, error: { checks: { status: 'down', message: 'check failed' } } };
       const down = Object.entries(result.error ?? {}).map(([component, state]) => ({
         field: component,
         issue: 'down',
         message: typeof state?.['message'] === 'string' ? state['message'] : undefined,
       }));
-      throw new DomainException(
-        ErrorCode.NotReady,
-        `Not ready: ${down.map((d) => d.field).join(', ')} unavailable.`,
-        down,
-      );
+      return {
+        at: performance.now(),
+        ready: false,
+        error: new DomainException(
+          ErrorCode.NotReady,
+          `Not ready: ${down.map((d) => d.field).join(', ')} unavailable.`,
+          down,
+        ),
+      };
     }
   }
 }

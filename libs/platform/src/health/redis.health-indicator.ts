@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import type Redis from 'ioredis';
+import { waitAtMost } from '../timing/wait-at-most';
 import { REDIS_CLIENT } from '../redis/redis-client.constant';
 
-/** Redis is up when it answers PING within the client's command timeout. */
+/** Redis is up when it answers PING within the timeout. */
 @Injectable()
 export class RedisHealthIndicator {
   constructor(
@@ -11,13 +12,16 @@ export class RedisHealthIndicator {
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
   ) {}
 
-  async check(key: string) {
+  async check(key: string, timeoutMs: number) {
     const indicator = this.indicators.check(key);
-    try {
-      await this.redis.ping();
-      return indicator.up();
-    } catch (error) {
-      return indicator.down({ message: error instanceof Error ? error.message : 'unreachable' });
-    }
+    let failure: unknown;
+    const ping = this.redis.ping().catch((error: unknown) => {
+      failure = error ?? new Error('unreachable');
+    });
+    if (!(await waitAtMost(ping, timeoutMs)))
+      return indicator.down({ message: `no answer within ${timeoutMs} ms` });
+    if (failure !== undefined)
+      return indicator.down({ message: failure instanceof Error ? failure.message : 'unreachable' });
+    return indicator.up();
   }
 }

@@ -30,8 +30,14 @@ export class PlatformLoggerModule {
               redact: { paths: [...REDACTED_LOG_PATHS], censor: '[redacted]' },
               genReqId: (request, response: ServerResponse) => assignRequestId(request, response),
               customProps: (request) => ({ requestId: request.id }),
+              // A 503 is a dependency being down, answered as designed (the caller retries): a warning, like
+              // the filter's line for it, so an outage does not flood the error log.
               customLogLevel: (_request, response, error) =>
-                error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+                error || (response.statusCode >= 500 && response.statusCode !== 503)
+                  ? 'error'
+                  : response.statusCode >= 400
+                    ? 'warn'
+                    : 'info',
               // Liveness probes every few seconds would drown the useful lines.
               autoLogging: { ignore: (request) => request.url === '/health/live' },
             },

@@ -7,6 +7,20 @@ export const TEST_JWT_SIGNING_KEYS = `k1:${'a'.repeat(40)},k2:${'b'.repeat(40)}`
 export const TEST_GATEWAY_WEBHOOK_SECRET = 'gateway-webhook-secret-for-tests-0123456789';
 
 /**
+ * MongoDB timeouts for tests: the API's defaults (about 2 s to a 503) suit a server on its own machine, but a
+ * whole test run shares two cores with one in-process engine, where a healthy reply can take longer. Fault
+ * tests of the fail-fast path put the defaults back ({@link withDefaultMongoTimeouts}).
+ */
+const LOADED_MACHINE_MONGODB_TIMEOUTS = {
+  MONGODB_SERVER_SELECTION_TIMEOUT_MS: '10000',
+  MONGODB_CONNECT_TIMEOUT_MS: '10000',
+  MONGODB_SOCKET_TIMEOUT_MS: '30000',
+  MONGODB_MAX_TIME_MS: '20000',
+  MONGODB_WAIT_QUEUE_TIMEOUT_MS: '10000',
+  MONGODB_TRANSACTION_TIMEOUT_MS: '30000',
+} as const;
+
+/**
  * A validated config for tests, built through the same `loadConfig` as production so tests never run with
  * a configuration production would refuse. Logs are silent unless TEST_LOG_LEVEL asks for them.
  */
@@ -21,6 +35,17 @@ export function testAppConfig(
     PAYMENTS_GATEWAY_WEBHOOK_SECRET: TEST_GATEWAY_WEBHOOK_SECRET,
     // Any free port: test files run workers in parallel.
     WORKER_METRICS_PORT: '0',
+    ...LOADED_MACHINE_MONGODB_TIMEOUTS,
     ...variables,
   });
+}
+
+/** `config` with the MongoDB timeouts an unconfigured deployment gets, for tests of the fail-fast path. */
+export function withDefaultMongoTimeouts(config: AppConfig): AppConfig {
+  const defaults = loadConfig({
+    MONGODB_URI: config.mongodb.uri,
+    REDIS_URL: config.redis.url,
+    JWT_SIGNING_KEYS: TEST_JWT_SIGNING_KEYS,
+  });
+  return { ...config, mongodb: { ...config.mongodb, timeouts: defaults.mongodb.timeouts } };
 }

@@ -17,6 +17,10 @@ export interface TestRedis {
   stop(): Promise<void>;
   /** Fault injection: the server comes back on the same port with no data. Only for a file-owned server. */
   restart(): Promise<void>;
+  /** Fault injection: SIGSTOP, the server hangs with its connections open. Only for a file-owned server. */
+  freeze(): void;
+  /** SIGCONT after freeze(). */
+  thaw(): void;
 }
 
 /**
@@ -58,6 +62,8 @@ function useOwnedRedis(keyPrefix: string): TestRedis {
     },
     stop: () => startedServer().stop(),
     restart: () => startedServer().restart(),
+    freeze: () => startedServer().freeze(),
+    thaw: () => startedServer().thaw(),
   };
 }
 
@@ -66,12 +72,13 @@ function useSharedRedis(url: string, keyPrefix: string): TestRedis {
     await deleteKeysWithPrefix(url, keyPrefix);
   });
 
-  const refuse = async (): Promise<never> => {
+  const refuseNow = (): never => {
     throw new Error(
       `Fault tests need a redis-server owned by the test file; unset ${ENV.redisUrl} to run them`,
     );
   };
-  return { url, keyPrefix, stop: refuse, restart: refuse };
+  const refuse = async (): Promise<never> => refuseNow();
+  return { url, keyPrefix, stop: refuse, restart: refuse, freeze: refuseNow, thaw: refuseNow };
 }
 
 async function deleteKeysWithPrefix(url: string, keyPrefix: string): Promise<void> {

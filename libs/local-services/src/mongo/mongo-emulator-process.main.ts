@@ -1,0 +1,13 @@
+// The child process of MongoEmulatorProcess: starts the engine, reports its URI, stops with its parent.
+import { MongoEmulator } from '@tenantpay/mongo-emulator';
+
+MongoEmulator.start().then(
+  (emulator) => {
+    process.send?.({ uri: emulator.uri });
+    process.once('disconnect', () => void emulator.stop().then(() => process.exit(0)));
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
