@@ -6,6 +6,8 @@
 /**
  * Commands that read or write no collection: the connection handshake and authentication, liveness, and the
  * end of sessions and transactions (which run inside the tenant context whose transaction they finish).
+ * `killSessions` ends the session of a request that died holding an idempotency lease: the session id comes from
+ * that lease, a tenant-owned record read through the wall, and session ids are random UUIDs the server made.
  */
 export const SESSION_COMMANDS: ReadonlySet<string> = new Set([
   'hello',
@@ -22,6 +24,7 @@ export const SESSION_COMMANDS: ReadonlySet<string> = new Set([
   'endSessions',
   'commitTransaction',
   'abortTransaction',
+  'killSessions',
 ]);
 
 /** Commands that continue or close a cursor: allowed only in the scope that opened it. */
