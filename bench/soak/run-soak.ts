@@ -469,6 +469,7 @@ async function main(): Promise<number> {
     BASE_DOMAIN,
     JWT_SIGNING_KEYS: `soak:${randomBytes(32).toString('base64url')}`,
     WEBHOOK_SECRET_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    PAYMENTS_GATEWAY: 'simulated',
     LOG_LEVEL: 'warn',
   };
   const api = new AppProcess('api', environment, path.join(logDir, 'api.log'));

@@ -5,6 +5,7 @@ import { type AppConfig, PlatformCoreModule, PlatformQueueModule } from '@tenant
 import { TenancyModule, TenantJobsModule, TenantLookupService, tenantLogFields } from '@tenantpay/tenancy';
 import { WorkerMetricsModule } from './metrics/worker-metrics.module';
 import { PaymentsWorkerModule } from './payments/payments-worker.module';
+import { WorkerSchedulesModule } from './schedules/worker-schedules.module';
 import { ShutdownDeadline } from './shutdown-deadline';
 import { UsageWorkerModule } from './usage/usage-worker.module';
 import { WorkerWebhooksModule } from './webhooks/worker-webhooks.module';
@@ -28,6 +29,7 @@ export class WorkerModule {
         WorkerWebhooksModule,
         UsageWorkerModule.forRoot(),
         PaymentsWorkerModule,
+        WorkerSchedulesModule,
         WorkerMetricsModule,
       ],
       providers: [ShutdownDeadline],

@@ -3,13 +3,13 @@ import { Test } from '@nestjs/testing';
 import {
   DeadLettersService,
   PAYMENT_EVENT_PUBLISHER,
+  PAYMENT_GATEWAY,
   type PaymentEvent,
   PaymentMethod,
   PAYMENTS_SETTINGS,
   paymentsSettingsFromAppConfig,
   PaymentsService,
   type PaymentView,
-  SimulatedPaymentGateway,
 } from '@tenantpay/payments';
 import type { AppConfig } from '@tenantpay/platform';
 import {
@@ -20,7 +20,13 @@ import {
   type TenantSnapshot,
   Tier,
 } from '@tenantpay/tenancy';
-import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import {
+  faultInjectingGatewayFactory,
+  faultInjectingGatewayOf,
+  testAppConfig,
+  useTestMongo,
+  useTestRedis,
+} from '@tenantpay/testing';
 import { PaymentProcessingWorker } from '../src/payments/payment-processing.worker';
 import { WorkerModule } from '../src/worker.module';
 
@@ -44,6 +50,8 @@ async function startWorker(config: AppConfig, events: PaymentEvent[]): Promise<I
     })
     .overrideProvider(PAYMENT_EVENT_PUBLISHER)
     .useValue({ publish: async (event: PaymentEvent) => void events.push(event) })
+    .overrideProvider(PAYMENT_GATEWAY)
+    .useFactory(faultInjectingGatewayFactory)
     .compile();
   moduleRef.useLogger(false);
   await moduleRef.init();
@@ -54,7 +62,7 @@ describe('payments worker end to end (simulated gateway)', () => {
   // Declared before useTestRedis/useTestMongo: Jest runs afterAll hooks in declaration order, and the worker
   // must close while Redis is still up (BullMQ waits for a reconnect that would never come).
   afterAll(async () => {
-    worker?.get(SimulatedPaymentGateway).releaseHungCalls();
+    if (worker !== undefined) faultInjectingGatewayOf(worker).releaseHungCalls();
     await worker?.close();
   });
   const mongo = useTestMongo();
@@ -106,7 +114,7 @@ describe('payments worker end to end (simulated gateway)', () => {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   };
-  const gateway = () => worker.get(SimulatedPaymentGateway);
+  const gateway = () => faultInjectingGatewayOf(worker);
 
   it('charges a payment once and completes it: PENDING → PROCESSING → COMPLETED', async () => {
     const payment = await createPayment('tok_visa');
@@ -143,7 +151,7 @@ describe('payments worker end to end (simulated gateway)', () => {
   });
 
   it('keeps a job whose retries ran out in the dead-letter set, and a replay completes it', async () => {
-    gateway().injectFailures(...Array.from({ length: ATTEMPTS }, () => 'transient' as const));
+    gateway().injectFaults(...Array.from({ length: ATTEMPTS }, () => 'transient' as const));
     const payment = await createPayment('tok_visa');
     const deadLetters = worker.get(DeadLettersService);
     const deadline = Date.now() + 15_000;
@@ -165,7 +173,7 @@ describe('payments worker end to end (simulated gateway)', () => {
 
   it('a worker killed mid-job, after the gateway charged: the job is recovered and nothing is charged twice', async () => {
     // The first worker charges and then never answers, as if the process died before writing the outcome.
-    gateway().injectFailures('hang');
+    gateway().injectFaults('hang');
     const payment = await createPayment('tok_visa');
     const deadline = Date.now() + 10_000;
     while ((await gateway().chargesMade(payment.id)) === 0) {
@@ -179,7 +187,7 @@ describe('payments worker end to end (simulated gateway)', () => {
     try {
       const done = await until(payment.id, (p) => p.status === 'COMPLETED', replacement);
       expect(done.statusHistory.map((c) => c.to)).toEqual(['PENDING', 'PROCESSING', 'COMPLETED']);
-      expect(await replacement.get(SimulatedPaymentGateway).chargesMade(payment.id)).toBe(1);
+      expect(await faultInjectingGatewayOf(replacement).chargesMade(payment.id)).toBe(1);
       expect(events.filter((e) => e.id === `evt_${payment.id}_completed`).length).toBeGreaterThanOrEqual(1);
     } finally {
       await replacement.close();

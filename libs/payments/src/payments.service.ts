@@ -203,6 +203,7 @@ export class PaymentsService {
           refundedAmount: 0,
           refunds: [],
           lastProcessingError: null,
+          reconciliationAttempts: 0,
         },
         session,
       );

@@ -1,16 +1,17 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { PAYMENTS_MAINTENANCE_QUEUE, PaymentsModule } from '@tenantpay/payments';
+import { MetricsModule } from '@tenantpay/platform';
 import { StorageUsageService, TransactionQuotaService } from '@tenantpay/usage';
 import { PaymentWebhookEventPublisher, WebhooksModule } from '@tenantpay/webhooks';
 import { BulkPaymentBatchWorker } from './bulk-payment-batch.worker';
 import { PaymentProcessingWorker } from './payment-processing.worker';
-import { PaymentsMaintenanceScheduler } from './payments-maintenance-scheduler.service';
 import { PaymentsMaintenanceProcessor } from './payments-maintenance.processor';
+import { PaymentsSweepMetrics } from './payments-sweep.metrics';
 
 /**
- * Payment processing (the payments queue's worker) and the repeatable maintenance sweeps. Ports bound as in
- * the API's PaymentsApiModule.
+ * Payment processing (the payments queue's worker) and the maintenance sweeps (their schedules:
+ * WorkerSchedulesModule). Ports bound as in the API's PaymentsApiModule.
  */
 @Module({
   imports: [
@@ -21,12 +22,13 @@ import { PaymentsMaintenanceProcessor } from './payments-maintenance.processor';
       eventPublisher: PaymentWebhookEventPublisher,
     }),
     BullModule.registerQueue({ name: PAYMENTS_MAINTENANCE_QUEUE }),
+    MetricsModule,
   ],
   providers: [
     PaymentProcessingWorker,
     BulkPaymentBatchWorker,
-    PaymentsMaintenanceScheduler,
     PaymentsMaintenanceProcessor,
+    PaymentsSweepMetrics,
   ],
 })
 export class PaymentsWorkerModule {}

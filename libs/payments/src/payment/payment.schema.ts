@@ -64,6 +64,7 @@ export const PaymentSchema = tenantOwnedSchema<Payment>(
     refundedAmount: { type: Number, default: 0, validate: Number.isSafeInteger },
     refunds: { type: [RefundSchema], default: [] },
     lastProcessingError: { type: String, default: null },
+    reconciliationAttempts: { type: Number, default: 0 },
   },
   { collection: PAYMENT_COLLECTION, minimize: false },
 );
@@ -83,5 +84,15 @@ PaymentSchema.index({ tenantId: 1, createdAt: 1 });
 PaymentSchema.index(
   { tenantId: 1, status: 1, updatedAt: 1 },
   { partialFilterExpression: { status: 'PENDING' } },
+);
+// The same sweep's other two timeouts: `find({ status: 'PROCESSING' | 'AWAITING_APPROVAL', updatedAt: { $lt:
+// cutoff }, deletedAt: null })` (a job lost with Redis, an approval nobody gave). A second index rather than a
+// wider filter on the first: an existing index's options cannot change in place. `$in` needs MongoDB 6.0+.
+PaymentSchema.index(
+  { tenantId: 1, updatedAt: 1 },
+  {
+    name: 'sweep_processing_and_awaiting_approval',
+    partialFilterExpression: { status: { $in: ['PROCESSING', 'AWAITING_APPROVAL'] } },
+  },
 );
 // Unfiltered listing newest first uses the `{ tenantId: 1, _id: 1 }` index tenantOwnedSchema declares.

@@ -56,4 +56,6 @@ export interface Payment extends TenantOwnedFields {
   refunds: PaymentRefund[];
   /** The last transient processing error, while the worker still retries or after it gave up. */
   lastProcessingError: string | null;
+  /** Sweeps that asked the gateway about this PROCESSING payment and got `unknown`; bounded (see the sweep). */
+  reconciliationAttempts: number;
 }

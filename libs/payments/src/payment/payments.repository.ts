@@ -13,7 +13,7 @@ import { type ClientSession, type Model, trusted, Types } from 'mongoose';
 import { assertTransitionAllowed } from '../state-machine/payment-state-machine';
 import type { Payment, PaymentActor, PaymentRefund } from './payment';
 import { PAYMENT_MODEL } from './payment.schema';
-import type { PaymentStatus } from './payment-status.enum';
+import { PaymentStatus } from './payment-status.enum';
 
 export interface PaymentTransition {
   readonly from: PaymentStatus;
@@ -129,6 +129,14 @@ export class PaymentsRepository extends TenantAwareRepository<Payment> {
 
   async recordProcessingError(paymentId: Types.ObjectId, message: string): Promise<void> {
     await this.updateOne({ _id: paymentId }, { $set: { lastProcessingError: message } });
+  }
+
+  /** The sweep asked the gateway and got no answer; counted, and only while the payment is still PROCESSING. */
+  async recordReconciliationUnknown(paymentId: Types.ObjectId, reason: string): Promise<void> {
+    await this.updateOne(
+      { _id: paymentId, status: PaymentStatus.Processing },
+      { $set: { lastProcessingError: `reconciliation: ${reason}` }, $inc: { reconciliationAttempts: 1 } },
+    );
   }
 }
 
