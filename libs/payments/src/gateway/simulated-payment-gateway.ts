@@ -135,13 +135,14 @@ export class SimulatedPaymentGateway implements PaymentGateway {
 
   /** The simulated network time; an aborted wait is an abandoned call (nothing was decided during it). */
   private async delay(signal: AbortSignal | undefined): Promise<void> {
-    if (signal?.aborted === true) throw new GatewayCallAbortedError();
+    const aborted = (): boolean => signal?.aborted === true;
+    if (aborted()) throw new GatewayCallAbortedError();
     const ms = this.settings.simulatedGateway.latencyMs;
     if (ms <= 0) return;
     try {
       await sleep(ms, undefined, { signal });
     } catch (error) {
-      if (error instanceof Error && error.name === 'AbortError') throw new GatewayCallAbortedError();
+      if (aborted()) throw new GatewayCallAbortedError();
       throw error;
     }
   }
