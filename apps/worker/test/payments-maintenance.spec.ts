@@ -187,6 +187,45 @@ describe('payments maintenance (worker)', () => {
       }
     }, 30_000);
 
+    it('writes and delivers the event of a change whose writer died before its outbox entry, once', async () => {
+      const { body } = await inTenant(() =>
+        worker.get(PaymentsService).create({
+          amount: 3300,
+          currency: 'EUR',
+          reference: `OUTBOX-${++sequence}`,
+          method: PaymentMethod.Card,
+          paymentToken: 'tok_visa',
+        }),
+      );
+      const eventId = `evt_${body.id}_completed`;
+      await until(body.id, 'COMPLETED');
+      await eventually(
+        'the first dispatch',
+        async () => (await webhookEvents().countDocuments({ sourceEventId: eventId })) === 1,
+      );
+      // What a writer killed between the status change and the outbox entry leaves: the debt, no entry.
+      await outbox().deleteOne({ eventId });
+      await payments().updateOne(
+        { _id: new ObjectId(body.id) },
+        {
+          $push: {
+            pendingEvents: {
+              eventId,
+              type: 'payment.completed',
+              occurredAt: new Date(Date.now() - 3600_000),
+            },
+          } as never,
+        },
+      );
+
+      await eventually(
+        'the outbox retry to write the entry',
+        async () => (await outbox().findOne({ eventId }))?.['dispatchedAt'] != null,
+      );
+      expect((await payments().findOne({ _id: new ObjectId(body.id) }))?.['pendingEvents']).toEqual([]);
+      expect(await webhookEvents().countDocuments({ sourceEventId: eventId })).toBe(1);
+    }, 30_000);
+
     it('stores an event once when it is dispatched twice (its dispatched mark was lost)', async () => {
       const { body } = await inTenant(() =>
         worker.get(PaymentsService).create({

@@ -202,7 +202,8 @@ describe('stuck payments: PROCESSING reconciled with the gateway, approvals expi
         paymentToken: 'tok_visa',
       }),
     );
-    await eventually('the charge', async () => (await gateway().chargesMade(payment.id)) === 1);
+    await eventually('the charge and its lost answer', async () => gateway().hangingCalls === 1);
+    expect(await gateway().chargesMade(payment.id)).toBe(1);
     gateway().releaseHungCalls();
     await eventually('the job to be dead-lettered', async () =>
       (await worker.get(DeadLettersService).list(100)).some((letter) => letter.paymentId === payment.id),

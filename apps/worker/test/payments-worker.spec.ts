@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
 import { Test } from '@nestjs/testing';
 import {
   DeadLettersService,
@@ -27,6 +28,7 @@ import {
   useTestMongo,
   useTestRedis,
 } from '@tenantpay/testing';
+import type { Connection } from 'mongoose';
 import { PaymentProcessingWorker } from '../src/payments/payment-processing.worker';
 import { WorkerModule } from '../src/worker.module';
 
@@ -115,6 +117,13 @@ describe('payments worker end to end (simulated gateway)', () => {
     }
   };
   const gateway = () => faultInjectingGatewayOf(worker);
+  const eventuallyPublished = async (eventId: string): Promise<void> => {
+    const deadline = Date.now() + 15_000;
+    while (!events.some((event) => event.id === eventId)) {
+      if (Date.now() > deadline) throw new Error(`event ${eventId} never published`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  };
 
   it('charges a payment once and completes it: PENDING → PROCESSING → COMPLETED', async () => {
     const payment = await createPayment('tok_visa');
@@ -122,6 +131,8 @@ describe('payments worker end to end (simulated gateway)', () => {
     expect(done.statusHistory.map((c) => c.to)).toEqual(['PENDING', 'PROCESSING', 'COMPLETED']);
     expect(done.gatewayReference).toMatch(/^ch_sim_/);
     expect(await gateway().chargesMade(payment.id)).toBe(1);
+    // Written and dispatched right after the status change, so possibly a moment after it is visible.
+    await eventuallyPublished(`evt_${payment.id}_completed`);
     expect(events).toContainEqual(
       expect.objectContaining({
         id: `evt_${payment.id}_completed`,
@@ -129,6 +140,20 @@ describe('payments worker end to end (simulated gateway)', () => {
         tenantId: tenant.id,
       }),
     );
+  });
+
+  it('opens no MongoDB transaction while processing, so a killed worker cannot leave a payment locked', async () => {
+    // A transaction left open by a killed process holds its documents until MongoDB's 60 s transaction
+    // lifetime: recovery would then take that long instead of the job lock + stalled interval.
+    const sessions = jest.spyOn(worker.get<Connection>(getConnectionToken()), 'startSession');
+    try {
+      const payment = await createPayment('tok_visa');
+      await until(payment.id, (p) => p.status === 'COMPLETED');
+      await eventuallyPublished(`evt_${payment.id}_completed`);
+      expect(sessions).not.toHaveBeenCalled();
+    } finally {
+      sessions.mockRestore();
+    }
   });
 
   it('retries transient gateway failures with backoff, then completes, charging once', async () => {
@@ -145,6 +170,7 @@ describe('payments worker end to end (simulated gateway)', () => {
       expect.objectContaining({ failureCode: 'card_declined', failureMessage: 'The card was declined.' }),
     );
     expect(await gateway().chargesMade(payment.id)).toBe(0);
+    await eventuallyPublished(`evt_${payment.id}_failed`);
     expect(events).toContainEqual(
       expect.objectContaining({ type: 'payment.failed', id: `evt_${payment.id}_failed` }),
     );
@@ -188,7 +214,7 @@ describe('payments worker end to end (simulated gateway)', () => {
       const done = await until(payment.id, (p) => p.status === 'COMPLETED', replacement);
       expect(done.statusHistory.map((c) => c.to)).toEqual(['PENDING', 'PROCESSING', 'COMPLETED']);
       expect(await faultInjectingGatewayOf(replacement).chargesMade(payment.id)).toBe(1);
-      expect(events.filter((e) => e.id === `evt_${payment.id}_completed`).length).toBeGreaterThanOrEqual(1);
+      await eventuallyPublished(`evt_${payment.id}_completed`);
     } finally {
       await replacement.close();
     }

@@ -204,6 +204,7 @@ export class PaymentsService {
           refunds: [],
           lastProcessingError: null,
           reconciliationAttempts: 0,
+          pendingEvents: [],
         },
         session,
       );

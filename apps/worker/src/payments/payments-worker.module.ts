@@ -30,5 +30,7 @@ import { PaymentsSweepMetrics } from './payments-sweep.metrics';
     PaymentsMaintenanceProcessor,
     PaymentsSweepMetrics,
   ],
+  // The worker's ShutdownDeadline abandons the gateway calls through PaymentsModule's GatewayCallsAbort.
+  exports: [PaymentsModule],
 })
 export class PaymentsWorkerModule {}

@@ -40,6 +40,17 @@ export class PlatformPaymentsRepository extends PlatformRepository<Payment> {
     );
   }
 
+  /** Owing an event recorded before `cutoff` (its writer died before the outbox entry), oldest id first. */
+  async owingEventsSince(cutoff: Date, afterId: Types.ObjectId | null, limit: number): Promise<Payment[]> {
+    return this.find(
+      {
+        'pendingEvents.occurredAt': trusted({ $lt: cutoff }),
+        ...(afterId === null ? {} : { _id: trusted({ $gt: afterId }) }),
+      },
+      { sort: { _id: 1 }, limit },
+    );
+  }
+
   /**
    * Payments the tenant created in `[from, to)`, soft-deleted ones included: each was a transaction when it
    * was created (month close). Uses the `{ tenantId: 1, createdAt: 1 }` index.

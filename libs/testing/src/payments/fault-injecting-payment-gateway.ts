@@ -65,6 +65,11 @@ export class FaultInjectingPaymentGateway implements PaymentGateway {
     return this.simulator.chargesMade(idempotencyKey);
   }
 
+  /** Calls charged and now hanging (waiting for releaseHungCalls or their AbortSignal). */
+  get hangingCalls(): number {
+    return this.hung.size;
+  }
+
   /** Ends every hanging call with a lost-connection error (a test's cleanup of its "dead" worker). */
   releaseHungCalls(): void {
     for (const release of [...this.hung]) release();
