@@ -33,7 +33,10 @@ export class ShutdownDeadline implements BeforeApplicationShutdown, OnApplicatio
   ) {}
 
   /** Starts the deadline when the process receives one of `signals` (the production entry point's signals). */
-  armOn(signals: readonly NodeJS.Signals[], exit: (code: number) => void = (code) => process.exit(code)): void {
+  armOn(
+    signals: readonly NodeJS.Signals[],
+    exit: (code: number) => void = (code) => process.exit(code),
+  ): void {
     for (const signal of signals) process.once(signal, () => this.arm(exit));
   }
 
