@@ -17,6 +17,7 @@ import Redis from 'ioredis';
 import { Types } from 'mongoose';
 import type { Registry } from 'prom-client';
 import { WorkerModule } from '../src/worker.module';
+import { eventually } from './support/eventually';
 
 const SYNC_EVERY_MS = 300;
 const SWEEP_EVERY_MS = 1_000;
@@ -120,16 +121,3 @@ describe('job schedules heal after Redis loses its data (worker)', () => {
     await meterAndAwaitSync();
   });
 });
-
-async function eventually(what: string, done: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if (await done()) return;
-    } catch {
-      // Redis reconnecting: ask again.
-    }
-    if (Date.now() > deadline) throw new Error(`still waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

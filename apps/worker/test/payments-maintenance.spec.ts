@@ -12,19 +12,14 @@ import {
   type PaymentView,
 } from '@tenantpay/payments';
 import type { AppConfig } from '@tenantpay/platform';
-import {
-  ResolutionMethod,
-  TenantAdminService,
-  TenantContextService,
-  TenantLookupService,
-  type TenantSnapshot,
-  Tier,
-} from '@tenantpay/tenancy';
+import type { TenantSnapshot } from '@tenantpay/tenancy';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import { PaymentWebhookEventPublisher } from '@tenantpay/webhooks';
 import type { Queue } from 'bullmq';
 import { ObjectId } from 'mongodb';
 import { WorkerModule } from '../src/worker.module';
+import { eventually } from './support/eventually';
+import { createWorkerTestTenant, inTenantOf } from './support/worker-test-tenant';
 
 /**
  * The real worker (WorkerModule) sweeping every second, with no gateway latency, and payment events going to
@@ -62,18 +57,10 @@ describe('payments maintenance (worker)', () => {
     });
     worker = await startWorker(config);
     paymentsQueue = worker.get<Queue>(getQueueToken(PAYMENTS_QUEUE));
-    const created = await worker
-      .get(TenantContextService)
-      .runAsPlatform('test setup', () =>
-        worker.get(TenantAdminService).create({ slug: 'sweep-tenant', name: 'S', tier: Tier.Starter }),
-      );
-    tenant = (await worker.get(TenantLookupService).findById(created.id)) as TenantSnapshot;
+    tenant = await createWorkerTestTenant(worker, 'sweep-tenant');
   });
 
-  const inTenant = <T>(work: () => Promise<T>) =>
-    worker
-      .get(TenantContextService)
-      .run({ tenant, resolvedBy: ResolutionMethod.TenantHeader, principal: null, requestId: 'test' }, work);
+  const inTenant = <T>(work: () => Promise<T>) => inTenantOf(worker, tenant, work);
   const payments = () => mongo.db.collection('payments');
   const webhookEvents = () => mongo.db.collection('webhook_events');
   const outbox = () => mongo.db.collection('payment_outbox');
@@ -109,13 +96,6 @@ describe('payments maintenance (worker)', () => {
       { $set: { ...set, updatedAt: new Date(Date.now() - 3600_000) } },
     );
 
-  async function eventually(what: string, done: () => Promise<boolean>): Promise<void> {
-    const deadline = Date.now() + 20_000;
-    while (!(await done())) {
-      if (Date.now() > deadline) throw new Error(`still waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
   const until = (id: string, status: string) =>
     eventually(`payment ${id} to be ${status}`, async () => (await statusOf(id)) === status);
 

@@ -16,14 +16,7 @@ import {
   StuckPaymentsSweeper,
 } from '@tenantpay/payments';
 import { METRICS_REGISTRY } from '@tenantpay/platform';
-import {
-  ResolutionMethod,
-  TenantAdminService,
-  TenantContextService,
-  TenantLookupService,
-  type TenantSnapshot,
-  Tier,
-} from '@tenantpay/tenancy';
+import type { TenantSnapshot } from '@tenantpay/tenancy';
 import {
   type FaultInjectingPaymentGateway,
   faultInjectingGatewayFactory,
@@ -36,6 +29,8 @@ import type { Queue } from 'bullmq';
 import { ObjectId } from 'mongodb';
 import type { Registry } from 'prom-client';
 import { WorkerModule } from '../src/worker.module';
+import { eventually } from './support/eventually';
+import { createWorkerTestTenant, inTenantOf } from './support/worker-test-tenant';
 
 /**
  * Every payment status the sweep owns a timeout of, driven by calling the sweep directly (its schedule is an
@@ -71,19 +66,11 @@ describe('stuck payments: PROCESSING reconciled with the gateway, approvals expi
     moduleRef.useLogger(false);
     worker = await moduleRef.init();
     paymentsQueue = worker.get<Queue>(getQueueToken(PAYMENTS_QUEUE));
-    const created = await worker
-      .get(TenantContextService)
-      .runAsPlatform('test setup', () =>
-        worker.get(TenantAdminService).create({ slug: 'stuck-tenant', name: 'S', tier: Tier.Starter }),
-      );
-    tenant = (await worker.get(TenantLookupService).findById(created.id)) as TenantSnapshot;
+    tenant = await createWorkerTestTenant(worker, 'stuck-tenant');
   });
 
   const gateway = (): FaultInjectingPaymentGateway => faultInjectingGatewayOf(worker);
-  const inTenant = <T>(work: () => Promise<T>) =>
-    worker
-      .get(TenantContextService)
-      .run({ tenant, resolvedBy: ResolutionMethod.TenantHeader, principal: null, requestId: 'test' }, work);
+  const inTenant = <T>(work: () => Promise<T>) => inTenantOf(worker, tenant, work);
   const payments = () => mongo.db.collection('payments');
   const outbox = () => mongo.db.collection('payment_outbox');
   const stored = (id: string) => payments().findOne({ _id: new ObjectId(id) });
@@ -115,14 +102,6 @@ describe('stuck payments: PROCESSING reconciled with the gateway, approvals expi
       { _id: new ObjectId(id) },
       { $set: { status: 'PROCESSING', ...set, updatedAt: new Date(Date.now() - 3600_000) } },
     );
-
-  async function eventually(what: string, done: () => Promise<boolean>): Promise<void> {
-    const deadline = Date.now() + 20_000;
-    while (!(await done())) {
-      if (Date.now() > deadline) throw new Error(`still waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
 
   const chargeAtTheGateway = (payment: PaymentView) =>
     gateway().simulator.charge({
