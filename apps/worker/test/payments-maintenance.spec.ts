@@ -9,7 +9,6 @@ import {
   PAYMENTS_SETTINGS,
   paymentsSettingsFromAppConfig,
   PaymentsService,
-  type PaymentView,
 } from '@tenantpay/payments';
 import type { AppConfig } from '@tenantpay/platform';
 import type { TenantSnapshot } from '@tenantpay/tenancy';
@@ -19,6 +18,7 @@ import type { Queue } from 'bullmq';
 import { ObjectId } from 'mongodb';
 import { WorkerModule } from '../src/worker.module';
 import { eventually } from './support/eventually';
+import { paymentWhoseEnqueueFailed } from './support/payment-whose-enqueue-failed';
 import { createWorkerTestTenant, inTenantOf } from './support/worker-test-tenant';
 
 /**
@@ -69,26 +69,8 @@ describe('payments maintenance (worker)', () => {
   let sequence = 0;
 
   /** Created and committed, but its enqueue failed as if Redis were down at that moment. */
-  async function paymentWhoseEnqueueFailed(): Promise<PaymentView> {
-    const add = jest.spyOn(paymentsQueue, 'add').mockRejectedValueOnce(new Error('Connection is closed.'));
-    try {
-      const { body } = await inTenant(() =>
-        worker.get(PaymentsService).create({
-          amount: 1200,
-          currency: 'EUR',
-          reference: `SWEEP-${++sequence}`,
-          method: PaymentMethod.Card,
-          paymentToken: 'tok_visa',
-        }),
-      );
-      expect(add).toHaveBeenCalledTimes(1);
-      expect(body.status).toBe('PENDING');
-      expect(await paymentsQueue.getJob(paymentJobId(body.id))).toBeUndefined();
-      return body;
-    } finally {
-      add.mockRestore();
-    }
-  }
+  const paymentWithoutJob = () =>
+    paymentWhoseEnqueueFailed(worker, tenant, paymentsQueue, `SWEEP-${++sequence}`);
 
   const age = (id: string, set: Record<string, unknown> = {}) =>
     payments().updateOne(
@@ -99,12 +81,32 @@ describe('payments maintenance (worker)', () => {
   const until = (id: string, status: string) =>
     eventually(`payment ${id} to be ${status}`, async () => (await statusOf(id)) === status);
 
+  /** A payment processed to COMPLETED whose `payment.completed` the outbox has dispatched; its event id. */
+  async function completedWithDispatchedEvent(amount: number): Promise<{ id: string; eventId: string }> {
+    const { body } = await inTenant(() =>
+      worker.get(PaymentsService).create({
+        amount,
+        currency: 'EUR',
+        reference: `OUTBOX-${++sequence}`,
+        method: PaymentMethod.Card,
+        paymentToken: 'tok_visa',
+      }),
+    );
+    const eventId = `evt_${body.id}_completed`;
+    await until(body.id, 'COMPLETED');
+    await eventually(
+      'the first dispatch',
+      async () => (await outbox().findOne({ eventId }))?.['dispatchedAt'] != null,
+    );
+    return { id: body.id, eventId };
+  }
+
   describe('StuckPaymentsSweeper (repeatable job)', () => {
     it('processes a PENDING payment whose enqueue failed to COMPLETED, leaving fresh and held payments alone', async () => {
-      const fresh = await paymentWhoseEnqueueFailed();
-      const held = await paymentWhoseEnqueueFailed();
+      const fresh = await paymentWithoutJob();
+      const held = await paymentWithoutJob();
       await age(held.id, { status: 'AWAITING_APPROVAL' });
-      const stuck = await paymentWhoseEnqueueFailed();
+      const stuck = await paymentWithoutJob();
       await age(stuck.id);
 
       await until(stuck.id, 'COMPLETED');
@@ -168,25 +170,11 @@ describe('payments maintenance (worker)', () => {
     }, 30_000);
 
     it('writes and delivers the event of a change whose writer died before its outbox entry, once', async () => {
-      const { body } = await inTenant(() =>
-        worker.get(PaymentsService).create({
-          amount: 3300,
-          currency: 'EUR',
-          reference: `OUTBOX-${++sequence}`,
-          method: PaymentMethod.Card,
-          paymentToken: 'tok_visa',
-        }),
-      );
-      const eventId = `evt_${body.id}_completed`;
-      await until(body.id, 'COMPLETED');
-      await eventually(
-        'the first dispatch',
-        async () => (await webhookEvents().countDocuments({ sourceEventId: eventId })) === 1,
-      );
+      const { id, eventId } = await completedWithDispatchedEvent(3300);
       // What a writer killed between the status change and the outbox entry leaves: the debt, no entry.
       await outbox().deleteOne({ eventId });
       await payments().updateOne(
-        { _id: new ObjectId(body.id) },
+        { _id: new ObjectId(id) },
         {
           $push: {
             pendingEvents: {
@@ -202,26 +190,12 @@ describe('payments maintenance (worker)', () => {
         'the outbox retry to write the entry',
         async () => (await outbox().findOne({ eventId }))?.['dispatchedAt'] != null,
       );
-      expect((await payments().findOne({ _id: new ObjectId(body.id) }))?.['pendingEvents']).toEqual([]);
+      expect((await payments().findOne({ _id: new ObjectId(id) }))?.['pendingEvents']).toEqual([]);
       expect(await webhookEvents().countDocuments({ sourceEventId: eventId })).toBe(1);
     }, 30_000);
 
     it('stores an event once when it is dispatched twice (its dispatched mark was lost)', async () => {
-      const { body } = await inTenant(() =>
-        worker.get(PaymentsService).create({
-          amount: 3200,
-          currency: 'EUR',
-          reference: `OUTBOX-${++sequence}`,
-          method: PaymentMethod.Card,
-          paymentToken: 'tok_visa',
-        }),
-      );
-      const eventId = `evt_${body.id}_completed`;
-      await until(body.id, 'COMPLETED');
-      await eventually(
-        'the first dispatch',
-        async () => (await outbox().findOne({ eventId }))?.['dispatchedAt'] != null,
-      );
+      const { eventId } = await completedWithDispatchedEvent(3200);
       await outbox().updateOne({ eventId }, { $set: { dispatchedAt: null } });
 
       const dispatcher = worker.get(PaymentOutboxDispatcher);

@@ -30,6 +30,7 @@ import { ObjectId } from 'mongodb';
 import type { Registry } from 'prom-client';
 import { WorkerModule } from '../src/worker.module';
 import { eventually } from './support/eventually';
+import { paymentWhoseEnqueueFailed } from './support/payment-whose-enqueue-failed';
 import { createWorkerTestTenant, inTenantOf } from './support/worker-test-tenant';
 
 /**
@@ -77,24 +78,8 @@ describe('stuck payments: PROCESSING reconciled with the gateway, approvals expi
   const sweep = () => worker.get(StuckPaymentsSweeper).sweep();
   let sequence = 0;
 
-  /** Committed with no job, as if its enqueue had failed. */
-  async function paymentWithoutJob(paymentToken = 'tok_visa'): Promise<PaymentView> {
-    const add = jest.spyOn(paymentsQueue, 'add').mockRejectedValueOnce(new Error('Connection is closed.'));
-    try {
-      const { body } = await inTenant(() =>
-        worker.get(PaymentsService).create({
-          amount: 1500,
-          currency: 'EUR',
-          reference: `STUCK-${++sequence}`,
-          method: PaymentMethod.Card,
-          paymentToken,
-        }),
-      );
-      return body;
-    } finally {
-      add.mockRestore();
-    }
-  }
+  const paymentWithoutJob = (paymentToken?: string) =>
+    paymentWhoseEnqueueFailed(worker, tenant, paymentsQueue, `STUCK-${++sequence}`, paymentToken);
 
   /** PROCESSING for an hour: its job was lost with Redis (or never existed), past every grace period. */
   const processingSinceAnHourAgo = (id: string, set: Record<string, unknown> = {}) =>
