@@ -17,18 +17,16 @@ import {
 } from '@tenantpay/payments';
 import { METRICS_REGISTRY } from '@tenantpay/platform';
 import type { TenantSnapshot } from '@tenantpay/tenancy';
-import {
-  type FaultInjectingPaymentGateway,
-  faultInjectingGatewayFactory,
-  faultInjectingGatewayOf,
-  testAppConfig,
-  useTestMongo,
-  useTestRedis,
-} from '@tenantpay/testing';
+import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import type { Queue } from 'bullmq';
 import { ObjectId } from 'mongodb';
 import type { Registry } from 'prom-client';
 import { WorkerModule } from '../src/worker.module';
+import {
+  type FaultInjectingPaymentGateway,
+  faultInjectingGatewayFactory,
+  faultInjectingGatewayOf,
+} from './support/fault-injecting-payment-gateway';
 import { eventually } from './support/eventually';
 import { paymentWhoseEnqueueFailed } from './support/payment-whose-enqueue-failed';
 import { createWorkerTestTenant, inTenantOf } from './support/worker-test-tenant';

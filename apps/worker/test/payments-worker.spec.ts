@@ -21,16 +21,14 @@ import {
   type TenantSnapshot,
   Tier,
 } from '@tenantpay/tenancy';
-import {
-  faultInjectingGatewayFactory,
-  faultInjectingGatewayOf,
-  testAppConfig,
-  useTestMongo,
-  useTestRedis,
-} from '@tenantpay/testing';
+import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import type { Connection } from 'mongoose';
 import { PaymentProcessingWorker } from '../src/payments/payment-processing.worker';
 import { WorkerModule } from '../src/worker.module';
+import {
+  faultInjectingGatewayFactory,
+  faultInjectingGatewayOf,
+} from './support/fault-injecting-payment-gateway';
 
 const ATTEMPTS = 3;
 

@@ -5,9 +5,3 @@ export type { TestRedis } from './redis/use-test-redis';
 export { testAppConfig, TEST_GATEWAY_WEBHOOK_SECRET, TEST_JWT_SIGNING_KEYS } from './config/test-app-config';
 export { useUnreachableMongo } from './mongo/use-unreachable-mongo';
 export type { UnreachableMongo } from './mongo/use-unreachable-mongo';
-export {
-  FaultInjectingPaymentGateway,
-  faultInjectingGatewayFactory,
-  faultInjectingGatewayOf,
-} from './payments/fault-injecting-payment-gateway';
-export type { InjectedGatewayFault } from './payments/fault-injecting-payment-gateway';

@@ -24,8 +24,9 @@ import type Redis from 'ioredis';
 export type InjectedGatewayFault = 'transient' | 'hang' | 'unknown';
 
 /**
- * The simulated gateway with faults injected on demand, for tests only (production binds the plain simulator
- * by PAYMENTS_GATEWAY). Wraps the simulator, so the ledger and its idempotency are the real ones.
+ * The simulated gateway with faults injected on demand, for the worker's tests only: production binds the
+ * plain simulator by PAYMENTS_GATEWAY, and the testing library cannot hold it (payments' own specs use that
+ * library, so it may not depend on payments). Wraps the simulator: the ledger and its idempotency are real.
  */
 export class FaultInjectingPaymentGateway implements PaymentGateway {
   private readonly faults: InjectedGatewayFault[] = [];
