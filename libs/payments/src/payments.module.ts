@@ -52,7 +52,7 @@ export interface PaymentsModuleOptions {
   /**
    * Providers (the usage and webhooks libraries') implementing the ports. All required: payments without the
    * quota, metering or events would run unlimited, unbilled and unannounced, so an app that forgets one does
-   * not start (MissingPaymentsPortsError names what is missing).
+   * not start: forRoot throws, naming each missing port and what binds it.
    */
   readonly transactionQuota: InjectionToken;
   readonly storageUsage: InjectionToken;
