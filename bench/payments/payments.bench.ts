@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     MONGODB_URI: mongo.uri,
     REDIS_URL: redis.url,
     JWT_SIGNING_KEYS: `k1:${randomBytes(32).toString('hex')}`,
+    PAYMENTS_GATEWAY: 'simulated',
     SIMULATED_GATEWAY_LATENCY_MS: '0',
     PAYMENTS_WORKER_CONCURRENCY: String(WORKER_CONCURRENCY),
   });

@@ -53,6 +53,7 @@ export async function startFaultStack<N extends string>(
   const environment: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'development',
+    PAYMENTS_GATEWAY: 'simulated',
     MONGODB_URI: options.mongo.uri,
     REDIS_URL: redisServer.url,
     API_HOST: '127.0.0.1',

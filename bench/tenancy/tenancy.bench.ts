@@ -156,6 +156,7 @@ async function main(): Promise<unknown> {
       MONGODB_URI: mongo.uri,
       REDIS_URL: redisServer.url,
       JWT_SIGNING_KEYS: `k1:${randomBytes(24).toString('hex')}`,
+      PAYMENTS_GATEWAY: 'simulated',
       LOG_LEVEL: 'silent',
       BASE_DOMAIN,
     });

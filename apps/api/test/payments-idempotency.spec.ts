@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { TenantUserRole } from '@tenantpay/identity';
-import { SimulatedPaymentGateway } from '@tenantpay/payments';
+import { PAYMENT_GATEWAY, SimulatedPaymentGateway } from '@tenantpay/payments';
 import { type TenantSnapshot, Tier } from '@tenantpay/tenancy';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import type { Worker } from 'bullmq';
@@ -93,7 +93,7 @@ describe('payments API: Idempotency-Key', () => {
     await waitFor(
       async () => (await http().get(`/v1/payments/${first.id}`).set(admin)).body.status === 'COMPLETED',
     );
-    expect(await app.get(SimulatedPaymentGateway).chargesMade(first.id)).toBe(1);
+    expect(await app.get<SimulatedPaymentGateway>(PAYMENT_GATEWAY).chargesMade(first.id)).toBe(1);
 
     // Once settled, a retry still replays the stored first answer (status and body), not the current state.
     const replay = await post(apiKey, 'concurrent-key-1', body).expect(201);

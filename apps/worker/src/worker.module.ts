@@ -12,6 +12,7 @@ import {
 import { USAGE_RECORD_COLLECTION } from '@tenantpay/usage';
 import { WorkerMetricsModule } from './metrics/worker-metrics.module';
 import { PaymentsWorkerModule } from './payments/payments-worker.module';
+import { WorkerSchedulesModule } from './schedules/worker-schedules.module';
 import { ShutdownDeadline } from './shutdown-deadline';
 import { UsageWorkerModule } from './usage/usage-worker.module';
 import { WorkerWebhooksModule } from './webhooks/worker-webhooks.module';
@@ -39,6 +40,7 @@ export class WorkerModule {
         WorkerWebhooksModule,
         UsageWorkerModule.forRoot(),
         PaymentsWorkerModule,
+        WorkerSchedulesModule,
         WorkerMetricsModule,
       ],
       providers: [ShutdownDeadline],

@@ -9,22 +9,17 @@ import {
   PAYMENTS_SETTINGS,
   paymentsSettingsFromAppConfig,
   PaymentsService,
-  type PaymentView,
 } from '@tenantpay/payments';
 import type { AppConfig } from '@tenantpay/platform';
-import {
-  ResolutionMethod,
-  TenantAdminService,
-  TenantContextService,
-  TenantLookupService,
-  type TenantSnapshot,
-  Tier,
-} from '@tenantpay/tenancy';
+import type { TenantSnapshot } from '@tenantpay/tenancy';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import { PaymentWebhookEventPublisher } from '@tenantpay/webhooks';
 import type { Queue } from 'bullmq';
 import { ObjectId } from 'mongodb';
 import { WorkerModule } from '../src/worker.module';
+import { eventually } from './support/eventually';
+import { paymentWhoseEnqueueFailed } from './support/payment-whose-enqueue-failed';
+import { createWorkerTestTenant, inTenantOf } from './support/worker-test-tenant';
 
 /**
  * The real worker (WorkerModule) sweeping every second, with no gateway latency, and payment events going to
@@ -62,18 +57,10 @@ describe('payments maintenance (worker)', () => {
     });
     worker = await startWorker(config);
     paymentsQueue = worker.get<Queue>(getQueueToken(PAYMENTS_QUEUE));
-    const created = await worker
-      .get(TenantContextService)
-      .runAsPlatform('test setup', () =>
-        worker.get(TenantAdminService).create({ slug: 'sweep-tenant', name: 'S', tier: Tier.Starter }),
-      );
-    tenant = (await worker.get(TenantLookupService).findById(created.id)) as TenantSnapshot;
+    tenant = await createWorkerTestTenant(worker, 'sweep-tenant');
   });
 
-  const inTenant = <T>(work: () => Promise<T>) =>
-    worker
-      .get(TenantContextService)
-      .run({ tenant, resolvedBy: ResolutionMethod.TenantHeader, principal: null, requestId: 'test' }, work);
+  const inTenant = <T>(work: () => Promise<T>) => inTenantOf(worker, tenant, work);
   const payments = () => mongo.db.collection('payments');
   const webhookEvents = () => mongo.db.collection('webhook_events');
   const outbox = () => mongo.db.collection('payment_outbox');
@@ -82,26 +69,8 @@ describe('payments maintenance (worker)', () => {
   let sequence = 0;
 
   /** Created and committed, but its enqueue failed as if Redis were down at that moment. */
-  async function paymentWhoseEnqueueFailed(): Promise<PaymentView> {
-    const add = jest.spyOn(paymentsQueue, 'add').mockRejectedValueOnce(new Error('Connection is closed.'));
-    try {
-      const { body } = await inTenant(() =>
-        worker.get(PaymentsService).create({
-          amount: 1200,
-          currency: 'EUR',
-          reference: `SWEEP-${++sequence}`,
-          method: PaymentMethod.Card,
-          paymentToken: 'tok_visa',
-        }),
-      );
-      expect(add).toHaveBeenCalledTimes(1);
-      expect(body.status).toBe('PENDING');
-      expect(await paymentsQueue.getJob(paymentJobId(body.id))).toBeUndefined();
-      return body;
-    } finally {
-      add.mockRestore();
-    }
-  }
+  const paymentWithoutJob = () =>
+    paymentWhoseEnqueueFailed(worker, tenant, paymentsQueue, `SWEEP-${++sequence}`);
 
   const age = (id: string, set: Record<string, unknown> = {}) =>
     payments().updateOne(
@@ -109,22 +78,35 @@ describe('payments maintenance (worker)', () => {
       { $set: { ...set, updatedAt: new Date(Date.now() - 3600_000) } },
     );
 
-  async function eventually(what: string, done: () => Promise<boolean>): Promise<void> {
-    const deadline = Date.now() + 20_000;
-    while (!(await done())) {
-      if (Date.now() > deadline) throw new Error(`still waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
   const until = (id: string, status: string) =>
     eventually(`payment ${id} to be ${status}`, async () => (await statusOf(id)) === status);
 
+  /** A payment processed to COMPLETED whose `payment.completed` the outbox has dispatched; its event id. */
+  async function completedWithDispatchedEvent(amount: number): Promise<{ id: string; eventId: string }> {
+    const { body } = await inTenant(() =>
+      worker.get(PaymentsService).create({
+        amount,
+        currency: 'EUR',
+        reference: `OUTBOX-${++sequence}`,
+        method: PaymentMethod.Card,
+        paymentToken: 'tok_visa',
+      }),
+    );
+    const eventId = `evt_${body.id}_completed`;
+    await until(body.id, 'COMPLETED');
+    await eventually(
+      'the first dispatch',
+      async () => (await outbox().findOne({ eventId }))?.['dispatchedAt'] != null,
+    );
+    return { id: body.id, eventId };
+  }
+
   describe('StuckPaymentsSweeper (repeatable job)', () => {
     it('processes a PENDING payment whose enqueue failed to COMPLETED, leaving fresh and held payments alone', async () => {
-      const fresh = await paymentWhoseEnqueueFailed();
-      const held = await paymentWhoseEnqueueFailed();
+      const fresh = await paymentWithoutJob();
+      const held = await paymentWithoutJob();
       await age(held.id, { status: 'AWAITING_APPROVAL' });
-      const stuck = await paymentWhoseEnqueueFailed();
+      const stuck = await paymentWithoutJob();
       await age(stuck.id);
 
       await until(stuck.id, 'COMPLETED');
@@ -187,22 +169,33 @@ describe('payments maintenance (worker)', () => {
       }
     }, 30_000);
 
-    it('stores an event once when it is dispatched twice (its dispatched mark was lost)', async () => {
-      const { body } = await inTenant(() =>
-        worker.get(PaymentsService).create({
-          amount: 3200,
-          currency: 'EUR',
-          reference: `OUTBOX-${++sequence}`,
-          method: PaymentMethod.Card,
-          paymentToken: 'tok_visa',
-        }),
+    it('writes and delivers the event of a change whose writer died before its outbox entry, once', async () => {
+      const { id, eventId } = await completedWithDispatchedEvent(3300);
+      // What a writer killed between the status change and the outbox entry leaves: the debt, no entry.
+      await outbox().deleteOne({ eventId });
+      await payments().updateOne(
+        { _id: new ObjectId(id) },
+        {
+          $push: {
+            pendingEvents: {
+              eventId,
+              type: 'payment.completed',
+              occurredAt: new Date(Date.now() - 3600_000),
+            },
+          } as never,
+        },
       );
-      const eventId = `evt_${body.id}_completed`;
-      await until(body.id, 'COMPLETED');
+
       await eventually(
-        'the first dispatch',
+        'the outbox retry to write the entry',
         async () => (await outbox().findOne({ eventId }))?.['dispatchedAt'] != null,
       );
+      expect((await payments().findOne({ _id: new ObjectId(id) }))?.['pendingEvents']).toEqual([]);
+      expect(await webhookEvents().countDocuments({ sourceEventId: eventId })).toBe(1);
+    }, 30_000);
+
+    it('stores an event once when it is dispatched twice (its dispatched mark was lost)', async () => {
+      const { eventId } = await completedWithDispatchedEvent(3200);
       await outbox().updateOne({ eventId }, { $set: { dispatchedAt: null } });
 
       const dispatcher = worker.get(PaymentOutboxDispatcher);

@@ -1,15 +1,16 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
 import { Test } from '@nestjs/testing';
 import {
   DeadLettersService,
   PAYMENT_EVENT_PUBLISHER,
+  PAYMENT_GATEWAY,
   type PaymentEvent,
   PaymentMethod,
   PAYMENTS_SETTINGS,
   paymentsSettingsFromAppConfig,
   PaymentsService,
   type PaymentView,
-  SimulatedPaymentGateway,
 } from '@tenantpay/payments';
 import type { AppConfig } from '@tenantpay/platform';
 import {
@@ -21,8 +22,13 @@ import {
   Tier,
 } from '@tenantpay/tenancy';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import type { Connection } from 'mongoose';
 import { PaymentProcessingWorker } from '../src/payments/payment-processing.worker';
 import { WorkerModule } from '../src/worker.module';
+import {
+  faultInjectingGatewayFactory,
+  faultInjectingGatewayOf,
+} from './support/fault-injecting-payment-gateway';
 
 const ATTEMPTS = 3;
 
@@ -44,6 +50,8 @@ async function startWorker(config: AppConfig, events: PaymentEvent[]): Promise<I
     })
     .overrideProvider(PAYMENT_EVENT_PUBLISHER)
     .useValue({ publish: async (event: PaymentEvent) => void events.push(event) })
+    .overrideProvider(PAYMENT_GATEWAY)
+    .useFactory(faultInjectingGatewayFactory)
     .compile();
   moduleRef.useLogger(false);
   await moduleRef.init();
@@ -54,7 +62,7 @@ describe('payments worker end to end (simulated gateway)', () => {
   // Declared before useTestRedis/useTestMongo: Jest runs afterAll hooks in declaration order, and the worker
   // must close while Redis is still up (BullMQ waits for a reconnect that would never come).
   afterAll(async () => {
-    worker?.get(SimulatedPaymentGateway).releaseHungCalls();
+    if (worker !== undefined) faultInjectingGatewayOf(worker).releaseHungCalls();
     await worker?.close();
   });
   const mongo = useTestMongo();
@@ -106,7 +114,14 @@ describe('payments worker end to end (simulated gateway)', () => {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   };
-  const gateway = () => worker.get(SimulatedPaymentGateway);
+  const gateway = () => faultInjectingGatewayOf(worker);
+  const eventuallyPublished = async (eventId: string): Promise<void> => {
+    const deadline = Date.now() + 15_000;
+    while (!events.some((event) => event.id === eventId)) {
+      if (Date.now() > deadline) throw new Error(`event ${eventId} never published`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  };
 
   it('charges a payment once and completes it: PENDING → PROCESSING → COMPLETED', async () => {
     const payment = await createPayment('tok_visa');
@@ -114,6 +129,8 @@ describe('payments worker end to end (simulated gateway)', () => {
     expect(done.statusHistory.map((c) => c.to)).toEqual(['PENDING', 'PROCESSING', 'COMPLETED']);
     expect(done.gatewayReference).toMatch(/^ch_sim_/);
     expect(await gateway().chargesMade(payment.id)).toBe(1);
+    // Written and dispatched right after the status change, so possibly a moment after it is visible.
+    await eventuallyPublished(`evt_${payment.id}_completed`);
     expect(events).toContainEqual(
       expect.objectContaining({
         id: `evt_${payment.id}_completed`,
@@ -121,6 +138,20 @@ describe('payments worker end to end (simulated gateway)', () => {
         tenantId: tenant.id,
       }),
     );
+  });
+
+  it('opens no MongoDB transaction while processing, so a killed worker cannot leave a payment locked', async () => {
+    // A transaction left open by a killed process holds its documents until MongoDB's 60 s transaction
+    // lifetime: recovery would then take that long instead of the job lock + stalled interval.
+    const sessions = jest.spyOn(worker.get<Connection>(getConnectionToken()), 'startSession');
+    try {
+      const payment = await createPayment('tok_visa');
+      await until(payment.id, (p) => p.status === 'COMPLETED');
+      await eventuallyPublished(`evt_${payment.id}_completed`);
+      expect(sessions).not.toHaveBeenCalled();
+    } finally {
+      sessions.mockRestore();
+    }
   });
 
   it('retries transient gateway failures with backoff, then completes, charging once', async () => {
@@ -137,13 +168,14 @@ describe('payments worker end to end (simulated gateway)', () => {
       expect.objectContaining({ failureCode: 'card_declined', failureMessage: 'The card was declined.' }),
     );
     expect(await gateway().chargesMade(payment.id)).toBe(0);
+    await eventuallyPublished(`evt_${payment.id}_failed`);
     expect(events).toContainEqual(
       expect.objectContaining({ type: 'payment.failed', id: `evt_${payment.id}_failed` }),
     );
   });
 
   it('keeps a job whose retries ran out in the dead-letter set, and a replay completes it', async () => {
-    gateway().injectFailures(...Array.from({ length: ATTEMPTS }, () => 'transient' as const));
+    gateway().injectFaults(...Array.from({ length: ATTEMPTS }, () => 'transient' as const));
     const payment = await createPayment('tok_visa');
     const deadLetters = worker.get(DeadLettersService);
     const deadline = Date.now() + 15_000;
@@ -165,7 +197,7 @@ describe('payments worker end to end (simulated gateway)', () => {
 
   it('a worker killed mid-job, after the gateway charged: the job is recovered and nothing is charged twice', async () => {
     // The first worker charges and then never answers, as if the process died before writing the outcome.
-    gateway().injectFailures('hang');
+    gateway().injectFaults('hang');
     const payment = await createPayment('tok_visa');
     const deadline = Date.now() + 10_000;
     while ((await gateway().chargesMade(payment.id)) === 0) {
@@ -179,8 +211,8 @@ describe('payments worker end to end (simulated gateway)', () => {
     try {
       const done = await until(payment.id, (p) => p.status === 'COMPLETED', replacement);
       expect(done.statusHistory.map((c) => c.to)).toEqual(['PENDING', 'PROCESSING', 'COMPLETED']);
-      expect(await replacement.get(SimulatedPaymentGateway).chargesMade(payment.id)).toBe(1);
-      expect(events.filter((e) => e.id === `evt_${payment.id}_completed`).length).toBeGreaterThanOrEqual(1);
+      expect(await faultInjectingGatewayOf(replacement).chargesMade(payment.id)).toBe(1);
+      await eventuallyPublished(`evt_${payment.id}_completed`);
     } finally {
       await replacement.close();
     }

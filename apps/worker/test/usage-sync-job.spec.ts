@@ -1,12 +1,16 @@
-import { type INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { DataIsolationModule } from '@tenantpay/data-isolation';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
 import { PAYMENT_COLLECTION } from '@tenantpay/payments';
-import { PlatformCoreModule, PlatformQueueModule } from '@tenantpay/platform';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
-import { UsageMonthCloseService, UsageTrackerService } from '@tenantpay/usage';
+import {
+  USAGE_CLOCK,
+  USAGE_OPTIONS,
+  UsageMonthCloseService,
+  usageOptions,
+  UsageTrackerService,
+} from '@tenantpay/usage';
 import { Types } from 'mongoose';
-import { UsageWorkerModule } from '../src/usage/usage-worker.module';
+import { WorkerModule } from '../src/worker.module';
 
 describe('usage jobs (worker)', () => {
   const mongo = useTestMongo();
@@ -18,17 +22,15 @@ describe('usage jobs (worker)', () => {
   describe('with the worker running', () => {
     beforeAll(async () => {
       const config = testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url });
-      @Module({
-        imports: [
-          PlatformCoreModule.forRoot(config),
-          PlatformQueueModule,
-          DataIsolationModule.forRoot(),
-          UsageWorkerModule.forRoot({ syncIntervalMs: 100, clock: { now: () => now } }),
-        ],
-      })
-      class UsageJobsProbeModule {}
-      app = await NestFactory.createApplicationContext(UsageJobsProbeModule, { logger: false });
-      await app.init();
+      // The real worker: its schedules are kept by WorkerSchedulesModule, not by the usage module.
+      const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] })
+        .overrideProvider(USAGE_OPTIONS)
+        .useValue(usageOptions({ syncIntervalMs: 100 }))
+        .overrideProvider(USAGE_CLOCK)
+        .useValue({ now: () => now })
+        .compile();
+      moduleRef.useLogger(false);
+      app = await moduleRef.init();
     });
     afterAll(async () => {
       await app.close();

@@ -76,6 +76,7 @@ describe('worker lifecycle', () => {
           MONGODB_URI: mongo.uri,
           REDIS_URL: redis.url,
           JWT_SIGNING_KEYS: TEST_JWT_SIGNING_KEYS,
+          PAYMENTS_GATEWAY: 'simulated',
           LOG_LEVEL: 'info',
           SHUTDOWN_GRACE_MS: '5000',
         },

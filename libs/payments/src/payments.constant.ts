@@ -19,6 +19,13 @@ export const PaymentMaintenanceJobName = {
   DispatchPaymentEvents: 'dispatch-payment-events',
 } as const;
 
+/**
+ * Sweeps that may find the gateway unable to say whether a PROCESSING payment was charged (each one grace period
+ * apart) before the payment is left for a person: it is then reported as needing attention on every sweep (log
+ * and metric) and never guessed at, because guessing either way risks a lost or a double charge.
+ */
+export const MAX_UNKNOWN_RECONCILIATIONS = 10;
+
 /** BullMQ refuses `:` in custom job ids; the prefix keeps payment and refund jobs apart. */
 export const paymentJobId = (paymentId: string): string => `payment-${paymentId}`;
 export const refundJobId = (refundId: string): string => `refund-${refundId}`;
@@ -39,6 +46,8 @@ export const simulatedGatewayKeys = {
   attempts: (idempotencyKey: string) => `simgw:{${idempotencyKey}}:attempts`,
   refund: (idempotencyKey: string) => `simgw:{${idempotencyKey}}:refund`,
   chargeCount: (idempotencyKey: string) => `simgw:{${idempotencyKey}}:charges`,
+  /** Calls deciding a charge under the key right now: while above 0, a lookup answers `unknown`. */
+  inFlight: (idempotencyKey: string) => `simgw:{${idempotencyKey}}:inflight`,
 } as const;
 
 /** Bulk payments: chunks of a batch are processed apart from single payments, so a batch never starves them. */

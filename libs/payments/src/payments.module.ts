@@ -1,15 +1,8 @@
 import { BullModule } from '@nestjs/bullmq';
-import {
-  type DynamicModule,
-  type InjectionToken,
-  Logger,
-  Module,
-  type ModuleMetadata,
-  type Provider,
-} from '@nestjs/common';
+import { type DynamicModule, type InjectionToken, Module, type ModuleMetadata } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuditModule } from '@tenantpay/audit';
-import { APP_CONFIG, PlatformQueueModule } from '@tenantpay/platform';
+import { APP_CONFIG, PlatformQueueModule, REDIS_CLIENT } from '@tenantpay/platform';
 import { TenantContextService } from '@tenantpay/tenancy';
 import { PaymentAnalyticsService } from './analytics/payment-analytics.service';
 import { PlatformPaymentAnalyticsService } from './analytics/platform-payment-analytics.service';
@@ -21,8 +14,8 @@ import { PaymentBatchProcessingService } from './bulk/payment-batch-processing.s
 import { DEFAULT_PAYMENT_BATCH_SETTINGS, PAYMENT_BATCH_SETTINGS } from './bulk/payment-batch-settings';
 import { PaymentBatchesRepository } from './bulk/payment-batches.repository';
 import { PaymentBatchesService } from './bulk/payment-batches.service';
+import { paymentGatewayFor } from './gateway/payment-gateway.factory';
 import { PAYMENT_GATEWAY } from './gateway/payment-gateway.port';
-import { SimulatedPaymentGateway } from './gateway/simulated-payment-gateway';
 import { GATEWAY_EVENT_MODEL, GatewayEventSchema } from './gateway-webhooks/gateway-event.schema';
 import { GatewayEventsRepository } from './gateway-webhooks/gateway-events.repository';
 import { GatewayWebhooksService } from './gateway-webhooks/gateway-webhooks.service';
@@ -43,11 +36,12 @@ import { PaymentsService } from './payments.service';
 import { PAYMENT_EVENT_PUBLISHER } from './ports/payment-event-publisher.port';
 import { STORAGE_USAGE } from './ports/storage-usage.port';
 import { TRANSACTION_QUOTA } from './ports/transaction-quota.port';
-import { unboundPorts } from './ports/unbound-ports';
 import { DeadLettersService } from './processing/dead-letters.service';
 import { PaymentEventsService } from './processing/payment-events.service';
 import { PaymentJobsService } from './processing/payment-jobs.service';
 import { PaymentProcessingService } from './processing/payment-processing.service';
+import { GatewayCallsAbort } from './processing/gateway-calls-abort.service';
+import { ProcessingPaymentReconciler } from './processing/processing-payment-reconciler.service';
 import { StuckPaymentsSweeper } from './processing/stuck-payments-sweeper.service';
 import { MongoTransactionRunner } from './transactions/mongo-transaction-runner.service';
 import { PaymentWorkflowSettingsService } from './workflows/payment-workflow-settings.service';
@@ -55,13 +49,21 @@ import { PaymentWorkflowSettingsService } from './workflows/payment-workflow-set
 export interface PaymentsModuleOptions {
   /** Modules the bound ports come from. */
   readonly imports?: ModuleMetadata['imports'];
-  /** Providers (e.g. the usage library's) implementing the ports; unbound ports do nothing, loudly at start. */
-  readonly transactionQuota?: InjectionToken;
-  readonly storageUsage?: InjectionToken;
-  readonly eventPublisher?: InjectionToken;
-  /** The real gateway adapter; the simulated gateway when omitted. */
-  readonly gateway?: InjectionToken;
+  /**
+   * Providers (the usage and webhooks libraries') implementing the ports. All required: payments without the
+   * quota, metering or events would run unlimited, unbilled and unannounced, so an app that forgets one does
+   * not start: forRoot throws, naming each missing port and what binds it.
+   */
+  readonly transactionQuota: InjectionToken;
+  readonly storageUsage: InjectionToken;
+  readonly eventPublisher: InjectionToken;
 }
+
+const REQUIRED_PORTS = {
+  transactionQuota: 'the monthly transaction quota (usage: TransactionQuotaService)',
+  storageUsage: 'storage metering (usage: StorageUsageService)',
+  eventPublisher: 'the payment event publisher (webhooks: PaymentWebhookEventPublisher)',
+} as const satisfies Record<keyof Omit<PaymentsModuleOptions, 'imports'>, string>;
 
 /**
  * Payments, idempotency, the gateway port, processing and gateway webhooks. Imported once by the API and once
@@ -72,23 +74,17 @@ export interface PaymentsModuleOptions {
 @Module({})
 export class PaymentsModule {
   static forRoot(options: PaymentsModuleOptions): DynamicModule {
-    const fallback = unboundPorts();
-    const port = (
-      token: symbol,
-      bound: InjectionToken | undefined,
-      value: unknown,
-      what: string,
-    ): Provider => {
-      if (bound !== undefined) return { provide: token, useExisting: bound };
-      // Logged when the provider is built (application logger in place), not when the module is declared.
-      return {
-        provide: token,
-        useFactory: () => {
-          new Logger(PaymentsModule.name).warn(`${what} is not bound: payments run without it`);
-          return value;
-        },
-      };
-    };
+    // Checked at run time too: a binding computed at start (a conditional, a cast) can still be undefined.
+    const missing = (Object.keys(REQUIRED_PORTS) as (keyof typeof REQUIRED_PORTS)[]).filter(
+      (name) => (options as Partial<PaymentsModuleOptions>)[name] === undefined,
+    );
+    if (missing.length > 0) {
+      throw new Error(
+        `PaymentsModule.forRoot: unbound ports, refusing to start: ${missing
+          .map((name) => `${name} (${REQUIRED_PORTS[name]})`)
+          .join(', ')}`,
+      );
+    }
     return {
       module: PaymentsModule,
       imports: [
@@ -108,16 +104,14 @@ export class PaymentsModule {
       ],
       providers: [
         { provide: PAYMENTS_SETTINGS, inject: [APP_CONFIG], useFactory: paymentsSettingsFromAppConfig },
-        port(TRANSACTION_QUOTA, options.transactionQuota, fallback.quota, 'The transaction quota (usage)'),
-        port(STORAGE_USAGE, options.storageUsage, fallback.storage, 'Storage metering (usage)'),
-        port(
-          PAYMENT_EVENT_PUBLISHER,
-          options.eventPublisher,
-          fallback.publisher,
-          'The payment event publisher (webhooks)',
-        ),
-        SimulatedPaymentGateway,
-        { provide: PAYMENT_GATEWAY, useExisting: options.gateway ?? SimulatedPaymentGateway },
+        { provide: TRANSACTION_QUOTA, useExisting: options.transactionQuota },
+        { provide: STORAGE_USAGE, useExisting: options.storageUsage },
+        { provide: PAYMENT_EVENT_PUBLISHER, useExisting: options.eventPublisher },
+        {
+          provide: PAYMENT_GATEWAY,
+          inject: [PAYMENTS_SETTINGS, REDIS_CLIENT],
+          useFactory: paymentGatewayFor,
+        },
         // Stateless (its storage is per process), so a local instance reads the same context as everywhere else.
         TenantContextService,
         PaymentsRepository,
@@ -135,6 +129,8 @@ export class PaymentsModule {
         GatewayWebhooksService,
         DeadLettersService,
         StuckPaymentsSweeper,
+        ProcessingPaymentReconciler,
+        GatewayCallsAbort,
         PaymentWorkflowSettingsService,
         MongoTransactionRunner,
         PaymentOutboxRepository,
@@ -150,7 +146,6 @@ export class PaymentsModule {
       exports: [
         PAYMENTS_SETTINGS,
         PAYMENT_GATEWAY,
-        SimulatedPaymentGateway,
         IdempotencyService,
         PaymentsService,
         PaymentApprovalsService,
@@ -160,6 +155,7 @@ export class PaymentsModule {
         GatewayWebhooksService,
         DeadLettersService,
         StuckPaymentsSweeper,
+        GatewayCallsAbort,
         PaymentWorkflowSettingsService,
         PaymentOutboxDispatcher,
         PAYMENT_BATCH_SETTINGS,

@@ -229,6 +229,8 @@ export class PaymentsService {
           refundedAmount: 0,
           refunds: [],
           lastProcessingError: null,
+          reconciliationAttempts: 0,
+          pendingEvents: [],
         },
         session,
       );

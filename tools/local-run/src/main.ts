@@ -29,6 +29,8 @@ async function main(): Promise<void> {
     WEBHOOK_SECRET_ENCRYPTION_KEY: process.env['WEBHOOK_SECRET_ENCRYPTION_KEY'] || developmentWebhookKey(),
     PAYMENTS_GATEWAY_WEBHOOK_SECRET:
       process.env['PAYMENTS_GATEWAY_WEBHOOK_SECRET'] || developmentGatewayWebhookSecret(),
+    // Local runs state the simulator as their choice; a deployment must state its own.
+    PAYMENTS_GATEWAY: process.env['PAYMENTS_GATEWAY'] || 'simulated',
   };
   const demo = await seedDemo(loadConfigOrExit(environment));
   const apps = [startApp('api', environment), startApp('worker', environment)];

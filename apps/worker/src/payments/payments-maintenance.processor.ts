@@ -7,9 +7,11 @@ import {
   StuckPaymentsSweeper,
 } from '@tenantpay/payments';
 import type { Job } from 'bullmq';
+import { PaymentsSweepMetrics } from './payments-sweep.metrics';
 
 /**
- * Cross-tenant payments maintenance: re-enqueueing payments stuck in PENDING, and dispatching payment events
+ * Cross-tenant payments maintenance: the timeouts of PENDING, PROCESSING and AWAITING_APPROVAL payments
+ * (StuckPaymentsSweeper), and dispatching payment events
  * left in the outbox (their first dispatch failed or its process died). Runs with no tenant context;
  * the services enter the platform scope for the cross-tenant read and each tenant's context for its work.
  */
@@ -20,6 +22,7 @@ export class PaymentsMaintenanceProcessor extends WorkerHost {
   constructor(
     private readonly stuckPayments: StuckPaymentsSweeper,
     private readonly outbox: PaymentOutboxDispatcher,
+    private readonly sweepMetrics: PaymentsSweepMetrics,
   ) {
     super();
   }
@@ -27,7 +30,7 @@ export class PaymentsMaintenanceProcessor extends WorkerHost {
   async process(job: Job): Promise<number> {
     switch (job.name) {
       case PaymentMaintenanceJobName.SweepStuckPayments:
-        return this.stuckPayments.sweep();
+        return this.sweepMetrics.record(await this.stuckPayments.sweep());
       case PaymentMaintenanceJobName.DispatchPaymentEvents:
         return this.outbox.dispatchPending();
       default:

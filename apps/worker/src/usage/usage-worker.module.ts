@@ -9,7 +9,6 @@ import {
   type UsageModuleOptions,
   type UsagePeriod,
 } from '@tenantpay/usage';
-import { UsageJobScheduler } from './usage-job-scheduler.service';
 import { UsageProcessor } from './usage.processor';
 
 /** Month close reconciles `transactions` against the payments collection (payments created in the UTC month). */
@@ -23,7 +22,7 @@ const PAYMENTS_TRANSACTION_COUNTER: Provider = {
 };
 
 /**
- * The worker's half of usage metering: the sync and month-close jobs. The transaction counter is always bound
+ * The worker's half of usage metering: the sync and month-close jobs (their schedules: WorkerSchedulesModule). The transaction counter is always bound
  * here (month close refuses to run without one); needs DataIsolationModule for the audited platform scope.
  */
 @Module({})
@@ -39,7 +38,7 @@ export class UsageWorkerModule {
         }),
         BullModule.registerQueue({ name: USAGE_QUEUE }),
       ],
-      providers: [UsageProcessor, UsageJobScheduler],
+      providers: [UsageProcessor],
     };
   }
 }

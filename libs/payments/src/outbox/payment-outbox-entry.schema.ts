@@ -19,7 +19,7 @@ export const PaymentOutboxEntrySchema = tenantOwnedSchema<PaymentOutboxEntry>(
   { collection: PAYMENT_OUTBOX_COLLECTION, minimize: false },
 );
 
-// One entry per event: a second write of the same event id fails, aborting the transaction that made it.
+// One entry per event: a second write of the same event id fails, and the writer reads the first (insertOnce).
 PaymentOutboxEntrySchema.index({ tenantId: 1, eventId: 1 }, { unique: true });
 // The dispatcher's retry across tenants (platform scope): `find({ dispatchedAt: null, deletedAt: null,
 // _id: { $gt: cursor } }).sort({ _id: 1 })`. Partial on undispatched entries (a `$type: 'null'` filter, since

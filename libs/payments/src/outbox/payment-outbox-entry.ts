@@ -3,8 +3,8 @@ import type { PaymentView } from '../payment/payment-view';
 import type { PaymentEventTypeName } from '../ports/payment-event';
 
 /**
- * A payment event written in the transaction of the change it announces, so the change is never committed
- * without it; `dispatchedAt` is set once the event publisher has taken it.
+ * A payment event, written right after the change it announces (which records the debt atomically, so the
+ * change is never left without it: PaymentEventsService); `dispatchedAt` is set once the publisher has it.
  */
 export interface PaymentOutboxEntry extends TenantOwnedFields {
   /** The event's deterministic id: the publisher deduplicates by it, so dispatching twice is harmless. */

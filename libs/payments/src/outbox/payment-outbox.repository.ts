@@ -1,19 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import {
-  DataIsolationService,
-  guardNewDocument,
-  type NewDocument,
-  TenantAwareRepository,
-} from '@tenantpay/data-isolation';
-import type { ClientSession, Model, Types } from 'mongoose';
+import { DataIsolationService, type NewDocument, TenantAwareRepository } from '@tenantpay/data-isolation';
+import { isDuplicateKeyError } from '@tenantpay/platform';
+import type { Model, Types } from 'mongoose';
 import type { PaymentOutboxEntry } from './payment-outbox-entry';
 import { PAYMENT_OUTBOX_ENTRY_MODEL } from './payment-outbox-entry.schema';
 
-/**
- * The current tenant's payment outbox. `insert` takes a session because the entry commits with the payment
- * change it announces; TenantAwareRepository has no session parameter, so it applies the same guard itself.
- */
+/** The current tenant's payment outbox. */
 @Injectable()
 export class PaymentOutboxRepository extends TenantAwareRepository<PaymentOutboxEntry> {
   constructor(
@@ -23,11 +16,19 @@ export class PaymentOutboxRepository extends TenantAwareRepository<PaymentOutbox
     super(model, isolation);
   }
 
-  async insert(entry: NewDocument<PaymentOutboxEntry>, session: ClientSession): Promise<PaymentOutboxEntry> {
-    const tenant = this.isolation.tenantObjectId();
-    const [created] = await this.model.create([guardNewDocument(entry, tenant)], { session });
-    if (created === undefined) throw new Error('create returned no document');
-    return created.toObject() as PaymentOutboxEntry;
+  /**
+   * The entry for its event id: inserted, or the one already there (the unique `{ tenantId, eventId }` index
+   * decides), so the writer and the outbox retry's repair may both write it.
+   */
+  async insertOnce(entry: NewDocument<PaymentOutboxEntry>): Promise<PaymentOutboxEntry> {
+    try {
+      return await this.create(entry);
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      const existing = await this.findOne({ eventId: entry.eventId });
+      if (existing === null) throw error;
+      return existing;
+    }
   }
 
   async markDispatched(id: Types.ObjectId): Promise<void> {

@@ -1,6 +1,7 @@
 import { tenantOwnedSchema } from '@tenantpay/data-isolation';
 import { Schema } from 'mongoose';
 import { PAYMENT_COLLECTION } from '../payments.constant';
+import { PAYMENT_EVENT_TYPES } from '../ports/payment-event';
 import { PAYMENT_METHODS } from './payment-method.enum';
 import { PAYMENT_STATUSES } from './payment-status.enum';
 import type { Payment } from './payment';
@@ -34,6 +35,15 @@ const RefundSchema = new Schema(
   { strict: 'throw' },
 );
 
+const PendingEventSchema = new Schema(
+  {
+    eventId: { type: String, required: true },
+    type: { type: String, enum: PAYMENT_EVENT_TYPES, required: true },
+    occurredAt: { type: Date, required: true },
+  },
+  { _id: false, strict: 'throw' },
+);
+
 export const PaymentSchema = tenantOwnedSchema<Payment>(
   {
     reference: { type: String, required: true },
@@ -64,6 +74,8 @@ export const PaymentSchema = tenantOwnedSchema<Payment>(
     refundedAmount: { type: Number, default: 0, validate: Number.isSafeInteger },
     refunds: { type: [RefundSchema], default: [] },
     lastProcessingError: { type: String, default: null },
+    reconciliationAttempts: { type: Number, default: 0 },
+    pendingEvents: { type: [PendingEventSchema], default: [] },
   },
   { collection: PAYMENT_COLLECTION, minimize: false },
 );
@@ -83,5 +95,22 @@ PaymentSchema.index({ tenantId: 1, createdAt: 1 });
 PaymentSchema.index(
   { tenantId: 1, status: 1, updatedAt: 1 },
   { partialFilterExpression: { status: 'PENDING' } },
+);
+// The same sweep's other two timeouts: `find({ status: 'PROCESSING' | 'AWAITING_APPROVAL', updatedAt: { $lt:
+// cutoff }, deletedAt: null })` (a job lost with Redis, an approval nobody gave). A second index rather than a
+// wider filter on the first: an existing index's options cannot change in place. `$in` needs MongoDB 6.0+.
+PaymentSchema.index(
+  { tenantId: 1, updatedAt: 1 },
+  {
+    name: 'sweep_processing_and_awaiting_approval',
+    partialFilterExpression: { status: { $in: ['PROCESSING', 'AWAITING_APPROVAL'] } },
+  },
+);
+// The outbox retry's repair of events whose writer died after the status change (platform scope):
+// `find({ 'pendingEvents.occurredAt': { $lt: cutoff }, deletedAt: null }).sort({ _id: 1 })`. Partial: it holds
+// only payments owing an event, normally none for longer than a few milliseconds.
+PaymentSchema.index(
+  { tenantId: 1, 'pendingEvents.occurredAt': 1 },
+  { partialFilterExpression: { 'pendingEvents.occurredAt': { $exists: true } } },
 );
 // Unfiltered listing newest first uses the `{ tenantId: 1, _id: 1 }` index tenantOwnedSchema declares.

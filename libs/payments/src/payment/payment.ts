@@ -1,6 +1,7 @@
 import type { TenantOwnedFields } from '@tenantpay/data-isolation';
 import type { Types } from 'mongoose';
 import type { PaymentMethod } from './payment-method.enum';
+import type { PaymentEventTypeName } from '../ports/payment-event';
 import type { PaymentStatus } from './payment-status.enum';
 
 /** Who started or decided something: a tenant user, an API key, or the platform itself (worker, gateway). */
@@ -24,6 +25,17 @@ export interface PaymentRefund {
   readonly reason: string | null;
   readonly gatewayReference: string | null;
   readonly createdAt: Date;
+}
+
+/**
+ * An event a status change owes, recorded in the same atomic update as the change (no transaction): removed
+ * once its outbox entry is written. One left behind means the writer died in between; the outbox retry
+ * writes the entry then (PaymentOutboxDispatcher.dispatchPending).
+ */
+export interface PendingPaymentEvent {
+  readonly eventId: string;
+  readonly type: PaymentEventTypeName;
+  readonly occurredAt: Date;
 }
 
 export interface PaymentApproval {
@@ -56,4 +68,7 @@ export interface Payment extends TenantOwnedFields {
   refunds: PaymentRefund[];
   /** The last transient processing error, while the worker still retries or after it gave up. */
   lastProcessingError: string | null;
+  /** Sweeps that asked the gateway about this PROCESSING payment and got `unknown`; bounded (see the sweep). */
+  reconciliationAttempts: number;
+  pendingEvents: PendingPaymentEvent[];
 }

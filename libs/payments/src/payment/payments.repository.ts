@@ -11,9 +11,9 @@ import {
 } from '@tenantpay/data-isolation';
 import { type ClientSession, type Model, trusted, Types } from 'mongoose';
 import { assertTransitionAllowed } from '../state-machine/payment-state-machine';
-import type { Payment, PaymentActor, PaymentRefund } from './payment';
+import type { Payment, PaymentActor, PaymentRefund, PendingPaymentEvent } from './payment';
 import { PAYMENT_MODEL } from './payment.schema';
-import type { PaymentStatus } from './payment-status.enum';
+import { PaymentStatus } from './payment-status.enum';
 
 export interface PaymentTransition {
   readonly from: PaymentStatus;
@@ -25,6 +25,8 @@ export interface PaymentTransition {
   /** Further conditions the document must still meet (optimistic concurrency on other fields). */
   readonly unless?: Readonly<Record<string, unknown>>;
   readonly pushRefund?: PaymentRefund;
+  /** The event this change owes, recorded atomically with it (PaymentEventsService). */
+  readonly pendingEvent?: PendingPaymentEvent;
 }
 
 export interface PaymentPageRequest {
@@ -68,6 +70,7 @@ export class PaymentsRepository extends TenantAwareRepository<Payment> {
     };
     const push: Record<string, unknown> = { statusHistory: history };
     if (change.pushRefund !== undefined) push['refunds'] = change.pushRefund;
+    if (change.pendingEvent !== undefined) push['pendingEvents'] = change.pendingEvent;
     const filter = guardFilter({ ...change.unless, _id: id, status: change.from }, tenant);
     const update = guardUpdate({ $set: { ...change.set, status: change.to }, $push: push }, tenant);
     return (await this.model
@@ -96,12 +99,15 @@ export class PaymentsRepository extends TenantAwareRepository<Payment> {
     return { items: backwards ? page.reverse() : page, hasMore };
   }
 
-  /** The payment after the change; null when the refund was no longer pending (or does not exist). */
+  /**
+   * The payment after the change, with the event it owes recorded atomically; null when the refund was no
+   * longer pending (or does not exist).
+   */
   async markRefundSucceeded(
     paymentId: Types.ObjectId,
     refundId: Types.ObjectId,
     gatewayReference: string,
-    session: ClientSession | null = null,
+    pendingEvent: PendingPaymentEvent,
   ): Promise<Payment | null> {
     const tenant = this.isolation.tenantObjectId();
     const filter = guardFilter(
@@ -114,6 +120,7 @@ export class PaymentsRepository extends TenantAwareRepository<Payment> {
           'refunds.$[refund].status': 'succeeded',
           'refunds.$[refund].gatewayReference': gatewayReference,
         },
+        $push: { pendingEvents: pendingEvent },
       },
       tenant,
     );
@@ -121,7 +128,6 @@ export class PaymentsRepository extends TenantAwareRepository<Payment> {
       .findOneAndUpdate(filter, update as never, {
         arrayFilters: [{ 'refund._id': refundId }],
         returnDocument: 'after',
-        session,
       })
       .lean()
       .exec()) as Payment | null;
@@ -129,6 +135,19 @@ export class PaymentsRepository extends TenantAwareRepository<Payment> {
 
   async recordProcessingError(paymentId: Types.ObjectId, message: string): Promise<void> {
     await this.updateOne({ _id: paymentId }, { $set: { lastProcessingError: message } });
+  }
+
+  /** The event's outbox entry is written: the payment no longer owes it. */
+  async clearPendingEvent(paymentId: Types.ObjectId, eventId: string): Promise<void> {
+    await this.updateOne({ _id: paymentId }, { $pull: { pendingEvents: { eventId } } });
+  }
+
+  /** The sweep asked the gateway and got no answer; counted, and only while the payment is still PROCESSING. */
+  async recordReconciliationUnknown(paymentId: Types.ObjectId, reason: string): Promise<void> {
+    await this.updateOne(
+      { _id: paymentId, status: PaymentStatus.Processing },
+      { $set: { lastProcessingError: `reconciliation: ${reason}` }, $inc: { reconciliationAttempts: 1 } },
+    );
   }
 }
 

@@ -4,7 +4,11 @@ import { DataIsolationService, PlatformRepository } from '@tenantpay/data-isolat
 import { type Model, trusted, Types } from 'mongoose';
 import type { Payment } from './payment';
 import { PAYMENT_MODEL } from './payment.schema';
-import { PaymentStatus } from './payment-status.enum';
+import type { PaymentStatus } from './payment-status.enum';
+
+/** The statuses whose timeout the worker's sweep enforces (the others are owned by a job, a person, or final). */
+export type SweptPaymentStatus =
+  PaymentStatus.Pending | PaymentStatus.Processing | PaymentStatus.AwaitingApproval;
 
 /**
  * Every tenant's payments, for super-admin reports and the worker's maintenance; usable only inside the
@@ -16,12 +20,31 @@ export class PlatformPaymentsRepository extends PlatformRepository<Payment> {
     super(model, isolation);
   }
 
-  /** PENDING since before `cutoff` (a transition sets `updatedAt`), oldest id first, after `afterId`. */
-  async pendingSince(cutoff: Date, afterId: Types.ObjectId | null, limit: number): Promise<Payment[]> {
+  /**
+   * In `status` and unchanged since before `cutoff` (every write sets `updatedAt`), oldest id first, after
+   * `afterId`. Only for the statuses the sweep owns a timeout of: each has a partial index (payment.schema.ts).
+   */
+  async inStatusSince(
+    status: SweptPaymentStatus,
+    cutoff: Date,
+    afterId: Types.ObjectId | null,
+    limit: number,
+  ): Promise<Payment[]> {
     return this.find(
       {
-        status: PaymentStatus.Pending,
+        status,
         updatedAt: trusted({ $lt: cutoff }),
+        ...(afterId === null ? {} : { _id: trusted({ $gt: afterId }) }),
+      },
+      { sort: { _id: 1 }, limit },
+    );
+  }
+
+  /** Owing an event recorded before `cutoff` (its writer died before the outbox entry), oldest id first. */
+  async owingEventsSince(cutoff: Date, afterId: Types.ObjectId | null, limit: number): Promise<Payment[]> {
+    return this.find(
+      {
+        'pendingEvents.occurredAt': trusted({ $lt: cutoff }),
         ...(afterId === null ? {} : { _id: trusted({ $gt: afterId }) }),
       },
       { sort: { _id: 1 }, limit },

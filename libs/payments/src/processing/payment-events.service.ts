@@ -1,25 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import type { ClientSession, Types } from 'mongoose';
+import type { Types } from 'mongoose';
+import { outboxEntryOf, pendingPaymentEvent } from '../outbox/payment-event-entries';
 import { PaymentOutboxDispatcher } from '../outbox/payment-outbox-dispatcher.service';
-import type { PaymentOutboxEntry } from '../outbox/payment-outbox-entry';
 import { PaymentOutboxRepository } from '../outbox/payment-outbox.repository';
-import type { Payment } from '../payment/payment';
-import { toPaymentView } from '../payment/payment-view';
+import type { Payment, PendingPaymentEvent } from '../payment/payment';
 import { type PaymentTransition, PaymentsRepository } from '../payment/payments.repository';
 import type { PaymentEventTypeName } from '../ports/payment-event';
-import { MongoTransactionRunner } from '../transactions/mongo-transaction-runner.service';
 
 /**
- * Payment changes that tenants hear about. The change and its event (deterministic id) commit in one
- * transaction through the outbox, so no crash can leave a payment COMPLETED without its `payment.completed`;
- * the event is then dispatched at once, and by the worker's outbox retry if that attempt does not succeed.
+ * Payment changes that tenants hear about, with no MongoDB transaction: a transaction left open by a killed
+ * worker keeps its documents locked until MongoDB's transaction lifetime (60 s) runs out, and every payment it
+ * touched waits that long. Instead the change records the event it owes in the same single-document update
+ * (`pendingEvents`), the outbox entry is then written (insert-once by the deterministic event id) and the debt
+ * cleared. A writer dying in between leaves the debt on the payment, and the outbox retry writes the entry
+ * (PaymentOutboxDispatcher.dispatchPending): no change is ever committed without its event, and none is
+ * announced twice. The event is then dispatched at once, and by the outbox retry if that attempt fails.
  */
 @Injectable()
 export class PaymentEventsService {
   constructor(
     private readonly payments: PaymentsRepository,
     private readonly outbox: PaymentOutboxRepository,
-    private readonly transactions: MongoTransactionRunner,
     private readonly dispatcher: PaymentOutboxDispatcher,
   ) {}
 
@@ -29,7 +30,8 @@ export class PaymentEventsService {
     change: PaymentTransition,
     type: PaymentEventTypeName,
   ): Promise<Payment | null> {
-    return this.withEvent(type, undefined, (session) => this.payments.transition(id, change, session));
+    const event = pendingPaymentEvent(id.toHexString(), type);
+    return this.announce(event, await this.payments.transition(id, { ...change, pendingEvent: event }));
   }
 
   /** Marks a pending refund succeeded with its `payment.refunded`; null when it was no longer pending. */
@@ -39,44 +41,18 @@ export class PaymentEventsService {
     gatewayReference: string,
     type: PaymentEventTypeName,
   ): Promise<Payment | null> {
-    return this.withEvent(type, refundId.toHexString(), (session) =>
-      this.payments.markRefundSucceeded(paymentId, refundId, gatewayReference, session),
+    const event = pendingPaymentEvent(paymentId.toHexString(), type, refundId.toHexString());
+    return this.announce(
+      event,
+      await this.payments.markRefundSucceeded(paymentId, refundId, gatewayReference, event),
     );
   }
 
-  private async withEvent(
-    type: PaymentEventTypeName,
-    discriminator: string | undefined,
-    change: (session: ClientSession) => Promise<Payment | null>,
-  ): Promise<Payment | null> {
-    const written = await this.transactions.run(async (session) => {
-      const payment = await change(session);
-      if (payment === null) return null;
-      const entry = await this.outbox.insert(outboxEntry(type, payment, discriminator), session);
-      return { payment, entry };
-    });
-    if (written === null) return null;
-    await this.dispatcher.dispatch(written.entry);
-    return written.payment;
+  private async announce(event: PendingPaymentEvent, payment: Payment | null): Promise<Payment | null> {
+    if (payment === null) return null;
+    const entry = await this.outbox.insertOnce(outboxEntryOf(event, payment));
+    await this.payments.clearPendingEvent(payment._id, event.eventId);
+    await this.dispatcher.dispatch(entry);
+    return payment;
   }
-}
-
-function outboxEntry(
-  type: PaymentEventTypeName,
-  payment: Payment,
-  discriminator: string | undefined,
-): Pick<
-  PaymentOutboxEntry,
-  'eventId' | 'type' | 'occurredAt' | 'data' | 'dispatchedAt' | 'attempts' | 'lastError'
-> {
-  const suffix = `${type.replace('payment.', '')}${discriminator === undefined ? '' : `_${discriminator}`}`;
-  return {
-    eventId: `evt_${payment._id.toHexString()}_${suffix}`,
-    type,
-    occurredAt: new Date(payment.updatedAt),
-    data: toPaymentView(payment),
-    dispatchedAt: null,
-    attempts: 0,
-    lastError: null,
-  };
 }

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { TenantJobEnqueuer } from '@tenantpay/tenancy';
-import type { JobsOptions, Queue } from 'bullmq';
+import type { JobsOptions, JobState, Queue } from 'bullmq';
 import { PaymentJobName, paymentJobId, PAYMENTS_QUEUE, refundJobId } from '../payments.constant';
 import { PAYMENTS_SETTINGS, type PaymentsSettings } from '../payments-settings';
 import type { PaymentJobPayload } from './payment-job-payload';
@@ -34,6 +34,27 @@ export class PaymentJobsService {
       { paymentId, refundId },
       this.jobOptions(refundJobId(refundId)),
     );
+  }
+
+  /** Where the payment's job is: `missing` when Redis has no such job (never enqueued, removed, or lost). */
+  async paymentJobState(paymentId: string): Promise<JobState | 'unknown' | 'missing'> {
+    const job = await this.queue.getJob(paymentJobId(paymentId));
+    return job === undefined ? 'missing' : job.getState();
+  }
+
+  /**
+   * Removes the payment's dead-lettered job, so no replay can charge behind the sweep's back while it settles
+   * the payment. False when the job is not (or no longer) in the failed set, or is locked by a worker.
+   */
+  async discardDeadLetteredPaymentJob(paymentId: string): Promise<boolean> {
+    const job = await this.queue.getJob(paymentJobId(paymentId));
+    if (job === undefined || (await job.getState()) !== 'failed') return false;
+    try {
+      await job.remove();
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private jobOptions(jobId: string): JobsOptions {

@@ -30,6 +30,8 @@ export interface AppConfig {
   };
   /** What the payments library needs (it receives exactly this, as PAYMENTS_SETTINGS). */
   readonly payments: {
+    /** The adapter PAYMENT_GATEWAY is bound to; the simulated one only outside production unless allowed. */
+    readonly gateway: PaymentGatewayKind;
     /**
      * Shared with the payment gateway; verifies inbound gateway webhooks. Never logged. Null where none is
      * configured (allowed outside production only): every inbound gateway webhook is then refused.
@@ -70,6 +72,13 @@ export interface AppConfig {
        * stays PENDING; one older than this is re-enqueued by the sweep. Longer than a normal enqueue wait.
        */
       readonly stuckPendingGraceSeconds: number;
+      /**
+       * A payment PROCESSING this long whose job is gone (Redis lost it) or dead-lettered is reconciled with the
+       * gateway by its idempotency key. Longer than a job's whole retry schedule, so live jobs are left alone.
+       */
+      readonly stuckProcessingGraceSeconds: number;
+      /** A payment AWAITING_APPROVAL this long is canceled by the sweep: approvals do not wait forever. */
+      readonly approvalExpirySeconds: number;
       /** Interval of the worker's repeatable sweeps (stuck payments, undispatched events). */
       readonly sweepIntervalMs: number;
     };
@@ -130,6 +139,10 @@ export interface MongoTimeouts {
   /** How long a transaction may keep retrying write conflicts. */
   readonly transactionMs: number;
 }
+
+/** Payment gateway adapters a deployment may choose; only the simulator exists so far. */
+export const PAYMENT_GATEWAY_KINDS = ['simulated'] as const;
+export type PaymentGatewayKind = (typeof PAYMENT_GATEWAY_KINDS)[number];
 
 export interface JwtKey {
   readonly id: string;

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { LOG_LEVELS, type LogLevel } from './app-config';
+import { LOG_LEVELS, type LogLevel, PAYMENT_GATEWAY_KINDS, type PaymentGatewayKind } from './app-config';
 
 /**
  * The environment variables the platform reads, with their rules. Messages never echo the value:
@@ -137,6 +137,15 @@ export class EnvironmentVariables {
   })
   WEBHOOK_ALLOWED_HOSTS?: string;
 
+  /** No default: which gateway moves money is a decision a deployment states, never one it inherits. */
+  @IsDefined({ message: `is required: the payment gateway adapter (${PAYMENT_GATEWAY_KINDS.join(', ')})` })
+  @IsIn(PAYMENT_GATEWAY_KINDS, { message: `must be one of ${PAYMENT_GATEWAY_KINDS.join(', ')}` })
+  PAYMENTS_GATEWAY!: PaymentGatewayKind;
+
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  PAYMENTS_ALLOW_SIMULATED_GATEWAY_IN_PRODUCTION: 'true' | 'false' = 'false';
+
   @IsOptional()
   @Matches(/^\S{32,}$/, { message: 'must be at least 32 characters without spaces' })
   PAYMENTS_GATEWAY_WEBHOOK_SECRET?: string;
@@ -232,6 +241,20 @@ export class EnvironmentVariables {
   @Min(1, { message: 'must be between 1 and 86400 seconds' })
   @Max(86_400, { message: 'must be between 1 and 86400 seconds' })
   PAYMENTS_STUCK_PENDING_GRACE_SECONDS = 300;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of seconds' })
+  @Min(1, { message: 'must be between 1 and 86400 seconds' })
+  @Max(86_400, { message: 'must be between 1 and 86400 seconds' })
+  PAYMENTS_STUCK_PROCESSING_GRACE_SECONDS = 300;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of seconds' })
+  @Min(60, { message: 'must be between 60 and 7776000 seconds (90 days)' })
+  @Max(90 * 24 * 3600, { message: 'must be between 60 and 7776000 seconds (90 days)' })
+  PAYMENTS_APPROVAL_EXPIRY_SECONDS = 7 * 24 * 3600;
 
   @IsOptional()
   @Type(() => Number)

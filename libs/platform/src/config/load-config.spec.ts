@@ -7,7 +7,10 @@ const valid = {
   MONGODB_URI: 'mongodb://127.0.0.1:27017/tenantpay',
   REDIS_URL: 'redis://127.0.0.1:6379',
   JWT_SIGNING_KEYS: `k1:${KEY_A}`,
+  PAYMENTS_GATEWAY: 'simulated',
 };
+/** Production tests that are about something else accept the simulator deliberately. */
+const SIMULATOR_ALLOWED = { PAYMENTS_ALLOW_SIMULATED_GATEWAY_IN_PRODUCTION: 'true' };
 
 function problemsOf(environment: Record<string, string | undefined>): readonly string[] {
   try {
@@ -34,6 +37,7 @@ describe('loadConfig', () => {
       auth: { jwtKeys: [{ id: 'k1', secret: KEY_A }], activeJwtKeyId: 'k1', accessTokenTtlSeconds: 900 },
       webhooks: { secretEncryptionKey: null, allowedHosts: [] },
       payments: {
+        gateway: 'simulated',
         gatewayWebhookSecret: null,
         gatewayWebhookToleranceSeconds: 300,
         idempotencyTtlSeconds: 86400,
@@ -49,7 +53,12 @@ describe('loadConfig', () => {
           deadLetterRetentionSeconds: 604800,
           deadLetterMaxCount: 10000,
         },
-        maintenance: { stuckPendingGraceSeconds: 300, sweepIntervalMs: 60000 },
+        maintenance: {
+          stuckPendingGraceSeconds: 300,
+          sweepIntervalMs: 60000,
+          stuckProcessingGraceSeconds: 300,
+          approvalExpirySeconds: 604800,
+        },
         simulatedGateway: { latencyMs: 50, transientFailureRate: 0 },
       },
       rateLimit: { failMode: 'open' },
@@ -91,7 +100,8 @@ describe('loadConfig', () => {
 
   it('names each missing required variable on its own line', () => {
     const problems = problemsOf({});
-    expect(problems).toHaveLength(3);
+    expect(problems).toHaveLength(4);
+    expect(problems.some((p) => p.startsWith('PAYMENTS_GATEWAY '))).toBe(true);
     expect(problems.some((p) => p.startsWith('MONGODB_URI '))).toBe(true);
     expect(problems.some((p) => p.startsWith('REDIS_URL '))).toBe(true);
     expect(problems.some((p) => p.startsWith('JWT_SIGNING_KEYS '))).toBe(true);
@@ -147,6 +157,10 @@ describe('loadConfig', () => {
     ['PAYMENTS_DEAD_LETTER_RETENTION_SECONDS', '10'],
     ['PAYMENTS_DEAD_LETTER_MAX_COUNT', '1'],
     ['PAYMENTS_STUCK_PENDING_GRACE_SECONDS', '0'],
+    ['PAYMENTS_STUCK_PROCESSING_GRACE_SECONDS', '0'],
+    ['PAYMENTS_APPROVAL_EXPIRY_SECONDS', '59'],
+    ['PAYMENTS_GATEWAY', 'stripe'],
+    ['PAYMENTS_ALLOW_SIMULATED_GATEWAY_IN_PRODUCTION', 'yes'],
     ['PAYMENTS_SWEEP_INTERVAL_MS', '10'],
     ['SIMULATED_GATEWAY_LATENCY_MS', '-5'],
     ['SIMULATED_GATEWAY_TRANSIENT_FAILURE_RATE', '2'],
@@ -199,7 +213,7 @@ describe('loadConfig', () => {
   });
 
   it('requires the webhook secret key in production only', () => {
-    const gatewaySecret = { PAYMENTS_GATEWAY_WEBHOOK_SECRET: 'g'.repeat(40) };
+    const gatewaySecret = { PAYMENTS_GATEWAY_WEBHOOK_SECRET: 'g'.repeat(40), ...SIMULATOR_ALLOWED };
     expect(problemsOf({ ...valid, ...gatewaySecret, NODE_ENV: 'production' })).toEqual([
       expect.stringMatching(/^WEBHOOK_SECRET_ENCRYPTION_KEY /),
     ]);
@@ -221,6 +235,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       WEBHOOK_SECRET_ENCRYPTION_KEY: key,
       PAYMENTS_GATEWAY_WEBHOOK_SECRET: 'g'.repeat(40),
+      ...SIMULATOR_ALLOWED,
     };
     expect(loadConfig({ ...valid, NODE_ENV: 'test' }).mongodb.autoIndex).toBe(true);
     expect(loadConfig(production).mongodb.autoIndex).toBe(false);
@@ -234,7 +249,12 @@ describe('loadConfig', () => {
   it('requires the gateway webhook secret in production only, and maps the payments variables', () => {
     const encryptionKey = Buffer.alloc(32, 7).toString('base64');
     expect(
-      problemsOf({ ...valid, NODE_ENV: 'production', WEBHOOK_SECRET_ENCRYPTION_KEY: encryptionKey }),
+      problemsOf({
+        ...valid,
+        ...SIMULATOR_ALLOWED,
+        NODE_ENV: 'production',
+        WEBHOOK_SECRET_ENCRYPTION_KEY: encryptionKey,
+      }),
     ).toEqual([expect.stringMatching(/^PAYMENTS_GATEWAY_WEBHOOK_SECRET /)]);
     const secret = 'g'.repeat(40);
     const config = loadConfig({
@@ -242,6 +262,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       WEBHOOK_SECRET_ENCRYPTION_KEY: encryptionKey,
       PAYMENTS_GATEWAY_WEBHOOK_SECRET: secret,
+      ...SIMULATOR_ALLOWED,
       PAYMENTS_JOB_ATTEMPTS: '3',
       PAYMENTS_JOB_BACKOFF_JITTER: '0.25',
       PAYMENTS_STUCK_PENDING_GRACE_SECONDS: '120',
@@ -252,6 +273,20 @@ describe('loadConfig', () => {
     expect(config.payments.processing.backoffJitter).toBe(0.25);
     expect(config.payments.maintenance.stuckPendingGraceSeconds).toBe(120);
     expect(config.payments.simulatedGateway.transientFailureRate).toBe(0.1);
+  });
+
+  it('refuses the simulated gateway in production unless deliberately allowed', () => {
+    const production = {
+      ...valid,
+      NODE_ENV: 'production',
+      WEBHOOK_SECRET_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      PAYMENTS_GATEWAY_WEBHOOK_SECRET: 'g'.repeat(40),
+    };
+    expect(problemsOf(production)).toEqual([expect.stringMatching(/^PAYMENTS_GATEWAY=simulated is refused/)]);
+    expect(
+      problemsOf({ ...production, PAYMENTS_ALLOW_SIMULATED_GATEWAY_IN_PRODUCTION: 'false' }),
+    ).toHaveLength(1);
+    expect(loadConfig({ ...production, ...SIMULATOR_ALLOWED }).payments.gateway).toBe('simulated');
   });
 
   it('ignores variables it does not know', () => {

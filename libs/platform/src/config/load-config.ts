@@ -50,6 +50,15 @@ export function loadConfig(environment: Environment): AppConfig {
       'PAYMENTS_GATEWAY_WEBHOOK_SECRET is required in production (the secret the payment gateway signs webhooks with)',
     );
   }
+  if (
+    variables.NODE_ENV === 'production' &&
+    variables.PAYMENTS_GATEWAY === 'simulated' &&
+    variables.PAYMENTS_ALLOW_SIMULATED_GATEWAY_IN_PRODUCTION !== 'true'
+  ) {
+    keyProblems.push(
+      'PAYMENTS_GATEWAY=simulated is refused in production: the simulator moves no money (set PAYMENTS_ALLOW_SIMULATED_GATEWAY_IN_PRODUCTION=true only for a production-like test environment)',
+    );
+  }
   if (keyProblems.length > 0) throw new ConfigValidationError(keyProblems);
   return {
     env: variables.NODE_ENV,
@@ -67,6 +76,7 @@ export function loadConfig(environment: Environment): AppConfig {
       allowedHosts: (variables.WEBHOOK_ALLOWED_HOSTS ?? '').split(',').filter((host) => host !== ''),
     },
     payments: {
+      gateway: variables.PAYMENTS_GATEWAY,
       gatewayWebhookSecret: variables.PAYMENTS_GATEWAY_WEBHOOK_SECRET ?? null,
       gatewayWebhookToleranceSeconds: variables.PAYMENTS_GATEWAY_WEBHOOK_TOLERANCE_SECONDS,
       idempotencyTtlSeconds: variables.PAYMENTS_IDEMPOTENCY_TTL_SECONDS,
@@ -85,6 +95,8 @@ export function loadConfig(environment: Environment): AppConfig {
       maintenance: {
         stuckPendingGraceSeconds: variables.PAYMENTS_STUCK_PENDING_GRACE_SECONDS,
         sweepIntervalMs: variables.PAYMENTS_SWEEP_INTERVAL_MS,
+        stuckProcessingGraceSeconds: variables.PAYMENTS_STUCK_PROCESSING_GRACE_SECONDS,
+        approvalExpirySeconds: variables.PAYMENTS_APPROVAL_EXPIRY_SECONDS,
       },
       simulatedGateway: {
         latencyMs: variables.SIMULATED_GATEWAY_LATENCY_MS,

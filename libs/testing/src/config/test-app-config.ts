@@ -33,6 +33,7 @@ export function testAppConfig(
     JWT_SIGNING_KEYS: TEST_JWT_SIGNING_KEYS,
     BASE_DOMAIN: 'tenantpay.test',
     PAYMENTS_GATEWAY_WEBHOOK_SECRET: TEST_GATEWAY_WEBHOOK_SECRET,
+    PAYMENTS_GATEWAY: 'simulated',
     // Any free port: test files run workers in parallel.
     WORKER_METRICS_PORT: '0',
     ...LOADED_MACHINE_MONGODB_TIMEOUTS,

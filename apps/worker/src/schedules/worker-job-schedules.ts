@@ -1,0 +1,41 @@
+import {
+  PAYMENTS_MAINTENANCE_QUEUE,
+  PaymentMaintenanceJobName,
+  type PaymentsSettings,
+} from '@tenantpay/payments';
+import { USAGE_MONTH_CLOSE_JOB, USAGE_QUEUE, USAGE_SYNC_JOB, type UsageOptions } from '@tenantpay/usage';
+
+/** One repeatable job: its scheduler id is its job name, unique within its queue. */
+export interface WorkerJobSchedule {
+  readonly queue: typeof USAGE_QUEUE | typeof PAYMENTS_MAINTENANCE_QUEUE;
+  readonly name: string;
+  readonly everyMs: number;
+}
+
+/**
+ * Every repeatable job the worker runs, in one list: JobSchedulesKeeper keeps each of them in Redis. A schedule
+ * lives only in Redis, so a job missing here, or registered anywhere else, would not come back after Redis
+ * loses its data.
+ */
+export function workerJobSchedules(
+  usage: UsageOptions,
+  payments: PaymentsSettings,
+): readonly WorkerJobSchedule[] {
+  const sweepEveryMs = payments.maintenance.sweepIntervalMs;
+  return [
+    // Usage counters copied from Redis to MongoDB: what a Redis loss can lose is at most this interval.
+    { queue: USAGE_QUEUE, name: USAGE_SYNC_JOB, everyMs: usage.syncIntervalMs },
+    { queue: USAGE_QUEUE, name: USAGE_MONTH_CLOSE_JOB, everyMs: usage.monthCloseIntervalMs },
+    // Stuck PENDING / PROCESSING / AWAITING_APPROVAL payments, and payment events left in the outbox.
+    {
+      queue: PAYMENTS_MAINTENANCE_QUEUE,
+      name: PaymentMaintenanceJobName.SweepStuckPayments,
+      everyMs: sweepEveryMs,
+    },
+    {
+      queue: PAYMENTS_MAINTENANCE_QUEUE,
+      name: PaymentMaintenanceJobName.DispatchPaymentEvents,
+      everyMs: sweepEveryMs,
+    },
+  ];
+}

@@ -1,0 +1,16 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { PAYMENTS_MAINTENANCE_QUEUE } from '@tenantpay/payments';
+import { MetricsModule } from '@tenantpay/platform';
+import { USAGE_QUEUE } from '@tenantpay/usage';
+import { JobSchedulesKeeper } from './job-schedules-keeper.service';
+
+/** The worker's repeatable jobs, all kept by one service (needs UsageModule and PaymentsModule in the app). */
+@Module({
+  imports: [
+    MetricsModule,
+    BullModule.registerQueue({ name: USAGE_QUEUE }, { name: PAYMENTS_MAINTENANCE_QUEUE }),
+  ],
+  providers: [JobSchedulesKeeper],
+})
+export class WorkerSchedulesModule {}

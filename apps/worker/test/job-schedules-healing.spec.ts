@@ -1,0 +1,123 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { PAYMENTS_MAINTENANCE_QUEUE, PaymentMaintenanceJobName } from '@tenantpay/payments';
+import { METRICS_REGISTRY } from '@tenantpay/platform';
+import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import {
+  USAGE_MONTH_CLOSE_JOB,
+  USAGE_OPTIONS,
+  USAGE_QUEUE,
+  USAGE_SYNC_JOB,
+  usageOptions,
+  UsageTrackerService,
+} from '@tenantpay/usage';
+import type { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { Types } from 'mongoose';
+import type { Registry } from 'prom-client';
+import { WorkerModule } from '../src/worker.module';
+import { eventually } from './support/eventually';
+
+const SYNC_EVERY_MS = 300;
+const SWEEP_EVERY_MS = 1_000;
+
+/**
+ * Redis loses its data under a running worker (FLUSHALL, or a restart with no persistence): every repeatable
+ * job must be back within one interval and run again, with no worker restart.
+ */
+describe('job schedules heal after Redis loses its data (worker)', () => {
+  // Declared before useTestRedis/useTestMongo: the worker must close while Redis is still up.
+  afterAll(async () => {
+    await app?.close();
+    redisClient?.disconnect();
+  });
+  const mongo = useTestMongo();
+  const redis = useTestRedis();
+  let app: INestApplicationContext;
+  let redisClient: Redis;
+  let period: string;
+  let tenantId: string;
+  let eventSequence = 0;
+
+  beforeAll(async () => {
+    const config = testAppConfig({
+      MONGODB_URI: mongo.uri,
+      REDIS_URL: redis.url,
+      PAYMENTS_SWEEP_INTERVAL_MS: String(SWEEP_EVERY_MS),
+    });
+    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] })
+      .overrideProvider(USAGE_OPTIONS)
+      .useValue(usageOptions({ syncIntervalMs: SYNC_EVERY_MS }))
+      .compile();
+    moduleRef.useLogger(false);
+    app = await moduleRef.init();
+    redisClient = new Redis(redis.url);
+    redisClient.on('error', () => undefined);
+    period = new Date().toISOString().slice(0, 7);
+    tenantId = new Types.ObjectId().toHexString();
+  });
+
+  const schedulers = async (): Promise<string[]> => {
+    const usage = app.get<Queue>(getQueueToken(USAGE_QUEUE));
+    const maintenance = app.get<Queue>(getQueueToken(PAYMENTS_MAINTENANCE_QUEUE));
+    const names = await Promise.all(
+      [usage, maintenance].map(async (queue) => (await queue.getJobSchedulers()).map((s) => s.key)),
+    );
+    return names.flat().sort();
+  };
+  const EVERY_SCHEDULE = [
+    USAGE_SYNC_JOB,
+    USAGE_MONTH_CLOSE_JOB,
+    PaymentMaintenanceJobName.SweepStuckPayments,
+    PaymentMaintenanceJobName.DispatchPaymentEvents,
+  ].sort();
+
+  /** One api call metered in Redis; resolves once the usage sync has copied it to MongoDB. */
+  const meterAndAwaitSync = async (): Promise<void> => {
+    await app.get(UsageTrackerService).record({
+      tenantId,
+      period,
+      eventId: `heal-${++eventSequence}`,
+      increments: { api_calls: 1 },
+      eventTtlSeconds: 60,
+    });
+    const expected = eventSequence;
+    await eventually('the usage sync to copy the counter to MongoDB', async () => {
+      const record = await mongo.db.collection('usage_records').findOne({ tenantId, period });
+      return (record?.['api_calls'] as number | undefined) === expected;
+    });
+  };
+
+  const recreatedCount = async (): Promise<number> => {
+    const metric = await app
+      .get<Registry>(METRICS_REGISTRY)
+      .getSingleMetric('job_schedulers_recreated_total')
+      ?.get();
+    return (metric?.values ?? []).reduce((sum, value) => sum + value.value, 0);
+  };
+
+  it('registers every repeatable job at start', async () => {
+    expect(await schedulers()).toEqual(EVERY_SCHEDULE);
+    await meterAndAwaitSync();
+  });
+
+  it('after FLUSHALL: every schedule is back, the usage sync runs again, and the loss is counted', async () => {
+    const before = await recreatedCount();
+    await redisClient.flushall();
+    expect(await schedulers()).toEqual([]);
+
+    // Back within one interval of the shortest schedule (plus this machine's scheduling noise).
+    await eventually('the schedules to be re-created', async () => (await schedulers()).length === 4, 5_000);
+    expect(await schedulers()).toEqual(EVERY_SCHEDULE);
+    await meterAndAwaitSync();
+    expect(await recreatedCount()).toBeGreaterThanOrEqual(before + 4);
+  });
+
+  it('after a Redis restart with no data: the schedules are re-created on reconnect and the sync runs', async () => {
+    await redis.restart();
+    await eventually('the schedules to be re-created', async () => (await schedulers()).length === 4, 10_000);
+    expect(await schedulers()).toEqual(EVERY_SCHEDULE);
+    await meterAndAwaitSync();
+  });
+});
