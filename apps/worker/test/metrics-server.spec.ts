@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
-import { WorkerMetricsServer } from '../src/metrics/worker-metrics.server';
+import { MetricsServer } from '@tenantpay/platform';
 import { WorkerModule } from '../src/worker.module';
 
 async function scrape(port: number): Promise<{ status: number; type: string | null; body: string }> {
@@ -33,7 +33,7 @@ describe('worker metrics port (WORKER_METRICS_PORT)', () => {
     const config = testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url, WORKER_METRICS_PORT: '0' });
     app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
     await app.init();
-    port = app.get(WorkerMetricsServer).port ?? 0;
+    port = app.get(MetricsServer).port ?? 0;
   });
   afterAll(async () => {
     await app?.close();
@@ -71,6 +71,6 @@ describe('worker metrics port (WORKER_METRICS_PORT)', () => {
   it('stops listening when the worker shuts down', async () => {
     await app.close();
     await expect(fetch(`http://127.0.0.1:${port}/metrics`)).rejects.toThrow();
-    expect(app.get(WorkerMetricsServer).port).toBeUndefined();
+    expect(app.get(MetricsServer).port).toBeUndefined();
   });
 });

@@ -21,6 +21,8 @@ export * from './metrics/http-metrics.middleware';
 export * from './metrics/metric-names.constant';
 export * from './metrics/metrics-registry.constant';
 export * from './metrics/metrics.module';
+export * from './metrics/metrics-server';
+export * from './metrics/metrics-server.module';
 export * from './metrics/registered-metric';
 export * from './mongo/is-duplicate-key-error';
 export * from './redis/redis-script';

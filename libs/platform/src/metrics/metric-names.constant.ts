@@ -4,5 +4,3 @@ export const QUEUE_JOBS_METRIC = 'queue_jobs';
 export const QUEUE_DEPTH_SCRAPE_ERRORS_METRIC = 'queue_depth_scrape_errors_total';
 /** Route label of requests no route matched: their raw paths would be unbounded label values. */
 export const UNMATCHED_ROUTE_LABEL = 'unmatched';
-/** Where the API serves the registry: outside the `/v1` prefix, as scrapers and probes expect. */
-export const METRICS_ROUTE = 'metrics';

@@ -21,6 +21,7 @@ export function testAppConfig(
     PAYMENTS_GATEWAY_WEBHOOK_SECRET: TEST_GATEWAY_WEBHOOK_SECRET,
     // Any free port: test files run workers in parallel.
     WORKER_METRICS_PORT: '0',
+    METRICS_PORT: '0',
     ...variables,
   });
 }
