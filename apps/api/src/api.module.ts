@@ -8,6 +8,7 @@ import {
   PlatformHttpModule,
 } from '@tenantpay/platform';
 import { TenantJobsModule, TenantLookupService, tenantLogFields } from '@tenantpay/tenancy';
+import { ApiAdmissionModule } from './admission/api-admission.module';
 import { AdminTenantsModule } from './admin-tenants/admin-tenants.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditApiModule } from './audit/audit-api.module';
@@ -43,6 +44,8 @@ export class ApiModule {
         ApiMetricsModule,
         DataIsolationModule.forRoot({}, { imports: [AuditModule], useExisting: AuditService }),
         ApiTenancyModule,
+        // Right after tenancy: its middleware needs the tenant the tenant middleware resolved.
+        ApiAdmissionModule,
         ApiRateLimitingModule,
         UsageApiModule,
         AdminTenantsModule,

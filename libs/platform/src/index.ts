@@ -1,3 +1,8 @@
+export * from './admission/admission-control.service';
+export * from './admission/admission.module';
+export * from './admission/instance-admission.gate';
+export * from './admission/overloaded.exception';
+export * from './admission/shed-reason.enum';
 export * from './config/app-config';
 export * from './config/app-config.constant';
 export * from './config/config-validation.error';
@@ -26,5 +31,8 @@ export * from './metrics/metrics-server.module';
 export * from './metrics/registered-metric';
 export * from './mongo/is-duplicate-key-error';
 export * from './redis/redis-script';
+export * from './shutdown/drain-state';
+export * from './shutdown/graceful-http-shutdown';
+export * from './shutdown/shutdown.module';
 export * from './mongo/build-declared-indexes';
 export * from './http/create-validation-pipe';

@@ -39,6 +39,5 @@ export function configureHttpApplication(app: NestExpressApplication): NestExpre
   app.setGlobalPrefix(API_PREFIX, { exclude: [...HEALTH_ROUTES, ...PORTAL_ROUTES] });
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useGlobalPipes(new RejectUnsafeKeysPipe(), createValidationPipe());
-  app.enableShutdownHooks();
   return app;
 }

@@ -30,6 +30,6 @@ const DEFAULT_METRICS_SENTINEL = 'process_cpu_user_seconds_total';
     QueueDepthCollector,
     HttpMetricsMiddleware,
   ],
-  exports: [METRICS_REGISTRY, HttpMetricsMiddleware],
+  exports: [METRICS_REGISTRY, HttpMetricsMiddleware, QueueDepthCollector],
 })
 export class MetricsModule {}

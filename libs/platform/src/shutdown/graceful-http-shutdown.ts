@@ -1,0 +1,83 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Server, ServerResponse } from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.constant';
+import { gateRequestListeners } from '../http/gate-request-listeners';
+import { DrainState } from './drain-state';
+
+/**
+ * Stops an HTTP server without dropping a request that reached it (SPEC §13): readiness answers 503 first,
+ * then the server stops accepting connections and closes its idle keep-alive ones, requests in flight finish
+ * within SHUTDOWN_GRACE_MS, and each connection closes after its last response; only what is still open at
+ * the deadline is cut. The application's own shutdown (databases, queues) must run after {@link drain}, never
+ * before: Nest's default closes them while requests still use them.
+ *
+ * Built on Node 20's `closeIdleConnections`/`closeAllConnections` rather than http-terminator or stoppable,
+ * which track sockets themselves for older Node versions and would still need the in-flight count and the
+ * readiness step written around them.
+ */
+@Injectable()
+export class GracefulHttpShutdown {
+  private readonly logger = new Logger(GracefulHttpShutdown.name);
+  private readonly inFlight = new Set<ServerResponse>();
+  private server: Server | undefined;
+  private drained: Promise<void> | undefined;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly drainState: DrainState,
+  ) {}
+
+  /** Starts tracking the server's requests; call once its framework listener is in place. */
+  attach(server: Server): void {
+    this.server = server;
+    gateRequestListeners(server, (_request, response, pass) => {
+      // A request that arrives on a kept-alive connection while draining is served, and its connection closed.
+      if (this.drainState.isDraining) response.setHeader('Connection', 'close');
+      this.inFlight.add(response);
+      response.once('close', () => this.inFlight.delete(response));
+      pass();
+    });
+  }
+
+  /** Drains the server; later calls return the first call's promise. */
+  drain(): Promise<void> {
+    this.drained ??= this.drainAttached();
+    return this.drained;
+  }
+
+  private async drainAttached(): Promise<void> {
+    const server = this.server;
+    this.drainState.begin();
+    if (server === undefined) return;
+    const { shutdownGraceMs, shutdownReadinessDelayMs } = this.config;
+    this.logger.log(`Draining: readiness 503, ${this.inFlight.size} request(s) in flight`);
+    if (shutdownReadinessDelayMs > 0) await delay(shutdownReadinessDelayMs);
+
+    for (const response of this.inFlight) {
+      if (!response.headersSent) response.setHeader('Connection', 'close');
+    }
+    // Stops accepting and, since Node 19, closes the connections that are idle right now.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    const finishedInTime = await this.allResponsesDone(shutdownGraceMs);
+    if (!finishedInTime) {
+      this.logger.warn(
+        `${this.inFlight.size} request(s) still in flight after ${shutdownGraceMs} ms; closing their connections`,
+      );
+    }
+    // Connections that went idle after their last response, and, past the deadline, every other one.
+    server.closeAllConnections();
+    await closed;
+    this.logger.log('HTTP server closed');
+  }
+
+  private async allResponsesDone(timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.inFlight.size > 0) {
+      if (Date.now() >= deadline) return false;
+      await delay(Math.min(50, deadline - Date.now()));
+    }
+    return true;
+  }
+}
