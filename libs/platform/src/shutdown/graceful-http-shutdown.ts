@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Server, ServerResponse } from 'node:http';
+import { Server as NetServer } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.constant';
@@ -8,9 +9,9 @@ import { DrainState } from './drain-state';
 
 /**
  * Stops an HTTP server without dropping a request that reached it (SPEC §13): readiness answers 503 first,
- * then the server stops accepting connections and closes its idle keep-alive ones, requests in flight finish
- * within SHUTDOWN_GRACE_MS, and each connection closes after its last response; only what is still open at
- * the deadline is cut. The application's own shutdown (databases, queues) must run after {@link drain}, never
+ * then the server stops accepting connections, requests in flight finish within SHUTDOWN_GRACE_MS, each
+ * connection closes after its last response, and idle keep-alive connections are closed; only what is still
+ * open at the deadline is cut. The application's own shutdown (databases, queues) must run after {@link drain}, never
  * before: Nest's default closes them while requests still use them.
  *
  * Built on Node 20's `closeIdleConnections`/`closeAllConnections` rather than http-terminator or stoppable,
@@ -55,28 +56,31 @@ export class GracefulHttpShutdown {
     this.logger.log(`Draining: readiness 503, ${this.inFlight.size} request(s) in flight`);
     if (shutdownReadinessDelayMs > 0) await delay(shutdownReadinessDelayMs);
 
+    const deadline = Date.now() + shutdownGraceMs;
     for (const response of this.inFlight) {
       if (!response.headersSent) response.setHeader('Connection', 'close');
     }
-    // Stops accepting and, since Node 19, closes the connections that are idle right now.
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    const finishedInTime = await this.allResponsesDone(shutdownGraceMs);
-    if (!finishedInTime) {
-      this.logger.warn(
-        `${this.inFlight.size} request(s) still in flight after ${shutdownGraceMs} ms; closing their connections`,
-      );
+    // Stops accepting through net.Server's close, not http.Server's: that one also cuts the connections idle
+    // at this instant, and a client may be writing its next request on one of them (the keep-alive race: the
+    // request would meet a reset). Instead every open connection serves at most one more request, answered
+    // with `Connection: close`, and only connections that stayed idle are closed once the work is done.
+    const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
+    const finished = await this.untilNothingInFlight(deadline);
+    server.closeIdleConnections();
+    const allClosed =
+      finished && (await Promise.race([closed.then(() => true), delay(deadline - Date.now(), false)]));
+    if (!allClosed) {
+      this.logger.warn(`Requests still in flight after ${shutdownGraceMs} ms; closing their connections`);
+      server.closeAllConnections();
     }
-    // Connections that went idle after their last response, and, past the deadline, every other one.
-    server.closeAllConnections();
     await closed;
     this.logger.log('HTTP server closed');
   }
 
-  private async allResponsesDone(timeoutMs: number): Promise<boolean> {
-    const deadline = Date.now() + timeoutMs;
+  private async untilNothingInFlight(deadline: number): Promise<boolean> {
     while (this.inFlight.size > 0) {
       if (Date.now() >= deadline) return false;
-      await delay(Math.min(50, deadline - Date.now()));
+      await delay(Math.min(20, deadline - Date.now()));
     }
     return true;
   }
