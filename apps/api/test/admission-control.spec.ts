@@ -1,0 +1,165 @@
+import { Controller, Get, Headers, Module } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { MetricsServer } from '@tenantpay/platform';
+import { SkipRateLimit } from '@tenantpay/rate-limiting';
+import { Public, Tier, type TenantSnapshot } from '@tenantpay/tenancy';
+import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import type { AddressInfo } from 'node:net';
+import { ApiModule } from '../src/api.module';
+import { createApiApplication } from '../src/create-api-application';
+import { expectApiError, seedTenant } from './identity-test-app';
+
+/** Requests held in a handler until the test lets them go: work in flight, whatever the machine's speed. */
+class HeldRequests {
+  readonly arrivals: string[] = [];
+  private releaseAll: () => void = () => undefined;
+  private released = new Promise<void>((resolve) => (this.releaseAll = resolve));
+
+  async hold(tenant: string): Promise<void> {
+    this.arrivals.push(tenant);
+    await this.released;
+  }
+
+  release(): void {
+    this.releaseAll();
+    this.arrivals.length = 0;
+    this.released = new Promise<void>((resolve) => (this.releaseAll = resolve));
+  }
+}
+
+const held = new HeldRequests();
+
+@Public()
+@SkipRateLimit()
+@Controller('held')
+class HeldController {
+  @Get()
+  async hold(@Headers('x-tenant-id') tenant: string): Promise<{ held: true }> {
+    await held.hold(tenant);
+    return { held: true };
+  }
+}
+
+async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+function blockEventLoop(ms: number): void {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    // Busy on purpose: this is what an overloaded instance's event loop looks like.
+  }
+}
+
+describe('admission control (SPEC §7: overload is refused, not queued)', () => {
+  const mongo = useTestMongo();
+  const redis = useTestRedis();
+  let app: NestExpressApplication;
+  let base: string;
+  let first: TenantSnapshot;
+  let second: TenantSnapshot;
+  let third: TenantSnapshot;
+
+  const call = async (path: string, tenant?: TenantSnapshot) => {
+    const response = await fetch(`${base}${path}`, { headers: tenant ? { 'X-Tenant-ID': tenant.id } : {} });
+    return {
+      status: response.status,
+      retryAfter: response.headers.get('retry-after'),
+      requestId: response.headers.get('x-request-id'),
+      body: (await response.json()) as Record<string, unknown>,
+    };
+  };
+  const shedCount = async (reason: string): Promise<number> => {
+    const scrape = await fetch(`http://127.0.0.1:${app.get(MetricsServer).port}/metrics`);
+    const line = (await scrape.text())
+      .split('\n')
+      .find((sample) => sample.startsWith(`http_requests_shed_total{reason="${reason}"}`));
+    return line === undefined ? 0 : Number(line.slice(line.lastIndexOf(' ') + 1));
+  };
+
+  beforeAll(async () => {
+    const config = testAppConfig({
+      MONGODB_URI: mongo.uri,
+      REDIS_URL: redis.url,
+      ADMISSION_MAX_IN_FLIGHT: '4',
+      ADMISSION_MAX_IN_FLIGHT_PER_TENANT: '2',
+      ADMISSION_MAX_EVENT_LOOP_DELAY_MS: '100',
+      ADMISSION_RETRY_AFTER_SECONDS: '2',
+    });
+    @Module({ imports: [ApiModule.forRoot(config)], controllers: [HeldController] })
+    class AdmissionTestModule {}
+    app = await createApiApplication(config, AdmissionTestModule);
+    await app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    [first, second, third] = await Promise.all([1, 2, 3].map(() => seedTenant(app, Tier.Enterprise)));
+  });
+  afterEach(() => held.release());
+  afterAll(async () => {
+    held.release();
+    await app.close();
+  });
+
+  it('refuses at once with 503 overloaded and Retry-After when the instance is full, and serves probes', async () => {
+    const before = await shedCount('instance_in_flight');
+    const holding = [first, first, second, second].map((tenant) => call('/v1/held', tenant));
+    await until(() => held.arrivals.length === 4);
+
+    const refused = await call('/v1/held', third);
+    expectApiError(refused, 503, 'overloaded');
+    expect(refused.retryAfter).toBe('2');
+    expect(refused.body['requestId']).toBe(refused.requestId);
+    expect(await shedCount('instance_in_flight')).toBe(before + 1);
+    // Probes are neither counted nor refused: a full instance is busy, not dead.
+    expect((await call('/health/live')).status).toBe(200);
+    expect((await call('/health/ready')).status).toBe(200);
+
+    held.release();
+    expect((await Promise.all(holding)).map((response) => response.status)).toEqual([200, 200, 200, 200]);
+    const admitted = call('/v1/held', third);
+    await until(() => held.arrivals.length === 1);
+    held.release();
+    expect((await admitted).status).toBe(200);
+  });
+
+  it("refuses a tenant past its share while another tenant's requests are still admitted", async () => {
+    const before = await shedCount('tenant_in_flight');
+    const holding = [call('/v1/held', first), call('/v1/held', first)];
+    await until(() => held.arrivals.length === 2);
+
+    const refused = await call('/v1/held', first);
+    expectApiError(refused, 503, 'overloaded');
+    expect(refused.retryAfter).toBe('2');
+    expect(await shedCount('tenant_in_flight')).toBe(before + 1);
+
+    const other = call('/v1/held', second);
+    await until(() => held.arrivals.length === 3);
+    expect(held.arrivals.at(-1)).toBe(second.id);
+
+    held.release();
+    expect((await Promise.all([...holding, other])).map((response) => response.status)).toEqual([
+      200, 200, 200,
+    ]);
+  });
+
+  it('refuses new requests while the event loop lags past the threshold, and admits again once it recovers', async () => {
+    const before = await shedCount('event_loop_delay');
+    // Longer than the delay monitor's window, so the stall is measured before the next request is read.
+    blockEventLoop(700);
+    const refused = await call('/v1/held', first);
+    expectApiError(refused, 503, 'overloaded');
+    expect(await shedCount('event_loop_delay')).toBe(before + 1);
+    expect((await call('/health/live')).status).toBe(200);
+
+    let status = 0;
+    const deadline = Date.now() + 5_000;
+    while (status !== 200 && Date.now() < deadline) {
+      status = (await call('/v1/branding', first)).status;
+      if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(status).toBe(200);
+  });
+});
