@@ -14,6 +14,7 @@ const SUITES: Readonly<Record<string, string>> = {
   tenancy: 'tenancy/tenancy.bench.ts',
   payments: 'payments/payments.bench.ts',
   load: 'load/load.bench.ts',
+  overload: 'overload/overload.bench.ts',
 };
 
 async function runSuite(script: string, extraArgs: readonly string[]): Promise<unknown> {

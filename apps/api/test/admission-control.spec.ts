@@ -5,6 +5,7 @@ import { SkipRateLimit } from '@tenantpay/rate-limiting';
 import { Public, Tier, type TenantSnapshot } from '@tenantpay/tenancy';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import { ApiModule } from '../src/api.module';
 import { createApiApplication } from '../src/create-api-application';
 import { expectApiError, seedTenant } from './identity-test-app';
@@ -48,11 +49,23 @@ async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void
   }
 }
 
-function blockEventLoop(ms: number): void {
+/**
+ * What an overloaded instance's event loop looks like: busy for 100 ms at a time, with one turn of the loop
+ * (timers, sockets) in between, for `ms` milliseconds.
+ */
+function overloadEventLoop(ms: number): Promise<void> {
   const end = Date.now() + ms;
-  while (Date.now() < end) {
-    // Busy on purpose: this is what an overloaded instance's event loop looks like.
-  }
+  return new Promise((resolve) => {
+    const spin = () => {
+      const until = Date.now() + 100;
+      while (Date.now() < until) {
+        // Busy on purpose.
+      }
+      if (Date.now() < end) setImmediate(spin);
+      else resolve();
+    };
+    spin();
+  });
 }
 
 /** The real API plus the held route, listening on a free port, with small bounds. */
@@ -178,7 +191,7 @@ describe('admission control (SPEC §7: overload is refused, not queued)', () => 
       api = await AdmissionTestApi.start({
         MONGODB_URI: mongo.uri,
         REDIS_URL: redis.url,
-        ADMISSION_MAX_EVENT_LOOP_DELAY_MS: '100',
+        ADMISSION_MAX_EVENT_LOOP_DELAY_MS: '20',
       });
       tenant = await seedTenant(api.app, Tier.Enterprise);
     });
@@ -188,12 +201,15 @@ describe('admission control (SPEC §7: overload is refused, not queued)', () => 
 
     it('refuses new requests while the event loop lags past the threshold, and admits again once it recovers', async () => {
       const before = await api.shedCount('event_loop_delay');
-      // Longer than the delay monitor's window, so the stall is measured before the next request is read.
-      blockEventLoop(700);
+      const overloaded = overloadEventLoop(2_500);
+      // Two of the delay monitor's windows in, the loop is measured as lagging.
+      await delay(1_200);
       const refused = await api.call('/v1/branding', tenant);
+      const probe = await api.call('/health/live');
+      await overloaded;
       expectApiError(refused, 503, 'overloaded');
       expect(await api.shedCount('event_loop_delay')).toBeGreaterThan(before);
-      expect((await api.call('/health/live')).status).toBe(200);
+      expect(probe.status).toBe(200);
 
       let status = 0;
       const deadline = Date.now() + 5_000;
