@@ -1,6 +1,11 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { type AppConfig, loadConfigOrExit } from '@tenantpay/platform';
+import {
+  API_LISTENING_MESSAGE,
+  type AppConfig,
+  loadConfigOrExit,
+  stopWithParentProcess,
+} from '@tenantpay/platform';
 import { createApiApplication } from './create-api-application';
 import { shutDownApi } from './shut-down-api';
 
@@ -22,6 +27,9 @@ async function bootstrap(): Promise<void> {
   }
   new Logger('Api').log(`API listening on http://${config.http.host}:${config.http.port}`);
   stopOnSignals(() => shutDownApi(app), config);
+  stopWithParentProcess();
+  // Tells a supervisor (`npm start`) that this process holds the port, so a readiness answer on it is ours.
+  process.send?.(API_LISTENING_MESSAGE);
 }
 
 function stopOnSignals(shutDown: () => Promise<void>, config: AppConfig): void {

@@ -34,5 +34,7 @@ export * from './redis/redis-script';
 export * from './shutdown/drain-state';
 export * from './shutdown/graceful-http-shutdown';
 export * from './shutdown/shutdown.module';
+export * from './shutdown/stop-with-parent-process';
+export * from './shutdown/supervisor-message.constant';
 export * from './mongo/build-declared-indexes';
 export * from './http/create-validation-pipe';

@@ -18,6 +18,11 @@ export interface RedisServerProcessOptions {
   /** Omit to take a free port. */
   port?: number;
   startupTimeoutMs?: number;
+  /**
+   * Runs the server in a process group of its own, so a terminal's Ctrl-C reaches only its parent, which then
+   * stops it after the processes that use it (`npm start`).
+   */
+  ownProcessGroup?: boolean;
 }
 
 /**
@@ -31,6 +36,7 @@ export class RedisServerProcess {
     private readonly binary: string,
     readonly port: number,
     private readonly startupTimeoutMs: number,
+    private readonly ownProcessGroup: boolean,
   ) {}
 
   static async start(options: RedisServerProcessOptions = {}): Promise<RedisServerProcess> {
@@ -38,6 +44,7 @@ export class RedisServerProcess {
       options.binary ?? 'redis-server',
       options.port ?? (await findFreePort(HOST)),
       options.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS,
+      options.ownProcessGroup ?? false,
     );
     await server.spawnAndWaitUntilReady();
     return server;
@@ -79,7 +86,7 @@ export class RedisServerProcess {
       this.binary,
       ['--port', String(this.port), '--bind', HOST, '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
       // The working directory is where redis-server would write dump files; keep it out of the repository.
-      { cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] },
+      { cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'], detached: this.ownProcessGroup },
     );
     this.child = child;
 
