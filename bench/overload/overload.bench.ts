@@ -103,11 +103,12 @@ async function measureRun(
   flooder: BenchTenant,
   quiet: BenchTenant,
   settings: Settings,
+  config: AppConfig,
 ): Promise<Run> {
   const capacity = await runLoad({
     ...creations(port, flooder),
-    // Within one tenant's share, so admission control does not refuse while capacity is measured.
-    connections: 8,
+    // One tenant's share exactly, so admission control does not refuse while capacity is measured.
+    connections: config.admission.maxInFlightPerTenant,
     warmupMs: 1_000,
     durationMs: settings.capacityMs,
   });
@@ -249,7 +250,7 @@ async function main(): Promise<unknown> {
 
     const runs: Run[] = [];
     for (let run = 0; run < settings.runs; run += 1)
-      runs.push(await measureRun(port, flooder, quiet, settings));
+      runs.push(await measureRun(port, flooder, quiet, settings, config));
     const result = report(runs, config, await shedByReason());
     return {
       settings: { ...settings, quick: settings === QUICK },

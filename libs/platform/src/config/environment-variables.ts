@@ -246,14 +246,14 @@ export class EnvironmentVariables {
   @IsInt({ message: 'must be an integer number of requests' })
   @Min(1, { message: 'must be between 1 and 100000' })
   @Max(100_000, { message: 'must be between 1 and 100000' })
-  ADMISSION_MAX_IN_FLIGHT = 64;
+  ADMISSION_MAX_IN_FLIGHT = 32;
 
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'must be an integer number of requests' })
   @Min(1, { message: 'must be between 1 and 100000' })
   @Max(100_000, { message: 'must be between 1 and 100000' })
-  ADMISSION_MAX_IN_FLIGHT_PER_TENANT = 16;
+  ADMISSION_MAX_IN_FLIGHT_PER_TENANT = 8;
 
   @IsOptional()
   @Type(() => Number)
