@@ -20,6 +20,7 @@ import { RedisServerProcess } from '@tenantpay/local-services';
 import { PaymentMethod } from '@tenantpay/payments';
 import {
   type AppConfig,
+  HTTP_REQUEST_DURATION_METRIC,
   HTTP_REQUESTS_SHED_METRIC,
   loadConfig,
   PROCESS_METRICS_REGISTRY,
@@ -30,6 +31,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createApiApplication } from '../../apps/api/src/create-api-application';
 import { type LoadRequest, type LoadResult, runLoad } from '../load/load-generator';
+import { median } from '../ratelimit/statistics';
 import { startMongoProcess } from '../support/mongo-process';
 import { type BenchTenant, seedBenchTenant } from '../support/seed-bench-tenant';
 
@@ -55,14 +57,6 @@ const QUICK: Settings = { runs: 1, capacityMs: 3_000, phaseMs: 5_000 };
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const round = (value: number, digits = 1): number => Number(value.toFixed(digits));
 const ms = (us: number): number => round(us / 1000);
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const upper = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? (sorted[upper] ?? Number.NaN)
-    : ((sorted[upper - 1] ?? Number.NaN) + (sorted[upper] ?? Number.NaN)) / 2;
-}
 
 function creations(
   port: number,
@@ -96,6 +90,8 @@ interface Run {
   readonly quietAlone: LoadResult;
   readonly quietWithFlood: LoadResult;
   readonly flood: LoadResult;
+  /** Share of the creations admitted during the flood phase that the server answered within 1 s. */
+  readonly serverWithinOneSecondShare: number;
 }
 
 async function measureRun(
@@ -137,16 +133,48 @@ async function measureRun(
     durationMs: settings.phaseMs + 2 * leadMs,
     overallRate: Math.round(OVERLOAD_FACTOR * capacityPerSecond),
   });
+  const before = await createdWithinOneSecond();
   await delay(leadMs);
   const quietWithFlood = await runLoad(quietLoad);
   const flood = await flooding;
+  const after = await createdWithinOneSecond();
+  const serverWithinOneSecondShare =
+    (after.withinOneSecond - before.withinOneSecond) / Math.max(1, after.all - before.all);
   log(
-    `capacity ${capacityPerSecond.toFixed(0)}/s; flood ${JSON.stringify(flood.statuses)} errors ${flood.errors}, ` +
+    `server-side within 1 s ${(serverWithinOneSecondShare * 100).toFixed(1)}%; ` +
+      `capacity ${capacityPerSecond.toFixed(0)}/s; flood ${JSON.stringify(flood.statuses)} errors ${flood.errors}, ` +
       `admitted p99 ${ms(flood.latencyP99Us)} ms, refused p99 ${ms(flood.refusedLatencyP99Us)} ms ` +
       `(max ${ms(flood.refusedLatencyMaxUs)} ms); quiet p99 alone ${ms(quietAlone.latencyP99Us)} ms, ` +
       `with flood ${ms(quietWithFlood.latencyP99Us)} ms ${JSON.stringify(quietWithFlood.statuses)}`,
   );
-  return { capacityPerSecond, quietAlone, quietWithFlood, flood };
+  return { capacityPerSecond, quietAlone, quietWithFlood, flood, serverWithinOneSecondShare };
+}
+
+/**
+ * Created payments the API itself timed, in all and within 1 s (its request histogram's `le="1"` bucket): the
+ * server's view, free of the load generator's own scheduling delays on a machine shared with other work.
+ */
+async function createdWithinOneSecond(): Promise<{ all: number; withinOneSecond: number }> {
+  const metric = await PROCESS_METRICS_REGISTRY.getSingleMetric(HTTP_REQUEST_DURATION_METRIC)?.get();
+  // A histogram's samples carry their series name (`_bucket`, `_count`), which prom-client's type leaves out.
+  const samples = (metric?.values ?? []) as {
+    value: number;
+    labels: Record<string, string | number>;
+    metricName?: string;
+  }[];
+  const created = samples.filter(
+    (sample) =>
+      sample.labels['method'] === 'POST' &&
+      sample.labels['route'] === '/v1/payments' &&
+      sample.labels['status'] === '201',
+  );
+  const value = (name: string, le?: number) =>
+    created.find((sample) => sample.metricName === name && (le === undefined || sample.labels['le'] === le))
+      ?.value ?? 0;
+  return {
+    all: value(`${HTTP_REQUEST_DURATION_METRIC}_count`),
+    withinOneSecond: value(`${HTTP_REQUEST_DURATION_METRIC}_bucket`, 1),
+  };
 }
 
 /** The shed counter's samples by reason, from this process's registry (the API runs in it). */
@@ -192,6 +220,10 @@ function report(runs: readonly Run[], config: AppConfig, shed: Record<string, nu
       refusedShare: round(median(floodRefusedShare), 3),
       answeredPerRun: floodOffered,
       admittedP99Ms: ms(admittedP99),
+      serverAnsweredWithinOneSecondShare: round(
+        med((run) => run.serverWithinOneSecondShare),
+        4,
+      ),
       admittedP50Ms: ms(med((run) => run.flood.latencyP50Us)),
       refusedP99Ms: ms(refusedP99),
       refusedMaxMs: ms(med((run) => run.flood.refusedLatencyMaxUs)),
@@ -207,8 +239,12 @@ function report(runs: readonly Run[], config: AppConfig, shed: Record<string, nu
     },
     targets: {
       admittedP99: {
-        target: 'p99 of admitted flood requests < 1 s',
+        target: 'p99 of admitted flood requests < 1 s, as the load generator saw them',
         pass: admittedP99 < ADMITTED_P99_TARGET_US,
+      },
+      admittedP99ServerSide: {
+        target: '≥ 99% of the creations admitted during the flood answered within 1 s, as the API timed them',
+        pass: med((run) => run.serverWithinOneSecondShare) >= 0.99,
       },
       refusalsFast: {
         target: 'every flood request answered: 201 or 503, refused p99 < 100 ms',
