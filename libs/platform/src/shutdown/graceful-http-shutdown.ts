@@ -68,7 +68,8 @@ export class GracefulHttpShutdown {
     const finished = await this.untilNothingInFlight(deadline);
     server.closeIdleConnections();
     const allClosed =
-      finished && (await Promise.race([closed.then(() => true), delay(deadline - Date.now(), false)]));
+      finished &&
+      (await Promise.race([closed.then(() => true), delay(deadline - Date.now(), false, { ref: false })]));
     if (!allClosed) {
       this.logger.warn(`Requests still in flight after ${shutdownGraceMs} ms; closing their connections`);
       server.closeAllConnections();
