@@ -4,7 +4,7 @@
  *   node -r @swc-node/register bench/overload/overload.bench.ts [--quick]
  * Each run measures, for payment creations (`POST /v1/payments`, the heaviest common route):
  * 1. capacity: what the instance serves with the load generator's connections always busy;
- * 2. a quiet tenant alone, at a steady low rate;
+ * 2. a quiet tenant alone, at a tenth of that capacity;
  * 3. the same quiet tenant while another tenant floods at twice that capacity.
  * Targets (medians over the runs): the flood's admitted requests keep p99 under 1 s; every request of the
  * flood is answered, either admitted or refused with a fast 503 (p99 under 100 ms); the quiet tenant's p99
@@ -42,7 +42,8 @@ const ADMITTED_P99_TARGET_US = 1_000_000;
 const REFUSED_P99_TARGET_US = 100_000;
 const QUIET_P99_FACTOR = 1.5;
 const QUIET_P99_SLACK_US = 20_000;
-const QUIET_REQUESTS_PER_SECOND = 10;
+/** The quiet tenant sends a tenth of what the instance serves (at least one a second): quiet for this instance. */
+const QUIET_SHARE_OF_CAPACITY = 0.1;
 /** Connections enough that the flood's rate is never held back by waiting for answers. */
 const FLOOD_CONNECTIONS = 128;
 
@@ -79,6 +80,9 @@ function creations(
     }),
   };
 }
+
+const quietRate = (capacityPerSecond: number): number =>
+  Math.max(1, Math.round(QUIET_SHARE_OF_CAPACITY * capacityPerSecond));
 
 const count = (result: LoadResult, accept: (status: number) => boolean): number =>
   Object.entries(result.statuses)
@@ -120,7 +124,7 @@ async function measureRun(
     connections: 2,
     warmupMs: 0,
     durationMs: settings.phaseMs,
-    overallRate: QUIET_REQUESTS_PER_SECOND,
+    overallRate: quietRate(capacityPerSecond),
   };
   const quietAlone = await runLoad(quietLoad);
 
@@ -230,7 +234,7 @@ function report(runs: readonly Run[], config: AppConfig, shed: Record<string, nu
       statuses: runs.map((run) => run.flood.statuses),
     },
     quiet: {
-      requestsPerSecond: QUIET_REQUESTS_PER_SECOND,
+      requestsPerSecond: quietRate(med((run) => run.capacityPerSecond)),
       aloneP99Ms: ms(quietAloneP99),
       withFloodP99Ms: ms(quietFloodP99),
       aloneP50Ms: ms(med((run) => run.quietAlone.latencyP50Us)),
