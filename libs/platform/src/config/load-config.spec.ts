@@ -32,8 +32,8 @@ describe('loadConfig', () => {
         metricsPort: 9463,
       },
       admission: {
-        maxInFlight: 64,
-        maxInFlightPerTenant: 16,
+        maxInFlight: 32,
+        maxInFlightPerTenant: 8,
         maxEventLoopDelayMs: 200,
         retryAfterSeconds: 1,
       },
