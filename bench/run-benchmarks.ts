@@ -14,6 +14,7 @@ const SUITES: Readonly<Record<string, string>> = {
   tenancy: 'tenancy/tenancy.bench.ts',
   payments: 'payments/payments.bench.ts',
   load: 'load/load.bench.ts',
+  overload: 'overload/overload.bench.ts',
   'usage-memory': 'usage-memory/usage-memory.bench.ts',
 };
 

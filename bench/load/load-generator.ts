@@ -5,7 +5,8 @@
  *
  * Latency percentiles come from every response's own timing in microseconds: autocannon's histogram keeps
  * whole milliseconds, too coarse for a loopback p50 of a few hundred µs. Only 2xx answers count as latency
- * samples, so a refused request's quick 429 cannot flatter the figure.
+ * samples, so a refused request's quick 429 cannot flatter the figure; 503 refusals (admission control) are
+ * timed on their own.
  */
 import autocannon from 'autocannon';
 import { type ChildProcess, fork } from 'node:child_process';
@@ -40,6 +41,9 @@ export interface LoadResult {
   readonly requestsPerSecond: number;
   readonly latencyP50Us: number;
   readonly latencyP99Us: number;
+  /** How long 503 refusals took: p99 and the slowest (NaN when there were none). */
+  readonly refusedLatencyP99Us: number;
+  readonly refusedLatencyMaxUs: number;
   /** Every status seen while measuring. */
   readonly statuses: Readonly<Record<string, number>>;
   /** Socket errors and timeouts: requests that got no HTTP answer at all. */
@@ -104,14 +108,17 @@ async function generateLoad(load: LoadRequest): Promise<LoadResult> {
     Object.assign(options, { warmup: { connections: load.connections, duration: load.warmupMs / 1000 } });
   }
   const latenciesUs: number[] = [];
+  const refusedLatenciesUs: number[] = [];
   // Without a callback autocannon answers an emitter that is also a promise (and only then honours warmup).
   const instance = autocannon(options) as unknown as autocannon.Instance & Promise<autocannon.Result>;
   // Emitted by the measured run only: the warm-up reports to an emitter of its own.
   instance.on('response', (_client, statusCode, _bytes, responseTimeMs) => {
     if (statusCode >= 200 && statusCode < 300) latenciesUs.push(responseTimeMs * 1000);
+    else if (statusCode === 503) refusedLatenciesUs.push(responseTimeMs * 1000);
   });
   const result = await instance;
   latenciesUs.sort((a, b) => a - b);
+  refusedLatenciesUs.sort((a, b) => a - b);
   const statuses = statusCounts(result);
   const answered = Object.values(statuses).reduce((sum, count) => sum + count, 0);
   // Not in @types/autocannon either: the warm-up's own results.
@@ -123,6 +130,8 @@ async function generateLoad(load: LoadRequest): Promise<LoadResult> {
     requestsPerSecond: answered / result.duration,
     latencyP50Us: nearestRank(latenciesUs, 0.5),
     latencyP99Us: nearestRank(latenciesUs, 0.99),
+    refusedLatencyP99Us: nearestRank(refusedLatenciesUs, 0.99),
+    refusedLatencyMaxUs: nearestRank(refusedLatenciesUs, 1),
     statuses,
     errors: result.errors,
   };

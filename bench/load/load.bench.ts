@@ -42,6 +42,7 @@ import { ListPaymentsQueryDto } from '../../apps/api/src/payments/dto/list-payme
 import { type BenchTenant, seedBenchTenant } from '../support/seed-bench-tenant';
 import { startMongoProcess } from '../support/mongo-process';
 import { type LoadRequest, type LoadResult, runLoad } from './load-generator';
+import { ADMISSION_OUT_OF_REACH } from '../support/admission-out-of-reach';
 
 const BASE_DOMAIN = 'bench.test';
 const PAGE_SIZE = 20;
@@ -432,6 +433,7 @@ async function main(): Promise<unknown> {
       JWT_SIGNING_KEYS: `k1:${randomBytes(24).toString('hex')}`,
       PAYMENTS_GATEWAY: 'simulated',
       LOG_LEVEL: 'silent',
+      ...ADMISSION_OUT_OF_REACH,
       BASE_DOMAIN,
     });
 

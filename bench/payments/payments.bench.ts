@@ -32,6 +32,7 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { ADMISSION_OUT_OF_REACH } from '../support/admission-out-of-reach';
 
 const QUICK = process.argv.includes('--quick');
 const PAYMENTS = QUICK ? 300 : 3_000;
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
     JWT_SIGNING_KEYS: `k1:${randomBytes(32).toString('hex')}`,
     PAYMENTS_GATEWAY: 'simulated',
     SIMULATED_GATEWAY_LATENCY_MS: '0',
+    ...ADMISSION_OUT_OF_REACH,
     PAYMENTS_WORKER_CONCURRENCY: String(WORKER_CONCURRENCY),
   });
   const apiRef = await Test.createTestingModule({ imports: [ApiModule.forRoot(config)] }).compile();

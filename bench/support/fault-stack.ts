@@ -16,6 +16,7 @@ import { AppProcess } from './app-process';
 import type { BenchTenant } from './seed-bench-tenant';
 import { seedFaultTenants } from './seed-fault-tenants';
 import { waitFor } from './wait-for';
+import { ADMISSION_OUT_OF_REACH } from './admission-out-of-reach';
 
 export interface FaultStack {
   readonly apiUrl: string;
@@ -58,7 +59,9 @@ export async function startFaultStack<N extends string>(
     REDIS_URL: redisServer.url,
     API_HOST: '127.0.0.1',
     API_PORT: String(port),
+    METRICS_PORT: String(await findFreePort()),
     WORKER_METRICS_PORT: String(await findFreePort()),
+    ...ADMISSION_OUT_OF_REACH,
     BASE_DOMAIN: options.baseDomain,
     JWT_SIGNING_KEYS: `${options.run}:${randomBytes(32).toString('base64url')}`,
     WEBHOOK_SECRET_ENCRYPTION_KEY: randomBytes(32).toString('base64'),

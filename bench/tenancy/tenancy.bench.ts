@@ -35,6 +35,7 @@ import { createApiApplication } from '../../apps/api/src/create-api-application'
 import { type LoadRequest, type LoadResult, nearestRank, runLoad } from '../load/load-generator';
 import { pinProcess, splitCores } from '../support/cpu-affinity';
 import { seedBenchTenant } from '../support/seed-bench-tenant';
+import { ADMISSION_OUT_OF_REACH } from '../support/admission-out-of-reach';
 
 const BASE_DOMAIN = 'bench.test';
 const FINITE_HIGH_LIMIT = 10_000_000;
@@ -158,6 +159,7 @@ async function main(): Promise<unknown> {
       JWT_SIGNING_KEYS: `k1:${randomBytes(24).toString('hex')}`,
       PAYMENTS_GATEWAY: 'simulated',
       LOG_LEVEL: 'silent',
+      ...ADMISSION_OUT_OF_REACH,
       BASE_DOMAIN,
     });
 

@@ -8,6 +8,7 @@ import {
   PlatformHttpModule,
 } from '@tenantpay/platform';
 import { TenantJobsModule, TenantLookupService, tenantLogFields } from '@tenantpay/tenancy';
+import { ApiAdmissionModule } from './admission/api-admission.module';
 import { AdminTenantsModule } from './admin-tenants/admin-tenants.module';
 import { API_PLATFORM_COLLECTIONS } from './api-platform-collections.constant';
 import { ApiKeysModule } from './api-keys/api-keys.module';
@@ -47,6 +48,8 @@ export class ApiModule {
           { imports: [AuditModule], useExisting: AuditService },
         ),
         ApiTenancyModule,
+        // Right after tenancy: its middleware needs the tenant the tenant middleware resolved.
+        ApiAdmissionModule,
         ApiRateLimitingModule,
         UsageApiModule,
         AdminTenantsModule,

@@ -4,8 +4,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
   type AppConfig,
   configureHttpApplication,
+  GracefulHttpShutdown,
   HTTP_APPLICATION_OPTIONS,
   HttpMetricsMiddleware,
+  InstanceAdmissionGate,
 } from '@tenantpay/platform';
 import { ApiModule } from './api.module';
 import { setupOpenApi } from './openapi/setup-openapi';
@@ -25,5 +27,10 @@ export async function createApiApplication(
   const httpMetrics = app.get(HttpMetricsMiddleware);
   app.use(httpMetrics.use.bind(httpMetrics));
   setupOpenApi(app);
+  // On Node's server, in front of the framework: admission refuses before any work is done, and the
+  // shutdown's request tracking (outermost) sees every request, refused ones included.
+  const server = app.getHttpServer();
+  app.get(InstanceAdmissionGate).attach(server);
+  app.get(GracefulHttpShutdown).attach(server);
   return app;
 }

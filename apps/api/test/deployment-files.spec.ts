@@ -11,6 +11,8 @@ interface ComposeService {
   environment?: Record<string, string>;
   healthcheck?: { test: unknown[] };
   depends_on?: Record<string, { condition: string }>;
+  ports?: string[];
+  expose?: string[];
 }
 
 /** Docker cannot run on this machine, so the compose file is at least checked for what the platform needs. */
@@ -41,6 +43,17 @@ describe('docker-compose.yml', () => {
       );
       expect(services[app]?.environment?.['REDIS_URL']).toBe('redis://redis:6379');
       expect(services[app]?.build?.args['APP']).toBe(app);
+    }
+  });
+
+  it('keeps both metrics ports on the compose network, published nowhere', () => {
+    for (const [app, variable, port] of [
+      ['api', 'METRICS_PORT', '9463'],
+      ['worker', 'WORKER_METRICS_PORT', '9464'],
+    ] as const) {
+      expect(services[app]?.environment?.[variable]).toBe(port);
+      expect(services[app]?.expose).toEqual([port]);
+      expect(JSON.stringify(services[app]?.ports ?? [])).not.toContain(port);
     }
   });
 

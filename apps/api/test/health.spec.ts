@@ -23,7 +23,15 @@ describe('health probes', () => {
   it('GET /health/ready answers 200 when MongoDB and Redis answer', async () => {
     const response = await request(app.getHttpServer()).get('/health/ready').expect(200);
     expect(response.body.status).toBe('ok');
-    expect(response.body.info).toEqual({ mongodb: { status: 'up' }, redis: { status: 'up' } });
+    expect(response.body.info).toMatchObject({ mongodb: { status: 'up' }, redis: { status: 'up' } });
+  });
+
+  it("GET /health/ready reports the worker's queue depth per queue and state", async () => {
+    const response = await request(app.getHttpServer()).get('/health/ready').expect(200);
+    expect(response.body.details.queues).toMatchObject({
+      status: 'up',
+      payments: { waiting: 0, active: 0, delayed: 0, failed: 0 },
+    });
   });
 
   it('GET /health/ready answers 503 naming Redis while Redis is stopped, and recovers', async () => {

@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { TenantUserRole } from '@tenantpay/identity';
+import { MetricsServer } from '@tenantpay/platform';
 import { Tier } from '@tenantpay/tenancy';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import request from 'supertest';
@@ -21,7 +22,7 @@ function sample(exposition: string, name: string, labels: Record<string, string>
   return undefined;
 }
 
-describe('GET /metrics (Prometheus, SPEC §13)', () => {
+describe('Prometheus metrics on METRICS_PORT (SPEC §13)', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
   let app: NestExpressApplication;
@@ -50,15 +51,19 @@ describe('GET /metrics (Prometheus, SPEC §13)', () => {
     await http().get('/no-such-route/456').expect(404);
     await http().get('/health/live').expect(200);
 
-    const scrape = await http().get('/metrics').expect(200);
-    expect(scrape.headers['content-type']).toMatch(/^text\/plain/);
-    metrics = scrape.text;
+    const port = app.get(MetricsServer).port ?? 0;
+    expect(port).toBeGreaterThan(0);
+    const scrape = await fetch(`http://127.0.0.1:${port}/metrics`);
+    expect(scrape.status).toBe(200);
+    expect(scrape.headers.get('content-type')).toMatch(/^text\/plain/);
+    metrics = await scrape.text();
   });
   afterAll(async () => {
     await app.close();
   });
 
-  it('is served outside /v1, without a credential', async () => {
+  it("is not served on the public API port, where any tenant could read every route's traffic", async () => {
+    await request(app.getHttpServer()).get('/metrics').expect(404);
     await request(app.getHttpServer()).get('/v1/metrics').expect(404);
   });
 

@@ -7,12 +7,11 @@ import {
   PAYMENTS_QUEUE,
   PaymentJobName,
 } from '@tenantpay/payments';
-import { redisConnectionOptions } from '@tenantpay/platform';
+import { MetricsServer, redisConnectionOptions } from '@tenantpay/platform';
 import { USAGE_QUEUE } from '@tenantpay/usage';
 import { WEBHOOK_DELIVERY_QUEUE } from '@tenantpay/webhooks';
 import { Queue } from 'bullmq';
 import { ObjectId } from 'mongodb';
-import { WorkerMetricsServer } from '../src/metrics/worker-metrics.server';
 import { WorkerModule } from '../src/worker.module';
 
 async function scrape(port: number): Promise<{ status: number; type: string | null; body: string }> {
@@ -59,7 +58,7 @@ describe('worker metrics port (WORKER_METRICS_PORT)', () => {
     const config = testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url, WORKER_METRICS_PORT: '0' });
     app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
     await app.init();
-    port = app.get(WorkerMetricsServer).port ?? 0;
+    port = app.get(MetricsServer).port ?? 0;
   });
   afterAll(async () => {
     await app?.close();
@@ -136,6 +135,6 @@ describe('worker metrics port (WORKER_METRICS_PORT)', () => {
   it('stops listening when the worker shuts down', async () => {
     await app.close();
     await expect(fetch(`http://127.0.0.1:${port}/metrics`)).rejects.toThrow();
-    expect(app.get(WorkerMetricsServer).port).toBeUndefined();
+    expect(app.get(MetricsServer).port).toBeUndefined();
   });
 });

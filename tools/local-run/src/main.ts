@@ -2,61 +2,127 @@
  * `npm start`: runs the API and the worker as a user would on one machine. MongoDB and Redis come from
  * MONGODB_URI / REDIS_URL when set; otherwise embedded ones are started (a real mongod when this machine
  * has one, else the in-process engine; the local redis-server binary) and stopped again on exit.
+ *
+ * The first Ctrl-C (or SIGTERM, SIGHUP) stops everything in order: the API, the worker, then Redis and the
+ * MongoDB engine, each app killed if it has not stopped within its grace period; a second Ctrl-C kills at
+ * once. If one of the apps dies on its own, the launcher says which and why, and stops the rest.
  */
 import 'reflect-metadata';
 import { type RunningMongo, RedisServerProcess, startMongo } from '@tenantpay/local-services';
-import { loadConfigOrExit } from '@tenantpay/platform';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { API_LISTENING_MESSAGE, type AppConfig, loadConfigOrExit } from '@tenantpay/platform';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { findTakenPorts } from './find-taken-ports';
+import { ProcessSupervisor, type SupervisedExit } from './process-supervisor';
 import { seedDemo } from './seed-demo';
 
 const workspaceRoot = path.resolve(__dirname, '../../../..');
 const say = (line: string) => process.stdout.write(`[tenantpay] ${line}\n`);
+/** Past an app's own shutdown bounds, how long it may take to close its connections before it is killed. */
+const STOP_MARGIN_MS = 5_000;
+const STOP_ORDER = ['api', 'worker'];
+
+/**
+ * The user's settings, validated before anything starts. The three values the launcher supplies itself
+ * (databases it may start, development keys it may generate) get stand-ins that pass validation.
+ */
+function settingsBeforeStart(): AppConfig {
+  return loadConfigOrExit({
+    ...process.env,
+    MONGODB_URI: process.env['MONGODB_URI'] || 'mongodb://127.0.0.1:27017/not-started-yet',
+    REDIS_URL: process.env['REDIS_URL'] || 'redis://127.0.0.1:6379',
+    JWT_SIGNING_KEYS: process.env['JWT_SIGNING_KEYS'] || `dev:${'x'.repeat(32)}`,
+    PAYMENTS_GATEWAY: localGateway(),
+  });
+}
 
 async function main(): Promise<void> {
-  const apiPort = process.env['API_PORT'] ?? '3000';
-  const mongo = await embeddedOrGivenMongo();
-  const redis = await embeddedOrGivenRedis(mongo);
-  const environment = {
-    ...process.env,
-    MONGODB_URI: mongo.uri,
-    REDIS_URL: redis.url,
-    API_PORT: apiPort,
-    JWT_SIGNING_KEYS: process.env['JWT_SIGNING_KEYS'] || developmentSigningKey(),
-    WEBHOOK_SECRET_ENCRYPTION_KEY: process.env['WEBHOOK_SECRET_ENCRYPTION_KEY'] || developmentWebhookKey(),
-    PAYMENTS_GATEWAY_WEBHOOK_SECRET:
-      process.env['PAYMENTS_GATEWAY_WEBHOOK_SECRET'] || developmentGatewayWebhookSecret(),
-    // Local runs state the simulator as their choice; a deployment must state its own.
-    PAYMENTS_GATEWAY: process.env['PAYMENTS_GATEWAY'] || 'simulated',
-  };
-  const demo = await seedDemo(loadConfigOrExit(environment));
-  const apps = [startApp('api', environment), startApp('worker', environment)];
-
-  let stopping = false;
-  const stopAll = async (exitCode: number) => {
-    if (stopping) return;
-    stopping = true;
-    say('stopping…');
-    await Promise.all(apps.map(stopApp));
-    await redis.stop();
-    await mongo.stop();
-    process.exit(exitCode);
-  };
-  process.once('SIGINT', () => void stopAll(0));
-  process.once('SIGTERM', () => void stopAll(0));
-  for (const app of apps) {
-    app.once('exit', (code) => {
-      if (!stopping) say(`${app.spawnargs.at(-1)} exited unexpectedly (code ${code}); stopping everything`);
-      void stopAll(1);
-    });
+  const settings = settingsBeforeStart();
+  const taken = await findTakenPorts([
+    { setting: 'API_PORT', port: settings.http.port, host: settings.http.host },
+    { setting: 'METRICS_PORT', port: settings.http.metricsPort },
+    { setting: 'WORKER_METRICS_PORT', port: settings.worker.metricsPort },
+  ]);
+  if (taken.length > 0) {
+    for (const use of taken) {
+      say(
+        `port ${use.port} (${use.setting}) is already in use by another process: stop it or set ${use.setting}`,
+      );
+    }
+    say('nothing was started');
+    process.exit(1);
   }
 
-  await waitUntilReady(`http://127.0.0.1:${apiPort}/health/ready`);
-  for (const line of demo) say(line);
-  say(`ready: API on http://localhost:${apiPort} (GET /health/ready), worker running; Ctrl+C stops both`);
+  let stopping = false;
+  const supervisor = new ProcessSupervisor((exit) => {
+    if (stopping) return;
+    say(describeExit(exit));
+    void stopAll(1);
+  });
+  // Pending starts are awaited, so a Ctrl-C while Redis is starting still stops Redis.
+  const mongoStarting = embeddedOrGivenMongo();
+  const redisStarting = mongoStarting.then((mongo) => embeddedOrGivenRedis(mongo));
+  const stopAll = async (exitCode: number) => {
+    stopping = true;
+    say('stopping: api, worker, then Redis and MongoDB (Ctrl+C again to kill at once)…');
+    await supervisor.stopAll(STOP_ORDER);
+    await (await redisStarting.catch(() => undefined))?.stop();
+    await (await mongoStarting.catch(() => undefined))?.stop();
+    say('stopped');
+    process.exit(exitCode);
+  };
+  const onSignal = () => {
+    if (!stopping) return void stopAll(0);
+    say('killing what is still running');
+    supervisor.killAll();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
+
+  try {
+    const [mongo, redis] = await Promise.all([mongoStarting, redisStarting]);
+    const environment = {
+      ...process.env,
+      MONGODB_URI: mongo.uri,
+      REDIS_URL: redis.url,
+      API_PORT: String(settings.http.port),
+      JWT_SIGNING_KEYS: process.env['JWT_SIGNING_KEYS'] || developmentSigningKey(),
+      WEBHOOK_SECRET_ENCRYPTION_KEY: process.env['WEBHOOK_SECRET_ENCRYPTION_KEY'] || developmentWebhookKey(),
+      PAYMENTS_GATEWAY_WEBHOOK_SECRET:
+        process.env['PAYMENTS_GATEWAY_WEBHOOK_SECRET'] || developmentGatewayWebhookSecret(),
+      PAYMENTS_GATEWAY: localGateway(),
+    };
+    const config = loadConfigOrExit(environment);
+    const demo = await seedDemo(config);
+    if (stopping) return;
+
+    const appStopTimeoutMs = config.shutdownReadinessDelayMs + config.shutdownGraceMs + STOP_MARGIN_MS;
+    const api = startApp(supervisor, 'api', environment, appStopTimeoutMs);
+    startApp(supervisor, 'worker', environment, appStopTimeoutMs);
+
+    // Readiness is asked only once the API child says it listens: an answer on the port is then its own.
+    const [message] = (await once(api, 'message')) as [unknown];
+    if (message !== API_LISTENING_MESSAGE)
+      throw new Error(`unexpected message from the API: ${String(message)}`);
+    await waitUntilReady(`http://127.0.0.1:${settings.http.port}/health/ready`, () => stopping);
+    if (stopping) return;
+    for (const line of demo) say(line);
+    say(
+      `ready: API on http://localhost:${settings.http.port} (GET /health/ready), metrics on ports ` +
+        `${settings.http.metricsPort} (api) and ${settings.worker.metricsPort} (worker); Ctrl+C stops everything`,
+    );
+  } catch (error) {
+    if (stopping) return;
+    say(`failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    await stopAll(1);
+  }
+}
+
+function describeExit(exit: SupervisedExit): string {
+  const how = exit.signal === null ? `exit code ${exit.code}` : `signal ${exit.signal}`;
+  return `${exit.name} stopped unexpectedly (${how})${exit.lastError === undefined ? '' : `: ${exit.lastError}`}; stopping everything`;
 }
 
 /** A fresh random key per run: tokens die with the run, and no shared default secret exists to leak. */
@@ -99,41 +165,41 @@ async function embeddedOrGivenMongo(): Promise<RunningMongo> {
   return running;
 }
 
-/**
- * The embedded Redis runs with AOF, as production must. Its data outlives the run only when MongoDB's does:
- * beside the in-memory engine, counters, cached tenants and sessions of a previous run would name tenants
- * that no longer exist, so that run's data directory is emptied first.
- */
+/** Local runs state the simulator as their choice; a deployment must state its own. */
+function localGateway(): string {
+  return process.env['PAYMENTS_GATEWAY'] || 'simulated';
+}
+
 async function embeddedOrGivenRedis(mongo: RunningMongo): Promise<{ url: string; stop(): Promise<void> }> {
   const given = process.env['REDIS_URL'];
   if (given) {
     say('Redis: REDIS_URL');
     return { url: given, stop: async () => undefined };
   }
+  // AOF beside a persistent MongoDB; beside the in-memory engine a fresh directory each run, so cached tenants and
+  // counters never name tenants of a previous run. Its own process group: Ctrl-C must not stop Redis before the
+  // apps that write to it.
   const persistent = mongo.kind !== 'emulator';
   const dataDir = path.join(workspaceRoot, '.data', persistent ? 'redis' : 'redis-this-run');
   if (!persistent) await rm(dataDir, { recursive: true, force: true });
-  const server = await RedisServerProcess.start({ dataDir });
+  const server = await RedisServerProcess.start({ dataDir, ownProcessGroup: true });
   say(`Redis: embedded redis-server at ${server.url} (AOF in ${dataDir}; set REDIS_URL to use another)`);
   return server;
 }
 
-function startApp(name: 'api' | 'worker', environment: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [path.join(workspaceRoot, 'dist', 'apps', name, 'src', 'main.js')], {
-    env: environment,
-    stdio: 'inherit',
-  });
+function startApp(
+  supervisor: ProcessSupervisor,
+  name: 'api' | 'worker',
+  environment: NodeJS.ProcessEnv,
+  stopTimeoutMs: number,
+): ChildProcess {
+  const entry = path.join(workspaceRoot, 'dist', 'apps', name, 'src', 'main.js');
+  return supervisor.start(name, process.execPath, [entry], { env: environment, stopTimeoutMs });
 }
 
-async function stopApp(app: ChildProcess): Promise<void> {
-  if (app.exitCode !== null || app.signalCode !== null) return;
-  app.kill('SIGTERM');
-  await once(app, 'exit');
-}
-
-async function waitUntilReady(url: string, timeoutMs = 60_000): Promise<void> {
+async function waitUntilReady(url: string, cancelled: () => boolean, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  for (;;) {
+  while (!cancelled()) {
     const ready = await fetch(url).then(
       (response) => response.ok,
       () => false,

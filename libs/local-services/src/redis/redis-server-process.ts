@@ -25,6 +25,11 @@ export interface RedisServerProcessOptions {
    * keeps the data. Omit for a throw-away server that nothing is persisted for.
    */
   dataDir?: string;
+  /**
+   * Runs the server in a process group of its own, so a terminal's Ctrl-C reaches only its parent, which then
+   * stops it after the processes that use it (`npm start`).
+   */
+  ownProcessGroup?: boolean;
 }
 
 /**
@@ -39,6 +44,7 @@ export class RedisServerProcess {
     readonly port: number,
     private readonly startupTimeoutMs: number,
     private readonly dataDir: string | undefined,
+    private readonly ownProcessGroup: boolean,
   ) {}
 
   static async start(options: RedisServerProcessOptions = {}): Promise<RedisServerProcess> {
@@ -47,6 +53,7 @@ export class RedisServerProcess {
       options.port ?? (await findFreePort(HOST)),
       options.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS,
       options.dataDir,
+      options.ownProcessGroup ?? false,
     );
     if (options.dataDir !== undefined) await mkdir(options.dataDir, { recursive: true });
     await server.spawnAndWaitUntilReady();
@@ -114,7 +121,7 @@ export class RedisServerProcess {
       this.binary,
       ['--port', String(this.port), '--bind', HOST, '--save', '', ...persistence, '--daemonize', 'no'],
       // The working directory is where redis-server would write dump files; keep it out of the repository.
-      { cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] },
+      { cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'], detached: this.ownProcessGroup },
     );
     this.child = child;
 

@@ -10,6 +10,24 @@ export interface AppConfig {
     readonly bulkBodyLimitBytes: number;
     /** Reverse proxies in front of the API whose X-Forwarded-For may be trusted for the client IP. */
     readonly trustProxyHops: number;
+    /**
+     * Where the API serves its Prometheus metrics: a port of its own, never the public one (traffic by route
+     * and status is not for tenants to read); 0 picks a free port.
+     */
+    readonly metricsPort: number;
+  };
+  /**
+   * Admission control of the API (SPEC §7: overload is refused, not queued). A request beyond a bound is
+   * answered at once with 503 `overloaded` and Retry-After instead of waiting behind the others.
+   */
+  readonly admission: {
+    /** Requests one instance serves at once; health probes are not counted and never refused. */
+    readonly maxInFlight: number;
+    /** Requests one tenant (or the unauthenticated callers together) may have in flight on one instance. */
+    readonly maxInFlightPerTenant: number;
+    /** Event-loop delay above which new requests are refused until it falls again. */
+    readonly maxEventLoopDelayMs: number;
+    readonly retryAfterSeconds: number;
   };
   readonly tenancy: {
     /** White-label hosts are `{slug}.{baseDomain}`. */
@@ -127,6 +145,11 @@ export interface AppConfig {
   readonly log: { readonly level: LogLevel };
   /** How long shutdown may wait for in-flight work (requests, active jobs) before closing anyway. */
   readonly shutdownGraceMs: number;
+  /**
+   * How long the API keeps serving after SIGTERM while /health/ready already answers 503, so a load balancer
+   * sees it leave before it stops accepting connections (0: stop accepting at once).
+   */
+  readonly shutdownReadinessDelayMs: number;
 }
 
 export interface MongoTimeouts {

@@ -30,6 +30,13 @@ export class EnvironmentVariables {
   @Max(65535, { message: 'must be between 0 and 65535' })
   WORKER_METRICS_PORT = 9464;
 
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(0, { message: 'must be between 0 and 65535' })
+  @Max(65535, { message: 'must be between 0 and 65535' })
+  METRICS_PORT = 9463;
+
   @IsDefined({ message: 'is required (a mongodb:// or mongodb+srv:// connection string)' })
   @IsString({ message: 'must be a string' })
   @Matches(/^mongodb(\+srv)?:\/\/\S+$/, {
@@ -326,4 +333,39 @@ export class EnvironmentVariables {
   @Min(0, { message: 'must not be negative' })
   @Max(10 * 60 * 1000, { message: 'must be at most 600000 (10 minutes)' })
   SHUTDOWN_GRACE_MS = 10_000;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(0, { message: 'must not be negative' })
+  @Max(60_000, { message: 'must be at most 60000 (1 minute)' })
+  SHUTDOWN_READINESS_DELAY_MS = 0;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of requests' })
+  @Min(1, { message: 'must be between 1 and 100000' })
+  @Max(100_000, { message: 'must be between 1 and 100000' })
+  ADMISSION_MAX_IN_FLIGHT = 32;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of requests' })
+  @Min(1, { message: 'must be between 1 and 100000' })
+  @Max(100_000, { message: 'must be between 1 and 100000' })
+  ADMISSION_MAX_IN_FLIGHT_PER_TENANT = 8;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(10, { message: 'must be between 10 and 10000 milliseconds' })
+  @Max(10_000, { message: 'must be between 10 and 10000 milliseconds' })
+  ADMISSION_MAX_EVENT_LOOP_DELAY_MS = 200;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of seconds' })
+  @Min(1, { message: 'must be between 1 and 60 seconds' })
+  @Max(60, { message: 'must be between 1 and 60 seconds' })
+  ADMISSION_RETRY_AFTER_SECONDS = 1;
 }

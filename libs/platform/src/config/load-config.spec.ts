@@ -32,6 +32,13 @@ describe('loadConfig', () => {
         bodyLimitBytes: 1048576,
         bulkBodyLimitBytes: 16777216,
         trustProxyHops: 0,
+        metricsPort: 9463,
+      },
+      admission: {
+        maxInFlight: 32,
+        maxInFlightPerTenant: 8,
+        maxEventLoopDelayMs: 200,
+        retryAfterSeconds: 1,
       },
       tenancy: { baseDomain: 'localhost' },
       auth: { jwtKeys: [{ id: 'k1', secret: KEY_A }], activeJwtKeyId: 'k1', accessTokenTtlSeconds: 900 },
@@ -79,6 +86,7 @@ describe('loadConfig', () => {
       redis: { url: valid.REDIS_URL },
       log: { level: 'info' },
       shutdownGraceMs: 10000,
+      shutdownReadinessDelayMs: 0,
     });
   });
 
@@ -125,6 +133,12 @@ describe('loadConfig', () => {
     ['HTTP_BODY_LIMIT_BYTES', '10'],
     ['HTTP_BULK_BODY_LIMIT_BYTES', '52428801'],
     ['SHUTDOWN_GRACE_MS', '-1'],
+    ['SHUTDOWN_READINESS_DELAY_MS', '60001'],
+    ['METRICS_PORT', '65536'],
+    ['ADMISSION_MAX_IN_FLIGHT', '0'],
+    ['ADMISSION_MAX_IN_FLIGHT_PER_TENANT', 'many'],
+    ['ADMISSION_MAX_EVENT_LOOP_DELAY_MS', '5'],
+    ['ADMISSION_RETRY_AFTER_SECONDS', '0'],
     ['TRUST_PROXY_HOPS', '11'],
     ['RATE_LIMIT_FAIL_MODE', 'sometimes'],
     ['WEBHOOK_SECRET_ENCRYPTION_KEY', 'c2hvcnQ='],
@@ -204,6 +218,12 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...valid, JWT_ACTIVE_KEY_ID: 'k9' })).toEqual([
       expect.stringMatching(/^JWT_ACTIVE_KEY_ID /),
     ]);
+  });
+
+  it('refuses a tenant share of admission larger than the instance', () => {
+    expect(
+      problemsOf({ ...valid, ADMISSION_MAX_IN_FLIGHT: '8', ADMISSION_MAX_IN_FLIGHT_PER_TENANT: '9' }),
+    ).toEqual([expect.stringMatching(/^ADMISSION_MAX_IN_FLIGHT_PER_TENANT /)]);
   });
 
   it('refuses a key id used twice', () => {

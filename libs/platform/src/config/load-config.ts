@@ -59,6 +59,9 @@ export function loadConfig(environment: Environment): AppConfig {
       'PAYMENTS_GATEWAY=simulated is refused in production: the simulator moves no money (set PAYMENTS_ALLOW_SIMULATED_GATEWAY_IN_PRODUCTION=true only for a production-like test environment)',
     );
   }
+  if (variables.ADMISSION_MAX_IN_FLIGHT_PER_TENANT > variables.ADMISSION_MAX_IN_FLIGHT) {
+    keyProblems.push('ADMISSION_MAX_IN_FLIGHT_PER_TENANT must not exceed ADMISSION_MAX_IN_FLIGHT');
+  }
   if (keyProblems.length > 0) throw new ConfigValidationError(keyProblems);
   return {
     env: variables.NODE_ENV,
@@ -68,6 +71,13 @@ export function loadConfig(environment: Environment): AppConfig {
       bodyLimitBytes: variables.HTTP_BODY_LIMIT_BYTES,
       bulkBodyLimitBytes: variables.HTTP_BULK_BODY_LIMIT_BYTES,
       trustProxyHops: variables.TRUST_PROXY_HOPS,
+      metricsPort: variables.METRICS_PORT,
+    },
+    admission: {
+      maxInFlight: variables.ADMISSION_MAX_IN_FLIGHT,
+      maxInFlightPerTenant: variables.ADMISSION_MAX_IN_FLIGHT_PER_TENANT,
+      maxEventLoopDelayMs: variables.ADMISSION_MAX_EVENT_LOOP_DELAY_MS,
+      retryAfterSeconds: variables.ADMISSION_RETRY_AFTER_SECONDS,
     },
     tenancy: { baseDomain: variables.BASE_DOMAIN },
     auth: { jwtKeys, activeJwtKeyId, accessTokenTtlSeconds: variables.JWT_ACCESS_TOKEN_TTL_SECONDS },
@@ -125,6 +135,7 @@ export function loadConfig(environment: Environment): AppConfig {
     redis: { url: variables.REDIS_URL },
     log: { level: variables.LOG_LEVEL },
     shutdownGraceMs: variables.SHUTDOWN_GRACE_MS,
+    shutdownReadinessDelayMs: variables.SHUTDOWN_READINESS_DELAY_MS,
   };
 }
 

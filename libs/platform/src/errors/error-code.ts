@@ -26,6 +26,8 @@ export enum ErrorCode {
   NotReady = 'not_ready',
   /** MongoDB cannot be reached right now; nothing was decided, the request can be retried. */
   ServiceUnavailable = 'service_unavailable',
+  /** Admission control refused the request before any work: the instance or the tenant's share is full. */
+  Overloaded = 'overloaded',
 }
 
 export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<ErrorCode, number>> = {
@@ -50,4 +52,5 @@ export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.InternalError]: 500,
   [ErrorCode.NotReady]: 503,
   [ErrorCode.ServiceUnavailable]: 503,
+  [ErrorCode.Overloaded]: 503,
 };

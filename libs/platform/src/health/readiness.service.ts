@@ -8,7 +8,9 @@ import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import { performance } from 'node:perf_hooks';
 import { DomainException } from '../errors/domain.exception';
 import { ErrorCode } from '../errors/error-code';
+import { DrainState } from '../shutdown/drain-state';
 import { MongoHealthIndicator } from './mongo.health-indicator';
+import { QueueDepthHealthIndicator } from './queue-depth.health-indicator';
 import { RedisHealthIndicator } from './redis.health-indicator';
 
 /** How often the dependencies are checked in the background. */
@@ -27,7 +29,8 @@ type Readiness = { readonly at: number } & (
 );
 
 /**
- * Whether this instance can serve traffic: MongoDB and Redis both answer. The probe answers from the latest
+ * Whether this instance can serve traffic: it is not shutting down, and MongoDB and Redis both answer (the
+ * details also carry the worker's queue depth, which never makes an instance unready). The probe answers from the latest
  * background check, at once, whatever the databases do (a probe that hangs with a hung database gets the
  * instance killed by its orchestrator rather than taken out of rotation); the checks run every second, each
  * bounded by its own timeout, so the answer is at most about two seconds old.
@@ -42,6 +45,8 @@ export class ReadinessService implements OnApplicationBootstrap, OnApplicationSh
     private readonly health: HealthCheckService,
     private readonly mongo: MongoHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    private readonly queues: QueueDepthHealthIndicator,
+    private readonly drainState: DrainState,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -55,6 +60,12 @@ export class ReadinessService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   async check(): Promise<HealthCheckResult> {
+    // Asked first and answered without a dependency check: a load balancer must see the instance leave at once.
+    if (this.drainState.isDraining) {
+      throw new DomainException(ErrorCode.NotReady, 'Not ready: shutting down.', [
+        { field: 'instance', issue: 'shutting_down' },
+      ]);
+    }
     // Before the first check has finished, wait for it (bounded by the check timeout).
     const readiness = this.latest ?? (await this.refresh());
     if (performance.now() - readiness.at > STALE_AFTER_MS) {
@@ -78,6 +89,7 @@ export class ReadinessService implements OnApplicationBootstrap, OnApplicationSh
       const result = await this.health.check([
         () => this.mongo.check('mongodb', CHECK_TIMEOUT_MS),
         () => this.redis.check('redis', CHECK_TIMEOUT_MS),
+        () => this.queues.check('queues'),
       ]);
       return { at: performance.now(), ready: true, result };
     } catch (error) {

@@ -6,7 +6,6 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.constant';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
-import { METRICS_ROUTE } from '../metrics/metric-names.constant';
 import { assignRequestId } from './assign-request-id';
 import { createValidationPipe } from './create-validation-pipe';
 import { RejectUnsafeInputPipe } from './reject-unsafe-input.pipe';
@@ -37,9 +36,8 @@ export function configureHttpApplication(app: NestExpressApplication): NestExpre
   // Client IPs (per-IP rate limits, audit) come from X-Forwarded-For only through the configured proxies.
   app.set('trust proxy', app.get<AppConfig>(APP_CONFIG).http.trustProxyHops);
   app.use(helmet());
-  app.setGlobalPrefix(API_PREFIX, { exclude: [...HEALTH_ROUTES, METRICS_ROUTE, ...PORTAL_ROUTES] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: [...HEALTH_ROUTES, ...PORTAL_ROUTES] });
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useGlobalPipes(new RejectUnsafeInputPipe(), createValidationPipe());
-  app.enableShutdownHooks();
   return app;
 }

@@ -11,7 +11,8 @@ const DEFAULT_METRICS_SENTINEL = 'process_cpu_user_seconds_total';
 /**
  * The process's one Prometheus registry (with Node's default metrics: CPU, memory, event-loop lag, GC)
  * and the platform's own collectors. Global: every library's exporter registers on the same registry.
- * The API serves it at /metrics (applying {@link HttpMetricsMiddleware}); the worker on its own port.
+ * Each application serves it on a port of its own ({@link MetricsServerModule}); the API also times its
+ * requests ({@link HttpMetricsMiddleware}).
  */
 @Global()
 @Module({
@@ -29,6 +30,6 @@ const DEFAULT_METRICS_SENTINEL = 'process_cpu_user_seconds_total';
     QueueDepthCollector,
     HttpMetricsMiddleware,
   ],
-  exports: [METRICS_REGISTRY, HttpMetricsMiddleware],
+  exports: [METRICS_REGISTRY, HttpMetricsMiddleware, QueueDepthCollector],
 })
 export class MetricsModule {}

@@ -8,10 +8,16 @@ import {
 import { DiscoveryService } from '@nestjs/core';
 import { type JobType, Queue } from 'bullmq';
 import { withTimeout } from '../async/with-timeout';
-import type { Gauge, Registry } from 'prom-client';
+import type { Counter, Gauge, Registry } from 'prom-client';
 import { QUEUE_DEPTH_SCRAPE_ERRORS_METRIC, QUEUE_JOBS_METRIC } from './metric-names.constant';
 import { METRICS_REGISTRY } from './metrics-registry.constant';
 import { registeredCounter, registeredGauge } from './registered-metric';
+
+/** One queue's job counts by state, or undefined when they could not be read in time. */
+export interface QueueDepth {
+  readonly queue: string;
+  readonly counts: Readonly<Record<string, number>> | undefined;
+}
 
 /**
  * Work not done yet, failures kept for inspection, and completed jobs (a bounded history: BullMQ trims them by
@@ -42,40 +48,54 @@ export class QueueDepthCollector implements OnApplicationBootstrap, OnModuleDest
   private readonly logger = new Logger(QueueDepthCollector.name);
   private queues: readonly Queue[] = [];
   private readonly jobs: Gauge<'queue' | 'state'>;
+  private readonly scrapeErrors: Counter<'queue'>;
 
   constructor(
     private readonly discovery: DiscoveryService,
     @Inject(METRICS_REGISTRY) registry: Registry,
   ) {
-    const scrapeErrors = registeredCounter(registry, {
+    this.scrapeErrors = registeredCounter(registry, {
       name: QUEUE_DEPTH_SCRAPE_ERRORS_METRIC,
       help: 'Queue depth reads that failed or timed out during a scrape',
       labelNames: ['queue'],
     });
-    const queues = (): readonly Queue[] => this.queues;
+    const read = (): Promise<QueueDepth[]> => this.read();
     this.jobs = registeredGauge(registry, {
       name: QUEUE_JOBS_METRIC,
       help: 'Jobs per queue and state (waiting, active, delayed, failed, ...) at scrape time',
       labelNames: ['queue', 'state'],
       async collect() {
         this.reset();
-        await Promise.all(
-          queues().map(async (queue) => {
-            try {
-              const counts = await withTimeout(
-                queue.getJobCounts(...JOB_STATES),
-                QUEUE_READ_TIMEOUT_MS,
-                'queue depth read',
-              );
-              for (const [state, count] of Object.entries(counts))
-                this.set({ queue: queue.name, state }, count);
-            } catch {
-              scrapeErrors.inc({ queue: queue.name });
-            }
-          }),
-        );
+        for (const { queue, counts } of await read()) {
+          if (counts === undefined) continue;
+          for (const [state, count] of Object.entries(counts)) this.set({ queue, state }, count);
+        }
       },
     });
+  }
+
+  /**
+   * Each registered queue's job counts by state, read now; `counts` is undefined for a queue whose read failed
+   * or timed out (counted in the scrape-error counter). Readiness reports the same figures.
+   */
+  async read(): Promise<QueueDepth[]> {
+    return Promise.all(
+      this.queues.map(async (queue) => {
+        try {
+          return {
+            queue: queue.name,
+            counts: await withTimeout(
+              queue.getJobCounts(...JOB_STATES),
+              QUEUE_READ_TIMEOUT_MS,
+              'queue depth read',
+            ),
+          };
+        } catch {
+          this.scrapeErrors.inc({ queue: queue.name });
+          return { queue: queue.name, counts: undefined };
+        }
+      }),
+    );
   }
 
   onApplicationBootstrap(): void {

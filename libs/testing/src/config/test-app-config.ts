@@ -37,6 +37,12 @@ export function testAppConfig(
     // Any free port: test files run workers in parallel.
     WORKER_METRICS_PORT: '0',
     ...LOADED_MACHINE_MONGODB_TIMEOUTS,
+    METRICS_PORT: '0',
+    // Admission control out of reach: tests send concurrent bursts on purpose (idempotency races, stampedes)
+    // on a machine shared with other work. The admission tests set their own bounds.
+    ADMISSION_MAX_IN_FLIGHT: '100000',
+    ADMISSION_MAX_IN_FLIGHT_PER_TENANT: '100000',
+    ADMISSION_MAX_EVENT_LOOP_DELAY_MS: '10000',
     ...variables,
   });
 }

@@ -5,25 +5,27 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, METRICS_REGISTRY } from '@tenantpay/platform';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
+import { METRICS_REGISTRY } from './metrics-registry.constant';
+import { METRICS_SERVER_PORT } from './metrics-server-port.constant';
 
 /**
- * The worker has no HTTP API, so it serves its registry on WORKER_METRICS_PORT itself: any GET answers
- * the Prometheus text format. Metrics are not worth stopping payments for: a port already taken (two
- * workers on one host with the same setting) is logged as an error and the worker runs on unscraped.
- * Keep the port off public networks; it needs no credential.
+ * Serves the process's registry on a port of its own (`METRICS_PORT` for the API, `WORKER_METRICS_PORT` for
+ * the worker), never on the public API port: request counts by route and status are traffic that tenants
+ * must not read. Any GET answers the Prometheus text format. Metrics are not worth stopping payments for: a
+ * port already taken is logged as an error and the application runs on unscraped (`npm start` checks its
+ * ports before starting anything). Keep the port on the internal network; it needs no credential.
  */
 @Injectable()
-export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(WorkerMetricsServer.name);
+export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(MetricsServer.name);
   private server: Server | undefined;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(METRICS_SERVER_PORT) private readonly configuredPort: number,
     @Inject(METRICS_REGISTRY) private readonly registry: Registry,
   ) {}
 
@@ -40,11 +42,14 @@ export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicatio
         return;
       }
       this.registry.metrics().then(
-        (body) => response.writeHead(200, { 'Content-Type': this.registry.contentType }).end(body),
+        (body) =>
+          response
+            .writeHead(200, { 'Content-Type': this.registry.contentType, 'Cache-Control': 'no-store' })
+            .end(body),
         () => response.writeHead(500).end(),
       );
     });
-    server.listen(this.config.worker.metricsPort);
+    server.listen(this.configuredPort);
     try {
       await Promise.race([
         once(server, 'listening'),
@@ -52,11 +57,11 @@ export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicatio
       ]);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      this.logger.error(`Metrics not served on port ${this.config.worker.metricsPort}: ${reason}`);
+      this.logger.error(`Metrics not served on port ${this.configuredPort}: ${reason}`);
       return;
     }
     this.server = server;
-    this.logger.log(`Metrics served on port ${this.port ?? this.config.worker.metricsPort}`);
+    this.logger.log(`Metrics served on port ${this.port ?? this.configuredPort}`);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,0 +1,8 @@
+/**
+ * Environment for benches that measure something other than admission control (the chain's cost, throughput,
+ * fault recovery): their deliberate concurrency must not be shed. `bench/overload` measures admission itself.
+ */
+export const ADMISSION_OUT_OF_REACH = {
+  ADMISSION_MAX_IN_FLIGHT: '100000',
+  ADMISSION_MAX_IN_FLIGHT_PER_TENANT: '100000',
+} as const;
