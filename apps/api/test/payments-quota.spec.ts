@@ -64,7 +64,7 @@ describe('payments API: the monthly transaction quota (reserve, then commit)', (
     // A generous deadline: on a busy machine a reservation that timed out would be decided by the fallback,
     // and the burst test is about Redis's decision. The outage test then waits it out once per request.
     app = await createApiApplication(
-      testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url, QUOTA_REDIS_TIMEOUT_MS: '2000' }),
+      testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url, PAYMENTS_REDIS_BUDGET_MS: '2000' }),
     );
     await app.init();
   }, SLOW_MS);

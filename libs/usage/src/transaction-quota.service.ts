@@ -42,7 +42,7 @@ const LOCAL_HOLD_SWEEP_SIZE = 1_000;
  * holds the units, see RESERVE_TRANSACTIONS_SCRIPT), counted once per payment id when it exists, and the hold
  * is given back if creation fails; holds of creators that died expire. Unlimited quotas are never held.
  *
- * When Redis does not answer within `QUOTA_REDIS_TIMEOUT_MS`, the process admits from the remainder Redis last
+ * When Redis does not answer within `PAYMENTS_REDIS_BUDGET_MS`, the process admits from the remainder Redis last
  * told it (minus what it admitted since) and refuses with 503 when it was never told, so an outage can never
  * admit more than what was last known free (per process). The 80% / 100% alerts follow the counted value.
  */
@@ -54,6 +54,8 @@ export class TransactionQuotaService implements TransactionQuota, OnModuleInit {
   private readonly lastKnown = new LastKnownQuota();
   private readonly localHolds = new Map<string, LocalHold>();
   private readonly settings: AppConfig['quota'];
+  /** The payment creation's Redis budget: a reservation waits no longer (then the fallback decides). */
+  private readonly redisBudgetMs: number;
   private outage = false;
 
   constructor(
@@ -64,6 +66,7 @@ export class TransactionQuotaService implements TransactionQuota, OnModuleInit {
     private readonly alerts: UsageAlertService,
   ) {
     this.settings = config.quota;
+    this.redisBudgetMs = config.payments.redisBudgetMs;
   }
 
   /**
@@ -184,7 +187,7 @@ export class TransactionQuotaService implements TransactionQuota, OnModuleInit {
             persisted,
           ],
         ),
-        this.settings.redisTimeoutMs,
+        this.redisBudgetMs,
         'quota reservation',
       );
     } catch (error) {
@@ -228,7 +231,7 @@ export class TransactionQuotaService implements TransactionQuota, OnModuleInit {
     try {
       const released = await withTimeout(
         script.evaluate(this.redis, keys, args),
-        this.settings.redisTimeoutMs,
+        this.redisBudgetMs,
         'quota release',
       );
       return typeof released === 'number' ? released : 0;

@@ -39,7 +39,7 @@ describe('TransactionQuotaService (reserve, then commit)', () => {
 
   // A generous deadline: on a busy machine a reservation that timed out would be decided by the fallback.
   const config = () =>
-    testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: testRedis.url, QUOTA_REDIS_TIMEOUT_MS: '2000' });
+    testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: testRedis.url, PAYMENTS_REDIS_BUDGET_MS: '2000' });
   const transactions = async (tenantId: string) =>
     (await app.get(UsageReaderService).read(tenantId, UsagePeriod.parse(JANUARY))).counters.transactions;
   const held = async (tenantId: string) =>

@@ -112,11 +112,6 @@ export interface AppConfig {
   };
   /** The monthly transaction quota's reservations (reserve, then commit; see the usage library). */
   readonly quota: {
-    /**
-     * How long a payment creation waits for Redis to reserve quota; past it, the process admits from the
-     * remainder it last knew, or answers 503 `service_unavailable` when it knows none.
-     */
-    readonly redisTimeoutMs: number;
     /** How long a single payment's hold lives if its creator dies before committing or releasing it. */
     readonly holdSeconds: number;
     /** How long a batch's hold on its accepted rows lives while the worker has not created them. */

@@ -290,13 +290,6 @@ export class EnvironmentVariables {
 
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'must be an integer number of milliseconds' })
-  @Min(1, { message: 'must be between 1 and 10000 milliseconds' })
-  @Max(10_000, { message: 'must be between 1 and 10000 milliseconds' })
-  QUOTA_REDIS_TIMEOUT_MS = 250;
-
-  @IsOptional()
-  @Type(() => Number)
   @IsInt({ message: 'must be an integer number of seconds' })
   @Min(5, { message: 'must be between 5 and 3600 seconds' })
   @Max(3600, { message: 'must be between 5 and 3600 seconds' })

@@ -69,7 +69,7 @@ describe('loadConfig', () => {
         simulatedGateway: { latencyMs: 50, transientFailureRate: 0 },
       },
       rateLimit: { failMode: 'open' },
-      quota: { redisTimeoutMs: 250, holdSeconds: 60, batchHoldSeconds: 86400 },
+      quota: { holdSeconds: 60, batchHoldSeconds: 86400 },
       worker: { metricsPort: 9464 },
       mongodb: {
         uri: valid.MONGODB_URI,

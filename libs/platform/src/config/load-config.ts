@@ -115,7 +115,6 @@ export function loadConfig(environment: Environment): AppConfig {
     },
     rateLimit: { failMode: variables.RATE_LIMIT_FAIL_MODE },
     quota: {
-      redisTimeoutMs: variables.QUOTA_REDIS_TIMEOUT_MS,
       holdSeconds: variables.QUOTA_HOLD_SECONDS,
       batchHoldSeconds: variables.QUOTA_BATCH_HOLD_SECONDS,
     },

@@ -53,6 +53,7 @@ export function withDefaultMongoTimeouts(config: AppConfig): AppConfig {
     MONGODB_URI: config.mongodb.uri,
     REDIS_URL: config.redis.url,
     JWT_SIGNING_KEYS: TEST_JWT_SIGNING_KEYS,
+    PAYMENTS_GATEWAY: 'simulated',
   });
   return { ...config, mongodb: { ...config.mongodb, timeouts: defaults.mongodb.timeouts } };
 }
