@@ -5,6 +5,7 @@ import type { ExamplePayment } from './fixtures/example-payment.schema';
 import { EXAMPLE_CONTACT_COLLECTION } from './fixtures/example-contact.schema';
 import { type IsolationHarness, startIsolationHarness } from './support/isolation-harness';
 import { seedTenants } from './support/two-tenant-seed';
+import { withPollutedPrototype } from './support/polluted-prototype';
 import { asPlatform, asTenant, testTenant, withoutTenant } from './support/test-tenants';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the same internal list the plugin hooks
@@ -253,6 +254,17 @@ describe('tenantIsolationPlugin (the second line of defence)', () => {
       await expect(
         asPlatform('billing export', () => harness.payments.countDocuments({}).exec()),
       ).resolves.toBe(10);
+    });
+
+    it('is not opened by a polluted Object.prototype.platformScope', async () => {
+      await withPollutedPrototype('platformScope', { reason: 'forged' }, async () => {
+        await expect(withoutTenant(() => harness.payments.countDocuments({}).exec())).rejects.toBeInstanceOf(
+          UnscopedTenantOperationException,
+        );
+        await expect(harness.payments.find({}).exec()).rejects.toBeInstanceOf(
+          UnscopedTenantOperationException,
+        );
+      });
     });
   });
 

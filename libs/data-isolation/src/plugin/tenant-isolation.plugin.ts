@@ -32,7 +32,7 @@ type Scope =
 function currentScope(): Scope {
   const current = context.current();
   if (current?.tenant != null) return { kind: 'tenant', tenantId: toTenantObjectId(current.tenant.id) };
-  if (current?.platformScope !== undefined) return { kind: 'platform' };
+  if (context.platformScope() !== undefined) return { kind: 'platform' };
   return { kind: 'none' };
 }
 
