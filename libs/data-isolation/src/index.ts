@@ -19,5 +19,8 @@ export * from './plugin/isolation-guard-violation.reporter';
 export * from './repository/platform.repository';
 export * from './repository/repository-options';
 export * from './repository/tenant-aware.repository';
+export * from './schema/create-index-outside-schema';
 export * from './schema/tenant-owned-fields';
 export * from './schema/tenant-owned-schema';
+export * from './transactions/transaction-tenant-mismatch.exception';
+export * from './transactions/transaction.service';

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuditModule } from '@tenantpay/audit';
+import { TransactionService } from '@tenantpay/data-isolation';
 import { APP_CONFIG, PlatformQueueModule } from '@tenantpay/platform';
 import { TenantContextService } from '@tenantpay/tenancy';
 import { PaymentAnalyticsService } from './analytics/payment-analytics.service';
@@ -49,7 +50,6 @@ import { PaymentEventsService } from './processing/payment-events.service';
 import { PaymentJobsService } from './processing/payment-jobs.service';
 import { PaymentProcessingService } from './processing/payment-processing.service';
 import { StuckPaymentsSweeper } from './processing/stuck-payments-sweeper.service';
-import { MongoTransactionRunner } from './transactions/mongo-transaction-runner.service';
 import { PaymentWorkflowSettingsService } from './workflows/payment-workflow-settings.service';
 
 export interface PaymentsModuleOptions {
@@ -136,7 +136,7 @@ export class PaymentsModule {
         DeadLettersService,
         StuckPaymentsSweeper,
         PaymentWorkflowSettingsService,
-        MongoTransactionRunner,
+        TransactionService,
         PaymentOutboxRepository,
         PaymentOutboxPlatformRepository,
         PaymentOutboxDispatcher,

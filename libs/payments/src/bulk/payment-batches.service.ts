@@ -3,7 +3,7 @@ import { AuditAction, AuditService } from '@tenantpay/audit';
 import type { NewDocument } from '@tenantpay/data-isolation';
 import { DomainException, type ErrorDetail, ErrorCode } from '@tenantpay/platform';
 import { TenantContextService, type TenantSnapshot } from '@tenantpay/tenancy';
-import { type ClientSession, mongo, trusted } from 'mongoose';
+import { mongo, trusted } from 'mongoose';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import type { IdempotentResponse } from '../idempotency/idempotent-response';
 import { paymentActorOf } from '../payment/payment-actor';
@@ -69,26 +69,21 @@ export class PaymentBatchesService {
     if (idempotencyKey === undefined) throw new BatchIdempotencyKeyRequiredException();
     const tenant = this.tenantContext.getTenant();
     let storedBytes = 0;
-    const response = await this.idempotency.execute(
-      idempotencyKey,
-      CREATE_OPERATION,
-      rows,
-      async (session: ClientSession) => {
-        const judged = await this.judge(rows, tenant);
-        const accepted = judged.filter((row) => row.valid).length;
-        // Upfront and for the whole batch: a batch that cannot fit is refused before anything exists.
-        if (accepted > 0) await this.quota.reserve(tenant, accepted);
-        const { batch, items } = this.documents(judged, accepted);
-        const created = await this.batches.insert(batch, session);
-        const withBatch = items.map((item) => ({ ...item, batchId: created._id }));
-        await this.items.insertAll(withBatch, session);
-        storedBytes = [created, ...withBatch].reduce(
-          (sum, document) => sum + mongo.BSON.calculateObjectSize(document as never),
-          0,
-        );
-        return { status: 202, body: createdView(created, judged) };
-      },
-    );
+    const response = await this.idempotency.execute(idempotencyKey, CREATE_OPERATION, rows, async () => {
+      const judged = await this.judge(rows, tenant);
+      const accepted = judged.filter((row) => row.valid).length;
+      // Upfront and for the whole batch: a batch that cannot fit is refused before anything exists.
+      if (accepted > 0) await this.quota.reserve(tenant, accepted);
+      const { batch, items } = this.documents(judged, accepted);
+      const created = await this.batches.create(batch);
+      const withBatch = items.map((item) => ({ ...item, batchId: created._id }));
+      await this.items.insertMany(withBatch);
+      storedBytes = [created, ...withBatch].reduce(
+        (sum, document) => sum + mongo.BSON.calculateObjectSize(document as never),
+        0,
+      );
+      return { status: 202, body: createdView(created, judged) };
+    });
     if (!response.replayed) await this.afterCreate(tenant, response.body, storedBytes);
     // Enqueueing again on a replay is free (job ids collapse) and heals a first request whose enqueue failed.
     if (response.body.counts.accepted > 0) await this.enqueueSafely(response.body);

@@ -1,12 +1,11 @@
 import { isDuplicateKeyError } from '@tenantpay/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import type { ClientSession } from 'mongoose';
+import { TransactionService } from '@tenantpay/data-isolation';
 import { randomUUID } from 'node:crypto';
 import { IdempotencyInProgressException } from '../errors/idempotency-in-progress.exception';
 import { IdempotencyKeyReusedException } from '../errors/idempotency-key-reused.exception';
 import { InvalidIdempotencyKeyException } from '../errors/invalid-idempotency-key.exception';
 import { PAYMENTS_SETTINGS, type PaymentsSettings } from '../payments-settings';
-import { MongoTransactionRunner } from '../transactions/mongo-transaction-runner.service';
 import { requestFingerprint } from './canonical-json';
 import type { IdempotencyRecord } from './idempotency-record';
 import { IdempotencyRecordsRepository } from './idempotency-records.repository';
@@ -32,7 +31,7 @@ type Claim =
 export class IdempotencyService {
   constructor(
     private readonly records: IdempotencyRecordsRepository,
-    private readonly transactions: MongoTransactionRunner,
+    private readonly transactions: TransactionService,
     @Inject(PAYMENTS_SETTINGS) private readonly settings: PaymentsSettings,
   ) {}
 
@@ -40,18 +39,18 @@ export class IdempotencyService {
     key: string,
     operation: string,
     body: unknown,
-    work: (session: ClientSession) => Promise<{ status: number; body: T }>,
+    work: () => Promise<{ status: number; body: T }>,
   ): Promise<IdempotentResponse<T>> {
     if (!VALID_KEY.test(key)) throw new InvalidIdempotencyKeyException();
     const claim = await this.claim(key, requestFingerprint(operation, body));
     if (claim.kind === 'replay') return claim.response as IdempotentResponse<T>;
     const { record, lockToken } = claim;
     try {
-      const response = await this.transactions.run(async (session) => {
-        const result = await work(session);
+      const response = await this.transactions.withTransaction(async () => {
+        const result = await work();
         // JSON round trip: the stored body must be byte-for-byte what this first response serialises to.
         const stored = { status: result.status, body: JSON.parse(JSON.stringify(result.body)) as T };
-        if (!(await this.records.complete(record._id, lockToken, stored, session))) {
+        if (!(await this.records.complete(record._id, lockToken, stored))) {
           throw new IdempotencyInProgressException();
         }
         return stored;

@@ -2,14 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import {
   DataIsolationService,
-  guardFilter,
-  guardNewDocument,
-  guardUpdate,
-  type NewDocument,
   type RepositoryFilter,
   TenantAwareRepository,
 } from '@tenantpay/data-isolation';
-import { type ClientSession, type Model, trusted, Types } from 'mongoose';
+import { type Model, trusted, Types } from 'mongoose';
 import { assertTransitionAllowed } from '../state-machine/payment-state-machine';
 import type { Payment, PaymentActor, PaymentRefund } from './payment';
 import { PAYMENT_MODEL } from './payment.schema';
@@ -34,9 +30,8 @@ export interface PaymentPageRequest {
 }
 
 /**
- * The current tenant's payments. Methods that take a session exist because a payment and its idempotency
- * record are written in one transaction, and TenantAwareRepository has no session parameter: they apply the
- * very same guards (guardNewDocument, guardFilter, guardUpdate) before reaching the model.
+ * The current tenant's payments. A payment and its idempotency record, or a status change and its outbox
+ * event, are written in one transaction, which these methods join through the ambient session.
  */
 @Injectable()
 export class PaymentsRepository extends TenantAwareRepository<Payment> {
@@ -44,21 +39,13 @@ export class PaymentsRepository extends TenantAwareRepository<Payment> {
     super(model, isolation);
   }
 
-  async insert(document: NewDocument<Payment>, session: ClientSession | null): Promise<Payment> {
-    const tenant = this.isolation.tenantObjectId();
-    const [created] = await this.model.create([guardNewDocument(document, tenant)], { session });
-    if (created === undefined) throw new Error('create returned no document');
-    return created.toObject() as Payment;
-  }
-
   /**
    * Applies one transition of the table atomically: the update matches only while the payment still has
    * `from` as its status (and the `unless` fields), so of two concurrent transitions exactly one matches.
    * Null when it did not match: the caller decides whether that is a conflict.
    */
-  async transition(id: Types.ObjectId, change: PaymentTransition, session: ClientSession | null = null) {
+  transition(id: Types.ObjectId, change: PaymentTransition): Promise<Payment | null> {
     assertTransitionAllowed(change.from, change.to);
-    const tenant = this.isolation.tenantObjectId();
     const history = {
       from: change.from,
       to: change.to,
@@ -68,12 +55,10 @@ export class PaymentsRepository extends TenantAwareRepository<Payment> {
     };
     const push: Record<string, unknown> = { statusHistory: history };
     if (change.pushRefund !== undefined) push['refunds'] = change.pushRefund;
-    const filter = guardFilter({ ...change.unless, _id: id, status: change.from }, tenant);
-    const update = guardUpdate({ $set: { ...change.set, status: change.to }, $push: push }, tenant);
-    return (await this.model
-      .findOneAndUpdate(filter, update as never, { returnDocument: 'after', session })
-      .lean()
-      .exec()) as Payment | null;
+    return this.findOneAndUpdate(
+      { ...change.unless, _id: id, status: change.from },
+      { $set: { ...change.set, status: change.to }, $push: push },
+    );
   }
 
   /** Newest first by `_id`: a total order, so pages neither repeat nor skip while new payments arrive. */
@@ -97,34 +82,21 @@ export class PaymentsRepository extends TenantAwareRepository<Payment> {
   }
 
   /** The payment after the change; null when the refund was no longer pending (or does not exist). */
-  async markRefundSucceeded(
+  markRefundSucceeded(
     paymentId: Types.ObjectId,
     refundId: Types.ObjectId,
     gatewayReference: string,
-    session: ClientSession | null = null,
   ): Promise<Payment | null> {
-    const tenant = this.isolation.tenantObjectId();
-    const filter = guardFilter(
+    return this.findOneAndUpdate(
       { _id: paymentId, refunds: trusted({ $elemMatch: { _id: refundId, status: 'pending' } }) },
-      tenant,
-    );
-    const update = guardUpdate(
       {
         $set: {
           'refunds.$[refund].status': 'succeeded',
           'refunds.$[refund].gatewayReference': gatewayReference,
         },
       },
-      tenant,
+      { arrayFilters: [{ 'refund._id': refundId }] },
     );
-    return (await this.model
-      .findOneAndUpdate(filter, update as never, {
-        arrayFilters: [{ 'refund._id': refundId }],
-        returnDocument: 'after',
-        session,
-      })
-      .lean()
-      .exec()) as Payment | null;
   }
 
   async recordProcessingError(paymentId: Types.ObjectId, message: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { ClientSession, Types } from 'mongoose';
+import { TransactionService } from '@tenantpay/data-isolation';
+import type { Types } from 'mongoose';
 import { PaymentOutboxDispatcher } from '../outbox/payment-outbox-dispatcher.service';
 import type { PaymentOutboxEntry } from '../outbox/payment-outbox-entry';
 import { PaymentOutboxRepository } from '../outbox/payment-outbox.repository';
@@ -7,7 +8,6 @@ import type { Payment } from '../payment/payment';
 import { toPaymentView } from '../payment/payment-view';
 import { type PaymentTransition, PaymentsRepository } from '../payment/payments.repository';
 import type { PaymentEventTypeName } from '../ports/payment-event';
-import { MongoTransactionRunner } from '../transactions/mongo-transaction-runner.service';
 
 /**
  * Payment changes that tenants hear about. The change and its event (deterministic id) commit in one
@@ -19,7 +19,7 @@ export class PaymentEventsService {
   constructor(
     private readonly payments: PaymentsRepository,
     private readonly outbox: PaymentOutboxRepository,
-    private readonly transactions: MongoTransactionRunner,
+    private readonly transactions: TransactionService,
     private readonly dispatcher: PaymentOutboxDispatcher,
   ) {}
 
@@ -29,7 +29,7 @@ export class PaymentEventsService {
     change: PaymentTransition,
     type: PaymentEventTypeName,
   ): Promise<Payment | null> {
-    return this.withEvent(type, undefined, (session) => this.payments.transition(id, change, session));
+    return this.withEvent(type, undefined, () => this.payments.transition(id, change));
   }
 
   /** Marks a pending refund succeeded with its `payment.refunded`; null when it was no longer pending. */
@@ -39,20 +39,20 @@ export class PaymentEventsService {
     gatewayReference: string,
     type: PaymentEventTypeName,
   ): Promise<Payment | null> {
-    return this.withEvent(type, refundId.toHexString(), (session) =>
-      this.payments.markRefundSucceeded(paymentId, refundId, gatewayReference, session),
+    return this.withEvent(type, refundId.toHexString(), () =>
+      this.payments.markRefundSucceeded(paymentId, refundId, gatewayReference),
     );
   }
 
   private async withEvent(
     type: PaymentEventTypeName,
     discriminator: string | undefined,
-    change: (session: ClientSession) => Promise<Payment | null>,
+    change: () => Promise<Payment | null>,
   ): Promise<Payment | null> {
-    const written = await this.transactions.run(async (session) => {
-      const payment = await change(session);
+    const written = await this.transactions.withTransaction(async () => {
+      const payment = await change();
       if (payment === null) return null;
-      const entry = await this.outbox.insert(outboxEntry(type, payment, discriminator), session);
+      const entry = await this.outbox.create(outboxEntry(type, payment, discriminator));
       return { payment, entry };
     });
     if (written === null) return null;
