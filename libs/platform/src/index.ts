@@ -22,6 +22,7 @@ export * from './metrics/metric-names.constant';
 export * from './metrics/metrics-registry.constant';
 export * from './metrics/metrics.module';
 export * from './metrics/registered-metric';
+export * from './mongo/duplicate-key.exception';
 export * from './mongo/is-duplicate-key-error';
 export * from './redis/redis-script';
 export * from './mongo/build-declared-indexes';

@@ -18,6 +18,11 @@ export enum IsolationRule {
   PrototypeKey = 'prototype_key',
   /** A value the guard cannot inspect safely (a function, a class instance that is not a BSON value). */
   UninspectableValue = 'uninspectable_value',
+  /**
+   * A write chooses `_id` (a new document, a replacement, an update, an upsert filter): ids are made on the
+   * server side only, so none can probe whether another tenant holds one.
+   */
+  ServerAssignedId = 'server_assigned_id',
   /** Structurally wrong input: an unknown update operator, a bulk operation with no or several kinds… */
   MalformedOperation = 'malformed_operation',
 }

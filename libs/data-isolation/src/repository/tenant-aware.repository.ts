@@ -1,4 +1,4 @@
-import { ValidationException } from '@tenantpay/platform';
+import { DuplicateKeyException, isDuplicateKeyError, ValidationException } from '@tenantpay/platform';
 import { type ClientSession, type Model, trusted, Types } from 'mongoose';
 import type { DataIsolationService } from '../data-isolation.service';
 import { CrossTenantAccessException } from '../errors/cross-tenant-access.exception';
@@ -9,6 +9,8 @@ import { guardFilter } from '../guards/guard-filter';
 import { guardNewDocument } from '../guards/guard-new-document';
 import { guardCount, guardOptions } from '../guards/guard-options';
 import { guardUpdate } from '../guards/guard-update';
+import { guardUpsertFilter } from '../guards/guard-upsert-filter';
+import { issueServerId } from '../guards/server-assigned-id';
 import { refuse } from '../guards/refuse';
 import { rewritePipeline } from '../guards/rewrite-pipeline';
 import type { DeletedDocuments } from '../guards/tenant-condition';
@@ -67,6 +69,14 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
 
   protected get collectionName(): string {
     return this.model.collection.collectionName;
+  }
+
+  /**
+   * A fresh id for a document about to be created, for code that needs the id before the insert. The only `_id`
+   * `create`, `insertMany` and bulk inserts accept: one a caller chose is refused (see server-assigned-id.ts).
+   */
+  newId(): Types.ObjectId {
+    return issueServerId();
   }
 
   /** See createIndexOutsideSchema: for the few indexes that cannot start with `tenantId`. */
@@ -286,6 +296,7 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
   ): Promise<WriteSummary> {
     return this.guarded('replaceOne', async (tenant, session) => {
       const { upsert } = guardOptions(options, ['upsert'], 'options');
+      guardUpsertFilter(filter, upsert === true);
       const result = await this.model
         .replaceOne(
           guardFilter(filter, tenant),
@@ -400,6 +411,7 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
     tenant: Tenant,
   ) {
     const { upsert, arrayFilters } = guardOptions(options, ['upsert', 'arrayFilters'], 'options');
+    guardUpsertFilter(filter, upsert === true);
     const guardedUpdate = guardUpdate(update, tenant, { upsert: upsert === true });
     const queryOptions: Record<string, unknown> = { upsert: upsert === true };
     if (Array.isArray(guardedUpdate)) queryOptions['updatePipeline'] = true;
@@ -442,7 +454,8 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
 
   /**
    * Resolves the tenant and the ambient transaction's session, runs the operation, and audits a refusal before
-   * passing it on.
+   * passing it on. A duplicate-key error leaves as a DuplicateKeyException, which names the index and its fields
+   * but no value.
    */
   private async guarded<R>(
     operation: string,
@@ -453,7 +466,7 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
       return await work(tenant, sessionOption(tenant));
     } catch (error) {
       this.noteRefusal(error, operation);
-      throw error;
+      throw isDuplicateKeyError(error) ? DuplicateKeyException.from(error) : error;
     }
   }
 
