@@ -8,12 +8,11 @@ import {
 } from '../src';
 import { Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { useTestMongo } from '@tenantpay/testing';
+import { useTestMongo, withPollutedPrototype } from '@tenantpay/testing';
 import type { ExamplePayment } from './fixtures/example-payment.schema';
 import { InMemorySecurityEventRecorder } from './support/in-memory-security-event-recorder';
 import { type IsolationHarness, startIsolationHarness } from './support/isolation-harness';
 import { seedTenants } from './support/two-tenant-seed';
-import { withPollutedPrototype } from './support/polluted-prototype';
 import { asPlatform, asTenant, testTenant, withoutTenant } from './support/test-tenants';
 
 describe('PlatformRepository (explicit, audited cross-tenant access)', () => {

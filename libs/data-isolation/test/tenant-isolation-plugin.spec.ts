@@ -1,11 +1,10 @@
 import { IsolationRule, UnscopedTenantOperationException } from '../src';
-import { useTestMongo } from '@tenantpay/testing';
+import { useTestMongo, withPollutedPrototype } from '@tenantpay/testing';
 import { type Model, Types } from 'mongoose';
 import type { ExamplePayment } from './fixtures/example-payment.schema';
 import { EXAMPLE_CONTACT_COLLECTION } from './fixtures/example-contact.schema';
 import { type IsolationHarness, startIsolationHarness } from './support/isolation-harness';
 import { seedTenants } from './support/two-tenant-seed';
-import { withPollutedPrototype } from './support/polluted-prototype';
 import { asPlatform, asTenant, testTenant, withoutTenant } from './support/test-tenants';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the same internal list the plugin hooks

@@ -5,3 +5,4 @@ export type { TestRedis } from './redis/use-test-redis';
 export { testAppConfig, TEST_GATEWAY_WEBHOOK_SECRET, TEST_JWT_SIGNING_KEYS } from './config/test-app-config';
 export { useUnreachableMongo } from './mongo/use-unreachable-mongo';
 export type { UnreachableMongo } from './mongo/use-unreachable-mongo';
+export { withPollutedPrototype } from './pollution/with-polluted-prototype';

@@ -15,7 +15,6 @@ import {
   TenantContextService,
   type TenantSnapshot,
   Tier,
-  toTenantSnapshot,
 } from '@tenantpay/tenancy';
 import type { RequestUsageMeter } from '@tenantpay/usage';
 import { Types } from 'mongoose';
@@ -45,17 +44,12 @@ function decision(allowed: boolean): RateLimitDecision {
 
 describe('ApiRateLimitGuard', () => {
   const tenantContext = new TenantContextService();
-  const tenant: TenantSnapshot = toTenantSnapshot({
-    _id: new Types.ObjectId(),
-    slug: 'bank-a',
-    name: 'Bank A',
+  // What the guard reads of a tenant: its id, tier and rate limit.
+  const tenant = {
+    id: new Types.ObjectId().toHexString(),
     tier: Tier.Starter,
-    isActive: true,
-    domains: [],
-    settings: { branding: {}, paymentWorkflow: {} },
-    createdAt: new Date(),
-    updatedAt: new Date(),
-  } as never);
+    limits: { apiRequestsPerMinute: 60 },
+  } as TenantSnapshot;
   const user: Principal = { kind: 'user', userId: 'u1', tenantId: tenant.id, role: 'ADMIN', tokenId: 'j1' };
   let consumed: RateLimitRequest[];
   let answer: RateLimitDecision;

@@ -42,23 +42,22 @@ function currentScope(): Scope {
   return { kind: 'none' };
 }
 
-function refuse(modelName: string, operation: string, reason: string, scope: Scope): never {
+function report(modelName: string, operation: string, reason: string, scope: Scope): void {
   reportIsolationGuardViolation({
     modelName,
     operation,
     reason,
     tenantId: scope.kind === 'tenant' ? scope.tenantId.toHexString() : null,
   });
+}
+
+function refuse(modelName: string, operation: string, reason: string, scope: Scope): never {
+  report(modelName, operation, reason, scope);
   throw new UnscopedTenantOperationException(modelName, operation, reason);
 }
 
 function refuseChosenId(modelName: string, operation: string, reason: string, scope: Scope): never {
-  reportIsolationGuardViolation({
-    modelName,
-    operation,
-    reason,
-    tenantId: scope.kind === 'tenant' ? scope.tenantId.toHexString() : null,
-  });
+  report(modelName, operation, reason, scope);
   throw new CrossTenantAccessException(IsolationRule.ServerAssignedId, `${operation}: ${reason}`);
 }
 

@@ -1,11 +1,5 @@
 import { DataIsolationService, TransactionService } from '@tenantpay/data-isolation';
-import {
-  ResolutionMethod,
-  TenantContextService,
-  type TenantSnapshot,
-  Tier,
-  toTenantSnapshot,
-} from '@tenantpay/tenancy';
+import { ResolutionMethod, TenantContextService, type TenantSnapshot } from '@tenantpay/tenancy';
 import { useTestMongo } from '@tenantpay/testing';
 import { type Connection, Mongoose, Types } from 'mongoose';
 import type { PaymentsSettings } from '../payments-settings';
@@ -13,18 +7,9 @@ import { IdempotencyService } from './idempotency.service';
 import { IDEMPOTENCY_RECORD_MODEL, IdempotencyRecordSchema } from './idempotency-record.schema';
 import { IdempotencyRecordsRepository } from './idempotency-records.repository';
 
+/** The repository reads only the tenant's id from the context. */
 function tenantSnapshot(slug: string): TenantSnapshot {
-  return toTenantSnapshot({
-    _id: new Types.ObjectId(),
-    slug,
-    name: slug,
-    tier: Tier.Enterprise,
-    isActive: true,
-    domains: [],
-    settings: { branding: {}, paymentWorkflow: {} },
-    createdAt: new Date(),
-    updatedAt: new Date(),
-  } as never);
+  return { id: new Types.ObjectId().toHexString(), slug } as TenantSnapshot;
 }
 
 describe('Idempotency keys are per tenant', () => {

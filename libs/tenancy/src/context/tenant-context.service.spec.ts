@@ -1,3 +1,4 @@
+import { withPollutedPrototype } from '@tenantpay/testing';
 import { testTenantSnapshot } from '../../test/tenant-snapshot.factory';
 
 import { ForgedPlatformScopeException } from './forged-platform-scope.exception';
@@ -5,16 +6,6 @@ import { PlatformScope } from './platform-scope';
 import { ResolutionMethod } from './resolution-method.enum';
 import type { TenantContext } from './tenant-context';
 import { TenantContextService } from './tenant-context.service';
-
-async function withPollutedPrototype<T>(key: string, value: unknown, work: () => T | Promise<T>): Promise<T> {
-  const prototype = Object.prototype as Record<string, unknown>;
-  prototype[key] = value;
-  try {
-    return await work();
-  } finally {
-    delete prototype[key];
-  }
-}
 
 describe('TenantContextService', () => {
   const context = new TenantContextService();

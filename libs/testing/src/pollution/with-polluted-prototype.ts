@@ -5,7 +5,7 @@
 export async function withPollutedPrototype<T>(
   key: string,
   value: unknown,
-  work: () => Promise<T>,
+  work: () => T | Promise<T>,
 ): Promise<T> {
   const prototype = Object.prototype as Record<string, unknown>;
   prototype[key] = value;
