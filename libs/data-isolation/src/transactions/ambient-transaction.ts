@@ -33,7 +33,3 @@ export function ambientSession(tenantId: string | null): ClientSession | undefin
   if (transaction.tenantId !== tenantId) throw new TransactionTenantMismatchException();
   return transaction.session;
 }
-
-export function hasAmbientTransaction(): boolean {
-  return storage.getStore() !== undefined;
-}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { TenantContextService } from '@tenantpay/tenancy';
 import type { Connection } from 'mongoose';
-import { ambientSession, hasAmbientTransaction, runInAmbientTransaction } from './ambient-transaction';
+import { ambientSession, runInAmbientTransaction } from './ambient-transaction';
 
 /**
  * The one way to run MongoDB work in a transaction: a payment with its idempotency record, a status change with
@@ -23,10 +23,8 @@ export class TransactionService {
 
   async withTransaction<R>(work: () => Promise<R>): Promise<R> {
     const tenantId = this.tenantContext.current()?.tenant?.id ?? null;
-    if (hasAmbientTransaction()) {
-      ambientSession(tenantId);
-      return work();
-    }
+    // Inside a transaction already (of this tenant, or this throws): join it.
+    if (ambientSession(tenantId) !== undefined) return work();
     const session = await this.connection.startSession();
     try {
       let result: R | undefined;
