@@ -74,6 +74,37 @@ export default tseslint.config(
     },
   },
   {
+    // Tenant data is reached only through data-isolation's repositories: the raw driver collection or database
+    // (`Model.collection`, `connection.db`) and global Mongoose plugins run beneath every isolation check.
+    // The engine, the conformance suite and the test harness work on the wire on purpose.
+    files: ['libs/**/*.ts', 'apps/**/*.ts'],
+    ignores: [
+      'libs/data-isolation/**',
+      'libs/mongo-emulator/**',
+      'libs/mongo-conformance/**',
+      'libs/testing/**',
+      ...testFiles,
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='collection']",
+          message: 'No raw driver collection outside libs/data-isolation: use a repository.',
+        },
+        {
+          selector: "MemberExpression[property.name='db']",
+          message: 'No raw driver database (connection.db) outside libs/data-isolation: use a repository.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='mongoose'][callee.property.name='plugin']",
+          message:
+            'No global Mongoose plugin: it would run on tenant-owned models beneath the isolation plugin.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: {
       sourceType: 'commonjs',

@@ -15,11 +15,11 @@ import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditApiModule } from './audit/audit-api.module';
 import { AuthModule } from './auth/auth.module';
 import { BrandingApiModule } from './branding/branding-api.module';
+import { ApiGuardsModule } from './guards/api-guards.module';
 import { HealthController } from './health/health.controller';
 import { ApiMetricsModule } from './metrics/api-metrics.module';
 import { PaymentsApiModule } from './payments/payments-api.module';
 import { PortalModule } from './portal/portal.module';
-import { ApiRateLimitingModule } from './rate-limiting/api-rate-limiting.module';
 import { ApiTenancyModule } from './tenancy/api-tenancy.module';
 import { TenantDomainsApiModule } from './tenant-domains/tenant-domains-api.module';
 import { UsageApiModule } from './usage/usage-api.module';
@@ -27,8 +27,8 @@ import { UsersModule } from './users/users.module';
 import { WebhookEndpointsModule } from './webhook-endpoints/webhook-endpoints.module';
 
 /**
- * The HTTP API. Module order matters where Nest orders global enhancers by it: tenancy's guards
- * (authentication, tenant, roles, scopes, features) run before the rate-limit guard.
+ * The HTTP API. Its global guards run in the one order API_GUARD_ORDER states (ApiGuardsModule), whatever the
+ * order of the imports below.
  */
 @Module({})
 export class ApiModule {
@@ -50,7 +50,7 @@ export class ApiModule {
         ApiTenancyModule,
         // Right after tenancy: its middleware needs the tenant the tenant middleware resolved.
         ApiAdmissionModule,
-        ApiRateLimitingModule,
+        ApiGuardsModule,
         UsageApiModule,
         AdminTenantsModule,
         AuthModule,

@@ -139,6 +139,23 @@ describe('payments API: Idempotency-Key', () => {
     expect(theirs.body.id).not.toBe(mine.body.id);
   });
 
+  it("tenant B retrying with tenant A's key never sees A's payment: no replay, no 422, no 409", async () => {
+    const ofA = await post(admin, 'key-of-a', newPayment({ amount: 1111 })).expect(201);
+    // B sends A's key with another body: it would be a 422 if the key were A's record, a replay if the same body.
+    const bodyOfB = newPayment({ amount: 2222 });
+    const ofB = await post(otherAdmin, 'key-of-a', bodyOfB).expect(201);
+    expect(ofB.headers['idempotent-replayed']).toBeUndefined();
+    expect(ofB.body.id).not.toBe(ofA.body.id);
+    expect(ofB.body.amount).toBe(2222);
+    expect(JSON.stringify(ofB.body)).not.toContain(ofA.body.id);
+    // B's retry replays B's own payment, never A's.
+    const retry = await post(otherAdmin, 'key-of-a', bodyOfB);
+    expect(retry.status).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body.id).toBe(ofB.body.id);
+    expectApiError(await http().get(`/v1/payments/${ofA.body.id}`).set(otherAdmin), 404, 'not_found');
+  });
+
   it('requires a key from API-key callers, and accepts requests without one from users', async () => {
     const response = await post(apiKey, undefined, newPayment());
     expectApiError(response, 400, 'validation_error');

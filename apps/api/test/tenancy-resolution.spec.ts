@@ -95,8 +95,10 @@ class ResolutionProbeController {
   @Roles('SUPER_ADMIN')
   @Get('platform')
   platform() {
-    const context = tenantContext.current();
-    return { platformScope: context?.platformScope?.reason ?? null, tenantId: context?.tenant?.id ?? null };
+    return {
+      platformScope: tenantContext.platformScope()?.reason ?? null,
+      tenantId: tenantContext.current()?.tenant?.id ?? null,
+    };
   }
 }
 

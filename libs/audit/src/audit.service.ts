@@ -84,7 +84,7 @@ export class AuditService {
   }
 
   private toEvent(input: AuditRecordInput, context: TenantContext | undefined): NewAuditEvent {
-    const platformReason = context?.platformScope?.reason;
+    const platformReason = this.tenantContext.platformScope()?.reason;
     const metadata =
       platformReason === undefined
         ? input.metadata
@@ -92,7 +92,7 @@ export class AuditService {
           Object.assign({ platformScope: platformReason }, input.metadata, { platformScope: platformReason });
     return {
       tenantId: input.tenantId !== undefined ? input.tenantId : (context?.tenant?.id ?? null),
-      actor: input.actor ?? actorOf(context),
+      actor: input.actor ?? actorOf(context, platformReason !== undefined),
       action: input.action,
       resource: input.resource ?? null,
       outcome: input.outcome,
@@ -117,7 +117,7 @@ export class AuditService {
       }
       return ownTenantId;
     }
-    if (context?.platformScope !== undefined) return filter.tenantId;
+    if (this.tenantContext.platformScope() !== undefined) return filter.tenantId;
     throw new TenantContextMissingException('AuditService.search()');
   }
 
@@ -157,7 +157,7 @@ export class AuditService {
  * platform-scope maintenance, code outside any request) is `system`; a request nobody authenticated is
  * `anonymous`.
  */
-function actorOf(context: TenantContext | undefined): AuditActor {
+function actorOf(context: TenantContext | undefined, inPlatformScope: boolean): AuditActor {
   const principal = context?.principal;
   if (principal != null) {
     switch (principal.kind) {
@@ -170,8 +170,6 @@ function actorOf(context: TenantContext | undefined): AuditActor {
     }
   }
   const startedByPlatform =
-    context === undefined ||
-    context.resolvedBy === ResolutionMethod.Job ||
-    context.platformScope !== undefined;
+    context === undefined || context.resolvedBy === ResolutionMethod.Job || inPlatformScope;
   return { type: startedByPlatform ? 'system' : 'anonymous' };
 }

@@ -45,11 +45,9 @@ export class DataIsolationService {
 
   /** The platform scope's reason; throws unless the work runs in runAsPlatform without a tenant. */
   requirePlatformScope(operation: string): string {
-    const current = this.context.current();
-    if (current?.platformScope === undefined || current.tenant != null) {
-      throw new PlatformScopeRequiredException(operation);
-    }
-    return current.platformScope.reason;
+    const scope = this.context.platformScope();
+    if (scope === undefined || this.context.hasContext()) throw new PlatformScopeRequiredException(operation);
+    return scope.reason;
   }
 
   registryFor(connection: Connection): CollectionRegistry {

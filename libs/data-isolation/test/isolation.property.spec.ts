@@ -1,3 +1,4 @@
+import { isDuplicateKeyError } from '@tenantpay/platform';
 import { CrossTenantAccessException } from '../src';
 import { ExamplePaymentRepository } from './fixtures/example-payment.repository';
 import { useTestMongo } from '@tenantpay/testing';
@@ -496,9 +497,17 @@ describe('isolation property: tenant A can never read, change or count tenant Bâ
         return await work();
       } catch (error) {
         // Unique per tenant: a collision with A's own reference is a legitimate outcome.
-        if (error instanceof Error && /duplicate key|E11000/i.test(error.message)) return undefined;
+        if (isDuplicateKeyError(error)) return undefined;
         throw error;
       }
+    };
+    // An upsert whose filter names `_id` would choose the inserted document's id: refused (server-assigned ids).
+    const choosesId = (filter: FilterSpec, upsert: boolean): boolean =>
+      upsert && (filter.by === 'id' || filter.by === 'ids');
+    const write = async (chosenId: boolean, work: () => Promise<unknown>): Promise<unknown> => {
+      if (!chosenId) return tolerateDuplicate(work);
+      await expect(work()).rejects.toBeInstanceOf(CrossTenantAccessException);
+      return undefined;
     };
     switch (op.kind) {
       case 'find':
@@ -529,47 +538,49 @@ describe('isolation property: tenant A can never read, change or count tenant Bâ
         return;
       case 'updateOne':
       case 'updateMany':
-        await tolerateDuplicate(() =>
+        await write(choosesId(op.filter, op.upsert), () =>
           payments[op.kind](filterOf(op.filter), updateOf(op.update), { upsert: op.upsert }),
         );
         return;
       case 'findOneAndUpdate':
         return expectNothingOfB(
-          await tolerateDuplicate(() =>
+          await write(choosesId(op.filter, op.upsert), () =>
             payments.findOneAndUpdate(filterOf(op.filter), updateOf(op.update), { upsert: op.upsert }),
           ),
         );
       case 'replaceOne':
-        await tolerateDuplicate(() =>
+        await write(choosesId(op.filter, op.upsert), () =>
           payments.replaceOne(filterOf(op.filter), payment(op.reference), { upsert: op.upsert }),
         );
         return;
       case 'create':
         return expectNothingOfB(await tolerateDuplicate(() => payments.create(payment(op.reference))));
       case 'bulkWrite':
-        await tolerateDuplicate(() =>
-          payments.bulkWrite(
-            op.operations.map((bulk) => {
-              switch (bulk.kind) {
-                case 'insert':
-                  return { insertOne: { document: payment(bulk.reference) } };
-                case 'update':
-                  return {
-                    [bulk.many ? 'updateMany' : 'updateOne']: {
-                      filter: filterOf(bulk.filter),
-                      update: updateOf(bulk.update),
-                      upsert: bulk.upsert,
-                    },
-                  };
-                case 'delete':
-                  return { deleteMany: { filter: filterOf(bulk.filter) } };
-                case 'replace':
-                  return {
-                    replaceOne: { filter: filterOf(bulk.filter), replacement: payment(bulk.reference) },
-                  };
-              }
-            }),
-          ),
+        await write(
+          op.operations.some((bulk) => bulk.kind === 'update' && choosesId(bulk.filter, bulk.upsert)),
+          () =>
+            payments.bulkWrite(
+              op.operations.map((bulk) => {
+                switch (bulk.kind) {
+                  case 'insert':
+                    return { insertOne: { document: payment(bulk.reference) } };
+                  case 'update':
+                    return {
+                      [bulk.many ? 'updateMany' : 'updateOne']: {
+                        filter: filterOf(bulk.filter),
+                        update: updateOf(bulk.update),
+                        upsert: bulk.upsert,
+                      },
+                    };
+                  case 'delete':
+                    return { deleteMany: { filter: filterOf(bulk.filter) } };
+                  case 'replace':
+                    return {
+                      replaceOne: { filter: filterOf(bulk.filter), replacement: payment(bulk.reference) },
+                    };
+                }
+              }),
+            ),
         );
         return;
       case 'aggregate':

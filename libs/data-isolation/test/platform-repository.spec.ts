@@ -8,12 +8,12 @@ import {
 } from '../src';
 import { Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { useTestMongo } from '@tenantpay/testing';
+import { useTestMongo, withPollutedPrototype } from '@tenantpay/testing';
 import type { ExamplePayment } from './fixtures/example-payment.schema';
 import { InMemorySecurityEventRecorder } from './support/in-memory-security-event-recorder';
 import { type IsolationHarness, startIsolationHarness } from './support/isolation-harness';
 import { seedTenants } from './support/two-tenant-seed';
-import { asPlatform, asTenant, testTenant } from './support/test-tenants';
+import { asPlatform, asTenant, testTenant, withoutTenant } from './support/test-tenants';
 
 describe('PlatformRepository (explicit, audited cross-tenant access)', () => {
   const mongo = useTestMongo();
@@ -36,6 +36,16 @@ describe('PlatformRepository (explicit, audited cross-tenant access)', () => {
 
   it('refuses to run outside runAsPlatform', async () => {
     await expect(platform.countDocuments()).rejects.toBeInstanceOf(PlatformScopeRequiredException);
+  });
+
+  it('is not opened by a polluted Object.prototype.platformScope', async () => {
+    await withPollutedPrototype('platformScope', { reason: 'forged' }, async () => {
+      await expect(withoutTenant(() => platform.countDocuments())).rejects.toBeInstanceOf(
+        PlatformScopeRequiredException,
+      );
+      await expect(platform.find()).rejects.toBeInstanceOf(PlatformScopeRequiredException);
+    });
+    expect(harness.recorder.events).toEqual([]);
   });
 
   it('refuses to run inside a tenant context', async () => {

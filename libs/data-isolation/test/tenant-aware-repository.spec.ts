@@ -1,4 +1,5 @@
 import { CrossTenantAccessException, DATA_ISOLATION_AUDIT_ACTIONS, IsolationRule } from '../src';
+import { DuplicateKeyException, isDuplicateKeyError } from '@tenantpay/platform';
 import { useTestMongo } from '@tenantpay/testing';
 import { trusted, Types } from 'mongoose';
 import { EXAMPLE_CONTACT_COLLECTION } from './fixtures/example-contact.schema';
@@ -12,6 +13,15 @@ import { type SeededTenant, seedTenants } from './support/two-tenant-seed';
 import { asPlatform, asTenant, testTenant } from './support/test-tenants';
 
 const TENANT_OWNED = new Set([EXAMPLE_PAYMENT_COLLECTION, EXAMPLE_CONTACT_COLLECTION]);
+
+const newPayment = (reference: string) => ({
+  reference,
+  amountMinor: 1,
+  currency: 'EUR',
+  status: 'PENDING',
+  customerRef: 'C1',
+  tags: [],
+});
 
 describe('TenantAwareRepository against the MongoDB engine', () => {
   const mongo = useTestMongo();
@@ -191,7 +201,48 @@ describe('TenantAwareRepository against the MongoDB engine', () => {
             tags: [],
           }),
         ),
-      ).rejects.toThrow(/duplicate key/i);
+      ).rejects.toBeInstanceOf(DuplicateKeyException);
+    });
+
+    it('insertMany with lean skips hydration but not the guards: stamped with the tenant, chosen _id refused', async () => {
+      const inserted = await asTenant(tenantA, () =>
+        harness.paymentRepository.insertMany([newPayment('L1')], { lean: true }),
+      );
+      expect(inserted).toHaveLength(1);
+      const stored = await mongo.db.collection(EXAMPLE_PAYMENT_COLLECTION).findOne({ reference: 'L1' });
+      expect(stored?.['tenantId']).toEqual(tenantA.objectId);
+      await expect(
+        asTenant(tenantA, () =>
+          harness.paymentRepository.insertMany([{ ...newPayment('L2'), _id: new Types.ObjectId() }], {
+            lean: true,
+          }),
+        ),
+      ).rejects.toBeInstanceOf(CrossTenantAccessException);
+      await expect(
+        asTenant(tenantA, () =>
+          harness.paymentRepository.insertMany(
+            [{ ...newPayment('L3'), tenantId: tenantB.objectId } as never],
+            {
+              lean: true,
+            },
+          ),
+        ),
+      ).rejects.toBeInstanceOf(CrossTenantAccessException);
+    });
+
+    it('a duplicate key names the index and its fields, never a value', async () => {
+      const error: unknown = await asTenant(tenantA, () =>
+        harness.paymentRepository.create(newPayment('R1')),
+      ).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(DuplicateKeyException);
+      expect(isDuplicateKeyError(error)).toBe(true);
+      const duplicate = error as DuplicateKeyException;
+      expect(duplicate.index).toBe('tenantId_1_reference_1');
+      expect(duplicate.fields).toEqual(['tenantId', 'reference']);
+      const everything = JSON.stringify({ ...duplicate, message: duplicate.message, stack: duplicate.stack });
+      expect(everything).not.toContain('R1');
+      expect(everything).not.toContain(tenantA.id);
+      expect(duplicate).not.toHaveProperty('keyValue');
     });
 
     it('updateMany with an empty filter changes only the tenant’s documents', async () => {
@@ -311,6 +362,81 @@ describe('TenantAwareRepository against the MongoDB engine', () => {
       const own = await rawPaymentsOf(tenantA);
       expect(own.every((p) => (p['tenantId'] as Types.ObjectId).equals(tenantA.objectId))).toBe(true);
       expect(own.find((p) => p['reference'] === 'R3')?.['deletedAt']).toBeInstanceOf(Date);
+    });
+  });
+
+  describe('server-assigned _id (no existence oracle)', () => {
+    // B's id: the probe a tenant A caller would send to learn whether B holds it.
+    const foreignId = () => idsOf(tenantB).paymentIds[0] as Types.ObjectId;
+    const refusedBeforeMongo = async (work: () => Promise<unknown>) => {
+      harness.probe.clear();
+      await expect(asTenant(tenantA, work)).rejects.toMatchObject({
+        rule: IsolationRule.ServerAssignedId,
+        code: 'cross_tenant_access',
+      });
+      expect(harness.probe.commands.filter((c) => c.collection === EXAMPLE_PAYMENT_COLLECTION)).toEqual([]);
+    };
+    const repository = () => harness.paymentRepository;
+
+    it('refuses create with a caller-chosen _id', async () => {
+      await refusedBeforeMongo(() => repository().create({ ...newPayment('N1'), _id: foreignId() }));
+    });
+
+    it('refuses insertMany with a caller-chosen _id', async () => {
+      await refusedBeforeMongo(() =>
+        repository().insertMany([newPayment('N1'), { ...newPayment('N2'), _id: new Types.ObjectId() }]),
+      );
+    });
+
+    it('refuses an upsert whose filter names _id (it would insert that id)', async () => {
+      await refusedBeforeMongo(() =>
+        repository().updateOne({ _id: foreignId() }, { $set: { status: 'X' } }, { upsert: true }),
+      );
+      await refusedBeforeMongo(() =>
+        repository().findOneAndUpdate(
+          { $and: [{ _id: trusted({ $in: [foreignId()] }) }] },
+          { $set: { status: 'X' } },
+          { upsert: true },
+        ),
+      );
+      await refusedBeforeMongo(() =>
+        repository().replaceOne({ _id: foreignId() }, newPayment('N1'), { upsert: true }),
+      );
+    });
+
+    it('refuses an update that writes _id through any operator', async () => {
+      await refusedBeforeMongo(() =>
+        repository().updateOne({ reference: 'N1' }, { $setOnInsert: { _id: foreignId() } }, { upsert: true }),
+      );
+      await refusedBeforeMongo(() =>
+        repository().updateOne({ reference: 'R1' }, { $set: { _id: foreignId() } }),
+      );
+      await refusedBeforeMongo(() =>
+        repository().updateOne({ reference: 'R1' }, [{ $set: { _id: foreignId() } }], { upsert: false }),
+      );
+    });
+
+    it('refuses a replacement or a bulk insert carrying a caller-chosen _id', async () => {
+      await refusedBeforeMongo(() =>
+        repository().replaceOne({ reference: 'R1' }, { ...newPayment('R1'), _id: foreignId() }),
+      );
+      await refusedBeforeMongo(() =>
+        repository().bulkWrite([{ insertOne: { document: { ...newPayment('N1'), _id: foreignId() } } }]),
+      );
+      await refusedBeforeMongo(() =>
+        repository().bulkWrite([
+          { updateOne: { filter: { _id: foreignId() }, update: { $set: { status: 'X' } }, upsert: true } },
+        ]),
+      );
+    });
+
+    it('accepts an id the repository issued (code that needs the id before the insert)', async () => {
+      const id = repository().newId();
+      const created = await asTenant(tenantA, () => repository().create({ ...newPayment('N1'), _id: id }));
+      expect(created._id.equals(id)).toBe(true);
+      await refusedBeforeMongo(() =>
+        repository().create({ ...newPayment('N2'), _id: new Types.ObjectId(id.toHexString()) }),
+      );
     });
   });
 

@@ -1,5 +1,5 @@
-import { UnscopedTenantOperationException } from '../src';
-import { useTestMongo } from '@tenantpay/testing';
+import { IsolationRule, UnscopedTenantOperationException } from '../src';
+import { useTestMongo, withPollutedPrototype } from '@tenantpay/testing';
 import { type Model, Types } from 'mongoose';
 import type { ExamplePayment } from './fixtures/example-payment.schema';
 import { EXAMPLE_CONTACT_COLLECTION } from './fixtures/example-contact.schema';
@@ -222,6 +222,69 @@ describe('tenantIsolationPlugin (the second line of defence)', () => {
       );
     });
 
+    describe('server-assigned _id (no existence oracle below the repository)', () => {
+      const foreignId = () => new Types.ObjectId();
+      const ownDocument = (extra: Record<string, unknown> = {}) => ({
+        reference: 'ID',
+        amountMinor: 1,
+        currency: 'EUR',
+        status: 'P',
+        customerRef: 'C',
+        tenantId: tenantA.objectId,
+        ...extra,
+      });
+      const refused = async (work: () => Promise<unknown>) => {
+        const before = await mongo.db.collection('example_payments').countDocuments({ reference: 'ID' });
+        await expect(asTenant(tenantA, work)).rejects.toMatchObject({
+          rule: IsolationRule.ServerAssignedId,
+          code: 'cross_tenant_access',
+        });
+        expect(await mongo.db.collection('example_payments').countDocuments({ reference: 'ID' })).toBe(
+          before,
+        );
+      };
+
+      it('refuses save() and create() of a document with a chosen _id', async () => {
+        await refused(() => new harness.payments(ownDocument({ _id: foreignId() })).save());
+        await refused(() => harness.payments.create([ownDocument({ _id: foreignId() })]));
+      });
+
+      it('refuses insertMany and a bulk insert with a chosen _id', async () => {
+        await refused(() => harness.payments.insertMany([ownDocument({ _id: foreignId() })]));
+        await refused(() =>
+          harness.payments.bulkWrite([{ insertOne: { document: ownDocument({ _id: foreignId() }) } }]),
+        );
+      });
+
+      it('refuses an upsert whose filter names _id, as a query and in a bulk write', async () => {
+        const filter = { $and: [{ _id: foreignId() }, { tenantId: tenantA.objectId, deletedAt: null }] };
+        await refused(() =>
+          harness.payments.updateOne(filter, { $set: { reference: 'ID' } }, { upsert: true }).exec(),
+        );
+        await refused(() =>
+          harness.payments.bulkWrite([
+            { updateOne: { filter, update: { $set: { reference: 'ID' } }, upsert: true } },
+          ]),
+        );
+      });
+
+      it('refuses $setOnInsert of _id and a replacement carrying one', async () => {
+        await refused(() =>
+          harness.payments
+            .updateOne(scoped(), { $setOnInsert: { _id: foreignId() } }, { upsert: true })
+            .exec(),
+        );
+        await refused(() => harness.payments.replaceOne(scoped(), ownDocument({ _id: foreignId() })).exec());
+      });
+
+      it('still accepts a document whose _id Mongoose made', async () => {
+        await asTenant(tenantA, () => new harness.payments(ownDocument()).save());
+        await expect(
+          mongo.db.collection('example_payments').deleteMany({ reference: 'ID' }),
+        ).resolves.toMatchObject({ deletedCount: 1 });
+      });
+    });
+
     it('refuses document.deleteOne(), which deletes by _id alone', async () => {
       const loaded = await asPlatform('test setup', () =>
         harness.payments.findOne({ tenantId: tenantB.objectId }).exec(),
@@ -253,6 +316,17 @@ describe('tenantIsolationPlugin (the second line of defence)', () => {
       await expect(
         asPlatform('billing export', () => harness.payments.countDocuments({}).exec()),
       ).resolves.toBe(10);
+    });
+
+    it('is not opened by a polluted Object.prototype.platformScope', async () => {
+      await withPollutedPrototype('platformScope', { reason: 'forged' }, async () => {
+        await expect(withoutTenant(() => harness.payments.countDocuments({}).exec())).rejects.toBeInstanceOf(
+          UnscopedTenantOperationException,
+        );
+        await expect(harness.payments.find({}).exec()).rejects.toBeInstanceOf(
+          UnscopedTenantOperationException,
+        );
+      });
     });
   });
 

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditModule } from '@tenantpay/audit';
+import { TransactionService } from '@tenantpay/data-isolation';
 import { JwtModule } from '@nestjs/jwt';
 import { RateLimitingModule } from '@tenantpay/rate-limiting';
 import { MongooseModule } from '@nestjs/mongoose';
@@ -51,6 +52,7 @@ import { UsersService } from './users/users.service';
     LoginAttemptLimiter,
     // Stateless (its storage is per process), so a local instance is the same context as tenancy's.
     TenantContextService,
+    TransactionService,
     PasswordHasher,
     AccessTokenService,
     UsersRepository,

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, type InjectionToken, Module, type ModuleMetadata } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuditModule } from '@tenantpay/audit';
+import { TransactionService } from '@tenantpay/data-isolation';
 import { APP_CONFIG, PlatformQueueModule, REDIS_CLIENT } from '@tenantpay/platform';
 import { TenantContextService } from '@tenantpay/tenancy';
 import { PaymentAnalyticsService } from './analytics/payment-analytics.service';
@@ -43,7 +44,6 @@ import { PaymentProcessingService } from './processing/payment-processing.servic
 import { GatewayCallsAbort } from './processing/gateway-calls-abort.service';
 import { ProcessingPaymentReconciler } from './processing/processing-payment-reconciler.service';
 import { StuckPaymentsSweeper } from './processing/stuck-payments-sweeper.service';
-import { MongoTransactionRunner } from './transactions/mongo-transaction-runner.service';
 import { PaymentWorkflowSettingsService } from './workflows/payment-workflow-settings.service';
 
 export interface PaymentsModuleOptions {
@@ -132,7 +132,7 @@ export class PaymentsModule {
         ProcessingPaymentReconciler,
         GatewayCallsAbort,
         PaymentWorkflowSettingsService,
-        MongoTransactionRunner,
+        TransactionService,
         PaymentOutboxRepository,
         PaymentOutboxPlatformRepository,
         PaymentOutboxDispatcher,

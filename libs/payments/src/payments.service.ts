@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ValidationException, isDuplicateKeyError, waitAtMost } from '@tenantpay/platform';
 import { TenantContextService } from '@tenantpay/tenancy';
-import { type ClientSession, mongo, trusted, Types } from 'mongoose';
+import { mongo, trusted, Types } from 'mongoose';
 import { DuplicatePaymentReferenceException } from './errors/duplicate-payment-reference.exception';
 import { IdempotencyKeyRequiredException } from './errors/idempotency-key-required.exception';
 import { PaymentNotFoundException } from './errors/payment-not-found.exception';
@@ -71,7 +71,7 @@ export class PaymentsService {
     const hold = batch === undefined ? this.quota.prepareHold(tenant) : batch.quotaHold;
     // An object, not a `let`: the compiler does not see assignments made inside the callback.
     const quota = { attempted: false };
-    const insert = async (session: ClientSession | null) => {
+    const insert = async () => {
       // Inside the transaction, so a replay never reserves; the same hold id makes a retried transaction's
       // second reservation a no-op.
       if (batch === undefined && hold !== null) {
@@ -79,14 +79,14 @@ export class PaymentsService {
         quota.attempted = true;
         await this.quota.reserve(tenant, hold);
       }
-      const payment = await this.insert(input, initialStatus, session, batch?.onBehalfOf);
+      const payment = await this.insert(input, initialStatus, batch?.onBehalfOf);
       return { status: 201, body: toPaymentView(payment) };
     };
     let response: IdempotentResponse<PaymentView>;
     try {
       response =
         idempotencyKey === undefined
-          ? { ...(await insert(null)), replayed: false }
+          ? { ...(await insert()), replayed: false }
           : await this.idempotency.execute(idempotencyKey, CREATE_OPERATION, input, insert);
     } catch (error) {
       if (quota.attempted && hold !== null) await releaseHoldSafely(this.quota, tenant, hold, this.logger);
@@ -155,7 +155,7 @@ export class PaymentsService {
     idempotencyKey?: string,
   ): Promise<IdempotentResponse<PaymentView>> {
     this.requireKeyForApiKeys(idempotencyKey);
-    const reserve = async (session: ClientSession | null) => {
+    const reserve = async () => {
       const payment = await this.existing(id);
       const refundable = payment.amount - payment.refundedAmount;
       const amount = input.amount ?? refundable;
@@ -172,25 +172,21 @@ export class PaymentsService {
         gatewayReference: null,
         createdAt: new Date(),
       };
-      const updated = await this.payments.transition(
-        payment._id,
-        {
-          from: payment.status,
-          to: refundedAmount === payment.amount ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded,
-          by: paymentActorOf(this.tenantContext.current()?.principal),
-          reason: `refund of ${amount}`,
-          set: { refundedAmount },
-          unless: { refundedAmount: payment.refundedAmount },
-          pushRefund: refund,
-        },
-        session,
-      );
+      const updated = await this.payments.transition(payment._id, {
+        from: payment.status,
+        to: refundedAmount === payment.amount ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded,
+        by: paymentActorOf(this.tenantContext.current()?.principal),
+        reason: `refund of ${amount}`,
+        set: { refundedAmount },
+        unless: { refundedAmount: payment.refundedAmount },
+        pushRefund: refund,
+      });
       if (updated === null) throw new PaymentStateConflictException();
       return { status: 200, body: toPaymentView(updated) };
     };
     const response =
       idempotencyKey === undefined
-        ? { ...(await reserve(null)), replayed: false }
+        ? { ...(await reserve()), replayed: false }
         : await this.idempotency.execute(idempotencyKey, refundOperation(id), input, reserve);
     for (const refund of response.body.refunds) {
       if (refund.status === 'pending') await this.enqueueRefundSafely(response.body.id, refund.id);
@@ -205,35 +201,31 @@ export class PaymentsService {
   private async insert(
     input: CreatePaymentInput,
     status: PaymentStatus,
-    session: ClientSession | null,
     onBehalfOf: PaymentActor | undefined,
   ) {
     const createdBy = onBehalfOf ?? paymentActorOf(this.tenantContext.current()?.principal);
     try {
-      return await this.payments.insert(
-        {
-          reference: input.reference,
-          amount: input.amount,
-          currency: input.currency,
-          method: input.method,
-          description: input.description ?? null,
-          metadata: { ...(input.metadata ?? {}) },
-          paymentToken: input.paymentToken ?? null,
-          status,
-          statusHistory: [{ from: null, to: status, at: new Date(), by: createdBy, reason: 'created' }],
-          createdBy,
-          approval: null,
-          failureCode: null,
-          failureMessage: null,
-          gatewayReference: null,
-          refundedAmount: 0,
-          refunds: [],
-          lastProcessingError: null,
-          reconciliationAttempts: 0,
-          pendingEvents: [],
-        },
-        session,
-      );
+      return await this.payments.create({
+        reference: input.reference,
+        amount: input.amount,
+        currency: input.currency,
+        method: input.method,
+        description: input.description ?? null,
+        metadata: { ...(input.metadata ?? {}) },
+        paymentToken: input.paymentToken ?? null,
+        status,
+        statusHistory: [{ from: null, to: status, at: new Date(), by: createdBy, reason: 'created' }],
+        createdBy,
+        approval: null,
+        failureCode: null,
+        failureMessage: null,
+        gatewayReference: null,
+        refundedAmount: 0,
+        refunds: [],
+        lastProcessingError: null,
+        reconciliationAttempts: 0,
+        pendingEvents: [],
+      });
     } catch (error) {
       if (isDuplicateKeyError(error)) throw new DuplicatePaymentReferenceException();
       throw error;

@@ -32,6 +32,7 @@ export * from './metrics/metrics-server';
 export * from './metrics/metrics-server.module';
 export * from './metrics/registered-metric';
 export * from './mongo/is-database-unavailable-error';
+export * from './mongo/duplicate-key.exception';
 export * from './mongo/is-duplicate-key-error';
 export * from './mongo/mongo-driver-connection-class.constant';
 export * from './redis/redis-script';

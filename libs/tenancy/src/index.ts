@@ -1,3 +1,5 @@
+export * from './context/forged-platform-scope.exception';
+export type { PlatformScope } from './context/platform-scope';
 export * from './context/principal';
 export * from './context/resolution-method.enum';
 export * from './context/tenant-context';

@@ -12,3 +12,4 @@ export { useFreezableMongo } from './mongo/use-freezable-mongo';
 export type { FreezableMongo } from './mongo/use-freezable-mongo';
 export { useUnreachableMongo } from './mongo/use-unreachable-mongo';
 export type { UnreachableMongo } from './mongo/use-unreachable-mongo';
+export { withPollutedPrototype } from './pollution/with-polluted-prototype';

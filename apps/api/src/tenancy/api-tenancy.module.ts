@@ -1,19 +1,14 @@
 import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditModule, AuditService } from '@tenantpay/audit';
 import { ApiKeyStrategy, JwtClaimStrategy } from '@tenantpay/identity';
 import { HEALTH_ROUTES, PORTAL_ROUTES } from '@tenantpay/platform';
 import {
-  AuthenticationGuard,
   BypassTenantIsolationInterceptor,
   CustomDomainStrategy,
-  FeatureGuard,
-  RolesGuard,
-  ScopesGuard,
   SubdomainStrategy,
   TENANT_RESOLUTION_STRATEGIES,
   TenancyModule,
-  TenantGuard,
   TenantHeaderStrategy,
   TenantMiddleware,
   type TenantResolutionStrategy,
@@ -21,9 +16,8 @@ import {
 } from '@tenantpay/tenancy';
 
 /**
- * Tenant resolution and access control for every API route (SPEC §2 steps 2–4): the strategies the API
- * trusts, the middleware that runs each request in its tenant context, and the global guards in the order
- * they must run (authentication, tenant, roles, scopes, tier features).
+ * Tenant resolution for every API route (SPEC §2 step 2): the strategies the API trusts and the middleware
+ * that runs each request in its tenant context. The guards that judge the result run in ApiGuardsModule.
  */
 @Module({
   imports: [TenancyModule.forRoot({ imports: [AuditModule], auditSink: AuditService })],
@@ -42,11 +36,6 @@ import {
     },
     TenantResolverService,
     TenantMiddleware,
-    { provide: APP_GUARD, useClass: AuthenticationGuard },
-    { provide: APP_GUARD, useClass: TenantGuard },
-    { provide: APP_GUARD, useClass: RolesGuard },
-    { provide: APP_GUARD, useClass: ScopesGuard },
-    { provide: APP_GUARD, useClass: FeatureGuard },
     { provide: APP_INTERCEPTOR, useClass: BypassTenantIsolationInterceptor },
   ],
 })

@@ -24,6 +24,11 @@ export enum IsolationRule {
   RefusedCommand = 'refused_command',
   /** A cursor continued or closed in another scope than the one that opened it. */
   ForeignCursor = 'foreign_cursor',
+  /**
+   * A write chooses `_id` (a new document, a replacement, an update, an upsert filter): ids are made on the
+   * server side only, so none can probe whether another tenant holds one.
+   */
+  ServerAssignedId = 'server_assigned_id',
   /** Structurally wrong input: an unknown update operator, a bulk operation with no or several kinds… */
   MalformedOperation = 'malformed_operation',
 }

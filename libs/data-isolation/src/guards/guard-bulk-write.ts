@@ -4,6 +4,7 @@ import { checkKey, copyValue, isPlainObject } from './copy-query-value';
 import { guardFilter } from './guard-filter';
 import { guardNewDocument } from './guard-new-document';
 import { guardUpdate } from './guard-update';
+import { guardUpsertFilter } from './guard-upsert-filter';
 import { refuse } from './refuse';
 
 export type GuardedBulkOperation =
@@ -62,6 +63,7 @@ export function guardBulkWrite(
       if (!allowed.has(field)) refuse(IsolationRule.UnsupportedOption, `${path}.${kind}.${field}`);
     }
     const upsert = spec['upsert'] === true;
+    guardUpsertFilter(spec['filter'], upsert, `${path}.${kind}.filter`);
     switch (kind) {
       case 'insertOne':
         return { insertOne: { document: guardNewDocument(spec['document'], tenantId, `${path}.document`) } };

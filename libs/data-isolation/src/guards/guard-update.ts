@@ -5,6 +5,7 @@ import { checkKey, copyValue, isPlainObject } from './copy-query-value';
 import type { InspectionPolicy } from './inspection-policy';
 import { UPDATE_OPERATORS, UPDATE_PIPELINE_STAGES } from './query-operators.constant';
 import { refuse } from './refuse';
+import { findIdWrite } from './server-assigned-id';
 import { isTenantPath } from './tenant-object-id';
 
 export type OperatorUpdate = Record<string, Record<string, unknown>>;
@@ -20,7 +21,8 @@ export interface GuardUpdateOptions {
  * Checks and copies an update. `tenantId` can't be written through any operator (including `$rename` in
  * either direction, dotted `tenantId.x`, `$setOnInsert`), unknown operators are refused, and top-level
  * non-operator keys are read as the `$set` they mean to Mongoose. Pipeline updates are checked stage by
- * stage and end with a `$set` of the tenant, so no `$replaceWith` or `$unset` earlier on can drop it.
+ * stage and end with a `$set` of the tenant, so no `$replaceWith` or `$unset` earlier on can drop it. No
+ * update may write `_id` (nor, on an upsert, replace the whole document): see server-assigned-id.ts.
  */
 export function guardUpdate(
   update: unknown,
@@ -28,6 +30,8 @@ export function guardUpdate(
   options: GuardUpdateOptions = {},
 ): GuardedUpdate {
   const policy: InspectionPolicy = { tenantId };
+  const idWrite = findIdWrite(update, false, options.upsert === true);
+  if (idWrite !== undefined) refuse(IsolationRule.ServerAssignedId, 'update');
   if (Array.isArray(update)) return guardPipelineUpdate(update, tenantId, policy);
   if (!isPlainObject(update)) refuse(IsolationRule.MalformedOperation, 'update');
 

@@ -1,7 +1,10 @@
 import { TenantContextService } from '@tenantpay/tenancy';
 import { type Aggregate, type Document, type Model, type Query, type Schema, Types } from 'mongoose';
 import { isPlainObject } from '../guards/copy-query-value';
+import { findIdWrite, ID_FIELD, isServerIssuedId, mentionsId } from '../guards/server-assigned-id';
 import { toTenantObjectId } from '../guards/tenant-object-id';
+import { CrossTenantAccessException } from '../errors/cross-tenant-access.exception';
+import { IsolationRule } from '../errors/isolation-rule.enum';
 import { UnscopedTenantOperationException } from '../errors/unscoped-tenant-operation.exception';
 import { reportIsolationGuardViolation } from './isolation-guard-violation.reporter';
 import { MONGOOSE_QUERY_OPERATIONS } from './mongoose-query-operations';
@@ -16,6 +19,9 @@ import { tenantOwnedCollections } from './tenant-collections';
  * are refused always. So a direct `Model.find()` in a service fails at run time, not only in review.
  *
  * Queries on tenant-owned models also run with Mongoose's `sanitizeFilter`.
+ *
+ * In a tenant context no write may choose `_id` (see server-assigned-id.ts): that refusal is a 403
+ * `cross_tenant_access` like the repository's, since it is what a probe for another tenant's id looks like.
  *
  * The hooks are marked as Mongoose built-in middleware, which `{ middleware: false }` does not skip.
  */
@@ -32,18 +38,41 @@ type Scope =
 function currentScope(): Scope {
   const current = context.current();
   if (current?.tenant != null) return { kind: 'tenant', tenantId: toTenantObjectId(current.tenant.id) };
-  if (current?.platformScope !== undefined) return { kind: 'platform' };
+  if (context.platformScope() !== undefined) return { kind: 'platform' };
   return { kind: 'none' };
 }
 
-function refuse(modelName: string, operation: string, reason: string, scope: Scope): never {
+function report(modelName: string, operation: string, reason: string, scope: Scope): void {
   reportIsolationGuardViolation({
     modelName,
     operation,
     reason,
     tenantId: scope.kind === 'tenant' ? scope.tenantId.toHexString() : null,
   });
+}
+
+function refuse(modelName: string, operation: string, reason: string, scope: Scope): never {
+  report(modelName, operation, reason, scope);
   throw new UnscopedTenantOperationException(modelName, operation, reason);
+}
+
+function refuseChosenId(modelName: string, operation: string, reason: string, scope: Scope): never {
+  report(modelName, operation, reason, scope);
+  throw new CrossTenantAccessException(IsolationRule.ServerAssignedId, `${operation}: ${reason}`);
+}
+
+/** Whether a document about to be inserted carries an `_id` the server did not make. */
+function hasChosenId(document: unknown): boolean {
+  const $isDefault = (document as { $isDefault?: unknown } | null)?.$isDefault;
+  if (typeof $isDefault === 'function') {
+    return (
+      !($isDefault as (path: string) => boolean).call(document, ID_FIELD) &&
+      !isServerIssuedId((document as { _id?: unknown })._id)
+    );
+  }
+  return (
+    isPlainObject(document) && Object.hasOwn(document, ID_FIELD) && !isServerIssuedId(document[ID_FIELD])
+  );
 }
 
 /** The tenant scope an operation runs in, or a refusal when it runs in none. */
@@ -73,8 +102,14 @@ const guardQuery = builtIn(function guardQuery(this: Query<unknown, unknown>): v
   if (!hasTenantCondition(this.getFilter(), scope.tenantId)) {
     refuse(modelName, operation, 'filter lacks the tenant condition', scope);
   }
-  const problem = findTenantWrite(this.getUpdate(), scope.tenantId, REPLACING_OPERATIONS.has(operation));
+  const replacing = REPLACING_OPERATIONS.has(operation);
+  const problem = findTenantWrite(this.getUpdate(), scope.tenantId, replacing);
   if (problem !== undefined) refuse(modelName, operation, problem, scope);
+  const upsert = this.getOptions().upsert === true;
+  const idWrite =
+    findIdWrite(this.getUpdate(), replacing, upsert) ??
+    (upsert && mentionsId(this.getFilter()) ? 'upsert filter names _id' : undefined);
+  if (idWrite !== undefined) refuseChosenId(modelName, operation, idWrite, scope);
 });
 
 const guardAggregate = builtIn(function guardAggregate(this: Aggregate<unknown>): void {
@@ -96,6 +131,7 @@ const guardSave = builtIn(function guardSave(this: Document): void {
   if (!(tenantId instanceof Types.ObjectId) || !tenantId.equals(scope.tenantId)) {
     refuse(modelName, 'save', 'document lacks the tenant', scope);
   }
+  if (hasChosenId(this)) refuseChosenId(modelName, 'save', 'document chooses _id', scope);
 });
 
 const guardInsertMany = builtIn(function guardInsertMany(this: Model<unknown>, documents: unknown): void {
@@ -105,6 +141,7 @@ const guardInsertMany = builtIn(function guardInsertMany(this: Model<unknown>, d
     if (findTenantWrite(plainDocument(document), scope.tenantId, true) !== undefined) {
       refuse(this.modelName, 'insertMany', 'a document lacks the tenant', scope);
     }
+    if (hasChosenId(document)) refuseChosenId(this.modelName, 'insertMany', 'a document chooses _id', scope);
   }
 });
 
@@ -114,6 +151,8 @@ const guardBulkWrite = builtIn(function guardBulkWrite(this: Model<unknown>, ope
   for (const operation of Array.isArray(operations) ? operations : []) {
     const problem = findUnscopedBulkOperation(operation, scope.tenantId);
     if (problem !== undefined) refuse(this.modelName, 'bulkWrite', problem, scope);
+    const idWrite = findBulkIdWrite(operation);
+    if (idWrite !== undefined) refuseChosenId(this.modelName, 'bulkWrite', idWrite, scope);
   }
 });
 
@@ -151,6 +190,20 @@ function findUnscopedBulkOperation(
     default:
       return `unknown bulk operation ${kind}`;
   }
+}
+
+/** Where a (well-formed) bulk operation would choose `_id`, or undefined. */
+function findBulkIdWrite(operation: unknown): string | undefined {
+  if (!isPlainObject(operation)) return undefined;
+  const [kind] = Object.keys(operation);
+  const spec = kind === undefined ? undefined : operation[kind];
+  if (!isPlainObject(spec)) return undefined;
+  if (kind === 'insertOne') return hasChosenId(spec['document']) ? 'insertOne chooses _id' : undefined;
+  const upsert = spec['upsert'] === true;
+  if (upsert && mentionsId(spec['filter'])) return `${kind} upsert filter names _id`;
+  if (kind === 'replaceOne') return findIdWrite(spec['replacement'], true, upsert);
+  if (kind === 'updateOne' || kind === 'updateMany') return findIdWrite(spec['update'], false, upsert);
+  return undefined;
 }
 
 export function tenantIsolationPlugin(schema: Schema): void {

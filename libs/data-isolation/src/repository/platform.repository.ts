@@ -25,7 +25,7 @@ export interface PlatformFindOptions {
  */
 export class PlatformRepository<T extends TenantOwnedFields> {
   constructor(
-    protected readonly model: Model<T>,
+    private readonly model: Model<T>,
     protected readonly isolation: DataIsolationService,
   ) {}
 

@@ -38,6 +38,11 @@ export interface Page<T> {
   readonly nextCursor: string | null;
 }
 
+export interface InsertManyOptions {
+  /** Skip Mongoose's casting, validation and defaults (the isolation guards still apply). */
+  readonly lean?: boolean;
+}
+
 export interface UpdateOptions {
   readonly upsert?: boolean;
   readonly arrayFilters?: Record<string, unknown>[];
@@ -67,7 +72,11 @@ export interface BulkWriteSummary {
   readonly upsertedCount: number;
 }
 
-/** A new document as a service writes it: no tenant, soft-delete or timestamp fields. */
+/**
+ * A new document as a service writes it: no tenant, soft-delete or timestamp fields. `_id` only when code needs
+ * the id before the insert (it is bound into a ciphertext or an event body), and then only one the repository
+ * issued (`TenantAwareRepository.newId()`): a caller-chosen id is refused (see server-assigned-id.ts).
+ */
 export type NewDocument<T> = Omit<
   T,
   '_id' | 'tenantId' | 'deletedAt' | 'deletedBy' | 'createdAt' | 'updatedAt'

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { createIndexOutsideSchema } from '@tenantpay/data-isolation';
 import { TenantContextService } from '@tenantpay/tenancy';
 import { type Model, trusted, type Types } from 'mongoose';
 import type { ApiKey } from './api-key';
@@ -27,9 +28,9 @@ export class ApiKeyCredentialsRepository implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     // See API_KEY_HASH_INDEX for why this index is created here rather than declared on the schema.
-    await this.model.collection
-      .createIndex(API_KEY_HASH_INDEX.key, API_KEY_HASH_INDEX.options)
-      .catch((error: unknown) => this.logger.warn({ err: error }, 'Could not create the API-key hash index'));
+    await createIndexOutsideSchema(this.model, API_KEY_HASH_INDEX).catch((error: unknown) =>
+      this.logger.warn({ err: error }, 'Could not create the API-key hash index'),
+    );
   }
 
   findByHash(hash: string): Promise<ApiKey | null> {

@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import {
-  DataIsolationService,
-  guardFilter,
-  guardNewDocument,
-  guardUpdate,
-  TenantAwareRepository,
-} from '@tenantpay/data-isolation';
-import { type ClientSession, isValidObjectId, type Model, Types } from 'mongoose';
+import { DataIsolationService, TenantAwareRepository } from '@tenantpay/data-isolation';
+import { isValidObjectId, type Model, Types } from 'mongoose';
 import type { ApiKey } from './api-key';
 import type { ApiKeyScope } from './api-key-scope.enum';
 import { API_KEY_MODEL } from './api-key.schema';
@@ -23,8 +17,8 @@ export interface NewApiKey {
 }
 
 /**
- * The current tenant's API keys, for their management. Rotation revokes and inserts in one transaction, and
- * TenantAwareRepository has no session parameter, so `insert` and `revoke` apply its guards themselves.
+ * The current tenant's API keys, for their management. Rotation revokes and inserts in one transaction, which
+ * these methods join through the ambient session.
  * Authentication by key, which happens before a tenant is known, goes through ApiKeyCredentialsRepository.
  */
 @Injectable()
@@ -33,12 +27,8 @@ export class ApiKeysRepository extends TenantAwareRepository<ApiKey> {
     super(model, isolation);
   }
 
-  async insert(key: NewApiKey, session: ClientSession | null = null): Promise<ApiKey> {
-    const tenant = this.isolation.tenantObjectId();
-    const document = guardNewDocument({ ...key, revokedAt: null, revokedBy: null, lastUsedAt: null }, tenant);
-    const [created] = await this.model.create([document], { session });
-    if (created === undefined) throw new Error('insert returned no document');
-    return created.toObject() as ApiKey;
+  insert(key: NewApiKey): Promise<ApiKey> {
+    return this.create({ ...key, revokedAt: null, revokedBy: null, lastUsedAt: null });
   }
 
   list(limit: number): Promise<ApiKey[]> {
@@ -46,19 +36,11 @@ export class ApiKeysRepository extends TenantAwareRepository<ApiKey> {
   }
 
   /** Revokes the key if it is not revoked yet; null when it was (or does not exist). */
-  async revoke(
-    id: string,
-    revokedBy: string | null,
-    at: Date,
-    session: ClientSession | null = null,
-  ): Promise<ApiKey | null> {
+  async revoke(id: string, revokedBy: string | null, at: Date): Promise<ApiKey | null> {
     if (!isValidObjectId(id)) return null;
-    const tenant = this.isolation.tenantObjectId();
-    const filter = guardFilter({ _id: new Types.ObjectId(id), revokedAt: null }, tenant);
-    const update = guardUpdate({ $set: { revokedAt: at, revokedBy } }, tenant);
-    return (await this.model
-      .findOneAndUpdate(filter, update as never, { returnDocument: 'after', session })
-      .lean()
-      .exec()) as ApiKey | null;
+    return this.findOneAndUpdate(
+      { _id: new Types.ObjectId(id), revokedAt: null },
+      { $set: { revokedAt: at, revokedBy } },
+    );
   }
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, type AuditResource, AuditService } from '@tenantpay/audit';
-import { InjectConnection } from '@nestjs/mongoose';
+import { TransactionService } from '@tenantpay/data-isolation';
 import { principalActorId, TenantContextService } from '@tenantpay/tenancy';
-import type { Connection } from 'mongoose';
 import type { ApiKey } from './api-key';
 import { ApiKeyCache } from './api-key-cache.service';
 import { ApiKeyExpiryInPastException } from './api-key-expiry-in-past.exception';
@@ -30,7 +29,7 @@ export class ApiKeysService {
     private readonly cache: ApiKeyCache,
     private readonly tenantContext: TenantContextService,
     private readonly audit: AuditService,
-    @InjectConnection() private readonly connection: Connection,
+    private readonly transactions: TransactionService,
   ) {}
 
   async create(input: CreateApiKeyInput, ip: string | null = null): Promise<CreatedApiKey> {
@@ -83,21 +82,17 @@ export class ApiKeysService {
     if (newExpiry !== null && newExpiry.getTime() <= Date.now()) throw new ApiKeyExpiryInPastException();
     const generated = generateApiKey();
     const actor = this.actorId();
-    const replacement = await this.connection.transaction(async (session) => {
-      if ((await this.keys.revoke(id, actor, new Date(), session)) === null)
-        throw new ApiKeyRevokedException();
-      return this.keys.insert(
-        {
-          name: old.name,
-          prefix: generated.prefix,
-          hash: generated.hash,
-          scopes: old.scopes,
-          expiresAt: newExpiry,
-          createdBy: actor,
-          rotatedFromId: old._id,
-        },
-        session,
-      );
+    const replacement = await this.transactions.withTransaction(async () => {
+      if ((await this.keys.revoke(id, actor, new Date())) === null) throw new ApiKeyRevokedException();
+      return this.keys.insert({
+        name: old.name,
+        prefix: generated.prefix,
+        hash: generated.hash,
+        scopes: old.scopes,
+        expiresAt: newExpiry,
+        createdBy: actor,
+        rotatedFromId: old._id,
+      });
     });
     await this.cache.markRevoked(old.hash);
     await this.audit.recordChange(AuditAction.ApiKeyRotated, apiKeyResource(replacement), ip, {

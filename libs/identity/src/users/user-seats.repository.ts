@@ -2,23 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import {
   DataIsolationService,
-  guardFilter,
-  guardUpdate,
   type RepositoryFilter,
   TenantAwareRepository,
 } from '@tenantpay/data-isolation';
 import { isDuplicateKeyError } from '@tenantpay/platform';
 import { type Limit, UNLIMITED } from '@tenantpay/tenancy';
-import { type ClientSession, type Model, trusted } from 'mongoose';
+import { type Model, trusted } from 'mongoose';
 import type { UserSeatCounter } from './user-seat-counter';
 import { USER_SEAT_COUNTER_MODEL } from './user-seat-counter.schema';
 
 /**
  * The current tenant's active-user counter. Taking a seat is one conditional `$inc`
  * (`activeUsers < max`): MongoDB applies single-document updates atomically, so of two requests racing
- * for the last seat exactly one matches. Callers run it in the same transaction as the user write, so a
- * failed or interrupted creation never leaves a seat taken (the counter cannot drift from `users`); those
- * two methods take the session TenantAwareRepository has no parameter for, behind the same guards.
+ * for the last seat exactly one matches. Callers run it in the same transaction as the user write
+ * (`TransactionService.withTransaction`, joined through the ambient session), so a failed or interrupted
+ * creation never leaves a seat taken (the counter cannot drift from `users`).
  */
 @Injectable()
 export class UserSeatsRepository extends TenantAwareRepository<UserSeatCounter> {
@@ -45,22 +43,17 @@ export class UserSeatsRepository extends TenantAwareRepository<UserSeatCounter> 
   }
 
   /** Takes one seat if the limit allows it; false when the tenant is at its limit. */
-  take(limit: Limit, session: ClientSession): Promise<boolean> {
+  take(limit: Limit): Promise<boolean> {
     const filter = limit === UNLIMITED ? {} : { activeUsers: trusted({ $lt: limit }) };
-    return this.increment(filter, 1, session);
+    return this.increment(filter, 1);
   }
 
-  async release(session: ClientSession): Promise<void> {
-    await this.increment({ activeUsers: trusted({ $gt: 0 }) }, -1, session);
+  async release(): Promise<void> {
+    await this.increment({ activeUsers: trusted({ $gt: 0 }) }, -1);
   }
 
-  private async increment(filter: RepositoryFilter, by: number, session: ClientSession): Promise<boolean> {
-    const tenant = this.isolation.tenantObjectId();
-    const result = await this.model
-      .updateOne(guardFilter(filter, tenant), guardUpdate({ $inc: { activeUsers: by } }, tenant) as never, {
-        session,
-      })
-      .exec();
+  private async increment(filter: RepositoryFilter, by: number): Promise<boolean> {
+    const result = await this.updateOne(filter, { $inc: { activeUsers: by } });
     return result.modifiedCount === 1;
   }
 }

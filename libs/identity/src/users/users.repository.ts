@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import {
-  DataIsolationService,
-  guardFilter,
-  guardNewDocument,
-  guardUpdate,
-  type Page,
-  TenantAwareRepository,
-} from '@tenantpay/data-isolation';
-import { type ClientSession, isValidObjectId, type Model, Types } from 'mongoose';
+import { DataIsolationService, type Page, TenantAwareRepository } from '@tenantpay/data-isolation';
+import { isValidObjectId, type Model, Types } from 'mongoose';
 import type { TenantUser } from './tenant-user';
 import type { TenantUserRole } from './tenant-user-role.enum';
 import { TENANT_USER_MODEL } from './tenant-user.schema';
@@ -20,9 +13,8 @@ export interface NewTenantUser {
 }
 
 /**
- * The current tenant's users. Methods that take a session exist because a change to who is active is written
- * in one transaction with the tenant's seat counter, and TenantAwareRepository has no session parameter: they
- * apply the very same guards (guardNewDocument, guardFilter, guardUpdate) before reaching the model.
+ * The current tenant's users. A change to who is active is written in one transaction with the tenant's seat
+ * counter (`TransactionService.withTransaction`), which these methods join through the ambient session.
  */
 @Injectable()
 export class UsersRepository extends TenantAwareRepository<TenantUser> {
@@ -30,12 +22,8 @@ export class UsersRepository extends TenantAwareRepository<TenantUser> {
     super(model, isolation);
   }
 
-  async insert(user: NewTenantUser, session: ClientSession): Promise<TenantUser> {
-    const tenant = this.isolation.tenantObjectId();
-    const document = guardNewDocument({ ...user, isActive: true, lastLoginAt: null }, tenant);
-    const [created] = await this.model.create([document], { session });
-    if (created === undefined) throw new Error('insert returned no document');
-    return created.toObject() as TenantUser;
+  insert(user: NewTenantUser): Promise<TenantUser> {
+    return this.create({ ...user, isActive: true, lastLoginAt: null });
   }
 
   findByEmail(email: string): Promise<TenantUser | null> {
@@ -60,15 +48,12 @@ export class UsersRepository extends TenantAwareRepository<TenantUser> {
    * Flips `isActive` only if it currently has the other value, so exactly one of two concurrent flips
    * wins; the caller adjusts the seat counter only when this returns a user.
    */
-  async setActive(id: string, isActive: boolean, session: ClientSession): Promise<TenantUser | null> {
+  async setActive(id: string, isActive: boolean): Promise<TenantUser | null> {
     if (!isValidObjectId(id)) return null;
-    const tenant = this.isolation.tenantObjectId();
-    const filter = guardFilter({ _id: new Types.ObjectId(id), isActive: !isActive }, tenant);
-    const update = guardUpdate({ $set: { isActive } }, tenant);
-    return (await this.model
-      .findOneAndUpdate(filter, update as never, { returnDocument: 'after', session })
-      .lean()
-      .exec()) as TenantUser | null;
+    return this.findOneAndUpdate(
+      { _id: new Types.ObjectId(id), isActive: !isActive },
+      { $set: { isActive } },
+    );
   }
 
   async recordLogin(id: Types.ObjectId, at: Date): Promise<void> {

@@ -1,9 +1,8 @@
 import { isDuplicateKeyError } from '@tenantpay/platform';
 import { Injectable } from '@nestjs/common';
 import { AuditAction, type AuditResource, AuditService } from '@tenantpay/audit';
-import { InjectConnection } from '@nestjs/mongoose';
+import { TransactionService } from '@tenantpay/data-isolation';
 import { effectiveLimits, TenantContextService, UNLIMITED } from '@tenantpay/tenancy';
-import type { ClientSession, Connection } from 'mongoose';
 import { PasswordHasher } from '../passwords/password-hasher.service';
 import { EmailAlreadyRegisteredException } from './email-already-registered.exception';
 import { OwnAccountChangeException } from './own-account-change.exception';
@@ -41,16 +40,16 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly tenantContext: TenantContextService,
     private readonly audit: AuditService,
-    @InjectConnection() private readonly connection: Connection,
+    private readonly transactions: TransactionService,
   ) {}
 
   async create(input: CreateTenantUserInput, ip: string | null = null): Promise<TenantUserView> {
     const email = input.email.trim().toLowerCase();
     if ((await this.users.findByEmail(email)) !== null) throw new EmailAlreadyRegisteredException();
     const passwordHash = await this.hasher.hash(input.password);
-    const user = await this.withSeatTaken(async (session) => {
+    const user = await this.withSeatTaken(async () => {
       try {
-        return await this.users.insert({ email, passwordHash, role: input.role }, session);
+        return await this.users.insert({ email, passwordHash, role: input.role });
       } catch (error) {
         throw isDuplicateKeyError(error) ? new EmailAlreadyRegisteredException() : error;
       }
@@ -90,9 +89,9 @@ export class UsersService {
    */
   async deactivate(id: string, ip: string | null = null): Promise<TenantUserView> {
     this.refuseOwnAccount(id);
-    const user = await this.connection.transaction(async (session) => {
-      const changed = await this.users.setActive(id, false, session);
-      if (changed !== null) await this.seats.release(session);
+    const user = await this.transactions.withTransaction(async () => {
+      const changed = await this.users.setActive(id, false);
+      if (changed !== null) await this.seats.release();
       return changed;
     });
     if (user === null) return toTenantUserView(await this.existing(id));
@@ -102,16 +101,16 @@ export class UsersService {
   }
 
   /** Runs `write` in a transaction that also takes a seat, refusing when the tier's limit is reached. */
-  private async withSeatTaken(write: (session: ClientSession) => Promise<TenantUser>): Promise<TenantUser> {
+  private async withSeatTaken(write: () => Promise<TenantUser>): Promise<TenantUser> {
     const maxUsers = effectiveLimits(this.tenantContext.getTenant()).maxUsers;
     await this.seats.ensureExists(() => this.users.countActive());
-    return this.connection.transaction(async (session) => {
-      if (!(await this.seats.take(maxUsers, session))) {
+    return this.transactions.withTransaction(async () => {
+      if (!(await this.seats.take(maxUsers))) {
         // Without a limit, only a counter deleted since ensureExists can refuse: a bug, not a full tenant.
         if (maxUsers === UNLIMITED) throw new Error('The seat counter of the tenant vanished');
         throw new UserLimitReachedException(maxUsers);
       }
-      return write(session);
+      return write();
     });
   }
 

@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import {
-  DataIsolationService,
-  guardNewDocument,
-  type NewDocument,
-  TenantAwareRepository,
-} from '@tenantpay/data-isolation';
-import { type ClientSession, type Model, trusted, type Types } from 'mongoose';
+import { DataIsolationService, TenantAwareRepository } from '@tenantpay/data-isolation';
+import { type Model, trusted, type Types } from 'mongoose';
 import type { PaymentBatchItem } from './payment-batch-item';
 import { PAYMENT_BATCH_ITEM_MODEL } from './payment-batch-item.schema';
 import type { PaymentBatchItemStatus } from './payment-batch-item-status.enum';
@@ -18,7 +13,7 @@ export interface PaymentBatchItemPageRequest {
   readonly status?: PaymentBatchItemStatus;
 }
 
-/** The rows of the current tenant's batches. `insertAll` joins the batch's creation transaction. */
+/** The rows of the current tenant's batches; `insertMany` joins the batch's creation transaction. */
 @Injectable()
 export class PaymentBatchItemsRepository extends TenantAwareRepository<PaymentBatchItem> {
   constructor(
@@ -26,17 +21,6 @@ export class PaymentBatchItemsRepository extends TenantAwareRepository<PaymentBa
     isolation: DataIsolationService,
   ) {
     super(model, isolation);
-  }
-
-  async insertAll(
-    documents: readonly NewDocument<PaymentBatchItem>[],
-    session: ClientSession,
-  ): Promise<void> {
-    const tenant = this.isolation.tenantObjectId();
-    const guarded = documents.map((document, index) =>
-      guardNewDocument(document, tenant, `documents[${index}]`),
-    );
-    await this.model.insertMany(guarded as never, { session, lean: true });
   }
 
   /** Rows in `[from, to)` still waiting for their payment, in row order. */

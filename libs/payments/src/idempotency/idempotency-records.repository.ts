@@ -1,13 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import {
-  DataIsolationService,
-  guardFilter,
-  guardUpdate,
-  type NewDocument,
-  TenantAwareRepository,
-} from '@tenantpay/data-isolation';
-import type { ClientSession, Model, Types } from 'mongoose';
+import { DataIsolationService, type NewDocument, TenantAwareRepository } from '@tenantpay/data-isolation';
+import type { Model, Types } from 'mongoose';
 import type { IdempotencyRecord } from './idempotency-record';
 import { IDEMPOTENCY_RECORD_MODEL, IDEMPOTENCY_TTL_INDEX } from './idempotency-record.schema';
 
@@ -28,11 +22,9 @@ export class IdempotencyRecordsRepository
 
   async onModuleInit(): Promise<void> {
     // See IDEMPOTENCY_TTL_INDEX for why this index is created here rather than declared on the schema.
-    await this.model.collection
-      .createIndex(IDEMPOTENCY_TTL_INDEX.key, IDEMPOTENCY_TTL_INDEX.options)
-      .catch((error: unknown) =>
-        this.logger.warn({ err: error }, 'Could not create the idempotency TTL index'),
-      );
+    await this.createIndexOutsideSchema(IDEMPOTENCY_TTL_INDEX).catch((error: unknown) =>
+      this.logger.warn({ err: error }, 'Could not create the idempotency TTL index'),
+    );
   }
 
   claim(record: NewDocument<IdempotencyRecord>): Promise<IdempotencyRecord> {
@@ -69,32 +61,23 @@ export class IdempotencyRecordsRepository
     id: Types.ObjectId,
     lockToken: string,
     response: { status: number; body: unknown },
-    session: ClientSession,
   ): Promise<boolean> {
-    const tenant = this.isolation.tenantObjectId();
-    const result = await this.model
-      .updateOne(
-        guardFilter({ _id: id, lockToken, state: 'in_progress' }, tenant),
-        guardUpdate(
-          {
-            $set: {
-              state: 'completed',
-              lockToken: null,
-              responseStatus: response.status,
-              responseBody: response.body,
-            },
-          },
-          tenant,
-        ) as never,
-        { session },
-      )
-      .exec();
+    const result = await this.updateOne(
+      { _id: id, lockToken, state: 'in_progress' },
+      {
+        $set: {
+          state: 'completed',
+          lockToken: null,
+          responseStatus: response.status,
+          responseBody: response.body,
+        },
+      },
+    );
     return result.modifiedCount === 1;
   }
 
   /** Frees a claim whose request failed, so the client may retry with the same key. */
   async release(id: Types.ObjectId, lockToken: string): Promise<void> {
-    const tenant = this.isolation.tenantObjectId();
-    await this.model.deleteOne(guardFilter({ _id: id, lockToken, state: 'in_progress' }, tenant)).exec();
+    await this.deleteOnePermanently({ _id: id, lockToken, state: 'in_progress' });
   }
 }

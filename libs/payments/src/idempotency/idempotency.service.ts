@@ -1,12 +1,11 @@
-import { isDuplicateKeyError } from '@tenantpay/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { ClientSession } from 'mongoose';
+import { TransactionService } from '@tenantpay/data-isolation';
+import { isDuplicateKeyError } from '@tenantpay/platform';
 import { randomUUID } from 'node:crypto';
 import { IdempotencyInProgressException } from '../errors/idempotency-in-progress.exception';
 import { IdempotencyKeyReusedException } from '../errors/idempotency-key-reused.exception';
 import { InvalidIdempotencyKeyException } from '../errors/invalid-idempotency-key.exception';
 import { PAYMENTS_SETTINGS, type PaymentsSettings } from '../payments-settings';
-import { MongoTransactionRunner } from '../transactions/mongo-transaction-runner.service';
 import { requestFingerprint } from './canonical-json';
 import type { IdempotencyRecord } from './idempotency-record';
 import { IdempotencyRecordsRepository } from './idempotency-records.repository';
@@ -45,7 +44,7 @@ export class IdempotencyService {
 
   constructor(
     private readonly records: IdempotencyRecordsRepository,
-    private readonly transactions: MongoTransactionRunner,
+    private readonly transactions: TransactionService,
     @Inject(PAYMENTS_SETTINGS) private readonly settings: PaymentsSettings,
   ) {}
 
@@ -53,7 +52,7 @@ export class IdempotencyService {
     key: string,
     operation: string,
     body: unknown,
-    work: (session: ClientSession) => Promise<{ status: number; body: T }>,
+    work: () => Promise<{ status: number; body: T }>,
   ): Promise<IdempotentResponse<T>> {
     if (!VALID_KEY.test(key)) throw new InvalidIdempotencyKeyException();
     const fingerprint = requestFingerprint(operation, body);
@@ -63,11 +62,11 @@ export class IdempotencyService {
       const { record, lockToken } = claim;
       const stopHeartbeat = this.startHeartbeat(record, lockToken);
       try {
-        const response = await this.transactions.runIn(session, async (transaction) => {
-          const result = await work(transaction);
+        const response = await this.transactions.runIn(session, async () => {
+          const result = await work();
           // JSON round trip: the stored body must be byte-for-byte what this first response serialises to.
           const stored = { status: result.status, body: JSON.parse(JSON.stringify(result.body)) as T };
-          if (!(await this.records.complete(record._id, lockToken, stored, transaction))) {
+          if (!(await this.records.complete(record._id, lockToken, stored))) {
             throw new IdempotencyInProgressException(this.leaseMs());
           }
           return stored;

@@ -2,14 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import {
   DataIsolationService,
-  guardFilter,
-  guardNewDocument,
-  guardUpdate,
-  type NewDocument,
   type RepositoryFilter,
   TenantAwareRepository,
 } from '@tenantpay/data-isolation';
-import { type ClientSession, type Model, trusted, Types } from 'mongoose';
+import { type Model, trusted, Types } from 'mongoose';
 import { assertTransitionAllowed } from '../state-machine/payment-state-machine';
 import type { Payment, PaymentActor, PaymentRefund, PendingPaymentEvent } from './payment';
 import { PAYMENT_MODEL } from './payment.schema';
@@ -36,9 +32,9 @@ export interface PaymentPageRequest {
 }
 
 /**
- * The current tenant's payments. Methods that take a session exist because a payment and its idempotency
- * record are written in one transaction, and TenantAwareRepository has no session parameter: they apply the
- * very same guards (guardNewDocument, guardFilter, guardUpdate) before reaching the model.
+ * The current tenant's payments. A payment and its idempotency record are written in one transaction, which
+ * these methods join through the ambient session; a status change records the event it owes in the same
+ * atomic update (the outbox entry follows it), so no transaction spans a worker's status change.
  */
 @Injectable()
 export class PaymentsRepository extends TenantAwareRepository<Payment> {
@@ -46,21 +42,13 @@ export class PaymentsRepository extends TenantAwareRepository<Payment> {
     super(model, isolation);
   }
 
-  async insert(document: NewDocument<Payment>, session: ClientSession | null): Promise<Payment> {
-    const tenant = this.isolation.tenantObjectId();
-    const [created] = await this.model.create([guardNewDocument(document, tenant)], { session });
-    if (created === undefined) throw new Error('create returned no document');
-    return created.toObject() as Payment;
-  }
-
   /**
    * Applies one transition of the table atomically: the update matches only while the payment still has
    * `from` as its status (and the `unless` fields), so of two concurrent transitions exactly one matches.
    * Null when it did not match: the caller decides whether that is a conflict.
    */
-  async transition(id: Types.ObjectId, change: PaymentTransition, session: ClientSession | null = null) {
+  transition(id: Types.ObjectId, change: PaymentTransition): Promise<Payment | null> {
     assertTransitionAllowed(change.from, change.to);
-    const tenant = this.isolation.tenantObjectId();
     const history = {
       from: change.from,
       to: change.to,
@@ -71,12 +59,10 @@ export class PaymentsRepository extends TenantAwareRepository<Payment> {
     const push: Record<string, unknown> = { statusHistory: history };
     if (change.pushRefund !== undefined) push['refunds'] = change.pushRefund;
     if (change.pendingEvent !== undefined) push['pendingEvents'] = change.pendingEvent;
-    const filter = guardFilter({ ...change.unless, _id: id, status: change.from }, tenant);
-    const update = guardUpdate({ $set: { ...change.set, status: change.to }, $push: push }, tenant);
-    return (await this.model
-      .findOneAndUpdate(filter, update as never, { returnDocument: 'after', session })
-      .lean()
-      .exec()) as Payment | null;
+    return this.findOneAndUpdate(
+      { ...change.unless, _id: id, status: change.from },
+      { $set: { ...change.set, status: change.to }, $push: push },
+    );
   }
 
   /** Newest first by `_id`: a total order, so pages neither repeat nor skip while new payments arrive. */
@@ -103,18 +89,14 @@ export class PaymentsRepository extends TenantAwareRepository<Payment> {
    * The payment after the change, with the event it owes recorded atomically; null when the refund was no
    * longer pending (or does not exist).
    */
-  async markRefundSucceeded(
+  markRefundSucceeded(
     paymentId: Types.ObjectId,
     refundId: Types.ObjectId,
     gatewayReference: string,
     pendingEvent: PendingPaymentEvent,
   ): Promise<Payment | null> {
-    const tenant = this.isolation.tenantObjectId();
-    const filter = guardFilter(
+    return this.findOneAndUpdate(
       { _id: paymentId, refunds: trusted({ $elemMatch: { _id: refundId, status: 'pending' } }) },
-      tenant,
-    );
-    const update = guardUpdate(
       {
         $set: {
           'refunds.$[refund].status': 'succeeded',
@@ -122,15 +104,8 @@ export class PaymentsRepository extends TenantAwareRepository<Payment> {
         },
         $push: { pendingEvents: pendingEvent },
       },
-      tenant,
+      { arrayFilters: [{ 'refund._id': refundId }] },
     );
-    return (await this.model
-      .findOneAndUpdate(filter, update as never, {
-        arrayFilters: [{ 'refund._id': refundId }],
-        returnDocument: 'after',
-      })
-      .lean()
-      .exec()) as Payment | null;
   }
 
   async recordProcessingError(paymentId: Types.ObjectId, message: string): Promise<void> {

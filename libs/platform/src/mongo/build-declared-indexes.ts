@@ -1,4 +1,4 @@
-import type { Connection } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
 
 /** What an index build did to one collection. */
 export interface CollectionIndexReport {
@@ -16,7 +16,7 @@ export interface CollectionIndexReport {
  */
 export async function buildDeclaredIndexes(connection: Connection): Promise<CollectionIndexReport[]> {
   const models = Object.values(connection.models).sort((a, b) =>
-    a.collection.collectionName.localeCompare(b.collection.collectionName),
+    collectionName(a).localeCompare(collectionName(b)),
   );
   const reports: CollectionIndexReport[] = [];
   for (const model of models) {
@@ -27,10 +27,15 @@ export async function buildDeclaredIndexes(connection: Connection): Promise<Coll
     });
     await model.createIndexes();
     reports.push({
-      collection: model.collection.collectionName,
+      collection: collectionName(model),
       created: toCreate as Record<string, unknown>[],
       undeclared: toDrop,
     });
   }
   return reports;
+}
+
+function collectionName(model: Model<unknown>): string {
+  // eslint-disable-next-line no-restricted-syntax -- the collection's name for the report; no document is read
+  return model.collection.collectionName;
 }

@@ -1,58 +1,72 @@
 import { Injectable } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { TenantSnapshot } from '../tenants/tenant-snapshot';
-import type { PlatformScope, TenantContext } from './tenant-context';
+import { ForgedPlatformScopeException } from './forged-platform-scope.exception';
+import { issuePlatformScope, PlatformScope } from './platform-scope';
+import type { TenantContext } from './tenant-context';
 import { TenantContextMissingException } from './tenant-context-missing.exception';
+
+/**
+ * What the storage holds: the context and, apart from it, the platform scope. Both are objects this file
+ * builds with a null prototype and only own properties, so a polluted `Object.prototype` (a `tenant` or
+ * `platformScope` key added to it) is never read through them.
+ */
+interface ContextFrame {
+  readonly context: TenantContext;
+  readonly platformScope: PlatformScope | null;
+}
 
 /**
  * The tenant of the current request or job, carried by AsyncLocalStorage so that it follows every await,
  * timer, stream and promise without being passed by hand (and so can't be passed wrongly).
  *
  * The storage is module-private and shared by every instance of the service: there is exactly one
- * source of truth per process, and no code outside this file can write to it except through `run`.
+ * source of truth per process, and no code outside this file can write to it except through `run` and
+ * `runAsPlatform`.
  */
-const storage = new AsyncLocalStorage<TenantContext>();
+const storage = new AsyncLocalStorage<ContextFrame>();
 
 @Injectable()
 export class TenantContextService {
-  /** Runs `work` with `context` as the current context; nested runs shadow and then restore it. */
+  /**
+   * Runs `work` with `context` as the current context; nested runs shadow and then restore it. The context is
+   * copied field by field from its own properties; one claiming a platform scope is refused (only
+   * `runAsPlatform` opens it), and the work never inherits an outer platform scope.
+   */
   run<T>(context: TenantContext, work: () => T): T {
-    return storage.run(Object.freeze({ ...context }), work);
+    if (Object.hasOwn(context, 'platformScope')) throw new ForgedPlatformScopeException();
+    return storage.run(frame(ownCopy(context), null), work);
   }
 
   /**
-   * Runs cross-tenant work (super-admin reads, maintenance jobs) in the explicit platform scope. The scope
-   * is a flag inside the store, so it cannot be forged by anything a client sends; the tenant-isolation
-   * layer refuses tenant-owned queries outside a tenant unless this scope is active. Callers audit the use.
+   * Runs cross-tenant work (super-admin reads, maintenance jobs) in the explicit platform scope: a
+   * PlatformScope instance, which nothing else can create or imitate. The tenant-isolation layer refuses
+   * tenant-owned queries outside a tenant unless this scope is active. Callers audit the use.
    */
   runAsPlatform<T>(reason: string, work: () => T): T {
     if (reason.trim().length === 0) throw new Error('runAsPlatform needs a reason for the audit trail');
-    const current = storage.getStore();
-    const platformScope: PlatformScope = Object.freeze({ reason });
-    return storage.run(
-      Object.freeze({
-        tenant: null,
-        resolvedBy: null,
-        principal: current?.principal ?? null,
-        requestId: current?.requestId ?? '',
-        platformScope,
-      }),
-      work,
-    );
+    const current = storage.getStore()?.context;
+    const context = ownCopy({
+      tenant: null,
+      resolvedBy: null,
+      principal: current?.principal ?? null,
+      requestId: current?.requestId ?? '',
+    });
+    return storage.run(frame(context, issuePlatformScope(reason)), work);
   }
 
   /** The current context, or undefined outside any. */
   current(): TenantContext | undefined {
-    return storage.getStore();
+    return storage.getStore()?.context;
   }
 
   /** Whether the current work belongs to a tenant. */
   hasContext(): boolean {
-    return storage.getStore()?.tenant != null;
+    return storage.getStore()?.context.tenant != null;
   }
 
   getTenant(): TenantSnapshot {
-    const tenant = storage.getStore()?.tenant;
+    const tenant = storage.getStore()?.context.tenant;
     if (tenant == null) throw new TenantContextMissingException('getTenant()');
     return tenant;
   }
@@ -61,8 +75,27 @@ export class TenantContextService {
     return this.getTenant().id;
   }
 
-  /** The platform scope's reason when the current work runs in it, else undefined. */
+  /** The platform scope (with its reason) when the current work runs in it, else undefined. */
   platformScope(): PlatformScope | undefined {
-    return storage.getStore()?.platformScope;
+    const scope = storage.getStore()?.platformScope;
+    return PlatformScope.isGenuine(scope) ? scope : undefined;
   }
+}
+
+function frame(context: TenantContext, platformScope: PlatformScope | null): ContextFrame {
+  return Object.freeze(Object.assign(Object.create(null) as object, { context, platformScope }));
+}
+
+/** A frozen, null-prototype copy holding only the context's own fields (a missing one reads as empty). */
+function ownCopy(context: TenantContext): TenantContext {
+  const own = <K extends keyof TenantContext>(key: K): TenantContext[K] | undefined =>
+    Object.hasOwn(context, key) ? context[key] : undefined;
+  return Object.freeze(
+    Object.assign(Object.create(null) as object, {
+      tenant: own('tenant') ?? null,
+      resolvedBy: own('resolvedBy') ?? null,
+      principal: own('principal') ?? null,
+      requestId: own('requestId') ?? '',
+    }),
+  );
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TenantContextService, principalActorId } from '@tenantpay/tenancy';
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import { WebhookDestinationGuard } from '../destinations/webhook-destination-guard.service';
 import type { WebhookEventSubscription } from '../events/webhook-event-type.enum';
 import { generateWebhookSecret } from '../secrets/generate-webhook-secret';
@@ -46,7 +46,8 @@ export class WebhookEndpointsService {
     // A soft limit: two concurrent creations at the limit can both pass, which only costs one endpoint.
     if ((await this.endpoints.countDocuments()) >= WEBHOOK_ENDPOINTS_PER_TENANT_MAX)
       throw new WebhookEndpointLimitReachedException();
-    const id = new Types.ObjectId();
+    // The id is bound into the secret's ciphertext, so it is needed before the insert.
+    const id = this.endpoints.newId();
     const secret = generateWebhookSecret();
     const endpoint = await this.endpoints.create({
       _id: id,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { isDuplicateKeyError } from '@tenantpay/platform';
-import { Types } from 'mongoose';
 import { WebhookDeliveryScheduler } from '../delivery/webhook-delivery-scheduler.service';
 import { WebhookEndpointsRepository } from '../endpoints/webhook-endpoints.repository';
 import { WEBHOOK_EVENT_BODY_MAX_BYTES } from '../webhooks.constant';
@@ -32,7 +31,8 @@ export class WebhookEventPublisher {
 
   async publish(input: WebhookEventInput): Promise<PublishedWebhookEvent> {
     if (!isWebhookEventType(input.type)) throw new Error(`Unknown webhook event type: ${String(input.type)}`);
-    const id = new Types.ObjectId();
+    // The id is part of the signed body, so it is needed before the insert.
+    const id = this.events.newId();
     const body = JSON.stringify({
       id: id.toHexString(),
       type: input.type,

@@ -1,16 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { APP_CONFIG, type AppConfig, isDatabaseUnavailableError } from '@tenantpay/platform';
+import { TenantContextService } from '@tenantpay/tenancy';
 import { type ClientSession, type Connection, mongo } from 'mongoose';
 import { performance } from 'node:perf_hooks';
+import { ambientSession, runInAmbientTransaction } from './ambient-transaction';
 
 const TRANSIENT_TRANSACTION_ERROR = 'TransientTransactionError';
 const UNKNOWN_COMMIT_RESULT = 'UnknownTransactionCommitResult';
 
 /**
- * Runs work in one MongoDB transaction: a payment with its idempotency record, a status change with the event
- * announcing it. The retry rules are the driver's `withTransaction`'s (the whole work again on a transient
- * error, the commit again when its result is unknown), with two bounds it lacks:
+ * The one way to run MongoDB work in a transaction: a payment with its idempotency record, a status change with
+ * the event announcing it, a user with the seat it takes. Repository calls inside `work` join the transaction
+ * through the ambient session (see ambient-transaction.ts); a nested call joins the enclosing transaction.
+ *
+ * The retry rules are the driver's `withTransaction`'s (the whole work again on a transient error, the commit
+ * again when its result is unknown), so `work` may run more than once, with two bounds it lacks:
  * - write conflicts are retried for `MONGODB_TRANSACTION_TIMEOUT_MS`, not the driver's fixed 120 s;
  * - an unavailable database (hung, unreachable, timed out) is never retried here: it will not be back within the
  *   request, and each attempt would add a full timeout to the caller's wait. The error reaches the caller at
@@ -20,23 +25,26 @@ const UNKNOWN_COMMIT_RESULT = 'UnknownTransactionCommitResult';
  * subdocuments, which strict ('throw') tenant-owned schemas refuse.
  */
 @Injectable()
-export class MongoTransactionRunner {
+export class TransactionService {
   private readonly retryForMs: number;
 
   constructor(
     @InjectConnection() private readonly connection: Connection,
+    private readonly tenantContext: TenantContextService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.retryForMs = config.mongodb.timeouts.transactionMs;
   }
 
-  async run<R>(work: (session: ClientSession) => Promise<R>): Promise<R> {
+  async withTransaction<R>(work: () => Promise<R>): Promise<R> {
+    // Inside a transaction already (of this tenant, or this throws): join it.
+    if (ambientSession(this.currentTenantId()) !== undefined) return work();
     return this.withSession((session) => this.runIn(session, work));
   }
 
   /**
-   * A session for more than one transaction or for work before it (a lease naming the session, so a later
-   * request can kill it if this process dies: {@link killSession}). Ended when `use` settles.
+   * A session for work before its transaction (a lease naming the session, so a later request can kill it if
+   * this process dies: {@link killSession}), then {@link runIn}. Ended when `use` settles.
    */
   async withSession<R>(use: (session: ClientSession) => Promise<R>): Promise<R> {
     const session = await this.connection.startSession();
@@ -53,13 +61,14 @@ export class MongoTransactionRunner {
     return result;
   }
 
-  /** Runs `work` in a transaction of `session`, with the retry rules above. */
-  async runIn<R>(session: ClientSession, work: (session: ClientSession) => Promise<R>): Promise<R> {
+  /** Runs `work` in a transaction of `session` (from {@link withSession}), with the retry rules above. */
+  async runIn<R>(session: ClientSession, work: () => Promise<R>): Promise<R> {
+    const tenantId = this.currentTenantId();
     const deadline = performance.now() + this.retryForMs;
     for (;;) {
       session.startTransaction();
       try {
-        const result = await work(session);
+        const result = await runInAmbientTransaction(session, tenantId, work);
         await this.commit(session, deadline);
         return result;
       } catch (error) {
@@ -90,6 +99,10 @@ export class MongoTransactionRunner {
     if (db === undefined) throw new Error('MongoDB is not connected');
     const id = new mongo.Binary(Buffer.from(sessionId, 'hex'), mongo.Binary.SUBTYPE_UUID);
     await db.admin().command({ killSessions: [{ id }] });
+  }
+
+  private currentTenantId(): string | null {
+    return this.tenantContext.current()?.tenant?.id ?? null;
   }
 
   private async commit(session: ClientSession, deadline: number): Promise<void> {

@@ -1,0 +1,35 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { ClientSession } from 'mongoose';
+import { TransactionTenantMismatchException } from './transaction-tenant-mismatch.exception';
+
+/**
+ * The transaction the current work runs in, carried by AsyncLocalStorage like the tenant context, so every
+ * repository call inside `TransactionService.withTransaction` joins it without a session being passed by hand.
+ * Module-private: only `runInAmbientTransaction` opens one and only the repositories read it.
+ */
+interface AmbientTransaction {
+  readonly session: ClientSession;
+  /** The tenant the transaction was opened for (null in the platform scope or a context without one). */
+  readonly tenantId: string | null;
+}
+
+const storage = new AsyncLocalStorage<AmbientTransaction>();
+
+export function runInAmbientTransaction<R>(
+  session: ClientSession,
+  tenantId: string | null,
+  work: () => Promise<R>,
+): Promise<R> {
+  return storage.run(Object.freeze({ session, tenantId }), work);
+}
+
+/**
+ * The session of the enclosing transaction, if any. A transaction belongs to the tenant it was opened for: work
+ * that switched to another tenant's context inside it is refused rather than silently committed together.
+ */
+export function ambientSession(tenantId: string | null): ClientSession | undefined {
+  const transaction = storage.getStore();
+  if (transaction === undefined) return undefined;
+  if (transaction.tenantId !== tenantId) throw new TransactionTenantMismatchException();
+  return transaction.session;
+}

@@ -1,0 +1,132 @@
+import { Reflector } from '@nestjs/core';
+import { httpContext, platformUser, tenantUser, apiKey } from '../../test/guard-context';
+import { testTenantSnapshot } from '../../test/tenant-snapshot.factory';
+import { TenantMismatchException } from '../resolution/tenant-mismatch.exception';
+import { TenantNotFoundException } from '../tenants/tenant-not-found.exception';
+import { AccessDeniedException } from './access-denied.exception';
+import { AllowSuspendedTenant } from './allow-suspended-tenant.decorator';
+import { AuthenticationRequiredException } from './authentication-required.exception';
+import { BypassTenantIsolation } from './bypass-tenant-isolation.decorator';
+import { Public } from './public.decorator';
+import { RequiresTenant } from './requires-tenant.decorator';
+import { Roles } from './roles.decorator';
+import { TenantGuard } from './tenant.guard';
+import { TenantSuspendedException } from './tenant-suspended.exception';
+
+class Routes {
+  tenantRoute(): void {}
+
+  @AllowSuspendedTenant()
+  suspendedAllowed(): void {}
+
+  @Public()
+  publicRoute(): void {}
+
+  @Public()
+  @RequiresTenant()
+  login(): void {}
+
+  @BypassTenantIsolation('guard test: cross-tenant read')
+  @Roles('SUPER_ADMIN')
+  platformRoute(): void {}
+}
+
+describe('TenantGuard', () => {
+  const guard = new TenantGuard(new Reflector());
+  const tenantA = testTenantSnapshot('bank-a');
+  const tenantB = testTenantSnapshot('bank-b');
+  const suspended = { ...testTenantSnapshot('bank-s'), isActive: false };
+
+  describe('tenant routes', () => {
+    it("accepts a credential of the request's own tenant", () => {
+      expect(
+        guard.canActivate(
+          httpContext(Routes, 'tenantRoute', { tenant: tenantA, principal: tenantUser(tenantA) }),
+        ),
+      ).toBe(true);
+    });
+
+    it("refuses a user credential of another tenant than the request's (credential tenant = resolved tenant)", () => {
+      expect(() =>
+        guard.canActivate(
+          httpContext(Routes, 'tenantRoute', { tenant: tenantB, principal: tenantUser(tenantA) }),
+        ),
+      ).toThrow(TenantMismatchException);
+    });
+
+    it("refuses an API key of another tenant than the request's", () => {
+      expect(() =>
+        guard.canActivate(
+          httpContext(Routes, 'tenantRoute', {
+            tenant: tenantB,
+            principal: apiKey(tenantA, ['payments:read']),
+          }),
+        ),
+      ).toThrow(TenantMismatchException);
+    });
+
+    it('refuses a caller without a principal', () => {
+      expect(() => guard.canActivate(httpContext(Routes, 'tenantRoute', { tenant: tenantA }))).toThrow(
+        AuthenticationRequiredException,
+      );
+    });
+
+    it('answers 404 when the header or host named a tenant that does not exist', () => {
+      expect(() =>
+        guard.canActivate(
+          httpContext(Routes, 'tenantRoute', { principal: tenantUser(tenantA), unresolvedTenant: true }),
+        ),
+      ).toThrow(TenantNotFoundException);
+    });
+
+    it('refuses a platform user on a tenant route', () => {
+      expect(() =>
+        guard.canActivate(httpContext(Routes, 'tenantRoute', { tenant: tenantA, principal: platformUser() })),
+      ).toThrow(AccessDeniedException);
+      expect(() =>
+        guard.canActivate(httpContext(Routes, 'tenantRoute', { principal: platformUser() })),
+      ).toThrow(AccessDeniedException);
+    });
+
+    it('refuses a suspended tenant unless the route allows it', () => {
+      const resolution = { tenant: suspended, principal: tenantUser(suspended) };
+      expect(() => guard.canActivate(httpContext(Routes, 'tenantRoute', resolution))).toThrow(
+        TenantSuspendedException,
+      );
+      expect(guard.canActivate(httpContext(Routes, 'suspendedAllowed', resolution))).toBe(true);
+    });
+  });
+
+  describe('public routes', () => {
+    it('lets anyone in, for an active tenant or none', () => {
+      expect(guard.canActivate(httpContext(Routes, 'publicRoute', {}))).toBe(true);
+      expect(guard.canActivate(httpContext(Routes, 'publicRoute', { tenant: tenantA }))).toBe(true);
+    });
+
+    it('refuses a suspended tenant', () => {
+      expect(() => guard.canActivate(httpContext(Routes, 'publicRoute', { tenant: suspended }))).toThrow(
+        TenantSuspendedException,
+      );
+    });
+
+    it('answers 404 on @RequiresTenant() when the named tenant does not exist', () => {
+      expect(() => guard.canActivate(httpContext(Routes, 'login', { unresolvedTenant: true }))).toThrow(
+        TenantNotFoundException,
+      );
+      expect(guard.canActivate(httpContext(Routes, 'publicRoute', { unresolvedTenant: true }))).toBe(true);
+    });
+  });
+
+  describe('@BypassTenantIsolation() routes', () => {
+    it('admit a SUPER_ADMIN platform user only', () => {
+      expect(guard.canActivate(httpContext(Routes, 'platformRoute', { principal: platformUser() }))).toBe(
+        true,
+      );
+      for (const principal of [platformUser('SUPPORT'), tenantUser(tenantA, 'SUPER_ADMIN'), null]) {
+        expect(() =>
+          guard.canActivate(httpContext(Routes, 'platformRoute', { tenant: tenantA, principal })),
+        ).toThrow(AccessDeniedException);
+      }
+    });
+  });
+});
