@@ -2,6 +2,7 @@ import type { Types } from 'mongoose';
 import { TENANT_ID_FIELD } from '../data-isolation.constant';
 import { IsolationRule } from '../errors/isolation-rule.enum';
 import { copyQueryDocument, copyValue, isPlainObject } from '../guards/copy-query-value';
+import { ID_FIELD } from '../guards/server-assigned-id';
 import { guardNewDocument } from '../guards/guard-new-document';
 import { guardUpdate } from '../guards/guard-update';
 import type { InspectionPolicy } from '../guards/inspection-policy';
@@ -131,7 +132,10 @@ function judgeNewDocument(document: unknown, path: string, tenantId: Types.Objec
       `${path}.${TENANT_ID_FIELD}`,
     );
   }
-  guardNewDocument(document, tenantId, path);
+  // Every insert on the wire carries an `_id` (Mongoose or the driver made it): whether a caller chose it is
+  // decided above, by the repository and the plugin, which still see the caller's document.
+  const { [ID_FIELD]: _assignedId, ...withoutId } = document;
+  guardNewDocument(withoutId, tenantId, path);
 }
 
 /**
