@@ -23,7 +23,7 @@ describe('a hung Redis (redis-server SIGSTOPped) during payment creation', () =>
   beforeAll(async () => {
     // ENTERPRISE: no monthly quota, so the creation's Redis steps are the ones after the commit.
     ({ app, admin } = await startApiWithTenantAdmin(
-      testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url }),
+      testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url, PAYMENTS_REDIS_BUDGET_MS: '300' }),
     ));
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
-import { configureHttpApplication, HTTP_APPLICATION_OPTIONS } from '@tenantpay/platform';
+import { configureHttpApplication, HTTP_APPLICATION_OPTIONS, REDIS_CLIENT } from '@tenantpay/platform';
 import {
   CustomDomainStrategy,
   SECURITY_AUDIT_SINK,
@@ -12,6 +12,7 @@ import {
 } from '@tenantpay/tenancy';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import { USAGE_CLOCK, UsageSyncService, UsageTrackerService, type UsageClock } from '@tenantpay/usage';
+import type { Redis } from 'ioredis';
 import request from 'supertest';
 import { ApiModule } from '../src/api.module';
 import {
@@ -63,6 +64,14 @@ describe('usage reads: /v1/usage and /v1/admin/usage (SPEC §8)', () => {
   afterAll(async () => {
     await app.close();
   });
+
+  /** After a restart: the app's client answers from the new server (it may not yet have seen the old one go). */
+  const untilRedisAnswers = async () => {
+    const client = app.get<Redis>(REDIS_CLIENT);
+    await waitFor(
+      async () => (await client.ping().catch(() => null)) === 'PONG' && client.status === 'ready',
+    );
+  };
 
   const as = (credential: string) => ({
     get: (path: string) => request(app.getHttpServer()).get(path).set(TEST_CREDENTIAL_HEADER, credential),
@@ -158,6 +167,7 @@ describe('usage reads: /v1/usage and /v1/admin/usage (SPEC §8)', () => {
         await app.get(UsageSyncService).syncAll();
         await redis.stop();
         await redis.restart();
+        await untilRedisAnswers();
         const response = await as(asUser(starter.id)).get('/v1/usage?period=2025-03').expect(200);
         expect(response.body).toMatchObject({
           usage: { transactions: 250 },
@@ -183,6 +193,11 @@ describe('usage reads: /v1/usage and /v1/admin/usage (SPEC §8)', () => {
 
       await redis.stop();
       await redis.restart();
+      // Answered by the new server (the client may not yet have noticed that the old one went away).
+      const client = app.get<Redis>(REDIS_CLIENT);
+      await waitFor(
+        async () => (await client.ping().catch(() => null)) === 'PONG' && client.status === 'ready',
+      );
 
       // This read counts itself on top of what MongoDB kept; Redis's copy of the period is gone.
       expect(await apiCalls()).toBeGreaterThan(before);

@@ -42,5 +42,5 @@ export * from './shutdown/shutdown.module';
 export * from './shutdown/stop-with-parent-process';
 export * from './shutdown/supervisor-message.constant';
 export * from './mongo/build-declared-indexes';
-export * from './timing/wait-at-most';
+export * from './async/wait-at-most';
 export * from './http/create-validation-pipe';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import type Redis from 'ioredis';
-import { waitAtMost } from '../timing/wait-at-most';
+import { waitAtMost } from '../async/wait-at-most';
 import { REDIS_CLIENT } from '../redis/redis-client.constant';
 
 /** Redis is up when it answers PING within the timeout. */

@@ -82,6 +82,10 @@ export class QueueDepthCollector implements OnApplicationBootstrap, OnModuleDest
     return Promise.all(
       this.queues.map(async (queue) => {
         try {
+          // Only on a connection that is up: BullMQ's clients queue commands while Redis is away, and a read
+          // left queued there (readiness asks every second) holds the queue's close until Redis answers again.
+          const client = await withTimeout(queue.client, QUEUE_READ_TIMEOUT_MS, 'queue connection');
+          if (client.status !== 'ready') throw new Error(`queue connection ${client.status}`);
           return {
             queue: queue.name,
             counts: await withTimeout(

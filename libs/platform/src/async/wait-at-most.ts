@@ -1,3 +1,5 @@
+import { withTimeout } from './with-timeout';
+
 /**
  * Waits for `work` at most `budgetMs`: true if it settled in time, false if the budget ran out first. Work left
  * running is not cancelled — it finishes in the background and handles its own errors (this never rejects) —
@@ -5,14 +7,10 @@
  * that stalls (Redis stopped) then costs a request at most the budget instead of the whole stall.
  * Written here rather than taken from p-timeout: that package rejects on timeout and is ESM-only.
  */
-export async function waitAtMost(work: Promise<unknown>, budgetMs: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const outOfTime = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), budgetMs);
-  });
-  try {
-    return await Promise.race([work.then(() => true, () => true), outOfTime]);
-  } finally {
-    clearTimeout(timer);
-  }
+export function waitAtMost(work: Promise<unknown>, budgetMs: number): Promise<boolean> {
+  const settled = work.then(
+    () => true,
+    () => true,
+  );
+  return withTimeout(settled, budgetMs).catch(() => false);
 }
