@@ -2,7 +2,7 @@
  * Infrastructure faults against the real processes (issue 22): `npm run chaos [-- <scenario ...>]`. The API and
  * the worker run as child processes from apps/api and apps/worker, MongoDB (the engine, in a process of its own
  * so it can be SIGSTOPped) and redis-server beside them, with the timers lowered as in the fault runs that
- * found the problems: job lock 10 s, stalled check 5 s, stuck-payment grace 30 s, sweeps every 10 s.
+ * found the problems: job lock 10 s, stalled check 5 s, stuck-payment grace 30 s (PENDING and PROCESSING), sweeps every 10 s.
  *
  * Scenarios, each with a tenant of its own:
  * - `redis-restart`: Redis restarted empty under load. Recovered once the worker's usage flush writes MongoDB
@@ -45,6 +45,7 @@ const LOWERED_TIMERS = {
   PAYMENTS_JOB_LOCK_DURATION_MS: '10000',
   PAYMENTS_JOB_STALLED_INTERVAL_MS: '5000',
   PAYMENTS_STUCK_PENDING_GRACE_SECONDS: '30',
+  PAYMENTS_STUCK_PROCESSING_GRACE_SECONDS: '30',
   PAYMENTS_SWEEP_INTERVAL_MS: '10000',
 } as const;
 /** Longer than any answer a working request takes; a request without an answer by then counts as none. */
