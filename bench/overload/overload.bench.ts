@@ -277,6 +277,7 @@ async function main(): Promise<unknown> {
       MONGODB_URI: mongo.uri,
       REDIS_URL: redisServer.url,
       JWT_SIGNING_KEYS: `k1:${randomBytes(24).toString('hex')}`,
+      PAYMENTS_GATEWAY: 'simulated',
       LOG_LEVEL: 'silent',
       METRICS_PORT: '0',
       ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('ADMISSION_'))),

@@ -91,6 +91,7 @@ async function startMetering(redisUrl: string, mongoUri: string): Promise<Meteri
     MONGODB_URI: mongoUri,
     REDIS_URL: redisUrl,
     JWT_SIGNING_KEYS: `k1:${randomBytes(32).toString('hex')}`,
+    PAYMENTS_GATEWAY: 'simulated',
   });
   const moduleRef = await Test.createTestingModule({
     imports: [PlatformCoreModule.forRoot(config), UsageModule.forRoot({})],
