@@ -234,13 +234,14 @@ async function redisRestart(h: Harness, tenant: BenchTenant): Promise<Row> {
   await delay(10_000);
   stop.abort();
   await load;
-  // The usage flush is a repeatable job: it writes MongoDB again only if its schedule survived the wipe.
+  // The usage flush is a repeatable job: it writes MongoDB again only if its schedule survived the wipe. Usage
+  // records name their tenant by its id string (a platform-owned collection), not an ObjectId.
   const flushedAgain = await waitFor(
     'usage flushed to MongoDB after the restart',
     async () => {
       const record = await h.db
         .collection(USAGE_RECORD_COLLECTION)
-        .findOne({ tenantId: new ObjectId(tenant.tenant.id), updatedAt: { $gt: restartedAtWallClock } });
+        .findOne({ tenantId: tenant.tenant.id, updatedAt: { $gt: restartedAtWallClock } });
       return record === null ? undefined : performance.now();
     },
     60_000,
