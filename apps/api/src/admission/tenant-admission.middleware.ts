@@ -1,31 +1,44 @@
 import { Injectable, type NestMiddleware } from '@nestjs/common';
-import { AdmissionControl, OverloadedException } from '@tenantpay/platform';
+import {
+  AdmissionControl,
+  LearnedTenantKeys,
+  NO_TENANT_SHARE_KEY,
+  OverloadedException,
+} from '@tenantpay/platform';
 import { TenantContextService } from '@tenantpay/tenancy';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** The share key of requests that name no tenant (sign-in, branding, platform users): one share together. */
-const NO_TENANT_KEY = '(none)';
-
 /**
- * The per-tenant bound of admission control (SPEC §7), right after tenant resolution, the first moment the
- * tenant is known: a tenant with its share of the instance in flight gets 503 `overloaded` while other
- * tenants' requests are still admitted. Node's request and response types only, so the middleware survives
- * a change of HTTP framework.
+ * The tenant bound of admission control (SPEC §7), right after tenant resolution, the first moment the
+ * tenant is certain. The gate on the server charged the request to the tenant its identity headers named
+ * before, or to the unidentified share; here it is charged to its resolved tenant, refused with 503
+ * `overloaded` if that tenant may not have one more, and the gate learns the tenant for the next request with
+ * these headers. Node's request and response types only, so the middleware survives a change of framework.
  */
 @Injectable()
 export class TenantAdmissionMiddleware implements NestMiddleware {
   constructor(
     private readonly admission: AdmissionControl,
+    private readonly tenantKeys: LearnedTenantKeys,
     private readonly tenantContext: TenantContextService,
   ) {}
 
-  use(_request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void): void {
-    const tenantKey = this.tenantContext.current()?.tenant?.id ?? NO_TENANT_KEY;
-    if (!this.admission.enterTenant(tenantKey)) {
+  use(request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void): void {
+    const tenantKey = this.tenantContext.current()?.tenant?.id ?? NO_TENANT_SHARE_KEY;
+    this.tenantKeys.learn(this.tenantKeys.identityOf(request.headers), tenantKey);
+    const ticket = this.admission.ticketOf(request) ?? this.admitUngated(tenantKey, response);
+    if (ticket === undefined || !this.admission.chargeTo(ticket, tenantKey)) {
       next(new OverloadedException(this.admission.retryAfterSeconds));
       return;
     }
-    response.once('close', () => this.admission.leaveTenant(tenantKey));
     next();
+  }
+
+  /** A server without the gate (an application assembled by hand): the bound still holds, from here on. */
+  private admitUngated(tenantKey: string, response: ServerResponse) {
+    const ticket = this.admission.admit(tenantKey);
+    if (typeof ticket === 'string') return undefined;
+    response.once('close', () => this.admission.release(ticket));
+    return ticket;
   }
 }

@@ -1,42 +1,75 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import type { Counter, Registry } from 'prom-client';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.constant';
-import { HTTP_REQUESTS_IN_FLIGHT_METRIC, HTTP_REQUESTS_SHED_METRIC } from '../metrics/metric-names.constant';
+import {
+  HTTP_ADMISSION_LIMIT_METRIC,
+  HTTP_REQUESTS_IN_FLIGHT_METRIC,
+  HTTP_REQUESTS_SHED_METRIC,
+} from '../metrics/metric-names.constant';
 import { METRICS_REGISTRY } from '../metrics/metrics-registry.constant';
 import { registeredCounter, registeredGauge } from '../metrics/registered-metric';
+import { AdaptiveConcurrencyLimit } from './adaptive-concurrency-limit';
+import type { AdmissionTicket } from './admission-ticket';
 import { EventLoopDelayMonitor } from './event-loop-delay.monitor';
+import { FairShareAdmission } from './fair-share-admission';
 import { ShedReason } from './shed-reason.enum';
 
+/** How often the adaptive limit is reconsidered. */
+const LIMIT_WINDOW_MS = 250;
+/** See FairShareBounds.activityWindowMs: a tenant sending a request every two seconds keeps its share. */
+const TENANT_ACTIVITY_WINDOW_MS = 2_000;
+
 /**
- * The bounds of SPEC §7 ("overload is refused, not queued"): how much work one instance, and one tenant on
- * it, may have in flight. Requests past a bound are refused at once rather than queued, so the admitted ones
- * keep their latency and a flooding tenant fills only its own share: the others' requests still find room.
- * The counts are per process, which is what the bounds protect (its event loop and memory); callers take a
- * slot and give it back when their response is done.
+ * Admission control of SPEC §7 ("overload is refused, not queued") for one instance: an adaptive limit on
+ * the requests it serves at once ({@link AdaptiveConcurrencyLimit}, between ADMISSION_MIN_IN_FLIGHT and
+ * ADMISSION_MAX_IN_FLIGHT), shared fairly between the tenants that use it ({@link FairShareAdmission}, at
+ * most ADMISSION_MAX_IN_FLIGHT_PER_TENANT each). A refused request is answered at once, so the admitted ones
+ * keep their latency and a flooding tenant is the one refused. The counts are per process, which is what the
+ * bounds protect (its event loop, its share of the database); each admitted request holds an
+ * {@link AdmissionTicket} until its response is done.
  */
 @Injectable()
-export class AdmissionControl {
-  private instanceInFlight = 0;
-  private readonly tenantInFlight = new Map<string, number>();
+export class AdmissionControl implements OnModuleInit, OnModuleDestroy {
+  private readonly fairShare: FairShareAdmission;
+  private readonly limit: AdaptiveConcurrencyLimit;
+  private readonly tickets = new WeakMap<IncomingMessage, AdmissionTicket>();
   private readonly shed: Counter<'reason'>;
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(METRICS_REGISTRY) registry: Registry,
     private readonly eventLoop: EventLoopDelayMonitor,
   ) {
+    const { maxInFlight, minInFlight, maxInFlightPerTenant, latencyTolerance } = config.admission;
+    const now = () => performance.now();
+    this.fairShare = new FairShareAdmission(
+      { ceiling: maxInFlight, perTenant: maxInFlightPerTenant, activityWindowMs: TENANT_ACTIVITY_WINDOW_MS },
+      now,
+    );
+    this.limit = new AdaptiveConcurrencyLimit({ min: minInFlight, max: maxInFlight, latencyTolerance }, now);
     this.shed = registeredCounter(registry, {
       name: HTTP_REQUESTS_SHED_METRIC,
       help: 'Requests refused with 503 overloaded by admission control, by reason',
       labelNames: ['reason'],
     });
-    const inFlight = (): number => this.instanceInFlight;
+    const fairShare = this.fairShare;
     registeredGauge(registry, {
       name: HTTP_REQUESTS_IN_FLIGHT_METRIC,
       help: 'Requests this instance is serving now (health probes excluded)',
       collect() {
-        this.set(inFlight());
+        this.set(fairShare.inFlight);
+      },
+    });
+    const limit = this.limit;
+    registeredGauge(registry, {
+      name: HTTP_ADMISSION_LIMIT_METRIC,
+      help: 'Requests this instance admits at once now, as latency has taught admission control',
+      collect() {
+        this.set(limit.current);
       },
     });
   }
@@ -45,45 +78,80 @@ export class AdmissionControl {
     return this.config.admission.retryAfterSeconds;
   }
 
-  /** Takes an instance slot, or says why the request must be refused (and counts the refusal). */
-  enterInstance(): ShedReason | undefined {
-    const { maxInFlight, maxEventLoopDelayMs } = this.config.admission;
-    const refusal =
-      this.eventLoop.currentDelayMs > maxEventLoopDelayMs
-        ? ShedReason.EventLoopDelay
-        : this.instanceInFlight >= maxInFlight
-          ? ShedReason.InstanceInFlight
-          : undefined;
-    if (refusal !== undefined) {
-      this.shed.inc({ reason: refusal });
-      return refusal;
-    }
-    this.instanceInFlight += 1;
-    return undefined;
+  /** The adaptive limit now (requests in flight at once). */
+  get currentLimit(): number {
+    return this.limit.current;
   }
 
-  leaveInstance(): void {
-    this.instanceInFlight -= 1;
+  onModuleInit(): void {
+    this.timer = setInterval(() => this.limit.closeWindow(this.isLagging()), LIMIT_WINDOW_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
   }
 
   /**
-   * Takes one of `tenantKey`'s slots, or refuses (and counts the refusal). The key is a tenant id, or one
-   * shared key for requests without a tenant, so anonymous traffic has one share like a tenant.
+   * Admits a request charged to `tenantKey` (undefined: not known yet, see chargeTo), or says why it must be
+   * refused (and counts the refusal).
    */
-  enterTenant(tenantKey: string): boolean {
-    const current = this.tenantInFlight.get(tenantKey) ?? 0;
-    if (current >= this.config.admission.maxInFlightPerTenant) {
-      this.shed.inc({ reason: ShedReason.TenantInFlight });
+  admit(tenantKey: string | undefined): AdmissionTicket | ShedReason {
+    const refusal =
+      tenantKey === undefined
+        ? this.fairShare.admitUnattributed(this.limit.current, this.isLagging())
+        : this.fairShare.admit(tenantKey, this.limit.current, this.isLagging());
+    if (refusal !== undefined) return this.refused(refusal);
+    if (this.fairShare.inFlight >= this.limit.current) this.limit.markReached();
+    return { tenantKey, admittedAt: performance.now(), released: false };
+  }
+
+  /**
+   * Charges an admitted request to `tenantKey` instead (its tenant, now known). False, with the request's
+   * slot given back and the refusal counted, when that tenant may not have one more.
+   */
+  chargeTo(ticket: AdmissionTicket, tenantKey: string): boolean {
+    if (ticket.released || ticket.tenantKey === tenantKey) return !ticket.released;
+    this.giveBack(ticket);
+    const refusal = this.fairShare.admit(tenantKey, this.limit.current, this.isLagging());
+    if (refusal !== undefined) {
+      ticket.released = true;
+      this.refused(refusal);
       return false;
     }
-    this.tenantInFlight.set(tenantKey, current + 1);
+    ticket.tenantKey = tenantKey;
     return true;
   }
 
-  leaveTenant(tenantKey: string): void {
-    const remaining = (this.tenantInFlight.get(tenantKey) ?? 1) - 1;
-    // Entries of idle tenants are dropped, so the map holds only tenants with work in flight.
-    if (remaining <= 0) this.tenantInFlight.delete(tenantKey);
-    else this.tenantInFlight.set(tenantKey, remaining);
+  /** Gives the slot back; `latencyClass` when the request was answered (see latencyClassOf), to learn from. */
+  release(ticket: AdmissionTicket, latencyClass?: string): void {
+    if (ticket.released) return;
+    ticket.released = true;
+    this.giveBack(ticket);
+    if (latencyClass !== undefined) this.limit.observe(latencyClass, performance.now() - ticket.admittedAt);
+  }
+
+  /** Keeps `ticket` with its request, for the tenant bound that runs once the tenant is resolved. */
+  attach(request: IncomingMessage, ticket: AdmissionTicket): void {
+    this.tickets.set(request, ticket);
+  }
+
+  ticketOf(request: IncomingMessage): AdmissionTicket | undefined {
+    return this.tickets.get(request);
+  }
+
+  private giveBack(ticket: AdmissionTicket): void {
+    if (ticket.tenantKey === undefined) this.fairShare.releaseUnattributed();
+    else this.fairShare.release(ticket.tenantKey);
+  }
+
+  private isLagging(): boolean {
+    return this.eventLoop.currentDelayMs > this.config.admission.maxEventLoopDelayMs;
+  }
+
+  private refused(reason: ShedReason): ShedReason {
+    if (reason === ShedReason.InstanceInFlight) this.limit.markReached();
+    this.shed.inc({ reason });
+    return reason;
   }
 }

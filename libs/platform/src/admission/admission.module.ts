@@ -1,17 +1,32 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { MetricsModule } from '../metrics/metrics.module';
 import { AdmissionControl } from './admission-control.service';
+import { ADMISSION_IDENTITY_HEADERS } from './admission-identity-headers.constant';
 import { EventLoopDelayMonitor } from './event-loop-delay.monitor';
 import { InstanceAdmissionGate } from './instance-admission.gate';
+import { LearnedTenantKeys } from './learned-tenant-keys.service';
 
 /**
- * Admission control of an HTTP application: the instance bound on the server ({@link InstanceAdmissionGate},
- * attached by the application once its server exists) and {@link AdmissionControl} for the per-tenant bound,
- * which the application applies once the tenant is known.
+ * Admission control of an HTTP application: the gate on the server ({@link InstanceAdmissionGate}, attached
+ * by the application once its server exists), {@link AdmissionControl} for the tenant bound the application
+ * applies once the tenant is resolved, and {@link LearnedTenantKeys}, where that bound teaches the gate which
+ * identity headers name which tenant.
  */
-@Module({
-  imports: [MetricsModule],
-  providers: [EventLoopDelayMonitor, AdmissionControl, InstanceAdmissionGate],
-  exports: [AdmissionControl, InstanceAdmissionGate],
-})
-export class AdmissionModule {}
+@Module({})
+export class AdmissionModule {
+  /** `identityHeaders`: the headers, lower case, that decide a request's tenant in this application. */
+  static forRoot(identityHeaders: readonly string[]): DynamicModule {
+    return {
+      module: AdmissionModule,
+      imports: [MetricsModule],
+      providers: [
+        { provide: ADMISSION_IDENTITY_HEADERS, useValue: identityHeaders.map((name) => name.toLowerCase()) },
+        EventLoopDelayMonitor,
+        AdmissionControl,
+        LearnedTenantKeys,
+        InstanceAdmissionGate,
+      ],
+      exports: [AdmissionControl, InstanceAdmissionGate, LearnedTenantKeys],
+    };
+  }
+}

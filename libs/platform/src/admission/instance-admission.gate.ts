@@ -5,39 +5,65 @@ import { assignRequestId } from '../http/assign-request-id';
 import { HEALTH_ROUTES } from '../http/configure-http-application';
 import { gateRequestListeners } from '../http/gate-request-listeners';
 import { AdmissionControl } from './admission-control.service';
+import { latencyClassOf } from './latency-class';
+import { LearnedTenantKeys } from './learned-tenant-keys.service';
 import { OverloadedException } from './overloaded.exception';
 
 const HEALTH_PATHS = new Set(HEALTH_ROUTES.map((route) => `/${route}`));
+/**
+ * A refused request's body is not read; past this size (or of unknown size) the connection is closed rather
+ * than kept alive, since keeping it would mean reading and discarding the whole body first.
+ */
+const LARGEST_BODY_DRAINED_BYTES = 64 * 1024;
 
 /**
- * The instance bound of admission control, applied on the HTTP server itself: a refused request costs no
- * body parsing, no routing and no tenant lookup, which is what keeps refusals cheap at twice the capacity.
- * Health probes always pass and are not counted: an orchestrator must be able to tell "busy" from "dead".
+ * Admission control on the HTTP server itself, ahead of the framework: the request is charged to its tenant
+ * as learnt from earlier requests with the same identity headers ({@link LearnedTenantKeys}), and admitted or
+ * refused before any body parsing, routing or tenant lookup, which is what keeps a refusal cheap at twice the
+ * capacity. Identity headers not seen before are admitted within the instance limit, and charged to their
+ * tenant once it is resolved. Health probes always pass and are not counted: an orchestrator must tell "busy" from "dead".
  */
 @Injectable()
 export class InstanceAdmissionGate {
-  constructor(private readonly admission: AdmissionControl) {}
+  private readonly refusal: OverloadedException;
+  private readonly refusalHeaders: Record<string, string>;
+
+  constructor(
+    private readonly admission: AdmissionControl,
+    private readonly tenantKeys: LearnedTenantKeys,
+  ) {
+    this.refusal = new OverloadedException(admission.retryAfterSeconds);
+    this.refusalHeaders = { ...this.refusal.headers, 'Content-Type': 'application/json; charset=utf-8' };
+  }
 
   attach(server: Server): void {
     gateRequestListeners(server, (request, response, pass) => {
       if (isHealthProbe(request)) return pass();
-      if (this.admission.enterInstance() !== undefined) return this.refuse(request, response);
-      response.once('close', () => this.admission.leaveInstance());
+      const tenantKey = this.tenantKeys.tenantKeyOf(this.tenantKeys.identityOf(request.headers));
+      const ticket = this.admission.admit(tenantKey);
+      if (typeof ticket === 'string') return this.refuse(request, response);
+      this.admission.attach(request, ticket);
+      response.once('close', () =>
+        this.admission.release(
+          ticket,
+          response.writableFinished
+            ? latencyClassOf(request.method, request.url, response.statusCode)
+            : undefined,
+        ),
+      );
       pass();
     });
   }
 
   private refuse(request: IncomingMessage, response: ServerResponse): void {
-    const refusal = new OverloadedException(this.admission.retryAfterSeconds);
     const body: ApiErrorBody = {
-      error: refusal.code,
-      message: refusal.message,
+      error: this.refusal.code,
+      message: this.refusal.message,
       requestId: assignRequestId(request, response),
       timestamp: new Date().toISOString(),
     };
-    response
-      .writeHead(503, { ...refusal.headers, 'Content-Type': 'application/json; charset=utf-8' })
-      .end(JSON.stringify(body));
+    if (!bodyIsSmall(request)) response.shouldKeepAlive = false;
+    response.writeHead(503, this.refusalHeaders).end(JSON.stringify(body));
   }
 }
 
@@ -45,4 +71,10 @@ function isHealthProbe(request: IncomingMessage): boolean {
   const url = request.url ?? '';
   const queryStart = url.indexOf('?');
   return HEALTH_PATHS.has(queryStart === -1 ? url : url.slice(0, queryStart));
+}
+
+function bodyIsSmall(request: IncomingMessage): boolean {
+  if (request.headers['transfer-encoding'] !== undefined) return false;
+  const length = request.headers['content-length'];
+  return length === undefined || Number(length) <= LARGEST_BODY_DRAINED_BYTES;
 }

@@ -21,8 +21,17 @@ export interface AppConfig {
    * answered at once with 503 `overloaded` and Retry-After instead of waiting behind the others.
    */
   readonly admission: {
-    /** Requests one instance serves at once; health probes are not counted and never refused. */
+    /**
+     * Requests one instance ever serves at once (health probes are not counted and never refused); the
+     * adaptive limit moves between `minInFlight` and this as latency shows where requests start to queue.
+     */
     readonly maxInFlight: number;
+    readonly minInFlight: number;
+    /**
+     * How many times its unloaded latency a request may take (median over a quarter second) before the
+     * adaptive limit comes down.
+     */
+    readonly latencyTolerance: number;
     /** Requests one tenant (or the unauthenticated callers together) may have in flight on one instance. */
     readonly maxInFlightPerTenant: number;
     /** Event-loop delay above which new requests are refused until it falls again. */

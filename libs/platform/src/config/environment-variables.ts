@@ -350,6 +350,20 @@ export class EnvironmentVariables {
 
   @IsOptional()
   @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of requests' })
+  @Min(1, { message: 'must be between 1 and 100000' })
+  @Max(100_000, { message: 'must be between 1 and 100000' })
+  ADMISSION_MIN_IN_FLIGHT = 2;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number between 1.1 and 100' })
+  @Min(1.1, { message: 'must be a number between 1.1 and 100' })
+  @Max(100, { message: 'must be a number between 1.1 and 100' })
+  ADMISSION_LATENCY_TOLERANCE = 2;
+
+  @IsOptional()
+  @Type(() => Number)
   @IsInt({ message: 'must be an integer number of milliseconds' })
   @Min(10, { message: 'must be between 10 and 10000 milliseconds' })
   @Max(10_000, { message: 'must be between 10 and 10000 milliseconds' })

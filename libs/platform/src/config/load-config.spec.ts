@@ -36,7 +36,9 @@ describe('loadConfig', () => {
       },
       admission: {
         maxInFlight: 32,
+        minInFlight: 2,
         maxInFlightPerTenant: 8,
+        latencyTolerance: 2,
         maxEventLoopDelayMs: 200,
         retryAfterSeconds: 1,
       },
@@ -137,6 +139,8 @@ describe('loadConfig', () => {
     ['METRICS_PORT', '65536'],
     ['ADMISSION_MAX_IN_FLIGHT', '0'],
     ['ADMISSION_MAX_IN_FLIGHT_PER_TENANT', 'many'],
+    ['ADMISSION_MIN_IN_FLIGHT', '0'],
+    ['ADMISSION_LATENCY_TOLERANCE', '1'],
     ['ADMISSION_MAX_EVENT_LOOP_DELAY_MS', '5'],
     ['ADMISSION_RETRY_AFTER_SECONDS', '0'],
     ['TRUST_PROXY_HOPS', '11'],
@@ -224,6 +228,17 @@ describe('loadConfig', () => {
     expect(
       problemsOf({ ...valid, ADMISSION_MAX_IN_FLIGHT: '8', ADMISSION_MAX_IN_FLIGHT_PER_TENANT: '9' }),
     ).toEqual([expect.stringMatching(/^ADMISSION_MAX_IN_FLIGHT_PER_TENANT /)]);
+  });
+
+  it('refuses an adaptive admission floor above the ceiling', () => {
+    expect(
+      problemsOf({
+        ...valid,
+        ADMISSION_MAX_IN_FLIGHT: '4',
+        ADMISSION_MAX_IN_FLIGHT_PER_TENANT: '4',
+        ADMISSION_MIN_IN_FLIGHT: '5',
+      }),
+    ).toEqual([expect.stringMatching(/^ADMISSION_MIN_IN_FLIGHT /)]);
   });
 
   it('refuses a key id used twice', () => {

@@ -62,6 +62,9 @@ export function loadConfig(environment: Environment): AppConfig {
   if (variables.ADMISSION_MAX_IN_FLIGHT_PER_TENANT > variables.ADMISSION_MAX_IN_FLIGHT) {
     keyProblems.push('ADMISSION_MAX_IN_FLIGHT_PER_TENANT must not exceed ADMISSION_MAX_IN_FLIGHT');
   }
+  if (variables.ADMISSION_MIN_IN_FLIGHT > variables.ADMISSION_MAX_IN_FLIGHT) {
+    keyProblems.push('ADMISSION_MIN_IN_FLIGHT must not exceed ADMISSION_MAX_IN_FLIGHT');
+  }
   if (keyProblems.length > 0) throw new ConfigValidationError(keyProblems);
   return {
     env: variables.NODE_ENV,
@@ -75,7 +78,9 @@ export function loadConfig(environment: Environment): AppConfig {
     },
     admission: {
       maxInFlight: variables.ADMISSION_MAX_IN_FLIGHT,
+      minInFlight: variables.ADMISSION_MIN_IN_FLIGHT,
       maxInFlightPerTenant: variables.ADMISSION_MAX_IN_FLIGHT_PER_TENANT,
+      latencyTolerance: variables.ADMISSION_LATENCY_TOLERANCE,
       maxEventLoopDelayMs: variables.ADMISSION_MAX_EVENT_LOOP_DELAY_MS,
       retryAfterSeconds: variables.ADMISSION_RETRY_AFTER_SECONDS,
     },

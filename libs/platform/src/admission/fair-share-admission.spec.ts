@@ -1,0 +1,167 @@
+import fc from 'fast-check';
+import { FairShareAdmission } from './fair-share-admission';
+import { ShedReason } from './shed-reason.enum';
+
+const TENANTS = ['a', 'b', 'c', 'd'] as const;
+
+function policy(bounds: { ceiling: number; perTenant: number }, clock = { now: 0 }) {
+  return new FairShareAdmission({ ...bounds, activityWindowMs: 2_000 }, () => clock.now);
+}
+
+type Step =
+  | { kind: 'admit'; tenant: string; limit: number; lagging: boolean }
+  | { kind: 'release'; tenant: string }
+  | { kind: 'wait'; ms: number };
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('admit' as const),
+      tenant: fc.constantFrom(...TENANTS),
+      limit: fc.integer({ min: 1, max: 6 }),
+      lagging: fc.boolean(),
+    }),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.record({ kind: fc.constant('release' as const), tenant: fc.constantFrom(...TENANTS) }),
+    weight: 2,
+  },
+  {
+    arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 3_000 }) }),
+    weight: 1,
+  },
+);
+
+const bounds = fc
+  .record({ ceiling: fc.integer({ min: 1, max: 12 }), perTenant: fc.integer({ min: 1, max: 12 }) })
+  .filter(({ ceiling, perTenant }) => perTenant <= ceiling);
+
+/** Runs `steps` and calls `check` before each admission with what the policy looked like then. */
+function replay(
+  limits: { ceiling: number; perTenant: number },
+  steps: readonly Step[],
+  check: (context: {
+    admission: FairShareAdmission;
+    step: Extract<Step, { kind: 'admit' }>;
+    inFlight: Map<string, number>;
+    outcome: ShedReason | undefined;
+    totalBefore: number;
+    shareBefore: number;
+  }) => void,
+): void {
+  const clock = { now: 0 };
+  const admission = policy(limits, clock);
+  const inFlight = new Map<string, number>();
+  for (const current of steps) {
+    if (current.kind === 'wait') clock.now += current.ms;
+    else if (current.kind === 'release') {
+      if ((inFlight.get(current.tenant) ?? 0) === 0) continue;
+      admission.release(current.tenant);
+      inFlight.set(current.tenant, (inFlight.get(current.tenant) ?? 0) - 1);
+    } else {
+      const totalBefore = admission.inFlight;
+      const shareBefore = admission.shareOf(current.tenant, current.limit);
+      const before = new Map(inFlight);
+      const outcome = admission.admit(current.tenant, current.limit, current.lagging);
+      if (outcome === undefined) inFlight.set(current.tenant, (inFlight.get(current.tenant) ?? 0) + 1);
+      check({ admission, step: current, inFlight: before, outcome, totalBefore, shareBefore });
+    }
+  }
+}
+
+describe('FairShareAdmission', () => {
+  it('never lets the instance past its ceiling nor a tenant past its bound', () => {
+    fc.assert(
+      fc.property(bounds, fc.array(step, { maxLength: 200 }), (limits, steps) => {
+        replay(limits, steps, ({ admission, step: admitted }) => {
+          expect(admission.inFlight).toBeLessThanOrEqual(limits.ceiling);
+          expect(admission.inFlightOf(admitted.tenant)).toBeLessThanOrEqual(limits.perTenant);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses a tenant under its share only when nothing can be admitted: ceiling, its own bound, or a lag nobody else causes', () => {
+    fc.assert(
+      fc.property(bounds, fc.array(step, { maxLength: 200 }), (limits, steps) => {
+        replay(limits, steps, ({ step: attempt, inFlight, outcome, totalBefore, shareBefore }) => {
+          const own = inFlight.get(attempt.tenant) ?? 0;
+          if (outcome === undefined || own >= shareBefore) return;
+          const anotherAtShare = [...inFlight].some(([key, n]) => key !== attempt.tenant && n >= shareBefore);
+          const explained =
+            (outcome === ShedReason.TenantInFlight && own >= limits.perTenant) ||
+            (outcome === ShedReason.InstanceInFlight && totalBefore >= limits.ceiling) ||
+            (outcome === ShedReason.EventLoopDelay && attempt.lagging && !anotherAtShare);
+          expect(explained).toBe(true);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('admits a tenant at or over its share only while the instance is under its limit and the loop keeps up', () => {
+    fc.assert(
+      fc.property(bounds, fc.array(step, { maxLength: 200 }), (limits, steps) => {
+        replay(limits, steps, ({ step: attempt, inFlight, outcome, totalBefore, shareBefore }) => {
+          if (outcome !== undefined || (inFlight.get(attempt.tenant) ?? 0) < shareBefore) return;
+          expect(totalBefore).toBeLessThan(attempt.limit);
+          expect(attempt.lagging).toBe(false);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses the flooding tenant, not the quiet one, once the instance is at its limit', () => {
+    const admission = policy({ ceiling: 32, perTenant: 8 });
+    // Alone, the flood may use the whole limit of 4.
+    for (let n = 0; n < 4; n += 1) expect(admission.admit('flood', 4, false)).toBeUndefined();
+    expect(admission.admit('flood', 4, false)).toBe(ShedReason.InstanceInFlight);
+    // The quiet tenant's first request is under its share (4 / 2 tenants): admitted past the limit.
+    expect(admission.admit('quiet', 4, false)).toBeUndefined();
+    expect(admission.inFlight).toBe(5);
+    // The flood, over its share of 2, gets a slot only when the limit has room for it.
+    admission.release('flood');
+    admission.release('flood');
+    expect(admission.admit('flood', 4, false)).toBeUndefined();
+    expect(admission.admit('flood', 4, false)).toBe(ShedReason.InstanceInFlight);
+    expect(admission.admit('quiet', 4, false)).toBeUndefined();
+  });
+
+  it("keeps an idle tenant's share reserved for the activity window, then gives it back", () => {
+    const clock = { now: 0 };
+    const admission = policy({ ceiling: 32, perTenant: 8 }, clock);
+    admission.admit('quiet', 4, false);
+    admission.release('quiet');
+    clock.now = 1_000;
+    expect(admission.shareOf('flood', 4)).toBe(2);
+    clock.now = 2_500;
+    admission.admit('flood', 4, false);
+    expect(admission.activeTenants).toBe(1);
+    expect(admission.shareOf('flood', 4)).toBe(4);
+  });
+
+  it('while the loop lags, admits a tenant under its share only if another uses its full share', () => {
+    const admission = policy({ ceiling: 32, perTenant: 8 });
+    expect(admission.admit('alone', 4, true)).toBe(ShedReason.EventLoopDelay);
+    admission.admit('flood', 4, false);
+    admission.admit('flood', 4, false);
+    expect(admission.admit('quiet', 4, true)).toBeUndefined();
+    expect(admission.admit('flood', 4, true)).toBe(ShedReason.EventLoopDelay);
+  });
+
+  it('admits requests of an unknown tenant within the limit only, outside every share', () => {
+    const admission = policy({ ceiling: 4, perTenant: 1 });
+    expect(admission.admitUnattributed(2, false)).toBeUndefined();
+    expect(admission.admitUnattributed(2, false)).toBeUndefined();
+    expect(admission.admitUnattributed(2, false)).toBe(ShedReason.InstanceInFlight);
+    expect(admission.activeTenants).toBe(0);
+    // A known tenant under its share still gets in, up to the ceiling.
+    expect(admission.admit('quiet', 2, false)).toBeUndefined();
+    admission.releaseUnattributed();
+    expect(admission.admitUnattributed(4, true)).toBe(ShedReason.EventLoopDelay);
+    expect(admission.inFlight).toBe(2);
+  });
+});
