@@ -77,7 +77,9 @@ class AdmissionTestApi {
 
   static async start(variables: Record<string, string>): Promise<AdmissionTestApi> {
     const config = testAppConfig({
+      // A fixed limit (floor = ceiling): these tests hold requests for as long as they like.
       ADMISSION_MAX_IN_FLIGHT: '4',
+      ADMISSION_MIN_IN_FLIGHT: '4',
       ADMISSION_MAX_IN_FLIGHT_PER_TENANT: '2',
       ADMISSION_RETRY_AFTER_SECONDS: '2',
       ...(variables as { MONGODB_URI: string; REDIS_URL: string }),

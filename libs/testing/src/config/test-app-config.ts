@@ -43,7 +43,9 @@ export function testAppConfig(
     METRICS_PORT: '0',
     // Admission control out of reach: tests send concurrent bursts on purpose (idempotency races, stampedes)
     // on a machine shared with other work. The admission tests set their own bounds.
+    // A limit that does not adapt either: a slow moment of the machine must not bring it down mid-test.
     ADMISSION_MAX_IN_FLIGHT: '100000',
+    ADMISSION_MIN_IN_FLIGHT: '100000',
     ADMISSION_MAX_IN_FLIGHT_PER_TENANT: '100000',
     ADMISSION_MAX_EVENT_LOOP_DELAY_MS: '10000',
     ...variables,
