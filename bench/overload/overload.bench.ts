@@ -20,6 +20,7 @@ import { RedisServerProcess } from '@tenantpay/local-services';
 import { PaymentMethod } from '@tenantpay/payments';
 import {
   type AppConfig,
+  HTTP_ADMISSION_LIMIT_METRIC,
   HTTP_REQUEST_DURATION_METRIC,
   HTTP_REQUESTS_SHED_METRIC,
   loadConfig,
@@ -28,6 +29,7 @@ import {
 import { Tier } from '@tenantpay/tenancy';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createApiApplication } from '../../apps/api/src/create-api-application';
 import { type LoadRequest, type LoadResult, runLoad } from '../load/load-generator';
@@ -96,6 +98,8 @@ interface Run {
   readonly flood: LoadResult;
   /** Share of the creations admitted during the flood phase that the server answered within 1 s. */
   readonly serverWithinOneSecondShare: number;
+  /** Admission control's adaptive limit at the end of the flood. */
+  readonly admissionLimitAfterFlood: number;
 }
 
 async function measureRun(
@@ -144,14 +148,23 @@ async function measureRun(
   const after = await createdWithinOneSecond();
   const serverWithinOneSecondShare =
     (after.withinOneSecond - before.withinOneSecond) / Math.max(1, after.all - before.all);
+  const admissionLimitAfterFlood = await admissionLimit();
   log(
     `server-side within 1 s ${(serverWithinOneSecondShare * 100).toFixed(1)}%; ` +
       `capacity ${capacityPerSecond.toFixed(0)}/s; flood ${JSON.stringify(flood.statuses)} errors ${flood.errors}, ` +
       `admitted p99 ${ms(flood.latencyP99Us)} ms, refused p99 ${ms(flood.refusedLatencyP99Us)} ms ` +
       `(max ${ms(flood.refusedLatencyMaxUs)} ms); quiet p99 alone ${ms(quietAlone.latencyP99Us)} ms, ` +
-      `with flood ${ms(quietWithFlood.latencyP99Us)} ms ${JSON.stringify(quietWithFlood.statuses)}`,
+      `with flood ${ms(quietWithFlood.latencyP99Us)} ms ${JSON.stringify(quietWithFlood.statuses)}; ` +
+      `admission limit ${admissionLimitAfterFlood}; load average ${loadavg()[0]?.toFixed(2)}`,
   );
-  return { capacityPerSecond, quietAlone, quietWithFlood, flood, serverWithinOneSecondShare };
+  return {
+    capacityPerSecond,
+    quietAlone,
+    quietWithFlood,
+    flood,
+    serverWithinOneSecondShare,
+    admissionLimitAfterFlood,
+  };
 }
 
 /**
@@ -179,6 +192,12 @@ async function createdWithinOneSecond(): Promise<{ all: number; withinOneSecond:
     all: value(`${HTTP_REQUEST_DURATION_METRIC}_count`),
     withinOneSecond: value(`${HTTP_REQUEST_DURATION_METRIC}_bucket`, 1),
   };
+}
+
+/** Admission control's adaptive limit now, from its gauge. */
+async function admissionLimit(): Promise<number> {
+  const metric = await PROCESS_METRICS_REGISTRY.getSingleMetric(HTTP_ADMISSION_LIMIT_METRIC)?.get();
+  return metric?.values[0]?.value ?? Number.NaN;
 }
 
 /** The shed counter's samples by reason, from this process's registry (the API runs in it). */
@@ -232,6 +251,7 @@ function report(runs: readonly Run[], config: AppConfig, shed: Record<string, nu
       refusedP99Ms: ms(refusedP99),
       refusedMaxMs: ms(med((run) => run.flood.refusedLatencyMaxUs)),
       statuses: runs.map((run) => run.flood.statuses),
+      admissionLimitAfterFlood: runs.map((run) => run.admissionLimitAfterFlood),
     },
     quiet: {
       requestsPerSecond: quietRate(med((run) => run.capacityPerSecond)),
@@ -289,13 +309,22 @@ async function main(): Promise<unknown> {
     const flooder = await seedBenchTenant(app, { tier: Tier.Enterprise, limits });
     const quiet = await seedBenchTenant(app, { tier: Tier.Enterprise, limits });
 
+    const loadAverageAtStart = loadavg();
     const runs: Run[] = [];
     for (let run = 0; run < settings.runs; run += 1)
       runs.push(await measureRun(port, flooder, quiet, settings, config));
     const result = report(runs, config, await shedByReason());
     return {
       settings: { ...settings, quick: settings === QUICK },
-      environment: { node: process.version, mongo: `${mongo.kind}, in a child process` },
+      environment: {
+        node: process.version,
+        mongo: `${mongo.kind}, in a child process`,
+        // The machine is shared: a load average well above its cores makes every latency figure worse.
+        loadAverage: {
+          atStart: loadAverageAtStart.map((n) => round(n, 2)),
+          atEnd: loadavg().map((n) => round(n, 2)),
+        },
+      },
       ...result,
       allTargetsMet: Object.values(result.targets).every((target) => target.pass),
     };
