@@ -83,7 +83,7 @@ describe('FairShareAdmission', () => {
     );
   });
 
-  it('refuses a tenant under its share only when nothing can be admitted: ceiling, its own bound, or a lag nobody else causes', () => {
+  it('refuses a tenant under its share only at the ceiling, at its own bound, or past its first request during a lag nobody else causes', () => {
     fc.assert(
       fc.property(bounds, fc.array(step, { maxLength: 200 }), (limits, steps) => {
         replay(limits, steps, ({ step: attempt, inFlight, outcome, totalBefore, shareBefore }) => {
@@ -93,7 +93,7 @@ describe('FairShareAdmission', () => {
           const explained =
             (outcome === ShedReason.TenantInFlight && own >= limits.perTenant) ||
             (outcome === ShedReason.InstanceInFlight && totalBefore >= limits.ceiling) ||
-            (outcome === ShedReason.EventLoopDelay && attempt.lagging && !anotherAtShare);
+            (outcome === ShedReason.EventLoopDelay && attempt.lagging && own > 0 && !anotherAtShare);
           expect(explained).toBe(true);
         });
       }),
@@ -143,13 +143,17 @@ describe('FairShareAdmission', () => {
     expect(admission.shareOf('flood', 4)).toBe(4);
   });
 
-  it('while the loop lags, admits a tenant under its share only if another uses its full share', () => {
+  it('while the loop lags, keeps one request per tenant, and more only for a tenant under its share while another uses its full share', () => {
     const admission = policy({ ceiling: 32, perTenant: 8 });
+    expect(admission.admit('alone', 4, true)).toBeUndefined();
     expect(admission.admit('alone', 4, true)).toBe(ShedReason.EventLoopDelay);
+    admission.release('alone');
     admission.admit('flood', 4, false);
     admission.admit('flood', 4, false);
+    // Three active tenants: shares of 1; the flood uses (more than) its share.
     expect(admission.admit('quiet', 4, true)).toBeUndefined();
     expect(admission.admit('flood', 4, true)).toBe(ShedReason.EventLoopDelay);
+    expect(admission.admit('quiet', 4, true)).toBe(ShedReason.EventLoopDelay);
   });
 
   it('admits requests of an unknown tenant within the limit only, outside every share', () => {

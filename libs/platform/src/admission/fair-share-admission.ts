@@ -23,8 +23,9 @@ interface TenantLoad {
  * share of the current limit (at least one request), and the limit binds only tenants at or over their share.
  * So when the instance is at its limit the over-share tenant is the one refused, and a tenant under its share
  * is admitted up to the ceiling: a flood never makes a quiet tenant wait or fail. While the event loop lags,
- * an under-share tenant is admitted only if another tenant uses its full share (the lag is then the flood's
- * doing); otherwise every new request is refused, since every one of them would wait for the loop.
+ * every new request would wait for the loop, so a tenant keeps one request in flight and gets more only if it
+ * is under its share while another tenant uses its full share (the lag is then that tenant's doing); the
+ * rest is refused. One request per tenant keeps every tenant going through a lag it did not cause.
  * Pure: the caller supplies the clock, the limit and the lag signal, so the policy is testable as is.
  */
 export class FairShareAdmission {
@@ -66,7 +67,7 @@ export class FairShareAdmission {
     if (this.total >= this.bounds.ceiling) return ShedReason.InstanceInFlight;
     const share = this.shareOf(tenantKey, limit);
     const underShare = inFlight < share;
-    if (lagging && !(underShare && this.anotherUsesFullShare(tenantKey, share)))
+    if (lagging && !(underShare && (inFlight === 0 || this.anotherUsesFullShare(tenantKey, share))))
       return ShedReason.EventLoopDelay;
     if (!underShare && this.total >= limit) return ShedReason.InstanceInFlight;
     this.total += 1;

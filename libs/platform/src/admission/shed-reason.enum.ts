@@ -1,8 +1,8 @@
 /** Why admission control refused a request: the `reason` label of the shed counter. */
 export enum ShedReason {
   /**
-   * The event loop lagged past ADMISSION_MAX_EVENT_LOOP_DELAY_MS: every request would wait that long (a tenant
-   * under its share is still admitted while another uses its whole share).
+   * The event loop lagged past ADMISSION_MAX_EVENT_LOOP_DELAY_MS: every request would wait that long (a
+   * tenant's only request, and a tenant under its share while another uses its whole share, still pass).
    */
   EventLoopDelay = 'event_loop_delay',
   /**
