@@ -1,5 +1,4 @@
 export * from './admission/admission-control.service';
-export * from './admission/admission-share-keys.constant';
 export * from './admission/admission-ticket';
 export * from './admission/admission.module';
 export * from './admission/instance-admission.gate';

@@ -1,12 +1,8 @@
 import { Injectable, type NestMiddleware } from '@nestjs/common';
-import {
-  AdmissionControl,
-  LearnedTenantKeys,
-  NO_TENANT_SHARE_KEY,
-  OverloadedException,
-} from '@tenantpay/platform';
+import { AdmissionControl, LearnedTenantKeys, OverloadedException } from '@tenantpay/platform';
 import { TenantContextService } from '@tenantpay/tenancy';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { NO_TENANT_SHARE_KEY } from './no-tenant-share-key.constant';
 
 /**
  * The tenant bound of admission control (SPEC §7), right after tenant resolution, the first moment the

@@ -78,11 +78,6 @@ export class AdmissionControl implements OnModuleInit, OnModuleDestroy {
     return this.config.admission.retryAfterSeconds;
   }
 
-  /** The adaptive limit now (requests in flight at once). */
-  get currentLimit(): number {
-    return this.limit.current;
-  }
-
   onModuleInit(): void {
     this.timer = setInterval(() => this.limit.closeWindow(this.isLagging()), LIMIT_WINDOW_MS);
     this.timer.unref();
