@@ -3,7 +3,8 @@
  * admission control at its defaults) with MongoDB in a child process of its own and a redis-server child:
  *   node -r @swc-node/register bench/overload/overload.bench.ts [--quick]
  * Each run measures, for payment creations (`POST /v1/payments`, the heaviest common route):
- * 1. capacity: what the instance serves with the load generator's connections always busy;
+ * 1. capacity: the most creations per second the instance admits with the load generator's connections
+ *    always busy (as many as the adaptive limit's floor, and as one tenant's share);
  * 2. a quiet tenant alone, at a tenth of that capacity;
  * 3. the same quiet tenant while another tenant floods at twice that capacity.
  * Targets (medians over the runs): the flood's admitted requests keep p99 under 1 s; every request of the
@@ -109,19 +110,25 @@ async function measureRun(
   settings: Settings,
   config: AppConfig,
 ): Promise<Run> {
-  const capacity = await runLoad({
-    ...creations(port, flooder),
-    // One tenant's share exactly, so admission control does not refuse while capacity is measured.
-    connections: config.admission.maxInFlightPerTenant,
-    warmupMs: 1_000,
-    durationMs: settings.capacityMs,
-  });
-  if (count(capacity, (status) => status !== 201 && status !== 503) > 0 || capacity.errors > 0)
-    throw new Error(`capacity run had failures: ${JSON.stringify(capacity)}`);
-  // What was admitted: on a machine shared with other work, a stall can shed some even at this load.
-  const capacityPerSecond =
-    (capacity.requestsPerSecond * count(capacity, (status) => status === 201)) /
-    Math.max(1, capacity.requests);
+  // The best of two loads: the adaptive limit's floor, which admission never refuses for one tenant, and one
+  // tenant's whole share. Past the adaptive limit the extra connections get instant 503s and send again at
+  // once, and that storm of refusals takes CPU from the instance it measures.
+  let capacityPerSecond = 0;
+  for (const connections of new Set([config.admission.minInFlight, config.admission.maxInFlightPerTenant])) {
+    const capacity = await runLoad({
+      ...creations(port, flooder),
+      connections,
+      warmupMs: 1_000,
+      durationMs: settings.capacityMs,
+    });
+    if (count(capacity, (status) => status !== 201 && status !== 503) > 0 || capacity.errors > 0)
+      throw new Error(`capacity run had failures: ${JSON.stringify(capacity)}`);
+    // What was admitted, not what was refused.
+    const admittedPerSecond =
+      (capacity.requestsPerSecond * count(capacity, (status) => status === 201)) /
+      Math.max(1, capacity.requests);
+    capacityPerSecond = Math.max(capacityPerSecond, admittedPerSecond);
+  }
 
   const quietLoad: LoadRequest = {
     ...creations(port, quiet),
