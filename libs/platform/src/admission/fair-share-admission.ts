@@ -13,16 +13,23 @@ export interface FairShareBounds {
   readonly activityWindowMs: number;
 }
 
+/** How quickly a tenant's average use follows its requests in flight (time constant of the average). */
+const USAGE_TIME_CONSTANT_MS = 1_000;
+
 interface TenantLoad {
   inFlight: number;
   lastAdmittedAt: number;
+  /** Requests in flight, averaged over about the last second (exponentially, by time). */
+  usage: number;
+  usageAt: number;
 }
 
 /**
  * Who gets the instance's slots when there are fewer than the tenants want: each active tenant gets an equal
  * share of the current limit (at least one request), and the limit binds only tenants at or over their share.
  * So when the instance is at its limit the over-share tenant is the one refused, and a tenant under its share
- * is admitted up to the ceiling: a flood never makes a quiet tenant wait or fail. While the event loop lags,
+ * is admitted up to the ceiling: a flood never makes a quiet tenant wait or fail. A tenant that uses less than
+ * half its share on average may have one request more than its share (two of its requests arriving together). While the event loop lags,
  * every new request would wait for the loop, so a tenant keeps one request in flight and gets more only if it
  * is under its share while another tenant uses its full share (the lag is then that tenant's doing); the
  * rest is refused. One request per tenant keeps every tenant going through a lag it did not cause.
@@ -54,6 +61,7 @@ export class FairShareAdmission {
 
   /** Each active tenant's share of `limit`, counting `tenantKey` as active. */
   shareOf(tenantKey: string, limit: number): number {
+    this.sweepIdle();
     const active = this.tenants.size + (this.tenants.has(tenantKey) ? 0 : 1);
     return Math.max(1, Math.floor(Math.min(limit, this.bounds.ceiling) / active));
   }
@@ -69,11 +77,13 @@ export class FairShareAdmission {
     const underShare = inFlight < share;
     if (lagging && !(underShare && (inFlight === 0 || this.anotherUsesFullShare(tenantKey, share))))
       return ShedReason.EventLoopDelay;
-    if (!underShare && this.total >= limit) return ShedReason.InstanceInFlight;
+    if (!underShare && this.total >= limit && !this.mayBurst(load, share)) return ShedReason.InstanceInFlight;
     this.total += 1;
     const at = this.now();
-    if (load === undefined) this.tenants.set(tenantKey, { inFlight: 1, lastAdmittedAt: at });
+    if (load === undefined)
+      this.tenants.set(tenantKey, { inFlight: 1, lastAdmittedAt: at, usage: 0, usageAt: at });
     else {
+      this.settleUsage(load, at);
       load.inFlight += 1;
       load.lastAdmittedAt = at;
     }
@@ -102,8 +112,28 @@ export class FairShareAdmission {
   release(tenantKey: string): void {
     const load = this.tenants.get(tenantKey);
     if (load === undefined || load.inFlight === 0) return;
+    this.settleUsage(load, this.now());
     load.inFlight -= 1;
     this.total -= 1;
+  }
+
+  /**
+   * One request past its share for a tenant that uses, on average over the last second, less than half of
+   * it: a light tenant whose requests happen to arrive together is not refused for it, while a tenant that
+   * keeps its share busy (a flood) never gets more than its share once the instance is at its limit.
+   */
+  private mayBurst(load: TenantLoad | undefined, share: number): boolean {
+    if (load === undefined || load.inFlight > share) return false;
+    this.settleUsage(load, this.now());
+    return load.usage < share / 2;
+  }
+
+  private settleUsage(load: TenantLoad, at: number): void {
+    const elapsed = at - load.usageAt;
+    if (elapsed <= 0) return;
+    const kept = Math.exp(-elapsed / USAGE_TIME_CONSTANT_MS);
+    load.usage = load.usage * kept + load.inFlight * (1 - kept);
+    load.usageAt = at;
   }
 
   /** Only while lagging: a scan of the active tenants, which the normal path never does. */
