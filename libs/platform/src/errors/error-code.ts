@@ -9,6 +9,8 @@ export enum ErrorCode {
   Forbidden = 'forbidden',
   TenantMismatch = 'tenant_mismatch',
   TenantSuspended = 'tenant_suspended',
+  /** The tenant is archived: read-only, every change refused until a super-admin unarchives it. */
+  TenantArchived = 'tenant_archived',
   CrossTenantAccess = 'cross_tenant_access',
   FeatureNotInTier = 'feature_not_in_tier',
   /** The tenant's plan allows no more active users (SPEC §3 max users). */
@@ -43,6 +45,7 @@ export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.NotFound]: 404,
   [ErrorCode.TenantNotFound]: 404,
   [ErrorCode.Conflict]: 409,
+  [ErrorCode.TenantArchived]: 409,
   [ErrorCode.IdempotencyInProgress]: 409,
   [ErrorCode.PayloadTooLarge]: 413,
   [ErrorCode.UnsupportedMediaType]: 415,

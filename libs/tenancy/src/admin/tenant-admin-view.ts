@@ -14,6 +14,8 @@ export interface TenantAdminView {
   readonly name: string;
   readonly tier: Tier;
   readonly isActive: boolean;
+  /** When the tenant was archived (read-only), or null. */
+  readonly archivedAt: string | null;
   /** What applies: the tier's limits with the overrides. */
   readonly limits: TenantLimits;
   /** The tenant's own overrides only. */
@@ -38,6 +40,7 @@ export function toTenantAdminView(tenant: Tenant): TenantAdminView {
     name: tenant.name,
     tier: tenant.tier,
     isActive: tenant.isActive,
+    archivedAt: tenant.archivedAt == null ? null : new Date(tenant.archivedAt).toISOString(),
     limits: effectiveLimits(tenant),
     limitOverrides: { ...(tenant.limits ?? {}) },
     features: [...TIER_PLANS[tenant.tier].features],

@@ -124,6 +124,29 @@ export class TenantAdminService {
     }));
   }
 
+  /** The display name only; the slug has its own change (changeSlug), which re-keys every cached lookup. */
+  async rename(id: string, name: string): Promise<TenantAdminView> {
+    const change = await this.tenants.rename(id, name);
+    return this.applied(change, TenancyAuditAction.TenantRenamed, (c) => ({
+      from: c.before.name,
+      to: c.after.name,
+    }));
+  }
+
+  /**
+   * Makes the tenant read-only (TenantGuard refuses every write on its routes, TenantJobRunner refuses new
+   * work for it), on every instance before answering. Archiving an archived tenant changes nothing.
+   */
+  async archive(id: string): Promise<TenantAdminView> {
+    const change = await this.tenants.setArchived(id, new Date());
+    if (change === null) return this.get(id);
+    return this.applied(change, TenancyAuditAction.TenantArchived);
+  }
+
+  async unarchive(id: string): Promise<TenantAdminView> {
+    return this.applied(await this.tenants.setArchived(id, null), TenancyAuditAction.TenantUnarchived);
+  }
+
   async suspend(id: string): Promise<TenantAdminView> {
     return this.applied(await this.tenants.setActive(id, false), TenancyAuditAction.TenantSuspended);
   }
