@@ -11,6 +11,8 @@ export enum ErrorCode {
   TenantSuspended = 'tenant_suspended',
   /** The tenant is archived: read-only, every change refused until a super-admin unarchives it. */
   TenantArchived = 'tenant_archived',
+  /** Offboarding starts only from an archived (read-only) tenant, so its export cannot miss later writes. */
+  TenantNotArchived = 'tenant_not_archived',
   CrossTenantAccess = 'cross_tenant_access',
   FeatureNotInTier = 'feature_not_in_tier',
   /** The tenant's plan allows no more active users (SPEC §3 max users). */
@@ -46,6 +48,7 @@ export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.TenantNotFound]: 404,
   [ErrorCode.Conflict]: 409,
   [ErrorCode.TenantArchived]: 409,
+  [ErrorCode.TenantNotArchived]: 409,
   [ErrorCode.IdempotencyInProgress]: 409,
   [ErrorCode.PayloadTooLarge]: 413,
   [ErrorCode.UnsupportedMediaType]: 415,

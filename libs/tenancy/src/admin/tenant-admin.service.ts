@@ -144,7 +144,17 @@ export class TenantAdminService {
   }
 
   async unarchive(id: string): Promise<TenantAdminView> {
+    await this.refuseIfOffboarded(id);
     return this.applied(await this.tenants.setArchived(id, null), TenancyAuditAction.TenantUnarchived);
+  }
+
+  /**
+   * The last step of offboarding, once its data is deleted: the tenant is suspended for good (unarchiving or
+   * activating it again would give back an empty tenant under a known slug) and every cached copy dropped.
+   */
+  async markOffboarded(id: string, metadata: Record<string, unknown>): Promise<TenantAdminView> {
+    const change = await this.tenants.markOffboarded(id, new Date());
+    return this.applied(change, TenancyAuditAction.TenantOffboarded, () => metadata);
   }
 
   async suspend(id: string): Promise<TenantAdminView> {
@@ -152,6 +162,7 @@ export class TenantAdminService {
   }
 
   async activate(id: string): Promise<TenantAdminView> {
+    await this.refuseIfOffboarded(id);
     return this.applied(await this.tenants.setActive(id, true), TenancyAuditAction.TenantActivated);
   }
 
@@ -235,6 +246,11 @@ export class TenantAdminService {
       hostname,
       method,
     }));
+  }
+
+  private async refuseIfOffboarded(id: string): Promise<void> {
+    const tenant = await this.tenants.findById(id);
+    if (tenant?.offboardedAt != null) throw new TenantConflictException('This tenant was offboarded: its data is deleted.');
   }
 
   /** Tells "no such tenant" from "no such domain" once a conditional domain change matched nothing. */

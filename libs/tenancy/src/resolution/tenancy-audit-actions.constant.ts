@@ -11,6 +11,7 @@ export const TenancyAuditAction = {
   TenantRenamed: 'tenant.renamed',
   TenantArchived: 'tenant.archived',
   TenantUnarchived: 'tenant.unarchived',
+  TenantOffboarded: 'tenant.offboarded',
   TenantSuspended: 'tenant.suspended',
   TenantActivated: 'tenant.activated',
   TenantDomainAdded: 'tenant.domain_added',

@@ -55,6 +55,7 @@ export const TenantSchema = new Schema<Tenant>(
     tier: { type: String, enum: Object.values(Tier), required: true },
     isActive: { type: Boolean, required: true, default: true },
     archivedAt: { type: Date, default: null },
+    offboardedAt: { type: Date, default: null },
     domains: { type: [domainSchema], default: [] },
     settings: {
       branding: {
