@@ -163,8 +163,7 @@ export class OffboardingService {
     const tenant = await this.tenantSnapshot(tenantId);
     const deleted: Record<string, number> = {};
     await this.inTenantContext(tenant, 'delete', async () => {
-      for (const collection of this.data.collections())
-        deleted[collection] = await this.data.purge(collection);
+      for (const name of this.data.collections()) deleted[name] = await this.data.purge(name);
     });
     const redisKeys = await this.deleteRedisKeys(tenantId);
     await this.tenantAdmin.markOffboarded(tenantId, { deleted, redisKeys });
@@ -173,10 +172,13 @@ export class OffboardingService {
 
   /** Every Redis key of the tenant carries its id as the Cluster hash tag (`…{<tenantId>}…`: usage, limits). */
   private async deleteRedisKeys(tenantId: string): Promise<number> {
+    // SCAN matches and returns full key names, while commands add the client's keyPrefix themselves.
+    const prefix = this.redis.options.keyPrefix ?? '';
     let deleted = 0;
-    const stream = this.redis.scanStream({ match: `*{${tenantId}}*`, count: REDIS_SCAN_COUNT });
+    const stream = this.redis.scanStream({ match: `${prefix}*{${tenantId}}*`, count: REDIS_SCAN_COUNT });
     for await (const keys of stream as AsyncIterable<string[]>) {
-      if (keys.length > 0) deleted += await this.redis.unlink(...keys);
+      const names = keys.map((key) => (key.startsWith(prefix) ? key.slice(prefix.length) : key));
+      if (names.length > 0) deleted += await this.redis.unlink(...names);
     }
     return deleted;
   }

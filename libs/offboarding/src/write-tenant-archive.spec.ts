@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readTenantArchive } from '../test/read-tenant-archive';
+import { readTenantArchive } from '@tenantpay/testing';
 import type { TenantDocumentSource } from './tenant-document-source';
 import { writeTenantArchive } from './write-tenant-archive';
 

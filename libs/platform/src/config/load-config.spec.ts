@@ -70,7 +70,11 @@ describe('loadConfig', () => {
       },
       rateLimit: { failMode: 'open' },
       quota: { holdSeconds: 60, batchHoldSeconds: 86400 },
-      offboarding: { archiveDir: expect.stringMatching(/\/var\/offboarding$/), retentionDays: 30, sweepIntervalMs: 60000 },
+      offboarding: {
+        archiveDir: expect.stringMatching(/\/var\/offboarding$/),
+        retentionDays: 30,
+        sweepIntervalMs: 60000,
+      },
       worker: { metricsPort: 9464 },
       mongodb: {
         uri: valid.MONGODB_URI,

@@ -250,7 +250,8 @@ export class TenantAdminService {
 
   private async refuseIfOffboarded(id: string): Promise<void> {
     const tenant = await this.tenants.findById(id);
-    if (tenant?.offboardedAt != null) throw new TenantConflictException('This tenant was offboarded: its data is deleted.');
+    if (tenant?.offboardedAt != null)
+      throw new TenantConflictException('This tenant was offboarded: its data is deleted.');
   }
 
   /** Tells "no such tenant" from "no such domain" once a conditional domain change matched nothing. */
