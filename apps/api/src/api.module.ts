@@ -23,6 +23,7 @@ import { PortalModule } from './portal/portal.module';
 import { ApiTenancyModule } from './tenancy/api-tenancy.module';
 import { TenantDomainsApiModule } from './tenant-domains/tenant-domains-api.module';
 import { UsageApiModule } from './usage/usage-api.module';
+import { SupportSessionsModule } from './support-sessions/support-sessions.module';
 import { UsersModule } from './users/users.module';
 import { WebhookEndpointsModule } from './webhook-endpoints/webhook-endpoints.module';
 
@@ -55,6 +56,7 @@ export class ApiModule {
         AdminTenantsModule,
         AuthModule,
         UsersModule,
+        SupportSessionsModule,
         ApiKeysModule,
         AuditApiModule,
         BrandingApiModule,

@@ -11,6 +11,7 @@ import {
 } from '@tenantpay/tenancy';
 import { USAGE_RECORD_COLLECTION } from '@tenantpay/usage';
 import { WorkerMetricsModule } from './metrics/worker-metrics.module';
+import { OffboardingWorkerModule } from './offboarding/offboarding-worker.module';
 import { PaymentsWorkerModule } from './payments/payments-worker.module';
 import { WorkerSchedulesModule } from './schedules/worker-schedules.module';
 import { ShutdownDeadline } from './shutdown-deadline';
@@ -40,6 +41,7 @@ export class WorkerModule {
         WorkerWebhooksModule,
         UsageWorkerModule.forRoot(),
         PaymentsWorkerModule,
+        OffboardingWorkerModule,
         WorkerSchedulesModule,
         WorkerMetricsModule,
       ],

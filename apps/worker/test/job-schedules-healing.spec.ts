@@ -2,6 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { PAYMENTS_MAINTENANCE_QUEUE, PaymentMaintenanceJobName } from '@tenantpay/payments';
+import { OFFBOARDING_QUEUE, OFFBOARDING_SWEEP_JOB } from '@tenantpay/offboarding';
 import { METRICS_REGISTRY } from '@tenantpay/platform';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import {
@@ -61,8 +62,11 @@ describe('job schedules heal after Redis loses its data (worker)', () => {
   const schedulers = async (): Promise<string[]> => {
     const usage = app.get<Queue>(getQueueToken(USAGE_QUEUE));
     const maintenance = app.get<Queue>(getQueueToken(PAYMENTS_MAINTENANCE_QUEUE));
+    const offboarding = app.get<Queue>(getQueueToken(OFFBOARDING_QUEUE));
     const names = await Promise.all(
-      [usage, maintenance].map(async (queue) => (await queue.getJobSchedulers()).map((s) => s.key)),
+      [usage, maintenance, offboarding].map(async (queue) =>
+        (await queue.getJobSchedulers()).map((s) => s.key),
+      ),
     );
     return names.flat().sort();
   };
@@ -71,6 +75,7 @@ describe('job schedules heal after Redis loses its data (worker)', () => {
     USAGE_MONTH_CLOSE_JOB,
     PaymentMaintenanceJobName.SweepStuckPayments,
     PaymentMaintenanceJobName.DispatchPaymentEvents,
+    OFFBOARDING_SWEEP_JOB,
   ].sort();
 
   /** One api call metered in Redis; resolves once the usage sync has copied it to MongoDB. */
@@ -108,7 +113,11 @@ describe('job schedules heal after Redis loses its data (worker)', () => {
     expect(await schedulers()).toEqual([]);
 
     // Back within one interval of the shortest schedule (plus this machine's scheduling noise).
-    await eventually('the schedules to be re-created', async () => (await schedulers()).length === 4, 5_000);
+    await eventually(
+      'the schedules to be re-created',
+      async () => (await schedulers()).length === EVERY_SCHEDULE.length,
+      5_000,
+    );
     expect(await schedulers()).toEqual(EVERY_SCHEDULE);
     await meterAndAwaitSync();
     expect(await recreatedCount()).toBeGreaterThanOrEqual(before + 4);
@@ -116,7 +125,11 @@ describe('job schedules heal after Redis loses its data (worker)', () => {
 
   it('after a Redis restart with no data: the schedules are re-created on reconnect and the sync runs', async () => {
     await redis.restart();
-    await eventually('the schedules to be re-created', async () => (await schedulers()).length === 4, 10_000);
+    await eventually(
+      'the schedules to be re-created',
+      async () => (await schedulers()).length === EVERY_SCHEDULE.length,
+      10_000,
+    );
     expect(await schedulers()).toEqual(EVERY_SCHEDULE);
     await meterAndAwaitSync();
   });

@@ -1,6 +1,14 @@
 import type { AuditActionName } from './audit-actions.constant';
 
-export const AUDIT_ACTOR_TYPES = ['user', 'api-key', 'platform-user', 'system', 'anonymous'] as const;
+/** `support`: a platform operator acting inside a tenant through a read-only support session. */
+export const AUDIT_ACTOR_TYPES = [
+  'user',
+  'api-key',
+  'platform-user',
+  'support',
+  'system',
+  'anonymous',
+] as const;
 export type AuditActorType = (typeof AUDIT_ACTOR_TYPES)[number];
 
 /** Who did it. `id` is absent for `system` and usually for `anonymous` (no verified identity). */

@@ -167,6 +167,8 @@ function actorOf(context: TenantContext | undefined, inPlatformScope: boolean): 
         return { type: 'api-key', id: principal.apiKeyId };
       case 'platform-user':
         return { type: 'platform-user', id: principal.userId };
+      case 'support':
+        return { type: 'support', id: principal.operatorId };
     }
   }
   const startedByPlatform =

@@ -22,6 +22,8 @@ export * from './repository/tenant-aware.repository';
 export * from './schema/create-index-outside-schema';
 export * from './schema/tenant-owned-fields';
 export * from './schema/tenant-owned-schema';
+export * from './offboarding/tenant-owned-data.service';
+export { tenantOwnedCollectionNames } from './wall/tenant-owned-collection-names';
 export * from './wall/mongo-command-wall';
 export * from './wall/wall-collection-registry';
 export * from './wall/walled-connection-class';

@@ -20,6 +20,13 @@ import { PlatformUsersRepository } from './platform-users/platform-users.reposit
 import { PlatformUsersService } from './platform-users/platform-users.service';
 import { ApiKeyStrategy } from './resolution/api-key.strategy';
 import { JwtClaimStrategy } from './resolution/jwt-claim.strategy';
+import { SupportSessionGuard } from './support-sessions/support-session.guard';
+import { SUPPORT_SESSION_MODEL } from './support-sessions/support-session.constant';
+import { SupportSessionSchema } from './support-sessions/support-session.schema';
+import { SupportSessionsRepository } from './support-sessions/support-sessions.repository';
+import { SupportSessionsService } from './support-sessions/support-sessions.service';
+import { SupportTokenService } from './support-sessions/support-token.service';
+import { SupportTokenStrategy } from './support-sessions/support-token.strategy';
 import { AccessTokenService } from './tokens/access-token.service';
 import { TENANT_USER_MODEL, TenantUserSchema } from './users/tenant-user.schema';
 import { UserAccessCache } from './users/user-access-cache.service';
@@ -46,6 +53,7 @@ import { UsersService } from './users/users.service';
       { name: USER_SEAT_COUNTER_MODEL, schema: UserSeatCounterSchema },
       { name: PLATFORM_USER_MODEL, schema: PlatformUserSchema },
       { name: API_KEY_MODEL, schema: ApiKeySchema },
+      { name: SUPPORT_SESSION_MODEL, schema: SupportSessionSchema },
     ]),
   ],
   providers: [
@@ -70,6 +78,11 @@ import { UsersService } from './users/users.service';
     CurrentIdentityService,
     JwtClaimStrategy,
     ApiKeyStrategy,
+    SupportTokenService,
+    SupportSessionsRepository,
+    SupportSessionsService,
+    SupportTokenStrategy,
+    SupportSessionGuard,
   ],
   exports: [
     AccessTokenService,
@@ -82,6 +95,9 @@ import { UsersService } from './users/users.service';
     CurrentIdentityService,
     JwtClaimStrategy,
     ApiKeyStrategy,
+    SupportSessionsService,
+    SupportTokenStrategy,
+    SupportSessionGuard,
   ],
 })
 export class IdentityModule {}

@@ -47,6 +47,8 @@ export * from './http/scopes.decorator';
 export * from './http/scopes.guard';
 export * from './http/tenancy-route-metadata.constant';
 export * from './http/tenant-suspended.exception';
+export * from './http/tenant-archived.exception';
+export * from './http/read-only-methods.constant';
 export * from './http/tenant.guard';
 export * from './http/tenant.middleware';
 export * from './resolution/custom-domain.strategy';

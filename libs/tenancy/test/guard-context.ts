@@ -10,6 +10,8 @@ export interface FakeResolution {
   readonly tenant?: TenantSnapshot | null;
   readonly principal?: Principal | null;
   readonly unresolvedTenant?: boolean;
+  /** The request's HTTP method; GET when omitted. */
+  readonly method?: string;
 }
 
 /**
@@ -22,7 +24,7 @@ export function httpContext<C>(
   handler: keyof C & string,
   resolution?: FakeResolution,
 ): ExecutionContext {
-  const request = { headers: {}, ip: '203.0.113.7' };
+  const request = { headers: {}, ip: '203.0.113.7', method: resolution?.method ?? 'GET' };
   if (resolution !== undefined) {
     rememberTenantResolution(request, {
       context: {

@@ -9,6 +9,7 @@ import {
 } from '@tenantpay/tenancy';
 import { AddDomainDto } from './dto/add-domain.dto';
 import { ChangeSlugDto } from './dto/change-slug.dto';
+import { RenameTenantDto } from './dto/rename-tenant.dto';
 import { ChangeTierDto } from './dto/change-tier.dto';
 import { CreateTenantDto } from './dto/create-tenant.dto';
 import { LimitOverridesDto } from './dto/limit-overrides.dto';
@@ -49,6 +50,24 @@ export class AdminTenantsController {
   @Put(':id/slug')
   changeSlug(@Param('id') id: string, @Body() body: ChangeSlugDto): Promise<TenantAdminView> {
     return this.admin.changeSlug(id, body.slug);
+  }
+
+  @Put(':id/name')
+  rename(@Param('id') id: string, @Body() body: RenameTenantDto): Promise<TenantAdminView> {
+    return this.admin.rename(id, body.name);
+  }
+
+  /** Read-only until unarchived: reads and exports work, writes answer 409 `tenant_archived`. */
+  @Post(':id/archive')
+  @HttpCode(200)
+  archive(@Param('id') id: string): Promise<TenantAdminView> {
+    return this.admin.archive(id);
+  }
+
+  @Post(':id/unarchive')
+  @HttpCode(200)
+  unarchive(@Param('id') id: string): Promise<TenantAdminView> {
+    return this.admin.unarchive(id);
   }
 
   @Put(':id/limits')

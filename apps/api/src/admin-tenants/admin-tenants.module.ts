@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
+import { OffboardingModule } from '@tenantpay/offboarding';
+import { AdminTenantOffboardingController } from './admin-tenant-offboarding.controller';
 import { AdminTenantsController } from './admin-tenants.controller';
 
-/** Super-admin tenant routes; the service comes from the global TenancyModule (see ApiTenancyModule). */
-@Module({ controllers: [AdminTenantsController] })
+/** Super-admin tenant routes; the tenancy service comes from the global TenancyModule (see ApiTenancyModule). */
+@Module({
+  imports: [OffboardingModule],
+  controllers: [AdminTenantsController, AdminTenantOffboardingController],
+})
 export class AdminTenantsModule {}

@@ -1,3 +1,4 @@
+import { SupportSessionGuard } from '@tenantpay/identity';
 import { type CanActivate, type ExecutionContext, ForbiddenException } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthenticationGuard, FeatureGuard, RolesGuard, ScopesGuard, TenantGuard } from '@tenantpay/tenancy';
@@ -53,10 +54,11 @@ describe('ApiGuardChain', () => {
 });
 
 describe('API_GUARD_ORDER', () => {
-  it('is SPEC §2: authentication, tenant, roles, scopes, tier features, then the rate limit', () => {
+  it('is SPEC §2: authentication, tenant, support sessions, roles, scopes, tier features, then the rate limit', () => {
     expect(API_GUARD_ORDER).toEqual([
       AuthenticationGuard,
       TenantGuard,
+      SupportSessionGuard,
       RolesGuard,
       ScopesGuard,
       FeatureGuard,

@@ -1,7 +1,7 @@
 import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditModule, AuditService } from '@tenantpay/audit';
-import { ApiKeyStrategy, JwtClaimStrategy } from '@tenantpay/identity';
+import { ApiKeyStrategy, JwtClaimStrategy, SupportTokenStrategy } from '@tenantpay/identity';
 import { HEALTH_ROUTES, PORTAL_ROUTES } from '@tenantpay/platform';
 import {
   BypassTenantIsolationInterceptor,
@@ -27,6 +27,7 @@ import {
       provide: TENANT_RESOLUTION_STRATEGIES,
       inject: [
         JwtClaimStrategy,
+        SupportTokenStrategy,
         ApiKeyStrategy,
         TenantHeaderStrategy,
         SubdomainStrategy,

@@ -24,7 +24,13 @@ export class UsageInterceptor implements NestInterceptor {
     const current = this.tenantContext.current();
     const tenantId = current?.tenant?.id;
     const principal = current?.principal;
-    if (tenantId === undefined || principal == null || principal.kind === 'platform-user')
+    // Platform operators' requests, support sessions included, are not the tenant's consumption.
+    if (
+      tenantId === undefined ||
+      principal == null ||
+      principal.kind === 'platform-user' ||
+      principal.kind === 'support'
+    )
       return next.handle();
     const http = context.switchToHttp();
     const request = http.getRequest<Request>();

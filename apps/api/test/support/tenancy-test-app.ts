@@ -81,7 +81,12 @@ export class RecordingAuditSink implements SecurityAuditSink {
  */
 export async function createTenancyTestApp(
   config: AppConfig,
-  options: { controllers?: Type[]; audit?: RecordingAuditSink } = {},
+  options: {
+    controllers?: Type[];
+    audit?: RecordingAuditSink;
+    /** Real credential strategies of the API to trust besides the test credential (e.g. support tokens). */
+    credentialStrategies?: Type<TenantResolutionStrategy>[];
+  } = {},
 ): Promise<NestExpressApplication> {
   @Module({ imports: [ApiModule.forRoot(config)], controllers: options.controllers ?? [] })
   class TenancyTestApiModule {}
@@ -89,7 +94,12 @@ export async function createTenancyTestApp(
   const moduleRef = await Test.createTestingModule({ imports: [TenancyTestApiModule] })
     .overrideProvider(TENANT_RESOLUTION_STRATEGIES)
     .useFactory({
-      inject: [TenantHeaderStrategy, SubdomainStrategy, CustomDomainStrategy],
+      inject: [
+        ...(options.credentialStrategies ?? []),
+        TenantHeaderStrategy,
+        SubdomainStrategy,
+        CustomDomainStrategy,
+      ],
       factory: (...strategies: TenantResolutionStrategy[]) => [new TestCredentialStrategy(), ...strategies],
     })
     .overrideProvider(SECURITY_AUDIT_SINK)

@@ -58,12 +58,18 @@ export class PaymentProcessingWorker implements OnApplicationBootstrap, OnApplic
   }
 
   private process(job: Job<TenantJobData<PaymentJobPayload>>): Promise<string> {
-    return this.runner.run(job, async ({ paymentId, refundId }) => {
-      if (job.name === PaymentJobName.ProcessPayment) return this.processing.processPayment(paymentId);
-      if (job.name === PaymentJobName.ProcessRefund && refundId !== undefined) {
-        return this.processing.processRefund(paymentId, refundId);
-      }
-      throw new UnrecoverableError(`Unknown payments job ${job.name}`);
-    });
+    // A payment or refund accepted before the tenant was archived still settles: archiving stops new work
+    // (the API refuses new payments), never leaves money half-moved.
+    return this.runner.run(
+      job,
+      async ({ paymentId, refundId }) => {
+        if (job.name === PaymentJobName.ProcessPayment) return this.processing.processPayment(paymentId);
+        if (job.name === PaymentJobName.ProcessRefund && refundId !== undefined) {
+          return this.processing.processRefund(paymentId, refundId);
+        }
+        throw new UnrecoverableError(`Unknown payments job ${job.name}`);
+      },
+      { whenArchived: 'finish' },
+    );
   }
 }

@@ -8,7 +8,14 @@ import {
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { PAYMENTS_MAINTENANCE_QUEUE, PAYMENTS_SETTINGS, type PaymentsSettings } from '@tenantpay/payments';
-import { METRICS_REGISTRY, registeredCounter, registeredGauge } from '@tenantpay/platform';
+import { OFFBOARDING_QUEUE } from '@tenantpay/offboarding';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  METRICS_REGISTRY,
+  registeredCounter,
+  registeredGauge,
+} from '@tenantpay/platform';
 import { USAGE_OPTIONS, USAGE_QUEUE, type UsageOptions } from '@tenantpay/usage';
 import type { Queue } from 'bullmq';
 import type { Counter, Gauge, Registry } from 'prom-client';
@@ -48,11 +55,17 @@ export class JobSchedulesKeeper implements OnApplicationBootstrap, OnApplication
   constructor(
     @InjectQueue(USAGE_QUEUE) usageQueue: Queue,
     @InjectQueue(PAYMENTS_MAINTENANCE_QUEUE) maintenanceQueue: Queue,
+    @InjectQueue(OFFBOARDING_QUEUE) offboardingQueue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(USAGE_OPTIONS) private readonly usageOptions: UsageOptions,
     private readonly moduleRef: ModuleRef,
     @Inject(METRICS_REGISTRY) registry: Registry,
   ) {
-    this.queues = { [USAGE_QUEUE]: usageQueue, [PAYMENTS_MAINTENANCE_QUEUE]: maintenanceQueue };
+    this.queues = {
+      [USAGE_QUEUE]: usageQueue,
+      [PAYMENTS_MAINTENANCE_QUEUE]: maintenanceQueue,
+      [OFFBOARDING_QUEUE]: offboardingQueue,
+    };
     this.missing = registeredGauge(registry, {
       name: JOB_SCHEDULER_MISSING_METRIC,
       help: 'Whether a repeatable job schedule could not be verified or re-created in Redis (1) or is in place (0)',
@@ -68,7 +81,7 @@ export class JobSchedulesKeeper implements OnApplicationBootstrap, OnApplication
   async onApplicationBootstrap(): Promise<void> {
     // PaymentsModule is not global: its settings (which tests override) are found wherever it is imported.
     const payments = this.moduleRef.get<PaymentsSettings>(PAYMENTS_SETTINGS, { strict: false });
-    this.schedules = workerJobSchedules(this.usageOptions, payments);
+    this.schedules = workerJobSchedules(this.usageOptions, payments, this.config.offboarding);
     await this.keepAll();
     const everyMs = Math.min(...this.schedules.map((schedule) => schedule.everyMs));
     this.timer = setInterval(() => void this.keepAll(), everyMs);

@@ -1,3 +1,5 @@
+import { OFFBOARDING_QUEUE, OFFBOARDING_SWEEP_JOB } from '@tenantpay/offboarding';
+import type { AppConfig } from '@tenantpay/platform';
 import {
   PAYMENTS_MAINTENANCE_QUEUE,
   PaymentMaintenanceJobName,
@@ -7,7 +9,7 @@ import { USAGE_MONTH_CLOSE_JOB, USAGE_QUEUE, USAGE_SYNC_JOB, type UsageOptions }
 
 /** One repeatable job: its scheduler id is its job name, unique within its queue. */
 export interface WorkerJobSchedule {
-  readonly queue: typeof USAGE_QUEUE | typeof PAYMENTS_MAINTENANCE_QUEUE;
+  readonly queue: typeof USAGE_QUEUE | typeof PAYMENTS_MAINTENANCE_QUEUE | typeof OFFBOARDING_QUEUE;
   readonly name: string;
   readonly everyMs: number;
 }
@@ -20,6 +22,7 @@ export interface WorkerJobSchedule {
 export function workerJobSchedules(
   usage: UsageOptions,
   payments: PaymentsSettings,
+  offboarding: AppConfig['offboarding'],
 ): readonly WorkerJobSchedule[] {
   const sweepEveryMs = payments.maintenance.sweepIntervalMs;
   return [
@@ -37,5 +40,7 @@ export function workerJobSchedules(
       name: PaymentMaintenanceJobName.DispatchPaymentEvents,
       everyMs: sweepEveryMs,
     },
+    // Requested tenant exports, and tenant data whose retention period after its export is over.
+    { queue: OFFBOARDING_QUEUE, name: OFFBOARDING_SWEEP_JOB, everyMs: offboarding.sweepIntervalMs },
   ];
 }

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { PAYMENTS_MAINTENANCE_QUEUE } from '@tenantpay/payments';
+import { OFFBOARDING_QUEUE } from '@tenantpay/offboarding';
 import { MetricsModule } from '@tenantpay/platform';
 import { USAGE_QUEUE } from '@tenantpay/usage';
 import { JobSchedulesKeeper } from './job-schedules-keeper.service';
@@ -9,7 +10,11 @@ import { JobSchedulesKeeper } from './job-schedules-keeper.service';
 @Module({
   imports: [
     MetricsModule,
-    BullModule.registerQueue({ name: USAGE_QUEUE }, { name: PAYMENTS_MAINTENANCE_QUEUE }),
+    BullModule.registerQueue(
+      { name: USAGE_QUEUE },
+      { name: PAYMENTS_MAINTENANCE_QUEUE },
+      { name: OFFBOARDING_QUEUE },
+    ),
   ],
   providers: [JobSchedulesKeeper],
 })

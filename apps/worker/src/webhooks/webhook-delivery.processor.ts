@@ -1,6 +1,11 @@
 import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { type TenantJobData, TenantAwareProcessor, type TenantSnapshot } from '@tenantpay/tenancy';
+import {
+  type TenantJobData,
+  TenantAwareProcessor,
+  type TenantJobRunOptions,
+  type TenantSnapshot,
+} from '@tenantpay/tenancy';
 import {
   WEBHOOK_DELIVERY_QUEUE,
   type WebhookAttemptResult,
@@ -19,6 +24,8 @@ import { WebhookAttemptFailedError } from './webhook-attempt-failed.error';
 @Processor(WEBHOOK_DELIVERY_QUEUE, { concurrency: 10, settings: { backoffStrategy: webhookBackoffStrategy } })
 export class WebhookDeliveryProcessor extends TenantAwareProcessor<WebhookDeliveryJob, WebhookAttemptResult> {
   private readonly logger = new Logger(WebhookDeliveryProcessor.name);
+  // Deliveries report what already happened (a payment accepted before the archive settling after it).
+  protected override readonly runOptions: TenantJobRunOptions = { whenArchived: 'finish' };
 
   constructor(private readonly deliveries: WebhookDeliveryService) {
     super();

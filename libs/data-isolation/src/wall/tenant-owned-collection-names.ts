@@ -12,3 +12,12 @@ export function registerTenantOwnedCollection(collection: string): void {
 export function isTenantOwnedCollection(collection: string): boolean {
   return names.has(collection);
 }
+
+/**
+ * Every tenant-owned collection declared in this process, sorted: what a tenant's offboarding exports and
+ * deletes. Because it is the registry `tenantOwnedSchema` fills, a new tenant-owned collection is included
+ * without anyone listing it (as long as the process imports its schema; see the offboarding tests).
+ */
+export function tenantOwnedCollectionNames(): readonly string[] {
+  return [...names].sort();
+}

@@ -6,6 +6,7 @@ import {
   type TenantResolutionStrategy,
 } from '@tenantpay/tenancy';
 import { API_KEY_PREFIX } from '../identity.constant';
+import { SUPPORT_TOKEN_PREFIX } from '../support-sessions/support-session.constant';
 import { AccessTokenService } from '../tokens/access-token.service';
 import { InvalidCredentialException } from '../tokens/invalid-credential.exception';
 import { UserAccessCache } from '../users/user-access-cache.service';
@@ -31,7 +32,9 @@ export class JwtClaimStrategy implements TenantResolutionStrategy {
 
   async find(input: ResolutionInput): Promise<TenantReference | null> {
     const bearer = readBearerCredential(input.headers);
-    if (bearer === null || bearer.startsWith(API_KEY_PREFIX)) return null;
+    // API keys and support tokens have strategies of their own.
+    if (bearer === null || bearer.startsWith(API_KEY_PREFIX) || bearer.startsWith(SUPPORT_TOKEN_PREFIX))
+      return null;
     const claims = await this.tokens.verify(bearer);
     if (claims.tid === undefined) {
       return {

@@ -126,6 +126,15 @@ export interface AppConfig {
     /** How long a batch's hold on its accepted rows lives while the worker has not created them. */
     readonly batchHoldSeconds: number;
   };
+  /** Tenant offboarding (export, then deletion after retention), run by the worker. */
+  readonly offboarding: {
+    /** Absolute directory the export archives are written to and downloaded from; created when missing. */
+    readonly archiveDir: string;
+    /** Days between a finished export and the deletion of the tenant's data. */
+    readonly retentionDays: number;
+    /** How often the worker looks for requested exports and deletions that are due. */
+    readonly sweepIntervalMs: number;
+  };
   readonly worker: {
     /** Where the worker serves its Prometheus metrics (it has no other HTTP server); 0 picks a free port. */
     readonly metricsPort: number;

@@ -277,6 +277,26 @@ export class EnvironmentVariables {
   @Max(60_000, { message: 'must be between 0 and 60000 milliseconds' })
   SIMULATED_GATEWAY_LATENCY_MS = 50;
 
+  /** Where offboarding export archives are kept (resolved against the working directory when relative). */
+  @IsOptional()
+  @IsString()
+  @Matches(/\S/, { message: 'must name a directory' })
+  OFFBOARD_ARCHIVE_DIR = 'var/offboarding';
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of days' })
+  @Min(1, { message: 'must be between 1 and 3650 days' })
+  @Max(3650, { message: 'must be between 1 and 3650 days' })
+  OFFBOARD_RETENTION_DAYS = 30;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(1_000, { message: 'must be between 1000 and 3600000 milliseconds' })
+  @Max(3_600_000, { message: 'must be between 1000 and 3600000 milliseconds' })
+  OFFBOARD_SWEEP_INTERVAL_MS = 60_000;
+
   @IsOptional()
   @Type(() => Number)
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number between 0 and 1' })

@@ -72,6 +72,11 @@ describe('loadConfig', () => {
       },
       rateLimit: { failMode: 'open' },
       quota: { holdSeconds: 60, batchHoldSeconds: 86400 },
+      offboarding: {
+        archiveDir: expect.stringMatching(/\/var\/offboarding$/),
+        retentionDays: 30,
+        sweepIntervalMs: 60000,
+      },
       worker: { metricsPort: 9464 },
       mongodb: {
         uri: valid.MONGODB_URI,
@@ -180,6 +185,10 @@ describe('loadConfig', () => {
     ['PAYMENTS_GATEWAY', 'stripe'],
     ['PAYMENTS_ALLOW_SIMULATED_GATEWAY_IN_PRODUCTION', 'yes'],
     ['PAYMENTS_SWEEP_INTERVAL_MS', '10'],
+    ['OFFBOARD_RETENTION_DAYS', '0'],
+    ['OFFBOARD_RETENTION_DAYS', 'soon'],
+    ['OFFBOARD_SWEEP_INTERVAL_MS', '5'],
+    ['OFFBOARD_ARCHIVE_DIR', '  '],
     ['SIMULATED_GATEWAY_LATENCY_MS', '-5'],
     ['SIMULATED_GATEWAY_TRANSIENT_FAILURE_RATE', '2'],
   ])('refuses %s=%s and names it', (name, value) => {

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { resolve } from 'node:path';
 import type { AppConfig } from './app-config';
 import { ConfigValidationError } from './config-validation.error';
 import { EnvironmentVariables } from './environment-variables';
@@ -122,6 +123,11 @@ export function loadConfig(environment: Environment): AppConfig {
     quota: {
       holdSeconds: variables.QUOTA_HOLD_SECONDS,
       batchHoldSeconds: variables.QUOTA_BATCH_HOLD_SECONDS,
+    },
+    offboarding: {
+      archiveDir: resolve(variables.OFFBOARD_ARCHIVE_DIR),
+      retentionDays: variables.OFFBOARD_RETENTION_DAYS,
+      sweepIntervalMs: variables.OFFBOARD_SWEEP_INTERVAL_MS,
     },
     worker: { metricsPort: variables.WORKER_METRICS_PORT },
     mongodb: {

@@ -9,6 +9,12 @@ export enum ErrorCode {
   Forbidden = 'forbidden',
   TenantMismatch = 'tenant_mismatch',
   TenantSuspended = 'tenant_suspended',
+  /** The tenant is archived: read-only, every change refused until a super-admin unarchives it. */
+  TenantArchived = 'tenant_archived',
+  /** Offboarding starts only from an archived (read-only) tenant, so its export cannot miss later writes. */
+  TenantNotArchived = 'tenant_not_archived',
+  /** A support session tried anything but a read. */
+  SupportSessionReadOnly = 'support_session_read_only',
   CrossTenantAccess = 'cross_tenant_access',
   FeatureNotInTier = 'feature_not_in_tier',
   /** The tenant's plan allows no more active users (SPEC §3 max users). */
@@ -39,10 +45,13 @@ export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.TenantSuspended]: 403,
   [ErrorCode.CrossTenantAccess]: 403,
   [ErrorCode.FeatureNotInTier]: 403,
+  [ErrorCode.SupportSessionReadOnly]: 403,
   [ErrorCode.UserLimitReached]: 403,
   [ErrorCode.NotFound]: 404,
   [ErrorCode.TenantNotFound]: 404,
   [ErrorCode.Conflict]: 409,
+  [ErrorCode.TenantArchived]: 409,
+  [ErrorCode.TenantNotArchived]: 409,
   [ErrorCode.IdempotencyInProgress]: 409,
   [ErrorCode.PayloadTooLarge]: 413,
   [ErrorCode.UnsupportedMediaType]: 415,

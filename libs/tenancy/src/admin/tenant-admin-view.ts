@@ -14,6 +14,10 @@ export interface TenantAdminView {
   readonly name: string;
   readonly tier: Tier;
   readonly isActive: boolean;
+  /** When the tenant was archived (read-only), or null. */
+  readonly archivedAt: string | null;
+  /** When offboarding deleted the tenant's data, or null. */
+  readonly offboardedAt: string | null;
   /** What applies: the tier's limits with the overrides. */
   readonly limits: TenantLimits;
   /** The tenant's own overrides only. */
@@ -38,6 +42,8 @@ export function toTenantAdminView(tenant: Tenant): TenantAdminView {
     name: tenant.name,
     tier: tenant.tier,
     isActive: tenant.isActive,
+    archivedAt: tenant.archivedAt == null ? null : new Date(tenant.archivedAt).toISOString(),
+    offboardedAt: tenant.offboardedAt == null ? null : new Date(tenant.offboardedAt).toISOString(),
     limits: effectiveLimits(tenant),
     limitOverrides: { ...(tenant.limits ?? {}) },
     features: [...TIER_PLANS[tenant.tier].features],

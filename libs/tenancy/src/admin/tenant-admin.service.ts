@@ -124,11 +124,45 @@ export class TenantAdminService {
     }));
   }
 
+  /** The display name only; the slug has its own change (changeSlug), which re-keys every cached lookup. */
+  async rename(id: string, name: string): Promise<TenantAdminView> {
+    const change = await this.tenants.rename(id, name);
+    return this.applied(change, TenancyAuditAction.TenantRenamed, (c) => ({
+      from: c.before.name,
+      to: c.after.name,
+    }));
+  }
+
+  /**
+   * Makes the tenant read-only (TenantGuard refuses every write on its routes, TenantJobRunner refuses new
+   * work for it), on every instance before answering. Archiving an archived tenant changes nothing.
+   */
+  async archive(id: string): Promise<TenantAdminView> {
+    const change = await this.tenants.setArchived(id, new Date());
+    if (change === null) return this.get(id);
+    return this.applied(change, TenancyAuditAction.TenantArchived);
+  }
+
+  async unarchive(id: string): Promise<TenantAdminView> {
+    await this.refuseIfOffboarded(id);
+    return this.applied(await this.tenants.setArchived(id, null), TenancyAuditAction.TenantUnarchived);
+  }
+
+  /**
+   * The last step of offboarding, once its data is deleted: the tenant is suspended for good (unarchiving or
+   * activating it again would give back an empty tenant under a known slug) and every cached copy dropped.
+   */
+  async markOffboarded(id: string, metadata: Record<string, unknown>): Promise<TenantAdminView> {
+    const change = await this.tenants.markOffboarded(id, new Date());
+    return this.applied(change, TenancyAuditAction.TenantOffboarded, () => metadata);
+  }
+
   async suspend(id: string): Promise<TenantAdminView> {
     return this.applied(await this.tenants.setActive(id, false), TenancyAuditAction.TenantSuspended);
   }
 
   async activate(id: string): Promise<TenantAdminView> {
+    await this.refuseIfOffboarded(id);
     return this.applied(await this.tenants.setActive(id, true), TenancyAuditAction.TenantActivated);
   }
 
@@ -212,6 +246,12 @@ export class TenantAdminService {
       hostname,
       method,
     }));
+  }
+
+  private async refuseIfOffboarded(id: string): Promise<void> {
+    const tenant = await this.tenants.findById(id);
+    if (tenant?.offboardedAt != null)
+      throw new TenantConflictException('This tenant was offboarded: its data is deleted.');
   }
 
   /** Tells "no such tenant" from "no such domain" once a conditional domain change matched nothing. */

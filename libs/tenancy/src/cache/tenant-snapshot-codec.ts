@@ -28,6 +28,7 @@ function looksLikeSnapshot(value: unknown): value is TenantSnapshot {
     typeof candidate['name'] === 'string' &&
     typeof candidate['tier'] === 'string' &&
     typeof candidate['isActive'] === 'boolean' &&
+    typeof candidate['isArchived'] === 'boolean' &&
     typeof candidate['limits'] === 'object' &&
     candidate['limits'] !== null &&
     Array.isArray(candidate['features']) &&

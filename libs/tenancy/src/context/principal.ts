@@ -1,5 +1,5 @@
 /** Who is calling, once their credential has been verified. */
-export type Principal = TenantUserPrincipal | ApiKeyPrincipal | PlatformUserPrincipal;
+export type Principal = TenantUserPrincipal | ApiKeyPrincipal | PlatformUserPrincipal | SupportPrincipal;
 
 export interface TenantUserPrincipal {
   readonly kind: 'user';
@@ -24,7 +24,27 @@ export interface PlatformUserPrincipal {
   readonly tokenId: string;
 }
 
+/**
+ * A platform operator inside one tenant through a time-boxed, read-only support session: reads on that
+ * tenant's routes only (the support session guard refuses every other method), each use audited.
+ */
+export interface SupportPrincipal {
+  readonly kind: 'support';
+  readonly sessionId: string;
+  /** The platform user who opened the session. */
+  readonly operatorId: string;
+  readonly tenantId: string;
+  readonly tokenId: string;
+}
+
 /** The identifier audit events and `createdBy` fields record for a principal. */
 export function principalActorId(principal: Principal): string {
-  return principal.kind === 'api-key' ? principal.apiKeyId : principal.userId;
+  switch (principal.kind) {
+    case 'api-key':
+      return principal.apiKeyId;
+    case 'support':
+      return principal.operatorId;
+    default:
+      return principal.userId;
+  }
 }

@@ -19,6 +19,9 @@ export class RolesGuard implements CanActivate {
     if (roles === undefined) return true;
     const principal = requestTenantResolution(context)?.context.principal ?? null;
     if (principal === null) throw new AuthenticationRequiredException();
+    // A support session sees what the tenant's admins see, and only sees: SupportSessionGuard refuses every
+    // method but reads before any route runs.
+    if (principal.kind === 'support') return true;
     if (principal.kind === 'api-key') {
       if (routeMetadata(this.reflector, REQUIRED_SCOPES, context) !== undefined) return true;
       throw new AccessDeniedException();

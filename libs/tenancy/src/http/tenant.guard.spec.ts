@@ -11,6 +11,7 @@ import { Public } from './public.decorator';
 import { RequiresTenant } from './requires-tenant.decorator';
 import { Roles } from './roles.decorator';
 import { TenantGuard } from './tenant.guard';
+import { TenantArchivedException } from './tenant-archived.exception';
 import { TenantSuspendedException } from './tenant-suspended.exception';
 
 class Routes {
@@ -36,6 +37,47 @@ describe('TenantGuard', () => {
   const tenantA = testTenantSnapshot('bank-a');
   const tenantB = testTenantSnapshot('bank-b');
   const suspended = { ...testTenantSnapshot('bank-s'), isActive: false };
+  const archived = { ...testTenantSnapshot('bank-r'), isArchived: true };
+
+  describe('archived tenants (read-only)', () => {
+    it.each(['GET', 'HEAD', 'OPTIONS'])('lets %s through', (method) => {
+      const resolution = { tenant: archived, principal: tenantUser(archived), method };
+      expect(guard.canActivate(httpContext(Routes, 'tenantRoute', resolution))).toBe(true);
+    });
+
+    it.each(['POST', 'PUT', 'PATCH', 'DELETE', 'post'])('refuses %s with tenant_archived', (method) => {
+      const resolution = { tenant: archived, principal: tenantUser(archived), method };
+      expect(() => guard.canActivate(httpContext(Routes, 'tenantRoute', resolution))).toThrow(
+        TenantArchivedException,
+      );
+    });
+
+    it('refuses writes by API keys as well as users', () => {
+      const resolution = {
+        tenant: archived,
+        principal: apiKey(archived, ['payments:write']),
+        method: 'POST',
+      };
+      expect(() => guard.canActivate(httpContext(Routes, 'tenantRoute', resolution))).toThrow(
+        TenantArchivedException,
+      );
+    });
+
+    it('leaves public routes (login) open, so staff can still sign in to read', () => {
+      expect(guard.canActivate(httpContext(Routes, 'login', { tenant: archived, method: 'POST' }))).toBe(
+        true,
+      );
+    });
+
+    it('still answers tenant_suspended first for a suspended archived tenant', () => {
+      const both = { ...archived, isActive: false };
+      expect(() =>
+        guard.canActivate(
+          httpContext(Routes, 'tenantRoute', { tenant: both, principal: tenantUser(both), method: 'POST' }),
+        ),
+      ).toThrow(TenantSuspendedException);
+    });
+  });
 
   describe('tenant routes', () => {
     it("accepts a credential of the request's own tenant", () => {

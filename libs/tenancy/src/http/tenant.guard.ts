@@ -4,6 +4,7 @@ import { TenantMismatchException } from '../resolution/tenant-mismatch.exception
 import { TenantNotFoundException } from '../tenants/tenant-not-found.exception';
 import { AccessDeniedException } from './access-denied.exception';
 import { AuthenticationRequiredException } from './authentication-required.exception';
+import { isReadOnlyHttpMethod } from './read-only-methods.constant';
 import { requestTenantResolution, routeMetadata } from './route-metadata';
 import {
   ALLOWS_SUSPENDED_TENANT,
@@ -12,6 +13,7 @@ import {
   REQUIRES_TENANT,
   SUPER_ADMIN_ROLE,
 } from './tenancy-route-metadata.constant';
+import { TenantArchivedException } from './tenant-archived.exception';
 import { TenantSuspendedException } from './tenant-suspended.exception';
 
 /**
@@ -21,7 +23,9 @@ import { TenantSuspendedException } from './tenant-suspended.exception';
  * - public routes: anyone, but not for a suspended tenant unless `@AllowSuspendedTenant()`; a public
  *   `@RequiresTenant()` route (login) answers 404 when the header or host names no existing tenant.
  * - every other route is a tenant route: the request's tenant must exist and be the caller's own, and be
- *   active unless `@AllowSuspendedTenant()`. Platform users have no tenant routes.
+ *   active unless `@AllowSuspendedTenant()`. Platform users have no tenant routes. An archived tenant is
+ *   read-only: its routes answer reads and refuse every other method with 409 `tenant_archived` (public
+ *   routes such as login stay open, so its staff can still sign in to read and export).
  */
 @Injectable()
 export class TenantGuard implements CanActivate {
@@ -65,6 +69,11 @@ export class TenantGuard implements CanActivate {
     // a credential strategy that forgot to name its tenant.
     if (principal.tenantId !== tenant.id) throw new TenantMismatchException();
     if (!tenant.isActive && !allowsSuspended) throw new TenantSuspendedException();
+    if (
+      tenant.isArchived &&
+      !isReadOnlyHttpMethod(context.switchToHttp().getRequest<{ method?: string }>().method)
+    )
+      throw new TenantArchivedException();
     return true;
   }
 }

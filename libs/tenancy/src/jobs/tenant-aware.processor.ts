@@ -3,7 +3,7 @@ import { Inject } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { TenantSnapshot } from '../tenants/tenant-snapshot';
 import type { TenantJobData } from './tenant-job-data';
-import { TenantJobRunner } from './tenant-job-runner.service';
+import { type TenantJobRunOptions, TenantJobRunner } from './tenant-job-runner.service';
 
 /**
  * Base of every BullMQ processor that works for a tenant: decorate the subclass with `@Processor(queue)`
@@ -16,8 +16,15 @@ export abstract class TenantAwareProcessor<T, R = unknown> extends WorkerHost {
   private readonly tenantJobRunner!: TenantJobRunner;
 
   override process(job: Job<TenantJobData<T>>): Promise<R> {
-    return this.tenantJobRunner.run(job, (payload, tenant) => this.processForTenant(payload, tenant, job));
+    return this.tenantJobRunner.run(
+      job,
+      (payload, tenant) => this.processForTenant(payload, tenant, job),
+      this.runOptions,
+    );
   }
+
+  /** Whether the work finishes what an archived tenant already started (see TenantJobRunOptions). */
+  protected readonly runOptions: TenantJobRunOptions = {};
 
   protected abstract processForTenant(
     payload: T,

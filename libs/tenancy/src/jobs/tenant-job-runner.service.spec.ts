@@ -34,12 +34,13 @@ describe('TenantJobRunner.run', () => {
   const context = new TenantContextService();
   const active = tenantSnapshot('bank-a');
   const suspended = tenantSnapshot('bank-s', false);
+  const archived: TenantSnapshot = { ...tenantSnapshot('bank-r'), isArchived: true };
   let loader: jest.Mocked<TenantLoader>;
   let runner: TenantJobRunner;
   let handler: jest.Mock<Promise<unknown>, [{ n: number }, TenantSnapshot]>;
 
   beforeEach(() => {
-    const known = new Map([active, suspended].map((tenant) => [tenant.id, tenant]));
+    const known = new Map([active, suspended, archived].map((tenant) => [tenant.id, tenant]));
     loader = { findById: jest.fn(async (id: string) => known.get(id) ?? null) };
     runner = new TenantJobRunner(loader, context);
     handler = jest.fn(async (_payload: { n: number }, _tenant: TenantSnapshot) => context.current());
@@ -102,6 +103,18 @@ describe('TenantJobRunner.run', () => {
       /belongs to a suspended tenant/,
     );
     expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('fails permanently for new work of an archived tenant (the default)', async () => {
+    await expect(runner.run(aJob({ tenantId: archived.id, payload: { n: 1 } }), handler)).rejects.toThrow(
+      /new work for an archived tenant/,
+    );
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('finishes work an archived tenant started before, when the job says so', async () => {
+    await runner.run(aJob({ tenantId: archived.id, payload: { n: 1 } }), handler, { whenArchived: 'finish' });
+    expect(handler).toHaveBeenCalledTimes(1);
   });
 
   it('refuses a loader answer for another tenant than the one asked for', async () => {

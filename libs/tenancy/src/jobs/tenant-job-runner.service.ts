@@ -8,10 +8,20 @@ import { TENANT_LOADER, type TenantLoader } from './tenant-loader';
 
 const TENANT_ID = /^[0-9a-f]{24}$/;
 
+export interface TenantJobRunOptions {
+  /**
+   * Whether the job finishes work the tenant started before it was archived (a payment already accepted must
+   * still settle, its webhooks still be delivered): `finish`; or is new work an archived, read-only tenant may
+   * not start (a bulk batch creating payments): `refuse`, the default.
+   */
+  readonly whenArchived?: 'finish' | 'refuse';
+}
+
 /**
  * Runs a job's handler inside the tenant context the job was enqueued for.
  *
- * A job that names no valid tenant, an unknown one or a suspended one can never succeed, so it fails at
+ * A job that names no valid tenant, an unknown one, a suspended one (or an archived one, for new work) can
+ * never succeed, so it fails at
  * once and for good (UnrecoverableError: BullMQ skips the remaining attempts) with an error log, instead
  * of retrying into the failed set or, worse, running without isolation. A failure to load the tenant
  * (database down) is transient and is thrown as is, so BullMQ retries it.
@@ -28,6 +38,7 @@ export class TenantJobRunner {
   async run<T, R>(
     job: Job<TenantJobData<T>>,
     handler: (payload: T, tenant: TenantSnapshot) => Promise<R>,
+    options: TenantJobRunOptions = {},
   ): Promise<R> {
     const data: unknown = job.data;
     const tenantId = tenantIdOf(data);
@@ -36,6 +47,8 @@ export class TenantJobRunner {
     if (tenant === null || tenant.id !== tenantId)
       throw this.refuse(job, 'names a tenant that does not exist', tenantId);
     if (!tenant.isActive) throw this.refuse(job, 'belongs to a suspended tenant', tenantId);
+    if (tenant.isArchived && options.whenArchived !== 'finish')
+      throw this.refuse(job, 'would start new work for an archived tenant', tenantId);
 
     const { requestId, payload } = job.data;
     return this.tenantContext.run(

@@ -7,7 +7,7 @@ export interface SecurityAuditEvent {
   /** An explicit null records a platform event. */
   readonly tenantId?: string | null;
   readonly actor?: {
-    readonly type: 'user' | 'api-key' | 'platform-user' | 'system' | 'anonymous';
+    readonly type: 'user' | 'api-key' | 'platform-user' | 'support' | 'system' | 'anonymous';
     readonly id?: string;
   };
   readonly resource?: { readonly type: string; readonly id: string };

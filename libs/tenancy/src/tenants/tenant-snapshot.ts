@@ -18,6 +18,8 @@ export interface TenantSnapshot {
   readonly name: string;
   readonly tier: Tier;
   readonly isActive: boolean;
+  /** Read-only: tenant routes refuse every write (see TenantGuard). Suspension blocks everything instead. */
+  readonly isArchived: boolean;
   readonly limits: TenantLimits;
   readonly features: readonly Feature[];
   readonly verifiedDomains: readonly string[];
@@ -34,6 +36,7 @@ export function toTenantSnapshot(tenant: Tenant): TenantSnapshot {
     name: tenant.name,
     tier: tenant.tier,
     isActive: tenant.isActive,
+    isArchived: tenant.archivedAt != null,
     limits: effectiveLimits(tenant),
     features: [...TIER_PLANS[tenant.tier].features],
     verifiedDomains: tenant.domains.filter((d) => d.status === DomainStatus.Verified).map((d) => d.hostname),

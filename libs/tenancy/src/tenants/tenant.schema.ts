@@ -54,6 +54,8 @@ export const TenantSchema = new Schema<Tenant>(
     name: { type: String, required: true, trim: true, maxlength: 200 },
     tier: { type: String, enum: Object.values(Tier), required: true },
     isActive: { type: Boolean, required: true, default: true },
+    archivedAt: { type: Date, default: null },
+    offboardedAt: { type: Date, default: null },
     domains: { type: [domainSchema], default: [] },
     settings: {
       branding: {

@@ -11,6 +11,10 @@ export interface Tenant {
   readonly name: string;
   readonly tier: Tier;
   readonly isActive: boolean;
+  /** Set while the tenant is archived (read-only); null or absent otherwise (documents from before archiving). */
+  readonly archivedAt?: Date | null;
+  /** Set once offboarding deleted the tenant's data; the tenant then stays suspended for good. */
+  readonly offboardedAt?: Date | null;
   readonly domains: readonly TenantDomain[];
   readonly settings: TenantSettings;
   /** Contract-specific overrides of the tier's limits; absent fields use the tier's. */

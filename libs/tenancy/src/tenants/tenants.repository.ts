@@ -95,6 +95,21 @@ export class TenantsRepository {
     return this.change(id, {}, { $set: { isActive } });
   }
 
+  rename(id: string, name: string): Promise<TenantChange | null> {
+    return this.change(id, {}, { $set: { name } });
+  }
+
+  /** After offboarding deleted its data: suspended (every route refuses it) and marked, for good. */
+  markOffboarded(id: string, offboardedAt: Date): Promise<TenantChange | null> {
+    return this.change(id, {}, { $set: { isActive: false, offboardedAt } });
+  }
+
+  /** Archives (a date) or unarchives (null); archiving again keeps the first date. */
+  setArchived(id: string, archivedAt: Date | null): Promise<TenantChange | null> {
+    const condition: QueryFilter<Tenant> = archivedAt === null ? {} : { archivedAt: null };
+    return this.change(id, condition, { $set: { archivedAt } });
+  }
+
   /** Overrides to set, and `null` for overrides to remove (the tier's default applies again). */
   setLimitOverrides(
     id: string,

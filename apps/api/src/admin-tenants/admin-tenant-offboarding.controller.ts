@@ -1,0 +1,54 @@
+import { Controller, Get, HttpCode, Param, Post, Res, StreamableFile } from '@nestjs/common';
+import { OffboardingService, type TenantOffboardingView } from '@tenantpay/offboarding';
+import {
+  BypassTenantIsolation,
+  CurrentPrincipal,
+  principalActorId,
+  type Principal,
+  Roles,
+  SUPER_ADMIN_ROLE,
+} from '@tenantpay/tenancy';
+
+/** Response headers the download sets; both Express's Response and Fastify's Reply have `.header()`. */
+interface HeaderSink {
+  header(name: string, value: string): unknown;
+}
+
+/**
+ * Offboarding a tenant (issue 13 §6), for platform operators: start it once the tenant is archived, follow it,
+ * and download the export archive. The export and, after the retention period, the deletion run in the worker.
+ */
+@Controller('admin/tenants/:id/offboarding')
+@BypassTenantIsolation('tenant offboarding')
+@Roles(SUPER_ADMIN_ROLE)
+export class AdminTenantOffboardingController {
+  constructor(private readonly offboarding: OffboardingService) {}
+
+  /** 202: the export is queued; a repeated call answers the offboarding already started. */
+  @Post()
+  @HttpCode(202)
+  start(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<TenantOffboardingView> {
+    return this.offboarding.start(id, principalActorId(principal));
+  }
+
+  @Get()
+  status(@Param('id') id: string): Promise<TenantOffboardingView> {
+    return this.offboarding.status(id);
+  }
+
+  /** The archive (tar), streamed; `Repr-Digest` (RFC 9530) carries its SHA-256, as the status does in hex. */
+  @Get('archive')
+  async download(
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ): Promise<StreamableFile> {
+    const archive = await this.offboarding.openArchive(id, principalActorId(principal));
+    response.header('Repr-Digest', `sha-256=:${Buffer.from(archive.sha256, 'hex').toString('base64')}:`);
+    return new StreamableFile(archive.stream, {
+      type: 'application/x-tar',
+      disposition: `attachment; filename="${archive.fileName}"`,
+      length: archive.bytes,
+    });
+  }
+}

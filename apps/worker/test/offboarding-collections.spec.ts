@@ -1,0 +1,26 @@
+/**
+ * Offboarding exports and deletes the tenant-owned collections the worker declares (the registry
+ * `tenantOwnedSchema` fills as schema files load). A collection only the API loads would be silently left out
+ * of every export and deletion; this compares what each application declares, each loaded on its own.
+ */
+describe('offboarding covers every tenant-owned collection', () => {
+  const declaredBy = (load: () => void): readonly string[] => {
+    let names: readonly string[] = [];
+    jest.isolateModules(() => {
+      load();
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const isolation = require('@tenantpay/data-isolation') as typeof import('@tenantpay/data-isolation');
+      names = isolation.tenantOwnedCollectionNames();
+    });
+    return names;
+  };
+
+  it('the worker, which runs offboarding, declares every tenant-owned collection the API declares', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const worker = declaredBy(() => require('../src/worker.module'));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const api = declaredBy(() => require('../../api/src/api.module'));
+    expect(api.length).toBeGreaterThan(0);
+    expect(worker).toEqual(expect.arrayContaining([...api]));
+  });
+});

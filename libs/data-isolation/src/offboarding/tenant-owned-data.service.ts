@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import type { Connection, mongo } from 'mongoose';
+import { TENANT_ID_FIELD } from '../data-isolation.constant';
+import { DataIsolationService } from '../data-isolation.service';
+import { isTenantOwnedCollection, tenantOwnedCollectionNames } from '../wall/tenant-owned-collection-names';
+
+/** Documents fetched per round trip while exporting: the most an export holds in memory from one collection. */
+export const TENANT_DATA_EXPORT_BATCH_SIZE = 500;
+
+/**
+ * Whole-tenant operations for offboarding: read every document of the context's tenant in every tenant-owned
+ * collection (soft-deleted ones too: an export is everything the platform holds), and delete them for good.
+ * Raw driver collections, not repositories: offboarding must reach every collection the registry knows,
+ * including ones no repository in this process serves. Each command still carries the context's tenant as a
+ * top-level condition, so the command wall judges it as any other tenant command; outside a tenant context
+ * nothing runs (tenantObjectId throws).
+ */
+@Injectable()
+export class TenantOwnedDataService {
+  constructor(
+    @InjectConnection() private readonly connection: Connection,
+    private readonly isolation: DataIsolationService,
+  ) {}
+
+  collections(): readonly string[] {
+    return tenantOwnedCollectionNames();
+  }
+
+  /** The tenant's documents of one collection, from a cursor: one batch in memory at a time. */
+  async *documents(collection: string): AsyncGenerator<mongo.Document> {
+    const filter = { [TENANT_ID_FIELD]: this.isolation.tenantObjectId() };
+    const cursor = this.collection(collection).find(filter, { batchSize: TENANT_DATA_EXPORT_BATCH_SIZE });
+    try {
+      for await (const document of cursor) yield document;
+    } finally {
+      await cursor.close();
+    }
+  }
+
+  /** Deletes every document of the context's tenant in one collection (hard delete); the number deleted. */
+  async purge(collection: string): Promise<number> {
+    const filter = { [TENANT_ID_FIELD]: this.isolation.tenantObjectId() };
+    const result = await this.collection(collection).deleteMany(filter);
+    return result.deletedCount;
+  }
+
+  private collection(name: string): mongo.Collection {
+    if (!isTenantOwnedCollection(name)) throw new Error(`"${name}" is not a tenant-owned collection`);
+    const db = this.connection.db;
+    if (db === undefined) throw new Error('MongoDB is not connected');
+    return db.collection(name);
+  }
+}
