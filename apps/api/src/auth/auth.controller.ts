@@ -1,12 +1,10 @@
-import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
-import {
-  type CurrentIdentity,
-  CurrentIdentityService,
-  type IssuedAccessToken,
-  LoginService,
-} from '@tenantpay/identity';
+import { Body, Controller, Get, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
+import { type CurrentIdentity, CurrentIdentityService, LoginService } from '@tenantpay/identity';
 import { Public, RequiresTenant } from '@tenantpay/tenancy';
 import { LoginDto } from './dto/login.dto';
+import { type HeaderResponse, TENANT_AUTH_COOKIE_PATH } from './refresh-token-cookie';
+import type { SessionRequest } from './session-endpoints';
+import { deliverSession, type SessionResponse } from './session-response';
 
 /** Tenant users: log in to the tenant named by the host or X-Tenant-ID, and see who they are. */
 @Controller('auth')
@@ -20,8 +18,19 @@ export class AuthController {
   @RequiresTenant()
   @Post('login')
   @HttpCode(200)
-  logIn(@Body() body: LoginDto, @Ip() ip: string): Promise<IssuedAccessToken> {
-    return this.login.loginTenantUser(body, ip);
+  async logIn(
+    @Body() body: LoginDto,
+    @Ip() ip: string,
+    @Req() request: SessionRequest,
+    @Res({ passthrough: true }) response: HeaderResponse,
+  ): Promise<SessionResponse> {
+    const { refreshTokenDelivery, ...credentials } = body;
+    const issued = await this.login.loginTenantUser(credentials, ip, request.headers['user-agent'] ?? null);
+    return deliverSession(issued, refreshTokenDelivery, {
+      request,
+      response,
+      cookiePath: TENANT_AUTH_COOKIE_PATH,
+    });
   }
 
   @Get('me')
