@@ -59,10 +59,18 @@ export class PlatformUserSessionsRepository implements SessionStore {
       .exec();
   }
 
-  async revokeMany(userId: string, ids: readonly string[], reason: SessionEndReason, now: Date): Promise<void> {
+  async revokeMany(
+    userId: string,
+    ids: readonly string[],
+    reason: SessionEndReason,
+    now: Date,
+  ): Promise<void> {
     if (ids.length === 0) return;
     await this.model
-      .updateMany({ userId: new Types.ObjectId(userId), ...liveSessionFilter(now, ids) }, revokeUpdate(reason, now))
+      .updateMany(
+        { userId: new Types.ObjectId(userId), ...liveSessionFilter(now, ids) },
+        revokeUpdate(reason, now),
+      )
       .exec();
   }
 }

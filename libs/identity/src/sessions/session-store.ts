@@ -15,7 +15,13 @@ export interface SessionStore {
    * Replaces the refresh token if `currentHash` is still the current one and the session has not ended;
    * null otherwise (of two concurrent refreshes with one token, exactly one wins).
    */
-  rotate(id: string, currentHash: string, nextHash: string, now: Date, idleExpiresAt: Date): Promise<Session | null>;
+  rotate(
+    id: string,
+    currentHash: string,
+    nextHash: string,
+    now: Date,
+    idleExpiresAt: Date,
+  ): Promise<Session | null>;
   /** Ends the session if it has not ended yet; null when it had (or does not exist). */
   revoke(id: string, reason: SessionEndReason, now: Date): Promise<Session | null>;
   /** The user's sessions that have not ended, newest first. */

@@ -191,7 +191,11 @@ export class SessionsService {
     });
   }
 
-  private async endReusedFamily(kind: SessionUserKind, session: Session, client: SessionClient): Promise<never> {
+  private async endReusedFamily(
+    kind: SessionUserKind,
+    session: Session,
+    client: SessionClient,
+  ): Promise<never> {
     const sessionId = session._id.toHexString();
     await this.storeOf(kind).revoke(sessionId, SessionEndReason.RefreshTokenReused, new Date());
     await this.state.invalidate(this.tenantIdOf(kind), [sessionId]);
@@ -210,7 +214,9 @@ export class SessionsService {
   /** The user's role now, or null when they may no longer sign in. */
   private async currentRole(kind: SessionUserKind, userId: Types.ObjectId): Promise<string | null> {
     const user =
-      kind === 'user' ? await this.users.findById(userId) : await this.platformUsers.findById(userId.toHexString());
+      kind === 'user'
+        ? await this.users.findById(userId)
+        : await this.platformUsers.findById(userId.toHexString());
     return user !== null && user.isActive ? user.role : null;
   }
 

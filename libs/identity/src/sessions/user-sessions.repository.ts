@@ -50,7 +50,12 @@ export class UserSessionsRepository extends TenantAwareRepository<UserSession> i
     );
   }
 
-  async revokeMany(userId: string, ids: readonly string[], reason: SessionEndReason, now: Date): Promise<void> {
+  async revokeMany(
+    userId: string,
+    ids: readonly string[],
+    reason: SessionEndReason,
+    now: Date,
+  ): Promise<void> {
     if (ids.length === 0) return;
     await this.updateMany(
       { userId: new Types.ObjectId(userId), ...liveSessionFilter(now, ids) },

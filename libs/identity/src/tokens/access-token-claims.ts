@@ -24,7 +24,12 @@ export type AccessTokenSubject =
       readonly role: string;
       readonly sessionId: string;
     }
-  | { readonly kind: 'platform-user'; readonly userId: string; readonly role: string; readonly sessionId: string };
+  | {
+      readonly kind: 'platform-user';
+      readonly userId: string;
+      readonly role: string;
+      readonly sessionId: string;
+    };
 
 export interface IssuedAccessToken {
   readonly accessToken: string;
