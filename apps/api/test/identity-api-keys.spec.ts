@@ -254,18 +254,55 @@ describe('identity over HTTP: /v1/api-keys and API-key authentication', () => {
       );
     });
 
-    it('rotates: the new secret works with the same scopes, the old one stops', async () => {
+    it('rotates with an overlap: both secrets work, the old one is marked rotating; 0 cuts it at once', async () => {
       const old = await createKey(['payments:read']);
       const rotated = await http()
         .post(`/v1/api-keys/${old.id}/rotate`)
         .set(as('admin'))
-        .send({})
+        .send({ overlapSeconds: 600 })
         .expect(201);
       expect(rotated.body).toEqual(
-        expect.objectContaining({ scopes: ['payments:read'], rotatedFromId: old.id }),
+        expect.objectContaining({ scopes: ['payments:read'], rotatedFromId: old.id, status: 'active' }),
       );
-      expectApiError(await http().get('/v1/probe-payments').set('X-API-Key', old.key), 401, 'unauthorized');
+      await http().get('/v1/probe-payments').set('X-API-Key', old.key).expect(200);
       await http().get('/v1/probe-payments').set('X-API-Key', rotated.body.key).expect(200);
+      const oldView = (await http().get(`/v1/api-keys/${old.id}`).set(as('admin')).expect(200)).body;
+      expect(oldView.status).toBe('rotating');
+      expect(Date.parse(oldView.rotatingUntil) - Date.now()).toBeGreaterThan(500_000);
+      expect(Date.parse(oldView.rotatingUntil) - Date.now()).toBeLessThanOrEqual(600_000);
+      expectApiError(
+        await http().post(`/v1/api-keys/${old.id}/rotate`).set(as('admin')).send({}),
+        409,
+        'conflict',
+      );
+
+      const cut = await http()
+        .post(`/v1/api-keys/${rotated.body.id}/rotate`)
+        .set(as('admin'))
+        .send({ overlapSeconds: 0 })
+        .expect(201);
+      expectApiError(
+        await http().get('/v1/probe-payments').set('X-API-Key', rotated.body.key),
+        401,
+        'unauthorized',
+      );
+      await http().get('/v1/probe-payments').set('X-API-Key', cut.body.key).expect(200);
+    });
+
+    it('refuses an overlap beyond 7 days, or not a whole number of seconds', async () => {
+      const key = await createKey(['payments:read']);
+      for (const overlapSeconds of [604_801, -1, 1.5, '3600']) {
+        expectApiError(
+          await http().post(`/v1/api-keys/${key.id}/rotate`).set(as('admin')).send({ overlapSeconds }),
+          400,
+          'validation_error',
+        );
+      }
+      await http()
+        .post(`/v1/api-keys/${key.id}/rotate`)
+        .set(as('admin'))
+        .send({ overlapSeconds: 604_800 })
+        .expect(201);
     });
   });
 });

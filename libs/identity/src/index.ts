@@ -1,4 +1,6 @@
+export * from './api-keys/api-key-already-rotated.exception';
 export * from './api-keys/api-key-authenticator.service';
+export * from './api-keys/api-key-rotation.constant';
 export * from './api-keys/api-key-expiry-in-past.exception';
 export * from './api-keys/api-key-not-found.exception';
 export * from './api-keys/api-key-revoked.exception';
