@@ -1,18 +1,15 @@
-import { Body, Controller, Get, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
-import { type CurrentIdentity, CurrentIdentityService, LoginService } from '@tenantpay/identity';
+import { Body, Controller, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
+import { LoginService } from '@tenantpay/identity';
 import { Public, RequiresTenant } from '@tenantpay/tenancy';
 import { LoginDto } from './dto/login.dto';
 import { type HeaderResponse, TENANT_AUTH_COOKIE_PATH } from './refresh-token-cookie';
 import type { SessionRequest } from './session-endpoints';
 import { deliverSession, type SessionResponse } from './session-response';
 
-/** Tenant users: log in to the tenant named by the host or X-Tenant-ID, and see who they are. */
+/** Tenant users: log in to the tenant named by the host or X-Tenant-ID (who they are: MeController). */
 @Controller('auth')
 export class AuthController {
-  constructor(
-    private readonly login: LoginService,
-    private readonly identity: CurrentIdentityService,
-  ) {}
+  constructor(private readonly login: LoginService) {}
 
   @Public()
   @RequiresTenant()
@@ -31,10 +28,5 @@ export class AuthController {
       response,
       cookiePath: TENANT_AUTH_COOKIE_PATH,
     });
-  }
-
-  @Get('me')
-  me(): Promise<CurrentIdentity> {
-    return this.identity.describe();
   }
 }

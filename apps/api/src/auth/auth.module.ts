@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@tenantpay/identity';
 import { AuthController } from './auth.controller';
+import { MeController } from './me.controller';
 import { PlatformAuthController } from './platform-auth.controller';
 import { PlatformSessionsController } from './platform-sessions.controller';
 import { SessionsController } from './sessions.controller';
@@ -8,6 +9,12 @@ import { SessionsController } from './sessions.controller';
 /** Login, sessions (refresh, logout, session lists) and "who am I" for tenant users and platform operators. */
 @Module({
   imports: [IdentityModule],
-  controllers: [AuthController, PlatformAuthController, SessionsController, PlatformSessionsController],
+  controllers: [
+    AuthController,
+    MeController,
+    PlatformAuthController,
+    SessionsController,
+    PlatformSessionsController,
+  ],
 })
 export class AuthModule {}
