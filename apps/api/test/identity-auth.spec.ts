@@ -228,7 +228,9 @@ describe('identity over HTTP: login, access tokens, who am I', () => {
     it('refuses alg none, an unknown kid, an expired token and garbage', async () => {
       const now = Math.floor(Date.now() / 1000);
       // A real session: a token naming one that does not stand is refused whatever its signature.
-      const { sessionId } = (await login('ada@bank.test', PASSWORD).expect(200)).body as { sessionId: string };
+      const { sessionId } = (await login('ada@bank.test', PASSWORD).expect(200)).body as {
+        sessionId: string;
+      };
       const claims = {
         sub: adaId,
         tid: bank.id,

@@ -1,8 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { TenantUserRole } from '@tenantpay/identity';
 import { REDIS_CLIENT } from '@tenantpay/platform';
-import { TenantLookupService, type TenantSnapshot, Tier } from '@tenantpay/tenancy';
-import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import { type TenantSnapshot, Tier } from '@tenantpay/tenancy';
+import { useTestMongo, useTestRedis } from '@tenantpay/testing';
 import type Redis from 'ioredis';
 import { ObjectId } from 'mongodb';
 import request from 'supertest';
@@ -15,7 +15,7 @@ import {
   seedUser,
 } from './identity-test-app';
 import { RoundTripCounter } from './support/round-trip-counter';
-import { waitFor } from './support/tenancy-test-app';
+import { localCachesOn as localCachesOnAll, sharedInstanceConfig } from './support/two-api-instances';
 
 /** Tests that hash passwords (argon2id, tens of ms each; more on a loaded machine). */
 const HASHING_TIMEOUT_MS = 30_000;
@@ -40,11 +40,7 @@ describe('sessions over HTTP: refresh rotation, reuse detection, logout on every
   beforeAll(async () => {
     // One trusted proxy hop, so a test can say the request came over https (X-Forwarded-Proto). Driver command
     // monitoring, so MongoDB round trips can be counted.
-    const config = testAppConfig({
-      MONGODB_URI: `${mongo.uri}${mongo.uri.includes('?') ? '&' : '?'}monitorCommands=true`,
-      REDIS_URL: redis.url,
-      TRUST_PROXY_HOPS: '1',
-    });
+    const config = sharedInstanceConfig(mongo.uri, redis.url, { TRUST_PROXY_HOPS: '1' });
     appA = await createIdentityTestApp(config);
     appB = await createIdentityTestApp(config);
     tripsB = new RoundTripCounter(appB, 'user_sessions');
@@ -65,10 +61,7 @@ describe('sessions over HTTP: refresh rotation, reuse detection, logout on every
     if (keys.length > 0) await appA.get<Redis>(REDIS_CLIENT).del(...keys);
   });
 
-  const localCachesOn = () =>
-    waitFor(
-      () => appA.get(TenantLookupService).localCacheActive && appB.get(TenantLookupService).localCacheActive,
-    );
+  const localCachesOn = () => localCachesOnAll(appA, appB);
   const login = (app: NestExpressApplication, email: string, delivery?: 'cookie' | 'body', tenant = bank) =>
     request(app.getHttpServer())
       .post('/v1/auth/login')
