@@ -275,7 +275,7 @@ describe('sessions over HTTP: refresh rotation, reuse detection, logout on every
     );
 
     it(
-      'checks a steady request against the in-process cache: no MongoDB or Redis round trip for the session',
+      'checks a steady request against the in-process cache: no MongoDB round trip for the session',
       async () => {
         await localCachesOn();
         await seedUser(appA, bank, 'steady@bank.test', TenantUserRole.Viewer);
@@ -286,7 +286,9 @@ describe('sessions over HTTP: refresh rotation, reuse detection, logout on every
         expect(tripsB.mongo).toBeGreaterThan(0);
         tripsB.reset();
         for (let i = 0; i < 20; i += 1) await me(appB, session.accessToken).expect(200);
-        expect({ redis: tripsB.redis, mongo: tripsB.mongo }).toEqual({ redis: 0, mongo: 0 });
+        // Only MongoDB is asserted: the session check never reads Redis (its invalidations arrive over pub/sub),
+        // and the tenant lookups' own in-process entries may expire (15 s) during a slow run and refill from Redis.
+        expect(tripsB.mongo).toBe(0);
       },
       HASHING_TIMEOUT_MS,
     );
