@@ -139,6 +139,21 @@ describe('portal sessions in Chromium, on two API instances sharing MongoDB and 
       const secondTab = await openPortal(ports.a);
       await secondTab.locator('#workspace').waitFor();
       expect(await secondTab.locator('#session-user').textContent()).toBe(`${STAFF} (ADMIN)`);
+
+      // Signing out with an expired access token still ends the session on the server (it renews first).
+      const lastToken = await accessTokenIn(secondTab);
+      await outlive(lastToken);
+      await secondTab.locator('#sign-out').click();
+      await secondTab.locator('#sign-in').waitFor();
+      expect(await refreshCookie()).toBeNull();
+      const sessionId = JSON.parse(
+        Buffer.from((lastToken ?? '').split('.')[1] ?? '', 'base64url').toString('utf8'),
+      ).sid as string;
+      expect(
+        await mongo.db
+          .collection('audit_events')
+          .findOne({ action: 'auth.logout', 'resource.id': sessionId }),
+      ).toEqual(expect.objectContaining({ outcome: 'success' }));
     });
 
     it('signs out on instance A and the session is over on instance B at its next request', async () => {

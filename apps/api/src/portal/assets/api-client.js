@@ -81,8 +81,11 @@ export async function callApi(path, options = {}) {
 
 /** @typedef {{ method?: string, body?: unknown, headers?: Record<string, string>, anonymous?: boolean, withCookies?: boolean }} CallOptions */
 
-/** Routes whose 401 means wrong or ended credentials, never an access token to renew. */
-const SESSION_ROUTES = ['/v1/auth/login', '/v1/auth/refresh', '/v1/auth/logout'];
+/**
+ * Routes whose 401 means wrong or ended credentials, never an access token to renew. Logout is not one: with
+ * an expired access token it renews first, so that the session really ends on the server.
+ */
+const SESSION_ROUTES = ['/v1/auth/login', '/v1/auth/refresh'];
 
 /**
  * @param {string} path
