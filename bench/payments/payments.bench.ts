@@ -15,7 +15,7 @@ import { writeResult } from '../tenancy/stdout-to-stderr';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
-import { AccessTokenService, TenantUserRole, UsersService } from '@tenantpay/identity';
+import { SessionsService, TenantUserRole, UsersService } from '@tenantpay/identity';
 import { RedisServerProcess, startMongo } from '@tenantpay/local-services';
 import { configureHttpApplication, HTTP_APPLICATION_OPTIONS, loadConfig } from '@tenantpay/platform';
 import {
@@ -113,9 +113,14 @@ async function seedTenant(app: NestExpressApplication): Promise<string> {
       role: TenantUserRole.Admin,
     }),
   );
-  const issued = await app
-    .get(AccessTokenService)
-    .issue({ kind: 'user', userId: user.id, tenantId: tenant.id, role: TenantUserRole.Admin });
+  const issued = await tenantContext.run(context, () =>
+    app
+      .get(SessionsService)
+      .open(
+        { kind: 'user', userId: user.id, tenantId: tenant.id, role: TenantUserRole.Admin },
+        { ip: null, userAgent: 'bench' },
+      ),
+  );
   return issued.accessToken;
 }
 

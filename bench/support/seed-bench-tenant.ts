@@ -3,7 +3,7 @@
  * for the load benchmark and the soak (any Nest context that has the tenancy and identity modules).
  */
 import type { INestApplicationContext } from '@nestjs/common';
-import { AccessTokenService, TenantUserRole, UsersService } from '@tenantpay/identity';
+import { SessionsService, TenantUserRole, UsersService } from '@tenantpay/identity';
 import {
   type LimitOverridesInput,
   ResolutionMethod,
@@ -55,16 +55,26 @@ export async function seedBenchTenant(
       role,
     }),
   );
-  const issued = await app
-    .get(AccessTokenService)
-    .issue({ kind: 'user', userId: user.id, tenantId: tenant.id, role });
+  // A real session: access tokens name one, and a request checks it still stands.
+  const issued = await tenantContext.run(seeding, () =>
+    app
+      .get(SessionsService)
+      .open({ kind: 'user', userId: user.id, tenantId: tenant.id, role }, { ip: null, userAgent: 'bench' }),
+  );
   return {
     tenant,
     token: issued.accessToken,
     context: {
       tenant,
       resolvedBy: ResolutionMethod.JwtClaim,
-      principal: { kind: 'user', userId: user.id, tenantId: tenant.id, role, tokenId: 'bench' },
+      principal: {
+        kind: 'user',
+        userId: user.id,
+        tenantId: tenant.id,
+        role,
+        tokenId: 'bench',
+        sessionId: issued.sessionId,
+      },
       requestId: 'bench',
     },
   };

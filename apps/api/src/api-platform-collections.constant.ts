@@ -1,16 +1,22 @@
 import { AUDIT_EVENT_COLLECTION } from '@tenantpay/audit';
-import { PLATFORM_USER_COLLECTION, SUPPORT_SESSION_COLLECTION } from '@tenantpay/identity';
+import {
+  PLATFORM_USER_COLLECTION,
+  PLATFORM_USER_SESSION_COLLECTION,
+  SUPPORT_SESSION_COLLECTION,
+} from '@tenantpay/identity';
 import { TENANT_COLLECTION } from '@tenantpay/tenancy';
 import { USAGE_RECORD_COLLECTION } from '@tenantpay/usage';
 
 /**
- * Platform-owned collections API code touches inside a tenant's context (tenant lookups, platform users at
- * sign-in, the tenant's support sessions, the tenant's audit trail and usage). The command wall closes every other collection that is not
+ * Platform-owned collections API code touches inside a tenant's context (tenant lookups, platform users and
+ * their sessions at sign-in and on every platform request, the tenant's support sessions, the tenant's audit
+ * trail and usage). The command wall closes every other collection that is not
  * tenant-owned to tenant contexts.
  */
 export const API_PLATFORM_COLLECTIONS: readonly string[] = [
   TENANT_COLLECTION,
   PLATFORM_USER_COLLECTION,
+  PLATFORM_USER_SESSION_COLLECTION,
   SUPPORT_SESSION_COLLECTION,
   AUDIT_EVENT_COLLECTION,
   USAGE_RECORD_COLLECTION,

@@ -254,18 +254,99 @@ describe('identity over HTTP: /v1/api-keys and API-key authentication', () => {
       );
     });
 
-    it('rotates: the new secret works with the same scopes, the old one stops', async () => {
+    it('rotates with an overlap: both secrets work, the old one is marked rotating; 0 cuts it at once', async () => {
       const old = await createKey(['payments:read']);
       const rotated = await http()
         .post(`/v1/api-keys/${old.id}/rotate`)
         .set(as('admin'))
-        .send({})
+        .send({ overlapSeconds: 600 })
         .expect(201);
       expect(rotated.body).toEqual(
-        expect.objectContaining({ scopes: ['payments:read'], rotatedFromId: old.id }),
+        expect.objectContaining({ scopes: ['payments:read'], rotatedFromId: old.id, status: 'active' }),
       );
-      expectApiError(await http().get('/v1/probe-payments').set('X-API-Key', old.key), 401, 'unauthorized');
+      await http().get('/v1/probe-payments').set('X-API-Key', old.key).expect(200);
       await http().get('/v1/probe-payments').set('X-API-Key', rotated.body.key).expect(200);
+      const oldView = (await http().get(`/v1/api-keys/${old.id}`).set(as('admin')).expect(200)).body;
+      expect(oldView.status).toBe('rotating');
+      expect(Date.parse(oldView.rotatingUntil) - Date.now()).toBeGreaterThan(500_000);
+      expect(Date.parse(oldView.rotatingUntil) - Date.now()).toBeLessThanOrEqual(600_000);
+      expectApiError(
+        await http().post(`/v1/api-keys/${old.id}/rotate`).set(as('admin')).send({}),
+        409,
+        'conflict',
+      );
+
+      const cut = await http()
+        .post(`/v1/api-keys/${rotated.body.id}/rotate`)
+        .set(as('admin'))
+        .send({ overlapSeconds: 0 })
+        .expect(201);
+      expectApiError(
+        await http().get('/v1/probe-payments').set('X-API-Key', rotated.body.key),
+        401,
+        'unauthorized',
+      );
+      await http().get('/v1/probe-payments').set('X-API-Key', cut.body.key).expect(200);
+    });
+
+    it('GET /v1/me tells a key who it is: tenant, scopes, prefix, expiry, status; /v1/auth/me the same', async () => {
+      const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
+      const created = (
+        await http()
+          .post('/v1/api-keys')
+          .set(as('admin'))
+          .send({ name: 'ledger sync', scopes: ['usage:read'], expiresAt })
+          .expect(201)
+      ).body as { id: string; key: string; prefix: string };
+      const expected = {
+        kind: 'api-key',
+        id: created.id,
+        name: 'ledger sync',
+        tenantId: enterprise.id,
+        scopes: ['usage:read'],
+        prefix: created.prefix,
+        expiresAt,
+        status: 'active',
+      };
+      expect(created.key.startsWith(created.prefix)).toBe(true);
+      await http().get('/v1/me').set('X-API-Key', created.key).expect(200, expected);
+      await http().get('/v1/auth/me').set('Authorization', `Bearer ${created.key}`).expect(200, expected);
+      // A user's token answers the same at both paths.
+      const asUser = await http().get('/v1/me').set(as('operator')).expect(200);
+      expect(asUser.body).toEqual(
+        expect.objectContaining({ kind: 'user', role: 'OPERATOR', tenantId: enterprise.id }),
+      );
+      await http().get('/v1/auth/me').set(as('operator')).expect(200, asUser.body);
+
+      await http()
+        .post(`/v1/api-keys/${created.id}/rotate`)
+        .set(as('admin'))
+        .send({ overlapSeconds: 60 })
+        .expect(201);
+      const rotating = await http().get('/v1/me').set('X-API-Key', created.key).expect(200);
+      expect(rotating.body).toEqual(expect.objectContaining({ status: 'rotating' }));
+      // The key still names its own tenant only.
+      expectApiError(
+        await http().get('/v1/me').set('X-API-Key', created.key).set('X-Tenant-ID', otherEnterprise.id),
+        403,
+        'tenant_mismatch',
+      );
+    });
+
+    it('refuses an overlap beyond 7 days, or not a whole number of seconds', async () => {
+      const key = await createKey(['payments:read']);
+      for (const overlapSeconds of [604_801, -1, 1.5, '3600']) {
+        expectApiError(
+          await http().post(`/v1/api-keys/${key.id}/rotate`).set(as('admin')).send({ overlapSeconds }),
+          400,
+          'validation_error',
+        );
+      }
+      await http()
+        .post(`/v1/api-keys/${key.id}/rotate`)
+        .set(as('admin'))
+        .send({ overlapSeconds: 604_800 })
+        .expect(201);
     });
   });
 });

@@ -68,7 +68,12 @@ describe('identity over HTTP: login, access tokens, who am I', () => {
   describe('POST /v1/auth/login', () => {
     it('logs a tenant user in to the tenant named by X-Tenant-ID', async () => {
       const response = await login('ada@bank.test', PASSWORD).expect(200);
-      expect(response.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900 });
+      expect(response.body).toEqual({
+        accessToken: expect.any(String),
+        tokenType: 'Bearer',
+        expiresIn: 900,
+        sessionId: expect.stringMatching(/^[0-9a-f]{24}$/),
+      });
     });
 
     it('logs a tenant user in to the tenant named by its subdomain', async () => {
@@ -222,12 +227,17 @@ describe('identity over HTTP: login, access tokens, who am I', () => {
 
     it('refuses alg none, an unknown kid, an expired token and garbage', async () => {
       const now = Math.floor(Date.now() / 1000);
+      // A real session: a token naming one that does not stand is refused whatever its signature.
+      const { sessionId } = (await login('ada@bank.test', PASSWORD).expect(200)).body as {
+        sessionId: string;
+      };
       const claims = {
         sub: adaId,
         tid: bank.id,
         // The user's real role: a token claiming another one is refused whatever its signature.
         role: 'OPERATOR',
         jti: 'x',
+        sid: sessionId,
         iat: now - 1000,
         exp: now + 600,
         iss: 'tenantpay',

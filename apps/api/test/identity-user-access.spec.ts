@@ -8,10 +8,11 @@ import {
   type TenantSnapshot,
   Tier,
 } from '@tenantpay/tenancy';
-import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import { useTestMongo, useTestRedis } from '@tenantpay/testing';
 import request from 'supertest';
 import { createIdentityTestApp, expectApiError, PASSWORD, seedTenant, seedUser } from './identity-test-app';
 import { RoundTripCounter } from './support/round-trip-counter';
+import { localCachesOn as localCachesOnAll, sharedInstanceConfig } from './support/two-api-instances';
 import { waitFor } from './support/tenancy-test-app';
 
 /** Tests that hash passwords (argon2id, tens of ms each; more on a loaded machine). */
@@ -37,10 +38,7 @@ describe('user access across API instances (two instances sharing MongoDB and Re
 
   beforeAll(async () => {
     // Driver command monitoring, so MongoDB round trips can be counted.
-    const config = testAppConfig({
-      MONGODB_URI: `${mongo.uri}${mongo.uri.includes('?') ? '&' : '?'}monitorCommands=true`,
-      REDIS_URL: redis.url,
-    });
+    const config = sharedInstanceConfig(mongo.uri, redis.url);
     appA = await createIdentityTestApp(config, [IdentityProbeController]);
     appB = await createIdentityTestApp(config, [IdentityProbeController]);
     tripsB = new RoundTripCounter(appB, 'users');
@@ -53,10 +51,7 @@ describe('user access across API instances (two instances sharing MongoDB and Re
     await appB.close();
   });
 
-  const localCachesOn = () =>
-    waitFor(
-      () => appA.get(TenantLookupService).localCacheActive && appB.get(TenantLookupService).localCacheActive,
-    );
+  const localCachesOn = () => localCachesOnAll(appA, appB);
   async function tokenFor(app: NestExpressApplication, email: string): Promise<string> {
     const response = await request(app.getHttpServer())
       .post('/v1/auth/login')

@@ -11,29 +11,14 @@ import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { createApiApplication } from '../src/create-api-application';
 import { expectApiError, PASSWORD, seedTenant, seedUser } from './identity-test-app';
+import { launchHeadlessChromium } from './support/headless-chromium';
 
 const BASE_DOMAIN = 'tenantpay.test';
 const SCREENSHOTS = path.resolve(__dirname, '../../../test-results/portal');
-/** Debian's Chromium; Playwright's own browser download is not used (see .ci/run). */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-proxy-server',
-  // Every tenant host reaches the test server, with its own Host header: one server, many brands.
-  `--host-resolver-rules=MAP *.${BASE_DOMAIN} 127.0.0.1`,
-];
-
 const BRAND_A: TenantBranding = {
   displayName: 'First Community Bank',
   primaryColor: '#1F6FEB',
@@ -145,7 +130,7 @@ describe('staff portal at the root of a tenant host (issue 8)', () => {
       await seedPayments(tenantA, idsOf.a);
       await seedPayments(tenantB, idsOf.b);
 
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      browser = await launchHeadlessChromium(BASE_DOMAIN);
     }, 60_000);
     afterAll(async () => {
       await browser?.close();
@@ -256,12 +241,20 @@ describe('staff portal at the root of a tenant host (issue 8)', () => {
         expect(await page.locator('#payment-rows tr', { hasText: 'PORTAL-001' }).count()).toBe(1);
       });
 
-      it('keeps the token in sessionStorage, not in a cookie, and forgets it on sign-out', async () => {
-        expect(await context.cookies()).toEqual([]);
+      it('keeps the access token in sessionStorage, only the refresh token in an HttpOnly cookie, and forgets both on sign-out', async () => {
+        expect(await context.cookies()).toEqual([
+          expect.objectContaining({
+            name: 'tp_refresh',
+            httpOnly: true,
+            sameSite: 'Strict',
+            path: '/v1/auth',
+          }),
+        ]);
         expect(await page.evaluate<number>('sessionStorage.length')).toBe(1);
         await page.locator('#sign-out').click();
         await page.locator('#sign-in').waitFor();
         expect(await page.evaluate<number>('sessionStorage.length')).toBe(0);
+        expect(await context.cookies()).toEqual([]);
         expect(await page.locator('#workspace').isHidden()).toBe(true);
       });
     });

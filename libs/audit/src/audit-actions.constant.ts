@@ -15,6 +15,11 @@ export const AuditAction = {
   AuthLoginSucceeded: 'auth.login_succeeded',
   AuthLoginFailed: 'auth.login_failed',
   AuthLoginRateLimited: 'auth.login_rate_limited',
+  AuthLogout: 'auth.logout',
+  /** A session was ended by its owner or an admin (metadata: reason). */
+  AuthSessionRevoked: 'auth.session_revoked',
+  /** A rotated-away refresh token was presented again: its session (token family) was ended. Security event. */
+  AuthRefreshTokenReused: 'auth.refresh_token_reused',
 
   ApiKeyCreated: 'api_key.created',
   ApiKeyRevoked: 'api_key.revoked',
@@ -23,6 +28,9 @@ export const AuditAction = {
   UserCreated: 'user.created',
   UserRoleChanged: 'user.role_changed',
   UserDeactivated: 'user.deactivated',
+  UserReactivated: 'user.reactivated',
+  /** An admin cleared the failed-login lock of a user. */
+  UserUnlocked: 'user.unlocked',
 
   TenantCreated: 'tenant.created',
   TenantTierChanged: 'tenant.tier_changed',

@@ -52,6 +52,7 @@ const adminOfA: Principal = {
   tenantId: tenantA.id,
   role: 'ADMIN',
   tokenId: 'jti-1',
+  sessionId: 's-jti-1',
 };
 const keyOfA: Principal = {
   kind: 'api-key',
@@ -64,6 +65,7 @@ const superAdmin: Principal = {
   userId: 'root-1',
   role: 'SUPER_ADMIN',
   tokenId: 'jti-9',
+  sessionId: 's-jti-9',
 };
 
 describe('AuditService.record', () => {

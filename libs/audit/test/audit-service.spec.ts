@@ -64,12 +64,14 @@ describe('AuditService (MongoDB)', () => {
     tenantId: tenant.id,
     role: 'ADMIN',
     tokenId: 'jti',
+    sessionId: 's-jti',
   });
   const superAdmin: Principal = {
     kind: 'platform-user',
     userId: 'root',
     role: 'SUPER_ADMIN',
     tokenId: 'jti',
+    sessionId: 's-jti',
   };
 
   let app: TestingModule;

@@ -18,6 +18,15 @@ import { PasswordHasher } from './passwords/password-hasher.service';
 import { PLATFORM_USER_MODEL, PlatformUserSchema } from './platform-users/platform-user.schema';
 import { PlatformUsersRepository } from './platform-users/platform-users.repository';
 import { PlatformUsersService } from './platform-users/platform-users.service';
+import {
+  PLATFORM_USER_SESSION_MODEL,
+  PlatformUserSessionSchema,
+} from './sessions/platform-user-session.schema';
+import { PlatformUserSessionsRepository } from './sessions/platform-user-sessions.repository';
+import { SessionStateCache } from './sessions/session-state-cache.service';
+import { SessionsService } from './sessions/sessions.service';
+import { USER_SESSION_MODEL, UserSessionSchema } from './sessions/user-session.schema';
+import { UserSessionsRepository } from './sessions/user-sessions.repository';
 import { ApiKeyStrategy } from './resolution/api-key.strategy';
 import { JwtClaimStrategy } from './resolution/jwt-claim.strategy';
 import { SupportSessionGuard } from './support-sessions/support-session.guard';
@@ -54,6 +63,8 @@ import { UsersService } from './users/users.service';
       { name: PLATFORM_USER_MODEL, schema: PlatformUserSchema },
       { name: API_KEY_MODEL, schema: ApiKeySchema },
       { name: SUPPORT_SESSION_MODEL, schema: SupportSessionSchema },
+      { name: USER_SESSION_MODEL, schema: UserSessionSchema },
+      { name: PLATFORM_USER_SESSION_MODEL, schema: PlatformUserSessionSchema },
     ]),
   ],
   providers: [
@@ -66,6 +77,10 @@ import { UsersService } from './users/users.service';
     UsersRepository,
     UserSeatsRepository,
     UserAccessCache,
+    UserSessionsRepository,
+    PlatformUserSessionsRepository,
+    SessionStateCache,
+    SessionsService,
     UsersService,
     PlatformUsersRepository,
     PlatformUsersService,
@@ -86,6 +101,7 @@ import { UsersService } from './users/users.service';
   ],
   exports: [
     AccessTokenService,
+    SessionsService,
     PasswordHasher,
     UsersService,
     PlatformUsersService,

@@ -1,6 +1,7 @@
 import {
   ApiKeyAuthenticator,
   ApiKeyNotFoundException,
+  ApiKeyAlreadyRotatedException,
   ApiKeyRevokedException,
   ApiKeyScope,
   ApiKeysService,
@@ -201,10 +202,11 @@ describe('API keys', () => {
   });
 
   describe('rotate', () => {
-    it('issues a new secret with the same name and scopes and revokes the old key', async () => {
+    it('issues a new secret with the same name and scopes; the old key works through the overlap, then not', async () => {
       const old = await create([ApiKeyScope.PaymentsRead, ApiKeyScope.WebhooksManage]);
+      // Cached as active with no expiry: the rotation must replace what every instance cached.
       await authenticator().authenticate(old.key);
-      const rotated = await harness().inTenant(tenant, () => keys().rotate(old.id));
+      const rotated = await harness().inTenant(tenant, () => keys().rotate(old.id, undefined, null, 3600));
       expect(rotated).toEqual(
         expect.objectContaining({
           name: old.name,
@@ -214,11 +216,38 @@ describe('API keys', () => {
         }),
       );
       expect(rotated.key).not.toBe(old.key);
-      await expect(authenticator().authenticate(old.key)).rejects.toBeInstanceOf(InvalidCredentialException);
+      const oldView = await harness().inTenant(tenant, () => keys().get(old.id));
+      expect(oldView).toEqual(
+        expect.objectContaining({ status: 'rotating', rotatingUntil: oldView.expiresAt }),
+      );
+      const overlapEnd = Date.parse(oldView.rotatingUntil ?? '');
+      await expect(authenticator().authenticate(old.key, new Date(overlapEnd - 1_000))).resolves.toEqual(
+        expect.objectContaining({ apiKeyId: old.id }),
+      );
+      await expect(authenticator().authenticate(old.key, new Date(overlapEnd))).rejects.toBeInstanceOf(
+        InvalidCredentialException,
+      );
       await expect(authenticator().authenticate(rotated.key)).resolves.toEqual(
         expect.objectContaining({ apiKeyId: rotated.id, scopes: ['payments:read', 'webhooks:manage'] }),
       );
       await expect(harness().inTenant(tenant, () => keys().rotate(old.id))).rejects.toBeInstanceOf(
+        ApiKeyAlreadyRotatedException,
+      );
+    });
+
+    it('defaults to a 24 hour overlap, never past the old expiry, and cuts the old key at once with 0', async () => {
+      const soon = new Date(Date.now() + 3_600_000);
+      const expiring = await create([ApiKeyScope.PaymentsRead], soon);
+      await harness().inTenant(tenant, () => keys().rotate(expiring.id));
+      const view = await harness().inTenant(tenant, () => keys().get(expiring.id));
+      expect(Date.parse(view.rotatingUntil ?? '') - Date.now()).toBeGreaterThan(23 * 3_600_000);
+      expect(view.expiresAt).toBe(soon.toISOString());
+
+      const cut = await create([ApiKeyScope.PaymentsRead]);
+      await authenticator().authenticate(cut.key);
+      await harness().inTenant(tenant, () => keys().rotate(cut.id, undefined, null, 0));
+      await expect(authenticator().authenticate(cut.key)).rejects.toBeInstanceOf(InvalidCredentialException);
+      await expect(harness().inTenant(tenant, () => keys().rotate(cut.id))).rejects.toBeInstanceOf(
         ApiKeyRevokedException,
       );
     });

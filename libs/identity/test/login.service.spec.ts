@@ -66,7 +66,14 @@ describe('LoginService', () => {
   describe('tenant users', () => {
     it("issues an access token naming the user, the tenant and the user's role", async () => {
       const issued = await tenantLogin('Ada@Bank.test', PASSWORD);
-      expect(issued).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900 });
+      expect(issued).toEqual({
+        accessToken: expect.any(String),
+        tokenType: 'Bearer',
+        expiresIn: 900,
+        sessionId: expect.stringMatching(/^[0-9a-f]{24}$/),
+        refreshToken: expect.stringMatching(/^tp_rt_[0-9a-f]{24}_/),
+        refreshTokenExpiresAt: expect.any(Date),
+      });
       const claims = await harness().get(AccessTokenService).verify(issued.accessToken);
       expect(claims).toEqual(expect.objectContaining({ sub: userId, tid: tenant.id, role: 'OPERATOR' }));
       const stored = await mongo.db.collection('users').findOne({ _id: new ObjectId(userId) });

@@ -259,6 +259,7 @@ describe('UsersService', () => {
         tenantId: tenant.id,
         role: 'ADMIN',
         tokenId: 't',
+        sessionId: 's-t',
       } as const;
       await expect(
         harness().inTenant(tenant, () => users().changeRole(admin.id, TenantUserRole.Viewer), self),

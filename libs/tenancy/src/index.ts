@@ -24,6 +24,7 @@ export * from './admin/tenant-admin-view';
 export * from './admin/tenant-admin.service';
 export * from './admin/tenant-conflict.exception';
 export * from './admin/tenant-domain-not-found.exception';
+export * from './cache/channel-invalidated-cache';
 export * from './cache/expiring-lru-cache';
 export * from './cache/tenant-cache-invalidation.subscriber';
 export * from './cache/tenant-cache-keys.constant';

@@ -41,7 +41,14 @@ export function httpContext<C>(
 }
 
 export function tenantUser(tenant: TenantSnapshot, role = 'ADMIN'): Principal {
-  return { kind: 'user', userId: 'user-1', tenantId: tenant.id, role, tokenId: 'jti-1' };
+  return {
+    kind: 'user',
+    userId: 'user-1',
+    tenantId: tenant.id,
+    role,
+    tokenId: 'jti-1',
+    sessionId: 's-jti-1',
+  };
 }
 
 export function apiKey(tenant: TenantSnapshot, scopes: readonly string[]): Principal {
@@ -49,5 +56,5 @@ export function apiKey(tenant: TenantSnapshot, scopes: readonly string[]): Princ
 }
 
 export function platformUser(role = 'SUPER_ADMIN'): Principal {
-  return { kind: 'platform-user', userId: 'operator-1', role, tokenId: 'jti-2' };
+  return { kind: 'platform-user', userId: 'operator-1', role, tokenId: 'jti-2', sessionId: 's-jti-2' };
 }

@@ -34,6 +34,6 @@ export class ApiKeysController {
 
   @Post(':id/rotate')
   rotate(@Param('id') id: string, @Body() body: RotateApiKeyDto, @Ip() ip: string): Promise<CreatedApiKey> {
-    return this.apiKeys.rotate(id, body.expiresAt, ip);
+    return this.apiKeys.rotate(id, body.expiresAt, ip, body.overlapSeconds);
   }
 }

@@ -1,31 +1,32 @@
-import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
-import {
-  type CurrentIdentity,
-  CurrentIdentityService,
-  type IssuedAccessToken,
-  LoginService,
-} from '@tenantpay/identity';
+import { Body, Controller, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
+import { LoginService } from '@tenantpay/identity';
 import { Public, RequiresTenant } from '@tenantpay/tenancy';
 import { LoginDto } from './dto/login.dto';
+import { type HeaderResponse, TENANT_AUTH_COOKIE_PATH } from './refresh-token-cookie';
+import type { SessionRequest } from './session-endpoints';
+import { deliverSession, type SessionResponse } from './session-response';
 
-/** Tenant users: log in to the tenant named by the host or X-Tenant-ID, and see who they are. */
+/** Tenant users: log in to the tenant named by the host or X-Tenant-ID (who they are: MeController). */
 @Controller('auth')
 export class AuthController {
-  constructor(
-    private readonly login: LoginService,
-    private readonly identity: CurrentIdentityService,
-  ) {}
+  constructor(private readonly login: LoginService) {}
 
   @Public()
   @RequiresTenant()
   @Post('login')
   @HttpCode(200)
-  logIn(@Body() body: LoginDto, @Ip() ip: string): Promise<IssuedAccessToken> {
-    return this.login.loginTenantUser(body, ip);
-  }
-
-  @Get('me')
-  me(): Promise<CurrentIdentity> {
-    return this.identity.describe();
+  async logIn(
+    @Body() body: LoginDto,
+    @Ip() ip: string,
+    @Req() request: SessionRequest,
+    @Res({ passthrough: true }) response: HeaderResponse,
+  ): Promise<SessionResponse> {
+    const { refreshTokenDelivery, ...credentials } = body;
+    const issued = await this.login.loginTenantUser(credentials, ip, request.headers['user-agent'] ?? null);
+    return deliverSession(issued, refreshTokenDelivery, {
+      request,
+      response,
+      cookiePath: TENANT_AUTH_COOKIE_PATH,
+    });
   }
 }

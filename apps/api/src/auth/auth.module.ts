@@ -1,8 +1,20 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@tenantpay/identity';
 import { AuthController } from './auth.controller';
+import { MeController } from './me.controller';
 import { PlatformAuthController } from './platform-auth.controller';
+import { PlatformSessionsController } from './platform-sessions.controller';
+import { SessionsController } from './sessions.controller';
 
-/** Login and "who am I" for tenant users and platform operators. */
-@Module({ imports: [IdentityModule], controllers: [AuthController, PlatformAuthController] })
+/** Login, sessions (refresh, logout, session lists) and "who am I" for tenant users and platform operators. */
+@Module({
+  imports: [IdentityModule],
+  controllers: [
+    AuthController,
+    MeController,
+    PlatformAuthController,
+    SessionsController,
+    PlatformSessionsController,
+  ],
+})
 export class AuthModule {}

@@ -1,12 +1,10 @@
-import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
-import {
-  type CurrentIdentity,
-  CurrentIdentityService,
-  type IssuedAccessToken,
-  LoginService,
-} from '@tenantpay/identity';
+import { Body, Controller, Get, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
+import { type CurrentIdentity, CurrentIdentityService, LoginService } from '@tenantpay/identity';
 import { BypassTenantIsolation, Public, Roles, SUPER_ADMIN_ROLE } from '@tenantpay/tenancy';
 import { LoginDto } from './dto/login.dto';
+import { type HeaderResponse, PLATFORM_AUTH_COOKIE_PATH } from './refresh-token-cookie';
+import type { SessionRequest } from './session-endpoints';
+import { deliverSession, type SessionResponse } from './session-response';
 
 /** Platform operators: log in (no tenant) and see who they are. */
 @Controller('platform/auth')
@@ -19,8 +17,19 @@ export class PlatformAuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  logIn(@Body() body: LoginDto, @Ip() ip: string): Promise<IssuedAccessToken> {
-    return this.login.loginPlatformUser(body, ip);
+  async logIn(
+    @Body() body: LoginDto,
+    @Ip() ip: string,
+    @Req() request: SessionRequest,
+    @Res({ passthrough: true }) response: HeaderResponse,
+  ): Promise<SessionResponse> {
+    const { refreshTokenDelivery, ...credentials } = body;
+    const issued = await this.login.loginPlatformUser(credentials, ip, request.headers['user-agent'] ?? null);
+    return deliverSession(issued, refreshTokenDelivery, {
+      request,
+      response,
+      cookiePath: PLATFORM_AUTH_COOKIE_PATH,
+    });
   }
 
   @Get('me')

@@ -50,7 +50,14 @@ describe('ApiRateLimitGuard', () => {
     tier: Tier.Starter,
     limits: { apiRequestsPerMinute: 60 },
   } as TenantSnapshot;
-  const user: Principal = { kind: 'user', userId: 'u1', tenantId: tenant.id, role: 'ADMIN', tokenId: 'j1' };
+  const user: Principal = {
+    kind: 'user',
+    userId: 'u1',
+    tenantId: tenant.id,
+    role: 'ADMIN',
+    tokenId: 'j1',
+    sessionId: 's-j1',
+  };
   let consumed: RateLimitRequest[];
   let answer: RateLimitDecision;
   let headers: Record<string, string>;
@@ -116,7 +123,13 @@ describe('ApiRateLimitGuard', () => {
   });
 
   it('limits a platform user per operator and an anonymous caller per IP, never on a tenant’s quota', async () => {
-    const operator: Principal = { kind: 'platform-user', userId: 'op1', role: 'SUPER_ADMIN', tokenId: 'j2' };
+    const operator: Principal = {
+      kind: 'platform-user',
+      userId: 'op1',
+      role: 'SUPER_ADMIN',
+      tokenId: 'j2',
+      sessionId: 's-j2',
+    };
     await as(operator, false, () => guard.canActivate(contextFor('payments')));
     await as(null, true, () => guard.canActivate(contextFor('payments')));
     expect(consumed.map((request) => request.subject)).toEqual(['platform:op1', 'ip:203.0.113.7']);

@@ -42,4 +42,18 @@ export class UsersController {
   deactivate(@Param('id') id: string, @Ip() ip: string): Promise<TenantUserView> {
     return this.users.deactivate(id, ip);
   }
+
+  /** Reactivates a deactivated user if the tier has a seat left (403 `user_limit_reached` otherwise). */
+  @Post(':id/reactivate')
+  @HttpCode(200)
+  reactivate(@Param('id') id: string, @Ip() ip: string): Promise<TenantUserView> {
+    return this.users.reactivate(id, ip);
+  }
+
+  /** Clears the lock that five failed logins put on the account. */
+  @Post(':id/unlock')
+  @HttpCode(200)
+  unlock(@Param('id') id: string, @Ip() ip: string): Promise<TenantUserView> {
+    return this.users.unlock(id, ip);
+  }
 }

@@ -43,7 +43,14 @@ export class TestCredentialStrategy implements TenantResolutionStrategy {
     const second = rest.join(':');
     let principal: Principal;
     if (kind === 'user')
-      principal = { kind: 'user', userId: 'u-1', tenantId: first, role: second, tokenId: 't-1' };
+      principal = {
+        kind: 'user',
+        userId: 'u-1',
+        tenantId: first,
+        role: second,
+        tokenId: 't-1',
+        sessionId: 's-t-1',
+      };
     else if (kind === 'api-key') {
       principal = {
         kind: 'api-key',
@@ -52,7 +59,7 @@ export class TestCredentialStrategy implements TenantResolutionStrategy {
         scopes: second.split(',').filter(Boolean),
       };
     } else if (kind === 'platform')
-      principal = { kind: 'platform-user', userId: 'p-1', role: first, tokenId: 't-2' };
+      principal = { kind: 'platform-user', userId: 'p-1', role: first, tokenId: 't-2', sessionId: 's-t-2' };
     else throw new DomainException(ErrorCode.Unauthorized, 'The credential is not valid.');
     return {
       method: this.method,

@@ -41,6 +41,7 @@ export function asTenant<T>(tenant: TestTenant, work: () => T): T {
     tenantId: tenant.id,
     role: 'ADMIN',
     tokenId: 'token',
+    sessionId: 's-token',
   };
   return context.run(
     {

@@ -2,11 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { ApiKeyPrincipal } from '@tenantpay/tenancy';
 import { Types } from 'mongoose';
 import { InvalidCredentialException } from '../tokens/invalid-credential.exception';
-import type { ApiKey } from './api-key';
 import { ApiKeyCache } from './api-key-cache.service';
 import { ApiKeyCredentialsRepository } from './api-key-credentials.repository';
 import { hashApiKey, isWellFormedApiKey } from './api-key-secret';
-import type { CachedApiKey } from './cached-api-key';
+import { type CachedApiKey, toCachedApiKey } from './cached-api-key';
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -40,7 +39,7 @@ export class ApiKeyAuthenticator {
 
   private async load(hash: string): Promise<CachedApiKey> {
     const key = await this.credentials.findByHash(hash);
-    const entry = toCacheEntry(key);
+    const entry = toCachedApiKey(key);
     await this.cache.fill(hash, entry);
     return entry;
   }
@@ -62,16 +61,4 @@ export class ApiKeyAuthenticator {
         this.logger.error({ err: error, apiKeyId: id }, 'Could not record API key use'),
       );
   }
-}
-
-function toCacheEntry(key: ApiKey | null): CachedApiKey {
-  if (key === null) return { state: 'absent' };
-  if (key.revokedAt !== null) return { state: 'revoked' };
-  return {
-    state: 'active',
-    id: key._id.toHexString(),
-    tenantId: key.tenantId.toHexString(),
-    scopes: [...key.scopes],
-    expiresAt: key.expiresAt?.toISOString() ?? null,
-  };
 }

@@ -40,6 +40,20 @@ export class ApiKeyCache {
   }
 
   /**
+   * Replaces the cached facts of a key that changed but still authenticates (a rotation moved its expiry), for
+   * every instance. A plain SET: a lookup that read the old document fills with NX and cannot undo this.
+   */
+  async replace(hash: string, entry: CachedApiKey): Promise<void> {
+    try {
+      await this.redis.set(tenantCacheKeys.byApiKeyHash(hash), JSON.stringify(entry), 'PX', ACTIVE_TTL_MS);
+    } catch (error) {
+      this.logger.error(
+        `API-key change could not reach the cache; a cached copy may apply the old expiry for up to ${ACTIVE_TTL_MS / 1000}s: ${describe(error)}`,
+      );
+    }
+  }
+
+  /**
    * Marks the key revoked for every instance. Failing here is loud: the revocation is stored, but a
    * cached copy could authenticate until it expires (at most ACTIVE_TTL_MS).
    */

@@ -2,7 +2,8 @@ import type { ApiKey } from './api-key';
 import type { ApiKeyScope } from './api-key-scope.enum';
 import { API_KEY_PREFIX } from '../identity.constant';
 
-export type ApiKeyStatus = 'active' | 'expired' | 'revoked';
+/** `rotating`: replaced by a rotation, still accepted until `rotatingUntil`. */
+export type ApiKeyStatus = 'active' | 'rotating' | 'expired' | 'revoked';
 
 /** An API key as the API lists it: its visible prefix, never its secret or hash. */
 export interface ApiKeyView {
@@ -17,6 +18,7 @@ export interface ApiKeyView {
   readonly lastUsedAt: string | null;
   readonly createdBy: string | null;
   readonly rotatedFromId: string | null;
+  readonly rotatingUntil: string | null;
   readonly createdAt: string;
 }
 
@@ -31,7 +33,9 @@ export function toApiKeyView(key: ApiKey, now = new Date()): ApiKeyView {
       ? 'revoked'
       : key.expiresAt !== null && key.expiresAt <= now
         ? 'expired'
-        : 'active';
+        : key.rotatingUntil !== null
+          ? 'rotating'
+          : 'active';
   return {
     id: key._id.toHexString(),
     name: key.name,
@@ -43,6 +47,7 @@ export function toApiKeyView(key: ApiKey, now = new Date()): ApiKeyView {
     lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
     createdBy: key.createdBy,
     rotatedFromId: key.rotatedFromId?.toHexString() ?? null,
+    rotatingUntil: key.rotatingUntil?.toISOString() ?? null,
     createdAt: key.createdAt.toISOString(),
   };
 }

@@ -18,6 +18,7 @@ export const ApiKeySchema = tenantOwnedSchema<ApiKey>(
     lastUsedAt: { type: Date, default: null },
     createdBy: { type: String, default: null },
     rotatedFromId: { type: Schema.Types.ObjectId, default: null },
+    rotatingUntil: { type: Date, default: null },
   },
   { collection: API_KEY_COLLECTION, minimize: false },
 );

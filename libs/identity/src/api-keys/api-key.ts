@@ -19,6 +19,11 @@ export interface ApiKey {
   readonly createdBy: string | null;
   /** The key this one replaced, when it was made by rotation. */
   readonly rotatedFromId: Types.ObjectId | null;
+  /**
+   * Set when the key was rotated with an overlap: it keeps working until then (its `expiresAt` is moved to no
+   * later than this), so the caller's servers can switch to the replacement without downtime.
+   */
+  readonly rotatingUntil: Date | null;
   readonly deletedAt: Date | null;
   readonly deletedBy: string | null;
   readonly createdAt: Date;

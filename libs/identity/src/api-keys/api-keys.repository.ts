@@ -28,7 +28,19 @@ export class ApiKeysRepository extends TenantAwareRepository<ApiKey> {
   }
 
   insert(key: NewApiKey): Promise<ApiKey> {
-    return this.create({ ...key, revokedAt: null, revokedBy: null, lastUsedAt: null });
+    return this.create({ ...key, revokedAt: null, revokedBy: null, lastUsedAt: null, rotatingUntil: null });
+  }
+
+  /**
+   * Marks a live key as rotating until `until`, bringing its expiry forward to it (never later than it was);
+   * null when the key is revoked, already rotating, or does not exist.
+   */
+  async markRotating(id: string, until: Date, expiresAt: Date): Promise<ApiKey | null> {
+    if (!isValidObjectId(id)) return null;
+    return this.findOneAndUpdate(
+      { _id: new Types.ObjectId(id), revokedAt: null, rotatingUntil: null },
+      { $set: { rotatingUntil: until, expiresAt } },
+    );
   }
 
   list(limit: number): Promise<ApiKey[]> {

@@ -3,14 +3,20 @@ import { AuditAction, type AuditResource, AuditService } from '@tenantpay/audit'
 import { TransactionService } from '@tenantpay/data-isolation';
 import { principalActorId, TenantContextService } from '@tenantpay/tenancy';
 import type { ApiKey } from './api-key';
+import { ApiKeyAlreadyRotatedException } from './api-key-already-rotated.exception';
 import { ApiKeyCache } from './api-key-cache.service';
 import { ApiKeyExpiryInPastException } from './api-key-expiry-in-past.exception';
 import { ApiKeyNotFoundException } from './api-key-not-found.exception';
 import { ApiKeyRevokedException } from './api-key-revoked.exception';
 import type { ApiKeyScope } from './api-key-scope.enum';
+import {
+  API_KEY_ROTATION_DEFAULT_OVERLAP_SECONDS,
+  API_KEY_ROTATION_MAX_OVERLAP_SECONDS,
+} from './api-key-rotation.constant';
 import { generateApiKey } from './api-key-secret';
 import { type ApiKeyView, type CreatedApiKey, toApiKeyView } from './api-key-view';
 import { ApiKeysRepository } from './api-keys.repository';
+import { toCachedApiKey } from './cached-api-key';
 
 export interface CreateApiKeyInput {
   readonly name: string;
@@ -71,20 +77,35 @@ export class ApiKeysService {
   }
 
   /**
-   * Replaces the key with a new secret and the same name and scopes, revoking the old one in the same
-   * transaction (never both valid by accident, never neither). The expiry carries over unless a new one
-   * is given; rotating an expired key needs a new one.
+   * Replaces the key with a new secret and the same name and scopes. The old key keeps working for the
+   * overlap the caller chose (default 24 h, at most 7 days; its status is `rotating`, and its expiry is
+   * brought forward to the overlap's end, never pushed back), then is refused like any expired key; with no
+   * overlap it is revoked at once. Both writes are one transaction (never both rotating, never neither). The
+   * replacement's expiry carries over unless a new one is given; rotating an expired key needs a new one.
    */
-  async rotate(id: string, expiresAt?: Date, ip: string | null = null): Promise<CreatedApiKey> {
+  async rotate(
+    id: string,
+    expiresAt?: Date,
+    ip: string | null = null,
+    overlapSeconds = API_KEY_ROTATION_DEFAULT_OVERLAP_SECONDS,
+  ): Promise<CreatedApiKey> {
     const old = await this.existing(id);
     if (old.revokedAt !== null) throw new ApiKeyRevokedException();
+    if (old.rotatingUntil !== null) throw new ApiKeyAlreadyRotatedException();
     const newExpiry = expiresAt ?? old.expiresAt;
     if (newExpiry !== null && newExpiry.getTime() <= Date.now()) throw new ApiKeyExpiryInPastException();
+    const overlap = Math.min(Math.max(0, overlapSeconds), API_KEY_ROTATION_MAX_OVERLAP_SECONDS);
     const generated = generateApiKey();
     const actor = this.actorId();
-    const replacement = await this.transactions.withTransaction(async () => {
-      if ((await this.keys.revoke(id, actor, new Date())) === null) throw new ApiKeyRevokedException();
-      return this.keys.insert({
+    const now = new Date();
+    const rotatingUntil = new Date(now.getTime() + overlap * 1000);
+    const { replaced, replacement } = await this.transactions.withTransaction(async () => {
+      const retired =
+        overlap === 0
+          ? await this.keys.revoke(id, actor, now)
+          : await this.keys.markRotating(id, rotatingUntil, earlier(old.expiresAt, rotatingUntil));
+      if (retired === null) throw new ApiKeyRevokedException();
+      const inserted = await this.keys.insert({
         name: old.name,
         prefix: generated.prefix,
         hash: generated.hash,
@@ -93,10 +114,14 @@ export class ApiKeysService {
         createdBy: actor,
         rotatedFromId: old._id,
       });
+      return { replaced: retired, replacement: inserted };
     });
-    await this.cache.markRevoked(old.hash);
+    // Every instance applies the old key's new state at once: a tombstone, or its shortened expiry.
+    if (overlap === 0) await this.cache.markRevoked(old.hash);
+    else await this.cache.replace(old.hash, toCachedApiKey(replaced));
     await this.audit.recordChange(AuditAction.ApiKeyRotated, apiKeyResource(replacement), ip, {
       rotatedFromId: old._id.toHexString(),
+      overlapSeconds: overlap,
     });
     return { ...toApiKeyView(replacement), key: generated.key };
   }
@@ -111,6 +136,10 @@ export class ApiKeysService {
     const principal = this.tenantContext.current()?.principal;
     return principal ? principalActorId(principal) : null;
   }
+}
+
+function earlier(expiresAt: Date | null, until: Date): Date {
+  return expiresAt !== null && expiresAt < until ? expiresAt : until;
 }
 
 function apiKeyResource(key: ApiKey): AuditResource {

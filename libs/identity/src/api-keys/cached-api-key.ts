@@ -1,3 +1,4 @@
+import type { ApiKey } from './api-key';
 import type { ApiKeyScope } from './api-key-scope.enum';
 
 /**
@@ -15,3 +16,15 @@ export type CachedApiKey =
     }
   | { readonly state: 'absent' }
   | { readonly state: 'revoked' };
+
+export function toCachedApiKey(key: ApiKey | null): CachedApiKey {
+  if (key === null) return { state: 'absent' };
+  if (key.revokedAt !== null) return { state: 'revoked' };
+  return {
+    state: 'active',
+    id: key._id.toHexString(),
+    tenantId: key.tenantId.toHexString(),
+    scopes: [...key.scopes],
+    expiresAt: key.expiresAt?.toISOString() ?? null,
+  };
+}

@@ -3,10 +3,11 @@ import { AuditAction, AuditService } from '@tenantpay/audit';
 import { TenantContextService } from '@tenantpay/tenancy';
 import { PasswordHasher } from '../passwords/password-hasher.service';
 import { PlatformUsersRepository } from '../platform-users/platform-users.repository';
-import type { IssuedAccessToken } from '../tokens/access-token-claims';
-import { AccessTokenService } from '../tokens/access-token.service';
+import type { IssuedSession } from '../sessions/issued-session';
+import { SessionsService } from '../sessions/sessions.service';
 import { UsersRepository } from '../users/users.repository';
 import { InvalidLoginException } from './invalid-login.exception';
+import { normalizeLoginEmail, platformLoginAccountKey, tenantLoginAccountKey } from './login-account-key';
 import { LoginAttemptLimiter } from './login-attempt-limiter.service';
 import type { LoginCredentials } from './login-credentials';
 import { LoginRateLimitedException } from './login-rate-limited.exception';
@@ -34,18 +35,23 @@ export class LoginService {
     private readonly users: UsersRepository,
     private readonly platformUsers: PlatformUsersRepository,
     private readonly hasher: PasswordHasher,
-    private readonly tokens: AccessTokenService,
+    private readonly sessions: SessionsService,
     private readonly tenantContext: TenantContextService,
     private readonly audit: AuditService,
     private readonly limiter: LoginAttemptLimiter,
   ) {}
 
-  async loginTenantUser(credentials: LoginCredentials, ip: string): Promise<IssuedAccessToken> {
+  /** Opens a session: a short access token and the session's first refresh token. */
+  async loginTenantUser(
+    credentials: LoginCredentials,
+    ip: string,
+    userAgent: string | null = null,
+  ): Promise<IssuedSession> {
     const tenant = this.tenantContext.current()?.tenant ?? null;
     if (tenant === null) throw new LoginTenantRequiredException();
-    const email = normalizeEmail(credentials.email);
+    const email = normalizeLoginEmail(credentials.email);
     const attempt: LoginAttempt = {
-      accountKey: `tenant:${tenant.id}:${email}`,
+      accountKey: tenantLoginAccountKey(tenant.id, email),
       tenantId: tenant.id,
       email,
       ip,
@@ -62,17 +68,19 @@ export class LoginService {
     const now = new Date();
     await Promise.all([this.limiter.reset(attempt.accountKey), this.users.recordLogin(user._id, now)]);
     await this.succeed(attempt, 'user', user._id.toHexString());
-    return this.tokens.issue({
-      kind: 'user',
-      userId: user._id.toHexString(),
-      tenantId: tenant.id,
-      role: user.role,
-    });
+    return this.sessions.open(
+      { kind: 'user', userId: user._id.toHexString(), tenantId: tenant.id, role: user.role },
+      { ip, userAgent },
+    );
   }
 
-  async loginPlatformUser(credentials: LoginCredentials, ip: string): Promise<IssuedAccessToken> {
-    const email = normalizeEmail(credentials.email);
-    const attempt: LoginAttempt = { accountKey: `platform:${email}`, tenantId: null, email, ip };
+  async loginPlatformUser(
+    credentials: LoginCredentials,
+    ip: string,
+    userAgent: string | null = null,
+  ): Promise<IssuedSession> {
+    const email = normalizeLoginEmail(credentials.email);
+    const attempt: LoginAttempt = { accountKey: platformLoginAccountKey(email), tenantId: null, email, ip };
     await this.admit(attempt);
 
     const user = await this.platformUsers.findByEmail(email);
@@ -86,7 +94,10 @@ export class LoginService {
       this.platformUsers.recordLogin(user._id, new Date()),
     ]);
     await this.succeed(attempt, 'platform-user', user._id.toHexString());
-    return this.tokens.issue({ kind: 'platform-user', userId: user._id.toHexString(), role: user.role });
+    return this.sessions.open(
+      { kind: 'platform-user', userId: user._id.toHexString(), role: user.role },
+      { ip, userAgent },
+    );
   }
 
   private async admit(attempt: LoginAttempt): Promise<void> {
@@ -140,8 +151,4 @@ function failureReason(
   if (!user.isActive) return 'inactive_user';
   if (!tenantActive) return 'tenant_suspended';
   return null;
-}
-
-function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
 }

@@ -1,4 +1,4 @@
-/** Who the caller is, as `GET /v1/auth/me` shows it. */
+/** Who the caller is, as `GET /v1/me` (and its alias `/v1/auth/me`) or `/v1/platform/auth/me` shows it. */
 export type CurrentIdentity =
   | {
       readonly kind: 'user';
@@ -7,4 +7,16 @@ export type CurrentIdentity =
       readonly role: string;
       readonly tenantId: string;
     }
-  | { readonly kind: 'platform-user'; readonly id: string; readonly email: string; readonly role: string };
+  | { readonly kind: 'platform-user'; readonly id: string; readonly email: string; readonly role: string }
+  | {
+      readonly kind: 'api-key';
+      readonly id: string;
+      readonly name: string;
+      readonly tenantId: string;
+      readonly scopes: readonly string[];
+      /** The key's visible start, e.g. `tp_live_AbC123xY`. */
+      readonly prefix: string;
+      readonly expiresAt: string | null;
+      /** `active`, or `rotating` while a rotation's overlap lets it work beside its replacement. */
+      readonly status: string;
+    };

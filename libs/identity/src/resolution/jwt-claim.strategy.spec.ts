@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ResolutionMethod } from '@tenantpay/tenancy';
 import { testAppConfig } from '@tenantpay/testing';
+import type { SessionStateCache } from '../sessions/session-state-cache.service';
 import { AccessTokenService } from '../tokens/access-token.service';
 import { InvalidCredentialException } from '../tokens/invalid-credential.exception';
 import { TenantUserRole } from '../users/tenant-user-role.enum';
@@ -23,8 +24,15 @@ describe('JwtClaimStrategy', () => {
   const userAccess = {
     find: async (tenantId: string, userId: string) => users.get(`${tenantId}:${userId}`) ?? null,
   } as unknown as UserAccessCache;
-  const strategy = new JwtClaimStrategy(tokens, userAccess);
+  /** Sessions that have ended, by `<tenantId or platform>:<sessionId>`. */
+  const endedSessions = new Set<string>();
+  const sessions = {
+    isLive: async (tenantId: string | null, sessionId: string) =>
+      !endedSessions.has(`${tenantId ?? 'platform'}:${sessionId}`),
+  } as unknown as SessionStateCache;
+  const strategy = new JwtClaimStrategy(tokens, userAccess, sessions);
   beforeEach(() => {
+    endedSessions.clear();
     users.clear();
     users.set(`${TENANT_ID}:u1`, { isActive: true, role: TenantUserRole.Operator });
   });
@@ -47,6 +55,7 @@ describe('JwtClaimStrategy', () => {
       userId: 'u1',
       tenantId: TENANT_ID,
       role: 'OPERATOR',
+      sessionId: 's1',
     });
     const reference = await strategy.find(input(`Bearer ${accessToken}`));
     expect(reference).toEqual({
@@ -58,6 +67,7 @@ describe('JwtClaimStrategy', () => {
         tenantId: TENANT_ID,
         role: 'OPERATOR',
         tokenId: expect.any(String),
+        sessionId: 's1',
       },
     });
   });
@@ -68,6 +78,7 @@ describe('JwtClaimStrategy', () => {
       userId: 'u1',
       tenantId: TENANT_ID,
       role: 'OPERATOR',
+      sessionId: 's1',
     });
     for (const now of [
       { isActive: false, role: TenantUserRole.Operator },
@@ -83,12 +94,46 @@ describe('JwtClaimStrategy', () => {
   });
 
   it('names no tenant for a platform user', async () => {
-    const { accessToken } = await tokens.issue({ kind: 'platform-user', userId: 'p1', role: 'SUPER_ADMIN' });
+    const { accessToken } = await tokens.issue({
+      kind: 'platform-user',
+      userId: 'p1',
+      role: 'SUPER_ADMIN',
+      sessionId: 's9',
+    });
     expect(await strategy.find(input(`Bearer ${accessToken}`))).toEqual({
       method: ResolutionMethod.JwtClaim,
       tenant: null,
-      principal: { kind: 'platform-user', userId: 'p1', role: 'SUPER_ADMIN', tokenId: expect.any(String) },
+      principal: {
+        kind: 'platform-user',
+        userId: 'p1',
+        role: 'SUPER_ADMIN',
+        tokenId: expect.any(String),
+        sessionId: 's9',
+      },
     });
+  });
+
+  it('refuses the token of a session that has ended, for tenant and platform users alike', async () => {
+    const user = await tokens.issue({
+      kind: 'user',
+      userId: 'u1',
+      tenantId: TENANT_ID,
+      role: 'OPERATOR',
+      sessionId: 's1',
+    });
+    const operator = await tokens.issue({
+      kind: 'platform-user',
+      userId: 'p1',
+      role: 'SUPER_ADMIN',
+      sessionId: 's9',
+    });
+    endedSessions.add(`${TENANT_ID}:s1`);
+    endedSessions.add('platform:s9');
+    for (const { accessToken } of [user, operator]) {
+      await expect(strategy.find(input(`Bearer ${accessToken}`))).rejects.toBeInstanceOf(
+        InvalidCredentialException,
+      );
+    }
   });
 
   it('does not apply without a bearer token, or to a bearer API key', async () => {

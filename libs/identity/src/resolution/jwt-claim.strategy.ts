@@ -8,6 +8,7 @@ import {
 import { API_KEY_PREFIX } from '../identity.constant';
 import { SUPPORT_TOKEN_PREFIX } from '../support-sessions/support-session.constant';
 import { AccessTokenService } from '../tokens/access-token.service';
+import { SessionStateCache } from '../sessions/session-state-cache.service';
 import { InvalidCredentialException } from '../tokens/invalid-credential.exception';
 import { UserAccessCache } from '../users/user-access-cache.service';
 import { readBearerCredential } from './read-credentials';
@@ -17,7 +18,8 @@ import { readBearerCredential } from './read-credentials';
  * is verified before its `tid` is believed. A platform user's token names no tenant. A present but
  * invalid token is refused (401), never ignored; so is the token of a tenant user who has since been
  * deactivated, removed or given another role (the token's role would be a lie), from the next request on, on
- * every instance (see UserAccessCache; a steady request costs no round trip for this).
+ * every instance (see UserAccessCache; a steady request costs no round trip for this). The same holds for a
+ * token whose session (`sid`) was ended by logout or revocation (SessionStateCache).
  */
 @Injectable()
 export class JwtClaimStrategy implements TenantResolutionStrategy {
@@ -28,6 +30,7 @@ export class JwtClaimStrategy implements TenantResolutionStrategy {
   constructor(
     private readonly tokens: AccessTokenService,
     private readonly userAccess: UserAccessCache,
+    private readonly sessions: SessionStateCache,
   ) {}
 
   async find(input: ResolutionInput): Promise<TenantReference | null> {
@@ -36,11 +39,18 @@ export class JwtClaimStrategy implements TenantResolutionStrategy {
     if (bearer === null || bearer.startsWith(API_KEY_PREFIX) || bearer.startsWith(SUPPORT_TOKEN_PREFIX))
       return null;
     const claims = await this.tokens.verify(bearer);
+    if (!(await this.sessions.isLive(claims.tid ?? null, claims.sid))) throw new InvalidCredentialException();
     if (claims.tid === undefined) {
       return {
         method: this.method,
         tenant: null,
-        principal: { kind: 'platform-user', userId: claims.sub, role: claims.role, tokenId: claims.jti },
+        principal: {
+          kind: 'platform-user',
+          userId: claims.sub,
+          role: claims.role,
+          tokenId: claims.jti,
+          sessionId: claims.sid,
+        },
       };
     }
     const access = await this.userAccess.find(claims.tid, claims.sub);
@@ -56,6 +66,7 @@ export class JwtClaimStrategy implements TenantResolutionStrategy {
         tenantId: claims.tid,
         role: claims.role,
         tokenId: claims.jti,
+        sessionId: claims.sid,
       },
     };
   }

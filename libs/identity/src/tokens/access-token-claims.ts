@@ -5,8 +5,10 @@ export interface AccessTokenClaims {
   /** The tenant's id; absent exactly when the token belongs to a platform user. */
   readonly tid?: string;
   readonly role: string;
-  /** Unique per token, for audit trails and a future denylist. */
+  /** Unique per token, for audit trails. */
   readonly jti: string;
+  /** The sign-in session the token belongs to: when it ends, the token stops working (SessionStateCache). */
+  readonly sid: string;
   readonly iat: number;
   readonly exp: number;
   readonly iss: string;
@@ -15,8 +17,19 @@ export interface AccessTokenClaims {
 
 /** Who a token is issued to. */
 export type AccessTokenSubject =
-  | { readonly kind: 'user'; readonly userId: string; readonly tenantId: string; readonly role: string }
-  | { readonly kind: 'platform-user'; readonly userId: string; readonly role: string };
+  | {
+      readonly kind: 'user';
+      readonly userId: string;
+      readonly tenantId: string;
+      readonly role: string;
+      readonly sessionId: string;
+    }
+  | {
+      readonly kind: 'platform-user';
+      readonly userId: string;
+      readonly role: string;
+      readonly sessionId: string;
+    };
 
 export interface IssuedAccessToken {
   readonly accessToken: string;

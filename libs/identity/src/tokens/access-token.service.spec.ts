@@ -50,6 +50,7 @@ function validClaims(overrides: Record<string, unknown> = {}): Record<string, un
     tid: TENANT_ID,
     role: 'ADMIN',
     jti: 'f0e1d2c3-0000-4000-8000-000000000001',
+    sid: '65a1b2c3d4e5f6a7b8c9d0aa',
     iat: now,
     exp: now + 600,
     iss: 'tenantpay',
@@ -69,6 +70,7 @@ describe('AccessTokenService', () => {
     userId: '65a1b2c3d4e5f6a7b8c9d0ff',
     tenantId: TENANT_ID,
     role: 'ADMIN',
+    sessionId: '65a1b2c3d4e5f6a7b8c9d0aa',
   } as const;
 
   describe('issue', () => {
@@ -87,6 +89,7 @@ describe('AccessTokenService', () => {
         tid: TENANT_ID,
         role: 'ADMIN',
         jti: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        sid: tenantUser.sessionId,
         iat: expect.any(Number),
         exp: expect.any(Number),
         iss: 'tenantpay',
@@ -106,6 +109,7 @@ describe('AccessTokenService', () => {
         kind: 'platform-user',
         userId: 'p1',
         role: 'SUPER_ADMIN',
+        sessionId: 's1',
       });
       expect(decodeSegment(accessToken.split('.')[1])).not.toHaveProperty('tid');
       await expect(tokens.verify(accessToken)).resolves.toEqual(
@@ -239,7 +243,7 @@ describe('AccessTokenService', () => {
       ).rejects.toEqual(refused);
     });
 
-    it('refuses claims we never issue: a tenant token with the platform role, a tenantless non-platform token, a malformed tid', async () => {
+    it('refuses claims we never issue: a tenant token with the platform role, a tenantless non-platform token, a malformed tid, no jti or sid', async () => {
       const sign = (claims: Record<string, unknown>) => forge({ alg: 'HS256', kid: 'k1' }, claims, K1);
       await expect(tokens.verify(sign(validClaims({ role: 'SUPER_ADMIN' })))).rejects.toEqual(refused);
       await expect(tokens.verify(sign(validClaims({ tid: undefined, role: 'ADMIN' })))).rejects.toEqual(
@@ -247,6 +251,7 @@ describe('AccessTokenService', () => {
       );
       await expect(tokens.verify(sign(validClaims({ tid: 'bank1' })))).rejects.toEqual(refused);
       await expect(tokens.verify(sign(validClaims({ jti: undefined })))).rejects.toEqual(refused);
+      await expect(tokens.verify(sign(validClaims({ sid: undefined })))).rejects.toEqual(refused);
     });
 
     it('refuses garbage', async () => {

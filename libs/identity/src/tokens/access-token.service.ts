@@ -55,6 +55,7 @@ export class AccessTokenService {
     const expiresIn = this.config.auth.accessTokenTtlSeconds;
     const payload = {
       role: subject.role,
+      sid: subject.sessionId,
       ...(subject.kind === 'user' ? { tid: subject.tenantId } : {}),
     };
     const accessToken = await this.jwt.signAsync(payload, {
@@ -124,7 +125,7 @@ function readKeyId(token: string): string | null {
 function isWellFormed(payload: unknown): payload is AccessTokenClaims {
   if (typeof payload !== 'object' || payload === null) return false;
   const claims = payload as Record<string, unknown>;
-  const strings = ['sub', 'role', 'jti'].every(
+  const strings = ['sub', 'role', 'jti', 'sid'].every(
     (name) => typeof claims[name] === 'string' && claims[name] !== '',
   );
   if (!strings || typeof claims['exp'] !== 'number' || typeof claims['iat'] !== 'number') return false;

@@ -2,8 +2,12 @@ import { isDuplicateKeyError } from '@tenantpay/platform';
 import { Injectable } from '@nestjs/common';
 import { AuditAction, type AuditResource, AuditService } from '@tenantpay/audit';
 import { TransactionService } from '@tenantpay/data-isolation';
-import { effectiveLimits, TenantContextService, UNLIMITED } from '@tenantpay/tenancy';
+import { effectiveLimits, type Limit, TenantContextService, UNLIMITED } from '@tenantpay/tenancy';
+import { tenantLoginAccountKey } from '../login/login-account-key';
+import { LoginAttemptLimiter } from '../login/login-attempt-limiter.service';
 import { PasswordHasher } from '../passwords/password-hasher.service';
+import { SessionEndReason } from '../sessions/session-end-reason.enum';
+import { SessionsService } from '../sessions/sessions.service';
 import { EmailAlreadyRegisteredException } from './email-already-registered.exception';
 import { OwnAccountChangeException } from './own-account-change.exception';
 import type { TenantUser } from './tenant-user';
@@ -41,6 +45,8 @@ export class UsersService {
     private readonly tenantContext: TenantContextService,
     private readonly audit: AuditService,
     private readonly transactions: TransactionService,
+    private readonly sessions: SessionsService,
+    private readonly loginAttempts: LoginAttemptLimiter,
   ) {}
 
   async create(input: CreateTenantUserInput, ip: string | null = null): Promise<TenantUserView> {
@@ -96,7 +102,38 @@ export class UsersService {
     });
     if (user === null) return toTenantUserView(await this.existing(id));
     await this.access.invalidate(id);
+    // Ended too, so that a later reactivation does not bring the old sessions back to life.
+    await this.sessions.revokeAllOfUser(id, SessionEndReason.UserDeactivated, ip);
     await this.audit.recordChange(AuditAction.UserDeactivated, userResource(user), ip);
+    return toTenantUserView(user);
+  }
+
+  /**
+   * Reactivates a deactivated user, taking a seat in the same transaction (403 `user_limit_reached` when the
+   * tier has none left). They sign in again with their password; their old sessions stay ended.
+   */
+  async reactivate(id: string, ip: string | null = null): Promise<TenantUserView> {
+    const maxUsers = effectiveLimits(this.tenantContext.getTenant()).maxUsers;
+    await this.seats.ensureExists(() => this.users.countActive());
+    const user = await this.transactions.withTransaction(async () => {
+      const changed = await this.users.setActive(id, true);
+      if (changed !== null) await this.takeSeat(maxUsers);
+      return changed;
+    });
+    if (user === null) return toTenantUserView(await this.existing(id));
+    await this.access.invalidate(id);
+    await this.audit.recordChange(AuditAction.UserReactivated, userResource(user), ip);
+    return toTenantUserView(user);
+  }
+
+  /**
+   * Clears the failed-login counter that locks an account after five failures (anyone who knows an email can
+   * lock it, so its admin must be able to open it again at once).
+   */
+  async unlock(id: string, ip: string | null = null): Promise<TenantUserView> {
+    const user = await this.existing(id);
+    await this.loginAttempts.reset(tenantLoginAccountKey(this.tenantContext.getTenantId(), user.email));
+    await this.audit.recordChange(AuditAction.UserUnlocked, userResource(user), ip);
     return toTenantUserView(user);
   }
 
@@ -105,13 +142,17 @@ export class UsersService {
     const maxUsers = effectiveLimits(this.tenantContext.getTenant()).maxUsers;
     await this.seats.ensureExists(() => this.users.countActive());
     return this.transactions.withTransaction(async () => {
-      if (!(await this.seats.take(maxUsers))) {
-        // Without a limit, only a counter deleted since ensureExists can refuse: a bug, not a full tenant.
-        if (maxUsers === UNLIMITED) throw new Error('The seat counter of the tenant vanished');
-        throw new UserLimitReachedException(maxUsers);
-      }
+      await this.takeSeat(maxUsers);
       return write();
     });
+  }
+
+  /** Inside a transaction: takes a seat or refuses, rolling the transaction back. */
+  private async takeSeat(maxUsers: Limit): Promise<void> {
+    if (await this.seats.take(maxUsers)) return;
+    // Without a limit, only a counter deleted since ensureExists can refuse: a bug, not a full tenant.
+    if (maxUsers === UNLIMITED) throw new Error('The seat counter of the tenant vanished');
+    throw new UserLimitReachedException(maxUsers);
   }
 
   private async existing(id: string): Promise<TenantUser> {

@@ -48,6 +48,10 @@ export interface AppConfig {
     /** The key new tokens are signed with. Rotate by adding a key, switching, and later removing the old. */
     readonly activeJwtKeyId: string;
     readonly accessTokenTtlSeconds: number;
+    /** A session unused (not refreshed) for this long ends. */
+    readonly sessionIdleTimeoutSeconds: number;
+    /** A session ends this long after its login, refreshed or not. */
+    readonly sessionMaxLifetimeSeconds: number;
   };
   readonly webhooks: {
     /** Base64 of the 32-byte AES-256-GCM key that encrypts webhook signing secrets at rest; null if unset. */

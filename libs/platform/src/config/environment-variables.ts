@@ -130,9 +130,25 @@ export class EnvironmentVariables {
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'must be an integer number of seconds' })
-  @Min(60, { message: 'must be between 60 and 86400 seconds' })
-  @Max(86_400, { message: 'must be between 60 and 86400 seconds' })
+  @Min(5, { message: 'must be between 5 and 86400 seconds' })
+  @Max(86_400, { message: 'must be between 5 and 86400 seconds' })
   JWT_ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  /** A session whose refresh token is not used for this long ends (each refresh restarts the clock). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of seconds' })
+  @Min(60, { message: 'must be between 60 and 2592000 seconds' })
+  @Max(2_592_000, { message: 'must be between 60 and 2592000 seconds' })
+  SESSION_IDLE_TIMEOUT_SECONDS = 43_200;
+
+  /** A session ends this long after its login, however often it is refreshed. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of seconds' })
+  @Min(60, { message: 'must be between 60 and 7776000 seconds' })
+  @Max(7_776_000, { message: 'must be between 60 and 7776000 seconds' })
+  SESSION_MAX_LIFETIME_SECONDS = 604_800;
 
   @IsOptional()
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be the base64 encoding of exactly 32 bytes' })

@@ -66,6 +66,9 @@ export function loadConfig(environment: Environment): AppConfig {
   if (variables.ADMISSION_MIN_IN_FLIGHT > variables.ADMISSION_MAX_IN_FLIGHT) {
     keyProblems.push('ADMISSION_MIN_IN_FLIGHT must not exceed ADMISSION_MAX_IN_FLIGHT');
   }
+  if (variables.SESSION_IDLE_TIMEOUT_SECONDS > variables.SESSION_MAX_LIFETIME_SECONDS) {
+    keyProblems.push('SESSION_IDLE_TIMEOUT_SECONDS must not exceed SESSION_MAX_LIFETIME_SECONDS');
+  }
   if (keyProblems.length > 0) throw new ConfigValidationError(keyProblems);
   return {
     env: variables.NODE_ENV,
@@ -86,7 +89,13 @@ export function loadConfig(environment: Environment): AppConfig {
       retryAfterSeconds: variables.ADMISSION_RETRY_AFTER_SECONDS,
     },
     tenancy: { baseDomain: variables.BASE_DOMAIN },
-    auth: { jwtKeys, activeJwtKeyId, accessTokenTtlSeconds: variables.JWT_ACCESS_TOKEN_TTL_SECONDS },
+    auth: {
+      jwtKeys,
+      activeJwtKeyId,
+      accessTokenTtlSeconds: variables.JWT_ACCESS_TOKEN_TTL_SECONDS,
+      sessionIdleTimeoutSeconds: variables.SESSION_IDLE_TIMEOUT_SECONDS,
+      sessionMaxLifetimeSeconds: variables.SESSION_MAX_LIFETIME_SECONDS,
+    },
     webhooks: {
       secretEncryptionKey: variables.WEBHOOK_SECRET_ENCRYPTION_KEY ?? null,
       allowedHosts: (variables.WEBHOOK_ALLOWED_HOSTS ?? '').split(',').filter((host) => host !== ''),

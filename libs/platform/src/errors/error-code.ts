@@ -6,6 +6,8 @@ export enum ErrorCode {
   ValidationError = 'validation_error',
   InvalidJson = 'invalid_json',
   Unauthorized = 'unauthorized',
+  /** A refresh token its session had already rotated away was presented again; the whole session ended. */
+  RefreshTokenReused = 'refresh_token_reused',
   Forbidden = 'forbidden',
   TenantMismatch = 'tenant_mismatch',
   TenantSuspended = 'tenant_suspended',
@@ -40,6 +42,7 @@ export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.ValidationError]: 400,
   [ErrorCode.InvalidJson]: 400,
   [ErrorCode.Unauthorized]: 401,
+  [ErrorCode.RefreshTokenReused]: 401,
   [ErrorCode.Forbidden]: 403,
   [ErrorCode.TenantMismatch]: 403,
   [ErrorCode.TenantSuspended]: 403,

@@ -8,6 +8,8 @@ export interface TenantUserPrincipal {
   readonly role: string;
   /** The access token's id, for audit trails. */
   readonly tokenId: string;
+  /** The sign-in session the access token belongs to (its `sid`). */
+  readonly sessionId: string;
 }
 
 export interface ApiKeyPrincipal {
@@ -22,6 +24,8 @@ export interface PlatformUserPrincipal {
   readonly userId: string;
   readonly role: string;
   readonly tokenId: string;
+  /** The sign-in session the access token belongs to (its `sid`). */
+  readonly sessionId: string;
 }
 
 /**

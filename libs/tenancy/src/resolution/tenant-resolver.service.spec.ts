@@ -67,7 +67,14 @@ describe('TenantResolverService.resolve', () => {
   });
 
   it("keeps another tenant's id out of the mismatch event stored under the credential's tenant", async () => {
-    const user = { kind: 'user', userId: 'u', tenantId: bank1.id, role: 'ADMIN', tokenId: 't' } as const;
+    const user = {
+      kind: 'user',
+      userId: 'u',
+      tenantId: bank1.id,
+      role: 'ADMIN',
+      tokenId: 't',
+      sessionId: 's-t',
+    } as const;
     const key = { kind: 'api-key', apiKeyId: 'k', tenantId: bank2.id, scopes: [] } as const;
     const { service, events } = resolver(
       strategy(
@@ -104,7 +111,14 @@ describe('TenantResolverService.resolve', () => {
   });
 
   it('refuses a credential naming a tenant that does not exist with 401', async () => {
-    const principal = { kind: 'user', userId: 'u', tenantId: 'gone', role: 'ADMIN', tokenId: 't' } as const;
+    const principal = {
+      kind: 'user',
+      userId: 'u',
+      tenantId: 'gone',
+      role: 'ADMIN',
+      tokenId: 't',
+      sessionId: 's-t',
+    } as const;
     const { service } = resolver(
       strategy(ResolutionMethod.JwtClaim, 10, { tenant: { by: 'slug', value: 'gone' }, principal }, true),
     );
@@ -112,7 +126,13 @@ describe('TenantResolverService.resolve', () => {
   });
 
   it('keeps a platform principal (no tenant) beside a named tenant without conflict', async () => {
-    const principal = { kind: 'platform-user', userId: 'p', role: 'SUPER_ADMIN', tokenId: 't' } as const;
+    const principal = {
+      kind: 'platform-user',
+      userId: 'p',
+      role: 'SUPER_ADMIN',
+      tokenId: 't',
+      sessionId: 's-t',
+    } as const;
     const { service } = resolver(
       strategy(ResolutionMethod.JwtClaim, 10, { tenant: null, principal }, true),
       strategy(ResolutionMethod.TenantHeader, 30, { tenant: { by: 'slug', value: 'bank2' } }),

@@ -1,5 +1,6 @@
 import { PASSWORD_MAX_LENGTH } from '@tenantpay/identity';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { RefreshTokenDelivery } from '../refresh-token-delivery.enum';
 
 /**
  * Deliberately loose: any non-empty email string is accepted, so a malformed email fails like any other
@@ -15,4 +16,12 @@ export class LoginDto {
   @IsNotEmpty()
   @MaxLength(PASSWORD_MAX_LENGTH)
   password!: string;
+
+  /**
+   * Where to hand out the session's refresh token: `cookie` (HttpOnly, for the portal) or `body` (API
+   * clients). Omitted: no refresh token; the access token works until it expires or the session is ended.
+   */
+  @IsOptional()
+  @IsEnum(RefreshTokenDelivery)
+  refreshTokenDelivery?: RefreshTokenDelivery;
 }

@@ -4,7 +4,17 @@
  * pages, and payment creation for the roles the API lets create. Everything the API returns is rendered
  * with textContent or DOM properties, never parsed as HTML.
  */
-import { ApiError, callApi, forgetToken, storedToken, storeToken } from './api-client.js';
+import {
+  ApiError,
+  callApi,
+  forgetSessionCookie,
+  forgetToken,
+  hasSessionCookie,
+  rememberSessionCookie,
+  renewAccessToken,
+  storedToken,
+  storeToken,
+} from './api-client.js';
 
 const PAGE_SIZE = 10;
 /** The roles POST /v1/payments admits; the API refuses the others anyway. */
@@ -139,9 +149,16 @@ async function signIn(/** @type {SubmitEvent} */ event) {
     try {
       const issued = await callApi('/v1/auth/login', {
         method: 'POST',
-        body: { email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') },
+        body: {
+          email: String(form.get('email') ?? ''),
+          password: String(form.get('password') ?? ''),
+          // The session's refresh token goes into an HttpOnly cookie, out of this script's reach.
+          refreshTokenDelivery: 'cookie',
+        },
+        withCookies: true,
       });
       storeToken(issued.accessToken);
+      rememberSessionCookie();
       view.signInForm.reset();
       await enterWorkspace();
     } catch (error) {
@@ -159,6 +176,36 @@ async function enterWorkspace() {
   view.workspace.hidden = false;
   view.createPayment.hidden = !PAYMENT_WRITERS.includes(me.role);
   await Promise.all([loadUsage(), loadPayments('first')]);
+}
+
+/** Ends the session on the server (every instance refuses its token from then on), then on this page. */
+async function logOut() {
+  view.signOut.disabled = true;
+  try {
+    await callApi('/v1/auth/logout', { method: 'POST', withCookies: true });
+  } catch {
+    // Already ended (or unreachable): the page forgets the session either way.
+  } finally {
+    forgetSessionCookie();
+    view.signOut.disabled = false;
+    signOut(null);
+  }
+}
+
+/**
+ * A new tab, or a reload after the tab's token was lost: the session's refresh cookie, if any, signs the
+ * user back in without their password.
+ * @returns {Promise<boolean>}
+ */
+async function resumeSession() {
+  if (storedToken() === null && !(hasSessionCookie() && (await renewAccessToken()))) return false;
+  try {
+    await enterWorkspace();
+    return true;
+  } catch {
+    forgetToken();
+    return false;
+  }
 }
 
 function signOut(/** @type {string | null} */ reason) {
@@ -454,7 +501,7 @@ async function whileBusy(/** @type {HTMLFormElement} */ form, /** @type {() => P
 
 async function start() {
   view.signInForm.addEventListener('submit', (event) => void signIn(event));
-  view.signOut.addEventListener('click', () => signOut(null));
+  view.signOut.addEventListener('click', () => void logOut());
   view.filters.addEventListener('submit', (event) => void applyFilters(event));
   view.filters.addEventListener('reset', () => {
     list.filters = {};
@@ -469,14 +516,7 @@ async function start() {
   });
 
   if (!(await loadBranding())) return;
-  if (storedToken() !== null) {
-    try {
-      await enterWorkspace();
-      return;
-    } catch {
-      forgetToken();
-    }
-  }
+  if (await resumeSession()) return;
   view.signIn.hidden = false;
 }
 

@@ -1,0 +1,19 @@
+import { Controller, Get } from '@nestjs/common';
+import { type CurrentIdentity, CurrentIdentityService } from '@tenantpay/identity';
+import { Scopes } from '@tenantpay/tenancy';
+
+/**
+ * "Who am I" for a tenant's credentials: a user's access token (their id, email, role) or an API key (its
+ * tenant, scopes, prefix, expiry). One handler at `/v1/me` and, for the clients written against it,
+ * `/v1/auth/me`. Every API key may ask (no scope needed); platform operators use `/v1/platform/auth/me`.
+ */
+@Controller()
+export class MeController {
+  constructor(private readonly identity: CurrentIdentityService) {}
+
+  @Get(['me', 'auth/me'])
+  @Scopes()
+  me(): Promise<CurrentIdentity> {
+    return this.identity.describe();
+  }
+}

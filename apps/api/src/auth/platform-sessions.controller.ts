@@ -1,0 +1,54 @@
+import { Body, Controller, Get, HttpCode, Ip, Param, Post, Req, Res } from '@nestjs/common';
+import { SessionsService, type SessionView } from '@tenantpay/identity';
+import { BypassTenantIsolation, Public, Roles, SUPER_ADMIN_ROLE } from '@tenantpay/tenancy';
+import { RefreshDto } from './dto/refresh.dto';
+import { type HeaderResponse, PLATFORM_AUTH_COOKIE_PATH } from './refresh-token-cookie';
+import { SessionEndpoints, type SessionRequest } from './session-endpoints';
+import type { SessionResponse } from './session-response';
+
+/** Platform operators' sessions: the same rules as tenant users' (SessionsController), without a tenant. */
+@Controller('platform/auth')
+export class PlatformSessionsController {
+  private readonly endpoints: SessionEndpoints;
+
+  constructor(private readonly sessions: SessionsService) {
+    this.endpoints = new SessionEndpoints(sessions, 'platform-user', PLATFORM_AUTH_COOKIE_PATH);
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  refresh(
+    @Body() body: RefreshDto,
+    @Req() request: SessionRequest,
+    @Res({ passthrough: true }) response: HeaderResponse,
+  ): Promise<SessionResponse> {
+    return this.endpoints.refresh(body, request, response);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @BypassTenantIsolation('platform operator ends their own session')
+  @Roles(SUPER_ADMIN_ROLE)
+  logout(
+    @Req() request: SessionRequest,
+    @Res({ passthrough: true }) response: HeaderResponse,
+  ): Promise<void> {
+    return this.endpoints.logout(request, response);
+  }
+
+  @Get('sessions')
+  @BypassTenantIsolation('platform operator lists their own sessions')
+  @Roles(SUPER_ADMIN_ROLE)
+  async list(): Promise<{ data: SessionView[] }> {
+    return { data: await this.sessions.listOwn() };
+  }
+
+  @Post('sessions/:id/revoke')
+  @HttpCode(204)
+  @BypassTenantIsolation('platform operator ends one of their own sessions')
+  @Roles(SUPER_ADMIN_ROLE)
+  revoke(@Param('id') id: string, @Ip() ip: string): Promise<void> {
+    return this.sessions.revokeOwn(id, ip);
+  }
+}

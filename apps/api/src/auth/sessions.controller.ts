@@ -1,0 +1,53 @@
+import { Body, Controller, Get, HttpCode, Ip, Param, Post, Req, Res } from '@nestjs/common';
+import { SessionsService, type SessionView } from '@tenantpay/identity';
+import { Public, RequiresTenant } from '@tenantpay/tenancy';
+import { RefreshDto } from './dto/refresh.dto';
+import { type HeaderResponse, TENANT_AUTH_COOKIE_PATH } from './refresh-token-cookie';
+import { SessionEndpoints, type SessionRequest } from './session-endpoints';
+import type { SessionResponse } from './session-response';
+
+/**
+ * Tenant users' sessions: refresh (refresh token in the body or the portal's cookie), logout, and their own
+ * session list. The refresh token only finds a session of the tenant the host or X-Tenant-ID names.
+ */
+@Controller('auth')
+export class SessionsController {
+  private readonly endpoints: SessionEndpoints;
+
+  constructor(private readonly sessions: SessionsService) {
+    this.endpoints = new SessionEndpoints(sessions, 'user', TENANT_AUTH_COOKIE_PATH);
+  }
+
+  @Public()
+  @RequiresTenant()
+  @Post('refresh')
+  @HttpCode(200)
+  refresh(
+    @Body() body: RefreshDto,
+    @Req() request: SessionRequest,
+    @Res({ passthrough: true }) response: HeaderResponse,
+  ): Promise<SessionResponse> {
+    return this.endpoints.refresh(body, request, response);
+  }
+
+  /** Ends the session of the access token: it stops working on every instance from the next request. */
+  @Post('logout')
+  @HttpCode(204)
+  logout(
+    @Req() request: SessionRequest,
+    @Res({ passthrough: true }) response: HeaderResponse,
+  ): Promise<void> {
+    return this.endpoints.logout(request, response);
+  }
+
+  @Get('sessions')
+  async list(): Promise<{ data: SessionView[] }> {
+    return { data: await this.sessions.listOwn() };
+  }
+
+  @Post('sessions/:id/revoke')
+  @HttpCode(204)
+  revoke(@Param('id') id: string, @Ip() ip: string): Promise<void> {
+    return this.sessions.revokeOwn(id, ip);
+  }
+}

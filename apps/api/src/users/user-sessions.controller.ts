@@ -1,0 +1,21 @@
+import { Controller, Get, HttpCode, Ip, Param, Post } from '@nestjs/common';
+import { SessionEndReason, SessionsService, type SessionView, TenantUserRole } from '@tenantpay/identity';
+import { Roles } from '@tenantpay/tenancy';
+
+/** A tenant user's sessions, for the tenant's admins: see them, and end them all (e.g. a lost laptop). */
+@Controller('users/:id/sessions')
+@Roles(TenantUserRole.Admin)
+export class UserSessionsController {
+  constructor(private readonly sessions: SessionsService) {}
+
+  @Get()
+  async list(@Param('id') id: string): Promise<{ data: SessionView[] }> {
+    return { data: await this.sessions.listOfUser(id) };
+  }
+
+  @Post('revoke')
+  @HttpCode(200)
+  async revokeAll(@Param('id') id: string, @Ip() ip: string): Promise<{ revoked: number }> {
+    return { revoked: await this.sessions.revokeAllOfUser(id, SessionEndReason.RevokedByAdmin, ip) };
+  }
+}

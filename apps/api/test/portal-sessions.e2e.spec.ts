@@ -1,0 +1,208 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { TenantUserRole } from '@tenantpay/identity';
+import { TenantLookupService, type TenantSnapshot, Tier } from '@tenantpay/tenancy';
+import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
+import { createApiApplication } from '../src/create-api-application';
+import { expectApiError, PASSWORD, seedTenant, seedUser } from './identity-test-app';
+import { launchHeadlessChromium } from './support/headless-chromium';
+import { waitFor } from './support/tenancy-test-app';
+
+const BASE_DOMAIN = 'tenantpay.test';
+/** The shortest access token the config allows, so the browser outlives several. */
+const ACCESS_TOKEN_TTL_SECONDS = 5;
+const STAFF = 'teller@bank.example';
+
+// A browser drives the page, and the tests wait for access tokens to expire.
+jest.setTimeout(60_000);
+
+describe('portal sessions in Chromium, on two API instances sharing MongoDB and Redis (issue 13)', () => {
+  const mongo = useTestMongo();
+  const redis = useTestRedis();
+
+  describe('two instances', () => {
+    let appA: NestExpressApplication;
+    let appB: NestExpressApplication;
+    const ports = { a: 0, b: 0 };
+    let browser: Browser;
+    let bank: TenantSnapshot;
+    let context: BrowserContext;
+    /** Answers of 400 or more the pages of the current test received, as `status path`. */
+    let failedResponses: string[] = [];
+    let pageErrors: string[] = [];
+
+    const host = () => `${bank.slug}.${BASE_DOMAIN}`;
+
+    async function start(): Promise<NestExpressApplication> {
+      const app = await createApiApplication(
+        testAppConfig({
+          MONGODB_URI: mongo.uri,
+          REDIS_URL: redis.url,
+          BASE_DOMAIN,
+          JWT_ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS),
+        }),
+      );
+      await app.listen(0, '127.0.0.1');
+      return app;
+    }
+
+    async function openPortal(port: number): Promise<Page> {
+      const page = await context.newPage();
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      page.on('response', (response) => {
+        if (response.status() >= 400)
+          failedResponses.push(`${response.status()} ${new URL(response.url()).pathname}`);
+      });
+      await page.goto(`http://${host()}:${port}/`);
+      return page;
+    }
+
+    async function signIn(page: Page): Promise<void> {
+      await page.locator('#sign-in').waitFor();
+      await page.locator('#sign-in-form input[name=email]').fill(STAFF);
+      await page.locator('#sign-in-form input[name=password]').fill(PASSWORD);
+      await page.locator('#sign-in-form button[type=submit]').click();
+      await page.locator('#workspace').waitFor();
+    }
+
+    // Expressions run in the page are strings: this file is type-checked without the DOM's globals.
+    const accessTokenIn = (page: Page) =>
+      page.evaluate<string | null>(`sessionStorage.getItem('tenantpay.portal.accessToken')`);
+    const refreshCookie = async () =>
+      (await context.cookies()).find((cookie) => cookie.name === 'tp_refresh')?.value ?? null;
+    /** Waits until the token's `exp` has passed: the server then refuses it. */
+    async function outlive(token: string | null): Promise<void> {
+      const payload = JSON.parse(
+        Buffer.from((token ?? '').split('.')[1] ?? '', 'base64url').toString('utf8'),
+      );
+      const expiresAtMs = Number(payload.exp) * 1000;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAtMs - Date.now()) + 1_000));
+    }
+    const me = (app: NestExpressApplication, token: string | null) =>
+      request(app.getHttpServer())
+        .get('/v1/auth/me')
+        .set('Authorization', `Bearer ${token ?? ''}`);
+
+    beforeAll(async () => {
+      appA = await start();
+      appB = await start();
+      ports.a = (appA.getHttpServer().address() as AddressInfo).port;
+      ports.b = (appB.getHttpServer().address() as AddressInfo).port;
+      bank = await seedTenant(appA, Tier.Starter);
+      await seedUser(appA, bank, STAFF, TenantUserRole.Admin);
+      browser = await launchHeadlessChromium(BASE_DOMAIN);
+    }, 60_000);
+    afterAll(async () => {
+      await browser?.close();
+      await appA?.close();
+      await appB?.close();
+    });
+    beforeEach(async () => {
+      failedResponses = [];
+      pageErrors = [];
+      context = await browser.newContext();
+      await waitFor(
+        () =>
+          appA.get(TenantLookupService).localCacheActive && appB.get(TenantLookupService).localCacheActive,
+      );
+    });
+    afterEach(async () => {
+      await context.close();
+      expect(pageErrors).toEqual([]);
+    });
+
+    it('keeps a staff member signed in past the access-token lifetime', async () => {
+      const page = await openPortal(ports.a);
+      await signIn(page);
+      const firstToken = await accessTokenIn(page);
+      const firstCookie = await refreshCookie();
+      expect(firstCookie).toMatch(/^tp_rt_/);
+
+      for (let lifetime = 0; lifetime < 2; lifetime += 1) {
+        const before = await accessTokenIn(page);
+        await outlive(before);
+        // Working on: the expired token is refused once, renewed through the cookie, and the call is sent again.
+        await page.locator('#filters button[type=submit]').click();
+        await page.locator('#payments[aria-busy=false]').waitFor();
+        await waitFor(async () => (await accessTokenIn(page)) !== before);
+        expect(await page.locator('#workspace').isVisible()).toBe(true);
+        expect(await page.locator('#sign-in').isHidden()).toBe(true);
+      }
+      expect(await accessTokenIn(page)).not.toBe(firstToken);
+      // The refresh token was rotated at each renewal.
+      expect(await refreshCookie()).not.toBe(firstCookie);
+      expect(failedResponses.filter((failure) => !failure.startsWith('401 '))).toEqual([]);
+
+      // A new tab (no token of its own) is signed in by the session cookie.
+      const secondTab = await openPortal(ports.a);
+      await secondTab.locator('#workspace').waitFor();
+      expect(await secondTab.locator('#session-user').textContent()).toBe(`${STAFF} (ADMIN)`);
+
+      // Signing out with an expired access token still ends the session on the server (it renews first).
+      const lastToken = await accessTokenIn(secondTab);
+      await outlive(lastToken);
+      await secondTab.locator('#sign-out').click();
+      await secondTab.locator('#sign-in').waitFor();
+      expect(await refreshCookie()).toBeNull();
+      const sessionId = JSON.parse(
+        Buffer.from((lastToken ?? '').split('.')[1] ?? '', 'base64url').toString('utf8'),
+      ).sid as string;
+      expect(
+        await mongo.db
+          .collection('audit_events')
+          .findOne({ action: 'auth.logout', 'resource.id': sessionId }),
+      ).toEqual(expect.objectContaining({ outcome: 'success' }));
+    });
+
+    it('signs out on instance A and the session is over on instance B at its next request', async () => {
+      const onA = await openPortal(ports.a);
+      await signIn(onA);
+      const token = await accessTokenIn(onA);
+      // Instance B serves the same session (and now holds it in its in-process cache).
+      await me(appB, token).expect(200);
+      const onB = await openPortal(ports.b);
+      await onB.evaluate(`sessionStorage.setItem('tenantpay.portal.accessToken', ${JSON.stringify(token)})`);
+      await onB.reload();
+      await onB.locator('#workspace').waitFor();
+
+      await onA.locator('#sign-out').click();
+      await onA.locator('#sign-in').waitFor();
+      expect(await refreshCookie()).toBeNull();
+
+      expectApiError(await me(appB, token), 401, 'unauthorized');
+      // The page on B learns it at its next call: the token is refused and nothing can renew it.
+      await onB.locator('#filters button[type=submit]').click();
+      await onB.locator('#sign-in').waitFor();
+      expect(await onB.locator('#sign-in-error').textContent()).toMatch(/session has ended/i);
+      expect(await onB.locator('#workspace').isHidden()).toBe(true);
+    });
+
+    it('ends the whole session when a rotated refresh token is replayed', async () => {
+      const page = await openPortal(ports.a);
+      await signIn(page);
+      const stolen = await refreshCookie();
+      const before = await accessTokenIn(page);
+      await outlive(before);
+      await page.locator('#filters button[type=submit]').click();
+      await waitFor(async () => (await accessTokenIn(page)) !== before);
+      expect(await refreshCookie()).not.toBe(stolen);
+
+      // Someone replays the cookie the portal has already rotated away, on the other instance.
+      const replay = await request(appB.getHttpServer())
+        .post('/v1/auth/refresh')
+        .set('Host', host())
+        .set('Cookie', `tp_refresh=${stolen ?? ''}`)
+        .send({});
+      expectApiError(replay, 401, 'refresh_token_reused');
+
+      // The staff member's own tab is signed out too: its access token and its refresh cookie belong to the
+      // ended family.
+      expectApiError(await me(appA, await accessTokenIn(page)), 401, 'unauthorized');
+      await page.locator('#filters button[type=submit]').click();
+      await page.locator('#sign-in').waitFor();
+      expect(await page.locator('#workspace').isHidden()).toBe(true);
+    });
+  });
+});

@@ -1,0 +1,21 @@
+import { Schema } from 'mongoose';
+import type { Session } from './session';
+import { SESSION_FIELDS } from './session-fields';
+
+export const PLATFORM_USER_SESSION_COLLECTION = 'platform_user_sessions';
+export const PLATFORM_USER_SESSION_MODEL = 'PlatformUserSession';
+
+export interface PlatformUserSession extends Session {
+  readonly updatedAt: Date;
+}
+
+export const PlatformUserSessionSchema = new Schema<PlatformUserSession>(SESSION_FIELDS, {
+  collection: PLATFORM_USER_SESSION_COLLECTION,
+  timestamps: true,
+  strict: 'throw',
+  strictQuery: 'throw',
+  minimize: false,
+});
+
+// An operator's own session list: `find({ userId })`. Refresh and the per-request check read by `_id`.
+PlatformUserSessionSchema.index({ userId: 1 });
