@@ -18,6 +18,8 @@ export * from './me/current-identity';
 export * from './me/current-identity.service';
 export * from './passwords/password-hasher.service';
 export * from './passwords/password-hashing.constant';
+export * from './passwords/password-policy';
+export * from './passwords/weak-password.exception';
 export * from './platform-users/platform-user.schema';
 export * from './platform-users/platform-users.service';
 export * from './resolution/api-key.strategy';

@@ -4,6 +4,7 @@ import { AuditAction, type AuditResource, AuditService } from '@tenantpay/audit'
 import { TransactionService } from '@tenantpay/data-isolation';
 import { effectiveLimits, TenantContextService, UNLIMITED } from '@tenantpay/tenancy';
 import { PasswordHasher } from '../passwords/password-hasher.service';
+import { assertPasswordAllowed } from '../passwords/password-policy';
 import { EmailAlreadyRegisteredException } from './email-already-registered.exception';
 import { OwnAccountChangeException } from './own-account-change.exception';
 import type { TenantUser } from './tenant-user';
@@ -45,6 +46,7 @@ export class UsersService {
 
   async create(input: CreateTenantUserInput, ip: string | null = null): Promise<TenantUserView> {
     const email = input.email.trim().toLowerCase();
+    assertPasswordAllowed(input.password, email);
     if ((await this.users.findByEmail(email)) !== null) throw new EmailAlreadyRegisteredException();
     const passwordHash = await this.hasher.hash(input.password);
     const user = await this.withSeatTaken(async () => {

@@ -16,6 +16,16 @@ export enum ErrorCode {
   NotFound = 'not_found',
   TenantNotFound = 'tenant_not_found',
   Conflict = 'conflict',
+  /** A new password breaks the password policy (length, common-password list, the account's email). */
+  WeakPassword = 'weak_password',
+  /** An invitation token names no invitation of this tenant. */
+  InvitationNotFound = 'invitation_not_found',
+  /** The invitation was not accepted within its lifetime. */
+  InvitationExpired = 'invitation_expired',
+  /** The invitation was already accepted: tokens are single-use. */
+  InvitationUsed = 'invitation_used',
+  /** An admin revoked the invitation (or replaced its token by resending it). */
+  InvitationRevoked = 'invitation_revoked',
   IdempotencyInProgress = 'idempotency_in_progress',
   PayloadTooLarge = 'payload_too_large',
   UnsupportedMediaType = 'unsupported_media_type',
@@ -43,6 +53,11 @@ export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.NotFound]: 404,
   [ErrorCode.TenantNotFound]: 404,
   [ErrorCode.Conflict]: 409,
+  [ErrorCode.WeakPassword]: 400,
+  [ErrorCode.InvitationNotFound]: 404,
+  [ErrorCode.InvitationExpired]: 410,
+  [ErrorCode.InvitationUsed]: 410,
+  [ErrorCode.InvitationRevoked]: 410,
   [ErrorCode.IdempotencyInProgress]: 409,
   [ErrorCode.PayloadTooLarge]: 413,
   [ErrorCode.UnsupportedMediaType]: 415,
