@@ -24,6 +24,20 @@ export const AuditAction = {
   UserRoleChanged: 'user.role_changed',
   UserDeactivated: 'user.deactivated',
 
+  InvitationCreated: 'invitation.created',
+  InvitationResent: 'invitation.resent',
+  InvitationRevoked: 'invitation.revoked',
+  InvitationAccepted: 'invitation.accepted',
+  /** Accepting failed (expired, used, revoked or unknown token); the reason is in the metadata. */
+  InvitationAcceptFailed: 'invitation.accept_failed',
+  /** Pending invitations past their expiry were closed and their seats given back. */
+  InvitationsExpired: 'invitation.expired',
+
+  /** An email was delivered to the SMTP server (the outbox row's id is the resource). */
+  MailDelivered: 'mail.delivered',
+  /** An email could not be delivered after its last attempt. */
+  MailFailed: 'mail.failed',
+
   TenantCreated: 'tenant.created',
   TenantTierChanged: 'tenant.tier_changed',
   TenantSlugChanged: 'tenant.slug_changed',

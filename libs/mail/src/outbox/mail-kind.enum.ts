@@ -1,0 +1,7 @@
+/** What an email is for; stored with it, shown in the development mailbox, never used to route it. */
+export enum MailKind {
+  Invitation = 'invitation',
+  PasswordReset = 'password_reset',
+  LockoutNotice = 'lockout_notice',
+  UsageAlert = 'usage_alert',
+}
