@@ -16,7 +16,9 @@ import { AuditApiModule } from './audit/audit-api.module';
 import { AuthModule } from './auth/auth.module';
 import { BrandingApiModule } from './branding/branding-api.module';
 import { ApiGuardsModule } from './guards/api-guards.module';
+import { DevMailboxModule } from './dev-mailbox/dev-mailbox.module';
 import { HealthController } from './health/health.controller';
+import { InvitationsModule } from './invitations/invitations.module';
 import { ApiMetricsModule } from './metrics/api-metrics.module';
 import { PaymentsApiModule } from './payments/payments-api.module';
 import { PortalModule } from './portal/portal.module';
@@ -55,6 +57,7 @@ export class ApiModule {
         AdminTenantsModule,
         AuthModule,
         UsersModule,
+        InvitationsModule,
         ApiKeysModule,
         AuditApiModule,
         BrandingApiModule,
@@ -67,6 +70,7 @@ export class ApiModule {
         WebhookEndpointsModule,
         PaymentsApiModule,
         PortalModule,
+        DevMailboxModule.forRoot(config),
       ],
       controllers: [HealthController],
     };

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { AuditModule } from '@tenantpay/audit';
 import { TransactionService } from '@tenantpay/data-isolation';
 import { JwtModule } from '@nestjs/jwt';
+import { MailModule } from '@tenantpay/mail';
 import { RateLimitingModule } from '@tenantpay/rate-limiting';
 import { MongooseModule } from '@nestjs/mongoose';
 import { TenantContextService } from '@tenantpay/tenancy';
@@ -11,6 +12,11 @@ import { ApiKeyCredentialsRepository } from './api-keys/api-key-credentials.repo
 import { API_KEY_MODEL, ApiKeySchema } from './api-keys/api-key.schema';
 import { ApiKeysRepository } from './api-keys/api-keys.repository';
 import { ApiKeysService } from './api-keys/api-keys.service';
+import { InvitationExpiry } from './invitations/invitation-expiry.service';
+import { INVITATION_MODEL, InvitationSchema } from './invitations/invitation.schema';
+import { InvitationsRepository } from './invitations/invitations.repository';
+import { InvitationsService } from './invitations/invitations.service';
+import { TenantOnboardingService } from './onboarding/tenant-onboarding.service';
 import { LoginAttemptLimiter } from './login/login-attempt-limiter.service';
 import { LoginService } from './login/login.service';
 import { CurrentIdentityService } from './me/current-identity.service';
@@ -22,6 +28,7 @@ import { ApiKeyStrategy } from './resolution/api-key.strategy';
 import { JwtClaimStrategy } from './resolution/jwt-claim.strategy';
 import { AccessTokenService } from './tokens/access-token.service';
 import { TENANT_USER_MODEL, TenantUserSchema } from './users/tenant-user.schema';
+import { UserSeatAllocator } from './users/user-seat-allocator.service';
 import { UserAccessCache } from './users/user-access-cache.service';
 import { USER_SEAT_COUNTER_MODEL, UserSeatCounterSchema } from './users/user-seat-counter.schema';
 import { UserSeatsRepository } from './users/user-seats.repository';
@@ -29,7 +36,7 @@ import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
 
 /**
- * Users, platform users, passwords, access tokens, API keys, login, and the two credential strategies of
+ * Users, invitations, platform users, passwords, access tokens, API keys, login, and the two credential strategies of
  * tenant resolution. Global, because the API imports it once and both its controllers and the tenant
  * resolver use its providers. Needs PlatformCoreModule (config, MongoDB, Redis), DataIsolationModule
  * (tenant-aware repositories) and TenancyModule (tenant lookups for both strategies, and the tenant cache's
@@ -41,11 +48,13 @@ import { UsersService } from './users/users.service';
     AuditModule,
     JwtModule.register({}),
     RateLimitingModule,
+    MailModule,
     MongooseModule.forFeature([
       { name: TENANT_USER_MODEL, schema: TenantUserSchema },
       { name: USER_SEAT_COUNTER_MODEL, schema: UserSeatCounterSchema },
       { name: PLATFORM_USER_MODEL, schema: PlatformUserSchema },
       { name: API_KEY_MODEL, schema: ApiKeySchema },
+      { name: INVITATION_MODEL, schema: InvitationSchema },
     ]),
   ],
   providers: [
@@ -58,7 +67,12 @@ import { UsersService } from './users/users.service';
     UsersRepository,
     UserSeatsRepository,
     UserAccessCache,
+    InvitationsRepository,
+    InvitationExpiry,
+    UserSeatAllocator,
     UsersService,
+    InvitationsService,
+    TenantOnboardingService,
     PlatformUsersRepository,
     PlatformUsersService,
     LoginService,
@@ -73,6 +87,8 @@ import { UsersService } from './users/users.service';
   ],
   exports: [
     AccessTokenService,
+    InvitationsService,
+    TenantOnboardingService,
     PasswordHasher,
     UsersService,
     PlatformUsersService,

@@ -13,3 +13,5 @@ export type { FreezableMongo } from './mongo/use-freezable-mongo';
 export { useUnreachableMongo } from './mongo/use-unreachable-mongo';
 export type { UnreachableMongo } from './mongo/use-unreachable-mongo';
 export { withPollutedPrototype } from './pollution/with-polluted-prototype';
+export { useSmtpSink } from './smtp/use-smtp-sink';
+export type { TestSmtpSink } from './smtp/use-smtp-sink';

@@ -7,6 +7,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
+import { MAIL_MAINTENANCE_QUEUE } from '@tenantpay/mail';
 import { PAYMENTS_MAINTENANCE_QUEUE, PAYMENTS_SETTINGS, type PaymentsSettings } from '@tenantpay/payments';
 import { METRICS_REGISTRY, registeredCounter, registeredGauge } from '@tenantpay/platform';
 import { USAGE_OPTIONS, USAGE_QUEUE, type UsageOptions } from '@tenantpay/usage';
@@ -48,11 +49,16 @@ export class JobSchedulesKeeper implements OnApplicationBootstrap, OnApplication
   constructor(
     @InjectQueue(USAGE_QUEUE) usageQueue: Queue,
     @InjectQueue(PAYMENTS_MAINTENANCE_QUEUE) maintenanceQueue: Queue,
+    @InjectQueue(MAIL_MAINTENANCE_QUEUE) mailMaintenanceQueue: Queue,
     @Inject(USAGE_OPTIONS) private readonly usageOptions: UsageOptions,
     private readonly moduleRef: ModuleRef,
     @Inject(METRICS_REGISTRY) registry: Registry,
   ) {
-    this.queues = { [USAGE_QUEUE]: usageQueue, [PAYMENTS_MAINTENANCE_QUEUE]: maintenanceQueue };
+    this.queues = {
+      [USAGE_QUEUE]: usageQueue,
+      [PAYMENTS_MAINTENANCE_QUEUE]: maintenanceQueue,
+      [MAIL_MAINTENANCE_QUEUE]: mailMaintenanceQueue,
+    };
     this.missing = registeredGauge(registry, {
       name: JOB_SCHEDULER_MISSING_METRIC,
       help: 'Whether a repeatable job schedule could not be verified or re-created in Redis (1) or is in place (0)',

@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { MAIL_MAINTENANCE_QUEUE } from '@tenantpay/mail';
 import { PAYMENTS_MAINTENANCE_QUEUE } from '@tenantpay/payments';
 import { MetricsModule } from '@tenantpay/platform';
 import { USAGE_QUEUE } from '@tenantpay/usage';
@@ -9,7 +10,11 @@ import { JobSchedulesKeeper } from './job-schedules-keeper.service';
 @Module({
   imports: [
     MetricsModule,
-    BullModule.registerQueue({ name: USAGE_QUEUE }, { name: PAYMENTS_MAINTENANCE_QUEUE }),
+    BullModule.registerQueue(
+      { name: USAGE_QUEUE },
+      { name: PAYMENTS_MAINTENANCE_QUEUE },
+      { name: MAIL_MAINTENANCE_QUEUE },
+    ),
   ],
   providers: [JobSchedulesKeeper],
 })

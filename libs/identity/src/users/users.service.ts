@@ -2,7 +2,7 @@ import { isDuplicateKeyError } from '@tenantpay/platform';
 import { Injectable } from '@nestjs/common';
 import { AuditAction, type AuditResource, AuditService } from '@tenantpay/audit';
 import { TransactionService } from '@tenantpay/data-isolation';
-import { effectiveLimits, TenantContextService, UNLIMITED } from '@tenantpay/tenancy';
+import { TenantContextService } from '@tenantpay/tenancy';
 import { PasswordHasher } from '../passwords/password-hasher.service';
 import { assertPasswordAllowed } from '../passwords/password-policy';
 import { EmailAlreadyRegisteredException } from './email-already-registered.exception';
@@ -10,9 +10,9 @@ import { OwnAccountChangeException } from './own-account-change.exception';
 import type { TenantUser } from './tenant-user';
 import type { TenantUserRole } from './tenant-user-role.enum';
 import { type TenantUserView, toTenantUserView } from './tenant-user-view';
-import { UserLimitReachedException } from './user-limit-reached.exception';
 import { UserAccessCache } from './user-access-cache.service';
 import { UserNotFoundException } from './user-not-found.exception';
+import { UserSeatAllocator } from './user-seat-allocator.service';
 import { UserSeatsRepository } from './user-seats.repository';
 import { UsersRepository } from './users.repository';
 
@@ -28,15 +28,16 @@ export interface TenantUserPage {
 }
 
 /**
- * Manages the current tenant's users. Every change to who is active (create, deactivate) runs
- * in one transaction with the tenant's seat counter, whose conditional increment keeps the active-user
- * count within `maxUsers` even when requests race for the last seat.
+ * Manages the current tenant's users. Every change to who holds a seat (create, deactivate) runs in one
+ * transaction with the tenant's seat counter (UserSeatAllocator), whose conditional increment keeps active
+ * users plus pending invitations within `maxUsers` even when requests race for the last seat.
  */
 @Injectable()
 export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly seats: UserSeatsRepository,
+    private readonly seatAllocator: UserSeatAllocator,
     private readonly access: UserAccessCache,
     private readonly hasher: PasswordHasher,
     private readonly tenantContext: TenantContextService,
@@ -49,7 +50,7 @@ export class UsersService {
     assertPasswordAllowed(input.password, email);
     if ((await this.users.findByEmail(email)) !== null) throw new EmailAlreadyRegisteredException();
     const passwordHash = await this.hasher.hash(input.password);
-    const user = await this.withSeatTaken(async () => {
+    const user = await this.seatAllocator.withSeatTaken(async () => {
       try {
         return await this.users.insert({ email, passwordHash, role: input.role });
       } catch (error) {
@@ -100,20 +101,6 @@ export class UsersService {
     await this.access.invalidate(id);
     await this.audit.recordChange(AuditAction.UserDeactivated, userResource(user), ip);
     return toTenantUserView(user);
-  }
-
-  /** Runs `write` in a transaction that also takes a seat, refusing when the tier's limit is reached. */
-  private async withSeatTaken(write: () => Promise<TenantUser>): Promise<TenantUser> {
-    const maxUsers = effectiveLimits(this.tenantContext.getTenant()).maxUsers;
-    await this.seats.ensureExists(() => this.users.countActive());
-    return this.transactions.withTransaction(async () => {
-      if (!(await this.seats.take(maxUsers))) {
-        // Without a limit, only a counter deleted since ensureExists can refuse: a bug, not a full tenant.
-        if (maxUsers === UNLIMITED) throw new Error('The seat counter of the tenant vanished');
-        throw new UserLimitReachedException(maxUsers);
-      }
-      return write();
-    });
   }
 
   private async existing(id: string): Promise<TenantUser> {

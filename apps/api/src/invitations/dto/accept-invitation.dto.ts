@@ -1,0 +1,18 @@
+import { IsOptional, IsString, Length } from 'class-validator';
+
+export class AcceptInvitationDto {
+  /** The token from the invitation email's link. */
+  @IsString()
+  @Length(1, 200)
+  token!: string;
+
+  /** Checked against the password policy by the service (weak_password names the rule broken). */
+  @IsString()
+  @Length(1, 1024)
+  password!: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+}
