@@ -39,8 +39,9 @@ import { UsersService } from './users/users.service';
  * Users, invitations, platform users, passwords, access tokens, API keys, login, and the two credential strategies of
  * tenant resolution. Global, because the API imports it once and both its controllers and the tenant
  * resolver use its providers. Needs PlatformCoreModule (config, MongoDB, Redis), DataIsolationModule
- * (tenant-aware repositories) and TenancyModule (tenant lookups for both strategies, and the tenant cache's
- * invalidation channel, which UserAccessCache shares).
+ * (tenant-aware repositories), TenancyModule (tenant lookups for both strategies, and the tenant cache's
+ * invalidation channel, which UserAccessCache shares) and TenantJobsModule (invitation email is enqueued in the
+ * tenant's name).
  */
 @Global()
 @Module({

@@ -10,7 +10,6 @@ import {
 } from '@tenantpay/mail';
 import { APP_CONFIG, type AppConfig, isDuplicateKeyError } from '@tenantpay/platform';
 import { TenantContextService, toPublicBranding } from '@tenantpay/tenancy';
-import { Types } from 'mongoose';
 import { PasswordHasher } from '../passwords/password-hasher.service';
 import { assertPasswordAllowed } from '../passwords/password-policy';
 import type { IssuedAccessToken } from '../tokens/access-token-claims';
@@ -174,7 +173,7 @@ export class InvitationsService {
     if ((await this.users.findByEmail(invitation.email)) !== null)
       throw new EmailAlreadyRegisteredException();
     const passwordHash = await this.hasher.hash(input.password);
-    const userId = new Types.ObjectId();
+    const userId = this.users.newId();
     const accepted = await this.transactions.withTransaction(async () => {
       const changed = await this.invitations.leavePending(invitation._id, InvitationStatus.Accepted, {
         acceptedAt: new Date(),

@@ -11,8 +11,11 @@ export interface TestSmtpSink {
   readonly url: string;
   /** Where the sink stores each message as JSON: give it to the API as DEV_MAILBOX_DIR. */
   readonly directory: string;
-  /** The first message to `to` (already or later) whose subject matches, if given. */
-  waitFor(to: string, subject?: RegExp): Promise<CapturedMail>;
+  /**
+   * The first message to `to` (already or later) whose subject matches, if given; with `skip`, the one after
+   * that many earlier matches (a resent email).
+   */
+  waitFor(to: string, subject?: RegExp, skip?: number): Promise<CapturedMail>;
   messages(): readonly CapturedMail[];
 }
 
@@ -40,13 +43,19 @@ export function useSmtpSink(): TestSmtpSink {
     get url() {
       return started().url;
     },
-    waitFor(to, subject) {
+    waitFor(to, subject, skip = 0) {
       const wanted = to.toLowerCase();
-      return started().waitFor(
-        (mail) =>
+      // The sink tests each message once, in arrival order, so counting matches here finds the (skip+1)th.
+      let matchesLeft = skip;
+      return started().waitFor((mail) => {
+        const matches =
           mail.to.some((address) => address.toLowerCase() === wanted) &&
-          (subject === undefined || subject.test(mail.subject)),
-      );
+          (subject === undefined || subject.test(mail.subject));
+        if (!matches) return false;
+        if (matchesLeft === 0) return true;
+        matchesLeft -= 1;
+        return false;
+      });
     },
     messages: () => started().messages(),
   };
