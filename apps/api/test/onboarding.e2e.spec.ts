@@ -69,6 +69,9 @@ describe('onboarding a bank from nothing (SMTP sink, worker delivery, invitation
     expect(adminMail.text).toContain(`http://${host}/portal/accept-invitation.html?token=`);
     expect(adminMail.html).toContain('#0a7d32');
     const adminToken = linkTokenOf(adminMail);
+    // The link opens the portal's acceptance page on the tenant's host.
+    const page = await http().get('/portal/accept-invitation.html').set('Host', host).expect(200);
+    expect(page.text).toContain('/portal/accept-invitation.js');
 
     expectApiError(
       await http()
