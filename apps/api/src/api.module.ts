@@ -20,6 +20,7 @@ import { DevMailboxModule } from './dev-mailbox/dev-mailbox.module';
 import { HealthController } from './health/health.controller';
 import { InvitationsModule } from './invitations/invitations.module';
 import { ApiMetricsModule } from './metrics/api-metrics.module';
+import { PasswordsApiModule } from './passwords/passwords-api.module';
 import { PaymentsApiModule } from './payments/payments-api.module';
 import { PortalModule } from './portal/portal.module';
 import { ApiTenancyModule } from './tenancy/api-tenancy.module';
@@ -58,6 +59,7 @@ export class ApiModule {
         AuthModule,
         UsersModule,
         InvitationsModule,
+        PasswordsApiModule,
         ApiKeysModule,
         AuditApiModule,
         BrandingApiModule,

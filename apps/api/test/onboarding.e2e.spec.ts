@@ -1,11 +1,11 @@
 import { TenantUserRole } from '@tenantpay/identity';
 import type { AppConfig } from '@tenantpay/platform';
 import { testAppConfig, useSmtpSink, useTestMongo, useTestRedis } from '@tenantpay/testing';
-import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { expectApiError } from './identity-test-app';
 import { newPayment } from './payments-test-app';
 import {
+  createBank,
   linkTokenOf,
   type OnboardingTestApp,
   startOnboardingApp,
@@ -38,28 +38,11 @@ describe('onboarding a bank from nothing (SMTP sink, worker delivery, invitation
     onboarding = await startOnboardingApp(config);
   });
 
-  /** A tenant created over HTTP by the super-admin, with its first admin invited. */
-  async function createBank(overrides: Record<string, unknown> = {}) {
-    const slug = `bank${randomBytes(4).toString('hex')}`;
-    const adminEmail = `cfo@${slug}.test`;
-    const created = await http()
-      .post('/v1/admin/tenants')
-      .set(onboarding.superAdmin)
-      .send({
-        slug,
-        name: `Bank ${slug}`,
-        tier: 'PROFESSIONAL',
-        branding: { displayName: `${slug} Savings`, primaryColor: '#0a7d32' },
-        admin: { email: adminEmail, name: 'Grace Hopper' },
-        ...overrides,
-      })
-      .expect(201);
-    return { slug, adminEmail, tenantId: created.body.id as string, body: created.body };
-  }
+  const newBank = (overrides: Record<string, unknown> = {}) => createBank(onboarding, config, overrides);
 
   it('super-admin creates the tenant → invitation email → accept → login → invite an operator → operator pays', async () => {
-    const bank = await createBank();
-    expect(bank.body.adminInvitation).toEqual(
+    const bank = await newBank();
+    expect(bank.created['adminInvitation']).toEqual(
       expect.objectContaining({ email: bank.adminEmail, role: 'ADMIN', status: 'pending' }),
     );
     const host = tenantHost(bank.slug, config);
@@ -149,8 +132,8 @@ describe('onboarding a bank from nothing (SMTP sink, worker delivery, invitation
 
   describe('invitation tokens answer with distinct codes', () => {
     it('unknown, and another tenant’s token on this host: 404 invitation_not_found', async () => {
-      const one = await createBank();
-      const other = await createBank();
+      const one = await newBank();
+      const other = await newBank();
       const token = linkTokenOf(await sink.waitFor(one.adminEmail, /invited/));
       for (const [host, candidate] of [
         [tenantHost(one.slug, config), 'inv_unknown'],
@@ -168,7 +151,7 @@ describe('onboarding a bank from nothing (SMTP sink, worker delivery, invitation
     });
 
     it('revoked: 410 invitation_revoked, and a resent invitation’s old link too', async () => {
-      const bank = await createBank();
+      const bank = await newBank();
       const host = tenantHost(bank.slug, config);
       const firstToken = linkTokenOf(await sink.waitFor(bank.adminEmail, /invited/));
       const resent = await http()
@@ -215,7 +198,7 @@ describe('onboarding a bank from nothing (SMTP sink, worker delivery, invitation
     });
 
     it('expired: 410 invitation_expired, and the seat comes back', async () => {
-      const bank = await createBank({ tier: 'STARTER', limits: { maxUsers: 1 } });
+      const bank = await newBank({ tier: 'STARTER', limits: { maxUsers: 1 } });
       const host = tenantHost(bank.slug, config);
       const token = linkTokenOf(await sink.waitFor(bank.adminEmail, /invited/));
       // The only seat is held by the pending invitation.
@@ -247,7 +230,7 @@ describe('onboarding a bank from nothing (SMTP sink, worker delivery, invitation
   });
 
   it('only admins invite, and inviting needs a valid role and email', async () => {
-    const bank = await createBank();
+    const bank = await newBank();
     const host = tenantHost(bank.slug, config);
     const token = linkTokenOf(await sink.waitFor(bank.adminEmail, /invited/));
     const admin = await http()

@@ -33,6 +33,13 @@ export const AuditAction = {
   /** Pending invitations past their expiry were closed and their seats given back. */
   InvitationsExpired: 'invitation.expired',
 
+  /** A password reset was asked for an existing account (unknown emails are audited with outcome failure). */
+  PasswordResetRequested: 'password.reset_requested',
+  PasswordResetCompleted: 'password.reset_completed',
+  /** Confirming a reset failed (unknown, expired or used token). */
+  PasswordResetFailed: 'password.reset_failed',
+  PasswordChanged: 'password.changed',
+
   /** An email was delivered to the SMTP server (the outbox row's id is the resource). */
   MailDelivered: 'mail.delivered',
   /** An email could not be delivered after its last attempt. */

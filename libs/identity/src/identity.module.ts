@@ -17,6 +17,10 @@ import { INVITATION_MODEL, InvitationSchema } from './invitations/invitation.sch
 import { InvitationsRepository } from './invitations/invitations.repository';
 import { InvitationsService } from './invitations/invitations.service';
 import { TenantOnboardingService } from './onboarding/tenant-onboarding.service';
+import { PasswordChangeService } from './passwords/password-change.service';
+import { PasswordResetService } from './password-reset/password-reset.service';
+import { PASSWORD_RESET_MODEL, PasswordResetTokenSchema } from './password-reset/password-reset-token.schema';
+import { PasswordResetTokensRepository } from './password-reset/password-reset-tokens.repository';
 import { LoginAttemptLimiter } from './login/login-attempt-limiter.service';
 import { LoginService } from './login/login.service';
 import { CurrentIdentityService } from './me/current-identity.service';
@@ -56,6 +60,7 @@ import { UsersService } from './users/users.service';
       { name: PLATFORM_USER_MODEL, schema: PlatformUserSchema },
       { name: API_KEY_MODEL, schema: ApiKeySchema },
       { name: INVITATION_MODEL, schema: InvitationSchema },
+      { name: PASSWORD_RESET_MODEL, schema: PasswordResetTokenSchema },
     ]),
   ],
   providers: [
@@ -74,6 +79,9 @@ import { UsersService } from './users/users.service';
     UsersService,
     InvitationsService,
     TenantOnboardingService,
+    PasswordResetTokensRepository,
+    PasswordResetService,
+    PasswordChangeService,
     PlatformUsersRepository,
     PlatformUsersService,
     LoginService,
@@ -90,6 +98,8 @@ import { UsersService } from './users/users.service';
     AccessTokenService,
     InvitationsService,
     TenantOnboardingService,
+    PasswordResetService,
+    PasswordChangeService,
     PasswordHasher,
     UsersService,
     PlatformUsersService,

@@ -7,7 +7,9 @@ import {
 } from '@tenantpay/mail';
 import { type AppConfig, redisConnectionOptions } from '@tenantpay/platform';
 import { type TenantJobData, TenantJobRunner } from '@tenantpay/tenancy';
+import type { TestSmtpSink } from '@tenantpay/testing';
 import { Worker } from 'bullmq';
+import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { createApiApplication } from '../../src/create-api-application';
 import { PASSWORD, seedPlatformUser } from '../identity-test-app';
@@ -65,4 +67,59 @@ export function linkTokenOf(mail: CapturedMail): string {
   const match = /[?&]token=([A-Za-z0-9_-]+)/.exec(mail.text);
   if (match?.[1] === undefined) throw new Error(`no token link in the email "${mail.subject}"`);
   return match[1];
+}
+
+export interface OnboardedBank {
+  readonly slug: string;
+  readonly host: string;
+  readonly tenantId: string;
+  readonly adminEmail: string;
+  /** The body of the tenant creation (with `adminInvitation`). */
+  readonly created: Record<string, unknown>;
+}
+
+/** A bank created over HTTP by the super-admin, with its first admin invited (not yet accepted). */
+export async function createBank(
+  onboarding: OnboardingTestApp,
+  config: AppConfig,
+  overrides: Record<string, unknown> = {},
+): Promise<OnboardedBank> {
+  const slug = `bank${randomBytes(4).toString('hex')}`;
+  const adminEmail = `cfo@${slug}.test`;
+  const created = await request(onboarding.app.getHttpServer())
+    .post('/v1/admin/tenants')
+    .set(onboarding.superAdmin)
+    .send({
+      slug,
+      name: `Bank ${slug}`,
+      tier: 'PROFESSIONAL',
+      branding: { displayName: `${slug} Savings`, primaryColor: '#0a7d32' },
+      admin: { email: adminEmail, name: 'Grace Hopper' },
+      ...overrides,
+    })
+    .expect(201);
+  return {
+    slug,
+    host: tenantHost(slug, config),
+    tenantId: created.body.id as string,
+    adminEmail,
+    created: created.body as Record<string, unknown>,
+  };
+}
+
+/** Accepts the invitation emailed to `email` on the bank's host with `password`; the signed-in bearer header. */
+export async function acceptEmailedInvitation(
+  onboarding: OnboardingTestApp,
+  sink: TestSmtpSink,
+  bank: OnboardedBank,
+  email: string,
+  password: string,
+): Promise<{ Authorization: string; Host: string }> {
+  const token = linkTokenOf(await sink.waitFor(email, /invited/));
+  const accepted = await request(onboarding.app.getHttpServer())
+    .post('/v1/invitations/accept')
+    .set('Host', bank.host)
+    .send({ token, password })
+    .expect(200);
+  return { Authorization: `Bearer ${accepted.body.accessToken as string}`, Host: bank.host };
 }

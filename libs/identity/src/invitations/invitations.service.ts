@@ -14,6 +14,7 @@ import { PasswordHasher } from '../passwords/password-hasher.service';
 import { assertPasswordAllowed } from '../passwords/password-policy';
 import type { IssuedAccessToken } from '../tokens/access-token-claims';
 import { AccessTokenService } from '../tokens/access-token.service';
+import { generateSingleUseToken, hashSingleUseToken } from '../tokens/single-use-token';
 import { EmailAlreadyRegisteredException } from '../users/email-already-registered.exception';
 import type { TenantUserRole } from '../users/tenant-user-role.enum';
 import { UserSeatAllocator } from '../users/user-seat-allocator.service';
@@ -28,7 +29,6 @@ import { InvitationNotFoundException } from './invitation-not-found.exception';
 import { InvitationNotPendingException } from './invitation-not-pending.exception';
 import { InvitationRevokedException } from './invitation-revoked.exception';
 import { InvitationStatus } from './invitation-status.enum';
-import { generateInvitationToken, hashInvitationToken } from './invitation-token';
 import { InvitationUsedException } from './invitation-used.exception';
 import { InvitationsRepository } from './invitations.repository';
 import { type InvitationView, toInvitationView } from './invitation-view';
@@ -44,6 +44,8 @@ export interface AcceptInvitationInput {
   readonly password: string;
   readonly name?: string | null;
 }
+
+const INVITATION_TOKEN_PREFIX = 'inv_';
 
 /** Pending invitations are few (each holds a seat); one page lists them all up to this. */
 const MAX_LISTED = 500;
@@ -81,7 +83,7 @@ export class InvitationsService {
   async invite(input: InviteInput, ip: string | null = null): Promise<InvitationView> {
     const email = input.email.trim().toLowerCase();
     if ((await this.users.findByEmail(email)) !== null) throw new EmailAlreadyRegisteredException();
-    const { token, hash } = generateInvitationToken();
+    const { token, hash } = generateSingleUseToken(INVITATION_TOKEN_PREFIX);
     const expiresAt = new Date(Date.now() + this.ttlMs);
     const principal = this.tenantContext.current()?.principal ?? null;
     let mail: MailOutboxEntry | undefined;
@@ -127,7 +129,7 @@ export class InvitationsService {
   async resend(id: string, ip: string | null = null): Promise<InvitationView> {
     await this.expiry.expireOverdue();
     const current = await this.pending(id);
-    const { token, hash } = generateInvitationToken();
+    const { token, hash } = generateSingleUseToken(INVITATION_TOKEN_PREFIX);
     const expiresAt = new Date(Date.now() + this.ttlMs);
     const result = await this.transactions.withTransaction(async () => {
       const replaced = await this.invitations.replaceToken(current, hash, expiresAt);
@@ -159,7 +161,7 @@ export class InvitationsService {
    * accepting never fails for lack of one.
    */
   async accept(input: AcceptInvitationInput, ip: string | null = null): Promise<IssuedAccessToken> {
-    const hash = hashInvitationToken(input.token);
+    const hash = hashSingleUseToken(input.token);
     const invitation = await this.invitations.findByTokenHash(hash);
     if (invitation === null) return this.refuse('unknown_token', null, ip);
     if (invitation.tokenHash !== hash) return this.refuse('retired_token', invitation, ip);

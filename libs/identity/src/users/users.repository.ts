@@ -60,6 +60,10 @@ export class UsersRepository extends TenantAwareRepository<TenantUser> {
     );
   }
 
+  async setPasswordHash(id: Types.ObjectId, passwordHash: string): Promise<void> {
+    await this.updateOne({ _id: id }, { $set: { passwordHash } });
+  }
+
   async recordLogin(id: Types.ObjectId, at: Date): Promise<void> {
     await this.updateOne({ _id: id }, { $set: { lastLoginAt: at } });
   }

@@ -26,6 +26,14 @@ export enum ErrorCode {
   InvitationUsed = 'invitation_used',
   /** An admin revoked the invitation (or replaced its token by resending it). */
   InvitationRevoked = 'invitation_revoked',
+  /** A password reset token names no reset of this tenant. */
+  PasswordResetTokenNotFound = 'password_reset_token_not_found',
+  /** The reset link is older than its 30 minutes. */
+  PasswordResetTokenExpired = 'password_reset_token_expired',
+  /** The reset link was already used (or a newer reset replaced it): tokens are single-use. */
+  PasswordResetTokenUsed = 'password_reset_token_used',
+  /** Changing a password needs the current one, and it was wrong. */
+  InvalidCurrentPassword = 'invalid_current_password',
   IdempotencyInProgress = 'idempotency_in_progress',
   PayloadTooLarge = 'payload_too_large',
   UnsupportedMediaType = 'unsupported_media_type',
@@ -58,6 +66,10 @@ export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.InvitationExpired]: 410,
   [ErrorCode.InvitationUsed]: 410,
   [ErrorCode.InvitationRevoked]: 410,
+  [ErrorCode.PasswordResetTokenNotFound]: 404,
+  [ErrorCode.PasswordResetTokenExpired]: 410,
+  [ErrorCode.PasswordResetTokenUsed]: 410,
+  [ErrorCode.InvalidCurrentPassword]: 400,
   [ErrorCode.IdempotencyInProgress]: 409,
   [ErrorCode.PayloadTooLarge]: 413,
   [ErrorCode.UnsupportedMediaType]: 415,
