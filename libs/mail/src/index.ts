@@ -16,5 +16,3 @@ export * from './outbox/mail-outbox-entry.schema';
 export * from './outbox/mail-outbox.service';
 export * from './outbox/mail-status.enum';
 export * from './outbox/new-mail';
-export * from './dev-mailbox/captured-mail';
-export * from './dev-mailbox/dev-mailbox.reader';

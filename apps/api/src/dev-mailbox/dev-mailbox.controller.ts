@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { type CapturedMail, DevMailboxReader } from '@tenantpay/mail';
+import { type CapturedMail, DevMailboxReader } from '@tenantpay/platform';
 import { SkipRateLimit } from '@tenantpay/rate-limiting';
 import { Public } from '@tenantpay/tenancy';
 import { DEV_MAILBOX_PAGE_ROUTE, DEV_MAILBOX_READER, DEV_MAILBOX_ROUTE } from './dev-mailbox.constant';

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { DevMailboxReader } from '@tenantpay/mail';
+import { DevMailboxReader } from '@tenantpay/platform';
 import type { AppConfig } from '@tenantpay/platform';
 import { DEV_MAILBOX_READER } from './dev-mailbox.constant';
 import { DevMailboxController } from './dev-mailbox.controller';

@@ -1,4 +1,5 @@
-import { type CapturedMail, escapeHtml } from '@tenantpay/mail';
+import { escapeHtml } from '@tenantpay/mail';
+import type { CapturedMail } from '@tenantpay/platform';
 
 /** A plain list of captured messages, newest first, each with its text body (links are clickable in the text). */
 export function renderMailboxPage(messages: readonly CapturedMail[]): string {

@@ -1,11 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import {
-  MAIL_DELIVERY_QUEUE,
-  type MailDeliveryJob,
-  MailDeliveryService,
-  type CapturedMail,
-} from '@tenantpay/mail';
-import { type AppConfig, redisConnectionOptions } from '@tenantpay/platform';
+import { MAIL_DELIVERY_QUEUE, type MailDeliveryJob, MailDeliveryService } from '@tenantpay/mail';
+import { type AppConfig, type CapturedMail, redisConnectionOptions } from '@tenantpay/platform';
 import { type TenantJobData, TenantJobRunner } from '@tenantpay/tenancy';
 import type { TestSmtpSink } from '@tenantpay/testing';
 import { Worker } from 'bullmq';

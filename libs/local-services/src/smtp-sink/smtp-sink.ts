@@ -1,4 +1,4 @@
-import { type CapturedMail, capturedMailFileName } from '@tenantpay/mail';
+import { type CapturedMail, capturedMailFileName } from '@tenantpay/platform';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
@@ -36,7 +36,8 @@ export class SmtpSink {
 
   static async start(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
     if (options.directory !== undefined) await mkdir(options.directory, { recursive: true });
-    let sink: SmtpSink | undefined;
+    // The server's data handler needs the sink, which needs the server: filled in once both exist.
+    const created: { sink?: SmtpSink } = {};
     const server = new SMTPServer({
       secure: false,
       disabledCommands: ['STARTTLS'],
@@ -45,7 +46,7 @@ export class SmtpSink {
       onAuth: (_auth, _session, callback) => callback(null, { user: 'sink' }),
       onData: (stream, _session, callback) => {
         simpleParser(stream)
-          .then((parsed) => sink?.keep(parsed))
+          .then((parsed) => created.sink?.keep(parsed))
           .then(() => callback())
           .catch((error: Error) => callback(error));
       },
@@ -53,8 +54,8 @@ export class SmtpSink {
     server.listen(options.port ?? 0, '127.0.0.1');
     await once(server.server, 'listening');
     const port = (server.server.address() as AddressInfo).port;
-    sink = new SmtpSink(server, port, options.directory);
-    return sink;
+    created.sink = new SmtpSink(server, port, options.directory);
+    return created.sink;
   }
 
   get url(): string {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { SmtpSink } from '@tenantpay/local-services';
-import type { CapturedMail } from '@tenantpay/mail';
+import type { CapturedMail } from '@tenantpay/platform';
 
 export interface TestSmtpSink {
   /** `smtp://127.0.0.1:<port>`: give it to the apps as SMTP_URL. */
