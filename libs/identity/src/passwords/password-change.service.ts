@@ -19,9 +19,10 @@ export class PasswordChangeService {
   /** A tenant user of the current tenant (the id comes from the verified principal). */
   async changeForTenantUser(userId: string, current: string, next: string, ip: string | null): Promise<void> {
     const user = await this.users.findById(userId);
-    await this.checkCurrent(user?.passwordHash ?? null, current);
     if (user === null) throw new InvalidCurrentPasswordException();
+    // The policy first: it is cheap, reveals nothing about the current password, and spares a hash verification.
     assertPasswordAllowed(next, user.email);
+    await this.checkCurrent(user.passwordHash, current);
     await this.users.setPasswordHash(user._id, await this.hasher.hash(next));
     await this.audit.recordChange(AuditAction.PasswordChanged, { type: 'user', id: userId }, ip);
   }
@@ -33,14 +34,14 @@ export class PasswordChangeService {
     ip: string | null,
   ): Promise<void> {
     const user = await this.platformUsers.findById(userId);
-    await this.checkCurrent(user?.passwordHash ?? null, current);
     if (user === null) throw new InvalidCurrentPasswordException();
     assertPasswordAllowed(next, user.email);
+    await this.checkCurrent(user.passwordHash, current);
     await this.platformUsers.setPasswordHash(user._id, await this.hasher.hash(next));
     await this.audit.recordChange(AuditAction.PasswordChanged, { type: 'platform_user', id: userId }, ip);
   }
 
-  private async checkCurrent(hash: string | null, current: string): Promise<void> {
+  private async checkCurrent(hash: string, current: string): Promise<void> {
     if (!(await this.hasher.verify(hash, current))) throw new InvalidCurrentPasswordException();
   }
 }
