@@ -141,7 +141,9 @@ export class EnvironmentVariables {
 
   /** The From of every email; the tenant's display name is put in front of the address. */
   @IsOptional()
-  @Matches(/^[^\s<>@]+@[^\s<>@]+$/, { message: 'must be an email address such as no-reply@tenantpay.example.com' })
+  @Matches(/^[^\s<>@]+@[^\s<>@]+$/, {
+    message: 'must be an email address such as no-reply@tenantpay.example.com',
+  })
   MAIL_FROM_ADDRESS?: string;
 
   /**

@@ -60,10 +60,14 @@ export function loadConfig(environment: Environment): AppConfig {
     );
   }
   if (variables.NODE_ENV === 'production' && variables.SMTP_URL === undefined) {
-    keyProblems.push('SMTP_URL is required in production (invitations and password resets are sent by email)');
+    keyProblems.push(
+      'SMTP_URL is required in production (invitations and password resets are sent by email)',
+    );
   }
   if (variables.NODE_ENV === 'production' && variables.DEV_MAILBOX_DIR !== undefined) {
-    keyProblems.push('DEV_MAILBOX_DIR is refused in production: the development mailbox shows every email sent');
+    keyProblems.push(
+      'DEV_MAILBOX_DIR is refused in production: the development mailbox shows every email sent',
+    );
   }
   if (variables.ADMISSION_MAX_IN_FLIGHT_PER_TENANT > variables.ADMISSION_MAX_IN_FLIGHT) {
     keyProblems.push('ADMISSION_MAX_IN_FLIGHT_PER_TENANT must not exceed ADMISSION_MAX_IN_FLIGHT');
