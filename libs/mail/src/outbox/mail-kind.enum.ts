@@ -2,6 +2,4 @@
 export enum MailKind {
   Invitation = 'invitation',
   PasswordReset = 'password_reset',
-  LockoutNotice = 'lockout_notice',
-  UsageAlert = 'usage_alert',
 }
