@@ -9,7 +9,7 @@ import { AuditModule, AuditService } from '@tenantpay/audit';
 import { DataIsolationModule } from '@tenantpay/data-isolation';
 import { IdentityModule } from '@tenantpay/identity';
 import { type AppConfig, PlatformCoreModule } from '@tenantpay/platform';
-import { TenancyModule, Tier } from '@tenantpay/tenancy';
+import { TenancyModule, TenantJobsModule, TenantLookupService, Tier } from '@tenantpay/tenancy';
 import { type BenchTenant, seedBenchTenant } from './seed-bench-tenant';
 
 /** Limits no fault run reaches: refusals would hide what the run measures. */
@@ -28,6 +28,11 @@ export async function seedFaultTenants<N extends string>(
         { imports: [AuditModule], useExisting: AuditService },
       ),
       TenancyModule.forRoot({ imports: [AuditModule], auditSink: AuditService }),
+      // Identity enqueues invitation email in the tenant's name.
+      TenantJobsModule.forRootAsync({
+        inject: [TenantLookupService],
+        useFactory: (tenants: TenantLookupService) => tenants,
+      }),
       IdentityModule,
     ],
   })

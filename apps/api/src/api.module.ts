@@ -16,8 +16,11 @@ import { AuditApiModule } from './audit/audit-api.module';
 import { AuthModule } from './auth/auth.module';
 import { BrandingApiModule } from './branding/branding-api.module';
 import { ApiGuardsModule } from './guards/api-guards.module';
+import { DevMailboxModule } from './dev-mailbox/dev-mailbox.module';
 import { HealthController } from './health/health.controller';
+import { InvitationsModule } from './invitations/invitations.module';
 import { ApiMetricsModule } from './metrics/api-metrics.module';
+import { PasswordsApiModule } from './passwords/passwords-api.module';
 import { PaymentsApiModule } from './payments/payments-api.module';
 import { PortalModule } from './portal/portal.module';
 import { ApiTenancyModule } from './tenancy/api-tenancy.module';
@@ -57,6 +60,8 @@ export class ApiModule {
         AuthModule,
         UsersModule,
         SupportSessionsModule,
+        InvitationsModule,
+        PasswordsApiModule,
         ApiKeysModule,
         AuditApiModule,
         BrandingApiModule,
@@ -69,6 +74,7 @@ export class ApiModule {
         WebhookEndpointsModule,
         PaymentsApiModule,
         PortalModule,
+        DevMailboxModule.forRoot(config),
       ],
       controllers: [HealthController],
     };

@@ -10,6 +10,7 @@ import {
   tenantLogFields,
 } from '@tenantpay/tenancy';
 import { USAGE_RECORD_COLLECTION } from '@tenantpay/usage';
+import { MailWorkerModule } from './mail/mail-worker.module';
 import { WorkerMetricsModule } from './metrics/worker-metrics.module';
 import { OffboardingWorkerModule } from './offboarding/offboarding-worker.module';
 import { PaymentsWorkerModule } from './payments/payments-worker.module';
@@ -39,6 +40,7 @@ export class WorkerModule {
           useFactory: (tenants: TenantLookupService) => tenants,
         }),
         WorkerWebhooksModule,
+        MailWorkerModule,
         UsageWorkerModule.forRoot(),
         PaymentsWorkerModule,
         OffboardingWorkerModule,

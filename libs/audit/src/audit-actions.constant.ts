@@ -32,6 +32,27 @@ export const AuditAction = {
   /** An admin cleared the failed-login lock of a user. */
   UserUnlocked: 'user.unlocked',
 
+  InvitationCreated: 'invitation.created',
+  InvitationResent: 'invitation.resent',
+  InvitationRevoked: 'invitation.revoked',
+  InvitationAccepted: 'invitation.accepted',
+  /** Accepting failed (expired, used, revoked or unknown token); the reason is in the metadata. */
+  InvitationAcceptFailed: 'invitation.accept_failed',
+  /** Pending invitations past their expiry were closed and their seats given back. */
+  InvitationsExpired: 'invitation.expired',
+
+  /** A password reset was asked for an existing account (unknown emails are audited with outcome failure). */
+  PasswordResetRequested: 'password.reset_requested',
+  PasswordResetCompleted: 'password.reset_completed',
+  /** Confirming a reset failed (unknown, expired or used token). */
+  PasswordResetFailed: 'password.reset_failed',
+  PasswordChanged: 'password.changed',
+
+  /** An email was delivered to the SMTP server (the outbox row's id is the resource). */
+  MailDelivered: 'mail.delivered',
+  /** An email could not be delivered after its last attempt. */
+  MailFailed: 'mail.failed',
+
   TenantCreated: 'tenant.created',
   TenantTierChanged: 'tenant.tier_changed',
   TenantSlugChanged: 'tenant.slug_changed',

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { AuditModule } from '@tenantpay/audit';
 import { TransactionService } from '@tenantpay/data-isolation';
 import { JwtModule } from '@nestjs/jwt';
+import { MailModule } from '@tenantpay/mail';
 import { RateLimitingModule } from '@tenantpay/rate-limiting';
 import { MongooseModule } from '@nestjs/mongoose';
 import { TenantContextService } from '@tenantpay/tenancy';
@@ -11,6 +12,15 @@ import { ApiKeyCredentialsRepository } from './api-keys/api-key-credentials.repo
 import { API_KEY_MODEL, ApiKeySchema } from './api-keys/api-key.schema';
 import { ApiKeysRepository } from './api-keys/api-keys.repository';
 import { ApiKeysService } from './api-keys/api-keys.service';
+import { InvitationExpiry } from './invitations/invitation-expiry.service';
+import { INVITATION_MODEL, InvitationSchema } from './invitations/invitation.schema';
+import { InvitationsRepository } from './invitations/invitations.repository';
+import { InvitationsService } from './invitations/invitations.service';
+import { TenantOnboardingService } from './onboarding/tenant-onboarding.service';
+import { PasswordChangeService } from './passwords/password-change.service';
+import { PasswordResetService } from './password-reset/password-reset.service';
+import { PASSWORD_RESET_MODEL, PasswordResetTokenSchema } from './password-reset/password-reset-token.schema';
+import { PasswordResetTokensRepository } from './password-reset/password-reset-tokens.repository';
 import { LoginAttemptLimiter } from './login/login-attempt-limiter.service';
 import { LoginService } from './login/login.service';
 import { CurrentIdentityService } from './me/current-identity.service';
@@ -38,6 +48,7 @@ import { SupportTokenService } from './support-sessions/support-token.service';
 import { SupportTokenStrategy } from './support-sessions/support-token.strategy';
 import { AccessTokenService } from './tokens/access-token.service';
 import { TENANT_USER_MODEL, TenantUserSchema } from './users/tenant-user.schema';
+import { UserSeatAllocator } from './users/user-seat-allocator.service';
 import { UserAccessCache } from './users/user-access-cache.service';
 import { USER_SEAT_COUNTER_MODEL, UserSeatCounterSchema } from './users/user-seat-counter.schema';
 import { UserSeatsRepository } from './users/user-seats.repository';
@@ -45,11 +56,12 @@ import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
 
 /**
- * Users, platform users, passwords, access tokens, API keys, login, and the two credential strategies of
+ * Users, invitations, platform users, passwords, access tokens, API keys, login, and the two credential strategies of
  * tenant resolution. Global, because the API imports it once and both its controllers and the tenant
  * resolver use its providers. Needs PlatformCoreModule (config, MongoDB, Redis), DataIsolationModule
- * (tenant-aware repositories) and TenancyModule (tenant lookups for both strategies, and the tenant cache's
- * invalidation channel, which UserAccessCache shares).
+ * (tenant-aware repositories), TenancyModule (tenant lookups for both strategies, and the tenant cache's
+ * invalidation channel, which UserAccessCache shares) and TenantJobsModule (invitation email is enqueued in the
+ * tenant's name).
  */
 @Global()
 @Module({
@@ -57,6 +69,7 @@ import { UsersService } from './users/users.service';
     AuditModule,
     JwtModule.register({}),
     RateLimitingModule,
+    MailModule,
     MongooseModule.forFeature([
       { name: TENANT_USER_MODEL, schema: TenantUserSchema },
       { name: USER_SEAT_COUNTER_MODEL, schema: UserSeatCounterSchema },
@@ -65,6 +78,8 @@ import { UsersService } from './users/users.service';
       { name: SUPPORT_SESSION_MODEL, schema: SupportSessionSchema },
       { name: USER_SESSION_MODEL, schema: UserSessionSchema },
       { name: PLATFORM_USER_SESSION_MODEL, schema: PlatformUserSessionSchema },
+      { name: INVITATION_MODEL, schema: InvitationSchema },
+      { name: PASSWORD_RESET_MODEL, schema: PasswordResetTokenSchema },
     ]),
   ],
   providers: [
@@ -81,7 +96,15 @@ import { UsersService } from './users/users.service';
     PlatformUserSessionsRepository,
     SessionStateCache,
     SessionsService,
+    InvitationsRepository,
+    InvitationExpiry,
+    UserSeatAllocator,
     UsersService,
+    InvitationsService,
+    TenantOnboardingService,
+    PasswordResetTokensRepository,
+    PasswordResetService,
+    PasswordChangeService,
     PlatformUsersRepository,
     PlatformUsersService,
     LoginService,
@@ -102,6 +125,10 @@ import { UsersService } from './users/users.service';
   exports: [
     AccessTokenService,
     SessionsService,
+    InvitationsService,
+    TenantOnboardingService,
+    PasswordResetService,
+    PasswordChangeService,
     PasswordHasher,
     UsersService,
     PlatformUsersService,

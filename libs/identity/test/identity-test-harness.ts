@@ -8,6 +8,7 @@ import {
   type Principal,
   ResolutionMethod,
   TenancyModule,
+  TenantJobsModule,
   TENANT_COLLECTION,
   TenantAdminService,
   TenantContextService,
@@ -50,6 +51,11 @@ export function useIdentityHarness(mongo: TestMongo, redis: TestRedis): () => Id
           platformCollections: [TENANT_COLLECTION, PLATFORM_USER_COLLECTION, AUDIT_EVENT_COLLECTION],
         }),
         TenancyModule.forRoot(),
+        // Invitations write email to the outbox and enqueue its delivery in the tenant's name.
+        TenantJobsModule.forRootAsync({
+          inject: [TenantLookupService],
+          useFactory: (tenants: TenantLookupService) => tenants,
+        }),
         IdentityModule,
       ],
     }).compile();

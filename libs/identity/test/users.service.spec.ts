@@ -33,6 +33,7 @@ describe('UsersService', () => {
       expect(view).toEqual({
         id: expect.stringMatching(/^[0-9a-f]{24}$/),
         email: 'ada@example.com',
+        name: null,
         role: 'ADMIN',
         isActive: true,
         lastLoginAt: null,

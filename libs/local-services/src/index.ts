@@ -1,4 +1,6 @@
 export { findFreePort } from './find-free-port';
+export { SmtpSink } from './smtp-sink/smtp-sink';
+export type { SmtpSinkOptions } from './smtp-sink/smtp-sink';
 export { MongoEmulatorProcess } from './mongo/mongo-emulator-process';
 export { startMongo } from './mongo/start-mongo';
 export type { MongoEngineKind, RunningMongo, StartMongoOptions } from './mongo/start-mongo';

@@ -46,3 +46,5 @@ export * from './shutdown/supervisor-message.constant';
 export * from './mongo/build-declared-indexes';
 export * from './async/wait-at-most';
 export * from './http/create-validation-pipe';
+export * from './dev-mailbox/captured-mail';
+export * from './dev-mailbox/dev-mailbox.reader';

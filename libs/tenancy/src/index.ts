@@ -66,6 +66,7 @@ export * from './resolution/tenant-resolver.service';
 export * from './resolution/unknown-credential-tenant.exception';
 export * from './tenancy.module';
 export * from './tenants/tenant-not-found.exception';
+export * from './jobs/each-row-in-its-tenant';
 export * from './jobs/tenant-aware.processor';
 export * from './jobs/tenant-job-data';
 export * from './jobs/tenant-job-enqueuer.service';

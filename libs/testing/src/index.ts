@@ -15,3 +15,5 @@ export type { UnreachableMongo } from './mongo/use-unreachable-mongo';
 export { withPollutedPrototype } from './pollution/with-polluted-prototype';
 export { readTenantArchive } from './offboarding/read-tenant-archive';
 export type { ReadArchive } from './offboarding/read-tenant-archive';
+export { useSmtpSink } from './smtp/use-smtp-sink';
+export type { TestSmtpSink } from './smtp/use-smtp-sink';

@@ -1,14 +1,15 @@
 /**
  * `npm start`: runs the API and the worker as a user would on one machine. MongoDB and Redis come from
  * MONGODB_URI / REDIS_URL when set; otherwise embedded ones are started (a real mongod when this machine
- * has one, else the in-process engine; the local redis-server binary) and stopped again on exit.
+ * has one, else the in-process engine; the local redis-server binary) and stopped again on exit. Without
+ * SMTP_URL (outside production) an embedded SMTP sink captures every email, which the API shows at /dev/mailbox.
  *
  * The first Ctrl-C (or SIGTERM, SIGHUP) stops everything in order: the API, the worker, then Redis and the
  * MongoDB engine, each app killed if it has not stopped within its grace period; a second Ctrl-C kills at
  * once. If one of the apps dies on its own, the launcher says which and why, and stops the rest.
  */
 import 'reflect-metadata';
-import { type RunningMongo, RedisServerProcess, startMongo } from '@tenantpay/local-services';
+import { type RunningMongo, RedisServerProcess, SmtpSink, startMongo } from '@tenantpay/local-services';
 import { API_LISTENING_MESSAGE, type AppConfig, loadConfigOrExit } from '@tenantpay/platform';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -65,12 +66,14 @@ async function main(): Promise<void> {
   // Pending starts are awaited, so a Ctrl-C while Redis is starting still stops Redis.
   const mongoStarting = embeddedOrGivenMongo();
   const redisStarting = mongoStarting.then((mongo) => embeddedOrGivenRedis(mongo));
+  const mailStarting = embeddedOrGivenSmtp(settings);
   const stopAll = async (exitCode: number) => {
     stopping = true;
     say('stopping: api, worker, then Redis and MongoDB (Ctrl+C again to kill at once)…');
     await supervisor.stopAll(STOP_ORDER);
     await (await redisStarting.catch(() => undefined))?.stop();
     await (await mongoStarting.catch(() => undefined))?.stop();
+    await (await mailStarting.catch(() => undefined))?.stop();
     say('stopped');
     process.exit(exitCode);
   };
@@ -82,7 +85,7 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
 
   try {
-    const [mongo, redis] = await Promise.all([mongoStarting, redisStarting]);
+    const [mongo, redis, mail] = await Promise.all([mongoStarting, redisStarting, mailStarting]);
     const environment = {
       ...process.env,
       MONGODB_URI: mongo.uri,
@@ -93,6 +96,10 @@ async function main(): Promise<void> {
       PAYMENTS_GATEWAY_WEBHOOK_SECRET:
         process.env['PAYMENTS_GATEWAY_WEBHOOK_SECRET'] || developmentGatewayWebhookSecret(),
       PAYMENTS_GATEWAY: localGateway(),
+      ...mail.environment,
+      // Links in emails open the tenant's host on this machine: http://{slug}.localhost:{API_PORT}.
+      TENANT_LINK_SCHEME: process.env['TENANT_LINK_SCHEME'] || 'http',
+      TENANT_LINK_PORT: process.env['TENANT_LINK_PORT'] || String(settings.http.port),
     };
     const config = loadConfigOrExit(environment);
     const demo = await seedDemo(config);
@@ -109,6 +116,10 @@ async function main(): Promise<void> {
     await waitUntilReady(`http://127.0.0.1:${settings.http.port}/health/ready`, () => stopping);
     if (stopping) return;
     for (const line of demo) say(line);
+    if (mail.environment.DEV_MAILBOX_DIR !== undefined)
+      say(
+        `email: captured by the embedded SMTP sink; read it at http://localhost:${settings.http.port}/dev/mailbox/page (JSON: /dev/mailbox)`,
+      );
     say(
       `ready: API on http://localhost:${settings.http.port} (GET /health/ready), metrics on ports ` +
         `${settings.http.metricsPort} (api) and ${settings.worker.metricsPort} (worker); Ctrl+C stops everything`,
@@ -185,6 +196,27 @@ async function embeddedOrGivenRedis(mongo: RunningMongo): Promise<{ url: string;
   const server = await RedisServerProcess.start({ dataDir, ownProcessGroup: true });
   say(`Redis: embedded redis-server at ${server.url} (AOF in ${dataDir}; set REDIS_URL to use another)`);
   return server;
+}
+
+interface MailSetup {
+  readonly environment: { SMTP_URL?: string; DEV_MAILBOX_DIR?: string };
+  stop(): Promise<void>;
+}
+
+/**
+ * SMTP_URL when given; otherwise (never in production, where the config requires it) an embedded SMTP sink on
+ * loopback whose captured messages, one JSON file each in a fresh folder per run, the API serves in development.
+ */
+async function embeddedOrGivenSmtp(settings: AppConfig): Promise<MailSetup> {
+  if (settings.mail.smtpUrl !== null) {
+    say('Email: SMTP_URL');
+    return { environment: {}, stop: async () => undefined };
+  }
+  const directory = path.join(workspaceRoot, '.data', 'mailbox-this-run');
+  await rm(directory, { recursive: true, force: true });
+  const sink = await SmtpSink.start({ directory });
+  say(`Email: embedded SMTP sink at ${sink.url} (set SMTP_URL to send real email)`);
+  return { environment: { SMTP_URL: sink.url, DEV_MAILBOX_DIR: directory }, stop: () => sink.stop() };
 }
 
 function startApp(

@@ -1,26 +1,16 @@
-import { type INestApplicationContext, Module } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AUDIT_EVENT_COLLECTION, AuditModule, AuditService } from '@tenantpay/audit';
-import { DataIsolationModule } from '@tenantpay/data-isolation';
 import {
   ApiKeyScope,
   ApiKeysService,
-  IdentityModule,
-  PLATFORM_USER_COLLECTION,
   PlatformUsersService,
   TenantUserRole,
   UsersService,
 } from '@tenantpay/identity';
-import { type AppConfig, PlatformCoreModule } from '@tenantpay/platform';
-import {
-  TENANT_COLLECTION,
-  TenancyModule,
-  TenantAdminService,
-  TenantContextService,
-  TenantLookupService,
-  Tier,
-} from '@tenantpay/tenancy';
+import type { AppConfig } from '@tenantpay/platform';
+import { TenantAdminService, TenantContextService, TenantLookupService, Tier } from '@tenantpay/tenancy';
 import { randomBytes } from 'node:crypto';
+import { IdentityToolingModule } from './identity-tooling.module';
 
 const DEMO_TENANTS = [
   { slug: 'first-bank', name: 'First Community Bank', tier: Tier.Starter, color: '#1f6feb' },
@@ -35,20 +25,7 @@ const SUPER_ADMIN_EMAIL = 'ops@tenantpay.test';
  * already has the demo (a persistent mongod) is left alone.
  */
 export async function seedDemo(config: AppConfig): Promise<string[]> {
-  @Module({
-    imports: [
-      PlatformCoreModule.forRoot(config),
-      DataIsolationModule.forRoot(
-        { platformCollections: [TENANT_COLLECTION, PLATFORM_USER_COLLECTION, AUDIT_EVENT_COLLECTION] },
-        { imports: [AuditModule], useExisting: AuditService },
-      ),
-      TenancyModule.forRoot({ imports: [AuditModule], auditSink: AuditService }),
-      IdentityModule,
-    ],
-  })
-  class DemoSeedModule {}
-
-  const app = await NestFactory.createApplicationContext(DemoSeedModule, {
+  const app = await NestFactory.createApplicationContext(IdentityToolingModule.forRoot(config), {
     logger: false,
     // A module that cannot be built is thrown to the caller, which prints it; Nest's default exits silently.
     abortOnError: false,

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Ip, Param, Post, Put, Query } from '@nestjs/common';
+import { type InvitationView, type OnboardedTenant, TenantOnboardingService } from '@tenantpay/identity';
 import {
   BypassTenantIsolation,
   Roles,
@@ -12,6 +13,7 @@ import { ChangeSlugDto } from './dto/change-slug.dto';
 import { RenameTenantDto } from './dto/rename-tenant.dto';
 import { ChangeTierDto } from './dto/change-tier.dto';
 import { CreateTenantDto } from './dto/create-tenant.dto';
+import { FirstAdminDto } from './dto/first-admin.dto';
 import { LimitOverridesDto } from './dto/limit-overrides.dto';
 import { ListTenantsQueryDto } from './dto/list-tenants.query.dto';
 
@@ -20,11 +22,26 @@ import { ListTenantsQueryDto } from './dto/list-tenants.query.dto';
 @BypassTenantIsolation('platform tenant administration')
 @Roles(SUPER_ADMIN_ROLE)
 export class AdminTenantsController {
-  constructor(private readonly admin: TenantAdminService) {}
+  constructor(
+    private readonly admin: TenantAdminService,
+    private readonly onboarding: TenantOnboardingService,
+  ) {}
 
+  /** With `admin`, also invites the tenant's first admin (their invitation is in `adminInvitation`). */
   @Post()
-  create(@Body() body: CreateTenantDto): Promise<TenantAdminView> {
-    return this.admin.create(body);
+  create(@Body() body: CreateTenantDto, @Ip() ip: string): Promise<OnboardedTenant> {
+    const { admin, ...tenant } = body;
+    return this.onboarding.create(tenant, admin, ip);
+  }
+
+  /** Invites an admin into an existing tenant (a first admin whose invitation lapsed, a replacement). */
+  @Post(':id/admin-invitations')
+  inviteAdmin(
+    @Param('id') id: string,
+    @Body() body: FirstAdminDto,
+    @Ip() ip: string,
+  ): Promise<InvitationView> {
+    return this.onboarding.inviteAdmin(id, body, ip);
   }
 
   @Get()

@@ -7,6 +7,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
+import { MAIL_MAINTENANCE_QUEUE } from '@tenantpay/mail';
 import { PAYMENTS_MAINTENANCE_QUEUE, PAYMENTS_SETTINGS, type PaymentsSettings } from '@tenantpay/payments';
 import { OFFBOARDING_QUEUE } from '@tenantpay/offboarding';
 import {
@@ -56,6 +57,7 @@ export class JobSchedulesKeeper implements OnApplicationBootstrap, OnApplication
     @InjectQueue(USAGE_QUEUE) usageQueue: Queue,
     @InjectQueue(PAYMENTS_MAINTENANCE_QUEUE) maintenanceQueue: Queue,
     @InjectQueue(OFFBOARDING_QUEUE) offboardingQueue: Queue,
+    @InjectQueue(MAIL_MAINTENANCE_QUEUE) mailMaintenanceQueue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(USAGE_OPTIONS) private readonly usageOptions: UsageOptions,
     private readonly moduleRef: ModuleRef,
@@ -65,6 +67,7 @@ export class JobSchedulesKeeper implements OnApplicationBootstrap, OnApplication
       [USAGE_QUEUE]: usageQueue,
       [PAYMENTS_MAINTENANCE_QUEUE]: maintenanceQueue,
       [OFFBOARDING_QUEUE]: offboardingQueue,
+      [MAIL_MAINTENANCE_QUEUE]: mailMaintenanceQueue,
     };
     this.missing = registeredGauge(registry, {
       name: JOB_SCHEDULER_MISSING_METRIC,

@@ -5,11 +5,16 @@ import {
   PaymentMaintenanceJobName,
   type PaymentsSettings,
 } from '@tenantpay/payments';
+import { MAIL_MAINTENANCE_QUEUE, MAIL_SWEEP_INTERVAL_MS, MAIL_SWEEP_JOB } from '@tenantpay/mail';
 import { USAGE_MONTH_CLOSE_JOB, USAGE_QUEUE, USAGE_SYNC_JOB, type UsageOptions } from '@tenantpay/usage';
 
 /** One repeatable job: its scheduler id is its job name, unique within its queue. */
 export interface WorkerJobSchedule {
-  readonly queue: typeof USAGE_QUEUE | typeof PAYMENTS_MAINTENANCE_QUEUE | typeof OFFBOARDING_QUEUE;
+  readonly queue:
+    | typeof USAGE_QUEUE
+    | typeof PAYMENTS_MAINTENANCE_QUEUE
+    | typeof OFFBOARDING_QUEUE
+    | typeof MAIL_MAINTENANCE_QUEUE;
   readonly name: string;
   readonly everyMs: number;
 }
@@ -42,5 +47,7 @@ export function workerJobSchedules(
     },
     // Requested tenant exports, and tenant data whose retention period after its export is over.
     { queue: OFFBOARDING_QUEUE, name: OFFBOARDING_SWEEP_JOB, everyMs: offboarding.sweepIntervalMs },
+    // Email left pending in the outbox (its job never enqueued, or lost with Redis) is enqueued again.
+    { queue: MAIL_MAINTENANCE_QUEUE, name: MAIL_SWEEP_JOB, everyMs: MAIL_SWEEP_INTERVAL_MS },
   ];
 }

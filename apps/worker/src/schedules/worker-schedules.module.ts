@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { MAIL_MAINTENANCE_QUEUE } from '@tenantpay/mail';
 import { PAYMENTS_MAINTENANCE_QUEUE } from '@tenantpay/payments';
 import { OFFBOARDING_QUEUE } from '@tenantpay/offboarding';
 import { MetricsModule } from '@tenantpay/platform';
@@ -14,6 +15,7 @@ import { JobSchedulesKeeper } from './job-schedules-keeper.service';
       { name: USAGE_QUEUE },
       { name: PAYMENTS_MAINTENANCE_QUEUE },
       { name: OFFBOARDING_QUEUE },
+      { name: MAIL_MAINTENANCE_QUEUE },
     ),
   ],
   providers: [JobSchedulesKeeper],

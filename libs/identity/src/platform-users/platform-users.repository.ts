@@ -27,6 +27,10 @@ export class PlatformUsersRepository {
       .exec();
   }
 
+  async setPasswordHash(id: Types.ObjectId, passwordHash: string): Promise<void> {
+    await this.model.updateOne({ _id: id }, { $set: { passwordHash } }).exec();
+  }
+
   async recordLogin(id: Types.ObjectId, at: Date): Promise<void> {
     await this.model.updateOne({ _id: id }, { $set: { lastLoginAt: at } }).exec();
   }

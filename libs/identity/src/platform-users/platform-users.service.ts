@@ -1,6 +1,7 @@
 import { isDuplicateKeyError } from '@tenantpay/platform';
 import { Injectable } from '@nestjs/common';
 import { PasswordHasher } from '../passwords/password-hasher.service';
+import { assertPasswordAllowed } from '../passwords/password-policy';
 import { EmailAlreadyRegisteredException } from '../users/email-already-registered.exception';
 import type { PlatformUser } from './platform-user';
 import { PlatformUsersRepository } from './platform-users.repository';
@@ -14,9 +15,11 @@ export class PlatformUsersService {
   ) {}
 
   async create(email: string, password: string): Promise<PlatformUser> {
+    const normalizedEmail = email.trim().toLowerCase();
+    assertPasswordAllowed(password, normalizedEmail);
     const passwordHash = await this.hasher.hash(password);
     try {
-      return await this.platformUsers.insert(email.trim().toLowerCase(), passwordHash);
+      return await this.platformUsers.insert(normalizedEmail, passwordHash);
     } catch (error) {
       throw isDuplicateKeyError(error) ? new EmailAlreadyRegisteredException() : error;
     }

@@ -5,6 +5,7 @@ import type { TenantUserRole } from './tenant-user-role.enum';
 export interface TenantUserView {
   readonly id: string;
   readonly email: string;
+  readonly name: string | null;
   readonly role: TenantUserRole;
   readonly isActive: boolean;
   readonly lastLoginAt: string | null;
@@ -16,6 +17,7 @@ export function toTenantUserView(user: TenantUser): TenantUserView {
   return {
     id: user._id.toHexString(),
     email: user.email,
+    name: user.name ?? null,
     role: user.role,
     isActive: user.isActive,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,

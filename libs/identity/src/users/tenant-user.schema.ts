@@ -9,6 +9,7 @@ export const TenantUserSchema = tenantOwnedSchema<TenantUser>(
   {
     email: { type: String, required: true, lowercase: true, trim: true, maxlength: 254 },
     passwordHash: { type: String, required: true },
+    name: { type: String, default: null, maxlength: 200 },
     role: { type: String, enum: Object.values(TenantUserRole), required: true },
     isActive: { type: Boolean, required: true, default: true },
     lastLoginAt: { type: Date, default: null },

@@ -8,6 +8,7 @@ export interface TenantUser {
   /** Lowercase; unique within the tenant. */
   readonly email: string;
   readonly passwordHash: string;
+  readonly name: string | null;
   readonly role: TenantUserRole;
   readonly isActive: boolean;
   readonly lastLoginAt: Date | null;

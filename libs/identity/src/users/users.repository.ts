@@ -10,6 +10,10 @@ export interface NewTenantUser {
   readonly email: string;
   readonly passwordHash: string;
   readonly role: TenantUserRole;
+  /** Set when the user gives one (accepting an invitation); null otherwise. */
+  readonly name?: string | null;
+  /** Given when the caller needs the id before the insert commits (an invitation records its user). */
+  readonly _id?: Types.ObjectId;
 }
 
 /**
@@ -23,7 +27,7 @@ export class UsersRepository extends TenantAwareRepository<TenantUser> {
   }
 
   insert(user: NewTenantUser): Promise<TenantUser> {
-    return this.create({ ...user, isActive: true, lastLoginAt: null });
+    return this.create({ ...user, name: user.name ?? null, isActive: true, lastLoginAt: null });
   }
 
   findByEmail(email: string): Promise<TenantUser | null> {
@@ -54,6 +58,10 @@ export class UsersRepository extends TenantAwareRepository<TenantUser> {
       { _id: new Types.ObjectId(id), isActive: !isActive },
       { $set: { isActive } },
     );
+  }
+
+  async setPasswordHash(id: Types.ObjectId, passwordHash: string): Promise<void> {
+    await this.updateOne({ _id: id }, { $set: { passwordHash } });
   }
 
   async recordLogin(id: Types.ObjectId, at: Date): Promise<void> {

@@ -2,10 +2,11 @@ import { isDuplicateKeyError } from '@tenantpay/platform';
 import { Injectable } from '@nestjs/common';
 import { AuditAction, type AuditResource, AuditService } from '@tenantpay/audit';
 import { TransactionService } from '@tenantpay/data-isolation';
-import { effectiveLimits, type Limit, TenantContextService, UNLIMITED } from '@tenantpay/tenancy';
+import { TenantContextService } from '@tenantpay/tenancy';
 import { tenantLoginAccountKey } from '../login/login-account-key';
 import { LoginAttemptLimiter } from '../login/login-attempt-limiter.service';
 import { PasswordHasher } from '../passwords/password-hasher.service';
+import { assertPasswordAllowed } from '../passwords/password-policy';
 import { SessionEndReason } from '../sessions/session-end-reason.enum';
 import { SessionsService } from '../sessions/sessions.service';
 import { EmailAlreadyRegisteredException } from './email-already-registered.exception';
@@ -13,9 +14,9 @@ import { OwnAccountChangeException } from './own-account-change.exception';
 import type { TenantUser } from './tenant-user';
 import type { TenantUserRole } from './tenant-user-role.enum';
 import { type TenantUserView, toTenantUserView } from './tenant-user-view';
-import { UserLimitReachedException } from './user-limit-reached.exception';
 import { UserAccessCache } from './user-access-cache.service';
 import { UserNotFoundException } from './user-not-found.exception';
+import { UserSeatAllocator } from './user-seat-allocator.service';
 import { UserSeatsRepository } from './user-seats.repository';
 import { UsersRepository } from './users.repository';
 
@@ -31,15 +32,16 @@ export interface TenantUserPage {
 }
 
 /**
- * Manages the current tenant's users. Every change to who is active (create, deactivate) runs
- * in one transaction with the tenant's seat counter, whose conditional increment keeps the active-user
- * count within `maxUsers` even when requests race for the last seat.
+ * Manages the current tenant's users. Every change to who holds a seat (create, deactivate) runs in one
+ * transaction with the tenant's seat counter (UserSeatAllocator), whose conditional increment keeps active
+ * users plus pending invitations within `maxUsers` even when requests race for the last seat.
  */
 @Injectable()
 export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly seats: UserSeatsRepository,
+    private readonly seatAllocator: UserSeatAllocator,
     private readonly access: UserAccessCache,
     private readonly hasher: PasswordHasher,
     private readonly tenantContext: TenantContextService,
@@ -51,9 +53,10 @@ export class UsersService {
 
   async create(input: CreateTenantUserInput, ip: string | null = null): Promise<TenantUserView> {
     const email = input.email.trim().toLowerCase();
+    assertPasswordAllowed(input.password, email);
     if ((await this.users.findByEmail(email)) !== null) throw new EmailAlreadyRegisteredException();
     const passwordHash = await this.hasher.hash(input.password);
-    const user = await this.withSeatTaken(async () => {
+    const user = await this.seatAllocator.withSeatTaken(async () => {
       try {
         return await this.users.insert({ email, passwordHash, role: input.role });
       } catch (error) {
@@ -113,13 +116,19 @@ export class UsersService {
    * tier has none left). They sign in again with their password; their old sessions stay ended.
    */
   async reactivate(id: string, ip: string | null = null): Promise<TenantUserView> {
-    const maxUsers = effectiveLimits(this.tenantContext.getTenant()).maxUsers;
-    await this.seats.ensureExists(() => this.users.countActive());
-    const user = await this.transactions.withTransaction(async () => {
-      const changed = await this.users.setActive(id, true);
-      if (changed !== null) await this.takeSeat(maxUsers);
-      return changed;
-    });
+    const current = await this.existing(id);
+    if (current.isActive) return toTenantUserView(current);
+    const user = await this.seatAllocator
+      .withSeatTaken(async () => {
+        const changed = await this.users.setActive(id, true);
+        // Reactivated meanwhile: throwing rolls back the seat just taken for it.
+        if (changed === null) throw new AlreadyActive();
+        return changed;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof AlreadyActive) return null;
+        throw error;
+      });
     if (user === null) return toTenantUserView(await this.existing(id));
     await this.access.invalidate(id);
     await this.audit.recordChange(AuditAction.UserReactivated, userResource(user), ip);
@@ -137,24 +146,6 @@ export class UsersService {
     return toTenantUserView(user);
   }
 
-  /** Runs `write` in a transaction that also takes a seat, refusing when the tier's limit is reached. */
-  private async withSeatTaken(write: () => Promise<TenantUser>): Promise<TenantUser> {
-    const maxUsers = effectiveLimits(this.tenantContext.getTenant()).maxUsers;
-    await this.seats.ensureExists(() => this.users.countActive());
-    return this.transactions.withTransaction(async () => {
-      await this.takeSeat(maxUsers);
-      return write();
-    });
-  }
-
-  /** Inside a transaction: takes a seat or refuses, rolling the transaction back. */
-  private async takeSeat(maxUsers: Limit): Promise<void> {
-    if (await this.seats.take(maxUsers)) return;
-    // Without a limit, only a counter deleted since ensureExists can refuse: a bug, not a full tenant.
-    if (maxUsers === UNLIMITED) throw new Error('The seat counter of the tenant vanished');
-    throw new UserLimitReachedException(maxUsers);
-  }
-
   private async existing(id: string): Promise<TenantUser> {
     return (await this.users.findById(id)) ?? this.notFound();
   }
@@ -168,6 +159,9 @@ export class UsersService {
     if (principal?.kind === 'user' && principal.userId === id) throw new OwnAccountChangeException();
   }
 }
+
+/** A reactivation that found the user active already: rolls its seat transaction back. */
+class AlreadyActive extends Error {}
 
 function userResource(user: TenantUser): AuditResource {
   return { type: 'user', id: user._id.toHexString() };

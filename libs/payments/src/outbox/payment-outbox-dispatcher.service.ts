@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { TenantContextService, TenantLookupService } from '@tenantpay/tenancy';
+import { eachRowInItsTenant, TenantContextService, TenantLookupService } from '@tenantpay/tenancy';
 import { PaymentsRepository } from '../payment/payments.repository';
 import { PlatformPaymentsRepository } from '../payment/platform-payments.repository';
-import { eachRowInItsTenant } from '../platform-scope/each-row-in-its-tenant';
 import type { PaymentEvent } from '../ports/payment-event';
 import { PAYMENT_EVENT_PUBLISHER, type PaymentEventPublisher } from '../ports/payment-event-publisher.port';
 import { outboxEntryOf } from './payment-event-entries';

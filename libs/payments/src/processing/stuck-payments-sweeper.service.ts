@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { TenantContextService, TenantLookupService } from '@tenantpay/tenancy';
+import { eachRowInItsTenant, TenantContextService, TenantLookupService } from '@tenantpay/tenancy';
 import type { Payment } from '../payment/payment';
 import { SYSTEM_ACTOR } from '../payment/payment-actor';
 import { PaymentStatus } from '../payment/payment-status.enum';
 import { PlatformPaymentsRepository, type SweptPaymentStatus } from '../payment/platform-payments.repository';
 import { PAYMENTS_SETTINGS, type PaymentsSettings } from '../payments-settings';
-import { eachRowInItsTenant } from '../platform-scope/each-row-in-its-tenant';
 import { PaymentEventType } from '../ports/payment-event';
 import { PaymentEventsService } from './payment-events.service';
 import { PaymentJobsService } from './payment-jobs.service';

@@ -53,6 +53,19 @@ export interface AppConfig {
     /** A session ends this long after its login, refreshed or not. */
     readonly sessionMaxLifetimeSeconds: number;
   };
+  readonly mail: {
+    /** Where email is delivered over SMTP; null outside production when unset (rows wait in the outbox). */
+    readonly smtpUrl: string | null;
+    readonly fromAddress: string;
+    /** Development only (null in production): where the embedded SMTP sink keeps what it captured. */
+    readonly devMailboxDir: string | null;
+    /** How links in emails reach a tenant's host. */
+    readonly tenantLinkScheme: 'https' | 'http';
+    readonly tenantLinkPort: number | null;
+  };
+  readonly invitations: {
+    readonly ttlSeconds: number;
+  };
   readonly webhooks: {
     /** Base64 of the 32-byte AES-256-GCM key that encrypts webhook signing secrets at rest; null if unset. */
     readonly secretEncryptionKey: string | null;

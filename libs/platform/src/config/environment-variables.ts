@@ -150,6 +150,46 @@ export class EnvironmentVariables {
   @Max(7_776_000, { message: 'must be between 60 and 7776000 seconds' })
   SESSION_MAX_LIFETIME_SECONDS = 604_800;
 
+  /** The SMTP server outgoing email goes to (`smtp://` or `smtps://`, credentials in the URL). Required in production. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The From of every email; the tenant's display name is put in front of the address. */
+  @IsOptional()
+  @Matches(/^[^\s<>@]+@[^\s<>@]+$/, {
+    message: 'must be an email address such as no-reply@tenantpay.example.com',
+  })
+  MAIL_FROM_ADDRESS?: string;
+
+  /**
+   * Development only: the folder where the embedded SMTP sink (npm start, tests) stores captured messages; when
+   * set, the API serves them at GET /dev/mailbox. Refused in production.
+   */
+  @IsOptional()
+  @IsString({ message: 'must be a folder path' })
+  DEV_MAILBOX_DIR?: string;
+
+  /** Links in emails point at `{scheme}://{slug}.{BASE_DOMAIN}[:port]`. */
+  @IsOptional()
+  @IsIn(['https', 'http'], { message: 'must be https or http' })
+  TENANT_LINK_SCHEME: 'https' | 'http' = 'https';
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(1, { message: 'must be between 1 and 65535' })
+  @Max(65535, { message: 'must be between 1 and 65535' })
+  TENANT_LINK_PORT?: number;
+
+  /** How long an invitation can be accepted. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of seconds' })
+  @Min(3600, { message: 'must be between 3600 and 2592000 seconds (30 days)' })
+  @Max(30 * 86_400, { message: 'must be between 3600 and 2592000 seconds (30 days)' })
+  INVITATION_TTL_SECONDS = 7 * 86_400;
+
   @IsOptional()
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be the base64 encoding of exactly 32 bytes' })
   WEBHOOK_SECRET_ENCRYPTION_KEY?: string;

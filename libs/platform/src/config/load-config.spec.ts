@@ -8,6 +8,7 @@ const valid = {
   REDIS_URL: 'redis://127.0.0.1:6379',
   JWT_SIGNING_KEYS: `k1:${KEY_A}`,
   PAYMENTS_GATEWAY: 'simulated',
+  SMTP_URL: 'smtp://mail.test:25',
 };
 /** Production tests that are about something else accept the simulator deliberately. */
 const SIMULATOR_ALLOWED = { PAYMENTS_ALLOW_SIMULATED_GATEWAY_IN_PRODUCTION: 'true' };
@@ -50,6 +51,14 @@ describe('loadConfig', () => {
         sessionIdleTimeoutSeconds: 43_200,
         sessionMaxLifetimeSeconds: 604_800,
       },
+      mail: {
+        smtpUrl: 'smtp://mail.test:25',
+        fromAddress: 'no-reply@localhost',
+        devMailboxDir: null,
+        tenantLinkScheme: 'https',
+        tenantLinkPort: null,
+      },
+      invitations: { ttlSeconds: 604_800 },
       webhooks: { secretEncryptionKey: null, allowedHosts: [] },
       payments: {
         gateway: 'simulated',
@@ -256,6 +265,28 @@ describe('loadConfig', () => {
         ADMISSION_MIN_IN_FLIGHT: '5',
       }),
     ).toEqual([expect.stringMatching(/^ADMISSION_MIN_IN_FLIGHT /)]);
+  });
+
+  it('requires SMTP_URL in production and refuses the development mailbox there', () => {
+    const production = {
+      ...valid,
+      NODE_ENV: 'production',
+      WEBHOOK_SECRET_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      PAYMENTS_GATEWAY_WEBHOOK_SECRET: 'g'.repeat(40),
+      ...SIMULATOR_ALLOWED,
+    };
+    expect(problemsOf({ ...production, SMTP_URL: undefined })).toEqual([
+      expect.stringMatching(/^SMTP_URL is required/),
+    ]);
+    expect(problemsOf({ ...production, DEV_MAILBOX_DIR: '/tmp/mailbox' })).toEqual([
+      expect.stringMatching(/^DEV_MAILBOX_DIR is refused in production/),
+    ]);
+    expect(problemsOf({ ...valid, SMTP_URL: 'http://mail.test' })).toEqual([
+      expect.stringMatching(/^SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/),
+    ]);
+    expect(loadConfig({ ...valid, SMTP_URL: undefined, DEV_MAILBOX_DIR: '/tmp/mailbox' }).mail).toEqual(
+      expect.objectContaining({ smtpUrl: null, devMailboxDir: '/tmp/mailbox' }),
+    );
   });
 
   it('refuses a key id used twice', () => {

@@ -60,6 +60,16 @@ export function loadConfig(environment: Environment): AppConfig {
       'PAYMENTS_GATEWAY=simulated is refused in production: the simulator moves no money (set PAYMENTS_ALLOW_SIMULATED_GATEWAY_IN_PRODUCTION=true only for a production-like test environment)',
     );
   }
+  if (variables.NODE_ENV === 'production' && variables.SMTP_URL === undefined) {
+    keyProblems.push(
+      'SMTP_URL is required in production (invitations and password resets are sent by email)',
+    );
+  }
+  if (variables.NODE_ENV === 'production' && variables.DEV_MAILBOX_DIR !== undefined) {
+    keyProblems.push(
+      'DEV_MAILBOX_DIR is refused in production: the development mailbox shows every email sent',
+    );
+  }
   if (variables.ADMISSION_MAX_IN_FLIGHT_PER_TENANT > variables.ADMISSION_MAX_IN_FLIGHT) {
     keyProblems.push('ADMISSION_MAX_IN_FLIGHT_PER_TENANT must not exceed ADMISSION_MAX_IN_FLIGHT');
   }
@@ -96,6 +106,14 @@ export function loadConfig(environment: Environment): AppConfig {
       sessionIdleTimeoutSeconds: variables.SESSION_IDLE_TIMEOUT_SECONDS,
       sessionMaxLifetimeSeconds: variables.SESSION_MAX_LIFETIME_SECONDS,
     },
+    mail: {
+      smtpUrl: variables.SMTP_URL ?? null,
+      fromAddress: variables.MAIL_FROM_ADDRESS ?? `no-reply@${variables.BASE_DOMAIN}`,
+      devMailboxDir: variables.DEV_MAILBOX_DIR ?? null,
+      tenantLinkScheme: variables.TENANT_LINK_SCHEME,
+      tenantLinkPort: variables.TENANT_LINK_PORT ?? null,
+    },
+    invitations: { ttlSeconds: variables.INVITATION_TTL_SECONDS },
     webhooks: {
       secretEncryptionKey: variables.WEBHOOK_SECRET_ENCRYPTION_KEY ?? null,
       allowedHosts: (variables.WEBHOOK_ALLOWED_HOSTS ?? '').split(',').filter((host) => host !== ''),

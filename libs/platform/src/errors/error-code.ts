@@ -24,6 +24,24 @@ export enum ErrorCode {
   NotFound = 'not_found',
   TenantNotFound = 'tenant_not_found',
   Conflict = 'conflict',
+  /** A new password breaks the password policy (length, common-password list, the account's email). */
+  WeakPassword = 'weak_password',
+  /** An invitation token names no invitation of this tenant. */
+  InvitationNotFound = 'invitation_not_found',
+  /** The invitation was not accepted within its lifetime. */
+  InvitationExpired = 'invitation_expired',
+  /** The invitation was already accepted: tokens are single-use. */
+  InvitationUsed = 'invitation_used',
+  /** An admin revoked the invitation (or replaced its token by resending it). */
+  InvitationRevoked = 'invitation_revoked',
+  /** A password reset token names no reset of this tenant. */
+  PasswordResetTokenNotFound = 'password_reset_token_not_found',
+  /** The reset link is older than its 30 minutes. */
+  PasswordResetTokenExpired = 'password_reset_token_expired',
+  /** The reset link was already used (or a newer reset replaced it): tokens are single-use. */
+  PasswordResetTokenUsed = 'password_reset_token_used',
+  /** Changing a password needs the current one, and it was wrong. */
+  InvalidCurrentPassword = 'invalid_current_password',
   IdempotencyInProgress = 'idempotency_in_progress',
   PayloadTooLarge = 'payload_too_large',
   UnsupportedMediaType = 'unsupported_media_type',
@@ -55,6 +73,15 @@ export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.Conflict]: 409,
   [ErrorCode.TenantArchived]: 409,
   [ErrorCode.TenantNotArchived]: 409,
+  [ErrorCode.WeakPassword]: 400,
+  [ErrorCode.InvitationNotFound]: 404,
+  [ErrorCode.InvitationExpired]: 410,
+  [ErrorCode.InvitationUsed]: 410,
+  [ErrorCode.InvitationRevoked]: 410,
+  [ErrorCode.PasswordResetTokenNotFound]: 404,
+  [ErrorCode.PasswordResetTokenExpired]: 410,
+  [ErrorCode.PasswordResetTokenUsed]: 410,
+  [ErrorCode.InvalidCurrentPassword]: 400,
   [ErrorCode.IdempotencyInProgress]: 409,
   [ErrorCode.PayloadTooLarge]: 413,
   [ErrorCode.UnsupportedMediaType]: 415,

@@ -17,6 +17,8 @@ export const HTTP_APPLICATION_OPTIONS: NestApplicationOptions = { bodyParser: fa
 export const HEALTH_ROUTES = ['health/live', 'health/ready'];
 /** The staff portal: a page at the root of a tenant's host and its static files, outside the versioned API. */
 export const PORTAL_ROUTES = ['/', 'portal/:asset'];
+/** The development mailbox (registered outside production only). */
+export const DEV_ROUTES = ['dev/mailbox', 'dev/mailbox/page'];
 
 /**
  * Everything an HTTP application needs around its modules, in one place so the server and the tests
@@ -36,7 +38,7 @@ export function configureHttpApplication(app: NestExpressApplication): NestExpre
   // Client IPs (per-IP rate limits, audit) come from X-Forwarded-For only through the configured proxies.
   app.set('trust proxy', app.get<AppConfig>(APP_CONFIG).http.trustProxyHops);
   app.use(helmet());
-  app.setGlobalPrefix(API_PREFIX, { exclude: [...HEALTH_ROUTES, ...PORTAL_ROUTES] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: [...HEALTH_ROUTES, ...PORTAL_ROUTES, ...DEV_ROUTES] });
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useGlobalPipes(new RejectUnsafeInputPipe(), createValidationPipe());
   return app;

@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { Tier } from '@tenantpay/tenancy';
 import { BrandingDto } from './branding.dto';
+import { FirstAdminDto } from './first-admin.dto';
 import { LimitOverridesDto } from './limit-overrides.dto';
 
 export class CreateTenantDto {
@@ -26,4 +27,10 @@ export class CreateTenantDto {
   @ValidateNested()
   @Type(() => LimitOverridesDto)
   limits?: LimitOverridesDto;
+
+  /** Invites the tenant's first admin in the same request (the invitation email goes to this address). */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FirstAdminDto)
+  admin?: FirstAdminDto;
 }

@@ -1,4 +1,6 @@
-import { ResolutionMethod, type TenantContextService, type TenantLookupService } from '@tenantpay/tenancy';
+import type { TenantLookupService } from '../cache/tenant-lookup.service';
+import { ResolutionMethod } from '../context/resolution-method.enum';
+import type { TenantContextService } from '../context/tenant-context.service';
 import type { Types } from 'mongoose';
 
 const PAGE_SIZE = 500;

@@ -1,0 +1,39 @@
+import { Body, Controller, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
+import { InvitationsService } from '@tenantpay/identity';
+import { Public, RequiresTenant } from '@tenantpay/tenancy';
+import { type HeaderResponse, TENANT_AUTH_COOKIE_PATH } from '../auth/refresh-token-cookie';
+import type { SessionRequest } from '../auth/session-endpoints';
+import { deliverSession, type SessionResponse } from '../auth/session-response';
+import { AcceptInvitationDto } from './dto/accept-invitation.dto';
+
+/**
+ * Accepting an invitation, on the tenant's host (or with X-Tenant-ID): the token only exists in that tenant,
+ * so the same token on another tenant's host is simply unknown. Answers like a login: it opens a session and
+ * hands out its refresh token where the caller asks for it.
+ */
+@Controller('invitations')
+export class InvitationAcceptanceController {
+  constructor(private readonly invitations: InvitationsService) {}
+
+  @Public()
+  @RequiresTenant()
+  @Post('accept')
+  @HttpCode(200)
+  async accept(
+    @Body() body: AcceptInvitationDto,
+    @Ip() ip: string,
+    @Req() request: SessionRequest,
+    @Res({ passthrough: true }) response: HeaderResponse,
+  ): Promise<SessionResponse> {
+    const { refreshTokenDelivery, ...acceptance } = body;
+    const issued = await this.invitations.accept(acceptance, {
+      ip,
+      userAgent: request.headers['user-agent'] ?? null,
+    });
+    return deliverSession(issued, refreshTokenDelivery, {
+      request,
+      response,
+      cookiePath: TENANT_AUTH_COOKIE_PATH,
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import { Body, Controller, Get, HttpCode, Ip, Param, Post } from '@nestjs/common';
+import { type InvitationView, InvitationsService, TenantUserRole } from '@tenantpay/identity';
+import { Roles } from '@tenantpay/tenancy';
+import { CreateInvitationDto } from './dto/create-invitation.dto';
+
+/** The tenant's admins invite people, see who is still invited, resend and revoke. */
+@Controller('invitations')
+@Roles(TenantUserRole.Admin)
+export class InvitationsController {
+  constructor(private readonly invitations: InvitationsService) {}
+
+  @Post()
+  invite(@Body() body: CreateInvitationDto, @Ip() ip: string): Promise<InvitationView> {
+    return this.invitations.invite(body, ip);
+  }
+
+  @Get()
+  async listPending(): Promise<{ data: InvitationView[] }> {
+    return { data: await this.invitations.listPending() };
+  }
+
+  @Post(':id/resend')
+  @HttpCode(200)
+  resend(@Param('id') id: string, @Ip() ip: string): Promise<InvitationView> {
+    return this.invitations.resend(id, ip);
+  }
+
+  @Post(':id/revoke')
+  @HttpCode(200)
+  revoke(@Param('id') id: string, @Ip() ip: string): Promise<InvitationView> {
+    return this.invitations.revoke(id, ip);
+  }
+}

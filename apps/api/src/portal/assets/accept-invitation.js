@@ -1,0 +1,75 @@
+// @ts-check
+/**
+ * The invitation acceptance page (the link in an invitation email): the token comes from the link, the user
+ * chooses a password, and on success the session starts as after a sign-in and the portal opens.
+ */
+import { ApiError, callApi, storeToken } from './api-client.js';
+
+const COLOR = /^#[0-9a-fA-F]{6}$/;
+
+/** @template {HTMLElement} T @param {string} id @param {{ new (): T }} type @returns {T} */
+function element(id, type) {
+  const found = document.getElementById(id);
+  if (!(found instanceof type)) throw new Error(`#${id} is missing from the page`);
+  return found;
+}
+
+const form = element('accept-form', HTMLFormElement);
+const errorBox = element('accept-error', HTMLDivElement);
+// Read once, then removed from the address bar so it is not kept in history or shown over a shoulder.
+const token = new URLSearchParams(window.location.search).get('token');
+window.history.replaceState(null, '', window.location.pathname);
+
+async function showBranding() {
+  try {
+    /** @type {{ displayName: string, logoUrl: string | null, primaryColor: string | null }} */
+    const branding = await callApi('/v1/branding', { anonymous: true });
+    element('brand-name', HTMLHeadingElement).textContent = branding.displayName;
+    document.title = `${branding.displayName} · Accept your invitation`;
+    if (branding.logoUrl !== null && branding.logoUrl.startsWith('https://')) {
+      const logo = element('brand-logo', HTMLImageElement);
+      logo.src = branding.logoUrl;
+      logo.alt = `${branding.displayName} logo`;
+      logo.hidden = false;
+    }
+    if (branding.primaryColor !== null && COLOR.test(branding.primaryColor))
+      document.documentElement.style.setProperty('--brand-primary', branding.primaryColor);
+  } catch {
+    // The page works unbranded.
+  }
+}
+
+/** @param {string} message */
+function showError(message) {
+  errorBox.textContent = message;
+  errorBox.hidden = false;
+}
+
+async function accept(/** @type {SubmitEvent} */ event) {
+  event.preventDefault();
+  errorBox.hidden = true;
+  if (token === null) return showError('This page needs the link from your invitation email.');
+  const data = new FormData(form);
+  const name = String(data.get('name') ?? '').trim();
+  try {
+    /** @type {{ accessToken: string }} */
+    const session = await callApi('/v1/invitations/accept', {
+      method: 'POST',
+      anonymous: true,
+      body: {
+        token,
+        password: String(data.get('password') ?? ''),
+        ...(name === '' ? {} : { name }),
+        refreshTokenDelivery: 'cookie',
+      },
+    });
+    storeToken(session.accessToken);
+    window.location.assign('/');
+  } catch (error) {
+    showError(error instanceof ApiError ? error.message : 'Something went wrong. Try again.');
+  }
+}
+
+form.addEventListener('submit', (event) => void accept(event));
+if (token === null) showError('This page needs the link from your invitation email.');
+void showBranding();

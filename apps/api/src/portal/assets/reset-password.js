@@ -1,0 +1,94 @@
+// @ts-check
+/**
+ * The password reset page: without a token it asks for a reset link by email; with the token from that link it
+ * sets the new password, then sends the user to sign in.
+ */
+import { ApiError, callApi } from './api-client.js';
+
+const COLOR = /^#[0-9a-fA-F]{6}$/;
+
+/** @template {HTMLElement} T @param {string} id @param {{ new (): T }} type @returns {T} */
+function element(id, type) {
+  const found = document.getElementById(id);
+  if (!(found instanceof type)) throw new Error(`#${id} is missing from the page`);
+  return found;
+}
+
+const requestSection = element('request-reset', HTMLElement);
+const confirmSection = element('choose-password', HTMLElement);
+const requestForm = element('request-form', HTMLFormElement);
+const confirmForm = element('confirm-form', HTMLFormElement);
+const messageBox = element('reset-message', HTMLDivElement);
+const errorBox = element('reset-error', HTMLDivElement);
+// Read once, then removed from the address bar so it is not kept in history.
+const token = new URLSearchParams(window.location.search).get('token');
+window.history.replaceState(null, '', window.location.pathname);
+
+async function showBranding() {
+  try {
+    /** @type {{ displayName: string, logoUrl: string | null, primaryColor: string | null }} */
+    const branding = await callApi('/v1/branding', { anonymous: true });
+    element('brand-name', HTMLHeadingElement).textContent = branding.displayName;
+    document.title = `${branding.displayName} · Reset your password`;
+    if (branding.logoUrl !== null && branding.logoUrl.startsWith('https://')) {
+      const logo = element('brand-logo', HTMLImageElement);
+      logo.src = branding.logoUrl;
+      logo.alt = `${branding.displayName} logo`;
+      logo.hidden = false;
+    }
+    if (branding.primaryColor !== null && COLOR.test(branding.primaryColor))
+      document.documentElement.style.setProperty('--brand-primary', branding.primaryColor);
+  } catch {
+    // The page works unbranded.
+  }
+}
+
+/** @param {string} message */
+function say(message) {
+  errorBox.hidden = true;
+  messageBox.textContent = message;
+  messageBox.hidden = false;
+}
+
+/** @param {unknown} error */
+function fail(error) {
+  errorBox.textContent = error instanceof ApiError ? error.message : 'Something went wrong. Try again.';
+  errorBox.hidden = false;
+}
+
+async function requestLink(/** @type {SubmitEvent} */ event) {
+  event.preventDefault();
+  try {
+    const answer = await callApi('/v1/auth/password-reset', {
+      method: 'POST',
+      anonymous: true,
+      body: { email: String(new FormData(requestForm).get('email') ?? '') },
+    });
+    requestSection.hidden = true;
+    say(String(answer.message));
+  } catch (error) {
+    fail(error);
+  }
+}
+
+async function confirm(/** @type {SubmitEvent} */ event) {
+  event.preventDefault();
+  try {
+    await callApi('/v1/auth/password-reset/confirm', {
+      method: 'POST',
+      anonymous: true,
+      body: { token, password: String(new FormData(confirmForm).get('password') ?? '') },
+    });
+    confirmSection.hidden = true;
+    say('Your password was changed. Sign in with it now.');
+    window.setTimeout(() => window.location.assign('/'), 1500);
+  } catch (error) {
+    fail(error);
+  }
+}
+
+requestForm.addEventListener('submit', (event) => void requestLink(event));
+confirmForm.addEventListener('submit', (event) => void confirm(event));
+requestSection.hidden = token !== null;
+confirmSection.hidden = token === null;
+void showBranding();

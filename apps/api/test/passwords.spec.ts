@@ -1,0 +1,149 @@
+import type { AppConfig } from '@tenantpay/platform';
+import { testAppConfig, useSmtpSink, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import request from 'supertest';
+import { expectApiError, PASSWORD } from './identity-test-app';
+import {
+  acceptEmailedInvitation,
+  createBank,
+  linkTokenOf,
+  type OnboardedBank,
+  type OnboardingTestApp,
+  startOnboardingApp,
+} from './support/onboarding-test-app';
+
+const FIRST_PASSWORD = 'violet otters juggle quietly';
+const NEW_PASSWORD = 'seven amber kites drifting';
+
+describe('password reset by email and password change', () => {
+  // Before the Redis hook: the mail worker must close while Redis is still up.
+  afterAll(async () => {
+    await onboarding?.close();
+  });
+  const mongo = useTestMongo();
+  const redis = useTestRedis();
+  const sink = useSmtpSink();
+  let config: AppConfig;
+  let onboarding: OnboardingTestApp;
+  let bank: OnboardedBank;
+  const http = () => request(onboarding.app.getHttpServer());
+  const login = (email: string, password: string) =>
+    http().post('/v1/auth/login').set('Host', bank.host).send({ email, password });
+
+  beforeAll(async () => {
+    config = testAppConfig({
+      MONGODB_URI: mongo.uri,
+      REDIS_URL: redis.url,
+      SMTP_URL: sink.url,
+      TENANT_LINK_SCHEME: 'http',
+    });
+    onboarding = await startOnboardingApp(config);
+    bank = await createBank(onboarding, config);
+    await acceptEmailedInvitation(onboarding, sink, bank, bank.adminEmail, FIRST_PASSWORD);
+  });
+
+  describe('reset', () => {
+    it('answers the same for a known and an unknown email, and emails only the known one', async () => {
+      const known = await http()
+        .post('/v1/auth/password-reset')
+        .set('Host', bank.host)
+        .send({ email: bank.adminEmail });
+      const unknown = await http()
+        .post('/v1/auth/password-reset')
+        .set('Host', bank.host)
+        .send({ email: `nobody@${bank.slug}.test` });
+      expect([known.status, unknown.status]).toEqual([202, 202]);
+      expect(known.body).toEqual(unknown.body);
+      const mail = await sink.waitFor(bank.adminEmail, /Reset/);
+      expect(mail.text).toContain(`http://${bank.host}/portal/reset-password.html?token=`);
+      expect(sink.messages().filter((m) => m.to.includes(`nobody@${bank.slug}.test`))).toEqual([]);
+    });
+
+    it('sets the new password once: weak refused, then 204, the old password stops, the link is single-use', async () => {
+      const token = linkTokenOf(await sink.waitFor(bank.adminEmail, /Reset/));
+      const confirm = (password: string, host = bank.host) =>
+        http().post('/v1/auth/password-reset/confirm').set('Host', host).send({ token, password });
+      expectApiError(await confirm('password1234'), 400, 'weak_password');
+      await confirm(NEW_PASSWORD).expect(204);
+      expect((await login(bank.adminEmail, FIRST_PASSWORD)).status).toBe(401);
+      await login(bank.adminEmail, NEW_PASSWORD).expect(200);
+      expectApiError(await confirm('another fine passphrase'), 410, 'password_reset_token_used');
+    });
+
+    it('refuses unknown, expired and other tenants’ tokens with distinct codes', async () => {
+      const other = await createBank(onboarding, config);
+      await http().post('/v1/auth/password-reset').set('Host', bank.host).send({ email: bank.adminEmail });
+      // Age the open reset past the one-a-minute resend interval, so the next request sends a new link.
+      const resets = mongo.db.collection('password_resets');
+      await resets.updateMany({}, { $set: { createdAt: new Date(Date.now() - 120_000) } });
+      await http().post('/v1/auth/password-reset').set('Host', bank.host).send({ email: bank.adminEmail });
+      const token = linkTokenOf(await sink.waitFor(bank.adminEmail, /Reset/, 1));
+      expectApiError(
+        await http()
+          .post('/v1/auth/password-reset/confirm')
+          .set('Host', other.host)
+          .send({ token, password: NEW_PASSWORD }),
+        404,
+        'password_reset_token_not_found',
+      );
+      await resets.updateMany({ usedAt: null }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+      expectApiError(
+        await http()
+          .post('/v1/auth/password-reset/confirm')
+          .set('Host', bank.host)
+          .send({ token, password: NEW_PASSWORD }),
+        410,
+        'password_reset_token_expired',
+      );
+      expectApiError(
+        await http()
+          .post('/v1/auth/password-reset/confirm')
+          .set('Host', bank.host)
+          .send({ token: 'pwr_unknown', password: NEW_PASSWORD }),
+        404,
+        'password_reset_token_not_found',
+      );
+    });
+  });
+
+  describe('change', () => {
+    it('needs the current password and a new one that meets the policy', async () => {
+      const signedIn = await login(bank.adminEmail, NEW_PASSWORD).expect(200);
+      const auth = { Authorization: `Bearer ${signedIn.body.accessToken as string}`, Host: bank.host };
+      expectApiError(
+        await http()
+          .post('/v1/auth/password')
+          .set(auth)
+          .send({ currentPassword: 'wrong one', newPassword: PASSWORD }),
+        400,
+        'invalid_current_password',
+      );
+      expectApiError(
+        await http()
+          .post('/v1/auth/password')
+          .set(auth)
+          .send({ currentPassword: NEW_PASSWORD, newPassword: bank.adminEmail }),
+        400,
+        'weak_password',
+      );
+      await http()
+        .post('/v1/auth/password')
+        .set(auth)
+        .send({ currentPassword: NEW_PASSWORD, newPassword: PASSWORD })
+        .expect(204);
+      await login(bank.adminEmail, PASSWORD).expect(200);
+    });
+
+    it('works for platform operators too', async () => {
+      await http()
+        .post('/v1/platform/auth/password')
+        .set(onboarding.superAdmin)
+        .send({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD })
+        .expect(204);
+      const me = await http().get('/v1/platform/auth/me').set(onboarding.superAdmin).expect(200);
+      await http()
+        .post('/v1/platform/auth/login')
+        .send({ email: me.body.email, password: NEW_PASSWORD })
+        .expect(200);
+    });
+  });
+});

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { DataIsolationService, type NewDocument, TenantAwareRepository } from '@tenantpay/data-isolation';
+import { isValidObjectId, type Model, trusted, Types } from 'mongoose';
+import type { Invitation } from './invitation';
+import { INVITATION_MODEL } from './invitation.schema';
+import { InvitationStatus } from './invitation-status.enum';
+
+/** The current tenant's invitations. Status changes are conditional on `pending`, so two racing ones cannot both win. */
+@Injectable()
+export class InvitationsRepository extends TenantAwareRepository<Invitation> {
+  constructor(@InjectModel(INVITATION_MODEL) model: Model<Invitation>, isolation: DataIsolationService) {
+    super(model, isolation);
+  }
+
+  insert(invitation: NewDocument<Invitation>): Promise<Invitation> {
+    return this.create(invitation);
+  }
+
+  findByIdString(id: string): Promise<Invitation | null> {
+    if (!isValidObjectId(id)) return Promise.resolve(null);
+    return this.findById(new Types.ObjectId(id));
+  }
+
+  /** By its current token, or by a token a resend retired. */
+  findByTokenHash(hash: string): Promise<Invitation | null> {
+    return this.findOne({ $or: [{ tokenHash: hash }, { retiredTokenHashes: hash }] });
+  }
+
+  listPending(limit: number): Promise<Invitation[]> {
+    return this.find({ status: InvitationStatus.Pending }, { sort: { _id: 1 }, limit });
+  }
+
+  countPending(): Promise<number> {
+    return this.countDocuments({ status: InvitationStatus.Pending });
+  }
+
+  overdue(now: Date, limit: number): Promise<Invitation[]> {
+    return this.find(
+      { status: InvitationStatus.Pending, expiresAt: trusted({ $lte: now }) },
+      { sort: { expiresAt: 1 }, limit },
+    );
+  }
+
+  /** Moves a pending invitation to `status` with `fields`; null when it was no longer pending. */
+  leavePending(
+    id: Types.ObjectId,
+    status: InvitationStatus,
+    fields: Partial<Pick<Invitation, 'acceptedAt' | 'acceptedUserId' | 'revokedAt'>> = {},
+  ): Promise<Invitation | null> {
+    return this.findOneAndUpdate(
+      { _id: id, status: InvitationStatus.Pending },
+      { $set: { status, ...fields } },
+    );
+  }
+
+  /** A new token and expiry for a pending invitation; the old token's hash is retired. */
+  replaceToken(invitation: Invitation, tokenHash: string, expiresAt: Date): Promise<Invitation | null> {
+    return this.findOneAndUpdate(
+      { _id: invitation._id, status: InvitationStatus.Pending, tokenHash: invitation.tokenHash },
+      { $set: { tokenHash, expiresAt }, $push: { retiredTokenHashes: invitation.tokenHash } },
+    );
+  }
+}

@@ -1,0 +1,6 @@
+/** A reset link works for 30 minutes, once. */
+export const PASSWORD_RESET_TTL_MS = 30 * 60_000;
+/** A new reset for the same account within this window sends nothing more (no mail bombing through the form). */
+export const PASSWORD_RESET_RESEND_INTERVAL_MS = 60_000;
+/** The link in a reset email opens the portal's reset page on the tenant's host. */
+export const PASSWORD_RESET_PATH = '/portal/reset-password.html';

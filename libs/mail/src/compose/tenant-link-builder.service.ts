@@ -1,0 +1,31 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@tenantpay/platform';
+import type { TenantSnapshot } from '@tenantpay/tenancy';
+
+/**
+ * Links in emails point at the tenant's own host (`{slug}.{BASE_DOMAIN}`), where the portal and the public
+ * routes resolve the tenant by subdomain: a link followed on another tenant's host would find no token there.
+ */
+@Injectable()
+export class TenantLinkBuilder {
+  private readonly scheme: string;
+  private readonly port: string;
+  private readonly baseDomain: string;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.scheme = config.mail.tenantLinkScheme;
+    this.port = config.mail.tenantLinkPort === null ? '' : `:${config.mail.tenantLinkPort}`;
+    this.baseDomain = config.tenancy.baseDomain;
+  }
+
+  /** `path` starts with `/`; `query` values are URL-encoded. */
+  build(
+    tenant: Pick<TenantSnapshot, 'slug'>,
+    path: string,
+    query: Readonly<Record<string, string>> = {},
+  ): string {
+    const url = new URL(`${this.scheme}://${tenant.slug}.${this.baseDomain}${this.port}${path}`);
+    for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
+    return url.toString();
+  }
+}
