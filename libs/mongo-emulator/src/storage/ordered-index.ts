@@ -70,7 +70,11 @@ export class OrderedIndex {
   /** The key value tuples of a document, none when sparse/partial rules leave it out. */
   keyTuplesOf(document: Document): unknown[][] {
     if (this.partialFilter !== undefined && !this.partialFilter(document)) return [];
-    const valuesPerField = this.fields.map((field) => indexedValuesAtPath(document, field));
+    // An empty array on the way ({d: []} for `d.x`) reaches no value, but the document still needs a key.
+    const valuesPerField = this.fields.map((field) => {
+      const values = indexedValuesAtPath(document, field);
+      return values.length === 0 ? [undefined] : values;
+    });
     if (
       this.definition.sparse &&
       valuesPerField.every((values) => values.every((value) => value === undefined))
