@@ -9,8 +9,9 @@ import { explainSections } from '../query/explain-report';
 const VERBOSITIES = new Set(['queryPlanner', 'executionStats', 'allPlansExecution']);
 
 /**
- * `explain` of find, count and aggregate: the plan the engine's planner chose (index, bounds, direction)
- * and, unless the verbosity is queryPlanner, what running it examined. Other commands are refused.
+ * `explain` of find, count, findAndModify and aggregate: the plan the engine's planner chose (index, bounds,
+ * direction) and, unless the verbosity is queryPlanner, what running it examined. As in mongod, explaining
+ * findAndModify selects the document without changing it. Other commands are refused.
  */
 function explain(context: CommandContext): Document {
   const inner = context.command['explain'];
@@ -35,13 +36,17 @@ function explain(context: CommandContext): Document {
     case 'count':
       reply = explainQuery(context, explained, 'count', withExecution);
       break;
+    case 'findAndModify':
+    case 'findandmodify':
+      reply = explainQuery(context, explained, commandName, withExecution);
+      break;
     case 'aggregate':
       reply = explainAggregate(context, explained, withExecution);
       break;
     default:
       throw new CommandError(
         'IllegalOperation',
-        `explain of '${String(commandName)}' is not supported by the MongoDB emulator (find, count and aggregate are)`,
+        `explain of '${String(commandName)}' is not supported by the MongoDB emulator (find, count, findAndModify and aggregate are)`,
       );
   }
   return {
@@ -51,20 +56,23 @@ function explain(context: CommandContext): Document {
   };
 }
 
+type ExplainedCommand = 'find' | 'count' | 'findAndModify' | 'findandmodify';
+
 function explainQuery(
   context: CommandContext,
   command: Document,
-  name: 'find' | 'count',
+  name: ExplainedCommand,
   withExecution: boolean,
 ): Document {
   const collectionName = command[name];
   if (typeof collectionName !== 'string' || collectionName === '') {
     throw new CommandError('InvalidNamespace', `collection name has invalid type ${typeof collectionName}`);
   }
+  const modifies = name === 'findAndModify' || name === 'findandmodify';
   const filter = optionalDocument(command, name === 'find' ? 'filter' : 'query');
-  const sort = name === 'find' ? optionalDocument(command, 'sort') : undefined;
-  const skip = optionalNumber(command, 'skip');
-  const limit = optionalNumber(command, 'limit');
+  const sort = name === 'count' ? undefined : optionalDocument(command, 'sort');
+  const skip = modifies ? undefined : optionalNumber(command, 'skip');
+  const limit = modifies ? 1 : optionalNumber(command, 'limit');
   const target = context.scope.collection(context.databaseName, collectionName);
   const started = Date.now();
   const selection =
