@@ -66,6 +66,10 @@ export class Collection implements DocumentSet {
     return this.sequences.get(idKey);
   }
 
+  orderedIndex(name: string): OrderedIndex | undefined {
+    return this.orderedIndexes.get(name);
+  }
+
   orderedIndexList(): Iterable<OrderedIndex> {
     return this.orderedIndexes.values();
   }
