@@ -206,10 +206,14 @@ function round(value: number): number {
 /** The HTTP route measure, in its own process. */
 function measureListRoute(): Promise<unknown> {
   const script = path.join(__dirname, 'payments-list-route.bench.ts');
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', script, ...process.argv.slice(2)], {
-    cwd: path.join(__dirname, '..', '..'),
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--expose-gc', '-r', '@swc-node/register', script, ...process.argv.slice(2)],
+    {
+      cwd: path.join(__dirname, '..', '..'),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
   return new Promise((resolve, reject) => {
