@@ -5,6 +5,7 @@ import { countCommands } from './count.command';
 import { deleteCommands } from './delete.command';
 import { diagnosticCommands } from './diagnostic.commands';
 import { distinctCommands } from './distinct.command';
+import { explainCommands } from './explain.command';
 import { findAndModifyCommands } from './find-and-modify.command';
 import { findCommands } from './find.commands';
 import { handshakeCommands } from './handshake.commands';
@@ -28,6 +29,7 @@ export const COMMAND_REGISTRY: ReadonlyMap<string, CommandHandler> = new Map(
     ...deleteCommands,
     ...findAndModifyCommands,
     ...aggregateCommands,
+    ...explainCommands,
     ...transactionCommands,
   }),
 );

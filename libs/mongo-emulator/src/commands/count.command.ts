@@ -13,7 +13,10 @@ function count(context: CommandContext): Document {
   if (query === undefined && skip === undefined && limit === undefined && context.transaction === undefined) {
     return { n: target.collection.size };
   }
-  return { n: selectDocuments(target, query, { skip, limit }).length };
+  return {
+    n: selectDocuments(target, query, { skip, limit, collation: optionalDocument(command, 'collation') })
+      .length,
+  };
 }
 
 export const countCommands: CommandTable = { count };

@@ -16,7 +16,10 @@ function deleteCommand(context: CommandContext): Document {
     const statement = statements[progress.next] as Document;
     const ok = runStatement(progress.next, progress.writeErrors, () => {
       const limit = statement['limit'] === 1 ? 1 : 0;
-      const idKeys = selectDocuments(target, optionalDocument(statement, 'q'), { limit }).map(idKeyOf);
+      const idKeys = selectDocuments(target, optionalDocument(statement, 'q'), {
+        limit,
+        collation: optionalDocument(statement, 'collation'),
+      }).map(idKeyOf);
       for (const idKey of idKeys) target.assertWritable(idKey);
       for (const idKey of idKeys) target.remove(idKey);
       progress.matched += idKeys.length;

@@ -19,7 +19,11 @@ function findAndModify(context: CommandContext): Document {
   }
   const arrayFilters = command['arrayFilters'] as Document[] | undefined;
   const target = context.scope.collectionForWrite(context.databaseName, targetCollection(context));
-  const [original] = selectDocuments(target, filter, { sort: optionalDocument(command, 'sort'), limit: 1 });
+  const [original] = selectDocuments(target, filter, {
+    sort: optionalDocument(command, 'sort'),
+    limit: 1,
+    collation: optionalDocument(command, 'collation'),
+  });
   const project = (document: Document | undefined): Document | null =>
     document === undefined
       ? null

@@ -16,6 +16,7 @@ function find(context: CommandContext): Document {
           sort: optionalDocument(command, 'sort'),
           skip: optionalNumber(command, 'skip'),
           limit,
+          collation: optionalDocument(command, 'collation'),
         });
   const documents = projectDocuments(selected, optionalDocument(command, 'projection'));
   // A negative limit is the legacy spelling of "one batch only".

@@ -48,6 +48,7 @@ function runUpdateStatement(target: DocumentSet, statement: Document): Statement
   const selected = selectDocuments(target, filter, {
     limit: multi ? 0 : 1,
     sort: optionalDocument(statement, 'sort'),
+    collation: optionalDocument(statement, 'collation'),
   });
   if (selected.length === 0 && statement['upsert'] === true) {
     const document = buildUpsertDocument(filter, change, { arrayFilters, filter });

@@ -103,7 +103,7 @@ export function compareBson(left: unknown, right: unknown): number {
     case TypeBracket.BinData:
       return compareBinary(left, right);
     case TypeBracket.ObjectId:
-      return compareStrings(objectIdHex(left), objectIdHex(right));
+      return compareObjectIds(left, right);
     case TypeBracket.Boolean:
       return sign(Number(left) - Number(right));
     case TypeBracket.Date:
@@ -205,6 +205,24 @@ function compareBinary(left: unknown, right: unknown): number {
   const bySubtype = sign(subtypeOf(left) - subtypeOf(right));
   if (bySubtype !== 0) return bySubtype;
   return sign(Buffer.compare(Buffer.from(leftBytes), Buffer.from(rightBytes)));
+}
+
+/**
+ * Byte order, which is the order of their hex strings; compared on the bytes because index maintenance
+ * compares ObjectIds on every write and building hex strings there dominated inserts.
+ */
+function compareObjectIds(left: unknown, right: unknown): number {
+  const leftBytes = (left as { id?: unknown }).id;
+  const rightBytes = (right as { id?: unknown }).id;
+  if (leftBytes instanceof Uint8Array && rightBytes instanceof Uint8Array) {
+    const length = Math.min(leftBytes.length, rightBytes.length);
+    for (let position = 0; position < length; position++) {
+      const order = (leftBytes[position] as number) - (rightBytes[position] as number);
+      if (order !== 0) return order < 0 ? -1 : 1;
+    }
+    return sign(leftBytes.length - rightBytes.length);
+  }
+  return compareStrings(objectIdHex(left), objectIdHex(right));
 }
 
 function objectIdHex(value: unknown): string {

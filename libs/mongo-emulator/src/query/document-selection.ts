@@ -1,14 +1,19 @@
 import type { Document } from 'bson';
-import { canonicalKey } from '../storage/canonical-key';
 import type { DocumentSet } from '../storage/document-set';
-import { sortDocuments } from './document-sorter';
 import { compileFilter } from './filter-matcher';
+import { executePlan, type Execution } from './plan-executor';
+import { planQuery, type QueryPlan } from './query-planner';
 
 export interface SelectionOptions {
   readonly sort?: Document | undefined;
   readonly skip?: number | undefined;
   /** 0 or undefined: no limit. */
   readonly limit?: number | undefined;
+  readonly collation?: Document | undefined;
+}
+
+export interface Selection extends Execution {
+  readonly plan: QueryPlan;
 }
 
 /** The documents a filter selects, in sort order (natural order without a sort), after skip and limit. */
@@ -17,57 +22,18 @@ export function selectDocuments(
   filter: Document | undefined,
   options: SelectionOptions = {},
 ): Document[] {
+  return runSelection(set, filter, options).documents;
+}
+
+/** selectDocuments with the plan it chose and what it examined, for explain. */
+export function runSelection(
+  set: DocumentSet,
+  filter: Document | undefined,
+  options: SelectionOptions = {},
+): Selection {
   const predicate = compileFilter(filter);
-  const skip = options.skip ?? 0;
+  const plan = planQuery(set.collection, { filter, sort: options.sort, collation: options.collation });
   const limit = options.limit !== undefined && options.limit !== 0 ? Math.abs(options.limit) : Infinity;
-  const hasSort = options.sort !== undefined && Object.keys(options.sort).length > 0;
-  const matched: Document[] = [];
-  for (const document of candidateDocuments(set, filter)) {
-    if (!predicate(document)) continue;
-    matched.push(document);
-    // Without a sort the natural order is final, so stop as soon as the page is full.
-    if (!hasSort && matched.length >= skip + limit) break;
-  }
-  const ordered = hasSort ? sortDocuments(matched, options.sort) : matched;
-  return ordered.slice(skip, limit === Infinity ? undefined : skip + limit);
-}
-
-/**
- * Documents that can match the filter. Equality or `$in` on `_id` becomes point lookups in the `_id`
- * map instead of a scan; the full filter is still applied to what comes back.
- */
-export function candidateDocuments(set: DocumentSet, filter: Document | undefined): Iterable<Document> {
-  const idCondition = filter?.['_id'];
-  if (idCondition === undefined) return set.documents();
-  const idValues = pointLookupValues(idCondition);
-  if (idValues === undefined) return set.documents();
-  const found = new Map<string, Document>();
-  for (const value of idValues) {
-    const key = canonicalKey(value);
-    const document = set.get(key);
-    if (document !== undefined) found.set(key, document);
-  }
-  return found.values();
-}
-
-function pointLookupValues(condition: unknown): unknown[] | undefined {
-  if (condition instanceof RegExp) return undefined;
-  if (!isOperatorObject(condition)) return [condition];
-  const operators = Object.keys(condition);
-  if (operators.length !== 1) return undefined;
-  if ('$eq' in condition) return pointLookupValues(condition['$eq']);
-  const candidates = condition['$in'];
-  if (
-    Array.isArray(candidates) &&
-    candidates.every((value) => !(value instanceof RegExp) && !isOperatorObject(value))
-  ) {
-    return candidates;
-  }
-  return undefined;
-}
-
-function isOperatorObject(value: unknown): value is Document {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
-  return Object.keys(value).some((key) => key.startsWith('$'));
+  const execution = executePlan(set, plan, predicate, { sort: options.sort, skip: options.skip ?? 0, limit });
+  return { ...execution, plan };
 }

@@ -26,6 +26,11 @@ export class CollectionSnapshot {
     return this.preimages.has(idKey);
   }
 
+  /** `_id` keys of the documents changed since the snapshot, in the order they first changed. */
+  changedIds(): Iterable<string> {
+    return this.preimages.keys();
+  }
+
   get(idKey: string): Document | undefined {
     return this.preimages.has(idKey) ? this.preimages.get(idKey) : this.current.get(idKey);
   }

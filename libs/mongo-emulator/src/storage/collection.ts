@@ -6,11 +6,14 @@ import { idKeyOf } from './document-id';
 import type { DocumentSet } from './document-set';
 import { DuplicateKeyError } from './duplicate-key.error';
 import { ID_INDEX, ID_INDEX_NAME, type IndexDefinition } from './index-definition';
+import { OrderedIndex } from './ordered-index';
 import { UniqueIndex } from './unique-index';
 
 /**
  * The committed documents of one collection: an insertion-ordered map from `_id` key to document (point
- * lookups without scanning) and the unique indexes. Writes through insert/replace/remove are writes
+ * lookups without scanning), the unique indexes (hash maps, for duplicate checks) and every index kept
+ * ordered (for the query planner). Each document has a natural-order sequence number, kept when it is
+ * replaced, so index entries with equal values can be put in natural order. Writes through insert/replace/remove are writes
  * outside transactions: they wait (WaitForLockError) for transactions holding the document or key.
  * Open snapshots receive every document's previous version before it changes.
  */
@@ -19,6 +22,11 @@ export class Collection implements DocumentSet {
   private readonly byId = new Map<string, Document>();
   private readonly indexes: IndexDefinition[] = [ID_INDEX];
   private readonly uniqueIndexes = new Map<string, UniqueIndex>();
+  private readonly orderedIndexes = new Map<string, OrderedIndex>([
+    [ID_INDEX_NAME, new OrderedIndex(ID_INDEX)],
+  ]);
+  private readonly sequences = new Map<string, number>();
+  private nextSequence = 0;
   private readonly snapshots = new Set<CollectionSnapshot>();
 
   constructor(
@@ -51,6 +59,23 @@ export class Collection implements DocumentSet {
   /** `[idKey, document]` pairs in natural (insertion) order. */
   entries(): Iterable<[string, Document]> {
     return this.byId.entries();
+  }
+
+  /** Natural-order position of a stored document: increasing with first insertion. */
+  sequenceOf(idKey: string): number | undefined {
+    return this.sequences.get(idKey);
+  }
+
+  orderedIndex(name: string): OrderedIndex | undefined {
+    return this.orderedIndexes.get(name);
+  }
+
+  orderedIndexList(): Iterable<OrderedIndex> {
+    return this.orderedIndexes.values();
+  }
+
+  indexOverlay(): undefined {
+    return undefined;
   }
 
   openSnapshot(): CollectionSnapshot {
@@ -134,6 +159,11 @@ export class Collection implements DocumentSet {
       }
       this.uniqueIndexes.set(definition.name, index);
     }
+    if (OrderedIndex.supports(definition)) {
+      const ordered = new OrderedIndex(definition);
+      for (const [idKey, document] of this.byId) ordered.add(document, idKey, this.sequences.get(idKey) ?? 0);
+      this.orderedIndexes.set(definition.name, ordered);
+    }
     this.indexes.push(definition);
   }
 
@@ -142,6 +172,7 @@ export class Collection implements DocumentSet {
     if (position < 0) throw new CommandError('IndexNotFound', `index not found with name [${name}]`);
     this.indexes.splice(position, 1);
     this.uniqueIndexes.delete(name);
+    this.orderedIndexes.delete(name);
   }
 
   /** Inserts or replaces in place: a replaced document keeps its natural-order position, as in mongod. */
@@ -149,6 +180,12 @@ export class Collection implements DocumentSet {
     this.unindex(idKey);
     this.notifySnapshots(idKey);
     for (const index of this.uniqueIndexes.values()) index.add(document, idKey);
+    let sequence = this.sequences.get(idKey);
+    if (sequence === undefined) {
+      sequence = this.nextSequence++;
+      this.sequences.set(idKey, sequence);
+    }
+    for (const index of this.orderedIndexes.values()) index.add(document, idKey, sequence);
     this.byId.set(idKey, document);
   }
 
@@ -157,12 +194,16 @@ export class Collection implements DocumentSet {
     this.unindex(idKey);
     this.notifySnapshots(idKey);
     this.byId.delete(idKey);
+    this.sequences.delete(idKey);
   }
 
   private unindex(idKey: string): void {
     const previous = this.byId.get(idKey);
     if (previous === undefined) return;
     for (const index of this.uniqueIndexes.values()) index.remove(previous, idKey);
+    const sequence = this.sequences.get(idKey);
+    if (sequence !== undefined)
+      for (const index of this.orderedIndexes.values()) index.remove(previous, sequence);
   }
 
   private notifySnapshots(idKey: string): void {

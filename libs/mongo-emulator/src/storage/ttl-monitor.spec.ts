@@ -35,6 +35,18 @@ describe('TtlMonitor', () => {
     expect(remainingIds(collection)).toEqual(['fresh', 'not-a-date', 'missing']);
   });
 
+  it('reads candidates from a descending index as from an ascending one, arrays by their earliest date', () => {
+    const collection = keysCollection({ key: { seenAt: -1 }, expireAfterSeconds: 60 });
+    collection.insert({ _id: 'old', seenAt: secondsAgo(3600) });
+    collection.insert({ _id: 'edge', seenAt: secondsAgo(60) });
+    collection.insert({ _id: 'fresh', seenAt: secondsAgo(1) });
+    collection.insert({ _id: 'array', seenAt: [secondsAgo(1), secondsAgo(120)] });
+    collection.insert({ _id: 'number', seenAt: 0 });
+
+    expect(sweep(collection)).toBe(3);
+    expect(remainingIds(collection)).toEqual(['fresh', 'number']);
+  });
+
   it('expires at an absolute time with expireAfterSeconds 0', () => {
     const collection = keysCollection({ key: { expiresAt: 1 }, expireAfterSeconds: 0 });
     collection.insert({ _id: 'due', expiresAt: secondsAgo(0) });

@@ -5,6 +5,7 @@ import { WaitForLockError } from '../transactions/write-lock-table';
 import type { Collection } from './collection';
 import { idKeyOf } from './document-id';
 import type { IndexDefinition } from './index-definition';
+import { BracketBound } from './index-key';
 
 /** How often the monitor sweeps every TTL index unless told otherwise (mongod: 60 s). */
 export const DEFAULT_TTL_SWEEP_INTERVAL_MS = 1000;
@@ -49,13 +50,43 @@ export class TtlMonitor {
         const fields = Object.keys(index.key);
         if (fields.length !== 1) continue;
         const deadline = now - index.expireAfterSeconds * 1000;
-        const expired = [...collection.documents()].filter((document) =>
+        const expired = [...this.candidates(collection, index, deadline)].filter((document) =>
           this.isExpired(document, fields[0] as string, deadline, index),
         );
         for (const document of expired) if (this.tryRemove(collection, idKeyOf(document))) deleted++;
       }
     }
     return deleted;
+  }
+
+  /**
+   * Documents with a date at or before the deadline: read from the index (its Date bracket up to the
+   * deadline) so a sweep costs what expires, not the collection's size; a scan if it is not kept ordered.
+   */
+  private *candidates(collection: Collection, index: IndexDefinition, deadline: number): Iterable<Document> {
+    const ordered = collection.orderedIndex(index.name);
+    if (ordered === undefined) {
+      yield* collection.documents();
+      return;
+    }
+    const earliest = BracketBound.below(new Date(0));
+    const interval =
+      ordered.directions[0] === 1
+        ? {
+            low: { values: [earliest], sequence: -Infinity },
+            high: { values: [new Date(deadline)], sequence: Infinity },
+          }
+        : {
+            low: { values: [new Date(deadline)], sequence: -Infinity },
+            high: { values: [earliest], sequence: Infinity },
+          };
+    const seen = new Set<string>();
+    for (const [, idKey] of ordered.scan(interval, false)) {
+      if (seen.has(idKey)) continue;
+      seen.add(idKey);
+      const document = collection.get(idKey);
+      if (document !== undefined) yield document;
+    }
   }
 
   private isExpired(document: Document, field: string, deadline: number, index: IndexDefinition): boolean {

@@ -3,7 +3,7 @@ import { writeConflict } from '../commands/command-error';
 import type { Collection } from '../storage/collection';
 import type { CollectionSnapshot } from '../storage/collection-snapshot';
 import { idKeyOf } from '../storage/document-id';
-import type { DocumentSet } from '../storage/document-set';
+import type { DocumentSet, IndexOverlay } from '../storage/document-set';
 import type { LockOwner, WriteLockTable } from './write-lock-table';
 
 /**
@@ -44,6 +44,33 @@ export class TransactionCollectionView implements DocumentSet {
     for (const [idKey, document] of this.changes) {
       if (document !== null && this.snapshot.get(idKey) === undefined) yield document;
     }
+  }
+
+  /**
+   * Ranks follow documents(): committed documents visible in the snapshot by sequence, then those deleted
+   * since the snapshot, then the transaction's own inserts (offsets keep the three groups apart).
+   */
+  indexOverlay(): IndexOverlay | undefined {
+    if (this.changes.size === 0 && this.snapshot.changedIds()[Symbol.iterator]().next().done === true) {
+      return undefined;
+    }
+    const idKeys = new Set<string>([...this.snapshot.changedIds(), ...this.changes.keys()]);
+    const deletedRanks = new Map<string, number>();
+    for (const idKey of this.snapshot.changedIds()) {
+      if (this.collection.get(idKey) === undefined) deletedRanks.set(idKey, deletedRanks.size);
+    }
+    const insertedRanks = new Map<string, number>();
+    for (const idKey of this.changes.keys()) insertedRanks.set(idKey, insertedRanks.size);
+    const groupOffset = Number.MAX_SAFE_INTEGER / 4;
+    return {
+      idKeys,
+      naturalRank: (idKey) => {
+        if (this.snapshot.get(idKey) === undefined) return 2 * groupOffset + (insertedRanks.get(idKey) ?? 0);
+        const deleted = deletedRanks.get(idKey);
+        if (deleted !== undefined) return groupOffset + deleted;
+        return this.collection.sequenceOf(idKey) ?? 0;
+      },
+    };
   }
 
   assertWritable(): void {

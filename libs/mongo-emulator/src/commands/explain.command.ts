@@ -1,0 +1,98 @@
+import type { Document } from 'bson';
+import { explainAggregate } from './aggregate.command';
+import { namespaceOf, optionalDocument, optionalNumber } from './command-arguments';
+import type { CommandContext, CommandTable } from './command-context';
+import { CommandError } from './command-error';
+import { runSelection } from '../query/document-selection';
+import { explainSections } from '../query/explain-report';
+
+const VERBOSITIES = new Set(['queryPlanner', 'executionStats', 'allPlansExecution']);
+
+/**
+ * `explain` of find, count, findAndModify and aggregate: the plan the engine's planner chose (index, bounds,
+ * direction) and, unless the verbosity is queryPlanner, what running it examined. As in mongod, explaining
+ * findAndModify selects the document without changing it. Other commands are refused.
+ */
+function explain(context: CommandContext): Document {
+  const inner = context.command['explain'];
+  if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) {
+    throw new CommandError('TypeMismatch', "BSON field 'explain' is the wrong type, expected type 'object'");
+  }
+  const explained = inner as Document;
+  const verbosity = context.command['verbosity'] ?? 'allPlansExecution';
+  if (typeof verbosity !== 'string' || !VERBOSITIES.has(verbosity)) {
+    throw new CommandError(
+      'BadValue',
+      `verbosity string must be one of {'queryPlanner', 'executionStats', 'allPlansExecution'}`,
+    );
+  }
+  const withExecution = verbosity !== 'queryPlanner';
+  const [commandName] = Object.keys(explained);
+  let reply: Document;
+  switch (commandName) {
+    case 'find':
+      reply = explainQuery(context, explained, 'find', withExecution);
+      break;
+    case 'count':
+      reply = explainQuery(context, explained, 'count', withExecution);
+      break;
+    case 'findAndModify':
+    case 'findandmodify':
+      reply = explainQuery(context, explained, commandName, withExecution);
+      break;
+    case 'aggregate':
+      reply = explainAggregate(context, explained, withExecution);
+      break;
+    default:
+      throw new CommandError(
+        'IllegalOperation',
+        `explain of '${String(commandName)}' is not supported by the MongoDB emulator (find, count, findAndModify and aggregate are)`,
+      );
+  }
+  return {
+    ...reply,
+    command: explained,
+    serverInfo: { host: context.server.host, port: context.server.port, version: '7.0.0' },
+  };
+}
+
+type ExplainedCommand = 'find' | 'count' | 'findAndModify' | 'findandmodify';
+
+function explainQuery(
+  context: CommandContext,
+  command: Document,
+  name: ExplainedCommand,
+  withExecution: boolean,
+): Document {
+  const collectionName = command[name];
+  if (typeof collectionName !== 'string' || collectionName === '') {
+    throw new CommandError('InvalidNamespace', `collection name has invalid type ${typeof collectionName}`);
+  }
+  const modifies = name === 'findAndModify' || name === 'findandmodify';
+  const filter = optionalDocument(command, name === 'find' ? 'filter' : 'query');
+  const sort = name === 'count' ? undefined : optionalDocument(command, 'sort');
+  const skip = modifies ? undefined : optionalNumber(command, 'skip');
+  const limit = modifies ? 1 : optionalNumber(command, 'limit');
+  const target = context.scope.collection(context.databaseName, collectionName);
+  const started = Date.now();
+  const selection =
+    target === undefined
+      ? undefined
+      : runSelection(target, filter, {
+          sort,
+          skip,
+          limit,
+          collation: optionalDocument(command, 'collation'),
+        });
+  return {
+    explainVersion: '1',
+    ...explainSections(
+      { namespace: namespaceOf(context, collectionName), filter, sort, skip, limit },
+      selection,
+      withExecution,
+      Date.now() - started,
+    ),
+  };
+}
+
+export const explainCommands: CommandTable = { explain };

@@ -1,0 +1,226 @@
+import type { Document } from 'bson';
+import type { Collection } from '../storage/collection';
+import { KeyExtreme, type IndexKey } from '../storage/index-key';
+import type { KeyInterval, OrderedIndex } from '../storage/ordered-index';
+import {
+  boundsOfField,
+  excludesNull,
+  fieldConditionsOf,
+  isPoint,
+  type FieldBounds,
+  type ValueInterval,
+} from './index-bounds';
+import { impliesPartialFilter } from './partial-filter-implication';
+
+export interface CollectionScanPlan {
+  readonly kind: 'COLLSCAN';
+}
+
+export interface IndexScanPlan {
+  readonly kind: 'IXSCAN';
+  readonly index: OrderedIndex;
+  /** Disjoint, in the order they are scanned. */
+  readonly intervals: readonly KeyInterval[];
+  /** Scanned from the index's last entry backwards. */
+  readonly reverse: boolean;
+  /**
+   * Index positions of the sort fields when the scan order is the requested sort: results then stream in
+   * order and a limit stops the scan. Undefined when matches must be sorted after the scan.
+   */
+  readonly sortPositions: readonly number[] | undefined;
+  /** Per index field, for explain. */
+  readonly bounds: readonly (FieldBounds | undefined)[];
+}
+
+export type QueryPlan = CollectionScanPlan | IndexScanPlan;
+
+export interface QueryShape {
+  readonly filter?: Document | undefined;
+  readonly sort?: Document | undefined;
+  /** A non-simple collation compares strings otherwise than the indexes do: such queries scan. */
+  readonly collation?: Document | undefined;
+}
+
+/** Beyond this many equality combinations (`$in` lists multiplied) the rest is left to the filter. */
+const MAX_POINT_COMBINATIONS = 256;
+
+interface Candidate {
+  readonly plan: IndexScanPlan;
+  /** Compared lexicographically, larger is better. */
+  readonly score: readonly number[];
+}
+
+/**
+ * Chooses how to find a query's documents, as MongoDB's planner shapes index bounds: the longest prefix of
+ * index fields fixed by equalities (`$in` included), then one range on the next field, then whether the
+ * index order gives the requested sort. Candidates compare by that (a unique index fully fixed wins); the
+ * collection is scanned when no index bounds the query, serves its sort, or (partial index) holds fewer
+ * entries than the collection. Results never depend on the choice: matches are always re-checked by the
+ * full filter, and ordered like a stable sort over natural order.
+ */
+export function planQuery(collection: Collection, shape: QueryShape): QueryPlan {
+  if (shape.collation !== undefined && shape.collation['locale'] !== 'simple') return { kind: 'COLLSCAN' };
+  const sortFields = sortFieldsOf(shape.sort);
+  if (sortFields === undefined) return { kind: 'COLLSCAN' };
+  const conditions = fieldConditionsOf(shape.filter);
+  let best: Candidate | undefined;
+  for (const index of collection.orderedIndexList()) {
+    const candidate = candidateFor(index, conditions, sortFields, collection.size);
+    if (candidate !== undefined && (best === undefined || compareScores(candidate.score, best.score) > 0)) {
+      best = candidate;
+    }
+  }
+  return best?.plan ?? { kind: 'COLLSCAN' };
+}
+
+interface SortField {
+  readonly path: string;
+  readonly direction: 1 | -1;
+}
+
+/** Undefined when the sort cannot come from an index at all (`$natural`, `$meta`). */
+function sortFieldsOf(sort: Document | undefined): SortField[] | undefined {
+  const fields: SortField[] = [];
+  for (const [path, direction] of Object.entries(sort ?? {})) {
+    const normalized = Number(typeof direction === 'number' ? direction : String(direction));
+    if (path === '$natural' || (normalized !== 1 && normalized !== -1)) return undefined;
+    fields.push({ path, direction: normalized });
+  }
+  return fields;
+}
+
+function candidateFor(
+  index: OrderedIndex,
+  conditions: ReadonlyMap<string, unknown[]>,
+  sortFields: readonly SortField[],
+  collectionSize: number,
+): Candidate | undefined {
+  // mongod reads a numeric path part as an array position or a field name; the key generation here does not.
+  if (index.fields.some((field) => field.split('.').some((part) => /^\d+$/.test(part)))) return undefined;
+  const partial = index.definition.partialFilterExpression;
+  if (partial !== undefined && !impliesPartialFilter(conditions, partial)) return undefined;
+  const bounds = index.fields.map((field, position) => {
+    const fieldConditions = conditions.get(field);
+    return fieldConditions === undefined
+      ? undefined
+      : boundsOfField(fieldConditions, index.isMultikey(position));
+  });
+  // A sparse index lacks documents missing all its fields, which only a null-excluding bound rules out.
+  if (index.definition.sparse && !bounds.some((field) => field !== undefined && excludesNull(field))) {
+    return undefined;
+  }
+
+  let combinations: unknown[][] = [[]];
+  let prefixLength = 0;
+  for (const field of bounds) {
+    if (field === undefined || !field.every(isPoint)) break;
+    if (combinations.length * field.length > MAX_POINT_COMBINATIONS) break;
+    combinations = combinations.flatMap((prefix) => field.map((interval) => [...prefix, interval.low]));
+    prefixLength++;
+  }
+  const rangeBounds = prefixLength < bounds.length ? bounds[prefixLength] : undefined;
+  const ranges: readonly (ValueInterval | undefined)[] = rangeBounds ?? [undefined];
+  const sortOrder = servedSort(index, bounds, sortFields);
+  const usable =
+    prefixLength > 0 ||
+    rangeBounds !== undefined ||
+    (sortOrder !== undefined && sortFields.length > 0) ||
+    (partial !== undefined && index.entryCount < collectionSize);
+  if (!usable) return undefined;
+
+  const intervals = combinations.flatMap((prefix) =>
+    ranges.map((range) => keyInterval(index, prefix, range)),
+  );
+  intervals.sort((left, right) => index.compareKeys(left.low, right.low));
+  const reverse = sortOrder?.reverse ?? false;
+  if (reverse) intervals.reverse();
+  const fullyFixed = index.definition.unique && prefixLength === bounds.length && combinations.length === 1;
+  return {
+    plan: { kind: 'IXSCAN', index, intervals, reverse, sortPositions: sortOrder?.positions, bounds },
+    score: [
+      fullyFixed ? 1 : 0,
+      prefixLength,
+      rangeBounds !== undefined ? 1 : 0,
+      sortOrder !== undefined && sortFields.length > 0 ? 1 : 0,
+      -index.fields.length,
+    ],
+  };
+}
+
+/**
+ * Whether scanning the index gives the sort: the sort fields, leaving out those fixed to one value, must be
+ * consecutive index fields after fields fixed to one value, all in the index's directions or all reversed,
+ * and none multikey (an array's sort key is its smallest or largest element, which index order does not
+ * give). Equal sort keys are put in natural order while streaming, so the rest of the index key may vary.
+ */
+function servedSort(
+  index: OrderedIndex,
+  bounds: readonly (FieldBounds | undefined)[],
+  sortFields: readonly SortField[],
+): { positions: number[]; reverse: boolean } | undefined {
+  const fixed = (position: number): boolean => {
+    const field = bounds[position];
+    return (
+      field !== undefined &&
+      field.length === 1 &&
+      isPoint(field[0] as ValueInterval) &&
+      !index.isMultikey(position)
+    );
+  };
+  const varying = sortFields.filter((field) => {
+    const position = index.fields.indexOf(field.path);
+    return position < 0 || !fixed(position);
+  });
+  const [first] = varying;
+  if (first === undefined) return undefined;
+  const start = index.fields.indexOf(first.path);
+  if (start < 0) return undefined;
+  for (let position = 0; position < start; position++) if (!fixed(position)) return undefined;
+  const reverse = first.direction !== index.directions[start];
+  const positions: number[] = [];
+  for (const [offset, field] of varying.entries()) {
+    const position = start + offset;
+    if (index.fields[position] !== field.path || index.isMultikey(position)) return undefined;
+    if ((field.direction !== index.directions[position]) !== reverse) return undefined;
+    positions.push(position);
+  }
+  return { positions, reverse };
+}
+
+/**
+ * The key interval of one equality combination and one range on the next field (or none). Fields after
+ * them are filled with key extremes, and the ends' inclusiveness decides which extreme: an exclusive low
+ * end starts after every entry with that value.
+ */
+function keyInterval(
+  index: OrderedIndex,
+  prefix: readonly unknown[],
+  range: ValueInterval | undefined,
+): KeyInterval {
+  const lowValues: unknown[] = [...prefix];
+  const highValues: unknown[] = [...prefix];
+  let lowInclusive = true;
+  let highInclusive = true;
+  if (range !== undefined) {
+    const ascending = index.directions[prefix.length] === 1;
+    lowValues.push(ascending ? range.low : range.high);
+    highValues.push(ascending ? range.high : range.low);
+    lowInclusive = ascending ? range.lowInclusive : range.highInclusive;
+    highInclusive = ascending ? range.highInclusive : range.lowInclusive;
+  }
+  while (lowValues.length < index.fields.length)
+    lowValues.push(lowInclusive ? KeyExtreme.LOWEST : KeyExtreme.HIGHEST);
+  while (highValues.length < index.fields.length)
+    highValues.push(highInclusive ? KeyExtreme.HIGHEST : KeyExtreme.LOWEST);
+  const low: IndexKey = { values: lowValues, sequence: lowInclusive ? -Infinity : Infinity };
+  const high: IndexKey = { values: highValues, sequence: highInclusive ? Infinity : -Infinity };
+  return { low, high };
+}
+
+function compareScores(left: readonly number[], right: readonly number[]): number {
+  for (let position = 0; position < left.length; position++) {
+    const order = (left[position] ?? 0) - (right[position] ?? 0);
+    if (order !== 0) return order;
+  }
+  return 0;
+}
