@@ -13,3 +13,4 @@ export type { FreezableMongo } from './mongo/use-freezable-mongo';
 export { useUnreachableMongo } from './mongo/use-unreachable-mongo';
 export type { UnreachableMongo } from './mongo/use-unreachable-mongo';
 export { withPollutedPrototype } from './pollution/with-polluted-prototype';
+export { readyHttpApplication, startHttpTestApplication } from './http/start-http-test-application';

@@ -1,7 +1,7 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { TenantContextService } from '@tenantpay/tenancy';
 import { declaredBodyBytes, RequestUsageMeter } from '@tenantpay/usage';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
 
 /**
@@ -27,9 +27,9 @@ export class UsageInterceptor implements NestInterceptor {
     if (tenantId === undefined || principal == null || principal.kind === 'platform-user')
       return next.handle();
     const http = context.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
-    response.once('finish', () => {
+    const request = http.getRequest<FastifyRequest>();
+    const response = http.getResponse<FastifyReply>();
+    response.raw.once('finish', () => {
       const responseBytes = declaredBodyBytes(response.getHeader('content-length'));
       if (this.meter.wasComposed(request)) this.meter.addResponseBytes(tenantId, responseBytes);
       else {

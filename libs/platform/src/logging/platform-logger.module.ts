@@ -10,8 +10,8 @@ import { REDACTED_LOG_PATHS } from './redacted-log-paths.constant';
 export type LogFields = () => Record<string, unknown>;
 
 /**
- * Structured JSON logs through pino. The HTTP logger takes the request's id (assigned by the first
- * middleware, or here where that middleware is absent) and nestjs-pino binds it to every line logged while
+ * Structured JSON logs through pino. The HTTP logger takes the request's id (Fastify's, see
+ * createHttpAdapter, or assigned here where there is none) and nestjs-pino binds it to every line logged while
  * the request is served. `logFields`, when given, adds fields read at the moment a line is written (the
  * applications pass the current tenant's id).
  */
