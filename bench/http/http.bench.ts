@@ -6,7 +6,9 @@
  * creation with an Idempotency-Key). Each server runs in its own process pinned to CPU 0; the load generator,
  * the MongoDB engine and redis-server run on the other cores. Per round, the server's and the engine's CPU
  * time (process.cpuUsage over IPC) are divided by the requests answered, warm-up included, so the API's cost
- * is reported apart from the engine's. Prints one JSON document: medians and ranges of server CPU µs per
+ * is reported apart from the engine's. The server's idle CPU rate (its timers and pollers, and work left
+ * queued by earlier rounds such as payment jobs) is measured for a second before each round, and the cost
+ * is also reported net of it. Prints one JSON document: medians and ranges of server CPU µs per
  * request and req/s, and the issue's targets: product no-op ≤ 2× the minimal Nest + Fastify app, and
  * `GET /v1/usage` with an API key ≤ 150 µs of API-process CPU.
  */
@@ -18,6 +20,7 @@ import { RedisServerProcess } from '@tenantpay/local-services';
 import { type ChildProcess, fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { type LoadRequest, type LoadResult, nearestRank, runLoad } from '../load/load-generator';
 import { pinProcess } from '../support/cpu-affinity';
 import { readCpuMicros } from '../support/cpu-usage-probe';
@@ -81,6 +84,8 @@ interface Scenario {
 interface Round {
   readonly requestsPerSecond: number;
   readonly apiCpuUsPerRequest: number;
+  /** The same, less the CPU the server spent while idle just before (its timers, pollers, queued work). */
+  readonly apiCpuNetOfIdleUsPerRequest: number;
   readonly engineCpuUsPerRequest: number;
   readonly latencyP50Us: number;
 }
@@ -96,12 +101,21 @@ function spread(values: readonly number[], digits = 1) {
   };
 }
 
+/** How long the server is watched with no load before each round, for its idle CPU rate. */
+const IDLE_PROBE_MS = 1_000;
+
 async function measureRound(
   scenario: Scenario,
   engine: ChildProcess,
   settings: Settings,
   cpus: string | null,
 ) {
+  const idleBefore = await readCpuMicros(scenario.server.process);
+  const idleStart = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, IDLE_PROBE_MS));
+  const idleCpuPerMs =
+    ((await readCpuMicros(scenario.server.process)) - idleBefore) / (performance.now() - idleStart);
+  const roundStart = performance.now();
   const [apiBefore, engineBefore] = await Promise.all([
     readCpuMicros(scenario.server.process),
     readCpuMicros(engine),
@@ -122,9 +136,11 @@ async function measureRound(
   if (result.errors > 0 || statuses.length !== 1 || statuses[0] !== String(scenario.expectedStatus))
     throw new Error(`not every request answered ${scenario.expectedStatus}: ${JSON.stringify(result)}`);
   const served = result.requests + result.warmupRequests;
+  const idleShare = idleCpuPerMs * (performance.now() - roundStart);
   return {
     requestsPerSecond: result.requestsPerSecond,
     apiCpuUsPerRequest: (apiAfter - apiBefore) / served,
+    apiCpuNetOfIdleUsPerRequest: (apiAfter - apiBefore - idleShare) / served,
     engineCpuUsPerRequest: (engineAfter - engineBefore) / served,
     latencyP50Us: result.latencyP50Us,
   } satisfies Round;
@@ -203,7 +219,7 @@ async function main(): Promise<unknown> {
         (rounds[name] ??= []).push(measured);
         log(
           `${name} run ${run + 1}: ${measured.requestsPerSecond.toFixed(0)} req/s, API CPU ` +
-            `${measured.apiCpuUsPerRequest.toFixed(0)} µs/request, engine CPU ${measured.engineCpuUsPerRequest.toFixed(0)} µs/request`,
+            `${measured.apiCpuUsPerRequest.toFixed(0)} µs/request (${measured.apiCpuNetOfIdleUsPerRequest.toFixed(0)} net of idle), engine CPU ${measured.engineCpuUsPerRequest.toFixed(0)} µs/request`,
         );
       }
     }
@@ -233,6 +249,7 @@ async function main(): Promise<unknown> {
           name,
           {
             apiCpuUsPerRequest: spread(measured.map((m) => m.apiCpuUsPerRequest)),
+            apiCpuNetOfIdleUsPerRequest: spread(measured.map((m) => m.apiCpuNetOfIdleUsPerRequest)),
             engineCpuUsPerRequest: spread(measured.map((m) => m.engineCpuUsPerRequest)),
             requestsPerSecond: spread(
               measured.map((m) => m.requestsPerSecond),

@@ -5,4 +5,6 @@
 export const ADMISSION_OUT_OF_REACH = {
   ADMISSION_MAX_IN_FLIGHT: '100000',
   ADMISSION_MAX_IN_FLIGHT_PER_TENANT: '100000',
+  // The most allowed: on a machine shared with other work, CPU starvation alone lags the loop past the default.
+  ADMISSION_MAX_EVENT_LOOP_DELAY_MS: '10000',
 } as const;

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthenticationGuard, FeatureGuard, RolesGuard, ScopesGuard, TenantGuard } from '@tenantpay/tenancy';
 import { of } from 'rxjs';
 import { ApiRateLimitGuard } from '../rate-limiting/api-rate-limit.guard';
+import { UsageMeteringGuard } from '../usage/usage-metering.guard';
 import { ApiTenancyModule } from '../tenancy/api-tenancy.module';
 import { ApiGuardChain } from './api-guard-chain.guard';
 import { API_GUARD_ORDER } from './api-guard-order.constant';
@@ -53,7 +54,7 @@ describe('ApiGuardChain', () => {
 });
 
 describe('API_GUARD_ORDER', () => {
-  it('is SPEC §2: authentication, tenant, roles, scopes, tier features, then the rate limit', () => {
+  it('is SPEC §2: authentication, tenant, roles, scopes, tier features, the rate limit, then usage', () => {
     expect(API_GUARD_ORDER).toEqual([
       AuthenticationGuard,
       TenantGuard,
@@ -61,6 +62,7 @@ describe('API_GUARD_ORDER', () => {
       ScopesGuard,
       FeatureGuard,
       ApiRateLimitGuard,
+      UsageMeteringGuard,
     ]);
   });
 
