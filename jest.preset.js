@@ -27,7 +27,11 @@ module.exports = {
         sourceMaps: 'inline',
       },
     ],
+    // ESM-only packages that CommonJS code requires (Node 20 loads them with require(esm); Jest cannot):
+    // content-disposition 3, which @fastify/static uses to serve the OpenAPI UI's files.
+    '^.+/node_modules/content-disposition/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
   },
+  transformIgnorePatterns: ['/node_modules/(?!(?:.*/node_modules/)?content-disposition/)'],
   // See jest.config.cjs; repeated here for runs of one project (`nx test <project>`), whose config is the root.
   testTimeout: 30_000,
   moduleFileExtensions: ['ts', 'js', 'json'],

@@ -16,6 +16,7 @@ const SUITES: Readonly<Record<string, string>> = {
   load: 'load/load.bench.ts',
   overload: 'overload/overload.bench.ts',
   'usage-memory': 'usage-memory/usage-memory.bench.ts',
+  http: 'http/http.bench.ts',
 };
 
 async function runSuite(script: string, extraArgs: readonly string[]): Promise<unknown> {

@@ -17,7 +17,7 @@ import { writeResult } from '../tenancy/stdout-to-stderr';
 
 import { Body, Controller, Get, Headers, Module, Post, Query, Res } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { RedisServerProcess } from '@tenantpay/local-services';
 import { type PaymentList, PaymentMethod, PaymentsService, type PaymentView } from '@tenantpay/payments';
 import { loadConfig } from '@tenantpay/platform';
@@ -30,7 +30,6 @@ import {
   type TenantLimits,
   Tier,
 } from '@tenantpay/tenancy';
-import type { Response } from 'express';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -116,7 +115,7 @@ class ChainOffPaymentsController {
     @Body() body: CreatePaymentDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Headers(BENCH_TENANT_HEADER) tenantId: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: { status(code: number): unknown },
   ): Promise<PaymentView> {
     const result = await this.inTenant(tenantId, () => this.payments.create(body, idempotencyKey));
     response.status(result.status);
@@ -408,7 +407,7 @@ async function measureNoisyNeighbour(
   };
 }
 
-async function seedPayments(app: NestExpressApplication, tenant: BenchTenant): Promise<void> {
+async function seedPayments(app: NestFastifyApplication, tenant: BenchTenant): Promise<void> {
   const payments = app.get(PaymentsService);
   await app.get(TenantContextService).run(tenant.context, async () => {
     for (let i = 0; i < SEEDED_PAYMENTS; i += 1) {
@@ -425,7 +424,7 @@ async function main(): Promise<unknown> {
   const startedAt = performance.now();
   const mongo = await startMongoProcess();
   const redisServer = await RedisServerProcess.start();
-  let app: NestExpressApplication | undefined;
+  let app: NestFastifyApplication | undefined;
   try {
     const config = loadConfig({
       MONGODB_URI: mongo.uri,

@@ -16,7 +16,7 @@ import 'reflect-metadata';
 // Must stay the first import after reflect-metadata: Nest writes to stdout while modules load.
 import { writeResult } from '../tenancy/stdout-to-stderr';
 
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { RedisServerProcess } from '@tenantpay/local-services';
 import { PaymentMethod } from '@tenantpay/payments';
 import {
@@ -298,7 +298,7 @@ async function main(): Promise<unknown> {
   const settings = process.argv.includes('--quick') ? QUICK : FULL;
   const mongo = await startMongoProcess();
   const redisServer = await RedisServerProcess.start();
-  let app: NestExpressApplication | undefined;
+  let app: NestFastifyApplication | undefined;
   try {
     const config = loadConfig({
       MONGODB_URI: mongo.uri,

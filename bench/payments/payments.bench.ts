@@ -1,3 +1,4 @@
+import { startHttpTestApplication } from '@tenantpay/testing';
 /**
  * Payments throughput (issue 7), against the real API (ApiModule, production HTTP stack) and the real worker
  * (WorkerModule), an embedded MongoDB and a redis-server child process:
@@ -13,11 +14,11 @@ import 'reflect-metadata';
 import { writeResult } from '../tenancy/stdout-to-stderr';
 
 import type { INestApplicationContext } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { SessionsService, TenantUserRole, UsersService } from '@tenantpay/identity';
 import { RedisServerProcess, startMongo } from '@tenantpay/local-services';
-import { configureHttpApplication, HTTP_APPLICATION_OPTIONS, loadConfig } from '@tenantpay/platform';
+import { loadConfig } from '@tenantpay/platform';
 import {
   ResolutionMethod,
   TenantAdminService,
@@ -54,8 +55,7 @@ async function main(): Promise<void> {
     PAYMENTS_WORKER_CONCURRENCY: String(WORKER_CONCURRENCY),
   });
   const apiRef = await Test.createTestingModule({ imports: [ApiModule.forRoot(config)] }).compile();
-  const api = apiRef.createNestApplication<NestExpressApplication>(HTTP_APPLICATION_OPTIONS);
-  configureHttpApplication(api);
+  const api = await startHttpTestApplication(apiRef);
   await api.listen(0, '127.0.0.1');
   const port = (api.getHttpServer().address() as AddressInfo).port;
   let worker: INestApplicationContext | undefined;
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
 }
 
 /** An ADMIN of a fresh ENTERPRISE tenant whose request rate limit cannot interfere. */
-async function seedTenant(app: NestExpressApplication): Promise<string> {
+async function seedTenant(app: NestFastifyApplication): Promise<string> {
   const slug = `bench${randomBytes(4).toString('hex')}`;
   const tenantContext = app.get(TenantContextService);
   const created = await tenantContext.runAsPlatform('benchmark setup', async () => {

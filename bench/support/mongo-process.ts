@@ -5,11 +5,14 @@
  * its URI; the child stops the engine when the parent disconnects.
  */
 import { type RunningMongo, startMongo } from '@tenantpay/local-services';
-import { fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
+import { answerCpuUsageRequests } from './cpu-usage-probe';
 
 export interface MongoProcess {
   readonly kind: RunningMongo['kind'];
   readonly uri: string;
+  /** The engine's process, for its CPU time (cpu-usage-probe.ts) or pinning. */
+  readonly process: ChildProcess;
   stop(): Promise<void>;
 }
 
@@ -30,6 +33,7 @@ export function startMongoProcess(): Promise<MongoProcess> {
     child.once('message', (started: Started) =>
       resolve({
         ...started,
+        process: child,
         stop: async () => {
           child.disconnect();
           await exited;
@@ -42,6 +46,7 @@ export function startMongoProcess(): Promise<MongoProcess> {
 if (require.main === module) {
   startMongo({ log: (line) => process.stderr.write(`${line}\n`) }).then(
     (mongo) => {
+      answerCpuUsageRequests();
       process.send?.({ kind: mongo.kind, uri: mongo.uri } satisfies Started);
       process.once('disconnect', () => void mongo.stop().then(() => process.exit(0)));
     },

@@ -13,7 +13,7 @@ import 'reflect-metadata';
 import { writeResult } from './stdout-to-stderr';
 
 import { Controller, Get, Module } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantUserRole } from '@tenantpay/identity';
 import { RedisServerProcess, startMongo } from '@tenantpay/local-services';
 import { loadConfig } from '@tenantpay/platform';
@@ -151,7 +151,7 @@ async function main(): Promise<unknown> {
   if (cores.others !== null && !pinProcess(redisServer.pid ?? -1, cores.others))
     throw new Error('could not pin redis-server');
   const probe = new Redis(redisServer.url);
-  let app: NestExpressApplication | undefined;
+  let app: NestFastifyApplication | undefined;
   try {
     const config = loadConfig({
       MONGODB_URI: mongo.uri,

@@ -1,12 +1,13 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
   type AppConfig,
   configureHttpApplication,
+  createHttpAdapter,
   GracefulHttpShutdown,
   HTTP_APPLICATION_OPTIONS,
-  HttpMetricsMiddleware,
+  HttpRequestMetrics,
   InstanceAdmissionGate,
 } from '@tenantpay/platform';
 import { ApiModule } from './api.module';
@@ -20,12 +21,15 @@ import { setupOpenApi } from './openapi/setup-openapi';
 export async function createApiApplication(
   config: AppConfig,
   rootModule: DynamicModule | Type<unknown> = ApiModule.forRoot(config),
-): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(rootModule, HTTP_APPLICATION_OPTIONS);
-  configureHttpApplication(app);
-  // Mounted on the HTTP server itself, ahead of every route, so that unmatched paths (404) are timed too.
-  const httpMetrics = app.get(HttpMetricsMiddleware);
-  app.use(httpMetrics.use.bind(httpMetrics));
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    rootModule,
+    createHttpAdapter(config),
+    HTTP_APPLICATION_OPTIONS,
+  );
+  await configureHttpApplication(app);
+  // On Fastify's own hooks, so that unmatched paths (404) are timed too.
+  app.get(HttpRequestMetrics).register(app.getHttpAdapter().getInstance());
   setupOpenApi(app);
   // On Node's server, in front of the framework: admission refuses before any work is done, and the
   // shutdown's request tracking (outermost) sees every request, refused ones included.

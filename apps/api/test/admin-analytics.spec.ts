@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { AuditAction } from '@tenantpay/audit';
 import { PAYMENT_COLLECTION } from '@tenantpay/payments';
-import { configureHttpApplication, HTTP_APPLICATION_OPTIONS } from '@tenantpay/platform';
 import {
   CustomDomainStrategy,
   SubdomainStrategy,
@@ -13,7 +12,7 @@ import {
   TenantHeaderStrategy,
   type TenantResolutionStrategy,
 } from '@tenantpay/tenancy';
-import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import { testAppConfig, useTestMongo, useTestRedis, startHttpTestApplication } from '@tenantpay/testing';
 import { USAGE_CLOCK, UsageTrackerService } from '@tenantpay/usage';
 import { randomUUID } from 'node:crypto';
 import { type Connection, Types } from 'mongoose';
@@ -56,7 +55,7 @@ const BASE_PAYMENTS = [
 describe('cross-tenant analytics: /v1/admin/analytics (SPEC §6, §10)', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
 
   beforeAll(async () => {
     const config = testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url });
@@ -71,9 +70,7 @@ describe('cross-tenant analytics: /v1/admin/analytics (SPEC §6, §10)', () => {
       .overrideProvider(USAGE_CLOCK)
       .useValue({ now: () => new Date('2025-03-20T08:00:00Z') })
       .compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>(HTTP_APPLICATION_OPTIONS);
-    configureHttpApplication(app);
-    await app.init();
+    app = await startHttpTestApplication(moduleRef);
   });
   afterAll(async () => {
     await app.close();

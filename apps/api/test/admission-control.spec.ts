@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Module } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { MetricsServer } from '@tenantpay/platform';
 import { SkipRateLimit } from '@tenantpay/rate-limiting';
 import { Public, Tier, type TenantSnapshot } from '@tenantpay/tenancy';
@@ -71,7 +71,7 @@ function overloadEventLoop(ms: number): Promise<void> {
 /** The real API plus the held route, listening on a free port, with small bounds. */
 class AdmissionTestApi {
   private constructor(
-    readonly app: NestExpressApplication,
+    readonly app: NestFastifyApplication,
     private readonly base: string,
   ) {}
 

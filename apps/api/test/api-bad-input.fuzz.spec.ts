@@ -12,7 +12,7 @@
  * (fast-check prints the seed and path of every counterexample), FUZZ_ROUTE narrows it to routes whose
  * `METHOD /path` contains the given text.
  */
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantUserRole } from '@tenantpay/identity';
 import { APP_CONFIG, type AppConfig } from '@tenantpay/platform';
 import { type TenantSnapshot, Tier, UNLIMITED } from '@tenantpay/tenancy';
@@ -120,7 +120,7 @@ describe('API bad input (issue 8: every route, generated input)', () => {
   });
   const mongo = useTestMongo();
   const redis = useTestRedis();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let config: AppConfig;
   let port: number;
   let document: OpenApiDocument;

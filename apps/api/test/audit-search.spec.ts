@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AuditAction, AuditService } from '@tenantpay/audit';
 import { type TenantSnapshot, Tier } from '@tenantpay/tenancy';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
@@ -29,7 +29,7 @@ interface PageBody {
 describe('audit search: /v1/audit-events and /v1/admin/audit-events (SPEC §11)', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let tenantA: TenantSnapshot;
   let tenantB: TenantSnapshot;
   let secondBatchFrom: Date;

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
   TenantAdminService,
   type TenantBranding,
@@ -29,7 +29,7 @@ const PUBLIC_FIELDS = [
 describe('white-label branding: /v1/branding (SPEC §10)', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let enterprise: TenantSnapshot;
   let starter: TenantSnapshot;
 

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { testAppConfig, useFreezableMongo, useTestRedis, withDefaultMongoTimeouts } from '@tenantpay/testing';
 import request from 'supertest';
 import { expectApiError } from './identity-test-app';
@@ -17,7 +17,7 @@ const READINESS_ANSWER_LIMIT_MS = 500;
 describe('a hung MongoDB (engine SIGSTOPped): requests fail fast, readiness answers, all recovers', () => {
   const mongo = useFreezableMongo();
   const redis = useTestRedis();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let admin: { Authorization: string };
   const http = () => request(app.getHttpServer());
 

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import request from 'supertest';
 import { newPayment } from './payments-test-app';
@@ -16,7 +16,7 @@ const CREATION_ANSWER_LIMIT_MS = 2_500;
 describe('a hung Redis (redis-server SIGSTOPped) during payment creation', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let admin: { Authorization: string };
   const http = () => request(app.getHttpServer());
 

@@ -1,16 +1,22 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { testAppConfig, useTestMongo, useTestRedis, useUnreachableMongo } from '@tenantpay/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import {
+  testAppConfig,
+  useTestMongo,
+  useTestRedis,
+  useUnreachableMongo,
+  readyHttpApplication,
+} from '@tenantpay/testing';
 import request from 'supertest';
 import { createApiApplication } from '../src/create-api-application';
 
 describe('health probes', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
 
   beforeAll(async () => {
     app = await createApiApplication(testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url }));
-    await app.init();
+    await readyHttpApplication(app);
   });
   afterAll(async () => {
     await app.close();
@@ -53,11 +59,11 @@ describe('health probes', () => {
 describe('health probes while MongoDB is unreachable', () => {
   const mongo = useUnreachableMongo();
   const redis = useTestRedis();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
 
   beforeAll(async () => {
     app = await createApiApplication(testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url }));
-    await app.init();
+    await readyHttpApplication(app);
   });
   afterAll(async () => {
     await app.close();
@@ -83,7 +89,7 @@ describe('health probes while MongoDB is unreachable', () => {
   });
 });
 
-async function waitForStatus(app: NestExpressApplication, status: number) {
+async function waitForStatus(app: NestFastifyApplication, status: number) {
   let response: request.Response | undefined;
   await waitFor(async () => {
     response = await request(app.getHttpServer()).get('/health/ready');

@@ -1,14 +1,15 @@
 import { Body, Controller, Get, Module, Post, Query } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
   configureHttpApplication,
+  createHttpAdapter,
   HTTP_APPLICATION_OPTIONS,
   DomainException,
   ErrorCode,
 } from '@tenantpay/platform';
 import { Public } from '@tenantpay/tenancy';
-import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import { readyHttpApplication, testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import { Type } from 'class-transformer';
 import { IsInt, IsObject, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
 import request from 'supertest';
@@ -70,7 +71,7 @@ const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 describe('HTTP platform (error shape, request ids, validation, body parsing)', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
 
   beforeAll(async () => {
     const config = testAppConfig({
@@ -80,8 +81,14 @@ describe('HTTP platform (error shape, request ids, validation, body parsing)', (
     });
     @Module({ imports: [ApiModule.forRoot(config)], controllers: [ProbeController] })
     class ProbeApiModule {}
-    app = configureHttpApplication(await NestFactory.create(ProbeApiModule, HTTP_APPLICATION_OPTIONS));
-    await app.init();
+    app = await configureHttpApplication(
+      await NestFactory.create<NestFastifyApplication>(
+        ProbeApiModule,
+        createHttpAdapter(config),
+        HTTP_APPLICATION_OPTIONS,
+      ),
+    );
+    await readyHttpApplication(app);
   });
   afterAll(async () => {
     await app.close();

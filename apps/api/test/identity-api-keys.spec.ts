@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantUserRole } from '@tenantpay/identity';
 import { REDIS_CLIENT } from '@tenantpay/platform';
 import {
@@ -38,7 +38,7 @@ const SEEDING_TIMEOUT_MS = 30_000;
 describe('identity over HTTP: /v1/api-keys and API-key authentication', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let enterprise: TenantSnapshot;
   let otherEnterprise: TenantSnapshot;
   let starter: TenantSnapshot;

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantUserRole, UsersService } from '@tenantpay/identity';
 import { REDIS_CLIENT } from '@tenantpay/platform';
 import { ResolutionMethod, TenantContextService, type TenantSnapshot, Tier } from '@tenantpay/tenancy';
@@ -23,7 +23,7 @@ const K1 = 'a'.repeat(40); // TEST_JWT_SIGNING_KEYS: k1 (active) and k2
 describe('identity over HTTP: login, access tokens, who am I', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let bank: TenantSnapshot;
   let otherBank: TenantSnapshot;
   let adaId: string;

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantUserRole } from '@tenantpay/identity';
 import { REDIS_CLIENT } from '@tenantpay/platform';
 import { type TenantSnapshot, Tier } from '@tenantpay/tenancy';
@@ -30,8 +30,8 @@ interface LoginBody {
 describe('sessions over HTTP: refresh rotation, reuse detection, logout on every instance (issue 13)', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
-  let appA: NestExpressApplication;
-  let appB: NestExpressApplication;
+  let appA: NestFastifyApplication;
+  let appB: NestFastifyApplication;
   let tripsB: RoundTripCounter;
   let bank: TenantSnapshot;
   let otherBank: TenantSnapshot;
@@ -62,7 +62,7 @@ describe('sessions over HTTP: refresh rotation, reuse detection, logout on every
   });
 
   const localCachesOn = () => localCachesOnAll(appA, appB);
-  const login = (app: NestExpressApplication, email: string, delivery?: 'cookie' | 'body', tenant = bank) =>
+  const login = (app: NestFastifyApplication, email: string, delivery?: 'cookie' | 'body', tenant = bank) =>
     request(app.getHttpServer())
       .post('/v1/auth/login')
       .set('X-Tenant-ID', tenant.id)
@@ -74,12 +74,12 @@ describe('sessions over HTTP: refresh rotation, reuse detection, logout on every
   async function signedIn(email: string, delivery: 'cookie' | 'body' = 'body'): Promise<LoginBody> {
     return (await login(appA, email, delivery).expect(200)).body as LoginBody;
   }
-  const refresh = (app: NestExpressApplication, refreshToken: string, tenant = bank) =>
+  const refresh = (app: NestFastifyApplication, refreshToken: string, tenant = bank) =>
     request(app.getHttpServer())
       .post('/v1/auth/refresh')
       .set('X-Tenant-ID', tenant.id)
       .send({ refreshToken });
-  const me = (app: NestExpressApplication, accessToken: string) =>
+  const me = (app: NestFastifyApplication, accessToken: string) =>
     request(app.getHttpServer()).get('/v1/auth/me').set('Authorization', `Bearer ${accessToken}`);
   const asAdmin = () => ({ Authorization: `Bearer ${adminToken}` });
   const cookieOf = (response: request.Response): string => {

@@ -1,5 +1,6 @@
+import { startHttpTestApplication } from '@tenantpay/testing';
 import { Module, type Type } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import {
   ApiKeyStrategy,
@@ -8,7 +9,7 @@ import {
   type TenantUserRole,
   UsersService,
 } from '@tenantpay/identity';
-import { type AppConfig, configureHttpApplication, HTTP_APPLICATION_OPTIONS } from '@tenantpay/platform';
+import type { AppConfig } from '@tenantpay/platform';
 import {
   CustomDomainStrategy,
   ResolutionMethod,
@@ -36,7 +37,7 @@ export const PASSWORD = 'correct horse battery staple';
 export async function createIdentityTestApp(
   config: AppConfig,
   controllers: Type[] = [],
-): Promise<NestExpressApplication> {
+): Promise<NestFastifyApplication> {
   @Module({ imports: [ApiModule.forRoot(config)], controllers })
   class IdentityTestApiModule {}
 
@@ -53,15 +54,13 @@ export async function createIdentityTestApp(
       factory: (...strategies: TenantResolutionStrategy[]) => strategies,
     })
     .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>(HTTP_APPLICATION_OPTIONS);
-  configureHttpApplication(app);
-  await app.init();
+  const app = await startHttpTestApplication(moduleRef);
   return app;
 }
 
 /** A new tenant with a unique slug, created as a platform operator would. */
 export async function seedTenant(
-  app: NestExpressApplication,
+  app: NestFastifyApplication,
   tier: Tier,
   limits?: Partial<TenantLimits>,
 ): Promise<TenantSnapshot> {
@@ -79,7 +78,7 @@ export async function seedTenant(
 }
 
 export async function seedUser(
-  app: NestExpressApplication,
+  app: NestFastifyApplication,
   tenant: TenantSnapshot,
   email: string,
   role: TenantUserRole,
@@ -91,7 +90,7 @@ export async function seedUser(
   return user.id;
 }
 
-export async function seedPlatformUser(app: NestExpressApplication, email: string): Promise<string> {
+export async function seedPlatformUser(app: NestFastifyApplication, email: string): Promise<string> {
   return (await app.get(PlatformUsersService).create(email, PASSWORD))._id.toHexString();
 }
 

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantUserRole } from '@tenantpay/identity';
 import {
   CurrentPrincipal,
@@ -30,8 +30,8 @@ class IdentityProbeController {
 describe('user access across API instances (two instances sharing MongoDB and Redis)', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
-  let appA: NestExpressApplication;
-  let appB: NestExpressApplication;
+  let appA: NestFastifyApplication;
+  let appB: NestFastifyApplication;
   let tripsB: RoundTripCounter;
   let bank: TenantSnapshot;
   let adminToken: string;
@@ -52,7 +52,7 @@ describe('user access across API instances (two instances sharing MongoDB and Re
   });
 
   const localCachesOn = () => localCachesOnAll(appA, appB);
-  async function tokenFor(app: NestExpressApplication, email: string): Promise<string> {
+  async function tokenFor(app: NestFastifyApplication, email: string): Promise<string> {
     const response = await request(app.getHttpServer())
       .post('/v1/auth/login')
       .set('X-Tenant-ID', bank.id)
@@ -60,7 +60,7 @@ describe('user access across API instances (two instances sharing MongoDB and Re
       .expect(200);
     return response.body.accessToken as string;
   }
-  const whoami = (app: NestExpressApplication, token: string) =>
+  const whoami = (app: NestFastifyApplication, token: string) =>
     request(app.getHttpServer()).get('/v1/identity-probe/whoami').set('Authorization', `Bearer ${token}`);
   const asAdminOnA = () => ({ Authorization: `Bearer ${adminToken}` });
 

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantUserRole } from '@tenantpay/identity';
 import { REDIS_CLIENT } from '@tenantpay/platform';
 import { type TenantSnapshot, Tier } from '@tenantpay/tenancy';
@@ -13,7 +13,7 @@ const MANY_HASHES_TIMEOUT_MS = 30_000;
 describe('identity over HTTP: /v1/users', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let bank: TenantSnapshot;
   let otherBank: TenantSnapshot;
   const tokens: Record<string, string> = {};

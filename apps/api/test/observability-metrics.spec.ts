@@ -1,8 +1,8 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantUserRole } from '@tenantpay/identity';
 import { MetricsServer } from '@tenantpay/platform';
 import { Tier } from '@tenantpay/tenancy';
-import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import { testAppConfig, useTestMongo, useTestRedis, readyHttpApplication } from '@tenantpay/testing';
 import request from 'supertest';
 import { createApiApplication } from '../src/create-api-application';
 import { PASSWORD, seedTenant, seedUser } from './identity-test-app';
@@ -25,13 +25,13 @@ function sample(exposition: string, name: string, labels: Record<string, string>
 describe('Prometheus metrics on METRICS_PORT (SPEC §13)', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let metrics: string;
   let tenantId: string;
 
   beforeAll(async () => {
     app = await createApiApplication(testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url }));
-    await app.init();
+    await readyHttpApplication(app);
     const tenant = await seedTenant(app, Tier.Starter, { apiRequestsPerMinute: 2 });
     tenantId = tenant.id;
     await seedUser(app, tenant, 'ops@metrics.test', TenantUserRole.Admin);

@@ -1,5 +1,5 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { testAppConfig, useTestMongo, useTestRedis, readyHttpApplication } from '@tenantpay/testing';
 import request from 'supertest';
 import { createApiApplication } from '../src/create-api-application';
 import { servedRoutes } from './support/served-routes';
@@ -19,12 +19,12 @@ const NOT_API_OPERATIONS = ['GET /', 'GET /portal/{asset}'];
 describe('OpenAPI document (SPEC §12)', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let document: OpenApiDocument;
 
   beforeAll(async () => {
     app = await createApiApplication(testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url }));
-    await app.init();
+    await readyHttpApplication(app);
     document = (await request(app.getHttpServer()).get('/v1/docs/openapi.json').expect(200)).body;
   });
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantUserRole } from '@tenantpay/identity';
 import { type TenantSnapshot, Tier } from '@tenantpay/tenancy';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
@@ -14,7 +14,7 @@ describe('payments API: /v1/payments', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
   const ports = new RecordingPorts();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let starter: TenantSnapshot;
   let other: TenantSnapshot;
   let professional: TenantSnapshot;

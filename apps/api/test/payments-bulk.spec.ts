@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AuditService } from '@tenantpay/audit';
 import { TenantUserRole } from '@tenantpay/identity';
 import {
@@ -41,7 +41,7 @@ import { waitFor } from './support/tenancy-test-app';
 
 /** The usage library's real quota (Redis counters, effective limits), reached once the app exists. */
 class RealQuotaPorts extends RecordingPorts {
-  app: NestExpressApplication | undefined;
+  app: NestFastifyApplication | undefined;
   override readonly quota: TransactionQuota = {
     prepareHold: (tenant, batchRows) => this.service().prepareHold(tenant, batchRows),
     reserve: (tenant, hold) => this.service().reserve(tenant, hold),
@@ -56,7 +56,7 @@ class RealQuotaPorts extends RecordingPorts {
 }
 
 /** The worker app's batch worker, on the API app's own providers (as startInlineWorker does for payments). */
-function startInlineBatchWorker(app: NestExpressApplication, redisUrl: string): Worker {
+function startInlineBatchWorker(app: NestFastifyApplication, redisUrl: string): Worker {
   const runner = app.get(TenantJobRunner);
   const processing = app.get(PaymentBatchProcessingService);
   return new Worker<TenantJobData<PaymentBatchJobPayload>>(
@@ -85,7 +85,7 @@ describe('payments API: bulk payments /v1/payments/batches', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
   const ports = new RealQuotaPorts();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let batchWorker: Worker;
   let paymentWorker: Worker;
   let professional: TenantSnapshot;

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantUserRole } from '@tenantpay/identity';
 import { PAYMENTS_QUEUE, signGatewayPayload } from '@tenantpay/payments';
 import { redisConnectionOptions } from '@tenantpay/platform';
@@ -19,7 +19,7 @@ describe('payments API: gateway webhooks, concurrent transitions, dead letters',
   const mongo = useTestMongo();
   const redis = useTestRedis();
   const ports = new RecordingPorts();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let tenant: TenantSnapshot;
   let admin: { Authorization: string };
   const http = () => request(app.getHttpServer());

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantUserRole } from '@tenantpay/identity';
 import { PAYMENT_GATEWAY, SimulatedPaymentGateway } from '@tenantpay/payments';
 import { type TenantSnapshot, Tier } from '@tenantpay/tenancy';
@@ -34,7 +34,7 @@ describe('payments API: Idempotency-Key', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
   const ports = new RecordingPorts();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let worker: Worker;
   let tenant: TenantSnapshot;
   let other: TenantSnapshot;

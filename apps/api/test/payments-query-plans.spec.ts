@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantUserRole } from '@tenantpay/identity';
 import { IDEMPOTENCY_RECORD_COLLECTION, PAYMENT_COLLECTION } from '@tenantpay/payments';
 import { type TenantSnapshot, Tier } from '@tenantpay/tenancy';
@@ -27,7 +27,7 @@ describe('payments queries use their indexes', () => {
   });
   const mongo = useTestMongo();
   const redis = useTestRedis();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let client: MongoClient;
   let recorder: QueryPlanRecorder;
   let worker: Worker | undefined;

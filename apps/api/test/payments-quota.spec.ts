@@ -2,11 +2,11 @@
  * The monthly transaction quota over HTTP, on the real application (issue 15): reserved before a payment is
  * created, committed when it is, given back when creation fails, and bounded while Redis is down.
  */
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantUserRole } from '@tenantpay/identity';
 import { REDIS_CLIENT } from '@tenantpay/platform';
 import { type TenantSnapshot, Tier, UNLIMITED } from '@tenantpay/tenancy';
-import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import { testAppConfig, useTestMongo, useTestRedis, readyHttpApplication } from '@tenantpay/testing';
 import {
   QUOTA_HELD_TOTAL_FIELD,
   quotaHeldUnitsKey,
@@ -31,7 +31,7 @@ describe('payments API: the monthly transaction quota (reserve, then commit)', (
   });
   const mongo = useTestMongo();
   const redis = useTestRedis();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
 
   const http = () => request(app.getHttpServer());
   const period = () => UsagePeriod.containing(new Date());
@@ -66,7 +66,7 @@ describe('payments API: the monthly transaction quota (reserve, then commit)', (
     app = await createApiApplication(
       testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url, PAYMENTS_REDIS_BUDGET_MS: '2000' }),
     );
-    await app.init();
+    await readyHttpApplication(app);
   }, SLOW_MS);
 
   it(

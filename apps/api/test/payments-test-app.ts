@@ -1,5 +1,6 @@
+import { startHttpTestApplication } from '@tenantpay/testing';
 import { Module } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { ApiKeyStrategy, JwtClaimStrategy, type TenantUserRole } from '@tenantpay/identity';
 import {
@@ -18,14 +19,7 @@ import {
   PAYMENT_BATCH_SETTINGS,
   type PaymentBatchSettings,
 } from '@tenantpay/payments';
-import {
-  type AppConfig,
-  configureHttpApplication,
-  DomainException,
-  ErrorCode,
-  HTTP_APPLICATION_OPTIONS,
-  redisConnectionOptions,
-} from '@tenantpay/platform';
+import { type AppConfig, DomainException, ErrorCode, redisConnectionOptions } from '@tenantpay/platform';
 import {
   CustomDomainStrategy,
   SubdomainStrategy,
@@ -114,7 +108,7 @@ export async function createPaymentsTestApp(
   config: AppConfig,
   ports = new RecordingPorts(),
   settings = testPaymentsSettings(config),
-): Promise<NestExpressApplication> {
+): Promise<NestFastifyApplication> {
   @Module({ imports: [ApiModule.forRoot(config)] })
   class PaymentsTestApiModule {}
 
@@ -141,14 +135,12 @@ export async function createPaymentsTestApp(
     .overrideProvider(PAYMENT_BATCH_SETTINGS)
     .useValue(TEST_PAYMENT_BATCH_SETTINGS)
     .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>(HTTP_APPLICATION_OPTIONS);
-  configureHttpApplication(app);
-  await app.init();
+  const app = await startHttpTestApplication(moduleRef);
   return app;
 }
 
 /** A payments worker on the API app's own providers (the worker app has its own e2e tests). */
-export function startInlineWorker(app: NestExpressApplication, redisUrl: string): Worker {
+export function startInlineWorker(app: NestFastifyApplication, redisUrl: string): Worker {
   const runner = app.get(TenantJobRunner);
   const processing = app.get(PaymentProcessingService);
   return new Worker<TenantJobData<PaymentJobPayload>>(
@@ -164,7 +156,7 @@ export function startInlineWorker(app: NestExpressApplication, redisUrl: string)
 }
 
 export async function loginAs(
-  app: NestExpressApplication,
+  app: NestFastifyApplication,
   tenant: TenantSnapshot,
   email: string,
 ): Promise<string> {
@@ -178,7 +170,7 @@ export async function loginAs(
 
 /** A user of the tenant and their bearer header. */
 export async function userToken(
-  app: NestExpressApplication,
+  app: NestFastifyApplication,
   tenant: TenantSnapshot,
   email: string,
   role: TenantUserRole,

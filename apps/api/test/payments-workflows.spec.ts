@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AuditService } from '@tenantpay/audit';
 import { TenantUserRole } from '@tenantpay/identity';
 import {
@@ -22,7 +22,7 @@ describe('payments API: custom workflows and four-eyes approval (ENTERPRISE)', (
   const mongo = useTestMongo();
   const redis = useTestRedis();
   const ports = new RecordingPorts();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let enterprise: TenantSnapshot;
   let professional: TenantSnapshot;
   const users: Record<string, { id: string; auth: { Authorization: string } }> = {};

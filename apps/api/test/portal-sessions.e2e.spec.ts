@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantUserRole } from '@tenantpay/identity';
 import { TenantLookupService, type TenantSnapshot, Tier } from '@tenantpay/tenancy';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
@@ -23,8 +23,8 @@ describe('portal sessions in Chromium, on two API instances sharing MongoDB and 
   const redis = useTestRedis();
 
   describe('two instances', () => {
-    let appA: NestExpressApplication;
-    let appB: NestExpressApplication;
+    let appA: NestFastifyApplication;
+    let appB: NestFastifyApplication;
     const ports = { a: 0, b: 0 };
     let browser: Browser;
     let bank: TenantSnapshot;
@@ -35,7 +35,7 @@ describe('portal sessions in Chromium, on two API instances sharing MongoDB and 
 
     const host = () => `${bank.slug}.${BASE_DOMAIN}`;
 
-    async function start(): Promise<NestExpressApplication> {
+    async function start(): Promise<NestFastifyApplication> {
       const app = await createApiApplication(
         testAppConfig({
           MONGODB_URI: mongo.uri,
@@ -80,7 +80,7 @@ describe('portal sessions in Chromium, on two API instances sharing MongoDB and 
       const expiresAtMs = Number(payload.exp) * 1000;
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAtMs - Date.now()) + 1_000));
     }
-    const me = (app: NestExpressApplication, token: string | null) =>
+    const me = (app: NestFastifyApplication, token: string | null) =>
       request(app.getHttpServer())
         .get('/v1/auth/me')
         .set('Authorization', `Bearer ${token ?? ''}`);

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantUserRole } from '@tenantpay/identity';
 import {
   TenantAdminService,
@@ -43,7 +43,7 @@ describe('staff portal at the root of a tenant host (issue 8)', () => {
 
   // Nested so that the app (and its BullMQ queues) closes before the outer afterAll stops Redis.
   describe('in Chromium', () => {
-    let app: NestExpressApplication;
+    let app: NestFastifyApplication;
     let port: number;
     let browser: Browser;
     let tenantA: TenantSnapshot;

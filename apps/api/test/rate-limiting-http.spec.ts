@@ -1,5 +1,5 @@
 import { Controller, Get, Post } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { RateLimitRoute, SkipRateLimit } from '@tenantpay/rate-limiting';
 import { Public, TenantAdminService, Tier } from '@tenantpay/tenancy';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
@@ -41,7 +41,7 @@ class LimitedProbeController {
 describe('rate limiting through the HTTP stack (SPEC §7)', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let starter: string;
   let enterprise: string;
   let tiny: string;

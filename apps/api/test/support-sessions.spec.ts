@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AuditAction } from '@tenantpay/audit';
 import { SupportTokenStrategy } from '@tenantpay/identity';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
@@ -17,7 +17,7 @@ const REASON = 'Ticket #4711: customer reports a stuck payment';
 describe('support sessions: time-boxed, read-only operator access into one tenant (issue 13 part 6)', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let tenantA: string;
   let tenantB: string;
 

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenancyAuditAction, TenantLookupService } from '@tenantpay/tenancy';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import request from 'supertest';
@@ -15,7 +15,7 @@ describe('tenant administration: /v1/admin/tenants (SPEC §10)', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
   const audit = new RecordingAuditSink();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
 
   beforeAll(async () => {
     app = await createTenancyTestApp(testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url }), {

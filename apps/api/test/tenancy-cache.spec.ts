@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
   AllowSuspendedTenant,
   CurrentTenant,
@@ -44,8 +44,8 @@ const BASE = 'tenantpay.test';
 describe('tenant lookup cache (two API instances sharing MongoDB and Redis)', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
-  let appA: NestExpressApplication;
-  let appB: NestExpressApplication;
+  let appA: NestFastifyApplication;
+  let appB: NestFastifyApplication;
   let countA: RoundTripCounter;
   let countB: RoundTripCounter;
 
@@ -71,7 +71,7 @@ describe('tenant lookup cache (two API instances sharing MongoDB and Redis)', ()
     );
   const createTenant = (slug: string, tier = Tier.Enterprise) =>
     appA.get(TenantAdminService).create({ slug, name: slug, tier });
-  const whoami = (app: NestExpressApplication, headers: Record<string, string>) =>
+  const whoami = (app: NestFastifyApplication, headers: Record<string, string>) =>
     request(app.getHttpServer()).get('/v1/cache-probe/whoami').set(headers);
 
   it('serves a steady request from the in-process cache: no Redis and no MongoDB round trip', async () => {

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SkipRateLimit } from '@tenantpay/rate-limiting';
 import { TenantAdminService, TenantContextService, Tier } from '@tenantpay/tenancy';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
@@ -72,7 +72,7 @@ class IsolationProbeController {
 describe('tenant context isolation under concurrency', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let baseUrl: string;
   let tenantA: string;
   let tenantB: string;

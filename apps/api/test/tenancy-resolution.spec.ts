@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
   AllowSuspendedTenant,
   BypassTenantIsolation,
@@ -108,7 +108,7 @@ describe('tenant resolution (SPEC §4) through the real HTTP stack', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
   const audit = new RecordingAuditSink();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let bank1: TenantSnapshot & { id: string };
   let bank2: { id: string };
   let starter: { id: string };

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { configureHttpApplication, HTTP_APPLICATION_OPTIONS } from '@tenantpay/platform';
 import {
   CustomDomainStrategy,
   DNS_TXT_RESOLVER,
@@ -15,7 +14,7 @@ import {
   type TenantSnapshot,
   Tier,
 } from '@tenantpay/tenancy';
-import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import { testAppConfig, useTestMongo, useTestRedis, startHttpTestApplication } from '@tenantpay/testing';
 import request from 'supertest';
 import { ApiModule } from '../src/api.module';
 import { seedTenant } from './identity-test-app';
@@ -53,7 +52,7 @@ describe('tenant custom domains: /v1/domains (SPEC §10, ENTERPRISE white-label)
   const redis = useTestRedis();
   const dns = new FakeDnsTxtResolver();
   const audit = new RecordingAuditSink();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let bankA: TenantSnapshot;
   let bankB: TenantSnapshot;
   let starter: TenantSnapshot;
@@ -73,9 +72,7 @@ describe('tenant custom domains: /v1/domains (SPEC §10, ENTERPRISE white-label)
       .overrideProvider(DNS_TXT_RESOLVER)
       .useValue(dns)
       .compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>(HTTP_APPLICATION_OPTIONS);
-    configureHttpApplication(app);
-    await app.init();
+    app = await startHttpTestApplication(moduleRef);
     bankA = await seedTenant(app, Tier.Enterprise);
     bankB = await seedTenant(app, Tier.Enterprise);
     starter = await seedTenant(app, Tier.Starter);

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenancyAuditAction, TenantLookupService } from '@tenantpay/tenancy';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import request from 'supertest';
@@ -16,7 +16,7 @@ describe('tenant lifecycle: rename and archive (issue 13 part 6)', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
   const audit = new RecordingAuditSink();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
 
   beforeAll(async () => {
     app = await createTenancyTestApp(testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url }), {

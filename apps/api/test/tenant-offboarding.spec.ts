@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AuditAction } from '@tenantpay/audit';
 import { tenantOwnedCollectionNames } from '@tenantpay/data-isolation';
 import { OffboardingService } from '@tenantpay/offboarding';
@@ -51,7 +51,7 @@ describe('tenant offboarding: export, download, deletion after retention (issue 
   const mongo = useTestMongo();
   const redis = useTestRedis();
   const tenancyAudit = new RecordingAuditSink();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let archiveDir: string;
   let redisClient: Redis;
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { configureHttpApplication, HTTP_APPLICATION_OPTIONS, REDIS_CLIENT } from '@tenantpay/platform';
+import { REDIS_CLIENT } from '@tenantpay/platform';
 import {
   CustomDomainStrategy,
   SECURITY_AUDIT_SINK,
@@ -10,7 +10,7 @@ import {
   TenantHeaderStrategy,
   type TenantResolutionStrategy,
 } from '@tenantpay/tenancy';
-import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import { testAppConfig, useTestMongo, useTestRedis, startHttpTestApplication } from '@tenantpay/testing';
 import { USAGE_CLOCK, UsageSyncService, UsageTrackerService, type UsageClock } from '@tenantpay/usage';
 import type { Redis } from 'ioredis';
 import request from 'supertest';
@@ -38,7 +38,7 @@ describe('usage reads: /v1/usage and /v1/admin/usage (SPEC §8)', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
   const clock = new ManualClock();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let tracker: UsageTrackerService;
 
   beforeAll(async () => {
@@ -56,9 +56,7 @@ describe('usage reads: /v1/usage and /v1/admin/usage (SPEC §8)', () => {
       .overrideProvider(USAGE_CLOCK)
       .useValue(clock)
       .compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>(HTTP_APPLICATION_OPTIONS);
-    configureHttpApplication(app);
-    await app.init();
+    app = await startHttpTestApplication(moduleRef);
     tracker = app.get(UsageTrackerService);
   });
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import type { TenantSnapshot } from '@tenantpay/tenancy';
 import { WebhookEndpointsService, WEBHOOK_ENDPOINTS_PER_TENANT_MAX } from '@tenantpay/webhooks';
@@ -13,7 +13,7 @@ describe('/v1/webhook-endpoints', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
   const resolver = new FakeDnsResolver();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let tenant: TenantSnapshot;
 
   beforeAll(async () => {

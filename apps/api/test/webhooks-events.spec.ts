@@ -1,5 +1,5 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { TenantSnapshot } from '@tenantpay/tenancy';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import { WEBHOOK_DELIVERY_QUEUE, WebhookEventPublisher, WebhookEventType } from '@tenantpay/webhooks';
@@ -17,7 +17,7 @@ describe('webhook events, delivery log and replay', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
   const resolver = new FakeDnsResolver();
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let queue: Queue;
   let tenantA: TenantSnapshot;
   let tenantB: TenantSnapshot;

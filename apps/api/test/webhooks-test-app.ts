@@ -1,7 +1,8 @@
+import { startHttpTestApplication } from '@tenantpay/testing';
 import { Module } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { type AppConfig, configureHttpApplication, HTTP_APPLICATION_OPTIONS } from '@tenantpay/platform';
+import type { AppConfig } from '@tenantpay/platform';
 import {
   CustomDomainStrategy,
   ResolutionMethod,
@@ -66,7 +67,7 @@ export async function createWebhooksTestApp(
   config: AppConfig,
   resolver: FakeDnsResolver,
   options: WebhooksOptions = testWebhooksOptions(),
-): Promise<NestExpressApplication> {
+): Promise<NestFastifyApplication> {
   @Module({ imports: [ApiModule.forRoot(config)] })
   class WebhooksTestApiModule {}
 
@@ -81,14 +82,12 @@ export async function createWebhooksTestApp(
     .overrideProvider(WEBHOOK_DNS_RESOLVER)
     .useValue(resolver)
     .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>(HTTP_APPLICATION_OPTIONS);
-  configureHttpApplication(app);
-  await app.init();
+  const app = await startHttpTestApplication(moduleRef);
   return app;
 }
 
 export async function seedTenant(
-  app: NestExpressApplication,
+  app: NestFastifyApplication,
   tier = Tier.Professional,
 ): Promise<TenantSnapshot> {
   const slug = `w${randomBytes(5).toString('hex')}`;
@@ -104,7 +103,7 @@ export async function seedTenant(
 
 /** Runs `work` as the tenant's background code would (a job or a service call outside HTTP). */
 export function inTenant<T>(
-  app: NestExpressApplication,
+  app: NestFastifyApplication,
   tenant: TenantSnapshot,
   work: () => Promise<T>,
 ): Promise<T> {

@@ -13,6 +13,7 @@ export type { FreezableMongo } from './mongo/use-freezable-mongo';
 export { useUnreachableMongo } from './mongo/use-unreachable-mongo';
 export type { UnreachableMongo } from './mongo/use-unreachable-mongo';
 export { withPollutedPrototype } from './pollution/with-polluted-prototype';
+export { readyHttpApplication, startHttpTestApplication } from './http/start-http-test-application';
 export { readTenantArchive } from './offboarding/read-tenant-archive';
 export type { ReadArchive } from './offboarding/read-tenant-archive';
 export { useSmtpSink } from './smtp/use-smtp-sink';

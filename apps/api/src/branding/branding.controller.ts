@@ -12,13 +12,18 @@ import {
   TenantContextService,
   TenantNotFoundException,
 } from '@tenantpay/tenancy';
-import type { Request, Response } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
 import { brandingEtag, ifNoneMatchHits } from './branding-etag';
 import { UpdateBrandingDto } from './dto/update-branding.dto';
 
 const BRANDING_MAX_AGE_SECONDS = 60;
 
 /** White-label branding (SPEC §10): public by host, editable by the tenant's admins on ENTERPRISE. */
+interface BrandingResponse {
+  status(code: number): unknown;
+  header(name: string, value: string): unknown;
+}
+
 @Controller('branding')
 export class BrandingController {
   constructor(
@@ -33,14 +38,17 @@ export class BrandingController {
   @Get()
   @Public()
   @AllowSuspendedTenant()
-  read(@Req() request: Request, @Res({ passthrough: true }) response: Response): PublicBranding | undefined {
+  read(
+    @Req() request: { headers: IncomingHttpHeaders },
+    @Res({ passthrough: true }) response: BrandingResponse,
+  ): PublicBranding | undefined {
     if (this.tenantContext.current()?.tenant == null) throw new TenantNotFoundException();
     const body = this.branding.current();
     const etag = brandingEtag(JSON.stringify(body));
-    response.setHeader('ETag', etag);
-    response.setHeader('Cache-Control', `public, max-age=${BRANDING_MAX_AGE_SECONDS}`);
+    response.header('ETag', etag);
+    response.header('Cache-Control', `public, max-age=${BRANDING_MAX_AGE_SECONDS}`);
     // The answer depends on which tenant the request names, and the host is not the only way to name one.
-    for (const header of [TENANT_ID_HEADER, 'Authorization', 'X-API-Key']) response.vary(header);
+    response.header('Vary', [TENANT_ID_HEADER, 'Authorization', 'X-API-Key'].join(', '));
     if (ifNoneMatchHits(request.headers['if-none-match'], etag)) {
       response.status(304);
       return undefined;

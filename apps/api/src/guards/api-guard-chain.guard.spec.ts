@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthenticationGuard, FeatureGuard, RolesGuard, ScopesGuard, TenantGuard } from '@tenantpay/tenancy';
 import { of } from 'rxjs';
 import { ApiRateLimitGuard } from '../rate-limiting/api-rate-limit.guard';
+import { UsageMeteringGuard } from '../usage/usage-metering.guard';
 import { ApiTenancyModule } from '../tenancy/api-tenancy.module';
 import { ApiGuardChain } from './api-guard-chain.guard';
 import { API_GUARD_ORDER } from './api-guard-order.constant';
@@ -54,7 +55,7 @@ describe('ApiGuardChain', () => {
 });
 
 describe('API_GUARD_ORDER', () => {
-  it('is SPEC §2: authentication, tenant, support sessions, roles, scopes, tier features, then the rate limit', () => {
+  it('is SPEC §2: authentication, tenant, support sessions, roles, scopes, tier features, the rate limit, then usage', () => {
     expect(API_GUARD_ORDER).toEqual([
       AuthenticationGuard,
       TenantGuard,
@@ -63,6 +64,7 @@ describe('API_GUARD_ORDER', () => {
       ScopesGuard,
       FeatureGuard,
       ApiRateLimitGuard,
+      UsageMeteringGuard,
     ]);
   });
 

@@ -9,10 +9,10 @@ import {
 } from '@tenantpay/payments';
 import { RateLimitRoute } from '@tenantpay/rate-limiting';
 import { Feature, RequireFeature, Roles, Scopes } from '@tenantpay/tenancy';
-import type { Response } from 'express';
 import { CreatePaymentBatchDto } from './dto/create-payment-batch.dto';
 import { ListBatchItemsQueryDto } from './dto/list-batch-items.query.dto';
 import { validatePaymentBatchRows } from './dto/validate-payment-batch-rows';
+import type { StatusAndHeaders } from './status-and-headers';
 
 const DEFAULT_PAGE_SIZE = 100;
 const READERS = [TenantUserRole.Admin, TenantUserRole.Operator, TenantUserRole.Viewer] as const;
@@ -37,11 +37,11 @@ export class BulkPaymentsController {
   async create(
     @Body() body: CreatePaymentBatchDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: StatusAndHeaders,
   ): Promise<PaymentBatchCreatedView> {
     const result = await this.batches.create(await validatePaymentBatchRows(body.payments), idempotencyKey);
     response.status(result.status);
-    if (result.replayed) response.setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
+    if (result.replayed) response.header(IDEMPOTENT_REPLAYED_HEADER, 'true');
     return result.body;
   }
 

@@ -1,11 +1,10 @@
 import { Controller, Headers, HttpCode, Post, Req } from '@nestjs/common';
 import { GatewayWebhooksService } from '@tenantpay/payments';
 import { Public } from '@tenantpay/tenancy';
-import type { Request } from 'express';
 
 /**
  * Inbound webhooks of the payment gateway. Public (the gateway has no tenant credential): authenticity comes
- * from the HMAC over the raw body, which the JSON body middleware keeps on `request.rawBody`.
+ * from the HMAC over the raw body, which the platform's JSON body parser keeps on `request.rawBody`.
  */
 @Controller('webhooks/gateway')
 export class GatewayWebhooksController {
@@ -15,7 +14,7 @@ export class GatewayWebhooksController {
   @Post()
   @HttpCode(200)
   receive(
-    @Req() request: Request & { rawBody?: Buffer },
+    @Req() request: { rawBody?: Buffer },
     @Headers('gateway-signature') signature: string | undefined,
   ): Promise<{ received: true; result: string }> {
     return this.webhooks.receive(request.rawBody, signature);

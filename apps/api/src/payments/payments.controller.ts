@@ -12,12 +12,12 @@ import {
   type PaymentView,
 } from '@tenantpay/payments';
 import { Feature, RequireFeature, Roles, Scopes } from '@tenantpay/tenancy';
-import type { Response } from 'express';
 import { AnalyticsQueryDto } from './dto/analytics.query.dto';
 import { CreatePaymentDto } from './dto/create-payment.dto';
 import { ListPaymentsQueryDto } from './dto/list-payments.query.dto';
 import { PaymentNoteDto } from './dto/payment-note.dto';
 import { RefundPaymentDto } from './dto/refund-payment.dto';
+import type { StatusAndHeaders } from './status-and-headers';
 
 const DEFAULT_PAGE_SIZE = 10;
 const READERS = [TenantUserRole.Admin, TenantUserRole.Operator, TenantUserRole.Viewer] as const;
@@ -38,7 +38,7 @@ export class PaymentsController {
   async create(
     @Body() body: CreatePaymentDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: StatusAndHeaders,
   ): Promise<PaymentView> {
     return answer(response, await this.payments.create(body, idempotencyKey));
   }
@@ -102,16 +102,16 @@ export class PaymentsController {
     @Param('id') id: string,
     @Body() body: RefundPaymentDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: StatusAndHeaders,
   ): Promise<PaymentView> {
     return answer(response, await this.payments.refund(id, body, idempotencyKey));
   }
 }
 
 /** The stored status on a replay, and the header that tells the client it is one. */
-function answer<T>(response: Response, result: IdempotentResponse<T>): T {
+function answer<T>(response: StatusAndHeaders, result: IdempotentResponse<T>): T {
   response.status(result.status);
-  if (result.replayed) response.setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
+  if (result.replayed) response.header(IDEMPOTENT_REPLAYED_HEADER, 'true');
   return result.body;
 }
 

@@ -3,12 +3,20 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { DomainException, ErrorCode } from '@tenantpay/platform';
 import { SkipRateLimit } from '@tenantpay/rate-limiting';
 import { Public } from '@tenantpay/tenancy';
-import type { Request, Response } from 'express';
 import { PortalAssetsService } from './portal-assets.service';
 import {
   PORTAL_CONTENT_SECURITY_POLICY,
   UPGRADE_INSECURE_REQUESTS,
 } from './portal-content-security-policy.constant';
+
+/** What the portal reads of a request: whether it came over HTTPS (through the trusted proxies). */
+interface PortalRequest {
+  readonly protocol: string;
+}
+
+interface PortalResponse {
+  header(name: string, value: string): unknown;
+}
 
 /**
  * The white-label staff portal at the root of a tenant's host. The files are the same for every tenant and
@@ -25,31 +33,31 @@ export class PortalController {
   constructor(private readonly assets: PortalAssetsService) {}
 
   @Get()
-  page(@Req() request: Request, @Res({ passthrough: true }) response: Response): string {
+  page(@Req() request: PortalRequest, @Res({ passthrough: true }) response: PortalResponse): string {
     return this.serve('index.html', request, response);
   }
 
   @Get('portal/:asset')
   asset(
     @Param('asset') name: string,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: PortalRequest,
+    @Res({ passthrough: true }) response: PortalResponse,
   ): string {
     return this.serve(name, request, response);
   }
 
-  private serve(name: string, request: Request, response: Response): string {
+  private serve(name: string, request: PortalRequest, response: PortalResponse): string {
     const asset = this.assets.find(name);
     if (asset === undefined) throw new DomainException(ErrorCode.NotFound, 'No such portal file.');
-    response.setHeader(
+    response.header(
       'Content-Security-Policy',
-      request.secure
+      request.protocol === 'https'
         ? `${PORTAL_CONTENT_SECURITY_POLICY}; ${UPGRADE_INSECURE_REQUESTS}`
         : PORTAL_CONTENT_SECURITY_POLICY,
     );
-    // Revalidated on every load (Express answers 304 from its ETag): the file names carry no version.
-    response.setHeader('Cache-Control', 'no-cache');
-    response.type(asset.contentType);
+    // Fetched again on every load: the file names carry no version (the files are a few kB).
+    response.header('Cache-Control', 'no-cache');
+    response.header('Content-Type', asset.contentType);
     return asset.body;
   }
 }

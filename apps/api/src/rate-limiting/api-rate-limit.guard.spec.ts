@@ -65,7 +65,8 @@ describe('ApiRateLimitGuard', () => {
   let guard: ApiRateLimitGuard;
 
   const contextFor = (handler: keyof Routes): ExecutionContext => {
-    const response = { set: (values: Record<string, string>) => Object.assign(headers, values) };
+    // Fastify's reply sets several headers at once with `headers`.
+    const response = { headers: (values: Record<string, string>) => Object.assign(headers, values) };
     return new ExecutionContextHost(
       [{ ip: '203.0.113.7', headers: {} }, response],
       Routes,

@@ -12,7 +12,7 @@ import {
 } from '@tenantpay/rate-limiting';
 import { TenantContextService } from '@tenantpay/tenancy';
 import { declaredBodyBytes, RequestUsageMeter } from '@tenantpay/usage';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ANONYMOUS_RATE_LIMIT_POLICY, PLATFORM_RATE_LIMIT_POLICY } from './anonymous-rate-limit.policy';
 
 const DEFAULT_BUCKET = 'api';
@@ -38,8 +38,8 @@ export class ApiRateLimitGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(SKIP_RATE_LIMIT, targets)) return true;
     const route = this.reflector.getAllAndOverride<RateLimitRouteOptions>(RATE_LIMIT_ROUTE, targets) ?? {};
-    const request = context.switchToHttp().getRequest<Request>();
-    const response = context.switchToHttp().getResponse<Response>();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const response = context.switchToHttp().getResponse<FastifyReply>();
 
     const decisionRequest = this.describe(request, route);
     const prepared = decisionRequest.tenantId
@@ -53,12 +53,12 @@ export class ApiRateLimitGuard implements CanActivate {
     prepared?.settle(decision);
 
     if (!decision.allowed) throw new RateLimitExceededException(decision);
-    response.set(rateLimitHeaders(decision));
+    response.headers(rateLimitHeaders(decision));
     return true;
   }
 
   private describe(
-    request: Request,
+    request: FastifyRequest,
     route: RateLimitRouteOptions,
   ): { request: RateLimitRequest; tenantId?: string } {
     const bucket = route.bucket ?? DEFAULT_BUCKET;
@@ -87,7 +87,7 @@ export class ApiRateLimitGuard implements CanActivate {
         },
       };
     }
-    // Express's request.ip honours TRUST_PROXY_HOPS, so a client cannot pick its own bucket with a header.
+    // Fastify's request.ip honours TRUST_PROXY_HOPS, so a client cannot pick its own bucket with a header.
     return {
       request: {
         subject: `ip:${request.ip ?? 'unknown'}`,

@@ -1,10 +1,8 @@
 import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditModule, AuditService } from '@tenantpay/audit';
 import { ApiKeyStrategy, JwtClaimStrategy, SupportTokenStrategy } from '@tenantpay/identity';
 import { HEALTH_ROUTES, PORTAL_ROUTES } from '@tenantpay/platform';
 import {
-  BypassTenantIsolationInterceptor,
   CustomDomainStrategy,
   SubdomainStrategy,
   TENANT_RESOLUTION_STRATEGIES,
@@ -37,7 +35,6 @@ import {
     },
     TenantResolverService,
     TenantMiddleware,
-    { provide: APP_INTERCEPTOR, useClass: BypassTenantIsolationInterceptor },
   ],
 })
 export class ApiTenancyModule implements NestModule {

@@ -1,7 +1,6 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { BypassTenantIsolation, Roles } from '@tenantpay/tenancy';
 import { type TenantUsageRow, UsageReportService, usageRowsToCsv } from '@tenantpay/usage';
-import type { Response } from 'express';
 import { UsagePeriodQueryDto } from './dto/usage-period.query.dto';
 
 /** Every tenant's usage for a period, for billing: JSON, or CSV with `Accept: text/csv`. */
@@ -15,13 +14,13 @@ export class AdminUsageController {
   async list(
     @Query() query: UsagePeriodQueryDto,
     @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: { header(name: string, value: string): unknown },
   ): Promise<{ period: string; data: TenantUsageRow[] } | string> {
     const rows = await this.reports.forAllTenants(query.period);
     const period = this.reports.resolvePeriod(query.period).toString();
     if (wantsCsv(accept)) {
-      response.type('text/csv; charset=utf-8');
-      response.setHeader('Content-Disposition', `attachment; filename="usage-${period}.csv"`);
+      response.header('Content-Type', 'text/csv; charset=utf-8');
+      response.header('Content-Disposition', `attachment; filename="usage-${period}.csv"`);
       return usageRowsToCsv(rows);
     }
     return { period, data: rows };

@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { USAGE_EVENT_PUBLISHER, UsageModule } from '@tenantpay/usage';
 import { UsageWebhookEventPublisher, WebhooksModule } from '@tenantpay/webhooks';
 import { AdminUsageAnalyticsController } from './admin-usage-analytics.controller';
 import { AdminUsageController } from './admin-usage.controller';
 import { UsageController } from './usage.controller';
-import { UsageInterceptor } from './usage.interceptor';
 
-/** Usage reads (tenant and billing) and per-request metering. */
+/** Usage reads (tenant and billing); per-request metering is UsageMeteringGuard, last in API_GUARD_ORDER. */
 @Module({
   imports: [
     UsageModule.forRoot({
@@ -17,6 +15,5 @@ import { UsageInterceptor } from './usage.interceptor';
     }),
   ],
   controllers: [UsageController, AdminUsageController, AdminUsageAnalyticsController],
-  providers: [{ provide: APP_INTERCEPTOR, useClass: UsageInterceptor }],
 })
 export class UsageApiModule {}

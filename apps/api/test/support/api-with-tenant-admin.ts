@@ -1,4 +1,5 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { readyHttpApplication } from '@tenantpay/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantUserRole } from '@tenantpay/identity';
 import type { AppConfig } from '@tenantpay/platform';
 import { type TenantSnapshot, Tier } from '@tenantpay/tenancy';
@@ -7,7 +8,7 @@ import { seedTenant } from '../identity-test-app';
 import { userToken } from '../payments-test-app';
 
 export interface ApiWithTenantAdmin {
-  readonly app: NestExpressApplication;
+  readonly app: NestFastifyApplication;
   readonly tenant: TenantSnapshot;
   readonly admin: { Authorization: string };
 }
@@ -18,7 +19,7 @@ export interface ApiWithTenantAdmin {
  */
 export async function startApiWithTenantAdmin(config: AppConfig): Promise<ApiWithTenantAdmin> {
   const app = await createApiApplication(config);
-  await app.init();
+  await readyHttpApplication(app);
   const tenant = await seedTenant(app, Tier.Enterprise);
   const admin = (await userToken(app, tenant, 'admin@fault.test', TenantUserRole.Admin)).auth;
   return { app, tenant, admin };

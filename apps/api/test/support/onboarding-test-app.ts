@@ -1,8 +1,8 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { MAIL_DELIVERY_QUEUE, type MailDeliveryJob, MailDeliveryService } from '@tenantpay/mail';
 import { type AppConfig, type CapturedMail, redisConnectionOptions } from '@tenantpay/platform';
 import { type TenantJobData, TenantJobRunner } from '@tenantpay/tenancy';
-import type { TestSmtpSink } from '@tenantpay/testing';
+import { readyHttpApplication, type TestSmtpSink } from '@tenantpay/testing';
 import { Worker } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
@@ -10,7 +10,7 @@ import { createApiApplication } from '../../src/create-api-application';
 import { PASSWORD, seedPlatformUser } from '../identity-test-app';
 
 export interface OnboardingTestApp {
-  readonly app: NestExpressApplication;
+  readonly app: NestFastifyApplication;
   /** Delivers the API's outbox email over SMTP, as the worker's MailDeliveryProcessor does. */
   readonly mailWorker: Worker;
   /** A super-admin's bearer header. */
@@ -23,8 +23,7 @@ export interface OnboardingTestApp {
  * in apps/worker), and a logged-in super-admin: the cast of an onboarding from nothing.
  */
 export async function startOnboardingApp(config: AppConfig): Promise<OnboardingTestApp> {
-  const app = await createApiApplication(config);
-  await app.init();
+  const app = await readyHttpApplication(await createApiApplication(config));
   const runner = app.get(TenantJobRunner);
   const delivery = app.get(MailDeliveryService, { strict: false });
   const mailWorker = new Worker<TenantJobData<MailDeliveryJob>>(

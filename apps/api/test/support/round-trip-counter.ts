@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { REDIS_CLIENT } from '@tenantpay/platform';
 import type Redis from 'ioredis';
@@ -14,7 +14,7 @@ export class RoundTripCounter {
   redis = 0;
   mongo = 0;
 
-  constructor(app: NestExpressApplication, mongoCollection: string) {
+  constructor(app: NestFastifyApplication, mongoCollection: string) {
     const client = app.get<Redis>(REDIS_CLIENT);
     const send = client.sendCommand.bind(client);
     jest.spyOn(client, 'sendCommand').mockImplementation((command, stream) => {

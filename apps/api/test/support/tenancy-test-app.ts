@@ -1,13 +1,8 @@
+import { startHttpTestApplication } from '@tenantpay/testing';
 import { type Type, Module } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import {
-  type AppConfig,
-  configureHttpApplication,
-  DomainException,
-  ErrorCode,
-  HTTP_APPLICATION_OPTIONS,
-} from '@tenantpay/platform';
+import { type AppConfig, DomainException, ErrorCode } from '@tenantpay/platform';
 import {
   CustomDomainStrategy,
   type Principal,
@@ -94,7 +89,7 @@ export async function createTenancyTestApp(
     /** Real credential strategies of the API to trust besides the test credential (e.g. support tokens). */
     credentialStrategies?: Type<TenantResolutionStrategy>[];
   } = {},
-): Promise<NestExpressApplication> {
+): Promise<NestFastifyApplication> {
   @Module({ imports: [ApiModule.forRoot(config)], controllers: options.controllers ?? [] })
   class TenancyTestApiModule {}
 
@@ -112,9 +107,7 @@ export async function createTenancyTestApp(
     .overrideProvider(SECURITY_AUDIT_SINK)
     .useValue(options.audit ?? new RecordingAuditSink())
     .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>(HTTP_APPLICATION_OPTIONS);
-  configureHttpApplication(app);
-  await app.init();
+  const app = await startHttpTestApplication(moduleRef);
   return app;
 }
 

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@tenantpay/platform';
 import { TenantLookupService } from '@tenantpay/tenancy';
 import { testAppConfig } from '@tenantpay/testing';
@@ -21,6 +21,6 @@ export function sharedInstanceConfig(
 }
 
 /** Until every instance trusts its in-process caches (it hears the invalidation channel). */
-export function localCachesOn(...apps: readonly NestExpressApplication[]): Promise<void> {
+export function localCachesOn(...apps: readonly NestFastifyApplication[]): Promise<void> {
   return waitFor(() => apps.every((app) => app.get(TenantLookupService).localCacheActive));
 }

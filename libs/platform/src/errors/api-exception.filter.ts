@@ -1,16 +1,18 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { MongoError } from 'mongodb';
+import type { ServerResponse } from 'node:http';
 import { isDatabaseUnavailableError } from '../mongo/is-database-unavailable-error';
 import type { ApiErrorBody } from './api-error-body';
 import { DomainException } from './domain.exception';
 import { ErrorCode, HTTP_STATUS_BY_ERROR_CODE } from './error-code';
 import { TemporarilyUnavailableException } from './temporarily-unavailable.exception';
+import { toApiException } from './to-api-exception';
 
 /** What a 503 for an unreachable database tells callers: about the driver's reconnection time. */
 const RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
 
-/** Codes for errors raised by Nest or Express themselves rather than by our code. */
+/** Codes for errors raised by Nest or Fastify themselves rather than by our code. */
 const CODE_BY_FRAMEWORK_STATUS: Readonly<Record<number, ErrorCode>> = {
   400: ErrorCode.ValidationError,
   401: ErrorCode.Unauthorized,
@@ -33,9 +35,16 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
-    const request = host.switchToHttp().getRequest<Request>();
-    const response = host.switchToHttp().getResponse<Response>();
-    const { status, code, message, details, headers } = this.describe(exception);
+    const http = host.switchToHttp();
+    this.reply(exception, http.getRequest<{ id?: unknown }>(), http.getResponse<ErrorResponse>());
+  }
+
+  /**
+   * Answers `exception` in the API error shape on Fastify's reply, or on Node's response where the exception
+   * came from a Nest middleware (which Fastify runs on the raw request and response).
+   */
+  reply(exception: unknown, request: { id?: unknown }, response: ErrorResponse): void {
+    const { status, code, message, details, headers } = this.describe(toApiException(exception));
     if (status === 503) {
       // Expected while a dependency is down, possibly for every request: one line without a stack trace each,
       // not an error report (writing hundreds of stacks a second slowed the API during a MongoDB outage).
@@ -44,7 +53,6 @@ export class ApiExceptionFilter implements ExceptionFilter {
     } else if (status >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error while serving a request');
     }
-    if (response.headersSent) return;
     const body: ApiErrorBody = {
       error: code,
       message,
@@ -52,8 +60,17 @@ export class ApiExceptionFilter implements ExceptionFilter {
       requestId: String(request.id ?? ''),
       timestamp: new Date().toISOString(),
     };
+    if (isFastifyReply(response)) {
+      if (response.sent) return;
+      for (const [name, value] of Object.entries(headers ?? {})) response.header(name, value);
+      void response.status(status).type('application/json; charset=utf-8').send(body);
+      return;
+    }
+    if (response.headersSent) return;
     for (const [name, value] of Object.entries(headers ?? {})) response.setHeader(name, value);
-    response.status(status).json(body);
+    response.statusCode = status;
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
+    response.end(JSON.stringify(body));
   }
 
   private describe(exception: unknown): {
@@ -88,6 +105,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     return { status: 500, code: ErrorCode.InternalError, message: 'An internal error occurred.' };
   }
+}
+
+type ErrorResponse = FastifyReply | ServerResponse;
+
+function isFastifyReply(response: ErrorResponse): response is FastifyReply {
+  return 'raw' in response;
 }
 
 /**

@@ -4,9 +4,8 @@ import { resolveRequestId } from './request-id';
 
 /**
  * Gives the request its id and echoes it on the response, once: the first caller decides and later calls
- * return the same id. It runs as the very first middleware, ahead of every path-scoped one, because Express
- * fails a request whose path it cannot decode (`/v1/users/%`) while matching such a middleware's path, and
- * that error must still carry the id.
+ * return the same id. Admission control calls it on Node's request before Fastify sees it (a refusal carries
+ * the id); Fastify's `genReqId` (createHttpAdapter) then keeps that id.
  */
 export function assignRequestId(
   request: IncomingMessage & { id?: unknown },

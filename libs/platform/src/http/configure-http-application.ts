@@ -1,13 +1,17 @@
-import type { NestApplicationOptions } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { type NestApplicationOptions, RequestMethod } from '@nestjs/common';
+import type { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.constant';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
-import { assignRequestId } from './assign-request-id';
+import { BULK_BODY_ROUTES } from './bulk-body-routes.constant';
+import { carryAsyncContextOverBody } from './carry-async-context-over-body';
 import { createValidationPipe } from './create-validation-pipe';
+import { REQUEST_ID_HEADER } from './http-headers.constant';
+import { JSON_CONTENT_TYPE, parseJsonBody } from './parse-json-body';
+import type { BodyRoute } from './platform-http.module';
 import { RejectUnsafeInputPipe } from './reject-unsafe-input.pipe';
 
 export const API_PREFIX = 'v1';
@@ -21,25 +25,51 @@ export const PORTAL_ROUTES = ['/', 'portal/:asset'];
 export const DEV_ROUTES = ['dev/mailbox', 'dev/mailbox/page'];
 
 /**
- * Everything an HTTP application needs around its modules, in one place so the server and the tests
- * run the very same stack. The app must be created with `bodyParser: false`: bodies are parsed by
- * {@link JsonBodyMiddleware} so that parse errors take the API error shape.
+ * Everything an HTTP application needs around its modules, in one place so the server and the tests run the
+ * very same stack. The app must be created on {@link createHttpAdapter} with {@link HTTP_APPLICATION_OPTIONS}
+ * (`bodyParser: false`): JSON bodies are parsed here so that parse errors take the API error shape.
  */
-export function configureHttpApplication(app: NestExpressApplication): NestExpressApplication {
+export async function configureHttpApplication(app: NestFastifyApplication): Promise<NestFastifyApplication> {
+  const config = app.get<AppConfig>(APP_CONFIG);
+  const fastify = app.getHttpAdapter().getInstance();
   app.useLogger(app.get(Logger));
-  // First of all middleware, so that even a request Express refuses while routing it has its id.
-  app.use((request: IncomingMessage, response: ServerResponse, next: () => void) => {
-    assignRequestId(request, response);
-    next();
+  // The adapter's own request hook runs before any Nest middleware, however the application was created.
+  // Set on Node's response (which Fastify's answers merge), the request id and the security headers are on
+  // every answer, an error a middleware answers on that response included. Helmet's middleware is built
+  // once here (@fastify/helmet builds one per request).
+  const securityHeaders = helmet();
+  const adapter = app.getHttpAdapter() as unknown as FastifyAdapter;
+  adapter.setOnRequestHook((request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    reply.raw.setHeader(REQUEST_ID_HEADER, request.id);
+    securityHeaders(request.raw, reply.raw, done);
   });
-  // Express's simple parser: `?a[b]=1` stays the literal key "a[b]" instead of becoming an object, so a
-  // query string can never produce a `{ $gt: … }` filter.
-  app.set('query parser', 'simple');
-  // Client IPs (per-IP rate limits, audit) come from X-Forwarded-For only through the configured proxies.
-  app.set('trust proxy', app.get<AppConfig>(APP_CONFIG).http.trustProxyHops);
-  app.use(helmet());
+  carryAsyncContextOverBody(fastify);
+
+  // Only JSON is accepted: the API has no other body format, and any other type is a 415 in the API's shape.
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser(JSON_CONTENT_TYPE, { parseAs: 'buffer' }, parseJsonBody);
+  const bulkRoutes = bulkBodyRoutes(app);
+  fastify.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const isBulk = bulkRoutes.some(
+      (bulk) =>
+        route.url === `/${API_PREFIX}/${bulk.path}` && methods.includes(RequestMethod[bulk.method] as never),
+    );
+    if (isBulk) route.bodyLimit = config.http.bulkBodyLimitBytes;
+  });
+
   app.setGlobalPrefix(API_PREFIX, { exclude: [...HEALTH_ROUTES, ...PORTAL_ROUTES, ...DEV_ROUTES] });
+  // Nest hands it Fastify's own errors too (body parsing, hooks, middleware): see toApiException.
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useGlobalPipes(new RejectUnsafeInputPipe(), createValidationPipe());
   return app;
+}
+
+function bulkBodyRoutes(app: NestFastifyApplication): readonly BodyRoute[] {
+  try {
+    return app.get<readonly BodyRoute[]>(BULK_BODY_ROUTES, { strict: false });
+  } catch {
+    // An application without PlatformHttpModule.forRoot (a test probe) has no bulk routes.
+    return [];
+  }
 }

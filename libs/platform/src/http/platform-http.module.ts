@@ -1,16 +1,5 @@
-import {
-  type DynamicModule,
-  Inject,
-  type MiddlewareConsumer,
-  Module,
-  type NestModule,
-  Optional,
-  type RequestMethod,
-} from '@nestjs/common';
-import { BulkJsonBodyMiddleware } from './bulk-json-body.middleware';
-import { JsonBodyMiddleware } from './json-body.middleware';
-
-const BULK_BODY_ROUTES = Symbol('BULK_BODY_ROUTES');
+import { type DynamicModule, Module, type RequestMethod } from '@nestjs/common';
+import { BULK_BODY_ROUTES } from './bulk-body-routes.constant';
 
 /** A route as Nest's `forRoutes` takes it; the path without the global prefix. */
 export interface BodyRoute {
@@ -23,25 +12,14 @@ export interface PlatformHttpOptions {
   readonly bulkBodyRoutes: readonly BodyRoute[];
 }
 
-/** HTTP-only pieces of the platform that live inside Nest's module graph. */
-@Module({ providers: [JsonBodyMiddleware, BulkJsonBodyMiddleware] })
-export class PlatformHttpModule implements NestModule {
-  constructor(
-    @Optional() @Inject(BULK_BODY_ROUTES) private readonly bulkBodyRoutes: readonly BodyRoute[] | null,
-  ) {}
-
+/** HTTP options an application declares inside Nest's module graph, read by configureHttpApplication. */
+@Module({})
+export class PlatformHttpModule {
   static forRoot(options: PlatformHttpOptions): DynamicModule {
     return {
       module: PlatformHttpModule,
       providers: [{ provide: BULK_BODY_ROUTES, useValue: options.bulkBodyRoutes }],
+      exports: [BULK_BODY_ROUTES],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    // Registration order is execution order: the bulk parser must read its routes' bodies first.
-    if (this.bulkBodyRoutes !== null && this.bulkBodyRoutes.length > 0) {
-      consumer.apply(BulkJsonBodyMiddleware).forRoutes(...this.bulkBodyRoutes.map((route) => ({ ...route })));
-    }
-    consumer.apply(JsonBodyMiddleware).forRoutes('{*path}');
   }
 }

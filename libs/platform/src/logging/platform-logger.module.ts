@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
@@ -10,8 +10,8 @@ import { REDACTED_LOG_PATHS } from './redacted-log-paths.constant';
 export type LogFields = () => Record<string, unknown>;
 
 /**
- * Structured JSON logs through pino. The HTTP logger takes the request's id (assigned by the first
- * middleware, or here where that middleware is absent) and nestjs-pino binds it to every line logged while
+ * Structured JSON logs through pino. The HTTP logger takes the request's id (Fastify's, see
+ * createHttpAdapter, or assigned here where there is none) and nestjs-pino binds it to every line logged while
  * the request is served. `logFields`, when given, adds fields read at the moment a line is written (the
  * applications pass the current tenant's id).
  */
@@ -24,6 +24,9 @@ export class PlatformLoggerModule {
         LoggerModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) => ({
+            // Liveness probes every few seconds would drown the useful lines, and are not logged: the HTTP
+            // logger does not run for them at all (no per-request logger, no async context of its own).
+            exclude: [{ method: RequestMethod.GET, path: 'health/live' }],
             pinoHttp: {
               level: config.log.level,
               ...(logFields === undefined ? {} : { mixin: logFields }),
@@ -38,8 +41,6 @@ export class PlatformLoggerModule {
                   : response.statusCode >= 400
                     ? 'warn'
                     : 'info',
-              // Liveness probes every few seconds would drown the useful lines.
-              autoLogging: { ignore: (request) => request.url === '/health/live' },
             },
           }),
         }),

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { collectDefaultMetrics, type Registry } from 'prom-client';
-import { HttpMetricsMiddleware } from './http-metrics.middleware';
+import { HttpRequestMetrics } from './http-request-metrics';
 import { METRICS_REGISTRY, PROCESS_METRICS_REGISTRY } from './metrics-registry.constant';
 import { QueueDepthCollector } from './queue-depth.collector';
 
@@ -12,7 +12,7 @@ const DEFAULT_METRICS_SENTINEL = 'process_cpu_user_seconds_total';
  * The process's one Prometheus registry (with Node's default metrics: CPU, memory, event-loop lag, GC)
  * and the platform's own collectors. Global: every library's exporter registers on the same registry.
  * Each application serves it on a port of its own ({@link MetricsServerModule}); the API also times its
- * requests ({@link HttpMetricsMiddleware}).
+ * requests ({@link HttpRequestMetrics}).
  */
 @Global()
 @Module({
@@ -28,8 +28,8 @@ const DEFAULT_METRICS_SENTINEL = 'process_cpu_user_seconds_total';
       },
     },
     QueueDepthCollector,
-    HttpMetricsMiddleware,
+    HttpRequestMetrics,
   ],
-  exports: [METRICS_REGISTRY, HttpMetricsMiddleware, QueueDepthCollector],
+  exports: [METRICS_REGISTRY, HttpRequestMetrics, QueueDepthCollector],
 })
 export class MetricsModule {}

@@ -6,7 +6,6 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
 import { defer, mergeMap, type Observable } from 'rxjs';
 import { TenantContextService } from '../context/tenant-context.service';
 import { auditActorOf } from '../resolution/audit-actor';
@@ -19,6 +18,14 @@ import { BYPASS_TENANT_ISOLATION } from './tenancy-route-metadata.constant';
  * Runs `@BypassTenantIsolation(reason)` handlers in the platform scope, after recording the use on the
  * audit trail. The tenant guard has already established that the caller is a SUPER_ADMIN.
  */
+/** What the audit line reads of the request (Fastify's): the route template, else the URL, and the client IP. */
+interface RoutedRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly routeOptions?: { readonly url?: string };
+  readonly ip?: string;
+}
+
 @Injectable()
 export class BypassTenantIsolationInterceptor implements NestInterceptor {
   constructor(
@@ -30,7 +37,7 @@ export class BypassTenantIsolationInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const reason = routeMetadata<string>(this.reflector, BYPASS_TENANT_ISOLATION, context);
     if (reason === undefined || context.getType() !== 'http') return next.handle();
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<RoutedRequest>();
     const resolution = requestTenantResolution(context);
     const principal = resolution?.context.principal ?? null;
     return defer(() =>
@@ -39,7 +46,7 @@ export class BypassTenantIsolationInterceptor implements NestInterceptor {
         outcome: 'success',
         tenantId: null,
         actor: principal === null ? { type: 'anonymous' } : auditActorOf(principal),
-        resource: { type: 'route', id: `${request.method} ${request.route?.path ?? request.path}` },
+        resource: { type: 'route', id: `${request.method} ${request.routeOptions?.url ?? request.url}` },
         ip: request.ip ?? null,
         requestId: resolution?.context.requestId ?? '',
         metadata: { reason },

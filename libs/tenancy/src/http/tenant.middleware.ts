@@ -1,5 +1,5 @@
 import { Injectable, type NestMiddleware } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { TenantContextService } from '../context/tenant-context.service';
 import { TenantResolverService } from '../resolution/tenant-resolver.service';
 import { normalizeHostname } from '../tenants/hostname';
@@ -10,6 +10,12 @@ import { rememberTenantResolution } from './request-tenant-resolution';
  * inside that tenant context. It refuses only a malformed or conflicting identity (400, 401, 403);
  * whether the route may be served is the guards' decision.
  */
+/**
+ * Node's request as Nest middleware gets it on Fastify, with what Fastify decided copied onto it: the id,
+ * and the hostname and client IP, which honour X-Forwarded-* only through the configured trusted proxies.
+ */
+type MiddlewareRequest = IncomingMessage & { id?: unknown; hostname?: string; ip?: string };
+
 @Injectable()
 export class TenantMiddleware implements NestMiddleware {
   constructor(
@@ -17,10 +23,9 @@ export class TenantMiddleware implements NestMiddleware {
     private readonly tenantContext: TenantContextService,
   ) {}
 
-  async use(request: Request, _response: Response, next: NextFunction): Promise<void> {
+  async use(request: MiddlewareRequest, _response: unknown, next: () => void): Promise<void> {
     const resolution = await this.resolver.resolve({
       headers: request.headers,
-      // Express's hostname honours X-Forwarded-Host only through the configured trusted proxies.
       hostname: normalizeHostname(request.hostname ?? request.headers.host),
       ip: request.ip ?? request.socket.remoteAddress ?? '',
       requestId: String(request.id ?? ''),

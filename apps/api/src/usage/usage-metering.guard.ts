@@ -1,8 +1,7 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { TenantContextService } from '@tenantpay/tenancy';
 import { declaredBodyBytes, RequestUsageMeter } from '@tenantpay/usage';
-import type { Request, Response } from 'express';
-import type { Observable } from 'rxjs';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * Usage metering of authenticated tenant requests (SPEC §2 step 6): `api_calls` and `bandwidth_bytes`
@@ -11,16 +10,20 @@ import type { Observable } from 'rxjs';
  * later call: a request costs one Redis round trip in total. Requests the limiter did not carry are written
  * here, once the response is sent, with one call of their own. Refused requests never get this far and are
  * not counted; super-admins (no tenant) are not metered.
+ *
+ * It never refuses: it is the last step of the guard chain (API_GUARD_ORDER) rather than an interceptor
+ * because that is the same moment (every guard passed, before pipes and the handler) without an rxjs
+ * pipeline per request; a global interceptor made Nest wrap every route's handler in one.
  */
 @Injectable()
-export class UsageInterceptor implements NestInterceptor {
+export class UsageMeteringGuard implements CanActivate {
   constructor(
     private readonly meter: RequestUsageMeter,
     private readonly tenantContext: TenantContextService,
   ) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') return next.handle();
+  canActivate(context: ExecutionContext): true {
+    if (context.getType() !== 'http') return true;
     const current = this.tenantContext.current();
     const tenantId = current?.tenant?.id;
     const principal = current?.principal;
@@ -31,11 +34,11 @@ export class UsageInterceptor implements NestInterceptor {
       principal.kind === 'platform-user' ||
       principal.kind === 'support'
     )
-      return next.handle();
+      return true;
     const http = context.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
-    response.once('finish', () => {
+    const request = http.getRequest<FastifyRequest>();
+    const response = http.getResponse<FastifyReply>();
+    response.raw.once('finish', () => {
       const responseBytes = declaredBodyBytes(response.getHeader('content-length'));
       if (this.meter.wasComposed(request)) this.meter.addResponseBytes(tenantId, responseBytes);
       else {
@@ -46,6 +49,6 @@ export class UsageInterceptor implements NestInterceptor {
         );
       }
     });
-    return next.handle();
+    return true;
   }
 }

@@ -1,0 +1,34 @@
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
+import type { AppConfig } from '../config/app-config';
+import { ApiExceptionFilter } from '../errors/api-exception.filter';
+import { REQUEST_ID_HEADER } from './http-headers.constant';
+import { resolveRequestId } from './request-id';
+
+/**
+ * The HTTP platform every API application runs on (the server, the e2e tests and the benchmarks create it
+ * here): Fastify, with client IPs and hostnames from X-Forwarded-* only through the configured proxies, the
+ * default body limit, and the request id decided once per request (see {@link resolveRequestId}).
+ */
+export function createHttpAdapter(config: AppConfig): FastifyAdapter {
+  const errorFilter = new ApiExceptionFilter();
+  return new FastifyAdapter({
+    trustProxy: config.http.trustProxyHops,
+    bodyLimit: config.http.bodyLimitBytes,
+    // Fastify's own logger stays off: requests are logged once, by the platform logger (nestjs-pino).
+    logger: false,
+    requestIdHeader: false,
+    // The admission gate, in front of Fastify, may already have given the request its id.
+    genReqId: (request: IncomingMessage & { id?: unknown }) =>
+      typeof request.id === 'string'
+        ? request.id
+        : resolveRequestId(request.headers[REQUEST_ID_HEADER.toLowerCase()]),
+    // What Fastify refuses before routing (a path it cannot decode) is answered in the API error shape too,
+    // with the request id (no hook runs for such a request).
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      void reply.header(REQUEST_ID_HEADER, request.id);
+      errorFilter.reply(error, request, reply);
+    },
+  });
+}

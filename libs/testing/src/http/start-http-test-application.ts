@@ -1,0 +1,33 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { TestingModule } from '@nestjs/testing';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  configureHttpApplication,
+  createHttpAdapter,
+  HTTP_APPLICATION_OPTIONS,
+} from '@tenantpay/platform';
+
+/**
+ * An HTTP application from a compiled testing module, on the production HTTP platform and stack
+ * (createHttpAdapter + configureHttpApplication), initialised and ready for supertest.
+ */
+export async function startHttpTestApplication(moduleRef: TestingModule): Promise<NestFastifyApplication> {
+  const config = moduleRef.get<AppConfig>(APP_CONFIG);
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(
+    createHttpAdapter(config),
+    HTTP_APPLICATION_OPTIONS,
+  );
+  await configureHttpApplication(app);
+  return readyHttpApplication(app);
+}
+
+/**
+ * Initialises `app` and waits for Fastify to be ready: Fastify builds its router only then, and a test that
+ * sends requests to `app.getHttpServer()` without listening needs it (listen() waits for it by itself).
+ */
+export async function readyHttpApplication(app: NestFastifyApplication): Promise<NestFastifyApplication> {
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
+}
