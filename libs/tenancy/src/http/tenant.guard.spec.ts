@@ -9,6 +9,7 @@ import { AuthenticationRequiredException } from './authentication-required.excep
 import { BypassTenantIsolation } from './bypass-tenant-isolation.decorator';
 import { Public } from './public.decorator';
 import { RequiresTenant } from './requires-tenant.decorator';
+import { TenantRequiredException } from './tenant-required.exception';
 import { Roles } from './roles.decorator';
 import { TenantGuard } from './tenant.guard';
 import { TenantArchivedException } from './tenant-archived.exception';
@@ -156,6 +157,13 @@ describe('TenantGuard', () => {
         TenantNotFoundException,
       );
       expect(guard.canActivate(httpContext(Routes, 'publicRoute', { unresolvedTenant: true }))).toBe(true);
+    });
+
+    it('answers 400 on @RequiresTenant() when nothing names a tenant (a platform user on a tenant-less host)', () => {
+      expect(() => guard.canActivate(httpContext(Routes, 'login', {}))).toThrow(TenantRequiredException);
+      expect(() => guard.canActivate(httpContext(Routes, 'login', { principal: platformUser() }))).toThrow(
+        TenantRequiredException,
+      );
     });
   });
 

@@ -14,6 +14,7 @@ import {
   SUPER_ADMIN_ROLE,
 } from './tenancy-route-metadata.constant';
 import { TenantArchivedException } from './tenant-archived.exception';
+import { TenantRequiredException } from './tenant-required.exception';
 import { TenantSuspendedException } from './tenant-suspended.exception';
 
 /**
@@ -21,7 +22,8 @@ import { TenantSuspendedException } from './tenant-suspended.exception';
  * - `@BypassTenantIsolation()` routes: SUPER_ADMIN platform users only (they then run in the platform
  *   scope, see BypassTenantIsolationInterceptor).
  * - public routes: anyone, but not for a suspended tenant unless `@AllowSuspendedTenant()`; a public
- *   `@RequiresTenant()` route (login) answers 404 when the header or host names no existing tenant.
+ *   `@RequiresTenant()` route (login) answers 404 when the header or host names no existing tenant, and 400
+ *   when nothing names a tenant at all.
  * - every other route is a tenant route: the request's tenant must exist and be the caller's own, and be
  *   active unless `@AllowSuspendedTenant()`. Platform users have no tenant routes. An archived tenant is
  *   read-only: its routes answer reads and refuse every other method with 409 `tenant_archived` (public
@@ -46,12 +48,10 @@ export class TenantGuard implements CanActivate {
     }
 
     if (routeMetadata<boolean>(this.reflector, IS_PUBLIC_ROUTE, context) === true) {
-      if (
-        tenant === null &&
-        resolution?.unresolvedTenant === true &&
-        routeMetadata<boolean>(this.reflector, REQUIRES_TENANT, context) === true
-      )
-        throw new TenantNotFoundException();
+      if (tenant === null && routeMetadata<boolean>(this.reflector, REQUIRES_TENANT, context) === true) {
+        if (resolution?.unresolvedTenant === true) throw new TenantNotFoundException();
+        throw new TenantRequiredException();
+      }
       if (tenant !== null && !tenant.isActive && !allowsSuspended) throw new TenantSuspendedException();
       return true;
     }
