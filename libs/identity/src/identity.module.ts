@@ -13,6 +13,12 @@ import { ApiKeysRepository } from './api-keys/api-keys.repository';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { LoginAttemptLimiter } from './login/login-attempt-limiter.service';
 import { LoginService } from './login/login.service';
+import { MfaChallengeStore } from './mfa/mfa-challenge.store';
+import { MfaFactorVerifier } from './mfa/mfa-factor-verifier.service';
+import { MfaLoginService } from './mfa/mfa-login.service';
+import { MfaService } from './mfa/mfa.service';
+import { PlatformUserMfaStore } from './mfa/platform-user-mfa.store';
+import { TenantUserMfaStore } from './mfa/tenant-user-mfa.store';
 import { CurrentIdentityService } from './me/current-identity.service';
 import { PasswordHasher } from './passwords/password-hasher.service';
 import { PLATFORM_USER_MODEL, PlatformUserSchema } from './platform-users/platform-user.schema';
@@ -85,6 +91,12 @@ import { UsersService } from './users/users.service';
     PlatformUsersRepository,
     PlatformUsersService,
     LoginService,
+    MfaChallengeStore,
+    MfaFactorVerifier,
+    TenantUserMfaStore,
+    PlatformUserMfaStore,
+    MfaService,
+    MfaLoginService,
     ApiKeysRepository,
     ApiKeyCredentialsRepository,
     ApiKeyCache,
@@ -106,6 +118,8 @@ import { UsersService } from './users/users.service';
     UsersService,
     PlatformUsersService,
     LoginService,
+    MfaService,
+    MfaLoginService,
     ApiKeysService,
     ApiKeyAuthenticator,
     CurrentIdentityService,

@@ -53,6 +53,10 @@ export interface AppConfig {
     /** A session ends this long after its login, refreshed or not. */
     readonly sessionMaxLifetimeSeconds: number;
   };
+  readonly mfa: {
+    /** The 32-byte AES-256-GCM key of TOTP secrets at rest (MFA_SECRET_ENCRYPTION_KEY; a fixed key outside production). */
+    readonly secretEncryptionKey: Buffer;
+  };
   readonly webhooks: {
     /** Base64 of the 32-byte AES-256-GCM key that encrypts webhook signing secrets at rest; null if unset. */
     readonly secretEncryptionKey: string | null;
