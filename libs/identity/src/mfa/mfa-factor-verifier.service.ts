@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { trusted } from 'mongoose';
 import { APP_CONFIG, type AppConfig, SecretCipher } from '@tenantpay/platform';
 import type { MfaAccount, MfaFactorStore } from './mfa-factor-store';
 import type { MfaProof } from './mfa-proof';
@@ -36,7 +37,7 @@ export class MfaFactorVerifier {
       if (step === null) return null;
       const claimed = await store.update(
         userId,
-        { 'mfa.secret': factor.secret, 'mfa.lastUsedStep': { $lt: step } },
+        { 'mfa.secret': factor.secret, 'mfa.lastUsedStep': trusted({ $lt: step }) },
         { $set: { 'mfa.lastUsedStep': step } },
       );
       return claimed ? 'totp' : null;

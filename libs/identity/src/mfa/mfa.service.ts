@@ -56,7 +56,8 @@ export class MfaService {
     const pendingSecret = this.verifier.encryptSecret(secret, owner.userId);
     const started = await owner.store.update(
       owner.userId,
-      { $or: [{ mfa: null }, { 'mfa.secret': null }] },
+      // Matches a user who never enrolled (no `mfa`) and one with only an unconfirmed enrolment.
+      { 'mfa.secret': null },
       {
         $set: {
           mfa: {
