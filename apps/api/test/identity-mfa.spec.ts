@@ -4,6 +4,7 @@ import { REDIS_CLIENT } from '@tenantpay/platform';
 import { type TenantSnapshot, Tier } from '@tenantpay/tenancy';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import type Redis from 'ioredis';
+import { ObjectId } from 'mongodb';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import {
@@ -295,5 +296,125 @@ describe('TOTP multi-factor over HTTP (issue 13)', () => {
       .send({ name: 'ci', scopes: ['payments:read'] })
       .expect(201);
     expectApiError(await http().post('/v1/auth/mfa/totp').set(bearer(key.body.key)), 403, 'forbidden');
+  });
+
+  describe('mandatory MFA (ENTERPRISE)', () => {
+    let enterprise: TenantSnapshot;
+    let adminToken: string;
+
+    beforeAll(async () => {
+      enterprise = await seedTenant(app, Tier.Enterprise);
+      await seedUser(app, enterprise, 'admin@mandatory.test', TenantUserRole.Admin);
+      adminToken = (await passwordLogin('admin@mandatory.test', enterprise).expect(200)).body
+        .accessToken as string;
+    }, HASHING_TIMEOUT_MS);
+
+    it('only an ENTERPRISE admin can require it, and the change is audited', async () => {
+      const professionalAdmin = `a${randomBytes(4).toString('hex')}@bank.test`;
+      await seedUser(app, bank, professionalAdmin, TenantUserRole.Admin);
+      const professionalToken = (await passwordLogin(professionalAdmin).expect(200)).body
+        .accessToken as string;
+      expectApiError(
+        await http().put('/v1/settings/security').set(bearer(professionalToken)).send({ mfaRequired: true }),
+        403,
+        'feature_not_in_tier',
+      );
+      await seedUser(app, enterprise, 'viewer@mandatory.test', TenantUserRole.Viewer);
+      const viewerToken = (await passwordLogin('viewer@mandatory.test', enterprise).expect(200)).body
+        .accessToken as string;
+      expectApiError(
+        await http().put('/v1/settings/security').set(bearer(viewerToken)).send({ mfaRequired: true }),
+        403,
+        'forbidden',
+      );
+      expectApiError(
+        await http().put('/v1/settings/security').set(bearer(adminToken)).send({ mfaRequired: 'yes' }),
+        400,
+        'validation_error',
+      );
+      expect((await http().get('/v1/settings/security').set(bearer(adminToken)).expect(200)).body).toEqual({
+        mfaRequired: false,
+      });
+      await http()
+        .put('/v1/settings/security')
+        .set(bearer(adminToken))
+        .send({ mfaRequired: true })
+        .expect(200);
+      expect((await http().get('/v1/settings/security').set(bearer(adminToken)).expect(200)).body).toEqual({
+        mfaRequired: true,
+      });
+      const changes = await mongo.db
+        .collection('audit_events')
+        .find({ action: 'tenant.mfa_requirement_changed', tenantId: new ObjectId(enterprise.id) })
+        .toArray();
+      expect(changes.map((event) => event['metadata'])).toEqual([{ from: 'false', to: 'true' }]);
+      // Another tenant is not affected.
+      expect((await passwordLogin(professionalAdmin).expect(200)).body.accessToken).toEqual(
+        expect.any(String),
+      );
+    });
+
+    it('a user without a factor gets an enrolment-only challenge: no session until enrolled, then the code signs in', async () => {
+      await http()
+        .put('/v1/settings/security')
+        .set(bearer(adminToken))
+        .send({ mfaRequired: true })
+        .expect(200);
+      const email = `u${randomBytes(4).toString('hex')}@mandatory.test`;
+      await seedUser(app, enterprise, email, TenantUserRole.Operator);
+      const answer = await passwordLogin(email, enterprise).expect(200);
+      expect(answer.body).toEqual({
+        mfaRequired: true,
+        mfaEnrolmentRequired: true,
+        challengeToken: expect.any(String),
+        expiresAt: expect.any(String),
+      });
+      const challengeToken = answer.body.challengeToken as string;
+      // The challenge is not a credential for any other route.
+      expectApiError(await http().get('/v1/me').set(bearer(challengeToken)), 401, 'unauthorized');
+      // Without enrolling, no code can pass.
+      expectApiError(await mfaLogin({ challengeToken, code: '123456' }, enterprise), 409, 'conflict');
+      // Another tenant's host cannot use it.
+      expectApiError(
+        await http().post('/v1/auth/login/mfa/enrol').set('X-Tenant-ID', bank.id).send({ challengeToken }),
+        401,
+        'unauthorized',
+      );
+
+      const enrolment = await http()
+        .post('/v1/auth/login/mfa/enrol')
+        .set('X-Tenant-ID', enterprise.id)
+        .send({ challengeToken })
+        .expect(200);
+      const secret = enrolment.body.secret as string;
+      const opened = await mfaLogin({ challengeToken, code: codeNow(secret) }, enterprise).expect(200);
+      expect(opened.body.recoveryCodes).toHaveLength(10);
+      await http().get('/v1/me').set(bearer(opened.body.accessToken)).expect(200);
+
+      // From now on the ordinary second step, and the factor cannot be turned off while required.
+      const next = await challengeFor(email, enterprise);
+      const signedIn = await mfaLogin({ challengeToken: next, code: codeNow(secret, 1) }, enterprise).expect(
+        200,
+      );
+      expectApiError(
+        await http()
+          .post('/v1/auth/mfa/disable')
+          .set(bearer(signedIn.body.accessToken))
+          .send({ password: PASSWORD }),
+        403,
+        'forbidden',
+      );
+      // An admin lifts the requirement: a user without a factor signs in with the password alone again.
+      await http()
+        .put('/v1/settings/security')
+        .set(bearer(adminToken))
+        .send({ mfaRequired: false })
+        .expect(200);
+      const plain = `u${randomBytes(4).toString('hex')}@mandatory.test`;
+      await seedUser(app, enterprise, plain, TenantUserRole.Viewer);
+      expect((await passwordLogin(plain, enterprise).expect(200)).body.accessToken).toEqual(
+        expect.any(String),
+      );
+    });
   });
 });

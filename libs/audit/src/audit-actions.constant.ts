@@ -64,6 +64,8 @@ export const AuditAction = {
   TenantLimitsChanged: 'tenant.limits_changed',
   TenantBrandingChanged: 'tenant.branding_changed',
   TenantPaymentWorkflowChanged: 'tenant.payment_workflow_changed',
+  /** A tenant admin required (or stopped requiring) MFA of every user (metadata: from, to). */
+  TenantMfaRequirementChanged: 'tenant.mfa_requirement_changed',
 
   WebhookEndpointCreated: 'webhook_endpoint.created',
   WebhookEndpointSecretRotated: 'webhook_endpoint.secret_rotated',

@@ -16,7 +16,14 @@ import { LoginService } from './login/login.service';
 import { MfaChallengeStore } from './mfa/mfa-challenge.store';
 import { MfaFactorVerifier } from './mfa/mfa-factor-verifier.service';
 import { MfaLoginService } from './mfa/mfa-login.service';
+import { MfaEnrolmentService } from './mfa/mfa-enrolment.service';
+import { MfaPolicyService } from './mfa/mfa-policy.service';
 import { MfaService } from './mfa/mfa.service';
+import {
+  TENANT_SECURITY_POLICY_MODEL,
+  TenantSecurityPolicySchema,
+} from './mfa/tenant-security-policy.schema';
+import { TenantSecurityPolicyRepository } from './mfa/tenant-security-policy.repository';
 import { PlatformUserMfaStore } from './mfa/platform-user-mfa.store';
 import { TenantUserMfaStore } from './mfa/tenant-user-mfa.store';
 import { CurrentIdentityService } from './me/current-identity.service';
@@ -71,6 +78,7 @@ import { UsersService } from './users/users.service';
       { name: SUPPORT_SESSION_MODEL, schema: SupportSessionSchema },
       { name: USER_SESSION_MODEL, schema: UserSessionSchema },
       { name: PLATFORM_USER_SESSION_MODEL, schema: PlatformUserSessionSchema },
+      { name: TENANT_SECURITY_POLICY_MODEL, schema: TenantSecurityPolicySchema },
     ]),
   ],
   providers: [
@@ -95,6 +103,9 @@ import { UsersService } from './users/users.service';
     MfaFactorVerifier,
     TenantUserMfaStore,
     PlatformUserMfaStore,
+    MfaEnrolmentService,
+    TenantSecurityPolicyRepository,
+    MfaPolicyService,
     MfaService,
     MfaLoginService,
     ApiKeysRepository,
@@ -119,6 +130,7 @@ import { UsersService } from './users/users.service';
     PlatformUsersService,
     LoginService,
     MfaService,
+    MfaPolicyService,
     MfaLoginService,
     ApiKeysService,
     ApiKeyAuthenticator,

@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
-import { LoginService, MfaLoginService } from '@tenantpay/identity';
+import { LoginService, type MfaEnrolment, MfaLoginService } from '@tenantpay/identity';
 import { Public, RequiresTenant } from '@tenantpay/tenancy';
 import { LoginDto } from './dto/login.dto';
+import { MfaEnrolmentChallengeDto } from './dto/mfa-enrolment-challenge.dto';
 import { MfaLoginDto } from './dto/mfa-login.dto';
 import { deliverLogin, type LoginResponse } from './login-response';
 import { type HeaderResponse, TENANT_AUTH_COOKIE_PATH } from './refresh-token-cookie';
@@ -45,8 +46,8 @@ export class AuthController {
     @Ip() ip: string,
     @Req() request: SessionRequest,
     @Res({ passthrough: true }) response: HeaderResponse,
-  ): Promise<SessionResponse> {
-    const issued = await this.mfaLogin.complete(
+  ): Promise<SessionResponse & { readonly recoveryCodes?: readonly string[] }> {
+    const { session, recoveryCodes } = await this.mfaLogin.complete(
       'user',
       body.challengeToken,
       {
@@ -56,10 +57,24 @@ export class AuthController {
       ip,
       request.headers['user-agent'] ?? null,
     );
-    return deliverSession(issued, body.refreshTokenDelivery, {
+    const delivered = deliverSession(session, body.refreshTokenDelivery, {
       request,
       response,
       cookiePath: TENANT_AUTH_COOKIE_PATH,
     });
+    // Only when this step also enrolled the factor (mandatory MFA): shown this once.
+    return recoveryCodes === undefined ? delivered : { ...delivered, recoveryCodes };
+  }
+
+  /**
+   * Mandatory MFA, user without a factor: the enrolment challenge buys a secret (shown once), then `login/mfa`
+   * with a code of it activates the factor and opens the session.
+   */
+  @Public()
+  @RequiresTenant()
+  @Post('login/mfa/enrol')
+  @HttpCode(200)
+  startEnrolment(@Body() body: MfaEnrolmentChallengeDto, @Ip() ip: string): Promise<MfaEnrolment> {
+    return this.mfaLogin.startEnrolment('user', body.challengeToken, ip);
   }
 }

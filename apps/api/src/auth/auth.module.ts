@@ -3,6 +3,7 @@ import { IdentityModule } from '@tenantpay/identity';
 import { AuthController } from './auth.controller';
 import { MeController } from './me.controller';
 import { MfaController } from './mfa.controller';
+import { MfaPolicyController } from './mfa-policy.controller';
 import { PlatformAuthController } from './platform-auth.controller';
 import { PlatformMfaController } from './platform-mfa.controller';
 import { PlatformSessionsController } from './platform-sessions.controller';
@@ -19,6 +20,7 @@ import { SessionsController } from './sessions.controller';
     PlatformSessionsController,
     MfaController,
     PlatformMfaController,
+    MfaPolicyController,
   ],
 })
 export class AuthModule {}

@@ -6,7 +6,13 @@ import { deliverSession, type SessionResponse } from './session-response';
 /** The password step's answer: the session, or (account with MFA) the challenge for `/login/mfa`. */
 export type LoginResponse =
   | SessionResponse
-  | { readonly mfaRequired: true; readonly challengeToken: string; readonly expiresAt: string };
+  | {
+      readonly mfaRequired: true;
+      /** Mandatory MFA and no factor yet: the challenge only enrols (`login/mfa/enrol`, then `login/mfa`). */
+      readonly mfaEnrolmentRequired?: true;
+      readonly challengeToken: string;
+      readonly expiresAt: string;
+    };
 
 export function deliverLogin(
   outcome: IssuedSession | MfaChallenge,
@@ -16,6 +22,7 @@ export function deliverLogin(
   if ('mfaRequired' in outcome)
     return {
       mfaRequired: true,
+      ...(outcome.mfaEnrolmentRequired ? { mfaEnrolmentRequired: true } : {}),
       challengeToken: outcome.challengeToken,
       expiresAt: outcome.expiresAt.toISOString(),
     };

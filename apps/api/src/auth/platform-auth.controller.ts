@@ -49,8 +49,8 @@ export class PlatformAuthController {
     @Ip() ip: string,
     @Req() request: SessionRequest,
     @Res({ passthrough: true }) response: HeaderResponse,
-  ): Promise<SessionResponse> {
-    const issued = await this.mfaLogin.complete(
+  ): Promise<SessionResponse & { readonly recoveryCodes?: readonly string[] }> {
+    const { session, recoveryCodes } = await this.mfaLogin.complete(
       'platform-user',
       body.challengeToken,
       {
@@ -60,11 +60,13 @@ export class PlatformAuthController {
       ip,
       request.headers['user-agent'] ?? null,
     );
-    return deliverSession(issued, body.refreshTokenDelivery, {
+    const delivered = deliverSession(session, body.refreshTokenDelivery, {
       request,
       response,
       cookiePath: PLATFORM_AUTH_COOKIE_PATH,
     });
+    // Only when this step also enrolled the factor (mandatory MFA): shown this once.
+    return recoveryCodes === undefined ? delivered : { ...delivered, recoveryCodes };
   }
 
   @Get('me')

@@ -3,7 +3,9 @@ import { AuditAction, AuditService } from '@tenantpay/audit';
 import { TenantContextService } from '@tenantpay/tenancy';
 import type { MfaChallenge } from '../mfa/mfa-challenge';
 import { MfaChallengeStore } from '../mfa/mfa-challenge.store';
+import type { MfaChallengePurpose } from '../mfa/mfa-challenge';
 import type { MfaFactor } from '../mfa/mfa-factor';
+import { MfaPolicyService } from '../mfa/mfa-policy.service';
 import { PasswordHasher } from '../passwords/password-hasher.service';
 import { PlatformUsersRepository } from '../platform-users/platform-users.repository';
 import type { IssuedSession } from '../sessions/issued-session';
@@ -43,6 +45,7 @@ export class LoginService {
     private readonly audit: AuditService,
     private readonly limiter: LoginAttemptLimiter,
     private readonly challenges: MfaChallengeStore,
+    private readonly mfaPolicy: MfaPolicyService,
   ) {}
 
   /**
@@ -72,8 +75,13 @@ export class LoginService {
     if (failure !== null || user === null)
       return this.fail(attempt, failure ?? 'unknown_email', user?._id.toHexString());
 
-    if (hasActiveFactor(user.mfa))
-      return this.challenge(attempt, { kind: 'user', userId: user._id.toHexString(), tenantId: tenant.id });
+    if (hasActiveFactor(user.mfa) || (await this.mfaPolicy.isMfaRequired()))
+      return this.challenge(attempt, {
+        purpose: hasActiveFactor(user.mfa) ? 'verify' : 'enrol',
+        kind: 'user',
+        userId: user._id.toHexString(),
+        tenantId: tenant.id,
+      });
     const now = new Date();
     await Promise.all([this.limiter.reset(attempt.accountKey), this.users.recordLogin(user._id, now)]);
     await this.succeed(attempt, 'user', user._id.toHexString());
@@ -100,6 +108,7 @@ export class LoginService {
 
     if (hasActiveFactor(user.mfa))
       return this.challenge(attempt, {
+        purpose: 'verify',
         kind: 'platform-user',
         userId: user._id.toHexString(),
         tenantId: null,
@@ -122,7 +131,12 @@ export class LoginService {
    */
   private async challenge(
     attempt: LoginAttempt,
-    subject: { kind: 'user' | 'platform-user'; userId: string; tenantId: string | null },
+    subject: {
+      purpose: MfaChallengePurpose;
+      kind: 'user' | 'platform-user';
+      userId: string;
+      tenantId: string | null;
+    },
   ): Promise<MfaChallenge> {
     const issued = await this.challenges.issue({
       ...subject,
@@ -135,6 +149,7 @@ export class LoginService {
       tenantId: attempt.tenantId,
       actor: { type: subject.kind, id: subject.userId },
       ip: attempt.ip,
+      metadata: { purpose: subject.purpose },
     });
     return issued;
   }

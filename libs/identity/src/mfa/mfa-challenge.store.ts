@@ -20,6 +20,7 @@ export class MfaChallengeStore {
     await this.redis.set(keyOf(challengeToken), JSON.stringify(subject), 'EX', MFA_CHALLENGE_TTL_SECONDS);
     return {
       mfaRequired: true,
+      mfaEnrolmentRequired: subject.purpose === 'enrol',
       challengeToken,
       expiresAt: new Date(now.getTime() + MFA_CHALLENGE_TTL_SECONDS * 1000),
     };

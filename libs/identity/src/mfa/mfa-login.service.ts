@@ -12,6 +12,10 @@ import { UsersRepository } from '../users/users.repository';
 import { InvalidMfaChallengeException } from './invalid-mfa-challenge.exception';
 import { InvalidMfaCodeException } from './invalid-mfa-code.exception';
 import type { MfaChallengeSubject } from './mfa-challenge';
+import type { MfaEnrolment } from './mfa-enrolment';
+import { MfaEnrolmentService } from './mfa-enrolment.service';
+import type { MfaAccount } from './mfa-factor-store';
+import type { MfaOwner } from './mfa-owner';
 import { MfaChallengeStore } from './mfa-challenge.store';
 import type { MfaFactorStore } from './mfa-factor-store';
 import { MfaFactorVerifier } from './mfa-factor-verifier.service';
@@ -19,17 +23,28 @@ import type { MfaProof } from './mfa-proof';
 import { PlatformUserMfaStore } from './platform-user-mfa.store';
 import { TenantUserMfaStore } from './tenant-user-mfa.store';
 
+/** The session the second step opened, and the recovery codes when that step also enrolled the factor. */
+export interface MfaLoginResult {
+  readonly session: IssuedSession;
+  readonly recoveryCodes?: readonly string[];
+}
+
 /**
  * The second login step: the password step's challenge plus a TOTP code or a recovery code opens the session
  * exactly as a password login without MFA does. Every attempt counts against the account's login limiter
  * (the same counter as failed passwords, so five wrong codes lock the account like five wrong passwords);
  * the challenge is spent only by the attempt that opens the session.
+ *
+ * An enrolment challenge (the tenant requires MFA, the user has none) can do two things only: `startEnrolment`
+ * (a secret, shown once) and `complete` with a code of that secret, which activates the factor, opens the
+ * session and hands out the recovery codes. Nothing else accepts it, and no session exists before.
  */
 @Injectable()
 export class MfaLoginService {
   constructor(
     private readonly challenges: MfaChallengeStore,
     private readonly verifier: MfaFactorVerifier,
+    private readonly enrolments: MfaEnrolmentService,
     private readonly tenantUserFactors: TenantUserMfaStore,
     private readonly platformUserFactors: PlatformUserMfaStore,
     private readonly users: UsersRepository,
@@ -40,13 +55,23 @@ export class MfaLoginService {
     private readonly audit: AuditService,
   ) {}
 
+  async startEnrolment(kind: SessionUserKind, challengeToken: string, ip: string): Promise<MfaEnrolment> {
+    const subject = await this.challenges.find(challengeToken);
+    if (subject === null || subject.purpose !== 'enrol' || !this.belongsHere(kind, subject))
+      throw new InvalidMfaChallengeException();
+    const owner = this.ownerOf(subject);
+    const account = await owner.store.find(subject.userId);
+    if (account === null || !account.isActive) throw new InvalidMfaChallengeException();
+    return this.enrolments.start(owner, account, ip);
+  }
+
   async complete(
     kind: SessionUserKind,
     challengeToken: string,
     proof: MfaProof,
     ip: string,
     userAgent: string | null = null,
-  ): Promise<IssuedSession> {
+  ): Promise<MfaLoginResult> {
     const subject = await this.challenges.find(challengeToken);
     if (subject === null || !this.belongsHere(kind, subject)) throw new InvalidMfaChallengeException();
 
@@ -63,10 +88,12 @@ export class MfaLoginService {
       throw new LoginRateLimitedException(decision.retryAfterSeconds);
     }
 
-    const store = this.storeOf(kind);
-    const account = await store.find(subject.userId);
+    const owner = this.ownerOf(subject);
+    const account = await owner.store.find(subject.userId);
     if (account === null || !account.isActive) throw new InvalidMfaChallengeException();
-    const accepted = await this.verifier.verifyAndSpend(store, subject.userId, account, proof);
+    if (subject.purpose === 'enrol')
+      return this.enrolAndOpen(owner, subject, account, challengeToken, proof, ip, userAgent);
+    const accepted = await this.verifier.verifyAndSpend(owner.store, subject.userId, account, proof);
     if (accepted === null) {
       await this.audit.record({
         action: AuditAction.MfaCodeFailed,
@@ -80,7 +107,33 @@ export class MfaLoginService {
       throw new InvalidMfaCodeException();
     }
     if (!(await this.challenges.consume(challengeToken))) throw new InvalidMfaChallengeException();
+    return { session: await this.open(subject, account, accepted, ip, userAgent) };
+  }
 
+  /** An enrolment challenge's code activates the pending factor (a wrong code still counted above). */
+  private async enrolAndOpen(
+    owner: MfaOwner,
+    subject: MfaChallengeSubject,
+    account: MfaAccount,
+    challengeToken: string,
+    proof: MfaProof,
+    ip: string,
+    userAgent: string | null,
+  ): Promise<MfaLoginResult> {
+    if (proof.code === undefined) throw new InvalidMfaCodeException();
+    const { recoveryCodes } = await this.enrolments.activate(owner, account, proof.code, ip);
+    if (!(await this.challenges.consume(challengeToken))) throw new InvalidMfaChallengeException();
+    return { session: await this.open(subject, account, 'totp', ip, userAgent), recoveryCodes };
+  }
+
+  private async open(
+    subject: MfaChallengeSubject,
+    account: MfaAccount,
+    accepted: 'totp' | 'recovery_code',
+    ip: string,
+    userAgent: string | null,
+  ): Promise<IssuedSession> {
+    const kind = subject.kind;
     const userObjectId = new Types.ObjectId(subject.userId);
     await Promise.all([
       this.limiter.reset(subject.accountKey),
@@ -131,7 +184,8 @@ export class MfaLoginService {
     );
   }
 
-  private storeOf(kind: SessionUserKind): MfaFactorStore {
-    return kind === 'user' ? this.tenantUserFactors : this.platformUserFactors;
+  private ownerOf(subject: MfaChallengeSubject): MfaOwner {
+    const store: MfaFactorStore = subject.kind === 'user' ? this.tenantUserFactors : this.platformUserFactors;
+    return { kind: subject.kind, userId: subject.userId, tenantId: subject.tenantId, store };
   }
 }
