@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { type MfaEnrolment, type MfaRecoveryCodes, MfaService, type MfaStatus } from '@tenantpay/identity';
 import { MfaCodeDto } from './dto/mfa-code.dto';
 import { MfaDisableDto } from './dto/mfa-disable.dto';
@@ -16,26 +16,26 @@ export class MfaController {
   /** A new secret and its otpauth:// URI, shown this once; active after `confirm`. */
   @Post('totp')
   @HttpCode(200)
-  enrol(): Promise<MfaEnrolment> {
-    return this.mfa.enrol();
+  enrol(@Ip() ip: string): Promise<MfaEnrolment> {
+    return this.mfa.enrol(ip);
   }
 
   /** Activates the enrolment with a code from the app; answers the ten recovery codes, shown this once. */
   @Post('totp/confirm')
   @HttpCode(200)
-  confirm(@Body() body: MfaCodeDto): Promise<MfaRecoveryCodes> {
-    return this.mfa.confirm(body.code);
+  confirm(@Body() body: MfaCodeDto, @Ip() ip: string): Promise<MfaRecoveryCodes> {
+    return this.mfa.confirm(body.code, ip);
   }
 
   @Post('recovery-codes')
   @HttpCode(200)
-  regenerateRecoveryCodes(@Body() body: MfaCodeDto): Promise<MfaRecoveryCodes> {
-    return this.mfa.regenerateRecoveryCodes(body.code);
+  regenerateRecoveryCodes(@Body() body: MfaCodeDto, @Ip() ip: string): Promise<MfaRecoveryCodes> {
+    return this.mfa.regenerateRecoveryCodes(body.code, ip);
   }
 
   @Post('disable')
   @HttpCode(204)
-  disable(@Body() body: MfaDisableDto): Promise<void> {
-    return this.mfa.disable(body);
+  disable(@Body() body: MfaDisableDto, @Ip() ip: string): Promise<void> {
+    return this.mfa.disable(body, ip);
   }
 }

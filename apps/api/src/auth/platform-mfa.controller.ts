@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { type MfaEnrolment, type MfaRecoveryCodes, MfaService, type MfaStatus } from '@tenantpay/identity';
 import { BypassTenantIsolation, Roles, SUPER_ADMIN_ROLE } from '@tenantpay/tenancy';
 import { MfaCodeDto } from './dto/mfa-code.dto';
@@ -19,28 +19,28 @@ export class PlatformMfaController {
   @Post('totp')
   @HttpCode(200)
   @BypassTenantIsolation('platform operator enrols their own second factor')
-  enrol(): Promise<MfaEnrolment> {
-    return this.mfa.enrol();
+  enrol(@Ip() ip: string): Promise<MfaEnrolment> {
+    return this.mfa.enrol(ip);
   }
 
   @Post('totp/confirm')
   @HttpCode(200)
   @BypassTenantIsolation('platform operator confirms their own second factor')
-  confirm(@Body() body: MfaCodeDto): Promise<MfaRecoveryCodes> {
-    return this.mfa.confirm(body.code);
+  confirm(@Body() body: MfaCodeDto, @Ip() ip: string): Promise<MfaRecoveryCodes> {
+    return this.mfa.confirm(body.code, ip);
   }
 
   @Post('recovery-codes')
   @HttpCode(200)
   @BypassTenantIsolation('platform operator regenerates their own recovery codes')
-  regenerateRecoveryCodes(@Body() body: MfaCodeDto): Promise<MfaRecoveryCodes> {
-    return this.mfa.regenerateRecoveryCodes(body.code);
+  regenerateRecoveryCodes(@Body() body: MfaCodeDto, @Ip() ip: string): Promise<MfaRecoveryCodes> {
+    return this.mfa.regenerateRecoveryCodes(body.code, ip);
   }
 
   @Post('disable')
   @HttpCode(204)
   @BypassTenantIsolation('platform operator disables their own second factor')
-  disable(@Body() body: MfaDisableDto): Promise<void> {
-    return this.mfa.disable(body);
+  disable(@Body() body: MfaDisableDto, @Ip() ip: string): Promise<void> {
+    return this.mfa.disable(body, ip);
   }
 }
