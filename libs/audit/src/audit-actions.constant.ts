@@ -20,6 +20,16 @@ export const AuditAction = {
   AuthSessionRevoked: 'auth.session_revoked',
   /** A rotated-away refresh token was presented again: its session (token family) was ended. Security event. */
   AuthRefreshTokenReused: 'auth.refresh_token_reused',
+  /** The password was right and the account has a second factor: a challenge was issued, no session yet. */
+  AuthMfaChallengeIssued: 'auth.mfa_challenge_issued',
+  /** A recovery code opened a session (one fewer left). */
+  AuthMfaRecoveryCodeUsed: 'auth.mfa_recovery_code_used',
+  MfaEnrolmentStarted: 'mfa.enrolment_started',
+  MfaEnabled: 'mfa.enabled',
+  MfaDisabled: 'mfa.disabled',
+  MfaRecoveryCodesRegenerated: 'mfa.recovery_codes_regenerated',
+  /** A wrong, replayed or expired code (or password, to disable), at login or in self-service. */
+  MfaCodeFailed: 'mfa.code_failed',
 
   ApiKeyCreated: 'api_key.created',
   ApiKeyRevoked: 'api_key.revoked',
@@ -75,6 +85,8 @@ export const AuditAction = {
   TenantLimitsChanged: 'tenant.limits_changed',
   TenantBrandingChanged: 'tenant.branding_changed',
   TenantPaymentWorkflowChanged: 'tenant.payment_workflow_changed',
+  /** A tenant admin required (or stopped requiring) MFA of every user (metadata: from, to). */
+  TenantMfaRequirementChanged: 'tenant.mfa_requirement_changed',
 
   WebhookEndpointCreated: 'webhook_endpoint.created',
   WebhookEndpointSecretRotated: 'webhook_endpoint.secret_rotated',

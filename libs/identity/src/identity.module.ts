@@ -23,6 +23,19 @@ import { PASSWORD_RESET_MODEL, PasswordResetTokenSchema } from './password-reset
 import { PasswordResetTokensRepository } from './password-reset/password-reset-tokens.repository';
 import { LoginAttemptLimiter } from './login/login-attempt-limiter.service';
 import { LoginService } from './login/login.service';
+import { MfaChallengeStore } from './mfa/mfa-challenge.store';
+import { MfaFactorVerifier } from './mfa/mfa-factor-verifier.service';
+import { MfaLoginService } from './mfa/mfa-login.service';
+import { MfaEnrolmentService } from './mfa/mfa-enrolment.service';
+import { MfaPolicyService } from './mfa/mfa-policy.service';
+import { MfaService } from './mfa/mfa.service';
+import {
+  TENANT_SECURITY_POLICY_MODEL,
+  TenantSecurityPolicySchema,
+} from './mfa/tenant-security-policy.schema';
+import { TenantSecurityPolicyRepository } from './mfa/tenant-security-policy.repository';
+import { PlatformUserMfaStore } from './mfa/platform-user-mfa.store';
+import { TenantUserMfaStore } from './mfa/tenant-user-mfa.store';
 import { CurrentIdentityService } from './me/current-identity.service';
 import { PasswordHasher } from './passwords/password-hasher.service';
 import { PLATFORM_USER_MODEL, PlatformUserSchema } from './platform-users/platform-user.schema';
@@ -80,6 +93,7 @@ import { UsersService } from './users/users.service';
       { name: PLATFORM_USER_SESSION_MODEL, schema: PlatformUserSessionSchema },
       { name: INVITATION_MODEL, schema: InvitationSchema },
       { name: PASSWORD_RESET_MODEL, schema: PasswordResetTokenSchema },
+      { name: TENANT_SECURITY_POLICY_MODEL, schema: TenantSecurityPolicySchema },
     ]),
   ],
   providers: [
@@ -108,6 +122,15 @@ import { UsersService } from './users/users.service';
     PlatformUsersRepository,
     PlatformUsersService,
     LoginService,
+    MfaChallengeStore,
+    MfaFactorVerifier,
+    TenantUserMfaStore,
+    PlatformUserMfaStore,
+    MfaEnrolmentService,
+    TenantSecurityPolicyRepository,
+    MfaPolicyService,
+    MfaService,
+    MfaLoginService,
     ApiKeysRepository,
     ApiKeyCredentialsRepository,
     ApiKeyCache,
@@ -133,6 +156,9 @@ import { UsersService } from './users/users.service';
     UsersService,
     PlatformUsersService,
     LoginService,
+    MfaService,
+    MfaPolicyService,
+    MfaLoginService,
     ApiKeysService,
     ApiKeyAuthenticator,
     CurrentIdentityService,

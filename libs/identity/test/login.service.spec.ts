@@ -1,4 +1,6 @@
 import {
+  type IssuedSession,
+  type MfaChallenge,
   AccessTokenService,
   InvalidLoginException,
   LoginRateLimitedException,
@@ -74,7 +76,7 @@ describe('LoginService', () => {
         refreshToken: expect.stringMatching(/^tp_rt_[0-9a-f]{24}_/),
         refreshTokenExpiresAt: expect.any(Date),
       });
-      const claims = await harness().get(AccessTokenService).verify(issued.accessToken);
+      const claims = await harness().get(AccessTokenService).verify(accessTokenOf(issued));
       expect(claims).toEqual(expect.objectContaining({ sub: userId, tid: tenant.id, role: 'OPERATOR' }));
       const stored = await mongo.db.collection('users').findOne({ _id: new ObjectId(userId) });
       expect(stored?.['lastLoginAt']).toBeInstanceOf(Date);
@@ -227,7 +229,7 @@ describe('LoginService', () => {
       const issued = await harness().withoutTenant(() =>
         login().loginPlatformUser({ email: 'root@tenantpay.test', password: PASSWORD }, IP),
       );
-      const claims = await harness().get(AccessTokenService).verify(issued.accessToken);
+      const claims = await harness().get(AccessTokenService).verify(accessTokenOf(issued));
       expect(claims.role).toBe('SUPER_ADMIN');
       expect(claims).not.toHaveProperty('tid');
       expect(await auditEvents({ action: 'auth.login_succeeded', 'actor.type': 'platform-user' })).toEqual([
@@ -247,3 +249,9 @@ describe('LoginService', () => {
     });
   });
 });
+
+/** These accounts have no second factor: the password step opens the session itself. */
+function accessTokenOf(outcome: IssuedSession | MfaChallenge): string {
+  if ('mfaRequired' in outcome) throw new Error('unexpected MFA challenge');
+  return outcome.accessToken;
+}

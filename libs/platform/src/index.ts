@@ -6,6 +6,7 @@ export * from './admission/learned-tenant-keys.service';
 export * from './admission/overloaded.exception';
 export * from './admission/shed-reason.enum';
 export * from './async/with-timeout';
+export * from './crypto/secret-cipher';
 export * from './config/app-config';
 export * from './config/app-config.constant';
 export * from './config/config-validation.error';

@@ -1,7 +1,14 @@
 import { Body, Controller, Get, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
-import { type CurrentIdentity, CurrentIdentityService, LoginService } from '@tenantpay/identity';
+import {
+  type CurrentIdentity,
+  CurrentIdentityService,
+  LoginService,
+  MfaLoginService,
+} from '@tenantpay/identity';
 import { BypassTenantIsolation, Public, Roles, SUPER_ADMIN_ROLE } from '@tenantpay/tenancy';
 import { LoginDto } from './dto/login.dto';
+import { MfaLoginDto } from './dto/mfa-login.dto';
+import { deliverLogin, type LoginResponse } from './login-response';
 import { type HeaderResponse, PLATFORM_AUTH_COOKIE_PATH } from './refresh-token-cookie';
 import type { SessionRequest } from './session-endpoints';
 import { deliverSession, type SessionResponse } from './session-response';
@@ -11,6 +18,7 @@ import { deliverSession, type SessionResponse } from './session-response';
 export class PlatformAuthController {
   constructor(
     private readonly login: LoginService,
+    private readonly mfaLogin: MfaLoginService,
     private readonly identity: CurrentIdentityService,
   ) {}
 
@@ -22,14 +30,43 @@ export class PlatformAuthController {
     @Ip() ip: string,
     @Req() request: SessionRequest,
     @Res({ passthrough: true }) response: HeaderResponse,
-  ): Promise<SessionResponse> {
+  ): Promise<LoginResponse> {
     const { refreshTokenDelivery, ...credentials } = body;
     const issued = await this.login.loginPlatformUser(credentials, ip, request.headers['user-agent'] ?? null);
-    return deliverSession(issued, refreshTokenDelivery, {
+    return deliverLogin(issued, refreshTokenDelivery, {
       request,
       response,
       cookiePath: PLATFORM_AUTH_COOKIE_PATH,
     });
+  }
+
+  /** The second step for an account with MFA: the challenge plus a TOTP code or a recovery code. */
+  @Public()
+  @Post('login/mfa')
+  @HttpCode(200)
+  async completeMfaLogin(
+    @Body() body: MfaLoginDto,
+    @Ip() ip: string,
+    @Req() request: SessionRequest,
+    @Res({ passthrough: true }) response: HeaderResponse,
+  ): Promise<SessionResponse & { readonly recoveryCodes?: readonly string[] }> {
+    const { session, recoveryCodes } = await this.mfaLogin.complete(
+      'platform-user',
+      body.challengeToken,
+      {
+        ...(body.code === undefined ? {} : { code: body.code }),
+        ...(body.recoveryCode === undefined ? {} : { recoveryCode: body.recoveryCode }),
+      },
+      ip,
+      request.headers['user-agent'] ?? null,
+    );
+    const delivered = deliverSession(session, body.refreshTokenDelivery, {
+      request,
+      response,
+      cookiePath: PLATFORM_AUTH_COOKIE_PATH,
+    });
+    // Only when this step also enrolled the factor (mandatory MFA): shown this once.
+    return recoveryCodes === undefined ? delivered : { ...delivered, recoveryCodes };
   }
 
   @Get('me')

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditService } from '@tenantpay/audit';
 import { TenantContextService } from '@tenantpay/tenancy';
+import type { MfaChallenge } from '../mfa/mfa-challenge';
+import { MfaChallengeStore } from '../mfa/mfa-challenge.store';
+import type { MfaChallengePurpose } from '../mfa/mfa-challenge';
+import type { MfaFactor } from '../mfa/mfa-factor';
+import { MfaPolicyService } from '../mfa/mfa-policy.service';
 import { PasswordHasher } from '../passwords/password-hasher.service';
 import { PlatformUsersRepository } from '../platform-users/platform-users.repository';
 import type { IssuedSession } from '../sessions/issued-session';
@@ -39,14 +44,19 @@ export class LoginService {
     private readonly tenantContext: TenantContextService,
     private readonly audit: AuditService,
     private readonly limiter: LoginAttemptLimiter,
+    private readonly challenges: MfaChallengeStore,
+    private readonly mfaPolicy: MfaPolicyService,
   ) {}
 
-  /** Opens a session: a short access token and the session's first refresh token. */
+  /**
+   * Opens a session (a short access token and the session's first refresh token), or, when the account has
+   * a second factor, answers a challenge for `MfaLoginService.complete` instead.
+   */
   async loginTenantUser(
     credentials: LoginCredentials,
     ip: string,
     userAgent: string | null = null,
-  ): Promise<IssuedSession> {
+  ): Promise<IssuedSession | MfaChallenge> {
     const tenant = this.tenantContext.current()?.tenant ?? null;
     if (tenant === null) throw new LoginTenantRequiredException();
     const email = normalizeLoginEmail(credentials.email);
@@ -65,6 +75,13 @@ export class LoginService {
     if (failure !== null || user === null)
       return this.fail(attempt, failure ?? 'unknown_email', user?._id.toHexString());
 
+    if (hasActiveFactor(user.mfa) || (await this.mfaPolicy.isMfaRequired()))
+      return this.challenge(attempt, {
+        purpose: hasActiveFactor(user.mfa) ? 'verify' : 'enrol',
+        kind: 'user',
+        userId: user._id.toHexString(),
+        tenantId: tenant.id,
+      });
     const now = new Date();
     await Promise.all([this.limiter.reset(attempt.accountKey), this.users.recordLogin(user._id, now)]);
     await this.succeed(attempt, 'user', user._id.toHexString());
@@ -78,7 +95,7 @@ export class LoginService {
     credentials: LoginCredentials,
     ip: string,
     userAgent: string | null = null,
-  ): Promise<IssuedSession> {
+  ): Promise<IssuedSession | MfaChallenge> {
     const email = normalizeLoginEmail(credentials.email);
     const attempt: LoginAttempt = { accountKey: platformLoginAccountKey(email), tenantId: null, email, ip };
     await this.admit(attempt);
@@ -89,6 +106,13 @@ export class LoginService {
     if (failure !== null || user === null)
       return this.fail(attempt, failure ?? 'unknown_email', user?._id.toHexString());
 
+    if (hasActiveFactor(user.mfa))
+      return this.challenge(attempt, {
+        purpose: 'verify',
+        kind: 'platform-user',
+        userId: user._id.toHexString(),
+        tenantId: null,
+      });
     await Promise.all([
       this.limiter.reset(attempt.accountKey),
       this.platformUsers.recordLogin(user._id, new Date()),
@@ -98,6 +122,36 @@ export class LoginService {
       { kind: 'platform-user', userId: user._id.toHexString(), role: user.role },
       { ip, userAgent },
     );
+  }
+
+  /**
+   * The password was right but a code is still owed. The account's failed-attempt counter is deliberately
+   * not reset here: it is reset only when the code is accepted, so repeating the password step cannot buy
+   * more guesses at the code.
+   */
+  private async challenge(
+    attempt: LoginAttempt,
+    subject: {
+      purpose: MfaChallengePurpose;
+      kind: 'user' | 'platform-user';
+      userId: string;
+      tenantId: string | null;
+    },
+  ): Promise<MfaChallenge> {
+    const issued = await this.challenges.issue({
+      ...subject,
+      accountKey: attempt.accountKey,
+      email: attempt.email,
+    });
+    await this.audit.record({
+      action: AuditAction.AuthMfaChallengeIssued,
+      outcome: 'success',
+      tenantId: attempt.tenantId,
+      actor: { type: subject.kind, id: subject.userId },
+      ip: attempt.ip,
+      metadata: { purpose: subject.purpose },
+    });
+    return issued;
   }
 
   private async admit(attempt: LoginAttempt): Promise<void> {
@@ -151,4 +205,8 @@ function failureReason(
   if (!user.isActive) return 'inactive_user';
   if (!tenantActive) return 'tenant_suspended';
   return null;
+}
+
+function hasActiveFactor(factor: MfaFactor | null | undefined): boolean {
+  return factor !== null && factor !== undefined && factor.secret !== null;
 }

@@ -1,3 +1,4 @@
+import { MfaFactorSchema } from '../mfa/mfa-factor.schema';
 import { Schema } from 'mongoose';
 import type { PlatformUser } from './platform-user';
 import { SUPER_ADMIN_ROLE } from '@tenantpay/tenancy';
@@ -12,6 +13,7 @@ export const PlatformUserSchema = new Schema<PlatformUser>(
     role: { type: String, enum: [SUPER_ADMIN_ROLE], required: true, default: SUPER_ADMIN_ROLE },
     isActive: { type: Boolean, required: true, default: true },
     lastLoginAt: { type: Date, default: null },
+    mfa: { type: MfaFactorSchema, default: null },
   },
   {
     collection: PLATFORM_USER_COLLECTION,

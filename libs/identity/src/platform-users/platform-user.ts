@@ -1,3 +1,4 @@
+import type { MfaFactor } from '../mfa/mfa-factor';
 import type { Types } from 'mongoose';
 import type { SUPER_ADMIN_ROLE } from '@tenantpay/tenancy';
 
@@ -10,6 +11,8 @@ export interface PlatformUser {
   readonly role: typeof SUPER_ADMIN_ROLE;
   readonly isActive: boolean;
   readonly lastLoginAt: Date | null;
+  /** The TOTP factor; null (or absent on documents older than MFA) when the user never enrolled. */
+  readonly mfa?: MfaFactor | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

@@ -34,4 +34,15 @@ export class PlatformUsersRepository {
   async recordLogin(id: Types.ObjectId, at: Date): Promise<void> {
     await this.model.updateOne({ _id: id }, { $set: { lastLoginAt: at } }).exec();
   }
+
+  /** Applies the update only if the condition still holds; true when it did. */
+  async updateWhere(
+    id: string,
+    condition: Record<string, unknown>,
+    update: Record<string, unknown>,
+  ): Promise<boolean> {
+    if (!isValidObjectId(id)) return false;
+    const result = await this.model.updateOne({ _id: new Types.ObjectId(id), ...condition }, update).exec();
+    return result.matchedCount === 1;
+  }
 }

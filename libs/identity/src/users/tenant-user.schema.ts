@@ -1,3 +1,4 @@
+import { MfaFactorSchema } from '../mfa/mfa-factor.schema';
 import { tenantOwnedSchema } from '@tenantpay/data-isolation';
 import type { TenantUser } from './tenant-user';
 import { TenantUserRole } from './tenant-user-role.enum';
@@ -13,6 +14,7 @@ export const TenantUserSchema = tenantOwnedSchema<TenantUser>(
     role: { type: String, enum: Object.values(TenantUserRole), required: true },
     isActive: { type: Boolean, required: true, default: true },
     lastLoginAt: { type: Date, default: null },
+    mfa: { type: MfaFactorSchema, default: null },
   },
   { collection: TENANT_USER_COLLECTION, minimize: false },
 );

@@ -1,3 +1,4 @@
+import type { MfaFactor } from '../mfa/mfa-factor';
 import type { Types } from 'mongoose';
 import type { TenantUserRole } from './tenant-user-role.enum';
 
@@ -12,6 +13,8 @@ export interface TenantUser {
   readonly role: TenantUserRole;
   readonly isActive: boolean;
   readonly lastLoginAt: Date | null;
+  /** The TOTP factor; null (or absent on documents older than MFA) when the user never enrolled. */
+  readonly mfa?: MfaFactor | null;
   readonly deletedAt: Date | null;
   readonly deletedBy: string | null;
   readonly createdAt: Date;

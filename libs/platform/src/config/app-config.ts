@@ -66,6 +66,10 @@ export interface AppConfig {
   readonly invitations: {
     readonly ttlSeconds: number;
   };
+  readonly mfa: {
+    /** The 32-byte AES-256-GCM key of TOTP secrets at rest (MFA_SECRET_ENCRYPTION_KEY; a fixed key outside production). */
+    readonly secretEncryptionKey: Buffer;
+  };
   readonly webhooks: {
     /** Base64 of the 32-byte AES-256-GCM key that encrypts webhook signing secrets at rest; null if unset. */
     readonly secretEncryptionKey: string | null;

@@ -194,6 +194,11 @@ export class EnvironmentVariables {
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be the base64 encoding of exactly 32 bytes' })
   WEBHOOK_SECRET_ENCRYPTION_KEY?: string;
 
+  /** AES-256-GCM key for TOTP secrets at rest (base64 of 32 bytes); required in production. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be the base64 encoding of exactly 32 bytes' })
+  MFA_SECRET_ENCRYPTION_KEY?: string;
+
   @IsOptional()
   @Matches(/^[A-Za-z0-9.:[\]-]+(,[A-Za-z0-9.:[\]-]+)*$/, {
     message: 'must be comma-separated host names or IP addresses',

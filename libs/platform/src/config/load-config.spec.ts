@@ -12,6 +12,9 @@ const valid = {
 };
 /** Production tests that are about something else accept the simulator deliberately. */
 const SIMULATOR_ALLOWED = { PAYMENTS_ALLOW_SIMULATED_GATEWAY_IN_PRODUCTION: 'true' };
+/** Production requires it; the tests of other production rules set it so only their own problem shows. */
+const MFA_KEY = Buffer.alloc(32, 9).toString('base64');
+const MFA_KEY_SET = { MFA_SECRET_ENCRYPTION_KEY: MFA_KEY };
 
 function problemsOf(environment: Record<string, string | undefined>): readonly string[] {
   try {
@@ -59,6 +62,7 @@ describe('loadConfig', () => {
         tenantLinkPort: null,
       },
       invitations: { ttlSeconds: 604_800 },
+      mfa: { secretEncryptionKey: expect.any(Buffer) },
       webhooks: { secretEncryptionKey: null, allowedHosts: [] },
       payments: {
         gateway: 'simulated',
@@ -296,7 +300,11 @@ describe('loadConfig', () => {
   });
 
   it('requires the webhook secret key in production only', () => {
-    const gatewaySecret = { PAYMENTS_GATEWAY_WEBHOOK_SECRET: 'g'.repeat(40), ...SIMULATOR_ALLOWED };
+    const gatewaySecret = {
+      PAYMENTS_GATEWAY_WEBHOOK_SECRET: 'g'.repeat(40),
+      ...SIMULATOR_ALLOWED,
+      ...MFA_KEY_SET,
+    };
     expect(problemsOf({ ...valid, ...gatewaySecret, NODE_ENV: 'production' })).toEqual([
       expect.stringMatching(/^WEBHOOK_SECRET_ENCRYPTION_KEY /),
     ]);
@@ -311,6 +319,27 @@ describe('loadConfig', () => {
     expect(config.webhooks).toEqual({ secretEncryptionKey: key, allowedHosts: ['127.0.0.1', 'localhost'] });
   });
 
+  it('requires the MFA secret key in production only, and uses a fixed development key elsewhere', () => {
+    const production = {
+      ...valid,
+      ...SIMULATOR_ALLOWED,
+      NODE_ENV: 'production',
+      WEBHOOK_SECRET_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      PAYMENTS_GATEWAY_WEBHOOK_SECRET: 'g'.repeat(40),
+    };
+    expect(problemsOf(production)).toEqual([expect.stringMatching(/^MFA_SECRET_ENCRYPTION_KEY is required/)]);
+    expect(loadConfig({ ...production, ...MFA_KEY_SET }).mfa.secretEncryptionKey).toEqual(
+      Buffer.from(MFA_KEY, 'base64'),
+    );
+    expect(problemsOf({ ...valid, MFA_SECRET_ENCRYPTION_KEY: 'c2hvcnQ=' })).toEqual([
+      expect.stringMatching(/^MFA_SECRET_ENCRYPTION_KEY must be the base64 encoding of exactly 32 bytes/),
+    ]);
+    const development = loadConfig({ ...valid, NODE_ENV: 'development' }).mfa.secretEncryptionKey;
+    expect(development).toHaveLength(32);
+    // Every instance of a development deployment must read the secrets the others wrote.
+    expect(loadConfig({ ...valid, NODE_ENV: 'test' }).mfa.secretEncryptionKey).toEqual(development);
+  });
+
   it('builds indexes at start outside production only, unless told otherwise', () => {
     const key = Buffer.alloc(32, 7).toString('base64');
     const production = {
@@ -319,6 +348,7 @@ describe('loadConfig', () => {
       WEBHOOK_SECRET_ENCRYPTION_KEY: key,
       PAYMENTS_GATEWAY_WEBHOOK_SECRET: 'g'.repeat(40),
       ...SIMULATOR_ALLOWED,
+      ...MFA_KEY_SET,
     };
     expect(loadConfig({ ...valid, NODE_ENV: 'test' }).mongodb.autoIndex).toBe(true);
     expect(loadConfig(production).mongodb.autoIndex).toBe(false);
@@ -335,6 +365,7 @@ describe('loadConfig', () => {
       problemsOf({
         ...valid,
         ...SIMULATOR_ALLOWED,
+        ...MFA_KEY_SET,
         NODE_ENV: 'production',
         WEBHOOK_SECRET_ENCRYPTION_KEY: encryptionKey,
       }),
@@ -346,6 +377,7 @@ describe('loadConfig', () => {
       WEBHOOK_SECRET_ENCRYPTION_KEY: encryptionKey,
       PAYMENTS_GATEWAY_WEBHOOK_SECRET: secret,
       ...SIMULATOR_ALLOWED,
+      ...MFA_KEY_SET,
       PAYMENTS_JOB_ATTEMPTS: '3',
       PAYMENTS_JOB_BACKOFF_JITTER: '0.25',
       PAYMENTS_STUCK_PENDING_GRACE_SECONDS: '120',
@@ -364,6 +396,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       WEBHOOK_SECRET_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
       PAYMENTS_GATEWAY_WEBHOOK_SECRET: 'g'.repeat(40),
+      ...MFA_KEY_SET,
     };
     expect(problemsOf(production)).toEqual([expect.stringMatching(/^PAYMENTS_GATEWAY=simulated is refused/)]);
     expect(

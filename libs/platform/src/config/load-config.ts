@@ -8,6 +8,15 @@ import { EnvironmentVariables } from './environment-variables';
 type Environment = Record<string, string | undefined>;
 
 /**
+ * Outside production only (production refuses to start without MFA_SECRET_ENCRYPTION_KEY): a fixed, public
+ * key, so that every instance of a development or test deployment reads the TOTP secrets the others wrote
+ * (a random key per process, as webhooks use in `npm start`, would lock users out across a restart).
+ */
+const DEVELOPMENT_MFA_SECRET_ENCRYPTION_KEY = Buffer.alloc(32, 'tenantpay-development-only-mfa-key').toString(
+  'base64',
+);
+
+/**
  * Validates the environment once and maps it to the typed config. Empty strings count as unset so
  * that `FOO=` in an env file falls back to the default instead of failing obscurely.
  */
@@ -45,6 +54,9 @@ export function loadConfig(environment: Environment): AppConfig {
   ];
   if (variables.NODE_ENV === 'production' && variables.WEBHOOK_SECRET_ENCRYPTION_KEY === undefined) {
     keyProblems.push('WEBHOOK_SECRET_ENCRYPTION_KEY is required in production (base64 of 32 random bytes)');
+  }
+  if (variables.NODE_ENV === 'production' && variables.MFA_SECRET_ENCRYPTION_KEY === undefined) {
+    keyProblems.push('MFA_SECRET_ENCRYPTION_KEY is required in production (base64 of 32 random bytes)');
   }
   if (variables.NODE_ENV === 'production' && variables.PAYMENTS_GATEWAY_WEBHOOK_SECRET === undefined) {
     keyProblems.push(
@@ -114,6 +126,12 @@ export function loadConfig(environment: Environment): AppConfig {
       tenantLinkPort: variables.TENANT_LINK_PORT ?? null,
     },
     invitations: { ttlSeconds: variables.INVITATION_TTL_SECONDS },
+    mfa: {
+      secretEncryptionKey: Buffer.from(
+        variables.MFA_SECRET_ENCRYPTION_KEY ?? DEVELOPMENT_MFA_SECRET_ENCRYPTION_KEY,
+        'base64',
+      ),
+    },
     webhooks: {
       secretEncryptionKey: variables.WEBHOOK_SECRET_ENCRYPTION_KEY ?? null,
       allowedHosts: (variables.WEBHOOK_ALLOWED_HOSTS ?? '').split(',').filter((host) => host !== ''),

@@ -8,6 +8,8 @@ export enum ErrorCode {
   Unauthorized = 'unauthorized',
   /** A refresh token its session had already rotated away was presented again; the whole session ended. */
   RefreshTokenReused = 'refresh_token_reused',
+  /** A second-factor code (TOTP or recovery) or the proof given to change the factor is not valid. */
+  InvalidMfaCode = 'invalid_mfa_code',
   Forbidden = 'forbidden',
   TenantMismatch = 'tenant_mismatch',
   TenantSuspended = 'tenant_suspended',
@@ -61,6 +63,7 @@ export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.InvalidJson]: 400,
   [ErrorCode.Unauthorized]: 401,
   [ErrorCode.RefreshTokenReused]: 401,
+  [ErrorCode.InvalidMfaCode]: 401,
   [ErrorCode.Forbidden]: 403,
   [ErrorCode.TenantMismatch]: 403,
   [ErrorCode.TenantSuspended]: 403,

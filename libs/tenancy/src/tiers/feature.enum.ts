@@ -6,4 +6,6 @@ export enum Feature {
   CustomWorkflows = 'CUSTOM_WORKFLOWS',
   WhiteLabel = 'WHITE_LABEL',
   ApiKeys = 'API_KEYS',
+  /** A tenant admin may require MFA of every user. */
+  MandatoryMfa = 'MANDATORY_MFA',
 }

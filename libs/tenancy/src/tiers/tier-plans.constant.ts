@@ -26,6 +26,7 @@ export const TIER_PLANS: Readonly<Record<Tier, TierPlan>> = {
       Feature.CustomWorkflows,
       Feature.WhiteLabel,
       Feature.ApiKeys,
+      Feature.MandatoryMfa,
     ],
   },
 };

@@ -1,0 +1,22 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { MfaPolicyService, type MfaPolicyView, TenantUserRole } from '@tenantpay/identity';
+import { Feature, RequireFeature, Roles } from '@tenantpay/tenancy';
+import { MfaPolicyDto } from './dto/mfa-policy.dto';
+
+/** Tenant admins require (or stop requiring) MFA of every user: ENTERPRISE, audited. */
+@Controller('settings/security')
+@RequireFeature(Feature.MandatoryMfa)
+@Roles(TenantUserRole.Admin)
+export class MfaPolicyController {
+  constructor(private readonly policy: MfaPolicyService) {}
+
+  @Get()
+  get(): Promise<MfaPolicyView> {
+    return this.policy.view();
+  }
+
+  @Put()
+  replace(@Body() body: MfaPolicyDto): Promise<MfaPolicyView> {
+    return this.policy.setMfaRequired(body.mfaRequired);
+  }
+}

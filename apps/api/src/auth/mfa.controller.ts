@@ -1,0 +1,41 @@
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { type MfaEnrolment, type MfaRecoveryCodes, MfaService, type MfaStatus } from '@tenantpay/identity';
+import { MfaCodeDto } from './dto/mfa-code.dto';
+import { MfaDisableDto } from './dto/mfa-disable.dto';
+
+/** Tenant users manage their own TOTP factor (the platform's operators: PlatformMfaController). */
+@Controller('auth/mfa')
+export class MfaController {
+  constructor(private readonly mfa: MfaService) {}
+
+  @Get()
+  status(): Promise<MfaStatus> {
+    return this.mfa.status();
+  }
+
+  /** A new secret and its otpauth:// URI, shown this once; active after `confirm`. */
+  @Post('totp')
+  @HttpCode(200)
+  enrol(@Ip() ip: string): Promise<MfaEnrolment> {
+    return this.mfa.enrol(ip);
+  }
+
+  /** Activates the enrolment with a code from the app; answers the ten recovery codes, shown this once. */
+  @Post('totp/confirm')
+  @HttpCode(200)
+  confirm(@Body() body: MfaCodeDto, @Ip() ip: string): Promise<MfaRecoveryCodes> {
+    return this.mfa.confirm(body.code, ip);
+  }
+
+  @Post('recovery-codes')
+  @HttpCode(200)
+  regenerateRecoveryCodes(@Body() body: MfaCodeDto, @Ip() ip: string): Promise<MfaRecoveryCodes> {
+    return this.mfa.regenerateRecoveryCodes(body.code, ip);
+  }
+
+  @Post('disable')
+  @HttpCode(204)
+  disable(@Body() body: MfaDisableDto, @Ip() ip: string): Promise<void> {
+    return this.mfa.disable(body, ip);
+  }
+}

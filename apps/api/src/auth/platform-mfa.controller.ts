@@ -1,0 +1,46 @@
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { type MfaEnrolment, type MfaRecoveryCodes, MfaService, type MfaStatus } from '@tenantpay/identity';
+import { BypassTenantIsolation, Roles, SUPER_ADMIN_ROLE } from '@tenantpay/tenancy';
+import { MfaCodeDto } from './dto/mfa-code.dto';
+import { MfaDisableDto } from './dto/mfa-disable.dto';
+
+/** Platform operators manage their own TOTP factor, with the same rules as tenant users (MfaController). */
+@Controller('platform/auth/mfa')
+@Roles(SUPER_ADMIN_ROLE)
+export class PlatformMfaController {
+  constructor(private readonly mfa: MfaService) {}
+
+  @Get()
+  @BypassTenantIsolation('platform operator reads their own second factor')
+  status(): Promise<MfaStatus> {
+    return this.mfa.status();
+  }
+
+  @Post('totp')
+  @HttpCode(200)
+  @BypassTenantIsolation('platform operator enrols their own second factor')
+  enrol(@Ip() ip: string): Promise<MfaEnrolment> {
+    return this.mfa.enrol(ip);
+  }
+
+  @Post('totp/confirm')
+  @HttpCode(200)
+  @BypassTenantIsolation('platform operator confirms their own second factor')
+  confirm(@Body() body: MfaCodeDto, @Ip() ip: string): Promise<MfaRecoveryCodes> {
+    return this.mfa.confirm(body.code, ip);
+  }
+
+  @Post('recovery-codes')
+  @HttpCode(200)
+  @BypassTenantIsolation('platform operator regenerates their own recovery codes')
+  regenerateRecoveryCodes(@Body() body: MfaCodeDto, @Ip() ip: string): Promise<MfaRecoveryCodes> {
+    return this.mfa.regenerateRecoveryCodes(body.code, ip);
+  }
+
+  @Post('disable')
+  @HttpCode(204)
+  @BypassTenantIsolation('platform operator disables their own second factor')
+  disable(@Body() body: MfaDisableDto, @Ip() ip: string): Promise<void> {
+    return this.mfa.disable(body, ip);
+  }
+}
