@@ -1,14 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REDIS_CLIENT } from '@tenantpay/platform';
+import { ExpiringLruCache } from '@tenantpay/tenancy';
 import type Redis from 'ioredis';
 
 import { type RedisUsageState, toRedisUsageState } from './usage-baseline.service';
 import { addUsage, maxUsage, type UsageCounters, ZERO_USAGE } from './usage-counters';
 import { USAGE_OPTIONS, type UsageOptions } from './usage-options';
-import type { UsagePeriod } from './usage-period';
 import { type PersistedUsage, UsageRecordsRepository } from './usage-records.repository';
 import { UsageTrackerService } from './usage-tracker.service';
-import { USAGE_BASELINE_FIELD, usageHashKey } from './usage.constant';
+import { USAGE_CLOCK, type UsageClock } from './usage-clock';
+import { UsagePeriod } from './usage-period';
+import { PERSISTED_USAGE_CACHE_MAX_ENTRIES, USAGE_BASELINE_FIELD, usageHashKey } from './usage.constant';
 
 export interface ReconciledUsage {
   readonly tenantId: string;
@@ -19,6 +21,11 @@ export interface ReconciledUsage {
 
 const READ_BATCH_SIZE = 500;
 
+/** What MongoDB held for a tenant-period when it was last read (undefined: no record). */
+interface PersistedSnapshot {
+  readonly record: PersistedUsage | undefined;
+}
+
 /**
  * Reads usage by reconciling Redis (current, possibly ahead) with MongoDB (durable, possibly behind): a read
  * never reports less than was persisted, even right after Redis lost its data, and adds what this process
@@ -26,15 +33,42 @@ const READ_BATCH_SIZE = 500;
  */
 @Injectable()
 export class UsageReaderService {
+  /**
+   * MongoDB's copy of tenant-periods read through {@link read}, kept for one sync interval: the worker raises
+   * it at most that often, and only to values it copied from the Redis hash.
+   */
+  private readonly persistedCache = new ExpiringLruCache<PersistedSnapshot>(
+    PERSISTED_USAGE_CACHE_MAX_ENTRIES,
+  );
+
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     @Inject(USAGE_OPTIONS) private readonly options: UsageOptions,
     private readonly records: UsageRecordsRepository,
     private readonly tracker: UsageTrackerService,
+    @Inject(USAGE_CLOCK) private readonly clock: UsageClock,
   ) {}
 
+  /**
+   * One tenant's period. While the period cannot be closed yet and its hash carries its baseline, this costs
+   * one Redis call: the hash then holds absolute counters that every sync copied to MongoDB (so MongoDB's copy
+   * can only be behind it), and the copy last read here still takes part in the max, as in {@link reconcile}.
+   * Anything else (first read, no baseline after Redis lost the period, a closable period) is the full
+   * reconciliation, MongoDB read first.
+   */
   async read(tenantId: string, period: UsagePeriod): Promise<ReconciledUsage> {
-    const [usage] = await this.readMany([tenantId], period);
+    const key = period.toString();
+    const cacheKey = `${tenantId}:${key}`;
+    const openForGood = this.cannotBeClosedYet(period);
+    const cached = openForGood ? this.persistedCache.get(cacheKey) : undefined;
+    if (cached !== undefined && cached.record?.closed !== true) {
+      const state = (await this.readRedis([tenantId], key)).get(tenantId);
+      if (state?.hasBaseline === true) return this.reconciled(tenantId, key, cached.record, state);
+    }
+    const persisted = await this.records.findMany([tenantId], key);
+    if (openForGood)
+      this.persistedCache.set(cacheKey, { record: persisted.get(tenantId) }, this.options.syncIntervalMs);
+    const [usage] = await this.reconcileBatch([tenantId], key, persisted);
     return usage ?? { tenantId, counters: ZERO_USAGE, closed: false };
   }
 
@@ -76,21 +110,46 @@ export class UsageReaderService {
   }
 
   private async readBatch(tenantIds: readonly string[], period: string): Promise<ReconciledUsage[]> {
+    return this.reconcileBatch(tenantIds, period, await this.records.findMany(tenantIds, period));
+  }
+
+  private async reconcileBatch(
+    tenantIds: readonly string[],
+    period: string,
+    persisted: ReadonlyMap<string, PersistedUsage>,
+  ): Promise<ReconciledUsage[]> {
     // MongoDB first, then Redis: a sync landing in between then shows up as a baselined hash (max), never as
     // persisted values counted twice (persisted + since-restart counts that the sync already included).
-    const persisted = await this.records.findMany(tenantIds, period);
     const open = tenantIds.filter((tenantId) => persisted.get(tenantId)?.closed !== true);
     const states = await this.readRedis(open, period);
     return tenantIds.map((tenantId) => {
       const record = persisted.get(tenantId);
       if (record?.closed === true) return { tenantId, counters: record.counters, closed: true };
-      const pending = this.tracker.pendingFor(tenantId, period);
-      const counters = addUsage(reconcile(record, states.get(tenantId)), {
-        ...pending.increments,
-        storage_bytes: pending.storageBytes,
-      });
-      return { tenantId, counters, closed: false };
+      return this.reconciled(tenantId, period, record, states.get(tenantId));
     });
+  }
+
+  /** An open period: both copies reconciled, plus what this process still holds for Redis. */
+  private reconciled(
+    tenantId: string,
+    period: string,
+    record: PersistedUsage | undefined,
+    state: RedisUsageState | undefined,
+  ): ReconciledUsage {
+    const pending = this.tracker.pendingFor(tenantId, period);
+    const counters = addUsage(reconcile(record, state), {
+      ...pending.increments,
+      storage_bytes: pending.storageBytes,
+    });
+    return { tenantId, counters, closed: false };
+  }
+
+  /** Month close only takes periods that ended at least the close grace ago (UsageMonthCloseService). */
+  private cannotBeClosedYet(period: UsagePeriod): boolean {
+    const firstOpen = UsagePeriod.containing(
+      new Date(this.clock.now().getTime() - this.options.closeGraceMs),
+    );
+    return !firstOpen.isAfter(period);
   }
 
   /** The tenants' hashes, or nothing when Redis is unavailable (reads then fall back to MongoDB). */

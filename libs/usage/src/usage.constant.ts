@@ -122,6 +122,11 @@ export const USAGE_QUEUE = 'usage';
 export const USAGE_SYNC_JOB = 'usage.sync';
 export const USAGE_MONTH_CLOSE_JOB = 'usage.month-close';
 
+/**
+ * Tenant-periods whose persisted copy one API process keeps for the reads of its hot path (a tenant reading
+ * its own open period); each entry is a few hundred bytes.
+ */
+export const PERSISTED_USAGE_CACHE_MAX_ENTRIES = 10_000;
 /** How often the worker copies changed counters to MongoDB: losing Redis loses at most this much. */
 export const DEFAULT_USAGE_SYNC_INTERVAL_MS = 10_000;
 /** How often the worker looks for periods past their grace period to close. */

@@ -18,6 +18,7 @@ import {
   usageSyncingSetKey,
 } from '../src';
 import type Redis from 'ioredis';
+import { UsageRecordsRepository } from '../src/usage-records.repository';
 
 import {
   FixedTransactionCounter,
@@ -277,6 +278,35 @@ describe('usage metering (SPEC §8)', () => {
       } finally {
         await small.app.close();
       }
+    });
+
+    it('reads an open period with its baselined hash from Redis alone once MongoDB’s copy is known', async () => {
+      const tenantId = newTenantId();
+      for (let i = 0; i < 2; i++) await tracker.record(apiCall(tenantId, `first-${i}`));
+      await sync.syncAll();
+      expect(await read(tenantId)).toMatchObject({ api_calls: 2 });
+
+      const mongoReads = jest.spyOn(app.get(UsageRecordsRepository), 'findMany');
+      await tracker.record(apiCall(tenantId, 'second'));
+      expect(await read(tenantId)).toMatchObject({ api_calls: 3, bandwidth_bytes: 300 });
+      expect(mongoReads).not.toHaveBeenCalled();
+
+      // The hash lost its baseline (Redis lost the period): MongoDB is read again, never less than persisted.
+      await redis.del(usageHashKey(tenantId, '2025-01'));
+      await tracker.record(apiCall(tenantId, 'after-loss'));
+      expect(await read(tenantId)).toMatchObject({ api_calls: 3 });
+      expect(mongoReads).toHaveBeenCalledTimes(1);
+    });
+
+    it('reads MongoDB on every read of a period month close may already have closed', async () => {
+      const tenantId = newTenantId();
+      await tracker.record(apiCall(tenantId, 'january'));
+      await sync.syncAll();
+      clock.set('2025-03-01T00:00:00Z');
+      const mongoReads = jest.spyOn(app.get(UsageRecordsRepository), 'findMany');
+      expect(await read(tenantId)).toMatchObject({ api_calls: 1 });
+      expect(await read(tenantId)).toMatchObject({ api_calls: 1 });
+      expect(mongoReads).toHaveBeenCalledTimes(2);
     });
 
     it('serves old periods from MongoDB once their hash has expired', async () => {
