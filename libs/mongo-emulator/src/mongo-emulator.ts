@@ -1,6 +1,7 @@
 import { ObjectId } from 'bson';
 import { CommandDispatcher } from './commands/command-dispatcher';
 import { CursorRegistry } from './cursors/cursor-registry';
+import { FailCommandFailPoint } from './failpoints/fail-command.failpoint';
 import { ClientConnection } from './server/client-connection';
 import { WireServer } from './server/wire-server';
 import { StorageEngine } from './storage/storage-engine';
@@ -59,16 +60,22 @@ export class MongoEmulator {
     let nextConnectionId = 1;
     const server = new WireServer((socket) => {
       if (ready.dispatcher === undefined) socket.destroy();
-      else new ClientConnection(socket, nextConnectionId++, ready.dispatcher);
+      else new ClientConnection(socket, ready.dispatcher, { id: nextConnectionId++, appName: undefined });
     });
     const port = await server.listen(host, options.port ?? 0);
-    ready.dispatcher = new CommandDispatcher(engine, sessions, cursors, {
-      host,
-      port,
-      replicaSetName,
-      startedAt: new Date(),
-      electionId: new ObjectId('7fffffff0000000000000001'),
-    });
+    ready.dispatcher = new CommandDispatcher(
+      engine,
+      sessions,
+      cursors,
+      {
+        host,
+        port,
+        replicaSetName,
+        startedAt: new Date(),
+        electionId: new ObjectId('7fffffff0000000000000001'),
+      },
+      new FailCommandFailPoint(),
+    );
     const query = replicaSetName === undefined ? '' : `?replicaSet=${encodeURIComponent(replicaSetName)}`;
     ttlMonitor.start();
     return new MongoEmulator(server, cursors, ttlMonitor, host, `mongodb://${host}:${port}/${query}`, port);

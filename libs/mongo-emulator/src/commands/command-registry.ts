@@ -5,6 +5,7 @@ import { countCommands } from './count.command';
 import { deleteCommands } from './delete.command';
 import { diagnosticCommands } from './diagnostic.commands';
 import { distinctCommands } from './distinct.command';
+import { failPointCommands } from './fail-point.commands';
 import { findAndModifyCommands } from './find-and-modify.command';
 import { findCommands } from './find.commands';
 import { handshakeCommands } from './handshake.commands';
@@ -29,5 +30,6 @@ export const COMMAND_REGISTRY: ReadonlyMap<string, CommandHandler> = new Map(
     ...findAndModifyCommands,
     ...aggregateCommands,
     ...transactionCommands,
+    ...failPointCommands,
   }),
 );
