@@ -6,6 +6,7 @@ import { idKeyOf } from './document-id';
 import type { DocumentSet } from './document-set';
 import { DuplicateKeyError } from './duplicate-key.error';
 import { ID_INDEX, ID_INDEX_NAME, type IndexDefinition } from './index-definition';
+import type { StorageChangeListener } from './storage-change-listener';
 import { UniqueIndex } from './unique-index';
 
 /**
@@ -20,6 +21,8 @@ export class Collection implements DocumentSet {
   private readonly indexes: IndexDefinition[] = [ID_INDEX];
   private readonly uniqueIndexes = new Map<string, UniqueIndex>();
   private readonly snapshots = new Set<CollectionSnapshot>();
+  /** Set by the engine when its changes are journaled. */
+  changeListener: StorageChangeListener | undefined;
 
   constructor(
     readonly databaseName: string,
@@ -134,18 +137,21 @@ export class Collection implements DocumentSet {
       }
       this.uniqueIndexes.set(definition.name, index);
     }
+    this.changeListener?.indexCreated(this, definition);
     this.indexes.push(definition);
   }
 
   dropIndex(name: string): void {
     const position = this.indexes.findIndex((index) => index.name === name);
     if (position < 0) throw new CommandError('IndexNotFound', `index not found with name [${name}]`);
+    this.changeListener?.indexDropped(this, name);
     this.indexes.splice(position, 1);
     this.uniqueIndexes.delete(name);
   }
 
   /** Inserts or replaces in place: a replaced document keeps its natural-order position, as in mongod. */
   private store(idKey: string, document: Document): void {
+    this.changeListener?.documentStored(this, document);
     this.unindex(idKey);
     this.notifySnapshots(idKey);
     for (const index of this.uniqueIndexes.values()) index.add(document, idKey);
@@ -153,7 +159,9 @@ export class Collection implements DocumentSet {
   }
 
   private unstore(idKey: string): void {
-    if (!this.byId.has(idKey)) return;
+    const previous = this.byId.get(idKey);
+    if (previous === undefined) return;
+    this.changeListener?.documentRemoved(this, previous['_id']);
     this.unindex(idKey);
     this.notifySnapshots(idKey);
     this.byId.delete(idKey);

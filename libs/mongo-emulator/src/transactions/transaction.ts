@@ -58,9 +58,11 @@ export class Transaction implements DataScope, LockOwner {
       this.abort();
       throw error;
     }
-    for (const view of this.views.values()) {
-      if (view.changes.size > 0) view.collection.applyChanges(view.changes);
-    }
+    this.engine.atomically(() => {
+      for (const view of this.views.values()) {
+        if (view.changes.size > 0) view.collection.applyChanges(view.changes);
+      }
+    });
     this.finish('committed');
   }
 
