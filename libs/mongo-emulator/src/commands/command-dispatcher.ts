@@ -8,6 +8,7 @@ import type { SessionRegistry } from '../transactions/session-registry';
 import type { Transaction } from '../transactions/transaction';
 import { WaitForLockError } from '../transactions/write-lock-table';
 import type { CommandContext, ConnectionState, ServerIdentity } from './command-context';
+import { ClusterClock } from './cluster-clock';
 import { CommandError } from './command-error';
 import { codeNameOf } from './error-codes';
 import type { CommandOutcome } from './command-outcome';
@@ -24,6 +25,8 @@ const FAIL_COMMAND_MESSAGE = "Failing command via 'failCommand' failpoint";
  * synchronously, so each command (and each commit) runs without interleaving with other connections.
  */
 export class CommandDispatcher {
+  private readonly clock = new ClusterClock();
+
   constructor(
     private readonly engine: StorageEngine,
     private readonly sessions: SessionRegistry,
@@ -32,14 +35,25 @@ export class CommandDispatcher {
     private readonly failCommand: FailCommandFailPoint,
   ) {}
 
-  /**
-   * A write outside transactions that meets a document or key an open transaction holds waits for that
-   * transaction and then resumes; `context.progress` carries what the command already did.
-   */
+  /** Runs the command; a replica set member's replies carry the cluster time, as mongod's do. */
   async execute(
     command: Document,
     connection: ConnectionState,
     defaultDatabase = 'admin',
+  ): Promise<CommandOutcome> {
+    const outcome = await this.run(command, connection, defaultDatabase);
+    if (this.server.replicaSetName === undefined || !('reply' in outcome)) return outcome;
+    return { reply: this.clock.stamp(outcome.reply) };
+  }
+
+  /**
+   * A write outside transactions that meets a document or key an open transaction holds waits for that
+   * transaction and then resumes; `context.progress` carries what the command already did.
+   */
+  private async run(
+    command: Document,
+    connection: ConnectionState,
+    defaultDatabase: string,
   ): Promise<CommandOutcome> {
     const commandName = Object.keys(command)[0] ?? '';
     if (HANDSHAKE_COMMANDS.has(commandName)) rememberApplication(command, connection);
