@@ -386,6 +386,25 @@ describe('pipeline updates', () => {
       status: 'priced',
     });
   });
+
+  it('keeps the _id when $replaceWith builds a document without one', async () => {
+    const carts = mongo.db.collection<SchemalessDocument>('pipeline_replace_with');
+    await carts.insertOne({ _id: 1, current: { total: 5, items: 2 } });
+
+    await carts.updateOne({ _id: 1 }, [{ $replaceWith: '$current' }]);
+    await carts.updateOne({ _id: 1 }, [{ $replaceRoot: { newRoot: { total: '$total', replaced: true } } }]);
+
+    await expect(carts.findOne({ _id: 1 })).resolves.toEqual({ _id: 1, total: 5, replaced: true });
+  });
+
+  it('still refuses a pipeline that changes the _id', async () => {
+    const carts = mongo.db.collection<SchemalessDocument>('pipeline_replace_id');
+    await carts.insertOne({ _id: 1, next: { _id: 2 } });
+
+    await expect(carts.updateOne({ _id: 1 }, [{ $replaceWith: '$next' }])).rejects.toMatchObject({
+      code: 66,
+    });
+  });
 });
 
 describe('updateMany', () => {

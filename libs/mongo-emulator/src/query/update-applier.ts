@@ -116,7 +116,11 @@ function applyPipeline(original: Document, pipeline: Document[]): Document {
   } catch (error) {
     throw translateMingoError(error, 'UnrecognizedPipelineStage');
   }
-  return documents[0] as Document;
+  const updated = documents[0] as Document;
+  // A $replaceWith/$replaceRoot/$project whose output has no _id keeps the document's own, as in mongod.
+  if (updated['_id'] === undefined && original['_id'] !== undefined)
+    return { _id: original['_id'], ...updated };
+  return updated;
 }
 
 function applyOperators(
