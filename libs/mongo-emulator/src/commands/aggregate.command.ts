@@ -2,6 +2,7 @@ import type { Document } from 'bson';
 import { namespaceOf } from './command-arguments';
 import type { CommandContext, CommandTable } from './command-context';
 import { CommandError } from './command-error';
+import { commandVariables } from './command-variables';
 import { runAggregation, validatePipeline } from '../query/aggregation-runner';
 import { selectDocuments } from '../query/document-selection';
 
@@ -12,6 +13,7 @@ function aggregate(context: CommandContext): Document {
   const pipeline = command['pipeline'];
   validatePipeline(pipeline);
   const collectionName = command['aggregate'];
+  const variables = commandVariables(context);
   const readCollection = (name: string) =>
     context.scope.collection(context.databaseName, name)?.documents() ?? [];
   let source: Iterable<Document> = [];
@@ -21,7 +23,7 @@ function aggregate(context: CommandContext): Document {
     // A leading $match is answered by the engine (point lookups on _id) so mingo sees only matches.
     const [first, ...rest] = pipeline;
     if (target !== undefined && first !== undefined && '$match' in first) {
-      source = selectDocuments(target, first['$match'] as Document);
+      source = selectDocuments(target, first['$match'] as Document, { variables });
       stages = rest;
     } else {
       source = target?.documents() ?? [];
@@ -29,7 +31,7 @@ function aggregate(context: CommandContext): Document {
   } else if (collectionName !== 1) {
     throw new CommandError('TypeMismatch', "'aggregate' must be a collection name or 1");
   }
-  const documents = runAggregation(source, stages, readCollection);
+  const documents = runAggregation(source, stages, readCollection, variables);
   const cursorOptions = (command['cursor'] as Document | undefined) ?? {};
   const namespace = namespaceOf(
     context,

@@ -3,12 +3,15 @@ import { canonicalKey } from '../storage/canonical-key';
 import type { DocumentSet } from '../storage/document-set';
 import { sortDocuments } from './document-sorter';
 import { compileFilter } from './filter-matcher';
+import { readOnlyMingoOptions, withVariables } from './mingo-context';
 
 export interface SelectionOptions {
   readonly sort?: Document | undefined;
   readonly skip?: number | undefined;
   /** 0 or undefined: no limit. */
   readonly limit?: number | undefined;
+  /** The command's `let` variables, for `$expr`. */
+  readonly variables?: Document | undefined;
 }
 
 /** The documents a filter selects, in sort order (natural order without a sort), after skip and limit. */
@@ -17,7 +20,10 @@ export function selectDocuments(
   filter: Document | undefined,
   options: SelectionOptions = {},
 ): Document[] {
-  const predicate = compileFilter(filter);
+  const predicate = compileFilter(
+    filter,
+    options.variables === undefined ? undefined : withVariables(readOnlyMingoOptions(), options.variables),
+  );
   const skip = options.skip ?? 0;
   const limit = options.limit !== undefined && options.limit !== 0 ? Math.abs(options.limit) : Infinity;
   const hasSort = options.sort !== undefined && Object.keys(options.sort).length > 0;

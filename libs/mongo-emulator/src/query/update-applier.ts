@@ -12,7 +12,7 @@ import { cloneValue } from './document-clone';
 import { addExact, isNumeric, multiplyExact, zeroLike, type Numeric } from './exact-arithmetic';
 import { valueAtPath } from './field-path';
 import { compileFilter, isOperatorObject, isPlainObject } from './filter-matcher';
-import { readOnlyMingoOptions } from './mingo-context';
+import { readOnlyMingoOptions, withVariables } from './mingo-context';
 import { translateMingoError } from './mingo-error';
 import { resolveArrayPaths } from './positional-paths';
 import { seedFromFilter } from './upsert-seed';
@@ -21,6 +21,8 @@ export interface UpdateOptions {
   readonly arrayFilters?: Document[] | undefined;
   /** The statement's filter; positional `$` paths resolve against it. */
   readonly filter?: Document | undefined;
+  /** The command's `let` variables, for pipeline updates. */
+  readonly variables?: Document | undefined;
 }
 
 const UPDATE_OPERATORS = new Set([
@@ -77,7 +79,7 @@ function updateDocument(
   inserting: boolean,
 ): Document {
   let updated: Document;
-  if (Array.isArray(update)) updated = applyPipeline(original, update);
+  if (Array.isArray(update)) updated = applyPipeline(original, update, options.variables);
   else if (isReplacement(update)) updated = replaceDocument(original, update);
   else updated = applyOperators(original, update, options, inserting);
   assertIdUnchanged(original, updated);
@@ -109,10 +111,16 @@ function replaceDocument(original: Document, replacement: Document): Document {
 }
 
 /** Runs on the document in its BSON types with the engine's operators (mingo-context.ts). */
-function applyPipeline(original: Document, pipeline: Document[]): Document {
+function applyPipeline(original: Document, pipeline: Document[], variables: Document | undefined): Document {
   const documents = [cloneValue(original)];
   try {
-    mingoUpdatePipeline(documents, {}, pipeline as PipelineStage[], {}, readOnlyMingoOptions());
+    mingoUpdatePipeline(
+      documents,
+      {},
+      pipeline as PipelineStage[],
+      {},
+      withVariables(readOnlyMingoOptions(), variables),
+    );
   } catch (error) {
     throw translateMingoError(error, 'UnrecognizedPipelineStage');
   }
