@@ -13,6 +13,7 @@ import { CommandError } from './command-error';
 import { codeNameOf } from './error-codes';
 import type { CommandOutcome } from './command-outcome';
 import { COMMAND_REGISTRY } from './command-registry';
+import { withCollation } from '../query/collation';
 import { serverErrorLabels } from './error-labels';
 
 const TRANSACTION_END_COMMANDS = new Set(['commitTransaction', 'abortTransaction']);
@@ -125,7 +126,9 @@ export class CommandDispatcher {
         failCommand: this.failCommand,
         progress,
       };
-      const reply = handler(context);
+      const reply = withCollation(this.collationOf(command, commandName, context.databaseName), () =>
+        handler(context),
+      );
       // MongoDB aborts a transaction whose write failed; the next command then gets NoSuchTransaction.
       if (transaction !== undefined && Array.isArray(reply['writeErrors'])) transaction.abort();
       return { ...reply, ok: 1 };
@@ -136,6 +139,17 @@ export class CommandDispatcher {
       const message = error instanceof Error ? error.message : String(error);
       return { ok: 0, errmsg: `internal emulator error: ${message}`, code: 1, codeName: 'InternalError' };
     }
+  }
+
+  /**
+   * The command's collation, else its collection's default one. Batched writes (update, delete) carry one
+   * per statement and apply it there.
+   */
+  private collationOf(command: Document, commandName: string, databaseName: string): unknown {
+    if (command['collation'] !== undefined) return command['collation'];
+    const collectionName = command[commandName];
+    if (typeof collectionName !== 'string') return undefined;
+    return this.engine.collection(databaseName, collectionName)?.options['collation'];
   }
 
   /** A txnNumber without autocommit:false is a retryable write, not a transaction: it just runs. */

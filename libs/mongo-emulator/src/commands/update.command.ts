@@ -7,6 +7,7 @@ import { CommandError } from './command-error';
 import { canonicalKey } from '../storage/canonical-key';
 import { idKeyOf } from '../storage/document-id';
 import type { DocumentSet } from '../storage/document-set';
+import { withCollation } from '../query/collation';
 import { selectDocuments } from '../query/document-selection';
 import { applyUpdate, buildUpsertDocument, isReplacement } from '../query/update-applier';
 import { runStatement, withWriteErrors } from './write-errors';
@@ -20,7 +21,10 @@ function update(context: CommandContext): Document {
   for (; progress.next < statements.length; progress.next++) {
     const index = progress.next;
     const ok = runStatement(index, progress.writeErrors, () => {
-      const outcome = runUpdateStatement(target, statements[index] as Document, variables);
+      const statement = statements[index] as Document;
+      const outcome = withCollation(statement['collation'], () =>
+        runUpdateStatement(target, statement, variables),
+      );
       progress.matched += outcome.matched;
       progress.modified += outcome.modified;
       if (outcome.upsertedId !== undefined) progress.upserted.push({ index, _id: outcome.upsertedId });

@@ -8,6 +8,7 @@
  * every other number. Embedded documents compare field by field in stored order: type bracket, then
  * name, then value; so `{a, b}` and `{b, a}` differ.
  */
+import { collatedStringComparison } from './collation';
 
 type BsonLike = { _bsontype?: string };
 
@@ -95,7 +96,7 @@ export function compareBson(left: unknown, right: unknown): number {
     case TypeBracket.Number:
       return compareNumbers(left, right);
     case TypeBracket.String:
-      return compareStrings(stringOf(left), stringOf(right));
+      return (collatedStringComparison() ?? compareStrings)(stringOf(left), stringOf(right));
     case TypeBracket.Object:
       return compareDocuments(entriesOf(left), entriesOf(right));
     case TypeBracket.Array:
