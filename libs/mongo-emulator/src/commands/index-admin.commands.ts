@@ -8,8 +8,22 @@ import { ID_INDEX_NAME, indexDefinitionFrom, type IndexDefinition } from '../sto
 
 function createIndexes(context: CommandContext): Document {
   const name = targetCollection(context);
-  const existing = context.engine.collection(context.databaseName, name);
-  const collection = existing ?? context.engine.createCollection(context.databaseName, name);
+  const { transaction } = context;
+  const existing =
+    transaction === undefined
+      ? context.engine.collection(context.databaseName, name)
+      : transaction.collectionObject(context.databaseName, name);
+  if (transaction !== undefined && existing !== undefined && !transaction.created(existing)) {
+    throw new CommandError(
+      'OperationNotSupportedInTransaction',
+      `Cannot create new indexes on existing collection ${namespaceOf(context, name)} in a multi-document transaction.`,
+    );
+  }
+  const collection =
+    existing ??
+    (transaction === undefined
+      ? context.engine.createCollection(context.databaseName, name)
+      : transaction.createCollection(context.databaseName, name));
   const before = collection.indexDefinitions().length;
   for (const spec of documentArray(context.command, 'indexes')) {
     const definition = indexDefinitionFrom(spec);

@@ -36,6 +36,12 @@ export class StorageEngine implements DataScope {
     return this.collection(databaseName, name) ?? this.createCollection(databaseName, name);
   }
 
+  /** A collection not (yet) part of the engine: one a transaction creates, registered when it commits. */
+  detachedCollection(databaseName: string, name: string, options: Document = {}): Collection {
+    assertValidCollectionName(name);
+    return new Collection(databaseName, name, this.locks, options);
+  }
+
   createCollection(databaseName: string, name: string, options: Document = {}): Collection {
     assertValidCollectionName(name);
     let database = this.databases.get(databaseName);
