@@ -256,7 +256,7 @@ describe('collections and indexes created inside a transaction', () => {
   it('are gone after an abort, the implicit creation by a first insert included', async () => {
     const session = startSession();
     session.startTransaction();
-    await mongo.db.collection('ddl_aborted').insertOne({ _id: 1 } as SchemalessDocument, { session });
+    await mongo.db.collection<SchemalessDocument>('ddl_aborted').insertOne({ _id: 1 }, { session });
     await expect(mongo.db.collection('ddl_aborted').countDocuments({}, { session })).resolves.toBe(1);
     await session.abortTransaction();
 
