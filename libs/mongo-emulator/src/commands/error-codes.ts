@@ -38,6 +38,7 @@ export const ErrorCode = {
   SocketException: 9001,
   NotWritablePrimary: 10107,
   DuplicateKey: 11000,
+  MergeStageNoMatchingDocument: 13113,
   InterruptedAtShutdown: 11600,
   Interrupted: 11601,
   InterruptedDueToReplStateChange: 11602,
