@@ -290,6 +290,16 @@ describe('upsert', () => {
     await upserts().deleteMany({});
   });
 
+  it('keeps _id: null from the filter instead of generating an ObjectId', async () => {
+    await upserts().updateOne({ _id: null } as never, { $set: { marker: true } }, { upsert: true });
+
+    await expect(
+      upserts()
+        .find({ _id: null } as never)
+        .toArray(),
+    ).resolves.toEqual([{ _id: null, marker: true }]);
+  });
+
   it('inserts a document seeded from the equality conditions of the filter', async () => {
     const result = await upserts().updateOne(
       { tenantId: 't1', 'profile.name': 'ada', kind: { $eq: 'user' }, age: { $gt: 30 } },

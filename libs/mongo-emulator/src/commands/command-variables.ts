@@ -15,7 +15,8 @@ export function commandVariables(context: CommandContext): Document | undefined 
   const evaluate = expressionEvaluator();
   const variables: Document = {};
   for (const [name, expression] of Object.entries(declared)) {
-    if (!/^[a-z][A-Za-z0-9_]*$/.test(name) && !/^[^\x00-\x7F]/.test(name)) {
+    // mongod: a user variable starts with a lowercase letter or a non-ASCII character.
+    if (!/^[a-z][A-Za-z0-9_]*$/.test(name) && !(name.charCodeAt(0) > 127)) {
       throw new CommandError(
         'FailedToParse',
         `'${name}' starts with an invalid character for a user variable name`,

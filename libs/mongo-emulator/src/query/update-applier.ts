@@ -69,7 +69,8 @@ export function buildUpsertDocument(
     ? replaceDocument(seed['_id'] === undefined ? {} : { _id: seed['_id'] }, update)
     : updateDocument(seed, update, options, true);
   const { _id: id, ...fields } = built;
-  return { _id: id ?? new ObjectId(), ...fields };
+  // Only a missing _id is generated: `{_id: null}` in the filter upserts a document whose _id is null.
+  return { _id: id === undefined ? new ObjectId() : id, ...fields };
 }
 
 function updateDocument(
