@@ -17,6 +17,7 @@ export const ErrorCode = {
   CommandNotFound: 59,
   WriteConcernFailed: 64,
   ImmutableField: 66,
+  CannotCreateIndex: 67,
   InvalidOptions: 72,
   InvalidNamespace: 73,
   UnknownReplWriteConcern: 79,

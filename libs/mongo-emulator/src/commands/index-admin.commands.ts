@@ -26,6 +26,14 @@ function createIndexes(context: CommandContext): Document {
       : transaction.createCollection(context.databaseName, name));
   const before = collection.indexDefinitions().length;
   for (const spec of documentArray(context.command, 'indexes')) {
+    const collation = (spec as Document)['collation'] as Document | undefined;
+    if (collation !== undefined && collation['locale'] !== 'simple') {
+      // Index keys are kept in binary order: a collated (say case-insensitive unique) index would not hold.
+      throw new CommandError(
+        'CannotCreateIndex',
+        'indexes with a collation are not supported by the MongoDB emulator',
+      );
+    }
     const definition = indexDefinitionFrom(spec);
     if (!isAlreadyPresent(collection, definition)) collection.createIndex(definition);
   }

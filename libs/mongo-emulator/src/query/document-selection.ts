@@ -2,6 +2,7 @@ import type { Document } from 'bson';
 import { canonicalKey } from '../storage/canonical-key';
 import type { DocumentSet } from '../storage/document-set';
 import { sortDocuments } from './document-sorter';
+import { collatedStringComparison } from './collation';
 import { compileFilter } from './filter-matcher';
 import { readOnlyMingoOptions, withVariables } from './mingo-context';
 
@@ -47,6 +48,10 @@ export function candidateDocuments(set: DocumentSet, filter: Document | undefine
   if (idCondition === undefined) return set.documents();
   const idValues = pointLookupValues(idCondition);
   if (idValues === undefined) return set.documents();
+  // The _id map is keyed in binary order; a collation may find "PING" equal to "ping": scan instead.
+  if (collatedStringComparison() !== undefined && idValues.some((value) => typeof value === 'string')) {
+    return set.documents();
+  }
   const found = new Map<string, Document>();
   for (const value of idValues) {
     const key = canonicalKey(value);
