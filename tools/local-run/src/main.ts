@@ -1,7 +1,8 @@
 /**
  * `npm start`: runs the API and the worker as a user would on one machine. MongoDB and Redis come from
  * MONGODB_URI / REDIS_URL when set; otherwise embedded ones are started (a real mongod when this machine
- * has one, else the in-process engine; the local redis-server binary) and stopped again on exit.
+ * has one, else the in-process engine; the local redis-server binary) and stopped again on exit. The embedded
+ * ones keep their data in LOCAL_DATA_DIR (default .data/) across runs.
  *
  * The first Ctrl-C (or SIGTERM, SIGHUP) stops everything in order: the API, the worker, then Redis and the
  * MongoDB engine, each app killed if it has not stopped within its grace period; a second Ctrl-C kills at
@@ -63,8 +64,9 @@ async function main(): Promise<void> {
     void stopAll(1);
   });
   // Pending starts are awaited, so a Ctrl-C while Redis is starting still stops Redis.
-  const mongoStarting = embeddedOrGivenMongo();
-  const redisStarting = mongoStarting.then((mongo) => embeddedOrGivenRedis(mongo));
+  const dataDir = path.resolve(workspaceRoot, settings.localRun.dataDir);
+  const mongoStarting = embeddedOrGivenMongo(dataDir);
+  const redisStarting = mongoStarting.then((mongo) => embeddedOrGivenRedis(mongo, dataDir));
   const stopAll = async (exitCode: number) => {
     stopping = true;
     say('stopping: api, worker, then Redis and MongoDB (Ctrl+C again to kill at once)…');
@@ -149,20 +151,13 @@ function developmentGatewayWebhookSecret(): string {
   return secret;
 }
 
-async function embeddedOrGivenMongo(): Promise<RunningMongo> {
-  const running = await startMongo({
+async function embeddedOrGivenMongo(dataDir: string): Promise<RunningMongo> {
+  return startMongo({
     uri: process.env['MONGODB_URI'] || undefined,
-    dataDir: path.join(workspaceRoot, '.data', 'mongodb'),
+    dataDir: path.join(dataDir, 'mongodb'),
+    emulatorDataDir: path.join(dataDir, 'mongo-emulator'),
     log: say,
   });
-  if (running.kind === 'emulator') {
-    say('************************************************************************');
-    say('* No mongod on this machine: using the in-process MongoDB engine.      *');
-    say('* Data is kept IN MEMORY ONLY and is lost when this process stops.     *');
-    say('* Set MONGODB_URI to use a real MongoDB.                               *');
-    say('************************************************************************');
-  }
-  return running;
 }
 
 /** Local runs state the simulator as their choice; a deployment must state its own. */
@@ -170,20 +165,22 @@ function localGateway(): string {
   return process.env['PAYMENTS_GATEWAY'] || 'simulated';
 }
 
-async function embeddedOrGivenRedis(mongo: RunningMongo): Promise<{ url: string; stop(): Promise<void> }> {
+async function embeddedOrGivenRedis(
+  mongo: RunningMongo,
+  dataDir: string,
+): Promise<{ url: string; stop(): Promise<void> }> {
   const given = process.env['REDIS_URL'];
   if (given) {
     say('Redis: REDIS_URL');
     return { url: given, stop: async () => undefined };
   }
-  // AOF beside a persistent MongoDB; beside the in-memory engine a fresh directory each run, so cached tenants and
+  // AOF beside a persistent MongoDB; beside an in-memory one a fresh directory each run, so cached tenants and
   // counters never name tenants of a previous run. Its own process group: Ctrl-C must not stop Redis before the
   // apps that write to it.
-  const persistent = mongo.kind !== 'emulator';
-  const dataDir = path.join(workspaceRoot, '.data', persistent ? 'redis' : 'redis-this-run');
-  if (!persistent) await rm(dataDir, { recursive: true, force: true });
-  const server = await RedisServerProcess.start({ dataDir, ownProcessGroup: true });
-  say(`Redis: embedded redis-server at ${server.url} (AOF in ${dataDir}; set REDIS_URL to use another)`);
+  const redisDir = path.join(dataDir, mongo.persistent ? 'redis' : 'redis-this-run');
+  if (!mongo.persistent) await rm(redisDir, { recursive: true, force: true });
+  const server = await RedisServerProcess.start({ dataDir: redisDir, ownProcessGroup: true });
+  say(`Redis: embedded redis-server at ${server.url} (AOF in ${redisDir}; set REDIS_URL to use another)`);
   return server;
 }
 

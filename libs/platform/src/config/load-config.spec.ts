@@ -71,6 +71,7 @@ describe('loadConfig', () => {
       rateLimit: { failMode: 'open' },
       quota: { holdSeconds: 60, batchHoldSeconds: 86400 },
       worker: { metricsPort: 9464 },
+      localRun: { dataDir: '.data' },
       mongodb: {
         uri: valid.MONGODB_URI,
         autoIndex: true,

@@ -1,0 +1,42 @@
+import { useTestMongo } from '@tenantpay/testing';
+
+import type { SchemalessDocument } from './schemaless-document';
+
+const mongo = useTestMongo();
+const words = () => mongo.db.collection<SchemalessDocument>('collation_words');
+const caseInsensitive = { locale: 'en_US', strength: 2 };
+
+beforeAll(async () => {
+  await words().insertMany([
+    { _id: 'ping', text: 'ping' },
+    { _id: 'PONG', text: 'PONG' },
+  ]);
+});
+
+describe('collation', () => {
+  it('matches strings case-insensitively at strength 2, _id lookups included', async () => {
+    await expect(words().find({ text: 'PING' }, { collation: caseInsensitive }).toArray()).resolves.toEqual([
+      { _id: 'ping', text: 'ping' },
+    ]);
+    await expect(words().find({ _id: 'pong' }, { collation: caseInsensitive }).toArray()).resolves.toEqual([
+      { _id: 'PONG', text: 'PONG' },
+    ]);
+    await expect(words().find({ text: 'PING' }).toArray()).resolves.toEqual([]);
+  });
+
+  it('sorts by the locale, not by code point', async () => {
+    const sorted = await words().find({}).sort({ text: 1 }).collation(caseInsensitive).toArray();
+    expect(sorted.map((word) => word['text'])).toEqual(['ping', 'PONG']);
+  });
+
+  it('refuses what it cannot honour instead of ignoring it', async () => {
+    await expect(
+      words()
+        .find({}, { collation: { locale: 'en', strength: 5 } })
+        .toArray(),
+    ).rejects.toMatchObject({ codeName: 'BadValue' });
+    await expect(words().createIndex({ text: 1 }, { collation: caseInsensitive })).rejects.toMatchObject({
+      codeName: 'CannotCreateIndex',
+    });
+  });
+});
