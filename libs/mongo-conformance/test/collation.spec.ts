@@ -39,4 +39,28 @@ describe('collation', () => {
       codeName: 'CannotCreateIndex',
     });
   });
+
+  it("applies the collection's default collation to reads, updates and deletes that name none, past its indexes", async () => {
+    const tags = mongo.db.collection<SchemalessDocument>('collation_default_tags');
+    await tags.drop().catch(() => undefined);
+    await mongo.db.createCollection('collation_default_tags', { collation: caseInsensitive });
+    await tags.createIndex({ tag: 1 });
+    await tags.insertMany([
+      { _id: 1, tag: 'urgent' },
+      { _id: 2, tag: 'URGENT' },
+      { _id: 3, tag: 'later' },
+    ]);
+
+    await expect(tags.countDocuments({ tag: 'Urgent' })).resolves.toBe(2);
+    await expect(tags.updateMany({ tag: 'Urgent' }, { $set: { seen: true } })).resolves.toMatchObject({
+      matchedCount: 2,
+    });
+    await expect(tags.deleteMany({ tag: 'LATER' })).resolves.toMatchObject({ deletedCount: 1 });
+    await expect(
+      tags
+        .find({}, { projection: { _id: 1 } })
+        .sort({ _id: 1 })
+        .toArray(),
+    ).resolves.toEqual([{ _id: 1 }, { _id: 2 }]);
+  });
 });

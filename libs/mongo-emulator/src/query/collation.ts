@@ -31,10 +31,14 @@ export function collatedStringComparison(): ((left: string, right: string) => nu
   return activeComparison;
 }
 
-/** Runs `work` with `collation` (a command's or a statement's) deciding how strings compare. */
+/**
+ * Runs `work` with `collation` (a command's or a statement's) deciding how strings compare. Without one
+ * (undefined) the surrounding collation stays: an update or delete statement that names none runs under
+ * the collection's default, which the dispatcher set for the command.
+ */
 export function withCollation<T>(collation: unknown, work: () => T): T {
   const previous = activeComparison;
-  activeComparison = comparisonFor(collation);
+  activeComparison = collation === undefined ? previous : comparisonFor(collation);
   try {
     return work();
   } finally {
