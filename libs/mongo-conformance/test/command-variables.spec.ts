@@ -26,6 +26,18 @@ describe("a command's let variables", () => {
     expect(totals).toEqual([{ withFee: 11 }, { withFee: 21 }]);
   });
 
+  it('are read when the find or the aggregate is explained', async () => {
+    const find = await invoices()
+      .find({ $expr: { $eq: ['$status', '$$wanted'] } }, { let: { wanted: 'paid' } })
+      .explain('executionStats');
+    expect(find['executionStats'].nReturned).toBe(1);
+
+    const aggregate = await invoices()
+      .aggregate([{ $match: { $expr: { $eq: ['$status', '$$wanted'] } } }], { let: { wanted: 'open' } })
+      .explain('executionStats');
+    expect(aggregate['executionStats'].nReturned).toBe(1);
+  });
+
   it('are read by the filter and the pipeline of an update, and by a delete', async () => {
     await invoices().updateMany({ $expr: { $eq: ['$status', '$$from'] } }, [{ $set: { status: '$$to' } }], {
       let: { from: 'open', to: 'void' },

@@ -3,6 +3,7 @@ import { explainAggregate } from './aggregate.command';
 import { namespaceOf, optionalDocument, optionalNumber } from './command-arguments';
 import type { CommandContext, CommandTable } from './command-context';
 import { CommandError } from './command-error';
+import { commandVariables } from './command-variables';
 import { withCollation } from '../query/collation';
 import { runSelection } from '../query/document-selection';
 import { explainSections } from '../query/explain-report';
@@ -32,7 +33,8 @@ function explain(context: CommandContext): Document {
   // The dispatcher sets the collation of the explain command itself; the explained command's (or its
   // collection's default) is the one its query runs under, and a non-simple one makes the planner scan.
   const reply = withCollation(explainedCollation(context, explained, commandName), () =>
-    explainCommand(context, explained, commandName, withExecution),
+    // The explained command's own fields (its `let` above all) are read from it, not from the wrapper.
+    explainCommand({ ...context, command: explained }, explained, commandName, withExecution),
   );
   return {
     ...reply,
@@ -101,7 +103,10 @@ function explainQuery(
   const limit = modifies ? 1 : optionalNumber(command, 'limit');
   const target = context.scope.collection(context.databaseName, collectionName);
   const started = Date.now();
-  const selection = target === undefined ? undefined : runSelection(target, filter, { sort, skip, limit });
+  const selection =
+    target === undefined
+      ? undefined
+      : runSelection(target, filter, { sort, skip, limit, variables: commandVariables(context) });
   return {
     explainVersion: '1',
     ...explainSections(
