@@ -230,3 +230,66 @@ describe('unique indexes in transactions', () => {
     await expect(users().countDocuments()).resolves.toBe(2);
   });
 });
+
+describe('collections and indexes created inside a transaction', () => {
+  const collectionNames = async () =>
+    (await mongo.db.listCollections({}, { nameOnly: true }).toArray()).map((collection) => collection.name);
+
+  it('are invisible to others before commit and exist after it', async () => {
+    const session = startSession();
+    session.startTransaction();
+    await mongo.db.createCollection('ddl_committed', { session });
+    await mongo.db.collection('ddl_committed').createIndex({ reference: 1 }, { session, unique: true });
+    await mongo.db.collection('ddl_committed').insertOne({ reference: 'r1' }, { session });
+    // The transaction's own index already answers its queries.
+    await expect(
+      mongo.db.collection('ddl_committed').findOne({ reference: 'r1' }, { session, projection: { _id: 0 } }),
+    ).resolves.toEqual({ reference: 'r1' });
+    expect(await collectionNames()).not.toContain('ddl_committed');
+
+    await session.commitTransaction();
+
+    expect(await collectionNames()).toContain('ddl_committed');
+    const indexes = await mongo.db.collection('ddl_committed').indexes();
+    expect(indexes.map((index) => index.name)).toEqual(['_id_', 'reference_1']);
+    await expect(mongo.db.collection('ddl_committed').insertOne({ reference: 'r1' })).rejects.toMatchObject({
+      code: 11000,
+    });
+    const plan = await mongo.db
+      .collection('ddl_committed')
+      .find({ reference: 'r1' })
+      .explain('executionStats');
+    // Found through the index: one key, one document.
+    expect(plan['executionStats']).toMatchObject({
+      nReturned: 1,
+      totalKeysExamined: 1,
+      totalDocsExamined: 1,
+    });
+  });
+
+  it('are gone after an abort, the implicit creation by a first insert included', async () => {
+    const session = startSession();
+    session.startTransaction();
+    await mongo.db.collection<SchemalessDocument>('ddl_aborted').insertOne({ _id: 1 }, { session });
+    await mongo.db.collection('ddl_aborted').createIndex({ reference: 1 }, { session });
+    await expect(mongo.db.collection('ddl_aborted').countDocuments({}, { session })).resolves.toBe(1);
+    await session.abortTransaction();
+
+    expect(await collectionNames()).not.toContain('ddl_aborted');
+    await mongo.db.collection<SchemalessDocument>('ddl_aborted').insertOne({ _id: 2, reference: 'r' });
+    const indexes = await mongo.db.collection('ddl_aborted').indexes();
+    expect(indexes.map((index) => index.name)).toEqual(['_id_']);
+    const plan = await mongo.db.collection('ddl_aborted').find({ reference: 'r' }).explain('executionStats');
+    expect(plan['executionStats']).toMatchObject({ nReturned: 1, totalKeysExamined: 0 });
+  });
+
+  it('refuses a new index on a collection that existed before the transaction', async () => {
+    await accounts().insertOne({ _id: 'ddl' });
+    const session = startSession();
+    session.startTransaction();
+    await expect(accounts().createIndex({ balance: 1 }, { session })).rejects.toMatchObject({
+      codeName: 'OperationNotSupportedInTransaction',
+    });
+    await session.abortTransaction().catch(() => undefined);
+  });
+});

@@ -290,6 +290,16 @@ describe('upsert', () => {
     await upserts().deleteMany({});
   });
 
+  it('keeps _id: null from the filter instead of generating an ObjectId', async () => {
+    await upserts().updateOne({ _id: null } as never, { $set: { marker: true } }, { upsert: true });
+
+    await expect(
+      upserts()
+        .find({ _id: null } as never)
+        .toArray(),
+    ).resolves.toEqual([{ _id: null, marker: true }]);
+  });
+
   it('inserts a document seeded from the equality conditions of the filter', async () => {
     const result = await upserts().updateOne(
       { tenantId: 't1', 'profile.name': 'ada', kind: { $eq: 'user' }, age: { $gt: 30 } },
@@ -384,6 +394,25 @@ describe('pipeline updates', () => {
       quantity: 3,
       total: 12,
       status: 'priced',
+    });
+  });
+
+  it('keeps the _id when $replaceWith builds a document without one', async () => {
+    const carts = mongo.db.collection<SchemalessDocument>('pipeline_replace_with');
+    await carts.insertOne({ _id: 1, current: { total: 5, items: 2 } });
+
+    await carts.updateOne({ _id: 1 }, [{ $replaceWith: '$current' }]);
+    await carts.updateOne({ _id: 1 }, [{ $replaceRoot: { newRoot: { total: '$total', replaced: true } } }]);
+
+    await expect(carts.findOne({ _id: 1 })).resolves.toEqual({ _id: 1, total: 5, replaced: true });
+  });
+
+  it('still refuses a pipeline that changes the _id', async () => {
+    const carts = mongo.db.collection<SchemalessDocument>('pipeline_replace_id');
+    await carts.insertOne({ _id: 1, next: { _id: 2 } });
+
+    await expect(carts.updateOne({ _id: 1 }, [{ $replaceWith: '$next' }])).rejects.toMatchObject({
+      code: 66,
     });
   });
 });

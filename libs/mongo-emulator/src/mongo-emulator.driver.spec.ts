@@ -163,7 +163,7 @@ describe('MongoEmulator with the official driver', () => {
     await expect(
       db
         .collection('x')
-        .aggregate([{ $merge: { into: 'y' } }])
+        .aggregate([{ $listLocalSessions: {} }])
         .toArray(),
     ).rejects.toMatchObject({
       code: 40324,

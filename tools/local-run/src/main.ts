@@ -1,8 +1,9 @@
 /**
  * `npm start`: runs the API and the worker as a user would on one machine. MongoDB and Redis come from
  * MONGODB_URI / REDIS_URL when set; otherwise embedded ones are started (a real mongod when this machine
- * has one, else the in-process engine; the local redis-server binary) and stopped again on exit. Without
- * SMTP_URL (outside production) an embedded SMTP sink captures every email, which the API shows at /dev/mailbox.
+ * has one, else the in-process engine; the local redis-server binary) and stopped again on exit. The embedded
+ * ones keep their data in LOCAL_DATA_DIR (default .data/) across runs. Without SMTP_URL (outside production) an
+ * embedded SMTP sink captures every email, which the API shows at /dev/mailbox.
  *
  * The first Ctrl-C (or SIGTERM, SIGHUP) stops everything in order: the API, the worker, then Redis and the
  * MongoDB engine, each app killed if it has not stopped within its grace period; a second Ctrl-C kills at
@@ -64,9 +65,10 @@ async function main(): Promise<void> {
     void stopAll(1);
   });
   // Pending starts are awaited, so a Ctrl-C while Redis is starting still stops Redis.
-  const mongoStarting = embeddedOrGivenMongo();
-  const redisStarting = mongoStarting.then((mongo) => embeddedOrGivenRedis(mongo));
-  const mailStarting = embeddedOrGivenSmtp(settings);
+  const dataDir = path.resolve(workspaceRoot, settings.localRun.dataDir);
+  const mongoStarting = embeddedOrGivenMongo(dataDir);
+  const redisStarting = mongoStarting.then((mongo) => embeddedOrGivenRedis(mongo, dataDir));
+  const mailStarting = embeddedOrGivenSmtp(settings, dataDir);
   const stopAll = async (exitCode: number) => {
     stopping = true;
     say('stopping: api, worker, then Redis and MongoDB (Ctrl+C again to kill at once)…');
@@ -160,20 +162,13 @@ function developmentGatewayWebhookSecret(): string {
   return secret;
 }
 
-async function embeddedOrGivenMongo(): Promise<RunningMongo> {
-  const running = await startMongo({
+async function embeddedOrGivenMongo(dataDir: string): Promise<RunningMongo> {
+  return startMongo({
     uri: process.env['MONGODB_URI'] || undefined,
-    dataDir: path.join(workspaceRoot, '.data', 'mongodb'),
+    dataDir: path.join(dataDir, 'mongodb'),
+    emulatorDataDir: path.join(dataDir, 'mongo-emulator'),
     log: say,
   });
-  if (running.kind === 'emulator') {
-    say('************************************************************************');
-    say('* No mongod on this machine: using the in-process MongoDB engine.      *');
-    say('* Data is kept IN MEMORY ONLY and is lost when this process stops.     *');
-    say('* Set MONGODB_URI to use a real MongoDB.                               *');
-    say('************************************************************************');
-  }
-  return running;
 }
 
 /** Local runs state the simulator as their choice; a deployment must state its own. */
@@ -181,20 +176,22 @@ function localGateway(): string {
   return process.env['PAYMENTS_GATEWAY'] || 'simulated';
 }
 
-async function embeddedOrGivenRedis(mongo: RunningMongo): Promise<{ url: string; stop(): Promise<void> }> {
+async function embeddedOrGivenRedis(
+  mongo: RunningMongo,
+  dataDir: string,
+): Promise<{ url: string; stop(): Promise<void> }> {
   const given = process.env['REDIS_URL'];
   if (given) {
     say('Redis: REDIS_URL');
     return { url: given, stop: async () => undefined };
   }
-  // AOF beside a persistent MongoDB; beside the in-memory engine a fresh directory each run, so cached tenants and
+  // AOF beside a persistent MongoDB; beside an in-memory one a fresh directory each run, so cached tenants and
   // counters never name tenants of a previous run. Its own process group: Ctrl-C must not stop Redis before the
   // apps that write to it.
-  const persistent = mongo.kind !== 'emulator';
-  const dataDir = path.join(workspaceRoot, '.data', persistent ? 'redis' : 'redis-this-run');
-  if (!persistent) await rm(dataDir, { recursive: true, force: true });
-  const server = await RedisServerProcess.start({ dataDir, ownProcessGroup: true });
-  say(`Redis: embedded redis-server at ${server.url} (AOF in ${dataDir}; set REDIS_URL to use another)`);
+  const redisDir = path.join(dataDir, mongo.persistent ? 'redis' : 'redis-this-run');
+  if (!mongo.persistent) await rm(redisDir, { recursive: true, force: true });
+  const server = await RedisServerProcess.start({ dataDir: redisDir, ownProcessGroup: true });
+  say(`Redis: embedded redis-server at ${server.url} (AOF in ${redisDir}; set REDIS_URL to use another)`);
   return server;
 }
 
@@ -207,12 +204,12 @@ interface MailSetup {
  * SMTP_URL when given; otherwise (never in production, where the config requires it) an embedded SMTP sink on
  * loopback whose captured messages, one JSON file each in a fresh folder per run, the API serves in development.
  */
-async function embeddedOrGivenSmtp(settings: AppConfig): Promise<MailSetup> {
+async function embeddedOrGivenSmtp(settings: AppConfig, dataDir: string): Promise<MailSetup> {
   if (settings.mail.smtpUrl !== null) {
     say('Email: SMTP_URL');
     return { environment: {}, stop: async () => undefined };
   }
-  const directory = path.join(workspaceRoot, '.data', 'mailbox-this-run');
+  const directory = path.join(dataDir, 'mailbox-this-run');
   await rm(directory, { recursive: true, force: true });
   const sink = await SmtpSink.start({ directory });
   say(`Email: embedded SMTP sink at ${sink.url} (set SMTP_URL to send real email)`);

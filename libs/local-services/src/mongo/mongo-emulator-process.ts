@@ -12,7 +12,8 @@ interface EngineListening {
 /**
  * The in-process MongoDB engine run in a child process of its own, so a fault test or the chaos run can do to
  * it what happens to a real mongod: freeze it (SIGSTOP: connections stay open and nothing answers, the case a
- * closed port never shows), thaw it (SIGCONT), or kill it. Its data lives as long as the child.
+ * closed port never shows), thaw it (SIGCONT), or kill it. Its data lives as long as the child, or in its data
+ * folder when given one.
  */
 export class MongoEmulatorProcess {
   private constructor(
@@ -20,12 +21,17 @@ export class MongoEmulatorProcess {
     readonly uri: string,
   ) {}
 
-  static async start(): Promise<MongoEmulatorProcess> {
+  /** With `dataDir` the engine keeps its data there (journal + snapshots), so a restarted one finds it. */
+  static async start(options: { dataDir?: string } = {}): Promise<MongoEmulatorProcess> {
     // The child runs TypeScript as the benches do: @swc-node/register with the workspace's path aliases.
-    const child = fork(path.join(__dirname, 'mongo-emulator-process.main.ts'), [], {
-      execArgv: ['-r', '@swc-node/register'],
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    });
+    const child = fork(
+      path.join(__dirname, 'mongo-emulator-process.main.ts'),
+      options.dataDir === undefined ? [] : [options.dataDir],
+      {
+        execArgv: ['-r', '@swc-node/register'],
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      },
+    );
     try {
       const listening = await Promise.race([
         once(child, 'message') as Promise<[EngineListening]>,

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 
 import { startMongo } from './start-mongo';
@@ -31,9 +34,32 @@ describe('startMongo', () => {
       await expect(client.db('admin').command({ ping: 1 })).resolves.toMatchObject({ ok: 1 });
       await client.close();
       expect(log).toHaveBeenCalledTimes(1);
-      expect(log.mock.calls[0]?.[0]).toMatch(/emulator .*engine forced to "emulator".*dataDir is ignored/);
+      expect(log.mock.calls[0]?.[0]).toMatch(/emulator .*engine forced to "emulator".*in memory only/);
+      expect(mongo.persistent).toBe(false);
     } finally {
       await mongo.stop();
+    }
+  });
+
+  it("keeps the emulator's data in emulatorDataDir from one start to the next", async () => {
+    const emulatorDataDir = mkdtempSync(join(tmpdir(), 'start-mongo-'));
+    try {
+      const first = await startMongo({ engine: 'emulator', emulatorDataDir, log: jest.fn() });
+      expect(first.persistent).toBe(true);
+      const writer = await MongoClient.connect(first.uri);
+      await writer.db('app').collection('tenants').insertOne({ slug: 'first-bank' });
+      await writer.close();
+      await first.stop();
+
+      const log = jest.fn();
+      const second = await startMongo({ engine: 'emulator', emulatorDataDir, log });
+      const reader = await MongoClient.connect(second.uri);
+      await expect(reader.db('app').collection('tenants').countDocuments()).resolves.toBe(1);
+      await reader.close();
+      await second.stop();
+      expect(log.mock.calls[0]?.[0]).toContain(`data kept in ${emulatorDataDir}`);
+    } finally {
+      rmSync(emulatorDataDir, { recursive: true, force: true });
     }
   });
 

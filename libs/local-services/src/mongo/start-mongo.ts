@@ -12,6 +12,11 @@ export interface StartMongoOptions {
   engine?: MongoEngineKind;
   /** Where mongod keeps its files between runs; without it data lives until stop(). */
   dataDir?: string;
+  /**
+   * Where the in-process engine keeps its journal and snapshots between runs (not mongod's folder: the two
+   * formats differ); without it its data lives until stop().
+   */
+  emulatorDataDir?: string;
   /** Path to a mongod executable, e.g. from MONGOMS_SYSTEM_BINARY. */
   mongodBinary?: string;
   /** Omit for a free port. */
@@ -23,6 +28,8 @@ export interface StartMongoOptions {
 export interface RunningMongo {
   kind: MongoEngineKind;
   uri: string;
+  /** Whether its data outlives this run (a given server, a mongod or an engine with a data folder). */
+  persistent: boolean;
   stop(): Promise<void>;
 }
 
@@ -41,7 +48,7 @@ export async function startMongo(options: StartMongoOptions): Promise<RunningMon
   if (options.engine === 'uri' || (options.engine === undefined && options.uri !== undefined)) {
     if (options.uri === undefined) throw new Error('MongoDB engine "uri" was forced but no URI was given');
     options.log(`MongoDB engine: uri ${redactCredentials(options.uri)} (${forced ?? 'a URI was given'})`);
-    return { kind: 'uri', uri: options.uri, stop: async () => undefined };
+    return { kind: 'uri', uri: options.uri, persistent: true, stop: async () => undefined };
   }
 
   if (options.engine !== 'emulator') {
@@ -60,16 +67,28 @@ export async function startMongo(options: StartMongoOptions): Promise<RunningMon
       options.log(
         `MongoDB engine: mongod at ${mongod.uri} (${forced ?? 'a mongod binary is installed'}; ${origin})`,
       );
-      return { kind: 'mongod', ...mongod };
+      return { kind: 'mongod', persistent: options.dataDir !== undefined, ...mongod };
     }
   }
 
-  const emulator = await MongoEmulator.start({ port: options.port ?? 0, replicaSetName });
+  const emulator = await MongoEmulator.start({
+    port: options.port ?? 0,
+    replicaSetName,
+    dataDir: options.emulatorDataDir,
+    log: options.log,
+  });
   const reason = forced ?? 'no mongod binary configured, on PATH, or in the mongodb-memory-server caches';
   const persistence =
-    options.dataDir === undefined ? '' : '; data is kept in memory only, dataDir is ignored';
+    options.emulatorDataDir === undefined
+      ? '; data is kept in memory only'
+      : `; data kept in ${options.emulatorDataDir} (journal + snapshots)`;
   options.log(`MongoDB engine: emulator at ${emulator.uri} (${reason}${persistence})`);
-  return { kind: 'emulator', uri: emulator.uri, stop: () => emulator.stop() };
+  return {
+    kind: 'emulator',
+    uri: emulator.uri,
+    persistent: options.emulatorDataDir !== undefined,
+    stop: () => emulator.stop(),
+  };
 }
 
 function redactCredentials(uri: string): string {

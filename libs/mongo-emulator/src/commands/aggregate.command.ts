@@ -1,7 +1,9 @@
 import type { Document } from 'bson';
 import { namespaceOf } from './command-arguments';
 import type { CommandContext, CommandTable } from './command-context';
+import { assertOutputAllowed, OUTPUT_STAGES, writeAggregateOutput } from './aggregate-output';
 import { CommandError } from './command-error';
+import { commandVariables } from './command-variables';
 import { runAggregation, validatePipeline } from '../query/aggregation-runner';
 import { runSelection, type Selection } from '../query/document-selection';
 import { explainSections } from '../query/explain-report';
@@ -9,17 +11,21 @@ import { leadingQueryOf } from '../query/leading-query';
 
 function aggregate(context: CommandContext): Document {
   const { command } = context;
-  const pipeline = command['pipeline'];
+  const { pipeline, outputStage } = splitOutputStage(command['pipeline']);
   validatePipeline(pipeline);
+  if (outputStage !== undefined) assertOutputAllowed(context, outputStage);
   const collectionName = command['aggregate'];
   if (typeof collectionName !== 'string' && collectionName !== 1) {
     throw new CommandError('TypeMismatch', "'aggregate' must be a collection name or 1");
   }
   if (command['explain'] === true) return explainAggregate(context, command, false);
-  const planned = planLeadingQuery(context, command);
+  const variables = commandVariables(context);
+  const planned = planLeadingQuery(context, collectionName, pipeline, variables);
   const readCollection = (name: string) =>
     context.scope.collection(context.databaseName, name)?.documents() ?? [];
-  const documents = runAggregation(planned.source, planned.stages, readCollection);
+  const output = runAggregation(planned.source, planned.stages, readCollection, variables);
+  if (outputStage !== undefined) writeAggregateOutput(context, outputStage, output);
+  const documents = outputStage === undefined ? output : [];
   const cursorOptions = (command['cursor'] as Document | undefined) ?? {};
   const namespace = namespaceOf(
     context,
@@ -40,9 +46,12 @@ interface PlannedPipeline {
  * A leading `$match`/`$sort` (with a `$skip`/`$limit` after the sort) is answered by the query planner,
  * through the collection's indexes, so the aggregation runner sees only the documents that pass it.
  */
-function planLeadingQuery(context: CommandContext, command: Document): PlannedPipeline {
-  const collectionName = command['aggregate'];
-  const pipeline = command['pipeline'] as Document[];
+function planLeadingQuery(
+  context: CommandContext,
+  collectionName: unknown,
+  pipeline: Document[],
+  variables: Document | undefined,
+): PlannedPipeline {
   const target =
     typeof collectionName === 'string'
       ? context.scope.collection(context.databaseName, collectionName)
@@ -55,7 +64,7 @@ function planLeadingQuery(context: CommandContext, command: Document): PlannedPi
     sort: leading.sort,
     skip: leading.skip,
     limit: leading.limit,
-    collation: command['collation'] as Document | undefined,
+    variables,
   });
   return {
     source: selection.documents,
@@ -63,6 +72,17 @@ function planLeadingQuery(context: CommandContext, command: Document): PlannedPi
     selection,
     leading: pipeline.slice(0, leading.stageCount),
   };
+}
+
+/** A final `$out`/`$merge` writes the output; the stages before it run as any pipeline. */
+function splitOutputStage(requested: unknown): { pipeline: Document[]; outputStage: Document | undefined } {
+  if (!Array.isArray(requested)) return { pipeline: requested as Document[], outputStage: undefined };
+  const last = requested[requested.length - 1] as unknown;
+  const isOutput =
+    last !== null && typeof last === 'object' && OUTPUT_STAGES.has(Object.keys(last as Document)[0] ?? '');
+  return isOutput
+    ? { pipeline: requested.slice(0, -1) as Document[], outputStage: last as Document }
+    : { pipeline: requested as Document[], outputStage: undefined };
 }
 
 /**
@@ -74,11 +94,12 @@ export function explainAggregate(
   command: Document,
   withExecution: boolean,
 ): Document {
-  const pipeline = command['pipeline'];
+  // An explained $out/$merge writes nothing (as mongod's queryPlanner verbosity): the stages before it are explained.
+  const { pipeline } = splitOutputStage(command['pipeline']);
   validatePipeline(pipeline);
   const collectionName = command['aggregate'];
   const started = Date.now();
-  const planned = planLeadingQuery(context, command);
+  const planned = planLeadingQuery(context, collectionName, pipeline, commandVariables(context));
   const elapsedMillis = Date.now() - started;
   const leading = leadingQueryOf(pipeline);
   const sections = explainSections(

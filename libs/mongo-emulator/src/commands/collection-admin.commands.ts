@@ -18,10 +18,19 @@ function create(context: CommandContext): Document {
       `create option '${unsupported}' is not supported by the MongoDB emulator`,
     );
   }
-  if (context.engine.collection(context.databaseName, name) !== undefined) {
+  const { transaction } = context;
+  const existing =
+    transaction === undefined
+      ? context.engine.collection(context.databaseName, name)
+      : transaction.collectionObject(context.databaseName, name);
+  if (existing !== undefined) {
     throw new CommandError('NamespaceExists', `Collection ${namespaceOf(context, name)} already exists.`);
   }
-  context.engine.createCollection(context.databaseName, name, pickCollectionOptions(options));
+  if (transaction === undefined) {
+    context.engine.createCollection(context.databaseName, name, pickCollectionOptions(options));
+  } else {
+    transaction.createCollection(context.databaseName, name, pickCollectionOptions(options));
+  }
   return {};
 }
 

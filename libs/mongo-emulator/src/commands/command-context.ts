@@ -1,5 +1,6 @@
 import type { Document, ObjectId } from 'bson';
 import type { CursorRegistry } from '../cursors/cursor-registry';
+import type { FailCommandFailPoint } from '../failpoints/fail-command.failpoint';
 import type { DataScope } from '../storage/document-set';
 import type { StorageEngine } from '../storage/storage-engine';
 import type { SessionRegistry } from '../transactions/session-registry';
@@ -15,6 +16,13 @@ export interface ServerIdentity {
   readonly electionId: ObjectId;
 }
 
+/** What the server knows about one client connection. */
+export interface ConnectionState {
+  readonly id: number;
+  /** `client.application.name` from the connection's handshake (the URI's `appName`). */
+  appName: string | undefined;
+}
+
 export interface CommandContext {
   readonly command: Document;
   readonly commandName: string;
@@ -27,6 +35,7 @@ export interface CommandContext {
   readonly cursors: CursorRegistry;
   readonly sessions: SessionRegistry;
   readonly server: ServerIdentity;
+  readonly failCommand: FailCommandFailPoint;
   /** Scratch state that survives when the command waits for a transaction and is run again. */
   readonly progress: Document;
 }

@@ -6,6 +6,7 @@ import { deleteCommands } from './delete.command';
 import { diagnosticCommands } from './diagnostic.commands';
 import { distinctCommands } from './distinct.command';
 import { explainCommands } from './explain.command';
+import { failPointCommands } from './fail-point.commands';
 import { findAndModifyCommands } from './find-and-modify.command';
 import { findCommands } from './find.commands';
 import { handshakeCommands } from './handshake.commands';
@@ -31,5 +32,6 @@ export const COMMAND_REGISTRY: ReadonlyMap<string, CommandHandler> = new Map(
     ...aggregateCommands,
     ...explainCommands,
     ...transactionCommands,
+    ...failPointCommands,
   }),
 );

@@ -3,6 +3,8 @@ import { optionalDocument, targetCollection } from './command-arguments';
 import type { CommandContext, CommandTable } from './command-context';
 import { CommandError } from './command-error';
 import { canonicalKey } from '../storage/canonical-key';
+import { bsonEquals } from '../query/bson-order';
+import { collatedStringComparison } from '../query/collation';
 import { selectDocuments } from '../query/document-selection';
 import { indexedValuesAtPath } from '../query/field-path';
 
@@ -19,7 +21,13 @@ function distinct(context: CommandContext): Document {
       }
     }
   }
-  return { values: [...values.values()] };
+  // Under a collation, values it finds equal ("PING", "ping" at strength 2) count once: the first seen.
+  if (collatedStringComparison() === undefined) return { values: [...values.values()] };
+  const distinctValues: unknown[] = [];
+  for (const value of values.values()) {
+    if (!distinctValues.some((kept) => bsonEquals(kept, value))) distinctValues.push(value);
+  }
+  return { values: distinctValues };
 }
 
 export const distinctCommands: CommandTable = { distinct };

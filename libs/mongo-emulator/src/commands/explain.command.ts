@@ -3,6 +3,8 @@ import { explainAggregate } from './aggregate.command';
 import { namespaceOf, optionalDocument, optionalNumber } from './command-arguments';
 import type { CommandContext, CommandTable } from './command-context';
 import { CommandError } from './command-error';
+import { commandVariables } from './command-variables';
+import { withCollation } from '../query/collation';
 import { runSelection } from '../query/document-selection';
 import { explainSections } from '../query/explain-report';
 
@@ -28,6 +30,36 @@ function explain(context: CommandContext): Document {
   }
   const withExecution = verbosity !== 'queryPlanner';
   const [commandName] = Object.keys(explained);
+  // The dispatcher sets the collation of the explain command itself; the explained command's (or its
+  // collection's default) is the one its query runs under, and a non-simple one makes the planner scan.
+  const reply = withCollation(explainedCollation(context, explained, commandName), () =>
+    // The explained command's own fields (its `let` above all) are read from it, not from the wrapper.
+    explainCommand({ ...context, command: explained }, explained, commandName, withExecution),
+  );
+  return {
+    ...reply,
+    command: explained,
+    serverInfo: { host: context.server.host, port: context.server.port, version: '7.0.0' },
+  };
+}
+
+function explainedCollation(
+  context: CommandContext,
+  explained: Document,
+  commandName: string | undefined,
+): unknown {
+  if (explained['collation'] !== undefined) return explained['collation'];
+  const collectionName = commandName === undefined ? undefined : explained[commandName];
+  if (typeof collectionName !== 'string') return undefined;
+  return context.engine.collection(context.databaseName, collectionName)?.options['collation'];
+}
+
+function explainCommand(
+  context: CommandContext,
+  explained: Document,
+  commandName: string | undefined,
+  withExecution: boolean,
+): Document {
   let reply: Document;
   switch (commandName) {
     case 'find':
@@ -49,11 +81,7 @@ function explain(context: CommandContext): Document {
         `explain of '${String(commandName)}' is not supported by the MongoDB emulator (find, count, findAndModify and aggregate are)`,
       );
   }
-  return {
-    ...reply,
-    command: explained,
-    serverInfo: { host: context.server.host, port: context.server.port, version: '7.0.0' },
-  };
+  return reply;
 }
 
 type ExplainedCommand = 'find' | 'count' | 'findAndModify' | 'findandmodify';
@@ -78,12 +106,7 @@ function explainQuery(
   const selection =
     target === undefined
       ? undefined
-      : runSelection(target, filter, {
-          sort,
-          skip,
-          limit,
-          collation: optionalDocument(command, 'collation'),
-        });
+      : runSelection(target, filter, { sort, skip, limit, variables: commandVariables(context) });
   return {
     explainVersion: '1',
     ...explainSections(

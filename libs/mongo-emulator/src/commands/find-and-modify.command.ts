@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
 import { optionalDocument, targetCollection } from './command-arguments';
 import type { CommandContext, CommandTable } from './command-context';
+import { commandVariables } from './command-variables';
 import { CommandError } from './command-error';
 import { canonicalKey } from '../storage/canonical-key';
 import { idKeyOf } from '../storage/document-id';
@@ -18,11 +19,12 @@ function findAndModify(context: CommandContext): Document {
     throw new CommandError('FailedToParse', 'Either an update or remove=true must be specified');
   }
   const arrayFilters = command['arrayFilters'] as Document[] | undefined;
+  const variables = commandVariables(context);
   const target = context.scope.collectionForWrite(context.databaseName, targetCollection(context));
   const [original] = selectDocuments(target, filter, {
     sort: optionalDocument(command, 'sort'),
     limit: 1,
-    collation: optionalDocument(command, 'collation'),
+    variables,
   });
   const project = (document: Document | undefined): Document | null =>
     document === undefined
@@ -35,7 +37,7 @@ function findAndModify(context: CommandContext): Document {
   }
   const update = change as Document | Document[];
   if (original !== undefined) {
-    const updated = applyUpdate(original, update, { arrayFilters, filter });
+    const updated = applyUpdate(original, update, { arrayFilters, filter, variables });
     if (canonicalKey(updated) !== canonicalKey(original)) target.replace(idKeyOf(original), updated);
     return {
       lastErrorObject: { n: 1, updatedExisting: true },
@@ -43,7 +45,7 @@ function findAndModify(context: CommandContext): Document {
     };
   }
   if (command['upsert'] !== true) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null };
-  const inserted = buildUpsertDocument(filter, update, { arrayFilters, filter });
+  const inserted = buildUpsertDocument(filter, update, { arrayFilters, filter, variables });
   target.insert(inserted);
   return {
     lastErrorObject: { n: 1, updatedExisting: false, upserted: inserted['_id'] },

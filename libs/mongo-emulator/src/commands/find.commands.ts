@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
 import { namespaceOf, optionalDocument, optionalNumber, targetCollection } from './command-arguments';
 import type { CommandContext, CommandTable } from './command-context';
+import { commandVariables } from './command-variables';
 import { selectDocuments } from '../query/document-selection';
 import { projectDocuments } from '../query/projection';
 
@@ -16,7 +17,7 @@ function find(context: CommandContext): Document {
           sort: optionalDocument(command, 'sort'),
           skip: optionalNumber(command, 'skip'),
           limit,
-          collation: optionalDocument(command, 'collation'),
+          variables: commandVariables(context),
         });
   const documents = projectDocuments(selected, optionalDocument(command, 'projection'));
   // A negative limit is the legacy spelling of "one batch only".

@@ -8,10 +8,32 @@ import { ID_INDEX_NAME, indexDefinitionFrom, type IndexDefinition } from '../sto
 
 function createIndexes(context: CommandContext): Document {
   const name = targetCollection(context);
-  const existing = context.engine.collection(context.databaseName, name);
-  const collection = existing ?? context.engine.createCollection(context.databaseName, name);
+  const { transaction } = context;
+  const existing =
+    transaction === undefined
+      ? context.engine.collection(context.databaseName, name)
+      : transaction.collectionObject(context.databaseName, name);
+  if (transaction !== undefined && existing !== undefined && !transaction.created(existing)) {
+    throw new CommandError(
+      'OperationNotSupportedInTransaction',
+      `Cannot create new indexes on existing collection ${namespaceOf(context, name)} in a multi-document transaction.`,
+    );
+  }
+  const collection =
+    existing ??
+    (transaction === undefined
+      ? context.engine.createCollection(context.databaseName, name)
+      : transaction.createCollection(context.databaseName, name));
   const before = collection.indexDefinitions().length;
   for (const spec of documentArray(context.command, 'indexes')) {
+    const collation = (spec as Document)['collation'] as Document | undefined;
+    if (collation !== undefined && collation['locale'] !== 'simple') {
+      // Index keys are kept in binary order: a collated (say case-insensitive unique) index would not hold.
+      throw new CommandError(
+        'CannotCreateIndex',
+        'indexes with a collation are not supported by the MongoDB emulator',
+      );
+    }
     const definition = indexDefinitionFrom(spec);
     if (!isAlreadyPresent(collection, definition)) collection.createIndex(definition);
   }

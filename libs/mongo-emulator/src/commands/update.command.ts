@@ -2,10 +2,12 @@ import type { Document } from 'bson';
 import { batchProgressOf } from './batch-progress';
 import { documentArray, optionalDocument, targetCollection } from './command-arguments';
 import type { CommandContext, CommandTable } from './command-context';
+import { commandVariables } from './command-variables';
 import { CommandError } from './command-error';
 import { canonicalKey } from '../storage/canonical-key';
 import { idKeyOf } from '../storage/document-id';
 import type { DocumentSet } from '../storage/document-set';
+import { withCollation } from '../query/collation';
 import { selectDocuments } from '../query/document-selection';
 import { applyUpdate, buildUpsertDocument, isReplacement } from '../query/update-applier';
 import { runStatement, withWriteErrors } from './write-errors';
@@ -14,11 +16,15 @@ function update(context: CommandContext): Document {
   const statements = documentArray(context.command, 'updates');
   const ordered = context.command['ordered'] !== false;
   const target = context.scope.collectionForWrite(context.databaseName, targetCollection(context));
+  const variables = commandVariables(context);
   const progress = batchProgressOf(context);
   for (; progress.next < statements.length; progress.next++) {
     const index = progress.next;
     const ok = runStatement(index, progress.writeErrors, () => {
-      const outcome = runUpdateStatement(target, statements[index] as Document);
+      const statement = statements[index] as Document;
+      const outcome = withCollation(statement['collation'], () =>
+        runUpdateStatement(target, statement, variables),
+      );
       progress.matched += outcome.matched;
       progress.modified += outcome.modified;
       if (outcome.upsertedId !== undefined) progress.upserted.push({ index, _id: outcome.upsertedId });
@@ -37,7 +43,11 @@ interface StatementOutcome {
 }
 
 /** All updated documents are computed and checked writable before the first is stored. */
-function runUpdateStatement(target: DocumentSet, statement: Document): StatementOutcome {
+function runUpdateStatement(
+  target: DocumentSet,
+  statement: Document,
+  variables: Document | undefined,
+): StatementOutcome {
   const filter = optionalDocument(statement, 'q');
   const change = statement['u'] as Document | Document[];
   const multi = statement['multi'] === true;
@@ -48,16 +58,16 @@ function runUpdateStatement(target: DocumentSet, statement: Document): Statement
   const selected = selectDocuments(target, filter, {
     limit: multi ? 0 : 1,
     sort: optionalDocument(statement, 'sort'),
-    collation: optionalDocument(statement, 'collation'),
+    variables,
   });
   if (selected.length === 0 && statement['upsert'] === true) {
-    const document = buildUpsertDocument(filter, change, { arrayFilters, filter });
+    const document = buildUpsertDocument(filter, change, { arrayFilters, filter, variables });
     target.insert(document);
     return { matched: 0, modified: 0, upsertedId: document['_id'] };
   }
   const changed: Array<[string, Document]> = [];
   for (const original of selected) {
-    const updated = applyUpdate(original, change, { arrayFilters, filter });
+    const updated = applyUpdate(original, change, { arrayFilters, filter, variables });
     if (canonicalKey(updated) !== canonicalKey(original)) changed.push([idKeyOf(original), updated]);
   }
   for (const [idKey, updated] of changed) target.assertWritable(idKey, updated);

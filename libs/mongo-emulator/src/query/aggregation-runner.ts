@@ -2,7 +2,7 @@ import type { Document } from 'bson';
 import { Aggregator } from 'mingo/aggregator';
 import { CommandError } from '../commands/command-error';
 import { cloneValue } from './document-clone';
-import { mingoOptions } from './mingo-context';
+import { mingoOptions, withVariables } from './mingo-context';
 import { translateMingoError } from './mingo-error';
 
 /** Stages this emulator runs (through mingo). Anything else fails loudly with 40324. */
@@ -100,11 +100,15 @@ export function runAggregation(
   source: Iterable<Document>,
   pipeline: Document[],
   readCollection: CollectionReader,
+  variables?: Document,
 ): Document[] {
   validatePipeline(pipeline);
   const resolver = (name: string): Document[] => [...readCollection(name)].map(cloneValue);
   try {
-    return new Aggregator(desugarPipeline(pipeline), mingoOptions(resolver)).run<Document>([...source]);
+    return new Aggregator(
+      desugarPipeline(pipeline),
+      withVariables(mingoOptions(resolver), variables),
+    ).run<Document>([...source]);
   } catch (error) {
     throw translateMingoError(error, 'UnrecognizedPipelineStage');
   }

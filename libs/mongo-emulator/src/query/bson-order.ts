@@ -8,6 +8,7 @@
  * every other number. Embedded documents compare field by field in stored order: type bracket, then
  * name, then value; so `{a, b}` and `{b, a}` differ.
  */
+import { collatedStringComparison } from './collation';
 
 type BsonLike = { _bsontype?: string };
 
@@ -85,8 +86,25 @@ export function typeBracketOf(value: unknown): TypeBracket {
   }
 }
 
-/** Negative, zero or positive as `left` sorts before, with, or after `right`. */
+type StringComparison = (left: string, right: string) => number;
+
+/**
+ * Negative, zero or positive as `left` sorts before, with, or after `right`. Strings compare under the
+ * running command's collation (collation.ts), binary without one.
+ */
 export function compareBson(left: unknown, right: unknown): number {
+  return compareValues(left, right, collatedStringComparison() ?? compareStrings);
+}
+
+/**
+ * compareBson with strings always in binary order, whatever the running command's collation: the order of
+ * index keys, which must not change with the command that happens to insert or look them up.
+ */
+export function compareBsonBinary(left: unknown, right: unknown): number {
+  return compareValues(left, right, compareStrings);
+}
+
+function compareValues(left: unknown, right: unknown, strings: StringComparison): number {
   if (left === right) return 0;
   const leftBracket = typeBracketOf(left);
   const rightBracket = typeBracketOf(right);
@@ -95,11 +113,11 @@ export function compareBson(left: unknown, right: unknown): number {
     case TypeBracket.Number:
       return compareNumbers(left, right);
     case TypeBracket.String:
-      return compareStrings(stringOf(left), stringOf(right));
+      return strings(stringOf(left), stringOf(right));
     case TypeBracket.Object:
-      return compareDocuments(entriesOf(left), entriesOf(right));
+      return compareDocuments(entriesOf(left), entriesOf(right), strings);
     case TypeBracket.Array:
-      return compareArrays(left as unknown[], right as unknown[]);
+      return compareArrays(left as unknown[], right as unknown[], strings);
     case TypeBracket.BinData:
       return compareBinary(left, right);
     case TypeBracket.ObjectId:
@@ -163,7 +181,11 @@ function entriesOf(value: unknown): Array<[string, unknown]> {
   return Object.entries(value as Record<string, unknown>).filter(([, field]) => field !== undefined);
 }
 
-function compareDocuments(left: Array<[string, unknown]>, right: Array<[string, unknown]>): number {
+function compareDocuments(
+  left: Array<[string, unknown]>,
+  right: Array<[string, unknown]>,
+  strings: StringComparison,
+): number {
   const length = Math.min(left.length, right.length);
   for (let position = 0; position < length; position++) {
     const [leftName, leftValue] = left[position] as [string, unknown];
@@ -173,16 +195,20 @@ function compareDocuments(left: Array<[string, unknown]>, right: Array<[string, 
     if (leftBracket !== rightBracket) return leftBracket < rightBracket ? -1 : 1;
     const byName = compareStrings(leftName, rightName);
     if (byName !== 0) return byName;
-    const byValue = compareBson(leftValue, rightValue);
+    const byValue = compareValues(leftValue, rightValue, strings);
     if (byValue !== 0) return byValue;
   }
   return sign(left.length - right.length);
 }
 
-function compareArrays(left: readonly unknown[], right: readonly unknown[]): number {
+function compareArrays(
+  left: readonly unknown[],
+  right: readonly unknown[],
+  strings: StringComparison,
+): number {
   const length = Math.min(left.length, right.length);
   for (let position = 0; position < length; position++) {
-    const order = compareBson(left[position], right[position]);
+    const order = compareValues(left[position], right[position], strings);
     if (order !== 0) return order;
   }
   return sign(left.length - right.length);

@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
 import type { DocumentSet } from '../storage/document-set';
 import { compileFilter } from './filter-matcher';
+import { readOnlyMingoOptions, withVariables } from './mingo-context';
 import { executePlan, type Execution } from './plan-executor';
 import { planQuery, type QueryPlan } from './query-planner';
 
@@ -9,7 +10,8 @@ export interface SelectionOptions {
   readonly skip?: number | undefined;
   /** 0 or undefined: no limit. */
   readonly limit?: number | undefined;
-  readonly collation?: Document | undefined;
+  /** The command's `let` variables, for `$expr`. */
+  readonly variables?: Document | undefined;
 }
 
 export interface Selection extends Execution {
@@ -25,14 +27,20 @@ export function selectDocuments(
   return runSelection(set, filter, options).documents;
 }
 
-/** selectDocuments with the plan it chose and what it examined, for explain. */
+/**
+ * selectDocuments with the plan it chose and what it examined, for explain. The running command's
+ * collation (query/collation.ts) is ambient: under a non-simple one the planner scans.
+ */
 export function runSelection(
   set: DocumentSet,
   filter: Document | undefined,
   options: SelectionOptions = {},
 ): Selection {
-  const predicate = compileFilter(filter);
-  const plan = planQuery(set.collection, { filter, sort: options.sort, collation: options.collation });
+  const predicate = compileFilter(
+    filter,
+    options.variables === undefined ? undefined : withVariables(readOnlyMingoOptions(), options.variables),
+  );
+  const plan = planQuery(set.collection, { filter, sort: options.sort });
   const limit = options.limit !== undefined && options.limit !== 0 ? Math.abs(options.limit) : Infinity;
   const execution = executePlan(set, plan, predicate, { sort: options.sort, skip: options.skip ?? 0, limit });
   return { ...execution, plan };

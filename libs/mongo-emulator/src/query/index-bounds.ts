@@ -1,6 +1,6 @@
 import type { Document } from 'bson';
 import { BracketBound, compareBoundedValues } from '../storage/index-key';
-import { compareBson, typeBracketOf, TypeBracket } from './bson-order';
+import { compareBsonBinary, typeBracketOf, TypeBracket } from './bson-order';
 import { isOperatorObject, isPlainObject } from './filter-matcher';
 
 /** An interval of one field's values in ascending BSON order; a point has equal, inclusive ends. */
@@ -71,7 +71,9 @@ export function boundsOfField(conditions: readonly unknown[], multikey: boolean)
 }
 
 export function isPoint(interval: ValueInterval): boolean {
-  return interval.lowInclusive && interval.highInclusive && compareBson(interval.low, interval.high) === 0;
+  return (
+    interval.lowInclusive && interval.highInclusive && compareBsonBinary(interval.low, interval.high) === 0
+  );
 }
 
 /** True when no interval contains null (so a document missing every bounded field cannot match). */
@@ -114,9 +116,9 @@ function equalityBounds(value: unknown): FieldBounds | undefined {
 
 function membershipBounds(operand: unknown): FieldBounds | undefined {
   if (!Array.isArray(operand) || !operand.every(isPointOperand)) return undefined;
-  const sorted = [...operand].sort(compareBson);
+  const sorted = [...operand].sort(compareBsonBinary);
   const distinct = sorted.filter(
-    (value, index) => index === 0 || compareBson(sorted[index - 1], value) !== 0,
+    (value, index) => index === 0 || compareBsonBinary(sorted[index - 1], value) !== 0,
   );
   return distinct.map(point);
 }

@@ -459,6 +459,11 @@ export function mingoOptions(collectionResolver?: (name: string) => Document[]):
   };
 }
 
+/** `options` with a command's `let` variables readable as `$$name`; unchanged without variables. */
+export function withVariables(options: Partial<Options>, variables: Document | undefined): Partial<Options> {
+  return variables === undefined ? options : { ...options, variables };
+}
+
 /** For mingo calls that must hand back the very objects they were given. */
 export function readOnlyMingoOptions(): Partial<Options> {
   return {

@@ -1,7 +1,7 @@
 import type { Document } from 'bson';
 import type { DocumentSet } from '../storage/document-set';
 import type { IndexKey } from '../storage/index-key';
-import { compareBson } from './bson-order';
+import { compareBsonBinary } from './bson-order';
 import { sortDocuments } from './document-sorter';
 import type { DocumentPredicate } from './filter-matcher';
 import type { IndexScanPlan, QueryPlan } from './query-planner';
@@ -129,7 +129,9 @@ function scanIndex(
 }
 
 function sameSortKey(left: IndexKey, right: IndexKey, positions: readonly number[]): boolean {
-  return positions.every((position) => compareBson(left.values[position], right.values[position]) === 0);
+  return positions.every(
+    (position) => compareBsonBinary(left.values[position], right.values[position]) === 0,
+  );
 }
 
 function page(documents: Document[], options: ExecutionOptions): Document[] {

@@ -11,6 +11,7 @@ import {
   type ValueInterval,
 } from './index-bounds';
 import { impliesPartialFilter } from './partial-filter-implication';
+import { collatedStringComparison } from './collation';
 
 export interface CollectionScanPlan {
   readonly kind: 'COLLSCAN';
@@ -37,8 +38,6 @@ export type QueryPlan = CollectionScanPlan | IndexScanPlan;
 export interface QueryShape {
   readonly filter?: Document | undefined;
   readonly sort?: Document | undefined;
-  /** A non-simple collation compares strings otherwise than the indexes do: such queries scan. */
-  readonly collation?: Document | undefined;
 }
 
 /** Beyond this many equality combinations (`$in` lists multiplied) the rest is left to the filter. */
@@ -59,7 +58,9 @@ interface Candidate {
  * full filter, and ordered like a stable sort over natural order.
  */
 export function planQuery(collection: Collection, shape: QueryShape): QueryPlan {
-  if (shape.collation !== undefined && shape.collation['locale'] !== 'simple') return { kind: 'COLLSCAN' };
+  // Indexes hold strings in binary order; under the command's non-simple collation (ambient, see
+  // collation.ts) "PING" may equal "ping", so the bounds would miss documents: such queries scan.
+  if (collatedStringComparison() !== undefined) return { kind: 'COLLSCAN' };
   const sortFields = sortFieldsOf(shape.sort);
   if (sortFields === undefined) return { kind: 'COLLSCAN' };
   const conditions = fieldConditionsOf(shape.filter);

@@ -12,7 +12,7 @@ import { cloneValue } from './document-clone';
 import { addExact, isNumeric, multiplyExact, zeroLike, type Numeric } from './exact-arithmetic';
 import { valueAtPath } from './field-path';
 import { compileFilter, isOperatorObject, isPlainObject } from './filter-matcher';
-import { readOnlyMingoOptions } from './mingo-context';
+import { readOnlyMingoOptions, withVariables } from './mingo-context';
 import { translateMingoError } from './mingo-error';
 import { resolveArrayPaths } from './positional-paths';
 import { seedFromFilter } from './upsert-seed';
@@ -21,6 +21,8 @@ export interface UpdateOptions {
   readonly arrayFilters?: Document[] | undefined;
   /** The statement's filter; positional `$` paths resolve against it. */
   readonly filter?: Document | undefined;
+  /** The command's `let` variables, for pipeline updates. */
+  readonly variables?: Document | undefined;
 }
 
 const UPDATE_OPERATORS = new Set([
@@ -67,7 +69,8 @@ export function buildUpsertDocument(
     ? replaceDocument(seed['_id'] === undefined ? {} : { _id: seed['_id'] }, update)
     : updateDocument(seed, update, options, true);
   const { _id: id, ...fields } = built;
-  return { _id: id ?? new ObjectId(), ...fields };
+  // Only a missing _id is generated: `{_id: null}` in the filter upserts a document whose _id is null.
+  return { _id: id === undefined ? new ObjectId() : id, ...fields };
 }
 
 function updateDocument(
@@ -77,7 +80,7 @@ function updateDocument(
   inserting: boolean,
 ): Document {
   let updated: Document;
-  if (Array.isArray(update)) updated = applyPipeline(original, update);
+  if (Array.isArray(update)) updated = applyPipeline(original, update, options.variables);
   else if (isReplacement(update)) updated = replaceDocument(original, update);
   else updated = applyOperators(original, update, options, inserting);
   assertIdUnchanged(original, updated);
@@ -109,14 +112,24 @@ function replaceDocument(original: Document, replacement: Document): Document {
 }
 
 /** Runs on the document in its BSON types with the engine's operators (mingo-context.ts). */
-function applyPipeline(original: Document, pipeline: Document[]): Document {
+function applyPipeline(original: Document, pipeline: Document[], variables: Document | undefined): Document {
   const documents = [cloneValue(original)];
   try {
-    mingoUpdatePipeline(documents, {}, pipeline as PipelineStage[], {}, readOnlyMingoOptions());
+    mingoUpdatePipeline(
+      documents,
+      {},
+      pipeline as PipelineStage[],
+      {},
+      withVariables(readOnlyMingoOptions(), variables),
+    );
   } catch (error) {
     throw translateMingoError(error, 'UnrecognizedPipelineStage');
   }
-  return documents[0] as Document;
+  const updated = documents[0] as Document;
+  // A $replaceWith/$replaceRoot/$project whose output has no _id keeps the document's own, as in mongod.
+  if (updated['_id'] === undefined && original['_id'] !== undefined)
+    return { _id: original['_id'], ...updated };
+  return updated;
 }
 
 function applyOperators(

@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
 import type { Document } from 'bson';
+import type { ConnectionState } from '../commands/command-context';
 import type { CommandDispatcher } from '../commands/command-dispatcher';
 import { MessageFramer } from '../wire/message-framer';
 import { OpCode, OpMsgFlag } from '../wire/op-codes';
@@ -20,8 +21,8 @@ export class ClientConnection {
 
   constructor(
     private readonly socket: Socket,
-    private readonly connectionId: number,
     private readonly dispatcher: CommandDispatcher,
+    private readonly state: ConnectionState,
   ) {
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
@@ -50,20 +51,26 @@ export class ClientConnection {
     const opCode = message.readInt32LE(12);
     if (opCode === OpCode.msg) {
       const request = decodeOpMsg(message);
-      const reply = await this.dispatcher.execute(request.command, this.connectionId);
-      if ((request.flags & OpMsgFlag.moreToCome) === 0) {
-        if (!this.socket.destroyed)
-          this.socket.write(encodeOpMsg(request.requestId, nextResponseId++, reply));
-      }
+      const outcome = await this.dispatcher.execute(request.command, this.state);
+      if ('closeConnection' in outcome) return this.closeUnanswered();
+      if ((request.flags & OpMsgFlag.moreToCome) !== 0) return;
+      if (!this.socket.destroyed)
+        this.socket.write(encodeOpMsg(request.requestId, nextResponseId++, outcome.reply));
     } else if (opCode === OpCode.query) {
       const request = decodeOpQuery(message);
       const databaseName = request.fullCollectionName.replace(/\.\$cmd$/, '');
       const wrapped = request.query['$query'] as Document | undefined;
-      const reply = await this.dispatcher.execute(wrapped ?? request.query, this.connectionId, databaseName);
+      const outcome = await this.dispatcher.execute(wrapped ?? request.query, this.state, databaseName);
+      if ('closeConnection' in outcome) return this.closeUnanswered();
       if (!this.socket.destroyed)
-        this.socket.write(encodeOpReply(request.requestId, nextResponseId++, reply));
+        this.socket.write(encodeOpReply(request.requestId, nextResponseId++, outcome.reply));
     } else {
       throw new RangeError(`unsupported opcode ${opCode}`);
     }
+  }
+
+  /** A fail point asked for the connection to drop: the client sees a network error, as with mongod. */
+  private closeUnanswered(): void {
+    this.socket.destroy();
   }
 }

@@ -7,6 +7,7 @@ import type { DocumentSet } from './document-set';
 import { DuplicateKeyError } from './duplicate-key.error';
 import { ID_INDEX, ID_INDEX_NAME, type IndexDefinition } from './index-definition';
 import { OrderedIndex } from './ordered-index';
+import type { StorageChangeListener } from './storage-change-listener';
 import { UniqueIndex } from './unique-index';
 
 /**
@@ -28,6 +29,8 @@ export class Collection implements DocumentSet {
   private readonly sequences = new Map<string, number>();
   private nextSequence = 0;
   private readonly snapshots = new Set<CollectionSnapshot>();
+  /** Set by the engine when its changes are journaled. */
+  changeListener: StorageChangeListener | undefined;
 
   constructor(
     readonly databaseName: string,
@@ -164,12 +167,14 @@ export class Collection implements DocumentSet {
       for (const [idKey, document] of this.byId) ordered.add(document, idKey, this.sequences.get(idKey) ?? 0);
       this.orderedIndexes.set(definition.name, ordered);
     }
+    this.changeListener?.indexCreated(this, definition);
     this.indexes.push(definition);
   }
 
   dropIndex(name: string): void {
     const position = this.indexes.findIndex((index) => index.name === name);
     if (position < 0) throw new CommandError('IndexNotFound', `index not found with name [${name}]`);
+    this.changeListener?.indexDropped(this, name);
     this.indexes.splice(position, 1);
     this.uniqueIndexes.delete(name);
     this.orderedIndexes.delete(name);
@@ -177,6 +182,7 @@ export class Collection implements DocumentSet {
 
   /** Inserts or replaces in place: a replaced document keeps its natural-order position, as in mongod. */
   private store(idKey: string, document: Document): void {
+    this.changeListener?.documentStored(this, document);
     this.unindex(idKey);
     this.notifySnapshots(idKey);
     for (const index of this.uniqueIndexes.values()) index.add(document, idKey);
@@ -190,7 +196,9 @@ export class Collection implements DocumentSet {
   }
 
   private unstore(idKey: string): void {
-    if (!this.byId.has(idKey)) return;
+    const previous = this.byId.get(idKey);
+    if (previous === undefined) return;
+    this.changeListener?.documentRemoved(this, previous['_id']);
     this.unindex(idKey);
     this.notifySnapshots(idKey);
     this.byId.delete(idKey);

@@ -1,4 +1,4 @@
-import { compareBson, typeBracketOf, TypeBracket } from '../query/bson-order';
+import { compareBsonBinary, typeBracketOf, TypeBracket } from '../query/bson-order';
 
 /**
  * One entry of an ordered index: the indexed values in key-pattern order, then the document's natural-order
@@ -45,7 +45,7 @@ export class KeyExtreme {
 export function compareBoundedValues(left: unknown, right: unknown): number {
   const leftBound = left instanceof BracketBound;
   const rightBound = right instanceof BracketBound;
-  if (!leftBound && !rightBound) return compareBson(left, right);
+  if (!leftBound && !rightBound) return compareBsonBinary(left, right);
   const leftBracket = leftBound ? left.bracket : typeBracketOf(left);
   const rightBracket = rightBound ? right.bracket : typeBracketOf(right);
   if (leftBracket !== rightBracket) return leftBracket < rightBracket ? -1 : 1;

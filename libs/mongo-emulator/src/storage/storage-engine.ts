@@ -3,12 +3,30 @@ import { CommandError } from '../commands/command-error';
 import { WriteLockTable } from '../transactions/write-lock-table';
 import { Collection } from './collection';
 import type { DataScope } from './document-set';
+import type { StorageChangeListener } from './storage-change-listener';
 
 /** All databases of one emulator instance; also the committed-data scope for commands outside transactions. */
 export class StorageEngine implements DataScope {
   private readonly databases = new Map<string, Map<string, Collection>>();
   /** Documents and unique keys held by open transactions; consulted by every write. */
   readonly locks = new WriteLockTable();
+  private changeListener: StorageChangeListener | undefined;
+
+  /** From now on every committed change is told to the listener first (the journal of a durable engine). */
+  observeChanges(listener: StorageChangeListener): void {
+    this.changeListener = listener;
+    for (const collection of this.allCollections()) collection.changeListener = listener;
+  }
+
+  /** Runs changes that a crash must not split, such as a transaction's commit. */
+  atomically<T>(changes: () => T): T {
+    this.changeListener?.beginGroup();
+    try {
+      return changes();
+    } finally {
+      this.changeListener?.endGroup();
+    }
+  }
 
   collection(databaseName: string, name: string): Collection | undefined {
     return this.databases.get(databaseName)?.get(name);
@@ -16,6 +34,12 @@ export class StorageEngine implements DataScope {
 
   collectionForWrite(databaseName: string, name: string): Collection {
     return this.collection(databaseName, name) ?? this.createCollection(databaseName, name);
+  }
+
+  /** A collection not (yet) part of the engine: one a transaction creates, registered when it commits. */
+  detachedCollection(databaseName: string, name: string, options: Document = {}): Collection {
+    assertValidCollectionName(name);
+    return new Collection(databaseName, name, this.locks, options);
   }
 
   createCollection(databaseName: string, name: string, options: Document = {}): Collection {
@@ -26,18 +50,22 @@ export class StorageEngine implements DataScope {
       this.databases.set(databaseName, database);
     }
     const collection = new Collection(databaseName, name, this.locks, options);
+    this.changeListener?.collectionCreated(collection);
+    collection.changeListener = this.changeListener;
     database.set(name, collection);
     return collection;
   }
 
   dropCollection(databaseName: string, name: string): boolean {
     const database = this.databases.get(databaseName);
+    if (database?.has(name) === true) this.changeListener?.collectionDropped(databaseName, name);
     const dropped = database?.delete(name) ?? false;
     if (database?.size === 0) this.databases.delete(databaseName);
     return dropped;
   }
 
   dropDatabase(databaseName: string): void {
+    if (this.databases.has(databaseName)) this.changeListener?.databaseDropped(databaseName);
     this.databases.delete(databaseName);
   }
 

@@ -1,3 +1,4 @@
+import type { Document } from 'bson';
 import { CommandError, writeConflict } from '../commands/command-error';
 import type { Collection } from '../storage/collection';
 import type { DataScope, DocumentSet } from '../storage/document-set';
@@ -14,6 +15,11 @@ export type TransactionState = 'active' | 'committed' | 'aborted';
  */
 export class Transaction implements DataScope, LockOwner {
   private readonly views = new Map<Collection, TransactionCollectionView>();
+  /**
+   * Collections this transaction created (by `create`, `createIndexes` or a first write), by namespace: only
+   * it sees them until commit, and an abort leaves nothing behind, as in mongod.
+   */
+  private readonly createdCollections = new Map<string, Collection>();
   private currentState: TransactionState = 'active';
   readonly completion: Promise<void>;
   private settle: () => void = () => undefined;
@@ -30,19 +36,45 @@ export class Transaction implements DataScope, LockOwner {
   }
 
   collection(databaseName: string, name: string): DocumentSet | undefined {
-    const collection = this.engine.collection(databaseName, name);
+    const collection = this.collectionObject(databaseName, name);
     return collection === undefined ? undefined : this.viewOf(collection);
   }
 
   collectionForWrite(databaseName: string, name: string): DocumentSet {
-    return this.viewOf(this.engine.collectionForWrite(databaseName, name));
+    return this.viewOf(
+      this.collectionObject(databaseName, name) ?? this.createCollection(databaseName, name),
+    );
+  }
+
+  /** The committed collection, or one this transaction created. */
+  collectionObject(databaseName: string, name: string): Collection | undefined {
+    return (
+      this.engine.collection(databaseName, name) ?? this.createdCollections.get(`${databaseName}.${name}`)
+    );
+  }
+
+  /** A collection visible to this transaction only, registered in the engine when it commits. */
+  createCollection(databaseName: string, name: string, options: Document = {}): Collection {
+    const collection = this.engine.detachedCollection(databaseName, name, options);
+    this.createdCollections.set(collection.namespace, collection);
+    return collection;
+  }
+
+  /** Whether `collection` was created by this transaction (its indexes may then be built inside it). */
+  created(collection: Collection): boolean {
+    return this.createdCollections.get(collection.namespace) === collection;
   }
 
   commit(): void {
     if (this.currentState === 'committed') return;
     if (this.currentState === 'aborted') throw noSuchTransaction(this.txnNumber, 'has been aborted');
     try {
+      for (const created of this.createdCollections.values()) {
+        // Someone else created the namespace meanwhile.
+        if (this.engine.collection(created.databaseName, created.name) !== undefined) throw writeConflict();
+      }
       for (const view of this.views.values()) {
+        if (this.created(view.collection)) continue;
         const current = this.engine.collection(view.collection.databaseName, view.collection.name);
         if (view.changes.size > 0 && current !== view.collection) throw writeConflict();
         view.assertUnchangedUnderneath();
@@ -58,9 +90,18 @@ export class Transaction implements DataScope, LockOwner {
       this.abort();
       throw error;
     }
-    for (const view of this.views.values()) {
-      if (view.changes.size > 0) view.collection.applyChanges(view.changes);
-    }
+    this.engine.atomically(() => {
+      const committed = new Map<Collection, Collection>();
+      for (const created of this.createdCollections.values()) {
+        const collection = this.engine.createCollection(created.databaseName, created.name, created.options);
+        for (const index of created.indexDefinitions().slice(1)) collection.createIndex(index);
+        committed.set(created, collection);
+      }
+      for (const view of this.views.values()) {
+        const target = committed.get(view.collection) ?? view.collection;
+        if (view.changes.size > 0) target.applyChanges(view.changes);
+      }
+    });
     this.finish('committed');
   }
 
@@ -72,6 +113,7 @@ export class Transaction implements DataScope, LockOwner {
     for (const view of this.views.values()) view.close();
     this.engine.locks.releaseAll(this);
     this.views.clear();
+    this.createdCollections.clear();
     this.currentState = state;
     this.settle();
   }

@@ -160,6 +160,11 @@ export interface AppConfig {
     /** Where the worker serves its Prometheus metrics (it has no other HTTP server); 0 picks a free port. */
     readonly metricsPort: number;
   };
+  /** Settings of `npm start` (tools/local-run) alone. */
+  readonly localRun: {
+    /** Where the embedded MongoDB and Redis keep their data across runs, relative to the repository root. */
+    readonly dataDir: string;
+  };
   readonly mongodb: {
     readonly uri: string;
     /**

@@ -44,6 +44,14 @@ export class EnvironmentVariables {
   })
   MONGODB_URI!: string;
 
+  /**
+   * `npm start` only: the folder its embedded MongoDB and Redis keep their data in (relative paths from the
+   * repository root). The apps themselves never read it.
+   */
+  @IsOptional()
+  @IsString({ message: 'must be a folder path' })
+  LOCAL_DATA_DIR = '.data';
+
   /** Unset: on outside production, off in production, where `npm run db:indexes` builds them. */
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'must be true or false' })

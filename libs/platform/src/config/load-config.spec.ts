@@ -97,6 +97,7 @@ describe('loadConfig', () => {
         sweepIntervalMs: 60000,
       },
       worker: { metricsPort: 9464 },
+      localRun: { dataDir: '.data' },
       mongodb: {
         uri: valid.MONGODB_URI,
         autoIndex: true,

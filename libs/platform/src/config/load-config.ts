@@ -175,6 +175,7 @@ export function loadConfig(environment: Environment): AppConfig {
       sweepIntervalMs: variables.OFFBOARD_SWEEP_INTERVAL_MS,
     },
     worker: { metricsPort: variables.WORKER_METRICS_PORT },
+    localRun: { dataDir: variables.LOCAL_DATA_DIR },
     mongodb: {
       uri: variables.MONGODB_URI,
       autoIndex: (variables.MONGODB_AUTO_INDEX ?? String(variables.NODE_ENV !== 'production')) === 'true',
