@@ -18,6 +18,7 @@ import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { findTakenPorts } from './find-taken-ports';
+import { keptDevelopmentWebhookKey } from './kept-development-webhook-key';
 import { ProcessSupervisor, type SupervisedExit } from './process-supervisor';
 import { seedDemo } from './seed-demo';
 
@@ -94,7 +95,8 @@ async function main(): Promise<void> {
       REDIS_URL: redis.url,
       API_PORT: String(settings.http.port),
       JWT_SIGNING_KEYS: process.env['JWT_SIGNING_KEYS'] || developmentSigningKey(),
-      WEBHOOK_SECRET_ENCRYPTION_KEY: process.env['WEBHOOK_SECRET_ENCRYPTION_KEY'] || developmentWebhookKey(),
+      WEBHOOK_SECRET_ENCRYPTION_KEY:
+        process.env['WEBHOOK_SECRET_ENCRYPTION_KEY'] || (await developmentWebhookKey(dataDir)),
       PAYMENTS_GATEWAY_WEBHOOK_SECRET:
         process.env['PAYMENTS_GATEWAY_WEBHOOK_SECRET'] || developmentGatewayWebhookSecret(),
       PAYMENTS_GATEWAY: localGateway(),
@@ -144,10 +146,12 @@ function developmentSigningKey(): string {
   return `dev:${randomBytes(32).toString('base64url')}`;
 }
 
-/** Webhook secrets encrypted under it live in the run's (in-memory or dev) database only. */
-function developmentWebhookKey(): string {
-  say('WEBHOOK_SECRET_ENCRYPTION_KEY not set: using a random key for this run only');
-  return randomBytes(32).toString('base64');
+async function developmentWebhookKey(dataDir: string): Promise<string> {
+  const { key, created } = await keptDevelopmentWebhookKey(dataDir);
+  say(
+    `WEBHOOK_SECRET_ENCRYPTION_KEY not set: ${created ? 'created' : 'using'} a development key kept in ${dataDir}`,
+  );
+  return key;
 }
 
 /**
