@@ -32,6 +32,10 @@ export const AuditAction = {
   /** An admin cleared the failed-login lock of a user. */
   UserUnlocked: 'user.unlocked',
 
+  PlatformUserCreated: 'platform_user.created',
+  PlatformUserDeactivated: 'platform_user.deactivated',
+  PlatformUserReactivated: 'platform_user.reactivated',
+
   InvitationCreated: 'invitation.created',
   InvitationResent: 'invitation.resent',
   InvitationRevoked: 'invitation.revoked',

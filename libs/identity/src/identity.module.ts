@@ -27,6 +27,7 @@ import { CurrentIdentityService } from './me/current-identity.service';
 import { PasswordHasher } from './passwords/password-hasher.service';
 import { PLATFORM_USER_MODEL, PlatformUserSchema } from './platform-users/platform-user.schema';
 import { PlatformUsersRepository } from './platform-users/platform-users.repository';
+import { PlatformUserAccessCache } from './platform-users/platform-user-access-cache.service';
 import { PlatformUsersService } from './platform-users/platform-users.service';
 import {
   PLATFORM_USER_SESSION_MODEL,
@@ -107,6 +108,7 @@ import { UsersService } from './users/users.service';
     PasswordChangeService,
     PlatformUsersRepository,
     PlatformUsersService,
+    PlatformUserAccessCache,
     LoginService,
     ApiKeysRepository,
     ApiKeyCredentialsRepository,

@@ -44,6 +44,7 @@ export * from './passwords/password-hashing.constant';
 export * from './passwords/password-policy';
 export * from './passwords/weak-password.exception';
 export * from './platform-users/platform-user.schema';
+export * from './platform-users/platform-user-view';
 export * from './platform-users/platform-users.service';
 export * from './resolution/api-key.strategy';
 export * from './sessions/invalid-refresh-token.exception';
