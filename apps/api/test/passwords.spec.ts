@@ -189,4 +189,63 @@ describe('password reset by email and password change', () => {
         .expect(200);
     });
   });
+  it('an archived tenant refuses invitation acceptance and password resets (409 tenant_archived), until unarchived', async () => {
+    const archived = await createBank(onboarding, config);
+    const admin = await acceptEmailedInvitation(
+      onboarding,
+      sink,
+      archived,
+      archived.adminEmail,
+      FIRST_PASSWORD,
+    );
+    await http()
+      .post('/v1/invitations')
+      .set(admin)
+      .send({ email: `ops@${archived.slug}.test`, role: 'OPERATOR' })
+      .expect(201);
+    const invitation = linkTokenOf(await sink.waitFor(`ops@${archived.slug}.test`, /invited/));
+    await http()
+      .post('/v1/auth/password-reset')
+      .set('Host', archived.host)
+      .send({ email: archived.adminEmail });
+    const reset = linkTokenOf(await sink.waitFor(archived.adminEmail, /Reset/));
+    const accept = () =>
+      http()
+        .post('/v1/invitations/accept')
+        .set('Host', archived.host)
+        .send({ token: invitation, password: NEW_PASSWORD });
+    const confirm = () =>
+      http()
+        .post('/v1/auth/password-reset/confirm')
+        .set('Host', archived.host)
+        .send({ token: reset, password: NEW_PASSWORD });
+
+    await http()
+      .post(`/v1/admin/tenants/${archived.tenantId}/archive`)
+      .set(onboarding.superAdmin)
+      .expect(200);
+    expectApiError(await accept(), 409, 'tenant_archived');
+    expectApiError(await confirm(), 409, 'tenant_archived');
+    expectApiError(
+      await http()
+        .post('/v1/auth/password-reset')
+        .set('Host', archived.host)
+        .send({ email: archived.adminEmail }),
+      409,
+      'tenant_archived',
+    );
+    // Reads still work: the admin can still sign in.
+    await http()
+      .post('/v1/auth/login')
+      .set('Host', archived.host)
+      .send({ email: archived.adminEmail, password: FIRST_PASSWORD })
+      .expect(200);
+
+    await http()
+      .post(`/v1/admin/tenants/${archived.tenantId}/unarchive`)
+      .set(onboarding.superAdmin)
+      .expect(200);
+    await accept().expect(200);
+    await confirm().expect(204);
+  });
 });

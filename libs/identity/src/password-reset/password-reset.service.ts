@@ -8,7 +8,7 @@ import {
   renderBrandedMail,
   TenantLinkBuilder,
 } from '@tenantpay/mail';
-import { TenantContextService, toPublicBranding } from '@tenantpay/tenancy';
+import { assertTenantWritable, TenantContextService, toPublicBranding } from '@tenantpay/tenancy';
 import { LoginAttemptLimiter } from '../login/login-attempt-limiter.service';
 import { PasswordHasher } from '../passwords/password-hasher.service';
 import { assertPasswordAllowed } from '../passwords/password-policy';
@@ -54,8 +54,12 @@ export class PasswordResetService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Never says whether the email is known; the email (if any) is sent in the background. */
+  /**
+   * Never says whether the email is known; the email (if any) is sent in the background. An archived tenant
+   * (read-only) refuses, for every email alike.
+   */
   async request(email: string, ip: string | null = null): Promise<void> {
+    assertTenantWritable(this.tenantContext.getTenant());
     const normalized = email.trim().toLowerCase();
     const user = await this.users.findByEmail(normalized);
     const work =
@@ -73,6 +77,7 @@ export class PasswordResetService {
   }
 
   async confirm(token: string, password: string, ip: string | null = null): Promise<void> {
+    assertTenantWritable(this.tenantContext.getTenant());
     const reset = await this.resets.findByTokenHash(hashSingleUseToken(token));
     if (reset === null)
       return this.refuse('unknown_token', null, ip, new PasswordResetTokenNotFoundException());
