@@ -22,6 +22,7 @@ import { PasswordResetService } from './password-reset/password-reset.service';
 import { PASSWORD_RESET_MODEL, PasswordResetTokenSchema } from './password-reset/password-reset-token.schema';
 import { PasswordResetTokensRepository } from './password-reset/password-reset-tokens.repository';
 import { LoginAttemptLimiter } from './login/login-attempt-limiter.service';
+import { LockoutNoticeService } from './login/lockout-notice.service';
 import { LoginService } from './login/login.service';
 import { CurrentIdentityService } from './me/current-identity.service';
 import { PasswordHasher } from './passwords/password-hasher.service';
@@ -55,6 +56,7 @@ import { USER_SEAT_COUNTER_MODEL, UserSeatCounterSchema } from './users/user-sea
 import { UserSeatsRepository } from './users/user-seats.repository';
 import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
+import { UsageAlertMailer } from './usage-alerts/usage-alert-mailer.service';
 
 /**
  * Users, invitations, platform users, passwords, access tokens, API keys, login, and the two credential strategies of
@@ -110,6 +112,8 @@ import { UsersService } from './users/users.service';
     PlatformUsersService,
     PlatformUserAccessCache,
     LoginService,
+    LockoutNoticeService,
+    UsageAlertMailer,
     ApiKeysRepository,
     ApiKeyCredentialsRepository,
     ApiKeyCache,
@@ -125,6 +129,7 @@ import { UsersService } from './users/users.service';
     SupportSessionGuard,
   ],
   exports: [
+    UsageAlertMailer,
     AccessTokenService,
     SessionsService,
     InvitationsService,

@@ -76,3 +76,5 @@ export * from './support-sessions/support-session-read-only.exception';
 export * from './support-sessions/support-session-view';
 export * from './support-sessions/support-sessions.service';
 export * from './support-sessions/support-token.strategy';
+export * from './usage-alerts/usage-alert';
+export * from './usage-alerts/usage-alert-mailer.service';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditService } from '@tenantpay/audit';
+import type { RateLimitDecision } from '@tenantpay/rate-limiting';
 import { TenantContextService } from '@tenantpay/tenancy';
 import { PasswordHasher } from '../passwords/password-hasher.service';
 import { PlatformUsersRepository } from '../platform-users/platform-users.repository';
@@ -8,6 +9,7 @@ import { SessionsService } from '../sessions/sessions.service';
 import { UsersRepository } from '../users/users.repository';
 import { InvalidLoginException } from './invalid-login.exception';
 import { normalizeLoginEmail, platformLoginAccountKey, tenantLoginAccountKey } from './login-account-key';
+import { LockoutNoticeService } from './lockout-notice.service';
 import { LoginAttemptLimiter } from './login-attempt-limiter.service';
 import type { LoginCredentials } from './login-credentials';
 import { LoginRateLimitedException } from './login-rate-limited.exception';
@@ -39,6 +41,7 @@ export class LoginService {
     private readonly tenantContext: TenantContextService,
     private readonly audit: AuditService,
     private readonly limiter: LoginAttemptLimiter,
+    private readonly lockoutNotices: LockoutNoticeService,
   ) {}
 
   /** Opens a session: a short access token and the session's first refresh token. */
@@ -56,14 +59,18 @@ export class LoginService {
       email,
       ip,
     };
-    await this.admit(attempt);
+    const admitted = await this.admit(attempt);
 
     const user = await this.users.findByEmail(email);
     const passwordMatches = await this.hasher.verify(user?.passwordHash ?? null, credentials.password);
     const failure = failureReason(user, passwordMatches, tenant.isActive);
     // `user === null` implies a failure; stated again only so TypeScript narrows `user`.
-    if (failure !== null || user === null)
+    if (failure !== null || user === null) {
+      // This failure used the account's last attempt: the account is locked from now on.
+      if (failure === 'wrong_password' && user !== null && admitted.remaining === 0)
+        this.lockoutNotices.notifyInBackground(user, ip);
       return this.fail(attempt, failure ?? 'unknown_email', user?._id.toHexString());
+    }
 
     const now = new Date();
     await Promise.all([this.limiter.reset(attempt.accountKey), this.users.recordLogin(user._id, now)]);
@@ -100,9 +107,10 @@ export class LoginService {
     );
   }
 
-  private async admit(attempt: LoginAttempt): Promise<void> {
+  /** The account's decision when admitted (its `remaining` attempts). */
+  private async admit(attempt: LoginAttempt): Promise<RateLimitDecision> {
     const decision = await this.limiter.consume(attempt.accountKey, attempt.ip);
-    if (decision.allowed) return;
+    if (decision.allowed) return decision;
     await this.audit.record({
       action: AuditAction.AuthLoginRateLimited,
       outcome: 'denied',
