@@ -1,44 +1,19 @@
-import type { AppConfig } from '@tenantpay/platform';
-import { testAppConfig, useSmtpSink, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import request from 'supertest';
 import { expectApiError } from './identity-test-app';
 import { newPayment } from './payments-test-app';
-import {
-  acceptEmailedInvitation,
-  createBank,
-  type OnboardingTestApp,
-  startOnboardingApp,
-} from './support/onboarding-test-app';
+import { acceptEmailedInvitation, createBank, useOnboardingApp } from './support/onboarding-test-app';
 
 const PASSWORD = 'violet otters juggle quietly';
 
 describe('account notices by email: lockout notice, usage alerts to the admins (SMTP sink)', () => {
-  // Before the Redis hook: the mail worker must close while Redis is still up.
-  afterAll(async () => {
-    await onboarding?.close();
-  });
-  const mongo = useTestMongo();
-  const redis = useTestRedis();
-  const sink = useSmtpSink();
-  let config: AppConfig;
-  let onboarding: OnboardingTestApp;
-  const http = () => request(onboarding.app.getHttpServer());
+  const { mongo, sink, onboarding, config } = useOnboardingApp();
+  const http = () => request(onboarding().app.getHttpServer());
   const outboxRows = (filter: Record<string, unknown>) =>
     mongo.db.collection('mail_outbox').countDocuments(filter);
 
-  beforeAll(async () => {
-    config = testAppConfig({
-      MONGODB_URI: mongo.uri,
-      REDIS_URL: redis.url,
-      SMTP_URL: sink.url,
-      TENANT_LINK_SCHEME: 'http',
-    });
-    onboarding = await startOnboardingApp(config);
-  });
-
   it('emails the owner once when the fifth failed login locks the account; unknown emails get nothing', async () => {
-    const bank = await createBank(onboarding, config);
-    await acceptEmailedInvitation(onboarding, sink, bank, bank.adminEmail, PASSWORD);
+    const bank = await createBank(onboarding(), config());
+    await acceptEmailedInvitation(onboarding(), sink, bank, bank.adminEmail, PASSWORD);
     const login = (email: string, password: string) =>
       http().post('/v1/auth/login').set('Host', bank.host).send({ email, password });
     for (let attempt = 1; attempt <= 5; attempt += 1) {
@@ -69,14 +44,14 @@ describe('account notices by email: lockout notice, usage alerts to the admins (
   });
 
   it('emails the tenant’s active admins at 80 % and 100 % of the monthly transactions, once each', async () => {
-    const bank = await createBank(onboarding, config, { limits: { transactionsPerMonth: 5 } });
-    const admin = await acceptEmailedInvitation(onboarding, sink, bank, bank.adminEmail, PASSWORD);
+    const bank = await createBank(onboarding(), config(), { limits: { transactionsPerMonth: 5 } });
+    const admin = await acceptEmailedInvitation(onboarding(), sink, bank, bank.adminEmail, PASSWORD);
     const secondAdmin = `cto@${bank.slug}.test`;
     await http().post('/v1/invitations').set(admin).send({ email: secondAdmin, role: 'ADMIN' }).expect(201);
-    await acceptEmailedInvitation(onboarding, sink, bank, secondAdmin, PASSWORD);
+    await acceptEmailedInvitation(onboarding(), sink, bank, secondAdmin, PASSWORD);
     const viewer = `viewer@${bank.slug}.test`;
     await http().post('/v1/invitations').set(admin).send({ email: viewer, role: 'VIEWER' }).expect(201);
-    await acceptEmailedInvitation(onboarding, sink, bank, viewer, PASSWORD);
+    await acceptEmailedInvitation(onboarding(), sink, bank, viewer, PASSWORD);
 
     const pay = (n: number) =>
       http()

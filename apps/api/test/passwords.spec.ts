@@ -1,5 +1,4 @@
 import type { AppConfig } from '@tenantpay/platform';
-import { testAppConfig, useSmtpSink, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import request from 'supertest';
 import { expectApiError, PASSWORD } from './identity-test-app';
 import {
@@ -8,20 +7,14 @@ import {
   linkTokenOf,
   type OnboardedBank,
   type OnboardingTestApp,
-  startOnboardingApp,
+  useOnboardingApp,
 } from './support/onboarding-test-app';
 
 const FIRST_PASSWORD = 'violet otters juggle quietly';
 const NEW_PASSWORD = 'seven amber kites drifting';
 
 describe('password reset by email and password change', () => {
-  // Before the Redis hook: the mail worker must close while Redis is still up.
-  afterAll(async () => {
-    await onboarding?.close();
-  });
-  const mongo = useTestMongo();
-  const redis = useTestRedis();
-  const sink = useSmtpSink();
+  const { mongo, sink, onboarding: harness, config: harnessConfig } = useOnboardingApp();
   let config: AppConfig;
   let onboarding: OnboardingTestApp;
   let bank: OnboardedBank;
@@ -45,13 +38,8 @@ describe('password reset by email and password change', () => {
     http().post('/v1/auth/refresh').set('Host', bank.host).send({ refreshToken });
 
   beforeAll(async () => {
-    config = testAppConfig({
-      MONGODB_URI: mongo.uri,
-      REDIS_URL: redis.url,
-      SMTP_URL: sink.url,
-      TENANT_LINK_SCHEME: 'http',
-    });
-    onboarding = await startOnboardingApp(config);
+    config = harnessConfig();
+    onboarding = harness();
     bank = await createBank(onboarding, config);
     await acceptEmailedInvitation(onboarding, sink, bank, bank.adminEmail, FIRST_PASSWORD);
   });
