@@ -9,6 +9,7 @@ import {
 } from '@tenantpay/platform';
 import { TenantJobsModule, TenantLookupService, tenantLogFields } from '@tenantpay/tenancy';
 import { ApiAdmissionModule } from './admission/api-admission.module';
+import { AdminPlatformUsersModule } from './admin-platform-users/admin-platform-users.module';
 import { AdminTenantsModule } from './admin-tenants/admin-tenants.module';
 import { API_PLATFORM_COLLECTIONS } from './api-platform-collections.constant';
 import { ApiKeysModule } from './api-keys/api-keys.module';
@@ -57,6 +58,7 @@ export class ApiModule {
         ApiGuardsModule,
         UsageApiModule,
         AdminTenantsModule,
+        AdminPlatformUsersModule,
         AuthModule,
         UsersModule,
         SupportSessionsModule,

@@ -1,5 +1,4 @@
 import type { AppConfig } from '@tenantpay/platform';
-import { testAppConfig, useSmtpSink, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import request from 'supertest';
 import { expectApiError, PASSWORD } from './identity-test-app';
 import {
@@ -8,35 +7,39 @@ import {
   linkTokenOf,
   type OnboardedBank,
   type OnboardingTestApp,
-  startOnboardingApp,
+  useOnboardingApp,
 } from './support/onboarding-test-app';
 
 const FIRST_PASSWORD = 'violet otters juggle quietly';
 const NEW_PASSWORD = 'seven amber kites drifting';
 
 describe('password reset by email and password change', () => {
-  // Before the Redis hook: the mail worker must close while Redis is still up.
-  afterAll(async () => {
-    await onboarding?.close();
-  });
-  const mongo = useTestMongo();
-  const redis = useTestRedis();
-  const sink = useSmtpSink();
+  const { mongo, sink, onboarding: harness, config: harnessConfig } = useOnboardingApp();
   let config: AppConfig;
   let onboarding: OnboardingTestApp;
   let bank: OnboardedBank;
   const http = () => request(onboarding.app.getHttpServer());
   const login = (email: string, password: string) =>
     http().post('/v1/auth/login').set('Host', bank.host).send({ email, password });
+  /** A signed-in session's tokens (refresh token in the body). */
+  const session = async (email: string, password: string) => {
+    const body = (
+      await http()
+        .post('/v1/auth/login')
+        .set('Host', bank.host)
+        .send({ email, password, refreshTokenDelivery: 'body' })
+        .expect(200)
+    ).body as { accessToken: string; refreshToken: string };
+    return body;
+  };
+  const me = (accessToken: string) =>
+    http().get('/v1/auth/me').set('Host', bank.host).set('Authorization', `Bearer ${accessToken}`);
+  const refresh = (refreshToken: string) =>
+    http().post('/v1/auth/refresh').set('Host', bank.host).send({ refreshToken });
 
   beforeAll(async () => {
-    config = testAppConfig({
-      MONGODB_URI: mongo.uri,
-      REDIS_URL: redis.url,
-      SMTP_URL: sink.url,
-      TENANT_LINK_SCHEME: 'http',
-    });
-    onboarding = await startOnboardingApp(config);
+    config = harnessConfig();
+    onboarding = harness();
     bank = await createBank(onboarding, config);
     await acceptEmailedInvitation(onboarding, sink, bank, bank.adminEmail, FIRST_PASSWORD);
   });
@@ -62,8 +65,14 @@ describe('password reset by email and password change', () => {
       const token = linkTokenOf(await sink.waitFor(bank.adminEmail, /Reset/));
       const confirm = (password: string, host = bank.host) =>
         http().post('/v1/auth/password-reset/confirm').set('Host', host).send({ token, password });
+      const signedIn = await session(bank.adminEmail, FIRST_PASSWORD);
       expectApiError(await confirm('password1234'), 400, 'weak_password');
+      // A refused reset changes nothing: the session still works.
+      await me(signedIn.accessToken).expect(200);
       await confirm(NEW_PASSWORD).expect(204);
+      // Whoever knew the old password is signed out everywhere: access token and refresh token refused.
+      expectApiError(await me(signedIn.accessToken), 401, 'unauthorized');
+      expectApiError(await refresh(signedIn.refreshToken), 401, 'unauthorized');
       expect((await login(bank.adminEmail, FIRST_PASSWORD)).status).toBe(401);
       await login(bank.adminEmail, NEW_PASSWORD).expect(200);
       expectApiError(await confirm('another fine passphrase'), 410, 'password_reset_token_used');
@@ -106,9 +115,10 @@ describe('password reset by email and password change', () => {
   });
 
   describe('change', () => {
-    it('needs the current password and a new one that meets the policy', async () => {
-      const signedIn = await login(bank.adminEmail, NEW_PASSWORD).expect(200);
-      const auth = { Authorization: `Bearer ${signedIn.body.accessToken as string}`, Host: bank.host };
+    it('needs the current password and a new one that meets the policy, and ends the other sessions', async () => {
+      const signedIn = await session(bank.adminEmail, NEW_PASSWORD);
+      const otherDevice = await session(bank.adminEmail, NEW_PASSWORD);
+      const auth = { Authorization: `Bearer ${signedIn.accessToken}`, Host: bank.host };
       expectApiError(
         await http()
           .post('/v1/auth/password')
@@ -125,25 +135,105 @@ describe('password reset by email and password change', () => {
         400,
         'weak_password',
       );
+      // Refused changes end nothing.
+      await me(otherDevice.accessToken).expect(200);
       await http()
         .post('/v1/auth/password')
         .set(auth)
         .send({ currentPassword: NEW_PASSWORD, newPassword: PASSWORD })
         .expect(204);
       await login(bank.adminEmail, PASSWORD).expect(200);
+      await me(signedIn.accessToken).expect(200);
+      await refresh(signedIn.refreshToken).expect(200);
+      expectApiError(await me(otherDevice.accessToken), 401, 'unauthorized');
+      expectApiError(await refresh(otherDevice.refreshToken), 401, 'unauthorized');
     });
 
-    it('works for platform operators too', async () => {
+    it('works for platform operators too, ending their other sessions', async () => {
+      const operator = (await http().get('/v1/platform/auth/me').set(onboarding.superAdmin).expect(200))
+        .body as { email: string };
+      const otherDevice = await http()
+        .post('/v1/platform/auth/login')
+        .send({ email: operator.email, password: PASSWORD, refreshTokenDelivery: 'body' })
+        .expect(200);
+      const otherAuth = { Authorization: `Bearer ${otherDevice.body.accessToken as string}` };
       await http()
         .post('/v1/platform/auth/password')
         .set(onboarding.superAdmin)
         .send({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD })
         .expect(204);
-      const me = await http().get('/v1/platform/auth/me').set(onboarding.superAdmin).expect(200);
+      await http().get('/v1/platform/auth/me').set(onboarding.superAdmin).expect(200);
+      expectApiError(await http().get('/v1/platform/auth/me').set(otherAuth), 401, 'unauthorized');
+      expectApiError(
+        await http()
+          .post('/v1/platform/auth/refresh')
+          .send({ refreshToken: otherDevice.body.refreshToken as string }),
+        401,
+        'unauthorized',
+      );
       await http()
         .post('/v1/platform/auth/login')
-        .send({ email: me.body.email, password: NEW_PASSWORD })
+        .send({ email: operator.email, password: NEW_PASSWORD })
         .expect(200);
     });
+  });
+  it('an archived tenant refuses invitation acceptance and password resets (409 tenant_archived), until unarchived', async () => {
+    const archived = await createBank(onboarding, config);
+    const admin = await acceptEmailedInvitation(
+      onboarding,
+      sink,
+      archived,
+      archived.adminEmail,
+      FIRST_PASSWORD,
+    );
+    await http()
+      .post('/v1/invitations')
+      .set(admin)
+      .send({ email: `ops@${archived.slug}.test`, role: 'OPERATOR' })
+      .expect(201);
+    const invitation = linkTokenOf(await sink.waitFor(`ops@${archived.slug}.test`, /invited/));
+    await http()
+      .post('/v1/auth/password-reset')
+      .set('Host', archived.host)
+      .send({ email: archived.adminEmail });
+    const reset = linkTokenOf(await sink.waitFor(archived.adminEmail, /Reset/));
+    const accept = () =>
+      http()
+        .post('/v1/invitations/accept')
+        .set('Host', archived.host)
+        .send({ token: invitation, password: NEW_PASSWORD });
+    const confirm = () =>
+      http()
+        .post('/v1/auth/password-reset/confirm')
+        .set('Host', archived.host)
+        .send({ token: reset, password: NEW_PASSWORD });
+
+    await http()
+      .post(`/v1/admin/tenants/${archived.tenantId}/archive`)
+      .set(onboarding.superAdmin)
+      .expect(200);
+    expectApiError(await accept(), 409, 'tenant_archived');
+    expectApiError(await confirm(), 409, 'tenant_archived');
+    expectApiError(
+      await http()
+        .post('/v1/auth/password-reset')
+        .set('Host', archived.host)
+        .send({ email: archived.adminEmail }),
+      409,
+      'tenant_archived',
+    );
+    // Reads still work: the admin can still sign in.
+    await http()
+      .post('/v1/auth/login')
+      .set('Host', archived.host)
+      .send({ email: archived.adminEmail, password: FIRST_PASSWORD })
+      .expect(200);
+
+    await http()
+      .post(`/v1/admin/tenants/${archived.tenantId}/unarchive`)
+      .set(onboarding.superAdmin)
+      .expect(200);
+    await accept().expect(200);
+    await confirm().expect(204);
   });
 });

@@ -204,5 +204,44 @@ describe('portal sessions in Chromium, on two API instances sharing MongoDB and 
       await page.locator('#sign-in').waitFor();
       expect(await page.locator('#workspace').isHidden()).toBe(true);
     });
+
+    it('changes the password from the portal: this tab stays signed in, the other sessions end', async () => {
+      const email = 'changer@bank.example';
+      const newPassword = 'seven amber kites drifting';
+      await seedUser(appA, bank, email, TenantUserRole.Operator);
+      const elsewhere = await request(appB.getHttpServer())
+        .post('/v1/auth/login')
+        .set('Host', host())
+        .send({ email, password: PASSWORD })
+        .expect(200);
+      const page = await openPortal(ports.a);
+      await page.locator('#sign-in').waitFor();
+      await page.locator('#sign-in-form input[name=email]').fill(email);
+      await page.locator('#sign-in-form input[name=password]').fill(PASSWORD);
+      await page.locator('#sign-in-form button[type=submit]').click();
+      await page.locator('#workspace').waitFor();
+
+      await page.locator('#change-password-link').click();
+      const form = page.locator('#change-form');
+      await form.locator('input[name=currentPassword]').fill('not my password');
+      await form.locator('input[name=newPassword]').fill(newPassword);
+      await form.locator('button[type=submit]').click();
+      await page.locator('#change-error').waitFor();
+      expect(await page.locator('#change-error').textContent()).toMatch(/current password/i);
+
+      await form.locator('input[name=currentPassword]').fill(PASSWORD);
+      await form.locator('input[name=newPassword]').fill(newPassword);
+      await form.locator('button[type=submit]').click();
+      await page.locator('#change-message').waitFor();
+      expect(await page.locator('#change-message').textContent()).toMatch(/password was changed/i);
+
+      await me(appA, await accessTokenIn(page)).expect(200);
+      expectApiError(await me(appB, elsewhere.body.accessToken as string), 401, 'unauthorized');
+      await request(appB.getHttpServer())
+        .post('/v1/auth/login')
+        .set('Host', host())
+        .send({ email, password: newPassword })
+        .expect(200);
+    });
   });
 });

@@ -41,6 +41,12 @@ export const AuditAction = {
   UserReactivated: 'user.reactivated',
   /** An admin cleared the failed-login lock of a user. */
   UserUnlocked: 'user.unlocked',
+  /** Failed logins reached the account's limit: it is locked until the window passes or an admin unlocks it. */
+  UserLocked: 'user.locked',
+
+  PlatformUserCreated: 'platform_user.created',
+  PlatformUserDeactivated: 'platform_user.deactivated',
+  PlatformUserReactivated: 'platform_user.reactivated',
 
   InvitationCreated: 'invitation.created',
   InvitationResent: 'invitation.resent',

@@ -30,6 +30,8 @@ export const LOGIN_RATE_LIMIT_SUBJECTS = {
  */
 export const USER_ACCESS_LOCAL_CACHE_TTL_MS = 60_000;
 export const USER_ACCESS_LOCAL_CACHE_MAX_ENTRIES = 50_000;
+/** The same for platform operators (PlatformUserAccessCache): few of them, the same bound on a missed message. */
+export const PLATFORM_USER_ACCESS_LOCAL_CACHE_MAX_ENTRIES = 1_000;
 
 /**
  * Access tokens whose signature and claims this process has already checked, kept by their exact text until

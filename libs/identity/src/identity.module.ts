@@ -22,6 +22,7 @@ import { PasswordResetService } from './password-reset/password-reset.service';
 import { PASSWORD_RESET_MODEL, PasswordResetTokenSchema } from './password-reset/password-reset-token.schema';
 import { PasswordResetTokensRepository } from './password-reset/password-reset-tokens.repository';
 import { LoginAttemptLimiter } from './login/login-attempt-limiter.service';
+import { LockoutNoticeService } from './login/lockout-notice.service';
 import { LoginService } from './login/login.service';
 import { MfaChallengeStore } from './mfa/mfa-challenge.store';
 import { MfaFactorVerifier } from './mfa/mfa-factor-verifier.service';
@@ -40,6 +41,7 @@ import { CurrentIdentityService } from './me/current-identity.service';
 import { PasswordHasher } from './passwords/password-hasher.service';
 import { PLATFORM_USER_MODEL, PlatformUserSchema } from './platform-users/platform-user.schema';
 import { PlatformUsersRepository } from './platform-users/platform-users.repository';
+import { PlatformUserAccessCache } from './platform-users/platform-user-access-cache.service';
 import { PlatformUsersService } from './platform-users/platform-users.service';
 import {
   PLATFORM_USER_SESSION_MODEL,
@@ -67,6 +69,7 @@ import { USER_SEAT_COUNTER_MODEL, UserSeatCounterSchema } from './users/user-sea
 import { UserSeatsRepository } from './users/user-seats.repository';
 import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
+import { UsageAlertMailer } from './usage-alerts/usage-alert-mailer.service';
 
 /**
  * Users, invitations, platform users, passwords, access tokens, API keys, login, and the two credential strategies of
@@ -121,6 +124,7 @@ import { UsersService } from './users/users.service';
     PasswordChangeService,
     PlatformUsersRepository,
     PlatformUsersService,
+    PlatformUserAccessCache,
     LoginService,
     MfaChallengeStore,
     MfaFactorVerifier,
@@ -131,6 +135,8 @@ import { UsersService } from './users/users.service';
     MfaPolicyService,
     MfaService,
     MfaLoginService,
+    LockoutNoticeService,
+    UsageAlertMailer,
     ApiKeysRepository,
     ApiKeyCredentialsRepository,
     ApiKeyCache,
@@ -146,6 +152,7 @@ import { UsersService } from './users/users.service';
     SupportSessionGuard,
   ],
   exports: [
+    UsageAlertMailer,
     AccessTokenService,
     SessionsService,
     InvitationsService,

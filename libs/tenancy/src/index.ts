@@ -49,6 +49,7 @@ export * from './http/scopes.guard';
 export * from './http/tenancy-route-metadata.constant';
 export * from './http/tenant-suspended.exception';
 export * from './http/tenant-archived.exception';
+export * from './http/assert-tenant-writable';
 export * from './http/read-only-methods.constant';
 export * from './http/tenant.guard';
 export * from './http/tenant.middleware';

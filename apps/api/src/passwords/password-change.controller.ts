@@ -24,7 +24,13 @@ export class PasswordChangeController {
   ): Promise<void> {
     if (principal?.kind !== 'user')
       throw new AccessDeniedException('Only a signed-in user has a password to change.');
-    return this.passwords.changeForTenantUser(principal.userId, body.currentPassword, body.newPassword, ip);
+    return this.passwords.changeForTenantUser(
+      principal.userId,
+      principal.sessionId,
+      body.currentPassword,
+      body.newPassword,
+      ip,
+    );
   }
 
   @Post('platform/auth/password')
@@ -38,6 +44,12 @@ export class PasswordChangeController {
   ): Promise<void> {
     if (principal?.kind !== 'platform-user')
       throw new AccessDeniedException('Only a signed-in operator has a password to change.');
-    return this.passwords.changeForPlatformUser(principal.userId, body.currentPassword, body.newPassword, ip);
+    return this.passwords.changeForPlatformUser(
+      principal.userId,
+      principal.sessionId,
+      body.currentPassword,
+      body.newPassword,
+      ip,
+    );
   }
 }

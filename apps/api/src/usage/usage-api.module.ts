@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { USAGE_EVENT_PUBLISHER, UsageModule } from '@tenantpay/usage';
-import { UsageWebhookEventPublisher, WebhooksModule } from '@tenantpay/webhooks';
+import { WebhooksModule } from '@tenantpay/webhooks';
 import { AdminUsageAnalyticsController } from './admin-usage-analytics.controller';
 import { AdminUsageController } from './admin-usage.controller';
 import { UsageController } from './usage.controller';
+import { UsageThresholdPublisher } from './usage-threshold.publisher';
 
 /** Usage reads (tenant and billing); per-request metering is UsageMeteringGuard, last in API_GUARD_ORDER. */
 @Module({
@@ -11,7 +12,10 @@ import { UsageController } from './usage.controller';
     UsageModule.forRoot({
       reports: true,
       imports: [WebhooksModule],
-      providers: [{ provide: USAGE_EVENT_PUBLISHER, useExisting: UsageWebhookEventPublisher }],
+      providers: [
+        UsageThresholdPublisher,
+        { provide: USAGE_EVENT_PUBLISHER, useExisting: UsageThresholdPublisher },
+      ],
     }),
   ],
   controllers: [UsageController, AdminUsageController, AdminUsageAnalyticsController],

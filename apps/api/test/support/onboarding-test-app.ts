@@ -2,7 +2,15 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { MAIL_DELIVERY_QUEUE, type MailDeliveryJob, MailDeliveryService } from '@tenantpay/mail';
 import { type AppConfig, type CapturedMail, redisConnectionOptions } from '@tenantpay/platform';
 import { type TenantJobData, TenantJobRunner } from '@tenantpay/tenancy';
-import { readyHttpApplication, type TestSmtpSink } from '@tenantpay/testing';
+import {
+  type TestMongo,
+  readyHttpApplication,
+  type TestSmtpSink,
+  testAppConfig,
+  useSmtpSink,
+  useTestMongo,
+  useTestRedis,
+} from '@tenantpay/testing';
 import { Worker } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
@@ -49,6 +57,51 @@ export async function startOnboardingApp(config: AppConfig): Promise<OnboardingT
       await app.close();
     },
   };
+}
+
+export interface OnboardingHarness {
+  readonly mongo: TestMongo;
+  readonly sink: TestSmtpSink;
+  /** Available from the file's first test on. */
+  readonly onboarding: () => OnboardingTestApp;
+  readonly config: () => AppConfig;
+}
+
+/**
+ * The hooks of a test file that onboards banks: MongoDB, Redis, the SMTP sink, and the API with its mail worker
+ * delivering to the sink (tenant links over http).
+ */
+export function useOnboardingApp(): OnboardingHarness {
+  let config: AppConfig | undefined;
+  let onboarding: OnboardingTestApp | undefined;
+  // Before the Redis hook: Jest runs afterAll hooks in declaration order, and the mail worker must close while
+  // Redis is still up.
+  afterAll(async () => {
+    await onboarding?.close();
+  });
+  const mongo = useTestMongo();
+  const redis = useTestRedis();
+  const sink = useSmtpSink();
+  beforeAll(async () => {
+    config = testAppConfig({
+      MONGODB_URI: mongo.uri,
+      REDIS_URL: redis.url,
+      SMTP_URL: sink.url,
+      DEV_MAILBOX_DIR: sink.directory,
+      TENANT_LINK_SCHEME: 'http',
+    });
+    onboarding = await startOnboardingApp(config);
+  });
+  return {
+    mongo,
+    sink,
+    onboarding: () => onboarding ?? notStarted(),
+    config: () => config ?? notStarted(),
+  };
+}
+
+function notStarted(): never {
+  throw new Error('the onboarding app starts in beforeAll');
 }
 
 /** The host a tenant's users reach it on, as the invitation link names it. */

@@ -9,7 +9,7 @@ import {
   TenantLinkBuilder,
 } from '@tenantpay/mail';
 import { APP_CONFIG, type AppConfig, isDuplicateKeyError } from '@tenantpay/platform';
-import { TenantContextService, toPublicBranding } from '@tenantpay/tenancy';
+import { assertTenantWritable, TenantContextService, toPublicBranding } from '@tenantpay/tenancy';
 import { PasswordHasher } from '../passwords/password-hasher.service';
 import { assertPasswordAllowed } from '../passwords/password-policy';
 import type { IssuedSession, SessionClient } from '../sessions/issued-session';
@@ -161,6 +161,7 @@ export class InvitationsService {
    * accepting never fails for lack of one.
    */
   async accept(input: AcceptInvitationInput, client: SessionClient): Promise<IssuedSession> {
+    assertTenantWritable(this.tenantContext.getTenant());
     const ip = client.ip;
     const hash = hashSingleUseToken(input.token);
     const invitation = await this.invitations.findByTokenHash(hash);

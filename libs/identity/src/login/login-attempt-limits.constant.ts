@@ -6,11 +6,15 @@ import { defineRateLimitPolicy, RateLimitAlgorithm } from '@tenantpay/rate-limit
  * is not locked out; twenty attempts per IP per minute is more than any person logs in, and still lets an
  * office behind one NAT work.
  */
+/** The per-account limit's figures, also told to the user in the lockout notice. */
+export const LOGIN_ACCOUNT_ATTEMPT_LIMIT = 5;
+export const LOGIN_ACCOUNT_WINDOW_SECONDS = 15 * 60;
+
 export const LOGIN_ATTEMPT_POLICIES = {
   perAccount: defineRateLimitPolicy({
     name: 'login-account',
-    limit: 5,
-    windowSeconds: 15 * 60,
+    limit: LOGIN_ACCOUNT_ATTEMPT_LIMIT,
+    windowSeconds: LOGIN_ACCOUNT_WINDOW_SECONDS,
     algorithm: RateLimitAlgorithm.SlidingWindowLog,
   }),
   perIp: defineRateLimitPolicy({

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditService } from '@tenantpay/audit';
+import type { RateLimitDecision } from '@tenantpay/rate-limiting';
 import { TenantContextService } from '@tenantpay/tenancy';
 import type { MfaChallenge } from '../mfa/mfa-challenge';
 import { MfaChallengeStore } from '../mfa/mfa-challenge.store';
@@ -13,6 +14,7 @@ import { SessionsService } from '../sessions/sessions.service';
 import { UsersRepository } from '../users/users.repository';
 import { InvalidLoginException } from './invalid-login.exception';
 import { normalizeLoginEmail, platformLoginAccountKey, tenantLoginAccountKey } from './login-account-key';
+import { LockoutNoticeService } from './lockout-notice.service';
 import { LoginAttemptLimiter } from './login-attempt-limiter.service';
 import type { LoginCredentials } from './login-credentials';
 import { LoginRateLimitedException } from './login-rate-limited.exception';
@@ -46,6 +48,7 @@ export class LoginService {
     private readonly limiter: LoginAttemptLimiter,
     private readonly challenges: MfaChallengeStore,
     private readonly mfaPolicy: MfaPolicyService,
+    private readonly lockoutNotices: LockoutNoticeService,
   ) {}
 
   /**
@@ -66,14 +69,18 @@ export class LoginService {
       email,
       ip,
     };
-    await this.admit(attempt);
+    const admitted = await this.admit(attempt);
 
     const user = await this.users.findByEmail(email);
     const passwordMatches = await this.hasher.verify(user?.passwordHash ?? null, credentials.password);
     const failure = failureReason(user, passwordMatches, tenant.isActive);
     // `user === null` implies a failure; stated again only so TypeScript narrows `user`.
-    if (failure !== null || user === null)
+    if (failure !== null || user === null) {
+      // This failure used the account's last attempt: the account is locked from now on.
+      if (failure === 'wrong_password' && user !== null && admitted.remaining === 0)
+        this.lockoutNotices.notifyInBackground(user, ip);
       return this.fail(attempt, failure ?? 'unknown_email', user?._id.toHexString());
+    }
 
     if (hasActiveFactor(user.mfa) || (await this.mfaPolicy.isMfaRequired()))
       return this.challenge(attempt, {
@@ -154,9 +161,10 @@ export class LoginService {
     return issued;
   }
 
-  private async admit(attempt: LoginAttempt): Promise<void> {
+  /** The account's decision when admitted (its `remaining` attempts). */
+  private async admit(attempt: LoginAttempt): Promise<RateLimitDecision> {
     const decision = await this.limiter.consume(attempt.accountKey, attempt.ip);
-    if (decision.allowed) return;
+    if (decision.allowed) return decision;
     await this.audit.record({
       action: AuditAction.AuthLoginRateLimited,
       outcome: 'denied',

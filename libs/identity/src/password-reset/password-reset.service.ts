@@ -8,10 +8,12 @@ import {
   renderBrandedMail,
   TenantLinkBuilder,
 } from '@tenantpay/mail';
-import { TenantContextService, toPublicBranding } from '@tenantpay/tenancy';
+import { assertTenantWritable, TenantContextService, toPublicBranding } from '@tenantpay/tenancy';
 import { LoginAttemptLimiter } from '../login/login-attempt-limiter.service';
 import { PasswordHasher } from '../passwords/password-hasher.service';
 import { assertPasswordAllowed } from '../passwords/password-policy';
+import { SessionEndReason } from '../sessions/session-end-reason.enum';
+import { SessionsService } from '../sessions/sessions.service';
 import { generateSingleUseToken, hashSingleUseToken } from '../tokens/single-use-token';
 import type { TenantUser } from '../users/tenant-user';
 import { UsersRepository } from '../users/users.repository';
@@ -33,7 +35,7 @@ const RESET_TOKEN_PREFIX = 'pwr_';
  * whether or not the email belongs to an active user: the caller's request does one lookup either way, and the
  * write of the token and its email (one transaction) runs after the answer. The token is single-use, lives 30
  * minutes, is stored hashed; a new reset voids the open ones, and completing one voids them all and clears the
- * account's login lockout.
+ * account's login lockout and ends all of its sessions (whoever knew the old password is signed out).
  */
 @Injectable()
 export class PasswordResetService {
@@ -48,11 +50,16 @@ export class PasswordResetService {
     private readonly links: TenantLinkBuilder,
     private readonly tenantContext: TenantContextService,
     private readonly transactions: TransactionService,
+    private readonly sessions: SessionsService,
     private readonly audit: AuditService,
   ) {}
 
-  /** Never says whether the email is known; the email (if any) is sent in the background. */
+  /**
+   * Never says whether the email is known; the email (if any) is sent in the background. An archived tenant
+   * (read-only) refuses, for every email alike.
+   */
   async request(email: string, ip: string | null = null): Promise<void> {
+    assertTenantWritable(this.tenantContext.getTenant());
     const normalized = email.trim().toLowerCase();
     const user = await this.users.findByEmail(normalized);
     const work =
@@ -70,6 +77,7 @@ export class PasswordResetService {
   }
 
   async confirm(token: string, password: string, ip: string | null = null): Promise<void> {
+    assertTenantWritable(this.tenantContext.getTenant());
     const reset = await this.resets.findByTokenHash(hashSingleUseToken(token));
     if (reset === null)
       return this.refuse('unknown_token', null, ip, new PasswordResetTokenNotFoundException());
@@ -98,6 +106,7 @@ export class PasswordResetService {
       resource: { type: 'user', id: user._id.toHexString() },
       ip,
     });
+    await this.sessions.revokeAllOf('user', user._id.toHexString(), SessionEndReason.PasswordReset, ip);
   }
 
   private async issue(user: TenantUser, ip: string | null): Promise<void> {

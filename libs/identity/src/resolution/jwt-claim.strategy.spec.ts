@@ -2,6 +2,10 @@ import { Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ResolutionMethod } from '@tenantpay/tenancy';
 import { testAppConfig } from '@tenantpay/testing';
+import type {
+  PlatformUserAccess,
+  PlatformUserAccessCache,
+} from '../platform-users/platform-user-access-cache.service';
 import type { SessionStateCache } from '../sessions/session-state-cache.service';
 import { AccessTokenService } from '../tokens/access-token.service';
 import { InvalidCredentialException } from '../tokens/invalid-credential.exception';
@@ -24,17 +28,24 @@ describe('JwtClaimStrategy', () => {
   const userAccess = {
     find: async (tenantId: string, userId: string) => users.get(`${tenantId}:${userId}`) ?? null,
   } as unknown as UserAccessCache;
+  /** The platform operators as they are now, by id. */
+  const operators = new Map<string, PlatformUserAccess>();
+  const platformUserAccess = {
+    find: async (userId: string) => operators.get(userId) ?? null,
+  } as unknown as PlatformUserAccessCache;
   /** Sessions that have ended, by `<tenantId or platform>:<sessionId>`. */
   const endedSessions = new Set<string>();
   const sessions = {
     isLive: async (tenantId: string | null, sessionId: string) =>
       !endedSessions.has(`${tenantId ?? 'platform'}:${sessionId}`),
   } as unknown as SessionStateCache;
-  const strategy = new JwtClaimStrategy(tokens, userAccess, sessions);
+  const strategy = new JwtClaimStrategy(tokens, userAccess, platformUserAccess, sessions);
   beforeEach(() => {
     endedSessions.clear();
     users.clear();
     users.set(`${TENANT_ID}:u1`, { isActive: true, role: TenantUserRole.Operator });
+    operators.clear();
+    operators.set('p1', { isActive: true, role: 'SUPER_ADMIN' });
   });
   const input = (authorization?: string) => ({
     headers: authorization === undefined ? {} : { authorization },
@@ -111,6 +122,22 @@ describe('JwtClaimStrategy', () => {
         sessionId: 's9',
       },
     });
+  });
+
+  it('refuses the token of a platform user deactivated or removed since it was issued', async () => {
+    const { accessToken } = await tokens.issue({
+      kind: 'platform-user',
+      userId: 'p1',
+      role: 'SUPER_ADMIN',
+      sessionId: 's9',
+    });
+    for (const now of [{ isActive: false, role: 'SUPER_ADMIN' }, undefined]) {
+      if (now === undefined) operators.delete('p1');
+      else operators.set('p1', now);
+      await expect(strategy.find(input(`Bearer ${accessToken}`))).rejects.toBeInstanceOf(
+        InvalidCredentialException,
+      );
+    }
   });
 
   it('refuses the token of a session that has ended, for tenant and platform users alike', async () => {

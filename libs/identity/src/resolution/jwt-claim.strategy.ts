@@ -6,6 +6,7 @@ import {
   type TenantResolutionStrategy,
 } from '@tenantpay/tenancy';
 import { API_KEY_PREFIX } from '../identity.constant';
+import { PlatformUserAccessCache } from '../platform-users/platform-user-access-cache.service';
 import { SUPPORT_TOKEN_PREFIX } from '../support-sessions/support-session.constant';
 import { AccessTokenService } from '../tokens/access-token.service';
 import { SessionStateCache } from '../sessions/session-state-cache.service';
@@ -19,7 +20,8 @@ import { readBearerCredential } from './read-credentials';
  * invalid token is refused (401), never ignored; so is the token of a tenant user who has since been
  * deactivated, removed or given another role (the token's role would be a lie), from the next request on, on
  * every instance (see UserAccessCache; a steady request costs no round trip for this). The same holds for a
- * token whose session (`sid`) was ended by logout or revocation (SessionStateCache).
+ * deactivated platform operator's token (PlatformUserAccessCache) and for a token whose session (`sid`) was
+ * ended by logout or revocation (SessionStateCache).
  */
 @Injectable()
 export class JwtClaimStrategy implements TenantResolutionStrategy {
@@ -30,6 +32,7 @@ export class JwtClaimStrategy implements TenantResolutionStrategy {
   constructor(
     private readonly tokens: AccessTokenService,
     private readonly userAccess: UserAccessCache,
+    private readonly platformUserAccess: PlatformUserAccessCache,
     private readonly sessions: SessionStateCache,
   ) {}
 
@@ -41,6 +44,10 @@ export class JwtClaimStrategy implements TenantResolutionStrategy {
     const claims = await this.tokens.verify(bearer);
     if (!(await this.sessions.isLive(claims.tid ?? null, claims.sid))) throw new InvalidCredentialException();
     if (claims.tid === undefined) {
+      const access = await this.platformUserAccess.find(claims.sub);
+      if (access === null || !access.isActive || access.role !== claims.role) {
+        throw new InvalidCredentialException();
+      }
       return {
         method: this.method,
         tenant: null,

@@ -8,4 +8,8 @@ export enum SessionEndReason {
   /** A refresh token it had already rotated away was presented again: someone else may hold the family. */
   RefreshTokenReused = 'refresh_token_reused',
   UserDeactivated = 'user_deactivated',
+  /** The user changed their password: their other devices sign in again with the new one. */
+  PasswordChanged = 'password_changed',
+  /** The password was reset by email: whoever knew the old one is signed out everywhere. */
+  PasswordReset = 'password_reset',
 }

@@ -157,14 +157,31 @@ export class SessionsService {
    */
   async revokeAllOfUser(userId: string, reason: SessionEndReason, ip: string | null): Promise<number> {
     await this.existingUser(userId);
+    return this.revokeAllOf('user', userId, reason, ip);
+  }
+
+  /**
+   * Ends every live session of a user (a tenant user of the current tenant, or a platform user) but
+   * `keepSessionId` (the caller's own, when they changed their password): their access tokens stop working on
+   * every instance, their refresh tokens are refused. Answers how many ended.
+   */
+  async revokeAllOf(
+    kind: SessionUserKind,
+    userId: string,
+    reason: SessionEndReason,
+    ip: string | null,
+    keepSessionId: string | null = null,
+  ): Promise<number> {
+    const store = this.storeOf(kind);
     const now = new Date();
-    const ids = (await this.userSessions.listLive(userId, now, Number.MAX_SAFE_INTEGER)).map((session) =>
-      session._id.toHexString(),
-    );
+    const ids = (await store.listLive(userId, now, Number.MAX_SAFE_INTEGER))
+      .map((session) => session._id.toHexString())
+      .filter((id) => id !== keepSessionId);
     if (ids.length === 0) return 0;
-    await this.userSessions.revokeMany(userId, ids, reason, now);
-    await this.state.invalidate(this.tenantContext.getTenantId(), ids);
-    await this.audit.recordChange(AuditAction.AuthSessionRevoked, { type: 'user', id: userId }, ip, {
+    await store.revokeMany(userId, ids, reason, now);
+    await this.state.invalidate(this.tenantIdOf(kind), ids);
+    const resourceType = kind === 'user' ? 'user' : 'platform_user';
+    await this.audit.recordChange(AuditAction.AuthSessionRevoked, { type: resourceType, id: userId }, ip, {
       reason,
       sessions: ids.length,
     });

@@ -34,6 +34,14 @@ export class UsersRepository extends TenantAwareRepository<TenantUser> {
     return this.findOne({ email: email.toLowerCase() });
   }
 
+  /**
+   * The active users holding a role (a tenant's admins, to be told about its account). No index: a tenant has
+   * at most its tier's `maxUsers` users, and this runs for rare notices, not per request.
+   */
+  listActiveWithRole(role: TenantUserRole, limit: number): Promise<TenantUser[]> {
+    return this.find({ role, isActive: true }, { sort: { _id: 1 }, limit });
+  }
+
   /** One page in a stable order (by id), starting after the given id when there is one. */
   list(limit: number, startingAfter?: string): Promise<Page<TenantUser>> {
     return this.findPage({}, { limit, ...(startingAfter === undefined ? {} : { startingAfter }) });

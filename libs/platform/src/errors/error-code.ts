@@ -26,6 +26,8 @@ export enum ErrorCode {
   NotFound = 'not_found',
   TenantNotFound = 'tenant_not_found',
   Conflict = 'conflict',
+  /** Deactivating this platform operator would leave no active super-admin. */
+  LastSuperAdmin = 'last_super_admin',
   /** A new password breaks the password policy (length, common-password list, the account's email). */
   WeakPassword = 'weak_password',
   /** An invitation token names no invitation of this tenant. */
@@ -74,6 +76,7 @@ export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.NotFound]: 404,
   [ErrorCode.TenantNotFound]: 404,
   [ErrorCode.Conflict]: 409,
+  [ErrorCode.LastSuperAdmin]: 409,
   [ErrorCode.TenantArchived]: 409,
   [ErrorCode.TenantNotArchived]: 409,
   [ErrorCode.WeakPassword]: 400,

@@ -5,7 +5,15 @@
  */
 const TENANT_CACHE_FORMAT = 'v1';
 
-export const TENANT_CACHE_KEY_KINDS = ['id', 'slug', 'domain', 'api-key', 'user', 'session'] as const;
+export const TENANT_CACHE_KEY_KINDS = [
+  'id',
+  'slug',
+  'domain',
+  'api-key',
+  'user',
+  'platform-user',
+  'session',
+] as const;
 export type TenantCacheKeyKind = (typeof TENANT_CACHE_KEY_KINDS)[number];
 
 export function tenantCacheKey(kind: TenantCacheKeyKind, value: string): string {
@@ -20,6 +28,8 @@ export const tenantCacheKeys = {
   byApiKeyHash: (apiKeyHash: string): string => tenantCacheKey('api-key', apiKeyHash),
   /** For identity's in-process cache of whether a tenant user may act, and as what. */
   byUser: (tenantId: string, userId: string): string => tenantCacheKey('user', `${tenantId}:${userId}`),
+  /** For identity's in-process cache of whether a platform operator may act (they belong to no tenant). */
+  byPlatformUser: (userId: string): string => tenantCacheKey('platform-user', userId),
   /** For identity's in-process cache of whether a sign-in session still stands (tenant id, or `platform`). */
   bySession: (owner: string, sessionId: string): string => tenantCacheKey('session', `${owner}:${sessionId}`),
 } as const;

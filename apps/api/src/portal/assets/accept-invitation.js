@@ -4,8 +4,7 @@
  * chooses a password, and on success the session starts as after a sign-in and the portal opens.
  */
 import { ApiError, callApi, storeToken } from './api-client.js';
-
-const COLOR = /^#[0-9a-fA-F]{6}$/;
+import { showPageBranding } from './page-branding.js';
 
 /** @template {HTMLElement} T @param {string} id @param {{ new (): T }} type @returns {T} */
 function element(id, type) {
@@ -19,25 +18,6 @@ const errorBox = element('accept-error', HTMLDivElement);
 // Read once, then removed from the address bar so it is not kept in history or shown over a shoulder.
 const token = new URLSearchParams(window.location.search).get('token');
 window.history.replaceState(null, '', window.location.pathname);
-
-async function showBranding() {
-  try {
-    /** @type {{ displayName: string, logoUrl: string | null, primaryColor: string | null }} */
-    const branding = await callApi('/v1/branding', { anonymous: true });
-    element('brand-name', HTMLHeadingElement).textContent = branding.displayName;
-    document.title = `${branding.displayName} · Accept your invitation`;
-    if (branding.logoUrl !== null && branding.logoUrl.startsWith('https://')) {
-      const logo = element('brand-logo', HTMLImageElement);
-      logo.src = branding.logoUrl;
-      logo.alt = `${branding.displayName} logo`;
-      logo.hidden = false;
-    }
-    if (branding.primaryColor !== null && COLOR.test(branding.primaryColor))
-      document.documentElement.style.setProperty('--brand-primary', branding.primaryColor);
-  } catch {
-    // The page works unbranded.
-  }
-}
 
 /** @param {string} message */
 function showError(message) {
@@ -72,4 +52,4 @@ async function accept(/** @type {SubmitEvent} */ event) {
 
 form.addEventListener('submit', (event) => void accept(event));
 if (token === null) showError('This page needs the link from your invitation email.');
-void showBranding();
+void showPageBranding('Accept your invitation');

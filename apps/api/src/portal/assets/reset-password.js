@@ -4,8 +4,7 @@
  * sets the new password, then sends the user to sign in.
  */
 import { ApiError, callApi } from './api-client.js';
-
-const COLOR = /^#[0-9a-fA-F]{6}$/;
+import { showPageBranding } from './page-branding.js';
 
 /** @template {HTMLElement} T @param {string} id @param {{ new (): T }} type @returns {T} */
 function element(id, type) {
@@ -23,25 +22,6 @@ const errorBox = element('reset-error', HTMLDivElement);
 // Read once, then removed from the address bar so it is not kept in history.
 const token = new URLSearchParams(window.location.search).get('token');
 window.history.replaceState(null, '', window.location.pathname);
-
-async function showBranding() {
-  try {
-    /** @type {{ displayName: string, logoUrl: string | null, primaryColor: string | null }} */
-    const branding = await callApi('/v1/branding', { anonymous: true });
-    element('brand-name', HTMLHeadingElement).textContent = branding.displayName;
-    document.title = `${branding.displayName} · Reset your password`;
-    if (branding.logoUrl !== null && branding.logoUrl.startsWith('https://')) {
-      const logo = element('brand-logo', HTMLImageElement);
-      logo.src = branding.logoUrl;
-      logo.alt = `${branding.displayName} logo`;
-      logo.hidden = false;
-    }
-    if (branding.primaryColor !== null && COLOR.test(branding.primaryColor))
-      document.documentElement.style.setProperty('--brand-primary', branding.primaryColor);
-  } catch {
-    // The page works unbranded.
-  }
-}
 
 /** @param {string} message */
 function say(message) {
@@ -91,4 +71,4 @@ requestForm.addEventListener('submit', (event) => void requestLink(event));
 confirmForm.addEventListener('submit', (event) => void confirm(event));
 requestSection.hidden = token !== null;
 confirmSection.hidden = token === null;
-void showBranding();
+void showPageBranding('Reset your password');
