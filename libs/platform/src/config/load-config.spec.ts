@@ -279,6 +279,7 @@ describe('loadConfig', () => {
       WEBHOOK_SECRET_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
       PAYMENTS_GATEWAY_WEBHOOK_SECRET: 'g'.repeat(40),
       ...SIMULATOR_ALLOWED,
+      ...MFA_KEY_SET,
     };
     expect(problemsOf({ ...production, SMTP_URL: undefined })).toEqual([
       expect.stringMatching(/^SMTP_URL is required/),
