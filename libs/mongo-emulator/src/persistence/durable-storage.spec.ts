@@ -22,10 +22,13 @@ import { DurableStorage } from './durable-storage';
 describe('DurableStorage', () => {
   let dataDir: string;
   const lines: string[] = [];
-  const open = (engine = new StorageEngine()) => ({
-    engine,
-    storage: DurableStorage.open(engine, { dataDir, log: (line) => lines.push(line) }),
-  });
+  /** Every storage a test opened: those it dropped (a crash) are abandoned after it, so no timer outlives it. */
+  const opened: DurableStorage[] = [];
+  const open = (engine = new StorageEngine()) => {
+    const storage = DurableStorage.open(engine, { dataDir, log: (line) => lines.push(line) });
+    opened.push(storage);
+    return { engine, storage };
+  };
   /** A crash: the storage is dropped without close(), so nothing but the journal is on disk. */
   const journalFile = () =>
     join(
@@ -37,7 +40,10 @@ describe('DurableStorage', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'engine-data-'));
     lines.length = 0;
   });
-  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterEach(() => {
+    for (const storage of opened.splice(0)) storage.abandon();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('replays the journal of an engine that never stopped cleanly', () => {
     const first = open();

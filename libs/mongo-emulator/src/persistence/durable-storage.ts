@@ -30,6 +30,7 @@ const JOURNAL_FILE = /^journal-(\d+)\.log$/;
 export class DurableStorage {
   private journal: JournalWriter;
   private readonly snapshotTimer: NodeJS.Timeout;
+  private stopped = false;
 
   private constructor(
     private readonly engine: StorageEngine,
@@ -73,8 +74,24 @@ export class DurableStorage {
 
   /** A clean stop: a final snapshot, so the next start has no journal to replay. */
   close(): void {
+    if (this.stopped) return;
     clearInterval(this.snapshotTimer);
     if (this.journal.size > 0) this.checkpoint();
+    this.stop();
+  }
+
+  /**
+   * Stops without the final snapshot, leaving the files exactly as a killed process would (what recovery
+   * tests need; `close()` is the clean stop). Without it a dropped storage's snapshot timer would still fire.
+   */
+  abandon(): void {
+    if (this.stopped) return;
+    clearInterval(this.snapshotTimer);
+    this.stop();
+  }
+
+  private stop(): void {
+    this.stopped = true;
     this.journal.close();
     this.lock.release();
   }
