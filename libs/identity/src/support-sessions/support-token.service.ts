@@ -6,8 +6,9 @@ import { ACCESS_TOKEN_ISSUER } from '../identity.constant';
 import { InvalidCredentialException } from '../tokens/invalid-credential.exception';
 import { SUPPORT_TOKEN_AUDIENCE, SUPPORT_TOKEN_PREFIX } from './support-session.constant';
 import type { SupportTokenClaims } from './support-token-claims';
+import { JWT_ALGORITHM } from '../tokens/jwt-signing.constant';
+import { readJwtKeyId } from '../tokens/read-jwt-key-id';
 
-const ALGORITHM = 'HS256';
 const OBJECT_ID = /^[0-9a-f]{24}$/;
 
 /**
@@ -41,7 +42,7 @@ export class SupportTokenService {
       { tid: session.tenantId, sid: session.id, exp: Math.floor(session.expiresAt.getTime() / 1000) },
       {
         secret: secret as unknown as Buffer,
-        algorithm: ALGORITHM,
+        algorithm: JWT_ALGORITHM,
         keyid: keyId,
         subject: session.operatorId,
         jwtid: randomUUID(),
@@ -56,13 +57,13 @@ export class SupportTokenService {
   verify(token: string): SupportTokenClaims {
     if (!token.startsWith(SUPPORT_TOKEN_PREFIX)) throw new InvalidCredentialException();
     const jwt = token.slice(SUPPORT_TOKEN_PREFIX.length);
-    const secret = this.secrets.get(readKeyId(jwt) ?? '');
+    const secret = this.secrets.get(readJwtKeyId(jwt) ?? '');
     if (secret === undefined) throw new InvalidCredentialException();
     let payload: unknown;
     try {
       payload = this.jwt.verify(jwt, {
         secret: secret as unknown as Buffer,
-        algorithms: [ALGORITHM],
+        algorithms: [JWT_ALGORITHM],
         issuer: ACCESS_TOKEN_ISSUER,
         audience: SUPPORT_TOKEN_AUDIENCE,
       });
@@ -71,19 +72,6 @@ export class SupportTokenService {
     }
     if (!isWellFormed(payload)) throw new InvalidCredentialException();
     return payload;
-  }
-}
-
-function readKeyId(jwt: string): string | null {
-  const [encodedHeader] = jwt.split('.');
-  if (encodedHeader === undefined || encodedHeader === '') return null;
-  try {
-    const header: unknown = JSON.parse(Buffer.from(encodedHeader, 'base64url').toString('utf8'));
-    if (typeof header !== 'object' || header === null) return null;
-    const { alg, kid } = header as { alg?: unknown; kid?: unknown };
-    return alg === ALGORITHM && typeof kid === 'string' ? kid : null;
-  } catch {
-    return null;
   }
 }
 

@@ -10,9 +10,10 @@ import {
 } from '../identity.constant';
 import type { AccessTokenClaims, AccessTokenSubject, IssuedAccessToken } from './access-token-claims';
 import { InvalidCredentialException } from './invalid-credential.exception';
+import { JWT_ALGORITHM } from './jwt-signing.constant';
+import { readJwtKeyId } from './read-jwt-key-id';
 
 /** The only algorithm accepted. Pinned so `alg: none` or an algorithm-confusion token can never verify. */
-const ALGORITHM = 'HS256';
 const OBJECT_ID = /^[0-9a-f]{24}$/;
 
 /**
@@ -61,7 +62,7 @@ export class AccessTokenService {
     const accessToken = await this.jwt.signAsync(payload, {
       // @nestjs/jwt types the secret as string | Buffer; jsonwebtoken itself accepts a KeyObject.
       secret: secret as unknown as Buffer,
-      algorithm: ALGORITHM,
+      algorithm: JWT_ALGORITHM,
       keyid: keyId,
       subject: subject.userId,
       jwtid: randomUUID(),
@@ -76,7 +77,7 @@ export class AccessTokenService {
   async verify(token: string): Promise<AccessTokenClaims> {
     const known = this.verified.get(token);
     if (known !== undefined) return known;
-    const keyId = readKeyId(token);
+    const keyId = readJwtKeyId(token);
     const secret = keyId === null ? undefined : this.secrets.get(keyId);
     if (secret === undefined) return this.refuse('unknown or missing kid');
     let payload: unknown;
@@ -84,7 +85,7 @@ export class AccessTokenService {
       // The synchronous form: the check is CPU work either way, and verifyAsync wraps it in three promises.
       payload = this.jwt.verify(token, {
         secret: secret as unknown as Buffer,
-        algorithms: [ALGORITHM],
+        algorithms: [JWT_ALGORITHM],
         issuer: ACCESS_TOKEN_ISSUER,
         audience: ACCESS_TOKEN_AUDIENCE,
       });
@@ -101,20 +102,6 @@ export class AccessTokenService {
     // Debug only: a flood of forged tokens must not flood the log, and the reason never reaches the caller.
     this.logger.debug(`Access token refused: ${reason}`);
     throw new InvalidCredentialException();
-  }
-}
-
-/** The `kid` of the token's header, read before any key is chosen; null when the header is not what we issue. */
-function readKeyId(token: string): string | null {
-  const [encodedHeader] = token.split('.');
-  if (encodedHeader === undefined || encodedHeader === '') return null;
-  try {
-    const header: unknown = JSON.parse(Buffer.from(encodedHeader, 'base64url').toString('utf8'));
-    if (typeof header !== 'object' || header === null) return null;
-    const { alg, kid } = header as { alg?: unknown; kid?: unknown };
-    return alg === ALGORITHM && typeof kid === 'string' ? kid : null;
-  } catch {
-    return null;
   }
 }
 
