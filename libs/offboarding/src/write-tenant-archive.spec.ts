@@ -90,7 +90,7 @@ describe('writeTenantArchive', () => {
   });
 
   it('streams with bounded memory: pulls documents as it writes them, never holding a collection', async () => {
-    // 80,000 documents of ~1 KiB of incompressible text: ~80 MiB through the writer. A writer that held a
+    // 80,000 documents of ~1 KiB (about 80 MiB to gzip: minutes on a busy 2-core machine, hence its timeout) of incompressible text: ~80 MiB through the writer. A writer that held a
     // collection in memory would have nothing on disk while it pulls; a streaming one has written (gzipped,
     // ~0.5 KiB a document) all but the last few batches of what it pulled. Bytes on disk are measured rather
     // than the heap, whose size depends on when the collector last ran.
@@ -106,7 +106,7 @@ describe('writeTenantArchive', () => {
     expect(archive.collections[0]?.documents).toBe(count);
     expect(archive.bytes).toBeGreaterThan(count * 512);
     expect(behind).toEqual([]);
-  });
+  }, 120_000);
 });
 
 /** The bytes of every file under `directory` (the writer's work files included). */
