@@ -11,6 +11,7 @@ import {
 } from '@tenantpay/usage';
 import { Types } from 'mongoose';
 import { WorkerModule } from '../src/worker.module';
+import { eventually } from './support/eventually';
 
 describe('usage jobs (worker)', () => {
   const mongo = useTestMongo();
@@ -54,9 +55,15 @@ describe('usage jobs (worker)', () => {
     it('copies changed counters to MongoDB on its schedule, as absolute values', async () => {
       const tenantId = new Types.ObjectId().toHexString();
       await count(tenantId, '2025-05', 0, 3);
-      await waitFor(async () => (await usageRecord(tenantId, '2025-05'))?.['api_calls'] === 3);
+      await eventually(
+        '3 api calls copied',
+        async () => (await usageRecord(tenantId, '2025-05'))?.['api_calls'] === 3,
+      );
       await count(tenantId, '2025-05', 3, 7);
-      await waitFor(async () => (await usageRecord(tenantId, '2025-05'))?.['api_calls'] === 7);
+      await eventually(
+        '7 api calls copied',
+        async () => (await usageRecord(tenantId, '2025-05'))?.['api_calls'] === 7,
+      );
       expect(await usageRecord(tenantId, '2025-05')).toMatchObject({
         api_calls: 7,
         bandwidth_bytes: 70,
@@ -89,7 +96,10 @@ describe('usage jobs (worker)', () => {
         ]);
       // Metering counted 5 (a timed-out write counted twice, say): Redis and MongoDB both hold the wrong number.
       await count(tenant.toHexString(), '2025-04', 0, 5, { transactions: 1 });
-      await waitFor(async () => (await usageRecord(tenant.toHexString(), '2025-04'))?.['transactions'] === 5);
+      await eventually(
+        '5 metered transactions copied',
+        async () => (await usageRecord(tenant.toHexString(), '2025-04'))?.['transactions'] === 5,
+      );
 
       now = new Date('2025-05-04T00:00:01Z'); // April's 3-day grace period is over
       await app.get(UsageMonthCloseService).closeDuePeriods();
@@ -102,11 +112,3 @@ describe('usage jobs (worker)', () => {
     });
   });
 });
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
