@@ -52,6 +52,11 @@ export interface AppConfig {
     readonly sessionIdleTimeoutSeconds: number;
     /** A session ends this long after its login, refreshed or not. */
     readonly sessionMaxLifetimeSeconds: number;
+    /**
+     * Days ended sessions, invitations and password resets are kept (for precise answers to their tokens and
+     * for audit) before MongoDB's TTL monitor deletes them.
+     */
+    readonly endedCredentialRetentionDays: number;
   };
   readonly mail: {
     /** Where email is delivered over SMTP; null outside production when unset (rows wait in the outbox). */
@@ -153,6 +158,8 @@ export interface AppConfig {
     readonly archiveDir: string;
     /** Days between a finished export and the deletion of the tenant's data. */
     readonly retentionDays: number;
+    /** Days the export archive file is kept after the tenant's data was deleted. */
+    readonly archiveRetentionDays: number;
     /** How often the worker looks for requested exports and deletions that are due. */
     readonly sweepIntervalMs: number;
   };

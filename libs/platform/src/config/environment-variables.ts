@@ -158,6 +158,18 @@ export class EnvironmentVariables {
   @Max(7_776_000, { message: 'must be between 60 and 7776000 seconds' })
   SESSION_MAX_LIFETIME_SECONDS = 604_800;
 
+  /**
+   * How long ended credentials (sessions, invitations, password resets) are kept before MongoDB's TTL monitor
+   * deletes them: their tokens answer a precise error (reuse, used, revoked, expired) and audit events can be
+   * traced to them for this long.
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of days' })
+  @Min(1, { message: 'must be between 1 and 3650 days' })
+  @Max(3650, { message: 'must be between 1 and 3650 days' })
+  ENDED_CREDENTIAL_RETENTION_DAYS = 30;
+
   /** The SMTP server outgoing email goes to (`smtp://` or `smtps://`, credentials in the URL). Required in production. */
   @IsOptional()
   @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
@@ -358,6 +370,14 @@ export class EnvironmentVariables {
   @Min(1, { message: 'must be between 1 and 3650 days' })
   @Max(3650, { message: 'must be between 1 and 3650 days' })
   OFFBOARD_RETENTION_DAYS = 30;
+
+  /** Days the export archive file is kept after the tenant's data was deleted; then the sweep deletes it. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of days' })
+  @Min(1, { message: 'must be between 1 and 3650 days' })
+  @Max(3650, { message: 'must be between 1 and 3650 days' })
+  OFFBOARD_ARCHIVE_RETENTION_DAYS = 90;
 
   @IsOptional()
   @Type(() => Number)

@@ -53,6 +53,7 @@ describe('loadConfig', () => {
         accessTokenTtlSeconds: 900,
         sessionIdleTimeoutSeconds: 43_200,
         sessionMaxLifetimeSeconds: 604_800,
+        endedCredentialRetentionDays: 30,
       },
       mail: {
         smtpUrl: 'smtp://mail.test:25',
@@ -94,6 +95,7 @@ describe('loadConfig', () => {
       offboarding: {
         archiveDir: expect.stringMatching(/\/var\/offboarding$/),
         retentionDays: 30,
+        archiveRetentionDays: 90,
         sweepIntervalMs: 60000,
       },
       worker: { metricsPort: 9464 },
@@ -178,6 +180,8 @@ describe('loadConfig', () => {
     ['JWT_ACCESS_TOKEN_TTL_SECONDS', '4'],
     ['SESSION_IDLE_TIMEOUT_SECONDS', '59'],
     ['SESSION_MAX_LIFETIME_SECONDS', 'a week'],
+    ['ENDED_CREDENTIAL_RETENTION_DAYS', '0'],
+    ['ENDED_CREDENTIAL_RETENTION_DAYS', '3651'],
     ['PAYMENTS_GATEWAY_WEBHOOK_SECRET', 'too-short'],
     ['PAYMENTS_GATEWAY_WEBHOOK_SECRET', `${'s'.repeat(32)} with spaces`],
     ['PAYMENTS_GATEWAY_WEBHOOK_TOLERANCE_SECONDS', '5'],
@@ -209,6 +213,8 @@ describe('loadConfig', () => {
     ['PAYMENTS_SWEEP_INTERVAL_MS', '10'],
     ['OFFBOARD_RETENTION_DAYS', '0'],
     ['OFFBOARD_RETENTION_DAYS', 'soon'],
+    ['OFFBOARD_ARCHIVE_RETENTION_DAYS', '0'],
+    ['OFFBOARD_ARCHIVE_RETENTION_DAYS', '1.5'],
     ['OFFBOARD_SWEEP_INTERVAL_MS', '5'],
     ['OFFBOARD_ARCHIVE_DIR', '  '],
     ['SIMULATED_GATEWAY_LATENCY_MS', '-5'],

@@ -117,6 +117,7 @@ export function loadConfig(environment: Environment): AppConfig {
       accessTokenTtlSeconds: variables.JWT_ACCESS_TOKEN_TTL_SECONDS,
       sessionIdleTimeoutSeconds: variables.SESSION_IDLE_TIMEOUT_SECONDS,
       sessionMaxLifetimeSeconds: variables.SESSION_MAX_LIFETIME_SECONDS,
+      endedCredentialRetentionDays: variables.ENDED_CREDENTIAL_RETENTION_DAYS,
     },
     mail: {
       smtpUrl: variables.SMTP_URL ?? null,
@@ -172,6 +173,7 @@ export function loadConfig(environment: Environment): AppConfig {
     offboarding: {
       archiveDir: resolve(variables.OFFBOARD_ARCHIVE_DIR),
       retentionDays: variables.OFFBOARD_RETENTION_DAYS,
+      archiveRetentionDays: variables.OFFBOARD_ARCHIVE_RETENTION_DAYS,
       sweepIntervalMs: variables.OFFBOARD_SWEEP_INTERVAL_MS,
     },
     worker: { metricsPort: variables.WORKER_METRICS_PORT },
