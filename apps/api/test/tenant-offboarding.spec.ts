@@ -6,7 +6,7 @@ import { readTenantArchive, testAppConfig, useTestMongo, useTestRedis } from '@t
 import Redis from 'ioredis';
 import { Types } from 'mongoose';
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -164,7 +164,11 @@ describe('tenant offboarding: export, download, deletion after retention (issue 
     // The worker's sweep (the same service the worker's repeatable job calls).
     const offboarding = app.get(OffboardingService, { strict: false });
     const exportedAt = new Date();
-    expect(await offboarding.runDueWork(exportedAt)).toEqual({ exported: 1, offboarded: 0 });
+    expect(await offboarding.runDueWork(exportedAt)).toEqual({
+      exported: 1,
+      offboarded: 0,
+      archivesDeleted: 0,
+    });
 
     const status = (await admin().get(`/v1/admin/tenants/${leaving}/offboarding`).expect(200)).body;
     expect(status).toMatchObject({ status: 'exported', exportedAt: exportedAt.toISOString() });
@@ -195,12 +199,15 @@ describe('tenant offboarding: export, download, deletion after retention (issue 
     expect(await offboarding.runDueWork(new Date(exportedAt.getTime() + 29 * DAY_MS))).toEqual({
       exported: 0,
       offboarded: 0,
+      archivesDeleted: 0,
     });
     expect(await countOf('payments', leaving)).toBe(3);
 
-    expect(await offboarding.runDueWork(new Date(exportedAt.getTime() + 30 * DAY_MS))).toEqual({
+    const offboardedAt = new Date(exportedAt.getTime() + 30 * DAY_MS);
+    expect(await offboarding.runDueWork(offboardedAt)).toEqual({
       exported: 0,
       offboarded: 1,
+      archivesDeleted: 0,
     });
     for (const collection of Object.keys(SEEDED)) {
       expect(await countOf(collection, leaving)).toBe(0);
@@ -215,6 +222,8 @@ describe('tenant offboarding: export, download, deletion after retention (issue 
     expect(done).toMatchObject({
       status: 'offboarded',
       deleted: { payments: 3, users: 1, webhook_endpoints: 1 },
+      archiveDeleteAfter: new Date(offboardedAt.getTime() + 90 * DAY_MS).toISOString(),
+      archiveDeletedAt: null,
     });
     const tenant = (await admin().get(`/v1/admin/tenants/${leaving}`).expect(200)).body;
     expect(tenant).toMatchObject({ isActive: false, offboardedAt: expect.any(String) });
@@ -243,5 +252,49 @@ describe('tenant offboarding: export, download, deletion after retention (issue 
         AuditAction.TenantOffboardingArchiveDownloaded,
       ]),
     );
+  });
+
+  it('deletes the archive file after its own retention, records and audits it, and a download then answers 410', async () => {
+    const leaving = await create('archive-expiring-bank');
+    await seed(leaving);
+    await admin().post(`/v1/admin/tenants/${leaving}/archive`).expect(200);
+    await admin().post(`/v1/admin/tenants/${leaving}/offboarding`).expect(202);
+    const offboarding = app.get(OffboardingService, { strict: false });
+    // A timeline of its own, later than the other tests': their archives fall due (and go) before this one's.
+    const exportedAt = new Date(Date.now() + 1000 * DAY_MS);
+    await offboarding.runDueWork(exportedAt);
+    const offboardedAt = new Date(exportedAt.getTime() + 30 * DAY_MS);
+    await offboarding.runDueWork(offboardedAt);
+    const { archive } = (await admin().get(`/v1/admin/tenants/${leaving}/offboarding`).expect(200)).body;
+    const file = join(archiveDir, archive.fileName as string);
+    await expect(stat(file)).resolves.toBeDefined();
+
+    // One day before the archive's retention ends: kept, still downloadable.
+    const dayBefore = new Date(offboardedAt.getTime() + 89 * DAY_MS);
+    await offboarding.runDueWork(dayBefore);
+    await expect(stat(file)).resolves.toBeDefined();
+    expect(
+      (await admin().get(`/v1/admin/tenants/${leaving}/offboarding`).expect(200)).body.archiveDeletedAt,
+    ).toBeNull();
+    await download(leaving).expect(200);
+
+    const due = new Date(offboardedAt.getTime() + 90 * DAY_MS);
+    expect(await offboarding.runDueWork(due)).toEqual({ exported: 0, offboarded: 0, archivesDeleted: 1 });
+    await expect(stat(file)).rejects.toMatchObject({ code: 'ENOENT' });
+    // Done once: a later sweep finds nothing more to delete or audit.
+    expect((await offboarding.runDueWork(new Date(due.getTime() + DAY_MS))).archivesDeleted).toBe(0);
+
+    const status = (await admin().get(`/v1/admin/tenants/${leaving}/offboarding`).expect(200)).body;
+    expect(status).toMatchObject({ status: 'offboarded', archiveDeletedAt: due.toISOString() });
+    const refused = await admin().get(`/v1/admin/tenants/${leaving}/offboarding/archive`);
+    expectApiError(refused, 410, 'offboarding_archive_deleted');
+    expect(refused.body.message).toContain(due.toISOString());
+
+    const deletions = await mongo.db
+      .collection('audit_events')
+      .find({ tenantId: new Types.ObjectId(leaving), action: AuditAction.TenantOffboardingArchiveDeleted })
+      .toArray();
+    expect(deletions).toHaveLength(1);
+    expect(deletions[0]?.['metadata']).toMatchObject({ fileName: archive.fileName, sha256: archive.sha256 });
   });
 });

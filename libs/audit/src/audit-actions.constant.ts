@@ -79,6 +79,7 @@ export const AuditAction = {
   TenantOffboardingExported: 'tenant.offboarding_exported',
   TenantOffboardingExportFailed: 'tenant.offboarding_export_failed',
   TenantOffboardingArchiveDownloaded: 'tenant.offboarding_archive_downloaded',
+  TenantOffboardingArchiveDeleted: 'tenant.offboarding_archive_deleted',
   TenantOffboarded: 'tenant.offboarded',
   SupportSessionOpened: 'support_session.opened',
   SupportSessionUsed: 'support_session.used',

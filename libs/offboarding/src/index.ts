@@ -1,6 +1,7 @@
 export * from './offboarding.constant';
 export * from './offboarding.module';
 export * from './offboarding.service';
+export * from './offboarding-archive-deleted.exception';
 export * from './offboarding-archive-not-ready.exception';
 export * from './offboarding-not-found.exception';
 export * from './tenant-export-archive';

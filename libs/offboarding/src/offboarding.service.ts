@@ -11,9 +11,10 @@ import {
 } from '@tenantpay/tenancy';
 import type { Redis } from 'ioredis';
 import { createReadStream, type ReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OFFBOARDING_RETRY_DELAY_MS } from './offboarding.constant';
+import { OffboardingArchiveDeletedException } from './offboarding-archive-deleted.exception';
 import { OffboardingArchiveNotReadyException } from './offboarding-archive-not-ready.exception';
 import { OffboardingNotFoundException } from './offboarding-not-found.exception';
 import type { TenantOffboarding } from './tenant-offboarding';
@@ -26,6 +27,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Keys scanned per SCAN call while deleting a tenant's Redis keys. */
 const REDIS_SCAN_COUNT = 500;
 
+/** What one sweep did. */
+export interface OffboardingSweepResult {
+  readonly exported: number;
+  readonly offboarded: number;
+  readonly archivesDeleted: number;
+}
+
 export interface OffboardingArchiveDownload {
   readonly stream: ReadStream;
   readonly fileName: string;
@@ -37,7 +45,8 @@ export interface OffboardingArchiveDownload {
  * Offboarding a tenant (issue 13 §6): a super-admin starts it once the tenant is archived; the worker exports
  * every tenant-owned collection into one archive with a checksum, super-admins download it, and after the
  * retention period the worker deletes the tenant's data from every tenant-owned collection and its Redis keys,
- * and marks the tenant offboarded. Every step is audited on the tenant's trail.
+ * and marks the tenant offboarded. The archive itself is the tenant's data too: its own retention period after
+ * the deletion, the worker deletes the file and records when. Every step is audited on the tenant's trail.
  */
 @Injectable()
 export class OffboardingService {
@@ -74,6 +83,8 @@ export class OffboardingService {
   /** The archive as a stream, once written; every download is audited. */
   async openArchive(tenantId: string, operatorId: string): Promise<OffboardingArchiveDownload> {
     const record = await this.find(tenantId);
+    if (record.archiveDeletedAt !== null)
+      throw new OffboardingArchiveDeletedException(record.archiveDeletedAt);
     if (record.archive === null) throw new OffboardingArchiveNotReadyException();
     const path = join(this.config.offboarding.archiveDir, record.archive.fileName);
     try {
@@ -89,8 +100,11 @@ export class OffboardingService {
     return { stream: createReadStream(path), fileName, bytes, sha256 };
   }
 
-  /** The worker's sweep: every requested export, then every deletion whose retention period is over. */
-  async runDueWork(now: Date = new Date()): Promise<{ exported: number; offboarded: number }> {
+  /**
+   * The worker's sweep: every requested export, then every deletion whose retention period is over, then every
+   * archive file whose own retention period is over.
+   */
+  async runDueWork(now: Date = new Date()): Promise<OffboardingSweepResult> {
     let exported = 0;
     let offboarded = 0;
     for (
@@ -108,7 +122,30 @@ export class OffboardingService {
       await this.delete(claim, now);
       offboarded += 1;
     }
-    return { exported, offboarded };
+    let archivesDeleted = 0;
+    for (const record of await this.offboardings.dueArchiveDeletions(now)) {
+      if (await this.deleteArchive(record, now)) archivesDeleted += 1;
+    }
+    return { exported, offboarded, archivesDeleted };
+  }
+
+  /**
+   * Removes the archive file (already gone is fine: a sweep that died after the unlink is repeated), then records
+   * it; only the sweep whose record won audits it.
+   */
+  private async deleteArchive(record: TenantOffboarding, now: Date): Promise<boolean> {
+    const tenantId = record.tenantId.toHexString();
+    if (record.archive !== null)
+      await rm(join(this.config.offboarding.archiveDir, record.archive.fileName), { force: true });
+    if (!(await this.offboardings.markArchiveDeleted(record._id, now))) return false;
+    await this.record(AuditAction.TenantOffboardingArchiveDeleted, tenantId, 'success', {
+      metadata: {
+        fileName: record.archive?.fileName ?? null,
+        sha256: record.archive?.sha256 ?? null,
+        archiveDeleteAfter: record.archiveDeleteAfter?.toISOString() ?? null,
+      },
+    });
+    return true;
   }
 
   private async export(record: TenantOffboarding, now: Date): Promise<boolean> {
@@ -167,7 +204,10 @@ export class OffboardingService {
     });
     const redisKeys = await this.deleteRedisKeys(tenantId);
     await this.tenantAdmin.markOffboarded(tenantId, { deleted, redisKeys });
-    await this.offboardings.markOffboarded(record._id, deleted, now);
+    const archiveDeleteAfter = new Date(
+      now.getTime() + this.config.offboarding.archiveRetentionDays * DAY_MS,
+    );
+    await this.offboardings.markOffboarded(record._id, deleted, now, archiveDeleteAfter);
   }
 
   /** Every Redis key of the tenant carries its id as the Cluster hash tag (`…{<tenantId>}…`: usage, limits). */

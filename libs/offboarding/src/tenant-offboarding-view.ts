@@ -12,6 +12,8 @@ export interface TenantOffboardingView {
   readonly exportedAt: string | null;
   readonly deleteAfter: string | null;
   readonly offboardedAt: string | null;
+  readonly archiveDeleteAfter: string | null;
+  readonly archiveDeletedAt: string | null;
   readonly deleted: Readonly<Record<string, number>> | null;
   readonly lastError: string | null;
 }
@@ -35,6 +37,8 @@ export function toTenantOffboardingView(record: TenantOffboarding): TenantOffboa
     exportedAt: iso(record.exportedAt),
     deleteAfter: iso(record.deleteAfter),
     offboardedAt: iso(record.offboardedAt),
+    archiveDeleteAfter: iso(record.archiveDeleteAfter),
+    archiveDeletedAt: iso(record.archiveDeletedAt),
     deleted: record.deleted === null ? null : { ...record.deleted },
     lastError: record.lastError,
   };

@@ -36,6 +36,8 @@ export const TenantOffboardingSchema = new Schema<TenantOffboarding>(
     exportedAt: { type: Date, default: null },
     deleteAfter: { type: Date, default: null },
     offboardedAt: { type: Date, default: null },
+    archiveDeleteAfter: { type: Date, default: null },
+    archiveDeletedAt: { type: Date, default: null },
     deleted: { type: Schema.Types.Mixed, default: null },
     lastError: { type: String, default: null },
   },
@@ -50,5 +52,6 @@ export const TenantOffboardingSchema = new Schema<TenantOffboarding>(
 
 // Status and download by tenant: `findOne({ tenantId })`; unique so one tenant is offboarded once.
 TenantOffboardingSchema.index({ tenantId: 1 }, { unique: true });
-// The worker's claims: `findOneAndUpdate({ status, notBefore / deleteAfter / leaseUntil <= now })`.
+// The worker's claims: `findOneAndUpdate({ status, notBefore / deleteAfter / leaseUntil <= now })`, and its
+// archive deletions: `find({ status: 'offboarded', archiveDeletedAt: null, archiveDeleteAfter <= now })`.
 TenantOffboardingSchema.index({ status: 1, notBefore: 1 });

@@ -19,6 +19,10 @@ export interface TenantOffboarding {
   /** When the tenant's data will be (or was allowed to be) deleted: exportedAt + the retention period. */
   readonly deleteAfter: Date | null;
   readonly offboardedAt: Date | null;
+  /** When the archive file will be (or was allowed to be) deleted: offboardedAt + the archive's retention. */
+  readonly archiveDeleteAfter: Date | null;
+  /** When the sweep deleted the archive file; from then on a download answers 410. */
+  readonly archiveDeletedAt: Date | null;
   /** Documents deleted per collection, once offboarded. */
   readonly deleted: Readonly<Record<string, number>> | null;
   readonly lastError: string | null;

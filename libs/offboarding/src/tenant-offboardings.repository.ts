@@ -109,6 +109,7 @@ export class TenantOffboardingsRepository {
     id: Types.ObjectId,
     deleted: Record<string, number>,
     offboardedAt: Date,
+    archiveDeleteAfter: Date,
   ): Promise<void> {
     await this.model.updateOne(
       { _id: id, status: TenantOffboardingStatus.Deleting },
@@ -117,11 +118,37 @@ export class TenantOffboardingsRepository {
           status: TenantOffboardingStatus.Offboarded,
           deleted,
           offboardedAt,
+          archiveDeleteAfter,
           leaseUntil: null,
           lastError: null,
         },
       },
     );
+  }
+
+  /** Offboarded tenants whose archive file is due for deletion and not deleted yet (oldest first). */
+  dueArchiveDeletions(now: Date): Promise<TenantOffboarding[]> {
+    return this.model
+      .find({
+        status: TenantOffboardingStatus.Offboarded,
+        archiveDeletedAt: null,
+        archiveDeleteAfter: { $lte: now },
+      })
+      .sort({ archiveDeleteAfter: 1 })
+      .lean<TenantOffboarding[]>()
+      .exec();
+  }
+
+  /**
+   * Records the archive's deletion; true for the one sweep that recorded it (two workers may both unlink the
+   * file, which is harmless, but only one audits it).
+   */
+  async markArchiveDeleted(id: Types.ObjectId, deletedAt: Date): Promise<boolean> {
+    const result = await this.model.updateOne(
+      { _id: id, status: TenantOffboardingStatus.Offboarded, archiveDeletedAt: null },
+      { $set: { archiveDeletedAt: deletedAt } },
+    );
+    return result.modifiedCount === 1;
   }
 
   private claim(

@@ -46,6 +46,8 @@ export enum ErrorCode {
   PasswordResetTokenUsed = 'password_reset_token_used',
   /** Changing a password needs the current one, and it was wrong. */
   InvalidCurrentPassword = 'invalid_current_password',
+  /** The offboarded tenant's export archive was deleted after its retention period; it cannot be downloaded. */
+  OffboardingArchiveDeleted = 'offboarding_archive_deleted',
   IdempotencyInProgress = 'idempotency_in_progress',
   PayloadTooLarge = 'payload_too_large',
   UnsupportedMediaType = 'unsupported_media_type',
@@ -88,6 +90,7 @@ export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.PasswordResetTokenExpired]: 410,
   [ErrorCode.PasswordResetTokenUsed]: 410,
   [ErrorCode.InvalidCurrentPassword]: 400,
+  [ErrorCode.OffboardingArchiveDeleted]: 410,
   [ErrorCode.IdempotencyInProgress]: 409,
   [ErrorCode.PayloadTooLarge]: 413,
   [ErrorCode.UnsupportedMediaType]: 415,
