@@ -22,6 +22,7 @@ export const InvitationSchema = tenantOwnedSchema<Invitation>(
     acceptedAt: { type: Date, default: null },
     acceptedUserId: { type: String, default: null },
     revokedAt: { type: Date, default: null },
+    purgeAfter: { type: Date, default: null },
   },
   { collection: INVITATION_COLLECTION, minimize: false },
 );

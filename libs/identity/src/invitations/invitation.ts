@@ -20,4 +20,6 @@ export interface Invitation extends TenantOwnedFields {
   acceptedAt: Date | null;
   acceptedUserId: string | null;
   revokedAt: Date | null;
+  /** Set when it stops being pending (accepted, revoked, expired): MongoDB's TTL monitor deletes it then. */
+  purgeAfter: Date | null;
 }

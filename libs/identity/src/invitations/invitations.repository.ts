@@ -1,16 +1,31 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { DataIsolationService, type NewDocument, TenantAwareRepository } from '@tenantpay/data-isolation';
+import { APP_CONFIG, type AppConfig } from '@tenantpay/platform';
 import { isValidObjectId, type Model, trusted, Types } from 'mongoose';
+import { PURGE_AFTER_TTL_INDEX, purgeAfter } from '../retention/ended-credential-retention';
 import type { Invitation } from './invitation';
 import { INVITATION_MODEL } from './invitation.schema';
 import { InvitationStatus } from './invitation-status.enum';
 
 /** The current tenant's invitations. Status changes are conditional on `pending`, so two racing ones cannot both win. */
 @Injectable()
-export class InvitationsRepository extends TenantAwareRepository<Invitation> {
-  constructor(@InjectModel(INVITATION_MODEL) model: Model<Invitation>, isolation: DataIsolationService) {
+export class InvitationsRepository extends TenantAwareRepository<Invitation> implements OnModuleInit {
+  private readonly logger = new Logger(InvitationsRepository.name);
+
+  constructor(
+    @InjectModel(INVITATION_MODEL) model: Model<Invitation>,
+    isolation: DataIsolationService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
     super(model, isolation);
+  }
+
+  async onModuleInit(): Promise<void> {
+    // See PURGE_AFTER_TTL_INDEX for why this index is created here rather than declared on the schema.
+    await this.createIndexOutsideSchema(PURGE_AFTER_TTL_INDEX).catch((error: unknown) =>
+      this.logger.warn({ err: error }, 'Could not create the invitations TTL index'),
+    );
   }
 
   insert(invitation: NewDocument<Invitation>): Promise<Invitation> {
@@ -42,7 +57,11 @@ export class InvitationsRepository extends TenantAwareRepository<Invitation> {
     );
   }
 
-  /** Moves a pending invitation to `status` with `fields`; null when it was no longer pending. */
+  /**
+   * Moves a pending invitation to `status` with `fields`; null when it was no longer pending. Ended now, it is
+   * deleted after the retention period: a pending one never is (its seat is given back by the expiry, not by
+   * a deletion), and an ended one's link answers used / revoked / expired until then rather than "unknown".
+   */
   leavePending(
     id: Types.ObjectId,
     status: InvitationStatus,
@@ -50,7 +69,13 @@ export class InvitationsRepository extends TenantAwareRepository<Invitation> {
   ): Promise<Invitation | null> {
     return this.findOneAndUpdate(
       { _id: id, status: InvitationStatus.Pending },
-      { $set: { status, ...fields } },
+      {
+        $set: {
+          status,
+          ...fields,
+          purgeAfter: purgeAfter(new Date(), this.config.auth.endedCredentialRetentionDays),
+        },
+      },
     );
   }
 

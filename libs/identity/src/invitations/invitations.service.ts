@@ -105,6 +105,8 @@ export class InvitationsService {
           acceptedAt: null,
           acceptedUserId: null,
           revokedAt: null,
+          // Pending: never deleted (see InvitationsRepository.leavePending).
+          purgeAfter: null,
         });
       } catch (error) {
         throw isDuplicateKeyError(error) ? new InvitationAlreadyPendingException() : error;

@@ -10,6 +10,8 @@ export const PasswordResetTokenSchema = tenantOwnedSchema<PasswordResetToken>(
     tokenHash: { type: String, required: true },
     expiresAt: { type: Date, required: true },
     usedAt: { type: Date, default: null },
+    // Null only on resets issued before it existed (those are never deleted by the TTL index).
+    purgeAfter: { type: Date, default: null },
   },
   { collection: PASSWORD_RESET_COLLECTION, minimize: false },
 );

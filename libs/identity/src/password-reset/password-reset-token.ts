@@ -7,4 +7,6 @@ export interface PasswordResetToken extends TenantOwnedFields {
   expiresAt: Date;
   /** Set when used, or when a newer reset or a completed one made it void. */
   usedAt: Date | null;
+  /** When MongoDB's TTL monitor deletes it: the retention period after `expiresAt`, used or not. */
+  purgeAfter: Date | null;
 }

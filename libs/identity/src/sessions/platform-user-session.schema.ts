@@ -1,4 +1,5 @@
 import { Schema } from 'mongoose';
+import { PURGE_AFTER_TTL_INDEX } from '../retention/ended-credential-retention';
 import type { Session } from './session';
 import { SESSION_FIELDS } from './session-fields';
 
@@ -19,3 +20,5 @@ export const PlatformUserSessionSchema = new Schema<PlatformUserSession>(SESSION
 
 // An operator's own session list: `find({ userId })`. Refresh and the per-request check read by `_id`.
 PlatformUserSessionSchema.index({ userId: 1 });
+// No query: MongoDB's TTL monitor deletes ended sessions once their retention is over (PURGE_AFTER_TTL_INDEX).
+PlatformUserSessionSchema.index(PURGE_AFTER_TTL_INDEX.key, PURGE_AFTER_TTL_INDEX.options);

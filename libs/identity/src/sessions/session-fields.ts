@@ -17,6 +17,8 @@ export const SESSION_FIELDS: SchemaDefinition = {
   },
   idleExpiresAt: { type: Date, required: true },
   expiresAt: { type: Date, required: true, immutable: true },
+  // Null only on sessions opened before it existed (those are never deleted by the TTL index).
+  purgeAfter: { type: Date, default: null, immutable: true },
   revokedAt: { type: Date, default: null },
   revokedReason: { type: String, enum: [...Object.values(SessionEndReason), null], default: null },
   lastRefreshedAt: { type: Date, default: null },

@@ -17,6 +17,8 @@ export interface Session {
   readonly idleExpiresAt: Date;
   /** The session ends at this time however often it is refreshed. */
   readonly expiresAt: Date;
+  /** When MongoDB's TTL monitor deletes it: the retention period after `expiresAt` (see SessionsService.open). */
+  readonly purgeAfter: Date | null;
   readonly revokedAt: Date | null;
   readonly revokedReason: SessionEndReason | null;
   readonly lastRefreshedAt: Date | null;
@@ -34,6 +36,7 @@ export interface NewSession {
   readonly refreshTokenHash: string;
   readonly idleExpiresAt: Date;
   readonly expiresAt: Date;
+  readonly purgeAfter: Date;
   readonly ip: string | null;
   readonly userAgent: string | null;
 }

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '@tenantpay/platform';
 import { TenantContextService } from '@tenantpay/tenancy';
 import { Types } from 'mongoose';
 import { PlatformUsersRepository } from '../platform-users/platform-users.repository';
+import { purgeAfter } from '../retention/ended-credential-retention';
 import { AccessTokenService } from '../tokens/access-token.service';
 import { InvalidCredentialException } from '../tokens/invalid-credential.exception';
 import { UserNotFoundException } from '../users/user-not-found.exception';
@@ -70,6 +71,11 @@ export class SessionsService {
       refreshTokenHash: refresh.hash,
       idleExpiresAt,
       expiresAt,
+      // Kept past its absolute expiry however it ended (logout, revocation, reuse, idle): until then any refresh
+      // token of the family, current or rotated away, may still be presented, and a revoked family must go on
+      // recognising a rotated one as reuse (refused and audited as such) instead of answering "unknown". The
+      // retention beyond that keeps the session the audit trail names for its readers.
+      purgeAfter: purgeAfter(expiresAt, this.config.auth.endedCredentialRetentionDays),
       ip: client.ip,
       userAgent: client.userAgent?.slice(0, 512) ?? null,
     });

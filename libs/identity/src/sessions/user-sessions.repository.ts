@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { DataIsolationService, TenantAwareRepository } from '@tenantpay/data-isolation';
 import { isValidObjectId, type Model, Types } from 'mongoose';
+import { PURGE_AFTER_TTL_INDEX } from '../retention/ended-credential-retention';
 import type { NewSession } from './session';
 import type { SessionEndReason } from './session-end-reason.enum';
 import type { SessionStore } from './session-store';
@@ -10,9 +11,21 @@ import { USER_SESSION_MODEL, type UserSession } from './user-session.schema';
 
 /** The current tenant's users' sessions. */
 @Injectable()
-export class UserSessionsRepository extends TenantAwareRepository<UserSession> implements SessionStore {
+export class UserSessionsRepository
+  extends TenantAwareRepository<UserSession>
+  implements SessionStore, OnModuleInit
+{
+  private readonly logger = new Logger(UserSessionsRepository.name);
+
   constructor(@InjectModel(USER_SESSION_MODEL) model: Model<UserSession>, isolation: DataIsolationService) {
     super(model, isolation);
+  }
+
+  async onModuleInit(): Promise<void> {
+    // See PURGE_AFTER_TTL_INDEX for why this index is created here rather than declared on the schema.
+    await this.createIndexOutsideSchema(PURGE_AFTER_TTL_INDEX).catch((error: unknown) =>
+      this.logger.warn({ err: error }, 'Could not create the user sessions TTL index'),
+    );
   }
 
   insert(session: NewSession): Promise<UserSession> {
