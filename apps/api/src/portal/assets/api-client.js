@@ -85,7 +85,12 @@ export async function callApi(path, options = {}) {
  * Routes whose 401 means wrong or ended credentials, never an access token to renew. Logout is not one: with
  * an expired access token it renews first, so that the session really ends on the server.
  */
-const SESSION_ROUTES = ['/v1/auth/login', '/v1/auth/refresh'];
+const SESSION_ROUTES = [
+  '/v1/auth/login',
+  '/v1/auth/login/mfa',
+  '/v1/auth/login/mfa/enrol',
+  '/v1/auth/refresh',
+];
 
 /**
  * @param {string} path

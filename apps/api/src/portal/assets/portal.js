@@ -1,6 +1,7 @@
 // @ts-check
 /**
- * The staff portal: the tenant's brand, sign-in, this month's usage, the payment list with filters and
+ * The staff portal: the tenant's brand, sign-in (with the second factor when the account has one, or its
+ * enrolment when the tenant requires one), this month's usage, the payment list with filters and
  * pages, and payment creation for the roles the API lets create. Everything the API returns is rendered
  * with textContent or DOM properties, never parsed as HTML.
  */
@@ -15,6 +16,7 @@ import {
   storedToken,
   storeToken,
 } from './api-client.js';
+import { showRecoveryCodes, showTotpSecret } from './mfa-enrolment-view.js';
 
 const PAGE_SIZE = 10;
 /** The roles POST /v1/payments admits; the API refuses the others anyway. */
@@ -43,6 +45,23 @@ const view = {
   signIn: element('sign-in', HTMLElement),
   signInForm: element('sign-in-form', HTMLFormElement),
   signInError: element('sign-in-error', HTMLDivElement),
+  mfaStep: element('mfa-step', HTMLElement),
+  mfaForm: element('mfa-form', HTMLFormElement),
+  mfaCodeHint: element('mfa-code-hint', HTMLParagraphElement),
+  mfaRecoveryHint: element('mfa-recovery-hint', HTMLParagraphElement),
+  mfaCodeField: element('mfa-code-field', HTMLLabelElement),
+  mfaRecoveryField: element('mfa-recovery-field', HTMLLabelElement),
+  mfaUseRecovery: element('mfa-use-recovery', HTMLButtonElement),
+  mfaCancel: element('mfa-cancel', HTMLButtonElement),
+  mfaError: element('mfa-error', HTMLDivElement),
+  mfaEnrolStep: element('mfa-enrol-step', HTMLElement),
+  mfaEnrolSecret: element('mfa-enrol-secret', HTMLDivElement),
+  mfaEnrolForm: element('mfa-enrol-form', HTMLFormElement),
+  mfaEnrolCancel: element('mfa-enrol-cancel', HTMLButtonElement),
+  mfaEnrolError: element('mfa-enrol-error', HTMLDivElement),
+  recoveryCodes: element('recovery-codes', HTMLElement),
+  recoveryCodeList: element('recovery-code-list', HTMLOListElement),
+  recoveryCodesDone: element('recovery-codes-done', HTMLButtonElement),
   workspace: element('workspace', HTMLDivElement),
   usageFigures: element('usage-figures', HTMLDListElement),
   usageProgress: element('usage-progress', HTMLProgressElement),
@@ -75,6 +94,13 @@ const list = {
 };
 
 let idempotencyKey = newIdempotencyKey();
+
+/**
+ * The password step's challenge while the second step is on screen; kept in this script only (never stored):
+ * a reload starts the sign-in again.
+ * @type {string | null}
+ */
+let mfaChallenge = null;
 
 // ---- branding -------------------------------------------------------------------------------------------
 
@@ -157,10 +183,15 @@ async function signIn(/** @type {SubmitEvent} */ event) {
         },
         withCookies: true,
       });
-      storeToken(issued.accessToken);
-      rememberSessionCookie();
       view.signInForm.reset();
-      await enterWorkspace();
+      if (issued.mfaRequired === true) {
+        mfaChallenge = issued.challengeToken;
+        view.signIn.hidden = true;
+        if (issued.mfaEnrolmentRequired === true) await showEnrolmentStep();
+        else showMfaStep();
+        return;
+      }
+      await openSession(issued, []);
     } catch (error) {
       forgetToken();
       showError(view.signInError, error);
@@ -168,11 +199,159 @@ async function signIn(/** @type {SubmitEvent} */ event) {
   });
 }
 
+/**
+ * A session is open (after the password, or after the second step): the access token stays in this tab, the
+ * refresh token in its cookie. Recovery codes handed out by a mandatory enrolment are shown before the work.
+ * @param {{ accessToken: string }} issued
+ * @param {readonly string[]} recoveryCodes
+ */
+async function openSession(issued, recoveryCodes) {
+  storeToken(issued.accessToken);
+  rememberSessionCookie();
+  mfaChallenge = null;
+  view.mfaStep.hidden = true;
+  view.mfaEnrolStep.hidden = true;
+  if (recoveryCodes.length > 0) {
+    showRecoveryCodes(view.recoveryCodeList, recoveryCodes);
+    view.recoveryCodes.hidden = false;
+    view.recoveryCodesDone.focus();
+    return;
+  }
+  await enterWorkspace();
+}
+
+// ---- second factor ---------------------------------------------------------------------------------------
+
+function showMfaStep() {
+  useRecoveryCode(false);
+  hideError(view.mfaError);
+  view.mfaStep.hidden = false;
+  const input = view.mfaForm.querySelector('input:not([disabled])');
+  if (input instanceof HTMLInputElement) input.focus();
+}
+
+/** Switches the second step between the app's code and a recovery code (only one is sent). */
+function useRecoveryCode(/** @type {boolean} */ recovery) {
+  view.mfaForm.reset();
+  view.mfaCodeHint.hidden = recovery;
+  view.mfaCodeField.hidden = recovery;
+  view.mfaRecoveryHint.hidden = !recovery;
+  view.mfaRecoveryField.hidden = !recovery;
+  // A hidden required field would block the submit: the unused one is disabled, so it is neither checked nor sent.
+  for (const input of view.mfaCodeField.querySelectorAll('input')) input.disabled = recovery;
+  for (const input of view.mfaRecoveryField.querySelectorAll('input')) input.disabled = !recovery;
+  view.mfaUseRecovery.textContent = recovery
+    ? 'Use the authenticator app instead'
+    : 'Use a recovery code instead';
+  view.mfaUseRecovery.dataset['recovery'] = recovery ? 'on' : 'off';
+}
+
+async function verifyMfa(/** @type {SubmitEvent} */ event) {
+  event.preventDefault();
+  const form = new FormData(view.mfaForm);
+  const recovery = view.mfaUseRecovery.dataset['recovery'] === 'on';
+  hideError(view.mfaError);
+  await whileBusy(view.mfaForm, async () => {
+    try {
+      const issued = await callApi('/v1/auth/login/mfa', {
+        method: 'POST',
+        body: {
+          challengeToken: mfaChallenge ?? '',
+          ...(recovery
+            ? { recoveryCode: String(form.get('recoveryCode') ?? '').trim() }
+            : { code: String(form.get('code') ?? '').trim() }),
+          refreshTokenDelivery: 'cookie',
+        },
+        withCookies: true,
+      });
+      await openSession(issued, []);
+    } catch (error) {
+      secondStepFailed(view.mfaError, error);
+      view.mfaForm.reset();
+    }
+  });
+}
+
+/** Mandatory MFA without a factor yet: the challenge buys a secret (shown once), a code of it opens the session. */
+async function showEnrolmentStep() {
+  hideError(view.mfaEnrolError);
+  view.mfaEnrolSecret.replaceChildren();
+  view.mfaEnrolStep.hidden = false;
+  try {
+    const enrolment = await callApi('/v1/auth/login/mfa/enrol', {
+      method: 'POST',
+      body: { challengeToken: mfaChallenge ?? '' },
+    });
+    showTotpSecret(view.mfaEnrolSecret, enrolment);
+  } catch (error) {
+    secondStepFailed(view.mfaEnrolError, error);
+  }
+}
+
+async function confirmEnrolment(/** @type {SubmitEvent} */ event) {
+  event.preventDefault();
+  const form = new FormData(view.mfaEnrolForm);
+  hideError(view.mfaEnrolError);
+  await whileBusy(view.mfaEnrolForm, async () => {
+    try {
+      const issued = await callApi('/v1/auth/login/mfa', {
+        method: 'POST',
+        body: {
+          challengeToken: mfaChallenge ?? '',
+          code: String(form.get('code') ?? '').trim(),
+          refreshTokenDelivery: 'cookie',
+        },
+        withCookies: true,
+      });
+      view.mfaEnrolForm.reset();
+      await openSession(issued, issued.recoveryCodes ?? []);
+    } catch (error) {
+      secondStepFailed(view.mfaEnrolError, error);
+      view.mfaEnrolForm.reset();
+    }
+  });
+}
+
+/**
+ * A wrong code is shown on the step, to try again. A challenge that is no longer valid (expired after five
+ * minutes, already used, unknown) cannot be answered at all: back to the password, saying why.
+ * @param {HTMLElement} box
+ * @param {unknown} error
+ */
+function secondStepFailed(box, error) {
+  if (error instanceof ApiError && error.status === 401 && error.code !== 'invalid_mfa_code') {
+    leaveSecondStep();
+    showError(
+      view.signInError,
+      new ApiError(401, {
+        error: error.code,
+        message: 'The sign-in took too long or is no longer valid. Enter your email and password again.',
+        ...(error.requestId === null ? {} : { requestId: error.requestId }),
+      }),
+    );
+    return;
+  }
+  showError(box, error);
+}
+
+function leaveSecondStep() {
+  mfaChallenge = null;
+  view.mfaStep.hidden = true;
+  view.mfaEnrolStep.hidden = true;
+  view.mfaEnrolSecret.replaceChildren();
+  hideError(view.mfaError);
+  hideError(view.mfaEnrolError);
+  hideError(view.signInError);
+  view.signIn.hidden = false;
+}
+
 async function enterWorkspace() {
   const me = await callApi('/v1/auth/me');
   view.sessionUser.textContent = `${me.email} (${me.role})`;
   view.session.hidden = false;
   view.signIn.hidden = true;
+  view.recoveryCodes.hidden = true;
+  view.recoveryCodeList.replaceChildren();
   view.workspace.hidden = false;
   view.createPayment.hidden = !PAYMENT_WRITERS.includes(me.role);
   await Promise.all([loadUsage(), loadPayments('first')]);
@@ -212,6 +391,8 @@ function signOut(/** @type {string | null} */ reason) {
   forgetToken();
   view.session.hidden = true;
   view.workspace.hidden = true;
+  view.recoveryCodes.hidden = true;
+  view.recoveryCodeList.replaceChildren();
   view.signIn.hidden = false;
   view.paymentRows.replaceChildren();
   view.payments.setAttribute('aria-busy', 'true');
@@ -501,6 +682,15 @@ async function whileBusy(/** @type {HTMLFormElement} */ form, /** @type {() => P
 
 async function start() {
   view.signInForm.addEventListener('submit', (event) => void signIn(event));
+  view.mfaForm.addEventListener('submit', (event) => void verifyMfa(event));
+  view.mfaUseRecovery.addEventListener('click', () => {
+    hideError(view.mfaError);
+    useRecoveryCode(view.mfaUseRecovery.dataset['recovery'] !== 'on');
+  });
+  view.mfaCancel.addEventListener('click', leaveSecondStep);
+  view.mfaEnrolForm.addEventListener('submit', (event) => void confirmEnrolment(event));
+  view.mfaEnrolCancel.addEventListener('click', leaveSecondStep);
+  view.recoveryCodesDone.addEventListener('click', () => void enterWorkspace());
   view.signOut.addEventListener('click', () => void logOut());
   view.filters.addEventListener('submit', (event) => void applyFilters(event));
   view.filters.addEventListener('reset', () => {

@@ -1,0 +1,283 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { TenantUserRole } from '@tenantpay/identity';
+import { REDIS_CLIENT } from '@tenantpay/platform';
+import { type TenantSnapshot, Tier } from '@tenantpay/tenancy';
+import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import type Redis from 'ioredis';
+import type { AddressInfo } from 'node:net';
+import { Secret, TOTP } from 'otpauth';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
+import { createApiApplication } from '../src/create-api-application';
+import { PASSWORD, seedTenant, seedUser } from './identity-test-app';
+import { launchHeadlessChromium } from './support/headless-chromium';
+
+const BASE_DOMAIN = 'tenantpay.test';
+const TOTP_PERIOD_MS = 30_000;
+
+// A browser drives the page; a TOTP code may have to wait for the next 30-second step.
+jest.setTimeout(90_000);
+
+/**
+ * Codes of one authenticator, as the app would show them, with the server's replay rule in mind: a code is
+ * accepted once, and only for a step later than the last accepted one. The same library as the server's.
+ */
+class Authenticator {
+  private lastStep = 0;
+  private readonly totp: TOTP;
+
+  constructor(secret: string) {
+    this.totp = new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) });
+  }
+
+  /** A code the server will accept now (the current step, or the next one, which the ±1 drift admits). */
+  async nextCode(): Promise<string> {
+    for (;;) {
+      const current = Math.floor(Date.now() / TOTP_PERIOD_MS);
+      const step = Math.max(this.lastStep + 1, current);
+      if (step <= current + 1) {
+        this.lastStep = step;
+        return this.totp.generate({ timestamp: step * TOTP_PERIOD_MS });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
+
+  /** A well-formed code of no step near now. */
+  wrongCode(): string {
+    return this.totp.generate({ timestamp: Date.now() + 100 * TOTP_PERIOD_MS });
+  }
+}
+
+describe('portal sign-in with a second factor, in Chromium (issue 13)', () => {
+  const mongo = useTestMongo();
+  const redis = useTestRedis();
+
+  describe('in Chromium', () => {
+    let app: NestFastifyApplication;
+    let port: number;
+    let browser: Browser;
+    let context: BrowserContext;
+    let bank: TenantSnapshot;
+    let strictBank: TenantSnapshot;
+    let pageErrors: string[] = [];
+
+    const hostOf = (tenant: TenantSnapshot) => `${tenant.slug}.${BASE_DOMAIN}`;
+    const http = () => request(app.getHttpServer());
+    const apiLogin = (tenant: TenantSnapshot, email: string) =>
+      http()
+        .post('/v1/auth/login')
+        .set('Host', hostOf(tenant))
+        .send({ email, password: PASSWORD })
+        .expect(200);
+
+    /** Turns MFA on for a user through the API, as the two-factor page does. */
+    async function enrolThroughApi(
+      tenant: TenantSnapshot,
+      email: string,
+    ): Promise<{ authenticator: Authenticator; recoveryCodes: string[] }> {
+      const token = (await apiLogin(tenant, email)).body.accessToken as string;
+      const as = (path: string) =>
+        http().post(path).set('Host', hostOf(tenant)).set('Authorization', `Bearer ${token}`);
+      const { secret } = (await as('/v1/auth/mfa/totp').expect(200)).body;
+      const authenticator = new Authenticator(secret);
+      const confirmed = await as('/v1/auth/mfa/totp/confirm')
+        .send({ code: await authenticator.nextCode() })
+        .expect(200);
+      return { authenticator, recoveryCodes: confirmed.body.recoveryCodes };
+    }
+
+    async function openPortal(tenant: TenantSnapshot): Promise<Page> {
+      const page = await context.newPage();
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      page.on('console', (message) => {
+        if (/Content Security Policy|Refused to/i.test(message.text())) pageErrors.push(message.text());
+      });
+      await page.goto(`http://${hostOf(tenant)}:${port}/`);
+      return page;
+    }
+
+    async function enterPassword(page: Page, email: string): Promise<void> {
+      await page.locator('#sign-in').waitFor();
+      await page.locator('#sign-in-form input[name=email]').fill(email);
+      await page.locator('#sign-in-form input[name=password]').fill(PASSWORD);
+      await page.locator('#sign-in-form button[type=submit]').click();
+    }
+
+    async function enterCode(page: Page, code: string): Promise<void> {
+      await page.locator('#mfa-form input[name=code]').fill(code);
+      await page.locator('#mfa-form button[type=submit]').click();
+    }
+
+    beforeAll(async () => {
+      app = await createApiApplication(
+        testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url, BASE_DOMAIN }),
+      );
+      await app.listen(0, '127.0.0.1');
+      port = (app.getHttpServer().address() as AddressInfo).port;
+      bank = await seedTenant(app, Tier.Enterprise);
+      strictBank = await seedTenant(app, Tier.Enterprise);
+      for (const email of [
+        'coder@bank.example',
+        'recover@bank.example',
+        'late@bank.example',
+        'self@bank.example',
+      ])
+        await seedUser(app, bank, email, TenantUserRole.Admin);
+      await seedUser(app, strictBank, 'admin@strict.example', TenantUserRole.Admin);
+      await seedUser(app, strictBank, 'teller@strict.example', TenantUserRole.Viewer);
+      browser = await launchHeadlessChromium(BASE_DOMAIN);
+    }, 60_000);
+    afterAll(async () => {
+      await browser?.close();
+      await app?.close();
+    });
+    beforeEach(async () => {
+      pageErrors = [];
+      context = await browser.newContext();
+      // Every sign-in comes from 127.0.0.1: the per-IP login limit is not what these tests are about.
+      const redisClient = app.get<Redis>(REDIS_CLIENT);
+      const prefix = redisClient.options.keyPrefix ?? '';
+      const limits = await redisClient.keys(`${prefix}rl:*:login`);
+      if (limits.length > 0) await redisClient.del(...limits.map((key) => key.slice(prefix.length)));
+    });
+    afterEach(async () => {
+      await context.close();
+      expect(pageErrors).toEqual([]);
+    });
+
+    it('asks for the code after the password; a wrong code is shown on the step, the right one signs in', async () => {
+      const { authenticator } = await enrolThroughApi(bank, 'coder@bank.example');
+      const page = await openPortal(bank);
+      await enterPassword(page, 'coder@bank.example');
+
+      await page.locator('#mfa-step').waitFor();
+      expect(await page.locator('#workspace').isHidden()).toBe(true);
+      expect(await page.locator('#sign-in').isHidden()).toBe(true);
+
+      await enterCode(page, authenticator.wrongCode());
+      await page.locator('#mfa-error[data-code=invalid_mfa_code]').waitFor();
+      expect(await page.locator('#mfa-error').innerText()).toContain('The code is not valid.');
+      expect(await page.locator('#mfa-step').isVisible()).toBe(true);
+
+      await enterCode(page, await authenticator.nextCode());
+      await page.locator('#workspace').waitFor();
+      expect(await page.locator('#session-user').innerText()).toContain('coder@bank.example');
+      expect(await page.locator('#mfa-step').isHidden()).toBe(true);
+    });
+
+    it('accepts a recovery code instead of the app’s code, once', async () => {
+      const { recoveryCodes } = await enrolThroughApi(bank, 'recover@bank.example');
+      const [recoveryCode] = recoveryCodes;
+      const page = await openPortal(bank);
+      await enterPassword(page, 'recover@bank.example');
+      await page.locator('#mfa-step').waitFor();
+
+      await page.locator('#mfa-use-recovery').click();
+      expect(await page.locator('#mfa-form input[name=code]').isHidden()).toBe(true);
+      await page.locator('#mfa-form input[name=recoveryCode]').fill(recoveryCode ?? '');
+      await page.locator('#mfa-form button[type=submit]').click();
+      await page.locator('#workspace').waitFor();
+
+      // The same recovery code again, in a fresh browser: spent.
+      const otherBrowser = await browser.newContext();
+      try {
+        const again = await otherBrowser.newPage();
+        again.on('pageerror', (error) => pageErrors.push(error.message));
+        await again.goto(`http://${hostOf(bank)}:${port}/`);
+        await enterPassword(again, 'recover@bank.example');
+        await again.locator('#mfa-step').waitFor();
+        await again.locator('#mfa-use-recovery').click();
+        await again.locator('#mfa-form input[name=recoveryCode]').fill(recoveryCode ?? '');
+        await again.locator('#mfa-form button[type=submit]').click();
+        await again.locator('#mfa-error[data-code=invalid_mfa_code]').waitFor();
+      } finally {
+        await otherBrowser.close();
+      }
+    });
+
+    it('sends the user back to the password, saying why, when the sign-in challenge has expired', async () => {
+      const { authenticator } = await enrolThroughApi(bank, 'late@bank.example');
+      const page = await openPortal(bank);
+      await enterPassword(page, 'late@bank.example');
+      await page.locator('#mfa-step').waitFor();
+
+      // Five minutes pass: the challenges are gone from Redis, as their expiry removes them.
+      const redisClient = app.get<Redis>(REDIS_CLIENT);
+      const prefix = redisClient.options.keyPrefix ?? '';
+      const challenges = await redisClient.keys(`${prefix}mfa:challenge:*`);
+      expect(challenges.length).toBeGreaterThan(0);
+      await redisClient.del(...challenges.map((key) => key.slice(prefix.length)));
+
+      await enterCode(page, await authenticator.nextCode());
+      await page.locator('#sign-in-error[data-code=unauthorized]').waitFor();
+      expect(await page.locator('#sign-in-error').innerText()).toContain(
+        'Enter your email and password again',
+      );
+      expect(await page.locator('#sign-in').isVisible()).toBe(true);
+      expect(await page.locator('#mfa-step').isHidden()).toBe(true);
+    });
+
+    it('lets a signed-in user turn on MFA from the two-factor page; the next sign-in asks for a code', async () => {
+      const page = await openPortal(bank);
+      await enterPassword(page, 'self@bank.example');
+      await page.locator('#workspace').waitFor();
+      await page.locator('#two-factor-link').click();
+
+      await page.locator('#two-factor[aria-busy=false]').waitFor();
+      expect(await page.locator('#two-factor-status').getAttribute('data-enabled')).toBe('false');
+      await page.locator('#two-factor-start').click();
+      const secret = await page.locator('#two-factor-secret .mfa-secret').getAttribute('data-secret');
+      expect(await page.locator('#two-factor-secret a').getAttribute('href')).toMatch(/^otpauth:\/\/totp\//);
+      const authenticator = new Authenticator(secret ?? '');
+
+      await page.locator('#two-factor-confirm input[name=code]').fill(authenticator.wrongCode());
+      await page.locator('#two-factor-confirm button[type=submit]').click();
+      await page.locator('#two-factor-error[data-code=invalid_mfa_code]').waitFor();
+
+      await page.locator('#two-factor-confirm input[name=code]').fill(await authenticator.nextCode());
+      await page.locator('#two-factor-confirm button[type=submit]').click();
+      await page.locator('#two-factor-recovery').waitFor();
+      expect(await page.locator('#two-factor-recovery-codes li').count()).toBe(10);
+      await page.locator('#two-factor-status[data-enabled=true]').waitFor();
+      expect(await page.locator('#two-factor-start').isHidden()).toBe(true);
+
+      const next = await apiLogin(bank, 'self@bank.example');
+      expect(next.body).toMatchObject({ mfaRequired: true, challengeToken: expect.any(String) });
+      expect(next.body.accessToken).toBeUndefined();
+    });
+
+    it('when the tenant requires MFA, a user without a factor enrols while signing in and sees the recovery codes once', async () => {
+      const adminToken = (await apiLogin(strictBank, 'admin@strict.example')).body.accessToken as string;
+      await http()
+        .put('/v1/settings/security')
+        .set('Host', hostOf(strictBank))
+        .set('Authorization', `Bearer ${adminToken}`)
+        .send({ mfaRequired: true })
+        .expect(200);
+
+      const page = await openPortal(strictBank);
+      await enterPassword(page, 'teller@strict.example');
+      await page.locator('#mfa-enrol-step').waitFor();
+      const secret = await page.locator('#mfa-enrol-secret .mfa-secret').getAttribute('data-secret');
+      expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+      const authenticator = new Authenticator(secret ?? '');
+
+      await page.locator('#mfa-enrol-form input[name=code]').fill(await authenticator.nextCode());
+      await page.locator('#mfa-enrol-form button[type=submit]').click();
+      await page.locator('#recovery-codes').waitFor();
+      expect(await page.locator('#recovery-code-list li').count()).toBe(10);
+      expect(await page.locator('#workspace').isHidden()).toBe(true);
+
+      await page.locator('#recovery-codes-done').click();
+      await page.locator('#workspace').waitFor();
+      expect(await page.locator('#recovery-codes').isHidden()).toBe(true);
+      expect(await page.locator('#recovery-code-list li').count()).toBe(0);
+
+      // Enrolled: the next password login asks for a code, no longer for an enrolment.
+      const next = await apiLogin(strictBank, 'teller@strict.example');
+      expect(next.body).toMatchObject({ mfaRequired: true });
+      expect(next.body.mfaEnrolmentRequired).toBeUndefined();
+    });
+  });
+});
