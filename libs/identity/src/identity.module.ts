@@ -21,6 +21,12 @@ import { PasswordChangeService } from './passwords/password-change.service';
 import { PasswordResetService } from './password-reset/password-reset.service';
 import { PASSWORD_RESET_MODEL, PasswordResetTokenSchema } from './password-reset/password-reset-token.schema';
 import { PasswordResetTokensRepository } from './password-reset/password-reset-tokens.repository';
+import { PlatformPasswordResetService } from './password-reset/platform-password-reset.service';
+import {
+  PLATFORM_PASSWORD_RESET_MODEL,
+  PlatformPasswordResetTokenSchema,
+} from './password-reset/platform-password-reset-token.schema';
+import { PlatformPasswordResetTokensRepository } from './password-reset/platform-password-reset-tokens.repository';
 import { LoginAttemptLimiter } from './login/login-attempt-limiter.service';
 import { LockoutNoticeService } from './login/lockout-notice.service';
 import { LoginService } from './login/login.service';
@@ -96,6 +102,7 @@ import { UsageAlertMailer } from './usage-alerts/usage-alert-mailer.service';
       { name: PLATFORM_USER_SESSION_MODEL, schema: PlatformUserSessionSchema },
       { name: INVITATION_MODEL, schema: InvitationSchema },
       { name: PASSWORD_RESET_MODEL, schema: PasswordResetTokenSchema },
+      { name: PLATFORM_PASSWORD_RESET_MODEL, schema: PlatformPasswordResetTokenSchema },
       { name: TENANT_SECURITY_POLICY_MODEL, schema: TenantSecurityPolicySchema },
     ]),
   ],
@@ -121,6 +128,8 @@ import { UsageAlertMailer } from './usage-alerts/usage-alert-mailer.service';
     TenantOnboardingService,
     PasswordResetTokensRepository,
     PasswordResetService,
+    PlatformPasswordResetTokensRepository,
+    PlatformPasswordResetService,
     PasswordChangeService,
     PlatformUsersRepository,
     PlatformUsersService,
@@ -158,6 +167,7 @@ import { UsageAlertMailer } from './usage-alerts/usage-alert-mailer.service';
     InvitationsService,
     TenantOnboardingService,
     PasswordResetService,
+    PlatformPasswordResetService,
     PasswordChangeService,
     PasswordHasher,
     UsersService,

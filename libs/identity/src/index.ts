@@ -51,6 +51,8 @@ export * from './password-reset/password-reset-token-used.exception';
 export * from './password-reset/password-reset-token.schema';
 export * from './password-reset/password-reset.constant';
 export * from './password-reset/password-reset.service';
+export * from './password-reset/platform-password-reset-token.schema';
+export * from './password-reset/platform-password-reset.service';
 export * from './passwords/invalid-current-password.exception';
 export * from './passwords/password-change.service';
 export * from './passwords/password-hasher.service';

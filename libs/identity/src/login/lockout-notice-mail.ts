@@ -14,7 +14,9 @@ export function lockoutNoticeMailContent(input: {
     heading: 'Your account is locked',
     paragraphs: [
       `Someone entered a wrong password for your ${input.organisation} account ${input.failedAttempts} times, so we locked it.`,
-      input.unlockedBy === null ? `${reopens}.` : `${reopens}, or at once when ${input.unlockedBy} unlocks it.`,
+      input.unlockedBy === null
+        ? `${reopens}.`
+        : `${reopens}, or at once when ${input.unlockedBy} unlocks it.`,
       'If this was not you, someone may know your email address: choose a new password with the link below once the account is open again.',
     ],
     action: { label: 'Reset your password', url: input.resetUrl },

@@ -86,8 +86,9 @@ export class PlatformUsersRepository {
     return { user, othersActive: others.modifiedCount };
   }
 
-  async setPasswordHash(id: Types.ObjectId, passwordHash: string): Promise<void> {
-    await this.model.updateOne({ _id: id }, { $set: { passwordHash } }).exec();
+  /** `session`: the transaction the change belongs to, if any. */
+  async setPasswordHash(id: Types.ObjectId, passwordHash: string, session?: ClientSession): Promise<void> {
+    await this.model.updateOne({ _id: id }, { $set: { passwordHash } }, { session }).exec();
   }
 
   async recordLogin(id: Types.ObjectId, at: Date): Promise<void> {

@@ -54,7 +54,11 @@ export class PlatformMailOutboxRepository implements MailOutboxStore {
   }
 
   /** Oldest first, after `afterId`, created before `cutoff` (the sweep). */
-  pendingBefore(cutoff: Date, afterId: Types.ObjectId | null, limit: number): Promise<PlatformMailOutboxEntry[]> {
+  pendingBefore(
+    cutoff: Date,
+    afterId: Types.ObjectId | null,
+    limit: number,
+  ): Promise<PlatformMailOutboxEntry[]> {
     return this.model
       .find({
         status: MailStatus.Pending,
