@@ -55,6 +55,151 @@ describe('email to platform operators: the platform-owned outbox, delivered by t
     ).toBeGreaterThan(0);
   });
 
+  describe('operators invite operators by email', () => {
+    const OPERATOR_PASSWORD = 'seven amber kites drifting';
+    const invite = (email: string) =>
+      http().post('/v1/admin/platform-invitations').set(onboarding().superAdmin).send({ email });
+    const accept = (token: string, password = OPERATOR_PASSWORD) =>
+      http().post('/v1/platform/invitations/accept').send({ token, password, refreshTokenDelivery: 'body' });
+
+    it('super-admin invites → the email arrives → accept sets the password and signs in → login works', async () => {
+      const email = uniqueEmail('invited');
+      const created = await invite(email).expect(201);
+      expect(created.body).toEqual(
+        expect.objectContaining({ email, status: 'pending', invitedBy: expect.any(String) }),
+      );
+      expect(created.body).not.toHaveProperty('tokenHash');
+      const listed = await http()
+        .get('/v1/admin/platform-invitations')
+        .set(onboarding().superAdmin)
+        .expect(200);
+      expect(listed.body.data).toEqual(expect.arrayContaining([expect.objectContaining({ email })]));
+      expectApiError(await invite(email), 409, 'conflict');
+
+      const mail = await sink.waitFor(email, /invited/);
+      expect(mail.subject).toBe('You are invited to join Tenantpay');
+      expect(mail.text).toContain('a platform operator (super-admin)');
+      expect(mail.text).toContain(
+        `http://${config().tenancy.baseDomain}/console/accept-invitation.html?token=pinv_`,
+      );
+      const token = linkTokenOf(mail);
+
+      expectApiError(await accept(token, 'password1234'), 400, 'weak_password');
+      const accepted = await accept(token).expect(200);
+      expect(accepted.body).toEqual(
+        expect.objectContaining({
+          tokenType: 'Bearer',
+          accessToken: expect.any(String),
+          refreshToken: expect.any(String),
+        }),
+      );
+      const me = await http()
+        .get('/v1/platform/auth/me')
+        .set({ Authorization: `Bearer ${accepted.body.accessToken as string}` })
+        .expect(200);
+      expect(me.body).toEqual(expect.objectContaining({ role: 'SUPER_ADMIN' }));
+      await http().post('/v1/platform/auth/login').send({ email, password: OPERATOR_PASSWORD }).expect(200);
+      expectApiError(await accept(token), 410, 'invitation_used');
+      expectApiError(await invite(email), 409, 'conflict');
+
+      const invitationId = created.body.id as string;
+      const operator = await mongo.db.collection('platform_users').findOne({ email });
+      const operatorId = operator?._id.toHexString();
+      expect(
+        await audited('invitation.created', {
+          'resource.type': 'platform_invitation',
+          'resource.id': invitationId,
+        }),
+      ).toBe(1);
+      expect(
+        await audited('invitation.accepted', { 'resource.id': invitationId, 'actor.id': operatorId }),
+      ).toBe(1);
+      expect(
+        await audited('platform_user.created', { 'resource.id': operatorId, 'metadata.via': 'invitation' }),
+      ).toBe(1);
+      expect(
+        await audited('invitation.accept_failed', { 'resource.id': invitationId, 'metadata.reason': 'used' }),
+      ).toBe(1);
+      expect(await platformOutboxRows({ kind: 'invitation', to: email })).toBe(1);
+    });
+
+    it('answers unknown, resent (old link), revoked and expired tokens with distinct codes', async () => {
+      expectApiError(await accept('pinv_unknown'), 404, 'invitation_not_found');
+
+      const resentEmail = uniqueEmail('resent');
+      const resent = await invite(resentEmail).expect(201);
+      const firstToken = linkTokenOf(await sink.waitFor(resentEmail, /invited/));
+      await http()
+        .post(`/v1/admin/platform-invitations/${resent.body.id as string}/resend`)
+        .set(onboarding().superAdmin)
+        .expect(200);
+      await waitFor(
+        () => sink.messages().filter((m) => m.to.includes(resentEmail)).length === 2,
+        RECORDED_WITHIN_MS,
+      );
+      expectApiError(await accept(firstToken), 410, 'invitation_revoked');
+
+      const revokedEmail = uniqueEmail('revoked');
+      const revoked = await invite(revokedEmail).expect(201);
+      const revokedToken = linkTokenOf(await sink.waitFor(revokedEmail, /invited/));
+      const revokedView = await http()
+        .post(`/v1/admin/platform-invitations/${revoked.body.id as string}/revoke`)
+        .set(onboarding().superAdmin)
+        .expect(200);
+      expect(revokedView.body).toEqual(expect.objectContaining({ status: 'revoked' }));
+      expectApiError(await accept(revokedToken), 410, 'invitation_revoked');
+
+      const expiredEmail = uniqueEmail('expired');
+      await invite(expiredEmail).expect(201);
+      const expiredToken = linkTokenOf(await sink.waitFor(expiredEmail, /invited/));
+      await mongo.db
+        .collection('platform_invitations')
+        .updateOne({ email: expiredEmail }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+      expectApiError(await accept(expiredToken), 410, 'invitation_expired');
+
+      expect(
+        await mongo.db
+          .collection('platform_users')
+          .countDocuments({ email: { $in: [revokedEmail, expiredEmail] } }),
+      ).toBe(0);
+      expect(await audited('invitation.revoked', { 'resource.id': revoked.body.id as string })).toBe(1);
+      expect(await audited('invitation.resent', { 'resource.id': resent.body.id as string })).toBe(1);
+    });
+
+    it('is for super-admins only, and its tokens do not cross with a tenant’s invitations', async () => {
+      const bank = await createBank(onboarding(), config());
+      const tenantToken = linkTokenOf(await sink.waitFor(bank.adminEmail, /invited/));
+      expectApiError(await accept(tenantToken), 404, 'invitation_not_found');
+
+      const email = uniqueEmail('crossing');
+      await invite(email).expect(201);
+      const platformToken = linkTokenOf(await sink.waitFor(email, /invited/));
+      expectApiError(
+        await http()
+          .post('/v1/invitations/accept')
+          .set('Host', bank.host)
+          .send({ token: platformToken, password: OPERATOR_PASSWORD }),
+        404,
+        'invitation_not_found',
+      );
+      const admin = await http()
+        .post('/v1/invitations/accept')
+        .set('Host', bank.host)
+        .send({ token: tenantToken, password: OPERATOR_PASSWORD })
+        .expect(200);
+      const tenantAdmin = { Authorization: `Bearer ${admin.body.accessToken as string}`, Host: bank.host };
+      expectApiError(
+        await http()
+          .post('/v1/admin/platform-invitations')
+          .set(tenantAdmin)
+          .send({ email: uniqueEmail('nope') }),
+        403,
+        'forbidden',
+      );
+      await accept(platformToken).expect(200);
+    });
+  });
+
   describe('password reset by email for operators', () => {
     const NEW_PASSWORD = 'copper lanterns hum at noon';
     const askReset = (email: string) =>

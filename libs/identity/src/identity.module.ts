@@ -23,6 +23,12 @@ import { PASSWORD_RESET_MODEL, PasswordResetTokenSchema } from './password-reset
 import { PasswordResetTokensRepository } from './password-reset/password-reset-tokens.repository';
 import { PlatformPasswordResetService } from './password-reset/platform-password-reset.service';
 import {
+  PLATFORM_INVITATION_MODEL,
+  PlatformInvitationSchema,
+} from './platform-invitations/platform-invitation.schema';
+import { PlatformInvitationsRepository } from './platform-invitations/platform-invitations.repository';
+import { PlatformInvitationsService } from './platform-invitations/platform-invitations.service';
+import {
   PLATFORM_PASSWORD_RESET_MODEL,
   PlatformPasswordResetTokenSchema,
 } from './password-reset/platform-password-reset-token.schema';
@@ -78,7 +84,7 @@ import { UsersService } from './users/users.service';
 import { UsageAlertMailer } from './usage-alerts/usage-alert-mailer.service';
 
 /**
- * Users, invitations, platform users, passwords, access tokens, API keys, login, and the two credential strategies of
+ * Users, invitations (of tenant users and of platform operators), platform users, passwords, access tokens, API keys, login, and the two credential strategies of
  * tenant resolution. Global, because the API imports it once and both its controllers and the tenant
  * resolver use its providers. Needs PlatformCoreModule (config, MongoDB, Redis), DataIsolationModule
  * (tenant-aware repositories), TenancyModule (tenant lookups for both strategies, and the tenant cache's
@@ -103,6 +109,7 @@ import { UsageAlertMailer } from './usage-alerts/usage-alert-mailer.service';
       { name: INVITATION_MODEL, schema: InvitationSchema },
       { name: PASSWORD_RESET_MODEL, schema: PasswordResetTokenSchema },
       { name: PLATFORM_PASSWORD_RESET_MODEL, schema: PlatformPasswordResetTokenSchema },
+      { name: PLATFORM_INVITATION_MODEL, schema: PlatformInvitationSchema },
       { name: TENANT_SECURITY_POLICY_MODEL, schema: TenantSecurityPolicySchema },
     ]),
   ],
@@ -130,6 +137,8 @@ import { UsageAlertMailer } from './usage-alerts/usage-alert-mailer.service';
     PasswordResetService,
     PlatformPasswordResetTokensRepository,
     PlatformPasswordResetService,
+    PlatformInvitationsRepository,
+    PlatformInvitationsService,
     PasswordChangeService,
     PlatformUsersRepository,
     PlatformUsersService,
@@ -168,6 +177,7 @@ import { UsageAlertMailer } from './usage-alerts/usage-alert-mailer.service';
     TenantOnboardingService,
     PasswordResetService,
     PlatformPasswordResetService,
+    PlatformInvitationsService,
     PasswordChangeService,
     PasswordHasher,
     UsersService,
