@@ -52,10 +52,22 @@ describe('mail delivery by the worker (outbox → BullMQ → SMTP)', () => {
         html: '<p>html</p>',
       }),
     );
+  const writeForPlatform = (to: string) =>
+    worker.get(MailOutboxService).writeForPlatform(
+      {
+        kind: MailKind.PasswordReset,
+        to,
+        fromName: 'Tenantpay',
+        subject: `Hello operator ${to}`,
+        text: 'plain',
+        html: '<p>html</p>',
+      },
+      null,
+    );
   /** The stored row once the worker has marked it sent (the test's timeout bounds the wait). */
-  const sentRow = async (id: string) => {
+  const sentRow = async (id: string, collection = 'mail_outbox') => {
     for (;;) {
-      const stored = await mongo.db.collection('mail_outbox').findOne({ _id: new ObjectId(id) });
+      const stored = await mongo.db.collection(collection).findOne({ _id: new ObjectId(id) });
       if (stored?.['status'] === MailStatus.Sent) return stored;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -83,5 +95,24 @@ describe('mail delivery by the worker (outbox → BullMQ → SMTP)', () => {
     await sentRow(row._id.toHexString());
     await worker.get(MailOutboxSweeper).sweep(later);
     expect(sink.messages().filter((m) => m.to.includes('lost@mail.test'))).toHaveLength(1);
+  });
+
+  it('delivers a platform row (no tenant) through the same queue and processor, and marks it sent', async () => {
+    const row = await writeForPlatform('root@ops.test');
+    await worker.get(MailOutboxService).dispatchForPlatform(row);
+    const mail = await sink.waitFor('root@ops.test');
+    expect(mail).toEqual(expect.objectContaining({ subject: 'Hello operator root@ops.test', text: 'plain' }));
+    expect(mail.messageId).toContain(row._id.toHexString());
+    expect((await sentRow(row._id.toHexString(), 'platform_mail_outbox'))['attempts']).toBe(1);
+  });
+
+  it('the sweep also enqueues a platform row whose job was never enqueued, delivered once', async () => {
+    const row = await writeForPlatform('lost@ops.test');
+    const later = new Date(Date.now() + 10 * 60_000);
+    expect(await worker.get(MailOutboxSweeper).sweep(later)).toBeGreaterThanOrEqual(1);
+    await sink.waitFor('lost@ops.test');
+    await sentRow(row._id.toHexString(), 'platform_mail_outbox');
+    await worker.get(MailOutboxSweeper).sweep(later);
+    expect(sink.messages().filter((m) => m.to.includes('lost@ops.test'))).toHaveLength(1);
   });
 });

@@ -21,6 +21,18 @@ import { PasswordChangeService } from './passwords/password-change.service';
 import { PasswordResetService } from './password-reset/password-reset.service';
 import { PASSWORD_RESET_MODEL, PasswordResetTokenSchema } from './password-reset/password-reset-token.schema';
 import { PasswordResetTokensRepository } from './password-reset/password-reset-tokens.repository';
+import { PlatformPasswordResetService } from './password-reset/platform-password-reset.service';
+import {
+  PLATFORM_INVITATION_MODEL,
+  PlatformInvitationSchema,
+} from './platform-invitations/platform-invitation.schema';
+import { PlatformInvitationsRepository } from './platform-invitations/platform-invitations.repository';
+import { PlatformInvitationsService } from './platform-invitations/platform-invitations.service';
+import {
+  PLATFORM_PASSWORD_RESET_MODEL,
+  PlatformPasswordResetTokenSchema,
+} from './password-reset/platform-password-reset-token.schema';
+import { PlatformPasswordResetTokensRepository } from './password-reset/platform-password-reset-tokens.repository';
 import { LoginAttemptLimiter } from './login/login-attempt-limiter.service';
 import { LockoutNoticeService } from './login/lockout-notice.service';
 import { LoginService } from './login/login.service';
@@ -72,7 +84,7 @@ import { UsersService } from './users/users.service';
 import { UsageAlertMailer } from './usage-alerts/usage-alert-mailer.service';
 
 /**
- * Users, invitations, platform users, passwords, access tokens, API keys, login, and the two credential strategies of
+ * Users, invitations (of tenant users and of platform operators), platform users, passwords, access tokens, API keys, login, and the two credential strategies of
  * tenant resolution. Global, because the API imports it once and both its controllers and the tenant
  * resolver use its providers. Needs PlatformCoreModule (config, MongoDB, Redis), DataIsolationModule
  * (tenant-aware repositories), TenancyModule (tenant lookups for both strategies, and the tenant cache's
@@ -96,6 +108,8 @@ import { UsageAlertMailer } from './usage-alerts/usage-alert-mailer.service';
       { name: PLATFORM_USER_SESSION_MODEL, schema: PlatformUserSessionSchema },
       { name: INVITATION_MODEL, schema: InvitationSchema },
       { name: PASSWORD_RESET_MODEL, schema: PasswordResetTokenSchema },
+      { name: PLATFORM_PASSWORD_RESET_MODEL, schema: PlatformPasswordResetTokenSchema },
+      { name: PLATFORM_INVITATION_MODEL, schema: PlatformInvitationSchema },
       { name: TENANT_SECURITY_POLICY_MODEL, schema: TenantSecurityPolicySchema },
     ]),
   ],
@@ -121,6 +135,10 @@ import { UsageAlertMailer } from './usage-alerts/usage-alert-mailer.service';
     TenantOnboardingService,
     PasswordResetTokensRepository,
     PasswordResetService,
+    PlatformPasswordResetTokensRepository,
+    PlatformPasswordResetService,
+    PlatformInvitationsRepository,
+    PlatformInvitationsService,
     PasswordChangeService,
     PlatformUsersRepository,
     PlatformUsersService,
@@ -158,6 +176,8 @@ import { UsageAlertMailer } from './usage-alerts/usage-alert-mailer.service';
     InvitationsService,
     TenantOnboardingService,
     PasswordResetService,
+    PlatformPasswordResetService,
+    PlatformInvitationsService,
     PasswordChangeService,
     PasswordHasher,
     UsersService,

@@ -1,4 +1,5 @@
 export * from './compose/escape-html';
+export * from './compose/platform-mail-branding.constant';
 export * from './compose/mail-content';
 export * from './compose/render-branded-mail';
 export * from './compose/rendered-mail';
@@ -13,6 +14,9 @@ export * from './outbox/mail-delivery-job';
 export * from './outbox/mail-kind.enum';
 export * from './outbox/mail-outbox-entry';
 export * from './outbox/mail-outbox-entry.schema';
+export * from './outbox/mail-message';
+export * from './outbox/platform-mail-outbox-entry';
+export * from './outbox/platform-mail-outbox-entry.schema';
 export * from './outbox/mail-outbox.service';
 export * from './outbox/mail-status.enum';
 export * from './outbox/new-mail';

@@ -13,6 +13,11 @@ import { MAIL_OUTBOX_ENTRY_MODEL, MailOutboxEntrySchema } from './outbox/mail-ou
 import { MailOutboxPlatformRepository } from './outbox/mail-outbox-platform.repository';
 import { MailOutboxRepository } from './outbox/mail-outbox.repository';
 import { MailOutboxService } from './outbox/mail-outbox.service';
+import {
+  PLATFORM_MAIL_OUTBOX_ENTRY_MODEL,
+  PlatformMailOutboxEntrySchema,
+} from './outbox/platform-mail-outbox-entry.schema';
+import { PlatformMailOutboxRepository } from './outbox/platform-mail-outbox.repository';
 
 /**
  * Email as a component: the outbox features write to (API), the SMTP delivery and the sweep (worker). Needs
@@ -21,7 +26,10 @@ import { MailOutboxService } from './outbox/mail-outbox.service';
 @Module({
   imports: [
     AuditModule,
-    MongooseModule.forFeature([{ name: MAIL_OUTBOX_ENTRY_MODEL, schema: MailOutboxEntrySchema }]),
+    MongooseModule.forFeature([
+      { name: MAIL_OUTBOX_ENTRY_MODEL, schema: MailOutboxEntrySchema },
+      { name: PLATFORM_MAIL_OUTBOX_ENTRY_MODEL, schema: PlatformMailOutboxEntrySchema },
+    ]),
     PlatformQueueModule,
     BullModule.registerQueue({ name: MAIL_DELIVERY_QUEUE }),
   ],
@@ -31,6 +39,7 @@ import { MailOutboxService } from './outbox/mail-outbox.service';
     TenantLinkBuilder,
     MailOutboxRepository,
     MailOutboxPlatformRepository,
+    PlatformMailOutboxRepository,
     MailOutboxService,
     SmtpMailTransport,
     MailDeliveryService,

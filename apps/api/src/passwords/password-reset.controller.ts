@@ -3,12 +3,7 @@ import { PasswordResetService } from '@tenantpay/identity';
 import { Public, RequiresTenant } from '@tenantpay/tenancy';
 import { ConfirmPasswordResetDto } from './dto/confirm-password-reset.dto';
 import { RequestPasswordResetDto } from './dto/request-password-reset.dto';
-
-/** The same answer whatever the email: the request never tells whether an account exists. */
-const RESET_REQUESTED = {
-  status: 'requested',
-  message: 'If an account exists for this email, a link to reset its password is on its way.',
-} as const;
+import { PASSWORD_RESET_REQUESTED } from './password-reset-requested';
 
 /** Password reset by email for a tenant's users, on the tenant's host (or with X-Tenant-ID). */
 @Controller('auth/password-reset')
@@ -19,9 +14,12 @@ export class PasswordResetController {
 
   @Post()
   @HttpCode(202)
-  async request(@Body() body: RequestPasswordResetDto, @Ip() ip: string): Promise<typeof RESET_REQUESTED> {
+  async request(
+    @Body() body: RequestPasswordResetDto,
+    @Ip() ip: string,
+  ): Promise<typeof PASSWORD_RESET_REQUESTED> {
     await this.resets.request(body.email, ip);
-    return RESET_REQUESTED;
+    return PASSWORD_RESET_REQUESTED;
   }
 
   @Post('confirm')

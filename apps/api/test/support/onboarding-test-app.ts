@@ -1,5 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { MAIL_DELIVERY_QUEUE, type MailDeliveryJob, MailDeliveryService } from '@tenantpay/mail';
+import {
+  isPlatformMailDeliveryJob,
+  MAIL_DELIVERY_QUEUE,
+  type MailDeliveryJob,
+  MailDeliveryService,
+} from '@tenantpay/mail';
 import { type AppConfig, type CapturedMail, redisConnectionOptions } from '@tenantpay/platform';
 import { type TenantJobData, TenantJobRunner } from '@tenantpay/tenancy';
 import {
@@ -19,7 +24,7 @@ import { PASSWORD, seedPlatformUser } from '../identity-test-app';
 
 export interface OnboardingTestApp {
   readonly app: NestFastifyApplication;
-  /** Delivers the API's outbox email over SMTP, as the worker's MailDeliveryProcessor does. */
+  /** Delivers the API's outbox email (tenants' and the platform's) over SMTP, as MailDeliveryProcessor does. */
   readonly mailWorker: Worker;
   /** A super-admin's bearer header. */
   readonly superAdmin: { Authorization: string };
@@ -36,10 +41,12 @@ export async function startOnboardingApp(config: AppConfig): Promise<OnboardingT
   const delivery = app.get(MailDeliveryService, { strict: false });
   const mailWorker = new Worker<TenantJobData<MailDeliveryJob>>(
     MAIL_DELIVERY_QUEUE,
-    (job) =>
-      runner.run(job, ({ outboxId }) =>
-        delivery.deliver(outboxId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1)),
-      ),
+    (job) => {
+      const isLastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (isPlatformMailDeliveryJob(job.data))
+        return delivery.deliverForPlatform(job.data.payload.outboxId, isLastAttempt);
+      return runner.run(job, ({ outboxId }) => delivery.deliver(outboxId, isLastAttempt));
+    },
     { connection: { ...redisConnectionOptions(config.redis.url), maxRetriesPerRequest: null } },
   );
   const email = `root-${Date.now()}@tenantpay.test`;

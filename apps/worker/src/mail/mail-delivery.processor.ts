@@ -1,6 +1,7 @@
 import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import {
+  isPlatformMailDeliveryJob,
   MAIL_DELIVERY_QUEUE,
   type MailDeliveryJob,
   type MailDeliveryOutcome,
@@ -10,7 +11,8 @@ import { type TenantJobData, TenantAwareProcessor, type TenantSnapshot } from '@
 import type { Job } from 'bullmq';
 
 /**
- * Delivers one outbox email per job over SMTP, in the job's tenant context. A failed attempt throws, so BullMQ
+ * Delivers one outbox email per job over SMTP: a tenant's in the job's tenant context, the platform's (a job
+ * marked `owner: 'platform'`, which names no tenant) outside any. A failed attempt throws, so BullMQ
  * retries it with exponential backoff; the last attempt marks the row failed (audited).
  */
 @Processor(MAIL_DELIVERY_QUEUE, { concurrency: 5 })
@@ -37,13 +39,22 @@ export class MailDeliveryProcessor extends TenantAwareProcessor<MailDeliveryJob,
     );
   }
 
+  override process(job: Job): Promise<MailDeliveryOutcome> {
+    if (isPlatformMailDeliveryJob(job.data))
+      return this.delivery.deliverForPlatform(job.data.payload.outboxId, isLastAttempt(job));
+    return super.process(job as Job<TenantJobData<MailDeliveryJob>>);
+  }
+
   protected processForTenant(
     payload: MailDeliveryJob,
     _tenant: TenantSnapshot,
     job: Job<TenantJobData<MailDeliveryJob>>,
   ): Promise<MailDeliveryOutcome> {
-    // attemptsMade counts the attempts that already failed; this run is the next one.
-    const isLastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    return this.delivery.deliver(payload.outboxId, isLastAttempt);
+    return this.delivery.deliver(payload.outboxId, isLastAttempt(job));
   }
+}
+
+/** attemptsMade counts the attempts that already failed; this run is the next one. */
+function isLastAttempt(job: Job): boolean {
+  return job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
 }

@@ -4,15 +4,24 @@ import { TenantUserRole } from '../users/tenant-user-role.enum';
 /** The link in an invitation email opens the portal's acceptance page on the tenant's host. */
 export const INVITATION_ACCEPT_PATH = '/portal/accept-invitation.html';
 
-const ROLE_WORDS: Readonly<Record<TenantUserRole, string>> = {
+/**
+ * The link in a platform operator's invitation: the platform host (bare base domain), where a console page would
+ * post the token to `POST /v1/platform/invitations/accept` (no console is served yet).
+ */
+export const PLATFORM_INVITATION_ACCEPT_PATH = '/console/accept-invitation.html';
+
+/** What an invitee becomes, in the email's words. */
+export const TENANT_ROLE_WORDS: Readonly<Record<TenantUserRole, string>> = {
   [TenantUserRole.Admin]: 'an administrator',
   [TenantUserRole.Operator]: 'an operator',
   [TenantUserRole.Viewer]: 'a viewer',
 };
+export const PLATFORM_OPERATOR_WORDS = 'a platform operator (super-admin)';
 
 export function invitationMailContent(input: {
   readonly organisation: string;
-  readonly role: TenantUserRole;
+  /** What the invitee becomes: "an administrator", "a platform operator (super-admin)"… */
+  readonly as: string;
   readonly inviteeName: string | null;
   readonly acceptUrl: string;
   readonly expiresAt: Date;
@@ -23,7 +32,7 @@ export function invitationMailContent(input: {
     heading: `Join ${input.organisation}`,
     paragraphs: [
       greeting,
-      `You have been invited to join ${input.organisation} as ${ROLE_WORDS[input.role]}. Choose a password to activate your account.`,
+      `You have been invited to join ${input.organisation} as ${input.as}. Choose a password to activate your account.`,
     ],
     action: { label: 'Accept the invitation', url: input.acceptUrl },
     footnote: `This link works once and expires on ${input.expiresAt.toUTCString()}. If you did not expect this invitation, ignore this email.`,

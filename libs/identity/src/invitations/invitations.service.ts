@@ -20,16 +20,17 @@ import type { TenantUserRole } from '../users/tenant-user-role.enum';
 import { UserSeatAllocator } from '../users/user-seat-allocator.service';
 import { UsersRepository } from '../users/users.repository';
 import type { Invitation } from './invitation';
+import {
+  type InvitationAcceptFailure,
+  invitationAcceptFailure,
+  invitationAcceptRefusal,
+} from './invitation-acceptance-check';
 import { InvitationAlreadyPendingException } from './invitation-already-pending.exception';
-import { InvitationExpiredException } from './invitation-expired.exception';
 import { InvitationExpiry } from './invitation-expiry.service';
 import { InvitationIdNotFoundException } from './invitation-id-not-found.exception';
-import { INVITATION_ACCEPT_PATH, invitationMailContent } from './invitation-mail';
-import { InvitationNotFoundException } from './invitation-not-found.exception';
+import { INVITATION_ACCEPT_PATH, invitationMailContent, TENANT_ROLE_WORDS } from './invitation-mail';
 import { InvitationNotPendingException } from './invitation-not-pending.exception';
-import { InvitationRevokedException } from './invitation-revoked.exception';
 import { InvitationStatus } from './invitation-status.enum';
-import { InvitationUsedException } from './invitation-used.exception';
 import { InvitationsRepository } from './invitations.repository';
 import { type InvitationView, toInvitationView } from './invitation-view';
 
@@ -49,8 +50,6 @@ const INVITATION_TOKEN_PREFIX = 'inv_';
 
 /** Pending invitations are few (each holds a seat); one page lists them all up to this. */
 const MAX_LISTED = 500;
-
-type AcceptFailure = 'unknown_token' | 'retired_token' | 'expired' | 'used' | 'revoked';
 
 /**
  * How people join a tenant: an admin (or, for the first admin, a platform operator) invites an email with a
@@ -167,13 +166,10 @@ export class InvitationsService {
     const ip = client.ip;
     const hash = hashSingleUseToken(input.token);
     const invitation = await this.invitations.findByTokenHash(hash);
-    if (invitation === null) return this.refuse('unknown_token', null, ip);
-    if (invitation.tokenHash !== hash) return this.refuse('retired_token', invitation, ip);
-    if (invitation.status === InvitationStatus.Accepted) return this.refuse('used', invitation, ip);
-    if (invitation.status === InvitationStatus.Revoked) return this.refuse('revoked', invitation, ip);
-    if (invitation.status === InvitationStatus.Expired || invitation.expiresAt.getTime() <= Date.now()) {
-      await this.expiry.expireOverdue();
-      return this.refuse('expired', invitation, ip);
+    const failure = invitationAcceptFailure(invitation, hash, new Date());
+    if (failure !== null || invitation === null) {
+      if (failure === 'expired') await this.expiry.expireOverdue();
+      return this.refuse(failure ?? 'unknown_token', invitation, ip);
     }
     assertPasswordAllowed(input.password, invitation.email);
     if ((await this.users.findByEmail(invitation.email)) !== null)
@@ -232,7 +228,7 @@ export class InvitationsService {
       branding,
       invitationMailContent({
         organisation: branding.displayName,
-        role: invitation.role,
+        as: TENANT_ROLE_WORDS[invitation.role],
         inviteeName: invitation.name,
         acceptUrl: this.links.build(tenant, INVITATION_ACCEPT_PATH, { token }),
         expiresAt: invitation.expiresAt,
@@ -255,7 +251,7 @@ export class InvitationsService {
   }
 
   private async refuse(
-    reason: AcceptFailure,
+    reason: InvitationAcceptFailure,
     invitation: Invitation | null,
     ip: string | null,
   ): Promise<never> {
@@ -267,17 +263,7 @@ export class InvitationsService {
       ip,
       metadata: { reason },
     });
-    switch (reason) {
-      case 'unknown_token':
-        throw new InvitationNotFoundException();
-      case 'used':
-        throw new InvitationUsedException();
-      case 'expired':
-        throw new InvitationExpiredException();
-      case 'retired_token':
-      case 'revoked':
-        throw new InvitationRevokedException();
-    }
+    throw invitationAcceptRefusal(reason);
   }
 }
 

@@ -105,13 +105,16 @@ export class LoginService {
   ): Promise<IssuedSession | MfaChallenge> {
     const email = normalizeLoginEmail(credentials.email);
     const attempt: LoginAttempt = { accountKey: platformLoginAccountKey(email), tenantId: null, email, ip };
-    await this.admit(attempt);
+    const admitted = await this.admit(attempt);
 
     const user = await this.platformUsers.findByEmail(email);
     const passwordMatches = await this.hasher.verify(user?.passwordHash ?? null, credentials.password);
     const failure = failureReason(user, passwordMatches, true);
-    if (failure !== null || user === null)
+    if (failure !== null || user === null) {
+      if (failure === 'wrong_password' && user !== null && admitted.remaining === 0)
+        this.lockoutNotices.notifyPlatformUserInBackground(user, ip);
       return this.fail(attempt, failure ?? 'unknown_email', user?._id.toHexString());
+    }
 
     if (hasActiveFactor(user.mfa))
       return this.challenge(attempt, {

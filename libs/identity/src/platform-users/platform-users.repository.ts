@@ -10,8 +10,28 @@ import { PLATFORM_USER_MODEL } from './platform-user.schema';
 export class PlatformUsersRepository {
   constructor(@InjectModel(PLATFORM_USER_MODEL) private readonly model: Model<PlatformUser>) {}
 
-  async insert(email: string, passwordHash: string): Promise<PlatformUser> {
-    const created = await this.model.create({ email, passwordHash, role: SUPER_ADMIN_ROLE, isActive: true });
+  /**
+   * `options.session`: the transaction the new operator belongs to (an accepted invitation); `options.id`: an id
+   * chosen before, so that the same transaction can name the operator elsewhere.
+   */
+  async insert(
+    email: string,
+    passwordHash: string,
+    options: { readonly session?: ClientSession; readonly id?: Types.ObjectId } = {},
+  ): Promise<PlatformUser> {
+    const [created] = await this.model.create(
+      [
+        {
+          _id: options.id ?? new Types.ObjectId(),
+          email,
+          passwordHash,
+          role: SUPER_ADMIN_ROLE,
+          isActive: true,
+        },
+      ],
+      { session: options.session },
+    );
+    if (created === undefined) throw new Error('The platform user was not created');
     return created.toObject<PlatformUser>();
   }
 
@@ -86,8 +106,9 @@ export class PlatformUsersRepository {
     return { user, othersActive: others.modifiedCount };
   }
 
-  async setPasswordHash(id: Types.ObjectId, passwordHash: string): Promise<void> {
-    await this.model.updateOne({ _id: id }, { $set: { passwordHash } }).exec();
+  /** `session`: the transaction the change belongs to, if any. */
+  async setPasswordHash(id: Types.ObjectId, passwordHash: string, session?: ClientSession): Promise<void> {
+    await this.model.updateOne({ _id: id }, { $set: { passwordHash } }, { session }).exec();
   }
 
   async recordLogin(id: Types.ObjectId, at: Date): Promise<void> {

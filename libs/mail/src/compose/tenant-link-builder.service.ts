@@ -5,6 +5,7 @@ import type { TenantSnapshot } from '@tenantpay/tenancy';
 /**
  * Links in emails point at the tenant's own host (`{slug}.{BASE_DOMAIN}`), where the portal and the public
  * routes resolve the tenant by subdomain: a link followed on another tenant's host would find no token there.
+ * Email to platform operators links to the bare base domain instead, where no tenant resolves.
  */
 @Injectable()
 export class TenantLinkBuilder {
@@ -24,7 +25,16 @@ export class TenantLinkBuilder {
     path: string,
     query: Readonly<Record<string, string>> = {},
   ): string {
-    const url = new URL(`${this.scheme}://${tenant.slug}.${this.baseDomain}${this.port}${path}`);
+    return this.url(`${tenant.slug}.${this.baseDomain}`, path, query);
+  }
+
+  /** A link on the platform's host (the bare base domain). */
+  buildForPlatform(path: string, query: Readonly<Record<string, string>> = {}): string {
+    return this.url(this.baseDomain, path, query);
+  }
+
+  private url(host: string, path: string, query: Readonly<Record<string, string>>): string {
+    const url = new URL(`${this.scheme}://${host}${this.port}${path}`);
     for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
     return url.toString();
   }

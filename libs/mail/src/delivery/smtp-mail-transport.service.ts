@@ -2,10 +2,11 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@tenantpay/platform';
 import { createTransport, type Transporter } from 'nodemailer';
 import { SMTP_TIMEOUT_MS } from '../mail.constant';
-import type { MailOutboxEntry } from '../outbox/mail-outbox-entry';
+import type { MailMessage } from '../outbox/mail-message';
+import type { Types } from 'mongoose';
 import { MailTransportNotConfiguredError } from './mail-transport-not-configured.error';
 
-/** Sends one outbox row over SMTP (nodemailer, pooled connections to SMTP_URL). */
+/** Sends one outbox row (a tenant's or the platform's) over SMTP (nodemailer, pooled connections to SMTP_URL). */
 @Injectable()
 export class SmtpMailTransport implements OnApplicationShutdown {
   private readonly transporter: Transporter | null;
@@ -27,7 +28,7 @@ export class SmtpMailTransport implements OnApplicationShutdown {
           } as Parameters<typeof createTransport>[0]);
   }
 
-  async send(entry: MailOutboxEntry): Promise<void> {
+  async send(entry: MailMessage & { readonly _id: Types.ObjectId }): Promise<void> {
     if (this.transporter === null) throw new MailTransportNotConfiguredError();
     await this.transporter.sendMail({
       from: { name: entry.fromName, address: this.fromAddress },

@@ -3,13 +3,14 @@ import { InjectModel } from '@nestjs/mongoose';
 import { DataIsolationService, type NewDocument, TenantAwareRepository } from '@tenantpay/data-isolation';
 import type { Model, Types } from 'mongoose';
 import type { MailOutboxEntry } from './mail-outbox-entry';
+import type { MailOutboxStore } from './mail-outbox-store';
 import { MAIL_OUTBOX_ENTRY_MODEL } from './mail-outbox-entry.schema';
 import { MailStatus } from './mail-status.enum';
 import type { NewMail } from './new-mail';
 
 /** The current tenant's mail outbox. */
 @Injectable()
-export class MailOutboxRepository extends TenantAwareRepository<MailOutboxEntry> {
+export class MailOutboxRepository extends TenantAwareRepository<MailOutboxEntry> implements MailOutboxStore {
   constructor(
     @InjectModel(MAIL_OUTBOX_ENTRY_MODEL) model: Model<MailOutboxEntry>,
     isolation: DataIsolationService,
@@ -36,7 +37,6 @@ export class MailOutboxRepository extends TenantAwareRepository<MailOutboxEntry>
     );
   }
 
-  /** One failed attempt; the last one also closes the row so the sweep stops retrying it. */
   async recordFailure(id: Types.ObjectId, message: string, final: boolean): Promise<void> {
     await this.updateOne(
       { _id: id, status: MailStatus.Pending },

@@ -190,7 +190,10 @@ export class EnvironmentVariables {
   @IsString({ message: 'must be a folder path' })
   DEV_MAILBOX_DIR?: string;
 
-  /** Links in emails point at `{scheme}://{slug}.{BASE_DOMAIN}[:port]`. */
+  /**
+   * Links in emails point at `{scheme}://{slug}.{BASE_DOMAIN}[:port]`; email to platform operators at the bare
+   * `{scheme}://{BASE_DOMAIN}[:port]`.
+   */
   @IsOptional()
   @IsIn(['https', 'http'], { message: 'must be https or http' })
   TENANT_LINK_SCHEME: 'https' | 'http' = 'https';

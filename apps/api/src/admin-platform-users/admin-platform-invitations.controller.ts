@@ -1,0 +1,35 @@
+import { Body, Controller, Get, HttpCode, Ip, Param, Post } from '@nestjs/common';
+import { PlatformInvitationsService, type PlatformInvitationView } from '@tenantpay/identity';
+import { BypassTenantIsolation, Roles, SUPER_ADMIN_ROLE } from '@tenantpay/tenancy';
+import { CreatePlatformInvitationDto } from './dto/create-platform-invitation.dto';
+
+/** Super-admins invite platform operators by email, see who is still invited, resend and revoke. */
+@Controller('admin/platform-invitations')
+@BypassTenantIsolation('platform operator invitations')
+@Roles(SUPER_ADMIN_ROLE)
+export class AdminPlatformInvitationsController {
+  constructor(private readonly invitations: PlatformInvitationsService) {}
+
+  /** 409 `conflict` when an invitation to the email is pending (resend it) or the operator exists. */
+  @Post()
+  invite(@Body() body: CreatePlatformInvitationDto, @Ip() ip: string): Promise<PlatformInvitationView> {
+    return this.invitations.invite(body.email, ip);
+  }
+
+  @Get()
+  async listPending(): Promise<{ data: PlatformInvitationView[] }> {
+    return { data: await this.invitations.listPending() };
+  }
+
+  @Post(':id/resend')
+  @HttpCode(200)
+  resend(@Param('id') id: string, @Ip() ip: string): Promise<PlatformInvitationView> {
+    return this.invitations.resend(id, ip);
+  }
+
+  @Post(':id/revoke')
+  @HttpCode(200)
+  revoke(@Param('id') id: string, @Ip() ip: string): Promise<PlatformInvitationView> {
+    return this.invitations.revoke(id, ip);
+  }
+}

@@ -1,0 +1,11 @@
+import type { PublicBranding } from '@tenantpay/tenancy';
+
+/** How the platform signs email to its own operators (no tenant's white-label applies to them). */
+export const PLATFORM_MAIL_BRANDING: PublicBranding = {
+  displayName: 'Tenantpay',
+  logoUrl: null,
+  primaryColor: null,
+  secondaryColor: null,
+  supportEmail: null,
+  supportUrl: null,
+};
