@@ -44,13 +44,13 @@ export class AdmissionControl implements OnModuleInit, OnModuleDestroy {
     @Inject(METRICS_REGISTRY) registry: Registry,
     private readonly eventLoop: EventLoopDelayMonitor,
   ) {
-    const { maxInFlight, minInFlight, maxInFlightPerTenant, latencyTolerance } = config.admission;
+    const { maxInFlight, minInFlight, maxInFlightPerTenant, queuedRequests } = config.admission;
     const now = () => performance.now();
     this.fairShare = new FairShareAdmission(
       { ceiling: maxInFlight, perTenant: maxInFlightPerTenant, activityWindowMs: TENANT_ACTIVITY_WINDOW_MS },
       now,
     );
-    this.limit = new AdaptiveConcurrencyLimit({ min: minInFlight, max: maxInFlight, latencyTolerance }, now);
+    this.limit = new AdaptiveConcurrencyLimit({ min: minInFlight, max: maxInFlight, queuedRequests }, now);
     this.shed = registeredCounter(registry, {
       name: HTTP_REQUESTS_SHED_METRIC,
       help: 'Requests refused with 503 overloaded by admission control, by reason',
@@ -79,7 +79,7 @@ export class AdmissionControl implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
-    this.timer = setInterval(() => this.limit.closeWindow(this.isLagging()), LIMIT_WINDOW_MS);
+    this.timer = setInterval(() => this.limit.closeWindow(), LIMIT_WINDOW_MS);
     this.timer.unref();
   }
 
@@ -96,8 +96,8 @@ export class AdmissionControl implements OnModuleInit, OnModuleDestroy {
       tenantKey === undefined
         ? this.fairShare.admitUnattributed(this.limit.current, this.isLagging())
         : this.fairShare.admit(tenantKey, this.limit.current, this.isLagging());
+    this.limit.observeInFlight(this.fairShare.inFlight);
     if (refusal !== undefined) return this.refused(refusal);
-    if (this.fairShare.inFlight >= this.limit.current) this.limit.markReached();
     return { tenantKey, admittedAt: performance.now(), released: false };
   }
 
@@ -145,7 +145,6 @@ export class AdmissionControl implements OnModuleInit, OnModuleDestroy {
   }
 
   private refused(reason: ShedReason): ShedReason {
-    if (reason === ShedReason.InstanceInFlight) this.limit.markReached();
     this.shed.inc({ reason });
     return reason;
   }
