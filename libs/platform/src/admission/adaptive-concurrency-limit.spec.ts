@@ -9,14 +9,18 @@ function limiter(clock = { now: 0 }, bounds = BOUNDS) {
   return new AdaptiveConcurrencyLimit(bounds, () => clock.now);
 }
 
-/** One window in which `inFlight` requests were in flight at the peak and `n` answers took `latencyMs`. */
+/**
+ * One window in which `inFlight` requests were in flight at the peak and `n` answers took `latencyMs` (served
+ * alone when `inFlight` is 1).
+ */
 function window(
   limit: AdaptiveConcurrencyLimit,
   latencyMs: number,
   options: { inFlight: number; n?: number; clock?: { now: number } },
 ) {
   limit.observeInFlight(options.inFlight);
-  for (let i = 0; i < (options.n ?? 20); i += 1) limit.observe('POST /v1/payments 201', latencyMs);
+  for (let i = 0; i < (options.n ?? 20); i += 1)
+    limit.observe('POST /v1/payments 201', latencyMs, options.inFlight === 1);
   if (options.clock !== undefined) options.clock.now += WINDOW_MS;
   limit.closeWindow();
 }
@@ -30,9 +34,9 @@ function floodWindow(limit: AdaptiveConcurrencyLimit, parallel: number, contenti
   window(limit, UNLOADED_MS * contention * Math.max(1, inFlight / parallel), { inFlight });
 }
 
-/** Teaches the limit the unloaded latency (a window of answers at it, the limit not reached). */
-function learnUnloaded(limit: AdaptiveConcurrencyLimit) {
-  window(limit, UNLOADED_MS, { inFlight: 1 });
+/** Teaches the limit the unloaded latency (a window of answers served alone), `contention` times slower. */
+function learnUnloaded(limit: AdaptiveConcurrencyLimit, contention = 1) {
+  window(limit, UNLOADED_MS * contention, { inFlight: 1 });
 }
 
 describe('AdaptiveConcurrencyLimit', () => {
@@ -107,17 +111,17 @@ describe('AdaptiveConcurrencyLimit', () => {
     const limit = limiter();
     for (let n = 0; n < 5; n += 1) {
       limit.observeInFlight(32);
-      for (let i = 0; i < 10; i += 1) limit.observe('GET /v1/payments/: 200', 12);
-      for (let i = 0; i < 10; i += 1) limit.observe('POST /v1/payments/batches 201', 400);
+      for (let i = 0; i < 10; i += 1) limit.observe('GET /v1/payments/: 200', 12, false);
+      for (let i = 0; i < 10; i += 1) limit.observe('POST /v1/payments/batches 201', 400, false);
       limit.closeWindow();
     }
     expect(limit.current).toBe(32);
   });
 
-  it('forgets an unloaded latency after one to two periods, so a lasting slowdown becomes the new normal', () => {
+  it('without answers served alone, forgets the fastest answer after one to two periods: a lasting slowdown becomes the new normal', () => {
     const clock = { now: 0 };
     const limit = limiter(clock);
-    learnUnloaded(limit);
+    window(limit, UNLOADED_MS, { inFlight: 2 });
     clock.now = 31_000;
     window(limit, 5 * UNLOADED_MS, { inFlight: 32 });
     expect(limit.current).toBeLessThan(32);
@@ -127,13 +131,29 @@ describe('AdaptiveConcurrencyLimit', () => {
     expect(limit.current).toBe(lowered + 1);
   });
 
-  it('keeps an instance serving two at once on a machine that slows every answer threefold above its floor', () => {
-    // The AIMD this replaced came down on any median above twice the unloaded latency: here, to the floor.
+  it('keeps an instance at capacity on a machine that slows every answer threefold, lone ones too', () => {
+    // The AIMD this replaced came down on any median above twice the fastest answer: here, to its floor.
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 16 }), (parallel) => {
+        const limit = limiter();
+        window(limit, UNLOADED_MS, { inFlight: 2, n: 1 });
+        learnUnloaded(limit, 3);
+        for (let n = 0; n < 40; n += 1) floodWindow(limit, parallel, 3);
+        expect(limit.current).toBeGreaterThanOrEqual(parallel);
+        expect(limit.current).toBeLessThanOrEqual(parallel + BOUNDS.queuedRequests + 1);
+      }),
+    );
+  });
+
+  it('takes the median of answers served alone for the unloaded latency, not the luckiest answer', () => {
     const limit = limiter();
+    window(limit, UNLOADED_MS / 4, { inFlight: 2, n: 1 });
     learnUnloaded(limit);
-    for (let n = 0; n < 40; n += 1) floodWindow(limit, 2, 3);
-    expect(limit.current).toBeGreaterThanOrEqual(BOUNDS.queuedRequests + 1);
-    expect(limit.current).toBeGreaterThan(BOUNDS.min);
+    // At 4 in flight, answers at twice the lone median: 2 served, 2 waiting (4× the lucky one would say 3 waiting).
+    window(limit, 2 * UNLOADED_MS, { inFlight: 4 });
+    expect(limit.current).toBe(32);
+    window(limit, 2 * UNLOADED_MS, { inFlight: 32 });
+    expect(limit.current).toBe(16 + BOUNDS.queuedRequests);
   });
 
   it('stays within its bounds whatever it observes', () => {
@@ -143,6 +163,7 @@ describe('AdaptiveConcurrencyLimit', () => {
           fc.record({
             latencies: fc.array(fc.double({ min: 0, max: 5_000, noNaN: true }), { maxLength: 30 }),
             inFlight: fc.nat({ max: 64 }),
+            alone: fc.boolean(),
             elapsedMs: fc.nat({ max: 3_000 }),
           }),
           { maxLength: 60 },
@@ -150,9 +171,9 @@ describe('AdaptiveConcurrencyLimit', () => {
         (windows) => {
           const clock = { now: 0 };
           const limit = limiter(clock);
-          for (const { latencies, inFlight, elapsedMs } of windows) {
+          for (const { latencies, inFlight, alone, elapsedMs } of windows) {
             limit.observeInFlight(inFlight);
-            for (const latency of latencies) limit.observe('GET /x 200', latency);
+            for (const latency of latencies) limit.observe('GET /x 200', latency, alone);
             clock.now += elapsedMs;
             limit.closeWindow();
             expect(limit.current).toBeGreaterThanOrEqual(BOUNDS.min);

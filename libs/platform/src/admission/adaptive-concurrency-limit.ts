@@ -16,7 +16,13 @@ const MAX_WINDOW_MS = 2_000;
 const MAX_SAMPLES_PER_WINDOW = 4096;
 /** Latency classes remembered; requests of further classes are not sampled. */
 const MAX_CLASSES = 1024;
-/** A class's unloaded latency is the fastest answer seen over the last one to two periods. */
+/**
+ * Until a class has this many answers served alone, its unloaded latency is its fastest answer over the last
+ * one to two periods.
+ */
+const MIN_ALONE_SAMPLES = 5;
+/** A class's unloaded latency is the median of its last answers served alone, this many. */
+const ALONE_SAMPLES_KEPT = 15;
 const BASELINE_PERIOD_MS = 30_000;
 /**
  * Answers this fast never count as inflated: sub-millisecond routes jitter by several times their latency,
@@ -28,6 +34,10 @@ interface Baseline {
   currentMin: number;
   previousMin: number;
   periodStartedAt: number;
+  /** Latencies of the last answers served with no other request in flight, oldest first. */
+  readonly alone: number[];
+  /** Their median, kept up to date. */
+  aloneMedian: number;
 }
 
 /**
@@ -37,18 +47,20 @@ interface Baseline {
  * exists on npm, and ours must judge latency per class (an instance serves routes of very different cost).
  *
  * Requests are grouped in latency classes (method, route shape, status) and each class's unloaded latency is
- * the fastest recent answer; a window's inflation is the median of (latency / unloaded latency). By Little's
+ * the median of its recent answers served alone (no other request in flight), so on a machine shared with
+ * other work it is the latency of a lone request there and then, not one lucky answer (until a class has
+ * answers served alone, its fastest recent answer stands in). A window's inflation is the median of
+ * (latency / unloaded latency). By Little's
  * law, of the `p` requests in flight (the window's peak), `p / inflation` are being served and the rest wait.
  * More than `queuedRequests` waiting: the limit drops at once to those served plus `queuedRequests` (rounded
- * up). At most
- * half that waiting while the limit was reached: it grows by one. In between it holds.
+ * up). At most half that waiting while the limit was reached: it grows by one. In between it holds.
  *
  * Why not a ratio threshold (the AIMD this replaced: a quarter off whenever the median inflation passed 2,
  * and on every window the event loop lagged): on a single-threaded engine latency is already twice the
  * unloaded one at the concurrency that first saturates it, and a machine shared with other work inflates
  * every answer whatever the concurrency, so the limit fell to its floor and the instance served a fraction of
- * its capacity. Here a slowdown that is not queueing (every answer slower, few waiting) lowers the estimate
- * of what is served in parallel, not the queue, and the limit stays above it. Event-loop lag is not a signal
+ * its capacity. Here a slowdown that is not queueing (every answer slower, alone ones too) moves the unloaded
+ * latency with it, and the limit stays where the queue is. Event-loop lag is not a signal
  * of its own: it is in every answer's latency already, and fair shares refuse on it directly.
  */
 export class AdaptiveConcurrencyLimit {
@@ -76,20 +88,36 @@ export class AdaptiveConcurrencyLimit {
     if (inFlight > this.peakInFlight) this.peakInFlight = inFlight;
   }
 
-  /** An answered request of `latencyClass` took `latencyMs`. */
-  observe(latencyClass: string, latencyMs: number): void {
+  /** An answered request of `latencyClass` took `latencyMs`; `alone`: no other request was in flight. */
+  observe(latencyClass: string, latencyMs: number, alone: boolean): void {
     const at = this.now();
     let baseline = this.baselines.get(latencyClass);
     if (baseline === undefined) {
       if (this.baselines.size >= MAX_CLASSES) return;
-      baseline = { currentMin: latencyMs, previousMin: latencyMs, periodStartedAt: at };
+      baseline = {
+        currentMin: latencyMs,
+        previousMin: latencyMs,
+        periodStartedAt: at,
+        alone: [],
+        aloneMedian: latencyMs,
+      };
       this.baselines.set(latencyClass, baseline);
     } else if (at - baseline.periodStartedAt >= BASELINE_PERIOD_MS) {
       baseline.previousMin = baseline.currentMin;
       baseline.currentMin = latencyMs;
       baseline.periodStartedAt = at;
     } else baseline.currentMin = Math.min(baseline.currentMin, latencyMs);
-    const unloaded = Math.max(LATENCY_FLOOR_MS, Math.min(baseline.currentMin, baseline.previousMin));
+    if (alone) {
+      baseline.alone.push(latencyMs);
+      if (baseline.alone.length > ALONE_SAMPLES_KEPT) baseline.alone.shift();
+      baseline.aloneMedian = median([...baseline.alone]);
+    }
+    const unloaded = Math.max(
+      LATENCY_FLOOR_MS,
+      baseline.alone.length >= MIN_ALONE_SAMPLES
+        ? baseline.aloneMedian
+        : Math.min(baseline.currentMin, baseline.previousMin),
+    );
     if (this.ratios.length < MAX_SAMPLES_PER_WINDOW) this.ratios.push(latencyMs / unloaded);
   }
 

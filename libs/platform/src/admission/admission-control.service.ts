@@ -98,7 +98,12 @@ export class AdmissionControl implements OnModuleInit, OnModuleDestroy {
         : this.fairShare.admit(tenantKey, this.limit.current, this.isLagging());
     this.limit.observeInFlight(this.fairShare.inFlight);
     if (refusal !== undefined) return this.refused(refusal);
-    return { tenantKey, admittedAt: performance.now(), released: false };
+    return {
+      tenantKey,
+      admittedAt: performance.now(),
+      admittedAlone: this.fairShare.inFlight === 1,
+      released: false,
+    };
   }
 
   /**
@@ -122,8 +127,12 @@ export class AdmissionControl implements OnModuleInit, OnModuleDestroy {
   release(ticket: AdmissionTicket, latencyClass?: string): void {
     if (ticket.released) return;
     ticket.released = true;
+    // Served alone: nobody else in flight when it came in nor when it leaves (a guess in between, good enough
+    // for a median of several).
+    const alone = ticket.admittedAlone && this.fairShare.inFlight === 1;
     this.giveBack(ticket);
-    if (latencyClass !== undefined) this.limit.observe(latencyClass, performance.now() - ticket.admittedAt);
+    if (latencyClass !== undefined)
+      this.limit.observe(latencyClass, performance.now() - ticket.admittedAt, alone);
   }
 
   /** Keeps `ticket` with its request, for the tenant bound that runs once the tenant is resolved. */
