@@ -23,6 +23,7 @@ const MAX_CLASSES = 1024;
 const MIN_ALONE_SAMPLES = 5;
 /** A class's unloaded latency is the median of its last answers served alone, this many. */
 const ALONE_SAMPLES_KEPT = 15;
+/** The period of the fastest-answer stand-in. */
 const BASELINE_PERIOD_MS = 30_000;
 /**
  * Answers this fast never count as inflated: sub-millisecond routes jitter by several times their latency,
@@ -50,8 +51,8 @@ interface Baseline {
  * the median of its recent answers served alone (no other request in flight), so on a machine shared with
  * other work it is the latency of a lone request there and then, not one lucky answer (until a class has
  * answers served alone, its fastest recent answer stands in). A window's inflation is the median of
- * (latency / unloaded latency). By Little's
- * law, of the `p` requests in flight (the window's peak), `p / inflation` are being served and the rest wait.
+ * (latency / unloaded latency). By Little's law, of the `p` requests in flight (the window's peak),
+ * `p / inflation` are being served and the rest wait.
  * More than `queuedRequests` waiting: the limit drops at once to those served plus `queuedRequests` (rounded
  * up). At most half that waiting while the limit was reached: it grows by one. In between it holds.
  *
@@ -60,8 +61,8 @@ interface Baseline {
  * unloaded one at the concurrency that first saturates it, and a machine shared with other work inflates
  * every answer whatever the concurrency, so the limit fell to its floor and the instance served a fraction of
  * its capacity. Here a slowdown that is not queueing (every answer slower, alone ones too) moves the unloaded
- * latency with it, and the limit stays where the queue is. Event-loop lag is not a signal
- * of its own: it is in every answer's latency already, and fair shares refuse on it directly.
+ * latency with it, and the limit stays where the queue is. Event-loop lag is not a signal of its own: it is
+ * in every answer's latency already, and fair shares refuse on it directly.
  */
 export class AdaptiveConcurrencyLimit {
   private limit: number;
