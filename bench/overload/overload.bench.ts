@@ -31,6 +31,7 @@ import { Tier } from '@tenantpay/tenancy';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createApiApplication } from '../../apps/api/src/create-api-application';
 import { type LoadRequest, type LoadResult, runLoad } from '../load/load-generator';
@@ -101,6 +102,40 @@ interface Run {
   readonly serverWithinOneSecondShare: number;
   /** Admission control's adaptive limit at the end of the flood. */
   readonly admissionLimitAfterFlood: number;
+  readonly serverStallsDuringFlood: ServerStalls;
+}
+
+/**
+ * How long the API's event loop (this process's) could not run callbacks during the flood, and how much of it
+ * was garbage collection: a refusal waits for the loop, so this is the server's part of a slow 503; the rest
+ * of the client's figure is the load generator waiting for a CPU.
+ */
+interface ServerStalls {
+  readonly eventLoopDelayP99Ms: number;
+  readonly eventLoopDelayMaxMs: number;
+  readonly gcPauseTotalMs: number;
+  readonly gcPauseMaxMs: number;
+}
+
+/** Starts watching the event loop and the collector; the returned function stops and reports. */
+function watchServerStalls(): () => ServerStalls {
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  const pauses: number[] = [];
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) pauses.push(entry.duration);
+  });
+  delay.enable();
+  gc.observe({ entryTypes: ['gc'] });
+  return () => {
+    delay.disable();
+    gc.disconnect();
+    return {
+      eventLoopDelayP99Ms: round(delay.percentile(99) / 1e6),
+      eventLoopDelayMaxMs: round(delay.max / 1e6),
+      gcPauseTotalMs: round(pauses.reduce((sum, pause) => sum + pause, 0)),
+      gcPauseMaxMs: round(Math.max(0, ...pauses)),
+    };
+  };
 }
 
 async function measureRun(
@@ -146,12 +181,15 @@ async function measureRun(
     connections: FLOOD_CONNECTIONS,
     warmupMs: 0,
     durationMs: settings.phaseMs + 2 * leadMs,
-    overallRate: Math.round(OVERLOAD_FACTOR * capacityPerSecond),
+    // At least one a second: autocannon refuses a rate under 1 (a machine so loaded that capacity rounds to 0).
+    overallRate: Math.max(1, Math.round(OVERLOAD_FACTOR * capacityPerSecond)),
   });
   const before = await createdWithinOneSecond();
+  const stopWatching = watchServerStalls();
   await delay(leadMs);
   const quietWithFlood = await runLoad(quietLoad);
   const flood = await flooding;
+  const serverStallsDuringFlood = stopWatching();
   const after = await createdWithinOneSecond();
   const serverWithinOneSecondShare =
     (after.withinOneSecond - before.withinOneSecond) / Math.max(1, after.all - before.all);
@@ -162,7 +200,8 @@ async function measureRun(
       `admitted p99 ${ms(flood.latencyP99Us)} ms, refused p99 ${ms(flood.refusedLatencyP99Us)} ms ` +
       `(max ${ms(flood.refusedLatencyMaxUs)} ms); quiet p99 alone ${ms(quietAlone.latencyP99Us)} ms, ` +
       `with flood ${ms(quietWithFlood.latencyP99Us)} ms ${JSON.stringify(quietWithFlood.statuses)}; ` +
-      `admission limit ${admissionLimitAfterFlood}; load average ${loadavg()[0]?.toFixed(2)}`,
+      `admission limit ${admissionLimitAfterFlood}; server stalls ${JSON.stringify(serverStallsDuringFlood)}; ` +
+      `load average ${loadavg()[0]?.toFixed(2)}`,
   );
   return {
     capacityPerSecond,
@@ -171,6 +210,7 @@ async function measureRun(
     flood,
     serverWithinOneSecondShare,
     admissionLimitAfterFlood,
+    serverStallsDuringFlood,
   };
 }
 
@@ -259,6 +299,10 @@ function report(runs: readonly Run[], config: AppConfig, shed: Record<string, nu
       refusedMaxMs: ms(med((run) => run.flood.refusedLatencyMaxUs)),
       statuses: runs.map((run) => run.flood.statuses),
       admissionLimitAfterFlood: runs.map((run) => run.admissionLimitAfterFlood),
+      serverEventLoopDelayP99Ms: med((run) => run.serverStallsDuringFlood.eventLoopDelayP99Ms),
+      serverEventLoopDelayMaxMs: med((run) => run.serverStallsDuringFlood.eventLoopDelayMaxMs),
+      serverGcPauseTotalMs: med((run) => run.serverStallsDuringFlood.gcPauseTotalMs),
+      serverGcPauseMaxMs: med((run) => run.serverStallsDuringFlood.gcPauseMaxMs),
     },
     quiet: {
       requestsPerSecond: quietRate(med((run) => run.capacityPerSecond)),

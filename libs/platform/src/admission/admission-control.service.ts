@@ -44,13 +44,13 @@ export class AdmissionControl implements OnModuleInit, OnModuleDestroy {
     @Inject(METRICS_REGISTRY) registry: Registry,
     private readonly eventLoop: EventLoopDelayMonitor,
   ) {
-    const { maxInFlight, minInFlight, maxInFlightPerTenant, latencyTolerance } = config.admission;
+    const { maxInFlight, minInFlight, maxInFlightPerTenant, queuedRequests } = config.admission;
     const now = () => performance.now();
     this.fairShare = new FairShareAdmission(
       { ceiling: maxInFlight, perTenant: maxInFlightPerTenant, activityWindowMs: TENANT_ACTIVITY_WINDOW_MS },
       now,
     );
-    this.limit = new AdaptiveConcurrencyLimit({ min: minInFlight, max: maxInFlight, latencyTolerance }, now);
+    this.limit = new AdaptiveConcurrencyLimit({ min: minInFlight, max: maxInFlight, queuedRequests }, now);
     this.shed = registeredCounter(registry, {
       name: HTTP_REQUESTS_SHED_METRIC,
       help: 'Requests refused with 503 overloaded by admission control, by reason',
@@ -79,7 +79,7 @@ export class AdmissionControl implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
-    this.timer = setInterval(() => this.limit.closeWindow(this.isLagging()), LIMIT_WINDOW_MS);
+    this.timer = setInterval(() => this.limit.closeWindow(), LIMIT_WINDOW_MS);
     this.timer.unref();
   }
 
@@ -96,9 +96,14 @@ export class AdmissionControl implements OnModuleInit, OnModuleDestroy {
       tenantKey === undefined
         ? this.fairShare.admitUnattributed(this.limit.current, this.isLagging())
         : this.fairShare.admit(tenantKey, this.limit.current, this.isLagging());
+    this.limit.observeInFlight(this.fairShare.inFlight);
     if (refusal !== undefined) return this.refused(refusal);
-    if (this.fairShare.inFlight >= this.limit.current) this.limit.markReached();
-    return { tenantKey, admittedAt: performance.now(), released: false };
+    return {
+      tenantKey,
+      admittedAt: performance.now(),
+      admittedAlone: this.fairShare.inFlight === 1,
+      released: false,
+    };
   }
 
   /**
@@ -122,8 +127,12 @@ export class AdmissionControl implements OnModuleInit, OnModuleDestroy {
   release(ticket: AdmissionTicket, latencyClass?: string): void {
     if (ticket.released) return;
     ticket.released = true;
+    // Served alone: nobody else in flight when it came in nor when it leaves (a guess in between, good enough
+    // for a median of several).
+    const alone = ticket.admittedAlone && this.fairShare.inFlight === 1;
     this.giveBack(ticket);
-    if (latencyClass !== undefined) this.limit.observe(latencyClass, performance.now() - ticket.admittedAt);
+    if (latencyClass !== undefined)
+      this.limit.observe(latencyClass, performance.now() - ticket.admittedAt, alone);
   }
 
   /** Keeps `ticket` with its request, for the tenant bound that runs once the tenant is resolved. */
@@ -145,7 +154,6 @@ export class AdmissionControl implements OnModuleInit, OnModuleDestroy {
   }
 
   private refused(reason: ShedReason): ShedReason {
-    if (reason === ShedReason.InstanceInFlight) this.limit.markReached();
     this.shed.inc({ reason });
     return reason;
   }

@@ -20,8 +20,10 @@ const LARGEST_BODY_DRAINED_BYTES = 64 * 1024;
  * Admission control on the HTTP server itself, ahead of the framework: the request is charged to its tenant
  * as learnt from earlier requests with the same identity headers ({@link LearnedTenantKeys}), and admitted or
  * refused before any body parsing, routing or tenant lookup, which is what keeps a refusal cheap at twice the
- * capacity. Identity headers not seen before are admitted within the instance limit, and charged to their
- * tenant once it is resolved. Health probes always pass and are not counted: an orchestrator must tell "busy" from "dead".
+ * capacity; an admitted request reaches the framework only once the refusals of its turn of the event loop are
+ * written. Identity headers not seen before are admitted within the instance limit, and charged to their
+ * tenant once it is resolved. Health probes always pass and are not counted: an orchestrator must tell "busy"
+ * from "dead".
  */
 @Injectable()
 export class InstanceAdmissionGate {
@@ -51,7 +53,9 @@ export class InstanceAdmissionGate {
             : undefined,
         ),
       );
-      pass();
+      // The framework's work for an admitted request starts after this turn's I/O callbacks (setImmediate runs
+      // once the poll phase is done), so every refusal of the same turn is written before it, not behind it.
+      setImmediate(pass);
     });
   }
 

@@ -28,10 +28,10 @@ export interface AppConfig {
     readonly maxInFlight: number;
     readonly minInFlight: number;
     /**
-     * How many times its unloaded latency a request may take (median over a quarter second) before the
-     * adaptive limit comes down.
+     * Requests the adaptive limit lets wait beyond those the instance serves in parallel: enough to keep it at
+     * capacity, few enough that a request waits behind only a few others.
      */
-    readonly latencyTolerance: number;
+    readonly queuedRequests: number;
     /** Requests one tenant (or the unauthenticated callers together) may have in flight on one instance. */
     readonly maxInFlightPerTenant: number;
     /** Event-loop delay above which new requests are refused until it falls again. */

@@ -469,10 +469,10 @@ export class EnvironmentVariables {
 
   @IsOptional()
   @Type(() => Number)
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number between 1.1 and 100' })
-  @Min(1.1, { message: 'must be a number between 1.1 and 100' })
-  @Max(100, { message: 'must be a number between 1.1 and 100' })
-  ADMISSION_LATENCY_TOLERANCE = 2;
+  @IsInt({ message: 'must be an integer number of requests' })
+  @Min(1, { message: 'must be between 1 and 1000' })
+  @Max(1_000, { message: 'must be between 1 and 1000' })
+  ADMISSION_QUEUED_REQUESTS = 2;
 
   @IsOptional()
   @Type(() => Number)

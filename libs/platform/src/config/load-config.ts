@@ -106,7 +106,7 @@ export function loadConfig(environment: Environment): AppConfig {
       maxInFlight: variables.ADMISSION_MAX_IN_FLIGHT,
       minInFlight: variables.ADMISSION_MIN_IN_FLIGHT,
       maxInFlightPerTenant: variables.ADMISSION_MAX_IN_FLIGHT_PER_TENANT,
-      latencyTolerance: variables.ADMISSION_LATENCY_TOLERANCE,
+      queuedRequests: variables.ADMISSION_QUEUED_REQUESTS,
       maxEventLoopDelayMs: variables.ADMISSION_MAX_EVENT_LOOP_DELAY_MS,
       retryAfterSeconds: variables.ADMISSION_RETRY_AFTER_SECONDS,
     },
