@@ -7,6 +7,7 @@ import {
   type Principal,
   Scopes,
   tenantCacheKeys,
+  TenantLookupService,
   type TenantSnapshot,
   Tier,
 } from '@tenantpay/tenancy';
@@ -15,6 +16,7 @@ import type Redis from 'ioredis';
 import { ObjectId } from 'mongodb';
 import request from 'supertest';
 import { createIdentityTestApp, expectApiError, PASSWORD, seedTenant, seedUser } from './identity-test-app';
+import { waitFor } from './support/tenancy-test-app';
 
 /** Routes of this test only, standing in for the payment routes API keys exist for. */
 @Controller('probe-payments')
@@ -243,11 +245,18 @@ describe('identity over HTTP: /v1/api-keys and API-key authentication', () => {
     it('stops an expired key', async () => {
       const { id, key } = await createKey(['payments:read']);
       await http().get('/v1/probe-payments').set('X-API-Key', key).expect(200);
-      // Time passes: the key's expiry is now behind us, and its cached copy has aged out.
+      // Time passes: the key's expiry is now behind us, and its cached copies (Redis, then in process, which
+      // hears it over the invalidation channel) have aged out.
       const stored = await mongo.db
         .collection('api_keys')
         .findOneAndUpdate({ _id: new ObjectId(id) }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
-      await app.get<Redis>(REDIS_CLIENT).del(tenantCacheKeys.byApiKeyHash(String(stored?.['hash'])));
+      const hash = String(stored?.['hash']);
+      await app.get<Redis>(REDIS_CLIENT).del(tenantCacheKeys.byApiKeyHash(hash));
+      await app.get(TenantLookupService).invalidateKeys([tenantCacheKeys.byApiKeyHashInProcess(hash)]);
+      await waitFor(
+        async () => (await http().get('/v1/probe-payments').set('X-API-Key', key)).status === 401,
+        20_000,
+      );
       expectApiError(await http().get('/v1/probe-payments').set('X-API-Key', key), 401, 'unauthorized');
       expect((await http().get(`/v1/api-keys/${id}`).set(as('admin')).expect(200)).body.status).toBe(
         'expired',

@@ -34,6 +34,13 @@ export const USER_ACCESS_LOCAL_CACHE_MAX_ENTRIES = 50_000;
 export const PLATFORM_USER_ACCESS_LOCAL_CACHE_MAX_ENTRIES = 1_000;
 
 /**
+ * In-process lifetime of an API key's cached facts (ApiKeyCache's first level): shorter than the Redis entry's
+ * minute, and, as above, only a cap on a silently missed invalidation message.
+ */
+export const API_KEY_LOCAL_CACHE_TTL_MS = 15_000;
+export const API_KEY_LOCAL_CACHE_MAX_ENTRIES = 10_000;
+
+/**
  * Access tokens whose signature and claims this process has already checked, kept by their exact text until
  * they expire: a client reuses its token for every request, and the check (JSON parsing, HMAC, claim checks)
  * was the largest cost tenancy added to a request. The bound keeps a flood of distinct valid tokens small.

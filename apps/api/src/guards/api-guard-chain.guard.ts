@@ -12,7 +12,13 @@ export class ApiGuardChain implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     for (const guard of this.guards) {
       const verdict = guard.canActivate(context);
-      const allowed = isObservable(verdict) ? await lastValueFrom(verdict) : await verdict;
+      // Most guards answer at once: awaiting their boolean would cost a microtask turn each, per request.
+      const allowed =
+        typeof verdict === 'boolean'
+          ? verdict
+          : isObservable(verdict)
+            ? await lastValueFrom(verdict)
+            : await verdict;
       // What Nest does with a guard answering false: a plain 403.
       if (!allowed) throw new ForbiddenException();
     }

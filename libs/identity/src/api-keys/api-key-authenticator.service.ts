@@ -28,7 +28,7 @@ export class ApiKeyAuthenticator {
   async authenticate(presented: string, now = new Date()): Promise<ApiKeyPrincipal> {
     if (!isWellFormedApiKey(presented)) throw new InvalidCredentialException();
     const hash = hashApiKey(presented);
-    const entry = (await this.cache.get(hash)) ?? (await this.load(hash));
+    const entry = await this.cache.find(hash, () => this.load(hash));
     if (entry.state !== 'active') throw new InvalidCredentialException();
     if (entry.expiresAt !== null && Date.parse(entry.expiresAt) <= now.getTime()) {
       throw new InvalidCredentialException();

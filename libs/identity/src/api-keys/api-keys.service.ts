@@ -64,7 +64,10 @@ export class ApiKeysService {
     return toApiKeyView(await this.existing(id));
   }
 
-  /** Revokes the key; it stops authenticating on every instance as soon as this returns. */
+  /**
+   * Revokes the key: it stops authenticating on this instance as soon as this returns, and on every other
+   * one as soon as the cache invalidation announcement reaches it (ApiKeyCache).
+   */
   async revoke(id: string, ip: string | null = null): Promise<ApiKeyView> {
     const key = await this.keys.revoke(id, this.actorId(), new Date());
     if (key === null) {

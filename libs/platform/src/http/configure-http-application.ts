@@ -3,9 +3,12 @@ import type { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import type { Logger as Pino } from 'pino';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.constant';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
+import { logCompletedRequests } from '../logging/log-completed-requests';
+import { ROOT_LOGGER } from '../logging/root-logger.constant';
 import { BULK_BODY_ROUTES } from './bulk-body-routes.constant';
 import { carryAsyncContextOverBody } from './carry-async-context-over-body';
 import { createValidationPipe } from './create-validation-pipe';
@@ -44,6 +47,7 @@ export async function configureHttpApplication(app: NestFastifyApplication): Pro
     securityHeaders(request.raw, reply.raw, done);
   });
   carryAsyncContextOverBody(fastify);
+  logCompletedRequests(fastify, app.get<Pino>(ROOT_LOGGER));
 
   // Only JSON is accepted: the API has no other body format, and any other type is a 415 in the API's shape.
   fastify.removeAllContentTypeParsers();

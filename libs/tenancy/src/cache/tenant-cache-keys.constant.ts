@@ -10,6 +10,7 @@ export const TENANT_CACHE_KEY_KINDS = [
   'slug',
   'domain',
   'api-key',
+  'api-key-in-process',
   'user',
   'platform-user',
   'session',
@@ -26,6 +27,11 @@ export const tenantCacheKeys = {
   byDomain: (hostname: string): string => tenantCacheKey('domain', hostname),
   /** For identity's API-key lookups: the value is the key's hash, never the key itself. */
   byApiKeyHash: (apiKeyHash: string): string => tenantCacheKey('api-key', apiKeyHash),
+  /**
+   * For identity's in-process level in front of that Redis entry: a key of its own, so the invalidation's
+   * tombstone never overwrites the Redis entry (a revocation's tombstone among them).
+   */
+  byApiKeyHashInProcess: (apiKeyHash: string): string => tenantCacheKey('api-key-in-process', apiKeyHash),
   /** For identity's in-process cache of whether a tenant user may act, and as what. */
   byUser: (tenantId: string, userId: string): string => tenantCacheKey('user', `${tenantId}:${userId}`),
   /** For identity's in-process cache of whether a platform operator may act (they belong to no tenant). */

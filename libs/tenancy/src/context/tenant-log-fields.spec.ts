@@ -8,26 +8,38 @@ describe('tenantLogFields', () => {
   const context = new TenantContextService();
   const tenant = testTenantSnapshot();
 
-  it('names the current tenant, across awaits', async () => {
+  it('names the current request and tenant, across awaits', async () => {
     await context.run(
       { tenant, resolvedBy: ResolutionMethod.Subdomain, principal: null, requestId: 'r1' },
       async () => {
         await new Promise((resolve) => setTimeout(resolve, 1));
-        expect(tenantLogFields()).toEqual({ tenantId: tenant.id });
+        expect(tenantLogFields()).toEqual({ requestId: 'r1', tenantId: tenant.id });
       },
     );
   });
 
-  it('adds nothing outside a tenant: no context, or the platform scope', () => {
+  it('adds nothing outside any context', () => {
     expect(tenantLogFields()).toEqual({});
-    context.runAsPlatform('maintenance', () => expect(tenantLogFields()).toEqual({}));
+  });
+
+  it('names only the request outside a tenant: a public request, or the platform scope', () => {
+    context.run({ tenant: null, resolvedBy: null, principal: null, requestId: 'r2' }, () => {
+      expect(tenantLogFields()).toEqual({ requestId: 'r2' });
+      context.runAsPlatform('maintenance', () => expect(tenantLogFields()).toEqual({ requestId: 'r2' }));
+    });
+  });
+
+  it('leaves out a request id the work does not have', () => {
+    context.run({ tenant, resolvedBy: ResolutionMethod.Job, principal: null, requestId: '' }, () =>
+      expect(tenantLogFields()).toEqual({ tenantId: tenant.id }),
+    );
   });
 
   it('returns a new object every time, since pino merges each line into it', () => {
     context.run({ tenant, resolvedBy: ResolutionMethod.Subdomain, principal: null, requestId: 'r1' }, () => {
       const first = tenantLogFields();
       Object.assign(first, { msg: 'written' });
-      expect(tenantLogFields()).toEqual({ tenantId: tenant.id });
+      expect(tenantLogFields()).toEqual({ requestId: 'r1', tenantId: tenant.id });
     });
     const empty = tenantLogFields();
     Object.assign(empty, { msg: 'written' });
