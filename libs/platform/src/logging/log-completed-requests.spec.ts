@@ -40,7 +40,7 @@ describe('logCompletedRequests', () => {
         requestId: 'req-1',
         req: {
           method: 'GET',
-          url: '/v1/things?limit=2',
+          url: '/v1/things',
           host: 'bank1.example.com',
           remoteAddress: '127.0.0.1',
         },
@@ -49,6 +49,12 @@ describe('logCompletedRequests', () => {
       }),
     ]);
     expect(JSON.stringify(lines)).not.toContain('secret');
+  });
+
+  it('leaves the query string out, where emailed links carry single-use tokens', async () => {
+    await fastify.inject({ method: 'GET', url: '/v1/things?token=inv_single-use-secret' });
+    expect(lines).toEqual([expect.objectContaining({ req: expect.objectContaining({ url: '/v1/things' }) })]);
+    expect(JSON.stringify(lines)).not.toContain('inv_single-use-secret');
   });
 
   it('logs refusals as warnings, a 503 too, and other server errors as errors', async () => {

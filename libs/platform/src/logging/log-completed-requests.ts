@@ -10,6 +10,8 @@ const UNLOGGED_ROUTE = { method: 'GET', url: '/health/live' } as const;
  * id; the tenant id comes with the logger's `logFields`. The request's headers are not logged, so credentials
  * never reach the log by that path, and the line is written without the logger's redaction pass: with its
  * wildcard paths, that pass cost several times the rest of the line, and nothing in these fields is secret.
+ * The query string is left out: the links in invitation and password-reset emails carry their single-use
+ * token there (`/portal/accept-invitation.html?token=…`), and a log must never hold a usable credential.
  */
 export function logCompletedRequests(fastify: FastifyInstance, rootLogger: Pino): void {
   const logger = rootLogger.child({}, { redact: [] });
@@ -19,7 +21,7 @@ export function logCompletedRequests(fastify: FastifyInstance, rootLogger: Pino)
       logger[level](
         {
           requestId: request.id,
-          req: { method: request.method, url: request.url, host: request.host, remoteAddress: request.ip },
+          req: { method: request.method, url: pathOf(request.url), host: request.host, remoteAddress: request.ip },
           res: { statusCode: reply.statusCode },
           responseTime: Math.round(reply.elapsedTime * 10) / 10,
         },
@@ -41,4 +43,10 @@ function levelOf(statusCode: number): Level {
 
 function isUnlogged(request: FastifyRequest): boolean {
   return request.method === UNLOGGED_ROUTE.method && request.routeOptions.url === UNLOGGED_ROUTE.url;
+}
+
+/** The request's path without its query string. */
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
 }
