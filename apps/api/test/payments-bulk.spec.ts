@@ -529,7 +529,7 @@ describe('payments API: bulk payments /v1/payments/batches', () => {
         // As if the worker died after creating the payments and before recording the rows' results.
         await collection('payment_batch_items').updateMany(
           { batchId },
-          { $set: { status: 'pending', paymentId: null, paymentStatus: null } },
+          { $set: { status: 'pending', paymentId: null } },
         );
         await collection('payment_batches').updateOne(
           { _id: batchId },

@@ -50,3 +50,4 @@ export * from './async/wait-at-most';
 export * from './http/create-validation-pipe';
 export * from './dev-mailbox/captured-mail';
 export * from './dev-mailbox/dev-mailbox.reader';
+export * from './lists/list-envelope';

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { DataIsolationService, type NewDocument, TenantAwareRepository } from '@tenantpay/data-isolation';
+import {
+  DataIsolationService,
+  type NewDocument,
+  type Page,
+  TenantAwareRepository,
+} from '@tenantpay/data-isolation';
 import { isValidObjectId, type Model, trusted, Types } from 'mongoose';
 import type { Invitation } from './invitation';
 import { INVITATION_MODEL } from './invitation.schema';
@@ -27,8 +32,12 @@ export class InvitationsRepository extends TenantAwareRepository<Invitation> {
     return this.findOne({ $or: [{ tokenHash: hash }, { retiredTokenHashes: hash }] });
   }
 
-  listPending(limit: number): Promise<Invitation[]> {
-    return this.find({ status: InvitationStatus.Pending }, { sort: { _id: 1 }, limit });
+  /** Oldest first by id, starting after the given id when there is one. */
+  listPending(limit: number, startingAfter?: string): Promise<Page<Invitation>> {
+    return this.findPage(
+      { status: InvitationStatus.Pending },
+      { limit, ...(startingAfter === undefined ? {} : { startingAfter }) },
+    );
   }
 
   countPending(): Promise<number> {
