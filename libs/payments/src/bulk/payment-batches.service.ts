@@ -7,6 +7,7 @@ import {
   ErrorCode,
   type ListEnvelope,
   listEnvelope,
+  toParamPath,
 } from '@tenantpay/platform';
 import { TenantContextService, type TenantSnapshot } from '@tenantpay/tenancy';
 import { mongo, trusted } from 'mongoose';
@@ -273,7 +274,14 @@ export class PaymentBatchesService {
 
 function createdView(batch: PaymentBatch, rows: readonly PaymentBatchRow[]): PaymentBatchCreatedView {
   const errors: PaymentBatchRowError[] = rows.flatMap((row, index) =>
-    row.valid ? [] : row.errors.map((detail) => ({ row: index, ...detail })),
+    row.valid
+      ? []
+      : row.errors.map((detail) => ({
+          row: index,
+          ...detail,
+          // A row's own errors point into the row; the batch's response points into the request body.
+          ...(detail.field === undefined ? {} : { param: `payments[${index}].${toParamPath(detail.field)}` }),
+        })),
   );
   return {
     ...toPaymentBatchView(batch),
