@@ -206,6 +206,10 @@ describe('payments API: bulk payments /v1/payments/batches', () => {
           })) === count,
         30_000,
       );
+      // Each row shows its payment's status now, not the PENDING it was created with.
+      expect((await allItems(operator.auth, accepted.body.id)).map((item) => item['paymentStatus'])).toEqual(
+        Array.from({ length: count }, () => 'COMPLETED'),
+      );
 
       const audit = await app.get(TenantContextService).run(
         {
@@ -266,8 +270,19 @@ describe('payments API: bulk payments /v1/payments/batches', () => {
       expect(rowsWithErrors('reference')).toEqual(expect.arrayContaining([4, 5, 6, 7]));
       expect(accepted.body.errors).toEqual(
         expect.arrayContaining([
-          { row: 5, field: 'reference', issue: 'repeats an earlier row of this batch' },
-          { row: 6, field: 'reference', issue: 'already used by another payment of this tenant' },
+          {
+            row: 5,
+            field: 'reference',
+            param: 'payments[5].reference',
+            issue: 'repeats an earlier row of this batch',
+          },
+          {
+            row: 6,
+            field: 'reference',
+            param: 'payments[6].reference',
+            issue: 'already used by another payment of this tenant',
+          },
+          expect.objectContaining({ row: 1, field: 'amount', param: 'payments[1].amount' }),
         ]),
       );
       expect(accepted.body.errorsTruncated).toBe(false);
@@ -449,6 +464,38 @@ describe('payments API: bulk payments /v1/payments/batches', () => {
           'feature_not_in_tier',
         );
         expect(await collection('payment_batches').countDocuments(tenantFilter(starter))).toBe(0);
+      },
+      SLOW_MS,
+    );
+
+    it(
+      "lists the tenant's own batches newest first in the list envelope, paged by cursor",
+      async () => {
+        const older = (await submit(operator.auth, rows(1, 'listed-old'))).body.id as string;
+        const newer = (await submit(operator.auth, rows(1, 'listed-new'))).body.id as string;
+        const theirs = (await submit(otherAdmin, rows(1, 'listed-theirs'))).body.id as string;
+
+        const first = await http().get('/v1/payments/batches?limit=1').set(admin).expect(200);
+        expect(first.body).toEqual({
+          object: 'list',
+          data: [expect.objectContaining({ id: newer, object: 'payment_batch' })],
+          has_more: true,
+        });
+        const next = await http()
+          .get(`/v1/payments/batches?limit=100&starting_after=${newer}`)
+          .set(admin)
+          .expect(200);
+        const ids = next.body.data.map((batch: { id: string }) => batch.id) as string[];
+        expect(ids[0]).toBe(older);
+        expect(ids).not.toContain(theirs);
+        expect(ids).not.toContain(newer);
+        for (const query of ['limit=0', 'limit=101', 'starting_after=nope']) {
+          expectApiError(
+            await http().get(`/v1/payments/batches?${query}`).set(admin),
+            400,
+            'validation_error',
+          );
+        }
       },
       SLOW_MS,
     );

@@ -73,7 +73,10 @@ export class AuditService {
    * Tenant callers get their own tenant's events only; the platform scope (super-admins) may search every
    * tenant's and the platform's own. Outside both there is nothing this could safely return.
    */
-  async search(filter: AuditSearchFilter = {}, page: AuditPageRequest = {}): Promise<ListEnvelope<AuditEvent>> {
+  async search(
+    filter: AuditSearchFilter = {},
+    page: AuditPageRequest = {},
+  ): Promise<ListEnvelope<AuditEvent>> {
     const query: AuditEventQuery = {
       ...this.validated(filter, page),
       tenantId: await this.visibleTenant(filter),

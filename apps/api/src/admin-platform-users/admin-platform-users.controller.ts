@@ -1,9 +1,5 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, Post, Query } from '@nestjs/common';
-import {
-  PlatformUsersService,
-  type PlatformUserView,
-  toPlatformUserView,
-} from '@tenantpay/identity';
+import { PlatformUsersService, type PlatformUserView, toPlatformUserView } from '@tenantpay/identity';
 import type { ListEnvelope } from '@tenantpay/platform';
 import { BypassTenantIsolation, Roles, SUPER_ADMIN_ROLE } from '@tenantpay/tenancy';
 import { CursorPageQueryDto } from '../pagination/cursor-page.query.dto';

@@ -65,7 +65,10 @@ export class BulkPaymentsController {
   @Get(':id/items')
   @Roles(...READERS)
   @Scopes(ApiKeyScope.PaymentsRead)
-  items(@Param('id') id: string, @Query() query: ListBatchItemsQueryDto): Promise<ListEnvelope<PaymentBatchItemView>> {
+  items(
+    @Param('id') id: string,
+    @Query() query: ListBatchItemsQueryDto,
+  ): Promise<ListEnvelope<PaymentBatchItemView>> {
     return this.batches.listItems(id, {
       limit: query.limit ?? DEFAULT_PAGE_SIZE,
       ...(query.starting_after !== undefined ? { startingAfter: query.starting_after } : {}),

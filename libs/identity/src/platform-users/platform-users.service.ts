@@ -16,7 +16,6 @@ import { PlatformUserNotFoundException } from './platform-user-not-found.excepti
 import { type PlatformUserView, toPlatformUserView } from './platform-user-view';
 import { PlatformUsersRepository } from './platform-users.repository';
 
-
 /**
  * Platform operators (super-admins): created by another super-admin with an initial password under the
  * policy (or by the bootstrap command), listed, deactivated and reactivated. The platform always keeps one

@@ -130,7 +130,11 @@ export class SessionsService {
   /** The caller's own sessions that have not ended. */
   async listOwn(): Promise<ListEnvelope<SessionView>> {
     const owner = this.currentOwner();
-    const sessions = await this.storeOf(owner.kind).listLive(owner.userId, new Date(), SESSION_LIST_LIMIT + 1);
+    const sessions = await this.storeOf(owner.kind).listLive(
+      owner.userId,
+      new Date(),
+      SESSION_LIST_LIMIT + 1,
+    );
     return newestSessions(sessions, owner.sessionId);
   }
 
