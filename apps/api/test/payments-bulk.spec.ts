@@ -289,11 +289,12 @@ describe('payments API: bulk payments /v1/payments/batches', () => {
       // The very same rules and messages as a single payment.
       const single = await http().post('/v1/payments').set(operator.auth).send(badAmount);
       expectApiError(single, 400, 'validation_error');
+      const fieldAndIssue = ({ field, issue }: { field: string; issue: string }) => ({ field, issue });
       expect(
-        accepted.body.errors
-          .filter((error: { row: number }) => error.row === 1)
-          .map(({ field, issue }: { field: string; issue: string }) => ({ field, issue })),
-      ).toEqual(single.body.details);
+        accepted.body.errors.filter((error: { row: number }) => error.row === 1).map(fieldAndIssue),
+      ).toEqual(single.body.details.map(fieldAndIssue));
+      // The single payment's pointer is into its body; the batch's, into the row of its body.
+      expect(single.body.details).toEqual([expect.objectContaining({ param: 'amount' })]);
 
       const done = await completed(operator.auth, accepted.body.id);
       expect(done).toMatchObject({
