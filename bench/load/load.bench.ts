@@ -19,8 +19,8 @@ import { Body, Controller, Get, Headers, Module, Post, Query, Res } from '@nestj
 import { ModuleRef } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { RedisServerProcess } from '@tenantpay/local-services';
-import { type PaymentList, PaymentMethod, PaymentsService, type PaymentView } from '@tenantpay/payments';
-import { loadConfig } from '@tenantpay/platform';
+import { PaymentMethod, PaymentsService, type PaymentView } from '@tenantpay/payments';
+import { type ListEnvelope, loadConfig } from '@tenantpay/platform';
 import { SkipRateLimit } from '@tenantpay/rate-limiting';
 import {
   effectiveLimits,
@@ -126,7 +126,7 @@ class ChainOffPaymentsController {
   list(
     @Query() query: ListPaymentsQueryDto,
     @Headers(BENCH_TENANT_HEADER) tenantId: string | undefined,
-  ): Promise<PaymentList<PaymentView>> {
+  ): Promise<ListEnvelope<PaymentView>> {
     return this.inTenant(tenantId, () => this.payments.list({ limit: query.limit ?? PAGE_SIZE }));
   }
 

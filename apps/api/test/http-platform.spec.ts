@@ -35,6 +35,12 @@ class ProbeDto {
   metadata?: Record<string, unknown>;
 }
 
+class PayersDto {
+  @ValidateNested({ each: true })
+  @Type(() => PayerDto)
+  payers!: PayerDto[];
+}
+
 class ProbeQuery {
   @IsOptional()
   @IsString()
@@ -53,6 +59,11 @@ class ProbeController {
   @Get()
   list(@Query() query: ProbeQuery) {
     return { query };
+  }
+
+  @Post('payers')
+  payers(@Body() body: PayersDto) {
+    return { received: body };
   }
 
   @Get('crash')
@@ -115,6 +126,20 @@ describe('HTTP platform (error shape, request ids, validation, body parsing)', (
       expect(response.body.requestId).toBe(response.headers['x-request-id']);
     });
 
+    it('answers a known path asked with another method with 405 method_not_allowed and Allow', async () => {
+      const response = await http().delete('/v1/probe').expect(405);
+      expectErrorShape(response.body, 'method_not_allowed');
+      expect(response.headers['allow']).toBe('GET, HEAD, POST');
+      expect(response.body.requestId).toBe(response.headers['x-request-id']);
+    });
+
+    it('answers 405 for a path with parameters too, before authentication, and 404 where no method fits', async () => {
+      const wrong = await http().put('/v1/payments/0123456789abcdef01234567').expect(405);
+      expectErrorShape(wrong.body, 'method_not_allowed');
+      expect(wrong.headers['allow']).toBe('GET, HEAD');
+      expectErrorShape((await http().delete('/v1/nowhere').expect(404)).body, 'not_found');
+    });
+
     it('answers invalid input with 400 validation_error listing each field', async () => {
       const response = await http()
         .post('/v1/probe')
@@ -123,10 +148,20 @@ describe('HTTP platform (error shape, request ids, validation, body parsing)', (
       expectErrorShape(response.body, 'validation_error');
       expect(response.body.details).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ field: 'amount' }),
-          expect.objectContaining({ field: 'payer.name' }),
+          expect.objectContaining({ field: 'amount', param: 'amount' }),
+          expect.objectContaining({ field: 'payer.name', param: 'payer.name' }),
         ]),
       );
+    });
+
+    it('points at a field inside an array with its JSON path (param)', async () => {
+      const response = await http()
+        .post('/v1/probe/payers')
+        .send({ payers: [{ name: 'A' }, { name: 'B' }, { name: 7 }] })
+        .expect(400);
+      expect(response.body.details).toEqual([
+        expect.objectContaining({ field: 'payers.2.name', param: 'payers[2].name' }),
+      ]);
     });
 
     it('answers a body that is not JSON with 400 invalid_json', async () => {

@@ -61,7 +61,11 @@ describe('identity over HTTP: /v1/users', () => {
     const id = created.body.id as string;
 
     const listed = await http().get('/v1/users?limit=2').set(as('admin')).expect(200);
-    expect(listed.body).toEqual({ data: [expect.any(Object), expect.any(Object)], has_more: true });
+    expect(listed.body).toEqual({
+      object: 'list',
+      data: [expect.any(Object), expect.any(Object)],
+      has_more: true,
+    });
     await http().get(`/v1/users/${id}`).set(as('admin')).expect(200);
     const promoted = await http()
       .patch(`/v1/users/${id}/role`)

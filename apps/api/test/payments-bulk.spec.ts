@@ -206,6 +206,10 @@ describe('payments API: bulk payments /v1/payments/batches', () => {
           })) === count,
         30_000,
       );
+      // Each row shows its payment's status now, not the PENDING it was created with.
+      expect((await allItems(operator.auth, accepted.body.id)).map((item) => item['paymentStatus'])).toEqual(
+        Array.from({ length: count }, () => 'COMPLETED'),
+      );
 
       const audit = await app.get(TenantContextService).run(
         {
@@ -266,19 +270,31 @@ describe('payments API: bulk payments /v1/payments/batches', () => {
       expect(rowsWithErrors('reference')).toEqual(expect.arrayContaining([4, 5, 6, 7]));
       expect(accepted.body.errors).toEqual(
         expect.arrayContaining([
-          { row: 5, field: 'reference', issue: 'repeats an earlier row of this batch' },
-          { row: 6, field: 'reference', issue: 'already used by another payment of this tenant' },
+          {
+            row: 5,
+            field: 'reference',
+            param: 'payments[5].reference',
+            issue: 'repeats an earlier row of this batch',
+          },
+          {
+            row: 6,
+            field: 'reference',
+            param: 'payments[6].reference',
+            issue: 'already used by another payment of this tenant',
+          },
+          expect.objectContaining({ row: 1, field: 'amount', param: 'payments[1].amount' }),
         ]),
       );
       expect(accepted.body.errorsTruncated).toBe(false);
       // The very same rules and messages as a single payment.
       const single = await http().post('/v1/payments').set(operator.auth).send(badAmount);
       expectApiError(single, 400, 'validation_error');
+      const fieldAndIssue = ({ field, issue }: { field: string; issue: string }) => ({ field, issue });
       expect(
-        accepted.body.errors
-          .filter((error: { row: number }) => error.row === 1)
-          .map(({ field, issue }: { field: string; issue: string }) => ({ field, issue })),
-      ).toEqual(single.body.details);
+        accepted.body.errors.filter((error: { row: number }) => error.row === 1).map(fieldAndIssue),
+      ).toEqual(single.body.details.map(fieldAndIssue));
+      // The single payment's pointer is into its body; the batch's, into the row of its body.
+      expect(single.body.details).toEqual([expect.objectContaining({ param: 'amount' })]);
 
       const done = await completed(operator.auth, accepted.body.id);
       expect(done).toMatchObject({
@@ -454,6 +470,38 @@ describe('payments API: bulk payments /v1/payments/batches', () => {
     );
 
     it(
+      "lists the tenant's own batches newest first in the list envelope, paged by cursor",
+      async () => {
+        const older = (await submit(operator.auth, rows(1, 'listed-old'))).body.id as string;
+        const newer = (await submit(operator.auth, rows(1, 'listed-new'))).body.id as string;
+        const theirs = (await submit(otherAdmin, rows(1, 'listed-theirs'))).body.id as string;
+
+        const first = await http().get('/v1/payments/batches?limit=1').set(admin).expect(200);
+        expect(first.body).toEqual({
+          object: 'list',
+          data: [expect.objectContaining({ id: newer, object: 'payment_batch' })],
+          has_more: true,
+        });
+        const next = await http()
+          .get(`/v1/payments/batches?limit=100&starting_after=${newer}`)
+          .set(admin)
+          .expect(200);
+        const ids = next.body.data.map((batch: { id: string }) => batch.id) as string[];
+        expect(ids[0]).toBe(older);
+        expect(ids).not.toContain(theirs);
+        expect(ids).not.toContain(newer);
+        for (const query of ['limit=0', 'limit=101', 'starting_after=nope']) {
+          expectApiError(
+            await http().get(`/v1/payments/batches?${query}`).set(admin),
+            400,
+            'validation_error',
+          );
+        }
+      },
+      SLOW_MS,
+    );
+
+    it(
       "answers another tenant's batch exactly like a missing one (404)",
       async () => {
         const accepted = await submit(operator.auth, rows(1, 'mine'));
@@ -529,7 +577,7 @@ describe('payments API: bulk payments /v1/payments/batches', () => {
         // As if the worker died after creating the payments and before recording the rows' results.
         await collection('payment_batch_items').updateMany(
           { batchId },
-          { $set: { status: 'pending', paymentId: null, paymentStatus: null } },
+          { $set: { status: 'pending', paymentId: null } },
         );
         await collection('payment_batches').updateOne(
           { _id: batchId },

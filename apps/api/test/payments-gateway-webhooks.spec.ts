@@ -186,6 +186,18 @@ describe('payments API: gateway webhooks, concurrent transitions, dead letters',
         expect(listed.body.data).toContainEqual(
           expect.objectContaining({ jobId: `payment-dead-${id}`, tenantId: tenant.id, paymentId: id }),
         );
+        expect(listed.body).toMatchObject({ object: 'list', has_more: false });
+        // The cursor is a job id of the set: the page after the only letter is empty, an unknown job is a 404.
+        const after = await http()
+          .get(`/v1/admin/payments/dead-letters?limit=1&starting_after=payment-dead-${id}`)
+          .set(root)
+          .expect(200);
+        expect(after.body).toEqual({ object: 'list', data: [], has_more: false });
+        expectApiError(
+          await http().get('/v1/admin/payments/dead-letters?starting_after=nope').set(root),
+          404,
+          'not_found',
+        );
         expectApiError(await http().get('/v1/admin/payments/dead-letters').set(admin), 403, 'forbidden');
 
         await http().post(`/v1/admin/payments/dead-letters/payment-dead-${id}/replay`).set(root).expect(200);

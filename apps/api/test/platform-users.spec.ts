@@ -94,7 +94,11 @@ describe('platform users: super-admins create, list, deactivate and reactivate o
       });
       await login('ada@tenantpay.test').expect(200);
       const page = await http().get('/v1/admin/platform-users?limit=1').set(root).expect(200);
-      expect(page.body).toEqual({ data: [expect.objectContaining({ id: rootId })], has_more: true });
+      expect(page.body).toEqual({
+        object: 'list',
+        data: [expect.objectContaining({ id: rootId })],
+        has_more: true,
+      });
       const next = await http()
         .get(`/v1/admin/platform-users?limit=100&starting_after=${rootId}`)
         .set(root)

@@ -134,7 +134,13 @@ describe('/v1/webhook-endpoints', () => {
       const response = await create({ url, events: ['*'] });
       expectApiError(response, 400, 'validation_error');
       expect(response.body.details).toEqual([
-        { field: 'url', issue: `resolves to a non-public address (${addressClass})` },
+        {
+          field: 'url',
+          param: 'url',
+          issue: `resolves to a non-public address (${addressClass})`,
+          // Outside production the refusal says how a developer allows their own machine.
+          hint: expect.stringContaining('WEBHOOK_ALLOWED_HOSTS'),
+        },
       ]);
     });
 
@@ -156,7 +162,7 @@ describe('/v1/webhook-endpoints', () => {
 
     it('refuses a host name that does not resolve', async () => {
       const response = await create({ url: 'https://nowhere.example.com/', events: ['*'] });
-      expect(response.body.details).toEqual([{ field: 'url', issue: 'host does not resolve' }]);
+      expect(response.body.details).toEqual([{ field: 'url', param: 'url', issue: 'host does not resolve' }]);
     });
 
     it('checks a changed URL again', async () => {

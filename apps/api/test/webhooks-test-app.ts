@@ -52,6 +52,7 @@ export function testWebhooksOptions(overrides: Partial<WebhooksOptions> = {}): W
   return {
     secretEncryptionKey: randomBytes(32),
     allowedHosts: ['127.0.0.1', 'localhost'],
+    hintAllowedHosts: true,
     retryDelaysMs: [100, 200],
     retryJitter: 0,
     attemptTimeoutMs: 2_000,

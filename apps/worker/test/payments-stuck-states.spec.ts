@@ -139,7 +139,7 @@ describe('stuck payments: PROCESSING reconciled with the gateway, approvals expi
       }),
     );
     await eventually('the job to be dead-lettered', async () =>
-      (await worker.get(DeadLettersService).list(100)).some((letter) => letter.paymentId === payment.id),
+      (await worker.get(DeadLettersService).list(100)).data.some((letter) => letter.paymentId === payment.id),
     );
     await processingSinceAnHourAgo(payment.id);
 
@@ -168,7 +168,7 @@ describe('stuck payments: PROCESSING reconciled with the gateway, approvals expi
     expect(await gateway().chargesMade(payment.id)).toBe(1);
     gateway().releaseHungCalls();
     await eventually('the job to be dead-lettered', async () =>
-      (await worker.get(DeadLettersService).list(100)).some((letter) => letter.paymentId === payment.id),
+      (await worker.get(DeadLettersService).list(100)).data.some((letter) => letter.paymentId === payment.id),
     );
     await processingSinceAnHourAgo(payment.id);
 

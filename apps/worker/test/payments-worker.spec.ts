@@ -180,7 +180,9 @@ describe('payments worker end to end (simulated gateway)', () => {
     const deadLetters = worker.get(DeadLettersService);
     const deadline = Date.now() + 15_000;
     let letter;
-    while ((letter = (await deadLetters.list(100)).find((l) => l.paymentId === payment.id)) === undefined) {
+    while (
+      (letter = (await deadLetters.list(100)).data.find((l) => l.paymentId === payment.id)) === undefined
+    ) {
       if (Date.now() > deadline) throw new Error('job never dead-lettered');
       await new Promise((resolve) => setTimeout(resolve, 25));
     }

@@ -106,6 +106,7 @@ class FakeDnsResolver implements WebhookDnsResolver {
 const OPTIONS: WebhooksOptions = {
   secretEncryptionKey: randomBytes(32),
   allowedHosts: ['127.0.0.1', 'localhost', 'pinned.example.test'],
+  hintAllowedHosts: true,
   retryDelaysMs: [100, 200],
   retryJitter: 0,
   attemptTimeoutMs: 500,

@@ -1,5 +1,5 @@
 import type { AuditActionName } from './audit-actions.constant';
-import type { AuditEvent, AuditOutcome } from './audit-event';
+import type { AuditOutcome } from './audit-event';
 
 export const AUDIT_PAGE_DEFAULT_LIMIT = 50;
 export const AUDIT_PAGE_MAX_LIMIT = 200;
@@ -24,9 +24,4 @@ export interface AuditSearchFilter {
 export interface AuditPageRequest {
   readonly limit?: number;
   readonly starting_after?: string;
-}
-
-export interface AuditPage {
-  readonly data: readonly AuditEvent[];
-  readonly has_more: boolean;
 }

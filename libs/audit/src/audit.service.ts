@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ValidationException, type ErrorDetail } from '@tenantpay/platform';
+import { type ErrorDetail, type ListEnvelope, listEnvelope, ValidationException } from '@tenantpay/platform';
 import {
   ResolutionMethod,
   TenantContextMissingException,
@@ -7,13 +7,12 @@ import {
   type TenantContext,
 } from '@tenantpay/tenancy';
 import { AuditAction, type AuditActionName } from './audit-actions.constant';
-import type { AuditActor, AuditResource } from './audit-event';
+import type { AuditActor, AuditEvent, AuditResource } from './audit-event';
 import { type AuditEventQuery, AuditEventRepository, type NewAuditEvent } from './audit-event.repository';
 import type { AuditRecordInput } from './audit-record-input';
 import {
   AUDIT_PAGE_DEFAULT_LIMIT,
   AUDIT_PAGE_MAX_LIMIT,
-  type AuditPage,
   type AuditPageRequest,
   type AuditSearchFilter,
 } from './audit-search';
@@ -74,13 +73,16 @@ export class AuditService {
    * Tenant callers get their own tenant's events only; the platform scope (super-admins) may search every
    * tenant's and the platform's own. Outside both there is nothing this could safely return.
    */
-  async search(filter: AuditSearchFilter = {}, page: AuditPageRequest = {}): Promise<AuditPage> {
+  async search(
+    filter: AuditSearchFilter = {},
+    page: AuditPageRequest = {},
+  ): Promise<ListEnvelope<AuditEvent>> {
     const query: AuditEventQuery = {
       ...this.validated(filter, page),
       tenantId: await this.visibleTenant(filter),
     };
     const { events, hasMore } = await this.repository.search(query);
-    return { data: events, has_more: hasMore };
+    return listEnvelope(events, hasMore);
   }
 
   private toEvent(input: AuditRecordInput, context: TenantContext | undefined): NewAuditEvent {

@@ -104,7 +104,11 @@ describe('UsersService', () => {
       expect(first.data.map((user) => user.email)).toEqual(['a@x.io', 'b@x.io']);
       expect(first.has_more).toBe(true);
       const second = await harness().inTenant(own, () => users().list(2, first.data[1]?.id));
-      expect(second).toEqual({ data: [expect.objectContaining({ email: 'c@x.io' })], has_more: false });
+      expect(second).toEqual({
+        object: 'list',
+        data: [expect.objectContaining({ email: 'c@x.io' })],
+        has_more: false,
+      });
     });
 
     it('cannot run without a tenant context', async () => {

@@ -1,5 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ValidationException, isDuplicateKeyError, waitAtMost } from '@tenantpay/platform';
+import {
+  isDuplicateKeyError,
+  type ListEnvelope,
+  listEnvelope,
+  ValidationException,
+  waitAtMost,
+} from '@tenantpay/platform';
 import { TenantContextService } from '@tenantpay/tenancy';
 import { mongo, trusted, Types } from 'mongoose';
 import { DuplicatePaymentReferenceException } from './errors/duplicate-payment-reference.exception';
@@ -13,7 +19,7 @@ import { isKnownCurrency, isValidAmount } from './money/currency';
 import type { CreatePaymentInput, RefundPaymentInput } from './payment/create-payment-input';
 import type { Payment, PaymentActor, PaymentRefund } from './payment/payment';
 import { paymentActorOf } from './payment/payment-actor';
-import type { PaymentList, PaymentListQuery } from './payment/payment-list-query';
+import type { PaymentListQuery } from './payment/payment-list-query';
 import { PAYMENTS_SETTINGS, type PaymentsSettings } from './payments-settings';
 import { PaymentStatus } from './payment/payment-status.enum';
 import { type PaymentView, toPaymentView } from './payment/payment-view';
@@ -110,7 +116,7 @@ export class PaymentsService {
     return toPaymentView(await this.existing(id));
   }
 
-  async list(query: PaymentListQuery): Promise<PaymentList<PaymentView>> {
+  async list(query: PaymentListQuery): Promise<ListEnvelope<PaymentView>> {
     if (query.startingAfter !== undefined && query.endingBefore !== undefined) {
       throw new ValidationException([
         { field: 'ending_before', issue: 'cannot be combined with starting_after' },
@@ -125,7 +131,7 @@ export class PaymentsService {
         ? { endingBefore: cursor(query.endingBefore, 'ending_before') }
         : {}),
     });
-    return { object: 'list', data: items.map(toPaymentView), has_more: hasMore };
+    return listEnvelope(items.map(toPaymentView), hasMore);
   }
 
   async cancel(id: string, reason?: string): Promise<PaymentView> {

@@ -17,6 +17,12 @@ export interface WebhooksOptions {
    * development), and that may use plain http. Compared case-insensitively, without a trailing dot.
    */
   readonly allowedHosts: readonly string[];
+  /**
+   * Whether a refused private or http URL names WEBHOOK_ALLOWED_HOSTS as the way to allow it: outside
+   * production only, where a developer points an endpoint at their own machine; in production the
+   * allow-list is an operator's decision, not a tenant's.
+   */
+  readonly hintAllowedHosts: boolean;
   readonly retryDelaysMs: readonly number[];
   readonly retryJitter: number;
   readonly attemptTimeoutMs: number;
@@ -30,6 +36,7 @@ export function webhooksOptionsFromAppConfig(config: AppConfig): WebhooksOptions
   return {
     secretEncryptionKey: encodedKey === null ? null : Buffer.from(encodedKey, 'base64'),
     allowedHosts: normalizeAllowedHosts(config.webhooks.allowedHosts),
+    hintAllowedHosts: config.env !== 'production',
     retryDelaysMs: DEFAULT_WEBHOOK_RETRY_DELAYS_MS,
     retryJitter: DEFAULT_WEBHOOK_RETRY_JITTER,
     attemptTimeoutMs: DEFAULT_WEBHOOK_ATTEMPT_TIMEOUT_MS,

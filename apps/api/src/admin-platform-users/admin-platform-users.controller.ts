@@ -1,15 +1,9 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, Post, Query } from '@nestjs/common';
-import {
-  type PlatformUserPage,
-  PlatformUsersService,
-  type PlatformUserView,
-  toPlatformUserView,
-} from '@tenantpay/identity';
+import { PlatformUsersService, type PlatformUserView, toPlatformUserView } from '@tenantpay/identity';
+import type { ListEnvelope } from '@tenantpay/platform';
 import { BypassTenantIsolation, Roles, SUPER_ADMIN_ROLE } from '@tenantpay/tenancy';
+import { CursorPageQueryDto } from '../pagination/cursor-page.query.dto';
 import { CreatePlatformUserDto } from './dto/create-platform-user.dto';
-import { ListPlatformUsersQueryDto } from './dto/list-platform-users.query.dto';
-
-const DEFAULT_PAGE_SIZE = 20;
 
 /** Platform operators, managed by super-admins. */
 @Controller('admin/platform-users')
@@ -24,8 +18,8 @@ export class AdminPlatformUsersController {
   }
 
   @Get()
-  list(@Query() query: ListPlatformUsersQueryDto): Promise<PlatformUserPage> {
-    return this.platformUsers.list(query.limit ?? DEFAULT_PAGE_SIZE, query.starting_after);
+  list(@Query() query: CursorPageQueryDto): Promise<ListEnvelope<PlatformUserView>> {
+    return this.platformUsers.list(query.limit, query.starting_after);
   }
 
   @Get(':id')

@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Ip, Param, Post, Put, Query } from '@nestjs/common';
 import { type InvitationView, type OnboardedTenant, TenantOnboardingService } from '@tenantpay/identity';
+import type { ListEnvelope } from '@tenantpay/platform';
 import {
   BypassTenantIsolation,
   Roles,
   SUPER_ADMIN_ROLE,
   TenantAdminService,
   type TenantAdminView,
-  type TenantPage,
 } from '@tenantpay/tenancy';
 import { AddDomainDto } from './dto/add-domain.dto';
 import { ChangeSlugDto } from './dto/change-slug.dto';
@@ -45,9 +45,9 @@ export class AdminTenantsController {
   }
 
   @Get()
-  list(@Query() query: ListTenantsQueryDto): Promise<TenantPage> {
+  list(@Query() query: ListTenantsQueryDto): Promise<ListEnvelope<TenantAdminView>> {
     return this.admin.list({
-      ...(query.limit !== undefined ? { limit: query.limit } : {}),
+      limit: query.limit,
       ...(query.starting_after !== undefined ? { startingAfter: query.starting_after } : {}),
       ...(query.tier !== undefined ? { tier: query.tier } : {}),
       ...(query.status !== undefined ? { isActive: query.status === 'active' } : {}),

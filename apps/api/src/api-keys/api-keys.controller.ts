@@ -1,6 +1,8 @@
-import { Body, Controller, Get, HttpCode, Ip, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, Post, Query } from '@nestjs/common';
 import { type ApiKeyView, ApiKeysService, type CreatedApiKey, TenantUserRole } from '@tenantpay/identity';
+import type { ListEnvelope } from '@tenantpay/platform';
 import { Feature, RequireFeature, Roles } from '@tenantpay/tenancy';
+import { CursorPageQueryDto } from '../pagination/cursor-page.query.dto';
 import { CreateApiKeyDto } from './dto/create-api-key.dto';
 import { RotateApiKeyDto } from './dto/rotate-api-key.dto';
 
@@ -17,8 +19,8 @@ export class ApiKeysController {
   }
 
   @Get()
-  async list(): Promise<{ data: ApiKeyView[] }> {
-    return { data: await this.apiKeys.list() };
+  list(@Query() query: CursorPageQueryDto): Promise<ListEnvelope<ApiKeyView>> {
+    return this.apiKeys.list(query.limit, query.starting_after);
   }
 
   @Get(':id')

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { type AuditPage, AuditService } from '@tenantpay/audit';
+import { type AuditEvent, AuditService } from '@tenantpay/audit';
+import type { ListEnvelope } from '@tenantpay/platform';
 import { BypassTenantIsolation, Roles, SUPER_ADMIN_ROLE } from '@tenantpay/tenancy';
 import { auditSearchRequest } from './audit-search-request';
 import { AdminAuditEventsQueryDto, PLATFORM_EVENTS } from './dto/admin-audit-events.query.dto';
@@ -12,7 +13,7 @@ export class AdminAuditEventsController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  search(@Query() query: AdminAuditEventsQueryDto): Promise<AuditPage> {
+  search(@Query() query: AdminAuditEventsQueryDto): Promise<ListEnvelope<AuditEvent>> {
     const tenantId = query.tenant_id === PLATFORM_EVENTS ? null : query.tenant_id;
     const { filter, page } = auditSearchRequest(query, tenantId);
     return this.audit.search(filter, page);

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { type AuditPage, AuditService } from '@tenantpay/audit';
+import { type AuditEvent, AuditService } from '@tenantpay/audit';
+import type { ListEnvelope } from '@tenantpay/platform';
 import { TenantUserRole } from '@tenantpay/identity';
 import { Roles } from '@tenantpay/tenancy';
 import { auditSearchRequest } from './audit-search-request';
@@ -12,7 +13,7 @@ export class AuditEventsController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  search(@Query() query: TenantAuditEventsQueryDto): Promise<AuditPage> {
+  search(@Query() query: TenantAuditEventsQueryDto): Promise<ListEnvelope<AuditEvent>> {
     const { filter, page } = auditSearchRequest(query, query.tenant_id);
     return this.audit.search(filter, page);
   }

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, Post, Req, Res } from '@nestjs/common';
+import type { ListEnvelope } from '@tenantpay/platform';
 import { SessionsService, type SessionView } from '@tenantpay/identity';
 import { BypassTenantIsolation, Public, Roles, SUPER_ADMIN_ROLE } from '@tenantpay/tenancy';
 import { RefreshDto } from './dto/refresh.dto';
@@ -40,8 +41,8 @@ export class PlatformSessionsController {
   @Get('sessions')
   @BypassTenantIsolation('platform operator lists their own sessions')
   @Roles(SUPER_ADMIN_ROLE)
-  async list(): Promise<{ data: SessionView[] }> {
-    return { data: await this.sessions.listOwn() };
+  list(): Promise<ListEnvelope<SessionView>> {
+    return this.sessions.listOwn();
   }
 
   @Post('sessions/:id/revoke')

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, Post, Req, Res } from '@nestjs/common';
+import type { ListEnvelope } from '@tenantpay/platform';
 import { SessionsService, type SessionView } from '@tenantpay/identity';
 import { Public, RequiresTenant } from '@tenantpay/tenancy';
 import { RefreshDto } from './dto/refresh.dto';
@@ -41,8 +42,8 @@ export class SessionsController {
   }
 
   @Get('sessions')
-  async list(): Promise<{ data: SessionView[] }> {
-    return { data: await this.sessions.listOwn() };
+  list(): Promise<ListEnvelope<SessionView>> {
+    return this.sessions.listOwn();
   }
 
   @Post('sessions/:id/revoke')

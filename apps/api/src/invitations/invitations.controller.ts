@@ -1,6 +1,8 @@
-import { Body, Controller, Get, HttpCode, Ip, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, Post, Query } from '@nestjs/common';
 import { type InvitationView, InvitationsService, TenantUserRole } from '@tenantpay/identity';
+import type { ListEnvelope } from '@tenantpay/platform';
 import { Roles } from '@tenantpay/tenancy';
+import { CursorPageQueryDto } from '../pagination/cursor-page.query.dto';
 import { CreateInvitationDto } from './dto/create-invitation.dto';
 
 /** The tenant's admins invite people, see who is still invited, resend and revoke. */
@@ -15,8 +17,8 @@ export class InvitationsController {
   }
 
   @Get()
-  async listPending(): Promise<{ data: InvitationView[] }> {
-    return { data: await this.invitations.listPending() };
+  listPending(@Query() query: CursorPageQueryDto): Promise<ListEnvelope<InvitationView>> {
+    return this.invitations.listPending(query.limit, query.starting_after);
   }
 
   @Post(':id/resend')

@@ -3,12 +3,14 @@ import { ApiKeyScope, TenantUserRole } from '@tenantpay/identity';
 import {
   IDEMPOTENT_REPLAYED_HEADER,
   type PaymentBatchCreatedView,
-  type PaymentBatchItemList,
+  type PaymentBatchItemView,
   PaymentBatchesService,
   type PaymentBatchView,
 } from '@tenantpay/payments';
 import { RateLimitRoute } from '@tenantpay/rate-limiting';
+import type { ListEnvelope } from '@tenantpay/platform';
 import { Feature, RequireFeature, Roles, Scopes } from '@tenantpay/tenancy';
+import { CursorPageQueryDto } from '../pagination/cursor-page.query.dto';
 import { CreatePaymentBatchDto } from './dto/create-payment-batch.dto';
 import { ListBatchItemsQueryDto } from './dto/list-batch-items.query.dto';
 import { validatePaymentBatchRows } from './dto/validate-payment-batch-rows';
@@ -45,6 +47,14 @@ export class BulkPaymentsController {
     return result.body;
   }
 
+  /** The tenant's batches, newest first. */
+  @Get()
+  @Roles(...READERS)
+  @Scopes(ApiKeyScope.PaymentsRead)
+  list(@Query() query: CursorPageQueryDto): Promise<ListEnvelope<PaymentBatchView>> {
+    return this.batches.list(query.limit, query.starting_after);
+  }
+
   @Get(':id')
   @Roles(...READERS)
   @Scopes(ApiKeyScope.PaymentsRead)
@@ -55,7 +65,10 @@ export class BulkPaymentsController {
   @Get(':id/items')
   @Roles(...READERS)
   @Scopes(ApiKeyScope.PaymentsRead)
-  items(@Param('id') id: string, @Query() query: ListBatchItemsQueryDto): Promise<PaymentBatchItemList> {
+  items(
+    @Param('id') id: string,
+    @Query() query: ListBatchItemsQueryDto,
+  ): Promise<ListEnvelope<PaymentBatchItemView>> {
     return this.batches.listItems(id, {
       limit: query.limit ?? DEFAULT_PAGE_SIZE,
       ...(query.starting_after !== undefined ? { startingAfter: query.starting_after } : {}),

@@ -1,9 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { DeadLettersService, type DeadLetterView } from '@tenantpay/payments';
+import type { ListEnvelope } from '@tenantpay/platform';
 import { BypassTenantIsolation, Roles } from '@tenantpay/tenancy';
 import { DeadLettersQueryDto } from './dto/dead-letters.query.dto';
-
-const DEFAULT_LIMIT = 50;
 
 /** Super-admins inspect payment jobs that exhausted their retries and replay them one by one. */
 @Controller('admin/payments/dead-letters')
@@ -13,8 +12,8 @@ export class PaymentDeadLettersController {
   constructor(private readonly deadLetters: DeadLettersService) {}
 
   @Get()
-  async list(@Query() query: DeadLettersQueryDto): Promise<{ data: DeadLetterView[] }> {
-    return { data: await this.deadLetters.list(query.limit ?? DEFAULT_LIMIT) };
+  list(@Query() query: DeadLettersQueryDto): Promise<ListEnvelope<DeadLetterView>> {
+    return this.deadLetters.list(query.limit, query.starting_after);
   }
 
   @Post(':jobId/replay')

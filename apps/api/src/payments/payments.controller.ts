@@ -6,11 +6,11 @@ import {
   parseAnalyticsDay,
   type PaymentAnalytics,
   PaymentAnalyticsService,
-  type PaymentList,
   type PaymentStats,
   PaymentsService,
   type PaymentView,
 } from '@tenantpay/payments';
+import type { ListEnvelope } from '@tenantpay/platform';
 import { Feature, RequireFeature, Roles, Scopes } from '@tenantpay/tenancy';
 import { AnalyticsQueryDto } from './dto/analytics.query.dto';
 import { CreatePaymentDto } from './dto/create-payment.dto';
@@ -46,7 +46,7 @@ export class PaymentsController {
   @Get()
   @Roles(...READERS)
   @Scopes(ApiKeyScope.PaymentsRead)
-  list(@Query() query: ListPaymentsQueryDto): Promise<PaymentList<PaymentView>> {
+  list(@Query() query: ListPaymentsQueryDto): Promise<ListEnvelope<PaymentView>> {
     return this.payments.list({
       limit: query.limit ?? DEFAULT_PAGE_SIZE,
       ...defined({

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { SupportSessionsService, type SupportSessionView, TenantUserRole } from '@tenantpay/identity';
+import { type ListEnvelope, listEnvelope } from '@tenantpay/platform';
 import { Roles } from '@tenantpay/tenancy';
 
 /** The tenant's admins see who from the platform is looking at their tenant, and may end it. */
@@ -9,8 +10,9 @@ export class SupportSessionsController {
   constructor(private readonly sessions: SupportSessionsService) {}
 
   @Get()
-  async listActive(): Promise<{ data: SupportSessionView[] }> {
-    return { data: await this.sessions.listActive() };
+  /** Only the live ones, and support sessions are short and few: one page holds them all. */
+  async listActive(): Promise<ListEnvelope<SupportSessionView>> {
+    return listEnvelope(await this.sessions.listActive(), false);
   }
 
   /** Its token stops working at the next request, on every instance. */

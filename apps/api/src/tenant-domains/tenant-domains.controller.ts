@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { TenantUserRole } from '@tenantpay/identity';
+import { type ListEnvelope, listEnvelope } from '@tenantpay/platform';
 import {
   Feature,
   RequireFeature,
@@ -19,8 +20,9 @@ export class TenantDomainsController {
   constructor(private readonly domains: TenantDomainsService) {}
 
   @Get()
-  async list(): Promise<{ data: TenantDomainView[] }> {
-    return { data: await this.domains.list() };
+  /** A tenant's domains live in its own document (a handful): one page holds them all. */
+  async list(): Promise<ListEnvelope<TenantDomainView>> {
+    return listEnvelope(await this.domains.list(), false);
   }
 
   /** Answers the token and the TXT record to publish; the domain resolves only once verified. */

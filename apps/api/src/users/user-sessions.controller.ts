@@ -1,4 +1,5 @@
 import { Controller, Get, HttpCode, Ip, Param, Post } from '@nestjs/common';
+import type { ListEnvelope } from '@tenantpay/platform';
 import { SessionEndReason, SessionsService, type SessionView, TenantUserRole } from '@tenantpay/identity';
 import { Roles } from '@tenantpay/tenancy';
 
@@ -9,8 +10,8 @@ export class UserSessionsController {
   constructor(private readonly sessions: SessionsService) {}
 
   @Get()
-  async list(@Param('id') id: string): Promise<{ data: SessionView[] }> {
-    return { data: await this.sessions.listOfUser(id) };
+  list(@Param('id') id: string): Promise<ListEnvelope<SessionView>> {
+    return this.sessions.listOfUser(id);
   }
 
   @Post('revoke')

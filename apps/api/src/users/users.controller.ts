@@ -1,11 +1,10 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, Patch, Post, Query } from '@nestjs/common';
-import { TenantUserRole, type TenantUserPage, type TenantUserView, UsersService } from '@tenantpay/identity';
+import { TenantUserRole, type TenantUserView, UsersService } from '@tenantpay/identity';
+import type { ListEnvelope } from '@tenantpay/platform';
 import { Roles } from '@tenantpay/tenancy';
+import { CursorPageQueryDto } from '../pagination/cursor-page.query.dto';
 import { ChangeRoleDto } from './dto/change-role.dto';
 import { CreateUserDto } from './dto/create-user.dto';
-import { ListUsersQueryDto } from './dto/list-users.query.dto';
-
-const DEFAULT_PAGE_SIZE = 20;
 
 /** The tenant's users, managed by its admins. */
 @Controller('users')
@@ -19,8 +18,8 @@ export class UsersController {
   }
 
   @Get()
-  list(@Query() query: ListUsersQueryDto): Promise<TenantUserPage> {
-    return this.users.list(query.limit ?? DEFAULT_PAGE_SIZE, query.starting_after);
+  list(@Query() query: CursorPageQueryDto): Promise<ListEnvelope<TenantUserView>> {
+    return this.users.list(query.limit, query.starting_after);
   }
 
   @Get(':id')

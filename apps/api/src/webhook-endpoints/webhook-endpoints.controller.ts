@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { TenantUserRole } from '@tenantpay/identity';
+import { type ListEnvelope, listEnvelope } from '@tenantpay/platform';
 import { Roles } from '@tenantpay/tenancy';
 import {
   WebhookDeliveryLogService,
-  type WebhookDeliveryLogPage,
+  type WebhookDeliveryView,
   type WebhookEndpointView,
   type WebhookEndpointWithSecret,
   WebhookEndpointsService,
@@ -12,8 +13,6 @@ import { CreateWebhookEndpointDto } from './dto/create-webhook-endpoint.dto';
 import { ListWebhookDeliveriesQueryDto } from './dto/list-webhook-deliveries.query.dto';
 import { RotateWebhookSecretDto } from './dto/rotate-webhook-secret.dto';
 import { UpdateWebhookEndpointDto } from './dto/update-webhook-endpoint.dto';
-
-const DEFAULT_DELIVERY_PAGE_SIZE = 20;
 
 /** The tenant's webhook endpoints, managed by its admins. A secret is in the create/rotate answer only. */
 @Controller('webhook-endpoints')
@@ -30,8 +29,9 @@ export class WebhookEndpointsController {
   }
 
   @Get()
-  async list(): Promise<{ data: WebhookEndpointView[] }> {
-    return { data: await this.endpoints.list() };
+  /** At most WEBHOOK_ENDPOINTS_PER_TENANT_MAX endpoints: one page holds them all. */
+  async list(): Promise<ListEnvelope<WebhookEndpointView>> {
+    return listEnvelope(await this.endpoints.list(), false);
   }
 
   @Get(':id')
@@ -63,9 +63,9 @@ export class WebhookEndpointsController {
   deliveries(
     @Param('id') id: string,
     @Query() query: ListWebhookDeliveriesQueryDto,
-  ): Promise<WebhookDeliveryLogPage> {
+  ): Promise<ListEnvelope<WebhookDeliveryView>> {
     return this.deliveryLog.list(id, {
-      limit: query.limit ?? DEFAULT_DELIVERY_PAGE_SIZE,
+      limit: query.limit,
       ...(query.starting_after === undefined ? {} : { startingAfter: query.starting_after }),
       ...(query.status === undefined ? {} : { status: query.status }),
     });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { DataIsolationService, TenantAwareRepository } from '@tenantpay/data-isolation';
+import { DataIsolationService, type Page, TenantAwareRepository } from '@tenantpay/data-isolation';
 import { isValidObjectId, type Model, Types } from 'mongoose';
 import type { ApiKey } from './api-key';
 import type { ApiKeyScope } from './api-key-scope.enum';
@@ -43,8 +43,9 @@ export class ApiKeysRepository extends TenantAwareRepository<ApiKey> {
     );
   }
 
-  list(limit: number): Promise<ApiKey[]> {
-    return this.find({}, { sort: { _id: 1 }, limit });
+  /** Oldest first by id, starting after the given id when there is one. */
+  list(limit: number, startingAfter?: string): Promise<Page<ApiKey>> {
+    return this.findPage({}, { limit, ...(startingAfter === undefined ? {} : { startingAfter }) });
   }
 
   /** Revokes the key if it is not revoked yet; null when it was (or does not exist). */

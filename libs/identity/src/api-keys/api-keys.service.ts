@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, type AuditResource, AuditService } from '@tenantpay/audit';
 import { TransactionService } from '@tenantpay/data-isolation';
+import { type ListEnvelope, listEnvelope } from '@tenantpay/platform';
 import { principalActorId, TenantContextService } from '@tenantpay/tenancy';
 import type { ApiKey } from './api-key';
 import { ApiKeyAlreadyRotatedException } from './api-key-already-rotated.exception';
@@ -23,9 +24,6 @@ export interface CreateApiKeyInput {
   readonly scopes: readonly ApiKeyScope[];
   readonly expiresAt?: Date;
 }
-
-/** A tenant has few keys; listing them all in one page keeps the API simple. */
-const MAX_LISTED_KEYS = 500;
 
 /** The current tenant's API keys: create (secret shown once), list, revoke, rotate. */
 @Injectable()
@@ -55,9 +53,14 @@ export class ApiKeysService {
     return { ...toApiKeyView(key), key: generated.key };
   }
 
-  async list(): Promise<ApiKeyView[]> {
+  /** Revoked and rotated-out keys stay listed, so the collection grows with every rotation: it is paged. */
+  async list(limit: number, startingAfter?: string): Promise<ListEnvelope<ApiKeyView>> {
     const now = new Date();
-    return (await this.keys.list(MAX_LISTED_KEYS)).map((key) => toApiKeyView(key, now));
+    const page = await this.keys.list(limit, startingAfter);
+    return listEnvelope(
+      page.items.map((key) => toApiKeyView(key, now)),
+      page.hasMore,
+    );
   }
 
   async get(id: string): Promise<ApiKeyView> {

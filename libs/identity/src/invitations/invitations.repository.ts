@@ -1,7 +1,16 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+<<<<<<< HEAD
 import { DataIsolationService, type NewDocument, TenantAwareRepository } from '@tenantpay/data-isolation';
 import { APP_CONFIG, type AppConfig } from '@tenantpay/platform';
+=======
+import {
+  DataIsolationService,
+  type NewDocument,
+  type Page,
+  TenantAwareRepository,
+} from '@tenantpay/data-isolation';
+>>>>>>> h17-conventions
 import { isValidObjectId, type Model, trusted, Types } from 'mongoose';
 import { PURGE_AFTER_TTL_INDEX, purgeAfter } from '../retention/ended-credential-retention';
 import type { Invitation } from './invitation';
@@ -42,8 +51,12 @@ export class InvitationsRepository extends TenantAwareRepository<Invitation> imp
     return this.findOne({ $or: [{ tokenHash: hash }, { retiredTokenHashes: hash }] });
   }
 
-  listPending(limit: number): Promise<Invitation[]> {
-    return this.find({ status: InvitationStatus.Pending }, { sort: { _id: 1 }, limit });
+  /** Oldest first by id, starting after the given id when there is one. */
+  listPending(limit: number, startingAfter?: string): Promise<Page<Invitation>> {
+    return this.findPage(
+      { status: InvitationStatus.Pending },
+      { limit, ...(startingAfter === undefined ? {} : { startingAfter }) },
+    );
   }
 
   countPending(): Promise<number> {

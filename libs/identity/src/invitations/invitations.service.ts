@@ -8,7 +8,13 @@ import {
   renderBrandedMail,
   TenantLinkBuilder,
 } from '@tenantpay/mail';
-import { APP_CONFIG, type AppConfig, isDuplicateKeyError } from '@tenantpay/platform';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  isDuplicateKeyError,
+  type ListEnvelope,
+  listEnvelope,
+} from '@tenantpay/platform';
 import { assertTenantWritable, TenantContextService, toPublicBranding } from '@tenantpay/tenancy';
 import { PasswordHasher } from '../passwords/password-hasher.service';
 import { assertPasswordAllowed } from '../passwords/password-policy';
@@ -48,8 +54,12 @@ export interface AcceptInvitationInput {
 
 const INVITATION_TOKEN_PREFIX = 'inv_';
 
+<<<<<<< HEAD
 /** Pending invitations are few (each holds a seat); one page lists them all up to this. */
 const MAX_LISTED = 500;
+=======
+type AcceptFailure = 'unknown_token' | 'retired_token' | 'expired' | 'used' | 'revoked';
+>>>>>>> h17-conventions
 
 /**
  * How people join a tenant: an admin (or, for the first admin, a platform operator) invites an email with a
@@ -121,9 +131,11 @@ export class InvitationsService {
     return toInvitationView(invitation);
   }
 
-  async listPending(): Promise<InvitationView[]> {
+  /** Each pending invitation holds a seat, and ENTERPRISE seats are unlimited: the list is paged. */
+  async listPending(limit: number, startingAfter?: string): Promise<ListEnvelope<InvitationView>> {
     await this.expiry.expireOverdue();
-    return (await this.invitations.listPending(MAX_LISTED)).map(toInvitationView);
+    const page = await this.invitations.listPending(limit, startingAfter);
+    return listEnvelope(page.items.map(toInvitationView), page.hasMore);
   }
 
   /** A new token and a new expiry, emailed again; the previous link stops working. */

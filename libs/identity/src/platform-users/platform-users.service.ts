@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, type AuditResource, AuditService } from '@tenantpay/audit';
 import { TransactionService } from '@tenantpay/data-isolation';
-import { isDuplicateKeyError } from '@tenantpay/platform';
+import { isDuplicateKeyError, type ListEnvelope, listEnvelope } from '@tenantpay/platform';
 import { TenantContextService } from '@tenantpay/tenancy';
 import { PasswordHasher } from '../passwords/password-hasher.service';
 import { assertPasswordAllowed } from '../passwords/password-policy';
@@ -15,11 +15,6 @@ import { PlatformUserAccessCache } from './platform-user-access-cache.service';
 import { PlatformUserNotFoundException } from './platform-user-not-found.exception';
 import { type PlatformUserView, toPlatformUserView } from './platform-user-view';
 import { PlatformUsersRepository } from './platform-users.repository';
-
-export interface PlatformUserPage {
-  readonly data: readonly PlatformUserView[];
-  readonly has_more: boolean;
-}
 
 /**
  * Platform operators (super-admins): created by another super-admin with an initial password under the
@@ -58,9 +53,9 @@ export class PlatformUsersService {
     return toPlatformUserView(await this.existing(id));
   }
 
-  async list(limit: number, startingAfter?: string): Promise<PlatformUserPage> {
+  async list(limit: number, startingAfter?: string): Promise<ListEnvelope<PlatformUserView>> {
     const users = await this.platformUsers.list(limit, startingAfter);
-    return { data: users.slice(0, limit).map(toPlatformUserView), has_more: users.length > limit };
+    return listEnvelope(users.slice(0, limit).map(toPlatformUserView), users.length > limit);
   }
 
   /** Deactivating an inactive operator changes nothing; deactivating oneself is refused (another must do it). */

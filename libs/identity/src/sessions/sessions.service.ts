@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditAction, AuditService } from '@tenantpay/audit';
-import { APP_CONFIG, type AppConfig } from '@tenantpay/platform';
+import { APP_CONFIG, type AppConfig, type ListEnvelope, listEnvelope } from '@tenantpay/platform';
 import { TenantContextService } from '@tenantpay/tenancy';
 import { Types } from 'mongoose';
 import { PlatformUsersRepository } from '../platform-users/platform-users.repository';
@@ -134,10 +134,14 @@ export class SessionsService {
   }
 
   /** The caller's own sessions that have not ended. */
-  async listOwn(): Promise<SessionView[]> {
+  async listOwn(): Promise<ListEnvelope<SessionView>> {
     const owner = this.currentOwner();
-    const sessions = await this.storeOf(owner.kind).listLive(owner.userId, new Date(), SESSION_LIST_LIMIT);
-    return sessions.map((session) => toSessionView(session, owner.sessionId));
+    const sessions = await this.storeOf(owner.kind).listLive(
+      owner.userId,
+      new Date(),
+      SESSION_LIST_LIMIT + 1,
+    );
+    return newestSessions(sessions, owner.sessionId);
   }
 
   /** Ends one of the caller's own sessions (another user's session id answers 404). */
@@ -151,10 +155,10 @@ export class SessionsService {
   }
 
   /** A tenant user's live sessions, for the tenant's admins. */
-  async listOfUser(userId: string): Promise<SessionView[]> {
+  async listOfUser(userId: string): Promise<ListEnvelope<SessionView>> {
     await this.existingUser(userId);
-    const sessions = await this.userSessions.listLive(userId, new Date(), SESSION_LIST_LIMIT);
-    return sessions.map((session) => toSessionView(session, null));
+    const sessions = await this.userSessions.listLive(userId, new Date(), SESSION_LIST_LIMIT + 1);
+    return newestSessions(sessions, null);
   }
 
   /**
@@ -274,4 +278,18 @@ export class SessionsService {
 
 function hasEnded(session: Session, now: Date): boolean {
   return session.revokedAt !== null || session.expiresAt <= now || session.idleExpiresAt <= now;
+}
+
+/**
+ * The newest SESSION_LIST_LIMIT live sessions, in the list envelope. Sessions are not paged (a user with more
+ * live sessions than that ends some); `has_more` still tells the caller the list is not complete.
+ */
+function newestSessions(
+  sessions: readonly Session[],
+  currentSessionId: string | null,
+): ListEnvelope<SessionView> {
+  return listEnvelope(
+    sessions.slice(0, SESSION_LIST_LIMIT).map((session) => toSessionView(session, currentSessionId)),
+    sessions.length > SESSION_LIST_LIMIT,
+  );
 }

@@ -1,4 +1,4 @@
-import { isDuplicateKeyError } from '@tenantpay/platform';
+import { isDuplicateKeyError, type ListEnvelope, listEnvelope } from '@tenantpay/platform';
 import { Injectable } from '@nestjs/common';
 import { AuditAction, type AuditResource, AuditService } from '@tenantpay/audit';
 import { TransactionService } from '@tenantpay/data-isolation';
@@ -24,11 +24,6 @@ export interface CreateTenantUserInput {
   readonly email: string;
   readonly password: string;
   readonly role: TenantUserRole;
-}
-
-export interface TenantUserPage {
-  readonly data: readonly TenantUserView[];
-  readonly has_more: boolean;
 }
 
 /**
@@ -71,9 +66,9 @@ export class UsersService {
     return toTenantUserView(await this.existing(id));
   }
 
-  async list(limit: number, startingAfter?: string): Promise<TenantUserPage> {
+  async list(limit: number, startingAfter?: string): Promise<ListEnvelope<TenantUserView>> {
     const page = await this.users.list(limit, startingAfter);
-    return { data: page.items.map(toTenantUserView), has_more: page.hasMore };
+    return listEnvelope(page.items.map(toTenantUserView), page.hasMore);
   }
 
   async changeRole(id: string, role: TenantUserRole, ip: string | null = null): Promise<TenantUserView> {

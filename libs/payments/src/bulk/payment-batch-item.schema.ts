@@ -1,7 +1,6 @@
 import { tenantOwnedSchema } from '@tenantpay/data-isolation';
 import { Schema } from 'mongoose';
 import { PAYMENT_METHODS } from '../payment/payment-method.enum';
-import { PAYMENT_STATUSES } from '../payment/payment-status.enum';
 import { PAYMENT_BATCH_ITEM_COLLECTION } from '../payments.constant';
 import type { PaymentBatchItem } from './payment-batch-item';
 import { PAYMENT_BATCH_ITEM_STATUSES } from './payment-batch-item-status.enum';
@@ -39,7 +38,6 @@ export const PaymentBatchItemSchema = tenantOwnedSchema<PaymentBatchItem>(
     reference: { type: String, default: null },
     error: { type: ErrorSchema, default: null },
     paymentId: { type: Schema.Types.ObjectId, default: null },
-    paymentStatus: { type: String, enum: [...PAYMENT_STATUSES, null], default: null },
   },
   { collection: PAYMENT_BATCH_ITEM_COLLECTION, minimize: false },
 );

@@ -2,7 +2,6 @@ import type { ErrorDetail } from '@tenantpay/platform';
 import type { TenantOwnedFields } from '@tenantpay/data-isolation';
 import type { Types } from 'mongoose';
 import type { CreatePaymentInput } from '../payment/create-payment-input';
-import type { PaymentStatus } from '../payment/payment-status.enum';
 import type { PaymentBatchItemStatus } from './payment-batch-item-status.enum';
 
 /** Why a row has no payment: the API error code and message it would have had as a single request. */
@@ -23,5 +22,4 @@ export interface PaymentBatchItem extends TenantOwnedFields {
   reference: string | null;
   error: PaymentBatchItemError | null;
   paymentId: Types.ObjectId | null;
-  paymentStatus: PaymentStatus | null;
 }

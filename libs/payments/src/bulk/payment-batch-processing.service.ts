@@ -74,7 +74,6 @@ export class PaymentBatchProcessingService {
       result = {
         status: PaymentBatchItemStatus.Created,
         paymentId: new Types.ObjectId(body.id),
-        paymentStatus: body.status,
       };
     } catch (error) {
       if (!isRowError(error)) throw error;

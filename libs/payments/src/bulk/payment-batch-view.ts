@@ -40,12 +40,6 @@ export interface PaymentBatchItemView {
   readonly error: PaymentBatchItemError | null;
 }
 
-export interface PaymentBatchItemList {
-  readonly object: 'list';
-  readonly data: readonly PaymentBatchItemView[];
-  readonly has_more: boolean;
-}
-
 export function toPaymentBatchView(batch: PaymentBatch): PaymentBatchView {
   const { counts } = batch;
   const processed = counts.rejected + counts.created + counts.failed;
@@ -73,14 +67,18 @@ export function toPaymentBatchView(batch: PaymentBatch): PaymentBatchView {
   };
 }
 
-export function toPaymentBatchItemView(item: PaymentBatchItem): PaymentBatchItemView {
+/** `paymentStatus` is the payment's status now (read with the page), not the one it was created with. */
+export function toPaymentBatchItemView(
+  item: PaymentBatchItem,
+  paymentStatus: PaymentStatus | null,
+): PaymentBatchItemView {
   return {
     object: 'payment_batch_item',
     row: item.row,
     status: item.status,
     reference: item.reference ?? null,
     paymentId: item.paymentId == null ? null : item.paymentId.toHexString(),
-    paymentStatus: item.paymentStatus ?? null,
+    paymentStatus,
     error:
       item.error == null
         ? null

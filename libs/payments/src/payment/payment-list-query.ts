@@ -14,9 +14,3 @@ export interface PaymentListQuery {
   readonly amountGte?: number;
   readonly amountLte?: number;
 }
-
-export interface PaymentList<T> {
-  readonly object: 'list';
-  readonly data: T[];
-  readonly has_more: boolean;
-}

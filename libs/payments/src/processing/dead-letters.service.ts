@@ -1,5 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
+import { type ListEnvelope, listEnvelope } from '@tenantpay/platform';
 import type { Job, Queue } from 'bullmq';
 import { DeadLetterNotFoundException } from '../errors/dead-letter-not-found.exception';
 import { PAYMENTS_QUEUE } from '../payments.constant';
@@ -24,9 +25,27 @@ export interface DeadLetterView {
 export class DeadLettersService {
   constructor(@InjectQueue(PAYMENTS_QUEUE) private readonly queue: Queue) {}
 
-  async list(limit: number): Promise<DeadLetterView[]> {
-    const jobs = await this.queue.getFailed(0, limit - 1);
-    return jobs.filter((job): job is Job => job !== undefined).map(toDeadLetterView);
+  /**
+   * Newest first (BullMQ's failed set is ordered by failure time). The cursor is a job id: its rank in the set
+   * says where the next page starts; a job that is not (or no longer) in the set answers 404.
+   */
+  async list(limit: number, startingAfter?: string): Promise<ListEnvelope<DeadLetterView>> {
+    const start = startingAfter === undefined ? 0 : (await this.rankOf(startingAfter)) + 1;
+    const jobs = (await this.queue.getFailed(start, start + limit)).filter(
+      (job): job is Job => job !== undefined,
+    );
+    return listEnvelope(jobs.slice(0, limit).map(toDeadLetterView), jobs.length > limit);
+  }
+
+  /**
+   * The job's position in the failed set, newest first. BullMQ's client interface has no ZREVRANK, so this
+   * reads the set's ids; the set is bounded by `deadLetterMaxCount`, and only a page after the first pays it.
+   */
+  private async rankOf(jobId: string): Promise<number> {
+    const client = await this.queue.client;
+    const rank = (await client.zrevrange(this.queue.keys['failed'] ?? '', 0, -1)).indexOf(jobId);
+    if (rank === -1) throw new DeadLetterNotFoundException();
+    return rank;
   }
 
   async replay(jobId: string): Promise<DeadLetterView> {

@@ -24,6 +24,8 @@ export enum ErrorCode {
   /** The tenant's plan allows no more active users (SPEC §3 max users). */
   UserLimitReached = 'user_limit_reached',
   NotFound = 'not_found',
+  /** The path exists, not with this method; the `Allow` header lists the methods it has. */
+  MethodNotAllowed = 'method_not_allowed',
   TenantNotFound = 'tenant_not_found',
   Conflict = 'conflict',
   /** Deactivating this platform operator would leave no active super-admin. */
@@ -76,6 +78,7 @@ export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.SupportSessionReadOnly]: 403,
   [ErrorCode.UserLimitReached]: 403,
   [ErrorCode.NotFound]: 404,
+  [ErrorCode.MethodNotAllowed]: 405,
   [ErrorCode.TenantNotFound]: 404,
   [ErrorCode.Conflict]: 409,
   [ErrorCode.LastSuperAdmin]: 409,

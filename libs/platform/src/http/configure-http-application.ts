@@ -15,6 +15,7 @@ import { createValidationPipe } from './create-validation-pipe';
 import { REQUEST_ID_HEADER } from './http-headers.constant';
 import { JSON_CONTENT_TYPE, parseJsonBody } from './parse-json-body';
 import type { BodyRoute } from './platform-http.module';
+import { refuseWrongMethod } from './refuse-wrong-method';
 import { RejectUnsafeInputPipe } from './reject-unsafe-input.pipe';
 
 export const API_PREFIX = 'v1';
@@ -48,6 +49,8 @@ export async function configureHttpApplication(app: NestFastifyApplication): Pro
   });
   carryAsyncContextOverBody(fastify);
   logCompletedRequests(fastify, app.get<Pino>(ROOT_LOGGER));
+  const errorFilter = new ApiExceptionFilter();
+  refuseWrongMethod(fastify, errorFilter);
 
   // Only JSON is accepted: the API has no other body format, and any other type is a 415 in the API's shape.
   fastify.removeAllContentTypeParsers();
@@ -64,7 +67,7 @@ export async function configureHttpApplication(app: NestFastifyApplication): Pro
 
   app.setGlobalPrefix(API_PREFIX, { exclude: [...HEALTH_ROUTES, ...PORTAL_ROUTES, ...DEV_ROUTES] });
   // Nest hands it Fastify's own errors too (body parsing, hooks, middleware): see toApiException.
-  app.useGlobalFilters(new ApiExceptionFilter());
+  app.useGlobalFilters(errorFilter);
   app.useGlobalPipes(new RejectUnsafeInputPipe(), createValidationPipe());
   return app;
 }

@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type AppConfig, APP_CONFIG, ValidationException, isDuplicateKeyError } from '@tenantpay/platform';
+import {
+  type AppConfig,
+  APP_CONFIG,
+  isDuplicateKeyError,
+  type ListEnvelope,
+  listEnvelope,
+  ValidationException,
+} from '@tenantpay/platform';
 import { randomBytes } from 'node:crypto';
 import { TenantLookupService } from '../cache/tenant-lookup.service';
 import { TenantContextService } from '../context/tenant-context.service';
@@ -31,11 +38,6 @@ export interface CreateTenantInput {
   readonly tier: Tier;
   readonly branding?: TenantBranding;
   readonly limits?: LimitOverridesInput;
-}
-
-export interface TenantPage {
-  readonly data: readonly TenantAdminView[];
-  readonly has_more: boolean;
 }
 
 export type LimitOverridesInput = Partial<Record<TenantLimitName, TenantLimits[TenantLimitName] | null>>;
@@ -94,10 +96,10 @@ export class TenantAdminService {
     startingAfter?: string;
     tier?: Tier;
     isActive?: boolean;
-  }): Promise<TenantPage> {
+  }): Promise<ListEnvelope<TenantAdminView>> {
     const limit = Math.min(Math.max(filter.limit ?? 20, 1), MAX_PAGE);
     const page = await this.tenants.list({ ...filter, limit: limit + 1 });
-    return { data: page.slice(0, limit).map(toTenantAdminView), has_more: page.length > limit };
+    return listEnvelope(page.slice(0, limit).map(toTenantAdminView), page.length > limit);
   }
 
   async changeTier(id: string, tier: Tier): Promise<TenantAdminView> {

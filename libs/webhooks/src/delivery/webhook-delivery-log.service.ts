@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type ListEnvelope, listEnvelope } from '@tenantpay/platform';
 import { trusted } from 'mongoose';
 import { WebhookEndpointsService } from '../endpoints/webhook-endpoints.service';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
@@ -12,11 +13,6 @@ export interface WebhookDeliveryLogQuery {
   readonly status?: WebhookDeliveryStatus;
 }
 
-export interface WebhookDeliveryLogPage {
-  readonly data: readonly WebhookDeliveryView[];
-  readonly has_more: boolean;
-}
-
 /** An endpoint's deliveries, newest first, with every attempt. */
 @Injectable()
 export class WebhookDeliveryLogService {
@@ -25,7 +21,7 @@ export class WebhookDeliveryLogService {
     private readonly deliveries: WebhookDeliveriesRepository,
   ) {}
 
-  async list(endpointId: string, query: WebhookDeliveryLogQuery): Promise<WebhookDeliveryLogPage> {
+  async list(endpointId: string, query: WebhookDeliveryLogQuery): Promise<ListEnvelope<WebhookDeliveryView>> {
     const endpoint = await this.endpoints.existing(endpointId);
     const page = await this.deliveries.findPage(
       {
@@ -38,6 +34,6 @@ export class WebhookDeliveryLogService {
         ...(query.startingAfter === undefined ? {} : { startingAfter: query.startingAfter }),
       },
     );
-    return { data: page.items.map(toWebhookDeliveryView), has_more: page.hasMore };
+    return listEnvelope(page.items.map(toWebhookDeliveryView), page.hasMore);
   }
 }

@@ -17,12 +17,14 @@ import { type ResolvedAddress, WEBHOOK_DNS_RESOLVER, type WebhookDnsResolver } f
 @Injectable()
 export class WebhookDestinationGuard {
   private readonly allowedHosts: ReadonlySet<string>;
+  private readonly hintAllowedHosts: boolean;
 
   constructor(
     @Inject(WEBHOOKS_OPTIONS) options: WebhooksOptions,
     @Inject(WEBHOOK_DNS_RESOLVER) private readonly resolver: WebhookDnsResolver,
   ) {
     this.allowedHosts = new Set(options.allowedHosts);
+    this.hintAllowedHosts = options.hintAllowedHosts;
   }
 
   /** Checks the URL's form only (no DNS): what the URL itself says. */
@@ -42,7 +44,7 @@ export class WebhookDestinationGuard {
       throw new WebhookDestinationRefusedException('must not contain a user name or password');
     if (url.hash !== '') throw new WebhookDestinationRefusedException('must not contain a fragment');
     if (url.protocol === 'http:' && !this.isAllowListed(hostnameOf(url)))
-      throw new WebhookDestinationRefusedException('must be an https URL');
+      throw this.refusedUnlessAllowListed('must be an https URL', hostnameOf(url));
     return url;
   }
 
@@ -58,7 +60,7 @@ export class WebhookDestinationGuard {
       if (hostAllowed || this.isAllowListed(address)) continue;
       const forbidden = classifyAddress(address);
       if (forbidden !== null)
-        throw new WebhookDestinationRefusedException(`resolves to a non-public address (${forbidden})`);
+        throw this.refusedUnlessAllowListed(`resolves to a non-public address (${forbidden})`, hostname);
     }
     return { url, hostname, address: addresses[0] as ResolvedAddress };
   }
@@ -71,6 +73,16 @@ export class WebhookDestinationGuard {
     } catch {
       throw new WebhookDestinationRefusedException('host does not resolve');
     }
+  }
+
+  /** A refusal the allow-list would lift: outside production, it says so (WebhooksOptions.hintAllowedHosts). */
+  private refusedUnlessAllowListed(reason: string, hostname: string): WebhookDestinationRefusedException {
+    return new WebhookDestinationRefusedException(
+      reason,
+      this.hintAllowedHosts
+        ? `For local development, add ${hostname} to WEBHOOK_ALLOWED_HOSTS (comma-separated host names and addresses).`
+        : undefined,
+    );
   }
 
   private isAllowListed(hostOrAddress: string): boolean {

@@ -7,6 +7,7 @@ import { WebhookSecretEncryptionUnavailableException } from './webhook-secret-en
 const options = (key: Buffer | null): WebhooksOptions => ({
   secretEncryptionKey: key,
   allowedHosts: [],
+  hintAllowedHosts: true,
   retryDelaysMs: [],
   retryJitter: 0,
   attemptTimeoutMs: 1000,

@@ -1,11 +1,10 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageLimitQueryDto } from '../../pagination/page-limit.query.dto';
 
-export class DeadLettersQueryDto {
+export class DeadLettersQueryDto extends PageLimitQueryDto {
+  /** The job id of the last dead letter of the previous page (BullMQ job ids are strings, not ObjectIds). */
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
+  @IsString()
+  @MaxLength(200)
+  starting_after?: string;
 }
