@@ -1,16 +1,12 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-<<<<<<< HEAD
-import { DataIsolationService, type NewDocument, TenantAwareRepository } from '@tenantpay/data-isolation';
-import { APP_CONFIG, type AppConfig } from '@tenantpay/platform';
-=======
 import {
   DataIsolationService,
   type NewDocument,
   type Page,
   TenantAwareRepository,
 } from '@tenantpay/data-isolation';
->>>>>>> h17-conventions
+import { APP_CONFIG, type AppConfig } from '@tenantpay/platform';
 import { isValidObjectId, type Model, trusted, Types } from 'mongoose';
 import { PURGE_AFTER_TTL_INDEX, purgeAfter } from '../retention/ended-credential-retention';
 import type { Invitation } from './invitation';

@@ -54,12 +54,6 @@ export interface AcceptInvitationInput {
 
 const INVITATION_TOKEN_PREFIX = 'inv_';
 
-<<<<<<< HEAD
-/** Pending invitations are few (each holds a seat); one page lists them all up to this. */
-const MAX_LISTED = 500;
-=======
-type AcceptFailure = 'unknown_token' | 'retired_token' | 'expired' | 'used' | 'revoked';
->>>>>>> h17-conventions
 
 /**
  * How people join a tenant: an admin (or, for the first admin, a platform operator) invites an email with a
