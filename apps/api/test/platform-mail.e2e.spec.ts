@@ -39,7 +39,9 @@ describe('email to platform operators: the platform-owned outbox, delivered by t
     expect(notice.from).toContain('Tenantpay');
     expect(notice.text).toContain('5 times');
     expect(notice.text).not.toContain('administrator');
-    expect(notice.text).toContain(`http://${config().tenancy.baseDomain}/portal/reset-password.html?audience=platform`);
+    expect(notice.text).toContain(
+      `http://${config().tenancy.baseDomain}/portal/reset-password.html?audience=platform`,
+    );
     await waitFor(
       async () => (await platformOutboxRows({ kind: 'lockout_notice', to: email, status: 'sent' })) === 1,
       RECORDED_WITHIN_MS,

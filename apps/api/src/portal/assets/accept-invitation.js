@@ -78,6 +78,7 @@ async function acceptAsOperator(invitationToken, password) {
     headers: { Authorization: `Bearer ${session.accessToken}` },
   });
   form.hidden = true;
+  element('accept-intro', HTMLParagraphElement).hidden = true;
   doneBox.textContent = `Your account is ready. You are signed in as ${operator.email}.`;
   doneBox.hidden = false;
 }
