@@ -39,7 +39,9 @@ describe('email to platform operators: the platform-owned outbox, delivered by t
     expect(notice.from).toContain('Tenantpay');
     expect(notice.text).toContain('5 times');
     expect(notice.text).not.toContain('administrator');
-    expect(notice.text).toContain(`http://${config().tenancy.baseDomain}/console/reset-password.html`);
+    expect(notice.text).toContain(
+      `http://${config().tenancy.baseDomain}/portal/reset-password.html?audience=platform`,
+    );
     await waitFor(
       async () => (await platformOutboxRows({ kind: 'lockout_notice', to: email, status: 'sent' })) === 1,
       RECORDED_WITHIN_MS,
@@ -80,7 +82,7 @@ describe('email to platform operators: the platform-owned outbox, delivered by t
       expect(mail.subject).toBe('You are invited to join Tenantpay');
       expect(mail.text).toContain('a platform operator (super-admin)');
       expect(mail.text).toContain(
-        `http://${config().tenancy.baseDomain}/console/accept-invitation.html?token=pinv_`,
+        `http://${config().tenancy.baseDomain}/portal/accept-invitation.html?audience=platform&token=pinv_`,
       );
       const token = linkTokenOf(mail);
 
@@ -224,7 +226,7 @@ describe('email to platform operators: the platform-owned outbox, delivered by t
       const mail = await sink.waitFor(email, /Reset/);
       expect(mail.subject).toBe('Reset your Tenantpay password');
       expect(mail.text).toContain(
-        `http://${config().tenancy.baseDomain}/console/reset-password.html?token=pwr_`,
+        `http://${config().tenancy.baseDomain}/portal/reset-password.html?audience=platform&token=pwr_`,
       );
       const token = linkTokenOf(mail);
       expectApiError(await confirm(token, 'password1234'), 400, 'weak_password');

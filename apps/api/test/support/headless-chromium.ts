@@ -4,8 +4,8 @@ import { type Browser, chromium } from 'playwright-core';
 const CHROMIUM = '/usr/bin/chromium';
 
 /**
- * Headless Chromium for the portal's browser tests. Every host under `baseDomain` reaches 127.0.0.1 with its
- * own Host header: one test server, many tenants' hosts.
+ * Headless Chromium for the portal's browser tests. Every host under `baseDomain`, and the bare base domain (the
+ * platform's host), reaches 127.0.0.1 with its own Host header: one test server, many tenants' hosts.
  */
 export function launchHeadlessChromium(baseDomain: string): Promise<Browser> {
   return chromium.launch({
@@ -20,7 +20,7 @@ export function launchHeadlessChromium(baseDomain: string): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-proxy-server',
-      `--host-resolver-rules=MAP *.${baseDomain} 127.0.0.1`,
+      `--host-resolver-rules=MAP *.${baseDomain} 127.0.0.1, MAP ${baseDomain} 127.0.0.1`,
     ],
   });
 }

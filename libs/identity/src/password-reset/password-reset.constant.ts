@@ -5,7 +5,8 @@ export const PASSWORD_RESET_RESEND_INTERVAL_MS = 60_000;
 /** The link in a reset email opens the portal's reset page on the tenant's host. */
 export const PASSWORD_RESET_PATH = '/portal/reset-password.html';
 /**
- * The link in a platform operator's reset email: the platform host (bare base domain), where a console page
- * would post the token to `POST /v1/platform/auth/password-reset/confirm` (no console is served yet).
+ * The link in a platform operator's email (reset, lockout notice): the portal's reset page on the platform host
+ * (bare base domain, served without a tenant lookup). `audience=platform` makes the page use
+ * `/v1/platform/auth/password-reset`; a tenant's reset route would not know the token.
  */
-export const PLATFORM_PASSWORD_RESET_PATH = '/console/reset-password.html';
+export const PLATFORM_PASSWORD_RESET_PATH = '/portal/reset-password.html?audience=platform';

@@ -1,10 +1,14 @@
 // @ts-check
 /**
  * The invitation acceptance page (the link in an invitation email): the token comes from the link, the user
- * chooses a password, and on success the session starts as after a sign-in and the portal opens.
+ * chooses a password, and on success the session starts as after a sign-in and the portal opens. A platform
+ * operator's invitation (see link-audience.js) is accepted on the platform's route instead; with no operator
+ * console to open, the page then says that the account is ready and who is signed in (the session's refresh
+ * token is in its HttpOnly cookie on this host).
  */
 import { ApiError, callApi, storeToken } from './api-client.js';
-import { showPageBranding } from './page-branding.js';
+import { isPlatformLink } from './link-audience.js';
+import { showPageBranding, showPlatformBranding } from './page-branding.js';
 
 /** @template {HTMLElement} T @param {string} id @param {{ new (): T }} type @returns {T} */
 function element(id, type) {
@@ -15,8 +19,11 @@ function element(id, type) {
 
 const form = element('accept-form', HTMLFormElement);
 const errorBox = element('accept-error', HTMLDivElement);
+const doneBox = element('accept-done', HTMLDivElement);
 // Read once, then removed from the address bar so it is not kept in history or shown over a shoulder.
-const token = new URLSearchParams(window.location.search).get('token');
+const query = new URLSearchParams(window.location.search);
+const token = query.get('token');
+const forPlatform = isPlatformLink(query);
 window.history.replaceState(null, '', window.location.pathname);
 
 /** @param {string} message */
@@ -30,8 +37,9 @@ async function accept(/** @type {SubmitEvent} */ event) {
   errorBox.hidden = true;
   if (token === null) return showError('This page needs the link from your invitation email.');
   const data = new FormData(form);
-  const name = String(data.get('name') ?? '').trim();
   try {
+    if (forPlatform) return await acceptAsOperator(token, String(data.get('password') ?? ''));
+    const name = String(data.get('name') ?? '').trim();
     /** @type {{ accessToken: string }} */
     const session = await callApi('/v1/invitations/accept', {
       method: 'POST',
@@ -50,6 +58,36 @@ async function accept(/** @type {SubmitEvent} */ event) {
   }
 }
 
+/**
+ * @param {string} invitationToken
+ * @param {string} password
+ */
+async function acceptAsOperator(invitationToken, password) {
+  /** @type {{ accessToken: string }} */
+  const session = await callApi('/v1/platform/invitations/accept', {
+    method: 'POST',
+    anonymous: true,
+    withCookies: true,
+    body: { token: invitationToken, password, refreshTokenDelivery: 'cookie' },
+  });
+  // The portal's token slot is for tenant sessions: the operator's access token is only used to confirm who
+  // is now signed in.
+  /** @type {{ email: string }} */
+  const operator = await callApi('/v1/platform/auth/me', {
+    anonymous: true,
+    headers: { Authorization: `Bearer ${session.accessToken}` },
+  });
+  form.hidden = true;
+  element('accept-intro', HTMLParagraphElement).hidden = true;
+  doneBox.textContent = `Your account is ready. You are signed in as ${operator.email}.`;
+  doneBox.hidden = false;
+}
+
 form.addEventListener('submit', (event) => void accept(event));
 if (token === null) showError('This page needs the link from your invitation email.');
-void showPageBranding('Accept your invitation');
+if (forPlatform) {
+  element('name-field', HTMLLabelElement).hidden = true;
+  showPlatformBranding('Accept your invitation');
+} else {
+  void showPageBranding('Accept your invitation');
+}

@@ -4,6 +4,7 @@
  * from the public branding of this host. The page works unbranded when it cannot be read.
  */
 import { callApi } from './api-client.js';
+import { PLATFORM_DISPLAY_NAME } from './link-audience.js';
 
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 
@@ -30,4 +31,16 @@ export async function showPageBranding(pageTitle) {
   } catch {
     // The page works unbranded.
   }
+}
+
+/**
+ * The platform's name instead of a tenant's brand, for a page opened from an operator's email: the platform host
+ * names no tenant, so there is no branding to read.
+ *
+ * @param {string} pageTitle
+ */
+export function showPlatformBranding(pageTitle) {
+  const name = document.getElementById('brand-name');
+  if (name !== null) name.textContent = PLATFORM_DISPLAY_NAME;
+  document.title = `${PLATFORM_DISPLAY_NAME} · ${pageTitle}`;
 }

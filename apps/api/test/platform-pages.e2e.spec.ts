@@ -1,0 +1,215 @@
+import type { CapturedMail } from '@tenantpay/platform';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
+import { expectApiError } from './identity-test-app';
+import { launchHeadlessChromium } from './support/headless-chromium';
+import { createBank, linkTokenOf, useOnboardingApp } from './support/onboarding-test-app';
+
+const SCREENSHOTS = path.resolve(__dirname, '../../../test-results/platform-pages');
+const OPERATOR_PASSWORD = 'seven amber kites drifting';
+const NEW_PASSWORD = 'quiet copper rivers folding';
+
+// A browser drives the pages, and each step waits on an email through the worker and the SMTP sink.
+jest.setTimeout(60_000);
+
+describe("platform operators' email links open the portal's pages on the platform host (Chromium)", () => {
+  const { sink, onboarding, config } = useOnboardingApp();
+  const http = () => request(onboarding().app.getHttpServer());
+  const uniqueEmail = (name: string) =>
+    `${name}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@ops.test`;
+  let port: number;
+  let browser: Browser;
+  let context: BrowserContext;
+  /** CSP refusals and uncaught errors of the pages opened by the current test. */
+  let problems: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await onboarding().app.listen(0, '127.0.0.1');
+    port = (onboarding().app.getHttpServer().address() as AddressInfo).port;
+    browser = await launchHeadlessChromium(config().tenancy.baseDomain);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    problems = [];
+    context = await browser.newContext();
+  });
+  afterEach(async () => {
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+
+  /** The link as the email has it, on the test server's port (the email names no port). */
+  function linkIn(mail: CapturedMail): URL {
+    const found = /http:\/\/\S+\?\S+/.exec(mail.text)?.[0];
+    if (found === undefined) throw new Error(`no link in the email "${mail.subject}"`);
+    const url = new URL(found);
+    url.port = String(port);
+    return url;
+  }
+
+  async function open(url: URL): Promise<Page> {
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(url.toString());
+    return page;
+  }
+
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const login = (email: string, password: string) =>
+    http().post('/v1/platform/auth/login').send({ email, password });
+
+  it('an invited operator opens the emailed link, sets a password and is signed in, under the platform name', async () => {
+    const email = uniqueEmail('invited');
+    await http()
+      .post('/v1/admin/platform-invitations')
+      .set(onboarding().superAdmin)
+      .send({ email })
+      .expect(201);
+    const link = linkIn(await sink.waitFor(email, /invited/));
+    expect(link.hostname).toBe(config().tenancy.baseDomain);
+    expect(link.pathname).toBe('/portal/accept-invitation.html');
+
+    const page = await open(link);
+    await page.locator('#brand-name', { hasText: 'Tenantpay platform' }).waitFor();
+    expect(await page.title()).toBe('Tenantpay platform · Accept your invitation');
+    // The token leaves the address bar at once; operators have no name field (their invitation has none).
+    expect(new URL(page.url()).search).toBe('');
+    expect(await page.locator('#name-field').isHidden()).toBe(true);
+
+    await page.locator('#accept-form input[name=password]').fill('password1234');
+    await page.locator('#accept-form button[type=submit]').click();
+    await page.locator('#accept-error', { hasText: /password/i }).waitFor();
+
+    await page.locator('#accept-form input[name=password]').fill(OPERATOR_PASSWORD);
+    await page.locator('#accept-form button[type=submit]').click();
+    const done = page.locator('#accept-done');
+    await done.waitFor();
+    expect(await done.textContent()).toBe(`Your account is ready. You are signed in as ${email}.`);
+    expect(await page.locator('#accept-form').isHidden()).toBe(true);
+    await shot(page, 'operator-invitation-accepted');
+
+    // Signed in: the session's refresh token is in an HttpOnly cookie scoped to the platform's auth routes, and
+    // it renews the session from this browser.
+    const cookies = await context.cookies(`${link.origin}/v1/platform/auth/refresh`);
+    expect(cookies).toEqual([
+      expect.objectContaining({ path: '/v1/platform/auth', httpOnly: true, sameSite: 'Strict' }),
+    ]);
+    const renewed = await page.evaluate<number>(
+      `fetch('/v1/platform/auth/refresh', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', credentials: 'same-origin' }).then((response) => response.status)`,
+    );
+    expect(renewed).toBe(200);
+    await login(email, OPERATOR_PASSWORD).expect(200);
+  });
+
+  it('an operator asks for a reset on the platform page, follows the emailed link and sets a new password', async () => {
+    const email = uniqueEmail('forgetful');
+    await http()
+      .post('/v1/admin/platform-invitations')
+      .set(onboarding().superAdmin)
+      .send({ email })
+      .expect(201);
+    const invitation = linkTokenOf(await sink.waitFor(email, /invited/));
+    await http()
+      .post('/v1/platform/invitations/accept')
+      .send({ token: invitation, password: OPERATOR_PASSWORD })
+      .expect(200);
+
+    // Where the lockout notice points: the platform's reset page without a token asks for a link.
+    const requestPage = await open(
+      new URL(`http://${config().tenancy.baseDomain}:${port}/portal/reset-password.html?audience=platform`),
+    );
+    await requestPage.locator('#brand-name', { hasText: 'Tenantpay platform' }).waitFor();
+    await requestPage.locator('#request-form input[name=email]').fill(email);
+    await requestPage.locator('#request-form button[type=submit]').click();
+    await requestPage.locator('#reset-message').waitFor();
+
+    const link = linkIn(await sink.waitFor(email, /Reset/));
+    expect(link.pathname).toBe('/portal/reset-password.html');
+    const page = await open(link);
+    expect(await page.title()).toBe('Tenantpay platform · Reset your password');
+    await page.locator('#confirm-form input[name=password]').fill(NEW_PASSWORD);
+    await page.locator('#confirm-form button[type=submit]').click();
+    const message = page.locator('#reset-message');
+    await message.waitFor();
+    expect(await message.textContent()).toBe('Your password was changed. Sign in with it from now on.');
+    await shot(page, 'operator-password-reset');
+
+    expectApiError(await login(email, OPERATOR_PASSWORD), 401, 'unauthorized');
+    await login(email, NEW_PASSWORD).expect(200);
+  });
+
+  it('a platform link stripped of its audience marker only fails: the tenant route does not know the token', async () => {
+    const email = uniqueEmail('stripped');
+    await http()
+      .post('/v1/admin/platform-invitations')
+      .set(onboarding().superAdmin)
+      .send({ email })
+      .expect(201);
+    const link = linkIn(await sink.waitFor(email, /invited/));
+    link.searchParams.delete('audience');
+
+    const page = await open(link);
+    await page.locator('#accept-form input[name=password]').fill(OPERATOR_PASSWORD);
+    await page.locator('#accept-form button[type=submit]').click();
+    await page.locator('#accept-error').waitFor();
+    expect(await page.locator('#accept-done').isHidden()).toBe(true);
+
+    // The invitation is untouched: its token still works where it belongs, and nobody signed in meanwhile.
+    expectApiError(await login(email, OPERATOR_PASSWORD), 401, 'unauthorized');
+    await http()
+      .post('/v1/platform/invitations/accept')
+      .send({ token: link.searchParams.get('token'), password: OPERATOR_PASSWORD })
+      .expect(200);
+  });
+
+  it("a bank's invitation and reset links still open its branded pages and the tenant routes", async () => {
+    const bank = await createBank(onboarding(), config());
+    const invitation = linkIn(await sink.waitFor(bank.adminEmail, /invited/));
+    expect(invitation.hostname).toBe(bank.host);
+    expect(invitation.searchParams.has('audience')).toBe(false);
+
+    const page = await open(invitation);
+    await page.locator('#brand-name', { hasText: `${bank.slug} Savings` }).waitFor();
+    expect(await page.locator('#name-field').isVisible()).toBe(true);
+    await page.locator('#accept-form input[name=password]').fill(OPERATOR_PASSWORD);
+    await page.locator('#accept-form button[type=submit]').click();
+    // The tenant's workspace opens, signed in.
+    await page.locator('#session-user', { hasText: bank.adminEmail }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+
+    const tenantLogin = (password: string) =>
+      http().post('/v1/auth/login').set('Host', bank.host).send({ email: bank.adminEmail, password });
+    await http()
+      .post('/v1/auth/password-reset')
+      .set('Host', bank.host)
+      .send({ email: bank.adminEmail })
+      .expect(202);
+    const reset = linkIn(await sink.waitFor(bank.adminEmail, /Reset/));
+    // A platform marker forged onto a tenant's link only fails: the platform route does not know the token.
+    const forged = new URL(reset);
+    forged.searchParams.set('audience', 'platform');
+    const forgedPage = await open(forged);
+    await forgedPage.locator('#brand-name', { hasText: 'Tenantpay platform' }).waitFor();
+    await forgedPage.locator('#confirm-form input[name=password]').fill(NEW_PASSWORD);
+    await forgedPage.locator('#confirm-form button[type=submit]').click();
+    await forgedPage.locator('#reset-error').waitFor();
+    expectApiError(await tenantLogin(NEW_PASSWORD), 401, 'unauthorized');
+
+    const resetPage = await open(reset);
+    await resetPage.locator('#brand-name', { hasText: `${bank.slug} Savings` }).waitFor();
+    await resetPage.locator('#confirm-form input[name=password]').fill(NEW_PASSWORD);
+    await resetPage.locator('#confirm-form button[type=submit]').click();
+    await resetPage.locator('#reset-message', { hasText: 'Sign in with it now.' }).waitFor();
+    await tenantLogin(NEW_PASSWORD).expect(200);
+  });
+});
