@@ -186,6 +186,11 @@ describe("platform operators' email links open the portal's pages on the platfor
     // The tenant's workspace opens, signed in.
     await page.locator('#session-user', { hasText: bank.adminEmail }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
+    // Kept signed in past the first access token: the session's refresh token is in the tenant's cookie.
+    const cookies = await page.context().cookies(`${invitation.origin}/v1/auth/refresh`);
+    expect(cookies).toEqual([
+      expect.objectContaining({ path: '/v1/auth', httpOnly: true, sameSite: 'Strict' }),
+    ]);
 
     const tenantLogin = (password: string) =>
       http().post('/v1/auth/login').set('Host', bank.host).send({ email: bank.adminEmail, password });

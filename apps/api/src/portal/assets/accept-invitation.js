@@ -44,6 +44,9 @@ async function accept(/** @type {SubmitEvent} */ event) {
     const session = await callApi('/v1/invitations/accept', {
       method: 'POST',
       anonymous: true,
+      // The session's refresh token comes back as a cookie: without this the browser discards it, and the new
+      // user would be signed out when the first access token expires.
+      withCookies: true,
       body: {
         token,
         password: String(data.get('password') ?? ''),
