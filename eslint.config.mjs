@@ -74,6 +74,25 @@ export default tseslint.config(
     },
   },
   {
+    // What an integrator installs: openapi-fetch and Node's built-ins, nothing of the server (Nest, Mongoose, …).
+    files: ['libs/sdk/src/**/*.ts'],
+    ignores: testFiles,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!openapi-fetch$|node:|\\.{1,2}/)',
+              message:
+                'The SDK depends only on openapi-fetch and Node built-ins: integrators install it alone.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['libs/**/*.ts'],
     ignores: ['libs/testing/**', ...testFiles],
     rules: {
