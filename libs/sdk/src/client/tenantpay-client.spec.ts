@@ -77,6 +77,18 @@ describe('createTenantpayClient', () => {
     expect(api.sent[1]?.url).toBe('http://api.test/v1/payments?limit=5&starting_after=p0');
   });
 
+  it('sends no credential when given none (signing in)', async () => {
+    const api = scriptedApi(json(200, { accessToken: 'jwt' }));
+    await client(api, { credential: undefined, tenant: 'first-bank' }).POST('/v1/auth/login', {
+      body: { email: 'admin@first-bank.test', password: 'secret' },
+    });
+    expect([api.sent[0]?.headers.get('X-API-Key'), api.sent[0]?.headers.get('Authorization')]).toEqual([
+      null,
+      null,
+    ]);
+    expect(api.sent[0]?.headers.get('X-Tenant-ID')).toBe('first-bank');
+  });
+
   describe('Idempotency-Key', () => {
     it('gives each money-moving POST a new key', async () => {
       const api = scriptedApi(json(201, {}));

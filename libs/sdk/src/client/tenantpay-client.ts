@@ -25,7 +25,8 @@ import type { TenantpayCredential } from './tenantpay-credential';
 export interface TenantpayClientOptions {
   /** The API's origin: the tenant's own host in production (`https://pay.bank.example`), or the shared one. */
   readonly baseUrl: string;
-  readonly credential: TenantpayCredential;
+  /** Omitted only for public operations (signing in). */
+  readonly credential?: TenantpayCredential;
   /** Sent as X-Tenant-ID (tenant id or slug) when the base URL does not name the tenant. */
   readonly tenant?: string;
   readonly retry?: Partial<RetryPolicy>;
@@ -122,8 +123,10 @@ function identifyCaller(options: TenantpayClientOptions): Middleware {
   return {
     onRequest: ({ request }) => {
       const { credential } = options;
-      if ('apiKey' in credential) request.headers.set(API_KEY_HEADER, credential.apiKey);
-      else request.headers.set(AUTHORIZATION_HEADER, `Bearer ${credential.bearerToken}`);
+      if (credential !== undefined && 'apiKey' in credential)
+        request.headers.set(API_KEY_HEADER, credential.apiKey);
+      if (credential !== undefined && 'bearerToken' in credential)
+        request.headers.set(AUTHORIZATION_HEADER, `Bearer ${credential.bearerToken}`);
       if (options.tenant !== undefined) request.headers.set(TENANT_HEADER, options.tenant);
       return request;
     },
