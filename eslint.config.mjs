@@ -10,19 +10,29 @@ const productionConstraints = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:core'] },
   { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:core'] },
   { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:core'] },
-  // Local stand-ins for MongoDB and Redis (the embedded run and the test harness); never used by the product.
-  { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:feature', 'type:core', 'type:tooling'] },
+  // The client SDK an integrating bank installs: it stands alone, never reaching the server's libraries.
+  { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: [] },
+  // Local stand-ins for MongoDB and Redis (the embedded run and the test harness) and integration examples;
+  // never used by the product.
+  {
+    sourceTag: 'type:tooling',
+    onlyDependOnLibsWithTags: ['type:feature', 'type:core', 'type:tooling', 'type:sdk'],
+  },
   {
     sourceTag: 'type:testing',
-    onlyDependOnLibsWithTags: ['type:feature', 'type:core', 'type:tooling', 'type:testing'],
+    onlyDependOnLibsWithTags: ['type:feature', 'type:core', 'type:tooling', 'type:testing', 'type:sdk'],
   },
 ];
-// Specs and benchmarks may additionally use the testing library.
-const testConstraints = productionConstraints.map((c) =>
-  c.sourceTag === 'type:testing'
-    ? c
-    : { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'] },
-);
+// Specs and benchmarks may additionally use the testing library and the SDK (to act as an integrator would);
+// the SDK's own specs check it against the server's code (they sign with the server's webhook signer).
+const testConstraints = productionConstraints.map((c) => {
+  if (c.sourceTag === 'type:testing') return c;
+  const extra = c.sourceTag === 'type:sdk' ? ['type:testing', 'type:feature', 'type:core'] : ['type:testing'];
+  return {
+    ...c,
+    onlyDependOnLibsWithTags: [...new Set([...c.onlyDependOnLibsWithTags, ...extra, 'type:sdk'])],
+  };
+});
 const testFiles = ['**/*.spec.ts', '**/test/**/*.ts'];
 
 export default tseslint.config(
@@ -59,6 +69,25 @@ export default tseslint.config(
           enforceBuildableLibDependency: false,
           banTransitiveDependencies: false,
           depConstraints: testConstraints,
+        },
+      ],
+    },
+  },
+  {
+    // What an integrator installs: openapi-fetch and Node's built-ins, nothing of the server (Nest, Mongoose, …).
+    files: ['libs/sdk/src/**/*.ts'],
+    ignores: testFiles,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!openapi-fetch$|node:|\\.{1,2}/)',
+              message:
+                'The SDK depends only on openapi-fetch and Node built-ins: integrators install it alone.',
+            },
+          ],
         },
       ],
     },

@@ -23,7 +23,6 @@ export * from './events/webhook-event-replay.service';
 export * from './events/webhook-event-type.enum';
 export * from './secrets/webhook-secret-encryption-unavailable.exception';
 export * from './signing/sign-webhook';
-export * from './signing/verify-webhook-signature';
 export * from './webhooks-options';
 export * from './webhooks.constant';
 export * from './webhooks.module';

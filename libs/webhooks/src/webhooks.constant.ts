@@ -11,8 +11,8 @@
  *   message = `<id>.<timestamp>.<raw body>`). While a rotated-out secret is still in its grace period the
  *   header carries one `v1=` per valid secret; a receiver accepts the request if any of them matches.
  *
- * Receivers verify with `verifyWebhookSignature` (or the same steps in any language), reject timestamps
- * outside a tolerance (replay protection), answer 2xx quickly, and answer 410 to unsubscribe for good.
+ * Receivers verify with the SDK's `verifyWebhook` (@tenantpay/sdk; or the same steps in any language), reject
+ * timestamps outside a tolerance (replay protection), answer 2xx quickly, and answer 410 to unsubscribe for good.
  */
 
 export const WEBHOOK_ID_HEADER = 'Tenantpay-Webhook-Id';

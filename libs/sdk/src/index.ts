@@ -1,0 +1,12 @@
+export type { components, operations, paths } from './generated/tenantpay-api';
+export * from './client/paginate';
+export * from './client/retry-after';
+export * from './client/retry-policy';
+export * from './client/retrying-fetch';
+export * from './client/tenantpay-api-error';
+export * from './client/tenantpay-client';
+export * from './client/tenantpay-credential';
+export * from './sdk.constant';
+export * from './webhooks/verify-webhook';
+export * from './webhooks/webhook-event';
+export * from './webhooks/webhook-verification.error';
