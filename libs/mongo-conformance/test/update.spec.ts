@@ -407,6 +407,41 @@ describe('pipeline updates', () => {
     await expect(carts.findOne({ _id: 1 })).resolves.toEqual({ _id: 1, total: 5, replaced: true });
   });
 
+  // https://www.mongodb.com/docs/manual/core/dot-dollar-considerations/ : since 5.0 a pipeline update may
+  // create field names that contain dots or start with `$`, through $setField; they are stored as named.
+  it('stores the dotted and $-prefixed field names $setField creates, at top level and nested', async () => {
+    const carts = mongo.db.collection<SchemalessDocument>('pipeline_dots_and_dollars');
+    await carts.insertOne({ _id: 1, foo: {} });
+    const setTopLevel = (field: string) => [
+      { $replaceWith: { $setField: { field: { $literal: field }, value: 1, input: '$$ROOT' } } },
+    ];
+
+    const dollar = await carts.updateOne({ _id: 1 }, setTopLevel('$a'));
+    await carts.updateMany({ _id: 1 }, setTopLevel('a.b'));
+    await carts.findOneAndUpdate({ _id: 1 }, [
+      { $set: { foo: { $setField: { field: { $literal: '$c.d' }, value: 2, input: '$foo' } } } },
+    ]);
+
+    expect(dollar).toMatchObject({ matchedCount: 1, modifiedCount: 1 });
+    await expect(carts.findOne({ _id: 1 })).resolves.toEqual({
+      _id: 1,
+      foo: { '$c.d': 2 },
+      $a: 1,
+      'a.b': 1,
+    });
+  });
+
+  it('refuses stages an update pipeline cannot hold with InvalidOptions (72), unknown ones with 40324', async () => {
+    const carts = mongo.db.collection<SchemalessDocument>('pipeline_stages');
+    await carts.insertOne({ _id: 1, total: 5 });
+
+    const refused = carts.updateOne({ _id: 1 }, [{ $match: { total: 5 } }]);
+    await expect(refused).rejects.toMatchObject({ code: 72 });
+    await expect(refused).rejects.toThrow('$match is not allowed to be used within an update');
+    await expect(carts.updateOne({ _id: 1 }, [{ $nonsense: {} }])).rejects.toMatchObject({ code: 40324 });
+    await expect(carts.findOne({ _id: 1 })).resolves.toEqual({ _id: 1, total: 5 });
+  });
+
   it('still refuses a pipeline that changes the _id', async () => {
     const carts = mongo.db.collection<SchemalessDocument>('pipeline_replace_id');
     await carts.insertOne({ _id: 1, next: { _id: 2 } });
