@@ -300,6 +300,23 @@ describe('upsert', () => {
     ).resolves.toEqual([{ _id: null, marker: true }]);
   });
 
+  it('refuses to insert an _id holding a $-prefixed field name (DollarPrefixedFieldName, 52)', async () => {
+    const upsert = upserts().updateOne(
+      { _id: { k: { $literal: 1 } } } as never,
+      { $set: { marker: true } },
+      { upsert: true },
+    );
+    const fromReplacement = upserts().replaceOne(
+      { marker: true },
+      { _id: { k: { $v: 1 } }, marker: true } as never,
+      { upsert: true },
+    );
+
+    await expect(upsert).rejects.toMatchObject({ code: 52 });
+    await expect(fromReplacement).rejects.toMatchObject({ code: 52 });
+    await expect(upserts().countDocuments({})).resolves.toBe(0);
+  });
+
   it('inserts a document seeded from the equality conditions of the filter', async () => {
     const result = await upserts().updateOne(
       { tenantId: 't1', 'profile.name': 'ada', kind: { $eq: 'user' }, age: { $gt: 30 } },
@@ -363,6 +380,29 @@ describe('upsert', () => {
 
     expect(result.upsertedId).toBe(7);
     await expect(upserts().findOne({ _id: 7 })).resolves.toEqual({ _id: 7, name: 'seven' });
+  });
+});
+
+// The engine answers as MongoDB 7.0, whose update statements have no `sort` (8.0 added it for updateOne and
+// replaceOne): mongod 7.0's parser refuses the command (40415) before any statement runs.
+describe('update statements with a sort (MongoDB 8.0 only)', () => {
+  it('are refused as MongoDB 7.0 refuses them, changing nothing', async () => {
+    const queue = mongo.db.collection<SchemalessDocument>('update_sort');
+    await queue.insertMany([
+      { _id: 1, x: 11 },
+      { _id: 2, x: 22 },
+    ]);
+
+    const updated = queue.updateOne({}, { $inc: { x: 1 } }, { sort: { _id: -1 } });
+    const replaced = queue.replaceOne({}, { x: 0 }, { sort: { _id: -1 } });
+
+    await expect(updated).rejects.toMatchObject({ code: 40415 });
+    await expect(updated).rejects.toThrow("BSON field 'update.updates.sort' is an unknown field.");
+    await expect(replaced).rejects.toMatchObject({ code: 40415 });
+    await expect(queue.find({}).toArray()).resolves.toEqual([
+      { _id: 1, x: 11 },
+      { _id: 2, x: 22 },
+    ]);
   });
 });
 

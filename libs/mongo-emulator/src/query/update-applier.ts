@@ -3,6 +3,7 @@ import { Aggregator } from 'mingo/aggregator';
 import { update as mingoUpdate, type Modifier } from 'mingo/updater';
 import { CommandError } from '../commands/command-error';
 import { canonicalKey } from '../storage/canonical-key';
+import { assertValidIdField } from '../storage/id-field-validation';
 import { bsonEquals, bsonTypeName, compareBson } from './bson-order';
 import { cloneValue } from './document-clone';
 import { addExact, isNumeric, multiplyExact, zeroLike, type Numeric } from './exact-arithmetic';
@@ -66,6 +67,7 @@ export function buildUpsertDocument(
     ? replaceDocument(seed['_id'] === undefined ? {} : { _id: seed['_id'] }, update)
     : updateDocument(seed, update, options, true);
   const { _id: id, ...fields } = built;
+  assertValidIdField(id);
   // Only a missing _id is generated: `{_id: null}` in the filter upserts a document whose _id is null.
   return { _id: id === undefined ? new ObjectId() : id, ...fields };
 }
