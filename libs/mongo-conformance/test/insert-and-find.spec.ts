@@ -51,6 +51,23 @@ describe('insertOne', () => {
     expect(Object.keys(stored ?? {})).toEqual(['_id', 'z', 'a', 'm']);
     expect(Object.keys(stored?.['m'] ?? {})).toEqual(['b', 'a']);
   });
+
+  // https://www.mongodb.com/docs/manual/core/dot-dollar-considerations/dollar-prefix/ : `$`-prefixed and
+  // dotted field names are stored (since 5.0), except inside the _id (DollarPrefixedFieldName, 52).
+  it('stores $-prefixed and dotted field names, but refuses a $-prefixed name anywhere in the _id', async () => {
+    const odd = mongo.db.collection<SchemalessDocument>('dots_and_dollars');
+
+    await odd.insertOne({ _id: 1, $a: 1, 'b.c': 2, nested: { $d: 3 } });
+    await odd.insertOne({ _id: { 'a.b': 1 } } as never);
+    const refused = odd.insertOne({ _id: { a: { $b: 1 } } } as never);
+
+    await expect(refused).rejects.toMatchObject({ code: 52 });
+    await expect(refused).rejects.toThrow("_id fields may not contain '$'-prefixed fields: $b");
+    await expect(odd.find({}).toArray()).resolves.toEqual([
+      { _id: 1, $a: 1, 'b.c': 2, nested: { $d: 3 } },
+      { _id: { 'a.b': 1 } },
+    ]);
+  });
 });
 
 describe('insertMany', () => {

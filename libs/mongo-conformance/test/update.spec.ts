@@ -300,6 +300,23 @@ describe('upsert', () => {
     ).resolves.toEqual([{ _id: null, marker: true }]);
   });
 
+  it('refuses to insert an _id holding a $-prefixed field name (DollarPrefixedFieldName, 52)', async () => {
+    const upsert = upserts().updateOne(
+      { _id: { k: { $literal: 1 } } } as never,
+      { $set: { marker: true } },
+      { upsert: true },
+    );
+    const fromReplacement = upserts().replaceOne(
+      { marker: true },
+      { _id: { k: { $v: 1 } }, marker: true } as never,
+      { upsert: true },
+    );
+
+    await expect(upsert).rejects.toMatchObject({ code: 52 });
+    await expect(fromReplacement).rejects.toMatchObject({ code: 52 });
+    await expect(upserts().countDocuments({})).resolves.toBe(0);
+  });
+
   it('inserts a document seeded from the equality conditions of the filter', async () => {
     const result = await upserts().updateOne(
       { tenantId: 't1', 'profile.name': 'ada', kind: { $eq: 'user' }, age: { $gt: 30 } },
@@ -366,6 +383,29 @@ describe('upsert', () => {
   });
 });
 
+// The engine answers as MongoDB 7.0, whose update statements have no `sort` (8.0 added it for updateOne and
+// replaceOne): mongod 7.0's parser refuses the command (40415) before any statement runs.
+describe('update statements with a sort (MongoDB 8.0 only)', () => {
+  it('are refused as MongoDB 7.0 refuses them, changing nothing', async () => {
+    const queue = mongo.db.collection<SchemalessDocument>('update_sort');
+    await queue.insertMany([
+      { _id: 1, x: 11 },
+      { _id: 2, x: 22 },
+    ]);
+
+    const updated = queue.updateOne({}, { $inc: { x: 1 } }, { sort: { _id: -1 } });
+    const replaced = queue.replaceOne({}, { x: 0 }, { sort: { _id: -1 } });
+
+    await expect(updated).rejects.toMatchObject({ code: 40415 });
+    await expect(updated).rejects.toThrow("BSON field 'update.updates.sort' is an unknown field.");
+    await expect(replaced).rejects.toMatchObject({ code: 40415 });
+    await expect(queue.find({}).toArray()).resolves.toEqual([
+      { _id: 1, x: 11 },
+      { _id: 2, x: 22 },
+    ]);
+  });
+});
+
 describe('replaceOne', () => {
   it('replaces every field but _id', async () => {
     const replaced = mongo.db.collection<SchemalessDocument>('replaced');
@@ -405,6 +445,41 @@ describe('pipeline updates', () => {
     await carts.updateOne({ _id: 1 }, [{ $replaceRoot: { newRoot: { total: '$total', replaced: true } } }]);
 
     await expect(carts.findOne({ _id: 1 })).resolves.toEqual({ _id: 1, total: 5, replaced: true });
+  });
+
+  // https://www.mongodb.com/docs/manual/core/dot-dollar-considerations/ : since 5.0 a pipeline update may
+  // create field names that contain dots or start with `$`, through $setField; they are stored as named.
+  it('stores the dotted and $-prefixed field names $setField creates, at top level and nested', async () => {
+    const carts = mongo.db.collection<SchemalessDocument>('pipeline_dots_and_dollars');
+    await carts.insertOne({ _id: 1, foo: {} });
+    const setTopLevel = (field: string) => [
+      { $replaceWith: { $setField: { field: { $literal: field }, value: 1, input: '$$ROOT' } } },
+    ];
+
+    const dollar = await carts.updateOne({ _id: 1 }, setTopLevel('$a'));
+    await carts.updateMany({ _id: 1 }, setTopLevel('a.b'));
+    await carts.findOneAndUpdate({ _id: 1 }, [
+      { $set: { foo: { $setField: { field: { $literal: '$c.d' }, value: 2, input: '$foo' } } } },
+    ]);
+
+    expect(dollar).toMatchObject({ matchedCount: 1, modifiedCount: 1 });
+    await expect(carts.findOne({ _id: 1 })).resolves.toEqual({
+      _id: 1,
+      foo: { '$c.d': 2 },
+      $a: 1,
+      'a.b': 1,
+    });
+  });
+
+  it('refuses stages an update pipeline cannot hold with InvalidOptions (72), unknown ones with 40324', async () => {
+    const carts = mongo.db.collection<SchemalessDocument>('pipeline_stages');
+    await carts.insertOne({ _id: 1, total: 5 });
+
+    const refused = carts.updateOne({ _id: 1 }, [{ $match: { total: 5 } }]);
+    await expect(refused).rejects.toMatchObject({ code: 72 });
+    await expect(refused).rejects.toThrow('$match is not allowed to be used within an update');
+    await expect(carts.updateOne({ _id: 1 }, [{ $nonsense: {} }])).rejects.toMatchObject({ code: 40324 });
+    await expect(carts.findOne({ _id: 1 })).resolves.toEqual({ _id: 1, total: 5 });
   });
 
   it('still refuses a pipeline that changes the _id', async () => {

@@ -163,7 +163,7 @@ describe('MongoEmulator with the official driver', () => {
     await expect(
       db
         .collection('x')
-        .aggregate([{ $listLocalSessions: {} }])
+        .aggregate([{ $noSuchStage: {} }])
         .toArray(),
     ).rejects.toMatchObject({
       code: 40324,

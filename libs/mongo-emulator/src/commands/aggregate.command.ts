@@ -4,6 +4,7 @@ import type { CommandContext, CommandTable } from './command-context';
 import { assertOutputAllowed, OUTPUT_STAGES, writeAggregateOutput } from './aggregate-output';
 import { CommandError } from './command-error';
 import { commandVariables } from './command-variables';
+import { localSessionsSource } from './list-local-sessions.stage';
 import { runAggregation, validatePipeline } from '../query/aggregation-runner';
 import { runSelection, type Selection } from '../query/document-selection';
 import { explainSections } from '../query/explain-report';
@@ -12,7 +13,8 @@ import { leadingQueryOf } from '../query/leading-query';
 function aggregate(context: CommandContext): Document {
   const { command } = context;
   const { pipeline, outputStage } = splitOutputStage(command['pipeline']);
-  validatePipeline(pipeline);
+  const sessions = Array.isArray(pipeline) ? localSessionsSource(context, pipeline) : undefined;
+  validatePipeline(sessions?.stages ?? pipeline);
   if (outputStage !== undefined) assertOutputAllowed(context, outputStage);
   const collectionName = command['aggregate'];
   if (typeof collectionName !== 'string' && collectionName !== 1) {
@@ -20,7 +22,7 @@ function aggregate(context: CommandContext): Document {
   }
   if (command['explain'] === true) return explainAggregate(context, command, false);
   const variables = commandVariables(context);
-  const planned = planLeadingQuery(context, collectionName, pipeline, variables);
+  const planned = sessions ?? planLeadingQuery(context, collectionName, pipeline, variables);
   const readCollection = (name: string) =>
     context.scope.collection(context.databaseName, name)?.documents() ?? [];
   const output = runAggregation(planned.source, planned.stages, readCollection, variables);

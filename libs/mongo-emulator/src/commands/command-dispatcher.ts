@@ -58,6 +58,8 @@ export class CommandDispatcher {
   ): Promise<CommandOutcome> {
     const commandName = Object.keys(command)[0] ?? '';
     if (HANDSHAKE_COMMANDS.has(commandName)) rememberApplication(command, connection);
+    const lsid = command['lsid'] as unknown;
+    if (lsid !== null && typeof lsid === 'object') this.sessions.recordUse(lsid as Document);
     const failure = this.failCommand.trigger(commandName, connection.appName);
     if (failure !== undefined) {
       if (failure.blockTimeMS > 0) await sleep(failure.blockTimeMS);

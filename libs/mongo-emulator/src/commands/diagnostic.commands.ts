@@ -1,6 +1,7 @@
 import { UUID, type Document } from 'bson';
 import { hostname } from 'node:os';
 import type { CommandContext, CommandTable } from './command-context';
+import { LOGICAL_SESSION_TIMEOUT_MINUTES } from '../transactions/session-registry';
 
 const VERSION = '7.0.0';
 
@@ -57,6 +58,13 @@ function killSessions(context: CommandContext): Document {
   return {};
 }
 
+/** A new session, in the session cache from now on as in mongod. */
+function startSession(context: CommandContext): Document {
+  const lsid = { id: new UUID() };
+  context.sessions.recordUse(lsid);
+  return { id: lsid, timeoutMinutes: LOGICAL_SESSION_TIMEOUT_MINUTES };
+}
+
 export const diagnosticCommands: CommandTable = {
   buildInfo,
   buildinfo: buildInfo,
@@ -73,7 +81,7 @@ export const diagnosticCommands: CommandTable = {
   whatsmyuri: () => ({ you: '127.0.0.1:0' }),
   connectionStatus: () => ({ authInfo: { authenticatedUsers: [], authenticatedUserRoles: [] } }),
   getCmdLineOpts: () => ({ argv: ['mongod'], parsed: {} }),
-  startSession: () => ({ id: { id: new UUID() }, timeoutMinutes: 30 }),
+  startSession,
   refreshSessions: () => ({}),
   killAllSessions: () => ({}),
   logout: () => ({}),

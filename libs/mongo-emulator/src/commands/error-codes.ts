@@ -14,6 +14,7 @@ export const ErrorCode = {
   CursorNotFound: 43,
   NamespaceExists: 48,
   MaxTimeMSExpired: 50,
+  DollarPrefixedFieldName: 52,
   CommandNotFound: 59,
   WriteConcernFailed: 64,
   ImmutableField: 66,
@@ -47,6 +48,8 @@ export const ErrorCode = {
   NotPrimaryOrSecondary: 13436,
   ProjectionMixesInclusionExclusion: 31254,
   UnrecognizedPipelineStage: 40324,
+  /** The IDL parser's "BSON field '<path>' is an unknown field." */
+  UnknownBsonField: 40415,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCode;
@@ -55,7 +58,11 @@ const NAMES_BY_CODE = new Map<number, string>(Object.entries(ErrorCode).map(([na
 
 /** MongoDB names codes without a symbolic name `Location<code>`. */
 export function codeNameOf(code: number): string {
-  if (code === ErrorCode.UnrecognizedPipelineStage || code === ErrorCode.ProjectionMixesInclusionExclusion) {
+  if (
+    code === ErrorCode.UnrecognizedPipelineStage ||
+    code === ErrorCode.ProjectionMixesInclusionExclusion ||
+    code === ErrorCode.UnknownBsonField
+  ) {
     return `Location${code}`;
   }
   return NAMES_BY_CODE.get(code) ?? `Location${code}`;

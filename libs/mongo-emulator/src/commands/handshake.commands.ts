@@ -1,5 +1,6 @@
 import { Timestamp, type Document } from 'bson';
 import type { CommandContext, CommandTable } from './command-context';
+import { LOGICAL_SESSION_TIMEOUT_MINUTES } from '../transactions/session-registry';
 import { MAX_MESSAGE_SIZE_BYTES } from '../wire/op-codes';
 
 const MAX_BSON_OBJECT_SIZE = 16 * 1024 * 1024;
@@ -20,7 +21,7 @@ function hello(context: CommandContext): Document {
     maxMessageSizeBytes: MAX_MESSAGE_SIZE_BYTES,
     maxWriteBatchSize: 100_000,
     localTime: new Date(),
-    logicalSessionTimeoutMinutes: 30,
+    logicalSessionTimeoutMinutes: LOGICAL_SESSION_TIMEOUT_MINUTES,
     connectionId: context.connectionId,
     minWireVersion: 0,
     maxWireVersion: MAX_WIRE_VERSION,

@@ -4,6 +4,7 @@ import { documentArray, targetCollection } from './command-arguments';
 import type { CommandContext, CommandTable } from './command-context';
 import { CommandError } from './command-error';
 import { cloneValue } from '../query/document-clone';
+import { assertValidIdField } from '../storage/id-field-validation';
 import { runStatement, withWriteErrors } from './write-errors';
 
 function insert(context: CommandContext): Document {
@@ -28,6 +29,7 @@ function documentToStore(document: Document): Document {
   if (Array.isArray(id) || id instanceof RegExp) {
     throw new CommandError('BadValue', `can't use an ${Array.isArray(id) ? 'array' : 'regex'} for _id`);
   }
+  assertValidIdField(id);
   return { _id: id === undefined ? new ObjectId() : id, ...fields };
 }
 

@@ -14,6 +14,7 @@ import { runStatement, withWriteErrors } from './write-errors';
 
 function update(context: CommandContext): Document {
   const statements = documentArray(context.command, 'updates');
+  for (const statement of statements) assertKnownStatementFields(statement as Document);
   const ordered = context.command['ordered'] !== false;
   const target = context.scope.collectionForWrite(context.databaseName, targetCollection(context));
   const variables = commandVariables(context);
@@ -34,6 +35,32 @@ function update(context: CommandContext): Document {
   const reply: Document = { n: progress.matched + progress.upserted.length, nModified: progress.modified };
   if (progress.upserted.length > 0) reply['upserted'] = progress.upserted;
   return withWriteErrors(reply, progress.writeErrors);
+}
+
+/**
+ * The fields of an update statement in MongoDB 7.0 (write_ops.idl, UpdateOpEntry). mongod's parser refuses
+ * the whole command for any other, before a statement runs. `sort` (updateOne/replaceOne with a sort) is
+ * MongoDB 8.0's: the engine answers as 7.0 (buildInfo, maxWireVersion), so it refuses it as 7.0 does.
+ */
+const UPDATE_STATEMENT_FIELDS = new Set([
+  'q',
+  'u',
+  'c',
+  'arrayFilters',
+  'multi',
+  'upsert',
+  'upsertSupplied',
+  'hint',
+  'collation',
+  'sampleId',
+  'allowShardKeyUpdatesWithoutFullShardKeyInQuery',
+]);
+
+function assertKnownStatementFields(statement: Document): void {
+  for (const field of Object.keys(statement)) {
+    if (!UPDATE_STATEMENT_FIELDS.has(field))
+      throw new CommandError('UnknownBsonField', `BSON field 'update.updates.${field}' is an unknown field.`);
+  }
 }
 
 interface StatementOutcome {
@@ -57,7 +84,6 @@ function runUpdateStatement(
   }
   const selected = selectDocuments(target, filter, {
     limit: multi ? 0 : 1,
-    sort: optionalDocument(statement, 'sort'),
     variables,
   });
   if (selected.length === 0 && statement['upsert'] === true) {

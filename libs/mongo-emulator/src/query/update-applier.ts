@@ -1,17 +1,15 @@
 import { ObjectId, type Document } from 'bson';
-import {
-  update as mingoUpdate,
-  updateOne as mingoUpdatePipeline,
-  type Modifier,
-  type PipelineStage,
-} from 'mingo/updater';
+import { Aggregator } from 'mingo/aggregator';
+import { update as mingoUpdate, type Modifier } from 'mingo/updater';
 import { CommandError } from '../commands/command-error';
 import { canonicalKey } from '../storage/canonical-key';
+import { assertValidIdField } from '../storage/id-field-validation';
 import { bsonEquals, bsonTypeName, compareBson } from './bson-order';
 import { cloneValue } from './document-clone';
 import { addExact, isNumeric, multiplyExact, zeroLike, type Numeric } from './exact-arithmetic';
 import { valueAtPath } from './field-path';
 import { compileFilter, isOperatorObject, isPlainObject } from './filter-matcher';
+import { validatePipeline } from './aggregation-runner';
 import { readOnlyMingoOptions, withVariables } from './mingo-context';
 import { translateMingoError } from './mingo-error';
 import { resolveArrayPaths } from './positional-paths';
@@ -69,6 +67,7 @@ export function buildUpsertDocument(
     ? replaceDocument(seed['_id'] === undefined ? {} : { _id: seed['_id'] }, update)
     : updateDocument(seed, update, options, true);
   const { _id: id, ...fields } = built;
+  assertValidIdField(id);
   // Only a missing _id is generated: `{_id: null}` in the filter upserts a document whose _id is null.
   return { _id: id === undefined ? new ObjectId() : id, ...fields };
 }
@@ -111,21 +110,40 @@ function replaceDocument(original: Document, replacement: Document): Document {
   return replaced;
 }
 
-/** Runs on the document in its BSON types with the engine's operators (mingo-context.ts). */
+/**
+ * The stages mongod allows in an update pipeline (pipeline_executor.cpp: isAllowedWithinUpdatePipeline);
+ * any other known stage is refused with InvalidOptions, an unknown one (validatePipeline) with 40324.
+ */
+const UPDATE_PIPELINE_STAGES = new Set([
+  '$addFields',
+  '$set',
+  '$project',
+  '$unset',
+  '$replaceRoot',
+  '$replaceWith',
+]);
+
+/**
+ * Runs the stages as an aggregation over the one document, in its BSON types with the engine's operators
+ * (mingo-context.ts). The result is stored as computed: a pipeline may create field names containing dots
+ * or starting with `$` (`$setField`), which MongoDB stores since 5.0 and operator updates cannot reach.
+ */
 function applyPipeline(original: Document, pipeline: Document[], variables: Document | undefined): Document {
-  const documents = [cloneValue(original)];
+  validatePipeline(pipeline);
+  for (const stage of pipeline) {
+    const [name] = Object.keys(stage);
+    if (!UPDATE_PIPELINE_STAGES.has(name as string))
+      throw new CommandError('InvalidOptions', `${name} is not allowed to be used within an update`);
+  }
+  let updated: Document;
   try {
-    mingoUpdatePipeline(
-      documents,
-      {},
-      pipeline as PipelineStage[],
-      {},
-      withVariables(readOnlyMingoOptions(), variables),
-    );
+    // Each allowed stage maps one document to exactly one.
+    [updated] = new Aggregator(pipeline, withVariables(readOnlyMingoOptions(), variables)).run<Document>([
+      cloneValue(original),
+    ]) as [Document];
   } catch (error) {
     throw translateMingoError(error, 'UnrecognizedPipelineStage');
   }
-  const updated = documents[0] as Document;
   // A $replaceWith/$replaceRoot/$project whose output has no _id keeps the document's own, as in mongod.
   if (updated['_id'] === undefined && original['_id'] !== undefined)
     return { _id: original['_id'], ...updated };

@@ -5,13 +5,27 @@ import type { StorageEngine } from '../storage/storage-engine';
 import { noSuchTransaction, Transaction } from './transaction';
 
 interface SessionState {
+  /** The lsid's `id` (a UUID), as the client sent it. */
+  readonly id: unknown;
+  /** When a command last named the session: mongod's session cache `lastUse`. */
+  lastUse: Date;
   transaction?: Transaction;
 }
+
+/** A session in the server's local session cache, as `$listLocalSessions` reports it. */
+export interface LocalSession {
+  readonly id: unknown;
+  readonly lastUse: Date;
+}
+
+/** mongod's `localLogicalSessionTimeoutMinutes`: a session idle this long is gone from the cache. */
+export const LOGICAL_SESSION_TIMEOUT_MINUTES = 30;
+const LOGICAL_SESSION_TIMEOUT_MS = LOGICAL_SESSION_TIMEOUT_MINUTES * 60_000;
 
 /** mongod's default `transactionLifetimeLimitSeconds`. */
 export const DEFAULT_TRANSACTION_LIFETIME_LIMIT_MS = 60_000;
 
-/** Logical sessions (by lsid) and the transaction each one has open. */
+/** Logical sessions (by lsid): when each was last used and the transaction it has open. */
 export class SessionRegistry {
   private readonly sessions = new Map<string, SessionState>();
 
@@ -55,6 +69,25 @@ export class SessionRegistry {
     return current;
   }
 
+  /** Every command that carries an lsid keeps its session in the cache, as mongod's vivify does. */
+  recordUse(lsid: Document): void {
+    this.sessionOf(lsid).lastUse = new Date();
+  }
+
+  /** The cached sessions; those idle longer than the session timeout are dropped first. */
+  localSessions(): LocalSession[] {
+    const oldestLastUse = Date.now() - LOGICAL_SESSION_TIMEOUT_MS;
+    const sessions: LocalSession[] = [];
+    for (const [key, session] of this.sessions) {
+      if (session.lastUse.getTime() < oldestLastUse) {
+        this.sessions.delete(key);
+        continue;
+      }
+      sessions.push({ id: session.id, lastUse: session.lastUse });
+    }
+    return sessions;
+  }
+
   endSession(lsid: Document): void {
     const key = sessionKey(lsid);
     this.sessions.get(key)?.transaction?.abort();
@@ -75,7 +108,7 @@ export class SessionRegistry {
     const key = sessionKey(lsid);
     let session = this.sessions.get(key);
     if (session === undefined) {
-      session = {};
+      session = { id: lsid['id'], lastUse: new Date() };
       this.sessions.set(key, session);
     }
     return session;
