@@ -1,12 +1,18 @@
 import { MongoClient, type MongoServerError } from 'mongodb';
 import { MongoEmulator } from '../index';
 
+/**
+ * Long enough that the conflict below is seen before the abandoned transaction expires even on a loaded
+ * machine; the wait for its expiry polls rather than sleeping a fixed time.
+ */
+const LIFETIME_MS = 2_000;
+
 describe('transaction lifetime limit (mongod transactionLifetimeLimitSeconds)', () => {
   let emulator: MongoEmulator;
   let client: MongoClient;
 
   beforeAll(async () => {
-    emulator = await MongoEmulator.start({ transactionLifetimeLimitMs: 200 });
+    emulator = await MongoEmulator.start({ transactionLifetimeLimitMs: LIFETIME_MS });
     client = await MongoClient.connect(emulator.uri);
   });
   afterAll(async () => {
@@ -30,9 +36,19 @@ describe('transaction lifetime limit (mongod transactionLifetimeLimitSeconds)', 
     expect(blocked).toMatchObject({ codeName: 'WriteConflict' });
     await writer.abortTransaction();
 
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    writer.startTransaction();
-    await ledger.updateOne({ _id: 'acct' }, { $inc: { balance: -20 } }, { session: writer });
+    // Once the lifetime limit has passed, the abandoned transaction is aborted and its write released.
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      writer.startTransaction();
+      const outcome = await ledger
+        .updateOne({ _id: 'acct' }, { $inc: { balance: -20 } }, { session: writer })
+        .catch((error: MongoServerError) => error);
+      if (!(outcome instanceof Error)) break;
+      expect(outcome).toMatchObject({ codeName: 'WriteConflict' });
+      await writer.abortTransaction();
+      if (Date.now() > deadline) throw new Error('the abandoned transaction was never aborted');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     await writer.commitTransaction();
     await writer.endSession();
 
