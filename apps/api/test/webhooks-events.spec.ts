@@ -171,6 +171,7 @@ describe('webhook events, delivery log and replay', () => {
       expect(second.body.data.map((d: { eventId: string }) => d.eventId)).toEqual(newestFirst.slice(2, 4));
       const last = await deliveries(tenant, endpoint.id, `?limit=2&starting_after=${second.body.data[1].id}`);
       expect(last.body).toEqual({
+        object: 'list',
         data: [expect.objectContaining({ eventId: newestFirst[4] })],
         has_more: false,
       });
