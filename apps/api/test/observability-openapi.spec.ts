@@ -64,7 +64,7 @@ describe('OpenAPI document (SPEC §12)', () => {
     expect(response.text).toContain('swagger-ui');
   });
 
-  it('declares each route\'s real credentials: public, bearer JWT only, or bearer JWT or an API key with its scopes', () => {
+  it("declares each route's real credentials: public, bearer JWT only, or bearer JWT or an API key with its scopes", () => {
     expect(document.components.securitySchemes).toEqual({
       bearer: expect.objectContaining({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }),
       apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },

@@ -35,7 +35,9 @@ async function main(check: boolean): Promise<void> {
     const result = await validateOpenApiFile(OPENAPI_DOCUMENT_FILE);
     if (!result.valid) throw new Error(`Not a valid OpenAPI document: ${JSON.stringify(result.errors)}`);
     if (stale.length > 0)
-      throw new Error(`Stale, run \`npm run openapi\` and commit: ${stale.map((file) => path.relative(process.cwd(), file)).join(', ')}`);
+      throw new Error(
+        `Stale, run \`npm run openapi\` and commit: ${stale.map((file) => path.relative(process.cwd(), file)).join(', ')}`,
+      );
     console.log('The committed OpenAPI files are up to date.');
     return;
   }

@@ -18,16 +18,19 @@ const DEFAULT_PAGE_SIZE = 20;
 export class AdminPlatformUsersController {
   constructor(private readonly platformUsers: PlatformUsersService) {}
 
+  /** Create a platform operator. */
   @Post()
   async create(@Body() body: CreatePlatformUserDto, @Ip() ip: string): Promise<PlatformUserView> {
     return toPlatformUserView(await this.platformUsers.create(body.email, body.password, ip));
   }
 
+  /** List platform operators. */
   @Get()
   list(@Query() query: ListPlatformUsersQueryDto): Promise<PlatformUserPage> {
     return this.platformUsers.list(query.limit ?? DEFAULT_PAGE_SIZE, query.starting_after);
   }
 
+  /** Get a platform operator. */
   @Get(':id')
   get(@Param('id') id: string): Promise<PlatformUserView> {
     return this.platformUsers.get(id);
@@ -40,6 +43,7 @@ export class AdminPlatformUsersController {
     return this.platformUsers.deactivate(id, ip);
   }
 
+  /** Reactivate a platform operator. */
   @Post(':id/reactivate')
   @HttpCode(200)
   reactivate(@Param('id') id: string, @Ip() ip: string): Promise<PlatformUserView> {

@@ -11,27 +11,32 @@ import { RotateApiKeyDto } from './dto/rotate-api-key.dto';
 export class ApiKeysController {
   constructor(private readonly apiKeys: ApiKeysService) {}
 
+  /** Create an API key (its secret is shown once). */
   @Post()
   create(@Body() body: CreateApiKeyDto, @Ip() ip: string): Promise<CreatedApiKey> {
     return this.apiKeys.create(body, ip);
   }
 
+  /** List the tenant's API keys. */
   @Get()
   async list(): Promise<{ data: ApiKeyView[] }> {
     return { data: await this.apiKeys.list() };
   }
 
+  /** Get an API key. */
   @Get(':id')
   get(@Param('id') id: string): Promise<ApiKeyView> {
     return this.apiKeys.get(id);
   }
 
+  /** Revoke an API key. */
   @Post(':id/revoke')
   @HttpCode(200)
   revoke(@Param('id') id: string, @Ip() ip: string): Promise<ApiKeyView> {
     return this.apiKeys.revoke(id, ip);
   }
 
+  /** Rotate an API key: a new secret (shown once), the old one kept for `overlapSeconds`. */
   @Post(':id/rotate')
   rotate(@Param('id') id: string, @Body() body: RotateApiKeyDto, @Ip() ip: string): Promise<CreatedApiKey> {
     return this.apiKeys.rotate(id, body.expiresAt, ip, body.overlapSeconds);

@@ -11,6 +11,7 @@ import { AdminAuditEventsQueryDto, PLATFORM_EVENTS } from './dto/admin-audit-eve
 export class AdminAuditEventsController {
   constructor(private readonly audit: AuditService) {}
 
+  /** Search audit events across tenants. */
   @Get()
   search(@Query() query: AdminAuditEventsQueryDto): Promise<AuditPage> {
     const tenantId = query.tenant_id === PLATFORM_EVENTS ? null : query.tenant_id;

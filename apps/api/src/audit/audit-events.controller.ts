@@ -11,6 +11,7 @@ import { TenantAuditEventsQueryDto } from './dto/tenant-audit-events.query.dto';
 export class AuditEventsController {
   constructor(private readonly audit: AuditService) {}
 
+  /** Search the tenant's audit events. */
   @Get()
   search(@Query() query: TenantAuditEventsQueryDto): Promise<AuditPage> {
     const { filter, page } = auditSearchRequest(query, query.tenant_id);

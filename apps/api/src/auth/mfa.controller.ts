@@ -8,6 +8,7 @@ import { MfaDisableDto } from './dto/mfa-disable.dto';
 export class MfaController {
   constructor(private readonly mfa: MfaService) {}
 
+  /** The caller's MFA status. */
   @Get()
   status(): Promise<MfaStatus> {
     return this.mfa.status();
@@ -27,12 +28,14 @@ export class MfaController {
     return this.mfa.confirm(body.code, ip);
   }
 
+  /** Replace the caller's recovery codes (shown once). */
   @Post('recovery-codes')
   @HttpCode(200)
   regenerateRecoveryCodes(@Body() body: MfaCodeDto, @Ip() ip: string): Promise<MfaRecoveryCodes> {
     return this.mfa.regenerateRecoveryCodes(body.code, ip);
   }
 
+  /** Turn off the caller's MFA. */
   @Post('disable')
   @HttpCode(204)
   disable(@Body() body: MfaDisableDto, @Ip() ip: string): Promise<void> {

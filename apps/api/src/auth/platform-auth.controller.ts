@@ -5,7 +5,9 @@ import {
   LoginService,
   MfaLoginService,
 } from '@tenantpay/identity';
+import { ErrorCode } from '@tenantpay/platform';
 import { BypassTenantIsolation, Public, Roles, SUPER_ADMIN_ROLE } from '@tenantpay/tenancy';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { LoginDto } from './dto/login.dto';
 import { MfaLoginDto } from './dto/mfa-login.dto';
 import { deliverLogin, type LoginResponse } from './login-response';
@@ -22,6 +24,8 @@ export class PlatformAuthController {
     private readonly identity: CurrentIdentityService,
   ) {}
 
+  /** Log in a platform operator. */
+  @DocumentedErrors(ErrorCode.Unauthorized)
   @Public()
   @Post('login')
   @HttpCode(200)
@@ -69,6 +73,7 @@ export class PlatformAuthController {
     return recoveryCodes === undefined ? delivered : { ...delivered, recoveryCodes };
   }
 
+  /** The calling platform operator. */
   @Get('me')
   @BypassTenantIsolation('platform operator reads their own identity')
   @Roles(SUPER_ADMIN_ROLE)

@@ -10,12 +10,14 @@ import { MfaDisableDto } from './dto/mfa-disable.dto';
 export class PlatformMfaController {
   constructor(private readonly mfa: MfaService) {}
 
+  /** The platform operator's MFA status. */
   @Get()
   @BypassTenantIsolation('platform operator reads their own second factor')
   status(): Promise<MfaStatus> {
     return this.mfa.status();
   }
 
+  /** Start TOTP enrolment for the platform operator. */
   @Post('totp')
   @HttpCode(200)
   @BypassTenantIsolation('platform operator enrols their own second factor')
@@ -23,6 +25,7 @@ export class PlatformMfaController {
     return this.mfa.enrol(ip);
   }
 
+  /** Confirm the platform operator's TOTP enrolment. */
   @Post('totp/confirm')
   @HttpCode(200)
   @BypassTenantIsolation('platform operator confirms their own second factor')
@@ -30,6 +33,7 @@ export class PlatformMfaController {
     return this.mfa.confirm(body.code, ip);
   }
 
+  /** Replace the platform operator's recovery codes. */
   @Post('recovery-codes')
   @HttpCode(200)
   @BypassTenantIsolation('platform operator regenerates their own recovery codes')
@@ -37,6 +41,7 @@ export class PlatformMfaController {
     return this.mfa.regenerateRecoveryCodes(body.code, ip);
   }
 
+  /** Turn off the platform operator's MFA. */
   @Post('disable')
   @HttpCode(204)
   @BypassTenantIsolation('platform operator disables their own second factor')

@@ -15,6 +15,7 @@ export class PlatformSessionsController {
     this.endpoints = new SessionEndpoints(sessions, 'platform-user', PLATFORM_AUTH_COOKIE_PATH);
   }
 
+  /** Exchange a platform refresh token for new tokens. */
   @Public()
   @Post('refresh')
   @HttpCode(200)
@@ -26,6 +27,7 @@ export class PlatformSessionsController {
     return this.endpoints.refresh(body, request, response);
   }
 
+  /** End the platform operator's current session. */
   @Post('logout')
   @HttpCode(204)
   @BypassTenantIsolation('platform operator ends their own session')
@@ -37,6 +39,7 @@ export class PlatformSessionsController {
     return this.endpoints.logout(request, response);
   }
 
+  /** The platform operator's active sessions. */
   @Get('sessions')
   @BypassTenantIsolation('platform operator lists their own sessions')
   @Roles(SUPER_ADMIN_ROLE)
@@ -44,6 +47,7 @@ export class PlatformSessionsController {
     return { data: await this.sessions.listOwn() };
   }
 
+  /** End one of the platform operator's sessions. */
   @Post('sessions/:id/revoke')
   @HttpCode(204)
   @BypassTenantIsolation('platform operator ends one of their own sessions')

@@ -18,6 +18,7 @@ export class SessionsController {
     this.endpoints = new SessionEndpoints(sessions, 'user', TENANT_AUTH_COOKIE_PATH);
   }
 
+  /** Exchange a refresh token for new access and refresh tokens. */
   @Public()
   @RequiresTenant()
   @Post('refresh')
@@ -40,11 +41,13 @@ export class SessionsController {
     return this.endpoints.logout(request, response);
   }
 
+  /** The caller's active sessions. */
   @Get('sessions')
   async list(): Promise<{ data: SessionView[] }> {
     return { data: await this.sessions.listOwn() };
   }
 
+  /** End one of the caller's sessions. */
   @Post('sessions/:id/revoke')
   @HttpCode(204)
   revoke(@Param('id') id: string, @Ip() ip: string): Promise<void> {

@@ -56,6 +56,7 @@ export class BrandingController {
     return body;
   }
 
+  /** Replace the tenant's branding. */
   @Put()
   @Roles(TenantUserRole.Admin)
   @RequireFeature(Feature.WhiteLabel)

@@ -15,6 +15,7 @@ import { AcceptInvitationDto } from './dto/accept-invitation.dto';
 export class InvitationAcceptanceController {
   constructor(private readonly invitations: InvitationsService) {}
 
+  /** Accept an invitation: set a password and join the tenant. */
   @Public()
   @RequiresTenant()
   @Post('accept')

@@ -49,7 +49,10 @@ const RESPONSE_HEADERS: Record<string, HeaderObject> = {
   [RATE_LIMIT_LIMIT_HEADER]: integerHeader('Requests allowed in the window'),
   [RATE_LIMIT_REMAINING_HEADER]: integerHeader('Requests left in the window'),
   [RATE_LIMIT_RESET_HEADER]: integerHeader('Unix time (s) the window resets'),
-  [RATE_LIMIT_POLICY_HEADER]: { description: 'IETF draft RateLimit-Policy field', schema: { type: 'string' } },
+  [RATE_LIMIT_POLICY_HEADER]: {
+    description: 'IETF draft RateLimit-Policy field',
+    schema: { type: 'string' },
+  },
   [RATE_LIMIT_HEADER]: { description: 'IETF draft RateLimit field', schema: { type: 'string' } },
   [RETRY_AFTER_HEADER]: integerHeader('Seconds to wait before retrying'),
 };
@@ -66,7 +69,8 @@ const HANDLER_HEADER_DESCRIPTIONS: Readonly<Record<string, string>> = {
   [IDEMPOTENCY_KEY_HEADER.toLowerCase()]:
     'Makes the create safely retryable: a repeat with the same key answers the first result (`Idempotent-Replayed: true`). ' +
     'Required with an API key, and always for a payment batch (400 `validation_error` without it).',
-  [GATEWAY_SIGNATURE_HEADER.toLowerCase()]: '`t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, keyed by PAYMENTS_GATEWAY_WEBHOOK_SECRET',
+  [GATEWAY_SIGNATURE_HEADER.toLowerCase()]:
+    '`t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, keyed by PAYMENTS_GATEWAY_WEBHOOK_SECRET',
   accept: '`text/csv` for the report as CSV; JSON otherwise',
 };
 
@@ -162,15 +166,13 @@ function completeOperation(
 ): void {
   operation.parameters = [
     ...(operation.parameters ?? []),
-    ...contract.handlerHeaders.map(
-      (name): ParameterObject => ({
-        name,
-        in: 'header',
-        required: false,
-        description: HANDLER_HEADER_DESCRIPTIONS[name],
-        schema: { type: 'string' },
-      }),
-    ),
+    ...contract.handlerHeaders.map((name): ParameterObject => ({
+      name,
+      in: 'header',
+      required: false,
+      description: HANDLER_HEADER_DESCRIPTIONS[name],
+      schema: { type: 'string' },
+    })),
     { $ref: `#/components/parameters/${REQUEST_ID_PARAMETER}` },
     { $ref: `#/components/parameters/${TENANT_ID_PARAMETER}` },
   ];
@@ -188,8 +190,11 @@ function completeOperation(
     string,
     ResponseObject | ReferenceObject,
   ][]) {
-    if (status.startsWith('2') && !('$ref' in response))
-      response.headers = { ...successHeaders, ...response.headers };
+    if (!status.startsWith('2') || '$ref' in response) continue;
+    response.headers = { ...successHeaders, ...response.headers };
+    // A handler whose return type the plugin cannot name (a union, a generic) still answers JSON.
+    if (response.content === undefined && status !== '204')
+      response.content = { 'application/json': { schema: {} } };
   }
   const errors = routeErrorCodes({
     contract,

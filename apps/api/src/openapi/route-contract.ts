@@ -52,7 +52,10 @@ export function routeContract(controller: Type, key: string, handler: object): R
       ...((Reflect.getMetadata(DOCUMENTED_ERRORS, handler) as ErrorCode[] | undefined) ?? []),
     ],
     handlerHeaders: Object.entries(parameters)
-      .filter(([slot, parameter]) => slot.startsWith(`${RouteParamtypes.HEADERS}:`) && typeof parameter.data === 'string')
+      .filter(
+        ([slot, parameter]) =>
+          slot.startsWith(`${RouteParamtypes.HEADERS}:`) && typeof parameter.data === 'string',
+      )
       .map(([, parameter]) => String(parameter.data).toLowerCase()),
   };
 }

@@ -15,6 +15,7 @@ import { ChangePasswordDto } from './dto/change-password.dto';
 export class PasswordChangeController {
   constructor(private readonly passwords: PasswordChangeService) {}
 
+  /** Change the caller's password. */
   @Post('auth/password')
   @HttpCode(204)
   changeOwn(
@@ -33,6 +34,7 @@ export class PasswordChangeController {
     );
   }
 
+  /** Change the platform operator's password. */
   @Post('platform/auth/password')
   @HttpCode(204)
   @BypassTenantIsolation('platform operator changes their own password')

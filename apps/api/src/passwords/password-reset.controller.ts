@@ -17,6 +17,7 @@ const RESET_REQUESTED = {
 export class PasswordResetController {
   constructor(private readonly resets: PasswordResetService) {}
 
+  /** Request a password reset email. */
   @Post()
   @HttpCode(202)
   async request(@Body() body: RequestPasswordResetDto, @Ip() ip: string): Promise<typeof RESET_REQUESTED> {
@@ -24,6 +25,7 @@ export class PasswordResetController {
     return RESET_REQUESTED;
   }
 
+  /** Set a new password with a reset token. */
   @Post('confirm')
   @HttpCode(204)
   confirm(@Body() body: ConfirmPasswordResetDto, @Ip() ip: string): Promise<void> {

@@ -45,6 +45,7 @@ export class BulkPaymentsController {
     return result.body;
   }
 
+  /** Get a payment batch. */
   @Get(':id')
   @Roles(...READERS)
   @Scopes(ApiKeyScope.PaymentsRead)
@@ -52,6 +53,7 @@ export class BulkPaymentsController {
     return this.batches.get(id);
   }
 
+  /** List a payment batch's rows. */
   @Get(':id/items')
   @Roles(...READERS)
   @Scopes(ApiKeyScope.PaymentsRead)

@@ -14,12 +14,14 @@ import { PaymentNoteDto } from './dto/payment-note.dto';
 export class PaymentApprovalsController {
   constructor(private readonly approvals: PaymentApprovalsService) {}
 
+  /** Approve a payment held for approval. */
   @Post('approve')
   @HttpCode(200)
   approve(@Param('id') id: string, @Body() body: PaymentNoteDto): Promise<PaymentView> {
     return this.approvals.approve(id, body.note);
   }
 
+  /** Reject a payment held for approval. */
   @Post('reject')
   @HttpCode(200)
   reject(@Param('id') id: string, @Body() body: PaymentNoteDto): Promise<PaymentView> {

@@ -12,11 +12,13 @@ const DEFAULT_LIMIT = 50;
 export class PaymentDeadLettersController {
   constructor(private readonly deadLetters: DeadLettersService) {}
 
+  /** List payment jobs that exhausted their retries. */
   @Get()
   async list(@Query() query: DeadLettersQueryDto): Promise<{ data: DeadLetterView[] }> {
     return { data: await this.deadLetters.list(query.limit ?? DEFAULT_LIMIT) };
   }
 
+  /** Retry a dead-lettered payment job. */
   @Post(':jobId/replay')
   @HttpCode(200)
   replay(@Param('jobId') jobId: string): Promise<DeadLetterView> {

@@ -32,6 +32,7 @@ export class PaymentsController {
     private readonly analytics: PaymentAnalyticsService,
   ) {}
 
+  /** Create a payment. */
   @Post()
   @Roles(...WRITERS)
   @Scopes(ApiKeyScope.PaymentsWrite)
@@ -43,6 +44,7 @@ export class PaymentsController {
     return answer(response, await this.payments.create(body, idempotencyKey));
   }
 
+  /** List payments. */
   @Get()
   @Roles(...READERS)
   @Scopes(ApiKeyScope.PaymentsRead)
@@ -64,6 +66,7 @@ export class PaymentsController {
     });
   }
 
+  /** Payment counts and volumes by status. */
   @Get('stats')
   @Roles(...READERS)
   @Scopes(ApiKeyScope.PaymentsRead)
@@ -71,6 +74,7 @@ export class PaymentsController {
     return this.analytics.stats();
   }
 
+  /** Payment analytics over a date range. */
   @Get('analytics')
   @RequireFeature(Feature.Analytics)
   @Roles(...READERS)
@@ -79,6 +83,7 @@ export class PaymentsController {
     return this.analytics.analytics(parseAnalyticsDay(query.from, 'from'), parseAnalyticsDay(query.to, 'to'));
   }
 
+  /** Get a payment. */
   @Get(':id')
   @Roles(...READERS)
   @Scopes(ApiKeyScope.PaymentsRead)
@@ -86,6 +91,7 @@ export class PaymentsController {
     return this.payments.get(id);
   }
 
+  /** Cancel a payment. */
   @Post(':id/cancel')
   @HttpCode(200)
   @Roles(...WRITERS)
@@ -94,6 +100,7 @@ export class PaymentsController {
     return this.payments.cancel(id, body.note);
   }
 
+  /** Refund a payment, fully or partly. */
   @Post(':id/refund')
   @HttpCode(200)
   @Roles(...WRITERS)

@@ -8,6 +8,7 @@ import { Roles } from '@tenantpay/tenancy';
 export class SupportSessionsController {
   constructor(private readonly sessions: SupportSessionsService) {}
 
+  /** Support sessions currently open on the tenant. */
   @Get()
   async listActive(): Promise<{ data: SupportSessionView[] }> {
     return { data: await this.sessions.listActive() };

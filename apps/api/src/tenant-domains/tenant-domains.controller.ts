@@ -18,6 +18,7 @@ import { AddTenantDomainDto } from './dto/add-tenant-domain.dto';
 export class TenantDomainsController {
   constructor(private readonly domains: TenantDomainsService) {}
 
+  /** List the tenant's custom domains. */
   @Get()
   async list(): Promise<{ data: TenantDomainView[] }> {
     return { data: await this.domains.list() };
@@ -30,6 +31,7 @@ export class TenantDomainsController {
     return this.domains.add(body.hostname);
   }
 
+  /** Verify a custom domain's DNS record. */
   @Post(':hostname/verify')
   @HttpCode(200)
   @RequireFeature(Feature.WhiteLabel)
@@ -37,6 +39,7 @@ export class TenantDomainsController {
     return this.domains.verify(hostname);
   }
 
+  /** Remove a custom domain. */
   @Delete(':hostname')
   @HttpCode(204)
   async remove(@Param('hostname') hostname: string): Promise<void> {

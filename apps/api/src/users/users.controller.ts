@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, Patch, Post, Query } from '@nestjs/common';
 import { TenantUserRole, type TenantUserPage, type TenantUserView, UsersService } from '@tenantpay/identity';
+import { ErrorCode } from '@tenantpay/platform';
 import { Roles } from '@tenantpay/tenancy';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { ChangeRoleDto } from './dto/change-role.dto';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQueryDto } from './dto/list-users.query.dto';
@@ -13,21 +15,26 @@ const DEFAULT_PAGE_SIZE = 20;
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  /** Create a user in the tenant. */
+  @DocumentedErrors(ErrorCode.Conflict, ErrorCode.UserLimitReached)
   @Post()
   create(@Body() body: CreateUserDto, @Ip() ip: string): Promise<TenantUserView> {
     return this.users.create(body, ip);
   }
 
+  /** List the tenant's users. */
   @Get()
   list(@Query() query: ListUsersQueryDto): Promise<TenantUserPage> {
     return this.users.list(query.limit ?? DEFAULT_PAGE_SIZE, query.starting_after);
   }
 
+  /** Get a user. */
   @Get(':id')
   get(@Param('id') id: string): Promise<TenantUserView> {
     return this.users.get(id);
   }
 
+  /** Change a user's role. */
   @Patch(':id/role')
   changeRole(
     @Param('id') id: string,
@@ -37,6 +44,7 @@ export class UsersController {
     return this.users.changeRole(id, body.role, ip);
   }
 
+  /** Deactivate a user. */
   @Post(':id/deactivate')
   @HttpCode(200)
   deactivate(@Param('id') id: string, @Ip() ip: string): Promise<TenantUserView> {

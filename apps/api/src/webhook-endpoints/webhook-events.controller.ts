@@ -10,6 +10,7 @@ import { ReplayWebhookEventDto } from './dto/replay-webhook-event.dto';
 export class WebhookEventsController {
   constructor(private readonly replays: WebhookEventReplayService) {}
 
+  /** Deliver a webhook event again. */
   @Post(':eventId/replay')
   @HttpCode(202)
   replay(

@@ -21,7 +21,12 @@ export function checkResponsesAgainstContract(fastify: FastifyInstance): void {
       route,
       status: reply.statusCode,
       contentType: typeof contentType === 'string' ? contentType : undefined,
-      body: typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : undefined,
+      body:
+        typeof payload === 'string'
+          ? payload
+          : Buffer.isBuffer(payload)
+            ? payload.toString('utf8')
+            : undefined,
     });
     if (violation !== undefined) violations.push(violation);
     return payload;
@@ -32,5 +37,7 @@ export function checkResponsesAgainstContract(fastify: FastifyInstance): void {
 export function failOnContractViolations(): void {
   if (violations.length === 0) return;
   const found = violations.splice(0);
-  throw new Error(`Responses that break the OpenAPI contract (apps/api/openapi.json):\n- ${found.join('\n- ')}`);
+  throw new Error(
+    `Responses that break the OpenAPI contract (apps/api/openapi.json):\n- ${found.join('\n- ')}`,
+  );
 }

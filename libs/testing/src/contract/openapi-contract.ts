@@ -57,11 +57,21 @@ export class OpenApiContract {
     if (statusKey === undefined)
       return `${where}: status not declared (declared: ${Object.keys(operation.responses).join(', ')})`;
     const mediaType = response.contentType?.split(';')[0]?.trim();
-    if (mediaType !== JSON_MEDIA_TYPE || response.body === undefined || response.body === '') return undefined;
+    if (mediaType !== JSON_MEDIA_TYPE || response.body === undefined || response.body === '')
+      return undefined;
     const content = operation.responses[statusKey]?.content;
     if (content?.[JSON_MEDIA_TYPE] === undefined)
       return `${where}: a JSON body where the document declares ${content === undefined ? 'none' : Object.keys(content).join(', ')}`;
-    const pointer = ['paths', documentPath, method, 'responses', statusKey, 'content', JSON_MEDIA_TYPE, 'schema']
+    const pointer = [
+      'paths',
+      documentPath,
+      method,
+      'responses',
+      statusKey,
+      'content',
+      JSON_MEDIA_TYPE,
+      'schema',
+    ]
       .map((segment) => segment.replace(/~/g, '~0').replace(/\//g, '~1'))
       .join('/');
     const validate = this.validator(`${DOCUMENT_ID}#/${pointer}`);
