@@ -1,7 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { type AuditPage, AuditService } from '@tenantpay/audit';
 import { TenantUserRole } from '@tenantpay/identity';
+import { ErrorCode } from '@tenantpay/platform';
 import { Roles } from '@tenantpay/tenancy';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { auditSearchRequest } from './audit-search-request';
 import { TenantAuditEventsQueryDto } from './dto/tenant-audit-events.query.dto';
 
@@ -12,6 +14,7 @@ export class AuditEventsController {
   constructor(private readonly audit: AuditService) {}
 
   /** Search the tenant's audit events. */
+  @DocumentedErrors(ErrorCode.CrossTenantAccess)
   @Get()
   search(@Query() query: TenantAuditEventsQueryDto): Promise<AuditPage> {
     const { filter, page } = auditSearchRequest(query, query.tenant_id);

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, Post, Req, Res } from '@nestjs/common';
 import { SessionsService, type SessionView } from '@tenantpay/identity';
+import { ErrorCode } from '@tenantpay/platform';
 import { BypassTenantIsolation, Public, Roles, SUPER_ADMIN_ROLE } from '@tenantpay/tenancy';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { RefreshDto } from './dto/refresh.dto';
 import { type HeaderResponse, PLATFORM_AUTH_COOKIE_PATH } from './refresh-token-cookie';
 import { SessionEndpoints, type SessionRequest } from './session-endpoints';
@@ -16,6 +18,7 @@ export class PlatformSessionsController {
   }
 
   /** Exchange a platform refresh token for new tokens. */
+  @DocumentedErrors(ErrorCode.Unauthorized, ErrorCode.RefreshTokenReused)
   @Public()
   @Post('refresh')
   @HttpCode(200)

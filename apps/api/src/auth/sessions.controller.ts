@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, Post, Req, Res } from '@nestjs/common';
 import { SessionsService, type SessionView } from '@tenantpay/identity';
+import { ErrorCode } from '@tenantpay/platform';
 import { Public, RequiresTenant } from '@tenantpay/tenancy';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { RefreshDto } from './dto/refresh.dto';
 import { type HeaderResponse, TENANT_AUTH_COOKIE_PATH } from './refresh-token-cookie';
 import { SessionEndpoints, type SessionRequest } from './session-endpoints';
@@ -19,6 +21,7 @@ export class SessionsController {
   }
 
   /** Exchange a refresh token for new access and refresh tokens. */
+  @DocumentedErrors(ErrorCode.Unauthorized, ErrorCode.RefreshTokenReused)
   @Public()
   @RequiresTenant()
   @Post('refresh')

@@ -1,6 +1,8 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { PasswordResetService } from '@tenantpay/identity';
+import { ErrorCode } from '@tenantpay/platform';
 import { Public, RequiresTenant } from '@tenantpay/tenancy';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { ConfirmPasswordResetDto } from './dto/confirm-password-reset.dto';
 import { RequestPasswordResetDto } from './dto/request-password-reset.dto';
 
@@ -18,6 +20,7 @@ export class PasswordResetController {
   constructor(private readonly resets: PasswordResetService) {}
 
   /** Request a password reset email. */
+  @DocumentedErrors(ErrorCode.TenantArchived)
   @Post()
   @HttpCode(202)
   async request(@Body() body: RequestPasswordResetDto, @Ip() ip: string): Promise<typeof RESET_REQUESTED> {
@@ -26,6 +29,13 @@ export class PasswordResetController {
   }
 
   /** Set a new password with a reset token. */
+  @DocumentedErrors(
+    ErrorCode.WeakPassword,
+    ErrorCode.PasswordResetTokenNotFound,
+    ErrorCode.PasswordResetTokenExpired,
+    ErrorCode.PasswordResetTokenUsed,
+    ErrorCode.TenantArchived,
+  )
   @Post('confirm')
   @HttpCode(204)
   confirm(@Body() body: ConfirmPasswordResetDto, @Ip() ip: string): Promise<void> {

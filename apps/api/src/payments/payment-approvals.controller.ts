@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { TenantUserRole } from '@tenantpay/identity';
 import { PaymentApprovalsService, type PaymentView } from '@tenantpay/payments';
 import { Feature, RequireFeature, Roles } from '@tenantpay/tenancy';
+import { PaymentResponse } from '../openapi/payment-response.decorator';
 import { PaymentNoteDto } from './dto/payment-note.dto';
 
 /**
@@ -15,6 +16,7 @@ export class PaymentApprovalsController {
   constructor(private readonly approvals: PaymentApprovalsService) {}
 
   /** Approve a payment held for approval. */
+  @PaymentResponse(200)
   @Post('approve')
   @HttpCode(200)
   approve(@Param('id') id: string, @Body() body: PaymentNoteDto): Promise<PaymentView> {
@@ -22,6 +24,7 @@ export class PaymentApprovalsController {
   }
 
   /** Reject a payment held for approval. */
+  @PaymentResponse(200)
   @Post('reject')
   @HttpCode(200)
   reject(@Param('id') id: string, @Body() body: PaymentNoteDto): Promise<PaymentView> {

@@ -12,6 +12,7 @@ import {
   type PaymentView,
 } from '@tenantpay/payments';
 import { Feature, RequireFeature, Roles, Scopes } from '@tenantpay/tenancy';
+import { PaymentResponse } from '../openapi/payment-response.decorator';
 import { AnalyticsQueryDto } from './dto/analytics.query.dto';
 import { CreatePaymentDto } from './dto/create-payment.dto';
 import { ListPaymentsQueryDto } from './dto/list-payments.query.dto';
@@ -33,6 +34,7 @@ export class PaymentsController {
   ) {}
 
   /** Create a payment. */
+  @PaymentResponse(201)
   @Post()
   @Roles(...WRITERS)
   @Scopes(ApiKeyScope.PaymentsWrite)
@@ -84,6 +86,7 @@ export class PaymentsController {
   }
 
   /** Get a payment. */
+  @PaymentResponse(200)
   @Get(':id')
   @Roles(...READERS)
   @Scopes(ApiKeyScope.PaymentsRead)
@@ -92,6 +95,7 @@ export class PaymentsController {
   }
 
   /** Cancel a payment. */
+  @PaymentResponse(200)
   @Post(':id/cancel')
   @HttpCode(200)
   @Roles(...WRITERS)
@@ -101,6 +105,7 @@ export class PaymentsController {
   }
 
   /** Refund a payment, fully or partly. */
+  @PaymentResponse(200)
   @Post(':id/refund')
   @HttpCode(200)
   @Roles(...WRITERS)

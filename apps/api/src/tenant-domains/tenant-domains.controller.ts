@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { TenantUserRole } from '@tenantpay/identity';
+import { ErrorCode } from '@tenantpay/platform';
 import {
   Feature,
   RequireFeature,
@@ -7,6 +8,7 @@ import {
   TenantDomainsService,
   type TenantDomainView,
 } from '@tenantpay/tenancy';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { AddTenantDomainDto } from './dto/add-tenant-domain.dto';
 
 /**
@@ -25,6 +27,7 @@ export class TenantDomainsController {
   }
 
   /** Answers the token and the TXT record to publish; the domain resolves only once verified. */
+  @DocumentedErrors(ErrorCode.Conflict)
   @Post()
   @RequireFeature(Feature.WhiteLabel)
   add(@Body() body: AddTenantDomainDto): Promise<TenantDomainView> {
@@ -32,6 +35,7 @@ export class TenantDomainsController {
   }
 
   /** Verify a custom domain's DNS record. */
+  @DocumentedErrors(ErrorCode.Conflict)
   @Post(':hostname/verify')
   @HttpCode(200)
   @RequireFeature(Feature.WhiteLabel)
