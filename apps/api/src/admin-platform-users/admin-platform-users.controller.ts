@@ -5,7 +5,9 @@ import {
   type PlatformUserView,
   toPlatformUserView,
 } from '@tenantpay/identity';
+import { ErrorCode } from '@tenantpay/platform';
 import { BypassTenantIsolation, Roles, SUPER_ADMIN_ROLE } from '@tenantpay/tenancy';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { CreatePlatformUserDto } from './dto/create-platform-user.dto';
 import { ListPlatformUsersQueryDto } from './dto/list-platform-users.query.dto';
 
@@ -19,6 +21,7 @@ export class AdminPlatformUsersController {
   constructor(private readonly platformUsers: PlatformUsersService) {}
 
   /** Create a platform operator. */
+  @DocumentedErrors(ErrorCode.WeakPassword, ErrorCode.Conflict)
   @Post()
   async create(@Body() body: CreatePlatformUserDto, @Ip() ip: string): Promise<PlatformUserView> {
     return toPlatformUserView(await this.platformUsers.create(body.email, body.password, ip));
@@ -37,6 +40,7 @@ export class AdminPlatformUsersController {
   }
 
   /** Refused for oneself (403) and for the last active super-admin (409 `last_super_admin`). */
+  @DocumentedErrors(ErrorCode.LastSuperAdmin)
   @Post(':id/deactivate')
   @HttpCode(200)
   deactivate(@Param('id') id: string, @Ip() ip: string): Promise<PlatformUserView> {

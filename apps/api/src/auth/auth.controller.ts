@@ -41,6 +41,7 @@ export class AuthController {
   }
 
   /** The second step for an account with MFA: the challenge plus a TOTP code or a recovery code. */
+  @DocumentedErrors(ErrorCode.Unauthorized, ErrorCode.InvalidMfaCode, ErrorCode.Conflict)
   @Public()
   @RequiresTenant()
   @Post('login/mfa')
@@ -74,6 +75,7 @@ export class AuthController {
    * Mandatory MFA, user without a factor: the enrolment challenge buys a secret (shown once), then `login/mfa`
    * with a code of it activates the factor and opens the session.
    */
+  @DocumentedErrors(ErrorCode.Unauthorized, ErrorCode.InvalidMfaCode)
   @Public()
   @RequiresTenant()
   @Post('login/mfa/enrol')

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { type MfaEnrolment, type MfaRecoveryCodes, MfaService, type MfaStatus } from '@tenantpay/identity';
+import { ErrorCode } from '@tenantpay/platform';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { MfaCodeDto } from './dto/mfa-code.dto';
 import { MfaDisableDto } from './dto/mfa-disable.dto';
 
@@ -15,6 +17,7 @@ export class MfaController {
   }
 
   /** A new secret and its otpauth:// URI, shown this once; active after `confirm`. */
+  @DocumentedErrors(ErrorCode.Conflict)
   @Post('totp')
   @HttpCode(200)
   enrol(@Ip() ip: string): Promise<MfaEnrolment> {
@@ -22,6 +25,7 @@ export class MfaController {
   }
 
   /** Activates the enrolment with a code from the app; answers the ten recovery codes, shown this once. */
+  @DocumentedErrors(ErrorCode.InvalidMfaCode, ErrorCode.Conflict)
   @Post('totp/confirm')
   @HttpCode(200)
   confirm(@Body() body: MfaCodeDto, @Ip() ip: string): Promise<MfaRecoveryCodes> {
@@ -29,6 +33,7 @@ export class MfaController {
   }
 
   /** Replace the caller's recovery codes (shown once). */
+  @DocumentedErrors(ErrorCode.InvalidMfaCode, ErrorCode.Conflict)
   @Post('recovery-codes')
   @HttpCode(200)
   regenerateRecoveryCodes(@Body() body: MfaCodeDto, @Ip() ip: string): Promise<MfaRecoveryCodes> {
@@ -36,6 +41,7 @@ export class MfaController {
   }
 
   /** Turn off the caller's MFA. */
+  @DocumentedErrors(ErrorCode.InvalidMfaCode, ErrorCode.Conflict)
   @Post('disable')
   @HttpCode(204)
   disable(@Body() body: MfaDisableDto, @Ip() ip: string): Promise<void> {

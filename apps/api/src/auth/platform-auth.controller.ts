@@ -45,6 +45,7 @@ export class PlatformAuthController {
   }
 
   /** The second step for an account with MFA: the challenge plus a TOTP code or a recovery code. */
+  @DocumentedErrors(ErrorCode.Unauthorized, ErrorCode.InvalidMfaCode, ErrorCode.Conflict)
   @Public()
   @Post('login/mfa')
   @HttpCode(200)

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { type MfaEnrolment, type MfaRecoveryCodes, MfaService, type MfaStatus } from '@tenantpay/identity';
+import { ErrorCode } from '@tenantpay/platform';
 import { BypassTenantIsolation, Roles, SUPER_ADMIN_ROLE } from '@tenantpay/tenancy';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { MfaCodeDto } from './dto/mfa-code.dto';
 import { MfaDisableDto } from './dto/mfa-disable.dto';
 
@@ -18,6 +20,7 @@ export class PlatformMfaController {
   }
 
   /** Start TOTP enrolment for the platform operator. */
+  @DocumentedErrors(ErrorCode.Conflict)
   @Post('totp')
   @HttpCode(200)
   @BypassTenantIsolation('platform operator enrols their own second factor')
@@ -26,6 +29,7 @@ export class PlatformMfaController {
   }
 
   /** Confirm the platform operator's TOTP enrolment. */
+  @DocumentedErrors(ErrorCode.InvalidMfaCode, ErrorCode.Conflict)
   @Post('totp/confirm')
   @HttpCode(200)
   @BypassTenantIsolation('platform operator confirms their own second factor')
@@ -34,6 +38,7 @@ export class PlatformMfaController {
   }
 
   /** Replace the platform operator's recovery codes. */
+  @DocumentedErrors(ErrorCode.InvalidMfaCode, ErrorCode.Conflict)
   @Post('recovery-codes')
   @HttpCode(200)
   @BypassTenantIsolation('platform operator regenerates their own recovery codes')
@@ -42,6 +47,7 @@ export class PlatformMfaController {
   }
 
   /** Turn off the platform operator's MFA. */
+  @DocumentedErrors(ErrorCode.InvalidMfaCode, ErrorCode.Conflict)
   @Post('disable')
   @HttpCode(204)
   @BypassTenantIsolation('platform operator disables their own second factor')

@@ -7,8 +7,10 @@ import {
   PaymentBatchesService,
   type PaymentBatchView,
 } from '@tenantpay/payments';
+import { ErrorCode } from '@tenantpay/platform';
 import { RateLimitRoute } from '@tenantpay/rate-limiting';
 import { Feature, RequireFeature, Roles, Scopes } from '@tenantpay/tenancy';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { CreatePaymentBatchDto } from './dto/create-payment-batch.dto';
 import { ListBatchItemsQueryDto } from './dto/list-batch-items.query.dto';
 import { validatePaymentBatchRows } from './dto/validate-payment-batch-rows';
@@ -30,6 +32,7 @@ export class BulkPaymentsController {
   constructor(private readonly batches: PaymentBatchesService) {}
 
   /** 202: the batch is accepted and its rows are created by the worker; rejected rows are listed. */
+  @DocumentedErrors(ErrorCode.IdempotencyInProgress, ErrorCode.IdempotencyKeyReused, ErrorCode.QuotaExceeded)
   @Post()
   @Roles(...WRITERS)
   @Scopes(ApiKeyScope.PaymentsWrite)

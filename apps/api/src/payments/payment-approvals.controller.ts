@@ -1,8 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { TenantUserRole } from '@tenantpay/identity';
 import { PaymentApprovalsService, type PaymentView } from '@tenantpay/payments';
+import { ErrorCode } from '@tenantpay/platform';
 import { Feature, RequireFeature, Roles } from '@tenantpay/tenancy';
 import { PaymentResponse } from '../openapi/payment-response.decorator';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { PaymentNoteDto } from './dto/payment-note.dto';
 
 /**
@@ -16,6 +18,7 @@ export class PaymentApprovalsController {
   constructor(private readonly approvals: PaymentApprovalsService) {}
 
   /** Approve a payment held for approval. */
+  @DocumentedErrors(ErrorCode.Conflict)
   @PaymentResponse(200)
   @Post('approve')
   @HttpCode(200)
@@ -24,6 +27,7 @@ export class PaymentApprovalsController {
   }
 
   /** Reject a payment held for approval. */
+  @DocumentedErrors(ErrorCode.Conflict)
   @PaymentResponse(200)
   @Post('reject')
   @HttpCode(200)

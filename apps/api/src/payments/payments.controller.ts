@@ -11,8 +11,10 @@ import {
   PaymentsService,
   type PaymentView,
 } from '@tenantpay/payments';
+import { ErrorCode } from '@tenantpay/platform';
 import { Feature, RequireFeature, Roles, Scopes } from '@tenantpay/tenancy';
 import { PaymentResponse } from '../openapi/payment-response.decorator';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { AnalyticsQueryDto } from './dto/analytics.query.dto';
 import { CreatePaymentDto } from './dto/create-payment.dto';
 import { ListPaymentsQueryDto } from './dto/list-payments.query.dto';
@@ -34,6 +36,12 @@ export class PaymentsController {
   ) {}
 
   /** Create a payment. */
+  @DocumentedErrors(
+    ErrorCode.Conflict,
+    ErrorCode.IdempotencyInProgress,
+    ErrorCode.IdempotencyKeyReused,
+    ErrorCode.QuotaExceeded,
+  )
   @PaymentResponse(201)
   @Post()
   @Roles(...WRITERS)
@@ -95,6 +103,7 @@ export class PaymentsController {
   }
 
   /** Cancel a payment. */
+  @DocumentedErrors(ErrorCode.Conflict)
   @PaymentResponse(200)
   @Post(':id/cancel')
   @HttpCode(200)
@@ -105,6 +114,7 @@ export class PaymentsController {
   }
 
   /** Refund a payment, fully or partly. */
+  @DocumentedErrors(ErrorCode.Conflict, ErrorCode.IdempotencyInProgress, ErrorCode.IdempotencyKeyReused)
   @PaymentResponse(200)
   @Post(':id/refund')
   @HttpCode(200)
