@@ -31,6 +31,7 @@ export class AdminTenantsController {
   ) {}
 
   /** With `admin`, also invites the tenant's first admin (their invitation is in `adminInvitation`). */
+  @DocumentedErrors(ErrorCode.Conflict)
   @Post()
   create(@Body() body: CreateTenantDto, @Ip() ip: string): Promise<OnboardedTenant> {
     const { admin, ...tenant } = body;
@@ -71,6 +72,7 @@ export class AdminTenantsController {
   }
 
   /** Change a tenant's slug. */
+  @DocumentedErrors(ErrorCode.Conflict)
   @Put(':id/slug')
   changeSlug(@Param('id') id: string, @Body() body: ChangeSlugDto): Promise<TenantAdminView> {
     return this.admin.changeSlug(id, body.slug);

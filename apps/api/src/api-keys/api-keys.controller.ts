@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, Post } from '@nestjs/common';
 import { type ApiKeyView, ApiKeysService, type CreatedApiKey, TenantUserRole } from '@tenantpay/identity';
+import { ErrorCode } from '@tenantpay/platform';
 import { Feature, RequireFeature, Roles } from '@tenantpay/tenancy';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { CreateApiKeyDto } from './dto/create-api-key.dto';
 import { RotateApiKeyDto } from './dto/rotate-api-key.dto';
 
@@ -30,6 +32,7 @@ export class ApiKeysController {
   }
 
   /** Revoke an API key. */
+  @DocumentedErrors(ErrorCode.Conflict)
   @Post(':id/revoke')
   @HttpCode(200)
   revoke(@Param('id') id: string, @Ip() ip: string): Promise<ApiKeyView> {
@@ -37,6 +40,7 @@ export class ApiKeysController {
   }
 
   /** Rotate an API key: a new secret (shown once), the old one kept for `overlapSeconds`. */
+  @DocumentedErrors(ErrorCode.Conflict)
   @Post(':id/rotate')
   rotate(@Param('id') id: string, @Body() body: RotateApiKeyDto, @Ip() ip: string): Promise<CreatedApiKey> {
     return this.apiKeys.rotate(id, body.expiresAt, ip, body.overlapSeconds);

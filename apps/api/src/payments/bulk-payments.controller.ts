@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
 import { ApiKeyScope, TenantUserRole } from '@tenantpay/identity';
 import {
   IDEMPOTENT_REPLAYED_HEADER,
@@ -34,6 +35,10 @@ export class BulkPaymentsController {
   /** 202: the batch is accepted and its rows are created by the worker; rejected rows are listed. */
   @DocumentedErrors(ErrorCode.IdempotencyInProgress, ErrorCode.IdempotencyKeyReused, ErrorCode.QuotaExceeded)
   @Post()
+  @ApiResponse({
+    status: 202,
+    description: 'Accepted: the rows are created by the worker; rejected rows are listed',
+  })
   @Roles(...WRITERS)
   @Scopes(ApiKeyScope.PaymentsWrite)
   @RateLimitRoute({ cost: BATCH_REQUEST_COST })
