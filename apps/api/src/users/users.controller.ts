@@ -52,6 +52,7 @@ export class UsersController {
   }
 
   /** Reactivates a deactivated user if the tier has a seat left (403 `user_limit_reached` otherwise). */
+  @DocumentedErrors(ErrorCode.UserLimitReached)
   @Post(':id/reactivate')
   @HttpCode(200)
   reactivate(@Param('id') id: string, @Ip() ip: string): Promise<TenantUserView> {
