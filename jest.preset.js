@@ -37,6 +37,8 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   // Nest and class-transformer read decorator metadata through the Reflect API.
   setupFiles: ['reflect-metadata'],
+  // Fails a test whose requests got a response the OpenAPI document does not allow (libs/testing/src/contract).
+  setupFilesAfterEnv: [path.join(__dirname, 'libs/testing/src/jest/fail-on-contract-violations.ts')],
   moduleNameMapper,
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   // One MongoDB for the whole run (see libs/testing/src/jest/test-run-mongo.ts). Jest runs each distinct

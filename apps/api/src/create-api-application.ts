@@ -30,7 +30,7 @@ export async function createApiApplication(
   await configureHttpApplication(app);
   // On Fastify's own hooks, so that unmatched paths (404) are timed too.
   app.get(HttpRequestMetrics).register(app.getHttpAdapter().getInstance());
-  setupOpenApi(app);
+  await setupOpenApi(app);
   // On Node's server, in front of the framework: admission refuses before any work is done, and the
   // shutdown's request tracking (outermost) sees every request, refused ones included.
   const server = app.getHttpServer();

@@ -31,6 +31,7 @@ export class AdminTenantOffboardingController {
     return this.offboarding.start(id, principalActorId(principal));
   }
 
+  /** The status of a tenant's offboarding export. */
   @Get()
   status(@Param('id') id: string): Promise<TenantOffboardingView> {
     return this.offboarding.status(id);

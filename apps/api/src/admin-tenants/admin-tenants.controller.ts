@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Ip, Param, Post, Put, Query } from '@nestjs/common';
 import { type InvitationView, type OnboardedTenant, TenantOnboardingService } from '@tenantpay/identity';
-import type { ListEnvelope } from '@tenantpay/platform';
+import { ErrorCode, type ListEnvelope } from '@tenantpay/platform';
 import {
   BypassTenantIsolation,
   Roles,
@@ -8,6 +8,7 @@ import {
   TenantAdminService,
   type TenantAdminView,
 } from '@tenantpay/tenancy';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { AddDomainDto } from './dto/add-domain.dto';
 import { ChangeSlugDto } from './dto/change-slug.dto';
 import { RenameTenantDto } from './dto/rename-tenant.dto';
@@ -18,6 +19,7 @@ import { LimitOverridesDto } from './dto/limit-overrides.dto';
 import { ListTenantsQueryDto } from './dto/list-tenants.query.dto';
 
 /** Tenant administration for platform operators (SPEC §10). */
+@DocumentedErrors(ErrorCode.TenantNotFound)
 @Controller('admin/tenants')
 @BypassTenantIsolation('platform tenant administration')
 @Roles(SUPER_ADMIN_ROLE)
@@ -28,6 +30,7 @@ export class AdminTenantsController {
   ) {}
 
   /** With `admin`, also invites the tenant's first admin (their invitation is in `adminInvitation`). */
+  @DocumentedErrors(ErrorCode.Conflict)
   @Post()
   create(@Body() body: CreateTenantDto, @Ip() ip: string): Promise<OnboardedTenant> {
     const { admin, ...tenant } = body;
@@ -44,6 +47,7 @@ export class AdminTenantsController {
     return this.onboarding.inviteAdmin(id, body, ip);
   }
 
+  /** List tenants. */
   @Get()
   list(@Query() query: ListTenantsQueryDto): Promise<ListEnvelope<TenantAdminView>> {
     return this.admin.list({
@@ -54,21 +58,26 @@ export class AdminTenantsController {
     });
   }
 
+  /** Get a tenant. */
   @Get(':id')
   get(@Param('id') id: string): Promise<TenantAdminView> {
     return this.admin.get(id);
   }
 
+  /** Change a tenant's tier. */
   @Put(':id/tier')
   changeTier(@Param('id') id: string, @Body() body: ChangeTierDto): Promise<TenantAdminView> {
     return this.admin.changeTier(id, body.tier);
   }
 
+  /** Change a tenant's slug. */
+  @DocumentedErrors(ErrorCode.Conflict)
   @Put(':id/slug')
   changeSlug(@Param('id') id: string, @Body() body: ChangeSlugDto): Promise<TenantAdminView> {
     return this.admin.changeSlug(id, body.slug);
   }
 
+  /** Rename a tenant. */
   @Put(':id/name')
   rename(@Param('id') id: string, @Body() body: RenameTenantDto): Promise<TenantAdminView> {
     return this.admin.rename(id, body.name);
@@ -81,29 +90,35 @@ export class AdminTenantsController {
     return this.admin.archive(id);
   }
 
+  /** Unarchive a tenant: writes are accepted again. */
   @Post(':id/unarchive')
   @HttpCode(200)
   unarchive(@Param('id') id: string): Promise<TenantAdminView> {
     return this.admin.unarchive(id);
   }
 
+  /** Override a tenant's plan limits. */
   @Put(':id/limits')
   setLimits(@Param('id') id: string, @Body() body: LimitOverridesDto): Promise<TenantAdminView> {
     return this.admin.setLimitOverrides(id, body);
   }
 
+  /** Suspend a tenant. */
   @Post(':id/suspend')
   @HttpCode(200)
   suspend(@Param('id') id: string): Promise<TenantAdminView> {
     return this.admin.suspend(id);
   }
 
+  /** Reactivate a suspended tenant. */
   @Post(':id/activate')
   @HttpCode(200)
   activate(@Param('id') id: string): Promise<TenantAdminView> {
     return this.admin.activate(id);
   }
 
+  /** Add a custom domain to a tenant. */
+  @DocumentedErrors(ErrorCode.Conflict, ErrorCode.FeatureNotInTier)
   @Post(':id/domains')
   addDomain(@Param('id') id: string, @Body() body: AddDomainDto): Promise<TenantAdminView> {
     return this.admin.addDomain(id, body.hostname);
@@ -116,6 +131,7 @@ export class AdminTenantsController {
     return this.admin.verifyDomain(id, hostname);
   }
 
+  /** Remove a tenant's custom domain. */
   @Delete(':id/domains/:hostname')
   removeDomain(@Param('id') id: string, @Param('hostname') hostname: string): Promise<TenantAdminView> {
     return this.admin.removeDomain(id, hostname);

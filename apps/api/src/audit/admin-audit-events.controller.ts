@@ -12,6 +12,7 @@ import { AdminAuditEventsQueryDto, PLATFORM_EVENTS } from './dto/admin-audit-eve
 export class AdminAuditEventsController {
   constructor(private readonly audit: AuditService) {}
 
+  /** Search audit events across tenants. */
   @Get()
   search(@Query() query: AdminAuditEventsQueryDto): Promise<ListEnvelope<AuditEvent>> {
     const tenantId = query.tenant_id === PLATFORM_EVENTS ? null : query.tenant_id;

@@ -2,7 +2,9 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { type AuditEvent, AuditService } from '@tenantpay/audit';
 import type { ListEnvelope } from '@tenantpay/platform';
 import { TenantUserRole } from '@tenantpay/identity';
+import { ErrorCode } from '@tenantpay/platform';
 import { Roles } from '@tenantpay/tenancy';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { auditSearchRequest } from './audit-search-request';
 import { TenantAuditEventsQueryDto } from './dto/tenant-audit-events.query.dto';
 
@@ -12,6 +14,8 @@ import { TenantAuditEventsQueryDto } from './dto/tenant-audit-events.query.dto';
 export class AuditEventsController {
   constructor(private readonly audit: AuditService) {}
 
+  /** Search the tenant's audit events. */
+  @DocumentedErrors(ErrorCode.CrossTenantAccess)
   @Get()
   search(@Query() query: TenantAuditEventsQueryDto): Promise<ListEnvelope<AuditEvent>> {
     const { filter, page } = auditSearchRequest(query, query.tenant_id);

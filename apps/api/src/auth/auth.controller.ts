@@ -1,6 +1,8 @@
 import { Body, Controller, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
 import { LoginService, type MfaEnrolment, MfaLoginService } from '@tenantpay/identity';
+import { ErrorCode } from '@tenantpay/platform';
 import { Public, RequiresTenant } from '@tenantpay/tenancy';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { LoginDto } from './dto/login.dto';
 import { MfaEnrolmentChallengeDto } from './dto/mfa-enrolment-challenge.dto';
 import { MfaLoginDto } from './dto/mfa-login.dto';
@@ -17,6 +19,8 @@ export class AuthController {
     private readonly mfaLogin: MfaLoginService,
   ) {}
 
+  /** Log in a tenant user with email and password. */
+  @DocumentedErrors(ErrorCode.Unauthorized)
   @Public()
   @RequiresTenant()
   @Post('login')
@@ -37,6 +41,7 @@ export class AuthController {
   }
 
   /** The second step for an account with MFA: the challenge plus a TOTP code or a recovery code. */
+  @DocumentedErrors(ErrorCode.Unauthorized, ErrorCode.InvalidMfaCode, ErrorCode.Conflict)
   @Public()
   @RequiresTenant()
   @Post('login/mfa')
@@ -70,6 +75,7 @@ export class AuthController {
    * Mandatory MFA, user without a factor: the enrolment challenge buys a secret (shown once), then `login/mfa`
    * with a code of it activates the factor and opens the session.
    */
+  @DocumentedErrors(ErrorCode.Unauthorized, ErrorCode.InvalidMfaCode)
   @Public()
   @RequiresTenant()
   @Post('login/mfa/enrol')

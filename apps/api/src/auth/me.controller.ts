@@ -11,6 +11,7 @@ import { Scopes } from '@tenantpay/tenancy';
 export class MeController {
   constructor(private readonly identity: CurrentIdentityService) {}
 
+  /** The caller: a user (id, email, role) or an API key (tenant, scopes, prefix, expiry). */
   @Get(['me', 'auth/me'])
   @Scopes()
   me(): Promise<CurrentIdentity> {

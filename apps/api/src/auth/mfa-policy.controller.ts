@@ -10,11 +10,13 @@ import { MfaPolicyDto } from './dto/mfa-policy.dto';
 export class MfaPolicyController {
   constructor(private readonly policy: MfaPolicyService) {}
 
+  /** The tenant's MFA policy. */
   @Get()
   get(): Promise<MfaPolicyView> {
     return this.policy.view();
   }
 
+  /** Replace the tenant's MFA policy. */
   @Put()
   replace(@Body() body: MfaPolicyDto): Promise<MfaPolicyView> {
     return this.policy.setMfaRequired(body.mfaRequired);

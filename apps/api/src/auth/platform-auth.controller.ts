@@ -5,7 +5,9 @@ import {
   LoginService,
   MfaLoginService,
 } from '@tenantpay/identity';
+import { ErrorCode } from '@tenantpay/platform';
 import { BypassTenantIsolation, Public, Roles, SUPER_ADMIN_ROLE } from '@tenantpay/tenancy';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { LoginDto } from './dto/login.dto';
 import { MfaLoginDto } from './dto/mfa-login.dto';
 import { deliverLogin, type LoginResponse } from './login-response';
@@ -22,6 +24,8 @@ export class PlatformAuthController {
     private readonly identity: CurrentIdentityService,
   ) {}
 
+  /** Log in a platform operator. */
+  @DocumentedErrors(ErrorCode.Unauthorized)
   @Public()
   @Post('login')
   @HttpCode(200)
@@ -41,6 +45,7 @@ export class PlatformAuthController {
   }
 
   /** The second step for an account with MFA: the challenge plus a TOTP code or a recovery code. */
+  @DocumentedErrors(ErrorCode.Unauthorized, ErrorCode.InvalidMfaCode, ErrorCode.Conflict)
   @Public()
   @Post('login/mfa')
   @HttpCode(200)
@@ -69,6 +74,7 @@ export class PlatformAuthController {
     return recoveryCodes === undefined ? delivered : { ...delivered, recoveryCodes };
   }
 
+  /** The calling platform operator. */
   @Get('me')
   @BypassTenantIsolation('platform operator reads their own identity')
   @Roles(SUPER_ADMIN_ROLE)

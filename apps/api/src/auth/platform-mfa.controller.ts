@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { type MfaEnrolment, type MfaRecoveryCodes, MfaService, type MfaStatus } from '@tenantpay/identity';
+import { ErrorCode } from '@tenantpay/platform';
 import { BypassTenantIsolation, Roles, SUPER_ADMIN_ROLE } from '@tenantpay/tenancy';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { MfaCodeDto } from './dto/mfa-code.dto';
 import { MfaDisableDto } from './dto/mfa-disable.dto';
 
@@ -10,12 +12,15 @@ import { MfaDisableDto } from './dto/mfa-disable.dto';
 export class PlatformMfaController {
   constructor(private readonly mfa: MfaService) {}
 
+  /** The platform operator's MFA status. */
   @Get()
   @BypassTenantIsolation('platform operator reads their own second factor')
   status(): Promise<MfaStatus> {
     return this.mfa.status();
   }
 
+  /** Start TOTP enrolment for the platform operator. */
+  @DocumentedErrors(ErrorCode.Conflict)
   @Post('totp')
   @HttpCode(200)
   @BypassTenantIsolation('platform operator enrols their own second factor')
@@ -23,6 +28,8 @@ export class PlatformMfaController {
     return this.mfa.enrol(ip);
   }
 
+  /** Confirm the platform operator's TOTP enrolment. */
+  @DocumentedErrors(ErrorCode.InvalidMfaCode, ErrorCode.Conflict)
   @Post('totp/confirm')
   @HttpCode(200)
   @BypassTenantIsolation('platform operator confirms their own second factor')
@@ -30,6 +37,8 @@ export class PlatformMfaController {
     return this.mfa.confirm(body.code, ip);
   }
 
+  /** Replace the platform operator's recovery codes. */
+  @DocumentedErrors(ErrorCode.InvalidMfaCode, ErrorCode.Conflict)
   @Post('recovery-codes')
   @HttpCode(200)
   @BypassTenantIsolation('platform operator regenerates their own recovery codes')
@@ -37,6 +46,8 @@ export class PlatformMfaController {
     return this.mfa.regenerateRecoveryCodes(body.code, ip);
   }
 
+  /** Turn off the platform operator's MFA. */
+  @DocumentedErrors(ErrorCode.InvalidMfaCode, ErrorCode.Conflict)
   @Post('disable')
   @HttpCode(204)
   @BypassTenantIsolation('platform operator disables their own second factor')

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, Post, Req, Res } from '@nestjs/common';
 import type { ListEnvelope } from '@tenantpay/platform';
 import { SessionsService, type SessionView } from '@tenantpay/identity';
+import { ErrorCode } from '@tenantpay/platform';
 import { BypassTenantIsolation, Public, Roles, SUPER_ADMIN_ROLE } from '@tenantpay/tenancy';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { RefreshDto } from './dto/refresh.dto';
 import { type HeaderResponse, PLATFORM_AUTH_COOKIE_PATH } from './refresh-token-cookie';
 import { SessionEndpoints, type SessionRequest } from './session-endpoints';
@@ -16,6 +18,8 @@ export class PlatformSessionsController {
     this.endpoints = new SessionEndpoints(sessions, 'platform-user', PLATFORM_AUTH_COOKIE_PATH);
   }
 
+  /** Exchange a platform refresh token for new tokens. */
+  @DocumentedErrors(ErrorCode.Unauthorized, ErrorCode.RefreshTokenReused)
   @Public()
   @Post('refresh')
   @HttpCode(200)
@@ -27,6 +31,7 @@ export class PlatformSessionsController {
     return this.endpoints.refresh(body, request, response);
   }
 
+  /** End the platform operator's current session. */
   @Post('logout')
   @HttpCode(204)
   @BypassTenantIsolation('platform operator ends their own session')
@@ -38,6 +43,7 @@ export class PlatformSessionsController {
     return this.endpoints.logout(request, response);
   }
 
+  /** The platform operator's active sessions. */
   @Get('sessions')
   @BypassTenantIsolation('platform operator lists their own sessions')
   @Roles(SUPER_ADMIN_ROLE)
@@ -45,6 +51,7 @@ export class PlatformSessionsController {
     return this.sessions.listOwn();
   }
 
+  /** End one of the platform operator's sessions. */
   @Post('sessions/:id/revoke')
   @HttpCode(204)
   @BypassTenantIsolation('platform operator ends one of their own sessions')

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, Post, Req, Res } from '@nestjs/common';
 import type { ListEnvelope } from '@tenantpay/platform';
 import { SessionsService, type SessionView } from '@tenantpay/identity';
+import { ErrorCode } from '@tenantpay/platform';
 import { Public, RequiresTenant } from '@tenantpay/tenancy';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { RefreshDto } from './dto/refresh.dto';
 import { type HeaderResponse, TENANT_AUTH_COOKIE_PATH } from './refresh-token-cookie';
 import { SessionEndpoints, type SessionRequest } from './session-endpoints';
@@ -19,6 +21,8 @@ export class SessionsController {
     this.endpoints = new SessionEndpoints(sessions, 'user', TENANT_AUTH_COOKIE_PATH);
   }
 
+  /** Exchange a refresh token for new access and refresh tokens. */
+  @DocumentedErrors(ErrorCode.Unauthorized, ErrorCode.RefreshTokenReused)
   @Public()
   @RequiresTenant()
   @Post('refresh')
@@ -41,11 +45,13 @@ export class SessionsController {
     return this.endpoints.logout(request, response);
   }
 
+  /** The caller's active sessions. */
   @Get('sessions')
   list(): Promise<ListEnvelope<SessionView>> {
     return this.sessions.listOwn();
   }
 
+  /** End one of the caller's sessions. */
   @Post('sessions/:id/revoke')
   @HttpCode(204)
   revoke(@Param('id') id: string, @Ip() ip: string): Promise<void> {

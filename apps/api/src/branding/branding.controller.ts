@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Put, Req, Res } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
 import { TenantUserRole } from '@tenantpay/identity';
+import { ErrorCode } from '@tenantpay/platform';
 import {
   AllowSuspendedTenant,
   Feature,
@@ -13,6 +15,7 @@ import {
   TenantNotFoundException,
 } from '@tenantpay/tenancy';
 import type { IncomingHttpHeaders } from 'node:http';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { brandingEtag, ifNoneMatchHits } from './branding-etag';
 import { UpdateBrandingDto } from './dto/update-branding.dto';
 
@@ -35,9 +38,13 @@ export class BrandingController {
    * Public, and served even for a suspended tenant (its site must still say whose it is). An unknown host
    * answers 404 like any other tenant lookup; it reveals no more than the branding of a known one would.
    */
+  @DocumentedErrors(ErrorCode.TenantNotFound)
   @Get()
   @Public()
   @AllowSuspendedTenant()
+  // Declared with 304: an explicit response replaces @nestjs/swagger's default 200.
+  @ApiResponse({ status: 200, description: "The tenant's public branding" })
+  @ApiResponse({ status: 304, description: 'Not modified: `If-None-Match` names the current ETag' })
   read(
     @Req() request: { headers: IncomingHttpHeaders },
     @Res({ passthrough: true }) response: BrandingResponse,
@@ -56,6 +63,7 @@ export class BrandingController {
     return body;
   }
 
+  /** Replace the tenant's branding. */
   @Put()
   @Roles(TenantUserRole.Admin)
   @RequireFeature(Feature.WhiteLabel)

@@ -10,11 +10,13 @@ import { Public } from '@tenantpay/tenancy';
 export class HealthController {
   constructor(private readonly readiness: ReadinessService) {}
 
+  /** Liveness: the process answers. */
   @Get('live')
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
+  /** Readiness: the process and its dependencies answer. */
   @Get('ready')
   ready() {
     return this.readiness.check();

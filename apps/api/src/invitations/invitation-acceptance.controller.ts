@@ -1,9 +1,11 @@
 import { Body, Controller, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
 import { InvitationsService } from '@tenantpay/identity';
+import { ErrorCode } from '@tenantpay/platform';
 import { Public, RequiresTenant } from '@tenantpay/tenancy';
 import { type HeaderResponse, TENANT_AUTH_COOKIE_PATH } from '../auth/refresh-token-cookie';
 import type { SessionRequest } from '../auth/session-endpoints';
 import { deliverSession, type SessionResponse } from '../auth/session-response';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { AcceptInvitationDto } from './dto/accept-invitation.dto';
 
 /**
@@ -15,6 +17,17 @@ import { AcceptInvitationDto } from './dto/accept-invitation.dto';
 export class InvitationAcceptanceController {
   constructor(private readonly invitations: InvitationsService) {}
 
+  /** Accept an invitation: set a password and join the tenant. */
+  @DocumentedErrors(
+    ErrorCode.TenantArchived,
+    ErrorCode.InvitationNotFound,
+    ErrorCode.InvitationExpired,
+    ErrorCode.InvitationUsed,
+    ErrorCode.InvitationRevoked,
+    ErrorCode.WeakPassword,
+    ErrorCode.UserLimitReached,
+    ErrorCode.Conflict,
+  )
   @Public()
   @RequiresTenant()
   @Post('accept')

@@ -11,22 +11,26 @@ import { CreateInvitationDto } from './dto/create-invitation.dto';
 export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
 
+  /** Invite a user by email. */
   @Post()
   invite(@Body() body: CreateInvitationDto, @Ip() ip: string): Promise<InvitationView> {
     return this.invitations.invite(body, ip);
   }
 
+  /** List pending invitations. */
   @Get()
   listPending(@Query() query: CursorPageQueryDto): Promise<ListEnvelope<InvitationView>> {
     return this.invitations.listPending(query.limit, query.starting_after);
   }
 
+  /** Resend an invitation with a new token. */
   @Post(':id/resend')
   @HttpCode(200)
   resend(@Param('id') id: string, @Ip() ip: string): Promise<InvitationView> {
     return this.invitations.resend(id, ip);
   }
 
+  /** Revoke an invitation. */
   @Post(':id/revoke')
   @HttpCode(200)
   revoke(@Param('id') id: string, @Ip() ip: string): Promise<InvitationView> {

@@ -2,12 +2,18 @@
 export const OPENAPI_UI_PATH = 'v1/docs';
 export const OPENAPI_JSON_PATH = 'v1/docs/openapi.json';
 
+/** The OpenAPI version the document declares: 3.1 for JSON Schema 2020-12 and the `webhooks` section. */
+export const OPENAPI_VERSION = '3.1.0';
+
 /** Security scheme names in the document. */
 export const BEARER_SECURITY_SCHEME = 'bearer';
 export const API_KEY_SECURITY_SCHEME = 'apiKey';
 
-/** Component names of the shared error schema and header parameters. */
+/** Component names of the shared schemas and header parameters. */
 export const API_ERROR_SCHEMA = 'ApiError';
+export const PAYMENT_SCHEMA = 'Payment';
 export const REQUEST_ID_PARAMETER = 'RequestId';
 export const TENANT_ID_PARAMETER = 'TenantId';
-export const IDEMPOTENCY_KEY_PARAMETER = 'IdempotencyKey';
+
+/** Route metadata of `@DocumentedErrors()`: the error codes a handler's own logic can answer. */
+export const DOCUMENTED_ERRORS = 'openapi:documentedErrors';

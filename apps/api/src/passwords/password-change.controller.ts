@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { PasswordChangeService } from '@tenantpay/identity';
+import { ErrorCode } from '@tenantpay/platform';
 import {
   AccessDeniedException,
   BypassTenantIsolation,
@@ -8,6 +9,7 @@ import {
   Roles,
   SUPER_ADMIN_ROLE,
 } from '@tenantpay/tenancy';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { ChangePasswordDto } from './dto/change-password.dto';
 
 /** Signed-in people change their own password (the current one required). API keys have no password. */
@@ -15,6 +17,8 @@ import { ChangePasswordDto } from './dto/change-password.dto';
 export class PasswordChangeController {
   constructor(private readonly passwords: PasswordChangeService) {}
 
+  /** Change the caller's password. */
+  @DocumentedErrors(ErrorCode.InvalidCurrentPassword, ErrorCode.WeakPassword)
   @Post('auth/password')
   @HttpCode(204)
   changeOwn(
@@ -33,6 +37,8 @@ export class PasswordChangeController {
     );
   }
 
+  /** Change the platform operator's password. */
+  @DocumentedErrors(ErrorCode.InvalidCurrentPassword, ErrorCode.WeakPassword)
   @Post('platform/auth/password')
   @HttpCode(204)
   @BypassTenantIsolation('platform operator changes their own password')

@@ -1,6 +1,8 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { PasswordResetService } from '@tenantpay/identity';
+import { ErrorCode } from '@tenantpay/platform';
 import { Public, RequiresTenant } from '@tenantpay/tenancy';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { ConfirmPasswordResetDto } from './dto/confirm-password-reset.dto';
 import { RequestPasswordResetDto } from './dto/request-password-reset.dto';
 import { PASSWORD_RESET_REQUESTED } from './password-reset-requested';
@@ -12,6 +14,8 @@ import { PASSWORD_RESET_REQUESTED } from './password-reset-requested';
 export class PasswordResetController {
   constructor(private readonly resets: PasswordResetService) {}
 
+  /** Request a password reset email. */
+  @DocumentedErrors(ErrorCode.TenantArchived)
   @Post()
   @HttpCode(202)
   async request(
@@ -22,6 +26,14 @@ export class PasswordResetController {
     return PASSWORD_RESET_REQUESTED;
   }
 
+  /** Set a new password with a reset token. */
+  @DocumentedErrors(
+    ErrorCode.WeakPassword,
+    ErrorCode.PasswordResetTokenNotFound,
+    ErrorCode.PasswordResetTokenExpired,
+    ErrorCode.PasswordResetTokenUsed,
+    ErrorCode.TenantArchived,
+  )
   @Post('confirm')
   @HttpCode(204)
   confirm(@Body() body: ConfirmPasswordResetDto, @Ip() ip: string): Promise<void> {

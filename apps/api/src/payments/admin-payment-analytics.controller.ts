@@ -17,6 +17,7 @@ const DEFAULT_TOP_TENANTS = 10;
 export class AdminPaymentAnalyticsController {
   constructor(private readonly analytics: PlatformPaymentAnalyticsService) {}
 
+  /** Payment volumes and counts across tenants. */
   @Get('payments')
   @BypassTenantIsolation('analytics: payment volume and counts across tenants')
   payments(@Query() query: PlatformPaymentVolumesQueryDto): Promise<PlatformPaymentVolumes> {
@@ -27,6 +28,7 @@ export class AdminPaymentAnalyticsController {
     );
   }
 
+  /** Tenants ranked by payment volume. */
   @Get('top-tenants')
   @BypassTenantIsolation('analytics: tenants ranked by payment volume')
   topTenants(@Query() query: TopTenantsQueryDto): Promise<TopTenants> {

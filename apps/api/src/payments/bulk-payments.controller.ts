@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
 import { ApiKeyScope, TenantUserRole } from '@tenantpay/identity';
 import {
   IDEMPOTENT_REPLAYED_HEADER,
@@ -7,10 +8,12 @@ import {
   PaymentBatchesService,
   type PaymentBatchView,
 } from '@tenantpay/payments';
+import { ErrorCode } from '@tenantpay/platform';
 import { RateLimitRoute } from '@tenantpay/rate-limiting';
 import type { ListEnvelope } from '@tenantpay/platform';
 import { Feature, RequireFeature, Roles, Scopes } from '@tenantpay/tenancy';
 import { CursorPageQueryDto } from '../pagination/cursor-page.query.dto';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { CreatePaymentBatchDto } from './dto/create-payment-batch.dto';
 import { ListBatchItemsQueryDto } from './dto/list-batch-items.query.dto';
 import { validatePaymentBatchRows } from './dto/validate-payment-batch-rows';
@@ -32,7 +35,12 @@ export class BulkPaymentsController {
   constructor(private readonly batches: PaymentBatchesService) {}
 
   /** 202: the batch is accepted and its rows are created by the worker; rejected rows are listed. */
+  @DocumentedErrors(ErrorCode.IdempotencyInProgress, ErrorCode.IdempotencyKeyReused, ErrorCode.QuotaExceeded)
   @Post()
+  @ApiResponse({
+    status: 202,
+    description: 'Accepted: the rows are created by the worker; rejected rows are listed',
+  })
   @Roles(...WRITERS)
   @Scopes(ApiKeyScope.PaymentsWrite)
   @RateLimitRoute({ cost: BATCH_REQUEST_COST })
@@ -55,6 +63,7 @@ export class BulkPaymentsController {
     return this.batches.list(query.limit, query.starting_after);
   }
 
+  /** Get a payment batch. */
   @Get(':id')
   @Roles(...READERS)
   @Scopes(ApiKeyScope.PaymentsRead)
@@ -62,6 +71,7 @@ export class BulkPaymentsController {
     return this.batches.get(id);
   }
 
+  /** List a payment batch's rows. */
   @Get(':id/items')
   @Roles(...READERS)
   @Scopes(ApiKeyScope.PaymentsRead)

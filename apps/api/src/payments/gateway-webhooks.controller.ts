@@ -10,6 +10,7 @@ import { Public } from '@tenantpay/tenancy';
 export class GatewayWebhooksController {
   constructor(private readonly webhooks: GatewayWebhooksService) {}
 
+  /** Receive a payment gateway webhook (signed with Gateway-Signature). */
   @Public()
   @Post()
   @HttpCode(200)

@@ -11,11 +11,13 @@ import { DeadLettersQueryDto } from './dto/dead-letters.query.dto';
 export class PaymentDeadLettersController {
   constructor(private readonly deadLetters: DeadLettersService) {}
 
+  /** List payment jobs that exhausted their retries. */
   @Get()
   list(@Query() query: DeadLettersQueryDto): Promise<ListEnvelope<DeadLetterView>> {
     return this.deadLetters.list(query.limit, query.starting_after);
   }
 
+  /** Retry a dead-lettered payment job. */
   @Post(':jobId/replay')
   @HttpCode(200)
   replay(@Param('jobId') jobId: string): Promise<DeadLetterView> {

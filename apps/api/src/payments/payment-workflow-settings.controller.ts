@@ -14,11 +14,13 @@ import { PaymentWorkflowSettingsDto } from './dto/payment-workflow-settings.dto'
 export class PaymentWorkflowSettingsController {
   constructor(private readonly settings: PaymentWorkflowSettingsService) {}
 
+  /** The tenant's payment workflow settings. */
   @Get()
   get(): Promise<TenantPaymentWorkflow> {
     return this.settings.get();
   }
 
+  /** Replace the tenant's payment workflow settings. */
   @Put()
   replace(@Body() body: PaymentWorkflowSettingsDto): Promise<TenantPaymentWorkflow> {
     return this.settings.replace(body);

@@ -10,8 +10,10 @@ import {
   PaymentsService,
   type PaymentView,
 } from '@tenantpay/payments';
-import type { ListEnvelope } from '@tenantpay/platform';
+import { ErrorCode, type ListEnvelope } from '@tenantpay/platform';
 import { Feature, RequireFeature, Roles, Scopes } from '@tenantpay/tenancy';
+import { PaymentResponse } from '../openapi/payment-response.decorator';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { AnalyticsQueryDto } from './dto/analytics.query.dto';
 import { CreatePaymentDto } from './dto/create-payment.dto';
 import { ListPaymentsQueryDto } from './dto/list-payments.query.dto';
@@ -32,6 +34,14 @@ export class PaymentsController {
     private readonly analytics: PaymentAnalyticsService,
   ) {}
 
+  /** Create a payment. */
+  @DocumentedErrors(
+    ErrorCode.Conflict,
+    ErrorCode.IdempotencyInProgress,
+    ErrorCode.IdempotencyKeyReused,
+    ErrorCode.QuotaExceeded,
+  )
+  @PaymentResponse(201)
   @Post()
   @Roles(...WRITERS)
   @Scopes(ApiKeyScope.PaymentsWrite)
@@ -43,6 +53,7 @@ export class PaymentsController {
     return answer(response, await this.payments.create(body, idempotencyKey));
   }
 
+  /** List payments. */
   @Get()
   @Roles(...READERS)
   @Scopes(ApiKeyScope.PaymentsRead)
@@ -64,6 +75,7 @@ export class PaymentsController {
     });
   }
 
+  /** Payment counts and volumes by status. */
   @Get('stats')
   @Roles(...READERS)
   @Scopes(ApiKeyScope.PaymentsRead)
@@ -71,6 +83,7 @@ export class PaymentsController {
     return this.analytics.stats();
   }
 
+  /** Payment analytics over a date range. */
   @Get('analytics')
   @RequireFeature(Feature.Analytics)
   @Roles(...READERS)
@@ -79,6 +92,8 @@ export class PaymentsController {
     return this.analytics.analytics(parseAnalyticsDay(query.from, 'from'), parseAnalyticsDay(query.to, 'to'));
   }
 
+  /** Get a payment. */
+  @PaymentResponse(200)
   @Get(':id')
   @Roles(...READERS)
   @Scopes(ApiKeyScope.PaymentsRead)
@@ -86,6 +101,9 @@ export class PaymentsController {
     return this.payments.get(id);
   }
 
+  /** Cancel a payment. */
+  @DocumentedErrors(ErrorCode.Conflict)
+  @PaymentResponse(200)
   @Post(':id/cancel')
   @HttpCode(200)
   @Roles(...WRITERS)
@@ -94,6 +112,9 @@ export class PaymentsController {
     return this.payments.cancel(id, body.note);
   }
 
+  /** Refund a payment, fully or partly. */
+  @DocumentedErrors(ErrorCode.Conflict, ErrorCode.IdempotencyInProgress, ErrorCode.IdempotencyKeyReused)
+  @PaymentResponse(200)
   @Post(':id/refund')
   @HttpCode(200)
   @Roles(...WRITERS)

@@ -9,6 +9,7 @@ import { Roles } from '@tenantpay/tenancy';
 export class SupportSessionsController {
   constructor(private readonly sessions: SupportSessionsService) {}
 
+  /** Support sessions currently open on the tenant. */
   @Get()
   /** Only the live ones, and support sessions are short and few: one page holds them all. */
   async listActive(): Promise<ListEnvelope<SupportSessionView>> {

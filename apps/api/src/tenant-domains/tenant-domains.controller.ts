@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { TenantUserRole } from '@tenantpay/identity';
-import { type ListEnvelope, listEnvelope } from '@tenantpay/platform';
+import { ErrorCode, type ListEnvelope, listEnvelope } from '@tenantpay/platform';
 import {
   Feature,
   RequireFeature,
@@ -8,6 +8,7 @@ import {
   TenantDomainsService,
   type TenantDomainView,
 } from '@tenantpay/tenancy';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { AddTenantDomainDto } from './dto/add-tenant-domain.dto';
 
 /**
@@ -19,6 +20,7 @@ import { AddTenantDomainDto } from './dto/add-tenant-domain.dto';
 export class TenantDomainsController {
   constructor(private readonly domains: TenantDomainsService) {}
 
+  /** List the tenant's custom domains. */
   @Get()
   /** A tenant's domains live in its own document (a handful): one page holds them all. */
   async list(): Promise<ListEnvelope<TenantDomainView>> {
@@ -26,12 +28,15 @@ export class TenantDomainsController {
   }
 
   /** Answers the token and the TXT record to publish; the domain resolves only once verified. */
+  @DocumentedErrors(ErrorCode.Conflict)
   @Post()
   @RequireFeature(Feature.WhiteLabel)
   add(@Body() body: AddTenantDomainDto): Promise<TenantDomainView> {
     return this.domains.add(body.hostname);
   }
 
+  /** Verify a custom domain's DNS record. */
+  @DocumentedErrors(ErrorCode.Conflict)
   @Post(':hostname/verify')
   @HttpCode(200)
   @RequireFeature(Feature.WhiteLabel)
@@ -39,6 +44,7 @@ export class TenantDomainsController {
     return this.domains.verify(hostname);
   }
 
+  /** Remove a custom domain. */
   @Delete(':hostname')
   @HttpCode(204)
   async remove(@Param('hostname') hostname: string): Promise<void> {

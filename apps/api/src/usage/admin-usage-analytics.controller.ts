@@ -10,6 +10,7 @@ import { UsagePeriodQueryDto } from './dto/usage-period.query.dto';
 export class AdminUsageAnalyticsController {
   constructor(private readonly reports: UsageReportService) {}
 
+  /** Platform-wide usage overview across tenants. */
   @Get()
   async overview(@Query() query: UsagePeriodQueryDto): Promise<UsageLimitsOverview> {
     const period = this.reports.resolvePeriod(query.period).toString();

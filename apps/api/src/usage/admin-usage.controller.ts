@@ -10,6 +10,7 @@ import { UsagePeriodQueryDto } from './dto/usage-period.query.dto';
 export class AdminUsageController {
   constructor(private readonly reports: UsageReportService) {}
 
+  /** Usage of every tenant in a billing period (JSON, or CSV with `Accept: text/csv`). */
   @Get()
   async list(
     @Query() query: UsagePeriodQueryDto,

@@ -9,6 +9,7 @@ import { UsagePeriodQueryDto } from './dto/usage-period.query.dto';
 export class UsageController {
   constructor(private readonly reports: UsageReportService) {}
 
+  /** The tenant's usage in a billing period against its plan's limits. */
   @Get()
   @Roles(TenantUserRole.Admin, TenantUserRole.Viewer)
   @Scopes('usage:read')

@@ -9,11 +9,13 @@ import { Roles } from '@tenantpay/tenancy';
 export class UserSessionsController {
   constructor(private readonly sessions: SessionsService) {}
 
+  /** A user's active sessions. */
   @Get()
   list(@Param('id') id: string): Promise<ListEnvelope<SessionView>> {
     return this.sessions.listOfUser(id);
   }
 
+  /** End all of a user's sessions. */
   @Post('revoke')
   @HttpCode(200)
   async revokeAll(@Param('id') id: string, @Ip() ip: string): Promise<{ revoked: number }> {

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, Patch, Post, Query } from '@nestjs/common';
 import { TenantUserRole, type TenantUserView, UsersService } from '@tenantpay/identity';
-import type { ListEnvelope } from '@tenantpay/platform';
+import { ErrorCode, type ListEnvelope } from '@tenantpay/platform';
 import { Roles } from '@tenantpay/tenancy';
 import { CursorPageQueryDto } from '../pagination/cursor-page.query.dto';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { ChangeRoleDto } from './dto/change-role.dto';
 import { CreateUserDto } from './dto/create-user.dto';
 
@@ -12,21 +13,26 @@ import { CreateUserDto } from './dto/create-user.dto';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  /** Create a user in the tenant. */
+  @DocumentedErrors(ErrorCode.Conflict, ErrorCode.UserLimitReached)
   @Post()
   create(@Body() body: CreateUserDto, @Ip() ip: string): Promise<TenantUserView> {
     return this.users.create(body, ip);
   }
 
+  /** List the tenant's users. */
   @Get()
   list(@Query() query: CursorPageQueryDto): Promise<ListEnvelope<TenantUserView>> {
     return this.users.list(query.limit, query.starting_after);
   }
 
+  /** Get a user. */
   @Get(':id')
   get(@Param('id') id: string): Promise<TenantUserView> {
     return this.users.get(id);
   }
 
+  /** Change a user's role. */
   @Patch(':id/role')
   changeRole(
     @Param('id') id: string,
@@ -36,6 +42,7 @@ export class UsersController {
     return this.users.changeRole(id, body.role, ip);
   }
 
+  /** Deactivate a user. */
   @Post(':id/deactivate')
   @HttpCode(200)
   deactivate(@Param('id') id: string, @Ip() ip: string): Promise<TenantUserView> {
@@ -43,6 +50,7 @@ export class UsersController {
   }
 
   /** Reactivates a deactivated user if the tier has a seat left (403 `user_limit_reached` otherwise). */
+  @DocumentedErrors(ErrorCode.UserLimitReached)
   @Post(':id/reactivate')
   @HttpCode(200)
   reactivate(@Param('id') id: string, @Ip() ip: string): Promise<TenantUserView> {

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { TenantUserRole } from '@tenantpay/identity';
-import { type ListEnvelope, listEnvelope } from '@tenantpay/platform';
+import { ErrorCode, type ListEnvelope, listEnvelope } from '@tenantpay/platform';
 import { Roles } from '@tenantpay/tenancy';
 import {
   WebhookDeliveryLogService,
@@ -9,6 +9,7 @@ import {
   type WebhookEndpointWithSecret,
   WebhookEndpointsService,
 } from '@tenantpay/webhooks';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { CreateWebhookEndpointDto } from './dto/create-webhook-endpoint.dto';
 import { ListWebhookDeliveriesQueryDto } from './dto/list-webhook-deliveries.query.dto';
 import { RotateWebhookSecretDto } from './dto/rotate-webhook-secret.dto';
@@ -23,33 +24,40 @@ export class WebhookEndpointsController {
     private readonly deliveryLog: WebhookDeliveryLogService,
   ) {}
 
+  /** Create a webhook endpoint (its signing secret is shown once). */
+  @DocumentedErrors(ErrorCode.Conflict)
   @Post()
   create(@Body() body: CreateWebhookEndpointDto): Promise<WebhookEndpointWithSecret> {
     return this.endpoints.create(body);
   }
 
+  /** List webhook endpoints. */
   @Get()
   /** At most WEBHOOK_ENDPOINTS_PER_TENANT_MAX endpoints: one page holds them all. */
   async list(): Promise<ListEnvelope<WebhookEndpointView>> {
     return listEnvelope(await this.endpoints.list(), false);
   }
 
+  /** Get a webhook endpoint. */
   @Get(':id')
   get(@Param('id') id: string): Promise<WebhookEndpointView> {
     return this.endpoints.get(id);
   }
 
+  /** Update a webhook endpoint. */
   @Patch(':id')
   update(@Param('id') id: string, @Body() body: UpdateWebhookEndpointDto): Promise<WebhookEndpointView> {
     return this.endpoints.update(id, body);
   }
 
+  /** Delete a webhook endpoint. */
   @Delete(':id')
   @HttpCode(204)
   remove(@Param('id') id: string): Promise<void> {
     return this.endpoints.remove(id);
   }
 
+  /** Rotate a webhook endpoint's signing secret. */
   @Post(':id/rotate-secret')
   @HttpCode(200)
   rotateSecret(
@@ -59,6 +67,7 @@ export class WebhookEndpointsController {
     return this.endpoints.rotateSecret(id, body.previousSecretValidForSeconds);
   }
 
+  /** A webhook endpoint's delivery log. */
   @Get(':id/deliveries')
   deliveries(
     @Param('id') id: string,

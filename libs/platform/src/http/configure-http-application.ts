@@ -1,4 +1,4 @@
-import { type NestApplicationOptions, RequestMethod } from '@nestjs/common';
+import { type INestApplication, type NestApplicationOptions, RequestMethod } from '@nestjs/common';
 import type { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
@@ -65,11 +65,16 @@ export async function configureHttpApplication(app: NestFastifyApplication): Pro
     if (isBulk) route.bodyLimit = config.http.bulkBodyLimitBytes;
   });
 
-  app.setGlobalPrefix(API_PREFIX, { exclude: [...HEALTH_ROUTES, ...PORTAL_ROUTES, ...DEV_ROUTES] });
+  setApiGlobalPrefix(app);
   // Nest hands it Fastify's own errors too (body parsing, hooks, middleware): see toApiException.
   app.useGlobalFilters(errorFilter);
   app.useGlobalPipes(new RejectUnsafeInputPipe(), createValidationPipe());
   return app;
+}
+
+/** `/v1` in front of every route but health probes, the portal's pages and development routes. */
+export function setApiGlobalPrefix(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: [...HEALTH_ROUTES, ...PORTAL_ROUTES, ...DEV_ROUTES] });
 }
 
 function bulkBodyRoutes(app: NestFastifyApplication): readonly BodyRoute[] {

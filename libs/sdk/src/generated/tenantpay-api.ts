@@ -11,6 +11,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Liveness: the process answers. */
     get: operations['HealthController_live'];
     put?: never;
     post?: never;
@@ -27,6 +28,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Readiness: the process and its dependencies answer. */
     get: operations['HealthController_ready'];
     put?: never;
     post?: never;
@@ -43,7 +45,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** The tenant's usage in a billing period against its plan's limits. */
     get: operations['UsageController_get'];
     put?: never;
     post?: never;
@@ -60,7 +62,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Usage of every tenant in a billing period (JSON, or CSV with `Accept: text/csv`). */
     get: operations['AdminUsageController_list'];
     put?: never;
     post?: never;
@@ -77,7 +79,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Platform-wide usage overview across tenants. */
     get: operations['AdminUsageAnalyticsController_overview'];
     put?: never;
     post?: never;
@@ -94,10 +96,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** List tenants. */
     get: operations['AdminTenantsController_list'];
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** With `admin`, also invites the tenant's first admin (their invitation is in `adminInvitation`). */
     post: operations['AdminTenantsController_create'];
     delete?: never;
     options?: never;
@@ -114,7 +116,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Invites an admin into an existing tenant (a first admin whose invitation lapsed, a replacement). */
     post: operations['AdminTenantsController_inviteAdmin'];
     delete?: never;
     options?: never;
@@ -129,7 +131,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Get a tenant. */
     get: operations['AdminTenantsController_get'];
     put?: never;
     post?: never;
@@ -147,7 +149,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Change a tenant's tier. */
     put: operations['AdminTenantsController_changeTier'];
     post?: never;
     delete?: never;
@@ -164,7 +166,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Change a tenant's slug. */
     put: operations['AdminTenantsController_changeSlug'];
     post?: never;
     delete?: never;
@@ -181,7 +183,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Rename a tenant. */
     put: operations['AdminTenantsController_rename'];
     post?: never;
     delete?: never;
@@ -199,7 +201,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Read-only until unarchived: reads and exports work, writes answer 409 `tenant_archived`. */
     post: operations['AdminTenantsController_archive'];
     delete?: never;
     options?: never;
@@ -216,7 +218,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Unarchive a tenant: writes are accepted again. */
     post: operations['AdminTenantsController_unarchive'];
     delete?: never;
     options?: never;
@@ -232,7 +234,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Override a tenant's plan limits. */
     put: operations['AdminTenantsController_setLimits'];
     post?: never;
     delete?: never;
@@ -250,7 +252,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Suspend a tenant. */
     post: operations['AdminTenantsController_suspend'];
     delete?: never;
     options?: never;
@@ -267,7 +269,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Reactivate a suspended tenant. */
     post: operations['AdminTenantsController_activate'];
     delete?: never;
     options?: never;
@@ -284,7 +286,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Add a custom domain to a tenant. */
     post: operations['AdminTenantsController_addDomain'];
     delete?: never;
     options?: never;
@@ -301,7 +303,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Explicit admin decision until the DNS TXT check is automated. */
     post: operations['AdminTenantsController_verifyDomain'];
     delete?: never;
     options?: never;
@@ -319,7 +321,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Remove a tenant's custom domain. */
     delete: operations['AdminTenantsController_removeDomain'];
     options?: never;
     head?: never;
@@ -333,10 +335,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** The status of a tenant's offboarding export. */
     get: operations['AdminTenantOffboardingController_status'];
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** 202: the export is queued; a repeated call answers the offboarding already started. */
     post: operations['AdminTenantOffboardingController_start'];
     delete?: never;
     options?: never;
@@ -351,7 +353,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** The archive (tar), streamed; `Repr-Digest` (RFC 9530) carries its SHA-256, as the status does in hex. */
     get: operations['AdminTenantOffboardingController_download'];
     put?: never;
     post?: never;
@@ -368,10 +370,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** List platform operators. */
     get: operations['AdminPlatformUsersController_list'];
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Create a platform operator. */
     post: operations['AdminPlatformUsersController_create'];
     delete?: never;
     options?: never;
@@ -386,7 +388,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Get a platform operator. */
     get: operations['AdminPlatformUsersController_get'];
     put?: never;
     post?: never;
@@ -405,7 +407,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Refused for oneself (403) and for the last active super-admin (409 `last_super_admin`). */
     post: operations['AdminPlatformUsersController_deactivate'];
     delete?: never;
     options?: never;
@@ -422,8 +424,57 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Reactivate a platform operator. */
     post: operations['AdminPlatformUsersController_reactivate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/platform-invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminPlatformInvitationsController_listPending'];
+    put?: never;
+    /** 409 `conflict` when an invitation to the email is pending (resend it) or the operator exists. */
+    post: operations['AdminPlatformInvitationsController_invite'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/platform-invitations/{id}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AdminPlatformInvitationsController_resend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/platform-invitations/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AdminPlatformInvitationsController_revoke'];
     delete?: never;
     options?: never;
     head?: never;
@@ -439,6 +490,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Log in a tenant user with email and password. */
     post: operations['AuthController_logIn'];
     delete?: never;
     options?: never;
@@ -455,6 +507,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** The second step for an account with MFA: the challenge plus a TOTP code or a recovery code. */
     post: operations['AuthController_completeMfaLogin'];
     delete?: never;
     options?: never;
@@ -471,6 +524,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * Mandatory MFA, user without a factor: the enrolment challenge buys a secret (shown once), then `login/mfa`
+     *     with a code of it activates the factor and opens the session.
+     */
     post: operations['AuthController_startEnrolment'];
     delete?: never;
     options?: never;
@@ -485,7 +542,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** The caller: a user (id, email, role) or an API key (tenant, scopes, prefix, expiry). */
     get: operations['MeController_me[0]'];
     put?: never;
     post?: never;
@@ -502,7 +559,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** The caller: a user (id, email, role) or an API key (tenant, scopes, prefix, expiry). */
     get: operations['MeController_me[1]'];
     put?: never;
     post?: never;
@@ -521,6 +578,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Log in a platform operator. */
     post: operations['PlatformAuthController_logIn'];
     delete?: never;
     options?: never;
@@ -537,6 +595,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** The second step for an account with MFA: the challenge plus a TOTP code or a recovery code. */
     post: operations['PlatformAuthController_completeMfaLogin'];
     delete?: never;
     options?: never;
@@ -551,7 +610,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** The calling platform operator. */
     get: operations['PlatformAuthController_me'];
     put?: never;
     post?: never;
@@ -570,6 +629,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Exchange a refresh token for new access and refresh tokens. */
     post: operations['SessionsController_refresh'];
     delete?: never;
     options?: never;
@@ -586,7 +646,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Ends the session of the access token: it stops working on every instance from the next request. */
     post: operations['SessionsController_logout'];
     delete?: never;
     options?: never;
@@ -601,7 +661,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** The caller's active sessions. */
     get: operations['SessionsController_list'];
     put?: never;
     post?: never;
@@ -620,7 +680,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** End one of the caller's sessions. */
     post: operations['SessionsController_revoke'];
     delete?: never;
     options?: never;
@@ -637,6 +697,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Exchange a platform refresh token for new tokens. */
     post: operations['PlatformSessionsController_refresh'];
     delete?: never;
     options?: never;
@@ -653,7 +714,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** End the platform operator's current session. */
     post: operations['PlatformSessionsController_logout'];
     delete?: never;
     options?: never;
@@ -668,7 +729,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** The platform operator's active sessions. */
     get: operations['PlatformSessionsController_list'];
     put?: never;
     post?: never;
@@ -687,7 +748,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** End one of the platform operator's sessions. */
     post: operations['PlatformSessionsController_revoke'];
     delete?: never;
     options?: never;
@@ -702,7 +763,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** The caller's MFA status. */
     get: operations['MfaController_status'];
     put?: never;
     post?: never;
@@ -721,7 +782,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** A new secret and its otpauth:// URI, shown this once; active after `confirm`. */
     post: operations['MfaController_enrol'];
     delete?: never;
     options?: never;
@@ -738,7 +799,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Activates the enrolment with a code from the app; answers the ten recovery codes, shown this once. */
     post: operations['MfaController_confirm'];
     delete?: never;
     options?: never;
@@ -755,7 +816,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Replace the caller's recovery codes (shown once). */
     post: operations['MfaController_regenerateRecoveryCodes'];
     delete?: never;
     options?: never;
@@ -772,7 +833,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Turn off the caller's MFA. */
     post: operations['MfaController_disable'];
     delete?: never;
     options?: never;
@@ -787,7 +848,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** The platform operator's MFA status. */
     get: operations['PlatformMfaController_status'];
     put?: never;
     post?: never;
@@ -806,7 +867,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Start TOTP enrolment for the platform operator. */
     post: operations['PlatformMfaController_enrol'];
     delete?: never;
     options?: never;
@@ -823,7 +884,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Confirm the platform operator's TOTP enrolment. */
     post: operations['PlatformMfaController_confirm'];
     delete?: never;
     options?: never;
@@ -840,7 +901,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Replace the platform operator's recovery codes. */
     post: operations['PlatformMfaController_regenerateRecoveryCodes'];
     delete?: never;
     options?: never;
@@ -857,7 +918,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Turn off the platform operator's MFA. */
     post: operations['PlatformMfaController_disable'];
     delete?: never;
     options?: never;
@@ -872,9 +933,9 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** The tenant's MFA policy. */
     get: operations['MfaPolicyController_get'];
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Replace the tenant's MFA policy. */
     put: operations['MfaPolicyController_replace'];
     post?: never;
     delete?: never;
@@ -890,10 +951,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** List the tenant's users. */
     get: operations['UsersController_list'];
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Create a user in the tenant. */
     post: operations['UsersController_create'];
     delete?: never;
     options?: never;
@@ -908,7 +969,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Get a user. */
     get: operations['UsersController_get'];
     put?: never;
     post?: never;
@@ -931,7 +992,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Change a user's role. */
     patch: operations['UsersController_changeRole'];
     trace?: never;
   };
@@ -944,7 +1005,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Deactivate a user. */
     post: operations['UsersController_deactivate'];
     delete?: never;
     options?: never;
@@ -961,7 +1022,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Reactivates a deactivated user if the tier has a seat left (403 `user_limit_reached` otherwise). */
     post: operations['UsersController_reactivate'];
     delete?: never;
     options?: never;
@@ -978,7 +1039,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Clears the lock that five failed logins put on the account. */
     post: operations['UsersController_unlock'];
     delete?: never;
     options?: never;
@@ -993,7 +1054,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** A user's active sessions. */
     get: operations['UserSessionsController_list'];
     put?: never;
     post?: never;
@@ -1012,7 +1073,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** End all of a user's sessions. */
     post: operations['UserSessionsController_revokeAll'];
     delete?: never;
     options?: never;
@@ -1029,7 +1090,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** 201 with the token, shown once: `Authorization: Bearer <token>` on the tenant's routes, reads only. */
     post: operations['AdminSupportSessionsController_open'];
     delete?: never;
     options?: never;
@@ -1044,7 +1105,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Support sessions currently open on the tenant. */
     get: operations['SupportSessionsController_listActive'];
     put?: never;
     post?: never;
@@ -1063,7 +1124,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Its token stops working at the next request, on every instance. */
     post: operations['SupportSessionsController_end'];
     delete?: never;
     options?: never;
@@ -1080,6 +1141,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Accept an invitation: set a password and join the tenant. */
     post: operations['InvitationAcceptanceController_accept'];
     delete?: never;
     options?: never;
@@ -1094,10 +1156,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** List pending invitations. */
     get: operations['InvitationsController_listPending'];
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Invite a user by email. */
     post: operations['InvitationsController_invite'];
     delete?: never;
     options?: never;
@@ -1114,7 +1176,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Resend an invitation with a new token. */
     post: operations['InvitationsController_resend'];
     delete?: never;
     options?: never;
@@ -1131,8 +1193,24 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Revoke an invitation. */
     post: operations['InvitationsController_revoke'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/platform/invitations/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PlatformInvitationAcceptanceController_accept'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1148,6 +1226,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Request a password reset email. */
     post: operations['PasswordResetController_request'];
     delete?: never;
     options?: never;
@@ -1164,7 +1243,40 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Set a new password with a reset token. */
     post: operations['PasswordResetController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/platform/auth/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PlatformPasswordResetController_request'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/platform/auth/password-reset/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PlatformPasswordResetController_confirm'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1180,7 +1292,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Change the caller's password. */
     post: operations['PasswordChangeController_changeOwn'];
     delete?: never;
     options?: never;
@@ -1197,7 +1309,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Change the platform operator's password. */
     post: operations['PasswordChangeController_changeOwnPlatform'];
     delete?: never;
     options?: never;
@@ -1212,10 +1324,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** List the tenant's API keys. */
     get: operations['ApiKeysController_list'];
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Create an API key (its secret is shown once). */
     post: operations['ApiKeysController_create'];
     delete?: never;
     options?: never;
@@ -1230,7 +1342,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Get an API key. */
     get: operations['ApiKeysController_get'];
     put?: never;
     post?: never;
@@ -1249,7 +1361,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Revoke an API key. */
     post: operations['ApiKeysController_revoke'];
     delete?: never;
     options?: never;
@@ -1266,7 +1378,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Rotate an API key: a new secret (shown once), the old one kept for `overlapSeconds`. */
     post: operations['ApiKeysController_rotate'];
     delete?: never;
     options?: never;
@@ -1281,7 +1393,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Search the tenant's audit events. */
     get: operations['AuditEventsController_search'];
     put?: never;
     post?: never;
@@ -1298,7 +1410,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Search audit events across tenants. */
     get: operations['AdminAuditEventsController_search'];
     put?: never;
     post?: never;
@@ -1315,8 +1427,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /**
+     * Public, and served even for a suspended tenant (its site must still say whose it is). An unknown host
+     *     answers 404 like any other tenant lookup; it reveals no more than the branding of a known one would.
+     */
     get: operations['BrandingController_read'];
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Replace the tenant's branding. */
     put: operations['BrandingController_replace'];
     post?: never;
     delete?: never;
@@ -1332,10 +1448,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** List the tenant's custom domains. */
     get: operations['TenantDomainsController_list'];
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Answers the token and the TXT record to publish; the domain resolves only once verified. */
     post: operations['TenantDomainsController_add'];
     delete?: never;
     options?: never;
@@ -1352,7 +1468,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Verify a custom domain's DNS record. */
     post: operations['TenantDomainsController_verify'];
     delete?: never;
     options?: never;
@@ -1370,7 +1486,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Remove a custom domain. */
     delete: operations['TenantDomainsController_remove'];
     options?: never;
     head?: never;
@@ -1384,10 +1500,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** List webhook endpoints. */
     get: operations['WebhookEndpointsController_list'];
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Create a webhook endpoint (its signing secret is shown once). */
     post: operations['WebhookEndpointsController_create'];
     delete?: never;
     options?: never;
@@ -1402,15 +1518,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Get a webhook endpoint. */
     get: operations['WebhookEndpointsController_get'];
     put?: never;
     post?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Delete a webhook endpoint. */
     delete: operations['WebhookEndpointsController_remove'];
     options?: never;
     head?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Update a webhook endpoint. */
     patch: operations['WebhookEndpointsController_update'];
     trace?: never;
   };
@@ -1423,7 +1539,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Rotate a webhook endpoint's signing secret. */
     post: operations['WebhookEndpointsController_rotateSecret'];
     delete?: never;
     options?: never;
@@ -1438,7 +1554,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** A webhook endpoint's delivery log. */
     get: operations['WebhookEndpointsController_deliveries'];
     put?: never;
     post?: never;
@@ -1457,7 +1573,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Deliver a webhook event again. */
     post: operations['WebhookEventsController_replay'];
     delete?: never;
     options?: never;
@@ -1472,10 +1588,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** List payments. */
     get: operations['PaymentsController_list'];
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Create a payment. */
     post: operations['PaymentsController_create'];
     delete?: never;
     options?: never;
@@ -1490,7 +1606,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Payment counts and volumes by status. */
     get: operations['PaymentsController_stats'];
     put?: never;
     post?: never;
@@ -1507,7 +1623,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Payment analytics over a date range. */
     get: operations['PaymentsController_analyticsReport'];
     put?: never;
     post?: never;
@@ -1524,7 +1640,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Get a payment. */
     get: operations['PaymentsController_get'];
     put?: never;
     post?: never;
@@ -1543,7 +1659,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Cancel a payment. */
     post: operations['PaymentsController_cancel'];
     delete?: never;
     options?: never;
@@ -1560,7 +1676,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Refund a payment, fully or partly. */
     post: operations['PaymentsController_refund'];
     delete?: never;
     options?: never;
@@ -1577,7 +1693,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Approve a payment held for approval. */
     post: operations['PaymentApprovalsController_approve'];
     delete?: never;
     options?: never;
@@ -1594,7 +1710,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Reject a payment held for approval. */
     post: operations['PaymentApprovalsController_reject'];
     delete?: never;
     options?: never;
@@ -1611,6 +1727,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Receive a payment gateway webhook (signed with Gateway-Signature). */
     post: operations['GatewayWebhooksController_receive'];
     delete?: never;
     options?: never;
@@ -1625,7 +1742,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** List payment jobs that exhausted their retries. */
     get: operations['PaymentDeadLettersController_list'];
     put?: never;
     post?: never;
@@ -1644,7 +1761,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Retry a dead-lettered payment job. */
     post: operations['PaymentDeadLettersController_replay'];
     delete?: never;
     options?: never;
@@ -1659,7 +1776,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Payment volumes and counts across tenants. */
     get: operations['AdminPaymentAnalyticsController_payments'];
     put?: never;
     post?: never;
@@ -1676,7 +1793,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Tenants ranked by payment volume. */
     get: operations['AdminPaymentAnalyticsController_topTenants'];
     put?: never;
     post?: never;
@@ -1693,9 +1810,9 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** The tenant's payment workflow settings. */
     get: operations['PaymentWorkflowSettingsController_get'];
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Replace the tenant's payment workflow settings. */
     put: operations['PaymentWorkflowSettingsController_replace'];
     post?: never;
     delete?: never;
@@ -1711,9 +1828,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The tenant's batches, newest first. */
+    get: operations['BulkPaymentsController_list'];
     put?: never;
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** 202: the batch is accepted and its rows are created by the worker; rejected rows are listed. */
     post: operations['BulkPaymentsController_create'];
     delete?: never;
     options?: never;
@@ -1728,7 +1846,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** Get a payment batch. */
     get: operations['BulkPaymentsController_get'];
     put?: never;
     post?: never;
@@ -1745,7 +1863,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Credential: a bearer JWT or an x-api-key API key. */
+    /** List a payment batch's rows. */
     get: operations['BulkPaymentsController_items'];
     put?: never;
     post?: never;
@@ -1756,7 +1874,128 @@ export interface paths {
     trace?: never;
   };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+  'payment.completed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The `payment.completed` event
+     * @description Every delivery is a POST of the event as JSON, signed in `Tenantpay-Webhook-Signature`: `t=<unix seconds>,v1=<hex>` (one `v1` per valid secret while a rotation overlaps). Each `<hex>` is HMAC-SHA256 of `<Tenantpay-Webhook-Id>.<t>.<raw body>` keyed by the endpoint's whole secret string, `whsec_` prefix included. Verify against the raw bytes received, accept any `v1` that matches (constant-time), refuse a `t` more than 300 s from now, and keep the `Tenantpay-Webhook-Id` values seen to ignore redeliveries. Answer 2xx within the timeout; anything else is retried.
+     */
+    post: operations['webhook_payment.completed'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'payment.failed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The `payment.failed` event
+     * @description Every delivery is a POST of the event as JSON, signed in `Tenantpay-Webhook-Signature`: `t=<unix seconds>,v1=<hex>` (one `v1` per valid secret while a rotation overlaps). Each `<hex>` is HMAC-SHA256 of `<Tenantpay-Webhook-Id>.<t>.<raw body>` keyed by the endpoint's whole secret string, `whsec_` prefix included. Verify against the raw bytes received, accept any `v1` that matches (constant-time), refuse a `t` more than 300 s from now, and keep the `Tenantpay-Webhook-Id` values seen to ignore redeliveries. Answer 2xx within the timeout; anything else is retried.
+     */
+    post: operations['webhook_payment.failed'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'payment.refunded': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The `payment.refunded` event
+     * @description Every delivery is a POST of the event as JSON, signed in `Tenantpay-Webhook-Signature`: `t=<unix seconds>,v1=<hex>` (one `v1` per valid secret while a rotation overlaps). Each `<hex>` is HMAC-SHA256 of `<Tenantpay-Webhook-Id>.<t>.<raw body>` keyed by the endpoint's whole secret string, `whsec_` prefix included. Verify against the raw bytes received, accept any `v1` that matches (constant-time), refuse a `t` more than 300 s from now, and keep the `Tenantpay-Webhook-Id` values seen to ignore redeliveries. Answer 2xx within the timeout; anything else is retried.
+     */
+    post: operations['webhook_payment.refunded'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'payment.canceled': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The `payment.canceled` event
+     * @description Every delivery is a POST of the event as JSON, signed in `Tenantpay-Webhook-Signature`: `t=<unix seconds>,v1=<hex>` (one `v1` per valid secret while a rotation overlaps). Each `<hex>` is HMAC-SHA256 of `<Tenantpay-Webhook-Id>.<t>.<raw body>` keyed by the endpoint's whole secret string, `whsec_` prefix included. Verify against the raw bytes received, accept any `v1` that matches (constant-time), refuse a `t` more than 300 s from now, and keep the `Tenantpay-Webhook-Id` values seen to ignore redeliveries. Answer 2xx within the timeout; anything else is retried.
+     */
+    post: operations['webhook_payment.canceled'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'payment.awaiting_approval': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The `payment.awaiting_approval` event
+     * @description Every delivery is a POST of the event as JSON, signed in `Tenantpay-Webhook-Signature`: `t=<unix seconds>,v1=<hex>` (one `v1` per valid secret while a rotation overlaps). Each `<hex>` is HMAC-SHA256 of `<Tenantpay-Webhook-Id>.<t>.<raw body>` keyed by the endpoint's whole secret string, `whsec_` prefix included. Verify against the raw bytes received, accept any `v1` that matches (constant-time), refuse a `t` more than 300 s from now, and keep the `Tenantpay-Webhook-Id` values seen to ignore redeliveries. Answer 2xx within the timeout; anything else is retried.
+     */
+    post: operations['webhook_payment.awaiting_approval'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'usage.threshold_reached': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The `usage.threshold_reached` event
+     * @description Every delivery is a POST of the event as JSON, signed in `Tenantpay-Webhook-Signature`: `t=<unix seconds>,v1=<hex>` (one `v1` per valid secret while a rotation overlaps). Each `<hex>` is HMAC-SHA256 of `<Tenantpay-Webhook-Id>.<t>.<raw body>` keyed by the endpoint's whole secret string, `whsec_` prefix included. Verify against the raw bytes received, accept any `v1` that matches (constant-time), refuse a `t` more than 300 s from now, and keep the `Tenantpay-Webhook-Id` values seen to ignore redeliveries. Answer 2xx within the timeout; anything else is retried.
+     */
+    post: operations['webhook_usage.threshold_reached'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
 export interface components {
   schemas: {
     BrandingDto: {
@@ -1771,9 +2010,9 @@ export interface components {
       supportUrl?: string;
     };
     LimitOverridesDto: {
-      maxUsers: Record<string, never>;
-      transactionsPerMonth: Record<string, never>;
-      apiRequestsPerMinute: Record<string, never>;
+      maxUsers?: Record<string, never> | null;
+      transactionsPerMonth?: Record<string, never> | null;
+      apiRequestsPerMinute?: Record<string, never> | null;
     };
     FirstAdminDto: {
       /** Format: email */
@@ -1781,12 +2020,14 @@ export interface components {
       name?: string;
     };
     CreateTenantDto: {
+      /** @description Checked in full (reserved words, id look-alikes) by the service's slug rules. */
       slug: string;
       name: string;
       /** @enum {string} */
       tier: 'STARTER' | 'PROFESSIONAL' | 'ENTERPRISE';
       branding?: components['schemas']['BrandingDto'];
       limits?: components['schemas']['LimitOverridesDto'];
+      /** @description Invites the tenant's first admin in the same request (the invitation email goes to this address). */
       admin?: components['schemas']['FirstAdminDto'];
     };
     ChangeTierDto: {
@@ -1797,9 +2038,11 @@ export interface components {
       slug: string;
     };
     RenameTenantDto: {
+      /** @description The display name; stored trimmed, so a blank one is refused here rather than by the schema. */
       name: string;
     };
     AddDomainDto: {
+      /** @description Checked against the base domain and DNS rules by the service. */
       hostname: string;
     };
     CreatePlatformUserDto: {
@@ -1807,10 +2050,18 @@ export interface components {
       email: string;
       password: string;
     };
+    CreatePlatformInvitationDto: {
+      /** Format: email */
+      email: string;
+    };
     LoginDto: {
       email: string;
       password: string;
-      /** @enum {string} */
+      /**
+       * @description Where to hand out the session's refresh token: `cookie` (HttpOnly, for the portal) or `body` (API
+       *     clients). Omitted: no refresh token; the access token works until it expires or the session is ended.
+       * @enum {string}
+       */
       refreshTokenDelivery?: 'cookie' | 'body';
     };
     MfaLoginDto: {
@@ -1834,6 +2085,7 @@ export interface components {
       code?: string;
     };
     MfaPolicyDto: {
+      /** @description Every user of the tenant must sign in with a second factor; users without one enrol at their next login. */
       mfaRequired: boolean;
     };
     CreateUserDto: {
@@ -1848,14 +2100,20 @@ export interface components {
       role: 'ADMIN' | 'OPERATOR' | 'VIEWER';
     };
     OpenSupportSessionDto: {
+      /** @description Shown to the tenant in its audit trail: say what the operator is looking into and why (ticket, incident). */
       reason: string;
       durationMinutes?: number;
     };
     AcceptInvitationDto: {
+      /** @description The token from the invitation email's link. */
       token: string;
+      /** @description Checked against the password policy by the service (weak_password names the rule broken). */
       password: string;
       name?: string;
-      /** @enum {string} */
+      /**
+       * @description As at login: `cookie` (the portal) or `body` (API clients); omitted, no refresh token.
+       * @enum {string}
+       */
       refreshTokenDelivery?: 'cookie' | 'body';
     };
     CreateInvitationDto: {
@@ -1865,26 +2123,50 @@ export interface components {
       /** @enum {string} */
       role: 'ADMIN' | 'OPERATOR' | 'VIEWER';
     };
+    AcceptPlatformInvitationDto: {
+      /** @description The token from the invitation email's link. */
+      token: string;
+      /** @description Checked against the password policy by the service (weak_password names the rule broken). */
+      password: string;
+      /**
+       * @description As at login: `cookie` or `body`; omitted, no refresh token.
+       * @enum {string}
+       */
+      refreshTokenDelivery?: 'cookie' | 'body';
+    };
     RequestPasswordResetDto: {
       email: string;
     };
     ConfirmPasswordResetDto: {
+      /** @description The token from the reset email's link. */
       token: string;
+      /** @description Checked against the password policy by the service (weak_password names the rule broken). */
       password: string;
     };
     ChangePasswordDto: {
       currentPassword: string;
+      /** @description Checked against the password policy by the service. */
       newPassword: string;
     };
     CreateApiKeyDto: {
       name: string;
       scopes: ('payments:read' | 'payments:write' | 'usage:read' | 'webhooks:manage')[];
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description ISO 8601 time after which the key stops working; omit for a key that does not expire.
+       */
       expiresAt?: string;
     };
     RotateApiKeyDto: {
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description A new expiry for the replacement; omit to keep the old key's.
+       */
       expiresAt?: string;
+      /**
+       * @description How long the old key keeps working beside the replacement, in seconds: 0 cuts it at once, at most 7 days
+       *     (604800); 24 hours when omitted.
+       */
       overlapSeconds?: number;
     };
     UpdateBrandingDto: {
@@ -1899,55 +2181,50 @@ export interface components {
       supportUrl?: string;
     };
     AddTenantDomainDto: {
+      /** @description A DNS name outside the platform's base domain, without port; checked by TenantAdminService. */
       hostname: string;
     };
     CreateWebhookEndpointDto: {
+      /** @description https (http only for allow-listed hosts); its form and destination are checked by the webhooks library. */
       url: string;
-      events: (
-        | 'payment.completed'
-        | 'payment.failed'
-        | 'payment.refunded'
-        | 'payment.canceled'
-        | 'payment.awaiting_approval'
-        | 'usage.threshold_reached'
-        | '*'
-      )[];
+      /** @description Event types to receive, or `*` for all. */
+      events: Record<string, never>[];
       description?: string;
     };
     UpdateWebhookEndpointDto: {
       url?: string;
-      events?: (
-        | 'payment.completed'
-        | 'payment.failed'
-        | 'payment.refunded'
-        | 'payment.canceled'
-        | 'payment.awaiting_approval'
-        | 'usage.threshold_reached'
-        | '*'
-      )[];
-      description: string;
+      events?: Record<string, never>[];
+      /** @description null clears it (an explicit condition: a bare `@IsOptional()` refuses null). */
+      description?: string | null;
       enabled?: boolean;
     };
     RotateWebhookSecretDto: {
+      /** @description How long the old secret keeps signing next to the new one; 0 (the default) stops it at once. */
       previousSecretValidForSeconds?: number;
     };
     ReplayWebhookEventDto: {
+      /** @description Replay to this endpoint only; without it, to every enabled endpoint subscribed to the event's type. */
       endpointId?: string;
     };
     CreatePaymentDto: {
+      /** @description Integer minor units (cents, yen, fils): 10.50 EUR is 1050. Floats and strings are refused. */
       amount: number;
       currency: string;
+      /** @description The tenant's own reference, unique among its payments. */
       reference: string;
       /** @enum {string} */
       method: 'card' | 'bank_transfer' | 'direct_debit' | 'wallet';
       description?: string;
-      metadata?: Record<string, never>;
+      metadata?: {
+        [key: string]: string;
+      };
       paymentToken?: string;
     };
     PaymentNoteDto: {
       note?: string;
     };
     RefundPaymentDto: {
+      /** @description Minor units; the whole refundable remainder when omitted. */
       amount?: number;
       reason?: string;
     };
@@ -1959,10 +2236,15 @@ export interface components {
     PaymentWorkflowSettingsDto: {
       allowedMethods?: ('card' | 'bank_transfer' | 'direct_debit' | 'wallet')[];
       allowedCurrencies?: string[];
+      /** @description Per currency: a minor unit is worth different amounts in different currencies. */
       amountLimits?: components['schemas']['PaymentAmountLimitDto'][];
     };
     CreatePaymentBatchDto: {
-      payments: string[];
+      /**
+       * @description Each row is a payment as `POST /v1/payments` takes it. Rows are validated one by one (see
+       *     validatePaymentBatchRows), so one bad row is reported as that row's result instead of refusing the batch.
+       */
+      payments: Record<string, never>[];
     };
     ApiError: {
       /**
@@ -1985,6 +2267,7 @@ export interface components {
         | 'feature_not_in_tier'
         | 'user_limit_reached'
         | 'not_found'
+        | 'method_not_allowed'
         | 'tenant_not_found'
         | 'conflict'
         | 'last_super_admin'
@@ -1997,6 +2280,7 @@ export interface components {
         | 'password_reset_token_expired'
         | 'password_reset_token_used'
         | 'invalid_current_password'
+        | 'offboarding_archive_deleted'
         | 'idempotency_in_progress'
         | 'payload_too_large'
         | 'unsupported_media_type'
@@ -2018,6 +2302,79 @@ export interface components {
       /** Format: date-time */
       timestamp: string;
     };
+    Payment: {
+      id: string;
+      /** @constant */
+      object: 'payment';
+      reference: string;
+      /** @description Integer minor units of `currency` */
+      amount: number;
+      /** @description ISO 4217 code */
+      currency: string;
+      /** @description The amount in major units, exact ("12.345" KWD) */
+      amountDecimal: string;
+      /** @enum {string} */
+      method: 'card' | 'bank_transfer' | 'direct_debit' | 'wallet';
+      description: string | null;
+      metadata: {
+        [key: string]: string;
+      };
+      /** @enum {string} */
+      status:
+        | 'AWAITING_APPROVAL'
+        | 'PENDING'
+        | 'PROCESSING'
+        | 'COMPLETED'
+        | 'FAILED'
+        | 'CANCELED'
+        | 'REJECTED'
+        | 'PARTIALLY_REFUNDED'
+        | 'REFUNDED';
+      refundedAmount: number;
+      failureCode: string | null;
+      failureMessage: string | null;
+      gatewayReference: string | null;
+      createdBy: {
+        /** @enum {string} */
+        type: 'user' | 'api_key' | 'system';
+        id: string | null;
+      };
+      approval: null | {
+        decision: string;
+        by: {
+          /** @enum {string} */
+          type: 'user' | 'api_key' | 'system';
+          id: string | null;
+        };
+        /** Format: date-time */
+        at: string;
+        note: string | null;
+      };
+      refunds: {
+        id: string;
+        amount: number;
+        status: string;
+        reason: string | null;
+        /** Format: date-time */
+        createdAt: string;
+      }[];
+      statusHistory: {
+        from: string | null;
+        to: string;
+        /** Format: date-time */
+        at: string;
+        by: {
+          /** @enum {string} */
+          type: 'user' | 'api_key' | 'system';
+          id: string | null;
+        };
+        reason: string | null;
+      }[];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
   };
   responses: never;
   parameters: {
@@ -2025,11 +2382,24 @@ export interface components {
     RequestId: string;
     /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
     TenantId: string;
-    /** @description Makes a create safely retryable; required on payment creation with an API key */
-    IdempotencyKey: string;
   };
   requestBodies: never;
-  headers: never;
+  headers: {
+    /** @description The request id (echoed or generated) */
+    'X-Request-Id': string;
+    /** @description Requests allowed in the window */
+    'X-RateLimit-Limit': number;
+    /** @description Requests left in the window */
+    'X-RateLimit-Remaining': number;
+    /** @description Unix time (s) the window resets */
+    'X-RateLimit-Reset': number;
+    /** @description IETF draft RateLimit-Policy field */
+    'RateLimit-Policy': string;
+    /** @description IETF draft RateLimit field */
+    RateLimit: string;
+    /** @description Seconds to wait before retrying */
+    'Retry-After': number;
+  };
   pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -2050,56 +2420,38 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description validation_error: the request is malformed or fails validation */
-      400: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': unknown;
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
-      404: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
-      429: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -2120,56 +2472,38 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description validation_error: the request is malformed or fails validation */
-      400: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': Record<string, never>;
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
-      404: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
-      429: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -2177,6 +2511,7 @@ export interface operations {
   UsageController_get: {
     parameters: {
       query?: {
+        /** @description `YYYY-MM` (UTC month); the current month when absent. Future months are refused by the service. */
         period?: string;
       };
       header?: {
@@ -2192,88 +2527,109 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -2281,9 +2637,12 @@ export interface operations {
   AdminUsageController_list: {
     parameters: {
       query?: {
+        /** @description `YYYY-MM` (UTC month); the current month when absent. Future months are refused by the service. */
         period?: string;
       };
       header?: {
+        /** @description `text/csv` for the report as CSV; JSON otherwise */
+        accept?: string;
         /** @description Correlation id; generated when absent, echoed back */
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
@@ -2296,88 +2655,96 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
-      404: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -2385,6 +2752,7 @@ export interface operations {
   AdminUsageAnalyticsController_overview: {
     parameters: {
       query?: {
+        /** @description `YYYY-MM` (UTC month); the current month when absent. Future months are refused by the service. */
         period?: string;
       };
       header?: {
@@ -2400,99 +2768,108 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
-      404: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
   };
   AdminTenantsController_list: {
     parameters: {
-      query?: {
-        limit?: number;
-        starting_after?: string;
+      query: {
         tier?: 'STARTER' | 'PROFESSIONAL' | 'ENTERPRISE';
         status?: 'active' | 'suspended';
+        /** @description The id of the last item of the previous page. */
+        starting_after?: string;
+        limit: number;
       };
       header?: {
         /** @description Correlation id; generated when absent, echoed back */
@@ -2507,88 +2884,109 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': unknown;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -2601,8 +2999,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -2615,88 +3011,148 @@ export interface operations {
     responses: {
       201: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'conflict';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -2709,8 +3165,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -2725,88 +3179,135 @@ export interface operations {
     responses: {
       201: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -2829,88 +3330,109 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -2923,8 +3445,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -2939,88 +3459,135 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -3033,8 +3600,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -3049,88 +3614,148 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'conflict';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -3143,8 +3768,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -3159,88 +3782,135 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -3253,8 +3923,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -3265,88 +3933,135 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -3359,8 +4074,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -3371,88 +4084,135 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -3465,8 +4225,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -3481,88 +4239,135 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -3575,8 +4380,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -3587,88 +4390,135 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -3681,8 +4531,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -3693,88 +4541,135 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -3787,8 +4682,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -3803,88 +4696,148 @@ export interface operations {
     responses: {
       201: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `feature_not_in_tier` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'feature_not_in_tier';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'conflict';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -3897,8 +4850,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -3910,88 +4861,135 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -4015,88 +5013,109 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -4119,88 +5138,109 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -4213,8 +5253,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -4225,88 +5263,135 @@ export interface operations {
     responses: {
       202: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -4329,97 +5414,119 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': unknown;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
   };
   AdminPlatformUsersController_list: {
     parameters: {
-      query?: {
-        limit?: number;
+      query: {
+        /** @description The id of the last item of the previous page. */
         starting_after?: string;
+        limit: number;
       };
       header?: {
         /** @description Correlation id; generated when absent, echoed back */
@@ -4434,88 +5541,96 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': unknown;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
-      404: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -4528,8 +5643,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -4542,88 +5655,135 @@ export interface operations {
     responses: {
       201: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json`, `weak_password` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json' | 'weak_password';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
-      404: {
+      /** @description `conflict` */
+      409: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'conflict';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -4646,88 +5806,109 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -4740,8 +5921,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -4752,88 +5931,148 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `last_super_admin` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'last_super_admin';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -4846,8 +6085,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -4858,88 +6095,674 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
+        };
+      };
+    };
+  };
+  AdminPlatformInvitationsController_listPending: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Correlation id; generated when absent, echoed back */
+        'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
+        'X-Tenant-ID'?: components['parameters']['TenantId'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+      /** @description `unauthorized` */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
+        };
+      };
+      /** @description `internal_error` */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
+        };
+      };
+    };
+  };
+  AdminPlatformInvitationsController_invite: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Correlation id; generated when absent, echoed back */
+        'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
+        'X-Tenant-ID'?: components['parameters']['TenantId'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePlatformInvitationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      /** @description `validation_error`, `invalid_json` */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
+        };
+      };
+      /** @description `unauthorized` */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
+        };
+      };
+      /** @description `internal_error` */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
+        };
+      };
+    };
+  };
+  AdminPlatformInvitationsController_resend: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Correlation id; generated when absent, echoed back */
+        'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
+        'X-Tenant-ID'?: components['parameters']['TenantId'];
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      /** @description `validation_error`, `invalid_json` */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
+        };
+      };
+      /** @description `unauthorized` */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
+        };
+      };
+      /** @description `internal_error` */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
+        };
+      };
+    };
+  };
+  AdminPlatformInvitationsController_revoke: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Correlation id; generated when absent, echoed back */
+        'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
+        'X-Tenant-ID'?: components['parameters']['TenantId'];
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      /** @description `validation_error`, `invalid_json` */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
+        };
+      };
+      /** @description `unauthorized` */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
+        };
+      };
+      /** @description `internal_error` */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -4952,8 +6775,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -4966,56 +6787,135 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `unauthorized` */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
+        };
+      };
+      /** @description `tenant_suspended` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_suspended';
+          };
+        };
+      };
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -5028,8 +6928,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -5042,56 +6940,148 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `unauthorized`, `invalid_mfa_code` */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized' | 'invalid_mfa_code';
+          };
+        };
+      };
+      /** @description `tenant_suspended` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_suspended';
+          };
+        };
+      };
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'conflict';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -5104,8 +7094,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -5118,56 +7106,135 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `unauthorized`, `invalid_mfa_code` */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized' | 'invalid_mfa_code';
+          };
+        };
+      };
+      /** @description `tenant_suspended` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_suspended';
+          };
+        };
+      };
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -5188,88 +7255,96 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description validation_error: the request is malformed or fails validation */
-      400: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': Record<string, never>;
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -5290,88 +7365,96 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description validation_error: the request is malformed or fails validation */
-      400: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': Record<string, never>;
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -5384,8 +7467,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -5398,56 +7479,109 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
-      404: {
+      /** @description `unauthorized` */
+      401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -5460,8 +7594,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -5474,56 +7606,122 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
-      404: {
+      /** @description `unauthorized`, `invalid_mfa_code` */
+      401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized' | 'invalid_mfa_code';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'conflict';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -5544,88 +7742,83 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description validation_error: the request is malformed or fails validation */
-      400: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': Record<string, never>;
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
-      404: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -5638,8 +7831,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -5652,56 +7843,135 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `unauthorized`, `refresh_token_reused` */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized' | 'refresh_token_reused';
+          };
+        };
+      };
+      /** @description `tenant_suspended` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_suspended';
+          };
+        };
+      };
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -5714,8 +7984,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -5724,88 +7992,146 @@ export interface operations {
     responses: {
       204: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'support_session_read_only';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -5826,88 +8152,96 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description validation_error: the request is malformed or fails validation */
-      400: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': unknown;
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -5920,8 +8254,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -5932,88 +8264,146 @@ export interface operations {
     responses: {
       204: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'support_session_read_only';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -6026,8 +8416,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -6040,56 +8428,109 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
-      404: {
+      /** @description `unauthorized`, `refresh_token_reused` */
+      401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized' | 'refresh_token_reused';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -6102,8 +8543,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -6112,88 +8551,120 @@ export interface operations {
     responses: {
       204: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
-      404: {
+      /** @description `payload_too_large` */
+      413: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -6214,88 +8685,83 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description validation_error: the request is malformed or fails validation */
-      400: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': unknown;
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
-      404: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -6308,8 +8774,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -6320,88 +8784,133 @@ export interface operations {
     responses: {
       204: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -6422,88 +8931,96 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description validation_error: the request is malformed or fails validation */
-      400: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': Record<string, never>;
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -6516,8 +9033,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -6526,88 +9041,148 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'support_session_read_only';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived`, `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived' | 'conflict';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -6620,8 +9195,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -6634,88 +9207,148 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized`, `invalid_mfa_code` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized' | 'invalid_mfa_code';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'support_session_read_only';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived`, `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived' | 'conflict';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -6728,8 +9361,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -6742,88 +9373,148 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized`, `invalid_mfa_code` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized' | 'invalid_mfa_code';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'support_session_read_only';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived`, `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived' | 'conflict';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -6836,8 +9527,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -6850,88 +9539,146 @@ export interface operations {
     responses: {
       204: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized`, `invalid_mfa_code` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized' | 'invalid_mfa_code';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'support_session_read_only';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived`, `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived' | 'conflict';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -6952,88 +9699,83 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description validation_error: the request is malformed or fails validation */
-      400: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': Record<string, never>;
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
-      404: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -7046,8 +9788,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -7056,88 +9796,135 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
-      404: {
+      /** @description `conflict` */
+      409: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'conflict';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -7150,8 +9937,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -7164,88 +9949,135 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized`, `invalid_mfa_code` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized' | 'invalid_mfa_code';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
-      404: {
+      /** @description `conflict` */
+      409: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'conflict';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -7258,8 +10090,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -7272,88 +10102,135 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized`, `invalid_mfa_code` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized' | 'invalid_mfa_code';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
-      404: {
+      /** @description `conflict` */
+      409: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'conflict';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -7366,8 +10243,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -7380,88 +10255,133 @@ export interface operations {
     responses: {
       204: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized`, `invalid_mfa_code` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized' | 'invalid_mfa_code';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
-      404: {
+      /** @description `conflict` */
+      409: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'conflict';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -7482,88 +10402,96 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description validation_error: the request is malformed or fails validation */
-      400: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': Record<string, never>;
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `feature_not_in_tier` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'feature_not_in_tier';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -7576,8 +10504,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -7590,97 +10516,163 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only`, `feature_not_in_tier` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?:
+              | 'forbidden'
+              | 'tenant_mismatch'
+              | 'tenant_suspended'
+              | 'support_session_read_only'
+              | 'feature_not_in_tier';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
   };
   UsersController_list: {
     parameters: {
-      query?: {
-        limit?: number;
+      query: {
+        /** @description The id of the last item of the previous page. */
         starting_after?: string;
+        limit: number;
       };
       header?: {
         /** @description Correlation id; generated when absent, echoed back */
@@ -7695,88 +10687,109 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': unknown;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -7789,8 +10802,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -7803,88 +10814,153 @@ export interface operations {
     responses: {
       201: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only`, `user_limit_reached` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?:
+              | 'forbidden'
+              | 'tenant_mismatch'
+              | 'tenant_suspended'
+              | 'support_session_read_only'
+              | 'user_limit_reached';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived`, `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived' | 'conflict';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -7907,88 +10983,109 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -8001,8 +11098,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -8017,88 +11112,148 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'support_session_read_only';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -8111,8 +11266,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -8123,88 +11276,148 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'support_session_read_only';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -8217,8 +11430,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -8229,88 +11440,153 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only`, `user_limit_reached` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?:
+              | 'forbidden'
+              | 'tenant_mismatch'
+              | 'tenant_suspended'
+              | 'support_session_read_only'
+              | 'user_limit_reached';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -8323,8 +11599,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -8335,88 +11609,148 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'support_session_read_only';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -8439,88 +11773,109 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': unknown;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -8533,8 +11888,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -8545,88 +11898,148 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': unknown;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'support_session_read_only';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -8639,8 +12052,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -8655,88 +12066,135 @@ export interface operations {
     responses: {
       201: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -8757,88 +12215,96 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description validation_error: the request is malformed or fails validation */
-      400: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': unknown;
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -8851,8 +12317,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -8863,88 +12327,148 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'support_session_read_only';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -8957,8 +12481,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -8971,63 +12493,159 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json`, `weak_password` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json' | 'weak_password';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_suspended`, `user_limit_reached` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_suspended' | 'user_limit_reached';
+          };
+        };
+      };
+      /** @description `tenant_not_found`, `invitation_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found' | 'invitation_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived`, `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived' | 'conflict';
+          };
+        };
+      };
+      /** @description `invitation_expired`, `invitation_used`, `invitation_revoked` */
+      410: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'invitation_expired' | 'invitation_used' | 'invitation_revoked';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
   };
   InvitationsController_listPending: {
     parameters: {
-      query?: never;
+      query: {
+        /** @description The id of the last item of the previous page. */
+        starting_after?: string;
+        limit: number;
+      };
       header?: {
         /** @description Correlation id; generated when absent, echoed back */
         'X-Request-Id'?: components['parameters']['RequestId'];
@@ -9041,88 +12659,109 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': unknown;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -9135,8 +12774,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -9149,88 +12786,148 @@ export interface operations {
     responses: {
       201: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'support_session_read_only';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -9243,8 +12940,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -9255,88 +12950,148 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'support_session_read_only';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -9349,8 +13104,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -9361,88 +13114,262 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'support_session_read_only';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
+        };
+      };
+    };
+  };
+  PlatformInvitationAcceptanceController_accept: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Correlation id; generated when absent, echoed back */
+        'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
+        'X-Tenant-ID'?: components['parameters']['TenantId'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AcceptPlatformInvitationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      /** @description `validation_error`, `invalid_json` */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
+        };
+      };
+      /** @description `internal_error` */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -9455,8 +13382,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -9469,56 +13394,135 @@ export interface operations {
     responses: {
       202: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': unknown;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_suspended` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_suspended';
+          };
+        };
+      };
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -9531,8 +13535,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -9545,56 +13547,372 @@ export interface operations {
     responses: {
       204: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json`, `weak_password` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json' | 'weak_password';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_suspended` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_suspended';
+          };
+        };
+      };
+      /** @description `tenant_not_found`, `password_reset_token_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found' | 'password_reset_token_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived';
+          };
+        };
+      };
+      /** @description `password_reset_token_expired`, `password_reset_token_used` */
+      410: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'password_reset_token_expired' | 'password_reset_token_used';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
+        };
+      };
+    };
+  };
+  PlatformPasswordResetController_request: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Correlation id; generated when absent, echoed back */
+        'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
+        'X-Tenant-ID'?: components['parameters']['TenantId'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RequestPasswordResetDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+      /** @description `validation_error`, `invalid_json` */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
+        };
+      };
+      /** @description `internal_error` */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
+        };
+      };
+    };
+  };
+  PlatformPasswordResetController_confirm: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Correlation id; generated when absent, echoed back */
+        'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
+        'X-Tenant-ID'?: components['parameters']['TenantId'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmPasswordResetDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `validation_error`, `invalid_json` */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
+        };
+      };
+      /** @description `internal_error` */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -9607,8 +13925,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -9621,88 +13937,146 @@ export interface operations {
     responses: {
       204: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json`, `weak_password`, `invalid_current_password` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json' | 'weak_password' | 'invalid_current_password';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'support_session_read_only';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -9715,8 +14089,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -9729,95 +14101,131 @@ export interface operations {
     responses: {
       204: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json`, `weak_password`, `invalid_current_password` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json' | 'weak_password' | 'invalid_current_password';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
-      404: {
+      /** @description `payload_too_large` */
+      413: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
   };
   ApiKeysController_list: {
     parameters: {
-      query?: never;
+      query: {
+        /** @description The id of the last item of the previous page. */
+        starting_after?: string;
+        limit: number;
+      };
       header?: {
         /** @description Correlation id; generated when absent, echoed back */
         'X-Request-Id'?: components['parameters']['RequestId'];
@@ -9831,88 +14239,109 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': unknown;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `feature_not_in_tier` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'feature_not_in_tier';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -9925,8 +14354,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -9939,88 +14366,153 @@ export interface operations {
     responses: {
       201: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only`, `feature_not_in_tier` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?:
+              | 'forbidden'
+              | 'tenant_mismatch'
+              | 'tenant_suspended'
+              | 'support_session_read_only'
+              | 'feature_not_in_tier';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -10043,88 +14535,109 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `feature_not_in_tier` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'feature_not_in_tier';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -10137,8 +14650,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -10149,88 +14660,153 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only`, `feature_not_in_tier` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?:
+              | 'forbidden'
+              | 'tenant_mismatch'
+              | 'tenant_suspended'
+              | 'support_session_read_only'
+              | 'feature_not_in_tier';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived`, `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived' | 'conflict';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -10243,8 +14819,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -10259,88 +14833,153 @@ export interface operations {
     responses: {
       201: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only`, `feature_not_in_tier` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?:
+              | 'forbidden'
+              | 'tenant_mismatch'
+              | 'tenant_suspended'
+              | 'support_session_read_only'
+              | 'feature_not_in_tier';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived`, `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived' | 'conflict';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -10348,9 +14987,15 @@ export interface operations {
   AuditEventsController_search: {
     parameters: {
       query?: {
+        /**
+         * @description Accepted only so that naming another tenant is refused loudly (403 and a security audit event)
+         *     instead of being silently ignored; a tenant's admins always read their own tenant's events.
+         */
         tenant_id?: string;
         limit?: number;
+        /** @description The id of the last event of the previous page: the next (older) page follows. */
         starting_after?: string;
+        /** @description The acting user's, API key's or platform user's id. */
         actor_id?: string;
         action?:
           | 'tenant.cross_tenant_attempt'
@@ -10405,6 +15050,7 @@ export interface operations {
           | 'tenant.offboarding_exported'
           | 'tenant.offboarding_export_failed'
           | 'tenant.offboarding_archive_downloaded'
+          | 'tenant.offboarding_archive_deleted'
           | 'tenant.offboarded'
           | 'support_session.opened'
           | 'support_session.used'
@@ -10428,7 +15074,9 @@ export interface operations {
           | 'payment.rejected'
           | 'payment_batch.created';
         outcome?: 'success' | 'failure' | 'denied';
+        /** @description Inclusive, ISO 8601. */
         from?: string;
+        /** @description Exclusive, ISO 8601. */
         to?: string;
       };
       header?: {
@@ -10444,88 +15092,109 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': unknown;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `cross_tenant_access` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'cross_tenant_access';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -10535,7 +15204,9 @@ export interface operations {
       query?: {
         tenant_id?: string;
         limit?: number;
+        /** @description The id of the last event of the previous page: the next (older) page follows. */
         starting_after?: string;
+        /** @description The acting user's, API key's or platform user's id. */
         actor_id?: string;
         action?:
           | 'tenant.cross_tenant_attempt'
@@ -10590,6 +15261,7 @@ export interface operations {
           | 'tenant.offboarding_exported'
           | 'tenant.offboarding_export_failed'
           | 'tenant.offboarding_archive_downloaded'
+          | 'tenant.offboarding_archive_deleted'
           | 'tenant.offboarded'
           | 'support_session.opened'
           | 'support_session.used'
@@ -10613,7 +15285,9 @@ export interface operations {
           | 'payment.rejected'
           | 'payment_batch.created';
         outcome?: 'success' | 'failure' | 'denied';
+        /** @description Inclusive, ISO 8601. */
         from?: string;
+        /** @description Exclusive, ISO 8601. */
         to?: string;
       };
       header?: {
@@ -10629,88 +15303,96 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': unknown;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
-      404: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -10729,58 +15411,80 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The tenant's public branding */
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+      /** @description Not modified: `If-None-Match` names the current ETag */
+      304: {
+        headers: {
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description validation_error: the request is malformed or fails validation */
-      400: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -10793,8 +15497,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -10807,88 +15509,153 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only`, `feature_not_in_tier` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?:
+              | 'forbidden'
+              | 'tenant_mismatch'
+              | 'tenant_suspended'
+              | 'support_session_read_only'
+              | 'feature_not_in_tier';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -10909,88 +15676,96 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description validation_error: the request is malformed or fails validation */
-      400: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': unknown;
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -11003,8 +15778,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -11017,88 +15790,153 @@ export interface operations {
     responses: {
       201: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only`, `feature_not_in_tier` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?:
+              | 'forbidden'
+              | 'tenant_mismatch'
+              | 'tenant_suspended'
+              | 'support_session_read_only'
+              | 'feature_not_in_tier';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived`, `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived' | 'conflict';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -11111,8 +15949,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         hostname: string;
@@ -11123,88 +15959,153 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only`, `feature_not_in_tier` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?:
+              | 'forbidden'
+              | 'tenant_mismatch'
+              | 'tenant_suspended'
+              | 'support_session_read_only'
+              | 'feature_not_in_tier';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived`, `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived' | 'conflict';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -11227,88 +16128,120 @@ export interface operations {
     responses: {
       204: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'support_session_read_only';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -11329,88 +16262,96 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description validation_error: the request is malformed or fails validation */
-      400: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': unknown;
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -11423,8 +16364,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -11437,88 +16376,148 @@ export interface operations {
     responses: {
       201: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'support_session_read_only';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived`, `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived' | 'conflict';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -11541,88 +16540,109 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -11645,88 +16665,120 @@ export interface operations {
     responses: {
       204: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'support_session_read_only';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -11739,8 +16791,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -11755,88 +16805,148 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'support_session_read_only';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -11849,8 +16959,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -11865,97 +16973,158 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'support_session_read_only';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
   };
   WebhookEndpointsController_deliveries: {
     parameters: {
-      query?: {
-        limit?: number;
+      query: {
+        /** @description The id of the last item of the previous page. */
         starting_after?: string;
+        limit: number;
         status?: 'pending' | 'succeeded' | 'failed' | 'canceled';
       };
       header?: {
@@ -11973,88 +17142,109 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': unknown;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -12067,8 +17257,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         eventId: string;
@@ -12083,88 +17271,148 @@ export interface operations {
     responses: {
       202: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'support_session_read_only';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived`, `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived' | 'conflict';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -12173,7 +17421,9 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        /** @description The id of the last payment of the previous page: the next (older) page follows. */
         starting_after?: string;
+        /** @description The id of the first payment of the current page: the previous (newer) page follows. */
         ending_before?: string;
         status?:
           | 'AWAITING_APPROVAL'
@@ -12206,88 +17456,109 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': unknown;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `feature_not_in_tier` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'feature_not_in_tier';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -12296,12 +17567,12 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description Makes the create safely retryable: a repeat with the same key answers the first result (`Idempotent-Replayed: true`). Required with an API key, and always for a payment batch (400 `validation_error` without it). */
+        'idempotency-key'?: string;
         /** @description Correlation id; generated when absent, echoed back */
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -12312,90 +17583,169 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The payment */
       201: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Payment'];
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only`, `feature_not_in_tier` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?:
+              | 'forbidden'
+              | 'tenant_mismatch'
+              | 'tenant_suspended'
+              | 'support_session_read_only'
+              | 'feature_not_in_tier';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived`, `conflict`, `idempotency_in_progress` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived' | 'conflict' | 'idempotency_in_progress';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `idempotency_key_reused` */
+      422: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'idempotency_key_reused';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded`, `quota_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded' | 'quota_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -12416,88 +17766,96 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description validation_error: the request is malformed or fails validation */
-      400: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': Record<string, never>;
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `feature_not_in_tier` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'feature_not_in_tier';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -12521,88 +17879,109 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `feature_not_in_tier` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'feature_not_in_tier';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -12623,90 +18002,112 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The payment */
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Payment'];
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `feature_not_in_tier` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'feature_not_in_tier';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -12719,8 +18120,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -12733,90 +18132,156 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The payment */
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Payment'];
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only`, `feature_not_in_tier` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?:
+              | 'forbidden'
+              | 'tenant_mismatch'
+              | 'tenant_suspended'
+              | 'support_session_read_only'
+              | 'feature_not_in_tier';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived`, `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived' | 'conflict';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -12825,12 +18290,12 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description Makes the create safely retryable: a repeat with the same key answers the first result (`Idempotent-Replayed: true`). Required with an API key, and always for a payment batch (400 `validation_error` without it). */
+        'idempotency-key'?: string;
         /** @description Correlation id; generated when absent, echoed back */
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -12843,90 +18308,169 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The payment */
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Payment'];
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only`, `feature_not_in_tier` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?:
+              | 'forbidden'
+              | 'tenant_mismatch'
+              | 'tenant_suspended'
+              | 'support_session_read_only'
+              | 'feature_not_in_tier';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived`, `conflict`, `idempotency_in_progress` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived' | 'conflict' | 'idempotency_in_progress';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `idempotency_key_reused` */
+      422: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'idempotency_key_reused';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -12939,8 +18483,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -12953,90 +18495,156 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The payment */
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Payment'];
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only`, `feature_not_in_tier` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?:
+              | 'forbidden'
+              | 'tenant_mismatch'
+              | 'tenant_suspended'
+              | 'support_session_read_only'
+              | 'feature_not_in_tier';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived`, `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived' | 'conflict';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -13049,8 +18657,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         id: string;
@@ -13063,90 +18669,156 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The payment */
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Payment'];
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only`, `feature_not_in_tier` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?:
+              | 'forbidden'
+              | 'tenant_mismatch'
+              | 'tenant_suspended'
+              | 'support_session_read_only'
+              | 'feature_not_in_tier';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived`, `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived' | 'conflict';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -13155,12 +18827,12 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, keyed by PAYMENTS_GATEWAY_WEBHOOK_SECRET */
+        'gateway-signature'?: string;
         /** @description Correlation id; generated when absent, echoed back */
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -13169,64 +18841,106 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': unknown;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'invalid_json';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
-      404: {
+      /** @description `payload_too_large` */
+      413: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
   };
   PaymentDeadLettersController_list: {
     parameters: {
-      query?: {
-        limit?: number;
+      query: {
+        /** @description The job id of the last dead letter of the previous page (BullMQ job ids are strings, not ObjectIds). */
+        starting_after?: string;
+        limit: number;
       };
       header?: {
         /** @description Correlation id; generated when absent, echoed back */
@@ -13241,88 +18955,96 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': unknown;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
-      404: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -13335,8 +19057,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
         jobId: string;
@@ -13347,88 +19067,135 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -13438,7 +19205,7 @@ export interface operations {
       query: {
         from: string;
         to: string;
-        group_by: 'tenant' | 'tier' | 'status' | 'day';
+        group_by: 'tenant' | 'status' | 'tier' | 'day';
       };
       header?: {
         /** @description Correlation id; generated when absent, echoed back */
@@ -13453,88 +19220,96 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
-      404: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -13544,8 +19319,10 @@ export interface operations {
       query: {
         from: string;
         to: string;
+        /** @description Required: volumes in different currencies cannot be ranked against each other. */
         currency: string;
         limit?: number;
+        /** @description Rank by the payments in this status only, e.g. COMPLETED; every status when absent. */
         status?:
           | 'AWAITING_APPROVAL'
           | 'PENDING'
@@ -13570,88 +19347,96 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
-      404: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -13672,88 +19457,96 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description validation_error: the request is malformed or fails validation */
-      400: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': Record<string, never>;
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `feature_not_in_tier` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'feature_not_in_tier';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -13766,8 +19559,6 @@ export interface operations {
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -13780,88 +19571,280 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only`, `feature_not_in_tier` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?:
+              | 'forbidden'
+              | 'tenant_mismatch'
+              | 'tenant_suspended'
+              | 'support_session_read_only'
+              | 'feature_not_in_tier';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
+        };
+      };
+    };
+  };
+  BulkPaymentsController_list: {
+    parameters: {
+      query: {
+        /** @description The id of the last item of the previous page. */
+        starting_after?: string;
+        limit: number;
+      };
+      header?: {
+        /** @description Correlation id; generated when absent, echoed back */
+        'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
+        'X-Tenant-ID'?: components['parameters']['TenantId'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+      /** @description `validation_error` */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
+        };
+      };
+      /** @description `unauthorized` */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
+        };
+      };
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `feature_not_in_tier` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'feature_not_in_tier';
+          };
+        };
+      };
+      /** @description `tenant_not_found` */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
+        };
+      };
+      /** @description `internal_error` */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -13870,12 +19853,12 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description Makes the create safely retryable: a repeat with the same key answers the first result (`Idempotent-Replayed: true`). Required with an API key, and always for a payment batch (400 `validation_error` without it). */
+        'idempotency-key'?: string;
         /** @description Correlation id; generated when absent, echoed back */
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
         'X-Tenant-ID'?: components['parameters']['TenantId'];
-        /** @description Makes a create safely retryable; required on payment creation with an API key */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path?: never;
       cookie?: never;
@@ -13886,90 +19869,169 @@ export interface operations {
       };
     };
     responses: {
-      201: {
+      /** @description Accepted: the rows are created by the worker; rejected rows are listed */
+      202: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': unknown;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `support_session_read_only`, `feature_not_in_tier` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?:
+              | 'forbidden'
+              | 'tenant_mismatch'
+              | 'tenant_suspended'
+              | 'support_session_read_only'
+              | 'feature_not_in_tier';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `tenant_archived`, `idempotency_in_progress` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_archived' | 'idempotency_in_progress';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `idempotency_key_reused` */
+      422: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'idempotency_key_reused';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded`, `quota_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded' | 'quota_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -13992,88 +20054,109 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': Record<string, never>;
+        };
       };
-      /** @description validation_error: the request is malformed or fails validation */
+      /** @description `validation_error` */
       400: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
+      /** @description `unauthorized` */
       401: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `feature_not_in_tier` */
       403: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'feature_not_in_tier';
+          };
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
+      /** @description `rate_limit_exceeded` */
       429: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
+      /** @description `internal_error` */
       500: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ApiError'];
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
         };
       };
     };
@@ -14082,6 +20165,7 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        /** @description The row index of the last item of the previous page: the next rows follow. */
         starting_after?: number;
         status?: 'rejected' | 'pending' | 'created' | 'failed';
       };
@@ -14100,89 +20184,342 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Requests allowed in the window */
-          'X-RateLimit-Limit'?: number;
-          /** @description Requests left in the window */
-          'X-RateLimit-Remaining'?: number;
-          /** @description Unix time (s) the window resets */
-          'X-RateLimit-Reset'?: number;
-          /** @description IETF draft RateLimit-Policy field */
-          'RateLimit-Policy'?: string;
-          /** @description IETF draft RateLimit field */
-          RateLimit?: string;
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+      /** @description `validation_error` */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
+        };
+      };
+      /** @description `unauthorized` */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
+        };
+      };
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `feature_not_in_tier` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'feature_not_in_tier';
+          };
+        };
+      };
+      /** @description `not_found`, `tenant_not_found` */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
+        };
+      };
+      /** @description `internal_error` */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
+        };
+      };
+    };
+  };
+  'webhook_payment.completed': {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event's id; the same on every redelivery */
+        'Tenantpay-Webhook-Id': string;
+        /** @description Unix seconds of this attempt (also `t` in the signature) */
+        'Tenantpay-Webhook-Timestamp': string;
+        /** @description `t=<unix>,v1=<hex HMAC-SHA256>` */
+        'Tenantpay-Webhook-Signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Equal to `Tenantpay-Webhook-Id` */
+          id: string;
+          /** @constant */
+          type: 'payment.completed';
+          /** @description Unix seconds the event was created */
+          created: number;
+          data: components['schemas']['Payment'];
+        };
+      };
+    };
+    responses: {
+      /** @description Received; any other answer (or none within the timeout) is retried */
+      '2XX': {
+        headers: {
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description validation_error: the request is malformed or fails validation */
-      400: {
-        headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
+    };
+  };
+  'webhook_payment.failed': {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event's id; the same on every redelivery */
+        'Tenantpay-Webhook-Id': string;
+        /** @description Unix seconds of this attempt (also `t` in the signature) */
+        'Tenantpay-Webhook-Timestamp': string;
+        /** @description `t=<unix>,v1=<hex HMAC-SHA256>` */
+        'Tenantpay-Webhook-Signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Equal to `Tenantpay-Webhook-Id` */
+          id: string;
+          /** @constant */
+          type: 'payment.failed';
+          /** @description Unix seconds the event was created */
+          created: number;
+          data: components['schemas']['Payment'];
         };
       };
-      /** @description unauthorized: missing, invalid or expired credential */
-      401: {
+    };
+    responses: {
+      /** @description Received; any other answer (or none within the timeout) is retried */
+      '2XX': {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['ApiError'];
+        content?: never;
+      };
+    };
+  };
+  'webhook_payment.refunded': {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event's id; the same on every redelivery */
+        'Tenantpay-Webhook-Id': string;
+        /** @description Unix seconds of this attempt (also `t` in the signature) */
+        'Tenantpay-Webhook-Timestamp': string;
+        /** @description `t=<unix>,v1=<hex HMAC-SHA256>` */
+        'Tenantpay-Webhook-Signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Equal to `Tenantpay-Webhook-Id` */
+          id: string;
+          /** @constant */
+          type: 'payment.refunded';
+          /** @description Unix seconds the event was created */
+          created: number;
+          data: components['schemas']['Payment'];
         };
       };
-      /** @description forbidden / tenant_mismatch / cross_tenant_access / feature_not_in_tier */
-      403: {
+    };
+    responses: {
+      /** @description Received; any other answer (or none within the timeout) is retried */
+      '2XX': {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['ApiError'];
+        content?: never;
+      };
+    };
+  };
+  'webhook_payment.canceled': {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event's id; the same on every redelivery */
+        'Tenantpay-Webhook-Id': string;
+        /** @description Unix seconds of this attempt (also `t` in the signature) */
+        'Tenantpay-Webhook-Timestamp': string;
+        /** @description `t=<unix>,v1=<hex HMAC-SHA256>` */
+        'Tenantpay-Webhook-Signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Equal to `Tenantpay-Webhook-Id` */
+          id: string;
+          /** @constant */
+          type: 'payment.canceled';
+          /** @description Unix seconds the event was created */
+          created: number;
+          data: components['schemas']['Payment'];
         };
       };
-      /** @description not_found / tenant_not_found (another tenant's resource answers the same) */
-      404: {
+    };
+    responses: {
+      /** @description Received; any other answer (or none within the timeout) is retried */
+      '2XX': {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['ApiError'];
+        content?: never;
+      };
+    };
+  };
+  'webhook_payment.awaiting_approval': {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event's id; the same on every redelivery */
+        'Tenantpay-Webhook-Id': string;
+        /** @description Unix seconds of this attempt (also `t` in the signature) */
+        'Tenantpay-Webhook-Timestamp': string;
+        /** @description `t=<unix>,v1=<hex HMAC-SHA256>` */
+        'Tenantpay-Webhook-Signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Equal to `Tenantpay-Webhook-Id` */
+          id: string;
+          /** @constant */
+          type: 'payment.awaiting_approval';
+          /** @description Unix seconds the event was created */
+          created: number;
+          data: components['schemas']['Payment'];
         };
       };
-      /** @description rate_limit_exceeded / quota_exceeded: see Retry-After */
-      429: {
+    };
+    responses: {
+      /** @description Received; any other answer (or none within the timeout) is retried */
+      '2XX': {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
-          /** @description Seconds to wait */
-          'Retry-After'?: number;
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['ApiError'];
+        content?: never;
+      };
+    };
+  };
+  'webhook_usage.threshold_reached': {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event's id; the same on every redelivery */
+        'Tenantpay-Webhook-Id': string;
+        /** @description Unix seconds of this attempt (also `t` in the signature) */
+        'Tenantpay-Webhook-Timestamp': string;
+        /** @description `t=<unix>,v1=<hex HMAC-SHA256>` */
+        'Tenantpay-Webhook-Signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Equal to `Tenantpay-Webhook-Id` */
+          id: string;
+          /** @constant */
+          type: 'usage.threshold_reached';
+          /** @description Unix seconds the event was created */
+          created: number;
+          data: {
+            /** @description The billing period, e.g. 2026-12 */
+            period: string;
+            /** @enum {string} */
+            metric: 'api_calls' | 'transactions' | 'storage_bytes' | 'bandwidth_bytes';
+            thresholdPercent: number;
+            limit: number;
+            value: number;
+            /** Format: date-time */
+            reachedAt: string;
+          };
         };
       };
-      /** @description internal_error: no internals are disclosed */
-      500: {
+    };
+    responses: {
+      /** @description Received; any other answer (or none within the timeout) is retried */
+      '2XX': {
         headers: {
-          /** @description The request id (echoed or generated) */
-          'X-Request-Id'?: string;
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
+        content?: never;
       };
     };
   };

@@ -7,6 +7,7 @@ import {
   createHttpAdapter,
   HTTP_APPLICATION_OPTIONS,
 } from '@tenantpay/platform';
+import { checkResponsesAgainstContract } from '../contract/contract-violations';
 
 /**
  * An HTTP application from a compiled testing module, on the production HTTP platform and stack
@@ -25,8 +26,10 @@ export async function startHttpTestApplication(moduleRef: TestingModule): Promis
 /**
  * Initialises `app` and waits for Fastify to be ready: Fastify builds its router only then, and a test that
  * sends requests to `app.getHttpServer()` without listening needs it (listen() waits for it by itself).
+ * Every response is checked against the API's OpenAPI document (see checkResponsesAgainstContract).
  */
 export async function readyHttpApplication(app: NestFastifyApplication): Promise<NestFastifyApplication> {
+  checkResponsesAgainstContract(app.getHttpAdapter().getInstance());
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

@@ -1,0 +1,7 @@
+import { failOnContractViolations } from '../contract/contract-violations';
+
+// Every test that sent requests to an application of the harness fails when one of the responses broke the
+// OpenAPI contract (see checkResponsesAgainstContract).
+afterEach(() => {
+  failOnContractViolations();
+});
