@@ -97,7 +97,7 @@ describe('OpenAPI document (SPEC §12)', () => {
     const parameters = JSON.stringify(document.paths['/v1/users']?.['post']?.parameters);
     expect(parameters).toContain('#/components/parameters/RequestId');
     expect(parameters).toContain('#/components/parameters/TenantId');
-    expect(JSON.stringify(document.paths['/v1/payments']?.['post']?.parameters)).toContain('idempotency-key');
+    expect(JSON.stringify(document.paths['/v1/payments']?.['post']?.parameters)).toContain('Idempotency-Key');
   });
 
   it('describes DTO properties from their types and validation rules', () => {
@@ -126,7 +126,7 @@ describe('OpenAPI document (SPEC §12)', () => {
     // The validator is ESM-only, which Jest cannot load: it runs in its own Node process.
     const output = execFileSync(
       process.execPath,
-      ['-r', '@swc-node/register', 'tools/openapi/src/validate-openapi.main.ts', OPENAPI_DOCUMENT_FILE],
+      ['-r', '@swc-node/register', 'apps/api/src/openapi/writer/validate-openapi.main.ts', OPENAPI_DOCUMENT_FILE],
       { cwd: WORKSPACE_ROOT, encoding: 'utf8' },
     );
     expect(JSON.parse(output)).toEqual({ valid: true });

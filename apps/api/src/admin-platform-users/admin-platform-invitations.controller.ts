@@ -1,7 +1,9 @@
+import { ErrorCode } from '@tenantpay/platform';
 import { Body, Controller, Get, HttpCode, Ip, Param, Post } from '@nestjs/common';
 import { PlatformInvitationsService, type PlatformInvitationView } from '@tenantpay/identity';
 import { BypassTenantIsolation, Roles, SUPER_ADMIN_ROLE } from '@tenantpay/tenancy';
 import { CreatePlatformInvitationDto } from './dto/create-platform-invitation.dto';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 
 /** Super-admins invite platform operators by email, see who is still invited, resend and revoke. */
 @Controller('admin/platform-invitations')
@@ -10,23 +12,29 @@ import { CreatePlatformInvitationDto } from './dto/create-platform-invitation.dt
 export class AdminPlatformInvitationsController {
   constructor(private readonly invitations: PlatformInvitationsService) {}
 
-  /** 409 `conflict` when an invitation to the email is pending (resend it) or the operator exists. */
+  /** Invite a platform operator by email; 409 `conflict` when one is pending (resend it) or the operator exists. */
+  @DocumentedErrors(ErrorCode.Conflict)
   @Post()
   invite(@Body() body: CreatePlatformInvitationDto, @Ip() ip: string): Promise<PlatformInvitationView> {
     return this.invitations.invite(body.email, ip);
   }
 
+  /** The pending operator invitations. */
   @Get()
   async listPending(): Promise<{ data: PlatformInvitationView[] }> {
     return { data: await this.invitations.listPending() };
   }
 
+  /** Send a pending invitation again with a new link (the old one stops working). */
+  @DocumentedErrors(ErrorCode.NotFound, ErrorCode.Conflict)
   @Post(':id/resend')
   @HttpCode(200)
   resend(@Param('id') id: string, @Ip() ip: string): Promise<PlatformInvitationView> {
     return this.invitations.resend(id, ip);
   }
 
+  /** Revoke a pending invitation. */
+  @DocumentedErrors(ErrorCode.NotFound, ErrorCode.Conflict)
   @Post(':id/revoke')
   @HttpCode(200)
   revoke(@Param('id') id: string, @Ip() ip: string): Promise<PlatformInvitationView> {

@@ -1,3 +1,4 @@
+import { ErrorCode } from '@tenantpay/platform';
 import { Controller, Get, HttpCode, Param, Post, Res, StreamableFile } from '@nestjs/common';
 import { OffboardingService, type TenantOffboardingView } from '@tenantpay/offboarding';
 import {
@@ -8,6 +9,7 @@ import {
   Roles,
   SUPER_ADMIN_ROLE,
 } from '@tenantpay/tenancy';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 
 /** Response headers the download sets; both Express's Response and Fastify's Reply have `.header()`. */
 interface HeaderSink {
@@ -18,6 +20,7 @@ interface HeaderSink {
  * Offboarding a tenant (issue 13 §6), for platform operators: start it once the tenant is archived, follow it,
  * and download the export archive. The export and, after the retention period, the deletion run in the worker.
  */
+@DocumentedErrors(ErrorCode.TenantNotFound)
 @Controller('admin/tenants/:id/offboarding')
 @BypassTenantIsolation('tenant offboarding')
 @Roles(SUPER_ADMIN_ROLE)
@@ -25,6 +28,7 @@ export class AdminTenantOffboardingController {
   constructor(private readonly offboarding: OffboardingService) {}
 
   /** 202: the export is queued; a repeated call answers the offboarding already started. */
+  @DocumentedErrors(ErrorCode.TenantNotArchived)
   @Post()
   @HttpCode(202)
   start(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<TenantOffboardingView> {
@@ -38,6 +42,7 @@ export class AdminTenantOffboardingController {
   }
 
   /** The archive (tar), streamed; `Repr-Digest` (RFC 9530) carries its SHA-256, as the status does in hex. */
+  @DocumentedErrors(ErrorCode.Conflict, ErrorCode.OffboardingArchiveDeleted)
   @Get('archive')
   async download(
     @Param('id') id: string,

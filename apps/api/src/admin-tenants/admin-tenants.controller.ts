@@ -38,6 +38,7 @@ export class AdminTenantsController {
   }
 
   /** Invites an admin into an existing tenant (a first admin whose invitation lapsed, a replacement). */
+  @DocumentedErrors(ErrorCode.UserLimitReached, ErrorCode.Conflict)
   @Post(':id/admin-invitations')
   inviteAdmin(
     @Param('id') id: string,
@@ -91,6 +92,7 @@ export class AdminTenantsController {
   }
 
   /** Unarchive a tenant: writes are accepted again. */
+  @DocumentedErrors(ErrorCode.Conflict)
   @Post(':id/unarchive')
   @HttpCode(200)
   unarchive(@Param('id') id: string): Promise<TenantAdminView> {
@@ -111,6 +113,7 @@ export class AdminTenantsController {
   }
 
   /** Reactivate a suspended tenant. */
+  @DocumentedErrors(ErrorCode.Conflict)
   @Post(':id/activate')
   @HttpCode(200)
   activate(@Param('id') id: string): Promise<TenantAdminView> {

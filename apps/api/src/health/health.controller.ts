@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ReadinessService } from '@tenantpay/platform';
+import { ErrorCode, ReadinessService } from '@tenantpay/platform';
 import { SkipRateLimit } from '@tenantpay/rate-limiting';
 import { Public } from '@tenantpay/tenancy';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 
 /** Probes for orchestrators: live = the process serves HTTP; ready = its dependencies answer too. */
 @Public()
@@ -17,6 +18,7 @@ export class HealthController {
   }
 
   /** Readiness: the process and its dependencies answer. */
+  @DocumentedErrors(ErrorCode.NotReady)
   @Get('ready')
   ready() {
     return this.readiness.check();

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, Post, Query } from '@nestjs/common';
 import { type InvitationView, InvitationsService, TenantUserRole } from '@tenantpay/identity';
-import type { ListEnvelope } from '@tenantpay/platform';
+import { ErrorCode, type ListEnvelope } from '@tenantpay/platform';
 import { Roles } from '@tenantpay/tenancy';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { CursorPageQueryDto } from '../pagination/cursor-page.query.dto';
 import { CreateInvitationDto } from './dto/create-invitation.dto';
 
@@ -12,6 +13,7 @@ export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
 
   /** Invite a user by email. */
+  @DocumentedErrors(ErrorCode.Conflict)
   @Post()
   invite(@Body() body: CreateInvitationDto, @Ip() ip: string): Promise<InvitationView> {
     return this.invitations.invite(body, ip);

@@ -1,3 +1,4 @@
+import { ErrorCode } from '@tenantpay/platform';
 import { Body, Controller, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
 import { PlatformInvitationsService } from '@tenantpay/identity';
 import { Public } from '@tenantpay/tenancy';
@@ -5,6 +6,7 @@ import { type HeaderResponse, PLATFORM_AUTH_COOKIE_PATH } from '../auth/refresh-
 import type { SessionRequest } from '../auth/session-endpoints';
 import { deliverSession, type SessionResponse } from '../auth/session-response';
 import { AcceptPlatformInvitationDto } from './dto/accept-platform-invitation.dto';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 
 /**
  * Accepting an operator invitation, on the platform host: answers like the operator login (a session, its refresh
@@ -15,6 +17,15 @@ import { AcceptPlatformInvitationDto } from './dto/accept-platform-invitation.dt
 export class PlatformInvitationAcceptanceController {
   constructor(private readonly invitations: PlatformInvitationsService) {}
 
+  /** Accept an operator invitation: set a password and sign in. */
+  @DocumentedErrors(
+    ErrorCode.InvitationNotFound,
+    ErrorCode.InvitationExpired,
+    ErrorCode.InvitationUsed,
+    ErrorCode.InvitationRevoked,
+    ErrorCode.WeakPassword,
+    ErrorCode.Conflict,
+  )
   @Public()
   @Post('accept')
   @HttpCode(200)

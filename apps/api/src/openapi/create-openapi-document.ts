@@ -64,14 +64,23 @@ const RATE_LIMIT_HEADERS = [
   RATE_LIMIT_HEADER,
 ];
 
-/** What the request headers some handlers read are for. */
-const HANDLER_HEADER_DESCRIPTIONS: Readonly<Record<string, string>> = {
-  [IDEMPOTENCY_KEY_HEADER.toLowerCase()]:
-    'Makes the create safely retryable: a repeat with the same key answers the first result (`Idempotent-Replayed: true`). ' +
-    'Required with an API key, and always for a payment batch (400 `validation_error` without it).',
-  [GATEWAY_SIGNATURE_HEADER.toLowerCase()]:
-    '`t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, keyed by PAYMENTS_GATEWAY_WEBHOOK_SECRET',
-  accept: '`text/csv` for the report as CSV; JSON otherwise',
+/**
+ * The request headers some handlers read (`@Headers()` names them in lower case, as Node keeps them), by that
+ * name: how the document spells them, and what they are for.
+ */
+const HANDLER_HEADERS: Readonly<Record<string, { readonly name: string; readonly description: string }>> = {
+  [IDEMPOTENCY_KEY_HEADER.toLowerCase()]: {
+    name: IDEMPOTENCY_KEY_HEADER,
+    description:
+      'Makes the create safely retryable: a repeat with the same key answers the first result (`Idempotent-Replayed: true`). ' +
+      'Required with an API key, and always for a payment batch (400 `validation_error` without it).',
+  },
+  [GATEWAY_SIGNATURE_HEADER.toLowerCase()]: {
+    name: GATEWAY_SIGNATURE_HEADER,
+    description:
+      '`t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, keyed by PAYMENTS_GATEWAY_WEBHOOK_SECRET',
+  },
+  accept: { name: 'Accept', description: '`text/csv` for the report as CSV; JSON otherwise' },
 };
 
 function headerReferences(names: readonly string[]): Record<string, ReferenceObject> {
@@ -167,10 +176,10 @@ function completeOperation(
   operation.parameters = [
     ...(operation.parameters ?? []),
     ...contract.handlerHeaders.map((name): ParameterObject => ({
-      name,
+      name: HANDLER_HEADERS[name]?.name ?? name,
       in: 'header',
       required: false,
-      description: HANDLER_HEADER_DESCRIPTIONS[name],
+      description: HANDLER_HEADERS[name]?.description,
       schema: { type: 'string' },
     })),
     { $ref: `#/components/parameters/${REQUEST_ID_PARAMETER}` },

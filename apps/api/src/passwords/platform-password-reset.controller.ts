@@ -1,9 +1,11 @@
+import { ErrorCode } from '@tenantpay/platform';
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { PlatformPasswordResetService } from '@tenantpay/identity';
 import { Public } from '@tenantpay/tenancy';
 import { ConfirmPasswordResetDto } from './dto/confirm-password-reset.dto';
 import { RequestPasswordResetDto } from './dto/request-password-reset.dto';
 import { PASSWORD_RESET_REQUESTED } from './password-reset-requested';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 
 /**
  * Password reset by email for platform operators, on the platform host. Their tokens live apart from every
@@ -14,6 +16,7 @@ import { PASSWORD_RESET_REQUESTED } from './password-reset-requested';
 export class PlatformPasswordResetController {
   constructor(private readonly resets: PlatformPasswordResetService) {}
 
+  /** Ask for a password-reset email (the same answer whether or not the email exists). */
   @Post()
   @HttpCode(202)
   async request(
@@ -24,6 +27,13 @@ export class PlatformPasswordResetController {
     return PASSWORD_RESET_REQUESTED;
   }
 
+  /** Set a new password with a reset token. */
+  @DocumentedErrors(
+    ErrorCode.WeakPassword,
+    ErrorCode.PasswordResetTokenNotFound,
+    ErrorCode.PasswordResetTokenExpired,
+    ErrorCode.PasswordResetTokenUsed,
+  )
   @Post('confirm')
   @HttpCode(204)
   confirm(@Body() body: ConfirmPasswordResetDto, @Ip() ip: string): Promise<void> {

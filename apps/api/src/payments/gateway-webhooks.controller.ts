@@ -1,6 +1,8 @@
+import { ErrorCode } from '@tenantpay/platform';
 import { Controller, Headers, HttpCode, Post, Req } from '@nestjs/common';
 import { GatewayWebhooksService } from '@tenantpay/payments';
 import { Public } from '@tenantpay/tenancy';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 
 /**
  * Inbound webhooks of the payment gateway. Public (the gateway has no tenant credential): authenticity comes
@@ -12,6 +14,7 @@ export class GatewayWebhooksController {
 
   /** Receive a payment gateway webhook (signed with Gateway-Signature). */
   @Public()
+  @DocumentedErrors(ErrorCode.Unauthorized, ErrorCode.ValidationError)
   @Post()
   @HttpCode(200)
   receive(

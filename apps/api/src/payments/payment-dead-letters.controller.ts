@@ -1,8 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { DeadLettersService, type DeadLetterView } from '@tenantpay/payments';
-import type { ListEnvelope } from '@tenantpay/platform';
+import { ErrorCode, type ListEnvelope } from '@tenantpay/platform';
 import { BypassTenantIsolation, Roles } from '@tenantpay/tenancy';
 import { DeadLettersQueryDto } from './dto/dead-letters.query.dto';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 
 /** Super-admins inspect payment jobs that exhausted their retries and replay them one by one. */
 @Controller('admin/payments/dead-letters')
@@ -12,6 +13,7 @@ export class PaymentDeadLettersController {
   constructor(private readonly deadLetters: DeadLettersService) {}
 
   /** List payment jobs that exhausted their retries. */
+  @DocumentedErrors(ErrorCode.NotFound)
   @Get()
   list(@Query() query: DeadLettersQueryDto): Promise<ListEnvelope<DeadLetterView>> {
     return this.deadLetters.list(query.limit, query.starting_after);

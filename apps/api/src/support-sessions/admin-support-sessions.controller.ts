@@ -1,3 +1,4 @@
+import { ErrorCode } from '@tenantpay/platform';
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { type OpenedSupportSession, SupportSessionsService } from '@tenantpay/identity';
 import {
@@ -9,8 +10,10 @@ import {
   SUPER_ADMIN_ROLE,
 } from '@tenantpay/tenancy';
 import { OpenSupportSessionDto } from './dto/open-support-session.dto';
+import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 
 /** Platform operators open time-boxed, read-only support sessions into one tenant (issue 13 §6). */
+@DocumentedErrors(ErrorCode.TenantNotFound)
 @Controller('admin/tenants/:id/support-sessions')
 @BypassTenantIsolation('support session opening')
 @Roles(SUPER_ADMIN_ROLE)

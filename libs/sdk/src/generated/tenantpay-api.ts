@@ -439,9 +439,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The pending operator invitations. */
     get: operations['AdminPlatformInvitationsController_listPending'];
     put?: never;
-    /** 409 `conflict` when an invitation to the email is pending (resend it) or the operator exists. */
+    /** Invite a platform operator by email; 409 `conflict` when one is pending (resend it) or the operator exists. */
     post: operations['AdminPlatformInvitationsController_invite'];
     delete?: never;
     options?: never;
@@ -458,6 +459,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Send a pending invitation again with a new link (the old one stops working). */
     post: operations['AdminPlatformInvitationsController_resend'];
     delete?: never;
     options?: never;
@@ -474,6 +476,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Revoke a pending invitation. */
     post: operations['AdminPlatformInvitationsController_revoke'];
     delete?: never;
     options?: never;
@@ -1210,6 +1213,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Accept an operator invitation: set a password and sign in. */
     post: operations['PlatformInvitationAcceptanceController_accept'];
     delete?: never;
     options?: never;
@@ -1260,6 +1264,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Ask for a password-reset email (the same answer whether or not the email exists). */
     post: operations['PlatformPasswordResetController_request'];
     delete?: never;
     options?: never;
@@ -1276,6 +1281,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Set a new password with a reset token. */
     post: operations['PlatformPasswordResetController_confirm'];
     delete?: never;
     options?: never;
@@ -2010,9 +2016,9 @@ export interface components {
       supportUrl?: string;
     };
     LimitOverridesDto: {
-      maxUsers?: Record<string, never> | null;
-      transactionsPerMonth?: Record<string, never> | null;
-      apiRequestsPerMinute?: Record<string, never> | null;
+      maxUsers?: (number | 'unlimited' | null) | null;
+      transactionsPerMonth?: (number | 'unlimited' | null) | null;
+      apiRequestsPerMinute?: (number | 'unlimited' | null) | null;
     };
     FirstAdminDto: {
       /** Format: email */
@@ -2185,15 +2191,31 @@ export interface components {
       hostname: string;
     };
     CreateWebhookEndpointDto: {
+      /** @description Event types to receive, or `*` for all. */
+      events: (
+        | 'payment.completed'
+        | 'payment.failed'
+        | 'payment.refunded'
+        | 'payment.canceled'
+        | 'payment.awaiting_approval'
+        | 'usage.threshold_reached'
+        | '*'
+      )[];
       /** @description https (http only for allow-listed hosts); its form and destination are checked by the webhooks library. */
       url: string;
-      /** @description Event types to receive, or `*` for all. */
-      events: Record<string, never>[];
       description?: string;
     };
     UpdateWebhookEndpointDto: {
+      events?: (
+        | 'payment.completed'
+        | 'payment.failed'
+        | 'payment.refunded'
+        | 'payment.canceled'
+        | 'payment.awaiting_approval'
+        | 'usage.threshold_reached'
+        | '*'
+      )[];
       url?: string;
-      events?: Record<string, never>[];
       /** @description null clears it (an explicit condition: a bare `@IsOptional()` refuses null). */
       description?: string | null;
       enabled?: boolean;
@@ -2492,7 +2514,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `not_ready`, `service_unavailable`, `overloaded` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -2502,7 +2524,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'not_ready' | 'service_unavailable' | 'overloaded';
           };
         };
       };
@@ -2642,7 +2664,7 @@ export interface operations {
       };
       header?: {
         /** @description `text/csv` for the report as CSV; JSON otherwise */
-        accept?: string;
+        Accept?: string;
         /** @description Correlation id; generated when absent, echoed back */
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
@@ -3217,7 +3239,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `user_limit_reached` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -3226,7 +3248,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'user_limit_reached';
           };
         };
       };
@@ -3240,6 +3262,19 @@ export interface operations {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
             error?: 'not_found' | 'tenant_not_found';
+          };
+        };
+      };
+      /** @description `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'conflict';
           };
         };
       };
@@ -4148,6 +4183,19 @@ export interface operations {
           };
         };
       };
+      /** @description `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'conflict';
+          };
+        };
+      };
       /** @description `payload_too_large` */
       413: {
         headers: {
@@ -4602,6 +4650,19 @@ export interface operations {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
             error?: 'not_found' | 'tenant_not_found';
+          };
+        };
+      };
+      /** @description `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'conflict';
           };
         };
       };
@@ -5189,7 +5250,7 @@ export interface operations {
           };
         };
       };
-      /** @description `not_found` */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -5198,7 +5259,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'not_found';
+            error?: 'not_found' | 'tenant_not_found';
           };
         };
       };
@@ -5314,7 +5375,7 @@ export interface operations {
           };
         };
       };
-      /** @description `not_found` */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -5323,7 +5384,20 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'not_found';
+            error?: 'not_found' | 'tenant_not_found';
+          };
+        };
+      };
+      /** @description `tenant_not_archived` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'tenant_not_archived';
           };
         };
       };
@@ -5465,7 +5539,7 @@ export interface operations {
           };
         };
       };
-      /** @description `not_found` */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -5474,7 +5548,33 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'not_found';
+            error?: 'not_found' | 'tenant_not_found';
+          };
+        };
+      };
+      /** @description `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'conflict';
+          };
+        };
+      };
+      /** @description `offboarding_archive_deleted` */
+      410: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'offboarding_archive_deleted';
           };
         };
       };
@@ -6396,6 +6496,19 @@ export interface operations {
           };
         };
       };
+      /** @description `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'conflict';
+          };
+        };
+      };
       /** @description `payload_too_large` */
       413: {
         headers: {
@@ -6547,6 +6660,19 @@ export interface operations {
           };
         };
       };
+      /** @description `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'conflict';
+          };
+        };
+      };
       /** @description `payload_too_large` */
       413: {
         headers: {
@@ -6695,6 +6821,19 @@ export interface operations {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
             error?: 'not_found';
+          };
+        };
+      };
+      /** @description `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'conflict';
           };
         };
       };
@@ -12117,7 +12256,7 @@ export interface operations {
           };
         };
       };
-      /** @description `not_found` */
+      /** @description `not_found`, `tenant_not_found` */
       404: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -12126,7 +12265,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'not_found';
+            error?: 'not_found' | 'tenant_not_found';
           };
         };
       };
@@ -12850,7 +12989,7 @@ export interface operations {
           };
         };
       };
-      /** @description `tenant_archived` */
+      /** @description `tenant_archived`, `conflict` */
       409: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -12859,7 +12998,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'tenant_archived';
+            error?: 'tenant_archived' | 'conflict';
           };
         };
       };
@@ -13292,7 +13431,7 @@ export interface operations {
           'application/json': Record<string, never>;
         };
       };
-      /** @description `validation_error`, `invalid_json` */
+      /** @description `validation_error`, `invalid_json`, `weak_password` */
       400: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -13301,7 +13440,46 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'validation_error' | 'invalid_json';
+            error?: 'validation_error' | 'invalid_json' | 'weak_password';
+          };
+        };
+      };
+      /** @description `invitation_not_found` */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'invitation_not_found';
+          };
+        };
+      };
+      /** @description `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'conflict';
+          };
+        };
+      };
+      /** @description `invitation_expired`, `invitation_used`, `invitation_revoked` */
+      410: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'invitation_expired' | 'invitation_used' | 'invitation_revoked';
           };
         };
       };
@@ -13835,7 +14013,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description `validation_error`, `invalid_json` */
+      /** @description `validation_error`, `invalid_json`, `weak_password` */
       400: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -13844,7 +14022,33 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'validation_error' | 'invalid_json';
+            error?: 'validation_error' | 'invalid_json' | 'weak_password';
+          };
+        };
+      };
+      /** @description `password_reset_token_not_found` */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'password_reset_token_not_found';
+          };
+        };
+      };
+      /** @description `password_reset_token_expired`, `password_reset_token_used` */
+      410: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'password_reset_token_expired' | 'password_reset_token_used';
           };
         };
       };
@@ -17568,7 +17772,7 @@ export interface operations {
       query?: never;
       header?: {
         /** @description Makes the create safely retryable: a repeat with the same key answers the first result (`Idempotent-Replayed: true`). Required with an API key, and always for a payment batch (400 `validation_error` without it). */
-        'idempotency-key'?: string;
+        'Idempotency-Key'?: string;
         /** @description Correlation id; generated when absent, echoed back */
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
@@ -18291,7 +18495,7 @@ export interface operations {
       query?: never;
       header?: {
         /** @description Makes the create safely retryable: a repeat with the same key answers the first result (`Idempotent-Replayed: true`). Required with an API key, and always for a payment batch (400 `validation_error` without it). */
-        'idempotency-key'?: string;
+        'Idempotency-Key'?: string;
         /** @description Correlation id; generated when absent, echoed back */
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
@@ -18828,7 +19032,7 @@ export interface operations {
       query?: never;
       header?: {
         /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, keyed by PAYMENTS_GATEWAY_WEBHOOK_SECRET */
-        'gateway-signature'?: string;
+        'Gateway-Signature'?: string;
         /** @description Correlation id; generated when absent, echoed back */
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
@@ -18853,7 +19057,7 @@ export interface operations {
           'application/json': unknown;
         };
       };
-      /** @description `invalid_json` */
+      /** @description `validation_error`, `invalid_json` */
       400: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -18862,7 +19066,20 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'invalid_json';
+            error?: 'validation_error' | 'invalid_json';
+          };
+        };
+      };
+      /** @description `unauthorized` */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
           };
         };
       };
@@ -19003,6 +19220,19 @@ export interface operations {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
             error?: 'forbidden';
+          };
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found';
           };
         };
       };
@@ -19854,7 +20084,7 @@ export interface operations {
       query?: never;
       header?: {
         /** @description Makes the create safely retryable: a repeat with the same key answers the first result (`Idempotent-Replayed: true`). Required with an API key, and always for a payment batch (400 `validation_error` without it). */
-        'idempotency-key'?: string;
+        'Idempotency-Key'?: string;
         /** @description Correlation id; generated when absent, echoed back */
         'X-Request-Id'?: components['parameters']['RequestId'];
         /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */

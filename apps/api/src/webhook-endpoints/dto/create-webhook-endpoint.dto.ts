@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { WEBHOOK_EVENT_SUBSCRIPTIONS, type WebhookEventSubscription } from '@tenantpay/webhooks';
 import {
   ArrayMaxSize,
@@ -17,6 +18,8 @@ export class CreateWebhookEndpointDto {
   url!: string;
 
   /** Event types to receive, or `*` for all. */
+  // The plugin cannot see the union behind the alias: the values are named here.
+  @ApiProperty({ enum: WEBHOOK_EVENT_SUBSCRIPTIONS, isArray: true })
   @IsArray()
   @ArrayNotEmpty()
   @ArrayUnique()

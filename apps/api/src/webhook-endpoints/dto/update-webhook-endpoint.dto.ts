@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { WEBHOOK_EVENT_SUBSCRIPTIONS, type WebhookEventSubscription } from '@tenantpay/webhooks';
 import {
   ArrayMaxSize,
@@ -20,6 +21,8 @@ export class UpdateWebhookEndpointDto {
   url?: string;
 
   @IsOptional()
+  // The plugin cannot see the union behind the alias: the values are named here.
+  @ApiProperty({ enum: WEBHOOK_EVENT_SUBSCRIPTIONS, isArray: true })
   @IsArray()
   @ArrayNotEmpty()
   @ArrayUnique()

@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-const WORKSPACE_ROOT = path.resolve(__dirname, '../../..');
+const WORKSPACE_ROOT = path.resolve(__dirname, '../../../../..');
 export const TSCONFIG_BUILD_FILE = path.join(WORKSPACE_ROOT, 'tsconfig.build.json');
 /** Where the CLI plugin's metadata is committed, beside the code that loads it. */
 export const PLUGIN_METADATA_DIR = path.join(WORKSPACE_ROOT, 'apps/api/src/openapi');

@@ -1,8 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHttpAdapter, loadConfig, setApiGlobalPrefix } from '@tenantpay/platform';
-import { ApiModule } from '../../../apps/api/src/api.module';
-import { createOpenApiDocument } from '../../../apps/api/src/openapi/create-openapi-document';
+import { ApiModule } from '../../api.module';
+import { createOpenApiDocument } from '../create-openapi-document';
 
 /**
  * The API's OpenAPI document as committed JSON. The application is built in Nest's preview mode: modules and
