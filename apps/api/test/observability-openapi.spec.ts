@@ -126,7 +126,12 @@ describe('OpenAPI document (SPEC §12)', () => {
     // The validator is ESM-only, which Jest cannot load: it runs in its own Node process.
     const output = execFileSync(
       process.execPath,
-      ['-r', '@swc-node/register', 'apps/api/src/openapi/writer/validate-openapi.main.ts', OPENAPI_DOCUMENT_FILE],
+      [
+        '-r',
+        '@swc-node/register',
+        'apps/api/src/openapi/writer/validate-openapi.main.ts',
+        OPENAPI_DOCUMENT_FILE,
+      ],
       { cwd: WORKSPACE_ROOT, encoding: 'utf8' },
     );
     expect(JSON.parse(output)).toEqual({ valid: true });

@@ -54,7 +54,6 @@ export interface AcceptInvitationInput {
 
 const INVITATION_TOKEN_PREFIX = 'inv_';
 
-
 /**
  * How people join a tenant: an admin (or, for the first admin, a platform operator) invites an email with a
  * role; the invitation takes a seat at once and its email is written to the outbox in the same transaction;

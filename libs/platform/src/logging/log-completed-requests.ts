@@ -21,7 +21,12 @@ export function logCompletedRequests(fastify: FastifyInstance, rootLogger: Pino)
       logger[level](
         {
           requestId: request.id,
-          req: { method: request.method, url: pathOf(request.url), host: request.host, remoteAddress: request.ip },
+          req: {
+            method: request.method,
+            url: pathOf(request.url),
+            host: request.host,
+            remoteAddress: request.ip,
+          },
           res: { statusCode: reply.statusCode },
           responseTime: Math.round(reply.elapsedTime * 10) / 10,
         },
