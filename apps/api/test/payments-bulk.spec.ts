@@ -593,7 +593,11 @@ describe('payments API: bulk payments /v1/payments/batches', () => {
       await forgetResults();
       await rerun();
       expect(await payments()).toBe(5);
-      expect(await allItems(operator.auth, id)).toEqual(before);
+      // The same rows point at the same payments; only the payments' own status may have moved on meanwhile (an
+      // item reads its payment's current status).
+      const withoutPaymentStatus = (items: Array<Record<string, unknown>>) =>
+        items.map(({ paymentStatus: _moving, ...item }) => item);
+      expect(withoutPaymentStatus(await allItems(operator.auth, id))).toEqual(withoutPaymentStatus(before));
       expect((await http().get(`/v1/payments/batches/${id}`).set(operator.auth)).body).toMatchObject({
         status: 'COMPLETED',
         counts: { created: 5, pending: 0 },
