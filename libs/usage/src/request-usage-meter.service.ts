@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UsageIncrement } from '@tenantpay/rate-limiting';
 
+import { ChangedUsageShards } from './changed-usage-shards.service';
 import { UsageDirtyShards } from './usage-dirty-shards';
 import { UsagePeriod } from './usage-period';
 import type { UsageEvent } from './usage-event';
@@ -42,6 +43,7 @@ export class RequestUsageMeter {
   constructor(
     private readonly tracker: UsageTrackerService,
     private readonly producer: UsageProducer,
+    private readonly changedShards: ChangedUsageShards,
   ) {
     tracker.onDrain(() => this.flushPendingBytes());
   }
@@ -55,6 +57,7 @@ export class RequestUsageMeter {
     const period = UsagePeriod.containing(this.tracker.now()).toString();
     const carried = this.takePendingBytes(tenantId, period);
     const stream = this.producer.issue(tenantId, period);
+    this.changedShards.note(tenantId);
     const event: UsageEvent = {
       tenantId,
       period,

@@ -5,6 +5,7 @@ import type { TenantSnapshot } from '@tenantpay/tenancy';
 import type Redis from 'ioredis';
 
 import { RECORD_STORAGE_GROWTH_SCRIPT } from './record-storage-growth.script';
+import { ChangedUsageShards } from './changed-usage-shards.service';
 import { UsageDirtyShards } from './usage-dirty-shards';
 import { UsagePeriod } from './usage-period';
 import { type SequencedStream, UsageProducer } from './usage-producer.service';
@@ -45,6 +46,7 @@ export class StorageUsageService implements StorageUsage {
     private readonly tracker: UsageTrackerService,
     private readonly records: UsageRecordsRepository,
     private readonly producer: UsageProducer,
+    private readonly changedShards: ChangedUsageShards,
   ) {
     tracker.onDrain(() => void this.retryPending());
   }
@@ -83,6 +85,7 @@ export class StorageUsageService implements StorageUsage {
   private evaluate(growth: PendingGrowth, baseline: number | ''): Promise<unknown> {
     const { tenantId, period } = growth.stream;
     const claim = this.producer.claimOf(growth.stream);
+    this.changedShards.note(tenantId);
     return this.script.evaluate(
       this.redis,
       [

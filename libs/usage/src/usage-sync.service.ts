@@ -2,13 +2,20 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { REDIS_CLIENT, RedisScript } from '@tenantpay/platform';
 import type Redis from 'ioredis';
 
+import { ChangedUsageShards } from './changed-usage-shards.service';
 import { CLAIM_DIRTY_TENANTS_SCRIPT } from './claim-dirty-tenants.script';
 import { UsageBaselineService } from './usage-baseline.service';
 import { UsageDataLossService } from './usage-data-loss.service';
 import { UsageDirtyShards } from './usage-dirty-shards';
 import { UsagePeriod } from './usage-period';
 import { type UsageSnapshotToPersist, UsageRecordsRepository } from './usage-records.repository';
-import { USAGE_HASH_TTL_SECONDS, usageDirtySetKey, usageSyncingSetKey } from './usage.constant';
+import {
+  USAGE_FULL_WALK_AFTER_GAP_MS,
+  USAGE_FULL_WALK_EVERY_MS,
+  USAGE_HASH_TTL_SECONDS,
+  usageDirtySetKey,
+  usageSyncingSetKey,
+} from './usage.constant';
 
 const SYNC_BATCH_SIZE = 200;
 /** Shards probed at once while walking: bounds the commands in flight, not the walk. */
@@ -23,26 +30,38 @@ const DIRTY_MEMBER = /^(\d{4}-\d{2}):(.+)$/;
  * what was persisted before the loss plus what was counted after it. Each run first checks the sentinel,
  * so Redis losing its data is reported even for tenants that send nothing afterwards.
  *
- * Redis Cluster safe: it finds work by probing the fixed list of dirty shards (one `EXISTS` per shard, each
- * in its own slot) rather than scanning keys, and every script it runs touches one shard or one tenant.
+ * It finds work in the shards producers noted as changing (ChangedUsageShards). At its first run in a process,
+ * after a gap too long for the notes' window, and every few minutes, it probes the whole fixed list of dirty
+ * shards instead (one `EXISTS` per shard, each in its own slot), which finds what a lost note would hide and
+ * what a crashed sync left in a syncing set. Redis Cluster safe: no key scans, and every script it runs
+ * touches one shard or one tenant.
  */
 @Injectable()
 export class UsageSyncService {
   private readonly logger = new Logger(UsageSyncService.name);
   private readonly claim = new RedisScript(CLAIM_DIRTY_TENANTS_SCRIPT);
+  private lastCompletedRunAt: number | undefined;
+  private lastFullWalkAt: number | undefined;
 
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     private readonly records: UsageRecordsRepository,
     private readonly baseline: UsageBaselineService,
     private readonly loss: UsageDataLossService,
+    private readonly changedShards: ChangedUsageShards,
   ) {}
 
   /** Syncs every changed tenant-period; answers how many were copied. */
   async syncAll(): Promise<number> {
-    await this.loss.checkSentinel();
+    const startedAt = Date.now();
+    // Redis lost its data, and the notes of what changed with it: look everywhere.
+    if (await this.loss.checkSentinel()) this.lastFullWalkAt = undefined;
+    const shards = await this.shardsWithChanges(startedAt);
+    // Until this run completes, its claims sit in syncing sets that only a walk of every shard is sure to find.
+    this.lastCompletedRunAt = undefined;
     let copied = 0;
-    for (const shardTag of await this.shardsWithChanges()) copied += await this.syncShard(shardTag);
+    for (const shardTag of shards) copied += await this.syncShard(shardTag);
+    this.lastCompletedRunAt = startedAt;
     return copied;
   }
 
@@ -90,8 +109,21 @@ export class UsageSyncService {
     return snapshots.length;
   }
 
+  /** Shards that may hold changes: the noted ones, or every shard whose dirty or syncing set exists. */
+  private async shardsWithChanges(now: number): Promise<readonly string[]> {
+    const walkEverything =
+      this.lastCompletedRunAt === undefined ||
+      now - this.lastCompletedRunAt > USAGE_FULL_WALK_AFTER_GAP_MS ||
+      this.lastFullWalkAt === undefined ||
+      now - this.lastFullWalkAt > USAGE_FULL_WALK_EVERY_MS;
+    if (!walkEverything) return this.changedShards.recent(now);
+    const found = await this.walkAllShards();
+    this.lastFullWalkAt = now;
+    return found;
+  }
+
   /** Shards whose dirty or syncing set exists (a crashed sync leaves the latter), in slot order. */
-  private async shardsWithChanges(): Promise<string[]> {
+  private async walkAllShards(): Promise<string[]> {
     const tags = UsageDirtyShards.all();
     const found: string[] = [];
     for (let i = 0; i < tags.length; i += SHARD_PROBE_BATCH_SIZE) {

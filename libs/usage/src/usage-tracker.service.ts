@@ -14,6 +14,7 @@ import { UsageBaselineService } from './usage-baseline.service';
 import { USAGE_CLOCK, type UsageClock } from './usage-clock';
 import type { UsageMetric } from './usage-counters';
 import type { UsageEvent } from './usage-event';
+import { ChangedUsageShards } from './changed-usage-shards.service';
 import { UsageDirtyShards } from './usage-dirty-shards';
 import { UsageEventBuffer } from './usage-event-buffer';
 import { UsageMetrics } from './usage-metrics';
@@ -84,6 +85,7 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
     private readonly baseline: UsageBaselineService,
     private readonly metrics: UsageMetrics,
     private readonly producer: UsageProducer,
+    private readonly changedShards: ChangedUsageShards,
   ) {
     this.buffer = new UsageEventBuffer(options.bufferCapacity);
   }
@@ -244,6 +246,7 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
   ): [string[], (string | number)[]] {
     const thresholds = watch?.thresholds ?? [];
     const identity = this.identityOf(event);
+    if (!checkOnly) this.changedShards.note(event.tenantId);
     const keys = [
       usageHashKey(event.tenantId, event.period),
       identity.key,

@@ -61,6 +61,24 @@ export function usageDirtySetKey(shardTag: string): string {
   return `usage:dirty:{${shardTag}}`;
 }
 
+/**
+ * Shards noted as changing (see ChangedUsageShards), scored by when (ms): the sync job reads these instead of
+ * probing every shard. One key on its own, so no hash tag is needed in Redis Cluster.
+ */
+export const USAGE_CHANGED_SHARDS_KEY = 'usage:changed-shards';
+/** A process notes a shard at most this often: O(active tenants) writes per second, not O(requests). */
+export const USAGE_CHANGED_SHARD_NOTE_EVERY_MS = 1_000;
+/**
+ * How long a note keeps its shard in the sync job's list: well over a sync interval plus a note's refresh,
+ * with room for clock skew between API and worker hosts. A sync job that last ran longer ago than
+ * {@link USAGE_FULL_WALK_AFTER_GAP_MS} walks every shard instead.
+ */
+export const USAGE_CHANGED_SHARDS_WINDOW_MS = 120_000;
+/** Past this gap since its previous run, the sync job cannot trust the notes' window and walks every shard. */
+export const USAGE_FULL_WALK_AFTER_GAP_MS = 60_000;
+/** The sync job walks every shard at least this often, for notes lost with Redis or never written. */
+export const USAGE_FULL_WALK_EVERY_MS = 300_000;
+
 /** Members the sync job took from a dirty shard and has not finished copying (survives a crashed sync). */
 export function usageSyncingSetKey(shardTag: string): string {
   return `usage:syncing:{${shardTag}}`;

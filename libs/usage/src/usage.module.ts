@@ -2,6 +2,7 @@ import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuditModule } from '@tenantpay/audit';
 
+import { ChangedUsageShards } from './changed-usage-shards.service';
 import { RequestUsageMeter } from './request-usage-meter.service';
 import { StorageUsageService } from './storage-usage.service';
 import { TransactionQuotaService } from './transaction-quota.service';
@@ -68,6 +69,7 @@ export class UsageModule {
         { provide: USAGE_CLOCK, useValue: clock ?? SYSTEM_USAGE_CLOCK },
         UsageMetrics,
         UsageProducer,
+        ChangedUsageShards,
         UsageRecordsRepository,
         UsageDataLossService,
         UsageBaselineService,

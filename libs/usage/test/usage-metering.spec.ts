@@ -16,6 +16,8 @@ import {
   usageDirtySetKey,
   usageHashKey,
   usageSyncingSetKey,
+  USAGE_CHANGED_SHARDS_KEY,
+  USAGE_FULL_WALK_EVERY_MS,
 } from '../src';
 import type Redis from 'ioredis';
 import { UsageRecordsRepository } from '../src/usage-records.repository';
@@ -130,7 +132,12 @@ describe('usage metering (SPEC §8)', () => {
       const sent = jest.spyOn(redis, 'sendCommand');
       for (let i = 0; i < 10; i++) await decide(50);
 
-      expect(sent.mock.calls.map(([command]) => command.name)).toEqual(Array(10).fill('evalsha'));
+      // Beside them, at most one note a second that the tenant's shard changed (ChangedUsageShards).
+      const [decisions, notes] = partition(sent.mock.calls, ([command]) => command.name === 'evalsha');
+      expect(decisions).toHaveLength(10);
+      for (const [note] of notes)
+        expect([note.name, note.args[0]]).toEqual(['zadd', USAGE_CHANGED_SHARDS_KEY]);
+      expect(notes.length).toBeLessThanOrEqual(1);
       // One slot per call, as Redis Cluster requires: every key carries a tag of the tenant's slot.
       const [first] = sent.mock.calls[0] ?? [];
       const keyCount = Number(first?.args[1]);
@@ -221,6 +228,34 @@ describe('usage metering (SPEC §8)', () => {
       expect([...names].filter((name) => ['scan', 'keys'].includes(name))).toEqual([]);
       expect(await persisted(tenantId)).toMatchObject({ api_calls: 1 });
       expect(await redis.exists(usageDirtySetKey(shard), usageSyncingSetKey(shard))).toBe(0);
+    });
+
+    it('between walks of every shard, probes only the shards noted as changing', async () => {
+      await sync.syncAll();
+      const tenantId = newTenantId();
+      await tracker.record(apiCall(tenantId, 'noted'));
+
+      const sent = jest.spyOn(redis, 'sendCommand');
+      await sync.syncAll();
+
+      const probes = sent.mock.calls.filter(([command]) => command.name === 'exists').length;
+      expect(probes).toBeLessThan(10);
+      expect(await persisted(tenantId)).toMatchObject({ api_calls: 1 });
+    });
+
+    it('finds a change whose note was lost at its next walk of every shard', async () => {
+      await sync.syncAll();
+      const tenantId = newTenantId();
+      await tracker.record(apiCall(tenantId, 'note-lost'));
+      await redis.del(USAGE_CHANGED_SHARDS_KEY);
+
+      await sync.syncAll();
+      expect(await persisted(tenantId)).toBeNull();
+
+      const later = Date.now() + USAGE_FULL_WALK_EVERY_MS + 1;
+      jest.spyOn(Date, 'now').mockReturnValue(later);
+      await sync.syncAll();
+      expect(await persisted(tenantId)).toMatchObject({ api_calls: 1 });
     });
 
     it('serves requests while Redis is down and replays the buffered usage once when it returns', async () => {
@@ -360,3 +395,7 @@ describe('usage metering (SPEC §8)', () => {
     });
   });
 });
+
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))];
+}
