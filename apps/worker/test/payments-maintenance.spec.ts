@@ -5,6 +5,7 @@ import {
   paymentJobId,
   PaymentMethod,
   PaymentOutboxDispatcher,
+  PAYMENT_OUTBOX_RETENTION_DAYS,
   PAYMENTS_QUEUE,
   PAYMENTS_SETTINGS,
   paymentsSettingsFromAppConfig,
@@ -193,6 +194,27 @@ describe('payments maintenance (worker)', () => {
       expect((await payments().findOne({ _id: new ObjectId(id) }))?.['pendingEvents']).toEqual([]);
       expect(await webhookEvents().countDocuments({ sourceEventId: eventId })).toBe(1);
     }, 30_000);
+
+    it('deletes a dispatched entry once the retention period has passed, under a TTL index; a recent one stays', async () => {
+      expect(await outbox().indexes()).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            key: { dispatchedAt: 1 },
+            expireAfterSeconds: PAYMENT_OUTBOX_RETENTION_DAYS * 86_400,
+          }),
+        ]),
+      );
+      const { eventId: dispatched } = await completedWithDispatchedEvent(4_100);
+      const { eventId: recent } = await completedWithDispatchedEvent(4_200);
+      const pastRetention = new Date(Date.now() - (PAYMENT_OUTBOX_RETENTION_DAYS * 86_400 + 60) * 1000);
+      await outbox().updateOne({ eventId: dispatched }, { $set: { dispatchedAt: pastRetention } });
+
+      await eventually(
+        'the TTL monitor to delete the dispatched entry',
+        async () => !(await outbox().findOne({ eventId: dispatched })),
+      );
+      expect(await outbox().findOne({ eventId: recent })).not.toBeNull();
+    });
 
     it('stores an event once when it is dispatched twice (its dispatched mark was lost)', async () => {
       const { eventId } = await completedWithDispatchedEvent(3200);

@@ -40,6 +40,7 @@ export * from './idempotency/idempotent-response';
 export * from './money/currency';
 export * from './money/iso-4217-currencies.constant';
 export * from './outbox/payment-outbox-dispatcher.service';
+export { PAYMENT_OUTBOX_RETENTION_DAYS } from './outbox/payment-outbox-entry.schema';
 export * from './payment/create-payment-input';
 export * from './payment/payment';
 export * from './payment/payment-counts.service';

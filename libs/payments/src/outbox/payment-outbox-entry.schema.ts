@@ -28,3 +28,19 @@ PaymentOutboxEntrySchema.index(
   { tenantId: 1, _id: 1, dispatchedAt: 1 },
   { partialFilterExpression: { dispatchedAt: { $type: 'null' } } },
 );
+
+/** How long a dispatched entry is kept: past the outbox retry's reach, long enough to investigate a delivery. */
+export const PAYMENT_OUTBOX_RETENTION_DAYS = 7;
+
+/**
+ * The TTL index that deletes an entry {@link PAYMENT_OUTBOX_RETENTION_DAYS} after it was dispatched, so the
+ * outbox holds its backlog and a week of history rather than every event ever raised. It cannot be declared on
+ * the schema (TTL indexes are single-field; tenantOwnedSchema demands `tenantId` first) and need not be: it
+ * serves no query and is not unique. An undispatched entry (`dispatchedAt: null`) is never deleted, since TTL
+ * ignores documents whose field is not a date. A debt repaired after its entry was purged writes the entry
+ * again under the same event id, and webhook deliveries are deduplicated by that id.
+ */
+export const PAYMENT_OUTBOX_TTL_INDEX = {
+  key: { dispatchedAt: 1 },
+  options: { expireAfterSeconds: PAYMENT_OUTBOX_RETENTION_DAYS * 86_400, name: 'dispatchedAt_ttl' },
+} as const;
