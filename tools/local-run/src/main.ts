@@ -5,6 +5,9 @@
  * ones keep their data in LOCAL_DATA_DIR (default .data/) across runs. Without SMTP_URL (outside production) an
  * embedded SMTP sink captures every email, which the API shows at /dev/mailbox.
  *
+ * `npm run start:scaled` (`--api N --workers M`) runs N API instances on free ports behind a round-robin
+ * balancer on API_PORT, and M workers, against the same MongoDB and Redis: a scaled deployment on one machine.
+ *
  * The first Ctrl-C (or SIGTERM, SIGHUP) stops everything in order: the API, the worker, then Redis and the
  * MongoDB engine, each app killed if it has not stopped within its grace period; a second Ctrl-C kills at
  * once. If one of the apps dies on its own, the launcher says which and why, and stops the rest.
@@ -15,11 +18,14 @@ import { API_LISTENING_MESSAGE, type AppConfig, loadConfigOrExit } from '@tenant
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import { type AddressInfo, createServer } from 'node:net';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { findTakenPorts } from './find-taken-ports';
 import { keptDevelopmentWebhookKey } from './kept-development-webhook-key';
+import { type LaunchOptions, parseLaunchOptions } from './launch-options';
 import { ProcessSupervisor, type SupervisedExit } from './process-supervisor';
+import { RoundRobinBalancer } from './round-robin-balancer';
 import { seedDemo } from './seed-demo';
 
 const workspaceRoot = path.resolve(__dirname, '../../../..');
@@ -43,11 +49,18 @@ function settingsBeforeStart(): AppConfig {
 }
 
 async function main(): Promise<void> {
+  const launch = launchOptionsOrExit();
   const settings = settingsBeforeStart();
+  const scaled = launch.apiInstances > 1 || launch.workerInstances > 1;
+  // Scaled, the instances take free ports and only API_PORT (the balancer's) is the user's.
   const taken = await findTakenPorts([
     { setting: 'API_PORT', port: settings.http.port, host: settings.http.host },
-    { setting: 'METRICS_PORT', port: settings.http.metricsPort },
-    { setting: 'WORKER_METRICS_PORT', port: settings.worker.metricsPort },
+    ...(scaled
+      ? []
+      : [
+          { setting: 'METRICS_PORT', port: settings.http.metricsPort },
+          { setting: 'WORKER_METRICS_PORT', port: settings.worker.metricsPort },
+        ]),
   ]);
   if (taken.length > 0) {
     for (const use of taken) {
@@ -70,9 +83,11 @@ async function main(): Promise<void> {
   const mongoStarting = embeddedOrGivenMongo(dataDir);
   const redisStarting = mongoStarting.then((mongo) => embeddedOrGivenRedis(mongo, dataDir));
   const mailStarting = embeddedOrGivenSmtp(settings, dataDir);
+  let balancer: RoundRobinBalancer | undefined;
   const stopAll = async (exitCode: number) => {
     stopping = true;
     say('stopping: api, worker, then Redis and MongoDB (Ctrl+C again to kill at once)…');
+    await balancer?.close();
     await supervisor.stopAll(STOP_ORDER);
     await (await redisStarting.catch(() => undefined))?.stop();
     await (await mongoStarting.catch(() => undefined))?.stop();
@@ -110,23 +125,45 @@ async function main(): Promise<void> {
     if (stopping) return;
 
     const appStopTimeoutMs = config.shutdownReadinessDelayMs + config.shutdownGraceMs + STOP_MARGIN_MS;
-    const api = startApp(supervisor, 'api', environment, appStopTimeoutMs);
-    startApp(supervisor, 'worker', environment, appStopTimeoutMs);
+    // Scaled: every instance's ports from one request to the OS, so no two of them can collide.
+    const free = scaled ? await freePorts(2 * launch.apiInstances + launch.workerInstances) : [];
+    const apiPorts = scaled ? free.slice(0, launch.apiInstances) : [settings.http.port];
+    const apis = apiPorts.map((port, index) => {
+      const name = scaled ? `api-${index + 1}` : 'api';
+      const ports = scaled
+        ? { API_PORT: String(port), METRICS_PORT: String(free[launch.apiInstances + index]) }
+        : {};
+      return {
+        port,
+        child: startApp(supervisor, name, 'api', { ...environment, ...ports }, appStopTimeoutMs),
+      };
+    });
+    for (let index = 0; index < launch.workerInstances; index++) {
+      const name = scaled ? `worker-${index + 1}` : 'worker';
+      const ports = scaled ? { WORKER_METRICS_PORT: String(free[2 * launch.apiInstances + index]) } : {};
+      startApp(supervisor, name, 'worker', { ...environment, ...ports }, appStopTimeoutMs);
+    }
 
-    // Readiness is asked only once the API child says it listens: an answer on the port is then its own.
-    const [message] = (await once(api, 'message')) as [unknown];
-    if (message !== API_LISTENING_MESSAGE)
-      throw new Error(`unexpected message from the API: ${String(message)}`);
-    await waitUntilReady(`http://127.0.0.1:${settings.http.port}/health/ready`, () => stopping);
+    // Readiness is asked only once an API child says it listens: an answer on the port is then its own.
+    for (const { port, child } of apis) {
+      const [message] = (await once(child, 'message')) as [unknown];
+      if (message !== API_LISTENING_MESSAGE)
+        throw new Error(`unexpected message from the API: ${String(message)}`);
+      await waitUntilReady(`http://127.0.0.1:${port}/health/ready`, () => stopping);
+    }
     if (stopping) return;
+    if (scaled) balancer = await RoundRobinBalancer.start(settings.http.port, apiPorts);
     for (const line of demo) say(line);
     if (mail.environment.DEV_MAILBOX_DIR !== undefined)
       say(
         `email: captured by the embedded SMTP sink; read it at http://localhost:${settings.http.port}/dev/mailbox/page (JSON: /dev/mailbox)`,
       );
     say(
-      `ready: API on http://localhost:${settings.http.port} (GET /health/ready), metrics on ports ` +
-        `${settings.http.metricsPort} (api) and ${settings.worker.metricsPort} (worker); Ctrl+C stops everything`,
+      scaled
+        ? `ready: ${launch.apiInstances} API instances (ports ${apiPorts.join(', ')}) behind http://localhost:` +
+            `${settings.http.port}, ${launch.workerInstances} workers; Ctrl+C stops everything`
+        : `ready: API on http://localhost:${settings.http.port} (GET /health/ready), metrics on ports ` +
+            `${settings.http.metricsPort} (api) and ${settings.worker.metricsPort} (worker); Ctrl+C stops everything`,
     );
   } catch (error) {
     if (stopping) return;
@@ -220,13 +257,40 @@ async function embeddedOrGivenSmtp(settings: AppConfig, dataDir: string): Promis
   return { environment: { SMTP_URL: sink.url, DEV_MAILBOX_DIR: directory }, stop: () => sink.stop() };
 }
 
+function launchOptionsOrExit(): LaunchOptions {
+  try {
+    return parseLaunchOptions(process.argv.slice(2));
+  } catch (error) {
+    say(error instanceof Error ? error.message : String(error));
+    return process.exit(1);
+  }
+}
+
+/** Ports free right now, handed out by the OS; a scaled run's instances listen on them. */
+async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<ReturnType<typeof createServer>>((resolve) => {
+          const server = createServer();
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
+  );
+  const ports = servers.map((server) => (server.address() as AddressInfo).port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
+}
+
 function startApp(
   supervisor: ProcessSupervisor,
-  name: 'api' | 'worker',
+  name: string,
+  app: 'api' | 'worker',
   environment: NodeJS.ProcessEnv,
   stopTimeoutMs: number,
 ): ChildProcess {
-  const entry = path.join(workspaceRoot, 'dist', 'apps', name, 'src', 'main.js');
+  const entry = path.join(workspaceRoot, 'dist', 'apps', app, 'src', 'main.js');
   return supervisor.start(name, process.execPath, [entry], { env: environment, stopTimeoutMs });
 }
 

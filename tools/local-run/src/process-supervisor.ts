@@ -72,7 +72,11 @@ export class ProcessSupervisor {
    * stop timeout, SIGKILL to its whole process group; resolves once every one has exited.
    */
   async stopAll(order: readonly string[]): Promise<void> {
-    const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+    // `api-2` ranks as `api`: the instances of a scaled run stop with their kind.
+    const rank = (name: string) => {
+      const kind = name.replace(/-\d+$/, '');
+      return order.includes(kind) ? order.indexOf(kind) : order.length;
+    };
     const ordered = [...this.children].sort((a, b) => rank(a.name) - rank(b.name));
     for (const supervised of ordered) await this.stop(supervised);
   }
