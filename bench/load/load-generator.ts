@@ -67,9 +67,10 @@ const UNIQUE_ID_MARKER = '[<id>]';
 const idle: ChildProcess[] = [];
 
 /**
- * Makes sure `count` generators are forked, compiled and warm (each has sent one request to `port`), so loads
+ * Makes sure `count` generators are forked, loaded and warm (each has sent one request to `port`), so loads
  * run side by side later do not start a process while another load is being measured: on a 2-core machine a
- * generator's start-up (seconds of CPU compiling TypeScript) delays the running generator's own timing.
+ * generator's start-up (loading @swc-node, autocannon and their modules: hundreds of milliseconds of CPU, seconds
+ * with a cold transform cache) delays the running generator's own timing.
  */
 export async function prepareLoadGenerators(port: number, count: number): Promise<void> {
   const missing = Math.max(0, count - idle.length);

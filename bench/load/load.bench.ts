@@ -356,7 +356,7 @@ async function measureNoisyNeighbour(
   const alone: NeighbourSample[] = [];
   const withFlood: NeighbourSample[] = [];
   const floods: LoadResult[] = [];
-  // The normal tenant's generator must not be forked (seconds of compiling) while the flood's is measuring.
+  // The normal tenant's generator must not start up (see prepareLoadGenerators) while the flood's measures.
   await prepareLoadGenerators(normalLoad.port, 2);
   for (let pair = 0; pair < settings.neighbourPairs; pair += 1) {
     alone.push(neighbourSample(await runLoad(normalLoad)));

@@ -175,7 +175,7 @@ async function measureRun(
   const quietAlone = await runLoad(quietLoad);
 
   // The flood and the quiet tenant run side by side in two generators, both started before the flood: one
-  // forked and compiling while the other floods would take a core from it and time its answers late.
+  // starting up while the other floods would take a core from it and time its answers late.
   await prepareLoadGenerators(port, 2);
   // Started first and stopped last, so the flood covers the whole measured window.
   const leadMs = 1_500;
