@@ -53,9 +53,10 @@ export interface LoadResult {
   /** Answered during the warm-up, which the server served too (for its cost per request). */
   readonly warmupRequests: number;
   /**
-   * How late the generator's own event loop ran while it measured (p99 and max, ms): a response that arrived
-   * while it was stalled (starved of CPU on a shared machine, or collecting garbage) is timed late by that
-   * much, though the server answered in time.
+   * How late the generator's own event loop ran while it measured (p99 and max, ms, the 5 ms sampling interval
+   * included as in the overload bench's server figures): a response that arrived while it was stalled (starved
+   * of CPU on a shared machine, or collecting garbage) is timed late by that much, though the server answered
+   * in time.
    */
   readonly generatorEventLoopDelayP99Ms: number;
   readonly generatorEventLoopDelayMaxMs: number;
