@@ -10,6 +10,7 @@
  */
 import autocannon from 'autocannon';
 import { type ChildProcess, fork } from 'node:child_process';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 import { pinProcess } from '../support/cpu-affinity';
 
@@ -41,7 +42,8 @@ export interface LoadResult {
   readonly requestsPerSecond: number;
   readonly latencyP50Us: number;
   readonly latencyP99Us: number;
-  /** How long 503 refusals took: p99 and the slowest (NaN when there were none). */
+  /** How long 503 refusals took: p50, p99 and the slowest (NaN when there were none). */
+  readonly refusedLatencyP50Us: number;
   readonly refusedLatencyP99Us: number;
   readonly refusedLatencyMaxUs: number;
   /** Every status seen while measuring. */
@@ -50,12 +52,43 @@ export interface LoadResult {
   readonly errors: number;
   /** Answered during the warm-up, which the server served too (for its cost per request). */
   readonly warmupRequests: number;
+  /**
+   * How late the generator's own event loop ran while it measured (p99 and max, ms, the 5 ms sampling interval
+   * included as in the overload bench's server figures): a response that arrived while it was stalled (starved
+   * of CPU on a shared machine, or collecting garbage) is timed late by that much, though the server answered
+   * in time.
+   */
+  readonly generatorEventLoopDelayP99Ms: number;
+  readonly generatorEventLoopDelayMaxMs: number;
 }
 
 const UNIQUE_ID_MARKER = '[<id>]';
 
 /** Load generators between runs: forking and compiling one takes seconds on a busy machine. */
 const idle: ChildProcess[] = [];
+
+/**
+ * Makes sure `count` generators are forked, loaded and warm (each has sent one request to `port`), so loads
+ * run side by side later do not start a process while another load is being measured: on a 2-core machine a
+ * generator's start-up (loading @swc-node, autocannon and their modules: hundreds of milliseconds of CPU, seconds
+ * with a cold transform cache) delays the running generator's own timing.
+ */
+export async function prepareLoadGenerators(port: number, count: number): Promise<void> {
+  const missing = Math.max(0, count - idle.length);
+  await Promise.all(
+    Array.from({ length: missing }, () =>
+      runLoad({
+        port,
+        path: '/health/live',
+        headers: {},
+        connections: 1,
+        warmupMs: 0,
+        durationMs: 1_000,
+        amount: 1,
+      }),
+    ),
+  );
+}
 
 /** Runs one load in an idle generator process, or a new one; idle ones never keep this process alive. */
 export async function runLoad(load: LoadRequest): Promise<LoadResult> {
@@ -111,12 +144,19 @@ async function generateLoad(load: LoadRequest): Promise<LoadResult> {
   const refusedLatenciesUs: number[] = [];
   // Without a callback autocannon answers an emitter that is also a promise (and only then honours warmup).
   const instance = autocannon(options) as unknown as autocannon.Instance & Promise<autocannon.Result>;
+  const ownDelay = monitorEventLoopDelay({ resolution: 5 });
+  let measuring = false;
   // Emitted by the measured run only: the warm-up reports to an emitter of its own.
   instance.on('response', (_client, statusCode, _bytes, responseTimeMs) => {
+    if (!measuring) {
+      measuring = true;
+      ownDelay.enable();
+    }
     if (statusCode >= 200 && statusCode < 300) latenciesUs.push(responseTimeMs * 1000);
     else if (statusCode === 503) refusedLatenciesUs.push(responseTimeMs * 1000);
   });
   const result = await instance;
+  ownDelay.disable();
   latenciesUs.sort((a, b) => a - b);
   refusedLatenciesUs.sort((a, b) => a - b);
   const statuses = statusCounts(result);
@@ -130,10 +170,13 @@ async function generateLoad(load: LoadRequest): Promise<LoadResult> {
     requestsPerSecond: answered / result.duration,
     latencyP50Us: nearestRank(latenciesUs, 0.5),
     latencyP99Us: nearestRank(latenciesUs, 0.99),
+    refusedLatencyP50Us: nearestRank(refusedLatenciesUs, 0.5),
     refusedLatencyP99Us: nearestRank(refusedLatenciesUs, 0.99),
     refusedLatencyMaxUs: nearestRank(refusedLatenciesUs, 1),
     statuses,
     errors: result.errors,
+    generatorEventLoopDelayP99Ms: ownDelay.count === 0 ? 0 : ownDelay.percentile(99) / 1e6,
+    generatorEventLoopDelayMaxMs: ownDelay.count === 0 ? 0 : ownDelay.max / 1e6,
   };
 }
 

@@ -40,7 +40,7 @@ import { CreatePaymentDto } from '../../apps/api/src/payments/dto/create-payment
 import { ListPaymentsQueryDto } from '../../apps/api/src/payments/dto/list-payments.query.dto';
 import { type BenchTenant, seedBenchTenant } from '../support/seed-bench-tenant';
 import { startMongoProcess } from '../support/mongo-process';
-import { type LoadRequest, type LoadResult, runLoad } from './load-generator';
+import { type LoadRequest, type LoadResult, prepareLoadGenerators, runLoad } from './load-generator';
 import { ADMISSION_OUT_OF_REACH } from '../support/admission-out-of-reach';
 
 const BASE_DOMAIN = 'bench.test';
@@ -344,8 +344,7 @@ async function measureNoisyNeighbour(
     durationMs: settings.neighbourDurationMs,
     overallRate: normalRate,
   };
-  // Started first and stopped last, so the flood covers the whole measured window (a forked load generator
-  // takes a moment to start).
+  // Started first and stopped last, so the flood covers the whole measured window.
   const floodLeadMs = 2_000;
   const floodLoad: LoadRequest = {
     ...list(flooder),
@@ -357,6 +356,8 @@ async function measureNoisyNeighbour(
   const alone: NeighbourSample[] = [];
   const withFlood: NeighbourSample[] = [];
   const floods: LoadResult[] = [];
+  // The normal tenant's generator must not start up (see prepareLoadGenerators) while the flood's measures.
+  await prepareLoadGenerators(normalLoad.port, 2);
   for (let pair = 0; pair < settings.neighbourPairs; pair += 1) {
     alone.push(neighbourSample(await runLoad(normalLoad)));
     const flood = runLoad(floodLoad);
