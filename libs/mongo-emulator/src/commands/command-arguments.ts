@@ -40,3 +40,21 @@ export function documentArray(source: Document, field: string): Document[] {
   if (!Array.isArray(value)) throw new CommandError('TypeMismatch', `BSON field '${field}' must be an array`);
   return value as Document[];
 }
+
+/** Fields any command may carry besides its own (sessions, transactions, write concern, API version). */
+export const GENERIC_COMMAND_FIELDS: ReadonlySet<string> = new Set([
+  '$db',
+  'lsid',
+  'txnNumber',
+  'autocommit',
+  'startTransaction',
+  'writeConcern',
+  'readConcern',
+  'comment',
+  'maxTimeMS',
+  '$clusterTime',
+  '$readPreference',
+  'apiVersion',
+  'apiStrict',
+  'apiDeprecationErrors',
+]);
