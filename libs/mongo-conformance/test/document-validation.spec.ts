@@ -94,7 +94,7 @@ describe('document validators', () => {
   it('explains several failing top-level clauses under $and', async () => {
     await mongo.db.createCollection('two_clauses', { validator: { a: { $gt: 1 }, b: { $exists: true } } });
 
-    await expect(mongo.db.collection('two_clauses').insertOne({ _id: 1, a: 0 })).rejects.toMatchObject({
+    await expect(mongo.db.collection<SchemalessDocument>('two_clauses').insertOne({ _id: 1, a: 0 })).rejects.toMatchObject({
       errInfo: {
         details: {
           operatorName: '$and',
@@ -126,8 +126,9 @@ describe('document validators', () => {
     await items.insertOne({ _id: 4, n: -1 });
 
     await expect(items.countDocuments()).resolves.toBe(4);
-    const [info] = await mongo.db.listCollections({ name: 'levels' }).toArray();
-    expect(info?.options).toEqual({
+    const [info] = await mongo.db.listCollections({ name: 'levels' }, { nameOnly: false }).toArray();
+    expect(info).toHaveProperty('options');
+    expect((info as { options: unknown }).options).toEqual({
       validator: { n: { $gte: 0 } },
       validationLevel: 'strict',
       validationAction: 'warn',
@@ -138,7 +139,7 @@ describe('document validators', () => {
     await mongo.db.createCollection('batch_checked', { validator: { ok: true } });
 
     const refused = await mongo.db
-      .collection('batch_checked')
+      .collection<SchemalessDocument>('batch_checked')
       .insertMany(
         [
           { _id: 1, ok: true },
