@@ -1,5 +1,5 @@
 import type { Document } from 'bson';
-import { namespaceOf } from './command-arguments';
+import { namespaceOf, optionalHint } from './command-arguments';
 import type { CommandContext, CommandTable } from './command-context';
 import { assertOutputAllowed, OUTPUT_STAGES, writeAggregateOutput } from './aggregate-output';
 import { CommandError } from './command-error';
@@ -82,7 +82,9 @@ function planLeadingQuery(
       ? context.scope.collection(context.databaseName, collectionName)
       : undefined;
   const leading = leadingQueryOf(pipeline);
-  if (target === undefined || leading.stageCount === 0) {
+  // A hinted pipeline goes through the planner even without a leading query: the hint is checked and obeyed.
+  const hint = optionalHint(context.command);
+  if (target === undefined || (leading.stageCount === 0 && hint === undefined)) {
     return { source: target?.documents() ?? [], stages: pipeline, selection: undefined, leading: [] };
   }
   const selection = runSelection(target, leading.filter, {
@@ -90,6 +92,7 @@ function planLeadingQuery(
     skip: leading.skip,
     limit: leading.limit,
     variables,
+    hint,
   });
   return {
     source: selection.documents,

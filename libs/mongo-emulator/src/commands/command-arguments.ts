@@ -35,6 +35,14 @@ export function optionalNumber(source: Document, field: string): number | undefi
   throw new CommandError('TypeMismatch', `BSON field '${field}' is the wrong type, expected a number`);
 }
 
+/** A command's or statement's `hint`: an index name or key pattern. */
+export function optionalHint(source: Document, field = 'hint'): string | Document | undefined {
+  const value = source[field];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value;
+  return optionalDocument(source, field);
+}
+
 export function documentArray(source: Document, field: string): Document[] {
   const value = source[field];
   if (!Array.isArray(value)) throw new CommandError('TypeMismatch', `BSON field '${field}' must be an array`);

@@ -1,5 +1,5 @@
 import type { Document } from 'bson';
-import { optionalDocument, optionalNumber, targetCollection } from './command-arguments';
+import { optionalDocument, optionalHint, optionalNumber, targetCollection } from './command-arguments';
 import type { CommandContext, CommandTable } from './command-context';
 import { aggregateDocuments } from './aggregate.command';
 import { CommandError } from './command-error';
@@ -20,11 +20,12 @@ function count(context: CommandContext): Document {
   const limit = optionalNumber(command, 'limit');
   const target = context.scope.collection(context.databaseName, name);
   if (target === undefined) return { n: countInView(context, name, query, skip, limit) };
-  if (query === undefined && skip === undefined && limit === undefined) {
+  const hint = optionalHint(command);
+  if (query === undefined && skip === undefined && limit === undefined && hint === undefined) {
     return { n: target.collection.size };
   }
   return {
-    n: selectDocuments(target, query, { skip, limit }).length,
+    n: selectDocuments(target, query, { skip, limit, hint }).length,
   };
 }
 

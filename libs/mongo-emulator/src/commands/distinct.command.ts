@@ -1,5 +1,5 @@
 import type { Document } from 'bson';
-import { optionalDocument, targetCollection } from './command-arguments';
+import { optionalDocument, optionalHint, targetCollection } from './command-arguments';
 import type { CommandContext, CommandTable } from './command-context';
 import { aggregateDocuments } from './aggregate.command';
 import { CommandError } from './command-error';
@@ -19,7 +19,7 @@ function distinct(context: CommandContext): Document {
   // A view is read through its aggregation, as mongod rewrites it; no view, no values.
   const documents =
     target !== undefined
-      ? selectDocuments(target, query)
+      ? selectDocuments(target, query, { hint: optionalHint(context.command) })
       : context.engine.view(context.databaseName, name) !== undefined
         ? aggregateDocuments(context, name, [{ $match: query ?? {} }], undefined)
         : [];

@@ -1,5 +1,5 @@
 import type { Document } from 'bson';
-import { optionalDocument, targetCollection } from './command-arguments';
+import { optionalDocument, optionalHint, targetCollection } from './command-arguments';
 import type { CommandContext, CommandTable } from './command-context';
 import { commandVariables } from './command-variables';
 import { CommandError } from './command-error';
@@ -27,6 +27,7 @@ function findAndModify(context: CommandContext): Document {
     sort: optionalDocument(command, 'sort'),
     limit: 1,
     variables,
+    hint: optionalHint(command),
   });
   const project = (document: Document | undefined): Document | null =>
     document === undefined

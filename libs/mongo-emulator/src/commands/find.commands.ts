@@ -1,5 +1,11 @@
 import type { Document } from 'bson';
-import { namespaceOf, optionalDocument, optionalNumber, targetCollection } from './command-arguments';
+import {
+  namespaceOf,
+  optionalDocument,
+  optionalHint,
+  optionalNumber,
+  targetCollection,
+} from './command-arguments';
 import type { CommandContext, CommandTable } from './command-context';
 import { aggregateDocuments } from './aggregate.command';
 import { commandVariables } from './command-variables';
@@ -16,6 +22,7 @@ function find(context: CommandContext): Document {
     skip: optionalNumber(command, 'skip'),
     limit,
     variables: commandVariables(context),
+    hint: optionalHint(command),
   };
   const filter = optionalDocument(command, 'filter');
   const selected =

@@ -1,6 +1,6 @@
 import type { Document } from 'bson';
 import { batchProgressOf } from './batch-progress';
-import { documentArray, optionalDocument, targetCollection } from './command-arguments';
+import { documentArray, optionalDocument, optionalHint, targetCollection } from './command-arguments';
 import type { CommandContext, CommandTable } from './command-context';
 import { commandVariables } from './command-variables';
 import { CommandError } from './command-error';
@@ -88,6 +88,7 @@ function runUpdateStatement(
   const selected = selectDocuments(target, filter, {
     limit: multi ? 0 : 1,
     variables,
+    hint: optionalHint(statement),
   });
   if (selected.length === 0 && statement['upsert'] === true) {
     const document = buildUpsertDocument(filter, change, { arrayFilters, filter, variables });

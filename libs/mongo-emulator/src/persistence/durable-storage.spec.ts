@@ -162,7 +162,10 @@ describe('DurableStorage', () => {
     orders.replaceOptions({ validator: { amount: { $gte: 0 } }, validationAction: 'warn' });
 
     const replayed = open().engine;
-    expect(replayed.view('app', 'paid')).toEqual({ viewOn: 'orders', pipeline: [{ $match: { paid: true } }] });
+    expect(replayed.view('app', 'paid')).toEqual({
+      viewOn: 'orders',
+      pipeline: [{ $match: { paid: true } }],
+    });
     expect(replayed.collection('app', 'orders')?.options).toEqual({
       validator: { amount: { $gte: 0 } },
       validationAction: 'warn',
