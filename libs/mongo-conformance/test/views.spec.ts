@@ -33,6 +33,20 @@ describe('views', () => {
     await expect(view.distinct('amount')).resolves.toEqual([5, 9]);
   });
 
+  it('is read by $lookup from another collection', async () => {
+    await seedOrdersAndView('looked_up_view');
+    await mongo.db.collection<SchemalessDocument>('customers').insertOne({ _id: 'c1', orderId: 3 });
+
+    const joined = await mongo.db
+      .collection('customers')
+      .aggregate([
+        { $lookup: { from: 'looked_up_view', localField: 'orderId', foreignField: '_id', as: 'paid' } },
+      ])
+      .toArray();
+
+    expect(joined).toEqual([{ _id: 'c1', orderId: 3, paid: [{ _id: 3, amount: 9 }] }]);
+  });
+
   it('follows a view defined on a view', async () => {
     await seedOrdersAndView('base_view');
     await mongo.db.createCollection('big_paid_view', {

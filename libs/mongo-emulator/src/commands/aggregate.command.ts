@@ -26,7 +26,7 @@ function aggregate(context: CommandContext): Document {
   const output =
     sessions === undefined
       ? aggregateDocuments(context, collectionName, pipeline, variables)
-      : runAggregation(sessions.source, sessions.stages, readCollectionOf(context), variables);
+      : runAggregation(sessions.source, sessions.stages, readCollectionOf(context, variables), variables);
   if (outputStage !== undefined) writeAggregateOutput(context, outputStage, output);
   const documents = outputStage === undefined ? output : [];
   const cursorOptions = (command['cursor'] as Document | undefined) ?? {};
@@ -52,11 +52,18 @@ export function aggregateDocuments(
     view === undefined
       ? planLeadingQuery(context, collectionName, pipeline, variables)
       : planLeadingQuery(context, view.collectionName, [...view.pipeline, ...pipeline], variables);
-  return runAggregation(planned.source, planned.stages, readCollectionOf(context), variables);
+  return runAggregation(planned.source, planned.stages, readCollectionOf(context, variables), variables);
 }
 
-function readCollectionOf(context: CommandContext): (name: string) => Iterable<Document> {
-  return (name) => context.scope.collection(context.databaseName, name)?.documents() ?? [];
+/** What `$lookup`, `$unionWith` and `$graphLookup` read: a collection's documents, or what a view yields. */
+function readCollectionOf(
+  context: CommandContext,
+  variables: Document | undefined,
+): (name: string) => Iterable<Document> {
+  return (name) =>
+    context.engine.view(context.databaseName, name) === undefined
+      ? (context.scope.collection(context.databaseName, name)?.documents() ?? [])
+      : aggregateDocuments(context, name, [], variables);
 }
 
 interface PlannedPipeline {
