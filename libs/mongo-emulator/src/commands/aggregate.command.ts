@@ -1,5 +1,5 @@
 import type { Document } from 'bson';
-import { namespaceOf } from './command-arguments';
+import { namespaceOf, optionalHint } from './command-arguments';
 import type { CommandContext, CommandTable } from './command-context';
 import { assertOutputAllowed, OUTPUT_STAGES, writeAggregateOutput } from './aggregate-output';
 import { CommandError } from './command-error';
@@ -9,6 +9,7 @@ import { runAggregation, validatePipeline } from '../query/aggregation-runner';
 import { runSelection, type Selection } from '../query/document-selection';
 import { explainSections } from '../query/explain-report';
 import { leadingQueryOf } from '../query/leading-query';
+import { resolveView } from './view-resolution';
 
 function aggregate(context: CommandContext): Document {
   const { command } = context;
@@ -22,10 +23,10 @@ function aggregate(context: CommandContext): Document {
   }
   if (command['explain'] === true) return explainAggregate(context, command, false);
   const variables = commandVariables(context);
-  const planned = sessions ?? planLeadingQuery(context, collectionName, pipeline, variables);
-  const readCollection = (name: string) =>
-    context.scope.collection(context.databaseName, name)?.documents() ?? [];
-  const output = runAggregation(planned.source, planned.stages, readCollection, variables);
+  const output =
+    sessions === undefined
+      ? aggregateDocuments(context, collectionName, pipeline, variables)
+      : runAggregation(sessions.source, sessions.stages, readCollectionOf(context, variables), variables);
   if (outputStage !== undefined) writeAggregateOutput(context, outputStage, output);
   const documents = outputStage === undefined ? output : [];
   const cursorOptions = (command['cursor'] as Document | undefined) ?? {};
@@ -34,6 +35,35 @@ function aggregate(context: CommandContext): Document {
     typeof collectionName === 'string' ? collectionName : '$cmd.aggregate',
   );
   return { cursor: context.cursors.open(namespace, documents, { batchSize: cursorOptions['batchSize'] }) };
+}
+
+/**
+ * The documents a pipeline yields over a collection or a view (whose pipeline then runs first, over the
+ * collection under it, as mongod rewrites a read of a view).
+ */
+export function aggregateDocuments(
+  context: CommandContext,
+  collectionName: unknown,
+  pipeline: Document[],
+  variables: Document | undefined,
+): Document[] {
+  const view = typeof collectionName === 'string' ? resolveView(context, collectionName) : undefined;
+  const planned =
+    view === undefined
+      ? planLeadingQuery(context, collectionName, pipeline, variables)
+      : planLeadingQuery(context, view.collectionName, [...view.pipeline, ...pipeline], variables);
+  return runAggregation(planned.source, planned.stages, readCollectionOf(context, variables), variables);
+}
+
+/** What `$lookup`, `$unionWith` and `$graphLookup` read: a collection's documents, or what a view yields. */
+function readCollectionOf(
+  context: CommandContext,
+  variables: Document | undefined,
+): (name: string) => Iterable<Document> {
+  return (name) =>
+    context.engine.view(context.databaseName, name) === undefined
+      ? (context.scope.collection(context.databaseName, name)?.documents() ?? [])
+      : aggregateDocuments(context, name, [], variables);
 }
 
 interface PlannedPipeline {
@@ -59,7 +89,9 @@ function planLeadingQuery(
       ? context.scope.collection(context.databaseName, collectionName)
       : undefined;
   const leading = leadingQueryOf(pipeline);
-  if (target === undefined || leading.stageCount === 0) {
+  // A hinted pipeline goes through the planner even without a leading query: the hint is checked and obeyed.
+  const hint = optionalHint(context.command);
+  if (target === undefined || (leading.stageCount === 0 && hint === undefined)) {
     return { source: target?.documents() ?? [], stages: pipeline, selection: undefined, leading: [] };
   }
   const selection = runSelection(target, leading.filter, {
@@ -67,6 +99,7 @@ function planLeadingQuery(
     skip: leading.skip,
     limit: leading.limit,
     variables,
+    hint,
   });
   return {
     source: selection.documents,
@@ -97,9 +130,13 @@ export function explainAggregate(
   withExecution: boolean,
 ): Document {
   // An explained $out/$merge writes nothing (as mongod's queryPlanner verbosity): the stages before it are explained.
-  const { pipeline } = splitOutputStage(command['pipeline']);
-  validatePipeline(pipeline);
-  const collectionName = command['aggregate'];
+  const { pipeline: requested } = splitOutputStage(command['pipeline']);
+  validatePipeline(requested);
+  // A view is explained as what runs: its pipeline, then the command's, over the collection under it.
+  const view =
+    typeof command['aggregate'] === 'string' ? resolveView(context, command['aggregate']) : undefined;
+  const pipeline = view === undefined ? requested : [...view.pipeline, ...requested];
+  const collectionName = view?.collectionName ?? command['aggregate'];
   const started = Date.now();
   const planned = planLeadingQuery(context, collectionName, pipeline, commandVariables(context));
   const elapsedMillis = Date.now() - started;

@@ -35,8 +35,34 @@ export function optionalNumber(source: Document, field: string): number | undefi
   throw new CommandError('TypeMismatch', `BSON field '${field}' is the wrong type, expected a number`);
 }
 
+/** A command's or statement's `hint`: an index name or key pattern. */
+export function optionalHint(source: Document, field = 'hint'): string | Document | undefined {
+  const value = source[field];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value;
+  return optionalDocument(source, field);
+}
+
 export function documentArray(source: Document, field: string): Document[] {
   const value = source[field];
   if (!Array.isArray(value)) throw new CommandError('TypeMismatch', `BSON field '${field}' must be an array`);
   return value as Document[];
 }
+
+/** Fields any command may carry besides its own (sessions, transactions, write concern, API version). */
+export const GENERIC_COMMAND_FIELDS: ReadonlySet<string> = new Set([
+  '$db',
+  'lsid',
+  'txnNumber',
+  'autocommit',
+  'startTransaction',
+  'writeConcern',
+  'readConcern',
+  'comment',
+  'maxTimeMS',
+  '$clusterTime',
+  '$readPreference',
+  'apiVersion',
+  'apiStrict',
+  'apiDeprecationErrors',
+]);

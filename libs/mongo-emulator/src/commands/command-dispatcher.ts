@@ -15,6 +15,8 @@ import type { CommandOutcome } from './command-outcome';
 import { COMMAND_REGISTRY } from './command-registry';
 import { withCollation } from '../query/collation';
 import { serverErrorLabels } from './error-labels';
+import { assertNotWritingToView } from './view-resolution';
+import { assertWriteConcernValid, unsatisfiedWriteConcernError } from './write-concern';
 
 const TRANSACTION_END_COMMANDS = new Set(['commitTransaction', 'abortTransaction']);
 const HANDSHAKE_COMMANDS = new Set(['hello', 'isMaster', 'ismaster']);
@@ -71,7 +73,7 @@ export class CommandDispatcher {
     for (;;) {
       const outcome = this.attempt(command, connection.id, defaultDatabase, progress);
       if (!(outcome instanceof WaitForLockError)) {
-        const writeConcernError = failure?.writeConcernError;
+        const writeConcernError = failure?.writeConcernError ?? unsatisfiedWriteConcernError(command);
         if (writeConcernError === undefined || outcome['ok'] !== 1) return { reply: outcome };
         const labels =
           failure?.errorLabels ??
@@ -113,6 +115,7 @@ export class CommandDispatcher {
       const handler = COMMAND_REGISTRY.get(commandName);
       if (handler === undefined)
         throw new CommandError('CommandNotFound', `no such command: '${commandName}'`);
+      assertWriteConcernValid(command, commandName, this.server);
       transaction = this.transactionOf(command, commandName);
       const context: CommandContext = {
         command,
@@ -128,6 +131,7 @@ export class CommandDispatcher {
         failCommand: this.failCommand,
         progress,
       };
+      assertNotWritingToView(context);
       const reply = withCollation(this.collationOf(command, commandName, context.databaseName), () =>
         handler(context),
       );

@@ -1,5 +1,6 @@
 import type { CommandHandler } from './command-context';
 import { aggregateCommands } from './aggregate.command';
+import { collModCommands } from './coll-mod.command';
 import { collectionAdminCommands } from './collection-admin.commands';
 import { countCommands } from './count.command';
 import { deleteCommands } from './delete.command';
@@ -21,6 +22,7 @@ export const COMMAND_REGISTRY: ReadonlyMap<string, CommandHandler> = new Map(
     ...handshakeCommands,
     ...diagnosticCommands,
     ...collectionAdminCommands,
+    ...collModCommands,
     ...indexAdminCommands,
     ...insertCommands,
     ...findCommands,

@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
-import { optionalDocument, optionalNumber, targetCollection } from './command-arguments';
+import { optionalDocument, optionalHint, optionalNumber, targetCollection } from './command-arguments';
 import type { CommandContext, CommandTable } from './command-context';
+import { aggregateDocuments } from './aggregate.command';
 import { CommandError } from './command-error';
 import { selectDocuments } from '../query/document-selection';
 
@@ -13,17 +14,34 @@ function count(context: CommandContext): Document {
       "Cannot run 'count' in a multi-document transaction.",
     );
   }
-  const target = context.scope.collection(context.databaseName, targetCollection(context));
-  if (target === undefined) return { n: 0 };
+  const name = targetCollection(context);
   const query = optionalDocument(command, 'query');
   const skip = optionalNumber(command, 'skip');
   const limit = optionalNumber(command, 'limit');
-  if (query === undefined && skip === undefined && limit === undefined) {
+  const target = context.scope.collection(context.databaseName, name);
+  if (target === undefined) return { n: countInView(context, name, query, skip, limit) };
+  const hint = optionalHint(command);
+  if (query === undefined && skip === undefined && limit === undefined && hint === undefined) {
     return { n: target.collection.size };
   }
   return {
-    n: selectDocuments(target, query, { skip, limit }).length,
+    n: selectDocuments(target, query, { skip, limit, hint }).length,
   };
+}
+
+/** A count of a view counts what its aggregation yields, as mongod rewrites it; no view counts 0. */
+function countInView(
+  context: CommandContext,
+  viewName: string,
+  query: Document | undefined,
+  skip: number | undefined,
+  limit: number | undefined,
+): number {
+  if (context.engine.view(context.databaseName, viewName) === undefined) return 0;
+  const stages: Document[] = [{ $match: query ?? {} }];
+  if (skip !== undefined && skip > 0) stages.push({ $skip: skip });
+  if (limit !== undefined && limit !== 0) stages.push({ $limit: Math.abs(limit) });
+  return aggregateDocuments(context, viewName, stages, undefined).length;
 }
 
 export const countCommands: CommandTable = { count };

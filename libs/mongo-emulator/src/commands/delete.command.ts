@@ -1,6 +1,6 @@
 import type { Document } from 'bson';
 import { batchProgressOf } from './batch-progress';
-import { documentArray, optionalDocument, targetCollection } from './command-arguments';
+import { documentArray, optionalDocument, optionalHint, targetCollection } from './command-arguments';
 import type { CommandContext, CommandTable } from './command-context';
 import { commandVariables } from './command-variables';
 import { idKeyOf } from '../storage/document-id';
@@ -20,9 +20,11 @@ function deleteCommand(context: CommandContext): Document {
     const ok = runStatement(progress.next, progress.writeErrors, () =>
       withCollation(statement['collation'], () => {
         const limit = statement['limit'] === 1 ? 1 : 0;
-        const idKeys = selectDocuments(target, optionalDocument(statement, 'q'), { limit, variables }).map(
-          idKeyOf,
-        );
+        const idKeys = selectDocuments(target, optionalDocument(statement, 'q'), {
+          limit,
+          variables,
+          hint: optionalHint(statement),
+        }).map(idKeyOf);
         for (const idKey of idKeys) target.assertWritable(idKey);
         for (const idKey of idKeys) target.remove(idKey);
         progress.matched += idKeys.length;

@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
-import { optionalDocument, targetCollection } from './command-arguments';
+import { optionalDocument, optionalHint, targetCollection } from './command-arguments';
 import type { CommandContext, CommandTable } from './command-context';
+import { aggregateDocuments } from './aggregate.command';
 import { CommandError } from './command-error';
 import { canonicalKey } from '../storage/canonical-key';
 import { bsonEquals } from '../query/bson-order';
@@ -12,13 +13,20 @@ import { indexedValuesAtPath } from '../query/field-path';
 function distinct(context: CommandContext): Document {
   const key = context.command['key'];
   if (typeof key !== 'string') throw new CommandError('TypeMismatch', "BSON field 'key' must be a string");
-  const target = context.scope.collection(context.databaseName, targetCollection(context));
+  const name = targetCollection(context);
+  const target = context.scope.collection(context.databaseName, name);
+  const query = optionalDocument(context.command, 'query');
+  // A view is read through its aggregation, as mongod rewrites it; no view, no values.
+  const documents =
+    target !== undefined
+      ? selectDocuments(target, query, { hint: optionalHint(context.command) })
+      : context.engine.view(context.databaseName, name) !== undefined
+        ? aggregateDocuments(context, name, [{ $match: query ?? {} }], undefined)
+        : [];
   const values = new Map<string, unknown>();
-  if (target !== undefined) {
-    for (const document of selectDocuments(target, optionalDocument(context.command, 'query'))) {
-      for (const value of indexedValuesAtPath(document, key)) {
-        if (value !== undefined) values.set(canonicalKey(value), value);
-      }
+  for (const document of documents) {
+    for (const value of indexedValuesAtPath(document, key)) {
+      if (value !== undefined) values.set(canonicalKey(value), value);
     }
   }
   // Under a collation, values it finds equal ("PING", "ping" at strength 2) count once: the first seen.

@@ -26,6 +26,13 @@ describe('serverErrorLabels (mongod ErrorLabelBuilder)', () => {
     expect(serverErrorLabels(inTransaction, 'commitTransaction', 251, 64)).toEqual([]);
   });
 
+  it('labels snapshot errors transient, on commit too', () => {
+    expect(serverErrorLabels(inTransaction, 'commitTransaction', 246, undefined)).toEqual([
+      'TransientTransactionError',
+    ]);
+    expect(serverErrorLabels(inTransaction, 'find', 239, undefined)).toEqual(['TransientTransactionError']);
+  });
+
   it('labels a retriable error of a retryable write, and nothing outside sessions', () => {
     expect(serverErrorLabels(retryableWrite, 'update', 11602, undefined)).toEqual(['RetryableWriteError']);
     expect(serverErrorLabels(retryableWrite, 'find', 11602, undefined)).toEqual([]);

@@ -24,11 +24,16 @@ const RETRIABLE_CODES: ReadonlySet<number> = new Set([
   ErrorCode.NotPrimaryOrSecondary,
 ]);
 
-/** Errors after which the whole transaction can be retried: it left no effect behind. */
+/**
+ * Errors after which the whole transaction can be retried: it left no effect behind. The SnapshotError
+ * category is among them, on commit too.
+ */
 const TRANSIENT_CODES: ReadonlySet<number> = new Set([
   ErrorCode.LockTimeout,
   ErrorCode.WriteConflict,
   ErrorCode.PreparedTransactionInProgress,
+  ErrorCode.SnapshotTooOld,
+  ErrorCode.SnapshotUnavailable,
 ]);
 
 const RETRYABLE_WRITE_COMMANDS = new Set(['insert', 'update', 'delete', 'findAndModify']);

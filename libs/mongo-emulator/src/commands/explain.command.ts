@@ -1,6 +1,6 @@
 import type { Document } from 'bson';
 import { explainAggregate } from './aggregate.command';
-import { namespaceOf, optionalDocument, optionalNumber } from './command-arguments';
+import { namespaceOf, optionalDocument, optionalHint, optionalNumber } from './command-arguments';
 import type { CommandContext, CommandTable } from './command-context';
 import { CommandError } from './command-error';
 import { commandVariables } from './command-variables';
@@ -106,7 +106,13 @@ function explainQuery(
   const selection =
     target === undefined
       ? undefined
-      : runSelection(target, filter, { sort, skip, limit, variables: commandVariables(context) });
+      : runSelection(target, filter, {
+          sort,
+          skip,
+          limit,
+          variables: commandVariables(context),
+          hint: optionalHint(command),
+        });
   return {
     explainVersion: '1',
     ...explainSections(

@@ -1,8 +1,9 @@
 import type { Document } from 'bson';
-import { optionalDocument, targetCollection } from './command-arguments';
+import { optionalDocument, optionalHint, targetCollection } from './command-arguments';
 import type { CommandContext, CommandTable } from './command-context';
 import { commandVariables } from './command-variables';
 import { CommandError } from './command-error';
+import { documentValidatorOf } from './document-validation';
 import { canonicalKey } from '../storage/canonical-key';
 import { idKeyOf } from '../storage/document-id';
 import { selectDocuments } from '../query/document-selection';
@@ -21,10 +22,12 @@ function findAndModify(context: CommandContext): Document {
   const arrayFilters = command['arrayFilters'] as Document[] | undefined;
   const variables = commandVariables(context);
   const target = context.scope.collectionForWrite(context.databaseName, targetCollection(context));
+  const validate = documentValidatorOf(context, target);
   const [original] = selectDocuments(target, filter, {
     sort: optionalDocument(command, 'sort'),
     limit: 1,
     variables,
+    hint: optionalHint(command),
   });
   const project = (document: Document | undefined): Document | null =>
     document === undefined
@@ -38,7 +41,10 @@ function findAndModify(context: CommandContext): Document {
   const update = change as Document | Document[];
   if (original !== undefined) {
     const updated = applyUpdate(original, update, { arrayFilters, filter, variables });
-    if (canonicalKey(updated) !== canonicalKey(original)) target.replace(idKeyOf(original), updated);
+    if (canonicalKey(updated) !== canonicalKey(original)) {
+      validate(updated, original);
+      target.replace(idKeyOf(original), updated);
+    }
     return {
       lastErrorObject: { n: 1, updatedExisting: true },
       value: project(command['new'] === true ? updated : original),
@@ -46,6 +52,7 @@ function findAndModify(context: CommandContext): Document {
   }
   if (command['upsert'] !== true) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null };
   const inserted = buildUpsertDocument(filter, update, { arrayFilters, filter, variables });
+  validate(inserted);
   target.insert(inserted);
   return {
     lastErrorObject: { n: 1, updatedExisting: false, upserted: inserted['_id'] },

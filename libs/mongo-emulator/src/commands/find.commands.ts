@@ -1,6 +1,13 @@
 import type { Document } from 'bson';
-import { namespaceOf, optionalDocument, optionalNumber, targetCollection } from './command-arguments';
+import {
+  namespaceOf,
+  optionalDocument,
+  optionalHint,
+  optionalNumber,
+  targetCollection,
+} from './command-arguments';
 import type { CommandContext, CommandTable } from './command-context';
+import { aggregateDocuments } from './aggregate.command';
 import { commandVariables } from './command-variables';
 import { selectDocuments } from '../query/document-selection';
 import { projectDocuments } from '../query/projection';
@@ -10,15 +17,18 @@ function find(context: CommandContext): Document {
   const collectionName = targetCollection(context);
   const target = context.scope.collection(context.databaseName, collectionName);
   const limit = optionalNumber(command, 'limit');
+  const options = {
+    sort: optionalDocument(command, 'sort'),
+    skip: optionalNumber(command, 'skip'),
+    limit,
+    variables: commandVariables(context),
+    hint: optionalHint(command),
+  };
+  const filter = optionalDocument(command, 'filter');
   const selected =
     target === undefined
-      ? []
-      : selectDocuments(target, optionalDocument(command, 'filter'), {
-          sort: optionalDocument(command, 'sort'),
-          skip: optionalNumber(command, 'skip'),
-          limit,
-          variables: commandVariables(context),
-        });
+      ? selectFromView(context, collectionName, filter, options)
+      : selectDocuments(target, filter, options);
   const documents = projectDocuments(selected, optionalDocument(command, 'projection'));
   // A negative limit is the legacy spelling of "one batch only".
   const singleBatch = command['singleBatch'] === true || (limit !== undefined && limit < 0);
@@ -28,6 +38,22 @@ function find(context: CommandContext): Document {
       singleBatch,
     }),
   };
+}
+
+/** A find on a view runs as an aggregation over the view, as mongod rewrites it; no view, no documents. */
+function selectFromView(
+  context: CommandContext,
+  viewName: string,
+  filter: Document | undefined,
+  options: { sort?: Document; skip?: number; limit?: number; variables?: Document },
+): Document[] {
+  if (context.engine.view(context.databaseName, viewName) === undefined) return [];
+  const { sort, skip, limit, variables } = options;
+  const stages: Document[] = [{ $match: filter ?? {} }];
+  if (sort !== undefined) stages.push({ $sort: sort });
+  if (skip !== undefined && skip > 0) stages.push({ $skip: skip });
+  if (limit !== undefined && limit !== 0) stages.push({ $limit: Math.abs(limit) });
+  return aggregateDocuments(context, viewName, stages, variables);
 }
 
 function getMore(context: CommandContext): Document {

@@ -3,6 +3,7 @@ import { batchProgressOf } from './batch-progress';
 import { documentArray, targetCollection } from './command-arguments';
 import type { CommandContext, CommandTable } from './command-context';
 import { CommandError } from './command-error';
+import { documentValidatorOf } from './document-validation';
 import { cloneValue } from '../query/document-clone';
 import { assertValidIdField } from '../storage/id-field-validation';
 import { runStatement, withWriteErrors } from './write-errors';
@@ -11,12 +12,15 @@ function insert(context: CommandContext): Document {
   const documents = documentArray(context.command, 'documents');
   const ordered = context.command['ordered'] !== false;
   const target = context.scope.collectionForWrite(context.databaseName, targetCollection(context));
+  const validate = documentValidatorOf(context, target);
   const progress = batchProgressOf(context);
   for (; progress.next < documents.length; progress.next++) {
     const document = documents[progress.next] as Document;
-    const ok = runStatement(progress.next, progress.writeErrors, () =>
-      target.insert(documentToStore(document)),
-    );
+    const ok = runStatement(progress.next, progress.writeErrors, () => {
+      const stored = documentToStore(document);
+      validate(stored);
+      target.insert(stored);
+    });
     if (ok) progress.matched += 1;
     else if (ordered) break;
   }

@@ -1,9 +1,10 @@
 import type { Document } from 'bson';
 import { batchProgressOf } from './batch-progress';
-import { documentArray, optionalDocument, targetCollection } from './command-arguments';
+import { documentArray, optionalDocument, optionalHint, targetCollection } from './command-arguments';
 import type { CommandContext, CommandTable } from './command-context';
 import { commandVariables } from './command-variables';
 import { CommandError } from './command-error';
+import { documentValidatorOf, type DocumentValidator } from './document-validation';
 import { canonicalKey } from '../storage/canonical-key';
 import { idKeyOf } from '../storage/document-id';
 import type { DocumentSet } from '../storage/document-set';
@@ -18,13 +19,14 @@ function update(context: CommandContext): Document {
   const ordered = context.command['ordered'] !== false;
   const target = context.scope.collectionForWrite(context.databaseName, targetCollection(context));
   const variables = commandVariables(context);
+  const validate = documentValidatorOf(context, target);
   const progress = batchProgressOf(context);
   for (; progress.next < statements.length; progress.next++) {
     const index = progress.next;
     const ok = runStatement(index, progress.writeErrors, () => {
       const statement = statements[index] as Document;
       const outcome = withCollation(statement['collation'], () =>
-        runUpdateStatement(target, statement, variables),
+        runUpdateStatement(target, statement, variables, validate),
       );
       progress.matched += outcome.matched;
       progress.modified += outcome.modified;
@@ -74,6 +76,7 @@ function runUpdateStatement(
   target: DocumentSet,
   statement: Document,
   variables: Document | undefined,
+  validate: DocumentValidator,
 ): StatementOutcome {
   const filter = optionalDocument(statement, 'q');
   const change = statement['u'] as Document | Document[];
@@ -85,16 +88,21 @@ function runUpdateStatement(
   const selected = selectDocuments(target, filter, {
     limit: multi ? 0 : 1,
     variables,
+    hint: optionalHint(statement),
   });
   if (selected.length === 0 && statement['upsert'] === true) {
     const document = buildUpsertDocument(filter, change, { arrayFilters, filter, variables });
+    validate(document);
     target.insert(document);
     return { matched: 0, modified: 0, upsertedId: document['_id'] };
   }
   const changed: Array<[string, Document]> = [];
   for (const original of selected) {
     const updated = applyUpdate(original, change, { arrayFilters, filter, variables });
-    if (canonicalKey(updated) !== canonicalKey(original)) changed.push([idKeyOf(original), updated]);
+    if (canonicalKey(updated) !== canonicalKey(original)) {
+      validate(updated, original);
+      changed.push([idKeyOf(original), updated]);
+    }
   }
   for (const [idKey, updated] of changed) target.assertWritable(idKey, updated);
   for (const [idKey, updated] of changed) target.replace(idKey, updated);

@@ -154,6 +154,35 @@ describe('DurableStorage', () => {
     second.storage.close();
     expect(readdirSync(dataDir).sort()).toEqual(['journal-2.log', 'snapshot.bson']);
   });
+
+  it('keeps views and collMod options, from the journal and from a snapshot', () => {
+    const first = open();
+    const orders = first.engine.createCollection('app', 'orders');
+    first.engine.defineView('app', 'paid', { viewOn: 'orders', pipeline: [{ $match: { paid: true } }] });
+    orders.replaceOptions({ validator: { amount: { $gte: 0 } }, validationAction: 'warn' });
+
+    const replayed = open().engine;
+    expect(replayed.view('app', 'paid')).toEqual({
+      viewOn: 'orders',
+      pipeline: [{ $match: { paid: true } }],
+    });
+    expect(replayed.collection('app', 'orders')?.options).toEqual({
+      validator: { amount: { $gte: 0 } },
+      validationAction: 'warn',
+    });
+
+    first.storage.checkpoint();
+    first.engine.defineView('app', 'unpaid', { viewOn: 'orders', pipeline: [{ $match: { paid: false } }] });
+    first.engine.dropCollection('app', 'paid');
+    const recovered = open().engine;
+    expect(recovered.viewsOf('app')).toEqual([
+      ['unpaid', { viewOn: 'orders', pipeline: [{ $match: { paid: false } }] }],
+    ]);
+    expect(recovered.collection('app', 'orders')?.options).toEqual({
+      validator: { amount: { $gte: 0 } },
+      validationAction: 'warn',
+    });
+  });
 });
 
 describe('MongoEmulator with dataDir', () => {

@@ -12,6 +12,19 @@ export type JournalOperation =
       readonly options: Document;
     }
   | { readonly op: 'dropCollection'; readonly db: string; readonly coll: string }
+  | {
+      readonly op: 'setCollectionOptions';
+      readonly db: string;
+      readonly coll: string;
+      readonly options: Document;
+    }
+  | {
+      readonly op: 'defineView';
+      readonly db: string;
+      readonly coll: string;
+      readonly viewOn: string;
+      readonly pipeline: Document[];
+    }
   | { readonly op: 'dropDatabase'; readonly db: string }
   | { readonly op: 'createIndex'; readonly db: string; readonly coll: string; readonly spec: Document }
   | { readonly op: 'dropIndex'; readonly db: string; readonly coll: string; readonly index: string }
@@ -28,6 +41,15 @@ export function applyJournalOperation(engine: StorageEngine, operation: JournalO
       return;
     case 'dropCollection':
       engine.dropCollection(operation.db, operation.coll);
+      return;
+    case 'setCollectionOptions':
+      engine.collection(operation.db, operation.coll)?.replaceOptions(operation.options);
+      return;
+    case 'defineView':
+      engine.defineView(operation.db, operation.coll, {
+        viewOn: operation.viewOn,
+        pipeline: operation.pipeline,
+      });
       return;
     case 'dropDatabase':
       engine.dropDatabase(operation.db);

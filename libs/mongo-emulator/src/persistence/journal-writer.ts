@@ -3,6 +3,7 @@ import { closeSync, fdatasyncSync, fstatSync, openSync, writeSync } from 'node:f
 import type { Collection } from '../storage/collection';
 import type { IndexDefinition } from '../storage/index-definition';
 import type { StorageChangeListener } from '../storage/storage-change-listener';
+import type { ViewDefinition } from '../storage/view-catalog';
 import { encodeRecord } from './data-record.codec';
 import type { JournalOperation } from './journal-operation';
 
@@ -46,6 +47,20 @@ export class JournalWriter implements StorageChangeListener {
 
   collectionDropped(databaseName: string, name: string): void {
     this.record({ op: 'dropCollection', db: databaseName, coll: name });
+  }
+
+  collectionOptionsChanged(collection: Collection, options: Document): void {
+    this.record({ op: 'setCollectionOptions', db: collection.databaseName, coll: collection.name, options });
+  }
+
+  viewDefined(databaseName: string, name: string, definition: ViewDefinition): void {
+    this.record({
+      op: 'defineView',
+      db: databaseName,
+      coll: name,
+      viewOn: definition.viewOn,
+      pipeline: [...definition.pipeline],
+    });
   }
 
   databaseDropped(databaseName: string): void {

@@ -12,8 +12,9 @@ const DOCUMENTS_PER_RECORD = 1_000;
 
 /**
  * A whole-engine snapshot: a header naming the journal generation that follows it, each collection (options,
- * indexes) with its documents, and an end record. Written to a temporary file, synced, then renamed over the
- * previous snapshot, so a crash leaves either the old snapshot or the new one, never half of one.
+ * indexes) with its documents, each view, and an end record. Written to a temporary file, synced, then
+ * renamed over the previous snapshot, so a crash leaves either the old snapshot or the new one, never half
+ * of one.
  */
 export function writeSnapshot(engine: StorageEngine, file: string, generation: number): void {
   const temporary = `${file}.tmp`;
@@ -49,6 +50,9 @@ export function writeSnapshot(engine: StorageEngine, file: string, generation: n
       }
       if (batch.length > 0) write({ documents: batch });
     }
+    for (const { databaseName, name, definition } of engine.allViews()) {
+      write({ view: { db: databaseName, name, viewOn: definition.viewOn, pipeline: definition.pipeline } });
+    }
     write({ end: true, collections });
     fsyncSync(fd);
   } finally {
@@ -77,7 +81,13 @@ export function readSnapshot(engine: StorageEngine, file: string): number {
   let current: ReturnType<StorageEngine['createCollection']> | undefined;
   for (const record of records.slice(1, -1)) {
     const description = record['collection'] as Document | undefined;
-    if (description !== undefined) {
+    const view = record['view'] as Document | undefined;
+    if (view !== undefined) {
+      engine.defineView(String(view['db']), String(view['name']), {
+        viewOn: String(view['viewOn']),
+        pipeline: view['pipeline'] as Document[],
+      });
+    } else if (description !== undefined) {
       current = engine.createCollection(
         String(description['db']),
         String(description['name']),

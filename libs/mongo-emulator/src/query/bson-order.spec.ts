@@ -78,6 +78,22 @@ describe('compareBson', () => {
   });
 });
 
+describe('compareBson on ObjectIds', () => {
+  it('orders them as their bytes (their hex strings) whatever the bytes', () => {
+    const objectId = fc
+      .uint8Array({ minLength: 12, maxLength: 12, min: 0, max: 255 })
+      .map((bytes) => new ObjectId(Buffer.from(bytes).toString('hex')));
+    fc.assert(
+      fc.property(objectId, objectId, (left, right) => {
+        const [leftHex, rightHex] = [left.toHexString(), right.toHexString()];
+        expect(compareBson(left, right)).toBe(leftHex < rightHex ? -1 : leftHex > rightHex ? 1 : 0);
+        expect(compareBson(left, new ObjectId(leftHex))).toBe(0);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});
+
 describe('bsonTypeName', () => {
   it('names stored values as $type does', () => {
     expect(bsonTypeName(1)).toBe('int');

@@ -233,11 +233,29 @@ function compareBinary(left: unknown, right: unknown): number {
   return sign(Buffer.compare(Buffer.from(leftBytes), Buffer.from(rightBytes)));
 }
 
+/** bson 7 keeps an ObjectId's 12 bytes as four unsigned 24-bit big-endian chunks (its `.id` copies them). */
+interface ChunkedObjectId {
+  readonly i0: number;
+  readonly i1: number;
+  readonly i2: number;
+  readonly i3: number;
+}
+
+function isChunked(value: unknown): value is ChunkedObjectId {
+  return typeof (value as Partial<ChunkedObjectId>).i0 === 'number';
+}
+
 /**
  * Byte order, which is the order of their hex strings; compared on the bytes because index maintenance
- * compares ObjectIds on every write and building hex strings there dominated inserts.
+ * compares ObjectIds on every write and building hex strings there dominated inserts. bson 7's ObjectIds
+ * are compared on their chunks, in byte order too: its `.id` allocates a buffer per call, and index
+ * descents and filters compare ObjectIds many times per query.
  */
 function compareObjectIds(left: unknown, right: unknown): number {
+  if (isChunked(left) && isChunked(right)) {
+    const order = left.i0 - right.i0 || left.i1 - right.i1 || left.i2 - right.i2 || left.i3 - right.i3;
+    return order < 0 ? -1 : order > 0 ? 1 : 0;
+  }
   const leftBytes = (left as { id?: unknown }).id;
   const rightBytes = (right as { id?: unknown }).id;
   if (leftBytes instanceof Uint8Array && rightBytes instanceof Uint8Array) {

@@ -12,6 +12,8 @@ export interface SelectionOptions {
   readonly limit?: number | undefined;
   /** The command's `let` variables, for `$expr`. */
   readonly variables?: Document | undefined;
+  /** The command's `hint` (query-planner.ts). */
+  readonly hint?: string | Document | undefined;
 }
 
 export interface Selection extends Execution {
@@ -40,7 +42,7 @@ export function runSelection(
     filter,
     options.variables === undefined ? undefined : withVariables(readOnlyMingoOptions(), options.variables),
   );
-  const plan = planQuery(set.collection, { filter, sort: options.sort });
+  const plan = planQuery(set.collection, { filter, sort: options.sort, hint: options.hint });
   const limit = options.limit !== undefined && options.limit !== 0 ? Math.abs(options.limit) : Infinity;
   const execution = executePlan(set, plan, predicate, { sort: options.sort, skip: options.skip ?? 0, limit });
   return { ...execution, plan };

@@ -15,7 +15,7 @@ export interface ExplainedQuery {
 
 /**
  * The `queryPlanner` and `executionStats` sections of an explain reply, shaped as mongod's: a tree of
- * stages (LIMIT, SKIP, SORT, FETCH, IXSCAN or COLLSCAN) with the index chosen, its bounds, and the keys and
+ * stages (LIMIT, SKIP, SORT, FETCH, OR, IXSCAN or COLLSCAN) with the index chosen, its bounds, and the keys and
  * documents examined. `selection` is undefined when the collection does not exist (mongod: EOF).
  */
 export function explainSections(
@@ -65,11 +65,16 @@ function planStages(query: ExplainedQuery, selection: Selection, withStats: bool
       ...(withStats ? { docsExamined: stats.docsExamined } : {}),
     };
   } else {
+    // An index union's keys examined are reported in total (executionStats), not per branch.
+    const inputStage =
+      plan.kind === 'IXSCAN'
+        ? indexScanStage(plan, withStats ? stats.keysExamined : undefined)
+        : { stage: 'OR', inputStages: plan.branches.map((branch) => indexScanStage(branch, undefined)) };
     stage = {
       stage: 'FETCH',
       ...filter,
       ...(withStats ? { docsExamined: stats.docsExamined } : {}),
-      inputStage: indexScanStage(plan, withStats ? stats.keysExamined : undefined),
+      inputStage,
     };
   }
   const hasSort = query.sort !== undefined && Object.keys(query.sort).length > 0;

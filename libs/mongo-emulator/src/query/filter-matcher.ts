@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
 import { CommandError } from '../commands/command-error';
 import { bsonEquals, bsonTypeName, compareBson, typeBracketOf, TypeBracket } from './bson-order';
+import { compileJsonSchema } from './json-schema';
 import { expressionEvaluator, isTruthy } from './mingo-context';
 import { toJavaScriptRegExp } from './regex';
 
@@ -68,7 +69,10 @@ function compileTopLevel(
       return () => true;
     case '$where':
       throw new CommandError('BadValue', '$where is not allowed: server-side JavaScript is disabled');
-    case '$jsonSchema':
+    case '$jsonSchema': {
+      const check = compileJsonSchema(condition);
+      return (document) => check(document).length === 0;
+    }
     case '$text':
     case '$sampleRate':
       throw new CommandError('BadValue', `${operator} is not supported by the MongoDB emulator`);
@@ -287,7 +291,8 @@ const TYPE_CODES: Record<number, string> = {
 const TYPE_ALIASES = new Set([...Object.values(TYPE_CODES), 'number']);
 const NUMBER_TYPES = new Set(['int', 'long', 'double', 'decimal']);
 
-function typePredicate(operand: unknown): Predicate {
+/** `$type`'s test (also `$jsonSchema`'s `bsonType`): type names, aliases or numeric codes, `number` for any number. */
+export function typePredicate(operand: unknown): Predicate {
   const requested = Array.isArray(operand) ? operand : [operand];
   if (requested.length === 0) throw new CommandError('FailedToParse', '$type must match at least one type');
   const names = new Set(requested.map(typeNameOf));

@@ -4,7 +4,7 @@ import type { IndexKey } from '../storage/index-key';
 import { compareBsonBinary } from './bson-order';
 import { sortDocuments } from './document-sorter';
 import type { DocumentPredicate } from './filter-matcher';
-import type { IndexScanPlan, QueryPlan } from './query-planner';
+import type { IndexScanPlan, IndexUnionPlan, QueryPlan } from './query-planner';
 
 export interface ExecutionOptions {
   readonly sort?: Document | undefined;
@@ -27,7 +27,8 @@ export interface Execution {
 /**
  * Runs a plan. A collection scan reads documents in natural order; an index scan reads entries in its
  * intervals, fetches each document once, and stops early when the index order is the sort and the page
- * (skip + limit) is full. Either way the result is what a scan followed by a stable sort would give.
+ * (skip + limit) is full; an index union runs each branch's scan, fetching each document once over all of
+ * them. Either way the result is what a scan followed by a stable sort would give.
  */
 export function executePlan(
   set: DocumentSet,
@@ -69,7 +70,7 @@ interface Match {
 
 function scanIndex(
   set: DocumentSet,
-  plan: IndexScanPlan,
+  plan: IndexScanPlan | IndexUnionPlan,
   predicate: DocumentPredicate,
   options: ExecutionOptions,
 ): Execution {
@@ -77,28 +78,32 @@ function scanIndex(
   const overlay = set.indexOverlay();
   const committed = set.collection;
   const wanted = options.skip + options.limit;
-  const streamed = plan.sortPositions !== undefined;
+  const sortPositions = plan.kind === 'IXSCAN' ? plan.sortPositions : undefined;
+  const streamed = sortPositions !== undefined;
+  const scans = plan.kind === 'IXSCAN' ? [plan] : plan.branches;
   const seen = new Set<string>();
   const matches: Match[] = [];
   let group = -1;
   let groupKey: IndexKey | undefined;
-  scan: for (const interval of plan.intervals) {
-    for (const [key, idKey] of plan.index.scan(interval, plan.reverse)) {
-      stats.keysExamined++;
-      if (streamed && (groupKey === undefined || !sameSortKey(groupKey, key, plan.sortPositions ?? []))) {
-        // Equal sort keys may sit apart from each other's natural order: the page is only complete at
-        // the end of a run of equal keys.
-        if (matches.length >= wanted) break scan;
-        group++;
-        groupKey = key;
+  scan: for (const { index, intervals, reverse } of scans) {
+    for (const interval of intervals) {
+      for (const [key, idKey] of index.scan(interval, reverse)) {
+        stats.keysExamined++;
+        if (streamed && (groupKey === undefined || !sameSortKey(groupKey, key, sortPositions))) {
+          // Equal sort keys may sit apart from each other's natural order: the page is only complete at
+          // the end of a run of equal keys.
+          if (matches.length >= wanted) break scan;
+          group++;
+          groupKey = key;
+        }
+        if (seen.has(idKey)) continue;
+        seen.add(idKey);
+        if (overlay?.idKeys.has(idKey) === true) continue;
+        const document = committed.get(idKey);
+        if (document === undefined) continue;
+        stats.docsExamined++;
+        if (predicate(document)) matches.push({ document, rank: key.sequence, group });
       }
-      if (seen.has(idKey)) continue;
-      seen.add(idKey);
-      if (overlay?.idKeys.has(idKey) === true) continue;
-      const document = committed.get(idKey);
-      if (document === undefined) continue;
-      stats.docsExamined++;
-      if (predicate(document)) matches.push({ document, rank: key.sequence, group });
     }
   }
   let overlayMatched = false;

@@ -68,9 +68,11 @@ const fieldCondition = fc.oneof(
 const filterArbitrary = fc
   .array(fc.tuple(fc.constantFrom(...FIELDS), fieldCondition), { maxLength: 3 })
   .chain((clauses) =>
-    fc.boolean().map((nested) => {
-      if (nested && clauses.length > 1)
+    fc.constantFrom('flat', 'and', 'or').map((shape) => {
+      if (shape === 'and' && clauses.length > 1)
         return { $and: clauses.map(([field, condition]) => ({ [field]: condition })) };
+      if (shape === 'or' && clauses.length > 0)
+        return { $or: clauses.map(([field, condition]) => ({ [field]: condition })) };
       const filter: Document = {};
       for (const [field, condition] of clauses) filter[field] = condition;
       return filter;
@@ -155,6 +157,7 @@ const ids = (documents: Document[]): unknown[] => documents.map((document) => do
 describe('query planner', () => {
   it('returns exactly what a collection scan returns, in the same order, whatever index it picks', () => {
     let indexed = 0;
+    let unions = 0;
     let total = 0;
     fc.assert(
       fc.property(
@@ -164,7 +167,8 @@ describe('query planner', () => {
           const collection = collectionOf(scenario);
           for (const selection of selections) {
             const selected = runSelection(collection, selection.filter, selection);
-            if (selected.plan.kind === 'IXSCAN') indexed++;
+            if (selected.plan.kind !== 'COLLSCAN') indexed++;
+            if (selected.plan.kind === 'OR') unions++;
             total++;
             expect(ids(selected.documents)).toEqual(ids(scanned(collection, selection)));
           }
@@ -172,8 +176,10 @@ describe('query planner', () => {
       ),
       { numRuns: 500 },
     );
-    // The property means little unless a good share of the queries went through an index.
+    // The property means little unless a good share of the queries went through an index (and some `$or`
+    // through an index union).
     expect(indexed).toBeGreaterThan(total / 4);
+    expect(unions).toBeGreaterThan(total / 50);
   });
 
   it('inside a transaction, sees its own writes and its snapshot the way a scan of its view does', () => {
@@ -319,5 +325,59 @@ describe('query planner on a payments-shaped collection', () => {
     const selection = runSelection(changing, { tenantId: 'tenant-0', status: 'PENDING' });
     expect(selection.documents.map((document) => document['_id'])).toEqual([20, 40]);
     expect(selection.stats.keysExamined).toBe(2);
+  });
+
+  it('plans a $or whose every branch has an index as a union of their scans, each document once', () => {
+    const selection = runSelection(collection, {
+      $or: [
+        { reference: { $in: ['R10', 'R12'] } },
+        { tenantId: 'tenant-0', status: 'PENDING' },
+        { reference: 'R12' },
+      ],
+    });
+    expect(selection.plan).toMatchObject({
+      kind: 'OR',
+      branches: [
+        { index: { name: 'reference_sparse' } },
+        { index: { name: 'tenantId_1_status_1_createdAt_-1' } },
+        { index: { name: 'reference_sparse' } },
+      ],
+    });
+    // tenant-0 PENDING are the multiples of 20: 100 documents, R10 and R12 are not among them; R12 twice.
+    expect(selection.documents.slice(0, 3).map((document) => document['_id'])).toEqual([0, 10, 12]);
+    expect(selection.documents).toHaveLength(102);
+    expect(selection.stats.docsExamined).toBe(102);
+  });
+
+  it('scans for a $or when a branch has no index', () => {
+    const selection = runSelection(collection, { $or: [{ reference: 'R10' }, { updatedAt: new Date(0) }] });
+    expect(selection.plan.kind).toBe('COLLSCAN');
+    expect(selection.documents.map((document) => document['_id'])).toEqual([10]);
+  });
+
+  it('obeys a hint by name or key pattern, $natural, and refuses an unknown one with BadValue (2)', () => {
+    const query = { tenantId: 'tenant-3', status: 'SETTLED' };
+    expect(runSelection(collection, query, { hint: 'reference_sparse' }).plan).toMatchObject({
+      kind: 'IXSCAN',
+      index: { name: 'reference_sparse' },
+    });
+    const byPattern = runSelection(collection, { reference: 'R10' }, { hint: { _id: 1 } });
+    expect(byPattern.plan).toMatchObject({ kind: 'IXSCAN', index: { name: '_id_' } });
+    expect(byPattern.stats.keysExamined).toBe(2_000);
+    expect(byPattern.documents.map((document) => document['_id'])).toEqual([10]);
+    expect(runSelection(collection, query, { hint: { $natural: 1 } }).plan.kind).toBe('COLLSCAN');
+    expect(() => runSelection(collection, query, { hint: 'no_such_index' })).toThrow(
+      expect.objectContaining({
+        code: 2,
+        message: expect.stringContaining('hint provided does not correspond to an existing index'),
+      }),
+    );
+    expect(() => runSelection(collection, query, { hint: { createdAt: 1 } })).toThrow(
+      expect.objectContaining({ code: 2 }),
+    );
+    // A partial index whose filter the query does not imply cannot answer it.
+    expect(() => runSelection(collection, query, { hint: 'pending' })).toThrow(
+      expect.objectContaining({ code: 2 }),
+    );
   });
 });

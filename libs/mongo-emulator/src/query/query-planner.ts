@@ -12,6 +12,8 @@ import {
 } from './index-bounds';
 import { impliesPartialFilter } from './partial-filter-implication';
 import { collatedStringComparison } from './collation';
+import { CommandError } from '../commands/command-error';
+import { canonicalKey } from '../storage/canonical-key';
 
 export interface CollectionScanPlan {
   readonly kind: 'COLLSCAN';
@@ -33,11 +35,19 @@ export interface IndexScanPlan {
   readonly bounds: readonly (FieldBounds | undefined)[];
 }
 
-export type QueryPlan = CollectionScanPlan | IndexScanPlan;
+/** A rooted `$or` whose every branch has an index: the branches' scans, each document fetched once. */
+export interface IndexUnionPlan {
+  readonly kind: 'OR';
+  readonly branches: readonly IndexScanPlan[];
+}
+
+export type QueryPlan = CollectionScanPlan | IndexScanPlan | IndexUnionPlan;
 
 export interface QueryShape {
   readonly filter?: Document | undefined;
   readonly sort?: Document | undefined;
+  /** The command's `hint`: an index name or key pattern, or `{$natural: ±1}` for a collection scan. */
+  readonly hint?: string | Document | undefined;
 }
 
 /** Beyond this many equality combinations (`$in` lists multiplied) the rest is left to the filter. */
@@ -58,12 +68,28 @@ interface Candidate {
  * full filter, and ordered like a stable sort over natural order.
  */
 export function planQuery(collection: Collection, shape: QueryShape): QueryPlan {
+  const hinted = shape.hint === undefined ? undefined : hintedIndex(collection, shape.hint);
   // Indexes hold strings in binary order; under the command's non-simple collation (ambient, see
   // collation.ts) "PING" may equal "ping", so the bounds would miss documents: such queries scan.
   if (collatedStringComparison() !== undefined) return { kind: 'COLLSCAN' };
   const sortFields = sortFieldsOf(shape.sort);
-  if (sortFields === undefined) return { kind: 'COLLSCAN' };
+  if (hinted === NATURAL_ORDER || sortFields === undefined) return { kind: 'COLLSCAN' };
   const conditions = fieldConditionsOf(shape.filter);
+  if (hinted !== undefined) {
+    const forced = candidateFor(hinted, conditions, sortFields, collection.size, true);
+    if (forced === undefined) throw hintError();
+    return forced.plan;
+  }
+  const best = bestCandidate(collection, conditions, sortFields);
+  if (best !== undefined && narrows(best.plan)) return best.plan;
+  return indexUnion(collection, shape.filter) ?? best?.plan ?? { kind: 'COLLSCAN' };
+}
+
+function bestCandidate(
+  collection: Collection,
+  conditions: ReadonlyMap<string, unknown[]>,
+  sortFields: readonly SortField[],
+): Candidate | undefined {
   let best: Candidate | undefined;
   for (const index of collection.orderedIndexList()) {
     const candidate = candidateFor(index, conditions, sortFields, collection.size);
@@ -71,7 +97,57 @@ export function planQuery(collection: Collection, shape: QueryShape): QueryPlan 
       best = candidate;
     }
   }
-  return best?.plan ?? { kind: 'COLLSCAN' };
+  return best;
+}
+
+/** Whether an index plan narrows the documents (not just gives their order). */
+function narrows(plan: IndexScanPlan): boolean {
+  return plan.bounds.some((field) => field !== undefined);
+}
+
+/**
+ * A filter `{$or: [...]}` (other top-level conditions are checked on the fetched documents) planned as
+ * mongod's OR stage: each branch's best bounded index scan. A branch no index bounds means the union would
+ * be a whole scan anyway, so the collection is scanned instead.
+ */
+function indexUnion(collection: Collection, filter: Document | undefined): IndexUnionPlan | undefined {
+  const branches = filter?.['$or'] as unknown;
+  if (!Array.isArray(branches) || branches.length === 0) return undefined;
+  const plans: IndexScanPlan[] = [];
+  for (const branch of branches as Document[]) {
+    const best = bestCandidate(collection, fieldConditionsOf(branch), []);
+    if (best === undefined || !narrows(best.plan)) return undefined;
+    plans.push(best.plan);
+  }
+  return { kind: 'OR', branches: plans };
+}
+
+const NATURAL_ORDER = Symbol('$natural hint');
+
+/** The index a hint names, by name or key pattern, as mongod resolves it; unknown ones are error 2. */
+function hintedIndex(collection: Collection, hint: string | Document): OrderedIndex | typeof NATURAL_ORDER {
+  if (typeof hint !== 'string' && Object.keys(hint)[0] === '$natural') return NATURAL_ORDER;
+  const definition = collection
+    .indexDefinitions()
+    .find((index) =>
+      typeof hint === 'string' ? index.name === hint : canonicalKey(index.key) === canonicalKey(hint),
+    );
+  if (definition === undefined) throw hintError();
+  const index = collection.orderedIndex(definition.name);
+  if (index === undefined) {
+    throw new CommandError(
+      'BadValue',
+      `hint to index ${definition.name} is not supported by the MongoDB emulator (not an ordered 1/-1 index)`,
+    );
+  }
+  return index;
+}
+
+function hintError(): CommandError {
+  return new CommandError(
+    'BadValue',
+    'error processing query: planner returned error :: caused by :: hint provided does not correspond to an existing index',
+  );
 }
 
 interface SortField {
@@ -95,6 +171,7 @@ function candidateFor(
   conditions: ReadonlyMap<string, unknown[]>,
   sortFields: readonly SortField[],
   collectionSize: number,
+  hinted = false,
 ): Candidate | undefined {
   // mongod reads a numeric path part as an array position or a field name; the key generation here does not.
   if (index.fields.some((field) => field.split('.').some((part) => /^\d+$/.test(part)))) return undefined;
@@ -106,8 +183,13 @@ function candidateFor(
       ? undefined
       : boundsOfField(fieldConditions, index.isMultikey(position));
   });
-  // A sparse index lacks documents missing all its fields, which only a null-excluding bound rules out.
-  if (index.definition.sparse && !bounds.some((field) => field !== undefined && excludesNull(field))) {
+  // A sparse index lacks documents missing all its fields, which only a null-excluding bound rules out
+  // (a hint is obeyed anyway, as mongod obeys it: such documents are then not found).
+  if (
+    !hinted &&
+    index.definition.sparse &&
+    !bounds.some((field) => field !== undefined && excludesNull(field))
+  ) {
     return undefined;
   }
 
@@ -127,7 +209,7 @@ function candidateFor(
     rangeBounds !== undefined ||
     (sortOrder !== undefined && sortFields.length > 0) ||
     (partial !== undefined && index.entryCount < collectionSize);
-  if (!usable) return undefined;
+  if (!usable && !hinted) return undefined;
 
   const intervals = combinations.flatMap((prefix) =>
     ranges.map((range) => keyInterval(index, prefix, range)),

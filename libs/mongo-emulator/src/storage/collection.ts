@@ -36,8 +36,19 @@ export class Collection implements DocumentSet {
     readonly databaseName: string,
     readonly name: string,
     private readonly locks: WriteLockTable,
-    readonly options: Document = {},
+    private currentOptions: Document = {},
   ) {}
+
+  /** The options it was created with, as collMod left them. */
+  get options(): Document {
+    return this.currentOptions;
+  }
+
+  /** collMod: the new options replace the old ones whole. */
+  replaceOptions(options: Document): void {
+    this.changeListener?.collectionOptionsChanged(this, options);
+    this.currentOptions = options;
+  }
 
   get collection(): Collection {
     return this;

@@ -4,10 +4,12 @@ import { WriteLockTable } from '../transactions/write-lock-table';
 import { Collection } from './collection';
 import type { DataScope } from './document-set';
 import type { StorageChangeListener } from './storage-change-listener';
+import { ViewCatalog, type ViewDefinition } from './view-catalog';
 
 /** All databases of one emulator instance; also the committed-data scope for commands outside transactions. */
 export class StorageEngine implements DataScope {
   private readonly databases = new Map<string, Map<string, Collection>>();
+  private readonly views = new ViewCatalog();
   /** Documents and unique keys held by open transactions; consulted by every write. */
   readonly locks = new WriteLockTable();
   private changeListener: StorageChangeListener | undefined;
@@ -33,12 +35,16 @@ export class StorageEngine implements DataScope {
   }
 
   collectionForWrite(databaseName: string, name: string): Collection {
-    return this.collection(databaseName, name) ?? this.createCollection(databaseName, name);
+    const existing = this.collection(databaseName, name);
+    if (existing !== undefined) return existing;
+    this.assertNotView(databaseName, name);
+    return this.createCollection(databaseName, name);
   }
 
   /** A collection not (yet) part of the engine: one a transaction creates, registered when it commits. */
   detachedCollection(databaseName: string, name: string, options: Document = {}): Collection {
     assertValidCollectionName(name);
+    this.assertNotView(databaseName, name);
     return new Collection(databaseName, name, this.locks, options);
   }
 
@@ -56,7 +62,44 @@ export class StorageEngine implements DataScope {
     return collection;
   }
 
+  view(databaseName: string, name: string): ViewDefinition | undefined {
+    return this.views.get(databaseName, name);
+  }
+
+  /** Creates or redefines (collMod) a view; the caller has checked the name is free of collections. */
+  defineView(databaseName: string, name: string, definition: ViewDefinition): void {
+    assertValidCollectionName(name);
+    this.changeListener?.viewDefined(databaseName, name, definition);
+    this.views.define(databaseName, name, definition);
+  }
+
+  viewsOf(databaseName: string): Array<[string, ViewDefinition]> {
+    return this.views.viewsOf(databaseName);
+  }
+
+  *allViews(): Iterable<{ databaseName: string; name: string; definition: ViewDefinition }> {
+    for (const databaseName of this.views.databaseNames()) {
+      for (const [name, definition] of this.views.viewsOf(databaseName))
+        yield { databaseName, name, definition };
+    }
+  }
+
+  /** mongod's answer to a write, an index or a collection option aimed at a view. */
+  assertNotView(databaseName: string, name: string): void {
+    if (this.views.get(databaseName, name) !== undefined) {
+      throw new CommandError(
+        'CommandNotSupportedOnView',
+        `Namespace ${databaseName}.${name} is a view, not a collection`,
+      );
+    }
+  }
+
+  /** Drops the collection or view of that name. */
   dropCollection(databaseName: string, name: string): boolean {
+    if (this.views.get(databaseName, name) !== undefined) {
+      this.changeListener?.collectionDropped(databaseName, name);
+      return this.views.drop(databaseName, name);
+    }
     const database = this.databases.get(databaseName);
     if (database?.has(name) === true) this.changeListener?.collectionDropped(databaseName, name);
     const dropped = database?.delete(name) ?? false;
@@ -65,8 +108,11 @@ export class StorageEngine implements DataScope {
   }
 
   dropDatabase(databaseName: string): void {
-    if (this.databases.has(databaseName)) this.changeListener?.databaseDropped(databaseName);
+    if (this.databases.has(databaseName) || this.views.viewsOf(databaseName).length > 0) {
+      this.changeListener?.databaseDropped(databaseName);
+    }
     this.databases.delete(databaseName);
+    this.views.dropDatabase(databaseName);
   }
 
   collectionsOf(databaseName: string): Collection[] {
@@ -78,7 +124,7 @@ export class StorageEngine implements DataScope {
   }
 
   databaseNames(): string[] {
-    return [...this.databases.keys()];
+    return [...new Set([...this.databases.keys(), ...this.views.databaseNames()])];
   }
 }
 
