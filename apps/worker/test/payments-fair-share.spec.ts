@@ -58,16 +58,19 @@ describe('payments worker: fair share per tenant', () => {
   const createPayment = (tenant: TenantSnapshot): Promise<string> =>
     worker
       .get(TenantContextService)
-      .run({ tenant, resolvedBy: ResolutionMethod.TenantHeader, principal: null, requestId: 'test' }, async () => {
-        const created = await worker.get(PaymentsService).create({
-          amount: 2500,
-          currency: 'EUR',
-          reference: `F-${++sequence}`,
-          method: PaymentMethod.Card,
-          paymentToken: 'tok_visa',
-        });
-        return created.body.id;
-      });
+      .run(
+        { tenant, resolvedBy: ResolutionMethod.TenantHeader, principal: null, requestId: 'test' },
+        async () => {
+          const created = await worker.get(PaymentsService).create({
+            amount: 2500,
+            currency: 'EUR',
+            reference: `F-${++sequence}`,
+            method: PaymentMethod.Card,
+            paymentToken: 'tok_visa',
+          });
+          return created.body.id;
+        },
+      );
 
   it("starts a tenant's single payment before another tenant's backlog of payments drains", async () => {
     const busy = await createTenant('busy-bank', Tier.Enterprise);
