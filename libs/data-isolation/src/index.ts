@@ -32,3 +32,4 @@ export * from './transactions/transaction.service';
 export * from './sharding/shard-commands';
 export * from './sharding/tenant-shard-key';
 export { tenantShardKeys } from './sharding/tenant-shard-keys';
+export * from './sharding/mongosh-literal';
