@@ -1,14 +1,13 @@
 import 'reflect-metadata';
-import { mongoshLiteral, shardCommands, tenantShardKeys } from '@tenantpay/data-isolation';
-import { MongoClient } from 'mongodb';
+import { mongoshLiteral, runShardCommands, shardCommands, tenantShardKeys } from '@tenantpay/data-isolation';
 import { parseArgs } from 'node:util';
 // Imported for its schemas: the API registers every collection the platform has, and each tenant-owned
 // schema registers its shard key as it is built.
 import './api.module';
 
-const USAGE = `npm run db:shard -- [--db <name>] [--uri <mongos URI>] [--zone-tenant <tenantId>=<zone> ...] [--zone-shard <shard>=<zone> ...]
+const USAGE = `npm run db:shard -- [--database <name>] [--uri <mongos URI>] [--zone-tenant <tenantId>=<zone> ...] [--zone-shard <shard>=<zone> ...]
   Prints the commands that shard every tenant-owned collection on its declared key and pin tenants to zones;
-  with --uri, runs them on that mongos, in order (each is idempotent). The database is --db, else the URI's.`;
+  with --uri, runs them on that mongos, in order (each is idempotent). The database is --database, else the URI's.`;
 
 /**
  * `npm run db:shard`: the path from one replica set to a sharded cluster, as commands an operator reviews
@@ -17,7 +16,7 @@ const USAGE = `npm run db:shard -- [--db <name>] [--uri <mongos URI>] [--zone-te
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      db: { type: 'string' },
+      database: { type: 'string' },
       uri: { type: 'string' },
       'zone-tenant': { type: 'string', multiple: true, default: [] },
       'zone-shard': { type: 'string', multiple: true, default: [] },
@@ -25,8 +24,8 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
-  const database = values.db ?? databaseOf(values.uri);
-  if (database === undefined) throw new Error(`Name the database with --db (or in --uri)\n${USAGE}`);
+  const database = values.database ?? databaseOf(values.uri);
+  if (database === undefined) throw new Error(`Name the database with --database (or in --uri)\n${USAGE}`);
   const commands = shardCommands({
     database,
     shardKeys: tenantShardKeys(),
@@ -43,22 +42,14 @@ async function main(): Promise<void> {
     }
     return;
   }
-  const client = new MongoClient(values.uri);
-  try {
-    const admin = client.db('admin');
-    for (const { purpose, command } of commands) {
-      await admin.command(command);
-      process.stdout.write(`ok: ${purpose}\n`);
-    }
-  } finally {
-    await client.close();
-  }
+  await runShardCommands(values.uri, commands, ({ purpose }) => process.stdout.write(`ok: ${purpose}\n`));
 }
 
 function databaseOf(uri: string | undefined): string | undefined {
   if (uri === undefined) return undefined;
-  const name = new URL(uri).pathname.replace(/^\//, '');
-  return name === '' ? undefined : decodeURIComponent(name);
+  // Not `new URL`: a MongoDB URI may list several hosts, which URL refuses.
+  const name = /^mongodb(?:\+srv)?:\/\/[^/]+\/([^?]+)/.exec(uri)?.[1];
+  return name === undefined ? undefined : decodeURIComponent(name);
 }
 
 function pairs(entries: readonly string[], option: string): Map<string, string> {

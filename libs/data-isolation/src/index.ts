@@ -33,3 +33,4 @@ export * from './sharding/shard-commands';
 export * from './sharding/tenant-shard-key';
 export { tenantShardKeys } from './sharding/tenant-shard-keys';
 export * from './sharding/mongosh-literal';
+export * from './sharding/run-shard-commands';
