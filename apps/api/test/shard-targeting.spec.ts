@@ -1,9 +1,12 @@
+import { getConnectionToken } from '@nestjs/mongoose';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantUserRole } from '@tenantpay/identity';
 import { PAYMENT_COLLECTION } from '@tenantpay/payments';
 import { type TenantSnapshot, Tier } from '@tenantpay/tenancy';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import type { Worker } from 'bullmq';
+import { type CommandStartedEvent, ObjectId } from 'mongodb';
+import type { Connection } from 'mongoose';
 import request from 'supertest';
 import { seedTenant } from './identity-test-app';
 import { createPaymentsTestApp, newPayment, startInlineWorker, userToken } from './payments-test-app';
@@ -38,7 +41,7 @@ describe('every product query on a sharded tenant-owned collection is targeted',
     admin = (await userToken(app, tenant, 'admin@shards.test', TenantUserRole.Admin)).auth;
   });
 
-  it('targets payments, idempotency, batches, users and sessions by tenant', async () => {
+  it('targets payments, idempotency keys, batches, users and invitations by tenant', async () => {
     const created = await http().post('/v1/payments').set(admin).send(newPayment()).expect(201);
     const keyed = newPayment();
     await http()
@@ -99,4 +102,24 @@ describe('every product query on a sharded tenant-owned collection is targeted',
     expect(exercised.filter((collection) => !seen.has(collection))).toEqual([]);
     expect(probe.untargeted()).toEqual([]);
   }, 120_000);
+
+  it('flags a query a mongos would send to every shard, and an upsert without the whole key', () => {
+    const client = app.get<Connection>(getConnectionToken()).getClient();
+    client.emit('commandStarted', {
+      commandName: 'find',
+      command: { find: PAYMENT_COLLECTION, filter: { status: 'PENDING' } },
+    } as unknown as CommandStartedEvent);
+    client.emit('commandStarted', {
+      commandName: 'update',
+      command: {
+        update: PAYMENT_COLLECTION,
+        updates: [{ q: { tenantId: new ObjectId(tenant.id) }, u: { $set: { status: 'X' } }, upsert: true }],
+      },
+    } as unknown as CommandStartedEvent);
+
+    expect(probe.untargeted()).toEqual([
+      'find payments: filter names no tenant',
+      'update payments: updates[0] upserts without the whole shard key',
+    ]);
+  });
 });
