@@ -12,7 +12,7 @@
  * - `fair.payments` / `fair.batch`: B's wait p50/p99/max with 1 and 2 workers while A's backlog drains, and the
  *   most of A's jobs that started between one of B's submissions and its start. `batch` builds A's backlog as
  *   the bulk worker does: chunk jobs of 500 rows on their own queue, each enqueueing its rows' payment jobs;
- * - `enqueueCost`: microseconds per enqueue with and without the fair-share priority (one extra EVAL),
+ * - `enqueueCost`: microseconds per enqueue with and without the fair-share priority (one extra script call),
  *   interleaved rounds, medians.
  */
 import 'reflect-metadata';
