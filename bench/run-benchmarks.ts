@@ -17,6 +17,7 @@ const SUITES: Readonly<Record<string, string>> = {
   overload: 'overload/overload.bench.ts',
   'usage-memory': 'usage-memory/usage-memory.bench.ts',
   http: 'http/http.bench.ts',
+  fairness: 'fairness/fairness.bench.ts',
 };
 
 async function runSuite(script: string, extraArgs: readonly string[]): Promise<unknown> {

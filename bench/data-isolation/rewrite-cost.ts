@@ -17,6 +17,8 @@ import { startMongo } from '@tenantpay/local-services';
 import { MongoClient } from 'mongodb';
 import { trusted, Types } from 'mongoose';
 
+const BY_TENANT_AND_ID = { key: { tenantId: 1, _id: 1 }, reason: 'a test collection' } as const;
+
 const RUNS = 5;
 const REWRITE_ITERATIONS = 20_000;
 const ROUND_TRIPS = 400;
@@ -28,7 +30,8 @@ const registry = staticCollectionRegistry(['payments', 'contacts', 'refunds'], [
 // connection judges each command twice (in command(), and again just before serialization, after command
 // monitoring has seen it), so a workload is two MongoCommandWall.admit calls. Tenant-owned collections come
 // from tenantOwnedSchema, as in the product.
-for (const collection of ['payments', 'contacts', 'refunds']) tenantOwnedSchema({}, { collection });
+for (const collection of ['payments', 'contacts', 'refunds'])
+  tenantOwnedSchema({}, { collection, shard: BY_TENANT_AND_ID });
 const context = new TenantContextService();
 const wall = new MongoCommandWall(context, new WallCollectionRegistry({ sharedCollections: ['currencies'] }));
 const tenantContext = {

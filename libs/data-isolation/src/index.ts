@@ -29,3 +29,8 @@ export * from './wall/wall-collection-registry';
 export * from './wall/walled-connection-class';
 export * from './transactions/transaction-tenant-mismatch.exception';
 export * from './transactions/transaction.service';
+export * from './sharding/shard-commands';
+export * from './sharding/tenant-shard-key';
+export { tenantShardKeys } from './sharding/tenant-shard-keys';
+export * from './sharding/mongosh-literal';
+export * from './sharding/run-shard-commands';

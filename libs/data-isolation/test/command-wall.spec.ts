@@ -17,6 +17,8 @@ import {
 import { seedTenants } from './support/two-tenant-seed';
 import { asPlatform, asTenant, testTenant, withoutTenant } from './support/test-tenants';
 
+const BY_TENANT_AND_ID = { key: { tenantId: 1, _id: 1 }, reason: 'a test collection' } as const;
+
 /** A tenant-owned collection whose models carry a hook added after tenantOwnedSchema's isolation plugin. */
 const HOOKED_COLLECTION = 'example_hooked_records';
 
@@ -62,7 +64,7 @@ describe('MongoCommandWall (every command as sent, whichever path built it)', ()
 
     const hookedSchema = tenantOwnedSchema<HookedRecord>(
       { reference: String },
-      { collection: HOOKED_COLLECTION },
+      { collection: HOOKED_COLLECTION, shard: BY_TENANT_AND_ID },
     );
     hookedSchema.pre('find', widen);
     hookedSchema.pre('aggregate', function dropTenantMatch(this: Aggregate<unknown>) {
@@ -80,7 +82,10 @@ describe('MongoCommandWall (every command as sent, whichever path built it)', ()
     harness.mongoose.plugin((schema) => schema.pre('find', widen));
     globallyHooked = harness.connection.model<HookedRecord>(
       'GloballyHookedRecord',
-      tenantOwnedSchema<HookedRecord>({ reference: String }, { collection: HOOKED_COLLECTION }),
+      tenantOwnedSchema<HookedRecord>(
+        { reference: String },
+        { collection: HOOKED_COLLECTION, shard: BY_TENANT_AND_ID },
+      ),
     );
     await mongo.db.collection(HOOKED_COLLECTION).insertMany([
       { tenantId: tenantA.objectId, reference: 'own', deletedAt: null },

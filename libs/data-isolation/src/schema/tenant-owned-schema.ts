@@ -1,6 +1,9 @@
 import { type IndexOptions, Schema, type SchemaDefinition, type SchemaOptions } from 'mongoose';
 import { DELETED_AT_FIELD, DELETED_BY_FIELD, TENANT_ID_FIELD } from '../data-isolation.constant';
 import { tenantIsolationPlugin } from '../plugin/tenant-isolation.plugin';
+import { assertShardKeyFitsIndexes } from '../sharding/assert-shard-key-fits-indexes';
+import type { TenantShardKey } from '../sharding/tenant-shard-key';
+import { registerTenantShardKey } from '../sharding/tenant-shard-keys';
 import { registerTenantOwnedCollection } from '../wall/tenant-owned-collection-names';
 import { assertTenantFirstIndex } from './assert-tenant-first-index';
 import { castTenantId } from './cast-tenant-id';
@@ -8,10 +11,12 @@ import type { TenantOwnedFields } from './tenant-owned-fields';
 
 export type TenantOwnedSchemaOptions = Omit<
   SchemaOptions,
-  'strict' | 'strictQuery' | 'timestamps' | 'collection'
+  'strict' | 'strictQuery' | 'timestamps' | 'collection' | 'shardKey'
 > & {
   /** Explicit, because pipeline joins, the isolation plugin and the command wall identify tenant data by collection. */
   collection: string;
+  /** How the collection is sharded, with the reason; required so no collection is left undecided. */
+  shard: TenantShardKey;
 };
 
 /**
@@ -29,7 +34,8 @@ export function isTenantOwnedSchema(schema: Schema): boolean {
  * A schema for tenant data: the caller's fields plus `tenantId` (ObjectId, required, immutable, strict
  * cast), soft delete (`deletedAt`, `deletedBy`) and timestamps; unknown paths in documents and filters throw
  * instead of being dropped silently; every index must start with `tenantId` (checked when it is declared and
- * again when a model is compiled, for path-level `index`/`unique`); and the isolation plugin is installed.
+ * again when a model is compiled, for path-level `index`/`unique`); the declared shard key is checked against
+ * the indexes when a model is compiled and registered for `db:shard`; and the isolation plugin is installed.
  */
 export function tenantOwnedSchema<T extends TenantOwnedFields>(
   definition: SchemaDefinition,
@@ -39,6 +45,7 @@ export function tenantOwnedSchema<T extends TenantOwnedFields>(
     if (Object.hasOwn(definition, reserved))
       throw new Error(`${reserved} is defined by tenantOwnedSchema itself`);
   }
+  const { shard, ...schemaOptions } = options;
   const schema = new Schema(
     {
       ...definition,
@@ -47,7 +54,9 @@ export function tenantOwnedSchema<T extends TenantOwnedFields>(
       [DELETED_BY_FIELD]: { type: String, default: null },
     },
     {
-      ...options,
+      ...schemaOptions,
+      // Mongoose adds the shard key to the filter of a document's save and delete, as a sharded write needs.
+      ...('key' in shard ? { shardKey: shard.key } : {}),
       strict: 'throw',
       strictQuery: 'throw',
       timestamps: true,
@@ -64,6 +73,7 @@ export function tenantOwnedSchema<T extends TenantOwnedFields>(
   schema.on('init', () => {
     for (const [fields] of schema.indexes())
       assertTenantFirstIndex(fields, `collection ${options.collection}`);
+    assertShardKeyFitsIndexes(shard, schema.indexes(), options.collection);
   });
 
   // The repository's default listing and cursor pagination:
@@ -72,5 +82,6 @@ export function tenantOwnedSchema<T extends TenantOwnedFields>(
 
   schema.plugin(tenantIsolationPlugin);
   registerTenantOwnedCollection(options.collection);
+  registerTenantShardKey(options.collection, shard);
   return schema as unknown as Schema<T>;
 }

@@ -20,7 +20,15 @@ export const ApiKeySchema = tenantOwnedSchema<ApiKey>(
     rotatedFromId: { type: Schema.Types.ObjectId, default: null },
     rotatingUntil: { type: Date, default: null },
   },
-  { collection: API_KEY_COLLECTION, minimize: false },
+  {
+    collection: API_KEY_COLLECTION,
+    minimize: false,
+    shard: {
+      unsharded: true,
+      reason:
+        'authentication finds a key by its hash before any tenant is known, and the unique hash index could only be kept with hash as the shard key; a few keys per tenant fit on the primary shard',
+    },
+  },
 );
 
 // Listing a tenant's keys in `_id` order and reading one by id use the `{ tenantId: 1, _id: 1 }` index

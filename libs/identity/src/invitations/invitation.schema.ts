@@ -24,7 +24,15 @@ export const InvitationSchema = tenantOwnedSchema<Invitation>(
     revokedAt: { type: Date, default: null },
     purgeAfter: { type: Date, default: null },
   },
-  { collection: INVITATION_COLLECTION, minimize: false },
+  {
+    collection: INVITATION_COLLECTION,
+    minimize: false,
+    shard: {
+      key: { tenantId: 1 },
+      reason:
+        'two unique indexes (token, pending email) share only tenantId as a prefix; invitations per tenant are few',
+    },
+  },
 );
 
 // Accepting: `findOne({ tenantId, tokenHash })`; unique, as a token names one invitation.

@@ -9,7 +9,10 @@ export const TenantSecurityPolicySchema = tenantOwnedSchema<TenantSecurityPolicy
     mfaRequired: { type: Boolean, required: true, default: false },
     updatedBy: { type: String, default: null },
   },
-  { collection: TENANT_SECURITY_POLICY_COLLECTION },
+  {
+    collection: TENANT_SECURITY_POLICY_COLLECTION,
+    shard: { key: { tenantId: 1 }, reason: 'one policy per tenant (its unique index is tenantId alone)' },
+  },
 );
 
 // Every access: `findOne({ tenantId })` / upsert; unique so a tenant has exactly one policy.

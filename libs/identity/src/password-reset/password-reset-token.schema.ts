@@ -13,7 +13,14 @@ export const PasswordResetTokenSchema = tenantOwnedSchema<PasswordResetToken>(
     // Null only on resets issued before it existed (those are never deleted by the TTL index).
     purgeAfter: { type: Date, default: null },
   },
-  { collection: PASSWORD_RESET_COLLECTION, minimize: false },
+  {
+    collection: PASSWORD_RESET_COLLECTION,
+    minimize: false,
+    shard: {
+      key: { tenantId: 1, tokenHash: 1 },
+      reason: 'the unique token per tenant must start with the key; random hashes split evenly',
+    },
+  },
 );
 
 // Confirming: `findOne({ tenantId, tokenHash })`; unique, as a token names one reset.

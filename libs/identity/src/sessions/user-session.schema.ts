@@ -16,6 +16,10 @@ export interface UserSession extends Session {
 
 export const UserSessionSchema = tenantOwnedSchema<UserSession>(SESSION_FIELDS, {
   collection: USER_SESSION_COLLECTION,
+  shard: {
+    key: { tenantId: 1, _id: 1 },
+    reason: 'no unique index to fit; _id lets a big tenant’s sessions split into many chunks',
+  },
   minimize: false,
 });
 

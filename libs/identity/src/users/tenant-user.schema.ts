@@ -16,7 +16,15 @@ export const TenantUserSchema = tenantOwnedSchema<TenantUser>(
     lastLoginAt: { type: Date, default: null },
     mfa: { type: MfaFactorSchema, default: null },
   },
-  { collection: TENANT_USER_COLLECTION, minimize: false },
+  {
+    collection: TENANT_USER_COLLECTION,
+    minimize: false,
+    shard: {
+      key: { tenantId: 1, email: 1 },
+      reason:
+        'the unique email per tenant must start with the key; a big tenant’s users still split by email',
+    },
+  },
 );
 
 // Login and duplicate checks: `findOne({ tenantId, email })`; unique because an email names one user per

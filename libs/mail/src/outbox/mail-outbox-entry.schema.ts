@@ -8,6 +8,10 @@ export const MAIL_OUTBOX_ENTRY_MODEL = 'MailOutboxEntry';
 
 export const MailOutboxEntrySchema = tenantOwnedSchema<MailOutboxEntry>(MAIL_MESSAGE_SCHEMA_FIELDS, {
   collection: MAIL_OUTBOX_COLLECTION,
+  shard: {
+    key: { tenantId: 1, _id: 1 },
+    reason: 'no unique index to fit; _id lets a big tenant’s mail split into many chunks',
+  },
   minimize: false,
 });
 

@@ -39,7 +39,15 @@ export const PaymentBatchItemSchema = tenantOwnedSchema<PaymentBatchItem>(
     error: { type: ErrorSchema, default: null },
     paymentId: { type: Schema.Types.ObjectId, default: null },
   },
-  { collection: PAYMENT_BATCH_ITEM_COLLECTION, minimize: false },
+  {
+    collection: PAYMENT_BATCH_ITEM_COLLECTION,
+    minimize: false,
+    shard: {
+      key: { tenantId: 1, batchId: 1, row: 1 },
+      reason:
+        'the unique row per batch is the key: a batch’s rows are read together and its 10,000 rows can still split',
+    },
+  },
 );
 
 // One item per row, and the worker's chunk read and the items listing, both in row order:

@@ -24,7 +24,7 @@ export class PaymentBatchJobsService {
     const { processing } = this.settings;
     const { chunkSize } = this.batchSettings;
     for (let fromRow = 0; fromRow < rows; fromRow += chunkSize) {
-      await this.enqueuer.enqueue<PaymentBatchJobPayload>(
+      await this.enqueuer.enqueueInFairShare<PaymentBatchJobPayload>(
         this.queue,
         PaymentBatchJobName.ProcessChunk,
         { batchId, fromRow, toRow: Math.min(fromRow + chunkSize, rows) },

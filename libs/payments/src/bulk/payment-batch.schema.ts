@@ -43,7 +43,14 @@ export const PaymentBatchSchema = tenantOwnedSchema<PaymentBatch>(
       default: null,
     },
   },
-  { collection: PAYMENT_BATCH_COLLECTION, minimize: false },
+  {
+    collection: PAYMENT_BATCH_COLLECTION,
+    minimize: false,
+    shard: {
+      key: { tenantId: 1, _id: 1 },
+      reason: 'no unique index to fit; batches are read by tenant and id',
+    },
+  },
 );
 
 // Batches are read by id only (`findOne({ tenantId, _id })`): the `{ tenantId: 1, _id: 1 }` index that

@@ -14,7 +14,13 @@ export const GatewayEventSchema = tenantOwnedSchema<GatewayEvent>(
     processedAt: { type: Date, default: null },
     result: { type: String, default: null },
   },
-  { collection: GATEWAY_EVENT_COLLECTION },
+  {
+    collection: GATEWAY_EVENT_COLLECTION,
+    shard: {
+      key: { tenantId: 1, eventId: 1 },
+      reason: 'the unique gateway event id per tenant must start with the key; ids split evenly',
+    },
+  },
 );
 
 // Deduplication of redelivered webhooks: the insert of `{ tenantId, eventId }` fails for a known event.

@@ -17,7 +17,14 @@ export const IdempotencyRecordSchema = tenantOwnedSchema<IdempotencyRecord>(
     responseBody: { type: Schema.Types.Mixed, default: null },
     expiresAt: { type: Date, required: true },
   },
-  { collection: IDEMPOTENCY_RECORD_COLLECTION, minimize: false },
+  {
+    collection: IDEMPOTENCY_RECORD_COLLECTION,
+    minimize: false,
+    shard: {
+      key: { tenantId: 1, key: 1 },
+      reason: 'the unique key per tenant must start with the key; client keys spread evenly',
+    },
+  },
 );
 
 // The key is unique per tenant (never globally: tenants' keys are independent and must not collide):

@@ -16,7 +16,14 @@ export const PaymentOutboxEntrySchema = tenantOwnedSchema<PaymentOutboxEntry>(
     attempts: { type: Number, default: 0 },
     lastError: { type: String, default: null },
   },
-  { collection: PAYMENT_OUTBOX_COLLECTION, minimize: false },
+  {
+    collection: PAYMENT_OUTBOX_COLLECTION,
+    minimize: false,
+    shard: {
+      key: { tenantId: 1, eventId: 1 },
+      reason: 'the unique event id per tenant must start with the key',
+    },
+  },
 );
 
 // One entry per event: a second write of the same event id fails, and the writer reads the first (insertOnce).

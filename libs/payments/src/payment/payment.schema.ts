@@ -77,7 +77,15 @@ export const PaymentSchema = tenantOwnedSchema<Payment>(
     reconciliationAttempts: { type: Number, default: 0 },
     pendingEvents: { type: [PendingEventSchema], default: [] },
   },
-  { collection: PAYMENT_COLLECTION, minimize: false },
+  {
+    collection: PAYMENT_COLLECTION,
+    minimize: false,
+    shard: {
+      key: { tenantId: 1, reference: 1 },
+      reason:
+        'the unique reference per tenant must start with the key; references spread a big tenant’s payments over many chunks',
+    },
+  },
 );
 
 // Uniqueness and lookup of the tenant's own reference: `findOne({ tenantId, reference })`. Unique per tenant

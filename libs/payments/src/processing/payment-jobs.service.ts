@@ -19,7 +19,7 @@ export class PaymentJobsService {
   ) {}
 
   async processPayment(paymentId: string): Promise<void> {
-    await this.enqueuer.enqueue<PaymentJobPayload>(
+    await this.enqueuer.enqueueInFairShare<PaymentJobPayload>(
       this.queue,
       PaymentJobName.ProcessPayment,
       { paymentId },
@@ -28,7 +28,7 @@ export class PaymentJobsService {
   }
 
   async processRefund(paymentId: string, refundId: string): Promise<void> {
-    await this.enqueuer.enqueue<PaymentJobPayload>(
+    await this.enqueuer.enqueueInFairShare<PaymentJobPayload>(
       this.queue,
       PaymentJobName.ProcessRefund,
       { paymentId, refundId },

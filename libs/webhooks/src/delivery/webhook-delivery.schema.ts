@@ -31,7 +31,14 @@ export const WebhookDeliverySchema = tenantOwnedSchema<WebhookDelivery>(
     finalReason: { type: String, default: null },
     completedAt: { type: Date, default: null },
   },
-  { collection: WEBHOOK_DELIVERY_COLLECTION },
+  {
+    collection: WEBHOOK_DELIVERY_COLLECTION,
+    shard: {
+      key: { tenantId: 1, eventId: 1 },
+      reason:
+        'a prefix of the unique (event, endpoint, replay) per tenant; a tenant’s deliveries split by event',
+    },
+  },
 );
 
 // Publishing and replaying are idempotent per event, endpoint and replay number:

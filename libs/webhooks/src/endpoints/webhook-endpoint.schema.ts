@@ -23,7 +23,10 @@ export const WebhookEndpointSchema = tenantOwnedSchema<WebhookEndpoint>(
     previousSecretExpiresAt: { type: Date, default: null },
     createdBy: { type: String, default: null },
   },
-  { collection: WEBHOOK_ENDPOINT_COLLECTION },
+  {
+    collection: WEBHOOK_ENDPOINT_COLLECTION,
+    shard: { key: { tenantId: 1, _id: 1 }, reason: 'no unique index to fit; a tenant has few endpoints' },
+  },
 );
 
 // Fan-out when an event is published: `find({ tenantId, enabled: true, events: { $in: [type, '*'] }, deletedAt: null })`.

@@ -13,7 +13,14 @@ export const WebhookEventSchema = tenantOwnedSchema<WebhookEvent>(
     replayCount: { type: Number, required: true, default: 0 },
     sourceEventId: { type: String, maxlength: 200 },
   },
-  { collection: WEBHOOK_EVENT_COLLECTION },
+  {
+    collection: WEBHOOK_EVENT_COLLECTION,
+    shard: {
+      key: { tenantId: 1 },
+      reason:
+        'the unique source event id is a partial index, which cannot back a key, so tenantId alone is the finest key that keeps it unique (a tenant’s events form one chunk)',
+    },
+  },
 );
 
 // Idempotent publishing: `create` of an event whose source id the tenant already published fails here.
