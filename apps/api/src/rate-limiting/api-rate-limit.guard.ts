@@ -10,19 +10,12 @@ import {
   SKIP_RATE_LIMIT,
   tenantApiRateLimitPolicy,
 } from '@tenantpay/rate-limiting';
-import { TenantContextService } from '@tenantpay/tenancy';
+import { routeMetadata, TenantContextService } from '@tenantpay/tenancy';
 import { declaredBodyBytes, READS_CURRENT_USAGE, RequestUsageMeter } from '@tenantpay/usage';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ANONYMOUS_RATE_LIMIT_POLICY, PLATFORM_RATE_LIMIT_POLICY } from './anonymous-rate-limit.policy';
 
 const DEFAULT_BUCKET = 'api';
-
-/** A route's limiting, from its metadata: read once per handler, not per request. */
-interface RouteLimiting {
-  readonly skip: boolean;
-  readonly route: RateLimitRouteOptions;
-  readonly readsCurrentUsage: boolean;
-}
 
 /**
  * SPEC §2 step 5, after authentication and authorization: a tenant's requests draw on its tier's quota
@@ -33,9 +26,6 @@ interface RouteLimiting {
  */
 @Injectable()
 export class ApiRateLimitGuard implements CanActivate {
-  /** By controller class, then handler (a handler inherited by two controllers may carry either's metadata). */
-  private readonly routes = new WeakMap<object, WeakMap<object, RouteLimiting>>();
-
   constructor(
     private readonly reflector: Reflector,
     private readonly limiter: RateLimiterService,
@@ -45,8 +35,8 @@ export class ApiRateLimitGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const { skip, route, readsCurrentUsage } = this.limitingOf(context);
-    if (skip) return true;
+    if (routeMetadata<boolean>(this.reflector, SKIP_RATE_LIMIT, context) === true) return true;
+    const route = routeMetadata<RateLimitRouteOptions>(this.reflector, RATE_LIMIT_ROUTE, context) ?? {};
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const response = context.switchToHttp().getResponse<FastifyReply>();
 
@@ -56,7 +46,7 @@ export class ApiRateLimitGuard implements CanActivate {
           request,
           decisionRequest.tenantId,
           declaredBodyBytes(request.headers['content-length']),
-          readsCurrentUsage,
+          routeMetadata<boolean>(this.reflector, READS_CURRENT_USAGE, context) === true,
         )
       : undefined;
     const decision = await this.limiter.consume({ ...decisionRequest.request, usage: prepared?.increment });
@@ -65,27 +55,6 @@ export class ApiRateLimitGuard implements CanActivate {
     if (!decision.allowed) throw new RateLimitExceededException(decision);
     response.headers(rateLimitHeaders(decision));
     return true;
-  }
-
-  private limitingOf(context: ExecutionContext): RouteLimiting {
-    const handler = context.getHandler();
-    const controller = context.getClass();
-    let handlers = this.routes.get(controller);
-    if (handlers === undefined) {
-      handlers = new WeakMap();
-      this.routes.set(controller, handlers);
-    }
-    let limiting = handlers.get(handler);
-    if (limiting === undefined) {
-      const targets = [handler, controller];
-      limiting = {
-        skip: this.reflector.getAllAndOverride<boolean>(SKIP_RATE_LIMIT, targets) === true,
-        route: this.reflector.getAllAndOverride<RateLimitRouteOptions>(RATE_LIMIT_ROUTE, targets) ?? {},
-        readsCurrentUsage: this.reflector.get<boolean>(READS_CURRENT_USAGE, handler) === true,
-      };
-      handlers.set(handler, limiting);
-    }
-    return limiting;
   }
 
   private describe(
