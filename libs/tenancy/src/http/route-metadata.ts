@@ -18,21 +18,19 @@ export function routeMetadata<T>(
 ): T | undefined {
   const handler = context.getHandler();
   const controller = context.getClass();
-  const values = valuesOf(
-    valuesOf(valuesOf(lookedUp, reflector, WeakMap), controller, WeakMap),
-    handler,
-    Map,
-  );
+  const byController = valuesOf(lookedUp, reflector, () => new WeakMap());
+  const byHandler = valuesOf(byController, controller, () => new WeakMap());
+  const values = valuesOf(byHandler, handler, () => new Map());
   if (values.has(key)) return values.get(key) as T | undefined;
   const value = reflector.getAllAndOverride<T | undefined>(key, [handler, controller]);
   values.set(key, value);
   return value;
 }
 
-function valuesOf<K extends object, V>(map: WeakMap<K, V>, key: K, create: new () => V): V {
+function valuesOf<K extends object, V>(map: WeakMap<K, V>, key: K, create: () => V): V {
   let value = map.get(key);
   if (value === undefined) {
-    value = new create();
+    value = create();
     map.set(key, value);
   }
   return value;
