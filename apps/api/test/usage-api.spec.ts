@@ -11,7 +11,14 @@ import {
   type TenantResolutionStrategy,
 } from '@tenantpay/tenancy';
 import { testAppConfig, useTestMongo, useTestRedis, startHttpTestApplication } from '@tenantpay/testing';
-import { USAGE_CLOCK, UsageSyncService, UsageTrackerService, type UsageClock } from '@tenantpay/usage';
+import {
+  USAGE_BASELINE_FIELD,
+  USAGE_CLOCK,
+  usageHashKey,
+  UsageSyncService,
+  UsageTrackerService,
+  type UsageClock,
+} from '@tenantpay/usage';
 import type { Redis } from 'ioredis';
 import request from 'supertest';
 import { ApiModule } from '../src/api.module';
@@ -242,6 +249,22 @@ describe('usage reads: /v1/usage and /v1/admin/usage (SPEC §8)', () => {
     it('validates the period', async () => {
       expectApiError(await as(asSuperAdmin()).get('/v1/admin/usage?period=2030-01'), 400, 'validation_error');
       expectApiError(await as(asSuperAdmin()).get('/v1/admin/usage?period=01-2025'), 400, 'validation_error');
+    });
+  });
+
+  // Last: its tenant would show in the admin listings above.
+  describe('GET /v1/usage from the metering write', () => {
+    it('counts itself: each read reports the one before it plus one call', async () => {
+      const tenant = await createTenant('usage-counts-itself', 'ENTERPRISE');
+      // A hash with its baseline, as after the worker's first sync: the read then takes the usage that the
+      // rate-limit guard's metering write read back.
+      await app.get<Redis>(REDIS_CLIENT).hset(usageHashKey(tenant.id, '2025-03'), USAGE_BASELINE_FIELD, '0');
+      const apiCalls = async () =>
+        ((await as(asUser(tenant.id)).get('/v1/usage').expect(200)).body as { usage: { api_calls: number } })
+          .usage.api_calls;
+      const answers = [await apiCalls(), await apiCalls(), await apiCalls()];
+
+      expect(answers).toEqual([1, 2, 3]);
     });
   });
 });

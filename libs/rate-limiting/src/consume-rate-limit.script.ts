@@ -20,8 +20,11 @@ import { CLAIM_PRODUCER_SEQUENCE_LUA } from './claim-producer-sequence.lua';
  * ARGV: 1 algorithm ('c' sliding-window counter, 'l' sliding-window log, 'n' none: usage only),
  *       2 limit, 3 window ms, 4 cost, then for 'l' only a member token; then, only with usage: usage mode
  *       ('a' if admitted, 'e' every), usage hash TTL s, producer marks TTL s ('0': no sequence check),
- *       sequence, producer floor, dirty-shard member ('': none), field / delta pairs.
- * Reply: { allowed 0|1, remaining, retry-after ms (-1: never), reset-after ms, Redis now ms, usage recorded 0|1 }.
+ *       sequence, producer floor, dirty-shard member ('': none), read back ('1': answer the usage hash),
+ *       field / delta pairs.
+ * Reply: { allowed 0|1, remaining, retry-after ms (-1: never), reset-after ms, Redis now ms, usage recorded 0|1 },
+ * and with read back, when the usage was recorded, the usage hash's field / value list after the write (a
+ * caller that reports usage next, `GET /v1/usage`, then needs no Redis call of its own).
  */
 export const CONSUME_RATE_LIMIT_SCRIPT = `${CLAIM_PRODUCER_SEQUENCE_LUA}
 local algorithm = ARGV[1]
@@ -129,7 +132,7 @@ if mode == 'e' or (mode == 'a' and allowed == 1) then
     k = k + 1
   end
   if fresh then
-    for i = u + 6, #ARGV, 2 do
+    for i = u + 7, #ARGV, 2 do
       redis.call('HINCRBY', hash, ARGV[i], ARGV[i + 1])
     end
     redis.call('EXPIRE', hash, ARGV[u + 1])
@@ -139,6 +142,9 @@ if mode == 'e' or (mode == 'a' and allowed == 1) then
   end
   -- A sequence applied before was recorded then: the caller may forget it either way.
   recorded = 1
+  if ARGV[u + 6] == '1' then
+    return { allowed, remaining, retry, reset, now, recorded, redis.call('HGETALL', hash) }
+  end
 end
 
 return { allowed, remaining, retry, reset, now, recorded }

@@ -32,4 +32,6 @@ export interface RateLimitDecision {
   readonly source: RateLimitDecisionSource;
   /** Whether the request's usage increments were written (false when Redis was not reached). */
   readonly usageRecorded: boolean;
+  /** The usage hash's fields right after the write, when the increment asked to read it back. */
+  readonly usageHash?: Readonly<Record<string, string>>;
 }

@@ -146,7 +146,7 @@ export class RateLimiterService implements OnModuleInit, OnApplicationShutdown {
     const reply = parseConsumeReply(raw);
     if (reply === undefined) return this.failed(UNEXPECTED_REPLY, key, policy, cost, nowMs);
     this.noteRedisHealthy();
-    const decision = toDecision(reply.outcome, policy, RateLimitDecisionSource.Redis, reply.usageRecorded);
+    const decision = toDecision(reply, policy, RateLimitDecisionSource.Redis);
     if (!decision.allowed)
       this.blocklist.remember(key, policy, cost, decision, nowMs + reply.outcome.retryAfterMs);
     return decision;
@@ -174,6 +174,7 @@ export class RateLimiterService implements OnModuleInit, OnApplicationShutdown {
     usage: UsageIncrement | undefined,
   ): Promise<RateLimitDecision> {
     let usageRecorded = false;
+    let usageHash: ConsumeReply['usageHash'];
     if (usage !== undefined && this.options.now() >= this.redisRetryAtMs) {
       try {
         const call = this.scriptCall(USAGE_ONLY_CODE, undefined, policy, 0, usage);
@@ -183,6 +184,7 @@ export class RateLimiterService implements OnModuleInit, OnApplicationShutdown {
         const reply = parseConsumeReply(raw);
         if (reply === undefined) throw UNEXPECTED_REPLY;
         usageRecorded = reply.usageRecorded;
+        usageHash = reply.usageHash;
         this.noteRedisHealthy();
       } catch (error) {
         this.noteRedisFailure(error, this.options.now());
@@ -199,6 +201,7 @@ export class RateLimiterService implements OnModuleInit, OnApplicationShutdown {
       windowSeconds: policy.windowSeconds,
       source: RateLimitDecisionSource.Unlimited,
       usageRecorded,
+      ...(usageHash !== undefined ? { usageHash } : {}),
     };
   }
 
@@ -231,6 +234,7 @@ export class RateLimiterService implements OnModuleInit, OnApplicationShutdown {
         sequence?.sequence ?? 0,
         sequence?.floor ?? 0,
         usage.dirty?.member ?? '',
+        usage.readBack === true ? '1' : '0',
       );
       for (const field in usage.increments) args.push(field, usage.increments[field] as number);
     }
@@ -278,7 +282,7 @@ export class RateLimiterService implements OnModuleInit, OnApplicationShutdown {
     }
     const limit = policy.limit as number;
     const outcome = this.fallback.consume(key, limit, policy.windowSeconds * 1000, cost, nowMs);
-    return toDecision(outcome, policy, RateLimitDecisionSource.Fallback, false);
+    return toDecision({ outcome, usageRecorded: false }, policy, RateLimitDecisionSource.Fallback);
   }
 
   private noteRedisFailure(error: unknown, nowMs: number): void {
@@ -316,16 +320,23 @@ interface ScriptCall {
 interface ConsumeReply {
   readonly outcome: RateLimitOutcome;
   readonly usageRecorded: boolean;
+  readonly usageHash?: Readonly<Record<string, string>>;
 }
 
 const UNEXPECTED_REPLY = new Error('Unexpected reply from the rate-limit script');
 
-/** The script's reply, or undefined when it is not the six numbers the script returns. */
+/**
+ * The script's reply, or undefined when it is not the six numbers the script returns (and, read back, the
+ * usage hash's field / value list).
+ */
 function parseConsumeReply(reply: unknown): ConsumeReply | undefined {
-  if (!Array.isArray(reply) || reply.length !== 6) return undefined;
-  for (const value of reply) if (typeof value !== 'number') return undefined;
+  if (!Array.isArray(reply) || reply.length < 6 || reply.length > 7) return undefined;
+  for (let i = 0; i < 6; i += 1) if (typeof reply[i] !== 'number') return undefined;
   const [allowed, remaining, retryAfterMs, resetAfterMs, nowMs, usageRecorded] = reply as number[];
+  const usageHash = reply.length === 7 ? fieldsToRecord(reply[6]) : undefined;
+  if (reply.length === 7 && usageHash === undefined) return undefined;
   return {
+    ...(usageHash !== undefined ? { usageHash } : {}),
     outcome: {
       allowed: allowed === 1,
       remaining: remaining ?? 0,
@@ -337,11 +348,21 @@ function parseConsumeReply(reply: unknown): ConsumeReply | undefined {
   };
 }
 
+function fieldsToRecord(fields: unknown): Record<string, string> | undefined {
+  if (!Array.isArray(fields) || fields.length % 2 !== 0) return undefined;
+  const record: Record<string, string> = {};
+  for (let i = 0; i < fields.length; i += 2) {
+    const [field, value] = [fields[i], fields[i + 1]];
+    if (typeof field !== 'string' || typeof value !== 'string') return undefined;
+    record[field] = value;
+  }
+  return record;
+}
+
 function toDecision(
-  outcome: RateLimitOutcome,
+  { outcome, usageRecorded, usageHash }: ConsumeReply,
   policy: RateLimitPolicy,
   source: RateLimitDecisionSource,
-  usageRecorded: boolean,
 ): RateLimitDecision {
   const retryAfterSeconds = outcome.allowed
     ? 0
@@ -360,6 +381,7 @@ function toDecision(
     windowSeconds: policy.windowSeconds,
     source,
     usageRecorded,
+    ...(usageHash !== undefined ? { usageHash } : {}),
   };
 }
 

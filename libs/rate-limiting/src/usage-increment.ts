@@ -19,6 +19,11 @@ export interface UsageIncrement {
   readonly dirty?: { readonly setKey: string; readonly member: string };
   /** `admitted` (default): count only when the request is admitted; `always`: count refusals too. */
   readonly when?: 'admitted' | 'always';
+  /**
+   * Answer the hash's fields after the write (the decision's `usageHash`): for a request that reports the
+   * tenant's usage next, which then needs no Redis round trip of its own.
+   */
+  readonly readBack?: boolean;
 }
 
 /** Where and how an increment's producer sequence is checked (`CLAIM_PRODUCER_SEQUENCE_LUA`). */

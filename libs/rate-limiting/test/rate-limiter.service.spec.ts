@@ -391,6 +391,57 @@ describe('RateLimiterService on Redis', () => {
       expect(await admin.hget(`usage:{${subject}}:2025-01`, 'api_calls')).toBe('2');
     });
 
+    it('answers the usage hash after the write when asked to read it back, and only then', async () => {
+      const subject = freshSubject();
+      await admin.hset(`usage:{${subject}}:2025-01`, 'api_calls', '41', '_baseline', '1');
+      const plain = await limiter.consume({
+        subject,
+        bucket: 'api',
+        policy: counter(5),
+        usage: usageFor(subject, 1),
+      });
+      const readBack = await limiter.consume({
+        subject,
+        bucket: 'api',
+        policy: counter(5),
+        usage: { ...usageFor(subject, 2), readBack: true },
+      });
+
+      expect(plain.usageHash).toBeUndefined();
+      expect(readBack).toMatchObject({
+        allowed: true,
+        usageRecorded: true,
+        usageHash: { api_calls: '43', bandwidth_bytes: '1024', _baseline: '1' },
+      });
+    });
+
+    it('reads the usage hash back for an unlimited tenant too, but not for a refused request', async () => {
+      const subject = freshSubject();
+      const unlimited = defineRateLimitPolicy({
+        name: Tier.Enterprise.toLowerCase(),
+        limit: UNLIMITED,
+        windowSeconds: 60,
+        algorithm: RateLimitAlgorithm.SlidingWindowCounter,
+      });
+      const admitted = await limiter.consume({
+        subject,
+        bucket: 'api',
+        policy: unlimited,
+        usage: { ...usageFor(subject, 1), readBack: true },
+      });
+      await limiter.consume({ subject, bucket: 'limited', policy: counter(1), usage: usageFor(subject, 2) });
+      const refused = await newLimiter().consume({
+        subject,
+        bucket: 'limited',
+        policy: counter(1),
+        usage: { ...usageFor(subject, 3), readBack: true },
+      });
+
+      expect(admitted.usageHash).toEqual({ api_calls: '1', bandwidth_bytes: '512' });
+      expect(refused).toMatchObject({ allowed: false, usageRecorded: false });
+      expect(refused.usageHash).toBeUndefined();
+    });
+
     it('records usage of an unlimited tenant in one EVALSHA without counting a limit', async () => {
       const subject = freshSubject();
       const unlimited = defineRateLimitPolicy({

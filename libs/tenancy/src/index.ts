@@ -47,6 +47,7 @@ export * from './http/roles.guard';
 export * from './http/scopes.decorator';
 export * from './http/scopes.guard';
 export * from './http/tenancy-route-metadata.constant';
+export { routeMetadata } from './http/route-metadata';
 export * from './http/tenant-suspended.exception';
 export * from './http/tenant-archived.exception';
 export * from './http/assert-tenant-writable';

@@ -2,6 +2,7 @@ export * from './declared-body-bytes';
 export * from './invalid-usage-period.exception';
 export * from './quota-exceeded.exception';
 export * from './quota-unavailable.exception';
+export * from './reads-current-usage.decorator';
 export * from './request-usage-meter.service';
 export * from './storage-usage.service';
 export * from './transaction-counter.port';

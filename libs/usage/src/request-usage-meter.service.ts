@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { UsageIncrement } from '@tenantpay/rate-limiting';
 
 import { ChangedUsageShards } from './changed-usage-shards.service';
+import { type RedisUsageState, toRedisUsageState } from './usage-baseline.service';
 import { UsageDirtyShards } from './usage-dirty-shards';
 import { UsagePeriod } from './usage-period';
 import type { UsageEvent } from './usage-event';
@@ -14,6 +15,14 @@ export interface ComposedDecisionOutcome {
   readonly allowed: boolean;
   /** Whether the increments were written (false when Redis was not reached, or the request was refused). */
   readonly usageRecorded: boolean;
+  /** The usage hash right after the write, when it was read back. */
+  readonly usageHash?: Readonly<Record<string, string>>;
+}
+
+/** A tenant-period's Redis hash as the request's own metering write left it. */
+export interface MeteredUsage {
+  readonly period: string;
+  readonly state: RedisUsageState;
 }
 
 /** A request's usage, ready to ride in the rate-limit decision's single Redis call. */
@@ -37,6 +46,7 @@ export interface PreparedRequestUsage {
 @Injectable()
 export class RequestUsageMeter {
   private readonly composed = new WeakSet<object>();
+  private readonly readBack = new WeakMap<object, MeteredUsage>();
   /** Response bytes not yet written, by tenant and period. */
   private readonly pendingBytes = new Map<string, number>();
 
@@ -51,8 +61,9 @@ export class RequestUsageMeter {
   /**
    * The usage increment for an authenticated tenant request, to pass as `usage` to the rate limiter's
    * `consume`. Marks `request` so the interceptor does not count it again. Counts only admitted requests.
+   * `readBack`: the request reports the tenant's usage next (see {@link meteredUsageOf}).
    */
-  prepare(request: object, tenantId: string, requestBytes: number): PreparedRequestUsage {
+  prepare(request: object, tenantId: string, requestBytes: number, readBack = false): PreparedRequestUsage {
     this.composed.add(request);
     const period = UsagePeriod.containing(this.tracker.now()).toString();
     const carried = this.takePendingBytes(tenantId, period);
@@ -75,8 +86,11 @@ export class RequestUsageMeter {
           member: usageDirtyMember(period, tenantId),
         },
         when: 'admitted',
+        readBack,
       },
       settle: (outcome) => {
+        if (outcome.usageHash !== undefined)
+          this.readBack.set(request, { period, state: toRedisUsageState(outcome.usageHash) });
         // Admitted without Redis (fallback limiter, unlimited policy during an outage, or a timeout whose
         // write may still have landed): replay under the same sequence. Refused: not counted, but the
         // carried response bytes of earlier requests are still owed.
@@ -88,6 +102,11 @@ export class RequestUsageMeter {
         if (!outcome.usageRecorded && carried > 0) this.addResponseBytes(tenantId, carried, period);
       },
     };
+  }
+
+  /** The hash the request's own metering write read back, if it asked to and Redis answered. */
+  meteredUsageOf(request: object): MeteredUsage | undefined {
+    return this.readBack.get(request);
   }
 
   /** Whether the rate-limit guard already carried this request's usage. */

@@ -3,6 +3,7 @@ import { REDIS_CLIENT } from '@tenantpay/platform';
 import { ExpiringLruCache } from '@tenantpay/tenancy';
 import type Redis from 'ioredis';
 
+import type { MeteredUsage } from './request-usage-meter.service';
 import { type RedisUsageState, toRedisUsageState } from './usage-baseline.service';
 import { addUsage, maxUsage, type UsageCounters, ZERO_USAGE } from './usage-counters';
 import { USAGE_OPTIONS, type UsageOptions } from './usage-options';
@@ -54,15 +55,17 @@ export class UsageReaderService {
    * one Redis call: the hash then holds absolute counters that every sync copied to MongoDB (so MongoDB's copy
    * can only be behind it), and the copy last read here still takes part in the max, as in {@link reconcile}.
    * Anything else (first read, no baseline after Redis lost the period, a closable period) is the full
-   * reconciliation, MongoDB read first.
+   * reconciliation, MongoDB read first. `metered`: the hash as this request's own metering write read it back
+   * (after its increment, as the Redis call here would see it), which saves that call.
    */
-  async read(tenantId: string, period: UsagePeriod): Promise<ReconciledUsage> {
+  async read(tenantId: string, period: UsagePeriod, metered?: MeteredUsage): Promise<ReconciledUsage> {
     const key = period.toString();
     const cacheKey = `${tenantId}:${key}`;
     const openForGood = this.cannotBeClosedYet(period);
     const cached = openForGood ? this.persistedCache.get(cacheKey) : undefined;
     if (cached !== undefined && cached.record?.closed !== true) {
-      const state = (await this.readRedis([tenantId], key)).get(tenantId);
+      const state =
+        metered?.period === key ? metered.state : (await this.readRedis([tenantId], key)).get(tenantId);
       if (state?.hasBaseline === true) return this.reconciled(tenantId, key, cached.record, state);
     }
     const persisted = await this.records.findMany([tenantId], key);

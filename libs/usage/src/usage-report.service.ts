@@ -9,6 +9,7 @@ import {
 } from '@tenantpay/tenancy';
 
 import { InvalidUsagePeriodException } from './invalid-usage-period.exception';
+import type { MeteredUsage } from './request-usage-meter.service';
 import { USAGE_CLOCK, type UsageClock } from './usage-clock';
 import { UsagePeriod } from './usage-period';
 import { type ReconciledUsage, UsageReaderService } from './usage-reader.service';
@@ -38,10 +39,11 @@ export class UsageReportService {
     return parsed;
   }
 
-  async forCurrentTenant(period: string | undefined): Promise<UsageReport> {
+  /** `metered`: the usage hash as the request's own metering read it back, if it did. */
+  async forCurrentTenant(period: string | undefined, metered?: MeteredUsage): Promise<UsageReport> {
     const tenant = this.tenantContext.getTenant();
     const resolved = this.resolvePeriod(period);
-    return toReport(await this.reader.read(tenant.id, resolved), resolved, tenant.limits);
+    return toReport(await this.reader.read(tenant.id, resolved, metered), resolved, tenant.limits);
   }
 
   /** Every tenant, suspended ones and those with no usage included, in the tenant listing order. */

@@ -159,3 +159,5 @@ export const DEFAULT_USAGE_DRAIN_INTERVAL_MS = 1_000;
 export const DEFAULT_USAGE_REDIS_TIMEOUT_MS = 250;
 /** Events written per pipeline when draining the buffer. */
 export const USAGE_DRAIN_BATCH_SIZE = 500;
+/** Route metadata set by `ReadsCurrentUsage`. */
+export const READS_CURRENT_USAGE = 'tenantpay:reads-current-usage';

@@ -152,6 +152,28 @@ describe('usage metering (SPEC §8)', () => {
       });
     });
 
+    it('serves a usage read from the hash its metering write read back: one Redis command for both', async () => {
+      const tenantId = newTenantId();
+      const meter = app.get(RequestUsageMeter);
+      const rateLimiter = limiter();
+      const readOwnUsage = async () => {
+        const request = {};
+        const prepared = meter.prepare(request, tenantId, 0, true);
+        prepared.settle(
+          await rateLimiter.consume({ subject: tenantId, bucket: 'api', policy, usage: prepared.increment }),
+        );
+        return (await reader.read(tenantId, JANUARY, meter.meteredUsageOf(request))).counters.api_calls;
+      };
+      expect(await readOwnUsage()).toBe(1);
+      await sync.syncAll(); // gives the hash its baseline, as the worker does
+
+      const sent = jest.spyOn(redis, 'sendCommand');
+      const answers = [await readOwnUsage(), await readOwnUsage(), await readOwnUsage()];
+
+      expect(answers).toEqual([2, 3, 4]);
+      expect(sent.mock.calls.map(([command]) => command.name)).toEqual(Array(3).fill('evalsha'));
+    });
+
     it('carries response bytes with the tenant’s next request, and writes leftovers with the drain', async () => {
       const tenantId = newTenantId();
       const meter = app.get(RequestUsageMeter);

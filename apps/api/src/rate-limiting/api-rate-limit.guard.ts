@@ -10,8 +10,8 @@ import {
   SKIP_RATE_LIMIT,
   tenantApiRateLimitPolicy,
 } from '@tenantpay/rate-limiting';
-import { TenantContextService } from '@tenantpay/tenancy';
-import { declaredBodyBytes, RequestUsageMeter } from '@tenantpay/usage';
+import { routeMetadata, TenantContextService } from '@tenantpay/tenancy';
+import { declaredBodyBytes, READS_CURRENT_USAGE, RequestUsageMeter } from '@tenantpay/usage';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ANONYMOUS_RATE_LIMIT_POLICY, PLATFORM_RATE_LIMIT_POLICY } from './anonymous-rate-limit.policy';
 
@@ -35,9 +35,8 @@ export class ApiRateLimitGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(SKIP_RATE_LIMIT, targets)) return true;
-    const route = this.reflector.getAllAndOverride<RateLimitRouteOptions>(RATE_LIMIT_ROUTE, targets) ?? {};
+    if (routeMetadata<boolean>(this.reflector, SKIP_RATE_LIMIT, context) === true) return true;
+    const route = routeMetadata<RateLimitRouteOptions>(this.reflector, RATE_LIMIT_ROUTE, context) ?? {};
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const response = context.switchToHttp().getResponse<FastifyReply>();
 
@@ -47,6 +46,7 @@ export class ApiRateLimitGuard implements CanActivate {
           request,
           decisionRequest.tenantId,
           declaredBodyBytes(request.headers['content-length']),
+          routeMetadata<boolean>(this.reflector, READS_CURRENT_USAGE, context) === true,
         )
       : undefined;
     const decision = await this.limiter.consume({ ...decisionRequest.request, usage: prepared?.increment });

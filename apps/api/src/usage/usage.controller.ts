@@ -1,19 +1,24 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Req } from '@nestjs/common';
 import { TenantUserRole } from '@tenantpay/identity';
 import { Roles, Scopes } from '@tenantpay/tenancy';
-import { type UsageReport, UsageReportService } from '@tenantpay/usage';
+import { ReadsCurrentUsage, RequestUsageMeter, type UsageReport, UsageReportService } from '@tenantpay/usage';
+import type { FastifyRequest } from 'fastify';
 import { UsagePeriodQueryDto } from './dto/usage-period.query.dto';
 
 /** The tenant's own usage for a period, with its limits and how much of them is used. */
 @Controller('usage')
 export class UsageController {
-  constructor(private readonly reports: UsageReportService) {}
+  constructor(
+    private readonly reports: UsageReportService,
+    private readonly meter: RequestUsageMeter,
+  ) {}
 
   /** The tenant's usage in a billing period against its plan's limits. */
   @Get()
   @Roles(TenantUserRole.Admin, TenantUserRole.Viewer)
   @Scopes('usage:read')
-  get(@Query() query: UsagePeriodQueryDto): Promise<UsageReport> {
-    return this.reports.forCurrentTenant(query.period);
+  @ReadsCurrentUsage()
+  get(@Query() query: UsagePeriodQueryDto, @Req() request: FastifyRequest): Promise<UsageReport> {
+    return this.reports.forCurrentTenant(query.period, this.meter.meteredUsageOf(request));
   }
 }

@@ -3,13 +3,37 @@ import type { Reflector } from '@nestjs/core';
 import type { TenantResolution } from '../resolution/tenant-resolution';
 import { tenantResolutionOf } from './request-tenant-resolution';
 
-/** A route's metadata, the handler's overriding the controller's. */
+/** Looked-up metadata by reflector, controller class, handler and key (`routeMetadata`). */
+const lookedUp = new WeakMap<Reflector, WeakMap<object, WeakMap<object, Map<string, unknown>>>>();
+
+/**
+ * A route's metadata, the handler's overriding the controller's. Route metadata is set by decorators when the
+ * classes are defined and never changes, so each lookup is made once per route and key; the guards ask on
+ * every request, and reflect-metadata's lookup walks each target's prototype chain.
+ */
 export function routeMetadata<T>(
   reflector: Reflector,
   key: string,
   context: ExecutionContext,
 ): T | undefined {
-  return reflector.getAllAndOverride<T | undefined>(key, [context.getHandler(), context.getClass()]);
+  const handler = context.getHandler();
+  const controller = context.getClass();
+  const byController = valuesOf(lookedUp, reflector, () => new WeakMap());
+  const byHandler = valuesOf(byController, controller, () => new WeakMap());
+  const values = valuesOf(byHandler, handler, () => new Map());
+  if (values.has(key)) return values.get(key) as T | undefined;
+  const value = reflector.getAllAndOverride<T | undefined>(key, [handler, controller]);
+  values.set(key, value);
+  return value;
+}
+
+function valuesOf<K extends object, V>(map: WeakMap<K, V>, key: K, create: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = create();
+    map.set(key, value);
+  }
+  return value;
 }
 
 /** The tenant middleware's conclusion for this HTTP request, undefined for routes it does not cover. */
