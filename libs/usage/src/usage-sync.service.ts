@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { REDIS_CLIENT, RedisScript } from '@tenantpay/platform';
-import type Redis from 'ioredis';
+import { REDIS_CLIENT, RedisScript, type RedisClient } from '@tenantpay/platform';
 
 import { CLAIM_DIRTY_TENANTS_SCRIPT } from './claim-dirty-tenants.script';
 import { UsageBaselineService } from './usage-baseline.service';
@@ -32,7 +31,7 @@ export class UsageSyncService {
   private readonly claim = new RedisScript(CLAIM_DIRTY_TENANTS_SCRIPT);
 
   constructor(
-    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
     private readonly records: UsageRecordsRepository,
     private readonly baseline: UsageBaselineService,
     private readonly loss: UsageDataLossService,

@@ -30,6 +30,8 @@ export interface RedisServerProcessOptions {
    * stops it after the processes that use it (`npm start`).
    */
   ownProcessGroup?: boolean;
+  /** Further `--name value` arguments of redis-server (a cluster node's settings). */
+  extraArguments?: readonly string[];
 }
 
 /**
@@ -45,6 +47,7 @@ export class RedisServerProcess {
     private readonly startupTimeoutMs: number,
     private readonly dataDir: string | undefined,
     private readonly ownProcessGroup: boolean,
+    private readonly extraArguments: readonly string[],
   ) {}
 
   static async start(options: RedisServerProcessOptions = {}): Promise<RedisServerProcess> {
@@ -54,6 +57,7 @@ export class RedisServerProcess {
       options.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS,
       options.dataDir,
       options.ownProcessGroup ?? false,
+      options.extraArguments ?? [],
     );
     if (options.dataDir !== undefined) await mkdir(options.dataDir, { recursive: true });
     await server.spawnAndWaitUntilReady();
@@ -119,7 +123,18 @@ export class RedisServerProcess {
         : ['--dir', this.dataDir, '--appendonly', 'yes', '--appendfsync', 'everysec'];
     const child = spawn(
       this.binary,
-      ['--port', String(this.port), '--bind', HOST, '--save', '', ...persistence, '--daemonize', 'no'],
+      [
+        '--port',
+        String(this.port),
+        '--bind',
+        HOST,
+        '--save',
+        '',
+        ...persistence,
+        '--daemonize',
+        'no',
+        ...this.extraArguments,
+      ],
       // The working directory is where redis-server would write dump files; keep it out of the repository.
       { cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'], detached: this.ownProcessGroup },
     );

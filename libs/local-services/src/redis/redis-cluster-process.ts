@@ -1,0 +1,138 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { promisify } from 'node:util';
+
+import { RedisServerProcess } from './redis-server-process';
+
+const HOST = '127.0.0.1';
+const MASTERS = 3;
+const REPLICAS_PER_MASTER = 1;
+/** How long a master may be unreachable before its replica is promoted; short, for fault tests. */
+const NODE_TIMEOUT_MS = 2_000;
+const READY_TIMEOUT_MS = 60_000;
+const POLL_INTERVAL_MS = 100;
+const START_ATTEMPTS = 3;
+
+const run = promisify(execFile);
+
+/**
+ * A real Redis Cluster on loopback: 3 masters and 3 replicas, each a redis-server process on a free port,
+ * joined with `redis-cli --cluster create … --cluster-replicas 1`, as an operator would build one. For tests
+ * of everything that must work on a cluster, and for fault tests (a master killed → its replica takes over).
+ */
+export class RedisClusterProcess {
+  private constructor(
+    readonly servers: readonly RedisServerProcess[],
+    private readonly configDir: string,
+  ) {}
+
+  /**
+   * Starts and joins the nodes; tries again on fresh ports if joining fails. On a machine where other test runs
+   * stop and start servers all the time, a port just handed out may still be reached by another run's client,
+   * whose writes make a node "not empty" for `--cluster create`.
+   */
+  static async start(attempts = START_ATTEMPTS): Promise<RedisClusterProcess> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await RedisClusterProcess.startOnce();
+      } catch (error) {
+        if (attempt >= attempts) throw error;
+      }
+    }
+  }
+
+  private static async startOnce(): Promise<RedisClusterProcess> {
+    const configDir = await mkdtemp(join(tmpdir(), 'tenantpay-redis-cluster-'));
+    const servers: RedisServerProcess[] = [];
+    try {
+      for (let index = 0; index < MASTERS * (1 + REPLICAS_PER_MASTER); index += 1) {
+        servers.push(
+          await RedisServerProcess.start({
+            extraArguments: [
+              '--cluster-enabled',
+              'yes',
+              '--cluster-config-file',
+              join(configDir, `nodes-${index}.conf`),
+              '--cluster-node-timeout',
+              String(NODE_TIMEOUT_MS),
+            ],
+          }),
+        );
+      }
+      const cluster = new RedisClusterProcess(servers, configDir);
+      await run('redis-cli', [
+        '--cluster',
+        'create',
+        ...servers.map((server) => `${HOST}:${server.port}`),
+        '--cluster-replicas',
+        String(REPLICAS_PER_MASTER),
+        '--cluster-yes',
+      ]).catch((error: Error & { stdout?: string; stderr?: string }) => {
+        throw new Error(`redis-cli --cluster create failed: ${error.stdout ?? ''}${error.stderr ?? ''}`);
+      });
+      await cluster.waitUntilHealthy();
+      return cluster;
+    } catch (error) {
+      await Promise.all(servers.map((server) => server.stop()));
+      await rm(configDir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  /** `host:port` of every node, as REDIS_CLUSTER_NODES takes them. */
+  get seeds(): string {
+    return this.servers.map((server) => `${HOST}:${server.port}`).join(',');
+  }
+
+  /** The server currently serving `slot` as master (to kill the master of a given key in fault tests). */
+  async masterOf(slot: number): Promise<RedisServerProcess> {
+    for (const server of this.servers) {
+      const shards = await this.cli(server, 'CLUSTER', 'SLOTS').catch(() => '');
+      // `redis-cli` prints CLUSTER SLOTS flat: start, end, master ip, master port, master id, replicas…
+      const lines = shards.split('\n');
+      for (let index = 0; index + 3 < lines.length; index += 1) {
+        const start = Number(lines[index]);
+        const end = Number(lines[index + 1]);
+        if (lines[index + 2] !== HOST || !(start <= slot && slot <= end)) continue;
+        const port = Number(lines[index + 3]);
+        const master = this.servers.find((candidate) => candidate.port === port);
+        if (master !== undefined) return master;
+      }
+    }
+    throw new Error(`No master serves slot ${slot}`);
+  }
+
+  /**
+   * Resolves once every running node reports `cluster_state:ok` and every slot is served by a reachable
+   * master (after a start, or after a failover).
+   */
+  async waitUntilHealthy(timeoutMs = READY_TIMEOUT_MS): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const states = await Promise.all(
+        this.servers
+          .filter((server) => server.pid !== undefined)
+          .map((server) => this.cli(server, 'CLUSTER', 'INFO').catch(() => '')),
+      );
+      if (
+        states.every((info) => info.includes('cluster_state:ok') && info.includes('cluster_slots_ok:16384'))
+      )
+        return;
+      if (Date.now() > deadline) throw new Error(`Redis Cluster not healthy after ${timeoutMs} ms`);
+      await delay(POLL_INTERVAL_MS);
+    }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.servers.map((server) => server.stop()));
+    await rm(this.configDir, { recursive: true, force: true });
+  }
+
+  private async cli(server: RedisServerProcess, ...command: string[]): Promise<string> {
+    const { stdout } = await run('redis-cli', ['-h', HOST, '-p', String(server.port), ...command]);
+    return stdout;
+  }
+}
