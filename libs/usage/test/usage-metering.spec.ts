@@ -1,3 +1,4 @@
+import type { RedisClient } from '@tenantpay/platform';
 import type { INestApplicationContext } from '@nestjs/common';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import {
@@ -17,7 +18,6 @@ import {
   usageHashKey,
   usageSyncingSetKey,
 } from '../src';
-import type Redis from 'ioredis';
 import { UsageRecordsRepository } from '../src/usage-records.repository';
 
 import {
@@ -42,7 +42,7 @@ describe('usage metering (SPEC §8)', () => {
   const publisher = new RecordingPublisher();
   const counter = new FixedTransactionCounter();
   let app: INestApplicationContext;
-  let redis: Redis;
+  let redis: RedisClient;
   let tracker: UsageTrackerService;
   let reader: UsageReaderService;
   let sync: UsageSyncService;
