@@ -1,13 +1,14 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { randomInt } from 'node:crypto';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { promisify } from 'node:util';
 
+import { findFreePort } from '../find-free-port';
 import { RedisServerProcess } from './redis-server-process';
 
-const HOST = '127.0.0.1';
 const MASTERS = 3;
 const REPLICAS_PER_MASTER = 1;
 /** How long a master may be unreachable before its replica is promoted; short, for fault tests. */
@@ -19,20 +20,29 @@ const START_ATTEMPTS = 3;
 const run = promisify(execFile);
 
 /**
+ * A loopback address of the cluster's own (Linux answers all of 127.0.0.0/8), not 127.0.0.1: on a machine
+ * where other test runs start and stop servers all the time, their clients keep reconnecting to ports of
+ * 127.0.0.1 they once used, and would write into a node that took such a port.
+ */
+function ownLoopbackAddress(): string {
+  return `127.${1 + randomInt(254)}.${randomInt(256)}.${1 + randomInt(254)}`;
+}
+
+/**
  * A real Redis Cluster on loopback: 3 masters and 3 replicas, each a redis-server process on a free port,
  * joined with `redis-cli --cluster create … --cluster-replicas 1`, as an operator would build one. For tests
  * of everything that must work on a cluster, and for fault tests (a master killed → its replica takes over).
  */
 export class RedisClusterProcess {
   private constructor(
+    readonly host: string,
     readonly servers: readonly RedisServerProcess[],
     private readonly configDir: string,
   ) {}
 
   /**
-   * Starts and joins the nodes; tries again on fresh ports if joining fails. On a machine where other test runs
-   * stop and start servers all the time, a port just handed out may still be reached by another run's client,
-   * whose writes make a node "not empty" for `--cluster create`.
+   * Starts and joins the nodes; tries again on fresh ports if that fails (a port handed out free may be taken
+   * before its node binds it).
    */
   static async start(attempts = START_ATTEMPTS): Promise<RedisClusterProcess> {
     for (let attempt = 1; ; attempt += 1) {
@@ -45,28 +55,43 @@ export class RedisClusterProcess {
   }
 
   private static async startOnce(): Promise<RedisClusterProcess> {
+    const host = ownLoopbackAddress();
     const configDir = await mkdtemp(join(tmpdir(), 'tenantpay-redis-cluster-'));
     const servers: RedisServerProcess[] = [];
     try {
       for (let index = 0; index < MASTERS * (1 + REPLICAS_PER_MASTER); index += 1) {
+        const nodeDir = join(configDir, `node-${index}`);
+        await mkdir(nodeDir);
         servers.push(
           await RedisServerProcess.start({
+            host,
             extraArguments: [
+              // A directory of its own: a replica writes the RDB its master sends it there (dump.rdb), and a
+              // node loads any dump.rdb it finds there at start.
+              '--dir',
+              nodeDir,
               '--cluster-enabled',
               'yes',
               '--cluster-config-file',
-              join(configDir, `nodes-${index}.conf`),
+              join(nodeDir, 'nodes.conf'),
               '--cluster-node-timeout',
               String(NODE_TIMEOUT_MS),
+              // A free port of its own for the cluster bus: the default (port + 10000) may be taken, or be
+              // past 65535, for a port the kernel handed out from its ephemeral range.
+              // Peers see connections from 127.0.0.1 whatever loopback address a node listens on.
+              '--cluster-announce-ip',
+              host,
+              '--cluster-port',
+              String(await findFreePort(host)),
             ],
           }),
         );
       }
-      const cluster = new RedisClusterProcess(servers, configDir);
+      const cluster = new RedisClusterProcess(host, servers, configDir);
       await run('redis-cli', [
         '--cluster',
         'create',
-        ...servers.map((server) => `${HOST}:${server.port}`),
+        ...servers.map((server) => `${host}:${server.port}`),
         '--cluster-replicas',
         String(REPLICAS_PER_MASTER),
         '--cluster-yes',
@@ -84,7 +109,7 @@ export class RedisClusterProcess {
 
   /** `host:port` of every node, as REDIS_CLUSTER_NODES takes them. */
   get seeds(): string {
-    return this.servers.map((server) => `${HOST}:${server.port}`).join(',');
+    return this.servers.map((server) => `${this.host}:${server.port}`).join(',');
   }
 
   /** The server currently serving `slot` as master (to kill the master of a given key in fault tests). */
@@ -96,7 +121,7 @@ export class RedisClusterProcess {
       for (let index = 0; index + 3 < lines.length; index += 1) {
         const start = Number(lines[index]);
         const end = Number(lines[index + 1]);
-        if (lines[index + 2] !== HOST || !(start <= slot && slot <= end)) continue;
+        if (lines[index + 2] !== this.host || !(start <= slot && slot <= end)) continue;
         const port = Number(lines[index + 3]);
         const master = this.servers.find((candidate) => candidate.port === port);
         if (master !== undefined) return master;
@@ -126,13 +151,24 @@ export class RedisClusterProcess {
     }
   }
 
+  /**
+   * Every node restarted on its port with no data, as a whole cluster without persistence would come back:
+   * each node keeps its cluster configuration file (its id, slots and peers), so the cluster re-forms with the
+   * same topology, empty.
+   */
+  async restart(): Promise<void> {
+    await Promise.all(this.servers.map((server) => server.stop()));
+    await Promise.all(this.servers.map((server) => server.startAgain()));
+    await this.waitUntilHealthy();
+  }
+
   async stop(): Promise<void> {
     await Promise.all(this.servers.map((server) => server.stop()));
     await rm(this.configDir, { recursive: true, force: true });
   }
 
   private async cli(server: RedisServerProcess, ...command: string[]): Promise<string> {
-    const { stdout } = await run('redis-cli', ['-h', HOST, '-p', String(server.port), ...command]);
+    const { stdout } = await run('redis-cli', ['-h', this.host, '-p', String(server.port), ...command]);
     return stdout;
   }
 }

@@ -8,7 +8,7 @@ import { findFreePort } from '../find-free-port';
 import { RedisServerNotInstalledException } from './redis-server-not-installed.exception';
 import { waitForRedisReady } from './wait-for-redis-ready';
 
-const HOST = '127.0.0.1';
+const DEFAULT_HOST = '127.0.0.1';
 const OUTPUT_TAIL_CHARS = 4000;
 const DEFAULT_STARTUP_TIMEOUT_MS = 10_000;
 const GRACEFUL_STOP_TIMEOUT_MS = 5_000;
@@ -16,6 +16,8 @@ const GRACEFUL_STOP_TIMEOUT_MS = 5_000;
 export interface RedisServerProcessOptions {
   /** Executable name (looked up on PATH) or path. */
   binary?: string;
+  /** The loopback address to listen on; 127.0.0.1 unless given. */
+  host?: string;
   /** Omit to take a free port. */
   port?: number;
   startupTimeoutMs?: number;
@@ -43,6 +45,7 @@ export class RedisServerProcess {
 
   private constructor(
     private readonly binary: string,
+    readonly host: string,
     readonly port: number,
     private readonly startupTimeoutMs: number,
     private readonly dataDir: string | undefined,
@@ -51,9 +54,11 @@ export class RedisServerProcess {
   ) {}
 
   static async start(options: RedisServerProcessOptions = {}): Promise<RedisServerProcess> {
+    const host = options.host ?? DEFAULT_HOST;
     const server = new RedisServerProcess(
       options.binary ?? 'redis-server',
-      options.port ?? (await findFreePort(HOST)),
+      host,
+      options.port ?? (await findFreePort(host)),
       options.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS,
       options.dataDir,
       options.ownProcessGroup ?? false,
@@ -70,7 +75,7 @@ export class RedisServerProcess {
   }
 
   get url(): string {
-    return `redis://${HOST}:${this.port}`;
+    return `redis://${this.host}:${this.port}`;
   }
 
   async stop(): Promise<void> {
@@ -113,6 +118,11 @@ export class RedisServerProcess {
   /** Same port; an empty data set, or what the data directory kept. */
   async restart(): Promise<void> {
     await this.stop();
+    await this.startAgain();
+  }
+
+  /** Starts a stopped (or killed) server again on its port, as restart() does. */
+  async startAgain(): Promise<void> {
     await this.spawnAndWaitUntilReady();
   }
 
@@ -127,7 +137,7 @@ export class RedisServerProcess {
         '--port',
         String(this.port),
         '--bind',
-        HOST,
+        this.host,
         '--save',
         '',
         ...persistence,
@@ -168,7 +178,7 @@ export class RedisServerProcess {
       await Promise.race([
         failedToStart,
         waitForRedisReady({
-          host: HOST,
+          host: this.host,
           port: this.port,
           pid: child.pid ?? -1,
           timeoutMs: this.startupTimeoutMs,

@@ -42,7 +42,7 @@ export interface TestRedis {
  */
 export function useTestRedis(): TestRedis {
   const keyPrefix = `test:${basename(expect.getState().testPath ?? 'unknown', '.spec.ts')}:${randomBytes(4).toString('hex')}:`;
-  if (process.env[ENV.redisTopology] === 'cluster') return useOwnedCluster(keyPrefix);
+  if (process.env[ENV.redisTopology] === 'cluster') return useTestRedisCluster(keyPrefix);
   const sharedUrl = process.env[ENV.redisUrl];
   return sharedUrl === undefined || sharedUrl === ''
     ? useOwnedRedis(keyPrefix)
@@ -58,10 +58,14 @@ export function testClusterSeeds(url: string): string | undefined {
 }
 
 /**
- * REDIS_TEST_TOPOLOGY=cluster: the file's own Redis Cluster. stop()/restart()/freeze()/thaw() act on every
- * node (the whole cluster away and back, empty); a fault test that kills one master uses `cluster`.
+ * The file's own Redis Cluster (what useTestRedis gives under REDIS_TEST_TOPOLOGY=cluster, and what cluster
+ * fault tests ask for whatever the topology). stop()/restart()/freeze()/thaw() act on every
+ * node (the whole cluster away, or back empty with its topology); a fault test that kills one master uses
+ * `cluster`.
  */
-function useOwnedCluster(keyPrefix: string): TestRedis & { readonly cluster: RedisClusterProcess } {
+export function useTestRedisCluster(
+  keyPrefix = `test:${basename(expect.getState().testPath ?? 'unknown', '.spec.ts')}:`,
+): TestRedis & { readonly cluster: RedisClusterProcess } {
   let cluster: RedisClusterProcess | undefined;
   beforeAll(async () => {
     cluster = await RedisClusterProcess.start();
@@ -89,12 +93,10 @@ function useOwnedCluster(keyPrefix: string): TestRedis & { readonly cluster: Red
       return seedUrl(started());
     },
     get topology(): RedisTopology {
-      return { kind: 'cluster', nodes: started().servers.map(({ port }) => ({ host: '127.0.0.1', port })) };
+      return { kind: 'cluster', nodes: started().servers.map(({ host, port }) => ({ host, port })) };
     },
     stop: () => everyNode((server) => server.stop()),
-    restart: () => {
-      throw new Error('A test cluster cannot be restarted empty; kill a master instead (cluster.masterOf)');
-    },
+    restart: () => started().restart(),
     freeze: () => started().servers.forEach((server) => server.freeze()),
     thaw: () => started().servers.forEach((server) => server.thaw()),
   };
