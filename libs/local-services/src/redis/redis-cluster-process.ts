@@ -131,21 +131,27 @@ export class RedisClusterProcess {
   }
 
   /**
-   * Resolves once every running node reports `cluster_state:ok` and every slot is served by a reachable
-   * master (after a start, or after a failover).
+   * Resolves once every running node reports `cluster_state:ok` and every slot served, and every replica has
+   * synced with its master. Slots are served as soon as `--cluster create` returns, but replicas attach and
+   * sync later, and a replica that never synced refuses to take over (its data counts as too old): a fault
+   * test that killed a master before then would wait for a failover that never comes.
    */
   async waitUntilHealthy(timeoutMs = READY_TIMEOUT_MS): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const states = await Promise.all(
-        this.servers
-          .filter((server) => server.pid !== undefined)
-          .map((server) => this.cli(server, 'CLUSTER', 'INFO').catch(() => '')),
+      const running = this.servers.filter((server) => server.pid !== undefined);
+      const [states, replication] = await Promise.all([
+        Promise.all(running.map((server) => this.cli(server, 'CLUSTER', 'INFO').catch(() => ''))),
+        Promise.all(running.map((server) => this.cli(server, 'INFO', 'replication').catch(() => ''))),
+      ]);
+      const clusterOk = states.every(
+        (info) => info.includes('cluster_state:ok') && info.includes('cluster_slots_ok:16384'),
       );
-      if (
-        states.every((info) => info.includes('cluster_state:ok') && info.includes('cluster_slots_ok:16384'))
-      )
-        return;
+      const syncedReplicas = replication.filter(
+        (info) => info.includes('role:slave') && info.includes('master_link_status:up'),
+      ).length;
+      const masters = replication.filter((info) => info.includes('role:master')).length;
+      if (clusterOk && masters >= MASTERS && syncedReplicas === running.length - masters) return;
       if (Date.now() > deadline) throw new Error(`Redis Cluster not healthy after ${timeoutMs} ms`);
       await delay(POLL_INTERVAL_MS);
     }
