@@ -99,7 +99,7 @@ async function startMetering(redisUrl: string, mongoUri: string): Promise<Meteri
   moduleRef.useLogger(false);
   const app = await moduleRef.init();
   const redis = app.get<Redis>(REDIS_CLIENT);
-  const pool = RedisConnectionPool.create(redisUrl, 'bench-limiter', 2);
+  const pool = RedisConnectionPool.create({ kind: 'standalone', url: redisUrl }, 'bench-limiter', 2);
   await pool.connect();
   const limiter = new RateLimiterService(
     pool,

@@ -140,7 +140,7 @@ describe('payments API: bulk payments /v1/payments/batches', () => {
     );
     ports.app = app;
     batchWorker = startInlineBatchWorker(app, redis.url);
-    paymentWorker = startInlineWorker(app, redis.url);
+    paymentWorker = startInlineWorker(app);
     professional = await seedTenant(app, Tier.Professional);
     other = await seedTenant(app, Tier.Professional);
     starter = await seedTenant(app, Tier.Starter);

@@ -52,7 +52,7 @@ describe('payments API: Idempotency-Key', () => {
       ...testPaymentsSettings(config),
       idempotencyLeaseSeconds: LEASE_SECONDS,
     });
-    worker = startInlineWorker(app, redis.url);
+    worker = startInlineWorker(app);
     tenant = await seedTenant(app, Tier.Enterprise);
     other = await seedTenant(app, Tier.Enterprise);
     admin = (await userToken(app, tenant, 'admin@i.test', TenantUserRole.Admin)).auth;

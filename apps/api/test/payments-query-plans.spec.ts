@@ -104,7 +104,7 @@ describe('payments queries use their indexes', () => {
       .set(auth['tenant'] ?? {})
       .send(newPayment())
       .expect(201);
-    worker = startInlineWorker(app, redis.url);
+    worker = startInlineWorker(app);
     await waitFor(async () => {
       const response = await http()
         .get(`/v1/payments/${created.body.id as string}`)

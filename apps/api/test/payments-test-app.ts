@@ -19,7 +19,14 @@ import {
   PAYMENT_BATCH_SETTINGS,
   type PaymentBatchSettings,
 } from '@tenantpay/payments';
-import { type AppConfig, DomainException, ErrorCode, redisConnectionOptions } from '@tenantpay/platform';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  closeQueueConnection,
+  DomainException,
+  ErrorCode,
+  queueConnection,
+} from '@tenantpay/platform';
 import {
   CustomDomainStrategy,
   SubdomainStrategy,
@@ -140,10 +147,12 @@ export async function createPaymentsTestApp(
 }
 
 /** A payments worker on the API app's own providers (the worker app has its own e2e tests). */
-export function startInlineWorker(app: NestFastifyApplication, redisUrl: string): Worker {
+/** The payments queue's worker inside the test app, on the app's Redis (either topology). */
+export function startInlineWorker(app: NestFastifyApplication): Worker {
   const runner = app.get(TenantJobRunner);
   const processing = app.get(PaymentProcessingService);
-  return new Worker<TenantJobData<PaymentJobPayload>>(
+  const connection = queueConnection(app.get<AppConfig>(APP_CONFIG).redis, 'payments-test-inline-worker');
+  const worker = new Worker<TenantJobData<PaymentJobPayload>>(
     PAYMENTS_QUEUE,
     (job) =>
       runner.run(job, ({ paymentId, refundId }) =>
@@ -151,8 +160,10 @@ export function startInlineWorker(app: NestFastifyApplication, redisUrl: string)
           ? processing.processPayment(paymentId)
           : processing.processRefund(paymentId, refundId),
       ),
-    { connection: { ...redisConnectionOptions(redisUrl), maxRetriesPerRequest: null }, concurrency: 10 },
+    { ...connection, concurrency: 10 },
   );
+  worker.on('closed', () => void closeQueueConnection(connection));
+  return worker;
 }
 
 export async function loginAs(

@@ -48,7 +48,7 @@ describe('the SDK example integration against the real API', () => {
     });
     app = await readyHttpApplication(await createApiApplication(config));
     await app.listen(0, '127.0.0.1');
-    workers = [startInlineWorker(app, redis.url), startWebhookDeliveryWorker(app, redis.url)];
+    workers = [startInlineWorker(app), startWebhookDeliveryWorker(app, redis.url)];
     tenant = await seedTenant(app, Tier.Enterprise);
     admin = (await userToken(app, tenant, 'admin@example-bank.test', TenantUserRole.Admin)).auth;
   });

@@ -1,4 +1,5 @@
 import { RedisConnectionPool } from '@tenantpay/platform';
+import type { Redis } from 'ioredis';
 import {
   CountingRateLimiterMetrics,
   RATE_LIMIT_REDIS_CONNECTIONS,
@@ -20,7 +21,11 @@ async function ourLimiter(
   { url, limit, windowSeconds, keyPrefix }: BenchLimiterSettings,
   algorithm: RateLimitAlgorithm,
 ): Promise<BenchLimiter> {
-  const pool = RedisConnectionPool.create(url, 'bench-rate-limit', RATE_LIMIT_REDIS_CONNECTIONS);
+  const pool = RedisConnectionPool.create(
+    { kind: 'standalone', url },
+    'bench-rate-limit',
+    RATE_LIMIT_REDIS_CONNECTIONS,
+  );
   const limiter = new RateLimiterService(
     pool,
     rateLimiterOptions({ rateLimit: { failMode: 'open' } }, { redisTimeoutMs: 5_000 }),
@@ -31,7 +36,8 @@ async function ourLimiter(
   return {
     consume: (subject) =>
       limiter.consume({ subject: `${keyPrefix}${subject}`, bucket: 'api', policy }).then((d) => d.allowed),
-    ownConnections: pool.connections,
+    // The bench runs on one server (a standalone topology), so every pooled client is a plain connection.
+    ownConnections: pool.connections as readonly Redis[],
     close: () => limiter.onApplicationShutdown(),
   };
 }

@@ -5,5 +5,6 @@ export { MongoEmulatorProcess } from './mongo/mongo-emulator-process';
 export { startMongo } from './mongo/start-mongo';
 export type { MongoEngineKind, RunningMongo, StartMongoOptions } from './mongo/start-mongo';
 export { RedisServerNotInstalledException } from './redis/redis-server-not-installed.exception';
+export { RedisClusterProcess } from './redis/redis-cluster-process';
 export { RedisServerProcess } from './redis/redis-server-process';
 export type { RedisServerProcessOptions } from './redis/redis-server-process';

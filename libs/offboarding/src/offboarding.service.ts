@@ -1,7 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditAction, type AuditActionName, AuditService } from '@tenantpay/audit';
 import { TenantOwnedDataService } from '@tenantpay/data-isolation';
-import { APP_CONFIG, type AppConfig, REDIS_CLIENT } from '@tenantpay/platform';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  REDIS_CLIENT,
+  type RedisClient,
+  redisMasters,
+} from '@tenantpay/platform';
 import {
   ResolutionMethod,
   TenantAdminService,
@@ -9,7 +15,6 @@ import {
   TenantLookupService,
   type TenantSnapshot,
 } from '@tenantpay/tenancy';
-import type { Redis } from 'ioredis';
 import { createReadStream, type ReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -59,7 +64,7 @@ export class OffboardingService {
     private readonly lookup: TenantLookupService,
     private readonly tenantContext: TenantContextService,
     private readonly audit: AuditService,
-    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -215,10 +220,14 @@ export class OffboardingService {
     // SCAN matches and returns full key names, while commands add the client's keyPrefix themselves.
     const prefix = this.redis.options.keyPrefix ?? '';
     let deleted = 0;
-    const stream = this.redis.scanStream({ match: `${prefix}*{${tenantId}}*`, count: REDIS_SCAN_COUNT });
-    for await (const keys of stream as AsyncIterable<string[]>) {
-      const names = keys.map((key) => (key.startsWith(prefix) ? key.slice(prefix.length) : key));
-      if (names.length > 0) deleted += await this.redis.unlink(...names);
+    // SCAN sees one node's keys: on a cluster each master is scanned. The tenant's keys share one slot, so one
+    // master holds them all, and each UNLINK stays within a slot.
+    for (const master of redisMasters(this.redis)) {
+      const stream = master.scanStream({ match: `${prefix}*{${tenantId}}*`, count: REDIS_SCAN_COUNT });
+      for await (const keys of stream as AsyncIterable<string[]>) {
+        const names = keys.map((key) => (key.startsWith(prefix) ? key.slice(prefix.length) : key));
+        if (names.length > 0) deleted += await this.redis.unlink(...names);
+      }
     }
     return deleted;
   }

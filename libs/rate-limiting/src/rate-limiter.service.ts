@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { RedisConnectionPool, RedisScript, isNoScriptError } from '@tenantpay/platform';
+import { RedisConnectionPool, type RedisClient, RedisScript, isNoScriptError } from '@tenantpay/platform';
 import { UNLIMITED } from '@tenantpay/tenancy';
-import type Redis from 'ioredis';
 import { Command } from 'ioredis';
 
 import { CONSUME_RATE_LIMIT_SCRIPT } from './consume-rate-limit.script';
@@ -73,7 +72,7 @@ export class RateLimiterService implements OnModuleInit, OnApplicationShutdown {
    */
   async onModuleInit(): Promise<void> {
     await this.redis.connect();
-    await this.loadScript().catch(() => undefined);
+    await this.script.load(this.redis.next()).catch(() => undefined);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -246,18 +245,25 @@ export class RateLimiterService implements OnModuleInit, OnApplicationShutdown {
     return this.send(connection, this.script.command(connection, keys, args));
   }
 
-  /** Redis forgot the script (restart, failover, SCRIPT FLUSH): load it and send the call once more. */
-  private retryWithScriptLoaded(error: unknown, call: ScriptCall): Promise<unknown> {
+  /**
+   * Redis forgot the script (restart, failover, SCRIPT FLUSH): send the call once more as EVAL with the source.
+   * EVAL also caches the script on the node that ran it, which is the node this call's keys live on (on a
+   * cluster, possibly a replica just promoted), so the next EVALSHA there finds it.
+   */
+  private retryWithScriptLoaded(error: unknown, { keys, args }: ScriptCall): Promise<unknown> {
     if (!isNoScriptError(error)) return Promise.reject(error);
-    return this.loadScript().then(() => this.evaluate(call));
-  }
-
-  private loadScript(): Promise<unknown> {
-    return this.send(this.redis.next(), new Command('script', ['LOAD', this.script.source]));
+    const connection = this.redis.next();
+    return this.send(
+      connection,
+      new Command('eval', [this.script.source, keys.length, ...keys, ...args], {
+        replyEncoding: 'utf8',
+        keyPrefix: connection.options.keyPrefix,
+      }),
+    );
   }
 
   /** Sends `command` under the decision budget: past it, the command is rejected with a timeout. */
-  private send(connection: Redis, command: Command): Promise<unknown> {
+  private send(connection: RedisClient, command: Command): Promise<unknown> {
     connection.sendCommand(command);
     this.deadlines.watch(command);
     return command.promise;

@@ -29,7 +29,7 @@ import { RATE_LIMIT_REDIS_CONNECTIONS, RATE_LIMIT_REDIS_POOL } from './rate-limi
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
         RedisConnectionPool.create(
-          config.redis.url,
+          config.redis,
           `tenantpay-${config.env}-rate-limit`,
           RATE_LIMIT_REDIS_CONNECTIONS,
         ),

@@ -10,9 +10,8 @@ import {
   rateLimiterOptions,
   type RateLimitDecision,
 } from '../src';
-import { RedisConnectionPool } from '@tenantpay/platform';
+import { RedisConnectionPool, type RedisClient } from '@tenantpay/platform';
 import { useTestRedis } from '@tenantpay/testing';
-import type Redis from 'ioredis';
 
 import { connectTestRedisClient } from './test-redis-client';
 
@@ -25,11 +24,11 @@ const policy = defineRateLimitPolicy({
 
 describe('RateLimiterService when Redis fails', () => {
   const testRedis = useTestRedis();
-  let redis: Redis;
+  let redis: RedisClient;
   let warn: jest.SpyInstance;
 
   beforeAll(async () => {
-    redis = await connectTestRedisClient(testRedis.url, testRedis.keyPrefix);
+    redis = await connectTestRedisClient(testRedis.topology, testRedis.keyPrefix);
   });
   beforeEach(() => {
     warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
@@ -119,7 +118,7 @@ describe('RateLimiterService when Redis fails', () => {
   it('does not wait for a Redis slower than the budget', async () => {
     const metrics = new CountingRateLimiterMetrics();
     const limiter = limiterFailing('open', metrics, 75);
-    const pauser = await connectTestRedisClient(testRedis.url, testRedis.keyPrefix);
+    const pauser = await connectTestRedisClient(testRedis.topology, testRedis.keyPrefix);
     try {
       await pauser.call('CLIENT', 'PAUSE', '400', 'ALL');
       const decision = await limiter.consume({ subject: 't5', bucket: 'api', policy });
@@ -135,7 +134,7 @@ describe('RateLimiterService when Redis fails', () => {
   });
 });
 
-async function waitUntilReady(redis: Redis): Promise<void> {
+async function waitUntilReady(redis: RedisClient): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (redis.status !== 'ready' && Date.now() < deadline) await delay(20);
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { Global, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { APP_CONFIG, REDIS_CLIENT } from '@tenantpay/platform';
+import { APP_CONFIG, REDIS_CLIENT, type RedisClient } from '@tenantpay/platform';
 import {
   CONSUME_RATE_LIMIT_SCRIPT,
   CountingRateLimiterMetrics,
@@ -17,16 +17,15 @@ import {
 } from '../src';
 import { Tier, effectiveLimits } from '@tenantpay/tenancy';
 import { testAppConfig, useTestRedis } from '@tenantpay/testing';
-import type Redis from 'ioredis';
 
 import { connectTestRedisClient } from './test-redis-client';
 
 describe('RateLimitingModule', () => {
   const testRedis = useTestRedis();
-  let redis: Redis;
+  let redis: RedisClient;
 
   beforeAll(async () => {
-    redis = await connectTestRedisClient(testRedis.url, testRedis.keyPrefix);
+    redis = await connectTestRedisClient(testRedis.topology, testRedis.keyPrefix);
   });
   afterAll(() => {
     redis.disconnect();

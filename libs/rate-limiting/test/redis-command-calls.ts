@@ -1,11 +1,17 @@
-import type Redis from 'ioredis';
+import { type RedisClient, redisMasters } from '@tenantpay/platform';
 
-/** Calls per command from INFO commandstats (scripted commands count too), for "did this reach Redis" checks. */
-export async function redisCommandCalls(redis: Redis): Promise<Record<string, number>> {
-  const info = await redis.info('commandstats');
+/**
+ * Calls per command from INFO commandstats (scripted commands count too), summed over every master on a
+ * cluster, for "did this reach Redis" checks.
+ */
+export async function redisCommandCalls(redis: RedisClient): Promise<Record<string, number>> {
   const calls: Record<string, number> = {};
-  for (const match of info.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) {
-    calls[match[1] ?? ''] = Number(match[2]);
+  for (const master of redisMasters(redis)) {
+    const info = await master.info('commandstats');
+    for (const match of info.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) {
+      const name = match[1] ?? '';
+      calls[name] = (calls[name] ?? 0) + Number(match[2]);
+    }
   }
   return calls;
 }

@@ -1,5 +1,6 @@
 import { RedisConnectionPool } from '@tenantpay/platform';
 import { useTestRedis } from '@tenantpay/testing';
+import { Redis } from 'ioredis';
 
 /** The limiter's connections (the pool lives in the platform library, which cannot depend on the test harness). */
 describe('RedisConnectionPool', () => {
@@ -11,7 +12,7 @@ describe('RedisConnectionPool', () => {
   const server = useTestRedis();
 
   beforeAll(async () => {
-    pool = RedisConnectionPool.create(server.url, 'pool-spec', 2);
+    pool = RedisConnectionPool.create(server.topology, 'pool-spec', 2);
     await pool.connect();
   });
 
@@ -23,20 +24,28 @@ describe('RedisConnectionPool', () => {
 
   it('holds each socket corked for the rest of the turn, so the turn’s commands leave in one write', async () => {
     const replies = Array.from({ length: 6 }, (_, index) => pool.next().echo(`m${index}`));
-    for (const connection of pool.connections) expect(connection.stream.writableCorked).toBe(1);
+    // A cluster client has no one socket: it batches per node by auto-pipelining instead.
+    const sockets = pool.connections.flatMap((connection) =>
+      connection instanceof Redis ? [connection.stream] : [],
+    );
+    for (const socket of sockets) expect(socket.writableCorked).toBe(1);
     await new Promise((resolve) => process.nextTick(resolve));
-    for (const connection of pool.connections) expect(connection.stream.writableCorked).toBe(0);
+    for (const socket of sockets) expect(socket.writableCorked).toBe(0);
     await expect(Promise.all(replies)).resolves.toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5']);
   });
 
   it('never rejects connecting, even when Redis is unreachable', async () => {
-    const unreachable = RedisConnectionPool.create('redis://127.0.0.1:1', 'pool-spec-unreachable', 1);
+    const unreachable = RedisConnectionPool.create(
+      { kind: 'standalone', url: 'redis://127.0.0.1:1' },
+      'pool-spec-unreachable',
+      1,
+    );
     unreachable.connections[0].on('error', () => undefined);
     await expect(unreachable.connect()).resolves.toBeUndefined();
     await unreachable.close();
   });
 
   it('refuses a pool without connections', () => {
-    expect(() => RedisConnectionPool.create(server.url, 'pool-spec-empty', 0)).toThrow(/at least one/);
+    expect(() => RedisConnectionPool.create(server.topology, 'pool-spec-empty', 0)).toThrow(/at least one/);
   });
 });

@@ -1,6 +1,6 @@
 export { useTestMongo } from './mongo/use-test-mongo';
 export type { TestMongo } from './mongo/use-test-mongo';
-export { useTestRedis } from './redis/use-test-redis';
+export { useTestRedis, useTestRedisCluster } from './redis/use-test-redis';
 export type { TestRedis } from './redis/use-test-redis';
 export {
   testAppConfig,

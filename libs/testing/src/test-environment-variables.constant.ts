@@ -10,4 +10,6 @@ export const TEST_ENVIRONMENT_VARIABLES = {
   testRunMongoUri: 'TENANTPAY_TEST_MONGODB_URI',
   /** An existing Redis; test files then share it and isolate themselves by key prefix. */
   redisUrl: 'REDIS_URL',
+  /** `cluster`: each test file gets its own Redis Cluster (3 masters + 3 replicas) instead of one server. */
+  redisTopology: 'REDIS_TEST_TOPOLOGY',
 } as const;

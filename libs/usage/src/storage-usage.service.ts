@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { StorageUsage } from '@tenantpay/payments';
-import { REDIS_CLIENT, RedisScript } from '@tenantpay/platform';
+import { REDIS_CLIENT, RedisScript, type RedisClient } from '@tenantpay/platform';
 import type { TenantSnapshot } from '@tenantpay/tenancy';
-import type Redis from 'ioredis';
 
 import { RECORD_STORAGE_GROWTH_SCRIPT } from './record-storage-growth.script';
 import { ChangedUsageShards } from './changed-usage-shards.service';
@@ -42,7 +41,7 @@ export class StorageUsageService implements StorageUsage {
   private pending: PendingGrowth[] = [];
 
   constructor(
-    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
     private readonly tracker: UsageTrackerService,
     private readonly records: UsageRecordsRepository,
     private readonly producer: UsageProducer,

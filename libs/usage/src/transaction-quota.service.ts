@@ -1,8 +1,14 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { QuotaHold, TransactionQuota } from '@tenantpay/payments';
-import { APP_CONFIG, type AppConfig, REDIS_CLIENT, RedisScript, withTimeout } from '@tenantpay/platform';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  REDIS_CLIENT,
+  RedisScript,
+  withTimeout,
+  type RedisClient,
+} from '@tenantpay/platform';
 import { type TenantSnapshot, UNLIMITED } from '@tenantpay/tenancy';
-import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 
 import { LastKnownQuota } from './last-known-quota';
@@ -59,7 +65,7 @@ export class TransactionQuotaService implements TransactionQuota, OnModuleInit {
   private outage = false;
 
   constructor(
-    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly tracker: UsageTrackerService,
     private readonly records: UsageRecordsRepository,

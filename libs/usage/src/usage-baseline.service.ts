@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { REDIS_CLIENT, RedisScript } from '@tenantpay/platform';
-import type Redis from 'ioredis';
+import { REDIS_CLIENT, RedisScript, type RedisClient } from '@tenantpay/platform';
 
 import { SEED_USAGE_BASELINE_SCRIPT } from './seed-usage-baseline.script';
 import { USAGE_BASELINE_FIELD, usageHashKey } from './usage.constant';
@@ -27,7 +26,7 @@ export class UsageBaselineService {
   private readonly script = new RedisScript(SEED_USAGE_BASELINE_SCRIPT);
 
   constructor(
-    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
     private readonly records: UsageRecordsRepository,
     private readonly loss: UsageDataLossService,
   ) {}

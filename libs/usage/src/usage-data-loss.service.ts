@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditAction, AuditService } from '@tenantpay/audit';
-import { REDIS_CLIENT } from '@tenantpay/platform';
-import type Redis from 'ioredis';
+import { REDIS_CLIENT, type RedisClient } from '@tenantpay/platform';
 
 import type { UsageCounters } from './usage-counters';
 import { UsageMetrics } from './usage-metrics';
@@ -26,7 +25,7 @@ export class UsageDataLossService {
   private readonly logger = new Logger(UsageDataLossService.name);
 
   constructor(
-    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
     private readonly records: UsageRecordsRepository,
     private readonly audit: AuditService,
     private readonly metrics: UsageMetrics,

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { REDIS_CLIENT } from '@tenantpay/platform';
+import { REDIS_CLIENT, type RedisClient } from '@tenantpay/platform';
 import { ExpiringLruCache } from '@tenantpay/tenancy';
-import type Redis from 'ioredis';
 
 import type { MeteredUsage } from './request-usage-meter.service';
 import { type RedisUsageState, toRedisUsageState } from './usage-baseline.service';
@@ -43,7 +42,7 @@ export class UsageReaderService {
   );
 
   constructor(
-    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
     @Inject(USAGE_OPTIONS) private readonly options: UsageOptions,
     private readonly records: UsageRecordsRepository,
     private readonly tracker: UsageTrackerService,
@@ -162,12 +161,20 @@ export class UsageReaderService {
   ): Promise<Map<string, RedisUsageState>> {
     const states = new Map<string, RedisUsageState>();
     if (tenantIds.length === 0) return states;
-    const pipeline = this.redis.pipeline();
-    for (const tenantId of tenantIds) pipeline.hgetall(usageHashKey(tenantId, period));
+    // One HGETALL per tenant, not a pipeline: tenants' hashes live on different cluster slots. Auto-pipelining
+    // still sends them in one write per node.
+    const reads = Promise.all(
+      tenantIds.map((tenantId) =>
+        this.redis.hgetall(usageHashKey(tenantId, period)).then(
+          (hash): [Error | null, unknown] => [null, hash],
+          (error: Error): [Error | null, unknown] => [error, null],
+        ),
+      ),
+    );
     let timer: NodeJS.Timeout | undefined;
     try {
       const results = await Promise.race([
-        pipeline.exec(),
+        reads,
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new Error('usage read timed out')), this.options.redisTimeoutMs);
         }),

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { REDIS_CLIENT, RedisScript } from '@tenantpay/platform';
-import type Redis from 'ioredis';
+import { REDIS_CLIENT, RedisScript, type RedisClient } from '@tenantpay/platform';
 
 import { ChangedUsageShards } from './changed-usage-shards.service';
 import { CLAIM_DIRTY_TENANTS_SCRIPT } from './claim-dirty-tenants.script';
@@ -44,7 +43,7 @@ export class UsageSyncService {
   private lastFullWalkAt: number | undefined;
 
   constructor(
-    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
     private readonly records: UsageRecordsRepository,
     private readonly baseline: UsageBaselineService,
     private readonly loss: UsageDataLossService,

@@ -6,8 +6,7 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
-import { REDIS_CLIENT, RedisScript } from '@tenantpay/platform';
-import type Redis from 'ioredis';
+import { REDIS_CLIENT, RedisScript, type RedisClient } from '@tenantpay/platform';
 
 import { RECORD_USAGE_SCRIPT } from './record-usage.script';
 import { UsageBaselineService } from './usage-baseline.service';
@@ -79,7 +78,7 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
   private outage = false;
 
   constructor(
-    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
     @Inject(USAGE_OPTIONS) private readonly options: UsageOptions,
     @Inject(USAGE_CLOCK) private readonly clock: UsageClock,
     private readonly baseline: UsageBaselineService,
@@ -160,7 +159,7 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
     this.drainHooks.push(hook);
   }
 
-  /** Writes buffered events in pipelines, oldest first; stops at the first failure and retries later. */
+  /** Writes buffered events in batches, oldest first; stops at the first failure and retries later. */
   drain(): Promise<void> {
     this.draining ??= this.drainOnce().finally(() => (this.draining = undefined));
     return this.draining;
@@ -177,11 +176,19 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
     }
     while (this.buffer.size > 0) {
       const batch = this.buffer.take(USAGE_DRAIN_BATCH_SIZE);
-      const pipeline = this.redis.pipeline();
-      for (const event of batch) this.script.queue(pipeline, ...this.scriptCall(event));
+      // One call per event, not a pipeline: the batch's tenants live on different cluster slots. Auto-pipelining
+      // still sends the batch in one write per node.
+      const writes = Promise.all(
+        batch.map((event) =>
+          this.script.evaluate(this.redis, ...this.scriptCall(event)).then(
+            (reply): [Error | null, unknown] => [null, reply],
+            (error: Error): [Error | null, unknown] => [error, null],
+          ),
+        ),
+      );
       let results: [Error | null, unknown][] | null;
       try {
-        results = await this.withTimeout(pipeline.exec());
+        results = await this.withTimeout(writes);
       } catch (error) {
         this.restore(batch);
         this.noteFailure(error);

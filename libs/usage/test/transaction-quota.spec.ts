@@ -1,8 +1,8 @@
+import type { RedisClient } from '@tenantpay/platform';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { QuotaHold } from '@tenantpay/payments';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import type { TenantSnapshot } from '@tenantpay/tenancy';
-import type Redis from 'ioredis';
 import {
   QUOTA_HELD_TOTAL_FIELD,
   QUOTA_RESET_HEADER,
@@ -34,7 +34,7 @@ describe('TransactionQuotaService (reserve, then commit)', () => {
   const clock = new ManualClock(new Date('2025-01-15T12:00:00Z'));
   const publisher = new RecordingPublisher();
   let app: INestApplicationContext;
-  let redis: Redis;
+  let redis: RedisClient;
   let quota: TransactionQuotaService;
 
   // A generous deadline: on a busy machine a reservation that timed out would be decided by the fallback.

@@ -1,3 +1,4 @@
+import type { RedisClient } from '@tenantpay/platform';
 import type { INestApplicationContext } from '@nestjs/common';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import {
@@ -19,7 +20,6 @@ import {
   USAGE_CHANGED_SHARDS_KEY,
   USAGE_FULL_WALK_EVERY_MS,
 } from '../src';
-import type Redis from 'ioredis';
 import { UsageRecordsRepository } from '../src/usage-records.repository';
 
 import {
@@ -44,7 +44,7 @@ describe('usage metering (SPEC §8)', () => {
   const publisher = new RecordingPublisher();
   const counter = new FixedTransactionCounter();
   let app: INestApplicationContext;
-  let redis: Redis;
+  let redis: RedisClient;
   let tracker: UsageTrackerService;
   let reader: UsageReaderService;
   let sync: UsageSyncService;

@@ -1,7 +1,7 @@
+import type { RedisClient } from '@tenantpay/platform';
 import type { INestApplicationContext } from '@nestjs/common';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import { PRODUCER_MARKS_MAX_OUT_OF_ORDER, type RateLimiterService } from '@tenantpay/rate-limiting';
-import type Redis from 'ioredis';
 
 import {
   PRODUCER_MARKS_TTL_SECONDS,
@@ -30,7 +30,7 @@ describe('usage deduplication by producer sequence', () => {
   const testRedis = useTestRedis();
   const clock = new ManualClock(new Date('2025-01-15T12:00:00Z'));
   let app: INestApplicationContext;
-  let redis: Redis;
+  let redis: RedisClient;
   let tracker: UsageTrackerService;
   let producer: UsageProducer;
   let meter: RequestUsageMeter;

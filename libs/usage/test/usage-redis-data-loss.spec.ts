@@ -1,7 +1,7 @@
+import type { RedisClient } from '@tenantpay/platform';
 import type { INestApplicationContext } from '@nestjs/common';
 import { AuditAction } from '@tenantpay/audit';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
-import type Redis from 'ioredis';
 import { Types } from 'mongoose';
 
 import {
@@ -23,7 +23,7 @@ describe('usage when Redis loses its data', () => {
   const testRedis = useTestRedis();
   const clock = new ManualClock(new Date('2025-01-15T12:00:00Z'));
   let app: INestApplicationContext;
-  let redis: Redis;
+  let redis: RedisClient;
   let meter: RequestUsageMeter;
   let sync: UsageSyncService;
   let reader: UsageReaderService;

@@ -1,7 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { INestApplicationContext } from '@nestjs/common';
-import { type AppConfig, PlatformCoreModule, REDIS_CLIENT, RedisConnectionPool } from '@tenantpay/platform';
+import {
+  type AppConfig,
+  PlatformCoreModule,
+  REDIS_CLIENT,
+  RedisConnectionPool,
+  type RedisClient,
+} from '@tenantpay/platform';
 import {
   CountingRateLimiterMetrics,
   defineRateLimitPolicy,
@@ -19,7 +25,6 @@ import {
   UsageModule,
   type UsageThresholdReachedEvent,
 } from '../src';
-import type Redis from 'ioredis';
 import { Types } from 'mongoose';
 
 /** A clock the test moves by hand. */
@@ -60,7 +65,7 @@ export async function startUsageInstance(
     counter?: TransactionCounter;
     bufferCapacity?: number;
   },
-): Promise<{ app: INestApplicationContext; redis: Redis }> {
+): Promise<{ app: INestApplicationContext; redis: RedisClient }> {
   const moduleRef = await Test.createTestingModule({
     imports: [
       PlatformCoreModule.forRoot(config),
@@ -78,7 +83,7 @@ export async function startUsageInstance(
   }).compile();
   moduleRef.useLogger(false);
   const app = await moduleRef.init();
-  const redis = app.get<Redis>(REDIS_CLIENT);
+  const redis = app.get<RedisClient>(REDIS_CLIENT);
   await waitUntil(() => redis.status === 'ready');
   return { app, redis };
 }
@@ -130,7 +135,7 @@ export const GENEROUS_RATE_LIMIT_POLICY = defineRateLimitPolicy({
 });
 
 /** The rate limiter as the API's guard uses it (fail open), on the instance's Redis client. */
-export function rateLimiterOn(redis: Redis): RateLimiterService {
+export function rateLimiterOn(redis: RedisClient): RateLimiterService {
   return new RateLimiterService(
     new RedisConnectionPool([redis]),
     rateLimiterOptions({ rateLimit: { failMode: 'open' } }),

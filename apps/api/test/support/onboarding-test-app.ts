@@ -5,7 +5,7 @@ import {
   type MailDeliveryJob,
   MailDeliveryService,
 } from '@tenantpay/mail';
-import { type AppConfig, type CapturedMail, redisConnectionOptions } from '@tenantpay/platform';
+import { type AppConfig, type CapturedMail, queueConnection } from '@tenantpay/platform';
 import { type TenantJobData, TenantJobRunner } from '@tenantpay/tenancy';
 import {
   type TestMongo,
@@ -47,7 +47,7 @@ export async function startOnboardingApp(config: AppConfig): Promise<OnboardingT
         return delivery.deliverForPlatform(job.data.payload.outboxId, isLastAttempt);
       return runner.run(job, ({ outboxId }) => delivery.deliver(outboxId, isLastAttempt));
     },
-    { connection: { ...redisConnectionOptions(config.redis.url), maxRetriesPerRequest: null } },
+    queueConnection(config.redis, 'onboarding-test-mail-worker'),
   );
   const email = `root-${Date.now()}@tenantpay.test`;
   await seedPlatformUser(app, email);

@@ -1,7 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getConnectionToken } from '@nestjs/mongoose';
-import { REDIS_CLIENT } from '@tenantpay/platform';
-import type Redis from 'ioredis';
+import { REDIS_CLIENT, type RedisClient } from '@tenantpay/platform';
 import type { CommandStartedEvent } from 'mongodb';
 import type { Connection } from 'mongoose';
 
@@ -15,11 +14,12 @@ export class RoundTripCounter {
   mongo = 0;
 
   constructor(app: NestFastifyApplication, mongoCollection: string) {
-    const client = app.get<Redis>(REDIS_CLIENT);
+    const client = app.get<RedisClient>(REDIS_CLIENT);
     const send = client.sendCommand.bind(client);
-    jest.spyOn(client, 'sendCommand').mockImplementation((command, stream) => {
+    // Every argument forwarded: a cluster client's sendCommand also takes the node to send to.
+    jest.spyOn(client, 'sendCommand').mockImplementation((command, ...rest) => {
       if (command.args.some((arg) => typeof arg === 'string' && arg.startsWith('tenant:'))) this.redis += 1;
-      return send(command, stream);
+      return send(command, ...rest);
     });
     app
       .get<Connection>(getConnectionToken())

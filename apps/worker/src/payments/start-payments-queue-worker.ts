@@ -1,6 +1,6 @@
 import type { Logger } from '@nestjs/common';
 import type { PaymentsSettings } from '@tenantpay/payments';
-import { type AppConfig, redisConnectionOptions } from '@tenantpay/platform';
+import { type AppConfig, closeQueueConnection, queueConnection } from '@tenantpay/platform';
 import { type Job, Worker } from 'bullmq';
 import type { JobOutcomeMetrics } from '../metrics/job-outcome.metrics';
 
@@ -27,8 +27,9 @@ export function startPaymentsQueueWorker<T>(
   options: PaymentsQueueWorkerOptions<T>,
 ): Worker<T> {
   const { processing } = settings;
+  const connection = queueConnection(config.redis, `tenantpay-${config.env}-${options.queue}-worker`);
   const worker = new Worker<T>(options.queue, options.process, {
-    connection: { ...redisConnectionOptions(config.redis.url), maxRetriesPerRequest: null },
+    ...connection,
     concurrency: options.concurrency,
     lockDuration: processing.lockDurationMs,
     stalledInterval: processing.stalledIntervalMs,
@@ -44,6 +45,7 @@ export function startPaymentsQueueWorker<T>(
     );
   });
   worker.on('error', (error) => options.logger.error({ err: error }, `${options.queue} worker error`));
+  worker.on('closed', () => void closeQueueConnection(connection));
   options.metrics.observe(worker);
   return worker;
 }

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { REDIS_CLIENT } from '@tenantpay/platform';
-import type Redis from 'ioredis';
+import { REDIS_CLIENT, type RedisClient } from '@tenantpay/platform';
 import {
   ChannelInvalidatedCache,
   TenantCacheInvalidationSubscriber,
@@ -34,7 +33,7 @@ export class ApiKeyCache {
   private readonly local: ChannelInvalidatedCache<CachedApiKey>;
 
   constructor(
-    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
     subscriber: TenantCacheInvalidationSubscriber,
     tenants: TenantLookupService,
   ) {

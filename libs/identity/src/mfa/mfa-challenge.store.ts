@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { REDIS_CLIENT } from '@tenantpay/platform';
-import type Redis from 'ioredis';
+import { REDIS_CLIENT, type RedisClient } from '@tenantpay/platform';
 import { createHash, randomBytes } from 'node:crypto';
 import type { MfaChallenge, MfaChallengeSubject } from './mfa-challenge';
 import { MFA_CHALLENGE_TOKEN_PREFIX, MFA_CHALLENGE_TTL_SECONDS } from './mfa.constant';
@@ -13,7 +12,7 @@ import { MFA_CHALLENGE_TOKEN_PREFIX, MFA_CHALLENGE_TTL_SECONDS } from './mfa.con
  */
 @Injectable()
 export class MfaChallengeStore {
-  constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS_CLIENT) private readonly redis: RedisClient) {}
 
   async issue(subject: MfaChallengeSubject, now = new Date()): Promise<MfaChallenge> {
     const challengeToken = `${MFA_CHALLENGE_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;

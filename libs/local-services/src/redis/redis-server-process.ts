@@ -8,7 +8,7 @@ import { findFreePort } from '../find-free-port';
 import { RedisServerNotInstalledException } from './redis-server-not-installed.exception';
 import { waitForRedisReady } from './wait-for-redis-ready';
 
-const HOST = '127.0.0.1';
+const DEFAULT_HOST = '127.0.0.1';
 const OUTPUT_TAIL_CHARS = 4000;
 const DEFAULT_STARTUP_TIMEOUT_MS = 10_000;
 const GRACEFUL_STOP_TIMEOUT_MS = 5_000;
@@ -16,6 +16,8 @@ const GRACEFUL_STOP_TIMEOUT_MS = 5_000;
 export interface RedisServerProcessOptions {
   /** Executable name (looked up on PATH) or path. */
   binary?: string;
+  /** The loopback address to listen on; 127.0.0.1 unless given. */
+  host?: string;
   /** Omit to take a free port. */
   port?: number;
   startupTimeoutMs?: number;
@@ -30,6 +32,8 @@ export interface RedisServerProcessOptions {
    * stops it after the processes that use it (`npm start`).
    */
   ownProcessGroup?: boolean;
+  /** Further `--name value` arguments of redis-server (a cluster node's settings). */
+  extraArguments?: readonly string[];
 }
 
 /**
@@ -41,19 +45,24 @@ export class RedisServerProcess {
 
   private constructor(
     private readonly binary: string,
+    readonly host: string,
     readonly port: number,
     private readonly startupTimeoutMs: number,
     private readonly dataDir: string | undefined,
     private readonly ownProcessGroup: boolean,
+    private readonly extraArguments: readonly string[],
   ) {}
 
   static async start(options: RedisServerProcessOptions = {}): Promise<RedisServerProcess> {
+    const host = options.host ?? DEFAULT_HOST;
     const server = new RedisServerProcess(
       options.binary ?? 'redis-server',
-      options.port ?? (await findFreePort(HOST)),
+      host,
+      options.port ?? (await findFreePort(host)),
       options.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS,
       options.dataDir,
       options.ownProcessGroup ?? false,
+      options.extraArguments ?? [],
     );
     if (options.dataDir !== undefined) await mkdir(options.dataDir, { recursive: true });
     await server.spawnAndWaitUntilReady();
@@ -66,7 +75,7 @@ export class RedisServerProcess {
   }
 
   get url(): string {
-    return `redis://${HOST}:${this.port}`;
+    return `redis://${this.host}:${this.port}`;
   }
 
   async stop(): Promise<void> {
@@ -109,6 +118,11 @@ export class RedisServerProcess {
   /** Same port; an empty data set, or what the data directory kept. */
   async restart(): Promise<void> {
     await this.stop();
+    await this.startAgain();
+  }
+
+  /** Starts a stopped (or killed) server again on its port, as restart() does. */
+  async startAgain(): Promise<void> {
     await this.spawnAndWaitUntilReady();
   }
 
@@ -119,7 +133,18 @@ export class RedisServerProcess {
         : ['--dir', this.dataDir, '--appendonly', 'yes', '--appendfsync', 'everysec'];
     const child = spawn(
       this.binary,
-      ['--port', String(this.port), '--bind', HOST, '--save', '', ...persistence, '--daemonize', 'no'],
+      [
+        '--port',
+        String(this.port),
+        '--bind',
+        this.host,
+        '--save',
+        '',
+        ...persistence,
+        '--daemonize',
+        'no',
+        ...this.extraArguments,
+      ],
       // The working directory is where redis-server would write dump files; keep it out of the repository.
       { cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'], detached: this.ownProcessGroup },
     );
@@ -153,7 +178,7 @@ export class RedisServerProcess {
       await Promise.race([
         failedToStart,
         waitForRedisReady({
-          host: HOST,
+          host: this.host,
           port: this.port,
           pid: child.pid ?? -1,
           timeoutMs: this.startupTimeoutMs,

@@ -1,6 +1,5 @@
 import type { PaymentsSettings } from '../payments-settings';
-import { RedisScript } from '@tenantpay/platform';
-import type Redis from 'ioredis';
+import { RedisScript, type RedisClient } from '@tenantpay/platform';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { simulatedGatewayKeys } from '../payments.constant';
@@ -42,7 +41,7 @@ export class SimulatedPaymentGateway implements PaymentGateway {
   private readonly recordCharge = new RedisScript(RECORD_SIMULATED_CHARGE_SCRIPT);
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly settings: PaymentsSettings,
   ) {}
 

@@ -187,7 +187,7 @@ export interface AppConfig {
      */
     readonly timeouts: MongoTimeouts;
   };
-  readonly redis: { readonly url: string };
+  readonly redis: RedisTopology;
   readonly log: { readonly level: LogLevel };
   /** How long shutdown may wait for in-flight work (requests, active jobs) before closing anyway. */
   readonly shutdownGraceMs: number;
@@ -196,6 +196,20 @@ export interface AppConfig {
    * sees it leave before it stops accepting connections (0: stop accepting at once).
    */
   readonly shutdownReadinessDelayMs: number;
+}
+
+/**
+ * Which Redis the platform uses: one server (REDIS_URL), or a Redis Cluster (REDIS_CLUSTER_NODES) whose
+ * seed nodes the client asks for the rest of the topology. Every Redis user takes this, never a URL, through
+ * `createRedisClient`, so both work everywhere.
+ */
+export type RedisTopology =
+  | { readonly kind: 'standalone'; readonly url: string }
+  | { readonly kind: 'cluster'; readonly nodes: readonly RedisNodeAddress[] };
+
+export interface RedisNodeAddress {
+  readonly host: string;
+  readonly port: number;
 }
 
 export interface MongoTimeouts {

@@ -1,5 +1,16 @@
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { LOG_LEVELS, type LogLevel, PAYMENT_GATEWAY_KINDS, type PaymentGatewayKind } from './app-config';
 
 /**
@@ -105,10 +116,22 @@ export class EnvironmentVariables {
   @Max(120000, { message: 'must be between 100 and 120000 milliseconds' })
   MONGODB_TRANSACTION_TIMEOUT_MS = 3_000;
 
-  @IsDefined({ message: 'is required (a redis:// or rediss:// URL)' })
+  /** A standalone Redis; required unless REDIS_CLUSTER_NODES names a cluster (both set is refused in loadConfig). */
+  @ValidateIf((variables: EnvironmentVariables) => variables.REDIS_CLUSTER_NODES === undefined)
+  @IsDefined({
+    message: 'is required (a redis:// or rediss:// URL), or REDIS_CLUSTER_NODES for a Redis Cluster',
+  })
   @IsString({ message: 'must be a string' })
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
-  REDIS_URL!: string;
+  REDIS_URL?: string;
+
+  /** A Redis Cluster: comma-separated `host:port` seed nodes (any few of its nodes; the rest are discovered). */
+  @IsOptional()
+  @IsString({ message: 'must be a string' })
+  @Matches(/^[\w.-]+:\d{1,5}(,[\w.-]+:\d{1,5})*$/, {
+    message: 'must be comma-separated host:port seed nodes of a Redis Cluster',
+  })
+  REDIS_CLUSTER_NODES?: string;
 
   @IsOptional()
   @Type(() => Number)

@@ -112,7 +112,7 @@ describe('loadConfig', () => {
           transactionMs: 3000,
         },
       },
-      redis: { url: valid.REDIS_URL },
+      redis: { kind: 'standalone', url: valid.REDIS_URL },
       log: { level: 'info' },
       shutdownGraceMs: 10000,
       shutdownReadinessDelayMs: 0,
@@ -142,6 +142,25 @@ describe('loadConfig', () => {
     expect(problems.some((p) => p.startsWith('MONGODB_URI '))).toBe(true);
     expect(problems.some((p) => p.startsWith('REDIS_URL '))).toBe(true);
     expect(problems.some((p) => p.startsWith('JWT_SIGNING_KEYS '))).toBe(true);
+  });
+
+  it('takes a Redis Cluster from REDIS_CLUSTER_NODES instead of REDIS_URL, never both', () => {
+    const { REDIS_URL: _standalone, ...withoutRedisUrl } = valid;
+    expect(
+      loadConfig({ ...withoutRedisUrl, REDIS_CLUSTER_NODES: '10.0.0.1:7000,redis-2.internal:7001' }).redis,
+    ).toEqual({
+      kind: 'cluster',
+      nodes: [
+        { host: '10.0.0.1', port: 7000 },
+        { host: 'redis-2.internal', port: 7001 },
+      ],
+    });
+    expect(problemsOf({ ...valid, REDIS_CLUSTER_NODES: '10.0.0.1:7000' })).toEqual([
+      expect.stringMatching(/^REDIS_URL and REDIS_CLUSTER_NODES are mutually exclusive/),
+    ]);
+    expect(problemsOf({ ...withoutRedisUrl, REDIS_CLUSTER_NODES: 'redis://10.0.0.1:7000' })).toEqual([
+      expect.stringMatching(/^REDIS_CLUSTER_NODES must be comma-separated host:port/),
+    ]);
   });
 
   it('treats an empty value as unset', () => {

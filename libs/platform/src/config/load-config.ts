@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { resolve } from 'node:path';
-import type { AppConfig } from './app-config';
+import type { AppConfig, RedisTopology } from './app-config';
 import { ConfigValidationError } from './config-validation.error';
 import { EnvironmentVariables } from './environment-variables';
 
@@ -52,6 +52,11 @@ export function loadConfig(environment: Environment): AppConfig {
       ? []
       : ['JWT_ACTIVE_KEY_ID must be the id of one of JWT_SIGNING_KEYS']),
   ];
+  if (variables.REDIS_URL !== undefined && variables.REDIS_CLUSTER_NODES !== undefined) {
+    keyProblems.push(
+      'REDIS_URL and REDIS_CLUSTER_NODES are mutually exclusive: set REDIS_URL for one Redis server, REDIS_CLUSTER_NODES for a Redis Cluster',
+    );
+  }
   if (variables.NODE_ENV === 'production' && variables.WEBHOOK_SECRET_ENCRYPTION_KEY === undefined) {
     keyProblems.push('WEBHOOK_SECRET_ENCRYPTION_KEY is required in production (base64 of 32 random bytes)');
   }
@@ -190,11 +195,21 @@ export function loadConfig(environment: Environment): AppConfig {
         transactionMs: variables.MONGODB_TRANSACTION_TIMEOUT_MS,
       },
     },
-    redis: { url: variables.REDIS_URL },
+    redis: redisTopology(variables),
     log: { level: variables.LOG_LEVEL },
     shutdownGraceMs: variables.SHUTDOWN_GRACE_MS,
     shutdownReadinessDelayMs: variables.SHUTDOWN_READINESS_DELAY_MS,
   };
+}
+
+function redisTopology(variables: EnvironmentVariables): RedisTopology {
+  if (variables.REDIS_URL !== undefined) return { kind: 'standalone', url: variables.REDIS_URL };
+  // Validated: REDIS_CLUSTER_NODES is set whenever REDIS_URL is not.
+  const nodes = (variables.REDIS_CLUSTER_NODES ?? '').split(',').map((seed) => {
+    const separator = seed.lastIndexOf(':');
+    return { host: seed.slice(0, separator), port: Number(seed.slice(separator + 1)) };
+  });
+  return { kind: 'cluster', nodes };
 }
 
 /** For process entry points: print each problem on its own line, without a stack trace, and exit. */

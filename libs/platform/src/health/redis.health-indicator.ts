@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import type Redis from 'ioredis';
 import { waitAtMost } from '../async/wait-at-most';
+import type { RedisClient } from '../redis/redis-client';
 import { REDIS_CLIENT } from '../redis/redis-client.constant';
 
 /** Redis is up when it answers PING within the timeout. */
@@ -9,7 +9,7 @@ import { REDIS_CLIENT } from '../redis/redis-client.constant';
 export class RedisHealthIndicator {
   constructor(
     private readonly indicators: HealthIndicatorService,
-    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
   ) {}
 
   async check(key: string, timeoutMs: number) {

@@ -1,17 +1,31 @@
-import Redis, { type RedisOptions } from 'ioredis';
+import { Cluster, type ClusterOptions, Redis, type RedisOptions } from 'ioredis';
+
+import type { RedisTopology } from '../config/app-config';
+import type { RedisClient } from './redis-client';
 
 /**
- * The platform's Redis client. No offline queue: while Redis is unreachable, commands fail at once so
- * callers can degrade (cache → database, limiter → in-process fallback) instead of piling up requests
- * that would all be replayed, late, when Redis returns. Reconnection is automatic and bounded.
+ * The one way a Redis client is made, for either topology ({@link RedisTopology}). No offline queue: while
+ * Redis is unreachable, commands fail at once so callers can degrade (cache → database, limiter → in-process
+ * fallback) instead of piling up requests that would all be replayed, late, when Redis returns. Reconnection
+ * is automatic and bounded.
  *
  * Auto-pipelining: commands issued during one event-loop turn (by every request the server is serving at
- * that moment) leave in one socket write instead of one write each. A write was the largest single cost a
- * request's rate-limit and usage call added (measured by bench/tenancy); the price is that a command waits
- * for the end of the current turn before it is sent.
+ * that moment) leave in one socket write instead of one write each (per node, on a cluster). A write was the
+ * largest single cost a request's rate-limit and usage call added (measured by bench/tenancy); the price is
+ * that a command waits for the end of the current turn before it is sent.
+ *
+ * On a cluster (Redis's and ioredis's guidance): reads and writes go to masters only (`scaleReads: 'master'`;
+ * a replica may be behind, and counters must read their own writes), node addresses are used as the cluster
+ * announces them (no NAT map), and the cluster's offline queue is off like the server's, so a command during
+ * a failover fails fast and the caller degrades rather than waiting for the new master.
  */
-export function createRedisClient(url: string, connectionName: string, overrides: RedisOptions = {}): Redis {
-  return new Redis(url, {
+export function createRedisClient(
+  topology: RedisTopology,
+  connectionName: string,
+  overrides: RedisOptions = {},
+  clusterOverrides: ClusterOptions = {},
+): RedisClient {
+  const options: RedisOptions = {
     connectionName,
     lazyConnect: true,
     enableOfflineQueue: false,
@@ -21,5 +35,20 @@ export function createRedisClient(url: string, connectionName: string, overrides
     enableAutoPipelining: true,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
     ...overrides,
-  });
+  };
+  if (topology.kind === 'standalone') return new Redis(topology.url, options);
+  // A node's own reconnection and offline queue are the cluster's to decide (ioredis refuses them per node).
+  const { enableAutoPipelining, enableOfflineQueue, lazyConnect, retryStrategy, ...node } = options;
+  return new Cluster(
+    topology.nodes.map(({ host, port }) => ({ host, port })),
+    {
+      scaleReads: 'master',
+      enableAutoPipelining,
+      enableOfflineQueue,
+      lazyConnect,
+      clusterRetryStrategy: retryStrategy,
+      redisOptions: node,
+      ...clusterOverrides,
+    },
+  );
 }

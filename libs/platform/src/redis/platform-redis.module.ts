@@ -6,10 +6,10 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import type Redis from 'ioredis';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.constant';
 import { createRedisClient } from './create-redis-client';
+import type { RedisClient } from './redis-client';
 import { REDIS_CLIENT } from './redis-client.constant';
 
 /**
@@ -23,7 +23,7 @@ import { REDIS_CLIENT } from './redis-client.constant';
     {
       provide: REDIS_CLIENT,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => createRedisClient(config.redis.url, `tenantpay-${config.env}`),
+      useFactory: (config: AppConfig) => createRedisClient(config.redis, `tenantpay-${config.env}`),
     },
   ],
   exports: [REDIS_CLIENT],
@@ -32,7 +32,7 @@ export class PlatformRedisModule implements OnModuleInit, OnApplicationShutdown 
   private readonly logger = new Logger('Redis');
   private outage = false;
 
-  constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS_CLIENT) private readonly redis: RedisClient) {}
 
   async onModuleInit(): Promise<void> {
     this.redis.on('error', (error: Error) => {

@@ -1,6 +1,8 @@
-import type Redis from 'ioredis';
+import { Redis } from 'ioredis';
 
+import type { RedisTopology } from '../config/app-config';
 import { createRedisClient } from './create-redis-client';
+import type { RedisClient } from './redis-client';
 
 /**
  * A few Redis connections of their own for one hot path that sends many small commands (the rate limiter's
@@ -17,26 +19,30 @@ import { createRedisClient } from './create-redis-client';
  *
  * Connections are picked round robin. Commands of one caller may run on different connections and therefore
  * in either order; callers here send self-contained atomic scripts, for which that does not matter.
+ *
+ * On a Redis Cluster each pooled client is a cluster client, which holds one connection per master and routes
+ * each command by its keys' slot: the pool is then `size` connections per node. A cluster client has no one
+ * socket to cork; it batches per node with ioredis's auto-pipelining instead.
  */
 export class RedisConnectionPool {
   private readonly corked: boolean[];
   private nextIndex = 0;
   private connecting: Promise<void> | undefined;
 
-  constructor(readonly connections: readonly [Redis, ...Redis[]]) {
+  constructor(readonly connections: readonly [RedisClient, ...RedisClient[]]) {
     this.corked = connections.map(() => false);
   }
 
   /**
-   * `size` connections with the platform client's options, except two: no auto-pipelining (the pool batches
-   * by corking) and no per-command timeout (a timer per command; the pool's callers enforce their own budget).
+   * `size` connections with the platform client's options, except two: no auto-pipelining on one server (the
+   * pool batches by corking) and no per-command timeout (a timer per command; the pool's callers enforce their own budget).
    */
-  static create(url: string, connectionName: string, size: number): RedisConnectionPool {
+  static create(topology: RedisTopology, connectionName: string, size: number): RedisConnectionPool {
     if (!Number.isSafeInteger(size) || size < 1)
       throw new Error('A Redis connection pool needs at least one connection');
     const open = (index: number) =>
-      createRedisClient(url, `${connectionName}-${index}`, {
-        enableAutoPipelining: false,
+      createRedisClient(topology, `${connectionName}-${index}`, {
+        enableAutoPipelining: topology.kind === 'cluster',
         commandTimeout: undefined,
       });
     return new RedisConnectionPool([
@@ -46,11 +52,11 @@ export class RedisConnectionPool {
   }
 
   /** The next connection, its socket corked until the end of the current turn (when it is ready to write). */
-  next(): Redis {
+  next(): RedisClient {
     const index = this.nextIndex;
     this.nextIndex = index + 1 === this.connections.length ? 0 : index + 1;
-    const connection = this.connections[index] as Redis;
-    if (!this.corked[index] && connection.status === 'ready') {
+    const connection = this.connections[index] as RedisClient;
+    if (!this.corked[index] && connection.status === 'ready' && connection instanceof Redis) {
       const socket = connection.stream;
       this.corked[index] = true;
       socket.cork();

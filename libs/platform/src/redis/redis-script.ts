@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 
 import { Command, type ChainableCommander } from 'ioredis';
-import type Redis from 'ioredis';
+
+import { type RedisClient, redisMasters } from './redis-client';
 
 /**
  * A Lua script called by its SHA1 (EVALSHA sends 40 bytes instead of the whole source). Redis forgets loaded
  * scripts on restart, failover or SCRIPT FLUSH; the NOSCRIPT answer then triggers one SCRIPT LOAD and a retry,
  * so that rare case costs two extra round trips and the common case exactly one. Pipelines load the script
- * first (`load`), since a pipeline cannot retry one of its commands alone.
+ * first (`load`), since a pipeline cannot retry one of its commands alone. On a cluster every master has its
+ * own script cache (a replica promoted by a failover starts without the script), so loading goes to each.
  */
 export class RedisScript {
   readonly sha: string;
@@ -16,12 +18,13 @@ export class RedisScript {
     this.sha = createHash('sha1').update(source).digest('hex');
   }
 
-  async load(redis: Redis): Promise<void> {
-    await redis.script('LOAD', this.source);
+  /** Loads the script on every master: on a cluster, each node has its own script cache. */
+  async load(redis: RedisClient): Promise<void> {
+    await Promise.all(redisMasters(redis).map((master) => master.script('LOAD', this.source)));
   }
 
   async evaluate(
-    redis: Redis,
+    redis: RedisClient,
     keys: readonly string[],
     args: readonly (string | number)[],
   ): Promise<unknown> {
@@ -40,7 +43,7 @@ export class RedisScript {
    * reject the command itself. Such callers handle NOSCRIPT ({@link isNoScriptError}) by loading the script
    * and sending a new command.
    */
-  command(redis: Redis, keys: readonly string[], args: readonly (string | number)[]): Command {
+  command(redis: RedisClient, keys: readonly string[], args: readonly (string | number)[]): Command {
     return new Command('evalsha', [this.sha, keys.length, ...keys, ...args], {
       replyEncoding: 'utf8',
       keyPrefix: redis.options.keyPrefix,

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { type AppConfig, APP_CONFIG, redisConnectionOptions } from '@tenantpay/platform';
-import Redis from 'ioredis';
+import { type AppConfig, APP_CONFIG, createRedisClient, type RedisClient } from '@tenantpay/platform';
 import { TENANT_CACHE_INVALIDATION_CHANNEL } from './tenant-cache-keys.constant';
 
 export interface TenantCacheInvalidationListener {
@@ -12,7 +11,9 @@ export interface TenantCacheInvalidationListener {
 
 /**
  * This instance's ear on the invalidation channel, on a connection of its own (a subscribed Redis
- * connection can run no other command). The in-process cache may be used only while `listening` is
+ * connection can run no other command). The channel is a sharded one (SSUBSCRIBE/SPUBLISH, Redis 7): on a
+ * cluster a message then goes to the shard that owns the channel's slot only, rather than being broadcast to
+ * every node as a classic PUBLISH is; on one server the two behave alike. The in-process cache may be used only while `listening` is
  * true: a message published while the connection is down is lost for good, so the moment the connection
  * drops the listener is told to forget everything, and listening resumes only once SUBSCRIBE is
  * confirmed again on the new connection.
@@ -20,24 +21,21 @@ export interface TenantCacheInvalidationListener {
 @Injectable()
 export class TenantCacheInvalidationSubscriber implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('TenantCache');
-  private readonly connection: Redis;
+  private readonly connection: RedisClient;
   private readonly listeners = new Set<TenantCacheInvalidationListener>();
   private subscribedOnConnection = false;
   private outage = false;
   private closing = false;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.connection = new Redis({
-      ...redisConnectionOptions(config.redis.url),
-      connectionName: `tenantpay-${config.env}-tenant-cache-invalidations`,
-      lazyConnect: true,
+    this.connection = createRedisClient(
+      config.redis,
+      `tenantpay-${config.env}-tenant-cache-invalidations`,
       // Resubscription is done by hand so that `listening` turns true only once it is confirmed.
-      autoResubscribe: false,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      connectTimeout: 2_000,
-      retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
-    });
+      { autoResubscribe: false, enableAutoPipelining: false, commandTimeout: undefined },
+      // ioredis keeps one subscriber connection per master for sharded channels.
+      { shardedSubscribers: true },
+    );
   }
 
   get listening(): boolean {
@@ -53,11 +51,15 @@ export class TenantCacheInvalidationSubscriber implements OnModuleInit, OnApplic
   }
 
   async onModuleInit(): Promise<void> {
-    this.connection.on('message', (channel: string, message: string) => {
+    this.connection.on('smessage', (channel: string, message: string) => {
       if (channel === TENANT_CACHE_INVALIDATION_CHANNEL) this.deliver(message);
     });
     this.connection.on('ready', () => void this.subscribe());
     this.connection.on('close', () => this.lost());
+    // A cluster's subscriber connection to the channel's shard (a failover moves it) comes and goes apart
+    // from the cluster client's own state.
+    this.connection.on('-subscriber', () => this.lost());
+    this.connection.on('subscribersReady', () => void this.subscribe());
     this.connection.on('error', (error: Error) => {
       if (!this.outage && !this.closing) {
         this.logger.warn(`Invalidation channel unavailable, in-process tenant cache off: ${error.message}`);
@@ -76,7 +78,7 @@ export class TenantCacheInvalidationSubscriber implements OnModuleInit, OnApplic
 
   private async subscribe(): Promise<void> {
     try {
-      await this.connection.subscribe(TENANT_CACHE_INVALIDATION_CHANNEL);
+      await this.connection.ssubscribe(TENANT_CACHE_INVALIDATION_CHANNEL);
     } catch {
       return; // the connection failed again; 'close' and a later 'ready' follow
     }

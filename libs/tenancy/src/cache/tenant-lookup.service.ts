@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit, Optional } from '@nestjs/common';
-import { REDIS_CLIENT } from '@tenantpay/platform';
-import type Redis from 'ioredis';
+import { REDIS_CLIENT, type RedisClient } from '@tenantpay/platform';
 import { randomUUID } from 'node:crypto';
 import { TenancyMetrics } from '../metrics/tenancy-metrics';
 import type { TenantKey } from '../resolution/tenant-reference';
@@ -74,7 +73,7 @@ export class TenantLookupService implements OnModuleInit {
 
   constructor(
     private readonly tenants: TenantsRepository,
-    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
     private readonly subscriber: TenantCacheInvalidationSubscriber,
     @Optional() private readonly metrics?: TenancyMetrics,
   ) {
@@ -241,15 +240,13 @@ export class TenantLookupService implements OnModuleInit {
     if (this.pendingInvalidations.size === 0) return;
     const keys = [...this.pendingInvalidations];
     try {
-      const pipeline = this.redis.pipeline();
-      // One SET per key (not one multi-key command): keys of one tenant may live on different cluster slots.
+      // One SET per key (neither a multi-key command nor a pipeline): keys of one tenant may live on different
+      // cluster slots. The client's auto-pipelining still sends them in one write per node.
       const tombstone = `${TENANT_CACHE_TOMBSTONE_PREFIX}${randomUUID()}`;
-      for (const key of keys) pipeline.set(key, tombstone, 'EX', TENANT_CACHE_TOMBSTONE_TTL_SECONDS);
-      pipeline.publish(TENANT_CACHE_INVALIDATION_CHANNEL, JSON.stringify(keys));
-      const results = (await pipeline.exec()) ?? [];
-      const failed = results.find(([error]) => error !== null);
-      if (failed !== undefined || results.length !== keys.length + 1)
-        throw failed?.[0] ?? new Error('pipeline');
+      await Promise.all([
+        ...keys.map((key) => this.redis.set(key, tombstone, 'EX', TENANT_CACHE_TOMBSTONE_TTL_SECONDS)),
+        this.redis.spublish(TENANT_CACHE_INVALIDATION_CHANNEL, JSON.stringify(keys)),
+      ]);
       for (const key of keys) this.pendingInvalidations.delete(key);
       this.redisAnswered();
     } catch (error) {

@@ -1,4 +1,6 @@
-import { type AppConfig, loadConfig } from '@tenantpay/platform';
+import { type AppConfig, loadConfig, type RedisTopology } from '@tenantpay/platform';
+
+import { testClusterSeeds } from '../redis/use-test-redis';
 
 /** Signing keys for tests only; two, so key rotation can be exercised. */
 export const TEST_JWT_SIGNING_KEYS = `k1:${'a'.repeat(40)},k2:${'b'.repeat(40)}`;
@@ -49,14 +51,33 @@ export function testAppConfig(
     ADMISSION_MAX_IN_FLIGHT_PER_TENANT: '100000',
     ADMISSION_MAX_EVENT_LOOP_DELAY_MS: '10000',
     ...variables,
+    ...redisVariables(variables.REDIS_URL),
   });
+}
+
+/**
+ * The URL of a test cluster's node stands for the cluster (REDIS_TEST_TOPOLOGY=cluster), so every spec that
+ * passes its TestRedis `url` runs on either topology unchanged.
+ */
+function redisVariables(
+  url: string,
+): { REDIS_URL: string } | { REDIS_URL: undefined; REDIS_CLUSTER_NODES: string } {
+  const seeds = testClusterSeeds(url);
+  return seeds === undefined ? { REDIS_URL: url } : { REDIS_URL: undefined, REDIS_CLUSTER_NODES: seeds };
+}
+
+/** The environment variables that configure `topology` (the reverse of loadConfig's). */
+function redisTopologyVariables(topology: RedisTopology): Record<string, string> {
+  return topology.kind === 'standalone'
+    ? { REDIS_URL: topology.url }
+    : { REDIS_CLUSTER_NODES: topology.nodes.map(({ host, port }) => `${host}:${port}`).join(',') };
 }
 
 /** `config` with the MongoDB timeouts an unconfigured deployment gets, for tests of the fail-fast path. */
 export function withDefaultMongoTimeouts(config: AppConfig): AppConfig {
   const defaults = loadConfig({
     MONGODB_URI: config.mongodb.uri,
-    REDIS_URL: config.redis.url,
+    ...redisTopologyVariables(config.redis),
     JWT_SIGNING_KEYS: TEST_JWT_SIGNING_KEYS,
     PAYMENTS_GATEWAY: 'simulated',
   });

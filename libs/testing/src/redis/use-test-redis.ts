@@ -1,13 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
 
-import { RedisServerProcess } from '@tenantpay/local-services';
+import { RedisClusterProcess, RedisServerProcess } from '@tenantpay/local-services';
+import type { RedisTopology } from '@tenantpay/platform';
 import Redis from 'ioredis';
 
 import { TEST_ENVIRONMENT_VARIABLES as ENV } from '../test-environment-variables.constant';
 
 export interface TestRedis {
+  /**
+   * A redis:// URL of the server; on a cluster, of one of its nodes, which {@link testAppConfig} recognises
+   * and turns into REDIS_CLUSTER_NODES, so specs that configure the app with REDIS_URL run on either topology.
+   */
   readonly url: string;
+  /** What the platform's Redis clients take (`createRedisClient`, `RedisConnectionPool.create`). */
+  readonly topology: RedisTopology;
   /**
    * Put this in front of every key (ioredis `keyPrefix`, BullMQ `prefix`). With a file-owned server it is
    * redundant but harmless; with a shared REDIS_URL server it is what keeps test files apart.
@@ -35,10 +42,68 @@ export interface TestRedis {
  */
 export function useTestRedis(): TestRedis {
   const keyPrefix = `test:${basename(expect.getState().testPath ?? 'unknown', '.spec.ts')}:${randomBytes(4).toString('hex')}:`;
+  if (process.env[ENV.redisTopology] === 'cluster') return useTestRedisCluster(keyPrefix);
   const sharedUrl = process.env[ENV.redisUrl];
   return sharedUrl === undefined || sharedUrl === ''
     ? useOwnedRedis(keyPrefix)
     : useSharedRedis(sharedUrl, keyPrefix);
+}
+
+/** The seed nodes of each test cluster, by the URL its {@link TestRedis} answers (see `url`). */
+const clusterSeedsByUrl = new Map<string, string>();
+
+/** REDIS_CLUSTER_NODES for a URL a cluster-backed {@link TestRedis} gave out; undefined for a plain server. */
+export function testClusterSeeds(url: string): string | undefined {
+  return clusterSeedsByUrl.get(url);
+}
+
+/**
+ * The file's own Redis Cluster (what useTestRedis gives under REDIS_TEST_TOPOLOGY=cluster, and what cluster
+ * fault tests ask for whatever the topology). stop()/restart()/freeze()/thaw() act on every
+ * node (the whole cluster away, or back empty with its topology); a fault test that kills one master uses
+ * `cluster`.
+ */
+export function useTestRedisCluster(
+  keyPrefix = `test:${basename(expect.getState().testPath ?? 'unknown', '.spec.ts')}:`,
+): TestRedis & { readonly cluster: RedisClusterProcess } {
+  let cluster: RedisClusterProcess | undefined;
+  beforeAll(async () => {
+    cluster = await RedisClusterProcess.start();
+    clusterSeedsByUrl.set(seedUrl(cluster), cluster.seeds);
+  }, 120_000);
+  afterAll(async () => {
+    if (cluster !== undefined) clusterSeedsByUrl.delete(seedUrl(cluster));
+    await cluster?.stop();
+  });
+
+  const started = (): RedisClusterProcess => {
+    if (cluster === undefined)
+      throw new Error('useTestRedis() values are available inside tests and hooks only');
+    return cluster;
+  };
+  const everyNode = async (act: (server: RedisServerProcess) => Promise<void>): Promise<void> => {
+    await Promise.all(started().servers.map(act));
+  };
+  return {
+    keyPrefix,
+    get cluster() {
+      return started();
+    },
+    get url() {
+      return seedUrl(started());
+    },
+    get topology(): RedisTopology {
+      return { kind: 'cluster', nodes: started().servers.map(({ host, port }) => ({ host, port })) };
+    },
+    stop: () => everyNode((server) => server.stop()),
+    restart: () => started().restart(),
+    freeze: () => started().servers.forEach((server) => server.freeze()),
+    thaw: () => started().servers.forEach((server) => server.thaw()),
+  };
+}
+
+function seedUrl(cluster: RedisClusterProcess): string {
+  return (cluster.servers[0] as RedisServerProcess).url;
 }
 
 function useOwnedRedis(keyPrefix: string): TestRedis {
@@ -60,6 +125,9 @@ function useOwnedRedis(keyPrefix: string): TestRedis {
     get url() {
       return startedServer().url;
     },
+    get topology(): RedisTopology {
+      return { kind: 'standalone', url: startedServer().url };
+    },
     stop: () => startedServer().stop(),
     restart: () => startedServer().restart(),
     freeze: () => startedServer().freeze(),
@@ -78,7 +146,15 @@ function useSharedRedis(url: string, keyPrefix: string): TestRedis {
     );
   };
   const refuse = async (): Promise<never> => refuseNow();
-  return { url, keyPrefix, stop: refuse, restart: refuse, freeze: refuseNow, thaw: refuseNow };
+  return {
+    url,
+    topology: { kind: 'standalone', url },
+    keyPrefix,
+    stop: refuse,
+    restart: refuse,
+    freeze: refuseNow,
+    thaw: refuseNow,
+  };
 }
 
 async function deleteKeysWithPrefix(url: string, keyPrefix: string): Promise<void> {
