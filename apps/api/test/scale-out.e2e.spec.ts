@@ -41,8 +41,8 @@ describe('scale-out: three API instances and two workers on one MongoDB and Redi
     const config = sharedInstanceConfig(mongo.uri, redis.url);
     apps = [];
     for (let i = 0; i < 3; i++) apps.push(await createIdentityTestApp(config));
-    workers = [startInlineWorker(apps[1] as NestFastifyApplication, redis.url)];
-    workers.push(startInlineWorker(apps[2] as NestFastifyApplication, redis.url));
+    workers = [startInlineWorker(apps[1] as NestFastifyApplication)];
+    workers.push(startInlineWorker(apps[2] as NestFastifyApplication));
     await localCachesOn(...apps);
     admin = new Redis(redis.url);
     await seedPlatformUser(first(), 'ops@tenantpay.test');

@@ -84,7 +84,7 @@ describe('every product query on a sharded tenant-owned collection is targeted',
       .send({ email: 'viewer@shards.test', role: 'VIEWER' })
       .expect(201);
 
-    worker = startInlineWorker(app, redis.url);
+    worker = startInlineWorker(app);
     await waitFor(async () => {
       const response = await http()
         .get(`/v1/payments/${created.body.id as string}`)
