@@ -14,7 +14,7 @@ export interface IntegrationOutcome {
 }
 
 /**
- * A bank's server-to-server integration, start to end: receive webhooks, register the endpoint, create a
+ * A bank's server-to-server integration with one API key, start to end: receive webhooks, register the endpoint, create a
  * payment with an idempotency key (and show that repeating the request does not pay twice), follow it to a
  * final status, and accept the webhook that reports it only once verifyWebhook says Tenantpay sent it.
  */
@@ -37,20 +37,15 @@ async function integrate(
   say: (line: string) => void,
 ): Promise<IntegrationOutcome> {
   const tenant = settings.tenant === undefined ? {} : { tenant: settings.tenant };
-  const server = createTenantpayClient({
+  // One server-to-server credential for everything: the key's webhooks:manage scope registers the receiver.
+  const tenantpay = createTenantpayClient({
     baseUrl: settings.apiUrl,
     credential: { apiKey: settings.apiKey },
     ...tenant,
   });
-  const admin = createTenantpayClient({
-    baseUrl: settings.apiUrl,
-    credential: await adminToken(settings),
-    ...tenant,
-  });
-  say(`signed in as ${settings.adminEmail}`);
 
   const endpoint = fields(
-    await admin.POST('/v1/webhook-endpoints', {
+    await tenantpay.POST('/v1/webhook-endpoints', {
       body: { url: receiver.url, events: ['payment.completed', 'payment.failed'] },
     }),
     { id: 'string', secret: 'string' },
@@ -61,7 +56,7 @@ async function integrate(
     // The bank's own id for this order: the same key on every attempt, whoever retries.
     const idempotencyKey = `order-${randomUUID()}`;
     const create = () =>
-      server.POST('/v1/payments', {
+      tenantpay.POST('/v1/payments', {
         params: { header: { 'Idempotency-Key': idempotencyKey } },
         body: { amount: 1050, currency: 'EUR', reference: idempotencyKey, method: 'card' },
       });
@@ -77,7 +72,7 @@ async function integrate(
     while (!FINAL_STATUSES.has(status)) {
       if (Date.now() > deadline) throw new Error(`payment ${payment.id} still ${status} after the timeout`);
       await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
-      const current = await server.GET('/v1/payments/{id}', { params: { path: { id: payment.id } } });
+      const current = await tenantpay.GET('/v1/payments/{id}', { params: { path: { id: payment.id } } });
       status = fields(current, { status: 'string' }).status;
     }
     say(`payment ${payment.id} is ${status}`);
@@ -90,18 +85,9 @@ async function integrate(
     say(`verified webhook ${webhook.id}: ${webhook.type} for payment ${String(webhook.data['id'])}`);
     return { paymentId: payment.id, status, replayedSamePayment: again.id === payment.id, webhook };
   } finally {
-    await admin.DELETE('/v1/webhook-endpoints/{id}', { params: { path: { id: endpoint.id } } });
+    await tenantpay.DELETE('/v1/webhook-endpoints/{id}', { params: { path: { id: endpoint.id } } });
     say(`removed webhook endpoint ${endpoint.id}`);
   }
-}
-
-async function adminToken(settings: ExampleSettings): Promise<{ bearerToken: string }> {
-  const tenant = settings.tenant === undefined ? {} : { tenant: settings.tenant };
-  const anonymous = createTenantpayClient({ baseUrl: settings.apiUrl, ...tenant });
-  const login = await anonymous.POST('/v1/auth/login', {
-    body: { email: settings.adminEmail, password: settings.adminPassword, refreshTokenDelivery: 'body' },
-  });
-  return { bearerToken: fields(login, { accessToken: 'string' }).accessToken };
 }
 
 /**
