@@ -78,6 +78,37 @@ describe('OpenAPI document (SPEC §12)', () => {
     ]);
   });
 
+  it('describes every success body with a schema, not an open object', () => {
+    const untyped: string[] = [];
+    for (const [path, item] of Object.entries(document.paths))
+      for (const [method, operation] of Object.entries(item))
+        for (const [status, response] of Object.entries(operation.responses)) {
+          if (!status.startsWith('2') || status === '204') continue;
+          const content = (response as { content?: Record<string, { schema?: Record<string, unknown> }> })
+            .content;
+          const schema = content?.['application/json']?.schema;
+          if (content !== undefined && schema === undefined) continue; // not JSON: a CSV, an archive
+          if (
+            schema?.['$ref'] === undefined &&
+            schema?.['oneOf'] === undefined &&
+            schema?.['properties'] === undefined
+          )
+            untyped.push(`${method.toUpperCase()} ${path} ${status}`);
+        }
+    expect(untyped).toEqual([]);
+    const schemas = document.components.schemas as Record<string, { additionalProperties?: unknown }>;
+    // Closed, so that a view growing a field the document does not describe fails the contract tests.
+    expect(schemas['WebhookEndpointResponse']?.additionalProperties).toBe(false);
+    expect(JSON.stringify(document.components.schemas)).not.toContain('"nullable"');
+  });
+
+  it('lets API keys with webhooks:manage manage webhook endpoints', () => {
+    expect(document.paths['/v1/webhook-endpoints']?.['post']?.security).toEqual([
+      { bearer: [] },
+      { apiKey: ['webhooks:manage'] },
+    ]);
+  });
+
   it('describes every error with the one error shape, narrowed to the codes the operation can answer', () => {
     expect(document.components.schemas['ApiError']).toEqual(
       expect.objectContaining({ required: ['error', 'message', 'requestId', 'timestamp'] }),

@@ -4,7 +4,13 @@ import type { TenantSnapshot } from '@tenantpay/tenancy';
 import { WebhookEndpointsService, WEBHOOK_ENDPOINTS_PER_TENANT_MAX } from '@tenantpay/webhooks';
 import request from 'supertest';
 import { asApiKey, asUser, expectApiError, TEST_CREDENTIAL_HEADER } from './support/tenancy-test-app';
-import { createWebhooksTestApp, FakeDnsResolver, inTenant, seedTenant } from './webhooks-test-app';
+import {
+  createWebhooksTestApp,
+  FakeDnsResolver,
+  inTenant,
+  seedTenant,
+  testWebhooksOptions,
+} from './webhooks-test-app';
 
 const BASE = '/v1/webhook-endpoints';
 const PUBLIC_IP = '93.184.216.34';
@@ -300,13 +306,29 @@ describe('/v1/webhook-endpoints', () => {
       }
     });
 
-    it('refuses API keys, whatever their scopes', async () => {
+    it('refuses API keys without webhooks:manage', async () => {
       const key = asApiKey(tenant.id, 'payments:read', 'payments:write', 'usage:read');
       expectApiError(
         await create({ url: 'https://hooks.example.com', events: ['*'] }, key),
         403,
         'forbidden',
       );
+      const listed = await request(app.getHttpServer()).get(BASE).set(TEST_CREDENTIAL_HEADER, key);
+      expectApiError(listed, 403, 'forbidden');
+    });
+
+    it('admits API keys with webhooks:manage: an integration registers, lists and removes its receiver', async () => {
+      const key = asApiKey(tenant.id, 'webhooks:manage');
+      const created = await create({ url: 'https://hooks.example.com/by-key', events: ['*'] }, key);
+      expect(created.status).toBe(201);
+      expect(created.body.secret).toMatch(/^whsec_/);
+      const listed = await request(app.getHttpServer()).get(BASE).set(TEST_CREDENTIAL_HEADER, key);
+      expect(listed.status).toBe(200);
+      expect(listed.body.data.map((endpoint: { id: string }) => endpoint.id)).toContain(created.body.id);
+      const removed = await request(app.getHttpServer())
+        .delete(`${BASE}/${created.body.id}`)
+        .set(TEST_CREDENTIAL_HEADER, key);
+      expect(removed.status).toBe(204);
     });
 
     it('refuses anonymous callers', async () => {
@@ -326,6 +348,32 @@ describe('/v1/webhook-endpoints', () => {
       409,
       'conflict',
     );
+  });
+
+  describe('on a deployment without WEBHOOK_SECRET_ENCRYPTION_KEY (allowed outside production)', () => {
+    let unconfigured: NestFastifyApplication;
+    beforeAll(async () => {
+      unconfigured = await createWebhooksTestApp(
+        testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url }),
+        resolver,
+        testWebhooksOptions({ secretEncryptionKey: null }),
+      );
+    });
+    afterAll(() => unconfigured.close());
+
+    it('answers 501 webhooks_not_configured, naming the missing setting, and stores nothing', async () => {
+      const other = await seedTenant(unconfigured);
+      const response = await request(unconfigured.getHttpServer())
+        .post(BASE)
+        .set(TEST_CREDENTIAL_HEADER, asUser(other.id))
+        .send({ url: 'https://hooks.example.com/unconfigured', events: ['*'] });
+      expectApiError(response, 501, 'webhooks_not_configured');
+      expect(response.body.message).toContain('WEBHOOK_SECRET_ENCRYPTION_KEY');
+      const listed = await request(unconfigured.getHttpServer())
+        .get(BASE)
+        .set(TEST_CREDENTIAL_HEADER, asUser(other.id));
+      expect(listed.body.data).toEqual([]);
+    });
   });
 
   // signingSecrets reads the tenant from the context; tests call it inside one.

@@ -3,8 +3,6 @@ export interface ExampleSettings {
   readonly apiUrl: string;
   readonly tenant: string | undefined;
   readonly apiKey: string;
-  readonly adminEmail: string;
-  readonly adminPassword: string;
   readonly webhookHost: string;
   readonly webhookPort: number;
   readonly timeoutMs: number;
@@ -15,9 +13,8 @@ export interface ExampleSettings {
  *   own host, which names the tenant by itself.
  * - TENANTPAY_TENANT: the tenant's slug or id, sent as X-Tenant-ID where the URL does not name it (locally:
  *   `first-bank` hosts resolve only in browsers, and fetch cannot set a Host header).
- * - TENANTPAY_API_KEY: a tenant API key with payments:read and payments:write (creates and follows the payment).
- * - TENANTPAY_ADMIN_EMAIL / TENANTPAY_ADMIN_PASSWORD: a tenant ADMIN, who registers the webhook endpoint (the
- *   API manages webhook endpoints for admins only, not API keys).
+ * - TENANTPAY_API_KEY: a tenant API key with payments:read and payments:write (creates and follows the payment)
+ *   and webhooks:manage (registers and removes the webhook endpoint).
  * - TENANTPAY_WEBHOOK_HOST / TENANTPAY_WEBHOOK_PORT: where the local receiver listens (127.0.0.1, any free port);
  *   the API must be allowed to call it: WEBHOOK_ALLOWED_HOSTS=127.0.0.1 on the API and the worker.
  * - TENANTPAY_TIMEOUT_SECONDS: how long to wait for completion and for the webhook (default 60).
@@ -33,8 +30,6 @@ export function readExampleSettings(environment: NodeJS.ProcessEnv): ExampleSett
     apiUrl: environment['TENANTPAY_API_URL'] || 'http://localhost:3000',
     tenant: environment['TENANTPAY_TENANT'] || undefined,
     apiKey: required('TENANTPAY_API_KEY'),
-    adminEmail: required('TENANTPAY_ADMIN_EMAIL'),
-    adminPassword: required('TENANTPAY_ADMIN_PASSWORD'),
     webhookHost: environment['TENANTPAY_WEBHOOK_HOST'] || '127.0.0.1',
     webhookPort: Number(environment['TENANTPAY_WEBHOOK_PORT'] || 0),
     timeoutMs: Number(environment['TENANTPAY_TIMEOUT_SECONDS'] || 60) * 1000,

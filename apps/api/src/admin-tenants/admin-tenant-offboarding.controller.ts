@@ -10,6 +10,8 @@ import {
   SUPER_ADMIN_ROLE,
 } from '@tenantpay/tenancy';
 import { DocumentedErrors } from '../openapi/documented-errors.decorator';
+import { ApiAcceptedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { TenantOffboardingResponse } from './responses/tenant-offboarding.response';
 
 /** Response headers the download sets; both Express's Response and Fastify's Reply have `.header()`. */
 interface HeaderSink {
@@ -29,6 +31,7 @@ export class AdminTenantOffboardingController {
 
   /** 202: the export is queued; a repeated call answers the offboarding already started. */
   @DocumentedErrors(ErrorCode.TenantNotArchived)
+  @ApiAcceptedResponse({ type: TenantOffboardingResponse })
   @Post()
   @HttpCode(202)
   start(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<TenantOffboardingView> {
@@ -36,6 +39,7 @@ export class AdminTenantOffboardingController {
   }
 
   /** The status of a tenant's offboarding export. */
+  @ApiOkResponse({ type: TenantOffboardingResponse })
   @Get()
   status(@Param('id') id: string): Promise<TenantOffboardingView> {
     return this.offboarding.status(id);
@@ -43,6 +47,10 @@ export class AdminTenantOffboardingController {
 
   /** The archive (tar), streamed; `Repr-Digest` (RFC 9530) carries its SHA-256, as the status does in hex. */
   @DocumentedErrors(ErrorCode.Conflict, ErrorCode.OffboardingArchiveDeleted)
+  @ApiOkResponse({
+    description: 'The archive (tar)',
+    content: { 'application/x-tar': { schema: { type: 'string', format: 'binary' } } },
+  })
   @Get('archive')
   async download(
     @Param('id') id: string,

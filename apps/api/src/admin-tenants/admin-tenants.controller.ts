@@ -17,6 +17,11 @@ import { CreateTenantDto } from './dto/create-tenant.dto';
 import { FirstAdminDto } from './dto/first-admin.dto';
 import { LimitOverridesDto } from './dto/limit-overrides.dto';
 import { ListTenantsQueryDto } from './dto/list-tenants.query.dto';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { InvitationResponse } from '../invitations/responses/invitation.response';
+import { ListResponse } from '../openapi/list-response.decorator';
+import { OnboardedTenantResponse } from './responses/onboarded-tenant.response';
+import { TenantAdminResponse } from './responses/tenant-admin.response';
 
 /** Tenant administration for platform operators (SPEC §10). */
 @DocumentedErrors(ErrorCode.TenantNotFound)
@@ -31,6 +36,7 @@ export class AdminTenantsController {
 
   /** With `admin`, also invites the tenant's first admin (their invitation is in `adminInvitation`). */
   @DocumentedErrors(ErrorCode.Conflict)
+  @ApiCreatedResponse({ type: OnboardedTenantResponse })
   @Post()
   create(@Body() body: CreateTenantDto, @Ip() ip: string): Promise<OnboardedTenant> {
     const { admin, ...tenant } = body;
@@ -39,6 +45,7 @@ export class AdminTenantsController {
 
   /** Invites an admin into an existing tenant (a first admin whose invitation lapsed, a replacement). */
   @DocumentedErrors(ErrorCode.UserLimitReached, ErrorCode.Conflict)
+  @ApiCreatedResponse({ type: InvitationResponse })
   @Post(':id/admin-invitations')
   inviteAdmin(
     @Param('id') id: string,
@@ -49,6 +56,7 @@ export class AdminTenantsController {
   }
 
   /** List tenants. */
+  @ListResponse(TenantAdminResponse)
   @Get()
   list(@Query() query: ListTenantsQueryDto): Promise<ListEnvelope<TenantAdminView>> {
     return this.admin.list({
@@ -60,12 +68,14 @@ export class AdminTenantsController {
   }
 
   /** Get a tenant. */
+  @ApiOkResponse({ type: TenantAdminResponse })
   @Get(':id')
   get(@Param('id') id: string): Promise<TenantAdminView> {
     return this.admin.get(id);
   }
 
   /** Change a tenant's tier. */
+  @ApiOkResponse({ type: TenantAdminResponse })
   @Put(':id/tier')
   changeTier(@Param('id') id: string, @Body() body: ChangeTierDto): Promise<TenantAdminView> {
     return this.admin.changeTier(id, body.tier);
@@ -73,18 +83,21 @@ export class AdminTenantsController {
 
   /** Change a tenant's slug. */
   @DocumentedErrors(ErrorCode.Conflict)
+  @ApiOkResponse({ type: TenantAdminResponse })
   @Put(':id/slug')
   changeSlug(@Param('id') id: string, @Body() body: ChangeSlugDto): Promise<TenantAdminView> {
     return this.admin.changeSlug(id, body.slug);
   }
 
   /** Rename a tenant. */
+  @ApiOkResponse({ type: TenantAdminResponse })
   @Put(':id/name')
   rename(@Param('id') id: string, @Body() body: RenameTenantDto): Promise<TenantAdminView> {
     return this.admin.rename(id, body.name);
   }
 
   /** Read-only until unarchived: reads and exports work, writes answer 409 `tenant_archived`. */
+  @ApiOkResponse({ type: TenantAdminResponse })
   @Post(':id/archive')
   @HttpCode(200)
   archive(@Param('id') id: string): Promise<TenantAdminView> {
@@ -93,6 +106,7 @@ export class AdminTenantsController {
 
   /** Unarchive a tenant: writes are accepted again. */
   @DocumentedErrors(ErrorCode.Conflict)
+  @ApiOkResponse({ type: TenantAdminResponse })
   @Post(':id/unarchive')
   @HttpCode(200)
   unarchive(@Param('id') id: string): Promise<TenantAdminView> {
@@ -100,12 +114,14 @@ export class AdminTenantsController {
   }
 
   /** Override a tenant's plan limits. */
+  @ApiOkResponse({ type: TenantAdminResponse })
   @Put(':id/limits')
   setLimits(@Param('id') id: string, @Body() body: LimitOverridesDto): Promise<TenantAdminView> {
     return this.admin.setLimitOverrides(id, body);
   }
 
   /** Suspend a tenant. */
+  @ApiOkResponse({ type: TenantAdminResponse })
   @Post(':id/suspend')
   @HttpCode(200)
   suspend(@Param('id') id: string): Promise<TenantAdminView> {
@@ -114,6 +130,7 @@ export class AdminTenantsController {
 
   /** Reactivate a suspended tenant. */
   @DocumentedErrors(ErrorCode.Conflict)
+  @ApiOkResponse({ type: TenantAdminResponse })
   @Post(':id/activate')
   @HttpCode(200)
   activate(@Param('id') id: string): Promise<TenantAdminView> {
@@ -122,12 +139,14 @@ export class AdminTenantsController {
 
   /** Add a custom domain to a tenant. */
   @DocumentedErrors(ErrorCode.Conflict, ErrorCode.FeatureNotInTier)
+  @ApiCreatedResponse({ type: TenantAdminResponse })
   @Post(':id/domains')
   addDomain(@Param('id') id: string, @Body() body: AddDomainDto): Promise<TenantAdminView> {
     return this.admin.addDomain(id, body.hostname);
   }
 
   /** Explicit admin decision until the DNS TXT check is automated. */
+  @ApiOkResponse({ type: TenantAdminResponse })
   @Post(':id/domains/:hostname/verify')
   @HttpCode(200)
   verifyDomain(@Param('id') id: string, @Param('hostname') hostname: string): Promise<TenantAdminView> {
@@ -135,6 +154,7 @@ export class AdminTenantsController {
   }
 
   /** Remove a tenant's custom domain. */
+  @ApiOkResponse({ type: TenantAdminResponse })
   @Delete(':id/domains/:hostname')
   removeDomain(@Param('id') id: string, @Param('hostname') hostname: string): Promise<TenantAdminView> {
     return this.admin.removeDomain(id, hostname);

@@ -7,6 +7,8 @@ import { Roles } from '@tenantpay/tenancy';
 import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { auditSearchRequest } from './audit-search-request';
 import { TenantAuditEventsQueryDto } from './dto/tenant-audit-events.query.dto';
+import { ListResponse } from '../openapi/list-response.decorator';
+import { AuditEventResponse } from './responses/audit-event.response';
 
 /** A tenant's own audit trail, for its admins (SPEC §11). AuditService confines the search to the tenant. */
 @Controller('audit-events')
@@ -16,6 +18,7 @@ export class AuditEventsController {
 
   /** Search the tenant's audit events. */
   @DocumentedErrors(ErrorCode.CrossTenantAccess)
+  @ListResponse(AuditEventResponse)
   @Get()
   search(@Query() query: TenantAuditEventsQueryDto): Promise<ListEnvelope<AuditEvent>> {
     const { filter, page } = auditSearchRequest(query, query.tenant_id);

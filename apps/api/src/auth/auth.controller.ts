@@ -10,6 +10,10 @@ import { deliverLogin, type LoginResponse } from './login-response';
 import { type HeaderResponse, TENANT_AUTH_COOKIE_PATH } from './refresh-token-cookie';
 import type { SessionRequest } from './session-endpoints';
 import { deliverSession, type SessionResponse } from './session-response';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { ApiLoginResponse } from './api-login-response.decorator';
+import { SessionTokensResponse } from './responses/session-tokens.response';
+import { MfaEnrolmentResponse } from './responses/mfa-enrolment.response';
 
 /** Tenant users: log in to the tenant named by the host or X-Tenant-ID (who they are: MeController). */
 @Controller('auth')
@@ -23,6 +27,7 @@ export class AuthController {
   @DocumentedErrors(ErrorCode.Unauthorized)
   @Public()
   @RequiresTenant()
+  @ApiLoginResponse()
   @Post('login')
   @HttpCode(200)
   async logIn(
@@ -44,6 +49,7 @@ export class AuthController {
   @DocumentedErrors(ErrorCode.Unauthorized, ErrorCode.InvalidMfaCode, ErrorCode.Conflict)
   @Public()
   @RequiresTenant()
+  @ApiOkResponse({ type: SessionTokensResponse })
   @Post('login/mfa')
   @HttpCode(200)
   async completeMfaLogin(
@@ -78,6 +84,7 @@ export class AuthController {
   @DocumentedErrors(ErrorCode.Unauthorized, ErrorCode.InvalidMfaCode)
   @Public()
   @RequiresTenant()
+  @ApiOkResponse({ type: MfaEnrolmentResponse })
   @Post('login/mfa/enrol')
   @HttpCode(200)
   startEnrolment(@Body() body: MfaEnrolmentChallengeDto, @Ip() ip: string): Promise<MfaEnrolment> {

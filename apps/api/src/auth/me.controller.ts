@@ -1,6 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { type CurrentIdentity, CurrentIdentityService } from '@tenantpay/identity';
 import { Scopes } from '@tenantpay/tenancy';
+import { ApiCurrentIdentityResponse } from './api-current-identity-response.decorator';
+import { CurrentApiKeyResponse } from './responses/current-api-key.response';
+import { CurrentUserResponse } from './responses/current-user.response';
 
 /**
  * "Who am I" for a tenant's credentials: a user's access token (their id, email, role) or an API key (its
@@ -12,6 +15,7 @@ export class MeController {
   constructor(private readonly identity: CurrentIdentityService) {}
 
   /** The caller: a user (id, email, role) or an API key (tenant, scopes, prefix, expiry). */
+  @ApiCurrentIdentityResponse(CurrentUserResponse, CurrentApiKeyResponse)
   @Get(['me', 'auth/me'])
   @Scopes()
   me(): Promise<CurrentIdentity> {

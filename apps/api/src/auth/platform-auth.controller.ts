@@ -14,6 +14,11 @@ import { deliverLogin, type LoginResponse } from './login-response';
 import { type HeaderResponse, PLATFORM_AUTH_COOKIE_PATH } from './refresh-token-cookie';
 import type { SessionRequest } from './session-endpoints';
 import { deliverSession, type SessionResponse } from './session-response';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { ApiLoginResponse } from './api-login-response.decorator';
+import { SessionTokensResponse } from './responses/session-tokens.response';
+import { ApiCurrentIdentityResponse } from './api-current-identity-response.decorator';
+import { CurrentPlatformUserResponse } from './responses/current-platform-user.response';
 
 /** Platform operators: log in (no tenant) and see who they are. */
 @Controller('platform/auth')
@@ -27,6 +32,7 @@ export class PlatformAuthController {
   /** Log in a platform operator. */
   @DocumentedErrors(ErrorCode.Unauthorized)
   @Public()
+  @ApiLoginResponse()
   @Post('login')
   @HttpCode(200)
   async logIn(
@@ -47,6 +53,7 @@ export class PlatformAuthController {
   /** The second step for an account with MFA: the challenge plus a TOTP code or a recovery code. */
   @DocumentedErrors(ErrorCode.Unauthorized, ErrorCode.InvalidMfaCode, ErrorCode.Conflict)
   @Public()
+  @ApiOkResponse({ type: SessionTokensResponse })
   @Post('login/mfa')
   @HttpCode(200)
   async completeMfaLogin(
@@ -75,6 +82,7 @@ export class PlatformAuthController {
   }
 
   /** The calling platform operator. */
+  @ApiCurrentIdentityResponse(CurrentPlatformUserResponse)
   @Get('me')
   @BypassTenantIsolation('platform operator reads their own identity')
   @Roles(SUPER_ADMIN_ROLE)

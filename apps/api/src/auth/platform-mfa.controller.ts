@@ -5,6 +5,10 @@ import { BypassTenantIsolation, Roles, SUPER_ADMIN_ROLE } from '@tenantpay/tenan
 import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { MfaCodeDto } from './dto/mfa-code.dto';
 import { MfaDisableDto } from './dto/mfa-disable.dto';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { MfaEnrolmentResponse } from './responses/mfa-enrolment.response';
+import { MfaRecoveryCodesResponse } from './responses/mfa-recovery-codes.response';
+import { MfaStatusResponse } from './responses/mfa-status.response';
 
 /** Platform operators manage their own TOTP factor, with the same rules as tenant users (MfaController). */
 @Controller('platform/auth/mfa')
@@ -13,6 +17,7 @@ export class PlatformMfaController {
   constructor(private readonly mfa: MfaService) {}
 
   /** The platform operator's MFA status. */
+  @ApiOkResponse({ type: MfaStatusResponse })
   @Get()
   @BypassTenantIsolation('platform operator reads their own second factor')
   status(): Promise<MfaStatus> {
@@ -21,6 +26,7 @@ export class PlatformMfaController {
 
   /** Start TOTP enrolment for the platform operator. */
   @DocumentedErrors(ErrorCode.Conflict)
+  @ApiOkResponse({ type: MfaEnrolmentResponse })
   @Post('totp')
   @HttpCode(200)
   @BypassTenantIsolation('platform operator enrols their own second factor')
@@ -30,6 +36,7 @@ export class PlatformMfaController {
 
   /** Confirm the platform operator's TOTP enrolment. */
   @DocumentedErrors(ErrorCode.InvalidMfaCode, ErrorCode.Conflict)
+  @ApiOkResponse({ type: MfaRecoveryCodesResponse })
   @Post('totp/confirm')
   @HttpCode(200)
   @BypassTenantIsolation('platform operator confirms their own second factor')
@@ -39,6 +46,7 @@ export class PlatformMfaController {
 
   /** Replace the platform operator's recovery codes. */
   @DocumentedErrors(ErrorCode.InvalidMfaCode, ErrorCode.Conflict)
+  @ApiOkResponse({ type: MfaRecoveryCodesResponse })
   @Post('recovery-codes')
   @HttpCode(200)
   @BypassTenantIsolation('platform operator regenerates their own recovery codes')

@@ -8,6 +8,10 @@ import { RefreshDto } from './dto/refresh.dto';
 import { type HeaderResponse, PLATFORM_AUTH_COOKIE_PATH } from './refresh-token-cookie';
 import { SessionEndpoints, type SessionRequest } from './session-endpoints';
 import type { SessionResponse } from './session-response';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { ListResponse } from '../openapi/list-response.decorator';
+import { SessionListItemResponse } from './responses/session.response';
+import { SessionTokensResponse } from './responses/session-tokens.response';
 
 /** Platform operators' sessions: the same rules as tenant users' (SessionsController), without a tenant. */
 @Controller('platform/auth')
@@ -21,6 +25,7 @@ export class PlatformSessionsController {
   /** Exchange a platform refresh token for new tokens. */
   @DocumentedErrors(ErrorCode.Unauthorized, ErrorCode.RefreshTokenReused)
   @Public()
+  @ApiOkResponse({ type: SessionTokensResponse })
   @Post('refresh')
   @HttpCode(200)
   refresh(
@@ -44,6 +49,7 @@ export class PlatformSessionsController {
   }
 
   /** The platform operator's active sessions. */
+  @ListResponse(SessionListItemResponse)
   @Get('sessions')
   @BypassTenantIsolation('platform operator lists their own sessions')
   @Roles(SUPER_ADMIN_ROLE)

@@ -8,6 +8,10 @@ import { RefreshDto } from './dto/refresh.dto';
 import { type HeaderResponse, TENANT_AUTH_COOKIE_PATH } from './refresh-token-cookie';
 import { SessionEndpoints, type SessionRequest } from './session-endpoints';
 import type { SessionResponse } from './session-response';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { ListResponse } from '../openapi/list-response.decorator';
+import { SessionListItemResponse } from './responses/session.response';
+import { SessionTokensResponse } from './responses/session-tokens.response';
 
 /**
  * Tenant users' sessions: refresh (refresh token in the body or the portal's cookie), logout, and their own
@@ -25,6 +29,7 @@ export class SessionsController {
   @DocumentedErrors(ErrorCode.Unauthorized, ErrorCode.RefreshTokenReused)
   @Public()
   @RequiresTenant()
+  @ApiOkResponse({ type: SessionTokensResponse })
   @Post('refresh')
   @HttpCode(200)
   refresh(
@@ -46,6 +51,7 @@ export class SessionsController {
   }
 
   /** The caller's active sessions. */
+  @ListResponse(SessionListItemResponse)
   @Get('sessions')
   list(): Promise<ListEnvelope<SessionView>> {
     return this.sessions.listOwn();

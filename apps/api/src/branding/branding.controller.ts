@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put, Req, Res } from '@nestjs/common';
-import { ApiResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiResponse } from '@nestjs/swagger';
 import { TenantUserRole } from '@tenantpay/identity';
 import { ErrorCode } from '@tenantpay/platform';
 import {
@@ -18,6 +18,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { brandingEtag, ifNoneMatchHits } from './branding-etag';
 import { UpdateBrandingDto } from './dto/update-branding.dto';
+import { PublicBrandingResponse } from './responses/public-branding.response';
 
 const BRANDING_MAX_AGE_SECONDS = 60;
 
@@ -43,7 +44,7 @@ export class BrandingController {
   @Public()
   @AllowSuspendedTenant()
   // Declared with 304: an explicit response replaces @nestjs/swagger's default 200.
-  @ApiResponse({ status: 200, description: "The tenant's public branding" })
+  @ApiResponse({ status: 200, description: "The tenant's public branding", type: PublicBrandingResponse })
   @ApiResponse({ status: 304, description: 'Not modified: `If-None-Match` names the current ETag' })
   read(
     @Req() request: { headers: IncomingHttpHeaders },
@@ -64,6 +65,7 @@ export class BrandingController {
   }
 
   /** Replace the tenant's branding. */
+  @ApiOkResponse({ type: PublicBrandingResponse })
   @Put()
   @Roles(TenantUserRole.Admin)
   @RequireFeature(Feature.WhiteLabel)

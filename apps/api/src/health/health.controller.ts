@@ -3,6 +3,9 @@ import { ErrorCode, ReadinessService } from '@tenantpay/platform';
 import { SkipRateLimit } from '@tenantpay/rate-limiting';
 import { Public } from '@tenantpay/tenancy';
 import { DocumentedErrors } from '../openapi/documented-errors.decorator';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { LivenessResponse } from './responses/liveness.response';
+import { ReadinessResponse } from './responses/readiness.response';
 
 /** Probes for orchestrators: live = the process serves HTTP; ready = its dependencies answer too. */
 @Public()
@@ -12,6 +15,7 @@ export class HealthController {
   constructor(private readonly readiness: ReadinessService) {}
 
   /** Liveness: the process answers. */
+  @ApiOkResponse({ type: LivenessResponse })
   @Get('live')
   live(): { status: 'ok' } {
     return { status: 'ok' };
@@ -19,6 +23,7 @@ export class HealthController {
 
   /** Readiness: the process and its dependencies answer. */
   @DocumentedErrors(ErrorCode.NotReady)
+  @ApiOkResponse({ type: ReadinessResponse })
   @Get('ready')
   ready() {
     return this.readiness.check();

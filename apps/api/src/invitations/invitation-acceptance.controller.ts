@@ -7,6 +7,8 @@ import type { SessionRequest } from '../auth/session-endpoints';
 import { deliverSession, type SessionResponse } from '../auth/session-response';
 import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { AcceptInvitationDto } from './dto/accept-invitation.dto';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { SessionTokensResponse } from '../auth/responses/session-tokens.response';
 
 /**
  * Accepting an invitation, on the tenant's host (or with X-Tenant-ID): the token only exists in that tenant,
@@ -30,6 +32,7 @@ export class InvitationAcceptanceController {
   )
   @Public()
   @RequiresTenant()
+  @ApiOkResponse({ type: SessionTokensResponse })
   @Post('accept')
   @HttpCode(200)
   async accept(

@@ -5,6 +5,9 @@ import { Roles } from '@tenantpay/tenancy';
 import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { CursorPageQueryDto } from '../pagination/cursor-page.query.dto';
 import { CreateInvitationDto } from './dto/create-invitation.dto';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { ListResponse } from '../openapi/list-response.decorator';
+import { InvitationResponse } from './responses/invitation.response';
 
 /** The tenant's admins invite people, see who is still invited, resend and revoke. */
 @Controller('invitations')
@@ -14,18 +17,21 @@ export class InvitationsController {
 
   /** Invite a user by email. */
   @DocumentedErrors(ErrorCode.Conflict)
+  @ApiCreatedResponse({ type: InvitationResponse })
   @Post()
   invite(@Body() body: CreateInvitationDto, @Ip() ip: string): Promise<InvitationView> {
     return this.invitations.invite(body, ip);
   }
 
   /** List pending invitations. */
+  @ListResponse(InvitationResponse)
   @Get()
   listPending(@Query() query: CursorPageQueryDto): Promise<ListEnvelope<InvitationView>> {
     return this.invitations.listPending(query.limit, query.starting_after);
   }
 
   /** Resend an invitation with a new token. */
+  @ApiOkResponse({ type: InvitationResponse })
   @Post(':id/resend')
   @HttpCode(200)
   resend(@Param('id') id: string, @Ip() ip: string): Promise<InvitationView> {
@@ -33,6 +39,7 @@ export class InvitationsController {
   }
 
   /** Revoke an invitation. */
+  @ApiOkResponse({ type: InvitationResponse })
   @Post(':id/revoke')
   @HttpCode(200)
   revoke(@Param('id') id: string, @Ip() ip: string): Promise<InvitationView> {

@@ -7,6 +7,8 @@ import type { SessionRequest } from '../auth/session-endpoints';
 import { deliverSession, type SessionResponse } from '../auth/session-response';
 import { AcceptPlatformInvitationDto } from './dto/accept-platform-invitation.dto';
 import { DocumentedErrors } from '../openapi/documented-errors.decorator';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { SessionTokensResponse } from '../auth/responses/session-tokens.response';
 
 /**
  * Accepting an operator invitation, on the platform host: answers like the operator login (a session, its refresh
@@ -27,6 +29,7 @@ export class PlatformInvitationAcceptanceController {
     ErrorCode.Conflict,
   )
   @Public()
+  @ApiOkResponse({ type: SessionTokensResponse })
   @Post('accept')
   @HttpCode(200)
   async accept(

@@ -33,6 +33,7 @@ import {
   TENANT_ID_PARAMETER,
 } from './openapi.constant';
 import { PAYMENT_SCHEMA_OBJECT } from './payment.schema';
+import { closeComponentSchemas, rewriteNullableSchemas } from './openapi-31-schemas';
 import pluginMetadata from './plugin-metadata';
 import { type RouteContract, routeContract } from './route-contract';
 import { routeErrorCodes } from './route-error-codes';
@@ -107,6 +108,8 @@ export async function createOpenApiDocument(app: INestApplication): Promise<Open
     .addApiKey({ type: 'apiKey', in: 'header', name: API_KEY_HEADER }, API_KEY_SECURITY_SCHEME)
     .build();
   const document = SwaggerModule.createDocument(app, config);
+  rewriteNullableSchemas(document);
+  closeComponentSchemas(document);
   addSharedComponents(document);
   const contracts = routeContracts(app);
   for (const [path, item] of Object.entries(document.paths)) {

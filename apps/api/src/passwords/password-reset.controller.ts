@@ -6,6 +6,8 @@ import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { ConfirmPasswordResetDto } from './dto/confirm-password-reset.dto';
 import { RequestPasswordResetDto } from './dto/request-password-reset.dto';
 import { PASSWORD_RESET_REQUESTED } from './password-reset-requested';
+import { ApiAcceptedResponse } from '@nestjs/swagger';
+import { PasswordResetRequestedResponse } from './responses/password-reset-requested.response';
 
 /** Password reset by email for a tenant's users, on the tenant's host (or with X-Tenant-ID). */
 @Controller('auth/password-reset')
@@ -16,6 +18,7 @@ export class PasswordResetController {
 
   /** Request a password reset email. */
   @DocumentedErrors(ErrorCode.TenantArchived)
+  @ApiAcceptedResponse({ type: PasswordResetRequestedResponse })
   @Post()
   @HttpCode(202)
   async request(

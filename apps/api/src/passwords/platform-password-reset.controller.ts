@@ -6,6 +6,8 @@ import { ConfirmPasswordResetDto } from './dto/confirm-password-reset.dto';
 import { RequestPasswordResetDto } from './dto/request-password-reset.dto';
 import { PASSWORD_RESET_REQUESTED } from './password-reset-requested';
 import { DocumentedErrors } from '../openapi/documented-errors.decorator';
+import { ApiAcceptedResponse } from '@nestjs/swagger';
+import { PasswordResetRequestedResponse } from './responses/password-reset-requested.response';
 
 /**
  * Password reset by email for platform operators, on the platform host. Their tokens live apart from every
@@ -17,6 +19,7 @@ export class PlatformPasswordResetController {
   constructor(private readonly resets: PlatformPasswordResetService) {}
 
   /** Ask for a password-reset email (the same answer whether or not the email exists). */
+  @ApiAcceptedResponse({ type: PasswordResetRequestedResponse })
   @Post()
   @HttpCode(202)
   async request(

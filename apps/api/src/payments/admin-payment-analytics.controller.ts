@@ -8,6 +8,13 @@ import {
 import { BypassTenantIsolation, Roles } from '@tenantpay/tenancy';
 import { PlatformPaymentVolumesQueryDto } from './dto/platform-payment-volumes.query.dto';
 import { TopTenantsQueryDto } from './dto/top-tenants.query.dto';
+import { ApiExtraModels, ApiOkResponse } from '@nestjs/swagger';
+import { DayVolumeResponse } from './responses/day-volume.response';
+import { PlatformPaymentVolumesResponse } from './responses/platform-payment-volumes.response';
+import { StatusVolumeResponse } from './responses/status-volume.response';
+import { TenantVolumeResponse } from './responses/tenant-volume.response';
+import { TierVolumeResponse } from './responses/tier-volume.response';
+import { TopTenantsResponse } from './responses/top-tenants.response';
 
 const DEFAULT_TOP_TENANTS = 10;
 
@@ -18,6 +25,9 @@ export class AdminPaymentAnalyticsController {
   constructor(private readonly analytics: PlatformPaymentAnalyticsService) {}
 
   /** Payment volumes and counts across tenants. */
+  // The row shapes `data` may hold, referenced from its `oneOf`.
+  @ApiExtraModels(TenantVolumeResponse, TierVolumeResponse, StatusVolumeResponse, DayVolumeResponse)
+  @ApiOkResponse({ type: PlatformPaymentVolumesResponse })
   @Get('payments')
   @BypassTenantIsolation('analytics: payment volume and counts across tenants')
   payments(@Query() query: PlatformPaymentVolumesQueryDto): Promise<PlatformPaymentVolumes> {
@@ -29,6 +39,7 @@ export class AdminPaymentAnalyticsController {
   }
 
   /** Tenants ranked by payment volume. */
+  @ApiOkResponse({ type: TopTenantsResponse })
   @Get('top-tenants')
   @BypassTenantIsolation('analytics: tenants ranked by payment volume')
   topTenants(@Query() query: TopTenantsQueryDto): Promise<TopTenants> {

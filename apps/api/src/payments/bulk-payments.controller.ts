@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiResponse } from '@nestjs/swagger';
 import { ApiKeyScope, TenantUserRole } from '@tenantpay/identity';
 import {
   IDEMPOTENT_REPLAYED_HEADER,
@@ -18,6 +18,10 @@ import { CreatePaymentBatchDto } from './dto/create-payment-batch.dto';
 import { ListBatchItemsQueryDto } from './dto/list-batch-items.query.dto';
 import { validatePaymentBatchRows } from './dto/validate-payment-batch-rows';
 import type { StatusAndHeaders } from './status-and-headers';
+import { ListResponse } from '../openapi/list-response.decorator';
+import { PaymentBatchCreatedResponse } from './responses/payment-batch-created.response';
+import { PaymentBatchItemResponse } from './responses/payment-batch-item.response';
+import { PaymentBatchResponse } from './responses/payment-batch.response';
 
 const DEFAULT_PAGE_SIZE = 100;
 const READERS = [TenantUserRole.Admin, TenantUserRole.Operator, TenantUserRole.Viewer] as const;
@@ -40,6 +44,7 @@ export class BulkPaymentsController {
   @ApiResponse({
     status: 202,
     description: 'Accepted: the rows are created by the worker; rejected rows are listed',
+    type: PaymentBatchCreatedResponse,
   })
   @Roles(...WRITERS)
   @Scopes(ApiKeyScope.PaymentsWrite)
@@ -56,6 +61,7 @@ export class BulkPaymentsController {
   }
 
   /** The tenant's batches, newest first. */
+  @ListResponse(PaymentBatchResponse)
   @Get()
   @Roles(...READERS)
   @Scopes(ApiKeyScope.PaymentsRead)
@@ -64,6 +70,7 @@ export class BulkPaymentsController {
   }
 
   /** Get a payment batch. */
+  @ApiOkResponse({ type: PaymentBatchResponse })
   @Get(':id')
   @Roles(...READERS)
   @Scopes(ApiKeyScope.PaymentsRead)
@@ -72,6 +79,7 @@ export class BulkPaymentsController {
   }
 
   /** List a payment batch's rows. */
+  @ListResponse(PaymentBatchItemResponse)
   @Get(':id/items')
   @Roles(...READERS)
   @Scopes(ApiKeyScope.PaymentsRead)

@@ -3,6 +3,8 @@ import { Controller, Headers, HttpCode, Post, Req } from '@nestjs/common';
 import { GatewayWebhooksService } from '@tenantpay/payments';
 import { Public } from '@tenantpay/tenancy';
 import { DocumentedErrors } from '../openapi/documented-errors.decorator';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { GatewayWebhookReceivedResponse } from './responses/gateway-webhook-received.response';
 
 /**
  * Inbound webhooks of the payment gateway. Public (the gateway has no tenant credential): authenticity comes
@@ -15,6 +17,7 @@ export class GatewayWebhooksController {
   /** Receive a payment gateway webhook (signed with Gateway-Signature). */
   @Public()
   @DocumentedErrors(ErrorCode.Unauthorized, ErrorCode.ValidationError)
+  @ApiOkResponse({ type: GatewayWebhookReceivedResponse })
   @Post()
   @HttpCode(200)
   receive(

@@ -3,6 +3,8 @@ import { TenantUserRole } from '@tenantpay/identity';
 import { PaymentWorkflowSettingsService } from '@tenantpay/payments';
 import { Feature, RequireFeature, Roles, type TenantPaymentWorkflow } from '@tenantpay/tenancy';
 import { PaymentWorkflowSettingsDto } from './dto/payment-workflow-settings.dto';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { PaymentWorkflowResponse } from './responses/payment-workflow.response';
 
 /**
  * The tenant's custom payment workflow (ENTERPRISE): allowed methods and currencies, and per currency a
@@ -15,12 +17,14 @@ export class PaymentWorkflowSettingsController {
   constructor(private readonly settings: PaymentWorkflowSettingsService) {}
 
   /** The tenant's payment workflow settings. */
+  @ApiOkResponse({ type: PaymentWorkflowResponse })
   @Get()
   get(): Promise<TenantPaymentWorkflow> {
     return this.settings.get();
   }
 
   /** Replace the tenant's payment workflow settings. */
+  @ApiOkResponse({ type: PaymentWorkflowResponse })
   @Put()
   replace(@Body() body: PaymentWorkflowSettingsDto): Promise<TenantPaymentWorkflow> {
     return this.settings.replace(body);

@@ -20,6 +20,11 @@ import { ListPaymentsQueryDto } from './dto/list-payments.query.dto';
 import { PaymentNoteDto } from './dto/payment-note.dto';
 import { RefundPaymentDto } from './dto/refund-payment.dto';
 import type { StatusAndHeaders } from './status-and-headers';
+import { ListResponse } from '../openapi/list-response.decorator';
+import { PAYMENT_SCHEMA } from '../openapi/openapi.constant';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { PaymentStatsResponse } from './responses/payment-stats.response';
+import { PaymentAnalyticsResponse } from './responses/payment-analytics.response';
 
 const DEFAULT_PAGE_SIZE = 10;
 const READERS = [TenantUserRole.Admin, TenantUserRole.Operator, TenantUserRole.Viewer] as const;
@@ -54,6 +59,7 @@ export class PaymentsController {
   }
 
   /** List payments. */
+  @ListResponse(PAYMENT_SCHEMA)
   @Get()
   @Roles(...READERS)
   @Scopes(ApiKeyScope.PaymentsRead)
@@ -76,6 +82,7 @@ export class PaymentsController {
   }
 
   /** Payment counts and volumes by status. */
+  @ApiOkResponse({ type: PaymentStatsResponse })
   @Get('stats')
   @Roles(...READERS)
   @Scopes(ApiKeyScope.PaymentsRead)
@@ -84,6 +91,7 @@ export class PaymentsController {
   }
 
   /** Payment analytics over a date range. */
+  @ApiOkResponse({ type: PaymentAnalyticsResponse })
   @Get('analytics')
   @RequireFeature(Feature.Analytics)
   @Roles(...READERS)

@@ -11,6 +11,8 @@ import {
 } from '@tenantpay/tenancy';
 import { OpenSupportSessionDto } from './dto/open-support-session.dto';
 import { DocumentedErrors } from '../openapi/documented-errors.decorator';
+import { ApiCreatedResponse } from '@nestjs/swagger';
+import { OpenedSupportSessionResponse } from './responses/opened-support-session.response';
 
 /** Platform operators open time-boxed, read-only support sessions into one tenant (issue 13 §6). */
 @DocumentedErrors(ErrorCode.TenantNotFound)
@@ -21,6 +23,7 @@ export class AdminSupportSessionsController {
   constructor(private readonly sessions: SupportSessionsService) {}
 
   /** 201 with the token, shown once: `Authorization: Bearer <token>` on the tenant's routes, reads only. */
+  @ApiCreatedResponse({ type: OpenedSupportSessionResponse })
   @Post()
   open(
     @Param('id') tenantId: string,

@@ -10,6 +10,9 @@ import {
 } from '@tenantpay/tenancy';
 import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { AddTenantDomainDto } from './dto/add-tenant-domain.dto';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { ListResponse } from '../openapi/list-response.decorator';
+import { TenantDomainResponse } from './responses/tenant-domain.response';
 
 /**
  * A tenant's custom domains, managed by its own admins (ENTERPRISE white-label). Listing and removal stay
@@ -21,6 +24,7 @@ export class TenantDomainsController {
   constructor(private readonly domains: TenantDomainsService) {}
 
   /** List the tenant's custom domains. */
+  @ListResponse(TenantDomainResponse)
   @Get()
   /** A tenant's domains live in its own document (a handful): one page holds them all. */
   async list(): Promise<ListEnvelope<TenantDomainView>> {
@@ -29,6 +33,7 @@ export class TenantDomainsController {
 
   /** Answers the token and the TXT record to publish; the domain resolves only once verified. */
   @DocumentedErrors(ErrorCode.Conflict)
+  @ApiCreatedResponse({ type: TenantDomainResponse })
   @Post()
   @RequireFeature(Feature.WhiteLabel)
   add(@Body() body: AddTenantDomainDto): Promise<TenantDomainView> {
@@ -37,6 +42,7 @@ export class TenantDomainsController {
 
   /** Verify a custom domain's DNS record. */
   @DocumentedErrors(ErrorCode.Conflict)
+  @ApiOkResponse({ type: TenantDomainResponse })
   @Post(':hostname/verify')
   @HttpCode(200)
   @RequireFeature(Feature.WhiteLabel)

@@ -2,6 +2,8 @@ import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { BypassTenantIsolation, Roles } from '@tenantpay/tenancy';
 import { type TenantUsageRow, UsageReportService, usageRowsToCsv } from '@tenantpay/usage';
 import { UsagePeriodQueryDto } from './dto/usage-period.query.dto';
+import { ApiExtraModels, ApiOkResponse, getSchemaPath } from '@nestjs/swagger';
+import { BillingUsageResponse } from './responses/billing-usage.response';
 
 /** Every tenant's usage for a period, for billing: JSON, or CSV with `Accept: text/csv`. */
 @Controller('admin/usage')
@@ -11,6 +13,14 @@ export class AdminUsageController {
   constructor(private readonly reports: UsageReportService) {}
 
   /** Usage of every tenant in a billing period (JSON, or CSV with `Accept: text/csv`). */
+  @ApiExtraModels(BillingUsageResponse)
+  @ApiOkResponse({
+    description: 'JSON, or CSV (one row per tenant) when `Accept` prefers `text/csv`',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(BillingUsageResponse) } },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  })
   @Get()
   async list(
     @Query() query: UsagePeriodQueryDto,

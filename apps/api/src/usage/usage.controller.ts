@@ -4,6 +4,8 @@ import { Roles, Scopes } from '@tenantpay/tenancy';
 import { ReadsCurrentUsage, RequestUsageMeter, type UsageReport, UsageReportService } from '@tenantpay/usage';
 import type { FastifyRequest } from 'fastify';
 import { UsagePeriodQueryDto } from './dto/usage-period.query.dto';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { UsageReportResponse } from './responses/usage-report.response';
 
 /** The tenant's own usage for a period, with its limits and how much of them is used. */
 @Controller('usage')
@@ -14,6 +16,7 @@ export class UsageController {
   ) {}
 
   /** The tenant's usage in a billing period against its plan's limits. */
+  @ApiOkResponse({ type: UsageReportResponse })
   @Get()
   @Roles(TenantUserRole.Admin, TenantUserRole.Viewer)
   @Scopes('usage:read')

@@ -58,6 +58,11 @@ export enum ErrorCode {
   QuotaExceeded = 'quota_exceeded',
   InternalError = 'internal_error',
   NotReady = 'not_ready',
+  /**
+   * The deployment has no WEBHOOK_SECRET_ENCRYPTION_KEY (allowed outside production), so it cannot keep a
+   * webhook signing secret: webhooks are unavailable until an operator sets one.
+   */
+  WebhooksNotConfigured = 'webhooks_not_configured',
   /** MongoDB cannot be reached right now; nothing was decided, the request can be retried. */
   ServiceUnavailable = 'service_unavailable',
   /** Admission control refused the request before any work: the instance or the tenant's share is full. */
@@ -102,6 +107,8 @@ export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.QuotaExceeded]: 429,
   [ErrorCode.InternalError]: 500,
   [ErrorCode.NotReady]: 503,
+  // 501, not 503: no retry helps until an operator configures the deployment.
+  [ErrorCode.WebhooksNotConfigured]: 501,
   [ErrorCode.ServiceUnavailable]: 503,
   [ErrorCode.Overloaded]: 503,
 };

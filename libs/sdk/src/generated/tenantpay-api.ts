@@ -2004,6 +2004,158 @@ export interface webhooks {
 }
 export interface components {
   schemas: {
+    LivenessResponse: {
+      /** @enum {string} */
+      status: 'ok';
+    };
+    ReadinessResponse: {
+      /** @enum {string} */
+      status: 'ok';
+      /**
+       * @example {
+       *       "mongodb": {
+       *         "status": "up"
+       *       },
+       *       "redis": {
+       *         "status": "up"
+       *       }
+       *     }
+       */
+      info: {
+        [key: string]: {
+          /** @enum {string} */
+          status: 'up' | 'down';
+        };
+      };
+      /**
+       * @example {
+       *       "mongodb": {
+       *         "status": "up"
+       *       },
+       *       "redis": {
+       *         "status": "up"
+       *       }
+       *     }
+       */
+      error: {
+        [key: string]: {
+          /** @enum {string} */
+          status: 'up' | 'down';
+        };
+      };
+      /**
+       * @example {
+       *       "mongodb": {
+       *         "status": "up"
+       *       },
+       *       "redis": {
+       *         "status": "up"
+       *       }
+       *     }
+       */
+      details: {
+        [key: string]: {
+          /** @enum {string} */
+          status: 'up' | 'down';
+        };
+      };
+    };
+    UsageCountersResponse: {
+      /** @example 48210 */
+      api_calls: number;
+      /** @example 1312 */
+      transactions: number;
+      /** @description The highest stored size measured in the period: the maximum, never a sum. */
+      storage_bytes: number;
+      bandwidth_bytes: number;
+    };
+    UsageReportResponse: {
+      /** @description Monthly limits by metric */
+      limits?: {
+        transactions: number | 'unlimited';
+      };
+      /** @description Percentage of each limit used; null for unlimited */
+      percentUsed?: {
+        transactions: number | null;
+      };
+      tenantId: string;
+      /** @example 2026-12 */
+      period: string;
+      /** @description First instant of the period (UTC, inclusive). */
+      periodStart: string;
+      /** @description First instant after the period (UTC, exclusive): when monthly quotas reset. */
+      periodEnd: string;
+      /** @description Whether the period is closed: its numbers are final. */
+      closed: boolean;
+      usage: components['schemas']['UsageCountersResponse'];
+    };
+    TenantUsageRowResponse: {
+      /** @description Monthly limits by metric */
+      limits?: {
+        transactions: number | 'unlimited';
+      };
+      /** @description Percentage of each limit used; null for unlimited */
+      percentUsed?: {
+        transactions: number | null;
+      };
+      tenantId: string;
+      /** @example 2026-12 */
+      period: string;
+      /** @description First instant of the period (UTC, inclusive). */
+      periodStart: string;
+      /** @description First instant after the period (UTC, exclusive): when monthly quotas reset. */
+      periodEnd: string;
+      /** @description Whether the period is closed: its numbers are final. */
+      closed: boolean;
+      usage: components['schemas']['UsageCountersResponse'];
+      tenantSlug: string | null;
+      tenantName: string | null;
+      tier: string | null;
+    };
+    BillingUsageResponse: {
+      /** @example 2026-11 */
+      period: string;
+      data: components['schemas']['TenantUsageRowResponse'][];
+    };
+    TransactionsAgainstLimitResponse: {
+      limit: number | 'unlimited';
+      used: number;
+      /** @description Null for an unlimited plan. */
+      percentUsed: number | null;
+    };
+    TenantLimitUsageResponse: {
+      tenantId: string;
+      tenantSlug: string | null;
+      tenantName: string | null;
+      tier: string | null;
+      transactions: components['schemas']['TransactionsAgainstLimitResponse'];
+    };
+    TierLimitSummaryResponse: {
+      /**
+       * @description Per alert threshold (percent), the tenants that reached it
+       * @example {
+       *       "80": 3,
+       *       "100": 1
+       *     }
+       */
+      reached: {
+        [key: string]: number;
+      };
+      /**
+       * @description Null for tenants that no longer exist.
+       * @example PROFESSIONAL
+       */
+      tier: string | null;
+      tenants: number;
+      /** @description Tenants without a transactions limit. */
+      unlimited: number;
+    };
+    UsageLimitsOverviewResponse: {
+      /** @example 2026-12 */
+      period: string;
+      data: components['schemas']['TenantLimitUsageResponse'][];
+      byTier: components['schemas']['TierLimitSummaryResponse'][];
+    };
     BrandingDto: {
       displayName?: string;
       /** Format: uri */
@@ -2016,9 +2168,9 @@ export interface components {
       supportUrl?: string;
     };
     LimitOverridesDto: {
-      maxUsers?: (number | 'unlimited' | null) | null;
-      transactionsPerMonth?: (number | 'unlimited' | null) | null;
-      apiRequestsPerMinute?: (number | 'unlimited' | null) | null;
+      maxUsers?: number | 'unlimited' | null;
+      transactionsPerMonth?: number | 'unlimited' | null;
+      apiRequestsPerMinute?: number | 'unlimited' | null;
     };
     FirstAdminDto: {
       /** Format: email */
@@ -2036,6 +2188,161 @@ export interface components {
       /** @description Invites the tenant's first admin in the same request (the invitation email goes to this address). */
       admin?: components['schemas']['FirstAdminDto'];
     };
+    InvitationActorResponse: {
+      /**
+       * @description `user`, `platform-user` or `system`.
+       * @example user
+       */
+      type: string;
+      id: string | null;
+    };
+    InvitationResponse: {
+      id: string;
+      /** @example new.operator@example-bank.com */
+      email: string;
+      name: string | null;
+      /** @enum {string} */
+      role: 'ADMIN' | 'OPERATOR' | 'VIEWER';
+      /** @enum {string} */
+      status: 'pending' | 'accepted' | 'revoked' | 'expired';
+      expiresAt: string;
+      invitedBy: components['schemas']['InvitationActorResponse'];
+      acceptedAt: string | null;
+      revokedAt: string | null;
+      createdAt: string;
+    };
+    TenantLimitsResponse: {
+      maxUsers: number | 'unlimited';
+      transactionsPerMonth: number | 'unlimited';
+      apiRequestsPerMinute: number | 'unlimited';
+    };
+    TenantLimitOverridesResponse: {
+      maxUsers?: number | 'unlimited';
+      transactionsPerMonth?: number | 'unlimited';
+      apiRequestsPerMinute?: number | 'unlimited';
+    };
+    TenantAdminDomainResponse: {
+      hostname: string;
+      /** @enum {string} */
+      status: 'PENDING' | 'VERIFIED';
+      verificationToken: string;
+      verifiedAt: string | null;
+      createdAt: string;
+    };
+    TenantBrandingResponse: {
+      displayName?: string;
+      logoUrl?: string;
+      primaryColor?: string;
+      secondaryColor?: string;
+      supportEmail?: string;
+      supportUrl?: string;
+    };
+    PaymentAmountLimitResponse: {
+      /** @example EUR */
+      currency: string;
+      /**
+       * @description Payments above it are refused.
+       * @example 5000000
+       */
+      maxAmount?: number;
+      /**
+       * @description Payments above it wait for an approval.
+       * @example 1000000
+       */
+      approvalThreshold?: number;
+    };
+    PaymentWorkflowResponse: {
+      /**
+       * @example [
+       *       "card",
+       *       "sepa_credit_transfer"
+       *     ]
+       */
+      allowedMethods?: string[];
+      /**
+       * @example [
+       *       "EUR",
+       *       "USD"
+       *     ]
+       */
+      allowedCurrencies?: string[];
+      amountLimits?: components['schemas']['PaymentAmountLimitResponse'][];
+    };
+    TenantSettingsResponse: {
+      branding: components['schemas']['TenantBrandingResponse'];
+      paymentWorkflow: components['schemas']['PaymentWorkflowResponse'];
+    };
+    OnboardedTenantResponse: {
+      adminInvitation: components['schemas']['InvitationResponse'] | null;
+      /** @example 665f1c2ab3e4d5f6a7b8c9d3 */
+      id: string;
+      /**
+       * @description Its subdomain under the base domain.
+       * @example example-bank
+       */
+      slug: string;
+      /** @example Example Bank */
+      name: string;
+      /** @enum {string} */
+      tier: 'STARTER' | 'PROFESSIONAL' | 'ENTERPRISE';
+      /** @description False while suspended. */
+      isActive: boolean;
+      /** @description When the tenant was archived (read-only), or null. */
+      archivedAt: string | null;
+      /** @description When offboarding deleted the tenant's data, or null. */
+      offboardedAt: string | null;
+      /** @description What applies: the tier's limits with the overrides. */
+      limits: components['schemas']['TenantLimitsResponse'];
+      limitOverrides: components['schemas']['TenantLimitOverridesResponse'];
+      features: (
+        | 'BASIC_PAYMENTS'
+        | 'BULK_PAYMENTS'
+        | 'ANALYTICS'
+        | 'CUSTOM_WORKFLOWS'
+        | 'WHITE_LABEL'
+        | 'API_KEYS'
+        | 'MANDATORY_MFA'
+      )[];
+      domains: components['schemas']['TenantAdminDomainResponse'][];
+      settings: components['schemas']['TenantSettingsResponse'];
+      createdAt: string;
+      updatedAt: string;
+    };
+    TenantAdminResponse: {
+      /** @example 665f1c2ab3e4d5f6a7b8c9d3 */
+      id: string;
+      /**
+       * @description Its subdomain under the base domain.
+       * @example example-bank
+       */
+      slug: string;
+      /** @example Example Bank */
+      name: string;
+      /** @enum {string} */
+      tier: 'STARTER' | 'PROFESSIONAL' | 'ENTERPRISE';
+      /** @description False while suspended. */
+      isActive: boolean;
+      /** @description When the tenant was archived (read-only), or null. */
+      archivedAt: string | null;
+      /** @description When offboarding deleted the tenant's data, or null. */
+      offboardedAt: string | null;
+      /** @description What applies: the tier's limits with the overrides. */
+      limits: components['schemas']['TenantLimitsResponse'];
+      limitOverrides: components['schemas']['TenantLimitOverridesResponse'];
+      features: (
+        | 'BASIC_PAYMENTS'
+        | 'BULK_PAYMENTS'
+        | 'ANALYTICS'
+        | 'CUSTOM_WORKFLOWS'
+        | 'WHITE_LABEL'
+        | 'API_KEYS'
+        | 'MANDATORY_MFA'
+      )[];
+      domains: components['schemas']['TenantAdminDomainResponse'][];
+      settings: components['schemas']['TenantSettingsResponse'];
+      createdAt: string;
+      updatedAt: string;
+    };
     ChangeTierDto: {
       /** @enum {string} */
       tier: 'STARTER' | 'PROFESSIONAL' | 'ENTERPRISE';
@@ -2051,14 +2358,111 @@ export interface components {
       /** @description Checked against the base domain and DNS rules by the service. */
       hostname: string;
     };
+    ExportedCollectionResponse: {
+      /** @example payments */
+      name: string;
+      /**
+       * @description The entry's path in the tar.
+       * @example collections/payments.ndjson.gz
+       */
+      entry: string;
+      documents: number;
+      /** @description Size of the gzipped NDJSON entry. */
+      bytes: number;
+      /** @description SHA-256 (hex) of the gzipped NDJSON entry. */
+      sha256: string;
+    };
+    TenantExportArchiveResponse: {
+      fileName: string;
+      bytes: number;
+      /** @description SHA-256 (hex) of the whole archive (the download's `Repr-Digest`). */
+      sha256: string;
+      collections: components['schemas']['ExportedCollectionResponse'][];
+    };
+    TenantOffboardingResponse: {
+      /** @description Documents deleted, by collection */
+      deleted: {
+        [key: string]: number;
+      } | null;
+      tenantId: string;
+      /** @enum {string} */
+      status: 'export_requested' | 'exporting' | 'exported' | 'deleting' | 'offboarded';
+      /** @description The operator who started it. */
+      requestedBy: string;
+      requestedAt: string;
+      archive: components['schemas']['TenantExportArchiveResponse'] | null;
+      exportedAt: string | null;
+      /** @description When the tenant's data will be deleted. */
+      deleteAfter: string | null;
+      offboardedAt: string | null;
+      /** @description When the archive itself will be deleted. */
+      archiveDeleteAfter: string | null;
+      archiveDeletedAt: string | null;
+      /** @description The last failure of the export or the deletion, retried by the worker. */
+      lastError: string | null;
+    };
     CreatePlatformUserDto: {
       /** Format: email */
       email: string;
       password: string;
     };
+    PlatformUserResponse: {
+      id: string;
+      /** @example ops@tenantpay.example */
+      email: string;
+      /** @example SUPER_ADMIN */
+      role: string;
+      isActive: boolean;
+      /** Format: date-time */
+      lastLoginAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
     CreatePlatformInvitationDto: {
       /** Format: email */
       email: string;
+    };
+    PlatformInvitationResponse: {
+      id: string;
+      email: string;
+      /** @enum {string} */
+      status: 'pending' | 'accepted' | 'revoked' | 'expired';
+      expiresAt: string;
+      /** @description The operator who sent it. */
+      invitedBy: string | null;
+      acceptedAt: string | null;
+      revokedAt: string | null;
+      createdAt: string;
+    };
+    SessionTokensResponse: {
+      /** @enum {string} */
+      tokenType: 'Bearer';
+      /** @description Send it as `Authorization: Bearer <accessToken>`. */
+      accessToken: string;
+      /**
+       * @description Seconds until the access token expires.
+       * @example 900
+       */
+      expiresIn: number;
+      sessionId: string;
+      /** @description Only with `refreshTokenDelivery: "body"`; otherwise it is in an HttpOnly cookie or not issued. */
+      refreshToken?: string;
+      refreshTokenExpiresAt?: string;
+      /** @description Only after enrolling a second factor at sign-in: the recovery codes, shown this once. */
+      recoveryCodes?: string[];
+    };
+    MfaChallengeResponse: {
+      /** @enum {boolean} */
+      mfaRequired: true;
+      /**
+       * @description Mandatory MFA and no factor yet: the challenge only enrols (`login/mfa/enrol`, then `login/mfa`).
+       * @enum {boolean}
+       */
+      mfaEnrolmentRequired?: true;
+      challengeToken: string;
+      expiresAt: string;
     };
     LoginDto: {
       email: string;
@@ -2080,15 +2484,91 @@ export interface components {
     MfaEnrolmentChallengeDto: {
       challengeToken: string;
     };
+    MfaEnrolmentResponse: {
+      /**
+       * @description Base32.
+       * @example JBSWY3DPEHPK3PXP
+       */
+      secret: string;
+      /** @example otpauth://totp/Tenantpay:ana.silva%40example-bank.com?secret=JBSWY3DPEHPK3PXP&issuer=Tenantpay */
+      otpauthUri: string;
+    };
+    CurrentUserResponse: {
+      /** @enum {string} */
+      kind: 'user';
+      id: string;
+      email: string;
+      /** @example ADMIN */
+      role: string;
+      tenantId: string;
+    };
+    CurrentApiKeyResponse: {
+      /** @enum {string} */
+      kind: 'api-key';
+      id: string;
+      name: string;
+      tenantId: string;
+      /**
+       * @example [
+       *       "payments:read",
+       *       "payments:write"
+       *     ]
+       */
+      scopes: string[];
+      /**
+       * @description The key's visible start.
+       * @example tp_live_AbC123xY
+       */
+      prefix: string;
+      expiresAt: string | null;
+      /** @description `active`, or `rotating` while a rotation's overlap lets it work beside its replacement. */
+      status: string;
+    };
+    CurrentPlatformUserResponse: {
+      /** @enum {string} */
+      kind: 'platform-user';
+      id: string;
+      email: string;
+      /** @example SUPER_ADMIN */
+      role: string;
+    };
     RefreshDto: {
       refreshToken?: string;
+    };
+    SessionListItemResponse: {
+      id: string;
+      createdAt: string;
+      lastRefreshedAt: string | null;
+      /** @description When it ends unless refreshed before. */
+      idleExpiresAt: string;
+      expiresAt: string;
+      ip: string | null;
+      userAgent: string | null;
+      /** @description The session of the access token that asked. */
+      current: boolean;
+    };
+    MfaStatusResponse: {
+      enabled: boolean;
+      /** Format: date-time */
+      enabledAt: string | null;
+      /**
+       * @description Unused recovery codes.
+       * @example 10
+       */
+      recoveryCodesLeft: number;
     };
     MfaCodeDto: {
       code: string;
     };
+    MfaRecoveryCodesResponse: {
+      recoveryCodes: string[];
+    };
     MfaDisableDto: {
       password?: string;
       code?: string;
+    };
+    MfaPolicyResponse: {
+      mfaRequired: boolean;
     };
     MfaPolicyDto: {
       /** @description Every user of the tenant must sign in with a second factor; users without one enrol at their next login. */
@@ -2101,14 +2581,54 @@ export interface components {
       /** @enum {string} */
       role: 'ADMIN' | 'OPERATOR' | 'VIEWER';
     };
+    TenantUserResponse: {
+      /** @example 665f1c2ab3e4d5f6a7b8c9d2 */
+      id: string;
+      /** @example ana.silva@example-bank.com */
+      email: string;
+      /** @example Ana Silva */
+      name: string | null;
+      /** @enum {string} */
+      role: 'ADMIN' | 'OPERATOR' | 'VIEWER';
+      /** @description False once deactivated: the user cannot sign in and holds no seat. */
+      isActive: boolean;
+      lastLoginAt: string | null;
+      createdAt: string;
+      updatedAt: string;
+    };
     ChangeRoleDto: {
       /** @enum {string} */
       role: 'ADMIN' | 'OPERATOR' | 'VIEWER';
+    };
+    RevokedSessionsResponse: {
+      /** @example 2 */
+      revoked: number;
     };
     OpenSupportSessionDto: {
       /** @description Shown to the tenant in its audit trail: say what the operator is looking into and why (ticket, incident). */
       reason: string;
       durationMinutes?: number;
+    };
+    SupportSessionResponse: {
+      id: string;
+      tenantId: string;
+      operatorId: string;
+      /**
+       * @description Why the operator opened it, as they wrote it.
+       * @example Ticket 4711: payment stuck in PROCESSING
+       */
+      reason: string;
+      openedAt: string;
+      expiresAt: string;
+      /** @description When an admin or the operator ended it early. */
+      endedAt: string | null;
+    };
+    OpenedSupportSessionResponse: {
+      /** @enum {string} */
+      tokenType: 'Bearer';
+      session: components['schemas']['SupportSessionResponse'];
+      /** @description Send as `Authorization: Bearer <token>` on the tenant's routes until the session ends. */
+      token: string;
     };
     AcceptInvitationDto: {
       /** @description The token from the invitation email's link. */
@@ -2143,6 +2663,12 @@ export interface components {
     RequestPasswordResetDto: {
       email: string;
     };
+    PasswordResetRequestedResponse: {
+      /** @enum {string} */
+      status: 'requested';
+      /** @example If an account exists for this email, a link to reset its password is on its way. */
+      message: string;
+    };
     ConfirmPasswordResetDto: {
       /** @description The token from the reset email's link. */
       token: string;
@@ -2163,6 +2689,79 @@ export interface components {
        */
       expiresAt?: string;
     };
+    CreatedApiKeyResponse: {
+      /**
+       * @description `rotating` while a rotation lets it work beside its replacement
+       * @enum {string}
+       */
+      status: 'active' | 'rotating' | 'expired' | 'revoked';
+      /**
+       * @description Send it as the `X-API-Key` header.
+       * @example tp_live_AbC123xY.9fK2mQ7vL1pR4sT8wZ0bD3gH6jN5
+       */
+      key: string;
+      /** @example 665f1c2ab3e4d5f6a7b8c9d1 */
+      id: string;
+      /** @example ERP integration */
+      name: string;
+      /**
+       * @description The key's first characters, to recognise it by.
+       * @example tp_live_AbC123xY
+       */
+      prefix: string;
+      /**
+       * @example [
+       *       "payments:read",
+       *       "payments:write",
+       *       "webhooks:manage"
+       *     ]
+       */
+      scopes: ('payments:read' | 'payments:write' | 'usage:read' | 'webhooks:manage')[];
+      expiresAt: string | null;
+      revokedAt: string | null;
+      lastUsedAt: string | null;
+      /** @description The user who created it. */
+      createdBy: string | null;
+      /** @description The key this one replaced by rotation. */
+      rotatedFromId: string | null;
+      /** @description Until when the key it replaced still works. */
+      rotatingUntil: string | null;
+      createdAt: string;
+    };
+    ApiKeyResponse: {
+      /**
+       * @description `rotating` while a rotation lets it work beside its replacement
+       * @enum {string}
+       */
+      status: 'active' | 'rotating' | 'expired' | 'revoked';
+      /** @example 665f1c2ab3e4d5f6a7b8c9d1 */
+      id: string;
+      /** @example ERP integration */
+      name: string;
+      /**
+       * @description The key's first characters, to recognise it by.
+       * @example tp_live_AbC123xY
+       */
+      prefix: string;
+      /**
+       * @example [
+       *       "payments:read",
+       *       "payments:write",
+       *       "webhooks:manage"
+       *     ]
+       */
+      scopes: ('payments:read' | 'payments:write' | 'usage:read' | 'webhooks:manage')[];
+      expiresAt: string | null;
+      revokedAt: string | null;
+      lastUsedAt: string | null;
+      /** @description The user who created it. */
+      createdBy: string | null;
+      /** @description The key this one replaced by rotation. */
+      rotatedFromId: string | null;
+      /** @description Until when the key it replaced still works. */
+      rotatingUntil: string | null;
+      createdAt: string;
+    };
     RotateApiKeyDto: {
       /**
        * Format: date-time
@@ -2175,6 +2774,128 @@ export interface components {
        */
       overlapSeconds?: number;
     };
+    AuditActorResponse: {
+      /** @enum {string} */
+      type: 'user' | 'api-key' | 'platform-user' | 'support' | 'system' | 'anonymous';
+      id?: string;
+    };
+    AuditResourceResponse: {
+      /** @example api_key */
+      type: string;
+      id: string;
+    };
+    AuditEventResponse: {
+      /**
+       * @example api_key.created
+       * @enum {string}
+       */
+      action:
+        | 'tenant.cross_tenant_attempt'
+        | 'tenant.mismatch'
+        | 'tenant.isolation_guard_violation'
+        | 'platform.bypass_used'
+        | 'platform.cross_tenant_access'
+        | 'auth.login_succeeded'
+        | 'auth.login_failed'
+        | 'auth.login_rate_limited'
+        | 'auth.logout'
+        | 'auth.session_revoked'
+        | 'auth.refresh_token_reused'
+        | 'auth.mfa_challenge_issued'
+        | 'auth.mfa_recovery_code_used'
+        | 'mfa.enrolment_started'
+        | 'mfa.enabled'
+        | 'mfa.disabled'
+        | 'mfa.recovery_codes_regenerated'
+        | 'mfa.code_failed'
+        | 'api_key.created'
+        | 'api_key.revoked'
+        | 'api_key.rotated'
+        | 'user.created'
+        | 'user.role_changed'
+        | 'user.deactivated'
+        | 'user.reactivated'
+        | 'user.unlocked'
+        | 'user.locked'
+        | 'platform_user.created'
+        | 'platform_user.deactivated'
+        | 'platform_user.reactivated'
+        | 'invitation.created'
+        | 'invitation.resent'
+        | 'invitation.revoked'
+        | 'invitation.accepted'
+        | 'invitation.accept_failed'
+        | 'invitation.expired'
+        | 'password.reset_requested'
+        | 'password.reset_completed'
+        | 'password.reset_failed'
+        | 'password.changed'
+        | 'mail.delivered'
+        | 'mail.failed'
+        | 'tenant.created'
+        | 'tenant.tier_changed'
+        | 'tenant.slug_changed'
+        | 'tenant.renamed'
+        | 'tenant.archived'
+        | 'tenant.unarchived'
+        | 'tenant.offboarding_started'
+        | 'tenant.offboarding_exported'
+        | 'tenant.offboarding_export_failed'
+        | 'tenant.offboarding_archive_downloaded'
+        | 'tenant.offboarding_archive_deleted'
+        | 'tenant.offboarded'
+        | 'support_session.opened'
+        | 'support_session.used'
+        | 'support_session.ended'
+        | 'tenant.suspended'
+        | 'tenant.activated'
+        | 'tenant.domain_added'
+        | 'tenant.domain_verified'
+        | 'tenant.domain_removed'
+        | 'tenant.limits_changed'
+        | 'tenant.branding_changed'
+        | 'tenant.payment_workflow_changed'
+        | 'tenant.mfa_requirement_changed'
+        | 'webhook_endpoint.created'
+        | 'webhook_endpoint.secret_rotated'
+        | 'webhook_endpoint.deleted'
+        | 'webhook_endpoint.disabled'
+        | 'usage.threshold_reached'
+        | 'usage.redis_data_lost'
+        | 'payment.approved'
+        | 'payment.rejected'
+        | 'payment_batch.created';
+      /**
+       * @description `denied`: refused by a security control; `failure`: attempted and did not work
+       * @enum {string}
+       */
+      outcome: 'success' | 'failure' | 'denied';
+      /** @description Redacted and bounded when recorded */
+      metadata: {
+        [key: string]: unknown;
+      };
+      id: string;
+      /** @description Null for platform events. */
+      tenantId: string | null;
+      actor: components['schemas']['AuditActorResponse'];
+      resource: components['schemas']['AuditResourceResponse'] | null;
+      ip: string | null;
+      requestId: string | null;
+      /** Format: date-time */
+      at: string;
+    };
+    PublicBrandingResponse: {
+      /** @example Example Bank */
+      displayName: string;
+      /** @example https://cdn.example-bank.com/logo.svg */
+      logoUrl: string | null;
+      /** @example #0a3d62 */
+      primaryColor: string | null;
+      secondaryColor: string | null;
+      /** @example support@example-bank.com */
+      supportEmail: string | null;
+      supportUrl: string | null;
+    };
     UpdateBrandingDto: {
       displayName?: string;
       /** Format: uri */
@@ -2185,6 +2906,23 @@ export interface components {
       supportEmail?: string;
       /** Format: uri */
       supportUrl?: string;
+    };
+    DomainVerificationRecordResponse: {
+      /** @enum {string} */
+      type: 'TXT';
+      /** @example _tenantpay-verification.pay.example-bank.com */
+      name: string;
+      value: string;
+    };
+    TenantDomainResponse: {
+      /** @example pay.example-bank.com */
+      hostname: string;
+      /** @enum {string} */
+      status: 'PENDING' | 'VERIFIED';
+      verificationToken: string;
+      verificationRecord: components['schemas']['DomainVerificationRecordResponse'];
+      verifiedAt: string | null;
+      createdAt: string;
     };
     AddTenantDomainDto: {
       /** @description A DNS name outside the platform's base domain, without port; checked by TenantAdminService. */
@@ -2205,6 +2943,93 @@ export interface components {
       url: string;
       description?: string;
     };
+    WebhookEndpointWithSecretResponse: {
+      /**
+       * @description Event types delivered to it; `*` for all.
+       * @example [
+       *       "payment.completed",
+       *       "payment.failed"
+       *     ]
+       */
+      events: (
+        | 'payment.completed'
+        | 'payment.failed'
+        | 'payment.refunded'
+        | 'payment.canceled'
+        | 'payment.awaiting_approval'
+        | 'usage.threshold_reached'
+        | '*'
+      )[];
+      /**
+       * @description The signing secret: the HMAC key of `Tenantpay-Webhook-Signature`, the whole string prefix included.
+       * @example whsec_3q2-7wX9pLmN4kR8sT1vY6zA0bC5dE7fG9hJ2kL4mN6
+       */
+      secret: string;
+      /** @example 665f1c2ab3e4d5f6a7b8c9d0 */
+      id: string;
+      /**
+       * @description Where deliveries are POSTed.
+       * @example https://erp.example-bank.com/tenantpay/webhooks
+       */
+      url: string;
+      /** @example ERP settlement feed */
+      description: string | null;
+      enabled: boolean;
+      /**
+       * @description Why it stopped receiving deliveries (a 410 answer, or an admin).
+       * @enum {string|null}
+       */
+      disabledReason: 'manual' | 'endpoint_gone' | null;
+      disabledAt: string | null;
+      /** @description Until when the secret before the last rotation still signs deliveries, if it does. */
+      previousSecretExpiresAt: string | null;
+      /** @description The user or API key that created it. */
+      createdBy: string | null;
+      /** @example 2026-12-07T09:30:00.000Z */
+      createdAt: string;
+      updatedAt: string;
+    };
+    WebhookEndpointResponse: {
+      /**
+       * @description Event types delivered to it; `*` for all.
+       * @example [
+       *       "payment.completed",
+       *       "payment.failed"
+       *     ]
+       */
+      events: (
+        | 'payment.completed'
+        | 'payment.failed'
+        | 'payment.refunded'
+        | 'payment.canceled'
+        | 'payment.awaiting_approval'
+        | 'usage.threshold_reached'
+        | '*'
+      )[];
+      /** @example 665f1c2ab3e4d5f6a7b8c9d0 */
+      id: string;
+      /**
+       * @description Where deliveries are POSTed.
+       * @example https://erp.example-bank.com/tenantpay/webhooks
+       */
+      url: string;
+      /** @example ERP settlement feed */
+      description: string | null;
+      enabled: boolean;
+      /**
+       * @description Why it stopped receiving deliveries (a 410 answer, or an admin).
+       * @enum {string|null}
+       */
+      disabledReason: 'manual' | 'endpoint_gone' | null;
+      disabledAt: string | null;
+      /** @description Until when the secret before the last rotation still signs deliveries, if it does. */
+      previousSecretExpiresAt: string | null;
+      /** @description The user or API key that created it. */
+      createdBy: string | null;
+      /** @example 2026-12-07T09:30:00.000Z */
+      createdAt: string;
+      updatedAt: string;
+    };
     UpdateWebhookEndpointDto: {
       events?: (
         | 'payment.completed'
@@ -2224,9 +3049,58 @@ export interface components {
       /** @description How long the old secret keeps signing next to the new one; 0 (the default) stops it at once. */
       previousSecretValidForSeconds?: number;
     };
+    WebhookDeliveryAttemptResponse: {
+      /** @description 1 for the first attempt. */
+      number: number;
+      startedAt: string;
+      durationMs: number;
+      /** @description The receiver's HTTP status; null when no answer came (timeout, refused connection). */
+      responseStatus: number | null;
+      /** @description The start of the receiver's answer. */
+      responseBody: string | null;
+      /** @description Why no answer came, when none did. */
+      error: string | null;
+      succeeded: boolean;
+    };
+    WebhookDeliveryResponse: {
+      id: string;
+      /** @description The event's id, the `Tenantpay-Webhook-Id` header of every attempt. */
+      eventId: string;
+      /** @enum {string} */
+      eventType:
+        | 'payment.completed'
+        | 'payment.failed'
+        | 'payment.refunded'
+        | 'payment.canceled'
+        | 'payment.awaiting_approval'
+        | 'usage.threshold_reached';
+      endpointId: string;
+      /** @description 0 for the original delivery, then 1, 2… for each replay. */
+      replay: number;
+      /** @enum {string} */
+      status: 'pending' | 'succeeded' | 'failed' | 'canceled';
+      /** @description Why it ended without success (dead-lettered, endpoint disabled…). */
+      finalReason: string | null;
+      attempts: components['schemas']['WebhookDeliveryAttemptResponse'][];
+      createdAt: string;
+      completedAt: string | null;
+    };
     ReplayWebhookEventDto: {
       /** @description Replay to this endpoint only; without it, to every enabled endpoint subscribed to the event's type. */
       endpointId?: string;
+    };
+    PublishedWebhookEventResponse: {
+      id: string;
+      /** @enum {string} */
+      type:
+        | 'payment.completed'
+        | 'payment.failed'
+        | 'payment.refunded'
+        | 'payment.canceled'
+        | 'payment.awaiting_approval'
+        | 'usage.threshold_reached';
+      /** @description The deliveries created: one per enabled endpoint subscribed to the type, or the one asked for. */
+      deliveryIds: string[];
     };
     CreatePaymentDto: {
       /** @description Integer minor units (cents, yen, fils): 10.50 EUR is 1050. Floats and strings are refused. */
@@ -2242,6 +3116,104 @@ export interface components {
       };
       paymentToken?: string;
     };
+    CurrencyVolumeResponse: {
+      /** @example EUR */
+      currency: string;
+      completed: number;
+      refunded: number;
+      count: number;
+    };
+    PaymentStatsResponse: {
+      /**
+       * @example {
+       *       "COMPLETED": 120,
+       *       "FAILED": 3
+       *     }
+       */
+      countsByStatus: {
+        [key: string]: number;
+      };
+      volumeByCurrency: components['schemas']['CurrencyVolumeResponse'][];
+    };
+    AnalyticsRowResponse: {
+      /** @example 2026-12-01 */
+      day: string;
+      /** @enum {string} */
+      status:
+        | 'AWAITING_APPROVAL'
+        | 'PENDING'
+        | 'PROCESSING'
+        | 'COMPLETED'
+        | 'FAILED'
+        | 'CANCELED'
+        | 'REJECTED'
+        | 'PARTIALLY_REFUNDED'
+        | 'REFUNDED';
+      /** @enum {string} */
+      method: 'card' | 'bank_transfer' | 'direct_debit' | 'wallet';
+      /** @example EUR */
+      currency: string;
+      /** @example 42 */
+      count: number;
+      /** @example 1250000 */
+      volume: number;
+    };
+    DayVolumeResponse: {
+      /** @example 2026-12-01 */
+      day: string;
+      /** @example EUR */
+      currency: string;
+      /** @example 42 */
+      count: number;
+      /** @example 1250000 */
+      volume: number;
+    };
+    StatusVolumeResponse: {
+      /** @enum {string} */
+      status:
+        | 'AWAITING_APPROVAL'
+        | 'PENDING'
+        | 'PROCESSING'
+        | 'COMPLETED'
+        | 'FAILED'
+        | 'CANCELED'
+        | 'REJECTED'
+        | 'PARTIALLY_REFUNDED'
+        | 'REFUNDED';
+      /** @example EUR */
+      currency: string;
+      /** @example 42 */
+      count: number;
+      /** @example 1250000 */
+      volume: number;
+    };
+    MethodVolumeResponse: {
+      /** @enum {string} */
+      method: 'card' | 'bank_transfer' | 'direct_debit' | 'wallet';
+      /** @example EUR */
+      currency: string;
+      /** @example 42 */
+      count: number;
+      /** @example 1250000 */
+      volume: number;
+    };
+    VolumeFiguresResponse: {
+      /** @example EUR */
+      currency: string;
+      /** @example 42 */
+      count: number;
+      /** @example 1250000 */
+      volume: number;
+    };
+    PaymentAnalyticsResponse: {
+      from: string;
+      to: string;
+      rows: components['schemas']['AnalyticsRowResponse'][];
+      byDay: components['schemas']['DayVolumeResponse'][];
+      byStatus: components['schemas']['StatusVolumeResponse'][];
+      byMethod: components['schemas']['MethodVolumeResponse'][];
+      byCurrency: components['schemas']['VolumeFiguresResponse'][];
+    };
     PaymentNoteDto: {
       note?: string;
     };
@@ -2249,6 +3221,102 @@ export interface components {
       /** @description Minor units; the whole refundable remainder when omitted. */
       amount?: number;
       reason?: string;
+    };
+    GatewayWebhookReceivedResponse: {
+      /** @enum {boolean} */
+      received: true;
+      /**
+       * @description What it did to the payment.
+       * @example applied
+       */
+      result: string;
+    };
+    DeadLetterResponse: {
+      jobId: string;
+      /**
+       * @description The job's name.
+       * @example process-payment
+       */
+      name: string;
+      tenantId: string | null;
+      paymentId: string | null;
+      refundId: string | null;
+      failedReason: string;
+      attemptsMade: number;
+      failedAt: string | null;
+    };
+    TenantVolumeResponse: {
+      /** @example EUR */
+      currency: string;
+      /** @example 42 */
+      count: number;
+      /** @example 1250000 */
+      volume: number;
+      tenantId: string;
+      tenantSlug: string | null;
+      tenantName: string | null;
+      /** @enum {string|null} */
+      tier: 'STARTER' | 'PROFESSIONAL' | 'ENTERPRISE' | null;
+    };
+    TierVolumeResponse: {
+      /** @example EUR */
+      currency: string;
+      /** @example 42 */
+      count: number;
+      /** @example 1250000 */
+      volume: number;
+      /** @enum {string|null} */
+      tier: 'STARTER' | 'PROFESSIONAL' | 'ENTERPRISE' | null;
+      /** @description Tenants of the tier with payments in the range (in this currency). */
+      tenants: number;
+    };
+    PlatformPaymentVolumesResponse: {
+      /** @enum {string} */
+      groupBy: 'tenant' | 'tier' | 'status' | 'day';
+      /** @description One row per group and currency; the row shape follows `groupBy` */
+      data: (
+        | components['schemas']['TenantVolumeResponse']
+        | components['schemas']['TierVolumeResponse']
+        | components['schemas']['StatusVolumeResponse']
+        | components['schemas']['DayVolumeResponse']
+      )[];
+      from: string;
+      to: string;
+      totals: components['schemas']['VolumeFiguresResponse'][];
+    };
+    RankedTenantResponse: {
+      /** @description 1 for the largest volume. */
+      rank: number;
+      tenantId: string;
+      tenantSlug: string | null;
+      tenantName: string | null;
+      /** @enum {string|null} */
+      tier: 'STARTER' | 'PROFESSIONAL' | 'ENTERPRISE' | null;
+      count: number;
+      /** @description Integer minor units of the asked currency. */
+      volume: number;
+    };
+    TopTenantsResponse: {
+      from: string;
+      to: string;
+      /** @example EUR */
+      currency: string;
+      /**
+       * @description Ranked by payments in this status only; every status when null.
+       * @enum {string|null}
+       */
+      status:
+        | 'AWAITING_APPROVAL'
+        | 'PENDING'
+        | 'PROCESSING'
+        | 'COMPLETED'
+        | 'FAILED'
+        | 'CANCELED'
+        | 'REJECTED'
+        | 'PARTIALLY_REFUNDED'
+        | 'REFUNDED'
+        | null;
+      data: components['schemas']['RankedTenantResponse'][];
     };
     PaymentAmountLimitDto: {
       currency: string;
@@ -2267,6 +3335,120 @@ export interface components {
        *     validatePaymentBatchRows), so one bad row is reported as that row's result instead of refusing the batch.
        */
       payments: Record<string, never>[];
+    };
+    PaymentBatchRowErrorResponse: {
+      /**
+       * @description Zero-based index of the row in the request's `payments`.
+       * @example 3
+       */
+      row: number;
+      /** @example amount */
+      field?: string;
+      /**
+       * @description The JSON path of the value in the request.
+       * @example payments[3].amount
+       */
+      param?: string;
+      /** @example amount must be a positive integer */
+      issue: string;
+    };
+    PaymentBatchCountsResponse: {
+      /** @example 250 */
+      total: number;
+      /**
+       * @description Rows that passed validation.
+       * @example 248
+       */
+      accepted: number;
+      /**
+       * @description Rows refused at submission (listed in `errors`).
+       * @example 2
+       */
+      rejected: number;
+      /** @description Accepted rows the worker has not created yet. */
+      pending: number;
+      /** @description Rows that became payments. */
+      created: number;
+      /** @description Accepted rows whose payment could not be created. */
+      failed: number;
+    };
+    PaymentBatchProgressResponse: {
+      processed: number;
+      total: number;
+      /** @example 40 */
+      percent: number;
+    };
+    PaymentActorResponse: {
+      /** @enum {string} */
+      type: 'user' | 'api_key' | 'system';
+      /** @description The user's or the key's id; null for the system. */
+      id: string | null;
+    };
+    PaymentBatchCreatedResponse: {
+      /** @enum {string} */
+      object: 'payment_batch';
+      errors: components['schemas']['PaymentBatchRowErrorResponse'][];
+      /** @description True when more rows were refused than `errors` lists. */
+      errorsTruncated: boolean;
+      id: string;
+      /** @enum {string} */
+      status: 'PENDING' | 'PROCESSING' | 'COMPLETED' | 'COMPLETED_WITH_ERRORS';
+      counts: components['schemas']['PaymentBatchCountsResponse'];
+      progress: components['schemas']['PaymentBatchProgressResponse'];
+      createdBy: components['schemas']['PaymentActorResponse'];
+      createdAt: string;
+      updatedAt: string;
+      completedAt: string | null;
+    };
+    PaymentBatchResponse: {
+      /** @enum {string} */
+      object: 'payment_batch';
+      id: string;
+      /** @enum {string} */
+      status: 'PENDING' | 'PROCESSING' | 'COMPLETED' | 'COMPLETED_WITH_ERRORS';
+      counts: components['schemas']['PaymentBatchCountsResponse'];
+      progress: components['schemas']['PaymentBatchProgressResponse'];
+      createdBy: components['schemas']['PaymentActorResponse'];
+      createdAt: string;
+      updatedAt: string;
+      completedAt: string | null;
+    };
+    PaymentBatchItemErrorResponse: {
+      details: {
+        [key: string]: unknown;
+      }[];
+      /**
+       * @description An API error code.
+       * @example validation_error
+       */
+      code: string;
+      message: string;
+    };
+    PaymentBatchItemResponse: {
+      /** @enum {string} */
+      object: 'payment_batch_item';
+      /** @description Zero-based index of the row in the request. */
+      row: number;
+      /** @enum {string} */
+      status: 'rejected' | 'pending' | 'created' | 'failed';
+      reference: string | null;
+      paymentId: string | null;
+      /**
+       * @description The payment's status now (read with the page), not the one it was created with.
+       * @enum {string|null}
+       */
+      paymentStatus:
+        | 'AWAITING_APPROVAL'
+        | 'PENDING'
+        | 'PROCESSING'
+        | 'COMPLETED'
+        | 'FAILED'
+        | 'CANCELED'
+        | 'REJECTED'
+        | 'PARTIALLY_REFUNDED'
+        | 'REFUNDED'
+        | null;
+      error: components['schemas']['PaymentBatchItemErrorResponse'] | null;
     };
     ApiError: {
       /**
@@ -2311,6 +3493,7 @@ export interface components {
         | 'quota_exceeded'
         | 'internal_error'
         | 'not_ready'
+        | 'webhooks_not_configured'
         | 'service_unavailable'
         | 'overloaded';
       /** @description Human-readable explanation; never a stack trace */
@@ -2446,7 +3629,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': components['schemas']['LivenessResponse'];
         };
       };
       /** @description `internal_error` */
@@ -2498,7 +3681,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['ReadinessResponse'];
         };
       };
       /** @description `internal_error` */
@@ -2558,7 +3741,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['UsageReportResponse'];
         };
       };
       /** @description `validation_error` */
@@ -2675,6 +3858,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description JSON, or CSV (one row per tenant) when `Accept` prefers `text/csv` */
       200: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -2686,7 +3870,8 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['BillingUsageResponse'];
+          'text/csv': string;
         };
       };
       /** @description `validation_error` */
@@ -2799,7 +3984,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['UsageLimitsOverviewResponse'];
         };
       };
       /** @description `validation_error` */
@@ -2904,6 +4089,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page, in the list envelope */
       200: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -2915,7 +4101,13 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            /** @enum {string} */
+            object: 'list';
+            data: components['schemas']['TenantAdminResponse'][];
+            /** @description More items follow: ask again with `starting_after` = the last id of this page */
+            has_more: boolean;
+          };
         };
       };
       /** @description `validation_error` */
@@ -3042,7 +4234,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['OnboardedTenantResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -3210,7 +4402,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['InvitationResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -3374,7 +4566,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['TenantAdminResponse'];
         };
       };
       /** @description `validation_error` */
@@ -3503,7 +4695,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['TenantAdminResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -3658,7 +4850,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['TenantAdminResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -3826,7 +5018,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['TenantAdminResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -3977,7 +5169,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['TenantAdminResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -4128,7 +5320,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['TenantAdminResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -4296,7 +5488,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['TenantAdminResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -4447,7 +5639,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['TenantAdminResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -4598,7 +5790,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['TenantAdminResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -4766,7 +5958,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['TenantAdminResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -4931,7 +6123,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['TenantAdminResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -5083,7 +6275,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['TenantAdminResponse'];
         };
       };
       /** @description `validation_error` */
@@ -5208,7 +6400,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['TenantOffboardingResponse'];
         };
       };
       /** @description `validation_error` */
@@ -5333,7 +6525,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['TenantOffboardingResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -5486,6 +6678,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The archive (tar) */
       200: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -5497,7 +6690,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/x-tar': string;
         };
       };
       /** @description `validation_error` */
@@ -5639,6 +6832,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page, in the list envelope */
       200: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -5650,7 +6844,13 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            /** @enum {string} */
+            object: 'list';
+            data: components['schemas']['PlatformUserResponse'][];
+            /** @description More items follow: ask again with `starting_after` = the last id of this page */
+            has_more: boolean;
+          };
         };
       };
       /** @description `validation_error` */
@@ -5764,7 +6964,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['PlatformUserResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json`, `weak_password` */
@@ -5915,7 +7115,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['PlatformUserResponse'];
         };
       };
       /** @description `validation_error` */
@@ -6040,7 +7240,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['PlatformUserResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -6204,7 +7404,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['PlatformUserResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -6342,6 +7542,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page, in the list envelope */
       200: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -6353,7 +7554,13 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            /** @enum {string} */
+            object: 'list';
+            data: components['schemas']['PlatformInvitationResponse'][];
+            /** @description More items follow: ask again with `starting_after` = the last id of this page */
+            has_more: boolean;
+          };
         };
       };
       /** @description `unauthorized` */
@@ -6454,7 +7661,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['PlatformInvitationResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -6605,7 +7812,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['PlatformInvitationResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -6769,7 +7976,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['PlatformInvitationResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -6924,6 +8131,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The session, or the second-factor challenge */
       200: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -6935,7 +8143,8 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json':
+            components['schemas']['SessionTokensResponse'] | components['schemas']['MfaChallengeResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -7088,7 +8297,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['SessionTokensResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -7254,7 +8463,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['MfaEnrolmentResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -7392,6 +8601,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The caller */
       200: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -7403,7 +8613,8 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json':
+            components['schemas']['CurrentUserResponse'] | components['schemas']['CurrentApiKeyResponse'];
         };
       };
       /** @description `unauthorized` */
@@ -7502,6 +8713,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The caller */
       200: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -7513,7 +8725,8 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json':
+            components['schemas']['CurrentUserResponse'] | components['schemas']['CurrentApiKeyResponse'];
         };
       };
       /** @description `unauthorized` */
@@ -7616,6 +8829,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The session, or the second-factor challenge */
       200: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -7627,7 +8841,8 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json':
+            components['schemas']['SessionTokensResponse'] | components['schemas']['MfaChallengeResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -7754,7 +8969,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['SessionTokensResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -7879,6 +9094,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The caller */
       200: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -7890,7 +9106,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['CurrentPlatformUserResponse'];
         };
       };
       /** @description `unauthorized` */
@@ -7991,7 +9207,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['SessionTokensResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -8289,6 +9505,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page, in the list envelope */
       200: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -8300,7 +9517,13 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            /** @enum {string} */
+            object: 'list';
+            data: components['schemas']['SessionListItemResponse'][];
+            /** @description More items follow: ask again with `starting_after` = the last id of this page */
+            has_more: boolean;
+          };
         };
       };
       /** @description `unauthorized` */
@@ -8576,7 +9799,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['SessionTokensResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -8822,6 +10045,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page, in the list envelope */
       200: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -8833,7 +10057,13 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            /** @enum {string} */
+            object: 'list';
+            data: components['schemas']['SessionListItemResponse'][];
+            /** @description More items follow: ask again with `starting_after` = the last id of this page */
+            has_more: boolean;
+          };
         };
       };
       /** @description `unauthorized` */
@@ -9079,7 +10309,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['MfaStatusResponse'];
         };
       };
       /** @description `unauthorized` */
@@ -9189,7 +10419,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['MfaEnrolmentResponse'];
         };
       };
       /** @description `invalid_json` */
@@ -9355,7 +10585,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['MfaRecoveryCodesResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -9521,7 +10751,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['MfaRecoveryCodesResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -9847,7 +11077,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['MfaStatusResponse'];
         };
       };
       /** @description `unauthorized` */
@@ -9944,7 +11174,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['MfaEnrolmentResponse'];
         };
       };
       /** @description `invalid_json` */
@@ -10097,7 +11327,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['MfaRecoveryCodesResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -10250,7 +11480,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['MfaRecoveryCodesResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -10550,7 +11780,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['MfaPolicyResponse'];
         };
       };
       /** @description `unauthorized` */
@@ -10664,7 +11894,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['MfaPolicyResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -10824,6 +12054,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page, in the list envelope */
       200: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -10835,7 +12066,13 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            /** @enum {string} */
+            object: 'list';
+            data: components['schemas']['TenantUserResponse'][];
+            /** @description More items follow: ask again with `starting_after` = the last id of this page */
+            has_more: boolean;
+          };
         };
       };
       /** @description `validation_error` */
@@ -10962,7 +12199,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['TenantUserResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -11131,7 +12368,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['TenantUserResponse'];
         };
       };
       /** @description `validation_error` */
@@ -11260,7 +12497,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['TenantUserResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -11424,7 +12661,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['TenantUserResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -11588,7 +12825,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['TenantUserResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -11757,7 +12994,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['TenantUserResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -11910,6 +13147,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page, in the list envelope */
       200: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -11921,7 +13159,13 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            /** @enum {string} */
+            object: 'list';
+            data: components['schemas']['SessionListItemResponse'][];
+            /** @description More items follow: ask again with `starting_after` = the last id of this page */
+            has_more: boolean;
+          };
         };
       };
       /** @description `validation_error` */
@@ -12046,7 +13290,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': components['schemas']['RevokedSessionsResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -12214,7 +13458,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['OpenedSupportSessionResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -12352,6 +13596,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page, in the list envelope */
       200: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -12363,7 +13608,13 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            /** @enum {string} */
+            object: 'list';
+            data: components['schemas']['SupportSessionResponse'][];
+            /** @description More items follow: ask again with `starting_after` = the last id of this page */
+            has_more: boolean;
+          };
         };
       };
       /** @description `unauthorized` */
@@ -12475,7 +13726,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['SupportSessionResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -12641,7 +13892,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['SessionTokensResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json`, `weak_password` */
@@ -12796,6 +14047,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page, in the list envelope */
       200: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -12807,7 +14059,13 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            /** @enum {string} */
+            object: 'list';
+            data: components['schemas']['InvitationResponse'][];
+            /** @description More items follow: ask again with `starting_after` = the last id of this page */
+            has_more: boolean;
+          };
         };
       };
       /** @description `validation_error` */
@@ -12934,7 +14192,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['InvitationResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -13098,7 +14356,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['InvitationResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -13262,7 +14520,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['InvitationResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -13428,7 +14686,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['SessionTokensResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json`, `weak_password` */
@@ -13581,7 +14839,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': components['schemas']['PasswordResetRequestedResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -13898,7 +15156,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': components['schemas']['PasswordResetRequestedResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -14441,6 +15699,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page, in the list envelope */
       200: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -14452,7 +15711,13 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            /** @enum {string} */
+            object: 'list';
+            data: components['schemas']['ApiKeyResponse'][];
+            /** @description More items follow: ask again with `starting_after` = the last id of this page */
+            has_more: boolean;
+          };
         };
       };
       /** @description `validation_error` */
@@ -14579,7 +15844,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['CreatedApiKeyResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -14748,7 +16013,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['ApiKeyResponse'];
         };
       };
       /** @description `validation_error` */
@@ -14873,7 +16138,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['ApiKeyResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -15046,7 +16311,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['CreatedApiKeyResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -15294,6 +16559,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page, in the list envelope */
       200: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -15305,7 +16571,13 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            /** @enum {string} */
+            object: 'list';
+            data: components['schemas']['AuditEventResponse'][];
+            /** @description More items follow: ask again with `starting_after` = the last id of this page */
+            has_more: boolean;
+          };
         };
       };
       /** @description `validation_error` */
@@ -15505,6 +16777,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page, in the list envelope */
       200: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -15516,7 +16789,13 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            /** @enum {string} */
+            object: 'list';
+            data: components['schemas']['AuditEventResponse'][];
+            /** @description More items follow: ask again with `starting_after` = the last id of this page */
+            has_more: boolean;
+          };
         };
       };
       /** @description `validation_error` */
@@ -15627,7 +16906,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': components['schemas']['PublicBrandingResponse'];
         };
       };
       /** @description Not modified: `If-None-Match` names the current ETag */
@@ -15722,7 +17001,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['PublicBrandingResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -15878,6 +17157,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page, in the list envelope */
       200: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -15889,7 +17169,13 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            /** @enum {string} */
+            object: 'list';
+            data: components['schemas']['TenantDomainResponse'][];
+            /** @description More items follow: ask again with `starting_after` = the last id of this page */
+            has_more: boolean;
+          };
         };
       };
       /** @description `unauthorized` */
@@ -16003,7 +17289,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['TenantDomainResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -16172,7 +17458,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['TenantDomainResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -16464,6 +17750,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page, in the list envelope */
       200: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -16475,7 +17762,13 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            /** @enum {string} */
+            object: 'list';
+            data: components['schemas']['WebhookEndpointResponse'][];
+            /** @description More items follow: ask again with `starting_after` = the last id of this page */
+            has_more: boolean;
+          };
         };
       };
       /** @description `unauthorized` */
@@ -16589,7 +17882,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['WebhookEndpointWithSecretResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -16710,6 +18003,19 @@ export interface operations {
           };
         };
       };
+      /** @description `webhooks_not_configured` */
+      501: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'webhooks_not_configured';
+          };
+        };
+      };
       /** @description `service_unavailable`, `overloaded` */
       503: {
         headers: {
@@ -16753,7 +18059,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['WebhookEndpointResponse'];
         };
       };
       /** @description `validation_error` */
@@ -17018,7 +18324,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['WebhookEndpointResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -17186,7 +18492,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['WebhookEndpointWithSecretResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -17307,6 +18613,19 @@ export interface operations {
           };
         };
       };
+      /** @description `webhooks_not_configured` */
+      501: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'webhooks_not_configured';
+          };
+        };
+      };
       /** @description `service_unavailable`, `overloaded` */
       503: {
         headers: {
@@ -17344,6 +18663,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page, in the list envelope */
       200: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -17355,7 +18675,13 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            /** @enum {string} */
+            object: 'list';
+            data: components['schemas']['WebhookDeliveryResponse'][];
+            /** @description More items follow: ask again with `starting_after` = the last id of this page */
+            has_more: boolean;
+          };
         };
       };
       /** @description `validation_error` */
@@ -17484,7 +18810,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['PublishedWebhookEventResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -17658,6 +18984,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page, in the list envelope */
       200: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -17669,7 +18996,13 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            /** @enum {string} */
+            object: 'list';
+            data: components['schemas']['Payment'][];
+            /** @description More items follow: ask again with `starting_after` = the last id of this page */
+            has_more: boolean;
+          };
         };
       };
       /** @description `validation_error` */
@@ -17979,7 +19312,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['PaymentStatsResponse'];
         };
       };
       /** @description `unauthorized` */
@@ -18092,7 +19425,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['PaymentAnalyticsResponse'];
         };
       };
       /** @description `validation_error` */
@@ -19054,7 +20387,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': components['schemas']['GatewayWebhookReceivedResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -19170,6 +20503,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page, in the list envelope */
       200: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -19181,7 +20515,13 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            /** @enum {string} */
+            object: 'list';
+            data: components['schemas']['DeadLetterResponse'][];
+            /** @description More items follow: ask again with `starting_after` = the last id of this page */
+            has_more: boolean;
+          };
         };
       };
       /** @description `validation_error` */
@@ -19306,7 +20646,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['DeadLetterResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -19459,7 +20799,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['PlatformPaymentVolumesResponse'];
         };
       };
       /** @description `validation_error` */
@@ -19586,7 +20926,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['TopTenantsResponse'];
         };
       };
       /** @description `validation_error` */
@@ -19696,7 +21036,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['PaymentWorkflowResponse'];
         };
       };
       /** @description `unauthorized` */
@@ -19810,7 +21150,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['PaymentWorkflowResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -19970,6 +21310,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page, in the list envelope */
       200: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -19981,7 +21322,13 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            /** @enum {string} */
+            object: 'list';
+            data: components['schemas']['PaymentBatchResponse'][];
+            /** @description More items follow: ask again with `starting_after` = the last id of this page */
+            has_more: boolean;
+          };
         };
       };
       /** @description `validation_error` */
@@ -20111,7 +21458,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': components['schemas']['PaymentBatchCreatedResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
@@ -20293,7 +21640,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['PaymentBatchResponse'];
         };
       };
       /** @description `validation_error` */
@@ -20412,6 +21759,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description One page, in the list envelope */
       200: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -20423,7 +21771,13 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': {
+            /** @enum {string} */
+            object: 'list';
+            data: components['schemas']['PaymentBatchItemResponse'][];
+            /** @description More items follow: ask again with `starting_after` = the last id of this page */
+            has_more: boolean;
+          };
         };
       };
       /** @description `validation_error` */

@@ -19,7 +19,7 @@ export function writePluginMetadata(outputDir = PLUGIN_METADATA_DIR): void {
         pathToSource: PLUGIN_METADATA_DIR,
         introspectComments: true,
         classValidatorShim: true,
-        dtoFileNameSuffix: ['.dto.ts'],
+        dtoFileNameSuffix: ['.dto.ts', '.response.ts'],
         controllerFileNameSuffix: ['.controller.ts'],
       }),
     ],

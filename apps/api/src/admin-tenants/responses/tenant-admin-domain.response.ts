@@ -1,0 +1,10 @@
+import { DomainStatus, type TenantAdminView } from '@tenantpay/tenancy';
+
+/** A custom domain of a tenant, as super-admins see it. */
+export class TenantAdminDomainResponse implements Readonly<TenantAdminView['domains'][number]> {
+  readonly hostname!: string;
+  readonly status!: DomainStatus;
+  readonly verificationToken!: string;
+  readonly verifiedAt!: string | null;
+  readonly createdAt!: string;
+}
