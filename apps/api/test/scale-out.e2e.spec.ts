@@ -30,18 +30,23 @@ jest.setTimeout(120_000);
  * `npm run start:scaled` runs them. Every guarantee that must hold per tenant holds across instances.
  */
 describe('scale-out: three API instances and two workers on one MongoDB and Redis', () => {
+  // Before useTestRedis: Jest runs afterAll hooks in declaration order; close while Redis is still up.
+  afterAll(async () => {
+    await Promise.all(workers.map((worker) => worker.close()));
+    admin?.disconnect();
+    for (const app of apps) await app.close();
+  });
   const mongo = useTestMongo();
   const redis = useTestRedis();
-  let apps: NestFastifyApplication[];
-  let workers: Worker[];
+  const apps: NestFastifyApplication[] = [];
+  const workers: Worker[] = [];
   let admin: Redis;
   let platform: { Authorization: string };
 
   beforeAll(async () => {
     const config = sharedInstanceConfig(mongo.uri, redis.url);
-    apps = [];
     for (let i = 0; i < 3; i++) apps.push(await createIdentityTestApp(config));
-    workers = [startInlineWorker(apps[1] as NestFastifyApplication)];
+    workers.push(startInlineWorker(apps[1] as NestFastifyApplication));
     workers.push(startInlineWorker(apps[2] as NestFastifyApplication));
     await localCachesOn(...apps);
     admin = new Redis(redis.url);
@@ -52,11 +57,6 @@ describe('scale-out: three API instances and two workers on one MongoDB and Redi
       .expect(200);
     platform = { Authorization: `Bearer ${login.body.accessToken as string}` };
   }, 120_000);
-  afterAll(async () => {
-    await Promise.all(workers.map((worker) => worker.close()));
-    admin.disconnect();
-    for (const app of apps) await app.close();
-  });
 
   const first = () => apps[0] as NestFastifyApplication;
   const http = (app: NestFastifyApplication) => request(app.getHttpServer());

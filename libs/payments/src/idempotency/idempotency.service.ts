@@ -125,6 +125,9 @@ export class IdempotencyService {
         if (existing.holderSession !== null) await this.transactions.killSession(existing.holderSession);
       }
       const taken = await this.records.takeOver(existing, fresh);
+      // An expired record may be deleted by its TTL index between the read and the takeover: claim afresh
+      // (another request that took it over meanwhile is found by the next round's read).
+      if (taken === null && expired) continue;
       if (taken === null) throw new IdempotencyInProgressException(this.leaseMs());
       return { kind: 'claimed', record: taken, lockToken };
     }
