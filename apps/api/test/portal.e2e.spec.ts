@@ -24,8 +24,12 @@ const BRAND_A: TenantBranding = {
   primaryColor: '#1F6FEB',
   supportEmail: 'help@first.example',
 };
-// Markup in a brand is text to show, never HTML to run.
-const BRAND_B: TenantBranding = { displayName: 'Growth <i>Savings</i>', primaryColor: '#2DA44E' };
+// Markup in a brand is text to show, never HTML to run. The bright yellow cards must get dark text.
+const BRAND_B: TenantBranding = {
+  displayName: 'Growth <i>Savings</i>',
+  primaryColor: '#2DA44E',
+  secondaryColor: '#FFE600',
+};
 /** Twelve payments per tenant, the same in both, so a leak cannot hide behind different data. */
 const SEEDED = Array.from({ length: 12 }, (_, index) => ({
   reference: `INV-${String(index + 1).padStart(3, '0')}`,
@@ -267,6 +271,10 @@ describe('staff portal at the root of a tenant host (issue 8)', () => {
         expect(await page.locator('#brand-name').textContent()).toBe('Growth <i>Savings</i>');
         expect(await page.locator('#brand-name i').count()).toBe(0);
         expect(await brandColor(page)).toBe('rgb(45, 164, 78)');
+        const cardColors = await page.evaluate<string[]>(
+          `(() => { const card = getComputedStyle(document.querySelector('#sign-in')); return [card.backgroundColor, card.color]; })()`,
+        );
+        expect(cardColors).toEqual(['rgb(255, 230, 0)', 'rgb(0, 0, 0)']);
         await signIn(page, emailOf(tenantA, 'ADMIN'));
         const error = page.locator('#sign-in-error');
         await error.waitFor();

@@ -4,6 +4,7 @@ import { TenantUserRole } from '@tenantpay/identity';
 import { ErrorCode } from '@tenantpay/platform';
 import {
   AllowSuspendedTenant,
+  type BrandingUpdate,
   Feature,
   type PublicBranding,
   Public,
@@ -16,6 +17,7 @@ import {
 } from '@tenantpay/tenancy';
 import type { IncomingHttpHeaders } from 'node:http';
 import { DocumentedErrors } from '../openapi/documented-errors.decorator';
+import { BRANDING_SCHEMA, BRANDING_UPDATE_SCHEMA } from '../openapi/openapi.constant';
 import { brandingEtag, ifNoneMatchHits } from './branding-etag';
 import { UpdateBrandingDto } from './dto/update-branding.dto';
 
@@ -43,7 +45,11 @@ export class BrandingController {
   @Public()
   @AllowSuspendedTenant()
   // Declared with 304: an explicit response replaces @nestjs/swagger's default 200.
-  @ApiResponse({ status: 200, description: "The tenant's public branding" })
+  @ApiResponse({
+    status: 200,
+    description: "The tenant's public branding",
+    schema: { $ref: `#/components/schemas/${BRANDING_SCHEMA}` },
+  })
   @ApiResponse({ status: 304, description: 'Not modified: `If-None-Match` names the current ETag' })
   read(
     @Req() request: { headers: IncomingHttpHeaders },
@@ -63,11 +69,16 @@ export class BrandingController {
     return body;
   }
 
-  /** Replace the tenant's branding. */
+  /** Replace the tenant's branding; colours too faint for buttons are accepted with warnings (BrandingUpdate). */
   @Put()
+  @ApiResponse({
+    status: 200,
+    description: 'The branding as now shown, with contrast warnings',
+    schema: { $ref: `#/components/schemas/${BRANDING_UPDATE_SCHEMA}` },
+  })
   @Roles(TenantUserRole.Admin)
   @RequireFeature(Feature.WhiteLabel)
-  replace(@Body() body: UpdateBrandingDto): Promise<PublicBranding> {
+  replace(@Body() body: UpdateBrandingDto): Promise<BrandingUpdate> {
     return this.branding.replace(body);
   }
 }

@@ -29,10 +29,13 @@ import {
   BEARER_SECURITY_SCHEME,
   OPENAPI_VERSION,
   PAYMENT_SCHEMA,
+  BRANDING_SCHEMA,
+  BRANDING_UPDATE_SCHEMA,
   REQUEST_ID_PARAMETER,
   TENANT_ID_PARAMETER,
 } from './openapi.constant';
 import { PAYMENT_SCHEMA_OBJECT } from './payment.schema';
+import { BRANDING_SCHEMA_OBJECT, BRANDING_UPDATE_SCHEMA_OBJECT } from './branding.schema';
 import pluginMetadata from './plugin-metadata';
 import { type RouteContract, routeContract } from './route-contract';
 import { routeErrorCodes } from './route-error-codes';
@@ -148,6 +151,8 @@ function addSharedComponents(document: OpenAPIObject): void {
     [API_ERROR_SCHEMA]: API_ERROR_SCHEMA_OBJECT,
     // OpenAPI 3.1 schema (JSON Schema 2020-12: `const`, type arrays), which @nestjs/swagger's 3.0 types do not know.
     [PAYMENT_SCHEMA]: PAYMENT_SCHEMA_OBJECT as SchemaObject,
+    [BRANDING_SCHEMA]: BRANDING_SCHEMA_OBJECT as SchemaObject,
+    [BRANDING_UPDATE_SCHEMA]: BRANDING_UPDATE_SCHEMA_OBJECT as SchemaObject,
   };
   const header = (name: string, description: string): ParameterObject => ({
     name,

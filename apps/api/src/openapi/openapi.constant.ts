@@ -12,6 +12,8 @@ export const API_KEY_SECURITY_SCHEME = 'apiKey';
 /** Component names of the shared schemas and header parameters. */
 export const API_ERROR_SCHEMA = 'ApiError';
 export const PAYMENT_SCHEMA = 'Payment';
+export const BRANDING_SCHEMA = 'Branding';
+export const BRANDING_UPDATE_SCHEMA = 'BrandingUpdate';
 export const REQUEST_ID_PARAMETER = 'RequestId';
 export const TENANT_ID_PARAMETER = 'TenantId';
 

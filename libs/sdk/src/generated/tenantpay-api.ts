@@ -1438,7 +1438,7 @@ export interface paths {
      *     answers 404 like any other tenant lookup; it reveals no more than the branding of a known one would.
      */
     get: operations['BrandingController_read'];
-    /** Replace the tenant's branding. */
+    /** Replace the tenant's branding; colours too faint for buttons are accepted with warnings (BrandingUpdate). */
     put: operations['BrandingController_replace'];
     post?: never;
     delete?: never;
@@ -2396,6 +2396,42 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    Branding: {
+      displayName: string;
+      logoUrl: string | null;
+      primaryColor: string | null;
+      /** @description Black or white, whichever reaches WCAG AA (4.5:1) on the colour; null when the colour is the default */
+      onPrimaryColor: string | null;
+      secondaryColor: string | null;
+      /** @description Black or white, whichever reaches WCAG AA (4.5:1) on the colour; null when the colour is the default */
+      onSecondaryColor: string | null;
+      supportEmail: string | null;
+      supportUrl: string | null;
+    };
+    BrandingUpdate: {
+      displayName: string;
+      logoUrl: string | null;
+      primaryColor: string | null;
+      /** @description Black or white, whichever reaches WCAG AA (4.5:1) on the colour; null when the colour is the default */
+      onPrimaryColor: string | null;
+      secondaryColor: string | null;
+      /** @description Black or white, whichever reaches WCAG AA (4.5:1) on the colour; null when the colour is the default */
+      onSecondaryColor: string | null;
+      supportEmail: string | null;
+      supportUrl: string | null;
+      /** @description Brand colours too faint to draw shapes (WCAG 1.4.11, 3:1): accepted, not refused */
+      warnings: {
+        /** @constant */
+        code: 'low_contrast';
+        /** @constant */
+        param: 'primaryColor';
+        /** @enum {string} */
+        against: 'page' | 'secondaryColor';
+        ratio: number;
+        required: number;
+        message: string;
+      }[];
     };
   };
   responses: never;
@@ -15627,7 +15663,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': unknown;
+          'application/json': components['schemas']['Branding'];
         };
       };
       /** @description Not modified: `If-None-Match` names the current ETag */
@@ -15711,6 +15747,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The branding as now shown, with contrast warnings */
       200: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -15722,7 +15759,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': components['schemas']['BrandingUpdate'];
         };
       };
       /** @description `validation_error`, `invalid_json` */

@@ -17,11 +17,11 @@ import {
   storeToken,
 } from './api-client.js';
 import { showRecoveryCodes, showTotpSecret } from './mfa-enrolment-view.js';
+import { applyBrandColors } from './page-branding.js';
 
 const PAGE_SIZE = 10;
 /** The roles POST /v1/payments admits; the API refuses the others anyway. */
 const PAYMENT_WRITERS = ['ADMIN', 'OPERATOR'];
-const COLOR = /^#[0-9a-fA-F]{6}$/;
 
 /**
  * @template {HTMLElement} T
@@ -124,7 +124,7 @@ async function loadBranding() {
 }
 
 /**
- * @param {{ displayName: string, logoUrl: string | null, primaryColor: string | null, secondaryColor: string | null, supportEmail: string | null, supportUrl: string | null }} branding
+ * @param {{ displayName: string, logoUrl: string | null, supportEmail: string | null, supportUrl: string | null } & import('./page-branding.js').BrandColors} branding
  */
 function applyBranding(branding) {
   view.brandName.textContent = branding.displayName;
@@ -134,14 +134,7 @@ function applyBranding(branding) {
     view.brandLogo.alt = `${branding.displayName} logo`;
     view.brandLogo.hidden = false;
   }
-  const root = document.documentElement.style;
-  if (branding.primaryColor !== null && COLOR.test(branding.primaryColor)) {
-    root.setProperty('--brand-primary', branding.primaryColor);
-    root.setProperty('--brand-on-primary', isLight(branding.primaryColor) ? '#1f2328' : '#ffffff');
-  }
-  if (branding.secondaryColor !== null && COLOR.test(branding.secondaryColor)) {
-    root.setProperty('--brand-secondary', branding.secondaryColor);
-  }
+  applyBrandColors(branding);
   if (branding.supportEmail !== null) {
     view.supportEmail.href = `mailto:${branding.supportEmail}`;
     view.supportEmail.textContent = branding.supportEmail;
@@ -154,15 +147,6 @@ function applyBranding(branding) {
     view.supportUrl.hidden = false;
     view.support.hidden = false;
   }
-}
-
-/** Whether dark text reads better than white on this colour (WCAG relative luminance). */
-function isLight(/** @type {string} */ hex) {
-  const [r = 0, g = 0, b = 0] = [1, 3, 5].map((start) => {
-    const channel = parseInt(hex.slice(start, start + 2), 16) / 255;
-    return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.179;
 }
 
 // ---- session --------------------------------------------------------------------------------------------
