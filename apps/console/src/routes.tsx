@@ -1,6 +1,13 @@
+import { AccountPage } from './features/account/account-page';
+import { ApiKeysPage } from './features/api-keys/api-keys-page';
+import { AuditPage } from './features/audit/audit-page';
+import { BrandingPage } from './features/branding/branding-page';
 import { DashboardPage } from './features/dashboard/dashboard-page';
+import { UsageExportPage } from './features/usage/usage-export-page';
+import { UsersPage } from './features/users/users-page';
+import { WebhooksPage } from './features/webhooks/webhooks-page';
 import type { ConsoleRoute } from './routing/console-route';
-import { ALL_STAFF_ROLES } from './session/staff-user';
+import { ALL_STAFF_ROLES, TENANT_ADMINS, USAGE_READERS } from './session/staff-user';
 
 /**
  * Every screen of the staff console, in navigation order: the one place a screen is registered. A screen
@@ -9,4 +16,33 @@ import { ALL_STAFF_ROLES } from './session/staff-user';
  */
 export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/', title: 'Dashboard', page: DashboardPage, roles: ALL_STAFF_ROLES, inNavigation: true },
+  { path: '/users', title: 'Users', page: UsersPage, roles: TENANT_ADMINS, inNavigation: true },
+  {
+    path: '/api-keys',
+    title: 'API keys',
+    page: ApiKeysPage,
+    roles: TENANT_ADMINS,
+    feature: 'API_KEYS',
+    outsideTier: 'API keys for integrations are part of the Enterprise plan.',
+    inNavigation: true,
+  },
+  { path: '/webhooks', title: 'Webhooks', page: WebhooksPage, roles: TENANT_ADMINS, inNavigation: true },
+  {
+    path: '/branding',
+    title: 'Branding',
+    page: BrandingPage,
+    roles: TENANT_ADMINS,
+    feature: 'WHITE_LABEL',
+    outsideTier: 'Your own name, colours, logo and domains are part of the Enterprise plan.',
+    inNavigation: true,
+  },
+  { path: '/audit', title: 'Audit log', page: AuditPage, roles: TENANT_ADMINS, inNavigation: true },
+  {
+    path: '/usage',
+    title: 'Usage and billing',
+    page: UsageExportPage,
+    roles: USAGE_READERS,
+    inNavigation: true,
+  },
+  { path: '/account', title: 'Account', page: AccountPage, roles: ALL_STAFF_ROLES, inNavigation: true },
 ];

@@ -1,27 +1,24 @@
-const DARK_TEXT = '#1f2328';
+import { colord, extend } from 'colord';
+import a11yPlugin from 'colord/plugins/a11y';
+
+extend([a11yPlugin]);
+
+const DARK_TEXT = '#000000';
 const LIGHT_TEXT = '#ffffff';
 
 /**
- * The text colour (near-black or white) with the higher WCAG 2 contrast ratio against a brand colour, so a bright
- * yellow gets dark text and a navy white text, whatever the tenant picks.
+ * Black or white, whichever has the higher WCAG contrast with a brand colour: the API's rule for
+ * `onPrimaryColor` (libs/tenancy readable-text-color.ts), here for the branding screen's live preview of colours
+ * not saved yet. One of the two always reaches AA (4.5:1): their ratios multiply to 21. A near-black instead of
+ * black would not: against mid-grey both it and white stay under 4:1.
  */
 export function readableTextColor(background: string): string {
-  const backgroundLuminance = relativeLuminance(background);
-  return contrastRatio(backgroundLuminance, relativeLuminance(DARK_TEXT)) >=
-    contrastRatio(backgroundLuminance, relativeLuminance(LIGHT_TEXT))
+  return contrastRatio(background, DARK_TEXT) >= contrastRatio(background, LIGHT_TEXT)
     ? DARK_TEXT
     : LIGHT_TEXT;
 }
 
-/** WCAG 2 relative luminance of a `#rrggbb` colour. */
-export function relativeLuminance(hex: string): number {
-  const [r = 0, g = 0, b = 0] = [1, 3, 5].map((start) => {
-    const channel = parseInt(hex.slice(start, start + 2), 16) / 255;
-    return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-export function contrastRatio(luminanceA: number, luminanceB: number): number {
-  return (Math.max(luminanceA, luminanceB) + 0.05) / (Math.min(luminanceA, luminanceB) + 0.05);
+/** The WCAG 2.1 contrast ratio of two colours, rounded down to hundredths (so a shown pass is a real pass). */
+export function contrastRatio(first: string, second: string): number {
+  return colord(first).contrast(second);
 }

@@ -4,6 +4,8 @@ export type StaffRole = 'ADMIN' | 'OPERATOR' | 'VIEWER';
 export const ALL_STAFF_ROLES: readonly StaffRole[] = ['ADMIN', 'OPERATOR', 'VIEWER'];
 export const PAYMENT_WRITERS: readonly StaffRole[] = ['ADMIN', 'OPERATOR'];
 export const TENANT_ADMINS: readonly StaffRole[] = ['ADMIN'];
+/** `GET /v1/usage` admits admins and viewers (finance reads usage; operators move money). */
+export const USAGE_READERS: readonly StaffRole[] = ['ADMIN', 'VIEWER'];
 
 /** The signed-in staff member as `GET /v1/auth/me` describes a user, with the tenant's tier and features. */
 export interface StaffUser {
