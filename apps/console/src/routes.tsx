@@ -1,6 +1,9 @@
+import { ApprovalsPage } from './features/approvals/approvals-page';
 import { DashboardPage } from './features/dashboard/dashboard-page';
+import { PaymentDetailPage } from './features/payments/payment-detail-page';
+import { PaymentListPage } from './features/payments/payment-list-page';
 import type { ConsoleRoute } from './routing/console-route';
-import { ALL_STAFF_ROLES } from './session/staff-user';
+import { ALL_STAFF_ROLES, TENANT_ADMINS } from './session/staff-user';
 
 /**
  * Every screen of the staff console, in navigation order: the one place a screen is registered. A screen
@@ -9,4 +12,21 @@ import { ALL_STAFF_ROLES } from './session/staff-user';
  */
 export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/', title: 'Dashboard', page: DashboardPage, roles: ALL_STAFF_ROLES, inNavigation: true },
+  { path: '/payments', title: 'Payments', page: PaymentListPage, roles: ALL_STAFF_ROLES, inNavigation: true },
+  {
+    path: '/payments/:id',
+    title: 'Payment',
+    page: PaymentDetailPage,
+    roles: ALL_STAFF_ROLES,
+    inNavigation: false,
+  },
+  {
+    path: '/approvals',
+    title: 'Approvals',
+    page: ApprovalsPage,
+    roles: TENANT_ADMINS,
+    feature: 'CUSTOM_WORKFLOWS',
+    outsideTier: 'Four-eyes approval of payments is part of the Enterprise plan.',
+    inNavigation: true,
+  },
 ];
