@@ -1,8 +1,11 @@
 import { AccountPage } from './features/account/account-page';
 import { ApiKeysPage } from './features/api-keys/api-keys-page';
+import { ApprovalsPage } from './features/approvals/approvals-page';
 import { AuditPage } from './features/audit/audit-page';
 import { BrandingPage } from './features/branding/branding-page';
 import { DashboardPage } from './features/dashboard/dashboard-page';
+import { PaymentDetailPage } from './features/payments/payment-detail-page';
+import { PaymentListPage } from './features/payments/payment-list-page';
 import { UsageExportPage } from './features/usage/usage-export-page';
 import { UsersPage } from './features/users/users-page';
 import { WebhooksPage } from './features/webhooks/webhooks-page';
@@ -16,6 +19,23 @@ import { ALL_STAFF_ROLES, TENANT_ADMINS, USAGE_READERS } from './session/staff-u
  */
 export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/', title: 'Dashboard', page: DashboardPage, roles: ALL_STAFF_ROLES, inNavigation: true },
+  { path: '/payments', title: 'Payments', page: PaymentListPage, roles: ALL_STAFF_ROLES, inNavigation: true },
+  {
+    path: '/payments/:id',
+    title: 'Payment',
+    page: PaymentDetailPage,
+    roles: ALL_STAFF_ROLES,
+    inNavigation: false,
+  },
+  {
+    path: '/approvals',
+    title: 'Approvals',
+    page: ApprovalsPage,
+    roles: TENANT_ADMINS,
+    feature: 'CUSTOM_WORKFLOWS',
+    outsideTier: 'Four-eyes approval of payments is part of the Enterprise plan.',
+    inNavigation: true,
+  },
   { path: '/users', title: 'Users', page: UsersPage, roles: TENANT_ADMINS, inNavigation: true },
   {
     path: '/api-keys',

@@ -63,6 +63,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
           return (
             <tr
               key={props.rowKey(row)}
+              data-row-key={props.rowKey(row)}
               tabIndex={open === undefined ? undefined : 0}
               class={open === undefined ? undefined : 'openable'}
               onClick={open === undefined ? undefined : () => open(row)}
