@@ -7,3 +7,8 @@ export function apiErrorMessage(error: unknown): string {
     return 'The server could not be reached. Check the connection and try again.';
   return error instanceof Error ? error.message : 'Something went wrong.';
 }
+
+/** The API's machine code of a failed call (shown as `data-code` for tests and support), if it has one. */
+export function apiErrorCode(error: unknown): string | null {
+  return error instanceof TenantpayApiError ? error.code : null;
+}

@@ -1,4 +1,5 @@
 import { createTenantpayClient } from '@tenantpay/sdk';
+import { newIdempotencyKey } from './new-idempotency-key';
 import { sessionFetch } from './session-fetch';
 
 /**
@@ -6,4 +7,8 @@ import { sessionFetch } from './session-fetch';
  * TenantpayApiError, Idempotency-Keys on money-moving POSTs, 429/503 retried after Retry-After) over this
  * host, whose name tells the API which tenant it serves.
  */
-export const consoleApi = createTenantpayClient({ baseUrl: window.location.origin, fetch: sessionFetch });
+export const consoleApi = createTenantpayClient({
+  baseUrl: window.location.origin,
+  fetch: sessionFetch,
+  newIdempotencyKey,
+});

@@ -22,16 +22,18 @@ export function ConsoleLayout() {
         {branding.logoUrl?.startsWith('https://') === true && (
           <img class="brand-logo" src={branding.logoUrl} alt={`${branding.displayName} logo`} />
         )}
-        <p class="brand-name">{branding.displayName}</p>
+        <p class="brand-name" id="brand-name">
+          {branding.displayName}
+        </p>
         {branding.supportUrl !== null && (
           <a class="support-link" href={branding.supportUrl} rel="noopener noreferrer" target="_blank">
             Support
           </a>
         )}
-        <p class="session-user">
+        <p class="session-user" id="session-user">
           {user.email} ({titleCase(user.role)}, {titleCase(user.tier)} plan)
         </p>
-        <button type="button" onClick={() => void signOut()}>
+        <button type="button" id="sign-out" onClick={() => void signOut()}>
           Sign out
         </button>
       </header>
@@ -46,7 +48,7 @@ export function ConsoleLayout() {
           ))}
         </ul>
       </nav>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} data-workspace="">
         <Switch>
           {CONSOLE_ROUTES.map((route) => (
             <Route key={route.path} path={route.path}>

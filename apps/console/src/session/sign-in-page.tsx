@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { apiErrorMessage } from '../api/api-error-message';
+import { apiErrorCode, apiErrorMessage } from '../api/api-error-message';
 import { consoleApi } from '../api/console-api';
 import { ErrorState } from '../ui/error-state';
 import { formValue } from '../ui/form-value';
@@ -7,6 +7,9 @@ import { isChallengeGone } from './is-challenge-gone';
 import { toLoginAnswer } from './login-answer';
 import { MfaEnrolmentStep } from './mfa-enrolment-step';
 import { useSession } from './session-context';
+
+const CHALLENGE_GONE =
+  'The sign-in took too long or is no longer valid. Enter your email and password again.';
 
 type Step =
   | { readonly kind: 'password' }
@@ -21,8 +24,10 @@ type Step =
 export function SignInPage({ brandName }: { readonly brandName: string }) {
   const session = useSession();
   const [step, setStep] = useState<Step>({ kind: 'password' });
-  const [error, setError] = useState<string | null>(
-    session.state.status === 'signed-out' ? session.state.reason : null,
+  const [error, setError] = useState<{ readonly message: string; readonly code: string | null } | null>(
+    session.state.status === 'signed-out' && session.state.reason !== null
+      ? { message: session.state.reason, code: 'unauthorized' }
+      : null,
   );
   const [busy, setBusy] = useState(false);
 
@@ -54,7 +59,7 @@ export function SignInPage({ brandName }: { readonly brandName: string }) {
     event.preventDefault();
     if (step.kind !== 'code') return;
     const form = event.currentTarget as HTMLFormElement;
-    const entered = formValue(form, 'code').trim();
+    const entered = formValue(form, step.recovery ? 'recoveryCode' : 'code').trim();
     await run(async () => {
       const answer = toLoginAnswer(
         await consoleApi.POST('/v1/auth/login/mfa', {
@@ -78,8 +83,8 @@ export function SignInPage({ brandName }: { readonly brandName: string }) {
       form?.reset();
       if (step.kind !== 'password' && isChallengeGone(failure)) {
         setStep({ kind: 'password' });
-        setError('The sign-in took too long or is no longer valid. Enter your email and password again.');
-      } else setError(apiErrorMessage(failure));
+        setError({ message: CHALLENGE_GONE, code: apiErrorCode(failure) });
+      } else setError({ message: apiErrorMessage(failure), code: apiErrorCode(failure) });
     } finally {
       setBusy(false);
     }
@@ -87,9 +92,9 @@ export function SignInPage({ brandName }: { readonly brandName: string }) {
 
   return (
     <main class="sign-in" id="main">
-      <h1>{brandName}</h1>
+      <h1 id="brand-name">{brandName}</h1>
       {step.kind === 'password' && (
-        <form class="card" onSubmit={submitPassword} aria-labelledby="sign-in-title">
+        <form id="sign-in-form" class="card" onSubmit={submitPassword} aria-labelledby="sign-in-title">
           <h2 id="sign-in-title">Sign in</h2>
           <label>
             Email
@@ -99,7 +104,7 @@ export function SignInPage({ brandName }: { readonly brandName: string }) {
             Password
             <input name="password" type="password" autocomplete="current-password" required />
           </label>
-          {error !== null && <ErrorState message={error} />}
+          {error !== null && <ErrorState id="sign-in-error" message={error.message} code={error.code} />}
           <button type="submit" disabled={busy}>
             Sign in
           </button>
@@ -107,7 +112,7 @@ export function SignInPage({ brandName }: { readonly brandName: string }) {
         </form>
       )}
       {step.kind === 'code' && (
-        <form class="card" onSubmit={submitCode} aria-labelledby="mfa-title">
+        <form id="mfa-form" class="card" onSubmit={submitCode} aria-labelledby="mfa-title">
           <h2 id="mfa-title">Two-factor authentication</h2>
           <p>
             {step.recovery
@@ -118,19 +123,20 @@ export function SignInPage({ brandName }: { readonly brandName: string }) {
             {step.recovery ? 'Recovery code' : 'Authentication code'}
             <input
               key={step.recovery ? 'recovery' : 'code'}
-              name="code"
+              name={step.recovery ? 'recoveryCode' : 'code'}
               autocomplete="one-time-code"
               inputMode={step.recovery ? 'text' : 'numeric'}
               required
               autoFocus
             />
           </label>
-          {error !== null && <ErrorState message={error} />}
+          {error !== null && <ErrorState id="mfa-error" message={error.message} code={error.code} />}
           <button type="submit" disabled={busy}>
             Verify
           </button>
           <button
             type="button"
+            id="mfa-use-recovery"
             class="link-button"
             onClick={() => setStep({ ...step, recovery: !step.recovery })}
           >
@@ -143,7 +149,7 @@ export function SignInPage({ brandName }: { readonly brandName: string }) {
           challengeToken={step.challengeToken}
           onChallengeGone={() => {
             setStep({ kind: 'password' });
-            setError('The sign-in took too long or is no longer valid. Enter your email and password again.');
+            setError({ message: CHALLENGE_GONE, code: 'unauthorized' });
           }}
         />
       )}

@@ -2,6 +2,7 @@ import { TenantpayApiError } from '@tenantpay/sdk';
 import { useEffect, useState } from 'preact/hooks';
 import { apiErrorMessage } from '../../api/api-error-message';
 import { consoleApi } from '../../api/console-api';
+import { newIdempotencyKey } from '../../api/new-idempotency-key';
 import { parseMoney } from '../../format/parse-money';
 import { ErrorState } from '../../ui/error-state';
 import { formValue } from '../../ui/form-value';
@@ -15,7 +16,7 @@ import { quotaReachedMessage } from './quota-message';
  * Once the month's quota is used up the form is disabled and says when it comes back.
  */
 export function CreatePaymentForm(props: { readonly onCreated: () => void }) {
-  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  const [idempotencyKey, setIdempotencyKey] = useState(() => newIdempotencyKey());
   const [quotaReached, setQuotaReached] = useState<string | null>(null);
   const [error, setError] = useState<{
     message: string;
@@ -66,7 +67,7 @@ export function CreatePaymentForm(props: { readonly onCreated: () => void }) {
         },
       });
       form.reset();
-      setIdempotencyKey(crypto.randomUUID());
+      setIdempotencyKey(newIdempotencyKey());
       setStatus(`Payment ${reference} created.`);
       props.onCreated();
     } catch (failure) {
@@ -80,7 +81,7 @@ export function CreatePaymentForm(props: { readonly onCreated: () => void }) {
       } else {
         // A refused payment is final for this key: the next attempt is a new payment.
         if (failure instanceof TenantpayApiError && failure.status < 500)
-          setIdempotencyKey(crypto.randomUUID());
+          setIdempotencyKey(newIdempotencyKey());
         setError({
           message: apiErrorMessage(failure),
           code: failure instanceof TenantpayApiError ? failure.code : null,
