@@ -50,9 +50,9 @@ describe('staff console administration screens (issue 18)', () => {
       });
       page.on('pageerror', (error) => problems.push(error.message));
       await page.goto(`http://${hostOf(tenant)}:${port}/`);
-      await page.locator('form[aria-labelledby=sign-in-title] input[name=email]').fill(emailOf(tenant, role));
-      await page.locator('form[aria-labelledby=sign-in-title] input[name=password]').fill(PASSWORD);
-      await page.locator('form[aria-labelledby=sign-in-title] button[type=submit]').click();
+      await page.locator('#sign-in-form input[name=email]').fill(emailOf(tenant, role));
+      await page.locator('#sign-in-form input[name=password]').fill(PASSWORD);
+      await page.locator('#sign-in-form button[type=submit]').click();
       await page.locator('nav.side-nav').waitFor();
       return page;
     }
