@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantUserRole } from '@tenantpay/identity';
 import { type TenantSnapshot, Tier } from '@tenantpay/tenancy';
+import { WebhookEventPublisher, WebhookEventType } from '@tenantpay/webhooks';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import request from 'supertest';
 import { createApiApplication } from '../src/create-api-application';
 import { eventually } from '../../worker/test/support/eventually';
 import { PASSWORD, seedTenant, seedUser } from './identity-test-app';
+import { inTenant } from './webhooks-test-app';
 import { ensureConsoleBuilt } from './support/built-console';
 import { launchHeadlessChromium } from './support/headless-chromium';
 
@@ -191,7 +193,7 @@ describe('staff console administration screens (issue 18)', () => {
         expect(await seriousAccessibilityViolations(page)).toEqual([]);
       });
 
-      it('adds a webhook endpoint with its secret shown once, and opens its (empty) delivery log', async () => {
+      it('adds a webhook endpoint with its secret shown once, opens its delivery log and replays a delivery', async () => {
         await open(page, '/webhooks', 'Webhooks');
         await page.locator('input[name=url]').fill('http://localhost/tenantpay-hooks');
         await page.locator('button', { hasText: 'Add endpoint' }).click();
@@ -199,12 +201,24 @@ describe('staff console administration screens (issue 18)', () => {
         expect(await page.locator('.error-state').allTextContents()).toEqual([]);
         expect(await page.locator('.secret-once .secret-value').textContent()).toMatch(/^whsec_/);
         await page.locator('button', { hasText: 'I have stored it' }).click();
+        // An event for the endpoint, as the worker publishes one when a payment completes.
+        await inTenant(app, enterprise, () =>
+          app.get(WebhookEventPublisher).publish({
+            type: WebhookEventType.PaymentCompleted,
+            data: { id: 'pay_console_screens' },
+          }),
+        );
+
         const row = page.locator('.data-table tbody tr', { hasText: 'localhost/tenantpay-hooks' });
         await row.focus();
         await page.keyboard.press('Enter');
-        await page.locator('#deliveries-title').waitFor();
-        await page.locator('.empty-state', { hasText: 'Nothing was sent to this endpoint yet.' }).waitFor();
+        const deliveries = page.locator('#deliveries-title ~ .data-table tbody tr');
+        await deliveries.first().waitFor();
+        expect(await deliveries.count()).toBe(1);
+        expect(await deliveries.first().textContent()).toContain('payment.completed');
         expect(await seriousAccessibilityViolations(page)).toEqual([]);
+        await deliveries.first().locator('button', { hasText: 'Replay' }).click();
+        await eventually('the replay to be listed', async () => (await deliveries.count()) === 2);
       });
 
       it('previews a bright colour with readable text, saves it with a contrast warning, and lists a domain to verify', async () => {
