@@ -132,7 +132,7 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
       port = (app.getHttpServer().address() as AddressInfo).port;
 
       tenantA = await seedTenant(app, Tier.Starter);
-      tenantB = await seedTenant(app, Tier.Starter);
+      tenantB = await seedTenant(app, Tier.Professional);
       tenantC = await seedTenant(app, Tier.Enterprise);
       await app.get(TenantContextService).runAsPlatform('test setup', async () => {
         await app.get(TenantAdminService).updateBranding(tenantA.id, BRAND_A);
@@ -187,6 +187,9 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
         );
         await page.locator('section', { hasText: '12 transactions of 1,000' }).waitFor();
         expect(await colorsOf(page, '.brand-bar')).toEqual(['rgb(31, 111, 235)', 'rgb(255, 255, 255)']);
+        expect(await page.locator('#charts-outside-tier-notice').textContent()).toContain(
+          'part of the Professional and Enterprise plans',
+        );
         const approvals = page.locator('.side-nav a', { hasText: 'Approvals' });
         expect(await approvals.locator('.tier-badge').textContent()).toBe('Not in your plan');
         expect(await seriousAccessibilityViolations(page)).toEqual([]);
@@ -296,7 +299,13 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
         expect(await error.getAttribute('data-code')).toBe('unauthorized');
         expect(await page.evaluate<number>('sessionStorage.length')).toBe(0);
         await signIn(page, emailOf(tenantB, 'ADMIN'));
-        await page.locator('section', { hasText: '12 transactions of 1,000' }).waitFor();
+        await page.locator('section', { hasText: '12 transactions of 50,000' }).waitFor();
+        // PROFESSIONAL has analytics: this month's charts, drawn on canvases described in words.
+        await page.locator('#payment-charts canvas').first().waitFor();
+        expect(await page.locator('#payment-charts [role=img]').first().getAttribute('aria-label')).toBe(
+          '12 payments this month: Pending 12.',
+        );
+        expect(await seriousAccessibilityViolations(page)).toEqual([]);
         await shot(page, 'dashboard-growth-savings');
       } finally {
         await context.close();

@@ -15,7 +15,7 @@ export function ConsoleLayout() {
   const entries = CONSOLE_ROUTES.filter((route) => route.inNavigation && routeAccess(route, user) !== 'role');
   return (
     <div class="console">
-      <a class="skip-link" href="#main" onClick={skipToMain}>
+      <a class="skip-link" href="#workspace" onClick={skipToMain}>
         Skip to content
       </a>
       <header class="brand-bar">
@@ -33,6 +33,12 @@ export function ConsoleLayout() {
         <p class="session-user" id="session-user">
           {user.email} ({titleCase(user.role)}, {titleCase(user.tier)} plan)
         </p>
+        <a id="change-password-link" href="/portal/change-password.html">
+          Change password
+        </a>
+        <a id="two-factor-link" href="/portal/two-factor.html">
+          Two-factor authentication
+        </a>
         <button type="button" id="sign-out" onClick={() => void signOut()}>
           Sign out
         </button>
@@ -48,7 +54,7 @@ export function ConsoleLayout() {
           ))}
         </ul>
       </nav>
-      <main id="main" tabIndex={-1} data-workspace="">
+      <main id="workspace" tabIndex={-1}>
         <Switch>
           {CONSOLE_ROUTES.map((route) => (
             <Route key={route.path} path={route.path}>
@@ -87,8 +93,8 @@ function NavigationEntry(props: { readonly route: ConsoleRoute; readonly outside
   );
 }
 
-/** The hash holds the route, so the skip link moves focus itself instead of navigating to #main. */
+/** The hash holds the route, so the skip link moves focus itself instead of navigating to #workspace. */
 function skipToMain(event: MouseEvent): void {
   event.preventDefault();
-  document.getElementById('main')?.focus();
+  document.getElementById('workspace')?.focus();
 }

@@ -65,32 +65,36 @@ export function MfaEnrolmentStep(props: {
 
   if (issued !== null)
     return (
-      <section class="card" aria-labelledby="recovery-title">
+      <section id="recovery-codes" class="card" aria-labelledby="recovery-title">
         <h2 id="recovery-title">Your recovery codes</h2>
         <p>
           Keep these somewhere safe. Each signs you in once if you lose your device; they are not shown again.
         </p>
-        <ol class="recovery-codes">
+        <ol id="recovery-code-list" class="recovery-codes">
           {issued.recoveryCodes.map((code) => (
             <li key={code}>
               <code>{code}</code>
             </li>
           ))}
         </ol>
-        <button type="button" onClick={() => void session.opened(issued.accessToken)}>
+        <button
+          type="button"
+          id="recovery-codes-done"
+          onClick={() => void session.opened(issued.accessToken)}
+        >
           I have saved them
         </button>
       </section>
     );
   return (
-    <form class="card" onSubmit={confirm} aria-labelledby="enrol-title">
+    <form id="mfa-enrol-form" class="card" onSubmit={confirm} aria-labelledby="enrol-title">
       <h2 id="enrol-title">Set up two-factor authentication</h2>
       <p>
         Your organisation requires a second factor. Add this account to an authenticator app, then enter its
         code.
       </p>
       {enrolment !== null && (
-        <>
+        <div id="mfa-enrol-secret">
           <p>
             <a href={enrolment.otpauthUri}>Add to an authenticator app on this device</a>
           </p>
@@ -100,13 +104,13 @@ export function MfaEnrolmentStep(props: {
               {enrolment.secret.replace(/(.{4})(?=.)/g, '$1 ')}
             </code>
           </p>
-        </>
+        </div>
       )}
       <label>
         Authentication code
         <input name="code" autocomplete="one-time-code" inputMode="numeric" required />
       </label>
-      {error !== null && <ErrorState message={error} />}
+      {error !== null && <ErrorState id="mfa-enrol-error" message={error} />}
       <button type="submit" disabled={busy || enrolment === null}>
         Verify and sign in
       </button>

@@ -91,7 +91,7 @@ export function SignInPage({ brandName }: { readonly brandName: string }) {
   }
 
   return (
-    <main class="sign-in" id="main">
+    <main class="sign-in" id="sign-in">
       <h1 id="brand-name">{brandName}</h1>
       {step.kind === 'password' && (
         <form id="sign-in-form" class="card" onSubmit={submitPassword} aria-labelledby="sign-in-title">
@@ -112,46 +112,50 @@ export function SignInPage({ brandName }: { readonly brandName: string }) {
         </form>
       )}
       {step.kind === 'code' && (
-        <form id="mfa-form" class="card" onSubmit={submitCode} aria-labelledby="mfa-title">
-          <h2 id="mfa-title">Two-factor authentication</h2>
-          <p>
-            {step.recovery
-              ? 'Enter one of your recovery codes. Each works once.'
-              : 'Enter the 6-digit code from your authenticator app.'}
-          </p>
-          <label>
-            {step.recovery ? 'Recovery code' : 'Authentication code'}
-            <input
-              key={step.recovery ? 'recovery' : 'code'}
-              name={step.recovery ? 'recoveryCode' : 'code'}
-              autocomplete="one-time-code"
-              inputMode={step.recovery ? 'text' : 'numeric'}
-              required
-              autoFocus
-            />
-          </label>
-          {error !== null && <ErrorState id="mfa-error" message={error.message} code={error.code} />}
-          <button type="submit" disabled={busy}>
-            Verify
-          </button>
-          <button
-            type="button"
-            id="mfa-use-recovery"
-            class="link-button"
-            onClick={() => setStep({ ...step, recovery: !step.recovery })}
-          >
-            {step.recovery ? 'Use the authenticator app instead' : 'Use a recovery code instead'}
-          </button>
-        </form>
+        <section id="mfa-step">
+          <form id="mfa-form" class="card" onSubmit={submitCode} aria-labelledby="mfa-title">
+            <h2 id="mfa-title">Two-factor authentication</h2>
+            <p>
+              {step.recovery
+                ? 'Enter one of your recovery codes. Each works once.'
+                : 'Enter the 6-digit code from your authenticator app.'}
+            </p>
+            <label>
+              {step.recovery ? 'Recovery code' : 'Authentication code'}
+              <input
+                key={step.recovery ? 'recovery' : 'code'}
+                name={step.recovery ? 'recoveryCode' : 'code'}
+                autocomplete="one-time-code"
+                inputMode={step.recovery ? 'text' : 'numeric'}
+                required
+                autoFocus
+              />
+            </label>
+            {error !== null && <ErrorState id="mfa-error" message={error.message} code={error.code} />}
+            <button type="submit" disabled={busy}>
+              Verify
+            </button>
+            <button
+              type="button"
+              id="mfa-use-recovery"
+              class="link-button"
+              onClick={() => setStep({ ...step, recovery: !step.recovery })}
+            >
+              {step.recovery ? 'Use the authenticator app instead' : 'Use a recovery code instead'}
+            </button>
+          </form>
+        </section>
       )}
       {step.kind === 'enrol' && (
-        <MfaEnrolmentStep
-          challengeToken={step.challengeToken}
-          onChallengeGone={() => {
-            setStep({ kind: 'password' });
-            setError({ message: CHALLENGE_GONE, code: 'unauthorized' });
-          }}
-        />
+        <section id="mfa-enrol-step">
+          <MfaEnrolmentStep
+            challengeToken={step.challengeToken}
+            onChallengeGone={() => {
+              setStep({ kind: 'password' });
+              setError({ message: CHALLENGE_GONE, code: 'unauthorized' });
+            }}
+          />
+        </section>
       )}
     </main>
   );
