@@ -193,6 +193,8 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
         );
         const approvals = page.locator('.side-nav a', { hasText: 'Approvals' });
         expect(await approvals.locator('.tier-badge').textContent()).toBe('Not in your plan');
+        const bulk = page.locator('.side-nav a', { hasText: 'Bulk payments' });
+        expect(await bulk.locator('.tier-badge').textContent()).toBe('Not in your plan');
         expect(await seriousAccessibilityViolations(page)).toEqual([]);
         await shot(page, 'dashboard-first-community-bank');
         await approvals.click();
@@ -308,6 +310,30 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
         );
         expect(await seriousAccessibilityViolations(page)).toEqual([]);
         await shot(page, 'dashboard-growth-savings');
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('uploads a bulk CSV at PROFESSIONAL: rejected rows listed at once, the batch listed with its progress', async () => {
+      const context = await browser.newContext();
+      try {
+        const page = await openConsole(context, hostOf(tenantB), '#/bulk');
+        await signIn(page, emailOf(tenantB, 'ADMIN'));
+        await page.locator('#bulk-upload-form input[name=file]').setInputFiles({
+          name: 'december.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from(
+            'amount,currency,reference,method\n1050,EUR,BULK-1,card\n12.50,EUR,BULK-2,card\n990,EUR,BULK-3,wallet\n',
+          ),
+        });
+        await page.locator('#bulk-upload-form button[type=submit]').click();
+        await page.locator('#bulk-result-title', { hasText: '2 of 3 rows accepted' }).waitFor();
+        expect(await page.locator('#bulk-result tbody tr').count()).toBe(1);
+        expect(await page.locator('#bulk-result tbody tr td').first().textContent()).toBe('2');
+        await page.locator('#batches[aria-busy=false] tbody tr').first().waitFor();
+        expect(await page.locator('#batches tbody tr').count()).toBe(1);
+        expect(await seriousAccessibilityViolations(page)).toEqual([]);
       } finally {
         await context.close();
       }
