@@ -143,6 +143,7 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
         await seedUser(app, tenant, emailOf(tenant, 'ADMIN'), TenantUserRole.Admin);
         await seedUser(app, tenant, emailOf(tenant, 'VIEWER'), TenantUserRole.Viewer);
       }
+      await seedUser(app, tenantC, emailOf(tenantC, 'SECOND-ADMIN'), TenantUserRole.Admin);
       await seedPayments(tenantA, idsOf.a);
       await seedPayments(tenantB, idsOf.b);
 
@@ -192,6 +193,8 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
         );
         const approvals = page.locator('.side-nav a', { hasText: 'Approvals' });
         expect(await approvals.locator('.tier-badge').textContent()).toBe('Not in your plan');
+        const bulk = page.locator('.side-nav a', { hasText: 'Bulk payments' });
+        expect(await bulk.locator('.tier-badge').textContent()).toBe('Not in your plan');
         expect(await seriousAccessibilityViolations(page)).toEqual([]);
         await shot(page, 'dashboard-first-community-bank');
         await approvals.click();
@@ -312,6 +315,30 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
       }
     });
 
+    it('uploads a bulk CSV at PROFESSIONAL: rejected rows listed at once, the batch listed with its progress', async () => {
+      const context = await browser.newContext();
+      try {
+        const page = await openConsole(context, hostOf(tenantB), '#/bulk');
+        await signIn(page, emailOf(tenantB, 'ADMIN'));
+        await page.locator('#bulk-upload-form input[name=file]').setInputFiles({
+          name: 'december.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from(
+            'amount,currency,reference,method\n1050,EUR,BULK-1,card\n12.50,EUR,BULK-2,card\n990,EUR,BULK-3,wallet\n',
+          ),
+        });
+        await page.locator('#bulk-upload-form button[type=submit]').click();
+        await page.locator('#bulk-result-title', { hasText: '2 of 3 rows accepted' }).waitFor();
+        expect(await page.locator('#bulk-result tbody tr').count()).toBe(1);
+        expect(await page.locator('#bulk-result tbody tr td').first().textContent()).toBe('2');
+        await page.locator('#batches[aria-busy=false] tbody tr').first().waitFor();
+        expect(await page.locator('#batches tbody tr').count()).toBe(1);
+        expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+
     it('keeps text readable on a bright yellow brand, and shows an ENTERPRISE tenant every screen', async () => {
       const context = await browser.newContext();
       try {
@@ -328,6 +355,54 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
       } finally {
         await context.close();
       }
+    });
+
+    it('queues a payment over the approval threshold at ENTERPRISE: never its creator, another admin approves it', async () => {
+      const login = await request(app.getHttpServer())
+        .post('/v1/auth/login')
+        .set('Host', hostOf(tenantC))
+        .send({ email: emailOf(tenantC, 'ADMIN'), password: PASSWORD })
+        .expect(200);
+      const asCreator = (call: request.Test) =>
+        call.set('Host', hostOf(tenantC)).set('Authorization', `Bearer ${login.body.accessToken}`);
+      await asCreator(request(app.getHttpServer()).put('/v1/settings/payment-workflow'))
+        .send({ amountLimits: [{ currency: 'EUR', approvalThreshold: 100_000 }] })
+        .expect(200);
+      const held = await asCreator(request(app.getHttpServer()).post('/v1/payments'))
+        .send({ amount: 250_000, currency: 'EUR', method: 'bank_transfer', reference: 'BIG-001' })
+        .expect(201);
+      expect(held.body.status).toBe('AWAITING_APPROVAL');
+
+      const creatorContext = await browser.newContext();
+      try {
+        const page = await openConsole(creatorContext, hostOf(tenantC), '#/approvals');
+        await signIn(page, emailOf(tenantC, 'ADMIN'));
+        const item = page.locator(`[data-row-key="${held.body.id}"]`);
+        await item.waitFor();
+        expect(await item.locator('button', { hasText: 'Approve' }).isDisabled()).toBe(true);
+        expect(await item.textContent()).toContain(
+          'You created this payment: another administrator must approve it.',
+        );
+        expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      } finally {
+        await creatorContext.close();
+      }
+
+      const approverContext = await browser.newContext();
+      try {
+        const page = await openConsole(approverContext, hostOf(tenantC), '#/approvals');
+        await signIn(page, emailOf(tenantC, 'SECOND-ADMIN'));
+        const item = page.locator(`[data-row-key="${held.body.id}"]`);
+        await item.locator('button', { hasText: 'Approve' }).click();
+        await page.locator('#approval-status', { hasText: 'BIG-001: approved.' }).waitFor();
+        expect(await item.count()).toBe(0);
+      } finally {
+        await approverContext.close();
+      }
+      const approved = await asCreator(
+        request(app.getHttpServer()).get(`/v1/payments/${held.body.id}`),
+      ).expect(200);
+      expect(approved.body.approval).toEqual(expect.objectContaining({ decision: 'approved' }));
     });
 
     it("shows a VIEWER no create form, and the API refuses a create with that session's token anyway", async () => {

@@ -3,6 +3,7 @@ import { ApiKeysPage } from './features/api-keys/api-keys-page';
 import { ApprovalsPage } from './features/approvals/approvals-page';
 import { AuditPage } from './features/audit/audit-page';
 import { BrandingPage } from './features/branding/branding-page';
+import { BulkPaymentsPage } from './features/bulk/bulk-payments-page';
 import { DashboardPage } from './features/dashboard/dashboard-page';
 import { PaymentDetailPage } from './features/payments/payment-detail-page';
 import { PaymentListPage } from './features/payments/payment-list-page';
@@ -10,7 +11,7 @@ import { UsageExportPage } from './features/usage/usage-export-page';
 import { UsersPage } from './features/users/users-page';
 import { WebhooksPage } from './features/webhooks/webhooks-page';
 import type { ConsoleRoute } from './routing/console-route';
-import { ALL_STAFF_ROLES, TENANT_ADMINS, USAGE_READERS } from './session/staff-user';
+import { ALL_STAFF_ROLES, PAYMENT_WRITERS, TENANT_ADMINS, USAGE_READERS } from './session/staff-user';
 
 /**
  * Every screen of the staff console, in navigation order: the one place a screen is registered. A screen
@@ -26,6 +27,15 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
     page: PaymentDetailPage,
     roles: ALL_STAFF_ROLES,
     inNavigation: false,
+  },
+  {
+    path: '/bulk',
+    title: 'Bulk payments',
+    page: BulkPaymentsPage,
+    roles: PAYMENT_WRITERS,
+    feature: 'BULK_PAYMENTS',
+    outsideTier: 'Bulk payments from a CSV or JSON file are part of the Professional and Enterprise plans.',
+    inNavigation: true,
   },
   {
     path: '/approvals',

@@ -3,6 +3,7 @@ import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/ho
 import { accessTokenStore } from '../api/access-token-store';
 import { consoleApi } from '../api/console-api';
 import { renewAccessToken } from '../api/renew-access-token';
+import { sessionEndSignal } from '../api/session-end-signal';
 import { type StaffUser, toStaffUser } from './staff-user';
 
 export type SessionState =
@@ -16,8 +17,6 @@ export interface Session {
   readonly opened: (accessToken: string) => Promise<void>;
   /** Ends the session on the server (every instance refuses its token from then on), then here. */
   readonly signOut: () => Promise<void>;
-  /** A call answered 401 after renewal failed: the session ended elsewhere (expiry, revocation). */
-  readonly ended: () => void;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -44,6 +43,15 @@ export function SessionProvider({ children }: { readonly children: ComponentChil
     });
   }, [loadUser]);
 
+  useEffect(
+    () =>
+      sessionEndSignal.subscribe(() => {
+        accessTokenStore.forget();
+        setState({ status: 'signed-out', reason: 'Your session has ended. Please sign in again.' });
+      }),
+    [],
+  );
+
   const session = useMemo<Session>(
     () => ({
       state,
@@ -59,10 +67,6 @@ export function SessionProvider({ children }: { readonly children: ComponentChil
         }
         accessTokenStore.forgetSession();
         setState({ status: 'signed-out', reason: null });
-      },
-      ended: () => {
-        accessTokenStore.forget();
-        setState({ status: 'signed-out', reason: 'Your session has ended. Please sign in again.' });
       },
     }),
     [state, loadUser],

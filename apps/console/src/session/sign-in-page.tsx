@@ -91,25 +91,27 @@ export function SignInPage({ brandName }: { readonly brandName: string }) {
   }
 
   return (
-    <main class="sign-in" id="sign-in">
+    <main class="sign-in" id="sign-in-page">
       <h1 id="brand-name">{brandName}</h1>
       {step.kind === 'password' && (
-        <form id="sign-in-form" class="card" onSubmit={submitPassword} aria-labelledby="sign-in-title">
-          <h2 id="sign-in-title">Sign in</h2>
-          <label>
-            Email
-            <input name="email" type="email" autocomplete="username" required />
-          </label>
-          <label>
-            Password
-            <input name="password" type="password" autocomplete="current-password" required />
-          </label>
-          {error !== null && <ErrorState id="sign-in-error" message={error.message} code={error.code} />}
-          <button type="submit" disabled={busy}>
-            Sign in
-          </button>
-          <a href="/portal/reset-password.html">Forgot your password?</a>
-        </form>
+        <section id="sign-in">
+          <form id="sign-in-form" class="card" onSubmit={submitPassword} aria-labelledby="sign-in-title">
+            <h2 id="sign-in-title">Sign in</h2>
+            <label>
+              Email
+              <input name="email" type="email" autocomplete="username" required />
+            </label>
+            <label>
+              Password
+              <input name="password" type="password" autocomplete="current-password" required />
+            </label>
+            {error !== null && <ErrorState id="sign-in-error" message={error.message} code={error.code} />}
+            <button type="submit" disabled={busy}>
+              Sign in
+            </button>
+            <a href="/portal/reset-password.html">Forgot your password?</a>
+          </form>
+        </section>
       )}
       {step.kind === 'code' && (
         <section id="mfa-step">
