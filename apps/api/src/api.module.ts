@@ -24,6 +24,7 @@ import { ApiMetricsModule } from './metrics/api-metrics.module';
 import { PasswordsApiModule } from './passwords/passwords-api.module';
 import { PaymentsApiModule } from './payments/payments-api.module';
 import { PortalModule } from './portal/portal.module';
+import { ConsoleModule } from './console/console.module';
 import { ApiTenancyModule } from './tenancy/api-tenancy.module';
 import { TenantDomainsApiModule } from './tenant-domains/tenant-domains-api.module';
 import { UsageApiModule } from './usage/usage-api.module';
@@ -76,6 +77,7 @@ export class ApiModule {
         WebhookEndpointsModule,
         PaymentsApiModule,
         PortalModule,
+        ConsoleModule,
         DevMailboxModule.forRoot(config),
       ],
       controllers: [HealthController],

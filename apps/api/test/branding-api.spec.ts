@@ -21,7 +21,9 @@ const PUBLIC_FIELDS = [
   'displayName',
   'logoUrl',
   'primaryColor',
+  'onPrimaryColor',
   'secondaryColor',
+  'onSecondaryColor',
   'supportEmail',
   'supportUrl',
 ];
@@ -71,7 +73,9 @@ describe('white-label branding: /v1/branding (SPEC §10)', () => {
         displayName: 'First Bank',
         logoUrl: 'https://cdn.first.example/logo.svg',
         primaryColor: '#112233',
+        onPrimaryColor: '#ffffff',
         secondaryColor: '#AABBCC',
+        onSecondaryColor: '#000000',
         supportEmail: 'help@first.example',
         supportUrl: null,
       });
@@ -90,7 +94,9 @@ describe('white-label branding: /v1/branding (SPEC §10)', () => {
         displayName: plain.name,
         logoUrl: null,
         primaryColor: null,
+        onPrimaryColor: null,
         secondaryColor: null,
+        onSecondaryColor: null,
         supportEmail: null,
         supportUrl: null,
       });
@@ -171,14 +177,27 @@ describe('white-label branding: /v1/branding (SPEC §10)', () => {
         supportEmail: 'support@after.example',
       };
       const response = await put(tenant, body).expect(200);
-      expect(response.body).toEqual({ ...body, supportUrl: null });
+      const shown = { ...body, onPrimaryColor: '#000000', onSecondaryColor: '#ffffff', supportUrl: null };
+      // Bright green buttons are faint on the white page: accepted, with the warning.
+      expect(response.body).toEqual({
+        ...shown,
+        warnings: [expect.objectContaining({ code: 'low_contrast', param: 'primaryColor', against: 'page' })],
+      });
 
       const after = await branding(hostOf(tenant)).expect(200);
-      expect(after.body).toEqual({ ...body, supportUrl: null });
+      expect(after.body).toEqual(shown);
       expect(after.headers['etag']).not.toBe(before.headers['etag']);
       await branding(hostOf(tenant))
         .set('If-None-Match', before.headers['etag'] as string)
         .expect(200);
+    });
+
+    it('gives a bright secondary colour dark text, and distinct colours no warning', async () => {
+      const tenant = await seedTenant(app, Tier.Enterprise);
+      const response = await put(tenant, { primaryColor: '#112233', secondaryColor: '#FFE600' }).expect(200);
+      expect(response.body).toEqual(
+        expect.objectContaining({ onPrimaryColor: '#ffffff', onSecondaryColor: '#000000', warnings: [] }),
+      );
     });
 
     it('is refused to tiers without white-label (feature_not_in_tier)', async () => {

@@ -204,6 +204,8 @@ describe('identity over HTTP: login, access tokens, who am I', () => {
         email: 'ada@bank.test',
         role: 'OPERATOR',
         tenantId: bank.id,
+        tier: 'PROFESSIONAL',
+        features: ['BASIC_PAYMENTS', 'BULK_PAYMENTS', 'ANALYTICS'],
       });
     });
 

@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { createApiApplication } from '../src/create-api-application';
 import { PASSWORD, seedTenant, seedUser } from './identity-test-app';
+import { ensureConsoleBuilt } from './support/built-console';
 import { launchHeadlessChromium } from './support/headless-chromium';
 
 const BASE_DOMAIN = 'tenantpay.test';
@@ -110,6 +111,7 @@ describe('portal sign-in with a second factor, in Chromium (issue 13)', () => {
     }
 
     beforeAll(async () => {
+      ensureConsoleBuilt();
       app = await createApiApplication(
         testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url, BASE_DOMAIN }),
       );

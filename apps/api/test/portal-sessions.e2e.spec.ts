@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { createApiApplication } from '../src/create-api-application';
 import { expectApiError, PASSWORD, seedTenant, seedUser } from './identity-test-app';
+import { ensureConsoleBuilt } from './support/built-console';
 import { launchHeadlessChromium } from './support/headless-chromium';
 import { waitFor } from './support/tenancy-test-app';
 
@@ -55,7 +56,8 @@ describe('portal sessions in Chromium, on two API instances sharing MongoDB and 
         if (response.status() >= 400)
           failedResponses.push(`${response.status()} ${new URL(response.url()).pathname}`);
       });
-      await page.goto(`http://${host()}:${port}/`);
+      // The payments screen: its filter button sends a signed-in call on demand.
+      await page.goto(`http://${host()}:${port}/#/payments`);
       return page;
     }
 
@@ -86,6 +88,7 @@ describe('portal sessions in Chromium, on two API instances sharing MongoDB and 
         .set('Authorization', `Bearer ${token ?? ''}`);
 
     beforeAll(async () => {
+      ensureConsoleBuilt();
       appA = await start();
       appB = await start();
       ports.a = (appA.getHttpServer().address() as AddressInfo).port;
@@ -138,7 +141,7 @@ describe('portal sessions in Chromium, on two API instances sharing MongoDB and 
       // A new tab (no token of its own) is signed in by the session cookie.
       const secondTab = await openPortal(ports.a);
       await secondTab.locator('#workspace').waitFor();
-      expect(await secondTab.locator('#session-user').textContent()).toBe(`${STAFF} (ADMIN)`);
+      expect(await secondTab.locator('#session-user').textContent()).toBe(`${STAFF} (Admin, Starter plan)`);
 
       // Signing out with an expired access token still ends the session on the server (it renews first).
       const lastToken = await accessTokenIn(secondTab);

@@ -4,6 +4,7 @@ import { TenantUserRole } from '@tenantpay/identity';
 import { ErrorCode } from '@tenantpay/platform';
 import {
   AllowSuspendedTenant,
+  type BrandingUpdate,
   Feature,
   type PublicBranding,
   Public,
@@ -18,6 +19,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { brandingEtag, ifNoneMatchHits } from './branding-etag';
 import { UpdateBrandingDto } from './dto/update-branding.dto';
+import { BrandingUpdateResponse } from './responses/branding-update.response';
 import { PublicBrandingResponse } from './responses/public-branding.response';
 
 const BRANDING_MAX_AGE_SECONDS = 60;
@@ -64,12 +66,12 @@ export class BrandingController {
     return body;
   }
 
-  /** Replace the tenant's branding. */
-  @ApiOkResponse({ type: PublicBrandingResponse })
+  /** Replace the tenant's branding; colours too faint for buttons are accepted with warnings. */
+  @ApiOkResponse({ description: 'The branding as now shown, with contrast warnings', type: BrandingUpdateResponse })
   @Put()
   @Roles(TenantUserRole.Admin)
   @RequireFeature(Feature.WhiteLabel)
-  replace(@Body() body: UpdateBrandingDto): Promise<PublicBranding> {
+  replace(@Body() body: UpdateBrandingDto): Promise<BrandingUpdate> {
     return this.branding.replace(body);
   }
 }

@@ -30,7 +30,8 @@ export class PortalAssetsService {
       if (contentType === undefined) continue;
       this.assets.set(name, { body: readFileSync(path.join(ASSETS_DIRECTORY, name), 'utf8'), contentType });
     }
-    if (!this.assets.has('index.html')) throw new Error(`portal page missing from ${ASSETS_DIRECTORY}`);
+    if (!this.assets.has('accept-invitation.html'))
+      throw new Error(`portal pages missing from ${ASSETS_DIRECTORY}`);
   }
 
   find(name: string): PortalAsset | undefined {

@@ -19,11 +19,12 @@ interface PortalResponse {
 }
 
 /**
- * The white-label staff portal at the root of a tenant's host. The files are the same for every tenant and
- * hold no data: the page reads its brand from /v1/branding and everything else through the API with the
- * signed-in user's token. They are served from memory without a tenant lookup, so they are not rate limited
- * (a page load would otherwise spend the per-IP budget that logins share). Not API operations, so not in the
- * OpenAPI document.
+ * The single-purpose pages that email links open on a tenant's (or the platform's) host, under /portal/*:
+ * accepting an invitation, resetting a password, changing it, turning on two-factor authentication. The staff
+ * console (../console) replaced the portal's index page. The files are the same for every tenant and hold no
+ * data: the pages read their brand from /v1/branding and call the API with the user's token. They are served
+ * from memory without a tenant lookup, so they are not rate limited (a page load would otherwise spend the
+ * per-IP budget that logins share). Not API operations, so not in the OpenAPI document.
  */
 @ApiExcludeController()
 @Public()
@@ -31,11 +32,6 @@ interface PortalResponse {
 @Controller()
 export class PortalController {
   constructor(private readonly assets: PortalAssetsService) {}
-
-  @Get()
-  page(@Req() request: PortalRequest, @Res({ passthrough: true }) response: PortalResponse): string {
-    return this.serve('index.html', request, response);
-  }
 
   @Get('portal/:asset')
   asset(

@@ -22,8 +22,9 @@ export class CurrentIdentityService {
   ) {}
 
   async describe(): Promise<CurrentIdentity> {
-    const principal = this.tenantContext.current()?.principal ?? null;
-    if (principal?.kind === 'user') {
+    const context = this.tenantContext.current();
+    const principal = context?.principal ?? null;
+    if (principal?.kind === 'user' && context?.tenant != null) {
       const user = await this.users.findById(principal.userId);
       if (user === null || !user.isActive) throw new InvalidCredentialException();
       return {
@@ -32,6 +33,8 @@ export class CurrentIdentityService {
         email: user.email,
         role: user.role,
         tenantId: principal.tenantId,
+        tier: context.tenant.tier,
+        features: context.tenant.features,
       };
     }
     if (principal?.kind === 'platform-user') {

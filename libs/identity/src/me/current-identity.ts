@@ -6,6 +6,9 @@ export type CurrentIdentity =
       readonly email: string;
       readonly role: string;
       readonly tenantId: string;
+      /** The tenant's tier and what it includes: the staff console shows a feature outside it as such. */
+      readonly tier: string;
+      readonly features: readonly string[];
     }
   | { readonly kind: 'platform-user'; readonly id: string; readonly email: string; readonly role: string }
   | {

@@ -5,7 +5,9 @@ export const PLATFORM_MAIL_BRANDING: PublicBranding = {
   displayName: 'Tenantpay',
   logoUrl: null,
   primaryColor: null,
+  onPrimaryColor: null,
   secondaryColor: null,
+  onSecondaryColor: null,
   supportEmail: null,
   supportUrl: null,
 };

@@ -5,7 +5,9 @@ const BRANDING: PublicBranding = {
   displayName: 'Bank <One> & Co',
   logoUrl: 'https://cdn.bank.test/logo.png',
   primaryColor: '#0a7d32',
+  onPrimaryColor: '#ffffff',
   secondaryColor: null,
+  onSecondaryColor: null,
   supportEmail: 'help@bank.test',
   supportUrl: null,
 };
@@ -50,5 +52,25 @@ describe('renderBrandedMail', () => {
     );
     expect(odd.html).not.toContain('url(x)');
     expect(odd.html).toContain('#1f4fd1');
+  });
+
+  it('keeps a pale brand colour readable: dark button text, and the heading in the body colour', () => {
+    const pale = renderBrandedMail(
+      { ...BRANDING, primaryColor: '#ffe600' },
+      { subject: 's', heading: 'h', paragraphs: [], action: { label: 'Go', url: 'https://x.test/' } },
+    );
+    expect(pale.html).toContain('background:#ffe600;color:#000000');
+    expect(pale.html).toContain('<h2 style="color:#222222">');
+  });
+
+  it('writes a dark brand colour heading in the colour itself, with white button text', () => {
+    const dark = renderBrandedMail(BRANDING, {
+      subject: 's',
+      heading: 'h',
+      paragraphs: [],
+      action: { label: 'Go', url: 'https://x.test/' },
+    });
+    expect(dark.html).toContain('background:#0a7d32;color:#ffffff');
+    expect(dark.html).toContain('<h2 style="color:#0a7d32">');
   });
 });

@@ -1,9 +1,16 @@
-import type { PublicBranding } from '@tenantpay/tenancy';
+import {
+  contrastRatio,
+  LARGE_TEXT_CONTRAST_AA,
+  PAGE_BACKGROUND_COLOR,
+  type PublicBranding,
+  readableTextColor,
+} from '@tenantpay/tenancy';
 import { escapeHtml } from './escape-html';
 import type { MailContent } from './mail-content';
 import type { RenderedMail } from './rendered-mail';
 
 const DEFAULT_PRIMARY_COLOR = '#1f4fd1';
+const BODY_TEXT_COLOR = '#222222';
 /** Only plain hex colours reach a style attribute, whatever the branding holds. */
 const HEX_COLOR = /^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/;
 
@@ -30,6 +37,10 @@ export function renderBrandedMail(branding: PublicBranding, content: MailContent
   const color = HEX_COLOR.test(branding.primaryColor ?? '')
     ? (branding.primaryColor as string)
     : DEFAULT_PRIMARY_COLOR;
+  // Whatever colour the bank picked, the button's label and the heading stay readable (WCAG AA).
+  const actionTextColor = readableTextColor(color);
+  const headingColor =
+    contrastRatio(color, PAGE_BACKGROUND_COLOR) >= LARGE_TEXT_CONTRAST_AA ? color : BODY_TEXT_COLOR;
   const logo =
     branding.logoUrl === null
       ? ''
@@ -37,13 +48,13 @@ export function renderBrandedMail(branding: PublicBranding, content: MailContent
   const action =
     content.action === undefined
       ? ''
-      : `<p><a href="${escapeHtml(content.action.url)}" style="display:inline-block;padding:10px 18px;background:${color};color:#ffffff;text-decoration:none;border-radius:4px">${escapeHtml(content.action.label)}</a></p>` +
+      : `<p><a href="${escapeHtml(content.action.url)}" style="display:inline-block;padding:10px 18px;background:${color};color:${actionTextColor};text-decoration:none;border-radius:4px">${escapeHtml(content.action.label)}</a></p>` +
         `<p style="font-size:12px;color:#555555">Or open this link: ${escapeHtml(content.action.url)}</p>`;
   const html = [
-    '<!doctype html><html><body style="font-family:Arial,Helvetica,sans-serif;color:#222222">',
+    `<!doctype html><html><body style="font-family:Arial,Helvetica,sans-serif;color:${BODY_TEXT_COLOR}">`,
     `<div style="border-top:4px solid ${color};padding:16px;max-width:560px">`,
     logo,
-    `<h2 style="color:${color}">${escapeHtml(branding.displayName)}</h2>`,
+    `<h2 style="color:${headingColor}">${escapeHtml(branding.displayName)}</h2>`,
     `<h3>${escapeHtml(content.heading)}</h3>`,
     ...content.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
     action,

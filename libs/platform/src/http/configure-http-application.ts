@@ -23,8 +23,8 @@ export const API_PREFIX = 'v1';
 /** Options every HTTP application must be created with: see {@link configureHttpApplication}. */
 export const HTTP_APPLICATION_OPTIONS: NestApplicationOptions = { bodyParser: false, bufferLogs: true };
 export const HEALTH_ROUTES = ['health/live', 'health/ready'];
-/** The staff portal: a page at the root of a tenant's host and its static files, outside the versioned API. */
-export const PORTAL_ROUTES = ['/', 'portal/:asset'];
+/** The staff console at the root of a tenant's host with its built files, and the portal's email-link pages: outside the versioned API. */
+export const PORTAL_ROUTES = ['/', 'assets/:asset', 'portal/:asset'];
 /** The development mailbox (registered outside production only). */
 export const DEV_ROUTES = ['dev/mailbox', 'dev/mailbox/page'];
 

@@ -5,7 +5,6 @@ import createClient, {
   type MaybeOptionalInit,
   type Middleware,
 } from 'openapi-fetch';
-import { randomUUID } from 'node:crypto';
 import type { paths } from '../generated/tenantpay-api';
 import {
   API_KEY_HEADER,
@@ -32,7 +31,10 @@ export interface TenantpayClientOptions {
   readonly retry?: Partial<RetryPolicy>;
   /** The transport; global fetch by default. */
   readonly fetch?: RequestFetch;
-  /** Makes the Idempotency-Key of a money-moving POST the caller gave none to; random UUIDs by default. */
+  /**
+   * Makes the Idempotency-Key of a money-moving POST the caller gave none to; random UUIDs by default, from the
+   * Web Crypto global that Node (≥ 20) and browsers share, so the client also runs in the staff console.
+   */
   readonly newIdempotencyKey?: () => string;
 }
 
@@ -93,7 +95,10 @@ export function createTenantpayClient(options: TenantpayClientOptions): Tenantpa
     baseUrl: options.baseUrl,
     fetch: retryingFetch(options.fetch ?? ((request) => fetch(request)), policy),
   });
-  api.use(identifyCaller(options), idempotentMoneyMovement(options.newIdempotencyKey ?? randomUUID));
+  api.use(
+    identifyCaller(options),
+    idempotentMoneyMovement(options.newIdempotencyKey ?? (() => globalThis.crypto.randomUUID())),
+  );
 
   const call =
     (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE') =>

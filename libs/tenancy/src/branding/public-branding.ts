@@ -1,4 +1,5 @@
 import type { TenantSnapshot } from '../tenants/tenant-snapshot';
+import { readableTextColor } from './readable-text-color';
 
 /**
  * What `GET /v1/branding` shows anyone who reaches a tenant's host. Deliberately a closed list: the
@@ -8,18 +9,26 @@ export interface PublicBranding {
   readonly displayName: string;
   readonly logoUrl: string | null;
   readonly primaryColor: string | null;
+  /** The text colour to write on `primaryColor` (WCAG AA, 4.5:1); null when the colour is the default. */
+  readonly onPrimaryColor: string | null;
   readonly secondaryColor: string | null;
+  /** The text colour to write on `secondaryColor` (WCAG AA, 4.5:1); null when the colour is the default. */
+  readonly onSecondaryColor: string | null;
   readonly supportEmail: string | null;
   readonly supportUrl: string | null;
 }
 
 export function toPublicBranding(tenant: TenantSnapshot): PublicBranding {
   const branding = tenant.settings.branding;
+  const primaryColor = branding.primaryColor ?? null;
+  const secondaryColor = branding.secondaryColor ?? null;
   return {
     displayName: branding.displayName ?? tenant.name,
     logoUrl: branding.logoUrl ?? null,
-    primaryColor: branding.primaryColor ?? null,
-    secondaryColor: branding.secondaryColor ?? null,
+    primaryColor,
+    onPrimaryColor: primaryColor === null ? null : readableTextColor(primaryColor),
+    secondaryColor,
+    onSecondaryColor: secondaryColor === null ? null : readableTextColor(secondaryColor),
     supportEmail: branding.supportEmail ?? null,
     supportUrl: branding.supportUrl ?? null,
   };

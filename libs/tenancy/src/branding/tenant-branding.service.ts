@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { TenantAdminService } from '../admin/tenant-admin.service';
 import { TenantContextService } from '../context/tenant-context.service';
 import type { TenantBranding } from '../tenants/tenant-settings';
+import { brandContrastWarnings } from './brand-contrast-warning';
+import type { BrandingUpdate } from './branding-update';
 import { type PublicBranding, toPublicBranding } from './public-branding';
 
 /**
@@ -20,13 +22,14 @@ export class TenantBrandingService {
     return toPublicBranding(this.tenantContext.getTenant());
   }
 
-  /** Replaces the whole branding: fields left out return to their defaults. */
-  async replace(branding: TenantBranding): Promise<PublicBranding> {
+  /** Replaces the whole branding: fields left out return to their defaults. Faint colours are warned of. */
+  async replace(branding: TenantBranding): Promise<BrandingUpdate> {
     const view = await this.admin.updateBranding(this.tenantContext.getTenantId(), branding);
-    return toPublicBranding({
+    const shown = toPublicBranding({
       ...this.tenantContext.getTenant(),
       name: view.name,
       settings: view.settings,
     });
+    return { ...shown, warnings: brandContrastWarnings(shown) };
   }
 }

@@ -8,7 +8,14 @@ export class PublicBrandingResponse implements PublicBranding {
   readonly logoUrl!: string | null;
   /** @example "#0a3d62" */
   readonly primaryColor!: string | null;
+  /**
+   * Black or white, whichever reaches WCAG AA (4.5:1) on the primary colour; null when it is the default.
+   * @example "#ffffff"
+   */
+  readonly onPrimaryColor!: string | null;
   readonly secondaryColor!: string | null;
+  /** Black or white, whichever reaches WCAG AA (4.5:1) on the secondary colour; null when it is the default. */
+  readonly onSecondaryColor!: string | null;
   /** @example "support@example-bank.com" */
   readonly supportEmail!: string | null;
   readonly supportUrl!: string | null;

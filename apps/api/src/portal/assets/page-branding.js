@@ -8,10 +8,33 @@ import { PLATFORM_DISPLAY_NAME } from './link-audience.js';
 
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 
+/**
+ * @typedef {{ primaryColor: string | null, onPrimaryColor: string | null, secondaryColor: string | null, onSecondaryColor: string | null }} BrandColors
+ */
+
+/**
+ * Paints the brand colours with the text colours the API chose for them (WCAG AA whatever the colour), so a
+ * bright secondary colour gets dark text on its cards and a dark one light text. A colour comes only with its
+ * text colour: one without the other would leave the stylesheet's default text on the tenant's colour.
+ *
+ * @param {BrandColors} branding
+ */
+export function applyBrandColors(branding) {
+  const root = document.documentElement.style;
+  for (const [colour, onColour, property] of /** @type {const} */ ([
+    [branding.primaryColor, branding.onPrimaryColor, 'primary'],
+    [branding.secondaryColor, branding.onSecondaryColor, 'secondary'],
+  ])) {
+    if (colour === null || onColour === null || !COLOR.test(colour) || !COLOR.test(onColour)) continue;
+    root.setProperty(`--brand-${property}`, colour);
+    root.setProperty(`--brand-on-${property}`, onColour);
+  }
+}
+
 /** @param {string} pageTitle */
 export async function showPageBranding(pageTitle) {
   try {
-    /** @type {{ displayName: string, logoUrl: string | null, primaryColor: string | null }} */
+    /** @type {{ displayName: string, logoUrl: string | null } & BrandColors} */
     const branding = await callApi('/v1/branding', { anonymous: true });
     const name = document.getElementById('brand-name');
     if (name !== null) name.textContent = branding.displayName;
@@ -26,8 +49,7 @@ export async function showPageBranding(pageTitle) {
       logo.alt = `${branding.displayName} logo`;
       logo.hidden = false;
     }
-    if (branding.primaryColor !== null && COLOR.test(branding.primaryColor))
-      document.documentElement.style.setProperty('--brand-primary', branding.primaryColor);
+    applyBrandColors(branding);
   } catch {
     // The page works unbranded.
   }

@@ -1,0 +1,46 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CONSOLE_BUILD_DIRECTORY, CONSOLE_CONTENT_TYPES } from './console.constant';
+
+export interface ConsoleAsset {
+  readonly body: Buffer;
+  readonly contentType: string;
+}
+
+/**
+ * The staff console's built files (`vite build` into dist/apps/console), read once at boot; only the files
+ * found here can ever be served (a name is a key in this map, never a path on disk). An API started without a
+ * built console (most API tests) still serves the API and answers the console's page with a clear 503.
+ */
+@Injectable()
+export class ConsoleAssetsService {
+  private readonly logger = new Logger(ConsoleAssetsService.name);
+  private readonly page: ConsoleAsset | undefined;
+  private readonly assets = new Map<string, ConsoleAsset>();
+
+  constructor() {
+    const indexFile = path.join(CONSOLE_BUILD_DIRECTORY, 'index.html');
+    if (!existsSync(indexFile)) {
+      this.logger.warn(`The staff console is not built (${indexFile} is missing): run npm run build.`);
+      return;
+    }
+    this.page = { body: readFileSync(indexFile), contentType: 'text/html; charset=utf-8' };
+    const assetsDirectory = path.join(CONSOLE_BUILD_DIRECTORY, 'assets');
+    for (const name of readdirSync(assetsDirectory)) {
+      const contentType = CONSOLE_CONTENT_TYPES[path.extname(name)];
+      if (contentType === undefined) continue;
+      this.assets.set(name, { body: readFileSync(path.join(assetsDirectory, name)), contentType });
+    }
+  }
+
+  /** index.html, the one page of every console screen; undefined when the console was not built. */
+  findPage(): ConsoleAsset | undefined {
+    return this.page;
+  }
+
+  /** A content-hashed script, style or image under /assets. */
+  findAsset(name: string): ConsoleAsset | undefined {
+    return this.assets.get(name);
+  }
+}

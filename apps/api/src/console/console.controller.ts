@@ -1,0 +1,75 @@
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { DomainException, ErrorCode } from '@tenantpay/platform';
+import { SkipRateLimit } from '@tenantpay/rate-limiting';
+import { Public } from '@tenantpay/tenancy';
+import {
+  PORTAL_CONTENT_SECURITY_POLICY,
+  UPGRADE_INSECURE_REQUESTS,
+} from '../portal/portal-content-security-policy.constant';
+import { type ConsoleAsset, ConsoleAssetsService } from './console-assets.service';
+import { IMMUTABLE_ASSET_CACHE_CONTROL } from './console.constant';
+
+interface ConsoleRequest {
+  readonly protocol: string;
+}
+
+interface ConsoleResponse {
+  header(name: string, value: string): unknown;
+}
+
+/**
+ * The white-label staff console (apps/console) at the root of every tenant host, subdomain or verified custom
+ * domain alike. The files are the same for every tenant and hold no data: the console reads its brand from
+ * /v1/branding and everything else through the API with the signed-in user's token. Its screens live in the
+ * URL's hash, so `/` is its only page. Served from memory without a tenant lookup or rate limit (a page load
+ * would otherwise spend the per-IP budget that logins share), under the portal's strict CSP. Not API
+ * operations, so not in the OpenAPI document.
+ */
+@ApiExcludeController()
+@Public()
+@SkipRateLimit()
+@Controller()
+export class ConsoleController {
+  constructor(private readonly files: ConsoleAssetsService) {}
+
+  @Get()
+  page(@Req() request: ConsoleRequest, @Res({ passthrough: true }) response: ConsoleResponse): Buffer {
+    const page = this.files.findPage();
+    if (page === undefined)
+      throw new DomainException(
+        ErrorCode.ServiceUnavailable,
+        'The staff console is not built on this server.',
+      );
+    // Fetched again on every load, so a new build's asset names are picked up at once.
+    return this.serve(page, 'no-cache', request, response);
+  }
+
+  @Get('assets/:asset')
+  asset(
+    @Param('asset') name: string,
+    @Req() request: ConsoleRequest,
+    @Res({ passthrough: true }) response: ConsoleResponse,
+  ): Buffer {
+    const asset = this.files.findAsset(name);
+    if (asset === undefined) throw new DomainException(ErrorCode.NotFound, 'No such console file.');
+    return this.serve(asset, IMMUTABLE_ASSET_CACHE_CONTROL, request, response);
+  }
+
+  private serve(
+    asset: ConsoleAsset,
+    cacheControl: string,
+    request: ConsoleRequest,
+    response: ConsoleResponse,
+  ): Buffer {
+    response.header(
+      'Content-Security-Policy',
+      request.protocol === 'https'
+        ? `${PORTAL_CONTENT_SECURITY_POLICY}; ${UPGRADE_INSECURE_REQUESTS}`
+        : PORTAL_CONTENT_SECURITY_POLICY,
+    );
+    response.header('Cache-Control', cacheControl);
+    response.header('Content-Type', asset.contentType);
+    return asset.body;
+  }
+}

@@ -1,0 +1,319 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { TenantUserRole } from '@tenantpay/identity';
+import { type TenantSnapshot, Tier } from '@tenantpay/tenancy';
+import { WebhookEventPublisher, WebhookEventType } from '@tenantpay/webhooks';
+import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
+import { createApiApplication } from '../src/create-api-application';
+import { eventually } from '../../worker/test/support/eventually';
+import { PASSWORD, seedTenant, seedUser } from './identity-test-app';
+import { inTenant } from './webhooks-test-app';
+import { ensureConsoleBuilt } from './support/built-console';
+import { launchHeadlessChromium } from './support/headless-chromium';
+
+const BASE_DOMAIN = 'tenantpay.test';
+const SCREENSHOTS = path.resolve(__dirname, '../../../test-results/console-screens');
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+// A browser drives the console: each step waits on rendering and several API calls.
+jest.setTimeout(60_000);
+
+/**
+ * The console's administration screens (issue 18): users and invitations, API keys, webhooks, branding and
+ * domains, audit, usage export and the account, each driven through its main flow in Chromium, each checked
+ * with axe-core (no serious or critical violation) and gated by role and tier.
+ */
+describe('staff console administration screens (issue 18)', () => {
+  const mongo = useTestMongo();
+  const redis = useTestRedis();
+
+  // Nested so that the app (and its BullMQ queues) closes before the outer afterAll stops Redis.
+  describe('in Chromium', () => {
+    let app: NestFastifyApplication;
+    let port: number;
+    let browser: Browser;
+    let enterprise: TenantSnapshot;
+    let starter: TenantSnapshot;
+    /** CSP refusals and uncaught errors of the pages opened by the current test. */
+    let problems: string[] = [];
+
+    const hostOf = (tenant: TenantSnapshot) => `${tenant.slug}.${BASE_DOMAIN}`;
+    const emailOf = (tenant: TenantSnapshot, role: string) => `${role.toLowerCase()}@${tenant.slug}.example`;
+
+    async function signedIn(context: BrowserContext, tenant: TenantSnapshot, role: string): Promise<Page> {
+      const page = await context.newPage();
+      page.on('console', (message) => {
+        if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
+      });
+      page.on('pageerror', (error) => problems.push(error.message));
+      await page.goto(`http://${hostOf(tenant)}:${port}/`);
+      await page.locator('#sign-in-form input[name=email]').fill(emailOf(tenant, role));
+      await page.locator('#sign-in-form input[name=password]').fill(PASSWORD);
+      await page.locator('#sign-in-form button[type=submit]').click();
+      await page.locator('nav.side-nav').waitFor();
+      return page;
+    }
+    /** Opens a screen by its hash route and waits for its heading. */
+    async function open(page: Page, route: string, heading: string): Promise<void> {
+      await page.evaluate(`window.location.hash = ${JSON.stringify(`#${route}`)}`);
+      await page.locator('main h1', { hasText: heading }).waitFor();
+    }
+    /** axe-core, evaluated in the page (not a script tag, which the console's CSP would refuse). */
+    async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
+      await page.evaluate(AXE_SOURCE);
+      return page.evaluate<string[]>(
+        `axe.run(document).then((result) => result.violations
+          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+          .map((violation) => violation.id + ': ' + violation.nodes.map((node) => node.target.join(' ')).join(', ')))`,
+      );
+    }
+    const shot = (page: Page, name: string) =>
+      page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    const colorsOf = (page: Page, selector: string) =>
+      page.evaluate<[string, string]>(
+        `(() => { const style = getComputedStyle(document.querySelector(${JSON.stringify(selector)})); return [style.backgroundColor, style.color]; })()`,
+      );
+    const asAdmin = async (tenant: TenantSnapshot) => {
+      const login = await request(app.getHttpServer())
+        .post('/v1/auth/login')
+        .set('Host', hostOf(tenant))
+        .send({ email: emailOf(tenant, 'ADMIN'), password: PASSWORD })
+        .expect(200);
+      return (call: request.Test) =>
+        call.set('Host', hostOf(tenant)).set('Authorization', `Bearer ${login.body.accessToken}`);
+    };
+
+    beforeAll(async () => {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      ensureConsoleBuilt();
+      app = await createApiApplication(
+        testAppConfig({
+          MONGODB_URI: mongo.uri,
+          REDIS_URL: redis.url,
+          BASE_DOMAIN,
+          // The webhook endpoint the screen adds: no DNS on a test machine, so an allow-listed host.
+          WEBHOOK_ALLOWED_HOSTS: 'localhost',
+          WEBHOOK_SECRET_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+        }),
+      );
+      await app.listen(0, '127.0.0.1');
+      port = (app.getHttpServer().address() as AddressInfo).port;
+      enterprise = await seedTenant(app, Tier.Enterprise);
+      starter = await seedTenant(app, Tier.Starter);
+      for (const tenant of [enterprise, starter]) {
+        await seedUser(app, tenant, emailOf(tenant, 'ADMIN'), TenantUserRole.Admin);
+        await seedUser(app, tenant, emailOf(tenant, 'OPERATOR'), TenantUserRole.Operator);
+        await seedUser(app, tenant, emailOf(tenant, 'VIEWER'), TenantUserRole.Viewer);
+      }
+      browser = await launchHeadlessChromium(BASE_DOMAIN);
+    }, 120_000);
+    afterAll(async () => {
+      await browser?.close();
+      await app?.close();
+    });
+    beforeEach(() => {
+      problems = [];
+    });
+    afterEach(() => {
+      // The screens must run under the strict CSP without a single refusal, and without script errors.
+      expect(problems).toEqual([]);
+    });
+
+    describe('an ADMIN of an ENTERPRISE tenant', () => {
+      let context: BrowserContext;
+      let page: Page;
+      beforeAll(async () => {
+        context = await browser.newContext({ acceptDownloads: true });
+        page = await signedIn(context, enterprise, 'ADMIN');
+      });
+      afterAll(async () => {
+        await context?.close();
+      });
+
+      it('creates an API key whose secret is shown once, rotates it and revokes it', async () => {
+        await open(page, '/api-keys', 'API keys');
+        await page.locator('input[name=name]').fill('Ledger sync');
+        await page.locator('input[value="payments:write"]').check();
+        await page.locator('button', { hasText: 'Create key' }).click();
+        const secret = await page.locator('.secret-once .secret-value').textContent();
+        expect(secret).toMatch(/^tp_/);
+        const row = page.locator('.data-table tbody tr', { hasText: 'Ledger sync' });
+        await row.waitFor();
+        expect(await row.textContent()).toContain('payments:read, payments:write');
+        expect(await seriousAccessibilityViolations(page)).toEqual([]);
+        await shot(page, 'api-keys-secret-once');
+        await page.locator('button', { hasText: 'I have stored it' }).click();
+        expect(await page.locator('.secret-once').count()).toBe(0);
+
+        await row.locator('button', { hasText: 'Rotate' }).click();
+        const rotated = await page.locator('.secret-once .secret-value').textContent();
+        expect(rotated).toMatch(/^tp_/);
+        expect(rotated).not.toBe(secret);
+        await page.locator('button', { hasText: 'I have stored it' }).click();
+
+        page.once('dialog', (dialog) => void dialog.accept());
+        await page
+          .locator('.data-table tbody tr', { hasText: 'active' })
+          .locator('button', { hasText: 'Revoke' })
+          .click();
+        await page.locator('.data-table tbody tr', { hasText: 'revoked' }).waitFor();
+      });
+
+      it('invites a user and changes a role, which the API then holds', async () => {
+        await open(page, '/users', 'Users');
+        await page.locator('input[name=email]').fill(`new-operator@${enterprise.slug}.example`);
+        await page.locator('select[name=role]').selectOption('OPERATOR');
+        await page.locator('button', { hasText: 'Send invitation' }).click();
+        await page
+          .locator('table', { hasText: 'Pending invitations' })
+          .locator('tr', { hasText: 'new-operator@' })
+          .waitFor();
+
+        const role = page.getByLabel(`Role of ${emailOf(enterprise, 'OPERATOR')}`);
+        await role.selectOption('VIEWER');
+        const admin = await asAdmin(enterprise);
+        await eventually('the role change to reach the API', async () => {
+          const users = await admin(request(app.getHttpServer()).get('/v1/users')).expect(200);
+          const operator = (users.body.data as { email: string; role: string }[]).find(
+            (user) => user.email === emailOf(enterprise, 'OPERATOR'),
+          );
+          return operator?.role === 'VIEWER';
+        });
+        expect(
+          await page
+            .locator('table', { hasText: 'Staff' })
+            .locator('tr', { hasText: emailOf(enterprise, 'ADMIN') })
+            .textContent(),
+        ).toContain('(you)');
+        expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      });
+
+      it('adds a webhook endpoint with its secret shown once, opens its delivery log and replays a delivery', async () => {
+        await open(page, '/webhooks', 'Webhooks');
+        await page.locator('input[name=url]').fill('http://localhost/tenantpay-hooks');
+        await page.locator('button', { hasText: 'Add endpoint' }).click();
+        await page.locator('.secret-once, .error-state').first().waitFor();
+        expect(await page.locator('.error-state').allTextContents()).toEqual([]);
+        expect(await page.locator('.secret-once .secret-value').textContent()).toMatch(/^whsec_/);
+        await page.locator('button', { hasText: 'I have stored it' }).click();
+        // An event for the endpoint, as the worker publishes one when a payment completes.
+        await inTenant(app, enterprise, () =>
+          app.get(WebhookEventPublisher).publish({
+            type: WebhookEventType.PaymentCompleted,
+            data: { id: 'pay_console_screens' },
+          }),
+        );
+
+        const row = page.locator('.data-table tbody tr', { hasText: 'localhost/tenantpay-hooks' });
+        await row.focus();
+        await page.keyboard.press('Enter');
+        const deliveries = page.locator('#deliveries-title ~ .data-table tbody tr');
+        await deliveries.first().waitFor();
+        expect(await deliveries.count()).toBe(1);
+        expect(await deliveries.first().textContent()).toContain('payment.completed');
+        expect(await seriousAccessibilityViolations(page)).toEqual([]);
+        await deliveries.first().locator('button', { hasText: 'Replay' }).click();
+        await eventually('the replay to be listed', async () => (await deliveries.count()) === 2);
+      });
+
+      it('previews a bright colour with readable text, saves it with a contrast warning, and lists a domain to verify', async () => {
+        await open(page, '/branding', 'Branding');
+        await page.locator('input[name=primaryColor]').fill('#ffe600');
+        expect(await colorsOf(page, '.preview-bar')).toEqual(['rgb(255, 230, 0)', 'rgb(0, 0, 0)']);
+        await page.locator('.warning', { hasText: 'against the white page' }).first().waitFor();
+        await page.locator('button', { hasText: 'Save branding' }).click();
+        await page.locator('[role=status] .warning', { hasText: 'against the white page' }).waitFor();
+        expect(await colorsOf(page, '.brand-bar')).toEqual(['rgb(255, 230, 0)', 'rgb(0, 0, 0)']);
+
+        await page.locator('input[name=hostname]').fill(`pay.${enterprise.slug}.example`);
+        await page.locator('button', { hasText: 'Add domain' }).click();
+        const domain = page.locator('.domain-list li', { hasText: `pay.${enterprise.slug}.example` });
+        await domain.waitFor();
+        expect(await domain.textContent()).toContain('waiting for verification');
+        expect(await domain.textContent()).toContain('TXT');
+        expect(await seriousAccessibilityViolations(page)).toEqual([]);
+        await shot(page, 'branding-preview');
+      });
+
+      it('searches the audit log by action', async () => {
+        await open(page, '/audit', 'Audit log');
+        await page.locator('input[name=action]').fill('api_key.created');
+        await page.locator('button', { hasText: 'Search' }).click();
+        const rows = page.locator('.data-table tbody tr');
+        await rows.first().waitFor();
+        expect(await rows.allTextContents()).toEqual([expect.stringContaining('api_key.created')]);
+        expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      });
+
+      it('lists usage by month and downloads it as CSV', async () => {
+        await open(page, '/usage', 'Usage and billing');
+        await page.locator('.data-table tbody tr').first().waitFor();
+        expect(await page.locator('.data-table tbody tr').count()).toBe(6);
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.locator('button', { hasText: 'Download CSV' }).click(),
+        ]);
+        const file = readFileSync(await download.path(), 'utf8');
+        expect(file.split('\r\n')[0]).toBe(
+          'period,transactions,transaction_limit,api_calls,storage_bytes,bandwidth_bytes',
+        );
+        expect(file.trim().split('\r\n')).toHaveLength(7);
+        expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      });
+
+      it("shows the account's sessions, refuses a wrong current password and starts MFA enrolment", async () => {
+        await open(page, '/account', 'Account');
+        await page.locator('tr', { hasText: 'This session' }).waitFor();
+        await page.locator('input[name=currentPassword]').fill('not the password');
+        await page.locator('input[name=newPassword]').fill('another correct horse battery');
+        await page.locator('button', { hasText: 'Change password' }).click();
+        await page.locator('#password-title ~ .error-state').waitFor();
+        await page.locator('button', { hasText: 'Set up an authenticator app' }).click();
+        expect(await page.locator('.secret-value').textContent()).toMatch(/^[A-Z2-7]{16,}$/);
+        expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      });
+    });
+
+    it('marks API keys and branding as outside a STARTER tier, and keeps admin screens from a VIEWER', async () => {
+      const context = await browser.newContext();
+      try {
+        const admin = await signedIn(context, starter, 'ADMIN');
+        for (const [route, title, says] of [
+          ['/api-keys', 'API keys', 'API keys for integrations are part of the Enterprise plan.'],
+          [
+            '/branding',
+            'Branding',
+            'Your own name, colours, logo and domains are part of the Enterprise plan.',
+          ],
+        ] as const) {
+          expect(await admin.locator('.side-nav a', { hasText: title }).locator('.tier-badge').count()).toBe(
+            1,
+          );
+          await open(admin, route, title);
+          expect(await admin.locator('main').textContent()).toContain(says);
+        }
+        expect(await seriousAccessibilityViolations(admin)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+      // A context of its own: the admin's refresh cookie would sign the page straight back in.
+      const viewerContext = await browser.newContext();
+      try {
+        const viewer = await signedIn(viewerContext, starter, 'VIEWER');
+        expect(await viewer.locator('.side-nav a', { hasText: 'Users' }).count()).toBe(0);
+        expect(await viewer.locator('.side-nav a', { hasText: 'Usage and billing' }).count()).toBe(1);
+        await open(viewer, '/users', 'Users');
+        expect(await viewer.locator('main').textContent()).toContain(
+          'Your role (Viewer) cannot open this page.',
+        );
+      } finally {
+        await context.close();
+      }
+    });
+  });
+});

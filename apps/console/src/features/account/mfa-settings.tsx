@@ -1,0 +1,116 @@
+import { useState } from 'preact/hooks';
+import { consoleApi } from '../../api/console-api';
+import { useApiData } from '../../api/use-api-data';
+import { ErrorState } from '../../ui/error-state';
+import { formValue } from '../../ui/form-value';
+import { useAction } from '../../ui/use-action';
+
+interface MfaStatus {
+  readonly enabled: boolean;
+  readonly recoveryCodesLeft: number;
+}
+
+interface Enrolment {
+  readonly secret: string;
+  readonly otpauthUri: string;
+}
+
+/** Two-factor sign-in with an authenticator app: enrol (secret and recovery codes shown once) or turn it off. */
+export function MfaSettings() {
+  const status = useApiData(() => consoleApi.GET('/v1/auth/mfa') as Promise<MfaStatus>);
+  const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
+  const [recoveryCodes, setRecoveryCodes] = useState<readonly string[] | null>(null);
+  const action = useAction();
+
+  const start = () =>
+    void action.run(async () => setEnrolment((await consoleApi.POST('/v1/auth/mfa/totp')) as Enrolment));
+  const confirm = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    void action.run(async () => {
+      const answer = (await consoleApi.POST('/v1/auth/mfa/totp/confirm', {
+        body: { code: formValue(form, 'code') },
+      })) as { readonly recoveryCodes: readonly string[] };
+      setEnrolment(null);
+      setRecoveryCodes(answer.recoveryCodes);
+      status.reload();
+    });
+  };
+  const disable = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    void action.run(async () => {
+      await consoleApi.POST('/v1/auth/mfa/disable', {
+        body: { password: formValue(form, 'password'), code: formValue(form, 'code') },
+      });
+      status.reload();
+    });
+  };
+
+  return (
+    <section class="card" aria-labelledby="mfa-title">
+      <h2 id="mfa-title">Two-factor authentication</h2>
+      {status.error !== null && <ErrorState message={status.error} />}
+      {action.error !== null && <ErrorState message={action.error} />}
+      {recoveryCodes !== null && (
+        <div class="secret-once" role="status">
+          <p>
+            <strong>Recovery codes</strong> — store them now: each signs you in once without your phone, and
+            they are shown only this once.
+          </p>
+          <ul class="recovery-codes">
+            {recoveryCodes.map((code) => (
+              <li key={code}>
+                <code>{code}</code>
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => setRecoveryCodes(null)}>
+            I have stored them
+          </button>
+        </div>
+      )}
+      {status.data?.enabled === true && (
+        <>
+          <p>On. {status.data.recoveryCodesLeft} recovery codes left.</p>
+          <form class="inline-form" onSubmit={disable}>
+            <label>
+              Password
+              <input name="password" type="password" required autoComplete="current-password" />
+            </label>
+            <label>
+              Code from your app
+              <input name="code" inputMode="numeric" pattern="\d{6}" required autoComplete="one-time-code" />
+            </label>
+            <button type="submit" class="danger" disabled={action.busy}>
+              Turn off
+            </button>
+          </form>
+        </>
+      )}
+      {status.data?.enabled === false && enrolment === null && (
+        <>
+          <p>Off. Turn it on to need a code from an authenticator app at each sign-in.</p>
+          <button type="button" disabled={action.busy} onClick={start}>
+            Set up an authenticator app
+          </button>
+        </>
+      )}
+      {enrolment !== null && (
+        <form class="stacked-form" onSubmit={confirm}>
+          <p>
+            Add this key to your authenticator app (shown only now):{' '}
+            <code class="secret-value">{enrolment.secret}</code>
+          </p>
+          <label>
+            Code from your app
+            <input name="code" inputMode="numeric" pattern="\d{6}" required autoComplete="one-time-code" />
+          </label>
+          <button type="submit" disabled={action.busy}>
+            Turn on
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

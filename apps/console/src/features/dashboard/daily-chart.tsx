@@ -1,0 +1,63 @@
+import { useEffect, useRef } from 'preact/hooks';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+/** Days on the x axis as the locale writes them ("Dec 7"), in UTC like the API's days. */
+const DAY_LABEL = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+
+export interface DailyChartSeries {
+  readonly label: string;
+  readonly values: readonly number[];
+  readonly color: string;
+}
+
+/**
+ * A line chart over days, drawn by uPlot (small, canvas, no dependencies). The canvas is described in words for
+ * screen readers by `summary`; the figures themselves are in the tables beside it.
+ */
+export function DailyChart(props: {
+  readonly title: string;
+  readonly summary: string;
+  readonly days: readonly string[];
+  readonly series: readonly DailyChartSeries[];
+  readonly formatValue?: (value: number) => string;
+}) {
+  const container = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = container.current;
+    if (element === null) return undefined;
+    const format = props.formatValue ?? ((value: number) => new Intl.NumberFormat().format(value));
+    const chart = new uPlot(
+      {
+        width: Math.max(320, element.clientWidth),
+        height: 220,
+        series: [
+          {},
+          ...props.series.map((series) => ({
+            label: series.label,
+            stroke: series.color,
+            width: 2,
+            value: (_chart: uPlot, value: number | null) => (value === null ? '' : format(value)),
+          })),
+        ],
+        scales: { x: { time: true } },
+        axes: [
+          { values: (_chart: uPlot, ticks: number[]) => ticks.map((tick) => DAY_LABEL.format(tick * 1000)) },
+          { values: (_chart: uPlot, ticks: number[]) => ticks.map(format), size: 70 },
+        ],
+      },
+      [
+        props.days.map((day) => Date.parse(`${day}T00:00:00Z`) / 1000),
+        ...props.series.map((series) => [...series.values]),
+      ],
+      element,
+    );
+    return () => chart.destroy();
+  }, [props.days, props.series]);
+  return (
+    <figure class="chart">
+      <figcaption>{props.title}</figcaption>
+      <div ref={container} role="img" aria-label={props.summary} />
+    </figure>
+  );
+}
