@@ -1438,7 +1438,7 @@ export interface paths {
      *     answers 404 like any other tenant lookup; it reveals no more than the branding of a known one would.
      */
     get: operations['BrandingController_read'];
-    /** Replace the tenant's branding. */
+    /** Replace the tenant's branding; colours too faint for buttons are accepted with warnings. */
     put: operations['BrandingController_replace'];
     post?: never;
     delete?: never;
@@ -2891,7 +2891,14 @@ export interface components {
       logoUrl: string | null;
       /** @example #0a3d62 */
       primaryColor: string | null;
+      /**
+       * @description Black or white, whichever reaches WCAG AA (4.5:1) on the primary colour; null when it is the default.
+       * @example #ffffff
+       */
+      onPrimaryColor: string | null;
       secondaryColor: string | null;
+      /** @description Black or white, whichever reaches WCAG AA (4.5:1) on the secondary colour; null when it is the default. */
+      onSecondaryColor: string | null;
       /** @example support@example-bank.com */
       supportEmail: string | null;
       supportUrl: string | null;
@@ -2906,6 +2913,42 @@ export interface components {
       supportEmail?: string;
       /** Format: uri */
       supportUrl?: string;
+    };
+    BrandContrastWarningResponse: {
+      /** @enum {string} */
+      code: 'low_contrast';
+      /** @enum {string} */
+      param: 'primaryColor';
+      /**
+       * @description What the colour is drawn on: the white page, or the cards in the secondary colour.
+       * @enum {string}
+       */
+      against: 'page' | 'secondaryColor';
+      /** @example 1.9 */
+      ratio: number;
+      /** @example 3 */
+      required: number;
+      message: string;
+    };
+    BrandingUpdateResponse: {
+      /** @example Example Bank */
+      displayName: string;
+      /** @example https://cdn.example-bank.com/logo.svg */
+      logoUrl: string | null;
+      /** @example #0a3d62 */
+      primaryColor: string | null;
+      /**
+       * @description Black or white, whichever reaches WCAG AA (4.5:1) on the primary colour; null when it is the default.
+       * @example #ffffff
+       */
+      onPrimaryColor: string | null;
+      secondaryColor: string | null;
+      /** @description Black or white, whichever reaches WCAG AA (4.5:1) on the secondary colour; null when it is the default. */
+      onSecondaryColor: string | null;
+      /** @example support@example-bank.com */
+      supportEmail: string | null;
+      supportUrl: string | null;
+      warnings: components['schemas']['BrandContrastWarningResponse'][];
     };
     DomainVerificationRecordResponse: {
       /** @enum {string} */
@@ -16990,6 +17033,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The branding as now shown, with contrast warnings */
       200: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -17001,7 +17045,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PublicBrandingResponse'];
+          'application/json': components['schemas']['BrandingUpdateResponse'];
         };
       };
       /** @description `validation_error`, `invalid_json` */
