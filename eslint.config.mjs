@@ -12,6 +12,8 @@ const productionConstraints = [
   { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:core'] },
   // The client SDK an integrating bank installs: it stands alone, never reaching the server's libraries.
   { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: [] },
+  // The staff console runs in the browser and reaches the server only over HTTP, through the SDK.
+  { sourceTag: 'type:frontend', onlyDependOnLibsWithTags: ['type:sdk'] },
   // Local stand-ins for MongoDB and Redis (the embedded run and the test harness) and integration examples;
   // never used by the product.
   {
@@ -42,7 +44,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     rules: {
       '@nx/enforce-module-boundaries': [

@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantUserRole } from '@tenantpay/identity';
 import { type TenantSnapshot, Tier } from '@tenantpay/tenancy';
 import { WebhookEventPublisher, WebhookEventType } from '@tenantpay/webhooks';
-import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import { eventually, testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { createApiApplication } from '../src/create-api-application';
-import { eventually } from '../../worker/test/support/eventually';
+
 import { PASSWORD, seedTenant, seedUser } from './identity-test-app';
 import { inTenant } from './webhooks-test-app';
 import { ensureConsoleBuilt } from './support/built-console';

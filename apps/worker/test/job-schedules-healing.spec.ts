@@ -4,7 +4,7 @@ import { Test } from '@nestjs/testing';
 import { PAYMENTS_MAINTENANCE_QUEUE, PaymentMaintenanceJobName } from '@tenantpay/payments';
 import { OFFBOARDING_QUEUE, OFFBOARDING_SWEEP_JOB } from '@tenantpay/offboarding';
 import { METRICS_REGISTRY } from '@tenantpay/platform';
-import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import { eventually, testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import {
   USAGE_MONTH_CLOSE_JOB,
   USAGE_OPTIONS,
@@ -18,7 +18,6 @@ import Redis from 'ioredis';
 import { Types } from 'mongoose';
 import type { Registry } from 'prom-client';
 import { WorkerModule } from '../src/worker.module';
-import { eventually } from './support/eventually';
 
 const SYNC_EVERY_MS = 300;
 const SWEEP_EVERY_MS = 1_000;

@@ -16,10 +16,9 @@ import {
   type TenantSnapshot,
   Tier,
 } from '@tenantpay/tenancy';
-import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import { eventually, testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import { PaymentProcessingWorker } from '../src/payments/payment-processing.worker';
 import { WorkerModule } from '../src/worker.module';
-import { eventually } from './support/eventually';
 
 const BACKLOG = 40;
 

@@ -13,12 +13,11 @@ import {
 } from '@tenantpay/payments';
 import type { AppConfig } from '@tenantpay/platform';
 import type { TenantSnapshot } from '@tenantpay/tenancy';
-import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import { eventually, testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import { PaymentWebhookEventPublisher } from '@tenantpay/webhooks';
 import type { Queue } from 'bullmq';
 import { ObjectId } from 'mongodb';
 import { WorkerModule } from '../src/worker.module';
-import { eventually } from './support/eventually';
 import { paymentWhoseEnqueueFailed } from './support/payment-whose-enqueue-failed';
 import { createWorkerTestTenant, inTenantOf } from './support/worker-test-tenant';
 

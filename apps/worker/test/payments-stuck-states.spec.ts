@@ -17,7 +17,7 @@ import {
 } from '@tenantpay/payments';
 import { METRICS_REGISTRY } from '@tenantpay/platform';
 import type { TenantSnapshot } from '@tenantpay/tenancy';
-import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import { eventually, testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import type { Queue } from 'bullmq';
 import { ObjectId } from 'mongodb';
 import type { Registry } from 'prom-client';
@@ -27,7 +27,6 @@ import {
   faultInjectingGatewayFactory,
   faultInjectingGatewayOf,
 } from './support/fault-injecting-payment-gateway';
-import { eventually } from './support/eventually';
 import { paymentWhoseEnqueueFailed } from './support/payment-whose-enqueue-failed';
 import { createWorkerTestTenant, inTenantOf } from './support/worker-test-tenant';
 

@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { PAYMENT_COLLECTION } from '@tenantpay/payments';
-import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import { eventually, testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import {
   USAGE_CLOCK,
   USAGE_OPTIONS,
@@ -11,7 +11,6 @@ import {
 } from '@tenantpay/usage';
 import { Types } from 'mongoose';
 import { WorkerModule } from '../src/worker.module';
-import { eventually } from './support/eventually';
 
 describe('usage jobs (worker)', () => {
   const mongo = useTestMongo();

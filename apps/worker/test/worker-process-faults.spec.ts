@@ -8,14 +8,19 @@ import {
   type SimulatedPaymentGateway,
 } from '@tenantpay/payments';
 import { type TenantSnapshot, Tier } from '@tenantpay/tenancy';
-import { TEST_JWT_SIGNING_KEYS, testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import {
+  eventually,
+  TEST_JWT_SIGNING_KEYS,
+  testAppConfig,
+  useTestMongo,
+  useTestRedis,
+} from '@tenantpay/testing';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { ObjectId } from 'mongodb';
 import path from 'node:path';
 import { PaymentProcessingWorker } from '../src/payments/payment-processing.worker';
 import { WorkerModule } from '../src/worker.module';
-import { eventually } from './support/eventually';
 import { createWorkerTestTenant, inTenantOf } from './support/worker-test-tenant';
 
 const LOCK_DURATION_MS = 2_000;

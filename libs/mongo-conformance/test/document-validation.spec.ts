@@ -94,7 +94,9 @@ describe('document validators', () => {
   it('explains several failing top-level clauses under $and', async () => {
     await mongo.db.createCollection('two_clauses', { validator: { a: { $gt: 1 }, b: { $exists: true } } });
 
-    await expect(mongo.db.collection<SchemalessDocument>('two_clauses').insertOne({ _id: 1, a: 0 })).rejects.toMatchObject({
+    await expect(
+      mongo.db.collection<SchemalessDocument>('two_clauses').insertOne({ _id: 1, a: 0 }),
+    ).rejects.toMatchObject({
       errInfo: {
         details: {
           operatorName: '$and',

@@ -1,8 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { RedisConnectionPool } from '@tenantpay/platform';
-import { useTestRedisCluster } from '@tenantpay/testing';
+import { eventually, useTestRedisCluster } from '@tenantpay/testing';
 
-import { eventually } from '../../../apps/worker/test/support/eventually';
 import {
   CountingRateLimiterMetrics,
   RateLimitAlgorithm,

@@ -18,3 +18,4 @@ export { readTenantArchive } from './offboarding/read-tenant-archive';
 export type { ReadArchive } from './offboarding/read-tenant-archive';
 export { useSmtpSink } from './smtp/use-smtp-sink';
 export type { TestSmtpSink } from './smtp/use-smtp-sink';
+export { eventually } from './eventually';

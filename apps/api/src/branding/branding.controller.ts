@@ -67,7 +67,10 @@ export class BrandingController {
   }
 
   /** Replace the tenant's branding; colours too faint for buttons are accepted with warnings. */
-  @ApiOkResponse({ description: 'The branding as now shown, with contrast warnings', type: BrandingUpdateResponse })
+  @ApiOkResponse({
+    description: 'The branding as now shown, with contrast warnings',
+    type: BrandingUpdateResponse,
+  })
   @Put()
   @Roles(TenantUserRole.Admin)
   @RequireFeature(Feature.WhiteLabel)
