@@ -239,7 +239,9 @@ describe('API bad input (issue 8: every route, generated input)', () => {
     port = (app.getHttpServer().address() as AddressInfo).port;
     config = app.get<AppConfig>(APP_CONFIG);
     document = (await http().get('/v1/docs/openapi.json').expect(200)).body as OpenApiDocument;
-    routes = servedRoutes(app);
+    // The staff console's page answers 503 by design on a server that has not built the console, as this one
+    // (the console's own Chromium specs build and serve it); its assets route is fuzzed like any other.
+    routes = servedRoutes(app).filter((route) => route !== 'GET /');
 
     tenants.A = await seed('A', Tier.Enterprise);
     tenants.B = await seed('B', Tier.Enterprise);

@@ -2501,6 +2501,20 @@ export interface components {
       /** @example ADMIN */
       role: string;
       tenantId: string;
+      /**
+       * @description The tenant's tier: the staff console shows a feature outside it as such.
+       * @example PROFESSIONAL
+       */
+      tier: string;
+      /**
+       * @description What the tier includes.
+       * @example [
+       *       "BASIC_PAYMENTS",
+       *       "BULK_PAYMENTS",
+       *       "ANALYTICS"
+       *     ]
+       */
+      features: string[];
     };
     CurrentApiKeyResponse: {
       /** @enum {string} */

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { CurrentIdentity } from '@tenantpay/identity';
 
 /** `GET /v1/me` for an API key: the key itself (every key of the tenant may ask). */
-export class CurrentApiKeyResponse {
+export class CurrentApiKeyResponse implements Extract<CurrentIdentity, { kind: 'api-key' }> {
   @ApiProperty({ enum: ['api-key'] })
   readonly kind!: 'api-key';
   readonly id!: string;
