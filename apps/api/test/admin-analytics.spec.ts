@@ -12,7 +12,13 @@ import {
   TenantHeaderStrategy,
   type TenantResolutionStrategy,
 } from '@tenantpay/tenancy';
-import { testAppConfig, useTestMongo, useTestRedis, startHttpTestApplication } from '@tenantpay/testing';
+import {
+  eventually,
+  startHttpTestApplication,
+  testAppConfig,
+  useTestMongo,
+  useTestRedis,
+} from '@tenantpay/testing';
 import { USAGE_CLOCK, UsageTrackerService } from '@tenantpay/usage';
 import { randomUUID } from 'node:crypto';
 import { type Connection, Types } from 'mongoose';
@@ -140,6 +146,11 @@ describe('cross-tenant analytics: /v1/admin/analytics (SPEC §6, §10)', () => {
         eventTtlSeconds: 60,
       });
     }
+    // A write slower than the usage write budget (a loaded machine) is buffered and replayed by the drain.
+    await eventually('the seeded usage written to Redis', async () => {
+      await tracker.drain();
+      return tracker.bufferedCount === 0;
+    });
   });
 
   describe('GET /v1/admin/analytics/payments', () => {
