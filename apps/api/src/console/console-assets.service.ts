@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CONSOLE_BUILD_DIRECTORY, CONSOLE_CONTENT_TYPES } from './console.constant';
+import { consoleBuildDirectory } from './console-build-directory';
+import { CONSOLE_CONTENT_TYPES } from './console.constant';
 
 export interface ConsoleAsset {
   readonly body: Buffer;
@@ -20,13 +21,14 @@ export class ConsoleAssetsService {
   private readonly assets = new Map<string, ConsoleAsset>();
 
   constructor() {
-    const indexFile = path.join(CONSOLE_BUILD_DIRECTORY, 'index.html');
+    const directory = consoleBuildDirectory();
+    const indexFile = path.join(directory, 'index.html');
     if (!existsSync(indexFile)) {
       this.logger.warn(`The staff console is not built (${indexFile} is missing): run npm run build.`);
       return;
     }
     this.page = { body: readFileSync(indexFile), contentType: 'text/html; charset=utf-8' };
-    const assetsDirectory = path.join(CONSOLE_BUILD_DIRECTORY, 'assets');
+    const assetsDirectory = path.join(directory, 'assets');
     for (const name of readdirSync(assetsDirectory)) {
       const contentType = CONSOLE_CONTENT_TYPES[path.extname(name)];
       if (contentType === undefined) continue;

@@ -1,11 +1,3 @@
-import path from 'node:path';
-
-/**
- * Where `vite build` writes the console (apps/console/vite.config.mts): dist/apps/console under the workspace,
- * four levels up from this folder both in the sources (apps/api/src/console) and in dist (dist/apps/api/src/console).
- */
-export const CONSOLE_BUILD_DIRECTORY = path.resolve(__dirname, '../../../..', 'dist/apps/console');
-
 export const CONSOLE_CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
