@@ -3,6 +3,7 @@ export * from './analytics/payment-analytics.service';
 export * from './analytics/payment-volume-grouping';
 export * from './analytics/platform-payment-analytics.service';
 export * from './bulk/batch-idempotency-key-required.exception';
+export * from './bulk/chunk-settlement';
 export * from './bulk/payment-batch';
 export * from './bulk/payment-batch-item';
 export * from './bulk/payment-batch-item-status.enum';

@@ -112,6 +112,19 @@ export class PaymentsService {
     return response;
   }
 
+  /**
+   * For a creation that will not be attempted again under `idempotencyKey` (a batch row whose chunk failed for
+   * good): the payment it committed, or null once no payment can ever be committed under the key.
+   */
+  async settleAbandonedCreation(
+    input: CreatePaymentInput,
+    idempotencyKey: string,
+  ): Promise<PaymentView | null> {
+    const stored = await this.idempotency.fence(idempotencyKey, CREATE_OPERATION, input);
+    // A creation stores only its success: a refusal releases the key instead of completing it.
+    return stored?.status === 201 ? (stored.body as PaymentView) : null;
+  }
+
   async get(id: string): Promise<PaymentView> {
     return toPaymentView(await this.existing(id));
   }

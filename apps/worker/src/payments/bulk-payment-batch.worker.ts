@@ -48,12 +48,31 @@ export class BulkPaymentBatchWorker implements OnApplicationBootstrap, OnApplica
       logger: this.logger,
       metrics: this.metrics,
       process: (job) => this.process(job),
+      onDeadLetter: (job) => this.settle(job),
     });
   }
 
   /** Drains: active chunks finish (bounded by the worker's ShutdownDeadline), no new ones are taken. */
   async onApplicationShutdown(): Promise<void> {
     await this.worker?.close();
+  }
+
+  /**
+   * A chunk that failed for good would otherwise leave its rows pending and its batch PROCESSING forever: each
+   * row is settled from its payment key (created if its payment committed, failed otherwise) and the batch
+   * completes. An archived tenant's chunk is still settled: it ends work, it starts none.
+   */
+  private async settle(job: Job<TenantJobData<PaymentBatchJobPayload>>): Promise<void> {
+    if (job.name !== PaymentBatchJobName.ProcessChunk) return;
+    const settlement = await this.runner.run(
+      job,
+      ({ batchId, fromRow, toRow }) => this.processing.settleFailedChunk(batchId, fromRow, toRow),
+      { whenArchived: 'finish' },
+    );
+    this.logger.warn(
+      { jobId: job.id, ...settlement },
+      'Batch chunk failed for good; its pending rows were settled',
+    );
   }
 
   private process(job: Job<TenantJobData<PaymentBatchJobPayload>>): Promise<string> {

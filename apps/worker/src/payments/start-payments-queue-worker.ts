@@ -13,6 +13,11 @@ export interface PaymentsQueueWorkerOptions<T> {
   /** Counts the worker's job outcomes and durations (it is not a `@Processor` discovery would find). */
   readonly metrics: JobOutcomeMetrics;
   readonly process: (job: Job<T>) => Promise<string>;
+  /**
+   * Runs once a job has failed for good (attempts exhausted, or unrecoverable), after BullMQ moved it to the
+   * failed set: what the job left unfinished must still reach a final state. A rejection is logged.
+   */
+  readonly onDeadLetter?: (job: Job<T>) => Promise<void>;
 }
 
 /**
@@ -36,13 +41,24 @@ export function startPaymentsQueueWorker<T>(
     maxStalledCount: 1,
   });
   worker.on('failed', (job, error) => {
-    const exhausted = job !== undefined && job.attemptsMade >= (job.opts.attempts ?? 1);
+    // BullMQ stamps finishedOn only when it does not retry: attempts exhausted or an UnrecoverableError.
+    const exhausted = job !== undefined && job.finishedOn !== undefined;
     options.logger[exhausted ? 'error' : 'warn'](
       { jobId: job?.id, jobName: job?.name, attemptsMade: job?.attemptsMade, err: error },
       exhausted
         ? `${options.jobLabel} moved to the dead-letter set`
         : `${options.jobLabel} failed; it will be retried`,
     );
+    if (exhausted && options.onDeadLetter !== undefined) {
+      options
+        .onDeadLetter(job)
+        .catch((settleError: unknown) =>
+          options.logger.error(
+            { jobId: job.id, jobName: job.name, err: settleError },
+            `${options.jobLabel} dead-lettered, and what it left unfinished could not be settled`,
+          ),
+        );
+    }
   });
   worker.on('error', (error) => options.logger.error({ err: error }, `${options.queue} worker error`));
   worker.on('closed', () => void closeQueueConnection(connection));

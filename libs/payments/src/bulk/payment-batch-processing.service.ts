@@ -6,6 +6,7 @@ import { IdempotencyInProgressException } from '../errors/idempotency-in-progres
 import { paymentBatchRowIdempotencyKey } from '../payments.constant';
 import { PaymentsService } from '../payments.service';
 import { TRANSACTION_QUOTA, type TransactionQuota } from '../ports/transaction-quota.port';
+import type { ChunkSettlement } from './chunk-settlement';
 import type { PaymentBatch } from './payment-batch';
 import type { PaymentBatchItem } from './payment-batch-item';
 import { PaymentBatchItemStatus } from './payment-batch-item-status.enum';
@@ -13,6 +14,7 @@ import { PaymentBatchItemsRepository } from './payment-batch-items.repository';
 import { PAYMENT_BATCH_SETTINGS, type PaymentBatchSettings } from './payment-batch-settings';
 import { PaymentBatchStatus } from './payment-batch-status.enum';
 import { PaymentBatchesRepository } from './payment-batches.repository';
+import { ROW_ABANDONED } from './row-abandoned.constant';
 
 const UNFINISHED = [PaymentBatchStatus.Pending, PaymentBatchStatus.Processing];
 
@@ -60,6 +62,53 @@ export class PaymentBatchProcessingService {
     }
     await this.refreshProgress(batch);
     return `${rows.length} rows`;
+  }
+
+  /**
+   * Rows `[fromRow, toRow)` of a chunk that failed for good (its attempts exhausted): each row still pending is
+   * settled from its key, which is closed first so that nothing can be created under it afterwards. A row whose
+   * payment committed is recorded as created with it; the others fail with ROW_ABANDONED and give their quota
+   * unit back. Then the batch's progress is recounted, which completes it once no row is pending.
+   */
+  async settleFailedChunk(batchId: string, fromRow: number, toRow: number): Promise<ChunkSettlement> {
+    const batch = Types.ObjectId.isValid(batchId) ? await this.batches.findById(batchId) : null;
+    if (batch === null) return { created: 0, failed: 0 };
+    const rows = await this.items.pendingRows(batch._id, fromRow, toRow);
+    const settlement = { created: 0, failed: 0 };
+    // One row at a time: this runs after a failure, often of the database, and must not add to its load.
+    for (const item of rows) {
+      const outcome = await this.settleRow(batch, item);
+      if (outcome !== null) settlement[outcome] += 1;
+    }
+    if (settlement.failed > 0 && batch.quotaHold !== null) {
+      await this.quota.release(this.tenantContext.getTenant(), batch.quotaHold, settlement.failed);
+    }
+    await this.refreshProgress(batch);
+    return settlement;
+  }
+
+  /** The row's outcome, or null when a concurrent run recorded one first. */
+  private async settleRow(
+    batch: PaymentBatch,
+    item: PaymentBatchItem,
+  ): Promise<keyof ChunkSettlement | null> {
+    const payment =
+      item.input === null
+        ? null
+        : await this.payments.settleAbandonedCreation(
+            item.input,
+            paymentBatchRowIdempotencyKey(batch._id.toHexString(), item.row),
+          );
+    const result: Partial<PaymentBatchItem> =
+      payment === null
+        ? { status: PaymentBatchItemStatus.Failed, error: { ...ROW_ABANDONED, details: [] } }
+        : { status: PaymentBatchItemStatus.Created, paymentId: new Types.ObjectId(payment.id) };
+    const { modifiedCount } = await this.items.updateOne(
+      { _id: item._id, status: PaymentBatchItemStatus.Pending },
+      { $set: result },
+    );
+    if (modifiedCount !== 1) return null;
+    return payment === null ? 'failed' : 'created';
   }
 
   private async processRow(batch: PaymentBatch, item: PaymentBatchItem): Promise<void> {

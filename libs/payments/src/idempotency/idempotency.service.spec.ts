@@ -1,7 +1,8 @@
 import { DataIsolationService, TransactionService } from '@tenantpay/data-isolation';
 import { ResolutionMethod, TenantContextService, type TenantSnapshot } from '@tenantpay/tenancy';
-import { testAppConfig, useTestMongo } from '@tenantpay/testing';
+import { eventually, testAppConfig, useTestMongo } from '@tenantpay/testing';
 import { type Connection, Mongoose, Types } from 'mongoose';
+import { IdempotencyInProgressException } from '../errors/idempotency-in-progress.exception';
 import type { PaymentsSettings } from '../payments-settings';
 import { IdempotencyService } from './idempotency.service';
 import { IDEMPOTENCY_RECORD_MODEL, IdempotencyRecordSchema } from './idempotency-record.schema';
@@ -88,6 +89,55 @@ describe('Idempotency keys are per tenant', () => {
       ).resolves.toEqual({ status: 201, body: 'B', replayed: false });
       finishA();
       await expect(aInFlight).resolves.toEqual({ status: 201, body: 'A', replayed: false });
+    });
+  });
+
+  describe('IdempotencyService.fence', () => {
+    const work = async () => ({ status: 201, body: 'created' });
+
+    it('answers the stored response of work that committed, and leaves the key replaying it', async () => {
+      await as(tenantA, () => service.execute('done', 'create', { amount: 1 }, work));
+      await expect(as(tenantA, () => service.fence('done', 'create', { amount: 1 }))).resolves.toEqual({
+        status: 201,
+        body: 'created',
+        replayed: true,
+      });
+      const again = jest.fn(work);
+      await expect(
+        as(tenantA, () => service.execute('done', 'create', { amount: 1 }, again)),
+      ).resolves.toEqual({ status: 201, body: 'created', replayed: true });
+      expect(again).not.toHaveBeenCalled();
+    });
+
+    it('closes a key nothing ran under: later work under it is refused without running', async () => {
+      await expect(as(tenantA, () => service.fence('unused', 'create', { amount: 1 }))).resolves.toBeNull();
+      const late = jest.fn(work);
+      await expect(
+        as(tenantA, () => service.execute('unused', 'create', { amount: 1 }, late)),
+      ).rejects.toBeInstanceOf(IdempotencyInProgressException);
+      expect(late).not.toHaveBeenCalled();
+    });
+
+    it('keeps work already in flight under the key from committing', async () => {
+      let finish: () => void = () => undefined;
+      const inFlight = as(tenantA, () =>
+        service.execute('racing', 'create', { amount: 1 }, async () => {
+          await new Promise<void>((resolve) => (finish = resolve));
+          return { status: 201, body: 'too late' };
+        }),
+      );
+      await eventually('the claim to be written', async () => {
+        return (await as(tenantA, () => records.findByKey('racing'))) !== null;
+      });
+
+      await expect(as(tenantA, () => service.fence('racing', 'create', { amount: 1 }))).resolves.toBeNull();
+      finish();
+
+      await expect(inFlight).rejects.toThrow();
+      await expect(as(tenantA, () => records.findByKey('racing'))).resolves.toMatchObject({
+        state: 'in_progress',
+        responseBody: null,
+      });
     });
   });
 });

@@ -83,6 +83,52 @@ export class IdempotencyService {
     });
   }
 
+  /**
+   * Closes a key whose work will not be run again (a bulk chunk that exhausted its attempts): the stored
+   * response when the work committed, otherwise null, and then the key holds a claim that no request can
+   * complete, renew or take over before the record expires. So work still running under the key (a stalled job's
+   * first run on a live worker) can never commit after the caller has concluded that nothing was created: its
+   * completion is conditional on its own lock token, and its transaction is aborted at once.
+   */
+  async fence(key: string, operation: string, body: unknown): Promise<IdempotentResponse | null> {
+    if (!VALID_KEY.test(key)) throw new InvalidIdempotencyKeyException();
+    const fingerprint = requestFingerprint(operation, body);
+    // A few rounds only for the race where the claim is completed or taken over between the read and the write.
+    for (let round = 0; round < 3; round += 1) {
+      const now = new Date();
+      const expiresAt = new Date(now.getTime() + this.settings.idempotencyTtlSeconds * 1000);
+      const fence = {
+        key,
+        fingerprint,
+        state: 'in_progress' as const,
+        lockToken: randomUUID(),
+        // The lease lasts as long as the record: nobody may take the key over while it exists.
+        lockedUntil: expiresAt,
+        holderSession: null,
+        responseStatus: null,
+        responseBody: null,
+        expiresAt,
+      };
+      const existing = await this.records.findByKey(key);
+      if (existing === null) {
+        try {
+          await this.records.claim(fence);
+          return null;
+        } catch (error) {
+          if (!isDuplicateKeyError(error)) throw error;
+          continue;
+        }
+      }
+      if (existing.state === 'completed') {
+        return { status: existing.responseStatus ?? 200, body: existing.responseBody, replayed: true };
+      }
+      // Whoever holds the claim, dead or alive, must not commit now: abort its transaction, then take the claim.
+      if (existing.holderSession !== null) await this.transactions.killSession(existing.holderSession);
+      if ((await this.records.takeOver(existing, fence)) !== null) return null;
+    }
+    throw new IdempotencyInProgressException(this.leaseMs());
+  }
+
   private async claim(key: string, fingerprint: string, holderSession: string): Promise<Claim> {
     // A few rounds only for the race where the record we collided with expires or is released meanwhile.
     for (let round = 0; round < 3; round += 1) {
