@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REDIS_CLIENT } from '@tenantpay/platform';
 import type Redis from 'ioredis';
-
-import { UsageDirtyShards } from './usage-dirty-shards';
 import {
   USAGE_CHANGED_SHARDS_KEY,
   USAGE_CHANGED_SHARD_NOTE_EVERY_MS,
@@ -31,9 +29,12 @@ export class ChangedUsageShards {
     redis.on('ready', () => this.notedAt.clear());
   }
 
-  /** Notes that the tenant's usage shard is about to change. Never throws, never waits. */
-  note(tenantId: string, now = Date.now()): void {
-    const tag = UsageDirtyShards.tagFor(tenantId);
+  /**
+   * Notes that a tenant's usage shard (its UsageDirtyShards.tagFor tag) is about to change. Takes the tag
+   * its caller already computed for the shard's key: this runs on every metered request. Never throws, never
+   * waits.
+   */
+  note(tag: string, now = Date.now()): void {
     const last = this.notedAt.get(tag);
     if (last !== undefined && now - last < USAGE_CHANGED_SHARD_NOTE_EVERY_MS) return;
     this.notedAt.set(tag, now);

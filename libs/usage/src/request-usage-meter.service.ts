@@ -68,7 +68,8 @@ export class RequestUsageMeter {
     const period = UsagePeriod.containing(this.tracker.now()).toString();
     const carried = this.takePendingBytes(tenantId, period);
     const stream = this.producer.issue(tenantId, period);
-    this.changedShards.note(tenantId);
+    const shardTag = UsageDirtyShards.tagFor(tenantId);
+    this.changedShards.note(shardTag);
     const event: UsageEvent = {
       tenantId,
       period,
@@ -82,7 +83,7 @@ export class RequestUsageMeter {
         hashTtlSeconds: USAGE_HASH_TTL_SECONDS,
         sequence: this.producer.claimOf(stream),
         dirty: {
-          setKey: usageDirtySetKey(UsageDirtyShards.tagFor(tenantId)),
+          setKey: usageDirtySetKey(shardTag),
           member: usageDirtyMember(period, tenantId),
         },
         when: 'admitted',

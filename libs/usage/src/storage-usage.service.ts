@@ -84,15 +84,11 @@ export class StorageUsageService implements StorageUsage {
   private evaluate(growth: PendingGrowth, baseline: number | ''): Promise<unknown> {
     const { tenantId, period } = growth.stream;
     const claim = this.producer.claimOf(growth.stream);
-    this.changedShards.note(tenantId);
+    const shardTag = UsageDirtyShards.tagFor(tenantId);
+    this.changedShards.note(shardTag);
     return this.script.evaluate(
       this.redis,
-      [
-        storageTotalKey(tenantId),
-        usageHashKey(tenantId, period),
-        claim.marksKey,
-        usageDirtySetKey(UsageDirtyShards.tagFor(tenantId)),
-      ],
+      [storageTotalKey(tenantId), usageHashKey(tenantId, period), claim.marksKey, usageDirtySetKey(shardTag)],
       [
         growth.bytes,
         baseline,

@@ -253,11 +253,12 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
   ): [string[], (string | number)[]] {
     const thresholds = watch?.thresholds ?? [];
     const identity = this.identityOf(event);
-    if (!checkOnly) this.changedShards.note(event.tenantId);
+    const shardTag = UsageDirtyShards.tagFor(event.tenantId);
+    if (!checkOnly) this.changedShards.note(shardTag);
     const keys = [
       usageHashKey(event.tenantId, event.period),
       identity.key,
-      usageDirtySetKey(UsageDirtyShards.tagFor(event.tenantId)),
+      usageDirtySetKey(shardTag),
       ...thresholds.map((percent) => usageThresholdFlagKey(event.tenantId, event.period, percent)),
     ];
     const args: (string | number)[] = [
