@@ -1,16 +1,26 @@
-// Prints the closing line CI reads, "N passed, N failed", from Jest's JSON results. A suite that could not
-// run at all (syntax error, failed import) counts as one failure, so a broken file can never look green.
+// Prints the closing line CI reads, "N passed, N failed", from one or more Jest JSON result files (the suite on
+// one Redis server, then the Redis-sensitive specs on a Redis Cluster), adding their counts. A suite that could
+// not run at all (syntax error, failed import) counts as one failure, and so does a run that left no results
+// file, so a broken file or run can never look green.
 const { readFileSync, existsSync } = require('node:fs');
 
-const file = process.argv[2];
-if (!file || !existsSync(file)) {
-  console.log('0 passed, 1 failed');
-  process.exit(1);
+const files = process.argv.slice(2);
+let passed = 0;
+let failed = files.length === 0 ? 1 : 0;
+let success = files.length > 0;
+for (const file of files) {
+  if (!existsSync(file)) {
+    failed += 1;
+    success = false;
+    continue;
+  }
+  const results = JSON.parse(readFileSync(file, 'utf8'));
+  const brokenSuites = results.testResults.filter(
+    (suite) => suite.status === 'failed' && suite.assertionResults.length === 0,
+  ).length;
+  passed += results.numPassedTests;
+  failed += results.numFailedTests + brokenSuites;
+  success = success && results.success;
 }
-const results = JSON.parse(readFileSync(file, 'utf8'));
-const brokenSuites = results.testResults.filter(
-  (suite) => suite.status === 'failed' && suite.assertionResults.length === 0,
-).length;
-const failed = results.numFailedTests + brokenSuites;
-console.log(`${results.numPassedTests} passed, ${failed} failed`);
-process.exit(failed === 0 && results.success ? 0 : 1);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && success ? 0 : 1);

@@ -10,7 +10,7 @@ import {
   rateLimiterOptions,
   type RateLimitDecision,
 } from '../src';
-import { RedisConnectionPool, type RedisClient } from '@tenantpay/platform';
+import { RedisConnectionPool, redisMasters, type RedisClient } from '@tenantpay/platform';
 import { useTestRedis } from '@tenantpay/testing';
 
 import { connectTestRedisClient } from './test-redis-client';
@@ -120,7 +120,8 @@ describe('RateLimiterService when Redis fails', () => {
     const limiter = limiterFailing('open', metrics, 75);
     const pauser = await connectTestRedisClient(testRedis.topology, testRedis.keyPrefix);
     try {
-      await pauser.call('CLIENT', 'PAUSE', '400', 'ALL');
+      // Every master: on a cluster a keyless command reaches one node, perhaps not the one serving 't5'.
+      await Promise.all(redisMasters(pauser).map((master) => master.call('CLIENT', 'PAUSE', '400', 'ALL')));
       const decision = await limiter.consume({ subject: 't5', bucket: 'api', policy });
 
       expect(decision).toMatchObject({ allowed: true, source: RateLimitDecisionSource.Fallback });
