@@ -8,7 +8,6 @@ import {
   PlatformHttpModule,
 } from '@tenantpay/platform';
 import { TenantJobsModule, TenantLookupService, tenantLogFields } from '@tenantpay/tenancy';
-import { ApiAdmissionModule } from './admission/api-admission.module';
 import { AdminPlatformUsersModule } from './admin-platform-users/admin-platform-users.module';
 import { AdminTenantsModule } from './admin-tenants/admin-tenants.module';
 import { API_PLATFORM_COLLECTIONS } from './api-platform-collections.constant';
@@ -53,9 +52,8 @@ export class ApiModule {
           { platformCollections: API_PLATFORM_COLLECTIONS },
           { imports: [AuditModule], useExisting: AuditService },
         ),
+        // With admission control's tenant bound (ApiAdmissionModule), which its request hook runs.
         ApiTenancyModule,
-        // Right after tenancy: its middleware needs the tenant the tenant middleware resolved.
-        ApiAdmissionModule,
         ApiGuardsModule,
         UsageApiModule,
         AdminTenantsModule,

@@ -1,4 +1,4 @@
-import { Injectable, type NestMiddleware } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AdmissionControl, LearnedTenantKeys, OverloadedException } from '@tenantpay/platform';
 import { TenantContextService } from '@tenantpay/tenancy';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -9,17 +9,18 @@ import { NO_TENANT_SHARE_KEY } from './no-tenant-share-key.constant';
  * tenant is certain. The gate on the server charged the request to the tenant its identity headers named
  * before, or to the unidentified share; here it is charged to its resolved tenant, refused with 503
  * `overloaded` if that tenant may not have one more, and the gate learns the tenant for the next request with
- * these headers. Node's request and response types only, so the middleware survives a change of framework.
+ * these headers. Node's request and response types only, so the middleware survives a change of framework; it
+ * runs from the API's one tenant request hook (TenantRequestHook), right after the tenant middleware.
  */
 @Injectable()
-export class TenantAdmissionMiddleware implements NestMiddleware {
+export class TenantAdmissionMiddleware {
   constructor(
     private readonly admission: AdmissionControl,
     private readonly tenantKeys: LearnedTenantKeys,
     private readonly tenantContext: TenantContextService,
   ) {}
 
-  use(request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void): void {
+  use(request: IncomingMessage, response: ServerResponse, next: (error?: Error) => void): void {
     const tenantKey = this.tenantContext.current()?.tenant?.id ?? NO_TENANT_SHARE_KEY;
     this.tenantKeys.learn(this.tenantKeys.identityOf(request.headers), tenantKey);
     const ticket = this.admission.ticketOf(request) ?? this.admitUngated(tenantKey, response);

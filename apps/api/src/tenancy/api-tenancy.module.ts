@@ -1,7 +1,6 @@
-import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AuditModule, AuditService } from '@tenantpay/audit';
 import { ApiKeyStrategy, JwtClaimStrategy, SupportTokenStrategy } from '@tenantpay/identity';
-import { HEALTH_ROUTES, PORTAL_ROUTES } from '@tenantpay/platform';
 import {
   CustomDomainStrategy,
   SubdomainStrategy,
@@ -12,13 +11,16 @@ import {
   type TenantResolutionStrategy,
   TenantResolverService,
 } from '@tenantpay/tenancy';
+import { ApiAdmissionModule } from '../admission/api-admission.module';
+import { TenantRequestHook } from './tenant-request-hook';
 
 /**
- * Tenant resolution for every API route (SPEC §2 step 2): the strategies the API trusts and the middleware
- * that runs each request in its tenant context. The guards that judge the result run in ApiGuardsModule.
+ * Tenant resolution for every API route (SPEC §2 step 2): the strategies the API trusts and the request hook
+ * that runs each request in its tenant context (TenantRequestHook), then charges it to its tenant
+ * (ApiAdmissionModule). The guards that judge the result run in ApiGuardsModule.
  */
 @Module({
-  imports: [TenancyModule.forRoot({ imports: [AuditModule], auditSink: AuditService })],
+  imports: [TenancyModule.forRoot({ imports: [AuditModule], auditSink: AuditService }), ApiAdmissionModule],
   providers: [
     {
       // SPEC §4 priority: the signed JWT claim, then the API key, then the header, subdomain, custom domain.
@@ -35,15 +37,7 @@ import {
     },
     TenantResolverService,
     TenantMiddleware,
+    TenantRequestHook,
   ],
 })
-export class ApiTenancyModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer
-      .apply(TenantMiddleware)
-      // The portal's files are the same for every tenant (the page asks /v1/branding for its brand), so
-      // serving them needs no tenant lookup.
-      .exclude(...HEALTH_ROUTES, ...PORTAL_ROUTES)
-      .forRoutes('{*path}');
-  }
-}
+export class ApiTenancyModule {}

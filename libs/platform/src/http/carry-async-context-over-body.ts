@@ -6,10 +6,10 @@ const ASYNC_SCOPE = 'asyncScopeBeforeBody';
 type ScopedRequest = FastifyRequest & { [ASYNC_SCOPE]: AsyncResource | null };
 
 /**
- * Nest middleware runs in Fastify's `onRequest` stage, before the body is read; Fastify then resumes the
+ * Request hooks run in Fastify's `onRequest` stage, before the body is read; Fastify then resumes the
  * request from the socket's 'end' event, whose async context is the connection's, not the one the tenant
- * middleware entered. This keeps the context in which `preParsing` starts (every middleware has run and
- * called on from inside its context) and re-enters it before validation and the handler, so
+ * hook entered. This keeps the context in which `preParsing` starts (every request hook has run and called
+ * on from inside its context) and re-enters it before validation and the handler, so
  * AsyncLocalStorage stores (the tenant context) wrap the whole handler of a request with a body too.
  * Requests without a body never leave the context: nothing is kept for them.
  */

@@ -37,9 +37,9 @@ export async function configureHttpApplication(app: NestFastifyApplication): Pro
   const config = app.get<AppConfig>(APP_CONFIG);
   const fastify = app.getHttpAdapter().getInstance();
   app.useLogger(app.get(Logger));
-  // The adapter's own request hook runs before any Nest middleware, however the application was created.
+  // The adapter's own request hook runs before every other request hook, however the application was created.
   // Set on Node's response (which Fastify's answers merge), the request id and the security headers are on
-  // every answer, an error a middleware answers on that response included. Helmet's middleware is built
+  // every answer, an error answered on that response included. Helmet's middleware is built
   // once here (@fastify/helmet builds one per request).
   const securityHeaders = helmet();
   const adapter = app.getHttpAdapter() as unknown as FastifyAdapter;
@@ -66,7 +66,7 @@ export async function configureHttpApplication(app: NestFastifyApplication): Pro
   });
 
   setApiGlobalPrefix(app);
-  // Nest hands it Fastify's own errors too (body parsing, hooks, middleware): see toApiException.
+  // Nest hands it Fastify's own errors too (body parsing, request hooks): see toApiException.
   app.useGlobalFilters(errorFilter);
   app.useGlobalPipes(new RejectUnsafeInputPipe(), createValidationPipe());
   return app;

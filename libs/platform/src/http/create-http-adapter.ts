@@ -19,6 +19,9 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
     // Fastify's own logger stays off: requests are logged once, by the platform logger (nestjs-pino).
     logger: false,
     requestIdHeader: false,
+    // No Express-style middleware: request-wide work runs in Fastify hooks registered once (the API's tenant
+    // hook among them). @fastify/middie, which Nest would register anyway, ran its engine on every request.
+    skipMiddie: true,
     // The admission gate, in front of Fastify, may already have given the request its id.
     genReqId: (request: IncomingMessage & { id?: unknown }) =>
       typeof request.id === 'string'

@@ -10,20 +10,11 @@ const NULL_ISSUE = 'must not be null; leave the field out instead';
  * instances, in objects and arrays) are checked too; free-form maps (plain objects) are not DTOs.
  */
 export function findRefusedNulls(instance: object): ValidationError[] {
-  const storage = getMetadataStorage();
-  const byProperty = storage.groupByPropertyName(
-    storage.getTargetValidationMetadatas(instance.constructor, '', true, false),
-  );
   const errors: ValidationError[] = [];
-  for (const [property, metadatas] of Object.entries(byProperty)) {
+  for (const { property, refusesNull } of fieldsOf(instance.constructor)) {
     const value: unknown = (instance as Record<string, unknown>)[property];
-    const conditions = metadatas.filter(
-      (metadata) => metadata.type === ValidationTypes.CONDITIONAL_VALIDATION,
-    );
     if (value === null) {
-      if (conditions.length > 0 && conditions.every((metadata) => metadata.name === IS_OPTIONAL)) {
-        errors.push(validationError(property, { isNotNull: `${property} ${NULL_ISSUE}` }));
-      }
+      if (refusesNull) errors.push(validationError(property, { isNotNull: `${property} ${NULL_ISSUE}` }));
       continue;
     }
     const children = Array.isArray(value)
@@ -34,6 +25,39 @@ export function findRefusedNulls(instance: object): ValidationError[] {
     if (children.length > 0) errors.push(validationError(property, undefined, children));
   }
   return errors;
+}
+
+interface DtoField {
+  readonly property: string;
+  /** Optional only by `@IsOptional()`: null is refused there (a field with its own `@ValidateIf` is left alone). */
+  readonly refusesNull: boolean;
+}
+
+/** A DTO class, as an instance names its own (`instance.constructor`). */
+type DtoClass = object['constructor'];
+
+/**
+ * A DTO class's validated fields. Decorators record their metadata when the class is defined, so it is read
+ * once per class: asking class-validator's storage on every request filtered and grouped all of it again.
+ */
+const fieldsByDto = new WeakMap<DtoClass, readonly DtoField[]>();
+
+function fieldsOf(dto: DtoClass): readonly DtoField[] {
+  const known = fieldsByDto.get(dto);
+  if (known !== undefined) return known;
+  const storage = getMetadataStorage();
+  const byProperty = storage.groupByPropertyName(storage.getTargetValidationMetadatas(dto, '', true, false));
+  const fields = Object.entries(byProperty).map(([property, metadatas]) => {
+    const conditions = metadatas.filter(
+      (metadata) => metadata.type === ValidationTypes.CONDITIONAL_VALIDATION,
+    );
+    return {
+      property,
+      refusesNull: conditions.length > 0 && conditions.every((metadata) => metadata.name === IS_OPTIONAL),
+    };
+  });
+  fieldsByDto.set(dto, fields);
+  return fields;
 }
 
 function isDto(value: unknown): value is object {

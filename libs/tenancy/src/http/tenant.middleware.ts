@@ -1,33 +1,43 @@
-import { Injectable, type NestMiddleware } from '@nestjs/common';
-import type { IncomingMessage } from 'node:http';
+import { Injectable } from '@nestjs/common';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { TenantContextService } from '../context/tenant-context.service';
 import { TenantResolverService } from '../resolution/tenant-resolver.service';
 import { normalizeHostname } from '../tenants/hostname';
 import { rememberTenantResolution } from './request-tenant-resolution';
 
 /**
+ * What the middleware reads of a request: Fastify's request has exactly these (the id it decided, and the
+ * hostname and client IP, which honour X-Forwarded-* only through the configured trusted proxies), and the
+ * tenancy library needs no HTTP framework's types.
+ */
+export interface TenantMiddlewareRequest {
+  readonly headers: IncomingHttpHeaders;
+  readonly id: unknown;
+  readonly hostname: string;
+  /** Undefined once the socket is gone. */
+  readonly ip: string | undefined;
+  /** Node's request, which the resolution is remembered beside (see rememberTenantResolution). */
+  readonly raw: IncomingMessage;
+}
+
+/**
  * Step 2 of every request (SPEC §2): resolves the tenant and caller, then runs the rest of the request
  * inside that tenant context. It refuses only a malformed or conflicting identity (400, 401, 403);
- * whether the route may be served is the guards' decision.
+ * whether the route may be served is the guards' decision. The API runs it from one Fastify request hook
+ * (not as Nest middleware, which on Fastify costs a middleware engine's dispatch on every request).
  */
-/**
- * Node's request as Nest middleware gets it on Fastify, with what Fastify decided copied onto it: the id,
- * and the hostname and client IP, which honour X-Forwarded-* only through the configured trusted proxies.
- */
-type MiddlewareRequest = IncomingMessage & { id?: unknown; hostname?: string; ip?: string };
-
 @Injectable()
-export class TenantMiddleware implements NestMiddleware {
+export class TenantMiddleware {
   constructor(
     private readonly resolver: TenantResolverService,
     private readonly tenantContext: TenantContextService,
   ) {}
 
-  async use(request: MiddlewareRequest, _response: unknown, next: () => void): Promise<void> {
+  async use(request: TenantMiddlewareRequest, next: () => void): Promise<void> {
     const resolution = await this.resolver.resolve({
       headers: request.headers,
-      hostname: normalizeHostname(request.hostname ?? request.headers.host),
-      ip: request.ip ?? request.socket.remoteAddress ?? '',
+      hostname: normalizeHostname(request.hostname),
+      ip: request.ip ?? '',
       requestId: String(request.id ?? ''),
     });
     rememberTenantResolution(request, resolution);
