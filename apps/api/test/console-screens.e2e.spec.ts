@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
-import { PASSWORD, seedTenant, seedUser } from './identity-test-app';
+import { expectApiError, PASSWORD, seedTenant, seedUser } from './identity-test-app';
 import { inTenant } from './webhooks-test-app';
 import { useConsoleBrowser } from './support/console-browser';
 
@@ -155,6 +155,47 @@ describe('staff console administration screens (issue 18)', () => {
             .textContent(),
         ).toContain('(you)');
         expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      });
+
+      it("unlocks a user whom failed logins locked, ends a user's sessions, deactivates and reactivates", async () => {
+        const email = `locked@${enterprise.slug}.example`;
+        await seedUser(chromium.app, enterprise, email, TenantUserRole.Viewer);
+        const login = (password: string) =>
+          request(chromium.app.getHttpServer())
+            .post('/v1/auth/login')
+            .set('Host', hostOf(enterprise))
+            .send({ email, password });
+        for (let attempt = 0; attempt < 5; attempt += 1) await login('not the password').expect(401);
+        expectApiError(await login(PASSWORD), 429, 'rate_limit_exceeded');
+
+        // Away and back: the screen is still open from the test before, listing the staff of before the seed.
+        await open(page, '/account', 'Account');
+        await open(page, '/users', 'Users');
+        const row = page.locator('table', { hasText: 'Staff' }).locator('tr', { hasText: email });
+        await row.locator('button', { hasText: 'Unlock sign-in' }).click();
+        await page.locator('#user-action-outcome', { hasText: `${email} can sign in again` }).waitFor();
+        const session = await login(PASSWORD).expect(200);
+
+        await row.locator('button', { hasText: 'End sessions' }).click();
+        await page
+          .locator('#user-action-outcome', { hasText: `${email} was signed out of one session.` })
+          .waitFor();
+        expectApiError(
+          await request(chromium.app.getHttpServer())
+            .get('/v1/auth/me')
+            .set('Authorization', `Bearer ${session.body.accessToken as string}`),
+          401,
+          'unauthorized',
+        );
+        expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+        await row.locator('button', { hasText: 'Deactivate' }).click();
+        await row.locator('td', { hasText: 'Deactivated' }).waitFor();
+        // A deactivated user has nothing to unlock and no session to end.
+        expect(await row.locator('button', { hasText: 'End sessions' }).count()).toBe(0);
+        await row.locator('button', { hasText: 'Reactivate' }).click();
+        await row.locator('td', { hasText: /^Active$/ }).waitFor();
+        await login(PASSWORD).expect(200);
       });
 
       it('adds a webhook endpoint with its secret shown once, opens its delivery log and replays a delivery', async () => {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { expectApiError, PASSWORD, seedTenant, seedUser } from './identity-test-app';
+import { startInlineBatchWorker } from './payments-test-app';
 import { useConsoleBrowser } from './support/console-browser';
 
 const BASE_DOMAIN = 'tenantpay.test';
@@ -81,6 +82,9 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
       page
         .locator('#payments tbody tr')
         .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-row-key') ?? ''));
+    /** The text of one column (1-based) of the batch screen's rows. */
+    const itemCells = (page: Page, column: number) =>
+      page.locator(`#batch-items tbody tr td:nth-child(${column})`).allTextContents();
     async function waitForRows(page: Page, count: number): Promise<void> {
       await page.locator('#payments[aria-busy=false]').waitFor();
       expect(await page.locator('#payments tbody tr').count()).toBe(count);
@@ -219,7 +223,7 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
         expect(await page.locator('#create-error').textContent()).toContain('EUR has 2 decimal places.');
       });
 
-      it('opens a payment from the keyboard and shows its status history, then cancels it', async () => {
+      it('opens a payment from the keyboard and shows its status history, then cancels it, which its events show', async () => {
         await page.locator('#payments tbody tr').first().focus();
         await page.keyboard.press('Enter');
         await page.locator('h1', { hasText: 'Payment CONSOLE-001' }).waitFor();
@@ -233,6 +237,17 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
         await page.locator('#cancel-payment').click();
         await page.locator('#payment-status', { hasText: 'Canceled' }).waitFor();
         expect(await page.locator('#cancel-payment').count()).toBe(0);
+        // The cancellation was announced as a webhook event (no endpoint is subscribed in this tenant); the
+        // gateway never saw the payment. The screen reads the events again when the payment changes.
+        await page
+          .locator('#payment-events[aria-busy=false] table', { hasText: 'Webhook events sent' })
+          .locator('tbody tr', { hasText: 'payment.canceled' })
+          .filter({ hasText: 'No endpoint subscribed' })
+          .waitFor();
+        expect(await page.locator('#payment-events').textContent()).toContain(
+          'The gateway has sent no event for this payment.',
+        );
+        expect(await seriousAccessibilityViolations(page)).toEqual([]);
       });
 
       it('keeps the access token in sessionStorage, only the refresh token in an HttpOnly cookie, and forgets both on sign-out', async () => {
@@ -278,7 +293,7 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
       }
     });
 
-    it('uploads a bulk CSV at PROFESSIONAL: rejected rows listed at once, the batch listed with its progress', async () => {
+    it('uploads a bulk CSV at PROFESSIONAL: rejected rows listed at once; the batch screen follows the progress live and links each payment', async () => {
       const context = await chromium.browser.newContext();
       try {
         const page = await openConsole(context, hostOf(tenantB), '#/bulk');
@@ -299,6 +314,38 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
         await page.locator('#batches[aria-busy=false] tbody tr').first().waitFor();
         expect(await page.locator('#batches tbody tr').count()).toBe(1);
         expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+        // The batch's own screen, from the keyboard: no worker runs yet, so nothing is processed.
+        await page.locator('#batches tbody tr').first().focus();
+        await page.keyboard.press('Enter');
+        await page.locator('#batch-status', { hasText: 'Pending' }).waitFor();
+        expect(await page.locator('#batch-counts').textContent()).toBe(
+          '3 in the file: 0 created, 1 rejected, 0 failed',
+        );
+        await page.locator('#batch-items[aria-busy=false]').waitFor();
+        expect(await itemCells(page, 1)).toEqual(['1', '2', '3']);
+        expect(await itemCells(page, 5)).toEqual(['', expect.stringContaining('amount'), '']);
+        expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+        // The worker starts: the open screen follows the progress by itself, to the end.
+        const batchWorker = startInlineBatchWorker(chromium.app);
+        try {
+          await page.locator('#batch-counts', { hasText: '2 created' }).waitFor();
+        } finally {
+          await batchWorker.close();
+        }
+        await page.locator('#batch-status', { hasText: /^Completed/ }).waitFor();
+        expect(await page.locator('#batch-progress').getAttribute('value')).toBe('3');
+        await page.locator('#batch-items tbody tr', { hasText: 'BULK-3' }).locator('a').waitFor();
+        expect(await itemCells(page, 3)).toEqual(['Created', 'Rejected', 'Created']);
+
+        // Only rows that failed, then a created row's payment.
+        await page.locator('select[name=status]').selectOption('rejected');
+        await page.locator('#batch-items tbody tr', { hasText: 'BULK-2' }).waitFor();
+        expect(await itemCells(page, 1)).toEqual(['2']);
+        await page.locator('select[name=status]').selectOption('');
+        await page.locator('#batch-items tbody tr', { hasText: 'BULK-1' }).locator('a').click();
+        await page.locator('main h1', { hasText: 'Payment BULK-1' }).waitFor();
       } finally {
         await context.close();
       }
