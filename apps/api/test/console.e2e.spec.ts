@@ -1,4 +1,3 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantUserRole } from '@tenantpay/identity';
 import {
   TenantAdminService,
@@ -7,20 +6,17 @@ import {
   type TenantSnapshot,
   Tier,
 } from '@tenantpay/tenancy';
-import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { useTestMongo, useTestRedis } from '@tenantpay/testing';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
-import { createApiApplication } from '../src/create-api-application';
 import { expectApiError, PASSWORD, seedTenant, seedUser } from './identity-test-app';
-import { ensureConsoleBuilt } from './support/built-console';
-import { launchHeadlessChromium } from './support/headless-chromium';
+import { startInlineBatchWorker } from './payments-test-app';
+import { useConsoleBrowser } from './support/console-browser';
 
 const BASE_DOMAIN = 'tenantpay.test';
 const SCREENSHOTS = path.resolve(__dirname, '../../../test-results/console');
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const BRAND_A: TenantBranding = {
   displayName: 'First Community Bank',
   primaryColor: '#1F6FEB',
@@ -51,26 +47,21 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
 
   // Nested so that the app (and its BullMQ queues) closes before the outer afterAll stops Redis.
   describe('in Chromium', () => {
-    let app: NestFastifyApplication;
-    let port: number;
-    let browser: Browser;
+    const chromium = useConsoleBrowser({
+      baseDomain: BASE_DOMAIN,
+      config: () => ({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url, BASE_DOMAIN }),
+    });
     let tenantA: TenantSnapshot;
     let tenantB: TenantSnapshot;
     let tenantC: TenantSnapshot;
     const idsOf = { a: new Set<string>(), b: new Set<string>() };
-    /** CSP refusals and uncaught errors of the pages opened by the current test. */
-    let problems: string[] = [];
 
     const hostOf = (tenant: TenantSnapshot) => `${tenant.slug}.${BASE_DOMAIN}`;
     const emailOf = (tenant: TenantSnapshot, role: string) => `${role.toLowerCase()}@${tenant.slug}.example`;
 
     async function openConsole(context: BrowserContext, host: string, hash = ''): Promise<Page> {
-      const page = await context.newPage();
-      page.on('console', (message) => {
-        if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
-      });
-      page.on('pageerror', (error) => problems.push(error.message));
-      await page.goto(`http://${host}:${port}/${hash}`);
+      const page = await chromium.newPage(context);
+      await page.goto(`http://${host}:${chromium.port}/${hash}`);
       return page;
     }
 
@@ -91,28 +82,23 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
       page
         .locator('#payments tbody tr')
         .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-row-key') ?? ''));
+    /** The text of one column (1-based) of the batch screen's rows. */
+    const itemCells = (page: Page, column: number) =>
+      page.locator(`#batch-items tbody tr td:nth-child(${column})`).allTextContents();
     async function waitForRows(page: Page, count: number): Promise<void> {
       await page.locator('#payments[aria-busy=false]').waitFor();
       expect(await page.locator('#payments tbody tr').count()).toBe(count);
     }
-    /** axe-core, evaluated in the page (not a script tag, which the console's CSP would refuse). */
-    async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
-      await page.evaluate(AXE_SOURCE);
-      return page.evaluate<string[]>(
-        `axe.run(document).then((result) => result.violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => violation.id + ': ' + violation.nodes.map((node) => node.target.join(' ')).join(', ')))`,
-      );
-    }
+    const seriousAccessibilityViolations = (page: Page) => chromium.seriousAccessibilityViolations(page);
 
     async function seedPayments(tenant: TenantSnapshot, into: Set<string>): Promise<void> {
-      const login = await request(app.getHttpServer())
+      const login = await request(chromium.app.getHttpServer())
         .post('/v1/auth/login')
         .set('Host', hostOf(tenant))
         .send({ email: emailOf(tenant, 'ADMIN'), password: PASSWORD })
         .expect(200);
       for (const payment of SEEDED) {
-        const created = await request(app.getHttpServer())
+        const created = await request(chromium.app.getHttpServer())
           .post('/v1/payments')
           .set('Host', hostOf(tenant))
           .set('Authorization', `Bearer ${login.body.accessToken}`)
@@ -124,13 +110,7 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
 
     beforeAll(async () => {
       mkdirSync(SCREENSHOTS, { recursive: true });
-      ensureConsoleBuilt();
-      app = await createApiApplication(
-        testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url, BASE_DOMAIN }),
-      );
-      await app.listen(0, '127.0.0.1');
-      port = (app.getHttpServer().address() as AddressInfo).port;
-
+      const { app } = chromium;
       tenantA = await seedTenant(app, Tier.Starter);
       tenantB = await seedTenant(app, Tier.Professional);
       tenantC = await seedTenant(app, Tier.Enterprise);
@@ -146,27 +126,14 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
       await seedUser(app, tenantC, emailOf(tenantC, 'SECOND-ADMIN'), TenantUserRole.Admin);
       await seedPayments(tenantA, idsOf.a);
       await seedPayments(tenantB, idsOf.b);
-
-      browser = await launchHeadlessChromium(BASE_DOMAIN);
     }, 120_000);
-    afterAll(async () => {
-      await browser?.close();
-      await app?.close();
-    });
-    beforeEach(() => {
-      problems = [];
-    });
-    afterEach(() => {
-      // The console must run under its strict CSP without a single refusal, and without script errors.
-      expect(problems).toEqual([]);
-    });
 
     describe('signed in as an ADMIN of tenant A (STARTER)', () => {
       let context: BrowserContext;
       let page: Page;
 
       beforeAll(async () => {
-        context = await browser.newContext();
+        context = await chromium.browser.newContext();
       });
       afterAll(async () => {
         await context?.close();
@@ -256,7 +223,7 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
         expect(await page.locator('#create-error').textContent()).toContain('EUR has 2 decimal places.');
       });
 
-      it('opens a payment from the keyboard and shows its status history, then cancels it', async () => {
+      it('opens a payment from the keyboard and shows its status history, then cancels it, which its events show', async () => {
         await page.locator('#payments tbody tr').first().focus();
         await page.keyboard.press('Enter');
         await page.locator('h1', { hasText: 'Payment CONSOLE-001' }).waitFor();
@@ -270,6 +237,17 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
         await page.locator('#cancel-payment').click();
         await page.locator('#payment-status', { hasText: 'Canceled' }).waitFor();
         expect(await page.locator('#cancel-payment').count()).toBe(0);
+        // The cancellation was announced as a webhook event (no endpoint is subscribed in this tenant); the
+        // gateway never saw the payment. The screen reads the events again when the payment changes.
+        await page
+          .locator('#payment-events[aria-busy=false] table', { hasText: 'Webhook events sent' })
+          .locator('tbody tr', { hasText: 'payment.canceled' })
+          .filter({ hasText: 'No endpoint subscribed' })
+          .waitFor();
+        expect(await page.locator('#payment-events').textContent()).toContain(
+          'The gateway has sent no event for this payment.',
+        );
+        expect(await seriousAccessibilityViolations(page)).toEqual([]);
       });
 
       it('keeps the access token in sessionStorage, only the refresh token in an HttpOnly cookie, and forgets both on sign-out', async () => {
@@ -290,7 +268,7 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
     });
 
     it("shows tenant B's brand on B's host as text, and refuses tenant A's credentials there", async () => {
-      const context = await browser.newContext();
+      const context = await chromium.browser.newContext();
       try {
         const page = await openConsole(context, hostOf(tenantB));
         await page.locator('#sign-in-form').waitFor();
@@ -315,8 +293,8 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
       }
     });
 
-    it('uploads a bulk CSV at PROFESSIONAL: rejected rows listed at once, the batch listed with its progress', async () => {
-      const context = await browser.newContext();
+    it('uploads a bulk CSV at PROFESSIONAL: rejected rows listed at once; the batch screen follows the progress live and links each payment', async () => {
+      const context = await chromium.browser.newContext();
       try {
         const page = await openConsole(context, hostOf(tenantB), '#/bulk');
         await signIn(page, emailOf(tenantB, 'ADMIN'));
@@ -336,13 +314,45 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
         await page.locator('#batches[aria-busy=false] tbody tr').first().waitFor();
         expect(await page.locator('#batches tbody tr').count()).toBe(1);
         expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+        // The batch's own screen, from the keyboard: no worker runs yet, so nothing is processed.
+        await page.locator('#batches tbody tr').first().focus();
+        await page.keyboard.press('Enter');
+        await page.locator('#batch-status', { hasText: 'Pending' }).waitFor();
+        expect(await page.locator('#batch-counts').textContent()).toBe(
+          '3 in the file: 0 created, 1 rejected, 0 failed',
+        );
+        await page.locator('#batch-items[aria-busy=false]').waitFor();
+        expect(await itemCells(page, 1)).toEqual(['1', '2', '3']);
+        expect(await itemCells(page, 5)).toEqual(['', expect.stringContaining('amount'), '']);
+        expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+        // The worker starts: the open screen follows the progress by itself, to the end.
+        const batchWorker = startInlineBatchWorker(chromium.app);
+        try {
+          await page.locator('#batch-counts', { hasText: '2 created' }).waitFor();
+        } finally {
+          await batchWorker.close();
+        }
+        await page.locator('#batch-status', { hasText: /^Completed/ }).waitFor();
+        expect(await page.locator('#batch-progress').getAttribute('value')).toBe('3');
+        await page.locator('#batch-items tbody tr', { hasText: 'BULK-3' }).locator('a').waitFor();
+        expect(await itemCells(page, 3)).toEqual(['Created', 'Rejected', 'Created']);
+
+        // Only rows that failed, then a created row's payment.
+        await page.locator('select[name=status]').selectOption('rejected');
+        await page.locator('#batch-items tbody tr', { hasText: 'BULK-2' }).waitFor();
+        expect(await itemCells(page, 1)).toEqual(['2']);
+        await page.locator('select[name=status]').selectOption('');
+        await page.locator('#batch-items tbody tr', { hasText: 'BULK-1' }).locator('a').click();
+        await page.locator('main h1', { hasText: 'Payment BULK-1' }).waitFor();
       } finally {
         await context.close();
       }
     });
 
     it('keeps text readable on a bright yellow brand, and shows an ENTERPRISE tenant every screen', async () => {
-      const context = await browser.newContext();
+      const context = await chromium.browser.newContext();
       try {
         const page = await openConsole(context, hostOf(tenantC));
         await signIn(page, emailOf(tenantC, 'ADMIN'));
@@ -360,22 +370,22 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
     });
 
     it('queues a payment over the approval threshold at ENTERPRISE: never its creator, another admin approves it', async () => {
-      const login = await request(app.getHttpServer())
+      const login = await request(chromium.app.getHttpServer())
         .post('/v1/auth/login')
         .set('Host', hostOf(tenantC))
         .send({ email: emailOf(tenantC, 'ADMIN'), password: PASSWORD })
         .expect(200);
       const asCreator = (call: request.Test) =>
         call.set('Host', hostOf(tenantC)).set('Authorization', `Bearer ${login.body.accessToken}`);
-      await asCreator(request(app.getHttpServer()).put('/v1/settings/payment-workflow'))
+      await asCreator(request(chromium.app.getHttpServer()).put('/v1/settings/payment-workflow'))
         .send({ amountLimits: [{ currency: 'EUR', approvalThreshold: 100_000 }] })
         .expect(200);
-      const held = await asCreator(request(app.getHttpServer()).post('/v1/payments'))
+      const held = await asCreator(request(chromium.app.getHttpServer()).post('/v1/payments'))
         .send({ amount: 250_000, currency: 'EUR', method: 'bank_transfer', reference: 'BIG-001' })
         .expect(201);
       expect(held.body.status).toBe('AWAITING_APPROVAL');
 
-      const creatorContext = await browser.newContext();
+      const creatorContext = await chromium.browser.newContext();
       try {
         const page = await openConsole(creatorContext, hostOf(tenantC), '#/approvals');
         await signIn(page, emailOf(tenantC, 'ADMIN'));
@@ -390,7 +400,7 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
         await creatorContext.close();
       }
 
-      const approverContext = await browser.newContext();
+      const approverContext = await chromium.browser.newContext();
       try {
         const page = await openConsole(approverContext, hostOf(tenantC), '#/approvals');
         await signIn(page, emailOf(tenantC, 'SECOND-ADMIN'));
@@ -402,13 +412,13 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
         await approverContext.close();
       }
       const approved = await asCreator(
-        request(app.getHttpServer()).get(`/v1/payments/${held.body.id}`),
+        request(chromium.app.getHttpServer()).get(`/v1/payments/${held.body.id}`),
       ).expect(200);
       expect(approved.body.approval).toEqual(expect.objectContaining({ decision: 'approved' }));
     });
 
     it("shows a VIEWER no create form, and the API refuses a create with that session's token anyway", async () => {
-      const context = await browser.newContext();
+      const context = await chromium.browser.newContext();
       try {
         const page = await openConsole(context, hostOf(tenantA), '#/payments');
         await signIn(page, emailOf(tenantA, 'VIEWER'));
@@ -417,7 +427,7 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
         expect(await page.locator('.side-nav a', { hasText: 'Approvals' }).count()).toBe(0);
         const token = await page.evaluate<string | null>(`sessionStorage.getItem(sessionStorage.key(0))`);
         expectApiError(
-          await request(app.getHttpServer())
+          await request(chromium.app.getHttpServer())
             .post('/v1/payments')
             .set('Host', hostOf(tenantA))
             .set('Authorization', `Bearer ${token}`)
@@ -431,7 +441,7 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
     });
 
     it('says there is no console on a host that names no tenant', async () => {
-      const context = await browser.newContext();
+      const context = await chromium.browser.newContext();
       try {
         const page = await openConsole(context, `nobody.${BASE_DOMAIN}`);
         await page.locator('.empty-state', { hasText: 'There is no console at this address.' }).waitFor();
@@ -442,7 +452,10 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
     });
 
     it('serves the page and its hashed files under a CSP without inline script or style; unknown files are 404s', async () => {
-      const page = await request(app.getHttpServer()).get('/').set('Host', hostOf(tenantA)).expect(200);
+      const page = await request(chromium.app.getHttpServer())
+        .get('/')
+        .set('Host', hostOf(tenantA))
+        .expect(200);
       expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(page.headers['cache-control']).toBe('no-cache');
       const csp = String(page.headers['content-security-policy']);
@@ -450,13 +463,17 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
       expect(csp).toContain("style-src 'self'");
       expect(csp).not.toContain('unsafe-inline');
       const scriptPath = /src="(\/assets\/[^"]+\.js)"/.exec(page.text)?.[1] ?? '';
-      const script = await request(app.getHttpServer()).get(scriptPath).expect(200);
+      const script = await request(chromium.app.getHttpServer()).get(scriptPath).expect(200);
       expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
       expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
-      expectApiError(await request(app.getHttpServer()).get('/assets/missing.js'), 404, 'not_found');
-      expectApiError(await request(app.getHttpServer()).get('/assets/..%2Findex.html'), 404, 'not_found');
+      expectApiError(await request(chromium.app.getHttpServer()).get('/assets/missing.js'), 404, 'not_found');
+      expectApiError(
+        await request(chromium.app.getHttpServer()).get('/assets/..%2Findex.html'),
+        404,
+        'not_found',
+      );
       // The email links' pages stay where the emails point.
-      await request(app.getHttpServer()).get('/portal/accept-invitation.html').expect(200);
+      await request(chromium.app.getHttpServer()).get('/portal/accept-invitation.html').expect(200);
     });
   });
 });

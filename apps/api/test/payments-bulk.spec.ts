@@ -1,18 +1,11 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AuditService } from '@tenantpay/audit';
 import { TenantUserRole } from '@tenantpay/identity';
-import {
-  PAYMENT_BATCHES_QUEUE,
-  type PaymentBatchJobPayload,
-  PaymentBatchProcessingService,
-  type TransactionQuota,
-} from '@tenantpay/payments';
-import { REDIS_CLIENT, redisConnectionOptions } from '@tenantpay/platform';
+import { PaymentBatchProcessingService, type TransactionQuota } from '@tenantpay/payments';
+import { REDIS_CLIENT } from '@tenantpay/platform';
 import {
   ResolutionMethod,
   TenantContextService,
-  type TenantJobData,
-  TenantJobRunner,
   type TenantSnapshot,
   Tier,
   UNLIMITED,
@@ -25,7 +18,7 @@ import {
   UsagePeriod,
 } from '@tenantpay/usage';
 import type Redis from 'ioredis';
-import { Worker } from 'bullmq';
+import type { Worker } from 'bullmq';
 import { ObjectId } from 'mongodb';
 import request from 'supertest';
 import { expectApiError, seedTenant } from './identity-test-app';
@@ -33,6 +26,7 @@ import {
   createPaymentsTestApp,
   newPayment,
   RecordingPorts,
+  startInlineBatchWorker,
   startInlineWorker,
   TEST_PAYMENT_BATCH_SETTINGS,
   userToken,
@@ -53,21 +47,6 @@ class RealQuotaPorts extends RecordingPorts {
     if (this.app === undefined) throw new Error('the app is not created yet');
     return this.app.get(TransactionQuotaService);
   }
-}
-
-/** The worker app's batch worker, on the API app's own providers (as startInlineWorker does for payments). */
-function startInlineBatchWorker(app: NestFastifyApplication, redisUrl: string): Worker {
-  const runner = app.get(TenantJobRunner);
-  const processing = app.get(PaymentBatchProcessingService);
-  return new Worker<TenantJobData<PaymentBatchJobPayload>>(
-    PAYMENT_BATCHES_QUEUE,
-    (job) =>
-      runner.run(job, ({ batchId, fromRow, toRow }) => processing.processChunk(batchId, fromRow, toRow)),
-    {
-      connection: { ...redisConnectionOptions(redisUrl), maxRetriesPerRequest: null },
-      concurrency: TEST_PAYMENT_BATCH_SETTINGS.chunkConcurrency,
-    },
-  );
 }
 
 const BODY_LIMIT = 2 * 1024;
@@ -139,7 +118,7 @@ describe('payments API: bulk payments /v1/payments/batches', () => {
       ports,
     );
     ports.app = app;
-    batchWorker = startInlineBatchWorker(app, redis.url);
+    batchWorker = startInlineBatchWorker(app);
     paymentWorker = startInlineWorker(app);
     professional = await seedTenant(app, Tier.Professional);
     other = await seedTenant(app, Tier.Professional);

@@ -18,6 +18,9 @@ import {
   type PaymentEvent,
   PAYMENT_BATCH_SETTINGS,
   type PaymentBatchSettings,
+  PAYMENT_BATCHES_QUEUE,
+  type PaymentBatchJobPayload,
+  PaymentBatchProcessingService,
 } from '@tenantpay/payments';
 import {
   APP_CONFIG,
@@ -161,6 +164,21 @@ export function startInlineWorker(app: NestFastifyApplication): Worker {
           : processing.processRefund(paymentId, refundId),
       ),
     { ...connection, concurrency: 10 },
+  );
+  worker.on('closed', () => void closeQueueConnection(connection));
+  return worker;
+}
+
+/** The worker app's batch worker, on the API app's own providers (as startInlineWorker does for payments). */
+export function startInlineBatchWorker(app: NestFastifyApplication): Worker {
+  const runner = app.get(TenantJobRunner);
+  const processing = app.get(PaymentBatchProcessingService);
+  const connection = queueConnection(app.get<AppConfig>(APP_CONFIG).redis, 'batches-test-inline-worker');
+  const worker = new Worker<TenantJobData<PaymentBatchJobPayload>>(
+    PAYMENT_BATCHES_QUEUE,
+    (job) =>
+      runner.run(job, ({ batchId, fromRow, toRow }) => processing.processChunk(batchId, fromRow, toRow)),
+    { ...connection, concurrency: app.get<PaymentBatchSettings>(PAYMENT_BATCH_SETTINGS).chunkConcurrency },
   );
   worker.on('closed', () => void closeQueueConnection(connection));
   return worker;

@@ -4,6 +4,7 @@ import { ApprovalsPage } from './features/approvals/approvals-page';
 import { AuditPage } from './features/audit/audit-page';
 import { BrandingPage } from './features/branding/branding-page';
 import { BulkPaymentsPage } from './features/bulk/bulk-payments-page';
+import { PaymentBatchDetailPage } from './features/bulk/payment-batch-detail-page';
 import { DashboardPage } from './features/dashboard/dashboard-page';
 import { PaymentDetailPage } from './features/payments/payment-detail-page';
 import { PaymentListPage } from './features/payments/payment-list-page';
@@ -36,6 +37,15 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
     feature: 'BULK_PAYMENTS',
     outsideTier: 'Bulk payments from a CSV or JSON file are part of the Professional and Enterprise plans.',
     inNavigation: true,
+  },
+  {
+    path: '/bulk/:id',
+    title: 'Payment batch',
+    page: PaymentBatchDetailPage,
+    roles: PAYMENT_WRITERS,
+    feature: 'BULK_PAYMENTS',
+    outsideTier: 'Bulk payments from a CSV or JSON file are part of the Professional and Enterprise plans.',
+    inNavigation: false,
   },
   {
     path: '/approvals',

@@ -19,6 +19,7 @@ import { paymentGatewayFor } from './gateway/payment-gateway.factory';
 import { PAYMENT_GATEWAY } from './gateway/payment-gateway.port';
 import { GATEWAY_EVENT_MODEL, GatewayEventSchema } from './gateway-webhooks/gateway-event.schema';
 import { GatewayEventsRepository } from './gateway-webhooks/gateway-events.repository';
+import { PaymentGatewayEventsService } from './gateway-webhooks/payment-gateway-events.service';
 import { GatewayWebhooksService } from './gateway-webhooks/gateway-webhooks.service';
 import { IdempotencyRecordSchema, IDEMPOTENCY_RECORD_MODEL } from './idempotency/idempotency-record.schema';
 import { IdempotencyRecordsRepository } from './idempotency/idempotency-records.repository';
@@ -118,6 +119,7 @@ export class PaymentsModule {
         PlatformPaymentsRepository,
         IdempotencyRecordsRepository,
         GatewayEventsRepository,
+        PaymentGatewayEventsService,
         IdempotencyService,
         PaymentJobsService,
         PaymentEventsService,
@@ -153,6 +155,7 @@ export class PaymentsModule {
         PlatformPaymentAnalyticsService,
         PaymentProcessingService,
         GatewayWebhooksService,
+        PaymentGatewayEventsService,
         DeadLettersService,
         StuckPaymentsSweeper,
         GatewayCallsAbort,

@@ -18,6 +18,8 @@ export * from './endpoints/webhook-endpoint-view';
 export * from './endpoints/webhook-endpoints.service';
 export * from './events/published-webhook-event';
 export * from './events/webhook-event-not-found.exception';
+export * from './events/webhook-event-history-item';
+export * from './events/webhook-event-history.service';
 export * from './events/webhook-event-publisher.service';
 export * from './events/webhook-event-replay.service';
 export * from './events/webhook-event-type.enum';

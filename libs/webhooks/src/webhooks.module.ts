@@ -17,6 +17,7 @@ import { WEBHOOK_ENDPOINT_MODEL, WebhookEndpointSchema } from './endpoints/webho
 import { WebhookEndpointsRepository } from './endpoints/webhook-endpoints.repository';
 import { WebhookEndpointsService } from './endpoints/webhook-endpoints.service';
 import { WebhookEventPublisher } from './events/webhook-event-publisher.service';
+import { WebhookEventHistoryService } from './events/webhook-event-history.service';
 import { WebhookEventReplayService } from './events/webhook-event-replay.service';
 import { WEBHOOK_EVENT_MODEL, WebhookEventSchema } from './events/webhook-event.schema';
 import { WebhookEventsRepository } from './events/webhook-events.repository';
@@ -54,6 +55,7 @@ import { webhooksOptionsFromAppConfig, WEBHOOKS_OPTIONS } from './webhooks-optio
     WebhookDeliveryScheduler,
     WebhookEventPublisher,
     WebhookEventReplayService,
+    WebhookEventHistoryService,
     WebhookDeliveryLogService,
     PinnedWebhookHttpClient,
     WebhookDeliveryService,
@@ -66,6 +68,7 @@ import { webhooksOptionsFromAppConfig, WEBHOOKS_OPTIONS } from './webhooks-optio
     WebhookEndpointsService,
     WebhookEventPublisher,
     WebhookEventReplayService,
+    WebhookEventHistoryService,
     WebhookDeliveryLogService,
     WebhookDeliveryService,
   ],

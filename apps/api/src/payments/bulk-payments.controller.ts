@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiResponse } from '@nestjs/swagger';
-import { ApiKeyScope, TenantUserRole } from '@tenantpay/identity';
+import { ApiKeyScope } from '@tenantpay/identity';
 import {
   IDEMPOTENT_REPLAYED_HEADER,
   type PaymentBatchCreatedView,
@@ -22,10 +22,9 @@ import { ListResponse } from '../openapi/list-response.decorator';
 import { PaymentBatchCreatedResponse } from './responses/payment-batch-created.response';
 import { PaymentBatchItemResponse } from './responses/payment-batch-item.response';
 import { PaymentBatchResponse } from './responses/payment-batch.response';
+import { PAYMENT_READER_ROLES, PAYMENT_WRITER_ROLES } from './payment-roles.constant';
 
 const DEFAULT_PAGE_SIZE = 100;
-const READERS = [TenantUserRole.Admin, TenantUserRole.Operator, TenantUserRole.Viewer] as const;
-const WRITERS = [TenantUserRole.Admin, TenantUserRole.Operator] as const;
 /**
  * A batch draws 20 requests from the caller's per-minute budget: it is one request but up to 10,000 rows of
  * validation and writes, so a tenant cannot submit batches as fast as single reads (PROFESSIONAL: 15 a minute).
@@ -46,7 +45,7 @@ export class BulkPaymentsController {
     description: 'Accepted: the rows are created by the worker; rejected rows are listed',
     type: PaymentBatchCreatedResponse,
   })
-  @Roles(...WRITERS)
+  @Roles(...PAYMENT_WRITER_ROLES)
   @Scopes(ApiKeyScope.PaymentsWrite)
   @RateLimitRoute({ cost: BATCH_REQUEST_COST })
   async create(
@@ -63,7 +62,7 @@ export class BulkPaymentsController {
   /** The tenant's batches, newest first. */
   @ListResponse(PaymentBatchResponse)
   @Get()
-  @Roles(...READERS)
+  @Roles(...PAYMENT_READER_ROLES)
   @Scopes(ApiKeyScope.PaymentsRead)
   list(@Query() query: CursorPageQueryDto): Promise<ListEnvelope<PaymentBatchView>> {
     return this.batches.list(query.limit, query.starting_after);
@@ -72,7 +71,7 @@ export class BulkPaymentsController {
   /** Get a payment batch. */
   @ApiOkResponse({ type: PaymentBatchResponse })
   @Get(':id')
-  @Roles(...READERS)
+  @Roles(...PAYMENT_READER_ROLES)
   @Scopes(ApiKeyScope.PaymentsRead)
   get(@Param('id') id: string): Promise<PaymentBatchView> {
     return this.batches.get(id);
@@ -81,7 +80,7 @@ export class BulkPaymentsController {
   /** List a payment batch's rows. */
   @ListResponse(PaymentBatchItemResponse)
   @Get(':id/items')
-  @Roles(...READERS)
+  @Roles(...PAYMENT_READER_ROLES)
   @Scopes(ApiKeyScope.PaymentsRead)
   items(
     @Param('id') id: string,

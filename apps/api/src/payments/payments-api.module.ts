@@ -7,6 +7,7 @@ import { BulkPaymentsController } from './bulk-payments.controller';
 import { GatewayWebhooksController } from './gateway-webhooks.controller';
 import { PaymentApprovalsController } from './payment-approvals.controller';
 import { PaymentDeadLettersController } from './payment-dead-letters.controller';
+import { PaymentEventsController } from './payment-events.controller';
 import { PaymentWorkflowSettingsController } from './payment-workflow-settings.controller';
 import { PaymentsController } from './payments.controller';
 
@@ -22,10 +23,13 @@ import { PaymentsController } from './payments.controller';
       storageUsage: StorageUsageService,
       eventPublisher: PaymentWebhookEventPublisher,
     }),
+    // The webhook events a payment published, for its history.
+    WebhooksModule,
   ],
   controllers: [
     PaymentsController,
     PaymentApprovalsController,
+    PaymentEventsController,
     GatewayWebhooksController,
     PaymentDeadLettersController,
     AdminPaymentAnalyticsController,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiKeyScope, TenantUserRole } from '@tenantpay/identity';
+import { ApiKeyScope } from '@tenantpay/identity';
 import {
   type IdempotentResponse,
   IDEMPOTENT_REPLAYED_HEADER,
@@ -25,10 +25,9 @@ import { PAYMENT_SCHEMA } from '../openapi/openapi.constant';
 import { ApiOkResponse } from '@nestjs/swagger';
 import { PaymentStatsResponse } from './responses/payment-stats.response';
 import { PaymentAnalyticsResponse } from './responses/payment-analytics.response';
+import { PAYMENT_READER_ROLES, PAYMENT_WRITER_ROLES } from './payment-roles.constant';
 
 const DEFAULT_PAGE_SIZE = 10;
-const READERS = [TenantUserRole.Admin, TenantUserRole.Operator, TenantUserRole.Viewer] as const;
-const WRITERS = [TenantUserRole.Admin, TenantUserRole.Operator] as const;
 
 /** The tenant's payments (SPEC §9). Behaviour lives in @tenantpay/payments; this maps HTTP onto it. */
 @Controller('payments')
@@ -48,7 +47,7 @@ export class PaymentsController {
   )
   @PaymentResponse(201)
   @Post()
-  @Roles(...WRITERS)
+  @Roles(...PAYMENT_WRITER_ROLES)
   @Scopes(ApiKeyScope.PaymentsWrite)
   async create(
     @Body() body: CreatePaymentDto,
@@ -61,7 +60,7 @@ export class PaymentsController {
   /** List payments. */
   @ListResponse(PAYMENT_SCHEMA)
   @Get()
-  @Roles(...READERS)
+  @Roles(...PAYMENT_READER_ROLES)
   @Scopes(ApiKeyScope.PaymentsRead)
   list(@Query() query: ListPaymentsQueryDto): Promise<ListEnvelope<PaymentView>> {
     return this.payments.list({
@@ -84,7 +83,7 @@ export class PaymentsController {
   /** Payment counts and volumes by status. */
   @ApiOkResponse({ type: PaymentStatsResponse })
   @Get('stats')
-  @Roles(...READERS)
+  @Roles(...PAYMENT_READER_ROLES)
   @Scopes(ApiKeyScope.PaymentsRead)
   stats(): Promise<PaymentStats> {
     return this.analytics.stats();
@@ -94,7 +93,7 @@ export class PaymentsController {
   @ApiOkResponse({ type: PaymentAnalyticsResponse })
   @Get('analytics')
   @RequireFeature(Feature.Analytics)
-  @Roles(...READERS)
+  @Roles(...PAYMENT_READER_ROLES)
   @Scopes(ApiKeyScope.PaymentsRead)
   analyticsReport(@Query() query: AnalyticsQueryDto): Promise<PaymentAnalytics> {
     return this.analytics.analytics(parseAnalyticsDay(query.from, 'from'), parseAnalyticsDay(query.to, 'to'));
@@ -103,7 +102,7 @@ export class PaymentsController {
   /** Get a payment. */
   @PaymentResponse(200)
   @Get(':id')
-  @Roles(...READERS)
+  @Roles(...PAYMENT_READER_ROLES)
   @Scopes(ApiKeyScope.PaymentsRead)
   get(@Param('id') id: string): Promise<PaymentView> {
     return this.payments.get(id);
@@ -114,7 +113,7 @@ export class PaymentsController {
   @PaymentResponse(200)
   @Post(':id/cancel')
   @HttpCode(200)
-  @Roles(...WRITERS)
+  @Roles(...PAYMENT_WRITER_ROLES)
   @Scopes(ApiKeyScope.PaymentsWrite)
   cancel(@Param('id') id: string, @Body() body: PaymentNoteDto): Promise<PaymentView> {
     return this.payments.cancel(id, body.note);
@@ -125,7 +124,7 @@ export class PaymentsController {
   @PaymentResponse(200)
   @Post(':id/refund')
   @HttpCode(200)
-  @Roles(...WRITERS)
+  @Roles(...PAYMENT_WRITER_ROLES)
   @Scopes(ApiKeyScope.PaymentsWrite)
   async refund(
     @Param('id') id: string,

@@ -14,7 +14,15 @@ export function pendingPaymentEvent(
   discriminator?: string,
 ): PendingPaymentEvent {
   const suffix = `${type.replace('payment.', '')}${discriminator === undefined ? '' : `_${discriminator}`}`;
-  return { eventId: `evt_${paymentId}_${suffix}`, type, occurredAt: new Date() };
+  return { eventId: `${paymentEventIdPrefix(paymentId)}${suffix}`, type, occurredAt: new Date() };
+}
+
+/**
+ * What every event id of `paymentId` starts with, and nothing else's does (a payment id is 24 hex digits, so
+ * no payment's prefix is another's): how the payment's published events are found again.
+ */
+export function paymentEventIdPrefix(paymentId: string): string {
+  return `evt_${paymentId}_`;
 }
 
 /** The outbox entry of an owed event, carrying the payment as it is now. */

@@ -1724,6 +1724,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/payments/{id}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List a payment's gateway and webhook events. */
+    get: operations['PaymentEventsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/webhooks/gateway': {
     parameters: {
       query?: never;
@@ -3278,6 +3295,54 @@ export interface components {
       /** @description Minor units; the whole refundable remainder when omitted. */
       amount?: number;
       reason?: string;
+    };
+    GatewayEventResponse: {
+      /**
+       * @description The gateway's own event id.
+       * @example gw_evt_8f2c1a
+       */
+      id: string;
+      /** @example payment.captured */
+      type: string;
+      receivedAt: string;
+      /** @description Null while it waits to be applied. */
+      processedAt: string | null;
+      /**
+       * @description `applied`, or why it changed nothing.
+       * @example applied
+       */
+      result: string | null;
+    };
+    WebhookDeliveryCountsResponse: {
+      pending: number;
+      succeeded: number;
+      /** @description Every attempt failed: replay it from the webhooks screen or `POST /v1/webhook-events/{id}/replay`. */
+      failed: number;
+      canceled: number;
+    };
+    WebhookEventHistoryItemResponse: {
+      /**
+       * @description The id a replay takes.
+       * @example 665f1c2ab3e4d5f6a7b8c9e1
+       */
+      id: string;
+      /** @enum {string} */
+      type:
+        | 'payment.completed'
+        | 'payment.failed'
+        | 'payment.refunded'
+        | 'payment.canceled'
+        | 'payment.awaiting_approval'
+        | 'usage.threshold_reached';
+      createdAt: string;
+      replayCount: number;
+      deliveries: components['schemas']['WebhookDeliveryCountsResponse'];
+    };
+    PaymentEventsResponse: {
+      /** @description Oldest first. */
+      gateway: components['schemas']['GatewayEventResponse'][];
+      /** @description Oldest first. */
+      webhooks: components['schemas']['WebhookEventHistoryItemResponse'][];
     };
     GatewayWebhookReceivedResponse: {
       /** @enum {boolean} */
@@ -20372,6 +20437,131 @@ export interface operations {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
             error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
+        };
+      };
+      /** @description `internal_error` */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
+        };
+      };
+    };
+  };
+  PaymentEventsController_list: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Correlation id; generated when absent, echoed back */
+        'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
+        'X-Tenant-ID'?: components['parameters']['TenantId'];
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PaymentEventsResponse'];
+        };
+      };
+      /** @description `validation_error` */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
+        };
+      };
+      /** @description `unauthorized` */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
+        };
+      };
+      /** @description `forbidden`, `tenant_mismatch`, `tenant_suspended`, `feature_not_in_tier` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch' | 'tenant_suspended' | 'feature_not_in_tier';
+          };
+        };
+      };
+      /** @description `not_found`, `tenant_not_found` */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
           };
         };
       };

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useLocation } from 'wouter-preact';
 import { apiErrorMessage } from '../../api/api-error-message';
 import { consoleApi } from '../../api/console-api';
 import { formatDateTime } from '../../format/format-date';
@@ -7,9 +8,7 @@ import { ErrorState } from '../../ui/error-state';
 import { humanize } from '../payments/payment';
 import type { CreatedPaymentBatch, PaymentBatch } from './payment-batch';
 import { parseBatchFile } from './parse-batch-file';
-
-/** How often a batch still being processed is read again for its progress. */
-const PROGRESS_POLL_MS = 2_000;
+import { BATCH_PROGRESS_POLL_MS, isBatchRunning, rowNumber } from './payment-batch-item';
 
 /** Bulk payments: upload a CSV or JSON file, see its rejected rows at once and its progress live; past batches. */
 export function BulkPaymentsPage() {
@@ -18,6 +17,7 @@ export function BulkPaymentsPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [refresh, setRefresh] = useState(0);
+  const [, navigate] = useLocation();
 
   useEffect(() => {
     consoleApi
@@ -26,12 +26,10 @@ export function BulkPaymentsPage() {
       .catch((failure: unknown) => setError(apiErrorMessage(failure)));
   }, [refresh]);
 
-  const running = (batches ?? []).some(
-    (batch) => batch.status === 'PENDING' || batch.status === 'PROCESSING',
-  );
+  const running = (batches ?? []).some(isBatchRunning);
   useEffect(() => {
     if (!running) return undefined;
-    const timer = setTimeout(() => setRefresh((count) => count + 1), PROGRESS_POLL_MS);
+    const timer = setTimeout(() => setRefresh((count) => count + 1), BATCH_PROGRESS_POLL_MS);
     return () => clearTimeout(timer);
   }, [running, batches]);
 
@@ -88,7 +86,7 @@ export function BulkPaymentsPage() {
             rowKey={(rowError) => `${rowError.row}-${rowError.field ?? ''}`}
             emptyTitle="Every row was accepted."
             columns={[
-              { header: 'Row', numeric: true, cell: (rowError) => rowError.row + 1 },
+              { header: 'Row', numeric: true, cell: rowNumber },
               { header: 'Field', cell: (rowError) => rowError.field ?? '' },
               { header: 'Problem', cell: (rowError) => rowError.issue ?? '' },
             ]}
@@ -102,6 +100,7 @@ export function BulkPaymentsPage() {
           rows={batches ?? []}
           busy={batches === null && error === null}
           rowKey={(batch) => batch.id}
+          onOpen={(batch) => navigate(`/bulk/${batch.id}`)}
           emptyTitle="No batches yet."
           columns={[
             { header: 'Created', cell: (batch) => formatDateTime(batch.createdAt) },

@@ -12,11 +12,12 @@ import { ErrorState } from '../../ui/error-state';
 import { formValue } from '../../ui/form-value';
 import { ApprovalDecision } from '../approvals/approval-decision';
 import { humanize, type Payment } from './payment';
+import { PaymentEvents } from './payment-events';
 
 const REFUNDABLE: ReadonlySet<Payment['status']> = new Set(['COMPLETED', 'PARTIALLY_REFUNDED']);
 const CANCELABLE: ReadonlySet<Payment['status']> = new Set(['PENDING', 'AWAITING_APPROVAL']);
 
-/** One payment: its facts, status history and refunds, and what staff may do with it now. */
+/** One payment: its facts, status history, refunds and events, and what staff may do with it now. */
 export function PaymentDetailPage({
   params,
 }: {
@@ -153,6 +154,7 @@ export function PaymentDetailPage({
           { header: 'Reason', cell: (change) => change.reason ?? '' },
         ]}
       />
+      <PaymentEvents paymentId={payment.id} reloadKey={`${payment.status}-${payment.refundedAmount}`} />
       {payment.refunds.length > 0 && (
         <DataTable
           caption="Refunds"

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { consoleApi } from '../../api/console-api';
 import type { ListPage } from '../../api/list-page';
 import { useApiData } from '../../api/use-api-data';
@@ -11,7 +12,10 @@ import { formValue } from '../../ui/form-value';
 import { useAction } from '../../ui/use-action';
 import type { Invitation, StaffMember } from './staff-member';
 
-/** The tenant's staff: roles, deactivation, and invitations by email (each role's rights: SPEC §5). */
+/**
+ * The tenant's staff: roles, deactivation and reactivation, unlocking a sign-in that failed logins locked, ending
+ * a user's sessions (a lost laptop), and invitations by email (each role's rights: SPEC §5).
+ */
 export function UsersPage() {
   const me = useStaffUser();
   const users = useApiData(
@@ -25,6 +29,8 @@ export function UsersPage() {
       >,
   );
   const action = useAction();
+  /** What the last unlock or end-sessions did: neither changes the listed user, so the table cannot show it. */
+  const [outcome, setOutcome] = useState<string | null>(null);
 
   const invite = (event: SubmitEvent) => {
     event.preventDefault();
@@ -48,6 +54,24 @@ export function UsersPage() {
       await consoleApi.POST(path, { params: { path: { id: user.id } } });
       users.reload();
     });
+  const unlock = (user: StaffMember) =>
+    void action.run(async () => {
+      setOutcome(null);
+      await consoleApi.POST('/v1/users/{id}/unlock', { params: { path: { id: user.id } } });
+      setOutcome(`${user.email} can sign in again: the failed attempts were cleared.`);
+    });
+  const endSessions = (user: StaffMember) =>
+    void action.run(async () => {
+      setOutcome(null);
+      const { revoked } = await consoleApi.POST('/v1/users/{id}/sessions/revoke', {
+        params: { path: { id: user.id } },
+      });
+      setOutcome(
+        revoked === 0
+          ? `${user.email} had no session to end.`
+          : `${user.email} was signed out of ${revoked === 1 ? 'one session' : `${revoked} sessions`}.`,
+      );
+    });
   const invitationAction = (invitation: Invitation, what: 'resend' | 'revoke') =>
     void action.run(async () => {
       const path = what === 'resend' ? '/v1/invitations/{id}/resend' : '/v1/invitations/{id}/revoke';
@@ -59,6 +83,11 @@ export function UsersPage() {
     <>
       <h1>Users</h1>
       {action.error !== null && <ErrorState message={action.error} />}
+      {outcome !== null && (
+        <p id="user-action-outcome" role="status">
+          {outcome}
+        </p>
+      )}
       <section class="card" aria-labelledby="invite-title">
         <h2 id="invite-title">Invite someone</h2>
         <form class="inline-form" onSubmit={invite}>
@@ -119,11 +148,33 @@ export function UsersPage() {
           {
             header: 'Actions',
             cell: (user) =>
+              // Not on your own row: the API refuses an admin's change to their own account, and your sessions are on the account screen.
               user.id === me.id ? null : (
-                <button type="button" disabled={action.busy} onClick={() => setActive(user, !user.isActive)}>
-                  {user.isActive ? 'Deactivate' : 'Reactivate'}{' '}
-                  <span class="visually-hidden">{user.email}</span>
-                </button>
+                <span class="row-actions">
+                  <button
+                    type="button"
+                    disabled={action.busy}
+                    onClick={() => setActive(user, !user.isActive)}
+                  >
+                    {user.isActive ? 'Deactivate' : 'Reactivate'}{' '}
+                    <span class="visually-hidden">{user.email}</span>
+                  </button>
+                  {user.isActive && (
+                    <>
+                      <button type="button" disabled={action.busy} onClick={() => unlock(user)}>
+                        Unlock sign-in <span class="visually-hidden">{user.email}</span>
+                      </button>
+                      <button
+                        type="button"
+                        class="danger"
+                        disabled={action.busy}
+                        onClick={() => endSessions(user)}
+                      >
+                        End sessions <span class="visually-hidden">{user.email}</span>
+                      </button>
+                    </>
+                  )}
+                </span>
               ),
           },
         ]}
