@@ -1,6 +1,7 @@
 import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { AuditModule, AuditService } from '@tenantpay/audit';
 import { DataIsolationModule } from '@tenantpay/data-isolation';
+import { PlacementModule } from '@tenantpay/placement';
 import {
   type AppConfig,
   PlatformCoreModule,
@@ -54,6 +55,8 @@ export class ApiModule {
         ),
         // With admission control's tenant bound (ApiAdmissionModule), which its request hook runs.
         ApiTenancyModule,
+        // Which MongoDB each tenant's data lives on: repositories and transactions route by it.
+        PlacementModule.forRoot(),
         ApiGuardsModule,
         UsageApiModule,
         AdminTenantsModule,

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AUDIT_EVENT_COLLECTION, AuditModule, AuditService } from '@tenantpay/audit';
 import { DataIsolationModule } from '@tenantpay/data-isolation';
+import { PlacementModule } from '@tenantpay/placement';
 import { type AppConfig, PlatformCoreModule, PlatformQueueModule } from '@tenantpay/platform';
 import {
   TENANT_COLLECTION,
@@ -34,6 +35,8 @@ export class WorkerModule {
           { platformCollections: [TENANT_COLLECTION, AUDIT_EVENT_COLLECTION, USAGE_RECORD_COLLECTION] },
           { imports: [AuditModule], useExisting: AuditService },
         ),
+        // Which MongoDB each tenant's data lives on: a tenant job reaches its tenant's placement.
+        PlacementModule.forRoot(),
         // Each job runs in its tenant's context, loaded (through the cache) by the tenant id it carries.
         TenantJobsModule.forRootAsync({
           inject: [TenantLookupService],

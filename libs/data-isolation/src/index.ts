@@ -27,6 +27,7 @@ export { tenantOwnedCollectionNames } from './wall/tenant-owned-collection-names
 export * from './wall/mongo-command-wall';
 export * from './wall/wall-collection-registry';
 export * from './wall/walled-connection-class';
+export * from './transactions/transaction-placement-mismatch.exception';
 export * from './transactions/transaction-tenant-mismatch.exception';
 export * from './transactions/transaction.service';
 export * from './sharding/shard-commands';

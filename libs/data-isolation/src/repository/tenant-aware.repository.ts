@@ -86,8 +86,8 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
   }
 
   async create(document: NewDocument<T>): Promise<T> {
-    return this.guarded('create', async (tenant, session) => {
-      const [created] = await this.model.create([guardNewDocument(document, tenant)] as never, session);
+    return this.guardedWrite('create', async (tenant, session, model) => {
+      const [created] = await model.create([guardNewDocument(document, tenant)] as never, session);
       if (created === undefined) throw new Error('create returned no document');
       return (created as unknown as { toObject(): T }).toObject();
     });
@@ -99,16 +99,16 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
    * documents must then be complete and of the stored types.
    */
   async insertMany(documents: readonly NewDocument<T>[], options?: InsertManyOptions): Promise<T[]> {
-    return this.guarded('insertMany', async (tenant, session) => {
+    return this.guardedWrite('insertMany', async (tenant, session, model) => {
       if (!Array.isArray(documents)) refuse(IsolationRule.MalformedOperation, 'documents');
       const { lean } = guardOptions(options, ['lean'], 'options');
       const guarded = documents.map((document, index) =>
         guardNewDocument(document, tenant, `documents[${index}]`),
       );
       if (lean === true) {
-        return (await this.model.insertMany(guarded as never, { ...session, lean: true })) as unknown as T[];
+        return (await model.insertMany(guarded as never, { ...session, lean: true })) as unknown as T[];
       }
-      const inserted = (await this.model.insertMany(guarded as never, session)) as unknown as {
+      const inserted = (await model.insertMany(guarded as never, session)) as unknown as {
         toObject(): T;
       }[];
       return inserted.map((document) => document.toObject());
@@ -116,13 +116,13 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
   }
 
   async find(filter: RepositoryFilter = {}, options?: FindOptions): Promise<T[]> {
-    return this.guarded('find', async (tenant, session) => {
+    return this.guarded('find', async (tenant, session, model) => {
       const { deleted, projection, sort, limit, skip } = guardOptions(
         options,
         ['deleted', 'projection', 'sort', 'limit', 'skip'],
         'options',
       );
-      const query = this.model
+      const query = model
         .find(guardFilter(filter, tenant, deletedMode(deleted)), guardProjection(projection, tenant), session)
         .lean();
       const guardedSort = guardSort(sort, tenant);
@@ -137,7 +137,7 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
 
   /** Cursor pagination in `_id` order: stable under concurrent inserts, and served by the `{ tenantId, _id }` index. */
   async findPage(filter: RepositoryFilter, options: PageOptions): Promise<Page<T>> {
-    return this.guarded('findPage', async (tenant, session) => {
+    return this.guarded('findPage', async (tenant, session, model) => {
       const { deleted, limit, startingAfter, direction, projection } = guardOptions(
         options,
         ['deleted', 'limit', 'startingAfter', 'direction', 'projection'],
@@ -150,7 +150,7 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
         startingAfter === undefined
           ? []
           : [{ _id: trusted({ [descending ? '$lt' : '$gt']: cursorId(startingAfter) }) }];
-      const items = (await this.model
+      const items = (await model
         .find(
           guardFilter(filter, tenant, deletedMode(deleted), after),
           guardProjection(projection, tenant),
@@ -172,13 +172,13 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
   }
 
   async findOne(filter: RepositoryFilter, options?: FindOneOptions): Promise<T | null> {
-    return this.guarded('findOne', async (tenant, session) => {
+    return this.guarded('findOne', async (tenant, session, model) => {
       const { deleted, projection, sort } = guardOptions(
         options,
         ['deleted', 'projection', 'sort'],
         'options',
       );
-      const query = this.model
+      const query = model
         .findOne(
           guardFilter(filter, tenant, deletedMode(deleted)),
           guardProjection(projection, tenant),
@@ -199,9 +199,9 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
   }
 
   async exists(filter: RepositoryFilter, options?: ReadOptions): Promise<boolean> {
-    return this.guarded('exists', async (tenant, session) => {
+    return this.guarded('exists', async (tenant, session, model) => {
       const { deleted } = guardOptions(options, ['deleted'], 'options');
-      const found = await this.model
+      const found = await model
         .findOne(guardFilter(filter, tenant, deletedMode(deleted)), { _id: 1 }, session)
         .lean()
         .exec();
@@ -210,19 +210,19 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
   }
 
   async countDocuments(filter: RepositoryFilter = {}, options?: ReadOptions): Promise<number> {
-    return this.guarded('countDocuments', async (tenant, session) => {
+    return this.guarded('countDocuments', async (tenant, session, model) => {
       const { deleted } = guardOptions(options, ['deleted'], 'options');
-      return this.model.countDocuments(guardFilter(filter, tenant, deletedMode(deleted)), session).exec();
+      return model.countDocuments(guardFilter(filter, tenant, deletedMode(deleted)), session).exec();
     });
   }
 
   async distinct(field: string, filter: RepositoryFilter = {}, options?: ReadOptions): Promise<unknown[]> {
-    return this.guarded('distinct', async (tenant, session) => {
+    return this.guarded('distinct', async (tenant, session, model) => {
       const { deleted } = guardOptions(options, ['deleted'], 'options');
       if (typeof field !== 'string' || field.startsWith('$') || field === '')
         refuse(IsolationRule.MalformedOperation, 'field');
       for (const segment of field.split('.')) checkKey(segment, 'field');
-      return (await this.model
+      return (await model
         .distinct(field, guardFilter(filter, tenant, deletedMode(deleted)), session)
         .exec()) as unknown[];
     });
@@ -233,7 +233,7 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
     update: RepositoryUpdate,
     options?: UpdateOptions,
   ): Promise<WriteSummary> {
-    return this.guarded('updateOne', async (tenant, session) => {
+    return this.guardedWrite('updateOne', async (tenant, session, model) => {
       const { guardedFilter, guardedUpdate, queryOptions } = this.prepareUpdate(
         filter,
         update,
@@ -241,9 +241,7 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
         tenant,
       );
       return summarize(
-        await this.model
-          .updateOne(guardedFilter, guardedUpdate as never, { ...queryOptions, ...session })
-          .exec(),
+        await model.updateOne(guardedFilter, guardedUpdate as never, { ...queryOptions, ...session }).exec(),
       );
     });
   }
@@ -253,7 +251,7 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
     update: RepositoryUpdate,
     options?: UpdateOptions,
   ): Promise<WriteSummary> {
-    return this.guarded('updateMany', async (tenant, session) => {
+    return this.guardedWrite('updateMany', async (tenant, session, model) => {
       const { guardedFilter, guardedUpdate, queryOptions } = this.prepareUpdate(
         filter,
         update,
@@ -261,9 +259,7 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
         tenant,
       );
       return summarize(
-        await this.model
-          .updateMany(guardedFilter, guardedUpdate as never, { ...queryOptions, ...session })
-          .exec(),
+        await model.updateMany(guardedFilter, guardedUpdate as never, { ...queryOptions, ...session }).exec(),
       );
     });
   }
@@ -273,7 +269,7 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
     update: RepositoryUpdate,
     options?: FindOneAndUpdateOptions,
   ): Promise<T | null> {
-    return this.guarded('findOneAndUpdate', async (tenant, session) => {
+    return this.guardedWrite('findOneAndUpdate', async (tenant, session, model) => {
       const { returnDocument, projection, sort, ...updateOptions } = guardOptions(
         options,
         ['upsert', 'arrayFilters', 'returnDocument', 'projection', 'sort'],
@@ -285,7 +281,7 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
         updateOptions,
         tenant,
       );
-      const query = this.model
+      const query = model
         .findOneAndUpdate(guardedFilter, guardedUpdate as never, {
           ...queryOptions,
           ...session,
@@ -304,10 +300,10 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
     replacement: NewDocument<T>,
     options?: ReplaceOptions,
   ): Promise<WriteSummary> {
-    return this.guarded('replaceOne', async (tenant, session) => {
+    return this.guardedWrite('replaceOne', async (tenant, session, model) => {
       const { upsert } = guardOptions(options, ['upsert'], 'options');
       guardUpsertFilter(filter, upsert === true);
-      const result = await this.model
+      const result = await model
         .replaceOne(
           guardFilter(filter, tenant),
           guardNewDocument(replacement, tenant, 'replacement') as never,
@@ -342,22 +338,22 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
    * claim must free its key, which a soft-deleted record would keep taken). Tenant data is soft-deleted.
    */
   async deleteOnePermanently(filter: RepositoryFilter): Promise<number> {
-    return this.guarded('deleteOnePermanently', async (tenant, session) => {
-      const result = await this.model.deleteOne(guardFilter(filter, tenant), session).exec();
+    return this.guardedWrite('deleteOnePermanently', async (tenant, session, model) => {
+      const result = await model.deleteOne(guardFilter(filter, tenant), session).exec();
       return result.deletedCount;
     });
   }
 
   /** Deletes in a bulk write are soft deletes, as everywhere in the tenant API. */
   async bulkWrite(operations: readonly Record<string, unknown>[]): Promise<BulkWriteSummary> {
-    return this.guarded('bulkWrite', async (tenant, session) => {
+    return this.guardedWrite('bulkWrite', async (tenant, session, model) => {
       const guarded = guardBulkWrite(operations, tenant, {
         deletedAt: new Date(),
         deletedBy: this.isolation.actorId(),
       });
       if (guarded.length === 0)
         return { insertedCount: 0, matchedCount: 0, modifiedCount: 0, upsertedCount: 0 };
-      const result = await this.model.bulkWrite(guarded as never, { ordered: true, ...session });
+      const result = await model.bulkWrite(guarded as never, { ordered: true, ...session });
       return {
         insertedCount: result.insertedCount,
         matchedCount: result.matchedCount,
@@ -371,12 +367,12 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
     pipeline: RepositoryPipeline,
     options?: ReadOptions,
   ): Promise<R[]> {
-    return this.guarded('aggregate', async (tenant, session) => {
+    return this.guarded('aggregate', async (tenant, session, model) => {
       const { deleted } = guardOptions(options, ['deleted'], 'options');
-      const rewritten = rewritePipeline(pipeline, tenant, this.isolation.registryFor(this.model.db), {
+      const rewritten = rewritePipeline(pipeline, tenant, this.isolation.registryFor(model.db), {
         deleted: deletedMode(deleted),
       });
-      return this.model.aggregate<R>(rewritten as never, session).exec();
+      return model.aggregate<R>(rewritten as never, session).exec();
     });
   }
 
@@ -386,30 +382,36 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
    */
   stream(filter: RepositoryFilter = {}, options?: FindOptions): AsyncIterable<T> {
     const tenant = this.isolation.tenantObjectId();
-    const session = sessionOption(tenant);
-    let cursor;
+    const placement = this.isolation.placement();
+    const session = sessionOption(tenant, placement);
+    let find: (model: Model<T>) => AsyncIterable<unknown>;
     try {
       const { deleted, projection, sort, limit } = guardOptions(
         options,
         ['deleted', 'projection', 'sort', 'limit'],
         'options',
       );
-      const query = this.model
-        .find(guardFilter(filter, tenant, deletedMode(deleted)), guardProjection(projection, tenant), session)
-        .lean();
+      const guardedFilter = guardFilter(filter, tenant, deletedMode(deleted));
+      const guardedProjection = guardProjection(projection, tenant);
       const guardedSort = guardSort(sort, tenant);
-      if (guardedSort !== undefined) query.sort(guardedSort);
       const guardedLimit = guardCount(limit, 'options.limit');
-      if (guardedLimit !== undefined) query.limit(guardedLimit);
-      cursor = query.cursor();
+      find = (model) => {
+        const query = model.find(guardedFilter, guardedProjection, session).lean();
+        if (guardedSort !== undefined) query.sort(guardedSort);
+        if (guardedLimit !== undefined) query.limit(guardedLimit);
+        return query.cursor();
+      };
     } catch (error) {
       this.noteRefusal(error, 'stream');
       throw error;
     }
-    const documents = cursor;
+    // The placement's connection may have to be opened: that waits for the first iteration.
+    const placed = this.isolation.modelFor(this.model, placement);
+    // Handled here so a stream never iterated leaves no unhandled rejection; iteration rethrows it.
+    placed.catch(() => undefined);
     return {
       async *[Symbol.asyncIterator]() {
-        for await (const document of documents) yield document as T;
+        for await (const document of find(await placed)) yield document as T;
       },
     };
   }
@@ -439,45 +441,58 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
     filter: RepositoryFilter,
     scope: 'one' | 'many',
   ): Promise<number> {
-    return this.guarded(operation, async (tenant, session) => {
+    return this.guardedWrite(operation, async (tenant, session, model) => {
       const guarded = guardFilter(filter, tenant, 'exclude');
       const update = { $set: { deletedAt: new Date(), deletedBy: this.isolation.actorId() } };
       const result =
         scope === 'one'
-          ? await this.model.updateOne(guarded, update as never, session).exec()
-          : await this.model.updateMany(guarded, update as never, session).exec();
+          ? await model.updateOne(guarded, update as never, session).exec()
+          : await model.updateMany(guarded, update as never, session).exec();
       return result.modifiedCount;
     });
   }
 
   private async restore(operation: string, filter: RepositoryFilter, scope: 'one' | 'many'): Promise<number> {
-    return this.guarded(operation, async (tenant, session) => {
+    return this.guardedWrite(operation, async (tenant, session, model) => {
       const guarded = guardFilter(filter, tenant, 'only');
       const update = { $set: { deletedAt: null, deletedBy: null } };
       const result =
         scope === 'one'
-          ? await this.model.updateOne(guarded, update as never, session).exec()
-          : await this.model.updateMany(guarded, update as never, session).exec();
+          ? await model.updateOne(guarded, update as never, session).exec()
+          : await model.updateMany(guarded, update as never, session).exec();
       return result.modifiedCount;
     });
   }
 
   /**
-   * Resolves the tenant and the ambient transaction's session, runs the operation, and audits a refusal before
-   * passing it on. A duplicate-key error leaves as a DuplicateKeyException, which names the index and its fields
-   * but no value.
+   * Resolves the tenant, its placement's model and the ambient transaction's session, runs the operation, and
+   * audits a refusal before passing it on. A duplicate-key error leaves as a DuplicateKeyException, which names
+   * the index and its fields but no value.
    */
   private async guarded<R>(
     operation: string,
-    work: (tenant: Tenant, session: SessionOption) => Promise<R>,
+    work: (tenant: Tenant, session: SessionOption, model: Model<T>) => Promise<R>,
   ): Promise<R> {
     const tenant = this.isolation.tenantObjectId();
+    const placement = this.isolation.placement();
     try {
-      return await work(tenant, sessionOption(tenant));
+      const session = sessionOption(tenant, placement);
+      return await work(tenant, session, await this.isolation.modelFor(this.model, placement));
     } catch (error) {
       this.noteRefusal(error, operation);
       throw isDuplicateKeyError(error) ? DuplicateKeyException.from(error) : error;
     }
+  }
+
+  /** {@link guarded} for a write: the placement write gate is asked first (a move may be switching it). */
+  private async guardedWrite<R>(
+    operation: string,
+    work: (tenant: Tenant, session: SessionOption, model: Model<T>) => Promise<R>,
+  ): Promise<R> {
+    return this.guarded(operation, async (tenant, session, model) => {
+      await this.isolation.assertWritable(tenant.toHexString());
+      return work(tenant, session, model);
+    });
   }
 
   private noteRefusal(error: unknown, operation: string): void {
@@ -487,8 +502,8 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
   }
 }
 
-function sessionOption(tenant: Tenant): SessionOption {
-  const session = ambientSession(tenant.toHexString());
+function sessionOption(tenant: Tenant, placement: string): SessionOption {
+  const session = ambientSession(tenant.toHexString(), placement);
   return session === undefined ? {} : { session };
 }
 

@@ -11,6 +11,21 @@ export interface IndexOutsideSchema {
  * index whose values name their tenant themselves (an API key's hash). Each one is justified where its spec is
  * declared. Here, so that no library outside data-isolation reaches the raw collection.
  */
-export async function createIndexOutsideSchema<T>(model: Model<T>, index: IndexOutsideSchema): Promise<void> {
+export async function createIndexOutsideSchema(
+  model: Pick<Model<unknown>, 'collection' | 'modelName'>,
+  index: IndexOutsideSchema,
+): Promise<void> {
+  const known = indexesOutsideSchema.get(model.modelName) ?? [];
+  if (!known.includes(index)) indexesOutsideSchema.set(model.modelName, [...known, index]);
   await model.collection.createIndex(index.key, index.options);
+}
+
+/**
+ * The indexes created so far, by model name, so a placement connection opened later gets them too (see
+ * PlacementModels): they are created at module start on the shared connection only.
+ */
+const indexesOutsideSchema = new Map<string, readonly IndexOutsideSchema[]>();
+
+export function indexesOutsideSchemaOf(modelName: string): readonly IndexOutsideSchema[] {
+  return indexesOutsideSchema.get(modelName) ?? [];
 }

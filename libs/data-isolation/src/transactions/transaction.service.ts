@@ -1,6 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import { APP_CONFIG, type AppConfig, isDatabaseUnavailableError } from '@tenantpay/platform';
+import { PlacementConnections } from '@tenantpay/placement';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  isDatabaseUnavailableError,
+  SHARED_PLACEMENT,
+} from '@tenantpay/platform';
 import { TenantContextService } from '@tenantpay/tenancy';
 import { type ClientSession, type Connection, mongo } from 'mongoose';
 import { performance } from 'node:perf_hooks';
@@ -23,22 +29,29 @@ const UNKNOWN_COMMIT_RESULT = 'UnknownTransactionCommitResult';
  * The driver's loop is not used because its only bound, `timeoutMS`, has no effect in this driver version; nor
  * is Mongoose's `connection.transaction`, which on abort resets tracked documents by setting `__v` on
  * subdocuments, which strict ('throw') tenant-owned schemas refuse.
+ *
+ * The session is opened on the placement of the context's tenant (the shared database outside a tenant), and
+ * the transaction stays there: a repository call for another placement inside it is refused
+ * (TransactionPlacementMismatchException), never sent to another cluster with this session.
  */
 @Injectable()
 export class TransactionService {
   private readonly retryForMs: number;
+  /** The placement each open session belongs to (set by {@link withSession}). */
+  private readonly sessionPlacements = new WeakMap<ClientSession, string>();
 
   constructor(
     @InjectConnection() private readonly connection: Connection,
     private readonly tenantContext: TenantContextService,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Optional() private readonly placements?: PlacementConnections,
   ) {
     this.retryForMs = config.mongodb.timeouts.transactionMs;
   }
 
   async withTransaction<R>(work: () => Promise<R>): Promise<R> {
     // Inside a transaction already (of this tenant, or this throws): join it.
-    if (ambientSession(this.currentTenantId()) !== undefined) return work();
+    if (ambientSession(this.currentTenantId(), this.currentPlacement()) !== undefined) return work();
     return this.withSession((session) => this.runIn(session, work));
   }
 
@@ -47,7 +60,9 @@ export class TransactionService {
    * this process dies: {@link killSession}), then {@link runIn}. Ended when `use` settles.
    */
   async withSession<R>(use: (session: ClientSession) => Promise<R>): Promise<R> {
-    const session = await this.connection.startSession();
+    const placement = this.currentPlacement();
+    const session = await (await this.connectionOf(placement)).startSession();
+    this.sessionPlacements.set(session, placement);
     let result: R;
     try {
       result = await use(session);
@@ -64,11 +79,12 @@ export class TransactionService {
   /** Runs `work` in a transaction of `session` (from {@link withSession}), with the retry rules above. */
   async runIn<R>(session: ClientSession, work: () => Promise<R>): Promise<R> {
     const tenantId = this.currentTenantId();
+    const placement = this.sessionPlacements.get(session) ?? this.currentPlacement();
     const deadline = performance.now() + this.retryForMs;
     for (;;) {
       session.startTransaction();
       try {
-        const result = await runInAmbientTransaction(session, tenantId, work);
+        const result = await runInAmbientTransaction(session, tenantId, placement, work);
         await this.commit(session, deadline);
         return result;
       } catch (error) {
@@ -95,10 +111,22 @@ export class TransactionService {
    * does nothing.
    */
   async killSession(sessionId: string): Promise<void> {
-    const db = this.connection.db;
+    // The session was opened on the context's placement, as every session of this tenant's work is.
+    const db = (await this.connectionOf(this.currentPlacement())).db;
     if (db === undefined) throw new Error('MongoDB is not connected');
     const id = new mongo.Binary(Buffer.from(sessionId, 'hex'), mongo.Binary.SUBTYPE_UUID);
     await db.admin().command({ killSessions: [{ id }] });
+  }
+
+  private currentPlacement(): string {
+    return this.tenantContext.current()?.tenant?.placement ?? SHARED_PLACEMENT;
+  }
+
+  private async connectionOf(placement: string): Promise<Connection> {
+    if (placement === SHARED_PLACEMENT) return this.connection;
+    if (this.placements === undefined)
+      throw new Error(`The tenant is placed on "${placement}" but no PlacementModule is bound`);
+    return this.placements.connectionFor(placement);
   }
 
   private currentTenantId(): string | null {

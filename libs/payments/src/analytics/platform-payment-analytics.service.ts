@@ -96,6 +96,9 @@ export class PlatformPaymentAnalyticsService {
       { $sort: { volume: -1, _id: 1 } },
       { $limit: query.limit },
     ]);
+    // One top list per placement (each tenant in exactly one): the same order again over all, and the limit.
+    buckets.sort((a, b) => b.volume - a.volume || a._id.toHexString().localeCompare(b._id.toHexString()));
+    buckets.splice(query.limit);
     const details = await this.tenantDetails(buckets.map(({ _id }) => _id.toHexString()));
     return {
       from: range.from,
@@ -149,8 +152,9 @@ export class PlatformPaymentAnalyticsService {
       );
   }
 
-  private group<K>(range: AnalyticsDateRange, key: Record<string, unknown>): Promise<Bucket<K>[]> {
-    return this.payments.aggregate<Bucket<K>>([
+  /** Groups of every placement, those with equal keys (a day or status seen on several) summed into one. */
+  private async group<K>(range: AnalyticsDateRange, key: Record<string, unknown>): Promise<Bucket<K>[]> {
+    const buckets = await this.payments.aggregate<Bucket<K>>([
       { $match: createdIn(range) },
       {
         $group: {
@@ -160,6 +164,18 @@ export class PlatformPaymentAnalyticsService {
         },
       },
     ]);
+    const merged = new Map<string, Bucket<K>>();
+    for (const bucket of buckets) {
+      const id = JSON.stringify(bucket._id);
+      const seen = merged.get(id);
+      merged.set(
+        id,
+        seen === undefined
+          ? bucket
+          : { ...seen, count: seen.count + bucket.count, volume: seen.volume + bucket.volume },
+      );
+    }
+    return [...merged.values()];
   }
 
   private async tenantDetails(ids: readonly string[]): Promise<(id: string) => TenantDetails> {

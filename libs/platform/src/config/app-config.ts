@@ -175,6 +175,15 @@ export interface AppConfig {
   readonly mongodb: {
     readonly uri: string;
     /**
+     * Dedicated clusters by placement name (MONGODB_PLACEMENTS). `shared` is never among them: it is `uri`.
+     * The URIs carry credentials: they live here only, never in the tenants collection.
+     */
+    readonly placements: Readonly<Record<string, string>>;
+    /** How long a dedicated placement's connection may stay unused before it is closed. */
+    readonly placementIdleMs: number;
+    /** How many dedicated placements may have an open connection at once in one process. */
+    readonly maxOpenPlacements: number;
+    /**
      * Whether the apps build missing indexes (and collections) when they start. Off in production by
      * default: an index build on a large collection is an operation to schedule (`npm run db:indexes`),
      * not a side effect of a deploy.

@@ -116,6 +116,30 @@ export class EnvironmentVariables {
   @Max(120000, { message: 'must be between 100 and 120000 milliseconds' })
   MONGODB_TRANSACTION_TIMEOUT_MS = 3_000;
 
+  /**
+   * Dedicated MongoDB clusters a tenant may be placed on, as JSON `{ "<name>": "<mongodb uri>" }` (parsed and
+   * checked in loadConfig). Unset: every tenant lives in MONGODB_URI's database (the `shared` placement).
+   */
+  @IsOptional()
+  @IsString({ message: 'must be a JSON object { "<name>": "<mongodb uri>" }' })
+  MONGODB_PLACEMENTS?: string;
+
+  /** How long a dedicated placement's connection stays open without use before it is closed. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(1000, { message: 'must be between 1000 and 86400000 milliseconds' })
+  @Max(86_400_000, { message: 'must be between 1000 and 86400000 milliseconds' })
+  MONGODB_PLACEMENT_IDLE_MS = 300_000;
+
+  /** How many dedicated placements one process keeps connections open to at once (each is a pool of its own). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1, { message: 'must be between 1 and 64' })
+  @Max(64, { message: 'must be between 1 and 64' })
+  MONGODB_PLACEMENT_MAX_OPEN = 8;
+
   /** A standalone Redis; required unless REDIS_CLUSTER_NODES names a cluster (both set is refused in loadConfig). */
   @ValidateIf((variables: EnvironmentVariables) => variables.REDIS_CLUSTER_NODES === undefined)
   @IsDefined({

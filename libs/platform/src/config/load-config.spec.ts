@@ -102,6 +102,9 @@ describe('loadConfig', () => {
       localRun: { dataDir: '.data' },
       mongodb: {
         uri: valid.MONGODB_URI,
+        placements: {},
+        placementIdleMs: 300000,
+        maxOpenPlacements: 8,
         autoIndex: true,
         timeouts: {
           serverSelectionMs: 1000,

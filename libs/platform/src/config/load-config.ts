@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { AppConfig, RedisTopology } from './app-config';
 import { ConfigValidationError } from './config-validation.error';
 import { EnvironmentVariables } from './environment-variables';
+import { parseMongodbPlacements } from './parse-mongodb-placements';
 
 type Environment = Record<string, string | undefined>;
 
@@ -96,6 +97,8 @@ export function loadConfig(environment: Environment): AppConfig {
   if (variables.SESSION_IDLE_TIMEOUT_SECONDS > variables.SESSION_MAX_LIFETIME_SECONDS) {
     keyProblems.push('SESSION_IDLE_TIMEOUT_SECONDS must not exceed SESSION_MAX_LIFETIME_SECONDS');
   }
+  const placements = parseMongodbPlacements(variables.MONGODB_PLACEMENTS);
+  keyProblems.push(...placements.problems);
   if (keyProblems.length > 0) throw new ConfigValidationError(keyProblems);
   return {
     env: variables.NODE_ENV,
@@ -185,6 +188,9 @@ export function loadConfig(environment: Environment): AppConfig {
     localRun: { dataDir: variables.LOCAL_DATA_DIR },
     mongodb: {
       uri: variables.MONGODB_URI,
+      placements: placements.placements,
+      placementIdleMs: variables.MONGODB_PLACEMENT_IDLE_MS,
+      maxOpenPlacements: variables.MONGODB_PLACEMENT_MAX_OPEN,
       autoIndex: (variables.MONGODB_AUTO_INDEX ?? String(variables.NODE_ENV !== 'production')) === 'true',
       timeouts: {
         serverSelectionMs: variables.MONGODB_SERVER_SELECTION_TIMEOUT_MS,

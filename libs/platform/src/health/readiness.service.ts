@@ -1,7 +1,9 @@
 import {
+  Inject,
   Injectable,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
+  Optional,
   ServiceUnavailableException,
 } from '@nestjs/common';
 import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
@@ -11,6 +13,7 @@ import { ErrorCode } from '../errors/error-code';
 import { DrainState } from '../shutdown/drain-state';
 import { MongoHealthIndicator } from './mongo.health-indicator';
 import { QueueDepthHealthIndicator } from './queue-depth.health-indicator';
+import { READINESS_INDICATOR, type ReadinessIndicator } from './readiness-indicator';
 import { RedisHealthIndicator } from './redis.health-indicator';
 
 /** How often the dependencies are checked in the background. */
@@ -47,6 +50,7 @@ export class ReadinessService implements OnApplicationBootstrap, OnApplicationSh
     private readonly redis: RedisHealthIndicator,
     private readonly queues: QueueDepthHealthIndicator,
     private readonly drainState: DrainState,
+    @Optional() @Inject(READINESS_INDICATOR) private readonly extra?: ReadinessIndicator,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -85,11 +89,13 @@ export class ReadinessService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async probe(): Promise<Readiness> {
+    const extra = this.extra;
     try {
       const result = await this.health.check([
         () => this.mongo.check('mongodb', CHECK_TIMEOUT_MS),
         () => this.redis.check('redis', CHECK_TIMEOUT_MS),
         () => this.queues.check('queues'),
+        ...(extra === undefined ? [] : [() => extra.check(CHECK_TIMEOUT_MS)]),
       ]);
       return { at: performance.now(), ready: true, result };
     } catch (error) {

@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.constant';
+import { applyMongoQueryDefaults, mongoConnectionOptions } from './mongo-connection-options';
 import { MONGO_DRIVER_CONNECTION_CLASS } from './mongo-driver-connection-class.constant';
 
 /**
@@ -31,28 +32,13 @@ import { MONGO_DRIVER_CONNECTION_CLASS } from './mongo-driver-connection-class.c
   imports: [
     MongooseModule.forRootAsync({
       inject: [APP_CONFIG, { token: MONGO_DRIVER_CONNECTION_CLASS, optional: true }],
-      useFactory: (config: AppConfig, connectionType?: unknown) => {
-        const { timeouts } = config.mongodb;
-        return {
-          uri: config.mongodb.uri,
-          serverSelectionTimeoutMS: timeouts.serverSelectionMs,
-          connectTimeoutMS: timeouts.connectMs,
-          socketTimeoutMS: timeouts.socketMs,
-          waitQueueTimeoutMS: timeouts.waitQueueMs,
-          maxPoolSize: 50,
-          autoIndex: config.mongodb.autoIndex,
-          autoCreate: config.mongodb.autoIndex,
-          bufferCommands: false,
-          ...(connectionType === undefined ? {} : { connectionType }),
-          retryAttempts: 5,
-          retryDelay: 1_000,
-          connectionFactory: (connection: Connection) => {
-            // Mongoose adds a connection's maxTimeMS to every query and aggregation that does not set its own.
-            connection.set('maxTimeMS', timeouts.maxTimeMs);
-            return connection;
-          },
-        };
-      },
+      useFactory: (config: AppConfig, connectionType?: unknown) => ({
+        uri: config.mongodb.uri,
+        ...mongoConnectionOptions(config, connectionType),
+        retryAttempts: 5,
+        retryDelay: 1_000,
+        connectionFactory: (connection: Connection) => applyMongoQueryDefaults(connection, config),
+      }),
     }),
   ],
   exports: [MongooseModule],

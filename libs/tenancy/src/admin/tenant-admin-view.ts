@@ -1,3 +1,4 @@
+import { SHARED_PLACEMENT } from '@tenantpay/platform';
 import type { Tenant } from '../tenants/tenant';
 import type { DomainStatus } from '../tenants/tenant-domain';
 import type { TenantSettings } from '../tenants/tenant-settings';
@@ -31,6 +32,8 @@ export interface TenantAdminView {
     readonly createdAt: string;
   }[];
   readonly settings: TenantSettings;
+  /** The MongoDB placement holding the tenant's data; read-only here (only a placement move changes it). */
+  readonly placement: string;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -58,6 +61,7 @@ export function toTenantAdminView(tenant: Tenant): TenantAdminView {
       branding: { ...(tenant.settings?.branding ?? {}) },
       paymentWorkflow: { ...(tenant.settings?.paymentWorkflow ?? {}) },
     },
+    placement: tenant.placement ?? SHARED_PLACEMENT,
     createdAt: new Date(tenant.createdAt).toISOString(),
     updatedAt: new Date(tenant.updatedAt).toISOString(),
   };

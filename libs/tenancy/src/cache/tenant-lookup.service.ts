@@ -108,6 +108,15 @@ export class TenantLookupService implements OnModuleInit {
     return this.lookup(tenantCacheKeys.byId(id), () => this.tenants.findById(id));
   }
 
+  /**
+   * The tenants placed on one of `placements`, by id. Read from MongoDB every time, not cached: platform reads
+   * and sweeps use it to read each tenant only on its current placement, and a stale answer would make them
+   * read a moved tenant's retained old copy.
+   */
+  tenantsPlacedOn(placements: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    return this.tenants.placedOn(placements);
+  }
+
   async findBySlug(slug: string): Promise<TenantSnapshot | null> {
     // Reserved or malformed slugs can never name a tenant: answered without touching any store.
     if (slugProblem(slug) !== null) return null;

@@ -36,6 +36,9 @@ function looksLikeSnapshot(value: unknown): value is TenantSnapshot {
     Array.isArray(candidate['allDomains']) &&
     typeof candidate['settings'] === 'object' &&
     candidate['settings'] !== null &&
+    // An entry cached before placements existed has none: a miss, reloaded from the database, never read as
+    // `shared` (the tenant may have been placed elsewhere since).
+    typeof candidate['placement'] === 'string' &&
     typeof candidate['updatedAt'] === 'string'
   );
 }

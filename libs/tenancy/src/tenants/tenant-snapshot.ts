@@ -1,3 +1,4 @@
+import { SHARED_PLACEMENT } from '@tenantpay/platform';
 import { TIER_PLANS } from '../tiers/tier-plans.constant';
 import { effectiveLimits } from '../tiers/effective-limits';
 import type { Feature } from '../tiers/feature.enum';
@@ -26,6 +27,8 @@ export interface TenantSnapshot {
   /** Every custom domain, verified or not: cache invalidation must reach all of them. */
   readonly allDomains: readonly string[];
   readonly settings: TenantSettings;
+  /** The MongoDB placement holding the tenant's data (see Tenant.placement): where its repositories read and write. */
+  readonly placement: string;
   readonly updatedAt: string;
 }
 
@@ -45,6 +48,7 @@ export function toTenantSnapshot(tenant: Tenant): TenantSnapshot {
       branding: { ...(tenant.settings?.branding ?? {}) },
       paymentWorkflow: { ...(tenant.settings?.paymentWorkflow ?? {}) },
     }),
+    placement: tenant.placement ?? SHARED_PLACEMENT,
     updatedAt: new Date(tenant.updatedAt).toISOString(),
   });
 }

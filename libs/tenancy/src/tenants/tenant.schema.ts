@@ -1,3 +1,4 @@
+import { SHARED_PLACEMENT } from '@tenantpay/platform';
 import { Schema } from 'mongoose';
 import { type Limit, TENANT_LIMIT_NAMES, UNLIMITED } from '../tiers/limit';
 import { Tier } from '../tiers/tier.enum';
@@ -73,6 +74,7 @@ export const TenantSchema = new Schema<Tenant>(
       },
     },
     limits: { type: limitsSchema, default: undefined },
+    placement: { type: String, required: true, default: SHARED_PLACEMENT },
   },
   { collection: TENANT_COLLECTION, timestamps: true, strict: 'throw', strictQuery: 'throw', minimize: false },
 );
@@ -84,3 +86,5 @@ TenantSchema.index({ slug: 1 }, { unique: true });
 TenantSchema.index({ 'domains.hostname': 1 }, { unique: true, sparse: true });
 // Platform listing: `find().sort({ createdAt: -1 })` filtered by tier and state.
 TenantSchema.index({ tier: 1, isActive: 1, createdAt: -1 });
+// Cross-placement platform reads: `find({ placement: { $in: <dedicated names> } })`.
+TenantSchema.index({ placement: 1 });

@@ -19,6 +19,12 @@ export interface Tenant {
   readonly settings: TenantSettings;
   /** Contract-specific overrides of the tier's limits; absent fields use the tier's. */
   readonly limits?: Partial<TenantLimits>;
+  /**
+   * Which MongoDB holds the tenant's own data: `shared` (MONGODB_URI's database) or the name of a dedicated
+   * cluster from MONGODB_PLACEMENTS. The name only: the URI (credentials) stays in configuration. Absent on
+   * documents from before placements, which read as `shared`. Only a placement move changes it.
+   */
+  readonly placement?: string;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { SHARED_PLACEMENT } from '@tenantpay/platform';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, type Model, type QueryFilter, Types, type UpdateQuery } from 'mongoose';
 import type { TenantLimitName, TenantLimits } from '../tiers/limit';
@@ -53,6 +54,20 @@ export class TenantsRepository {
       .find({ _id: { $in: objectIds } })
       .lean<Tenant[]>()
       .exec();
+  }
+
+  /**
+   * The placement of every tenant placed on one of `placements` (dedicated ones), by tenant id: platform reads
+   * use it to read each tenant only on its current placement (a moved tenant's old copy stays behind until its
+   * retention ends).
+   */
+  async placedOn(placements: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    if (placements.length === 0) return new Map();
+    const tenants = await this.model
+      .find({ placement: { $in: [...placements] } }, { _id: 1, placement: 1 })
+      .lean<Pick<Tenant, '_id' | 'placement'>[]>()
+      .exec();
+    return new Map(tenants.map((tenant) => [tenant._id.toHexString(), tenant.placement ?? SHARED_PLACEMENT]));
   }
 
   findBySlug(slug: string): Promise<Tenant | null> {

@@ -25,6 +25,11 @@ export class TenantAdminResponse implements TenantAdminView {
   readonly features!: Feature[];
   readonly domains!: TenantAdminDomainResponse[];
   readonly settings!: TenantSettingsResponse;
+  /**
+   * The MongoDB placement holding the tenant's data: `shared` or a dedicated cluster's name. Read-only: only a
+   * placement move changes it. @example "shared"
+   */
+  readonly placement!: string;
   readonly createdAt!: string;
   readonly updatedAt!: string;
 }

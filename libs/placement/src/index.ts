@@ -1,0 +1,11 @@
+export { SHARED_PLACEMENT } from '@tenantpay/platform';
+export * from './placement.constant';
+export * from './placement.module';
+export * from './connections/placement-capacity.exception';
+export * from './connections/placement-connection-opener';
+export * from './connections/placement-connections';
+export * from './connections/unknown-placement.exception';
+export * from './health/placement.health-indicator';
+export * from './resolution/tenant-placement.resolver';
+export * from './writes/placement-write-gate';
+export * from './writes/placement-write-gate.service';
