@@ -1,24 +1,18 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantUserRole } from '@tenantpay/identity';
 import { type TenantSnapshot, Tier } from '@tenantpay/tenancy';
 import { WebhookEventPublisher, WebhookEventType } from '@tenantpay/webhooks';
-import { eventually, testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import { eventually, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
-import { createApiApplication } from '../src/create-api-application';
-
 import { PASSWORD, seedTenant, seedUser } from './identity-test-app';
 import { inTenant } from './webhooks-test-app';
-import { ensureConsoleBuilt } from './support/built-console';
-import { launchHeadlessChromium } from './support/headless-chromium';
+import { useConsoleBrowser } from './support/console-browser';
 
 const BASE_DOMAIN = 'tenantpay.test';
 const SCREENSHOTS = path.resolve(__dirname, '../../../test-results/console-screens');
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 // A browser drives the console: each step waits on rendering and several API calls.
 jest.setTimeout(60_000);
@@ -34,24 +28,26 @@ describe('staff console administration screens (issue 18)', () => {
 
   // Nested so that the app (and its BullMQ queues) closes before the outer afterAll stops Redis.
   describe('in Chromium', () => {
-    let app: NestFastifyApplication;
-    let port: number;
-    let browser: Browser;
+    const chromium = useConsoleBrowser({
+      baseDomain: BASE_DOMAIN,
+      config: () => ({
+        MONGODB_URI: mongo.uri,
+        REDIS_URL: redis.url,
+        BASE_DOMAIN,
+        // The webhook endpoint the screen adds: no DNS on a test machine, so an allow-listed host.
+        WEBHOOK_ALLOWED_HOSTS: 'localhost',
+        WEBHOOK_SECRET_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      }),
+    });
     let enterprise: TenantSnapshot;
     let starter: TenantSnapshot;
-    /** CSP refusals and uncaught errors of the pages opened by the current test. */
-    let problems: string[] = [];
 
     const hostOf = (tenant: TenantSnapshot) => `${tenant.slug}.${BASE_DOMAIN}`;
     const emailOf = (tenant: TenantSnapshot, role: string) => `${role.toLowerCase()}@${tenant.slug}.example`;
 
     async function signedIn(context: BrowserContext, tenant: TenantSnapshot, role: string): Promise<Page> {
-      const page = await context.newPage();
-      page.on('console', (message) => {
-        if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
-      });
-      page.on('pageerror', (error) => problems.push(error.message));
-      await page.goto(`http://${hostOf(tenant)}:${port}/`);
+      const page = await chromium.newPage(context);
+      await page.goto(`http://${hostOf(tenant)}:${chromium.port}/`);
       await page.locator('#sign-in-form input[name=email]').fill(emailOf(tenant, role));
       await page.locator('#sign-in-form input[name=password]').fill(PASSWORD);
       await page.locator('#sign-in-form button[type=submit]').click();
@@ -63,15 +59,7 @@ describe('staff console administration screens (issue 18)', () => {
       await page.evaluate(`window.location.hash = ${JSON.stringify(`#${route}`)}`);
       await page.locator('main h1', { hasText: heading }).waitFor();
     }
-    /** axe-core, evaluated in the page (not a script tag, which the console's CSP would refuse). */
-    async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
-      await page.evaluate(AXE_SOURCE);
-      return page.evaluate<string[]>(
-        `axe.run(document).then((result) => result.violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => violation.id + ': ' + violation.nodes.map((node) => node.target.join(' ')).join(', ')))`,
-      );
-    }
+    const seriousAccessibilityViolations = (page: Page) => chromium.seriousAccessibilityViolations(page);
     const shot = (page: Page, name: string) =>
       page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
     const colorsOf = (page: Page, selector: string) =>
@@ -79,7 +67,7 @@ describe('staff console administration screens (issue 18)', () => {
         `(() => { const style = getComputedStyle(document.querySelector(${JSON.stringify(selector)})); return [style.backgroundColor, style.color]; })()`,
       );
     const asAdmin = async (tenant: TenantSnapshot) => {
-      const login = await request(app.getHttpServer())
+      const login = await request(chromium.app.getHttpServer())
         .post('/v1/auth/login')
         .set('Host', hostOf(tenant))
         .send({ email: emailOf(tenant, 'ADMIN'), password: PASSWORD })
@@ -90,19 +78,7 @@ describe('staff console administration screens (issue 18)', () => {
 
     beforeAll(async () => {
       mkdirSync(SCREENSHOTS, { recursive: true });
-      ensureConsoleBuilt();
-      app = await createApiApplication(
-        testAppConfig({
-          MONGODB_URI: mongo.uri,
-          REDIS_URL: redis.url,
-          BASE_DOMAIN,
-          // The webhook endpoint the screen adds: no DNS on a test machine, so an allow-listed host.
-          WEBHOOK_ALLOWED_HOSTS: 'localhost',
-          WEBHOOK_SECRET_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-        }),
-      );
-      await app.listen(0, '127.0.0.1');
-      port = (app.getHttpServer().address() as AddressInfo).port;
+      const { app } = chromium;
       enterprise = await seedTenant(app, Tier.Enterprise);
       starter = await seedTenant(app, Tier.Starter);
       for (const tenant of [enterprise, starter]) {
@@ -110,25 +86,13 @@ describe('staff console administration screens (issue 18)', () => {
         await seedUser(app, tenant, emailOf(tenant, 'OPERATOR'), TenantUserRole.Operator);
         await seedUser(app, tenant, emailOf(tenant, 'VIEWER'), TenantUserRole.Viewer);
       }
-      browser = await launchHeadlessChromium(BASE_DOMAIN);
     }, 120_000);
-    afterAll(async () => {
-      await browser?.close();
-      await app?.close();
-    });
-    beforeEach(() => {
-      problems = [];
-    });
-    afterEach(() => {
-      // The screens must run under the strict CSP without a single refusal, and without script errors.
-      expect(problems).toEqual([]);
-    });
 
     describe('an ADMIN of an ENTERPRISE tenant', () => {
       let context: BrowserContext;
       let page: Page;
       beforeAll(async () => {
-        context = await browser.newContext({ acceptDownloads: true });
+        context = await chromium.browser.newContext({ acceptDownloads: true });
         page = await signedIn(context, enterprise, 'ADMIN');
       });
       afterAll(async () => {
@@ -178,7 +142,7 @@ describe('staff console administration screens (issue 18)', () => {
         await role.selectOption('VIEWER');
         const admin = await asAdmin(enterprise);
         await eventually('the role change to reach the API', async () => {
-          const users = await admin(request(app.getHttpServer()).get('/v1/users')).expect(200);
+          const users = await admin(request(chromium.app.getHttpServer()).get('/v1/users')).expect(200);
           const operator = (users.body.data as { email: string; role: string }[]).find(
             (user) => user.email === emailOf(enterprise, 'OPERATOR'),
           );
@@ -202,8 +166,8 @@ describe('staff console administration screens (issue 18)', () => {
         expect(await page.locator('.secret-once .secret-value').textContent()).toMatch(/^whsec_/);
         await page.locator('button', { hasText: 'I have stored it' }).click();
         // An event for the endpoint, as the worker publishes one when a payment completes.
-        await inTenant(app, enterprise, () =>
-          app.get(WebhookEventPublisher).publish({
+        await inTenant(chromium.app, enterprise, () =>
+          chromium.app.get(WebhookEventPublisher).publish({
             type: WebhookEventType.PaymentCompleted,
             data: { id: 'pay_console_screens' },
           }),
@@ -280,7 +244,7 @@ describe('staff console administration screens (issue 18)', () => {
     });
 
     it('marks API keys and branding as outside a STARTER tier, and keeps admin screens from a VIEWER', async () => {
-      const context = await browser.newContext();
+      const context = await chromium.browser.newContext();
       try {
         const admin = await signedIn(context, starter, 'ADMIN');
         for (const [route, title, says] of [
@@ -302,7 +266,7 @@ describe('staff console administration screens (issue 18)', () => {
         await context.close();
       }
       // A context of its own: the admin's refresh cookie would sign the page straight back in.
-      const viewerContext = await browser.newContext();
+      const viewerContext = await chromium.browser.newContext();
       try {
         const viewer = await signedIn(viewerContext, starter, 'VIEWER');
         expect(await viewer.locator('.side-nav a', { hasText: 'Users' }).count()).toBe(0);

@@ -1,4 +1,3 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantUserRole } from '@tenantpay/identity';
 import {
   TenantAdminService,
@@ -7,20 +6,16 @@ import {
   type TenantSnapshot,
   Tier,
 } from '@tenantpay/tenancy';
-import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { useTestMongo, useTestRedis } from '@tenantpay/testing';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
-import { createApiApplication } from '../src/create-api-application';
 import { expectApiError, PASSWORD, seedTenant, seedUser } from './identity-test-app';
-import { ensureConsoleBuilt } from './support/built-console';
-import { launchHeadlessChromium } from './support/headless-chromium';
+import { useConsoleBrowser } from './support/console-browser';
 
 const BASE_DOMAIN = 'tenantpay.test';
 const SCREENSHOTS = path.resolve(__dirname, '../../../test-results/console');
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const BRAND_A: TenantBranding = {
   displayName: 'First Community Bank',
   primaryColor: '#1F6FEB',
@@ -51,26 +46,21 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
 
   // Nested so that the app (and its BullMQ queues) closes before the outer afterAll stops Redis.
   describe('in Chromium', () => {
-    let app: NestFastifyApplication;
-    let port: number;
-    let browser: Browser;
+    const chromium = useConsoleBrowser({
+      baseDomain: BASE_DOMAIN,
+      config: () => ({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url, BASE_DOMAIN }),
+    });
     let tenantA: TenantSnapshot;
     let tenantB: TenantSnapshot;
     let tenantC: TenantSnapshot;
     const idsOf = { a: new Set<string>(), b: new Set<string>() };
-    /** CSP refusals and uncaught errors of the pages opened by the current test. */
-    let problems: string[] = [];
 
     const hostOf = (tenant: TenantSnapshot) => `${tenant.slug}.${BASE_DOMAIN}`;
     const emailOf = (tenant: TenantSnapshot, role: string) => `${role.toLowerCase()}@${tenant.slug}.example`;
 
     async function openConsole(context: BrowserContext, host: string, hash = ''): Promise<Page> {
-      const page = await context.newPage();
-      page.on('console', (message) => {
-        if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
-      });
-      page.on('pageerror', (error) => problems.push(error.message));
-      await page.goto(`http://${host}:${port}/${hash}`);
+      const page = await chromium.newPage(context);
+      await page.goto(`http://${host}:${chromium.port}/${hash}`);
       return page;
     }
 
@@ -95,24 +85,16 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
       await page.locator('#payments[aria-busy=false]').waitFor();
       expect(await page.locator('#payments tbody tr').count()).toBe(count);
     }
-    /** axe-core, evaluated in the page (not a script tag, which the console's CSP would refuse). */
-    async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
-      await page.evaluate(AXE_SOURCE);
-      return page.evaluate<string[]>(
-        `axe.run(document).then((result) => result.violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => violation.id + ': ' + violation.nodes.map((node) => node.target.join(' ')).join(', ')))`,
-      );
-    }
+    const seriousAccessibilityViolations = (page: Page) => chromium.seriousAccessibilityViolations(page);
 
     async function seedPayments(tenant: TenantSnapshot, into: Set<string>): Promise<void> {
-      const login = await request(app.getHttpServer())
+      const login = await request(chromium.app.getHttpServer())
         .post('/v1/auth/login')
         .set('Host', hostOf(tenant))
         .send({ email: emailOf(tenant, 'ADMIN'), password: PASSWORD })
         .expect(200);
       for (const payment of SEEDED) {
-        const created = await request(app.getHttpServer())
+        const created = await request(chromium.app.getHttpServer())
           .post('/v1/payments')
           .set('Host', hostOf(tenant))
           .set('Authorization', `Bearer ${login.body.accessToken}`)
@@ -124,13 +106,7 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
 
     beforeAll(async () => {
       mkdirSync(SCREENSHOTS, { recursive: true });
-      ensureConsoleBuilt();
-      app = await createApiApplication(
-        testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url, BASE_DOMAIN }),
-      );
-      await app.listen(0, '127.0.0.1');
-      port = (app.getHttpServer().address() as AddressInfo).port;
-
+      const { app } = chromium;
       tenantA = await seedTenant(app, Tier.Starter);
       tenantB = await seedTenant(app, Tier.Professional);
       tenantC = await seedTenant(app, Tier.Enterprise);
@@ -146,27 +122,14 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
       await seedUser(app, tenantC, emailOf(tenantC, 'SECOND-ADMIN'), TenantUserRole.Admin);
       await seedPayments(tenantA, idsOf.a);
       await seedPayments(tenantB, idsOf.b);
-
-      browser = await launchHeadlessChromium(BASE_DOMAIN);
     }, 120_000);
-    afterAll(async () => {
-      await browser?.close();
-      await app?.close();
-    });
-    beforeEach(() => {
-      problems = [];
-    });
-    afterEach(() => {
-      // The console must run under its strict CSP without a single refusal, and without script errors.
-      expect(problems).toEqual([]);
-    });
 
     describe('signed in as an ADMIN of tenant A (STARTER)', () => {
       let context: BrowserContext;
       let page: Page;
 
       beforeAll(async () => {
-        context = await browser.newContext();
+        context = await chromium.browser.newContext();
       });
       afterAll(async () => {
         await context?.close();
@@ -290,7 +253,7 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
     });
 
     it("shows tenant B's brand on B's host as text, and refuses tenant A's credentials there", async () => {
-      const context = await browser.newContext();
+      const context = await chromium.browser.newContext();
       try {
         const page = await openConsole(context, hostOf(tenantB));
         await page.locator('#sign-in-form').waitFor();
@@ -316,7 +279,7 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
     });
 
     it('uploads a bulk CSV at PROFESSIONAL: rejected rows listed at once, the batch listed with its progress', async () => {
-      const context = await browser.newContext();
+      const context = await chromium.browser.newContext();
       try {
         const page = await openConsole(context, hostOf(tenantB), '#/bulk');
         await signIn(page, emailOf(tenantB, 'ADMIN'));
@@ -342,7 +305,7 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
     });
 
     it('keeps text readable on a bright yellow brand, and shows an ENTERPRISE tenant every screen', async () => {
-      const context = await browser.newContext();
+      const context = await chromium.browser.newContext();
       try {
         const page = await openConsole(context, hostOf(tenantC));
         await signIn(page, emailOf(tenantC, 'ADMIN'));
@@ -360,22 +323,22 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
     });
 
     it('queues a payment over the approval threshold at ENTERPRISE: never its creator, another admin approves it', async () => {
-      const login = await request(app.getHttpServer())
+      const login = await request(chromium.app.getHttpServer())
         .post('/v1/auth/login')
         .set('Host', hostOf(tenantC))
         .send({ email: emailOf(tenantC, 'ADMIN'), password: PASSWORD })
         .expect(200);
       const asCreator = (call: request.Test) =>
         call.set('Host', hostOf(tenantC)).set('Authorization', `Bearer ${login.body.accessToken}`);
-      await asCreator(request(app.getHttpServer()).put('/v1/settings/payment-workflow'))
+      await asCreator(request(chromium.app.getHttpServer()).put('/v1/settings/payment-workflow'))
         .send({ amountLimits: [{ currency: 'EUR', approvalThreshold: 100_000 }] })
         .expect(200);
-      const held = await asCreator(request(app.getHttpServer()).post('/v1/payments'))
+      const held = await asCreator(request(chromium.app.getHttpServer()).post('/v1/payments'))
         .send({ amount: 250_000, currency: 'EUR', method: 'bank_transfer', reference: 'BIG-001' })
         .expect(201);
       expect(held.body.status).toBe('AWAITING_APPROVAL');
 
-      const creatorContext = await browser.newContext();
+      const creatorContext = await chromium.browser.newContext();
       try {
         const page = await openConsole(creatorContext, hostOf(tenantC), '#/approvals');
         await signIn(page, emailOf(tenantC, 'ADMIN'));
@@ -390,7 +353,7 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
         await creatorContext.close();
       }
 
-      const approverContext = await browser.newContext();
+      const approverContext = await chromium.browser.newContext();
       try {
         const page = await openConsole(approverContext, hostOf(tenantC), '#/approvals');
         await signIn(page, emailOf(tenantC, 'SECOND-ADMIN'));
@@ -402,13 +365,13 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
         await approverContext.close();
       }
       const approved = await asCreator(
-        request(app.getHttpServer()).get(`/v1/payments/${held.body.id}`),
+        request(chromium.app.getHttpServer()).get(`/v1/payments/${held.body.id}`),
       ).expect(200);
       expect(approved.body.approval).toEqual(expect.objectContaining({ decision: 'approved' }));
     });
 
     it("shows a VIEWER no create form, and the API refuses a create with that session's token anyway", async () => {
-      const context = await browser.newContext();
+      const context = await chromium.browser.newContext();
       try {
         const page = await openConsole(context, hostOf(tenantA), '#/payments');
         await signIn(page, emailOf(tenantA, 'VIEWER'));
@@ -417,7 +380,7 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
         expect(await page.locator('.side-nav a', { hasText: 'Approvals' }).count()).toBe(0);
         const token = await page.evaluate<string | null>(`sessionStorage.getItem(sessionStorage.key(0))`);
         expectApiError(
-          await request(app.getHttpServer())
+          await request(chromium.app.getHttpServer())
             .post('/v1/payments')
             .set('Host', hostOf(tenantA))
             .set('Authorization', `Bearer ${token}`)
@@ -431,7 +394,7 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
     });
 
     it('says there is no console on a host that names no tenant', async () => {
-      const context = await browser.newContext();
+      const context = await chromium.browser.newContext();
       try {
         const page = await openConsole(context, `nobody.${BASE_DOMAIN}`);
         await page.locator('.empty-state', { hasText: 'There is no console at this address.' }).waitFor();
@@ -442,7 +405,10 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
     });
 
     it('serves the page and its hashed files under a CSP without inline script or style; unknown files are 404s', async () => {
-      const page = await request(app.getHttpServer()).get('/').set('Host', hostOf(tenantA)).expect(200);
+      const page = await request(chromium.app.getHttpServer())
+        .get('/')
+        .set('Host', hostOf(tenantA))
+        .expect(200);
       expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(page.headers['cache-control']).toBe('no-cache');
       const csp = String(page.headers['content-security-policy']);
@@ -450,13 +416,17 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
       expect(csp).toContain("style-src 'self'");
       expect(csp).not.toContain('unsafe-inline');
       const scriptPath = /src="(\/assets\/[^"]+\.js)"/.exec(page.text)?.[1] ?? '';
-      const script = await request(app.getHttpServer()).get(scriptPath).expect(200);
+      const script = await request(chromium.app.getHttpServer()).get(scriptPath).expect(200);
       expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
       expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
-      expectApiError(await request(app.getHttpServer()).get('/assets/missing.js'), 404, 'not_found');
-      expectApiError(await request(app.getHttpServer()).get('/assets/..%2Findex.html'), 404, 'not_found');
+      expectApiError(await request(chromium.app.getHttpServer()).get('/assets/missing.js'), 404, 'not_found');
+      expectApiError(
+        await request(chromium.app.getHttpServer()).get('/assets/..%2Findex.html'),
+        404,
+        'not_found',
+      );
       // The email links' pages stay where the emails point.
-      await request(app.getHttpServer()).get('/portal/accept-invitation.html').expect(200);
+      await request(chromium.app.getHttpServer()).get('/portal/accept-invitation.html').expect(200);
     });
   });
 });

@@ -1,17 +1,13 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantUserRole } from '@tenantpay/identity';
 import { REDIS_CLIENT } from '@tenantpay/platform';
 import { type TenantSnapshot, Tier } from '@tenantpay/tenancy';
-import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
+import { useTestMongo, useTestRedis } from '@tenantpay/testing';
 import type Redis from 'ioredis';
-import type { AddressInfo } from 'node:net';
 import { Secret, TOTP } from 'otpauth';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
-import { createApiApplication } from '../src/create-api-application';
 import { PASSWORD, seedTenant, seedUser } from './identity-test-app';
-import { ensureConsoleBuilt } from './support/built-console';
-import { launchHeadlessChromium } from './support/headless-chromium';
+import { useConsoleBrowser } from './support/console-browser';
 
 const BASE_DOMAIN = 'tenantpay.test';
 const TOTP_PERIOD_MS = 30_000;
@@ -55,16 +51,16 @@ describe('portal sign-in with a second factor, in Chromium (issue 13)', () => {
   const redis = useTestRedis();
 
   describe('in Chromium', () => {
-    let app: NestFastifyApplication;
-    let port: number;
-    let browser: Browser;
+    const chromium = useConsoleBrowser({
+      baseDomain: BASE_DOMAIN,
+      config: () => ({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url, BASE_DOMAIN }),
+    });
     let context: BrowserContext;
     let bank: TenantSnapshot;
     let strictBank: TenantSnapshot;
-    let pageErrors: string[] = [];
 
     const hostOf = (tenant: TenantSnapshot) => `${tenant.slug}.${BASE_DOMAIN}`;
-    const http = () => request(app.getHttpServer());
+    const http = () => request(chromium.app.getHttpServer());
     const apiLogin = (tenant: TenantSnapshot, email: string) =>
       http()
         .post('/v1/auth/login')
@@ -89,12 +85,8 @@ describe('portal sign-in with a second factor, in Chromium (issue 13)', () => {
     }
 
     async function openPortal(tenant: TenantSnapshot): Promise<Page> {
-      const page = await context.newPage();
-      page.on('pageerror', (error) => pageErrors.push(error.message));
-      page.on('console', (message) => {
-        if (/Content Security Policy|Refused to/i.test(message.text())) pageErrors.push(message.text());
-      });
-      await page.goto(`http://${hostOf(tenant)}:${port}/`);
+      const page = await chromium.newPage(context);
+      await page.goto(`http://${hostOf(tenant)}:${chromium.port}/`);
       return page;
     }
 
@@ -111,12 +103,7 @@ describe('portal sign-in with a second factor, in Chromium (issue 13)', () => {
     }
 
     beforeAll(async () => {
-      ensureConsoleBuilt();
-      app = await createApiApplication(
-        testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url, BASE_DOMAIN }),
-      );
-      await app.listen(0, '127.0.0.1');
-      port = (app.getHttpServer().address() as AddressInfo).port;
+      const { app } = chromium;
       bank = await seedTenant(app, Tier.Enterprise);
       strictBank = await seedTenant(app, Tier.Enterprise);
       for (const email of [
@@ -128,24 +115,17 @@ describe('portal sign-in with a second factor, in Chromium (issue 13)', () => {
         await seedUser(app, bank, email, TenantUserRole.Admin);
       await seedUser(app, strictBank, 'admin@strict.example', TenantUserRole.Admin);
       await seedUser(app, strictBank, 'teller@strict.example', TenantUserRole.Viewer);
-      browser = await launchHeadlessChromium(BASE_DOMAIN);
     }, 60_000);
-    afterAll(async () => {
-      await browser?.close();
-      await app?.close();
-    });
     beforeEach(async () => {
-      pageErrors = [];
-      context = await browser.newContext();
+      context = await chromium.browser.newContext();
       // Every sign-in comes from 127.0.0.1: the per-IP login limit is not what these tests are about.
-      const redisClient = app.get<Redis>(REDIS_CLIENT);
+      const redisClient = chromium.app.get<Redis>(REDIS_CLIENT);
       const prefix = redisClient.options.keyPrefix ?? '';
       const limits = await redisClient.keys(`${prefix}rl:*:login`);
       if (limits.length > 0) await redisClient.del(...limits.map((key) => key.slice(prefix.length)));
     });
     afterEach(async () => {
       await context.close();
-      expect(pageErrors).toEqual([]);
     });
 
     it('asks for the code after the password; a wrong code is shown on the step, the right one signs in', async () => {
@@ -182,11 +162,10 @@ describe('portal sign-in with a second factor, in Chromium (issue 13)', () => {
       await page.locator('#workspace').waitFor();
 
       // The same recovery code again, in a fresh browser: spent.
-      const otherBrowser = await browser.newContext();
+      const otherBrowser = await chromium.browser.newContext();
       try {
-        const again = await otherBrowser.newPage();
-        again.on('pageerror', (error) => pageErrors.push(error.message));
-        await again.goto(`http://${hostOf(bank)}:${port}/`);
+        const again = await chromium.newPage(otherBrowser);
+        await again.goto(`http://${hostOf(bank)}:${chromium.port}/`);
         await enterPassword(again, 'recover@bank.example');
         await again.locator('#mfa-step').waitFor();
         await again.locator('#mfa-use-recovery').click();
@@ -205,7 +184,7 @@ describe('portal sign-in with a second factor, in Chromium (issue 13)', () => {
       await page.locator('#mfa-step').waitFor();
 
       // Five minutes pass: the challenges are gone from Redis, as their expiry removes them.
-      const redisClient = app.get<Redis>(REDIS_CLIENT);
+      const redisClient = chromium.app.get<Redis>(REDIS_CLIENT);
       const prefix = redisClient.options.keyPrefix ?? '';
       const challenges = await redisClient.keys(`${prefix}mfa:challenge:*`);
       expect(challenges.length).toBeGreaterThan(0);

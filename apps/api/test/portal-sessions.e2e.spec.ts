@@ -1,14 +1,11 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantUserRole } from '@tenantpay/identity';
 import { TenantLookupService, type TenantSnapshot, Tier } from '@tenantpay/tenancy';
-import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
-import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { useTestMongo, useTestRedis } from '@tenantpay/testing';
+import type { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
-import { createApiApplication } from '../src/create-api-application';
 import { expectApiError, PASSWORD, seedTenant, seedUser } from './identity-test-app';
-import { ensureConsoleBuilt } from './support/built-console';
-import { launchHeadlessChromium } from './support/headless-chromium';
+import { useConsoleBrowser } from './support/console-browser';
 import { waitFor } from './support/tenancy-test-app';
 
 const BASE_DOMAIN = 'tenantpay.test';
@@ -24,34 +21,28 @@ describe('portal sessions in Chromium, on two API instances sharing MongoDB and 
   const redis = useTestRedis();
 
   describe('two instances', () => {
+    const chromium = useConsoleBrowser({
+      baseDomain: BASE_DOMAIN,
+      config: () => ({
+        MONGODB_URI: mongo.uri,
+        REDIS_URL: redis.url,
+        BASE_DOMAIN,
+        JWT_ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS),
+      }),
+      instances: 2,
+    });
     let appA: NestFastifyApplication;
     let appB: NestFastifyApplication;
     const ports = { a: 0, b: 0 };
-    let browser: Browser;
     let bank: TenantSnapshot;
     let context: BrowserContext;
     /** Answers of 400 or more the pages of the current test received, as `status path`. */
     let failedResponses: string[] = [];
-    let pageErrors: string[] = [];
 
     const host = () => `${bank.slug}.${BASE_DOMAIN}`;
 
-    async function start(): Promise<NestFastifyApplication> {
-      const app = await createApiApplication(
-        testAppConfig({
-          MONGODB_URI: mongo.uri,
-          REDIS_URL: redis.url,
-          BASE_DOMAIN,
-          JWT_ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS),
-        }),
-      );
-      await app.listen(0, '127.0.0.1');
-      return app;
-    }
-
     async function openPortal(port: number): Promise<Page> {
-      const page = await context.newPage();
-      page.on('pageerror', (error) => pageErrors.push(error.message));
+      const page = await chromium.newPage(context);
       page.on('response', (response) => {
         if (response.status() >= 400)
           failedResponses.push(`${response.status()} ${new URL(response.url()).pathname}`);
@@ -88,24 +79,15 @@ describe('portal sessions in Chromium, on two API instances sharing MongoDB and 
         .set('Authorization', `Bearer ${token ?? ''}`);
 
     beforeAll(async () => {
-      ensureConsoleBuilt();
-      appA = await start();
-      appB = await start();
-      ports.a = (appA.getHttpServer().address() as AddressInfo).port;
-      ports.b = (appB.getHttpServer().address() as AddressInfo).port;
+      [appA, appB] = chromium.apps as [NestFastifyApplication, NestFastifyApplication];
+      ports.a = chromium.portOf(appA);
+      ports.b = chromium.portOf(appB);
       bank = await seedTenant(appA, Tier.Starter);
       await seedUser(appA, bank, STAFF, TenantUserRole.Admin);
-      browser = await launchHeadlessChromium(BASE_DOMAIN);
     }, 60_000);
-    afterAll(async () => {
-      await browser?.close();
-      await appA?.close();
-      await appB?.close();
-    });
     beforeEach(async () => {
       failedResponses = [];
-      pageErrors = [];
-      context = await browser.newContext();
+      context = await chromium.browser.newContext();
       await waitFor(
         () =>
           appA.get(TenantLookupService).localCacheActive && appB.get(TenantLookupService).localCacheActive,
@@ -113,7 +95,6 @@ describe('portal sessions in Chromium, on two API instances sharing MongoDB and 
     });
     afterEach(async () => {
       await context.close();
-      expect(pageErrors).toEqual([]);
     });
 
     it('keeps a staff member signed in past the access-token lifetime', async () => {
