@@ -5,7 +5,9 @@ import { firstLoadBudget } from './build/first-load-budget.plugin.mts';
 const workspaceRoot = path.resolve(import.meta.dirname, '../..');
 
 /**
- * Builds the staff console into dist/apps/console, where the API serves it (apps/api/src/console). The output
+ * Builds the staff console (index.html) and the platform console (platform.html, served on `admin.{BASE_DOMAIN}`)
+ * into dist/apps/console, where the API serves them (apps/api/src/console). Two entries of one build: they share
+ * Preact, the router, the SDK and the session transport as common chunks, and neither loads the other's screens. The output
  * has no inline script or style, so it runs under the API's strict Content-Security-Policy, and loads nothing
  * from another origin.
  */
@@ -25,6 +27,10 @@ export default defineConfig({
     // Small assets stay files: a data: URL for a script or style would need a CSP exception.
     assetsInlineLimit: 0,
     rolldownOptions: {
+      input: {
+        index: path.join(import.meta.dirname, 'index.html'),
+        platform: path.join(import.meta.dirname, 'platform.html'),
+      },
       // The SDK's webhook verification (node:crypto) is server-side only; the console never imports it, and
       // without side effects it is dropped instead of bundled.
       external: ['node:crypto'],

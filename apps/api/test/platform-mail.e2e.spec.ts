@@ -39,9 +39,7 @@ describe('email to platform operators: the platform-owned outbox, delivered by t
     expect(notice.from).toContain('Tenantpay');
     expect(notice.text).toContain('5 times');
     expect(notice.text).not.toContain('administrator');
-    expect(notice.text).toContain(
-      `http://${config().tenancy.baseDomain}/portal/reset-password.html?audience=platform`,
-    );
+    expect(notice.text).toContain(`http://admin.${config().tenancy.baseDomain}/reset-password`);
     await waitFor(
       async () => (await platformOutboxRows({ kind: 'lockout_notice', to: email, status: 'sent' })) === 1,
       RECORDED_WITHIN_MS,
@@ -82,7 +80,7 @@ describe('email to platform operators: the platform-owned outbox, delivered by t
       expect(mail.subject).toBe('You are invited to join Tenantpay');
       expect(mail.text).toContain('a platform operator (super-admin)');
       expect(mail.text).toContain(
-        `http://${config().tenancy.baseDomain}/portal/accept-invitation.html?audience=platform&token=pinv_`,
+        `http://admin.${config().tenancy.baseDomain}/accept-invitation?token=pinv_`,
       );
       const token = linkTokenOf(mail);
 
@@ -225,9 +223,7 @@ describe('email to platform operators: the platform-owned outbox, delivered by t
 
       const mail = await sink.waitFor(email, /Reset/);
       expect(mail.subject).toBe('Reset your Tenantpay password');
-      expect(mail.text).toContain(
-        `http://${config().tenancy.baseDomain}/portal/reset-password.html?audience=platform&token=pwr_`,
-      );
+      expect(mail.text).toContain(`http://admin.${config().tenancy.baseDomain}/reset-password?token=pwr_`);
       const token = linkTokenOf(mail);
       expectApiError(await confirm(token, 'password1234'), 400, 'weak_password');
       await confirm(token).expect(204);

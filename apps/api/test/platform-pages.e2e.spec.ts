@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { expectApiError } from './identity-test-app';
+import { ensureConsoleBuilt } from './support/built-console';
 import { launchHeadlessChromium } from './support/headless-chromium';
 import { createBank, linkTokenOf, useOnboardingApp } from './support/onboarding-test-app';
 
@@ -15,7 +16,9 @@ const NEW_PASSWORD = 'quiet copper rivers folding';
 // A browser drives the pages, and each step waits on an email through the worker and the SMTP sink.
 jest.setTimeout(60_000);
 
-describe("platform operators' email links open the portal's pages on the platform host (Chromium)", () => {
+describe("email links: platform operators' open the platform console on admin.{BASE_DOMAIN} (Chromium)", () => {
+  // Before the app starts (it reads the built console at boot).
+  beforeAll(() => ensureConsoleBuilt(), 120_000);
   const { sink, onboarding, config } = useOnboardingApp();
   const http = () => request(onboarding().app.getHttpServer());
   const uniqueEmail = (name: string) =>
@@ -68,7 +71,7 @@ describe("platform operators' email links open the portal's pages on the platfor
   const login = (email: string, password: string) =>
     http().post('/v1/platform/auth/login').send({ email, password });
 
-  it('an invited operator opens the emailed link, sets a password and is signed in, under the platform name', async () => {
+  it('an invited operator opens the emailed link on the platform host, sets a password and is signed in', async () => {
     const email = uniqueEmail('invited');
     await http()
       .post('/v1/admin/platform-invitations')
@@ -76,15 +79,13 @@ describe("platform operators' email links open the portal's pages on the platfor
       .send({ email })
       .expect(201);
     const link = linkIn(await sink.waitFor(email, /invited/));
-    expect(link.hostname).toBe(config().tenancy.baseDomain);
-    expect(link.pathname).toBe('/portal/accept-invitation.html');
+    expect(link.hostname).toBe(`admin.${config().tenancy.baseDomain}`);
+    expect(link.pathname).toBe('/accept-invitation');
 
     const page = await open(link);
     await page.locator('#brand-name', { hasText: 'Tenantpay platform' }).waitFor();
-    expect(await page.title()).toBe('Tenantpay platform · Accept your invitation');
-    // The token leaves the address bar at once; operators have no name field (their invitation has none).
+    // The token leaves the address bar at once.
     expect(new URL(page.url()).search).toBe('');
-    expect(await page.locator('#name-field').isHidden()).toBe(true);
 
     await page.locator('#accept-form input[name=password]').fill('password1234');
     await page.locator('#accept-form button[type=submit]').click();
@@ -92,10 +93,9 @@ describe("platform operators' email links open the portal's pages on the platfor
 
     await page.locator('#accept-form input[name=password]').fill(OPERATOR_PASSWORD);
     await page.locator('#accept-form button[type=submit]').click();
-    const done = page.locator('#accept-done');
-    await done.waitFor();
-    expect(await done.textContent()).toBe(`Your account is ready. You are signed in as ${email}.`);
-    expect(await page.locator('#accept-form').isHidden()).toBe(true);
+    // The platform console opens, signed in as the new operator.
+    await page.locator('#session-user', { hasText: email }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
     await shot(page, 'operator-invitation-accepted');
 
     // Signed in: the session's refresh token is in an HttpOnly cookie scoped to the platform's auth routes, and
@@ -124,9 +124,9 @@ describe("platform operators' email links open the portal's pages on the platfor
       .send({ token: invitation, password: OPERATOR_PASSWORD })
       .expect(200);
 
-    // Where the lockout notice points: the platform's reset page without a token asks for a link.
+    // Where the lockout notice and the sign-in page point: the reset page without a token asks for a link.
     const requestPage = await open(
-      new URL(`http://${config().tenancy.baseDomain}:${port}/portal/reset-password.html?audience=platform`),
+      new URL(`http://admin.${config().tenancy.baseDomain}:${port}/reset-password`),
     );
     await requestPage.locator('#brand-name', { hasText: 'Tenantpay platform' }).waitFor();
     await requestPage.locator('#request-form input[name=email]').fill(email);
@@ -134,9 +134,8 @@ describe("platform operators' email links open the portal's pages on the platfor
     await requestPage.locator('#reset-message').waitFor();
 
     const link = linkIn(await sink.waitFor(email, /Reset/));
-    expect(link.pathname).toBe('/portal/reset-password.html');
+    expect(link.pathname).toBe('/reset-password');
     const page = await open(link);
-    expect(await page.title()).toBe('Tenantpay platform · Reset your password');
     await page.locator('#confirm-form input[name=password]').fill(NEW_PASSWORD);
     await page.locator('#confirm-form button[type=submit]').click();
     const message = page.locator('#reset-message');
@@ -148,28 +147,35 @@ describe("platform operators' email links open the portal's pages on the platfor
     await login(email, NEW_PASSWORD).expect(200);
   });
 
-  it('a platform link stripped of its audience marker only fails: the tenant route does not know the token', async () => {
-    const email = uniqueEmail('stripped');
+  it("a bank's reset token on the platform page only fails: the platform route does not know it", async () => {
+    const bank = await createBank(onboarding(), config());
+    // A reset is mailed to an active account only: the bank's admin accepts the invitation first.
+    const invitation = linkTokenOf(await sink.waitFor(bank.adminEmail, /invited/));
     await http()
-      .post('/v1/admin/platform-invitations')
-      .set(onboarding().superAdmin)
-      .send({ email })
-      .expect(201);
-    const link = linkIn(await sink.waitFor(email, /invited/));
-    link.searchParams.delete('audience');
-
-    const page = await open(link);
-    await page.locator('#accept-form input[name=password]').fill(OPERATOR_PASSWORD);
-    await page.locator('#accept-form button[type=submit]').click();
-    await page.locator('#accept-error').waitFor();
-    expect(await page.locator('#accept-done').isHidden()).toBe(true);
-
-    // The invitation is untouched: its token still works where it belongs, and nobody signed in meanwhile.
-    expectApiError(await login(email, OPERATOR_PASSWORD), 401, 'unauthorized');
-    await http()
-      .post('/v1/platform/invitations/accept')
-      .send({ token: link.searchParams.get('token'), password: OPERATOR_PASSWORD })
+      .post('/v1/invitations/accept')
+      .set('Host', bank.host)
+      .send({ token: invitation, password: OPERATOR_PASSWORD })
       .expect(200);
+    await http()
+      .post('/v1/auth/password-reset')
+      .set('Host', bank.host)
+      .send({ email: bank.adminEmail })
+      .expect(202);
+    const reset = linkIn(await sink.waitFor(bank.adminEmail, /Reset/));
+    const forged = new URL(`http://admin.${config().tenancy.baseDomain}:${port}/reset-password`);
+    forged.search = reset.search;
+    const page = await open(forged);
+    await page.locator('#confirm-form input[name=password]').fill(NEW_PASSWORD);
+    await page.locator('#confirm-form button[type=submit]').click();
+    await page.locator('#reset-error').waitFor();
+    expectApiError(
+      await http()
+        .post('/v1/auth/login')
+        .set('Host', bank.host)
+        .send({ email: bank.adminEmail, password: NEW_PASSWORD }),
+      401,
+      'unauthorized',
+    );
   });
 
   it("a bank's invitation and reset links still open its branded pages and the tenant routes", async () => {

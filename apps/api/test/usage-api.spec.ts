@@ -252,6 +252,44 @@ describe('usage reads: /v1/usage and /v1/admin/usage (SPEC §8)', () => {
     });
   });
 
+  describe('GET /v1/admin/tenants/:id/usage', () => {
+    it('answers one tenant’s row of the billing export', async () => {
+      const response = await as(asSuperAdmin())
+        .get(`/v1/admin/tenants/${starter.id}/usage?period=2025-03`)
+        .expect(200);
+      expect(response.body).toMatchObject({
+        tenantId: starter.id,
+        tenantSlug: 'usage-starter',
+        tier: 'STARTER',
+        period: '2025-03',
+        usage: { transactions: 250 },
+        limits: { transactions: 1000 },
+        percentUsed: { transactions: 25 },
+      });
+    });
+
+    it('answers 404 for an unknown tenant and validates the period', async () => {
+      expectApiError(
+        await as(asSuperAdmin()).get('/v1/admin/tenants/665f1c2ab3e4d5f6a7b8c9d3/usage'),
+        404,
+        'tenant_not_found',
+      );
+      expectApiError(
+        await as(asSuperAdmin()).get(`/v1/admin/tenants/${starter.id}/usage?period=2030-01`),
+        400,
+        'validation_error',
+      );
+    });
+
+    it('is for super-admins only', async () => {
+      expectApiError(
+        await as(asUser(starter.id, 'ADMIN')).get(`/v1/admin/tenants/${starter.id}/usage`),
+        403,
+        'forbidden',
+      );
+    });
+  });
+
   // Last: its tenant would show in the admin listings above.
   describe('GET /v1/usage from the metering write', () => {
     it('counts itself: each read reports the one before it plus one call', async () => {

@@ -57,6 +57,7 @@ export * from './http/tenant.middleware';
 export * from './resolution/custom-domain.strategy';
 export * from './resolution/invalid-tenant-header.exception';
 export * from './resolution/security-audit-sink';
+export * from './resolution/platform-host';
 export * from './resolution/subdomain.strategy';
 export * from './resolution/tenancy-audit-actions.constant';
 export * from './resolution/tenancy-headers.constant';

@@ -46,6 +46,22 @@ export class UsageReportService {
     return toReport(await this.reader.read(tenant.id, resolved, metered), resolved, tenant.limits);
   }
 
+  /**
+   * One tenant's period for a platform operator (the tenant detail screen), the same row as the billing export's:
+   * a read of one tenant instead of every tenant's. 404 for an unknown tenant.
+   */
+  async forTenant(tenantId: string, period: string | undefined): Promise<TenantUsageRow> {
+    const resolved = this.resolvePeriod(period);
+    const tenant = await this.tenants.get(tenantId);
+    const [usage] = await this.reader.readMany([tenant.id], resolved);
+    return {
+      ...toReport(usage ?? emptyUsage(tenant.id), resolved, tenant.limits),
+      tenantSlug: tenant.slug,
+      tenantName: tenant.name,
+      tier: tenant.tier,
+    };
+  }
+
   /** Every tenant, suspended ones and those with no usage included, in the tenant listing order. */
   async forAllTenants(period: string | undefined): Promise<TenantUsageRow[]> {
     const resolved = this.resolvePeriod(period);

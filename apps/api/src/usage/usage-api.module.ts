@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { USAGE_EVENT_PUBLISHER, UsageModule } from '@tenantpay/usage';
 import { WebhooksModule } from '@tenantpay/webhooks';
+import { AdminTenantUsageController } from './admin-tenant-usage.controller';
 import { AdminUsageAnalyticsController } from './admin-usage-analytics.controller';
 import { AdminUsageController } from './admin-usage.controller';
 import { UsageController } from './usage.controller';
@@ -18,6 +19,11 @@ import { UsageThresholdPublisher } from './usage-threshold.publisher';
       ],
     }),
   ],
-  controllers: [UsageController, AdminUsageController, AdminUsageAnalyticsController],
+  controllers: [
+    UsageController,
+    AdminUsageController,
+    AdminUsageAnalyticsController,
+    AdminTenantUsageController,
+  ],
 })
 export class UsageApiModule {}

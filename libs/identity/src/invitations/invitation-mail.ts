@@ -5,11 +5,11 @@ import { TenantUserRole } from '../users/tenant-user-role.enum';
 export const INVITATION_ACCEPT_PATH = '/portal/accept-invitation.html';
 
 /**
- * The link in a platform operator's invitation: the portal's acceptance page on the platform host (bare base
- * domain, served without a tenant lookup). `audience=platform` makes the page use
- * `POST /v1/platform/invitations/accept`; a tenant's acceptance route would not know the token.
+ * The link in a platform operator's invitation: the platform console's acceptance page on the platform host
+ * (`admin.{BASE_DOMAIN}`), which uses `POST /v1/platform/invitations/accept`; a tenant's acceptance route would
+ * not know the token.
  */
-export const PLATFORM_INVITATION_ACCEPT_PATH = '/portal/accept-invitation.html?audience=platform';
+export const PLATFORM_INVITATION_ACCEPT_PATH = '/accept-invitation';
 
 /** What an invitee becomes, in the email's words. */
 export const TENANT_ROLE_WORDS: Readonly<Record<TenantUserRole, string>> = {

@@ -5,8 +5,8 @@ export const PASSWORD_RESET_RESEND_INTERVAL_MS = 60_000;
 /** The link in a reset email opens the portal's reset page on the tenant's host. */
 export const PASSWORD_RESET_PATH = '/portal/reset-password.html';
 /**
- * The link in a platform operator's email (reset, lockout notice): the portal's reset page on the platform host
- * (bare base domain, served without a tenant lookup). `audience=platform` makes the page use
- * `/v1/platform/auth/password-reset`; a tenant's reset route would not know the token.
+ * The link in a platform operator's email (reset, lockout notice): the platform console's reset page on the
+ * platform host (`admin.{BASE_DOMAIN}`), which uses `/v1/platform/auth/password-reset`; a tenant's reset route
+ * would not know the token.
  */
-export const PLATFORM_PASSWORD_RESET_PATH = '/portal/reset-password.html?audience=platform';
+export const PLATFORM_PASSWORD_RESET_PATH = '/reset-password';

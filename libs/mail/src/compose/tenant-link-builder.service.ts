@@ -1,22 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@tenantpay/platform';
-import type { TenantSnapshot } from '@tenantpay/tenancy';
+import { platformHostname, type TenantSnapshot } from '@tenantpay/tenancy';
 
 /**
  * Links in emails point at the tenant's own host (`{slug}.{BASE_DOMAIN}`), where the portal and the public
  * routes resolve the tenant by subdomain: a link followed on another tenant's host would find no token there.
- * Email to platform operators links to the bare base domain instead, where no tenant resolves.
+ * Email to platform operators links to the platform's own host (`admin.{BASE_DOMAIN}`), where the platform
+ * console serves its email-link pages.
  */
 @Injectable()
 export class TenantLinkBuilder {
   private readonly scheme: string;
   private readonly port: string;
   private readonly baseDomain: string;
+  private readonly platformHost: string;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.scheme = config.mail.tenantLinkScheme;
     this.port = config.mail.tenantLinkPort === null ? '' : `:${config.mail.tenantLinkPort}`;
     this.baseDomain = config.tenancy.baseDomain;
+    this.platformHost = platformHostname(config.tenancy.baseDomain);
   }
 
   /** `path` starts with `/`; `query` values are URL-encoded. */
@@ -28,9 +31,9 @@ export class TenantLinkBuilder {
     return this.url(`${tenant.slug}.${this.baseDomain}`, path, query);
   }
 
-  /** A link on the platform's host (the bare base domain). */
+  /** A link on the platform's host (`admin.{BASE_DOMAIN}`). */
   buildForPlatform(path: string, query: Readonly<Record<string, string>> = {}): string {
-    return this.url(this.baseDomain, path, query);
+    return this.url(this.platformHost, path, query);
   }
 
   private url(host: string, path: string, query: Readonly<Record<string, string>>): string {

@@ -23,8 +23,12 @@ export const API_PREFIX = 'v1';
 /** Options every HTTP application must be created with: see {@link configureHttpApplication}. */
 export const HTTP_APPLICATION_OPTIONS: NestApplicationOptions = { bodyParser: false, bufferLogs: true };
 export const HEALTH_ROUTES = ['health/live', 'health/ready'];
-/** The staff console at the root of a tenant's host with its built files, and the portal's email-link pages: outside the versioned API. */
-export const PORTAL_ROUTES = ['/', 'assets/:asset', 'portal/:asset'];
+/**
+ * Outside the versioned API: the consoles at the root of a host (the staff console on a tenant's, the platform
+ * console on `admin.{BASE_DOMAIN}`) with their built files, the platform console's email-link pages, and the
+ * portal's.
+ */
+export const PORTAL_ROUTES = ['/', 'assets/:asset', 'accept-invitation', 'reset-password', 'portal/:asset'];
 /** The development mailbox (registered outside production only). */
 export const DEV_ROUTES = ['dev/mailbox', 'dev/mailbox/page'];
 

@@ -1,0 +1,314 @@
+import { TenantUserRole } from '@tenantpay/identity';
+import { PAYMENTS_QUEUE } from '@tenantpay/payments';
+import { redisConnectionOptions } from '@tenantpay/platform';
+import { type TenantSnapshot, Tier } from '@tenantpay/tenancy';
+import { useTestMongo, useTestRedis } from '@tenantpay/testing';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
+import { expectApiError, PASSWORD, seedPlatformUser, seedTenant, seedUser } from './identity-test-app';
+import { useConsoleBrowser } from './support/console-browser';
+
+const BASE_DOMAIN = 'tenantpay.test';
+const PLATFORM_HOST = `admin.${BASE_DOMAIN}`;
+const OPERATOR = 'ops@platform.test';
+const SCREENSHOTS = path.resolve(__dirname, '../../../test-results/platform-console');
+const AUDIT_BANNER = 'each visit is recorded in the audit log';
+
+// A browser drives the console: each step waits on rendering and several API calls.
+jest.setTimeout(60_000);
+
+/**
+ * The platform console (issue 18 item 3) on the platform's own host, driven in Chromium as an operator would:
+ * sign in, create a tenant with its first admin, change its tier, suspend and activate it, read the analytics
+ * charts, download the billing CSV, replay a dead letter, invite an operator, search the audit log; each screen
+ * checked with axe-core and for the audit banner; and the boundary between platform and tenant credentials.
+ */
+describe('platform console on admin.{BASE_DOMAIN} (issue 18)', () => {
+  const mongo = useTestMongo();
+  const redis = useTestRedis();
+
+  // Nested so that the app (and its BullMQ queues) closes before the outer afterAll stops Redis.
+  describe('in Chromium', () => {
+    const chromium = useConsoleBrowser({
+      baseDomain: BASE_DOMAIN,
+      config: () => ({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url, BASE_DOMAIN }),
+    });
+    let bank: TenantSnapshot;
+    let context: BrowserContext;
+    let page: Page;
+
+    const http = () => request(chromium.app.getHttpServer());
+    const bankHost = () => `${bank.slug}.${BASE_DOMAIN}`;
+    const bankAdmin = () => `admin@${bank.slug}.example`;
+    const shot = (name: string) =>
+      page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    /** Opens a screen by its hash route and waits for its heading. */
+    async function open(route: string, heading: string): Promise<void> {
+      await page.evaluate(`window.location.hash = ${JSON.stringify(`#${route}`)}`);
+      await page.locator('main h1', { hasText: heading }).waitFor();
+    }
+    async function expectAuditedAndAccessible(): Promise<void> {
+      expect(await page.locator('#audited-banner').textContent()).toContain(AUDIT_BANNER);
+      expect(await chromium.seriousAccessibilityViolations(page)).toEqual([]);
+    }
+    const operatorToken = async () =>
+      (await http().post('/v1/platform/auth/login').send({ email: OPERATOR, password: PASSWORD }).expect(200))
+        .body.accessToken as string;
+
+    beforeAll(async () => {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      const { app } = chromium;
+      await seedPlatformUser(app, OPERATOR);
+      bank = await seedTenant(app, Tier.Professional);
+      await seedUser(app, bank, bankAdmin(), TenantUserRole.Admin);
+      const login = await http()
+        .post('/v1/auth/login')
+        .set('Host', bankHost())
+        .send({ email: bankAdmin(), password: PASSWORD })
+        .expect(200);
+      // Payments for the analytics charts: two currencies, so the chart shows one at a time.
+      for (const [index, currency] of ['EUR', 'EUR', 'EUR', 'USD'].entries())
+        await http()
+          .post('/v1/payments')
+          .set('Host', bankHost())
+          .set('Authorization', `Bearer ${login.body.accessToken as string}`)
+          .send({ reference: `PLAT-${index}`, amount: 1250 + index, currency, method: 'card' })
+          .expect(201);
+      context = await chromium.browser.newContext({ acceptDownloads: true });
+      page = await chromium.newPage(context);
+    });
+    afterAll(async () => {
+      await context?.close();
+    });
+
+    it('an operator signs in at the platform host and lands on the tenants, under the audit banner', async () => {
+      await page.goto(`http://${PLATFORM_HOST}:${chromium.port}/`);
+      expect(await page.title()).toBe('Tenantpay platform console');
+      await page.locator('#sign-in-form input[name=email]').fill(OPERATOR);
+      await page.locator('#sign-in-form input[name=password]').fill(PASSWORD);
+      await page.locator('#sign-in-form button[type=submit]').click();
+      await page.locator('#session-user', { hasText: OPERATOR }).waitFor();
+      await page.locator(`tr[data-row-key="${bank.id}"]`).waitFor();
+      await expectAuditedAndAccessible();
+      // Refresh as the staff console does: the platform's HttpOnly cookie, host-only, scoped to its auth routes.
+      const cookies = await context.cookies(
+        `http://${PLATFORM_HOST}:${chromium.port}/v1/platform/auth/refresh`,
+      );
+      expect(cookies).toEqual([
+        expect.objectContaining({ path: '/v1/platform/auth', httpOnly: true, sameSite: 'Strict' }),
+      ]);
+      await page.reload();
+      await page.locator('#session-user', { hasText: OPERATOR }).waitFor();
+      await shot('tenants');
+    });
+
+    it('creates a tenant with its first admin, changes its tier, suspends and activates it, overrides a limit', async () => {
+      await open('/', 'Tenants');
+      const form = page.locator('#create-tenant-form');
+      await form.locator('input[name=slug]').fill('admin');
+      await form.locator('input[name=name]').fill('Reserve Bank');
+      await form.locator('input[name=adminEmail]').fill('cfo@reserve.example');
+      await form.locator('button[type=submit]').click();
+      // A reserved slug (the platform's own host) is the API's refusal, shown where the form is.
+      await page.locator('#create-tenant-error').waitFor();
+
+      await form.locator('input[name=slug]').fill('northwind');
+      await form.locator('input[name=name]').fill('Northwind Savings');
+      await form.locator('select[name=tier]').selectOption('STARTER');
+      await form.locator('input[name=adminEmail]').fill('cfo@northwind.example');
+      await form.locator('input[name=adminName]').fill('Grace');
+      await form.locator('button[type=submit]').click();
+      await page.locator('main h1', { hasText: 'Northwind Savings' }).waitFor();
+      await page.locator('#tenant-usage').waitFor();
+      await expectAuditedAndAccessible();
+
+      const token = await operatorToken();
+      const tenants = await http()
+        .get('/v1/admin/tenants')
+        .set('Authorization', `Bearer ${token}`)
+        .expect(200);
+      const created = (tenants.body.data as { id: string; slug: string }[]).find(
+        (tenant) => tenant.slug === 'northwind',
+      );
+      if (created === undefined) throw new Error('the console did not create the tenant');
+      const invited = await http()
+        .get(`/v1/admin/audit-events?tenant_id=${created.id}&action=invitation.created`)
+        .set('Authorization', `Bearer ${token}`)
+        .expect(200);
+      expect(invited.body.data).toHaveLength(1);
+
+      await page.locator('#tier-form select[name=tier]').selectOption('PROFESSIONAL');
+      await page.locator('#tier-form button[type=submit]').click();
+      await page.locator('#tenant-tier', { hasText: 'Professional' }).waitFor();
+
+      await page.locator('#suspend-tenant').click();
+      await page.locator('main h1 .status-badge', { hasText: 'Suspended' }).waitFor();
+      // Suspended at once: the bank's public login answers tenant_suspended.
+      expectApiError(
+        await http()
+          .post('/v1/auth/login')
+          .set('Host', `northwind.${BASE_DOMAIN}`)
+          .send({ email: 'cfo@northwind.example', password: PASSWORD }),
+        403,
+        'tenant_suspended',
+      );
+      await page.locator('#activate-tenant').click();
+      await page.locator('main h1 .status-badge', { hasText: 'Active' }).waitFor();
+
+      const limits = page.locator('#limits-form');
+      await limits.locator('input[name=transactionsPerMonth]').fill('twelve');
+      await limits.locator('button[type=submit]').click();
+      await page.locator('#limits-error', { hasText: 'not a whole number' }).waitFor();
+      await limits.locator('input[name=transactionsPerMonth]').fill('75,000');
+      await limits.locator('button[type=submit]').click();
+      await page.locator('#tenant-notice', { hasText: 'Limits saved.' }).waitFor();
+      const detail = await http()
+        .get(`/v1/admin/tenants/${created.id}`)
+        .set('Authorization', `Bearer ${token}`)
+        .expect(200);
+      expect(detail.body).toMatchObject({
+        tier: 'PROFESSIONAL',
+        isActive: true,
+        limits: { transactionsPerMonth: 75_000 },
+      });
+      await shot('tenant-detail');
+    });
+
+    it('shows cross-tenant analytics as charts', async () => {
+      await open('/analytics', 'Analytics');
+      await page.locator('#analytics-charts').waitFor();
+      // Four uPlot charts (per day, tenant, tier, status) of the currency with the most payments.
+      await page.locator('#analytics-charts .chart canvas').nth(3).waitFor();
+      expect(await page.locator('#analytics-charts figcaption').allTextContents()).toEqual([
+        'Volume per day (EUR)',
+        'Volume per tenant (EUR)',
+        'Volume per tier (EUR)',
+        'Volume per status (EUR)',
+      ]);
+      const row = page.locator('#analytics-charts tbody tr', { hasText: bank.name });
+      expect(await row.textContent()).toContain('€37.53');
+      await expectAuditedAndAccessible();
+      await shot('analytics');
+    });
+
+    it('downloads every tenant’s usage for the period as the API’s CSV', async () => {
+      await open('/billing', 'Billing export');
+      await page.locator(`tr[data-row-key="${bank.id}"]`).waitFor();
+      await expectAuditedAndAccessible();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('#download-billing-csv').click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^usage-\d{4}-\d{2}\.csv$/);
+      const lines = readFileSync(await download.path(), 'utf8')
+        .trimEnd()
+        .split('\r\n');
+      expect(lines[0]).toMatch(/^tenant_id,tenant_slug,tenant_name,tier,period,/);
+      expect(lines.find((line) => line.startsWith(`${bank.id},`))).toContain(`,${bank.slug},`);
+    });
+
+    it('replays a dead-lettered payment job', async () => {
+      const queue = new Queue(PAYMENTS_QUEUE, { connection: redisConnectionOptions(redis.url) });
+      const jobId = 'payment-dead-console';
+      try {
+        await queue.add(
+          'process-payment',
+          { tenantId: bank.id, payload: { paymentId: '665f1c2ab3e4d5f6a7b8c9d3' } },
+          { jobId },
+        );
+        // No worker runs in this file: move the job to the failed set as a worker does after the last attempt.
+        const direct = new Redis(redis.url);
+        await direct.zadd(`bull:${PAYMENTS_QUEUE}:failed`, Date.now(), jobId);
+        await direct.lrem(`bull:${PAYMENTS_QUEUE}:wait`, 0, jobId);
+        direct.disconnect();
+
+        await open('/dead-letters', 'Dead letters');
+        await page.locator(`tr[data-row-key="${jobId}"]`).waitFor();
+        await expectAuditedAndAccessible();
+        await page.getByRole('button', { name: `Replay job ${jobId}` }).click();
+        await page.locator('#replay-notice', { hasText: `Job ${jobId} was queued again.` }).waitFor();
+        expect(await (await queue.getJob(jobId))?.getState()).toBe('waiting');
+        await page.locator('.empty-state', { hasText: 'No dead letters' }).waitFor();
+      } finally {
+        await queue.close();
+      }
+    });
+
+    it('invites an operator, resends and revokes the invitation', async () => {
+      await open('/operators', 'Operators');
+      // The operators are the platform's own: no cross-tenant read, no banner.
+      expect(await page.locator('#audited-banner').count()).toBe(0);
+      await page.locator('#invite-operator-form input[name=email]').fill('second-ops@platform.test');
+      await page.locator('#invite-operator-form button[type=submit]').click();
+      await page.locator('#operators-notice', { hasText: 'second-ops@platform.test' }).waitFor();
+      await page.getByRole('button', { name: 'Resend the invitation to second-ops@platform.test' }).click();
+      await page.locator('#operators-notice', { hasText: 'was sent again' }).waitFor();
+      expect(await chromium.seriousAccessibilityViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Revoke the invitation to second-ops@platform.test' }).click();
+      await page.locator('#operators-notice', { hasText: 'was revoked' }).waitFor();
+      await page.locator('.empty-state', { hasText: 'No pending invitations.' }).waitFor();
+    });
+
+    it('searches the audit log across tenants', async () => {
+      await open('/audit', 'Audit log');
+      await page.locator('#audit-search input[name=action]').fill('tenant.tier_changed');
+      await page.locator('#audit-search button[type=submit]').click();
+      await page.locator('main tbody tr', { hasText: 'tenant.tier_changed' }).first().waitFor();
+      expect(await page.locator('main tbody tr').count()).toBe(1);
+      await expectAuditedAndAccessible();
+    });
+
+    it('refuses tenant credentials on the platform host, and platform credentials on a tenant host', async () => {
+      const other = await chromium.browser.newContext();
+      try {
+        const platformPage = await chromium.newPage(other);
+        await platformPage.goto(`http://${PLATFORM_HOST}:${chromium.port}/`);
+        await platformPage.locator('#sign-in-form input[name=email]').fill(bankAdmin());
+        await platformPage.locator('#sign-in-form input[name=password]').fill(PASSWORD);
+        await platformPage.locator('#sign-in-form button[type=submit]').click();
+        await platformPage.locator('#sign-in-error[data-code=unauthorized]').waitFor();
+
+        const tenantPage = await chromium.newPage(other);
+        await tenantPage.goto(`http://${bankHost()}:${chromium.port}/`);
+        await tenantPage.locator('#sign-in-form input[name=email]').fill(OPERATOR);
+        await tenantPage.locator('#sign-in-form input[name=password]').fill(PASSWORD);
+        await tenantPage.locator('#sign-in-form button[type=submit]').click();
+        await tenantPage.locator('#sign-in-error[data-code=unauthorized]').waitFor();
+      } finally {
+        await other.close();
+      }
+
+      // The tokens themselves: a bank admin's cannot call platform routes from the platform host, and an
+      // operator's cannot act on a bank's host.
+      const bankToken = (
+        await http()
+          .post('/v1/auth/login')
+          .set('Host', bankHost())
+          .send({ email: bankAdmin(), password: PASSWORD })
+          .expect(200)
+      ).body.accessToken as string;
+      expectApiError(
+        await http()
+          .get('/v1/admin/tenants')
+          .set('Host', PLATFORM_HOST)
+          .set('Authorization', `Bearer ${bankToken}`),
+        403,
+        'forbidden',
+      );
+      const token = await operatorToken();
+      expectApiError(
+        await http().get('/v1/payments').set('Host', bankHost()).set('Authorization', `Bearer ${token}`),
+        403,
+        'forbidden',
+      );
+      // The platform pages exist on the platform host only.
+      expectApiError(await http().get('/accept-invitation').set('Host', bankHost()), 404, 'not_found');
+      const resetPage = await http().get('/reset-password').set('Host', PLATFORM_HOST).expect(200);
+      expect(resetPage.text).toContain('<div id="platform-console">');
+    });
+  });
+});

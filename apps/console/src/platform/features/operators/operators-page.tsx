@@ -1,0 +1,198 @@
+import { useState } from 'preact/hooks';
+import { useApiData } from '../../../api/use-api-data';
+import { currentCursor, FIRST_PAGE } from '../../../features/payments/cursor-pages';
+import { formatDateTime } from '../../../format/format-date';
+import { DataTable } from '../../../ui/data-table';
+import { ErrorState } from '../../../ui/error-state';
+import { formValue } from '../../../ui/form-value';
+import { useAction } from '../../../ui/use-action';
+import { platformApi } from '../../api/platform-api';
+import { useOperator } from '../../session/platform-session-context';
+import { CursorPager } from '../../ui/cursor-pager';
+
+const PAGE_SIZE = 25;
+
+/**
+ * The platform's operators (super-admins) and the invitations pending for new ones: invite by email, resend,
+ * revoke; deactivate and reactivate an operator (never oneself: the platform must keep someone who can sign in).
+ */
+export function OperatorsPage() {
+  const me = useOperator();
+  const [pages, setPages] = useState(FIRST_PAGE);
+  const [notice, setNotice] = useState<string | null>(null);
+  const action = useAction();
+  const startingAfter = currentCursor(pages);
+  const operators = useApiData(
+    () =>
+      platformApi.GET('/v1/admin/platform-users', {
+        params: {
+          query: {
+            limit: PAGE_SIZE,
+            ...(startingAfter === undefined ? {} : { starting_after: startingAfter }),
+          },
+        },
+      }),
+    [startingAfter],
+  );
+  const invitations = useApiData(() => platformApi.GET('/v1/admin/platform-invitations'));
+  const done = (message: string) => {
+    setNotice(message);
+    operators.reload();
+    invitations.reload();
+  };
+
+  const invite = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const email = formValue(form, 'email').trim();
+    return action.run(async () => {
+      await platformApi.POST('/v1/admin/platform-invitations', { body: { email } });
+      form.reset();
+      done(`An invitation is on its way to ${email}.`);
+    });
+  };
+  const rows = operators.data?.data ?? [];
+
+  return (
+    <>
+      <h1>Operators</h1>
+      {notice !== null && (
+        <p class="notice" role="status" id="operators-notice">
+          {notice}
+        </p>
+      )}
+      {action.error !== null && <ErrorState id="operators-error" message={action.error} />}
+      <form
+        id="invite-operator-form"
+        class="card inline-form"
+        onSubmit={invite}
+        aria-labelledby="invite-title"
+      >
+        <h2 id="invite-title">Invite an operator</h2>
+        <label>
+          Email
+          <input name="email" type="email" required maxLength={254} />
+        </label>
+        <button type="submit" disabled={action.busy}>
+          Send invitation
+        </button>
+      </form>
+      {operators.error !== null && <ErrorState message={operators.error} />}
+      <DataTable
+        caption="Operators"
+        busy={operators.data === null && operators.error === null}
+        rows={rows}
+        rowKey={(operator) => operator.id}
+        emptyTitle="No operators."
+        columns={[
+          { header: 'Email', cell: (operator) => operator.email },
+          { header: 'Status', cell: (operator) => (operator.isActive ? 'Active' : 'Deactivated') },
+          {
+            header: 'Last sign-in',
+            cell: (operator) =>
+              operator.lastLoginAt === null ? 'Never' : formatDateTime(operator.lastLoginAt),
+          },
+          {
+            header: 'Action',
+            cell: (operator) =>
+              operator.id === me.id ? (
+                <span class="muted">You</span>
+              ) : operator.isActive ? (
+                <button
+                  type="button"
+                  class="danger"
+                  disabled={action.busy}
+                  aria-label={`Deactivate ${operator.email}`}
+                  onClick={() =>
+                    void action.run(async () => {
+                      await platformApi.POST('/v1/admin/platform-users/{id}/deactivate', {
+                        params: { path: { id: operator.id } },
+                      });
+                      done(`${operator.email} was deactivated.`);
+                    })
+                  }
+                >
+                  Deactivate
+                </button>
+              ) : (
+                <button
+                  type="button"
+                  disabled={action.busy}
+                  aria-label={`Reactivate ${operator.email}`}
+                  onClick={() =>
+                    void action.run(async () => {
+                      await platformApi.POST('/v1/admin/platform-users/{id}/reactivate', {
+                        params: { path: { id: operator.id } },
+                      });
+                      done(`${operator.email} was reactivated.`);
+                    })
+                  }
+                >
+                  Reactivate
+                </button>
+              ),
+          },
+        ]}
+      />
+      <CursorPager
+        label="Operator pages"
+        pages={pages}
+        onChange={setPages}
+        lastId={rows[rows.length - 1]?.id}
+        hasMore={operators.data?.has_more === true}
+      />
+      <h2>Pending invitations</h2>
+      {invitations.error !== null && <ErrorState message={invitations.error} />}
+      <DataTable
+        caption="Invitations not yet accepted"
+        busy={invitations.data === null && invitations.error === null}
+        rows={invitations.data?.data ?? []}
+        rowKey={(invitation) => invitation.id}
+        emptyTitle="No pending invitations."
+        columns={[
+          { header: 'Email', cell: (invitation) => invitation.email },
+          { header: 'Expires', cell: (invitation) => formatDateTime(invitation.expiresAt) },
+          {
+            header: 'Actions',
+            cell: (invitation) => (
+              <span class="row-actions">
+                <button
+                  type="button"
+                  class="secondary"
+                  disabled={action.busy}
+                  aria-label={`Resend the invitation to ${invitation.email}`}
+                  onClick={() =>
+                    void action.run(async () => {
+                      await platformApi.POST('/v1/admin/platform-invitations/{id}/resend', {
+                        params: { path: { id: invitation.id } },
+                      });
+                      done(`The invitation to ${invitation.email} was sent again.`);
+                    })
+                  }
+                >
+                  Resend
+                </button>
+                <button
+                  type="button"
+                  class="danger"
+                  disabled={action.busy}
+                  aria-label={`Revoke the invitation to ${invitation.email}`}
+                  onClick={() =>
+                    void action.run(async () => {
+                      await platformApi.POST('/v1/admin/platform-invitations/{id}/revoke', {
+                        params: { path: { id: invitation.id } },
+                      });
+                      done(`The invitation to ${invitation.email} was revoked.`);
+                    })
+                  }
+                >
+                  Revoke
+                </button>
+              </span>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}
