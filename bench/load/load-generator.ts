@@ -10,7 +10,8 @@
  */
 import autocannon from 'autocannon';
 import { type ChildProcess, fork } from 'node:child_process';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { setTimeout as delay } from 'node:timers/promises';
 
 import { pinProcess } from '../support/cpu-affinity';
 
@@ -35,6 +36,17 @@ export interface LoadRequest {
   readonly overallRate?: number;
   /** CPUs (taskset list) the load generator runs on; omitted: wherever the kernel puts it. */
   readonly cpus?: string;
+  /**
+   * Each request carries, in this header, the wall-clock time (epoch µs) at which the generator wrote it, so a
+   * server in another process on the same machine can tell how long the request took to reach it.
+   */
+  readonly sentAtHeader?: string;
+  /**
+   * With `overallRate`: connections split into this many groups whose per-second send windows start evenly
+   * over a second, so requests arrive spread out as from independent clients (see staggeredGroups). Omitted:
+   * autocannon's own behaviour, every connection's requests of a second sent at the same instant.
+   */
+  readonly staggerGroups?: number;
 }
 
 export interface LoadResult {
@@ -120,64 +132,122 @@ export async function runLoad(load: LoadRequest): Promise<LoadResult> {
 }
 
 async function generateLoad(load: LoadRequest): Promise<LoadResult> {
-  const options: autocannon.Options = {
-    url: `http://127.0.0.1:${load.port}${load.path}`,
-    method: load.method ?? 'GET',
-    headers: { ...load.headers },
-    body: load.body,
-    requests: (load.rotateHeaders ?? [{}]).map((headers) => ({ headers: { ...load.headers, ...headers } })),
-    idReplacement: [
-      load.body ?? '',
-      ...[load.headers, ...(load.rotateHeaders ?? [])].flatMap((headers) => Object.values(headers)),
-    ].some((value) => value.includes(UNIQUE_ID_MARKER)),
-    connections: load.connections,
-    duration: load.durationMs / 1000,
-    amount: load.amount,
-    overallRate: load.overallRate,
-    timeout: 10,
-  };
-  if (load.warmupMs > 0) {
-    // Not in @types/autocannon: a first run with the same options whose results are discarded.
-    Object.assign(options, { warmup: { connections: load.connections, duration: load.warmupMs / 1000 } });
-  }
+  const groups = staggeredGroups(load);
+  if (groups.length > 1 && load.warmupMs > 0) throw new Error('a staggered load has no warm-up');
   const latenciesUs: number[] = [];
   const refusedLatenciesUs: number[] = [];
-  // Without a callback autocannon answers an emitter that is also a promise (and only then honours warmup).
-  const instance = autocannon(options) as unknown as autocannon.Instance & Promise<autocannon.Result>;
   const ownDelay = monitorEventLoopDelay({ resolution: 5 });
   let measuring = false;
-  // Emitted by the measured run only: the warm-up reports to an emitter of its own.
-  instance.on('response', (_client, statusCode, _bytes, responseTimeMs) => {
-    if (!measuring) {
-      measuring = true;
-      ownDelay.enable();
-    }
-    if (statusCode >= 200 && statusCode < 300) latenciesUs.push(responseTimeMs * 1000);
-    else if (statusCode === 503) refusedLatenciesUs.push(responseTimeMs * 1000);
-  });
-  const result = await instance;
+  const results = await Promise.all(
+    groups.map(async (group) => {
+      if (group.startAfterMs > 0) await delay(group.startAfterMs);
+      // Without a callback autocannon answers an emitter that is also a promise (and only then honours warmup).
+      const instance = autocannon(autocannonOptions(load, group)) as unknown as autocannon.Instance &
+        Promise<autocannon.Result>;
+      // Emitted by the measured run only: the warm-up reports to an emitter of its own.
+      instance.on('response', (_client, statusCode, _bytes, responseTimeMs) => {
+        if (!measuring) {
+          measuring = true;
+          ownDelay.enable();
+        }
+        if (statusCode >= 200 && statusCode < 300) latenciesUs.push(responseTimeMs * 1000);
+        else if (statusCode === 503) refusedLatenciesUs.push(responseTimeMs * 1000);
+      });
+      return instance;
+    }),
+  );
   ownDelay.disable();
   latenciesUs.sort((a, b) => a - b);
   refusedLatenciesUs.sort((a, b) => a - b);
-  const statuses = statusCounts(result);
-  const answered = Object.values(statuses).reduce((sum, count) => sum + count, 0);
+  const statuses: Record<string, number> = {};
+  for (const result of results) {
+    for (const [status, count] of Object.entries(statusCounts(result)))
+      statuses[status] = (statuses[status] ?? 0) + count;
+  }
+  const answeredOf = (result: autocannon.Result) =>
+    Object.values(statusCounts(result)).reduce((sum, count) => sum + count, 0);
   // Not in @types/autocannon either: the warm-up's own results.
-  const warmup = (result as { warmup?: autocannon.Result }).warmup;
+  const warmups = results.flatMap((result) => (result as { warmup?: autocannon.Result }).warmup ?? []);
   return {
-    warmupRequests:
-      warmup === undefined ? 0 : Object.values(statusCounts(warmup)).reduce((sum, count) => sum + count, 0),
-    requests: answered,
-    requestsPerSecond: answered / result.duration,
+    warmupRequests: warmups.reduce((sum, warmup) => sum + answeredOf(warmup), 0),
+    requests: results.reduce((sum, result) => sum + answeredOf(result), 0),
+    requestsPerSecond: results.reduce((sum, result) => sum + answeredOf(result) / result.duration, 0),
     latencyP50Us: nearestRank(latenciesUs, 0.5),
     latencyP99Us: nearestRank(latenciesUs, 0.99),
     refusedLatencyP50Us: nearestRank(refusedLatenciesUs, 0.5),
     refusedLatencyP99Us: nearestRank(refusedLatenciesUs, 0.99),
     refusedLatencyMaxUs: nearestRank(refusedLatenciesUs, 1),
     statuses,
-    errors: result.errors,
+    errors: results.reduce((sum, result) => sum + result.errors, 0),
     generatorEventLoopDelayP99Ms: ownDelay.count === 0 ? 0 : ownDelay.percentile(99) / 1e6,
     generatorEventLoopDelayMaxMs: ownDelay.count === 0 ? 0 : ownDelay.max / 1e6,
   };
+}
+
+/** One autocannon instance of a load: some of its connections and their share of its rate. */
+interface ConnectionGroup {
+  readonly connections: number;
+  readonly overallRate: number | undefined;
+  readonly startAfterMs: number;
+}
+
+/**
+ * autocannon starts every connection's one-second rate window at the same instant, so a rate-limited load
+ * sends each second's requests as one burst (all connections at once) rather than spread over the second.
+ * With `staggerGroups`, the connections are split into that many autocannon instances whose windows start
+ * evenly over one second.
+ */
+function staggeredGroups(load: LoadRequest): ConnectionGroup[] {
+  const { overallRate } = load;
+  // autocannon itself runs no more connections than requests per second.
+  const connections = Math.min(load.connections, overallRate ?? load.connections);
+  const count = overallRate === undefined ? 1 : Math.max(1, Math.min(load.staggerGroups ?? 1, connections));
+  const share = (total: number, index: number) => Math.floor(total / count) + (index < total % count ? 1 : 0);
+  return Array.from({ length: count }, (_, index) => ({
+    connections: share(connections, index),
+    overallRate: overallRate === undefined ? undefined : share(overallRate, index),
+    startAfterMs: (1000 * index) / count,
+  }));
+}
+
+function autocannonOptions(load: LoadRequest, group: ConnectionGroup): autocannon.Options {
+  const options: autocannon.Options = {
+    url: `http://127.0.0.1:${load.port}${load.path}`,
+    method: load.method ?? 'GET',
+    headers: { ...load.headers },
+    body: load.body,
+    requests: (load.rotateHeaders ?? [{}]).map((headers) => ({
+      headers: { ...load.headers, ...headers },
+      // autocannon builds a request again right before writing it (setupRequest), so this is the send time.
+      ...(load.sentAtHeader === undefined ? {} : { setupRequest: stampSendTime(load.sentAtHeader) }),
+    })),
+    idReplacement: [
+      load.body ?? '',
+      ...[load.headers, ...(load.rotateHeaders ?? [])].flatMap((headers) => Object.values(headers)),
+    ].some((value) => value.includes(UNIQUE_ID_MARKER)),
+    connections: group.connections,
+    duration: load.durationMs / 1000,
+    amount: load.amount,
+    overallRate: group.overallRate,
+    timeout: 10,
+  };
+  if (load.warmupMs > 0) {
+    // Not in @types/autocannon: a first run with the same options whose results are discarded.
+    Object.assign(options, { warmup: { connections: group.connections, duration: load.warmupMs / 1000 } });
+  }
+  return options;
+}
+
+/** Adds the wall-clock send time in epoch microseconds: comparable across processes of one machine. */
+function stampSendTime(header: string) {
+  return (request: autocannon.Request): autocannon.Request => ({
+    ...request,
+    headers: { ...request.headers, [header]: wallClockMicros().toFixed(0) },
+  });
+}
+
+export function wallClockMicros(): number {
+  return (performance.timeOrigin + performance.now()) * 1000;
 }
 
 function statusCounts(result: autocannon.Result): Record<string, number> {

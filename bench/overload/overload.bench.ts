@@ -11,6 +11,8 @@
  * flood is answered, either admitted or refused with a fast 503 (p99 under 100 ms); the quiet tenant's p99
  * with the flood stays within 1.5× of its p99 alone plus 20 ms (a shared CPU cannot give it exactly its idle
  * latency) and none of its requests is refused.
+ * Where a refusal's time goes is split by the API itself (server-side-timings.ts): from the generator's write
+ * to the API's first sight of the request, and from there to the refusal handed to the kernel.
  */
 import 'reflect-metadata';
 // Must stay the first import after reflect-metadata: Nest writes to stdout while modules load.
@@ -29,6 +31,7 @@ import {
 } from '@tenantpay/platform';
 import { Tier } from '@tenantpay/tenancy';
 import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
@@ -38,6 +41,7 @@ import { type LoadRequest, type LoadResult, prepareLoadGenerators, runLoad } fro
 import { median } from '../ratelimit/statistics';
 import { startMongoProcess } from '../support/mongo-process';
 import { type BenchTenant, seedBenchTenant } from '../support/seed-bench-tenant';
+import { SENT_AT_HEADER, type ServerSideTimings, watchServerSideTimings } from './server-side-timings';
 
 const OVERLOAD_FACTOR = 2;
 /** Far above what the load reaches: the rate limiter and the quota must not be what refuses. */
@@ -50,6 +54,13 @@ const QUIET_P99_SLACK_US = 20_000;
 const QUIET_SHARE_OF_CAPACITY = 0.1;
 /** Connections enough that the flood's rate is never held back by waiting for answers. */
 const FLOOD_CONNECTIONS = 128;
+/**
+ * autocannon sends every connection's requests of a second at the same instant (a burst of up to
+ * FLOOD_CONNECTIONS requests a second). After the judged flood, the same flood runs again with its connections
+ * in this many groups spread over each second, as independent clients would send, to tell whether the bursts
+ * are what makes refusals slow (see README, Admission control).
+ */
+const FLOOD_STAGGER_GROUPS = 16;
 
 interface Settings {
   readonly runs: number;
@@ -103,6 +114,11 @@ interface Run {
   /** Admission control's adaptive limit at the end of the flood. */
   readonly admissionLimitAfterFlood: number;
   readonly serverStallsDuringFlood: ServerStalls;
+  /** The flood's requests timed by the API from their send time (see ServerSideTimings). */
+  readonly floodServerSide: ServerSideTimings;
+  /** The flood again with its requests spread over each second (FLOOD_STAGGER_GROUPS). */
+  readonly spreadFlood: LoadResult;
+  readonly spreadFloodServerSide: ServerSideTimings;
 }
 
 /**
@@ -139,6 +155,7 @@ function watchServerStalls(): () => ServerStalls {
 }
 
 async function measureRun(
+  server: Server,
   port: number,
   flooder: BenchTenant,
   quiet: BenchTenant,
@@ -179,8 +196,10 @@ async function measureRun(
   await prepareLoadGenerators(port, 2);
   // Started first and stopped last, so the flood covers the whole measured window.
   const leadMs = 1_500;
+  const stopTiming = watchServerSideTimings(server);
   const flooding = runLoad({
     ...creations(port, flooder),
+    sentAtHeader: SENT_AT_HEADER,
     connections: FLOOD_CONNECTIONS,
     warmupMs: 0,
     durationMs: settings.phaseMs + 2 * leadMs,
@@ -193,6 +212,20 @@ async function measureRun(
   const quietWithFlood = await runLoad(quietLoad);
   const flood = await flooding;
   const serverStallsDuringFlood = stopWatching();
+  const floodServerSide = stopTiming();
+
+  // The same flood spread over each second instead of in bursts, without the quiet tenant.
+  const stopTimingSpread = watchServerSideTimings(server);
+  const spreadFlood = await runLoad({
+    ...creations(port, flooder),
+    sentAtHeader: SENT_AT_HEADER,
+    staggerGroups: FLOOD_STAGGER_GROUPS,
+    connections: FLOOD_CONNECTIONS,
+    warmupMs: 0,
+    durationMs: settings.phaseMs,
+    overallRate: Math.max(1, Math.round(OVERLOAD_FACTOR * capacityPerSecond)),
+  });
+  const spreadFloodServerSide = stopTimingSpread();
   const after = await createdWithinOneSecond();
   const serverWithinOneSecondShare =
     (after.withinOneSecond - before.withinOneSecond) / Math.max(1, after.all - before.all);
@@ -206,6 +239,9 @@ async function measureRun(
       `(max ${round(flood.generatorEventLoopDelayMaxMs)} ms); quiet p99 alone ${ms(quietAlone.latencyP99Us)} ms, ` +
       `with flood ${ms(quietWithFlood.latencyP99Us)} ms ${JSON.stringify(quietWithFlood.statuses)}; ` +
       `admission limit ${admissionLimitAfterFlood}; server stalls ${JSON.stringify(serverStallsDuringFlood)}; ` +
+      `flood timed by the server ${JSON.stringify(floodServerSide)}; ` +
+      `spread flood: refused p50 ${ms(spreadFlood.refusedLatencyP50Us)} ms, p99 ` +
+      `${ms(spreadFlood.refusedLatencyP99Us)} ms, timed by the server ${JSON.stringify(spreadFloodServerSide)}; ` +
       `load average ${loadavg()[0]?.toFixed(2)}`,
   );
   return {
@@ -216,6 +252,9 @@ async function measureRun(
     serverWithinOneSecondShare,
     admissionLimitAfterFlood,
     serverStallsDuringFlood,
+    floodServerSide,
+    spreadFlood,
+    spreadFloodServerSide,
   };
 }
 
@@ -311,6 +350,14 @@ function report(runs: readonly Run[], config: AppConfig, shed: Record<string, nu
       serverGcPauseMaxMs: med((run) => run.serverStallsDuringFlood.gcPauseMaxMs),
       generatorEventLoopDelayP99Ms: round(med((run) => run.flood.generatorEventLoopDelayP99Ms)),
       generatorEventLoopDelayMaxMs: round(med((run) => run.flood.generatorEventLoopDelayMaxMs)),
+      serverSide: runs.map((run) => run.floodServerSide),
+    },
+    floodSpreadOverEachSecond: {
+      refusedP50Ms: ms(med((run) => run.spreadFlood.refusedLatencyP50Us)),
+      refusedP99Ms: ms(med((run) => run.spreadFlood.refusedLatencyP99Us)),
+      admittedP99Ms: ms(med((run) => run.spreadFlood.latencyP99Us)),
+      statuses: runs.map((run) => run.spreadFlood.statuses),
+      serverSide: runs.map((run) => run.spreadFloodServerSide),
     },
     quiet: {
       requestsPerSecond: quietRate(med((run) => run.capacityPerSecond)),
@@ -371,7 +418,7 @@ async function main(): Promise<unknown> {
     const loadAverageAtStart = loadavg();
     const runs: Run[] = [];
     for (let run = 0; run < settings.runs; run += 1)
-      runs.push(await measureRun(port, flooder, quiet, settings, config));
+      runs.push(await measureRun(app.getHttpServer(), port, flooder, quiet, settings, config));
     const result = report(runs, config, await shedByReason());
     return {
       settings: { ...settings, quick: settings === QUICK },
