@@ -16,4 +16,6 @@ module.exports = [
   'apps/worker/test/payments-worker.spec.ts',
   // A master killed while payments are created: none lost, none charged twice, usage exact or loss reported.
   'apps/api/test/redis-cluster-failover.e2e.spec.ts',
+  // Every node behind requirepass/masterauth: the platform's clients, scripts and BullMQ sign in.
+  'libs/testing/src/redis/password-protected-redis.spec.ts',
 ];

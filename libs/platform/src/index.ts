@@ -30,6 +30,7 @@ export * from './platform-core.module';
 export type { LogFields } from './logging/platform-logger.module';
 export * from './redis/create-redis-client';
 export * from './redis/redis-client';
+export * from './redis/redis-security-options';
 export * from './redis/redis-client.constant';
 export * from './queue/platform-queue.module';
 export * from './queue/queue-connection';

@@ -38,23 +38,28 @@ export class RedisClusterProcess {
     readonly host: string,
     readonly servers: readonly RedisServerProcess[],
     private readonly configDir: string,
+    /** Every node's `requirepass` (and `masterauth`), when the cluster was started with one. */
+    readonly password: string | undefined,
   ) {}
 
   /**
    * Starts and joins the nodes; tries again on fresh ports if that fails (a port handed out free may be taken
    * before its node binds it).
    */
-  static async start(attempts = START_ATTEMPTS): Promise<RedisClusterProcess> {
+  static async start(
+    options: { readonly password?: string } = {},
+    attempts = START_ATTEMPTS,
+  ): Promise<RedisClusterProcess> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await RedisClusterProcess.startOnce();
+        return await RedisClusterProcess.startOnce(options.password);
       } catch (error) {
         if (attempt >= attempts) throw error;
       }
     }
   }
 
-  private static async startOnce(): Promise<RedisClusterProcess> {
+  private static async startOnce(password: string | undefined): Promise<RedisClusterProcess> {
     const host = ownLoopbackAddress();
     const configDir = await mkdtemp(join(tmpdir(), 'tenantpay-redis-cluster-'));
     const servers: RedisServerProcess[] = [];
@@ -65,6 +70,7 @@ export class RedisClusterProcess {
         servers.push(
           await RedisServerProcess.start({
             host,
+            ...(password === undefined ? {} : { password }),
             extraArguments: [
               // A directory of its own: a replica writes the RDB its master sends it there (dump.rdb), and a
               // node loads any dump.rdb it finds there at start.
@@ -87,8 +93,9 @@ export class RedisClusterProcess {
           }),
         );
       }
-      const cluster = new RedisClusterProcess(host, servers, configDir);
+      const cluster = new RedisClusterProcess(host, servers, configDir, password);
       await run('redis-cli', [
+        ...cluster.authArguments(),
         '--cluster',
         'create',
         ...servers.map((server) => `${host}:${server.port}`),
@@ -174,7 +181,19 @@ export class RedisClusterProcess {
   }
 
   private async cli(server: RedisServerProcess, ...command: string[]): Promise<string> {
-    const { stdout } = await run('redis-cli', ['-h', this.host, '-p', String(server.port), ...command]);
+    const { stdout } = await run('redis-cli', [
+      ...this.authArguments(),
+      '-h',
+      this.host,
+      '-p',
+      String(server.port),
+      ...command,
+    ]);
     return stdout;
+  }
+
+  /** redis-cli's: REDISCLI_AUTH would do too, but arguments keep the child's environment untouched. */
+  private authArguments(): string[] {
+    return this.password === undefined ? [] : ['-a', this.password, '--no-auth-warning'];
   }
 }

@@ -34,6 +34,11 @@ export interface RedisServerProcessOptions {
   ownProcessGroup?: boolean;
   /** Further `--name value` arguments of redis-server (a cluster node's settings). */
   extraArguments?: readonly string[];
+  /**
+   * Clients must AUTH with this (`requirepass`); a replica authenticates to its master with it too
+   * (`masterauth`), as every node of a password-protected cluster does.
+   */
+  password?: string;
 }
 
 /**
@@ -51,6 +56,7 @@ export class RedisServerProcess {
     private readonly dataDir: string | undefined,
     private readonly ownProcessGroup: boolean,
     private readonly extraArguments: readonly string[],
+    readonly password: string | undefined,
   ) {}
 
   static async start(options: RedisServerProcessOptions = {}): Promise<RedisServerProcess> {
@@ -63,6 +69,7 @@ export class RedisServerProcess {
       options.dataDir,
       options.ownProcessGroup ?? false,
       options.extraArguments ?? [],
+      options.password,
     );
     if (options.dataDir !== undefined) await mkdir(options.dataDir, { recursive: true });
     await server.spawnAndWaitUntilReady();
@@ -143,6 +150,9 @@ export class RedisServerProcess {
         ...persistence,
         '--daemonize',
         'no',
+        ...(this.password === undefined
+          ? []
+          : ['--requirepass', this.password, '--masterauth', this.password]),
         ...this.extraArguments,
       ],
       // The working directory is where redis-server would write dump files; keep it out of the repository.
@@ -183,6 +193,7 @@ export class RedisServerProcess {
           pid: child.pid ?? -1,
           timeoutMs: this.startupTimeoutMs,
           signal: stopWaiting.signal,
+          ...(this.password === undefined ? {} : { password: this.password }),
         }),
       ]);
     } catch (error) {

@@ -12,6 +12,8 @@ export interface WaitForRedisReadyOptions {
   timeoutMs: number;
   /** Aborted when waiting is pointless, e.g. the server process already exited. */
   signal?: AbortSignal;
+  /** The server's `requirepass`: the probe authenticates first. */
+  password?: string;
 }
 
 /**
@@ -26,9 +28,10 @@ export async function waitForRedisReady({
   pid,
   timeoutMs,
   signal,
+  password,
 }: WaitForRedisReadyOptions): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while ((await processIdServing(host, port)) !== pid) {
+  while ((await processIdServing(host, port, password)) !== pid) {
     signal?.throwIfAborted();
     if (Date.now() > deadline) {
       throw new Error(`redis-server (pid ${pid}) did not serve ${host}:${port} within ${timeoutMs} ms`);
@@ -37,7 +40,7 @@ export async function waitForRedisReady({
   }
 }
 
-function processIdServing(host: string, port: number): Promise<number | undefined> {
+function processIdServing(host: string, port: number, password?: string): Promise<number | undefined> {
   return new Promise((resolve) => {
     const socket = connect({ host, port });
     let reply = '';
@@ -48,9 +51,13 @@ function processIdServing(host: string, port: number): Promise<number | undefine
     socket.setTimeout(PROBE_TIMEOUT_MS, () => finish(undefined));
     socket.once('error', () => finish(undefined));
     socket.once('close', () => finish(undefined));
-    socket.once('connect', () => socket.write('INFO server\r\n'));
+    // AUTH as an inline command would split a password at spaces; the RESP array form carries it whole.
+    const auth =
+      password === undefined ? '' : `*2\r\n$4\r\nAUTH\r\n$${Buffer.byteLength(password)}\r\n${password}\r\n`;
+    socket.once('connect', () => socket.write(`${auth}INFO server\r\n`));
     socket.on('data', (chunk: Buffer) => {
       reply += chunk.toString('utf8');
+      if (password !== undefined && reply.startsWith('+OK\r\n')) reply = reply.slice('+OK\r\n'.length);
       if (reply.startsWith('-')) finish(undefined);
       const processId = /process_id:(\d+)/.exec(reply)?.[1];
       if (processId !== undefined) finish(Number(processId));

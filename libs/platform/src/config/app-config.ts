@@ -213,8 +213,25 @@ export interface AppConfig {
  * `createRedisClient`, so both work everywhere.
  */
 export type RedisTopology =
-  | { readonly kind: 'standalone'; readonly url: string }
-  | { readonly kind: 'cluster'; readonly nodes: readonly RedisNodeAddress[] };
+  | { readonly kind: 'standalone'; readonly url: string; readonly security?: RedisSecurity }
+  | {
+      readonly kind: 'cluster';
+      readonly nodes: readonly RedisNodeAddress[];
+      readonly security?: RedisSecurity;
+    };
+
+/**
+ * Credentials and TLS for every connection to Redis (each node's, on a cluster). Absent: no AUTH, plain TCP
+ * (or TLS with Node's default authorities, for a rediss:// REDIS_URL).
+ */
+export interface RedisSecurity {
+  readonly username?: string;
+  readonly password?: string;
+  readonly tls?: {
+    /** PEM certificate authorities from REDIS_TLS_CA_FILE; Node's defaults when absent. */
+    readonly ca?: string;
+  };
+}
 
 export interface RedisNodeAddress {
   readonly host: string;

@@ -157,6 +157,28 @@ export class EnvironmentVariables {
   })
   REDIS_CLUSTER_NODES?: string;
 
+  /** The Redis ACL user (Redis 6+); needs REDIS_PASSWORD. A user in REDIS_URL wins over it. */
+  @IsOptional()
+  @IsString({ message: 'must be a string' })
+  @Matches(/^\S{1,128}$/, { message: 'must be a user name without spaces (at most 128 characters)' })
+  REDIS_USERNAME?: string;
+
+  /** The password of REDIS_USERNAME, or `requirepass` (every node's, on a cluster). One in REDIS_URL wins. */
+  @IsOptional()
+  @IsString({ message: 'must be a string' })
+  @Matches(/^\S{1,512}$/, { message: 'must be a password without spaces (at most 512 characters)' })
+  REDIS_PASSWORD?: string;
+
+  /** TLS to every Redis node (a rediss:// REDIS_URL turns it on by itself). */
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  REDIS_TLS: 'true' | 'false' = 'false';
+
+  /** A PEM file of the certificate authorities Redis's certificates are checked against (default: Node's). */
+  @IsOptional()
+  @IsString({ message: 'must be a file path' })
+  REDIS_TLS_CA_FILE?: string;
+
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'must be an integer number of proxies' })

@@ -1,7 +1,13 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { ConfigValidationError } from './config-validation.error';
 import { loadConfig } from './load-config';
 
 const KEY_A = 'a'.repeat(32);
+/** Shaped like a certificate; loadConfig checks the shape only, Node's TLS checks the rest when it connects. */
+const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
 const KEY_B = 'b'.repeat(48);
 const valid = {
   MONGODB_URI: 'mongodb://127.0.0.1:27017/tenantpay',
@@ -164,6 +170,65 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...withoutRedisUrl, REDIS_CLUSTER_NODES: 'redis://10.0.0.1:7000' })).toEqual([
       expect.stringMatching(/^REDIS_CLUSTER_NODES must be comma-separated host:port/),
     ]);
+  });
+
+  describe('Redis credentials and TLS', () => {
+    const { REDIS_URL: _standalone, ...withoutRedisUrl } = valid;
+    const cluster = { ...withoutRedisUrl, REDIS_CLUSTER_NODES: '10.0.0.1:7000' };
+    let caDir: string;
+    beforeAll(() => {
+      caDir = mkdtempSync(join(tmpdir(), 'redis-ca-'));
+      writeFileSync(join(caDir, 'ca.pem'), PEM);
+      writeFileSync(join(caDir, 'not-a-certificate.txt'), 'hello');
+    });
+    afterAll(() => rmSync(caDir, { recursive: true, force: true }));
+
+    it('signs in to either topology with REDIS_USERNAME and REDIS_PASSWORD', () => {
+      const credentials = { REDIS_USERNAME: 'tenantpay', REDIS_PASSWORD: 's3cret' };
+      expect(loadConfig({ ...valid, ...credentials }).redis).toEqual({
+        kind: 'standalone',
+        url: valid.REDIS_URL,
+        security: { username: 'tenantpay', password: 's3cret' },
+      });
+      expect(loadConfig({ ...cluster, REDIS_PASSWORD: 's3cret' }).redis).toMatchObject({
+        kind: 'cluster',
+        security: { password: 's3cret' },
+      });
+    });
+
+    it('refuses a user without a password', () => {
+      expect(problemsOf({ ...cluster, REDIS_USERNAME: 'tenantpay' })).toEqual([
+        expect.stringMatching(/^REDIS_USERNAME needs REDIS_PASSWORD/),
+      ]);
+    });
+
+    it('turns TLS on with REDIS_TLS or a rediss:// URL, with the authorities of REDIS_TLS_CA_FILE', () => {
+      const caFile = join(caDir, 'ca.pem');
+      expect(loadConfig({ ...cluster, REDIS_TLS: 'true', REDIS_TLS_CA_FILE: caFile }).redis).toMatchObject({
+        security: { tls: { ca: PEM } },
+      });
+      expect(loadConfig({ ...valid, REDIS_URL: 'rediss://redis.internal:6380' }).redis).toMatchObject({
+        security: { tls: {} },
+      });
+      expect(loadConfig(cluster).redis).not.toHaveProperty('security');
+    });
+
+    it('refuses a CA file it cannot use, or one given while TLS is off', () => {
+      expect(problemsOf({ ...cluster, REDIS_TLS_CA_FILE: join(caDir, 'ca.pem') })).toEqual([
+        expect.stringMatching(/^REDIS_TLS_CA_FILE is set but TLS is off/),
+      ]);
+      expect(
+        problemsOf({ ...cluster, REDIS_TLS: 'true', REDIS_TLS_CA_FILE: join(caDir, 'missing.pem') }),
+      ).toEqual(['REDIS_TLS_CA_FILE cannot be read (ENOENT)']);
+      expect(
+        problemsOf({
+          ...cluster,
+          REDIS_TLS: 'true',
+          REDIS_TLS_CA_FILE: join(caDir, 'not-a-certificate.txt'),
+        }),
+      ).toEqual([expect.stringMatching(/^REDIS_TLS_CA_FILE must be a PEM file/)]);
+      expect(problemsOf({ ...cluster, REDIS_TLS: 'yes' })).toEqual(['REDIS_TLS must be true or false']);
+    });
   });
 
   it('treats an empty value as unset', () => {

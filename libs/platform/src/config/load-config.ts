@@ -1,7 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { AppConfig, RedisTopology } from './app-config';
+import type { AppConfig, RedisSecurity, RedisTopology } from './app-config';
 import { ConfigValidationError } from './config-validation.error';
 import { EnvironmentVariables } from './environment-variables';
 import { parseMongodbPlacements } from './parse-mongodb-placements';
@@ -58,6 +59,16 @@ export function loadConfig(environment: Environment): AppConfig {
       'REDIS_URL and REDIS_CLUSTER_NODES are mutually exclusive: set REDIS_URL for one Redis server, REDIS_CLUSTER_NODES for a Redis Cluster',
     );
   }
+  if (variables.REDIS_USERNAME !== undefined && variables.REDIS_PASSWORD === undefined) {
+    keyProblems.push('REDIS_USERNAME needs REDIS_PASSWORD (the ACL user signs in with both)');
+  }
+  const redisTls = variables.REDIS_TLS === 'true' || (variables.REDIS_URL?.startsWith('rediss://') ?? false);
+  if (variables.REDIS_TLS_CA_FILE !== undefined && !redisTls) {
+    keyProblems.push(
+      'REDIS_TLS_CA_FILE is set but TLS is off: set REDIS_TLS=true or use a rediss:// REDIS_URL',
+    );
+  }
+  const redisCa = redisTls ? readCertificateAuthorities(variables.REDIS_TLS_CA_FILE, keyProblems) : undefined;
   if (variables.NODE_ENV === 'production' && variables.WEBHOOK_SECRET_ENCRYPTION_KEY === undefined) {
     keyProblems.push('WEBHOOK_SECRET_ENCRYPTION_KEY is required in production (base64 of 32 random bytes)');
   }
@@ -201,21 +212,48 @@ export function loadConfig(environment: Environment): AppConfig {
         transactionMs: variables.MONGODB_TRANSACTION_TIMEOUT_MS,
       },
     },
-    redis: redisTopology(variables),
+    redis: redisTopology(variables, redisSecurity(variables, redisTls, redisCa)),
     log: { level: variables.LOG_LEVEL },
     shutdownGraceMs: variables.SHUTDOWN_GRACE_MS,
     shutdownReadinessDelayMs: variables.SHUTDOWN_READINESS_DELAY_MS,
   };
 }
 
-function redisTopology(variables: EnvironmentVariables): RedisTopology {
-  if (variables.REDIS_URL !== undefined) return { kind: 'standalone', url: variables.REDIS_URL };
+function redisTopology(variables: EnvironmentVariables, security: RedisSecurity | undefined): RedisTopology {
+  const secured = security === undefined ? {} : { security };
+  if (variables.REDIS_URL !== undefined) return { kind: 'standalone', url: variables.REDIS_URL, ...secured };
   // Validated: REDIS_CLUSTER_NODES is set whenever REDIS_URL is not.
   const nodes = (variables.REDIS_CLUSTER_NODES ?? '').split(',').map((seed) => {
     const separator = seed.lastIndexOf(':');
     return { host: seed.slice(0, separator), port: Number(seed.slice(separator + 1)) };
   });
-  return { kind: 'cluster', nodes };
+  return { kind: 'cluster', nodes, ...secured };
+}
+
+function redisSecurity(
+  variables: EnvironmentVariables,
+  tls: boolean,
+  ca: string | undefined,
+): RedisSecurity | undefined {
+  const security: RedisSecurity = {
+    ...(variables.REDIS_USERNAME === undefined ? {} : { username: variables.REDIS_USERNAME }),
+    ...(variables.REDIS_PASSWORD === undefined ? {} : { password: variables.REDIS_PASSWORD }),
+    ...(tls ? { tls: ca === undefined ? {} : { ca } } : {}),
+  };
+  return Object.keys(security).length === 0 ? undefined : security;
+}
+
+/** Read at boot, so a missing or unreadable file stops the process with the others' problems, not later. */
+function readCertificateAuthorities(file: string | undefined, problems: string[]): string | undefined {
+  if (file === undefined) return undefined;
+  try {
+    const pem = readFileSync(file, 'utf8');
+    if (pem.includes('-----BEGIN CERTIFICATE-----')) return pem;
+    problems.push('REDIS_TLS_CA_FILE must be a PEM file of certificates (-----BEGIN CERTIFICATE-----)');
+  } catch (error) {
+    problems.push(`REDIS_TLS_CA_FILE cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return undefined;
 }
 
 /** For process entry points: print each problem on its own line, without a stack trace, and exit. */

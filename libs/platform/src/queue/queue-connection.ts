@@ -3,6 +3,7 @@ import { Cluster } from 'ioredis';
 
 import type { RedisTopology } from '../config/app-config';
 import { createRedisClient } from '../redis/create-redis-client';
+import { redisSecurityOptions } from '../redis/redis-security-options';
 import { redisConnectionOptions } from '../redis/redis-connection-options';
 
 /** What a BullMQ queue or worker is built with: its connection and the prefix of its keys. */
@@ -29,8 +30,16 @@ const STANDALONE_QUEUE_KEY_PREFIX = 'bull';
  */
 export function queueConnection(topology: RedisTopology, connectionName: string): QueueConnection {
   if (topology.kind === 'standalone') {
+    const security = redisSecurityOptions(topology.security);
     return {
-      connection: { ...redisConnectionOptions(topology.url), connectionName, maxRetriesPerRequest: null },
+      // As createRedisClient does: credentials in the URL win, the configured TLS authorities apply.
+      connection: {
+        ...security,
+        ...redisConnectionOptions(topology.url),
+        ...(security.tls === undefined ? {} : { tls: security.tls }),
+        connectionName,
+        maxRetriesPerRequest: null,
+      },
       prefix: STANDALONE_QUEUE_KEY_PREFIX,
     };
   }

@@ -2,6 +2,7 @@ import { Cluster, type ClusterOptions, Redis, type RedisOptions } from 'ioredis'
 
 import type { RedisTopology } from '../config/app-config';
 import type { RedisClient } from './redis-client';
+import { redisSecurityOptions } from './redis-security-options';
 
 /**
  * The one way a Redis client is made, for either topology ({@link RedisTopology}). No offline queue: while
@@ -34,8 +35,10 @@ export function createRedisClient(
     commandTimeout: 1_000,
     enableAutoPipelining: true,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+    ...redisSecurityOptions(topology.security),
     ...overrides,
   };
+  // Credentials in the URL win over these options (ioredis fills only what the URL left unset).
   if (topology.kind === 'standalone') return new Redis(topology.url, options);
   // A node's own reconnection and offline queue are the cluster's to decide (ioredis refuses them per node).
   const { enableAutoPipelining, enableOfflineQueue, lazyConnect, retryStrategy, ...node } = options;
@@ -48,7 +51,14 @@ export function createRedisClient(
       lazyConnect,
       clusterRetryStrategy: retryStrategy,
       redisOptions: node,
+      // ioredis's guidance for TLS clusters: connect to the names the cluster announces as they are, without
+      // resolving them first, so each certificate is checked against the name it was issued for.
+      ...(topology.security?.tls === undefined ? {} : { dnsLookup: keepHostName }),
       ...clusterOverrides,
     },
   );
+}
+
+function keepHostName(address: string, callback: (error: null, address: string) => void): void {
+  callback(null, address);
 }

@@ -1,6 +1,6 @@
 import { type AppConfig, loadConfig, type RedisTopology } from '@tenantpay/platform';
 
-import { testClusterSeeds } from '../redis/use-test-redis';
+import { testClusterVariables, type TestClusterVariables } from '../redis/use-test-redis';
 
 /** Signing keys for tests only; two, so key rotation can be exercised. */
 export const TEST_JWT_SIGNING_KEYS = `k1:${'a'.repeat(40)},k2:${'b'.repeat(40)}`;
@@ -61,16 +61,21 @@ export function testAppConfig(
  */
 function redisVariables(
   url: string,
-): { REDIS_URL: string } | { REDIS_URL: undefined; REDIS_CLUSTER_NODES: string } {
-  const seeds = testClusterSeeds(url);
-  return seeds === undefined ? { REDIS_URL: url } : { REDIS_URL: undefined, REDIS_CLUSTER_NODES: seeds };
+): { REDIS_URL: string } | ({ REDIS_URL: undefined } & TestClusterVariables) {
+  const cluster = testClusterVariables(url);
+  return cluster === undefined ? { REDIS_URL: url } : { REDIS_URL: undefined, ...cluster };
 }
 
 /** The environment variables that configure `topology` (the reverse of loadConfig's). */
 function redisTopologyVariables(topology: RedisTopology): Record<string, string> {
-  return topology.kind === 'standalone'
-    ? { REDIS_URL: topology.url }
-    : { REDIS_CLUSTER_NODES: topology.nodes.map(({ host, port }) => `${host}:${port}`).join(',') };
+  const { username, password } = topology.security ?? {};
+  return {
+    ...(topology.kind === 'standalone'
+      ? { REDIS_URL: topology.url }
+      : { REDIS_CLUSTER_NODES: topology.nodes.map(({ host, port }) => `${host}:${port}`).join(',') }),
+    ...(username === undefined ? {} : { REDIS_USERNAME: username }),
+    ...(password === undefined ? {} : { REDIS_PASSWORD: password }),
+  };
 }
 
 /** `config` with the MongoDB timeouts an unconfigured deployment gets, for tests of the fail-fast path. */

@@ -49,12 +49,17 @@ export function useTestRedis(): TestRedis {
     : useSharedRedis(sharedUrl, keyPrefix);
 }
 
-/** The seed nodes of each test cluster, by the URL its {@link TestRedis} answers (see `url`). */
-const clusterSeedsByUrl = new Map<string, string>();
+/** The configuration of each test cluster (seed nodes, password), by the URL its {@link TestRedis} answers. */
+const clusterVariablesByUrl = new Map<string, TestClusterVariables>();
 
-/** REDIS_CLUSTER_NODES for a URL a cluster-backed {@link TestRedis} gave out; undefined for a plain server. */
-export function testClusterSeeds(url: string): string | undefined {
-  return clusterSeedsByUrl.get(url);
+export interface TestClusterVariables {
+  readonly REDIS_CLUSTER_NODES: string;
+  readonly REDIS_PASSWORD?: string;
+}
+
+/** The variables configuring a cluster-backed {@link TestRedis} by its URL; undefined for a plain server. */
+export function testClusterVariables(url: string): TestClusterVariables | undefined {
+  return clusterVariablesByUrl.get(url);
 }
 
 /**
@@ -65,14 +70,19 @@ export function testClusterSeeds(url: string): string | undefined {
  */
 export function useTestRedisCluster(
   keyPrefix = `test:${basename(expect.getState().testPath ?? 'unknown', '.spec.ts')}:`,
+  options: { readonly password?: string } = {},
 ): TestRedis & { readonly cluster: RedisClusterProcess } {
   let cluster: RedisClusterProcess | undefined;
+  const password = options.password === undefined ? {} : { password: options.password };
   beforeAll(async () => {
-    cluster = await RedisClusterProcess.start();
-    clusterSeedsByUrl.set(seedUrl(cluster), cluster.seeds);
+    cluster = await RedisClusterProcess.start(password);
+    clusterVariablesByUrl.set(seedUrl(cluster), {
+      REDIS_CLUSTER_NODES: cluster.seeds,
+      ...(options.password === undefined ? {} : { REDIS_PASSWORD: options.password }),
+    });
   }, 120_000);
   afterAll(async () => {
-    if (cluster !== undefined) clusterSeedsByUrl.delete(seedUrl(cluster));
+    if (cluster !== undefined) clusterVariablesByUrl.delete(seedUrl(cluster));
     await cluster?.stop();
   });
 
@@ -93,7 +103,11 @@ export function useTestRedisCluster(
       return seedUrl(started());
     },
     get topology(): RedisTopology {
-      return { kind: 'cluster', nodes: started().servers.map(({ host, port }) => ({ host, port })) };
+      return {
+        kind: 'cluster',
+        nodes: started().servers.map(({ host, port }) => ({ host, port })),
+        ...(options.password === undefined ? {} : { security: password }),
+      };
     },
     stop: () => everyNode((server) => server.stop()),
     restart: () => started().restart(),
