@@ -176,6 +176,14 @@ describe('platform console on admin.{BASE_DOMAIN} (issue 18)', () => {
         limits: { transactionsPerMonth: 75_000 },
       });
       await shot('tenant-detail');
+
+      await open('/', 'Tenants');
+      await page.locator('#tenant-search input[name=search]').fill('northw');
+      await page.locator('#tenant-search button[type=submit]').click();
+      await page.locator(`tr[data-row-key="${bank.id}"]`).waitFor({ state: 'detached' });
+      expect(await page.locator('main tbody tr').allTextContents()).toEqual([
+        expect.stringContaining('Northwind Savings'),
+      ]);
     });
 
     it('shows cross-tenant analytics as charts', async () => {
