@@ -166,6 +166,8 @@ describe('platform console on admin.{BASE_DOMAIN} (issue 18)', () => {
       await limits.locator('input[name=transactionsPerMonth]').fill('75,000');
       await limits.locator('button[type=submit]').click();
       await page.locator('#tenant-notice', { hasText: 'Limits saved.' }).waitFor();
+      // The period's usage is measured against the new limit at once.
+      await page.locator('#tenant-usage', { hasText: 'of 75,000' }).waitFor();
       const detail = await http()
         .get(`/v1/admin/tenants/${created.id}`)
         .set('Authorization', `Bearer ${token}`)
