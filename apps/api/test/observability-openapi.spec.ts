@@ -21,8 +21,17 @@ type OpenApiDocument = {
   components: { securitySchemes: Record<string, unknown>; schemas: Record<string, unknown> };
 };
 
-/** Served, but pages and files rather than API operations: the staff portal (HTML, JavaScript, CSS). */
-const NOT_API_OPERATIONS = ['GET /', 'GET /assets/{asset}', 'GET /portal/{asset}'];
+/**
+ * Served, but pages and files rather than API operations: the consoles' pages (the platform console's email-link
+ * pages included) and built files, and the staff portal's.
+ */
+const NOT_API_OPERATIONS = [
+  'GET /',
+  'GET /assets/{asset}',
+  'GET /accept-invitation',
+  'GET /reset-password',
+  'GET /portal/{asset}',
+];
 
 describe('OpenAPI document (SPEC §12)', () => {
   const mongo = useTestMongo();

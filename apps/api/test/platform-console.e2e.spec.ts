@@ -1,4 +1,4 @@
-import { TenantUserRole } from '@tenantpay/identity';
+import { TenantUserRole, TOTP_PERIOD_SECONDS, totpCodeAt } from '@tenantpay/identity';
 import { PAYMENTS_QUEUE } from '@tenantpay/payments';
 import { redisConnectionOptions } from '@tenantpay/platform';
 import { type TenantSnapshot, Tier } from '@tenantpay/tenancy';
@@ -166,6 +166,8 @@ describe('platform console on admin.{BASE_DOMAIN} (issue 18)', () => {
       await limits.locator('input[name=transactionsPerMonth]').fill('75,000');
       await limits.locator('button[type=submit]').click();
       await page.locator('#tenant-notice', { hasText: 'Limits saved.' }).waitFor();
+      // The period's usage is measured against the new limit at once.
+      await page.locator('#tenant-usage', { hasText: 'of 75,000' }).waitFor();
       const detail = await http()
         .get(`/v1/admin/tenants/${created.id}`)
         .set('Authorization', `Bearer ${token}`)
@@ -176,6 +178,14 @@ describe('platform console on admin.{BASE_DOMAIN} (issue 18)', () => {
         limits: { transactionsPerMonth: 75_000 },
       });
       await shot('tenant-detail');
+
+      await open('/', 'Tenants');
+      await page.locator('#tenant-search input[name=search]').fill('northw');
+      await page.locator('#tenant-search button[type=submit]').click();
+      await page.locator(`tr[data-row-key="${bank.id}"]`).waitFor({ state: 'detached' });
+      expect(await page.locator('main tbody tr').allTextContents()).toEqual([
+        expect.stringContaining('Northwind Savings'),
+      ]);
     });
 
     it('shows cross-tenant analytics as charts', async () => {
@@ -260,6 +270,42 @@ describe('platform console on admin.{BASE_DOMAIN} (issue 18)', () => {
       await page.locator('main tbody tr', { hasText: 'tenant.tier_changed' }).first().waitFor();
       expect(await page.locator('main tbody tr').count()).toBe(1);
       await expectAuditedAndAccessible();
+    });
+
+    it('asks an operator with MFA for the authenticator code after the password', async () => {
+      const email = 'mfa-ops@platform.test';
+      await seedPlatformUser(chromium.app, email);
+      const token = (
+        await http().post('/v1/platform/auth/login').send({ email, password: PASSWORD }).expect(200)
+      ).body.accessToken as string;
+      const { secret } = (
+        await http().post('/v1/platform/auth/mfa/totp').set('Authorization', `Bearer ${token}`).expect(200)
+      ).body as { secret: string };
+      await http()
+        .post('/v1/platform/auth/mfa/totp/confirm')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ code: totpCodeAt(secret, Date.now()) })
+        .expect(200);
+
+      const other = await chromium.browser.newContext();
+      try {
+        const mfaPage = await chromium.newPage(other);
+        await mfaPage.goto(`http://${PLATFORM_HOST}:${chromium.port}/`);
+        await mfaPage.locator('#sign-in-form input[name=email]').fill(email);
+        await mfaPage.locator('#sign-in-form input[name=password]').fill(PASSWORD);
+        await mfaPage.locator('#sign-in-form button[type=submit]').click();
+        await mfaPage.locator('#mfa-form input[name=code]').fill('000000');
+        await mfaPage.locator('#mfa-form button[type=submit]').click();
+        await mfaPage.locator('#mfa-error[data-code=invalid_mfa_code]').waitFor();
+        // The next step's code: the one just refused may be the current one by chance, and a code works once.
+        await mfaPage
+          .locator('#mfa-form input[name=code]')
+          .fill(totpCodeAt(secret, Date.now() + TOTP_PERIOD_SECONDS * 1000));
+        await mfaPage.locator('#mfa-form button[type=submit]').click();
+        await mfaPage.locator('#session-user', { hasText: email }).waitFor();
+      } finally {
+        await other.close();
+      }
     });
 
     it('refuses tenant credentials on the platform host, and platform credentials on a tenant host', async () => {

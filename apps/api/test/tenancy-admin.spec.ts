@@ -170,6 +170,27 @@ describe('tenant administration: /v1/admin/tenants (SPEC §10)', () => {
       expectApiError(await admin().get('?starting_after[$gt]=x'), 400, 'validation_error');
     });
 
+    it('searches the slug’s start or part of the name, as plain text', async () => {
+      await create('searchable-bank');
+      const slugs = async (search: string) =>
+        (
+          (
+            await admin()
+              .get(`?limit=100&search=${encodeURIComponent(search)}`)
+              .expect(200)
+          ).body.data as {
+            slug: string;
+          }[]
+        ).map((tenant) => tenant.slug);
+      expect(await slugs('searchable')).toEqual(['searchable-bank']);
+      // The name is "Tenant searchable-bank": found by any part of it, in any case.
+      expect(await slugs('TENANT SEARCHABLE')).toEqual(['searchable-bank']);
+      expect(await slugs('able-bank')).toEqual(['searchable-bank']);
+      expect(await slugs('.*')).toEqual([]);
+      expectApiError(await admin().get(`?search=${'x'.repeat(101)}`), 400, 'validation_error');
+      expectApiError(await admin().get('?search[$regex]=a'), 400, 'validation_error');
+    });
+
     it('filters by status', async () => {
       const tenant = await create('filterme', 'PROFESSIONAL');
       await admin().post(`/${tenant.id}/suspend`).expect(200);

@@ -55,7 +55,7 @@ export class AdminTenantsController {
     return this.onboarding.inviteAdmin(id, body, ip);
   }
 
-  /** List tenants. */
+  /** List tenants, newest first; `search` matches the slug's start or part of the name. */
   @ListResponse(TenantAdminResponse)
   @Get()
   list(@Query() query: ListTenantsQueryDto): Promise<ListEnvelope<TenantAdminView>> {
@@ -64,6 +64,7 @@ export class AdminTenantsController {
       ...(query.starting_after !== undefined ? { startingAfter: query.starting_after } : {}),
       ...(query.tier !== undefined ? { tier: query.tier } : {}),
       ...(query.status !== undefined ? { isActive: query.status === 'active' } : {}),
+      ...(query.search !== undefined && query.search.trim() !== '' ? { search: query.search } : {}),
     });
   }
 

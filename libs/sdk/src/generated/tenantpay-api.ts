@@ -113,7 +113,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List tenants. */
+    /** List tenants, newest first; `search` matches the slug's start or part of the name. */
     get: operations['AdminTenantsController_list'];
     put?: never;
     /** With `admin`, also invites the tenant's first admin (their invitation is in `adminInvitation`). */
@@ -4353,6 +4353,8 @@ export interface operations {
       query: {
         tier?: 'STARTER' | 'PROFESSIONAL' | 'ENTERPRISE';
         status?: 'active' | 'suspended';
+        /** @description The start of the slug or part of the name, any case; matched as plain text. */
+        search?: string;
         /** @description The id of the last item of the previous page. */
         starting_after?: string;
         limit: number;

@@ -96,6 +96,7 @@ export class TenantAdminService {
     startingAfter?: string;
     tier?: Tier;
     isActive?: boolean;
+    search?: string;
   }): Promise<ListEnvelope<TenantAdminView>> {
     const limit = Math.min(Math.max(filter.limit ?? 20, 1), MAX_PAGE);
     const page = await this.tenants.list({ ...filter, limit: limit + 1 });

@@ -8,6 +8,7 @@ import type { Tenant } from './tenant';
 import { DomainStatus, type TenantDomain } from './tenant-domain';
 import type { TenantBranding, TenantPaymentWorkflow, TenantSettings } from './tenant-settings';
 import { TENANT_MODEL } from './tenant.schema';
+import { tenantSearchFilter } from './tenant-search-filter';
 
 export interface NewTenant {
   readonly slug: string;
@@ -28,6 +29,8 @@ export interface TenantListFilter {
   readonly startingAfter?: string;
   readonly tier?: Tier;
   readonly isActive?: boolean;
+  /** The slug's start or part of the name (tenantSearchFilter). */
+  readonly search?: string;
 }
 
 /**
@@ -95,6 +98,7 @@ export class TenantsRepository {
     }
     if (filter.tier !== undefined) query.tier = filter.tier;
     if (filter.isActive !== undefined) query.isActive = filter.isActive;
+    if (filter.search !== undefined) Object.assign(query, tenantSearchFilter(filter.search));
     return this.model.find(query).sort({ _id: -1 }).limit(filter.limit).lean<Tenant[]>().exec();
   }
 

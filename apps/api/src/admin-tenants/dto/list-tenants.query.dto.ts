@@ -1,5 +1,5 @@
 import { Tier } from '@tenantpay/tenancy';
-import { IsEnum, IsIn, IsOptional } from 'class-validator';
+import { IsEnum, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CursorPageQueryDto } from '../../pagination/cursor-page.query.dto';
 
 export class ListTenantsQueryDto extends CursorPageQueryDto {
@@ -10,4 +10,10 @@ export class ListTenantsQueryDto extends CursorPageQueryDto {
   @IsOptional()
   @IsIn(['active', 'suspended'])
   status?: 'active' | 'suspended';
+
+  /** The start of the slug or part of the name, any case; matched as plain text. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
 }

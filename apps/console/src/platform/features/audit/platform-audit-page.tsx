@@ -62,39 +62,41 @@ export function PlatformAuditPage() {
   return (
     <>
       <h1>Audit log</h1>
-      <form class="card inline-form" id="audit-search" onSubmit={search} aria-labelledby="audit-search-title">
+      <section class="card" aria-labelledby="audit-search-title">
         <h2 id="audit-search-title">Search</h2>
-        <label>
-          Tenant id (or “platform”)
-          <input name="tenant_id" pattern="[0-9a-f]{24}|platform" autocomplete="off" />
-        </label>
-        <label>
-          Action
-          <input name="action" placeholder="tenant.tier_changed" autocomplete="off" />
-        </label>
-        <label>
-          Outcome
-          <select name="outcome" defaultValue="">
-            <option value="">Any</option>
-            <option value="success">Success</option>
-            <option value="failure">Failure</option>
-            <option value="denied">Denied</option>
-          </select>
-        </label>
-        <label>
-          Actor id
-          <input name="actor_id" maxLength={100} autocomplete="off" />
-        </label>
-        <label>
-          From
-          <input name="from" type="date" />
-        </label>
-        <label>
-          To
-          <input name="to" type="date" />
-        </label>
-        <button type="submit">Search</button>
-      </form>
+        <form class="inline-form" id="audit-search" onSubmit={search}>
+          <label>
+            Tenant id (or “platform”)
+            <input name="tenant_id" pattern="[0-9a-f]{24}|platform" autocomplete="off" />
+          </label>
+          <label>
+            Action
+            <input name="action" placeholder="tenant.tier_changed" autocomplete="off" />
+          </label>
+          <label>
+            Outcome
+            <select name="outcome" defaultValue="">
+              <option value="">Any</option>
+              <option value="success">Success</option>
+              <option value="failure">Failure</option>
+              <option value="denied">Denied</option>
+            </select>
+          </label>
+          <label>
+            Actor id
+            <input name="actor_id" maxLength={100} autocomplete="off" />
+          </label>
+          <label>
+            From
+            <input name="from" type="date" />
+          </label>
+          <label>
+            To
+            <input name="to" type="date" />
+          </label>
+          <button type="submit">Search</button>
+        </form>
+      </section>
       {events.error !== null && <ErrorState message={events.error} />}
       <DataTable
         caption="Audit events, newest first"

@@ -62,21 +62,18 @@ export function OperatorsPage() {
         </p>
       )}
       {action.error !== null && <ErrorState id="operators-error" message={action.error} />}
-      <form
-        id="invite-operator-form"
-        class="card inline-form"
-        onSubmit={invite}
-        aria-labelledby="invite-title"
-      >
+      <section class="card" aria-labelledby="invite-title">
         <h2 id="invite-title">Invite an operator</h2>
-        <label>
-          Email
-          <input name="email" type="email" required maxLength={254} />
-        </label>
-        <button type="submit" disabled={action.busy}>
-          Send invitation
-        </button>
-      </form>
+        <form id="invite-operator-form" class="inline-form" onSubmit={invite}>
+          <label>
+            Email
+            <input name="email" type="email" required maxLength={254} />
+          </label>
+          <button type="submit" disabled={action.busy}>
+            Send invitation
+          </button>
+        </form>
+      </section>
       {operators.error !== null && <ErrorState message={operators.error} />}
       <DataTable
         caption="Operators"

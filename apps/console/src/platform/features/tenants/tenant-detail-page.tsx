@@ -73,7 +73,7 @@ export function TenantDetailPage({
           </>
         )}
       </dl>
-      <TenantUsagePanel tenantId={tenant.id} />
+      <TenantUsagePanel tenantId={tenant.id} changedAt={tenant.updatedAt} />
       <TierForm
         tenant={tenant}
         onChanged={(next) => changed(`Tier changed to ${titleCase(next.tier)}.`)(next)}
@@ -122,22 +122,24 @@ function TierForm(props: {
     });
   };
   return (
-    <form id="tier-form" class="card inline-form" onSubmit={submit} aria-labelledby="tier-title">
+    <section class="card" aria-labelledby="tier-title">
       <h2 id="tier-title">Tier</h2>
-      <label>
-        Plan
-        <select name="tier" value={tier} onChange={(event) => setTier(event.currentTarget.value as Tier)}>
-          {TIERS.map((choice) => (
-            <option key={choice} value={choice}>
-              {titleCase(choice)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button type="submit" disabled={action.busy || tier === props.tenant.tier}>
-        Change tier
-      </button>
+      <form id="tier-form" class="inline-form" onSubmit={submit}>
+        <label>
+          Plan
+          <select name="tier" value={tier} onChange={(event) => setTier(event.currentTarget.value as Tier)}>
+            {TIERS.map((choice) => (
+              <option key={choice} value={choice}>
+                {titleCase(choice)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" disabled={action.busy || tier === props.tenant.tier}>
+          Change tier
+        </button>
+      </form>
       {action.error !== null && <ErrorState message={action.error} />}
-    </form>
+    </section>
   );
 }

@@ -4,11 +4,20 @@ import { ErrorState } from '../../../ui/error-state';
 import { platformApi } from '../../api/platform-api';
 import { formatLimit } from './admin-tenant';
 
-/** The tenant's usage in the current period against its transaction limit. */
-export function TenantUsagePanel({ tenantId }: { readonly tenantId: string }) {
+/**
+ * The tenant's usage in the current period against its transaction limit; read again whenever the tenant changes
+ * (`changedAt`), since a new tier or limit override changes the limit it is measured against.
+ */
+export function TenantUsagePanel({
+  tenantId,
+  changedAt,
+}: {
+  readonly tenantId: string;
+  readonly changedAt: string;
+}) {
   const usage = useApiData(
     () => platformApi.GET('/v1/admin/tenants/{id}/usage', { params: { path: { id: tenantId } } }),
-    [tenantId],
+    [tenantId, changedAt],
   );
   const number = new Intl.NumberFormat();
   const bytes = new Intl.NumberFormat(undefined, {

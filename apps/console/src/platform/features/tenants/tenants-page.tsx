@@ -6,6 +6,7 @@ import { formatDate } from '../../../format/format-date';
 import { titleCase } from '../../../layout/route-gate';
 import { DataTable } from '../../../ui/data-table';
 import { ErrorState } from '../../../ui/error-state';
+import { formValue } from '../../../ui/form-value';
 import { platformApi } from '../../api/platform-api';
 import { CursorPager } from '../../ui/cursor-pager';
 import { type AdminTenant, formatLimit, type Tier, TIERS, tenantState } from './admin-tenant';
@@ -17,9 +18,13 @@ const PAGE_SIZE = 25;
 interface TenantFilter {
   readonly tier?: Tier;
   readonly status?: 'active' | 'suspended';
+  readonly search?: string;
 }
 
-/** Every tenant, filtered by tier and status, page by page; a new tenant with its first admin's invitation. */
+/**
+ * Every tenant, newest first, searched by slug or name and filtered by tier and status, page by page; a new
+ * tenant with its first admin's invitation.
+ */
 export function TenantsPage() {
   const [, navigate] = useLocation();
   const [filter, setFilter] = useState<TenantFilter>({});
@@ -60,6 +65,23 @@ export function TenantsPage() {
           {created}
         </p>
       )}
+      <form
+        class="inline-form"
+        id="tenant-search"
+        role="search"
+        aria-label="Search tenants"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const search = formValue(event.currentTarget, 'search').trim();
+          choose({ search: search === '' ? undefined : search });
+        }}
+      >
+        <label>
+          Slug or name
+          <input name="search" type="search" maxLength={100} autocomplete="off" />
+        </label>
+        <button type="submit">Search</button>
+      </form>
       <div class="inline-form" role="group" aria-label="Filter tenants">
         <label>
           Tier
@@ -97,7 +119,7 @@ export function TenantsPage() {
       </div>
       {tenants.error !== null && <ErrorState message={tenants.error} />}
       <DataTable<AdminTenant>
-        caption="Tenants, oldest first"
+        caption="Tenants, newest first"
         busy={tenants.data === null && tenants.error === null}
         rows={rows}
         rowKey={(tenant) => tenant.id}
