@@ -2,19 +2,21 @@ import type { RequestFetch } from '@tenantpay/sdk';
 import { COOKIE_PATHS, SESSION_PATHS } from '../console.constant';
 import { accessTokenStore } from './access-token-store';
 import { renewAccessToken } from './renew-access-token';
+import { isRenewableRefusal } from './renewable-refusal';
 import { sessionEndSignal } from './session-end-signal';
 
 /**
  * The console's transport under the SDK client: sends the tab's access token as a bearer header, the refresh
  * cookie only to the routes that read it, and renews the token once on a 401 before sending the request again,
  * so staff stay signed in for as long as their session lasts; a 401 that renewal cannot cure ends the session.
+ * A 401 about what was typed (a wrong MFA code) is the screen's to show, not a session's end.
  */
 export const sessionFetch: RequestFetch = async (request) => {
   const path = new URL(request.url).pathname;
   const retry = request.clone();
   const token = accessTokenStore.read();
   const response = await fetch(prepare(request, path, token));
-  if (response.status !== 401 || token === null || SESSION_PATHS.has(path)) return response;
+  if (token === null || SESSION_PATHS.has(path) || !(await isRenewableRefusal(response))) return response;
   if (!(await renewAccessToken())) {
     sessionEndSignal.raise();
     return response;
