@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { expectApiError } from './identity-test-app';
+import { ensureConsoleBuilt } from './support/built-console';
 import { launchHeadlessChromium } from './support/headless-chromium';
 import { createBank, linkTokenOf, useOnboardingApp } from './support/onboarding-test-app';
 
@@ -16,6 +17,8 @@ const NEW_PASSWORD = 'quiet copper rivers folding';
 jest.setTimeout(60_000);
 
 describe("platform operators' email links open the portal's pages on the platform host (Chromium)", () => {
+  // Before the app boots (it reads the built console then): a bank's links open the console's routes.
+  beforeAll(() => ensureConsoleBuilt(), 120_000);
   const { sink, onboarding, config } = useOnboardingApp();
   const http = () => request(onboarding().app.getHttpServer());
   const uniqueEmail = (name: string) =>
@@ -158,11 +161,11 @@ describe("platform operators' email links open the portal's pages on the platfor
     const link = linkIn(await sink.waitFor(email, /invited/));
     link.searchParams.delete('audience');
 
+    // Without the marker it is a tenant's old link: redirected to the console's route, where the platform host
+    // (no tenant) has no console, so the token is sent nowhere.
     const page = await open(link);
-    await page.locator('#accept-form input[name=password]').fill(OPERATOR_PASSWORD);
-    await page.locator('#accept-form button[type=submit]').click();
-    await page.locator('#accept-error').waitFor();
-    expect(await page.locator('#accept-done').isHidden()).toBe(true);
+    await page.locator('main', { hasText: 'There is no console at this address.' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/accept-invitation');
 
     // The invitation is untouched: its token still works where it belongs, and nobody signed in meanwhile.
     expectApiError(await login(email, OPERATOR_PASSWORD), 401, 'unauthorized');
@@ -178,9 +181,10 @@ describe("platform operators' email links open the portal's pages on the platfor
     expect(invitation.hostname).toBe(bank.host);
     expect(invitation.searchParams.has('audience')).toBe(false);
 
+    expect(invitation.hash).toBe('#/accept-invitation');
     const page = await open(invitation);
-    await page.locator('#brand-name', { hasText: `${bank.slug} Savings` }).waitFor();
-    expect(await page.locator('#name-field').isVisible()).toBe(true);
+    await page.locator('main h1', { hasText: `Join ${bank.slug} Savings` }).waitFor();
+    expect(await page.locator('#accept-form input[name=name]').isVisible()).toBe(true);
     await page.locator('#accept-form input[name=password]').fill(OPERATOR_PASSWORD);
     await page.locator('#accept-form button[type=submit]').click();
     // The tenant's workspace opens, signed in.
@@ -200,21 +204,21 @@ describe("platform operators' email links open the portal's pages on the platfor
       .send({ email: bank.adminEmail })
       .expect(202);
     const reset = linkIn(await sink.waitFor(bank.adminEmail, /Reset/));
-    // A platform marker forged onto a tenant's link only fails: the platform route does not know the token.
+    expect(reset.hash).toBe('#/reset-password');
+    // A platform marker forged onto a tenant's link changes nothing: the console's route calls only the tenant's
+    // reset, so the token never reaches the platform's accounts and still resets this user alone.
     const forged = new URL(reset);
     forged.searchParams.set('audience', 'platform');
-    const forgedPage = await open(forged);
-    await forgedPage.locator('#brand-name', { hasText: 'Tenantpay platform' }).waitFor();
-    await forgedPage.locator('#confirm-form input[name=password]').fill(NEW_PASSWORD);
-    await forgedPage.locator('#confirm-form button[type=submit]').click();
-    await forgedPage.locator('#reset-error').waitFor();
-    expectApiError(await tenantLogin(NEW_PASSWORD), 401, 'unauthorized');
-
-    const resetPage = await open(reset);
-    await resetPage.locator('#brand-name', { hasText: `${bank.slug} Savings` }).waitFor();
-    await resetPage.locator('#confirm-form input[name=password]').fill(NEW_PASSWORD);
-    await resetPage.locator('#confirm-form button[type=submit]').click();
-    await resetPage.locator('#reset-message', { hasText: 'Sign in with it now.' }).waitFor();
+    const resetPage = await open(forged);
+    await resetPage.locator('main h1', { hasText: `Reset your ${bank.slug} Savings password` }).waitFor();
+    await resetPage.locator('#reset-confirm-form input[name=password]').fill(NEW_PASSWORD);
+    await resetPage.locator('#reset-confirm-form button[type=submit]').click();
+    await resetPage.locator('#reset-message', { hasText: 'Sign in with the new password.' }).waitFor();
     await tenantLogin(NEW_PASSWORD).expect(200);
+    // Single use: the same link again is refused on the page.
+    const again = await open(reset);
+    await again.locator('#reset-confirm-form input[name=password]').fill(`${NEW_PASSWORD} again`);
+    await again.locator('#reset-confirm-form button[type=submit]').click();
+    await again.locator('#reset-error').waitFor();
   });
 });
