@@ -27,7 +27,7 @@ describe('account notices by email: lockout notice, usage alerts to the admins (
     const notice = await sink.waitFor(bank.adminEmail, /locked/);
     expect(notice.subject).toBe(`Your ${bank.slug} Savings account is locked`);
     expect(notice.text).toContain('5 times');
-    expect(notice.text).toContain(`http://${bank.host}/portal/reset-password.html`);
+    expect(notice.text).toContain(`http://${bank.host}/#/reset-password`);
     expect(notice.html).toContain('#0a7d32');
     // Another email to the same address, written after the refused attempts: by the time it arrives, any second
     // notice those attempts had written would be in the outbox.

@@ -49,12 +49,17 @@ describe('onboarding a bank from nothing (SMTP sink, worker delivery, invitation
 
     const adminMail = await sink.waitFor(bank.adminEmail, /invited/);
     expect(adminMail.from).toContain(`${bank.slug} Savings`);
-    expect(adminMail.text).toContain(`http://${host}/portal/accept-invitation.html?token=`);
+    expect(adminMail.text).toContain(`http://${host}/?token=`);
     expect(adminMail.html).toContain('#0a7d32');
     const adminToken = linkTokenOf(adminMail);
-    // The link opens the portal's acceptance page on the tenant's host.
-    const page = await http().get('/portal/accept-invitation.html').set('Host', host).expect(200);
-    expect(page.text).toContain('/portal/accept-invitation.js');
+    // The link opens the console's acceptance route on the tenant's host; a link in an email sent before the
+    // console took the page over is redirected there, token and all.
+    expect(adminMail.text).toContain(`?token=${adminToken}#/accept-invitation`);
+    const oldLink = await http()
+      .get(`/portal/accept-invitation.html?token=${adminToken}`)
+      .set('Host', host)
+      .expect(302);
+    expect(oldLink.headers['location']).toBe(`/?token=${adminToken}#/accept-invitation`);
 
     expectApiError(
       await http()

@@ -1,9 +1,8 @@
 /** Where the console keeps what it must remember, and the names it shares with the API. */
 
 /*
- * The storage keys and lock name are the portal's own (apps/api/src/portal/assets/api-client.js): its pages
- * that stay (change password, two-factor) share the console's session, and a renewal in either holds the one
- * lock, so the two never spend the same refresh cookie at once.
+ * The storage keys and lock name keep the plain-JS portal's names, so a tab opened before the console took over
+ * its pages keeps its session.
  */
 
 /** The access token, per tab: never a cookie, so no other site can make a signed-in request (no CSRF). */
@@ -26,6 +25,7 @@ export const REFRESH_PATH = '/v1/auth/refresh';
  */
 export const SESSION_PATHS: ReadonlySet<string> = new Set([
   '/v1/auth/login',
+  '/v1/invitations/accept',
   '/v1/auth/login/mfa',
   '/v1/auth/login/mfa/enrol',
   REFRESH_PATH,
@@ -34,6 +34,8 @@ export const SESSION_PATHS: ReadonlySet<string> = new Set([
 /** The only routes that read or set the refresh cookie; every other request is sent without cookies. */
 export const COOKIE_PATHS: ReadonlySet<string> = new Set([
   '/v1/auth/login',
+  // Accepting an invitation opens the new user's session, its refresh token in the cookie.
+  '/v1/invitations/accept',
   '/v1/auth/login/mfa',
   REFRESH_PATH,
   '/v1/auth/logout',

@@ -2,6 +2,7 @@ import type { RequestFetch } from '@tenantpay/sdk';
 import { COOKIE_PATHS, SESSION_PATHS } from '../console.constant';
 import { accessTokenStore } from './access-token-store';
 import { renewAccessToken } from './renew-access-token';
+import { isRenewableRefusal } from './renewable-refusal';
 import { sessionEndSignal } from './session-end-signal';
 
 /** The routes a console's session uses, and how it renews (the staff console's or the platform console's). */
@@ -17,6 +18,7 @@ export interface SessionRoutes {
  * A console's transport under the SDK client: sends the tab's access token as a bearer header, the refresh
  * cookie only to the routes that read it, and renews the token once on a 401 before sending the request again,
  * so staff stay signed in for as long as their session lasts; a 401 that renewal cannot cure ends the session.
+ * A 401 about what was typed (a wrong MFA code) is the screen's to show, not a session's end.
  */
 export function createSessionFetch(routes: SessionRoutes): RequestFetch {
   const prepare = (request: Request, path: string, token: string | null): Request => {
@@ -32,7 +34,7 @@ export function createSessionFetch(routes: SessionRoutes): RequestFetch {
     const retry = request.clone();
     const token = accessTokenStore.read();
     const response = await fetch(prepare(request, path, token));
-    if (response.status !== 401 || token === null || routes.sessionPaths.has(path)) return response;
+    if (token === null || routes.sessionPaths.has(path) || !(await isRenewableRefusal(response))) return response;
     if (!(await routes.renew())) {
       sessionEndSignal.raise();
       return response;

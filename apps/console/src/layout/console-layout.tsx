@@ -33,11 +33,8 @@ export function ConsoleLayout() {
         <p class="session-user" id="session-user">
           {user.email} ({titleCase(user.role)}, {titleCase(user.tier)} plan)
         </p>
-        <a id="change-password-link" href="/portal/change-password.html">
-          Change password
-        </a>
-        <a id="two-factor-link" href="/portal/two-factor.html">
-          Two-factor authentication
+        <a id="account-link" href="#/account">
+          Password and two-factor
         </a>
         <button type="button" id="sign-out" onClick={() => void signOut()}>
           Sign out

@@ -109,7 +109,7 @@ export function SignInPage({ brandName }: { readonly brandName: string }) {
             <button type="submit" disabled={busy}>
               Sign in
             </button>
-            <a href="/portal/reset-password.html">Forgot your password?</a>
+            <a href="#/reset-password">Forgot your password?</a>
           </form>
         </section>
       )}

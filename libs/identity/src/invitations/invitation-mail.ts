@@ -1,8 +1,11 @@
 import type { MailContent } from '@tenantpay/mail';
 import { TenantUserRole } from '../users/tenant-user-role.enum';
 
-/** The link in an invitation email opens the portal's acceptance page on the tenant's host. */
-export const INVITATION_ACCEPT_PATH = '/portal/accept-invitation.html';
+/**
+ * The link in an invitation email opens the staff console's acceptance route on the tenant's host
+ * (`/?token=…#/accept-invitation`: the link builder puts the token ahead of the hash).
+ */
+export const INVITATION_ACCEPT_PATH = '/#/accept-invitation';
 
 /**
  * The link in a platform operator's invitation: the platform console's acceptance page on the platform host

@@ -3,7 +3,7 @@ import { APP_CONFIG, type AppConfig } from '@tenantpay/platform';
 import { platformHostname, type TenantSnapshot } from '@tenantpay/tenancy';
 
 /**
- * Links in emails point at the tenant's own host (`{slug}.{BASE_DOMAIN}`), where the portal and the public
+ * Links in emails point at the tenant's own host (`{slug}.{BASE_DOMAIN}`), where the console and the public
  * routes resolve the tenant by subdomain: a link followed on another tenant's host would find no token there.
  * Email to platform operators links to the platform's own host (`admin.{BASE_DOMAIN}`), where the platform
  * console serves its email-link pages.
@@ -22,7 +22,10 @@ export class TenantLinkBuilder {
     this.platformHost = platformHostname(config.tenancy.baseDomain);
   }
 
-  /** `path` starts with `/`; `query` values are URL-encoded. */
+  /**
+   * `path` starts with `/` and may end in a console route (`/#/accept-invitation`); `query` values are
+   * URL-encoded and always go before the hash, where the server and the console's pages both read them.
+   */
   build(
     tenant: Pick<TenantSnapshot, 'slug'>,
     path: string,

@@ -16,7 +16,7 @@ const STAFF = 'teller@bank.example';
 // A browser drives the page, and the tests wait for access tokens to expire.
 jest.setTimeout(60_000);
 
-describe('portal sessions in Chromium, on two API instances sharing MongoDB and Redis (issue 13)', () => {
+describe('console sessions in Chromium, on two API instances sharing MongoDB and Redis (issues 13, 18)', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
 
@@ -41,7 +41,7 @@ describe('portal sessions in Chromium, on two API instances sharing MongoDB and 
 
     const host = () => `${bank.slug}.${BASE_DOMAIN}`;
 
-    async function openPortal(port: number): Promise<Page> {
+    async function openConsole(port: number): Promise<Page> {
       const page = await chromium.newPage(context);
       page.on('response', (response) => {
         if (response.status() >= 400)
@@ -98,7 +98,7 @@ describe('portal sessions in Chromium, on two API instances sharing MongoDB and 
     });
 
     it('keeps a staff member signed in past the access-token lifetime', async () => {
-      const page = await openPortal(ports.a);
+      const page = await openConsole(ports.a);
       await signIn(page);
       const firstToken = await accessTokenIn(page);
       const firstCookie = await refreshCookie();
@@ -120,7 +120,7 @@ describe('portal sessions in Chromium, on two API instances sharing MongoDB and 
       expect(failedResponses.filter((failure) => !failure.startsWith('401 '))).toEqual([]);
 
       // A new tab (no token of its own) is signed in by the session cookie.
-      const secondTab = await openPortal(ports.a);
+      const secondTab = await openConsole(ports.a);
       await secondTab.locator('#workspace').waitFor();
       expect(await secondTab.locator('#session-user').textContent()).toBe(`${STAFF} (Admin, Starter plan)`);
 
@@ -141,12 +141,12 @@ describe('portal sessions in Chromium, on two API instances sharing MongoDB and 
     });
 
     it('signs out on instance A and the session is over on instance B at its next request', async () => {
-      const onA = await openPortal(ports.a);
+      const onA = await openConsole(ports.a);
       await signIn(onA);
       const token = await accessTokenIn(onA);
       // Instance B serves the same session (and now holds it in its in-process cache).
       await me(appB, token).expect(200);
-      const onB = await openPortal(ports.b);
+      const onB = await openConsole(ports.b);
       await onB.evaluate(`sessionStorage.setItem('tenantpay.portal.accessToken', ${JSON.stringify(token)})`);
       await onB.reload();
       await onB.locator('#workspace').waitFor();
@@ -164,7 +164,7 @@ describe('portal sessions in Chromium, on two API instances sharing MongoDB and 
     });
 
     it('ends the whole session when a rotated refresh token is replayed', async () => {
-      const page = await openPortal(ports.a);
+      const page = await openConsole(ports.a);
       await signIn(page);
       const stolen = await refreshCookie();
       const before = await accessTokenIn(page);
@@ -189,7 +189,7 @@ describe('portal sessions in Chromium, on two API instances sharing MongoDB and 
       expect(await page.locator('#workspace').isHidden()).toBe(true);
     });
 
-    it('changes the password from the portal: this tab stays signed in, the other sessions end', async () => {
+    it('changes the password on the account screen: this tab stays signed in, the other sessions end', async () => {
       const email = 'changer@bank.example';
       const newPassword = 'seven amber kites drifting';
       await seedUser(appA, bank, email, TenantUserRole.Operator);
@@ -198,28 +198,30 @@ describe('portal sessions in Chromium, on two API instances sharing MongoDB and 
         .set('Host', host())
         .send({ email, password: PASSWORD })
         .expect(200);
-      const page = await openPortal(ports.a);
+      const page = await openConsole(ports.a);
       await page.locator('#sign-in').waitFor();
       await page.locator('#sign-in-form input[name=email]').fill(email);
       await page.locator('#sign-in-form input[name=password]').fill(PASSWORD);
       await page.locator('#sign-in-form button[type=submit]').click();
       await page.locator('#workspace').waitFor();
 
-      await page.locator('#change-password-link').click();
-      const form = page.locator('#change-form');
+      await page.locator('#account-link').click();
+      const form = page.locator('section', { has: page.locator('#password-title') });
       await form.locator('input[name=currentPassword]').fill('not my password');
       await form.locator('input[name=newPassword]').fill(newPassword);
       await form.locator('button[type=submit]').click();
-      await page.locator('#change-error').waitFor();
-      expect(await page.locator('#change-error').textContent()).toMatch(/current password/i);
+      await form.locator('.error-state').waitFor();
+      expect(await form.locator('.error-state').textContent()).toMatch(/current password/i);
 
       await form.locator('input[name=currentPassword]').fill(PASSWORD);
       await form.locator('input[name=newPassword]').fill(newPassword);
       await form.locator('button[type=submit]').click();
-      await page.locator('#change-message').waitFor();
-      expect(await page.locator('#change-message').textContent()).toMatch(/password was changed/i);
+      await form.locator('[role=status]', { hasText: 'Password changed.' }).waitFor();
 
-      await me(appA, await accessTokenIn(page)).expect(200);
+      // This tab's session lives on (renewed if its 5-second token expired meanwhile): a signed-in call works.
+      await page.locator('.side-nav a[href="#/payments"]').click();
+      await page.locator('#payments[aria-busy=false]').waitFor();
+      expect(await page.locator('#sign-in').count()).toBe(0);
       expectApiError(await me(appB, elsewhere.body.accessToken as string), 401, 'unauthorized');
       await request(appB.getHttpServer())
         .post('/v1/auth/login')

@@ -46,7 +46,7 @@ class Authenticator {
   }
 }
 
-describe('portal sign-in with a second factor, in Chromium (issue 13)', () => {
+describe('console sign-in with a second factor, and turning it on, in Chromium (issues 13, 18)', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
 
@@ -84,7 +84,7 @@ describe('portal sign-in with a second factor, in Chromium (issue 13)', () => {
       return { authenticator, recoveryCodes: confirmed.body.recoveryCodes };
     }
 
-    async function openPortal(tenant: TenantSnapshot): Promise<Page> {
+    async function openConsole(tenant: TenantSnapshot): Promise<Page> {
       const page = await chromium.newPage(context);
       await page.goto(`http://${hostOf(tenant)}:${chromium.port}/`);
       return page;
@@ -130,7 +130,7 @@ describe('portal sign-in with a second factor, in Chromium (issue 13)', () => {
 
     it('asks for the code after the password; a wrong code is shown on the step, the right one signs in', async () => {
       const { authenticator } = await enrolThroughApi(bank, 'coder@bank.example');
-      const page = await openPortal(bank);
+      const page = await openConsole(bank);
       await enterPassword(page, 'coder@bank.example');
 
       await page.locator('#mfa-step').waitFor();
@@ -151,7 +151,7 @@ describe('portal sign-in with a second factor, in Chromium (issue 13)', () => {
     it('accepts a recovery code instead of the app’s code, once', async () => {
       const { recoveryCodes } = await enrolThroughApi(bank, 'recover@bank.example');
       const [recoveryCode] = recoveryCodes;
-      const page = await openPortal(bank);
+      const page = await openConsole(bank);
       await enterPassword(page, 'recover@bank.example');
       await page.locator('#mfa-step').waitFor();
 
@@ -179,7 +179,7 @@ describe('portal sign-in with a second factor, in Chromium (issue 13)', () => {
 
     it('sends the user back to the password, saying why, when the sign-in challenge has expired', async () => {
       const { authenticator } = await enrolThroughApi(bank, 'late@bank.example');
-      const page = await openPortal(bank);
+      const page = await openConsole(bank);
       await enterPassword(page, 'late@bank.example');
       await page.locator('#mfa-step').waitFor();
 
@@ -199,29 +199,28 @@ describe('portal sign-in with a second factor, in Chromium (issue 13)', () => {
       expect(await page.locator('#mfa-step').isHidden()).toBe(true);
     });
 
-    it('lets a signed-in user turn on MFA from the two-factor page; the next sign-in asks for a code', async () => {
-      const page = await openPortal(bank);
+    it('lets a signed-in user turn on MFA from the account screen; the next sign-in asks for a code', async () => {
+      const page = await openConsole(bank);
       await enterPassword(page, 'self@bank.example');
       await page.locator('#workspace').waitFor();
-      await page.locator('#two-factor-link').click();
+      await page.locator('#account-link').click();
+      const mfa = page.locator('section', { has: page.locator('#mfa-title') });
 
-      await page.locator('#two-factor[aria-busy=false]').waitFor();
-      expect(await page.locator('#two-factor-status').getAttribute('data-enabled')).toBe('false');
-      await page.locator('#two-factor-start').click();
-      const secret = await page.locator('#two-factor-secret .mfa-secret').getAttribute('data-secret');
-      expect(await page.locator('#two-factor-secret a').getAttribute('href')).toMatch(/^otpauth:\/\/totp\//);
+      await mfa.locator('p', { hasText: /^Off\./ }).waitFor();
+      await mfa.locator('button', { hasText: 'Set up an authenticator app' }).click();
+      const secret = await mfa.locator('.secret-value').textContent();
       const authenticator = new Authenticator(secret ?? '');
 
-      await page.locator('#two-factor-confirm input[name=code]').fill(authenticator.wrongCode());
-      await page.locator('#two-factor-confirm button[type=submit]').click();
-      await page.locator('#two-factor-error[data-code=invalid_mfa_code]').waitFor();
+      await mfa.locator('input[name=code]').fill(authenticator.wrongCode());
+      await mfa.locator('button[type=submit]', { hasText: 'Turn on' }).click();
+      await mfa.locator('.error-state').waitFor();
 
-      await page.locator('#two-factor-confirm input[name=code]').fill(await authenticator.nextCode());
-      await page.locator('#two-factor-confirm button[type=submit]').click();
-      await page.locator('#two-factor-recovery').waitFor();
-      expect(await page.locator('#two-factor-recovery-codes li').count()).toBe(10);
-      await page.locator('#two-factor-status[data-enabled=true]').waitFor();
-      expect(await page.locator('#two-factor-start').isHidden()).toBe(true);
+      await mfa.locator('input[name=code]').fill(await authenticator.nextCode());
+      await mfa.locator('button[type=submit]', { hasText: 'Turn on' }).click();
+      await mfa.locator('.recovery-codes').waitFor();
+      expect(await mfa.locator('.recovery-codes li').count()).toBe(10);
+      await mfa.locator('p', { hasText: /^On\. 10 recovery codes left\./ }).waitFor();
+      expect(await mfa.locator('button', { hasText: 'Set up an authenticator app' }).count()).toBe(0);
 
       const next = await apiLogin(bank, 'self@bank.example');
       expect(next.body).toMatchObject({ mfaRequired: true, challengeToken: expect.any(String) });
@@ -237,7 +236,7 @@ describe('portal sign-in with a second factor, in Chromium (issue 13)', () => {
         .send({ mfaRequired: true })
         .expect(200);
 
-      const page = await openPortal(strictBank);
+      const page = await openConsole(strictBank);
       await enterPassword(page, 'teller@strict.example');
       await page.locator('#mfa-enrol-step').waitFor();
       const secret = await page.locator('#mfa-enrol-secret .mfa-secret').getAttribute('data-secret');
