@@ -2305,6 +2305,12 @@ export interface components {
       )[];
       domains: components['schemas']['TenantAdminDomainResponse'][];
       settings: components['schemas']['TenantSettingsResponse'];
+      /**
+       * @description The MongoDB placement holding the tenant's data: `shared` or a dedicated cluster's name. Read-only: only a
+       *     placement move changes it.
+       * @example shared
+       */
+      placement: string;
       createdAt: string;
       updatedAt: string;
     };
@@ -2340,6 +2346,12 @@ export interface components {
       )[];
       domains: components['schemas']['TenantAdminDomainResponse'][];
       settings: components['schemas']['TenantSettingsResponse'];
+      /**
+       * @description The MongoDB placement holding the tenant's data: `shared` or a dedicated cluster's name. Read-only: only a
+       *     placement move changes it.
+       * @example shared
+       */
+      placement: string;
       createdAt: string;
       updatedAt: string;
     };
@@ -20833,7 +20845,7 @@ export interface operations {
       query: {
         from: string;
         to: string;
-        group_by: 'tenant' | 'status' | 'tier' | 'day';
+        group_by: 'status' | 'tenant' | 'tier' | 'day';
       };
       header?: {
         /** @description Correlation id; generated when absent, echoed back */
