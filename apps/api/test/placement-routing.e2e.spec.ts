@@ -66,7 +66,8 @@ describe('tenant placement: routing under the wall (issue 21)', () => {
     });
 
     tenantA = await seedTenant(app, Tier.Professional);
-    const seededB = await seedTenant(app, Tier.Professional);
+    // Enterprise: API keys are an Enterprise feature, and B's key must resolve from its placement.
+    const seededB = await seedTenant(app, Tier.Enterprise);
     // Placed directly in the database (the move is not part of routing), then announced like any tenant change.
     await shared.db
       .collection(TENANT_COLLECTION)
@@ -127,6 +128,22 @@ describe('tenant placement: routing under the wall (issue 21)', () => {
     expect(app.get(PlacementConnections).openNames()).toEqual(['bank-b']);
     await createPayment('a', newPayment({ amount: 1000 }));
     await http().get('/v1/payments').set(auth.a).expect(200);
+    expect(openings).toEqual(['bank-b']);
+  });
+
+  it('authenticates tenant B’s API key, which lives on B’s placement', async () => {
+    const created = await http()
+      .post('/v1/api-keys')
+      .set(auth.b)
+      .send({ name: 'server', scopes: ['payments:read'] })
+      .expect(201);
+    expect(await bankB.db.collection('api_keys').countDocuments()).toBe(1);
+    expect(await shared.db.collection('api_keys').countDocuments()).toBe(0);
+    const listed = await http()
+      .get('/v1/payments')
+      .set('X-API-Key', created.body.key as string)
+      .expect(200);
+    expect(listed.body.data.length).toBeGreaterThan(0);
     expect(openings).toEqual(['bank-b']);
   });
 

@@ -70,6 +70,13 @@ export class DataIsolationService {
     return this.placementModels.modelFor(model, placement);
   }
 
+  /** The placement of any tenant (see TenantPlacementResolver); `shared` for all without PlacementModule. */
+  async placementOf(tenantId: string): Promise<string> {
+    return this.placementResolver === undefined
+      ? SHARED_PLACEMENT
+      : this.placementResolver.placementOf(tenantId);
+  }
+
   /** Every placement a tenant may be on (`shared` alone without PlacementModule). */
   placementNames(): string[] {
     return this.placements?.names() ?? [SHARED_PLACEMENT];
