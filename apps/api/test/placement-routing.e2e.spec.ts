@@ -1,5 +1,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { TransactionPlacementMismatchException, TransactionService } from '@tenantpay/data-isolation';
+import {
+  TenantOwnedDataService,
+  TransactionPlacementMismatchException,
+  TransactionService,
+} from '@tenantpay/data-isolation';
 import { TenantUserRole } from '@tenantpay/identity';
 import { PAYMENT_COLLECTION } from '@tenantpay/payments';
 import { PlacementConnectionOpener, PlacementConnections } from '@tenantpay/placement';
@@ -201,6 +205,22 @@ describe('tenant placement: routing under the wall (issue 21)', () => {
       'bank-b': { status: 'up' },
       'bank-c': { status: 'not_opened' },
     });
+  });
+
+  it('exports a dedicated tenant’s data for offboarding from its placement', async () => {
+    const context = app.get(TenantContextService);
+    const data = app.get(TenantOwnedDataService);
+    const exported = await context.run(
+      { tenant: tenantB, resolvedBy: ResolutionMethod.TenantHeader, principal: null, requestId: 'export' },
+      async () => {
+        const ids: string[] = [];
+        for await (const payment of data.documents(PAYMENT_COLLECTION)) ids.push(String(payment['_id']));
+        return ids;
+      },
+    );
+    const onBankB = await bankB.db.collection(PAYMENT_COLLECTION).find({}).toArray();
+    expect(exported.sort()).toEqual(onBankB.map((payment) => String(payment['_id'])).sort());
+    expect(exported.length).toBeGreaterThan(0);
   });
 
   it('refuses a transaction that would span two placements', async () => {
