@@ -65,14 +65,32 @@ export class DataIsolationService {
   /** `model` on the placement of the context's tenant (or on `placement`). */
   async modelFor<T>(model: Model<T>, placement: string = this.placement()): Promise<Model<T>> {
     if (placement === SHARED_PLACEMENT) return model;
-    if (this.placementModels === undefined)
-      throw new Error(`The tenant is placed on "${placement}" but no PlacementModule is bound`);
-    return this.placementModels.modelFor(model, placement);
+    return this.require(this.placementModels, placement).modelFor(model, placement);
+  }
+
+  /** The placement of any tenant (see TenantPlacementResolver); `shared` for all without PlacementModule. */
+  async placementOf(tenantId: string): Promise<string> {
+    return this.placementResolver === undefined
+      ? SHARED_PLACEMENT
+      : this.placementResolver.placementOf(tenantId);
   }
 
   /** Every placement a tenant may be on (`shared` alone without PlacementModule). */
   placementNames(): string[] {
     return this.placements?.names() ?? [SHARED_PLACEMENT];
+  }
+
+  /** The connection of the context tenant's placement; `shared` is the application connection given. */
+  async connectionFor(shared: Connection, placement: string = this.placement()): Promise<Connection> {
+    if (placement === SHARED_PLACEMENT) return shared;
+    return this.require(this.placements, placement).connectionFor(placement);
+  }
+
+  /** Without PlacementModule only `shared` exists: a tenant placed elsewhere is refused, never served from it. */
+  private require<P>(provider: P | undefined, placement: string): P {
+    if (provider === undefined)
+      throw new Error(`The tenant is placed on "${placement}" but no PlacementModule is bound`);
+    return provider;
   }
 
   /** Refuses a write while the tenant's placement is being switched (see PlacementWriteGate). */

@@ -14,7 +14,7 @@ export const TENANT_DATA_EXPORT_BATCH_SIZE = 500;
  * Raw driver collections, not repositories: offboarding must reach every collection the registry knows,
  * including ones no repository in this process serves. Each command still carries the context's tenant as a
  * top-level condition, so the command wall judges it as any other tenant command; outside a tenant context
- * nothing runs (tenantObjectId throws).
+ * nothing runs (tenantObjectId throws). They run on the context tenant's placement, where its data lives.
  */
 @Injectable()
 export class TenantOwnedDataService {
@@ -30,7 +30,9 @@ export class TenantOwnedDataService {
   /** The tenant's documents of one collection, from a cursor: one batch in memory at a time. */
   async *documents(collection: string): AsyncGenerator<mongo.Document> {
     const filter = { [TENANT_ID_FIELD]: this.isolation.tenantObjectId() };
-    const cursor = this.collection(collection).find(filter, { batchSize: TENANT_DATA_EXPORT_BATCH_SIZE });
+    const cursor = (await this.collection(collection)).find(filter, {
+      batchSize: TENANT_DATA_EXPORT_BATCH_SIZE,
+    });
     try {
       for await (const document of cursor) yield document;
     } finally {
@@ -41,13 +43,13 @@ export class TenantOwnedDataService {
   /** Deletes every document of the context's tenant in one collection (hard delete); the number deleted. */
   async purge(collection: string): Promise<number> {
     const filter = { [TENANT_ID_FIELD]: this.isolation.tenantObjectId() };
-    const result = await this.collection(collection).deleteMany(filter);
+    const result = await (await this.collection(collection)).deleteMany(filter);
     return result.deletedCount;
   }
 
-  private collection(name: string): mongo.Collection {
+  private async collection(name: string): Promise<mongo.Collection> {
     if (!isTenantOwnedCollection(name)) throw new Error(`"${name}" is not a tenant-owned collection`);
-    const db = this.connection.db;
+    const db = (await this.isolation.connectionFor(this.connection)).db;
     if (db === undefined) throw new Error('MongoDB is not connected');
     return db.collection(name);
   }

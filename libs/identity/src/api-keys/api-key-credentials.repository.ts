@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { createIndexOutsideSchema } from '@tenantpay/data-isolation';
+import { createIndexOutsideSchema, DataIsolationService } from '@tenantpay/data-isolation';
 import { TenantContextService } from '@tenantpay/tenancy';
 import { type Model, trusted, type Types } from 'mongoose';
 import type { ApiKey } from './api-key';
@@ -16,6 +16,11 @@ const LOOKUP_REASON = 'identity: resolve an API key to its tenant';
  * unique hash and returns only that key. Not PlatformRepository: that audits every call, and this one runs
  * on every API-key cache miss, including for each made-up key a client sends, so auditing it would let
  * unauthenticated traffic write the audit trail; the scope's reason names the use instead.
+ *
+ * A key lives with its tenant's data, on the tenant's placement: the shared database is searched first, then
+ * each dedicated placement holding tenants (each restricted to the tenants placed there now), until the hash
+ * matches. A dedicated tenant's key found on a cache miss may therefore connect to another dedicated
+ * placement searched before its own (one unique-index probe, no document of it returned).
  */
 @Injectable()
 export class ApiKeyCredentialsRepository implements OnModuleInit {
@@ -24,6 +29,7 @@ export class ApiKeyCredentialsRepository implements OnModuleInit {
   constructor(
     @InjectModel(API_KEY_MODEL) private readonly model: Model<ApiKey>,
     private readonly tenantContext: TenantContextService,
+    private readonly isolation: DataIsolationService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -34,9 +40,16 @@ export class ApiKeyCredentialsRepository implements OnModuleInit {
   }
 
   findByHash(hash: string): Promise<ApiKey | null> {
-    return this.tenantContext.runAsPlatform(LOOKUP_REASON, () =>
-      this.model.findOne({ hash, deletedAt: null }).lean<ApiKey>().exec(),
-    );
+    return this.tenantContext.runAsPlatform(LOOKUP_REASON, async () => {
+      for (const { model, tenants } of await this.isolation.everyPlacement(this.model)) {
+        const found = await model
+          .findOne({ hash, deletedAt: null, ...(tenants ?? {}) })
+          .lean<ApiKey>()
+          .exec();
+        if (found !== null) return found;
+      }
+      return null;
+    });
   }
 
   /**
@@ -50,8 +63,10 @@ export class ApiKeyCredentialsRepository implements OnModuleInit {
     at: Date,
     notBefore: Date,
   ): Promise<void> {
+    const placement = await this.isolation.placementOf(tenantId.toHexString());
+    const model = await this.isolation.modelFor(this.model, placement);
     await this.tenantContext.runAsPlatform(LOOKUP_REASON, () =>
-      this.model
+      model
         .updateOne(
           {
             _id: id,
