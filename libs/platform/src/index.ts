@@ -11,6 +11,7 @@ export * from './config/app-config';
 export * from './config/app-config.constant';
 export * from './config/config-validation.error';
 export * from './config/load-config';
+export * from './config/password-hash-minimum.constant';
 export * from './errors/api-error-body';
 export * from './errors/domain.exception';
 export * from './errors/error-code';

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { AppConfig, RedisTopology } from './app-config';
 import { ConfigValidationError } from './config-validation.error';
 import { EnvironmentVariables } from './environment-variables';
+import { PASSWORD_HASH_MINIMUM } from './password-hash-minimum.constant';
 
 type Environment = Record<string, string | undefined>;
 
@@ -96,6 +97,15 @@ export function loadConfig(environment: Environment): AppConfig {
   if (variables.SESSION_IDLE_TIMEOUT_SECONDS > variables.SESSION_MAX_LIFETIME_SECONDS) {
     keyProblems.push('SESSION_IDLE_TIMEOUT_SECONDS must not exceed SESSION_MAX_LIFETIME_SECONDS');
   }
+  if (
+    variables.NODE_ENV !== 'test' &&
+    (variables.PASSWORD_HASH_MEMORY_KIB < PASSWORD_HASH_MINIMUM.memoryKib ||
+      variables.PASSWORD_HASH_ITERATIONS < PASSWORD_HASH_MINIMUM.iterations)
+  ) {
+    keyProblems.push(
+      `PASSWORD_HASH_MEMORY_KIB and PASSWORD_HASH_ITERATIONS below ${PASSWORD_HASH_MINIMUM.memoryKib} and ${PASSWORD_HASH_MINIMUM.iterations} (the OWASP minimum) are refused outside NODE_ENV=test`,
+    );
+  }
   if (keyProblems.length > 0) throw new ConfigValidationError(keyProblems);
   return {
     env: variables.NODE_ENV,
@@ -132,6 +142,10 @@ export function loadConfig(environment: Environment): AppConfig {
       tenantLinkPort: variables.TENANT_LINK_PORT ?? null,
     },
     invitations: { ttlSeconds: variables.INVITATION_TTL_SECONDS },
+    passwordHashing: {
+      memoryKib: variables.PASSWORD_HASH_MEMORY_KIB,
+      iterations: variables.PASSWORD_HASH_ITERATIONS,
+    },
     mfa: {
       secretEncryptionKey: Buffer.from(
         variables.MFA_SECRET_ENCRYPTION_KEY ?? DEVELOPMENT_MFA_SECRET_ENCRYPTION_KEY,
