@@ -12,6 +12,7 @@ export * from './config/app-config.constant';
 export * from './config/config-validation.error';
 export * from './config/load-config';
 export * from './config/parse-mongodb-placements';
+export * from './config/password-hash-minimum.constant';
 export * from './errors/api-error-body';
 export * from './errors/domain.exception';
 export * from './errors/error-code';

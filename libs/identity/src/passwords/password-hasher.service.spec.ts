@@ -1,11 +1,19 @@
+import { loadConfig } from '@tenantpay/platform';
 import { argon2i, hash } from 'argon2';
-import { PASSWORD_HASH_OPTIONS } from './password-hashing.constant';
 import { PasswordHasher } from './password-hasher.service';
 
-describe('PasswordHasher', () => {
-  const hasher = new PasswordHasher();
+/** A deployment that does not set PASSWORD_HASH_*: the cost every production hash gets at least. */
+const defaultConfig = loadConfig({
+  MONGODB_URI: 'mongodb://127.0.0.1:27017/tenantpay',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  JWT_SIGNING_KEYS: `k1:${'a'.repeat(40)}`,
+  PAYMENTS_GATEWAY: 'simulated',
+});
 
-  it('hashes with argon2id at the OWASP parameters (19 MiB, t=2, p=1)', async () => {
+describe('PasswordHasher', () => {
+  const hasher = new PasswordHasher(defaultConfig);
+
+  it('hashes with argon2id at the OWASP parameters (19 MiB, t=2, p=1) by default', async () => {
     const stored = await hasher.hash('correct horse battery staple');
     const [, algorithm, version, parameters] = stored.split('$');
     expect({ algorithm, version }).toEqual({ algorithm: 'argon2id', version: 'v=19' });
@@ -14,9 +22,21 @@ describe('PasswordHasher', () => {
       t: '2',
       p: '1',
     });
-    expect(PASSWORD_HASH_OPTIONS).toEqual(
-      expect.objectContaining({ memoryCost: 19_456, timeCost: 2, parallelism: 1 }),
-    );
+  });
+
+  it('hashes at the configured cost, which needsRehash then measures against', async () => {
+    const cheaper = new PasswordHasher({ passwordHashing: { memoryKib: 1024, iterations: 1 } });
+    const stored = await cheaper.hash('correct horse battery staple');
+    const [, algorithm, , parameters] = stored.split('$');
+    expect(algorithm).toBe('argon2id');
+    expect(Object.fromEntries((parameters ?? '').split(',').map((pair) => pair.split('=')))).toEqual({
+      m: '1024',
+      t: '1',
+      p: '1',
+    });
+    await expect(cheaper.verify(stored, 'correct horse battery staple')).resolves.toBe(true);
+    expect(cheaper.needsRehash(stored)).toBe(false);
+    expect(hasher.needsRehash(stored)).toBe(true);
   });
 
   it('salts every hash, so one password never hashes the same way twice', async () => {
@@ -30,7 +50,7 @@ describe('PasswordHasher', () => {
   });
 
   it('answers false without an account, verifying against a real hash made at the same parameters', async () => {
-    const fresh = new PasswordHasher();
+    const fresh = new PasswordHasher(defaultConfig);
     const hashing = jest.spyOn(fresh, 'hash');
     await expect(fresh.verify(null, 'anything at all')).resolves.toBe(false);
     await expect(fresh.verify(null, 'anything else')).resolves.toBe(false);

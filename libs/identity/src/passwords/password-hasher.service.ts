@@ -1,11 +1,18 @@
-import { Injectable } from '@nestjs/common';
-import { hash, needsRehash, verify } from 'argon2';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@tenantpay/platform';
+import { argon2id, hash, needsRehash, verify } from 'argon2';
 import { randomBytes } from 'node:crypto';
-import { PASSWORD_HASH_OPTIONS } from './password-hashing.constant';
 
-/** Hashes and verifies passwords (argon2id, see PASSWORD_HASH_OPTIONS). */
+/** Hashes and verifies passwords: argon2id at the configured cost (AppConfig.passwordHashing), one lane. */
 @Injectable()
 export class PasswordHasher {
+  private readonly options: {
+    readonly type: typeof argon2id;
+    readonly memoryCost: number;
+    readonly timeCost: number;
+    readonly parallelism: number;
+  };
+
   /**
    * A hash of a random password with the same parameters as real ones. Verifying against it when the
    * account does not exist costs what a real verification costs, so response time does not reveal
@@ -13,8 +20,17 @@ export class PasswordHasher {
    */
   private dummyHash: Promise<string> | undefined;
 
+  constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'passwordHashing'>) {
+    this.options = {
+      type: argon2id,
+      memoryCost: config.passwordHashing.memoryKib,
+      timeCost: config.passwordHashing.iterations,
+      parallelism: 1,
+    };
+  }
+
   hash(password: string): Promise<string> {
-    return hash(password, PASSWORD_HASH_OPTIONS);
+    return hash(password, this.options);
   }
 
   /**
@@ -32,7 +48,7 @@ export class PasswordHasher {
   /** Whether a stored hash was made with weaker parameters than today's and should be replaced. */
   needsRehash(passwordHash: string): boolean {
     try {
-      return needsRehash(passwordHash, PASSWORD_HASH_OPTIONS);
+      return needsRehash(passwordHash, this.options);
     } catch {
       return true;
     }

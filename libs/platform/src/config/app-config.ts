@@ -71,6 +71,11 @@ export interface AppConfig {
   readonly invitations: {
     readonly ttlSeconds: number;
   };
+  /** argon2id cost of password hashes (at least PASSWORD_HASH_MINIMUM outside NODE_ENV=test). */
+  readonly passwordHashing: {
+    readonly memoryKib: number;
+    readonly iterations: number;
+  };
   readonly mfa: {
     /** The 32-byte AES-256-GCM key of TOTP secrets at rest (MFA_SECRET_ENCRYPTION_KEY; a fixed key outside production). */
     readonly secretEncryptionKey: Buffer;

@@ -12,6 +12,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { LOG_LEVELS, type LogLevel, PAYMENT_GATEWAY_KINDS, type PaymentGatewayKind } from './app-config';
+import { PASSWORD_HASH_MINIMUM } from './password-hash-minimum.constant';
 
 /**
  * The environment variables the platform reads, with their rules. Messages never echo the value:
@@ -210,6 +211,25 @@ export class EnvironmentVariables {
   @Min(5, { message: 'must be between 5 and 86400 seconds' })
   @Max(86_400, { message: 'must be between 5 and 86400 seconds' })
   JWT_ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  /**
+   * argon2id memory per password hash, in KiB; less than PASSWORD_HASH_MINIMUM (the default) is refused outside
+   * NODE_ENV=test.
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of KiB' })
+  @Min(1024, { message: 'must be between 1024 and 4194304 KiB' })
+  @Max(4_194_304, { message: 'must be between 1024 and 4194304 KiB' })
+  PASSWORD_HASH_MEMORY_KIB: number = PASSWORD_HASH_MINIMUM.memoryKib;
+
+  /** argon2id passes over that memory per password hash; the same floor as the memory. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of passes' })
+  @Min(1, { message: 'must be between 1 and 100 passes' })
+  @Max(100, { message: 'must be between 1 and 100 passes' })
+  PASSWORD_HASH_ITERATIONS: number = PASSWORD_HASH_MINIMUM.iterations;
 
   /** A session whose refresh token is not used for this long ends (each refresh restarts the clock). */
   @IsOptional()

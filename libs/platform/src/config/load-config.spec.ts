@@ -69,6 +69,7 @@ describe('loadConfig', () => {
         tenantLinkPort: null,
       },
       invitations: { ttlSeconds: 604_800 },
+      passwordHashing: { memoryKib: 19_456, iterations: 2 },
       mfa: { secretEncryptionKey: expect.any(Buffer) },
       webhooks: { secretEncryptionKey: null, allowedHosts: [] },
       payments: {
@@ -433,6 +434,30 @@ describe('loadConfig', () => {
     expect(development).toHaveLength(32);
     // Every instance of a development deployment must read the secrets the others wrote.
     expect(loadConfig({ ...valid, NODE_ENV: 'test' }).mfa.secretEncryptionKey).toEqual(development);
+  });
+
+  it('hashes passwords at the OWASP cost by default, and only NODE_ENV=test may go below it', () => {
+    expect(loadConfig(valid).passwordHashing).toEqual({ memoryKib: 19_456, iterations: 2 });
+    const cheap = { PASSWORD_HASH_MEMORY_KIB: '1024', PASSWORD_HASH_ITERATIONS: '1' };
+    expect(loadConfig({ ...valid, ...cheap, NODE_ENV: 'test' }).passwordHashing).toEqual({
+      memoryKib: 1024,
+      iterations: 1,
+    });
+    const refusal =
+      /^PASSWORD_HASH_MEMORY_KIB and PASSWORD_HASH_ITERATIONS below 19456 and 2 .* refused outside NODE_ENV=test$/;
+    expect(problemsOf({ ...valid, PASSWORD_HASH_MEMORY_KIB: '19455' })).toEqual([
+      expect.stringMatching(refusal),
+    ]);
+    expect(problemsOf({ ...valid, PASSWORD_HASH_ITERATIONS: '1', NODE_ENV: 'development' })).toEqual([
+      expect.stringMatching(refusal),
+    ]);
+    expect(
+      loadConfig({ ...valid, PASSWORD_HASH_MEMORY_KIB: '65536', PASSWORD_HASH_ITERATIONS: '3' })
+        .passwordHashing,
+    ).toEqual({ memoryKib: 65_536, iterations: 3 });
+    expect(problemsOf({ ...valid, ...cheap, PASSWORD_HASH_MEMORY_KIB: '512', NODE_ENV: 'test' })).toEqual([
+      expect.stringMatching(/^PASSWORD_HASH_MEMORY_KIB must be between 1024 and 4194304 KiB/),
+    ]);
   });
 
   it('builds indexes at start outside production only, unless told otherwise', () => {

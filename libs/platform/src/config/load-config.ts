@@ -6,6 +6,7 @@ import type { AppConfig, RedisSecurity, RedisTopology } from './app-config';
 import { ConfigValidationError } from './config-validation.error';
 import { EnvironmentVariables } from './environment-variables';
 import { parseMongodbPlacements } from './parse-mongodb-placements';
+import { PASSWORD_HASH_MINIMUM } from './password-hash-minimum.constant';
 
 type Environment = Record<string, string | undefined>;
 
@@ -110,6 +111,15 @@ export function loadConfig(environment: Environment): AppConfig {
   }
   const placements = parseMongodbPlacements(variables.MONGODB_PLACEMENTS);
   keyProblems.push(...placements.problems);
+  if (
+    variables.NODE_ENV !== 'test' &&
+    (variables.PASSWORD_HASH_MEMORY_KIB < PASSWORD_HASH_MINIMUM.memoryKib ||
+      variables.PASSWORD_HASH_ITERATIONS < PASSWORD_HASH_MINIMUM.iterations)
+  ) {
+    keyProblems.push(
+      `PASSWORD_HASH_MEMORY_KIB and PASSWORD_HASH_ITERATIONS below ${PASSWORD_HASH_MINIMUM.memoryKib} and ${PASSWORD_HASH_MINIMUM.iterations} (the OWASP minimum) are refused outside NODE_ENV=test`,
+    );
+  }
   if (keyProblems.length > 0) throw new ConfigValidationError(keyProblems);
   return {
     env: variables.NODE_ENV,
@@ -146,6 +156,10 @@ export function loadConfig(environment: Environment): AppConfig {
       tenantLinkPort: variables.TENANT_LINK_PORT ?? null,
     },
     invitations: { ttlSeconds: variables.INVITATION_TTL_SECONDS },
+    passwordHashing: {
+      memoryKib: variables.PASSWORD_HASH_MEMORY_KIB,
+      iterations: variables.PASSWORD_HASH_ITERATIONS,
+    },
     mfa: {
       secretEncryptionKey: Buffer.from(
         variables.MFA_SECRET_ENCRYPTION_KEY ?? DEVELOPMENT_MFA_SECRET_ENCRYPTION_KEY,
