@@ -26,7 +26,7 @@ export async function removeVanishedDocuments(
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
     deadline.check();
-    const kept = await source.find(tenantDocumentsAmong(scope, batch), { projection: { _id: 1 } }).toArray();
+    const kept = await source.find(sourceIdsCovering(scope, batch), { projection: { _id: 1 } }).toArray();
     const keptIds = new Set(kept.map((document) => idKey(document['_id'])));
     const vanished = batch.filter((id) => !keptIds.has(idKey(id)));
     if (vanished.length > 0) {
@@ -45,6 +45,25 @@ export async function removeVanishedDocuments(
     await cursor.close();
   }
   return removed;
+}
+
+/**
+ * The source documents that could share an id with a batch of the target's ids (sorted by _id). ObjectIds (what
+ * every tenant-owned schema uses) are looked up as one `_id` range, which the `_id` index serves without
+ * matching each id against a list (a 1000-id `$in` per batch made a 10k-document pass take about a minute on
+ * the test engine); other id types keep the exact `$in`, since a range only matches ids of its own BSON type.
+ */
+function sourceIdsCovering(
+  scope: TenantCopyScope,
+  sortedIds: readonly unknown[],
+): mongo.Filter<mongo.Document> {
+  const first = sortedIds[0];
+  const last = sortedIds[sortedIds.length - 1];
+  if (!sortedIds.every((id) => id instanceof BSON.ObjectId)) return tenantDocumentsAmong(scope, sortedIds);
+  return {
+    [TENANT_ID_FIELD]: scope.tenantId,
+    _id: { $gte: first, $lte: last },
+  } as mongo.Filter<mongo.Document>;
 }
 
 /** Ids are whatever BSON type the collection uses, hence the cast from the driver's ObjectId-only typing. */

@@ -1,8 +1,8 @@
 import { tenantOwnedSchema } from '@tenantpay/data-isolation';
-import { useTestMongo } from '@tenantpay/testing';
 import fc from 'fast-check';
-import mongoose, { type Connection, Types } from 'mongoose';
+import { type Connection, Types } from 'mongoose';
 
+import { rawCollection, tenantDocument, useTwoPlacements } from '../../test/two-placements';
 import { catchUpTenantCollection } from './catch-up-tenant-collection';
 import { copyCollectionIndexes } from './copy-collection-indexes';
 import { copyTenantDocuments } from './copy-tenant-documents';
@@ -19,27 +19,20 @@ for (const collection of COLLECTIONS) {
 }
 const [ITEMS, NOTES] = COLLECTIONS;
 
-const mongo = useTestMongo();
-let source: Connection;
-let target: Connection;
-
-beforeAll(async () => {
-  source = await mongoose.createConnection(mongo.uri, { dbName: `${mongo.dbName}_src` }).asPromise();
-  target = await mongoose.createConnection(mongo.uri, { dbName: `${mongo.dbName}_dst` }).asPromise();
-});
-afterAll(async () => {
-  for (const connection of [source, target]) {
-    await connection.dropDatabase();
-    await connection.close();
-  }
-});
+const placements = useTwoPlacements();
 
 function scopeFor(tenantId: Types.ObjectId, batchSize = 7): TenantCopyScope {
-  return { source, target, tenantId, collections: COLLECTIONS, batchSize };
+  return {
+    source: placements.source,
+    target: placements.target,
+    tenantId,
+    collections: COLLECTIONS,
+    batchSize,
+  };
 }
 
 function raw(connection: Connection, collection: string) {
-  return connection.getClient().db(connection.name).collection(collection);
+  return rawCollection(connection, collection);
 }
 
 async function tenantDocuments(connection: Connection, collection: string, tenantId: Types.ObjectId) {
@@ -47,31 +40,24 @@ async function tenantDocuments(connection: Connection, collection: string, tenan
 }
 
 function item(tenantId: Types.ObjectId, label: string, extra: Record<string, unknown> = {}) {
-  const now = new Date();
-  return {
-    _id: new Types.ObjectId(),
-    tenantId,
-    label,
-    deletedAt: null,
-    deletedBy: null,
-    createdAt: now,
-    updatedAt: now,
-    ...extra,
-  };
+  return tenantDocument(tenantId, label, extra);
 }
 
 describe('copyCollectionIndexes', () => {
   it('builds every source index on the target with its options, before any document', async () => {
-    await raw(source, ITEMS).createIndex({ tenantId: 1, label: 1 }, { unique: true, name: 'label_unique' });
-    await raw(source, ITEMS).createIndex(
+    await raw(placements.source, ITEMS).createIndex(
+      { tenantId: 1, label: 1 },
+      { unique: true, name: 'label_unique' },
+    );
+    await raw(placements.source, ITEMS).createIndex(
       { tenantId: 1, deletedAt: 1 },
       { name: 'live', partialFilterExpression: { deletedAt: null } },
     );
 
-    const built = await copyCollectionIndexes(source, target, ITEMS);
+    const built = await copyCollectionIndexes(placements.source, placements.target, ITEMS);
 
     expect(built.sort()).toEqual(['label_unique', 'live']);
-    const indexes = await raw(target, ITEMS).listIndexes().toArray();
+    const indexes = await raw(placements.target, ITEMS).listIndexes().toArray();
     expect(indexes.find((index) => index['name'] === 'label_unique')).toMatchObject({
       key: { tenantId: 1, label: 1 },
       unique: true,
@@ -79,11 +65,11 @@ describe('copyCollectionIndexes', () => {
     expect(indexes.find((index) => index['name'] === 'live')).toMatchObject({
       partialFilterExpression: { deletedAt: null },
     });
-    expect(await raw(target, ITEMS).countDocuments()).toBe(0);
+    expect(await raw(placements.target, ITEMS).countDocuments()).toBe(0);
   });
 
   it('builds nothing for a collection the source never created', async () => {
-    expect(await copyCollectionIndexes(source, target, NOTES)).toEqual([]);
+    expect(await copyCollectionIndexes(placements.source, placements.target, NOTES)).toEqual([]);
   });
 });
 
@@ -92,24 +78,26 @@ describe('copyTenantDocuments', () => {
     const tenant = new Types.ObjectId();
     const other = new Types.ObjectId();
     const mine = Array.from({ length: 23 }, (_, n) => item(tenant, `mine-${n}`));
-    await raw(source, NOTES).insertMany([...mine, item(other, 'theirs')]);
+    await raw(placements.source, NOTES).insertMany([...mine, item(other, 'theirs')]);
 
     expect(await copyTenantDocuments(scopeFor(tenant), NOTES)).toBe(23);
     expect(await copyTenantDocuments(scopeFor(tenant), NOTES)).toBe(23);
 
-    expect(await tenantDocuments(target, NOTES, tenant)).toEqual(mine);
-    expect(await raw(target, NOTES).countDocuments({ tenantId: other })).toBe(0);
+    expect(await tenantDocuments(placements.target, NOTES, tenant)).toEqual(mine);
+    expect(await raw(placements.target, NOTES).countDocuments({ tenantId: other })).toBe(0);
   });
 
   it('stops before its next batch once the freeze deadline has passed', async () => {
     const tenant = new Types.ObjectId();
-    await raw(source, NOTES).insertMany(Array.from({ length: 3 }, (_, n) => item(tenant, `late-${n}`)));
+    await raw(placements.source, NOTES).insertMany(
+      Array.from({ length: 3 }, (_, n) => item(tenant, `late-${n}`)),
+    );
     const passed = MoveDeadline.after(50, Date.now() - 1_000);
 
     await expect(copyTenantDocuments(scopeFor(tenant), NOTES, {}, passed)).rejects.toBeInstanceOf(
       FreezeBoundExceededError,
     );
-    expect(await raw(target, NOTES).countDocuments({ tenantId: tenant })).toBe(0);
+    expect(await raw(placements.target, NOTES).countDocuments({ tenantId: tenant })).toBe(0);
   });
 });
 
@@ -119,28 +107,28 @@ describe('catchUpTenantCollection', () => {
     const [kept, updated, softDeleted, hardDeleted] = ['kept', 'updated', 'soft', 'hard'].map((label) =>
       item(tenant, label),
     ) as [ReturnType<typeof item>, ReturnType<typeof item>, ReturnType<typeof item>, ReturnType<typeof item>];
-    await raw(source, NOTES).insertMany([kept, updated, softDeleted, hardDeleted]);
+    await raw(placements.source, NOTES).insertMany([kept, updated, softDeleted, hardDeleted]);
     await copyTenantDocuments(scopeFor(tenant), NOTES);
     const since = new Date();
 
     const later = new Date(since.getTime() + 1);
-    await raw(source, NOTES).updateOne(
+    await raw(placements.source, NOTES).updateOne(
       { _id: updated._id },
       { $set: { label: 'changed', updatedAt: later } },
     );
-    await raw(source, NOTES).updateOne(
+    await raw(placements.source, NOTES).updateOne(
       { _id: softDeleted._id },
       { $set: { deletedAt: later, deletedBy: 'user-1', updatedAt: later } },
     );
-    await raw(source, NOTES).deleteOne({ _id: hardDeleted._id });
+    await raw(placements.source, NOTES).deleteOne({ _id: hardDeleted._id });
     const inserted = item(tenant, 'new', { createdAt: later, updatedAt: later });
-    await raw(source, NOTES).insertOne(inserted);
+    await raw(placements.source, NOTES).insertOne(inserted);
 
     const delta = await catchUpTenantCollection(scopeFor(tenant), NOTES, since);
 
     expect(delta).toEqual({ copied: 3, removed: 1 });
-    expect(await tenantDocuments(target, NOTES, tenant)).toEqual(
-      await tenantDocuments(source, NOTES, tenant),
+    expect(await tenantDocuments(placements.target, NOTES, tenant)).toEqual(
+      await tenantDocuments(placements.source, NOTES, tenant),
     );
   });
 });
@@ -149,19 +137,19 @@ describe('verifyTenantCollection', () => {
   it('matches equal copies and reports a changed, a missing and an extra document', async () => {
     const tenant = new Types.ObjectId();
     const documents = Array.from({ length: 5 }, (_, n) => item(tenant, `v-${n}`, { amount: n }));
-    await raw(source, ITEMS).insertMany(documents);
+    await raw(placements.source, ITEMS).insertMany(documents);
     await copyTenantDocuments(scopeFor(tenant), ITEMS);
     const equal = await verifyTenantCollection(scopeFor(tenant), ITEMS);
     expect(equal).toMatchObject({ sourceCount: 5, targetCount: 5, matches: true });
     expect(equal.sourceChecksum).toMatch(/^[0-9a-f]{64}$/);
 
-    await raw(target, ITEMS).updateOne({ _id: documents[0]?._id }, { $set: { amount: 99 } });
+    await raw(placements.target, ITEMS).updateOne({ _id: documents[0]?._id }, { $set: { amount: 99 } });
     const changed = await verifyTenantCollection(scopeFor(tenant), ITEMS);
     expect(changed).toMatchObject({ sourceCount: 5, targetCount: 5, matches: false });
 
-    await raw(target, ITEMS).replaceOne({ _id: documents[0]?._id }, documents[0] ?? {});
-    await raw(target, ITEMS).deleteOne({ _id: documents[1]?._id });
-    await raw(target, ITEMS).insertOne(item(tenant, 'extra', { amount: 1 }));
+    await raw(placements.target, ITEMS).replaceOne({ _id: documents[0]?._id }, documents[0] ?? {});
+    await raw(placements.target, ITEMS).deleteOne({ _id: documents[1]?._id });
+    await raw(placements.target, ITEMS).insertOne(item(tenant, 'extra', { amount: 1 }));
     expect(await verifyTenantCollection(scopeFor(tenant), ITEMS)).toMatchObject({
       sourceCount: 5,
       targetCount: 5,
@@ -174,12 +162,16 @@ describe('deleteTenantCopy', () => {
   it("deletes the tenant's documents of one placement and nobody else's", async () => {
     const tenant = new Types.ObjectId();
     const other = new Types.ObjectId();
-    await raw(target, ITEMS).insertMany([item(tenant, 'd-1'), item(tenant, 'd-2'), item(other, 'd-3')]);
+    await raw(placements.target, ITEMS).insertMany([
+      item(tenant, 'd-1'),
+      item(tenant, 'd-2'),
+      item(other, 'd-3'),
+    ]);
 
-    const deleted = await deleteTenantCopy(target, tenant, COLLECTIONS);
+    const deleted = await deleteTenantCopy(placements.target, tenant, COLLECTIONS);
 
     expect(deleted[ITEMS]).toBe(2);
-    expect(await raw(target, ITEMS).countDocuments({ tenantId: other })).toBe(1);
+    expect(await raw(placements.target, ITEMS).countDocuments({ tenantId: other })).toBe(1);
   });
 });
 
@@ -229,7 +221,7 @@ describe('copy, catch up and verify under concurrent writes (property)', () => {
           for (const [collection, fields] of initial) {
             // Labels stay unique per document: the items collection carries a unique index on them.
             const document = item(tenant, `initial-${ids.length}`, { extra: fields });
-            await raw(source, COLLECTIONS[collection] ?? ITEMS).insertOne(document);
+            await raw(placements.source, COLLECTIONS[collection] ?? ITEMS).insertOne(document);
             ids.push({ collection: COLLECTIONS[collection] ?? ITEMS, id: document._id });
           }
           const writer = applyWrites(tenant, writes, ids);
@@ -246,15 +238,16 @@ describe('copy, catch up and verify under concurrent writes (property)', () => {
 
           for (const collection of COLLECTIONS) {
             expect(await verifyTenantCollection(scope, collection)).toMatchObject({ matches: true });
-            expect(await tenantDocuments(target, collection, tenant)).toEqual(
-              await tenantDocuments(source, collection, tenant),
+            expect(await tenantDocuments(placements.target, collection, tenant)).toEqual(
+              await tenantDocuments(placements.source, collection, tenant),
             );
           }
         },
       ),
       { numRuns: 15 },
     );
-  });
+    // 15 moves of up to 40 documents with up to 30 concurrent writes: about 5 s on a quiet machine.
+  }, 120_000);
 
   async function applyWrites(
     tenant: Types.ObjectId,
@@ -267,13 +260,13 @@ describe('copy, catch up and verify under concurrent writes (property)', () => {
       if (change.kind === 'insert') {
         const collection = COLLECTIONS[change.collection];
         const document = item(tenant, `${change.label}-${ids.length}`);
-        await raw(source, collection).insertOne(document);
+        await raw(placements.source, collection).insertOne(document);
         ids.push({ collection, id: document._id });
         continue;
       }
       const picked = ids[change.pick % Math.max(ids.length, 1)];
       if (picked === undefined) continue;
-      const collection = raw(source, picked.collection);
+      const collection = raw(placements.source, picked.collection);
       if (change.kind === 'update')
         await collection.updateOne(
           { _id: picked.id },
