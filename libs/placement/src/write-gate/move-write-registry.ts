@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REDIS_CLIENT, type RedisClient, RedisScript } from '@tenantpay/platform';
 
-import { placementMoveKeys } from '../placement.constant';
+import { placementMoveKeys } from '../placement-move.constant';
 import { MoveWriteAdmission } from './move-write-admission';
 
 /**

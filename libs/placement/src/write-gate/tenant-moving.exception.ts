@@ -1,6 +1,6 @@
 import { DomainException, ErrorCode } from '@tenantpay/platform';
 
-import { TENANT_MOVING_RETRY_AFTER_SECONDS } from '../placement.constant';
+import { TENANT_MOVING_RETRY_AFTER_SECONDS } from '../placement-move.constant';
 
 /**
  * 503 `tenant_moving` with `Retry-After`: a write of a tenant whose data is being moved was refused before it

@@ -3,7 +3,7 @@ import { eventually, useTestRedis } from '@tenantpay/testing';
 
 import { MoveWriteAdmission } from './move-write-admission';
 import { MoveWriteRegistry } from './move-write-registry';
-import { PlacementWriteGate } from './placement-write-gate';
+import { MovingTenantWriteGate } from './moving-tenant-write-gate';
 import { TenantMovingException } from './tenant-moving.exception';
 import type { TenantPlacementBelief, TenantPlacementView } from './tenant-placement-view';
 
@@ -28,8 +28,8 @@ afterAll(async () => {
   redis.disconnect();
 });
 
-function gate(): PlacementWriteGate {
-  return new PlacementWriteGate(view, registry, config);
+function gate(): MovingTenantWriteGate {
+  return new MovingTenantWriteGate(view, registry, config);
 }
 
 async function refusal(tenantId: string): Promise<unknown> {
@@ -41,7 +41,7 @@ async function refusal(tenantId: string): Promise<unknown> {
     );
 }
 
-describe('PlacementWriteGate.assertWritable', () => {
+describe('MovingTenantWriteGate.assertWritable', () => {
   it('admits a tenant that is not moving without any move state', async () => {
     await expect(gate().assertWritable('tenant-still')).resolves.toBeUndefined();
   });
@@ -91,7 +91,7 @@ describe('PlacementWriteGate.assertWritable', () => {
       connectTimeout: 200,
       retryStrategy: () => null,
     });
-    const offline = new PlacementWriteGate(view, new MoveWriteRegistry(unreachable), config);
+    const offline = new MovingTenantWriteGate(view, new MoveWriteRegistry(unreachable), config);
 
     await expect(offline.assertWritable('tenant-e')).rejects.toBeInstanceOf(TenantMovingException);
     await expect(offline.assertWritable('tenant-not-moving')).resolves.toBeUndefined();
