@@ -15,6 +15,7 @@ export * from './write-gate/move-write-registry';
 export * from './write-gate/moving-tenant-write-gate';
 export * from './write-gate/tenant-moving.exception';
 export * from './write-gate/tenant-placement-view';
+export * from './move/settle-interrupted-move';
 export * from './move/switch-outcome-unknown.error';
 export * from './move/tenant-move-ports';
 export * from './move/tenant-move-progress';
