@@ -9,6 +9,7 @@ import { copyTenantDocuments } from './copy-tenant-documents';
 import { deleteTenantCopy } from './delete-tenant-copy';
 import { FreezeBoundExceededError } from './freeze-bound-exceeded.error';
 import { MoveDeadline } from './move-deadline';
+import { removeVanishedDocuments } from './remove-vanished-documents';
 import type { TenantCopyScope } from './tenant-copy-scope';
 import { verifyTenantCollection } from './verify-tenant-collection';
 
@@ -127,6 +128,38 @@ describe('catchUpTenantCollection', () => {
     const delta = await catchUpTenantCollection(scopeFor(tenant), NOTES, since);
 
     expect(delta).toEqual({ copied: 3, removed: 1 });
+    expect(await tenantDocuments(placements.target, NOTES, tenant)).toEqual(
+      await tenantDocuments(placements.source, NOTES, tenant),
+    );
+  });
+});
+
+describe('removeVanishedDocuments', () => {
+  it('finds hard deletes among ids that are not ObjectIds too', async () => {
+    const tenant = new Types.ObjectId();
+    const ids = ['a', 'b', 'c', 'd'];
+    await raw(placements.source, NOTES).insertMany(
+      ids.map((id) => ({ ...item(tenant, id), _id: id })) as never,
+    );
+    await copyTenantDocuments(scopeFor(tenant, 2), NOTES);
+    await raw(placements.source, NOTES).deleteMany({ _id: { $in: ['b', 'd'] } } as never);
+
+    expect(await removeVanishedDocuments(scopeFor(tenant, 2), NOTES)).toBe(2);
+    expect((await tenantDocuments(placements.target, NOTES, tenant)).map((d) => d['_id'])).toEqual([
+      'a',
+      'c',
+    ]);
+  });
+
+  it('merges ObjectId sets in batches, deleting exactly what the source lost', async () => {
+    const tenant = new Types.ObjectId();
+    const documents = Array.from({ length: 25 }, (_, n) => item(tenant, `m-${n}`));
+    await raw(placements.source, NOTES).insertMany(documents);
+    await copyTenantDocuments(scopeFor(tenant, 4), NOTES);
+    const lost = documents.filter((_, n) => n % 3 === 0 || n === 24).map((d) => d._id);
+    await raw(placements.source, NOTES).deleteMany({ _id: { $in: lost } });
+
+    expect(await removeVanishedDocuments(scopeFor(tenant, 4), NOTES)).toBe(lost.length);
     expect(await tenantDocuments(placements.target, NOTES, tenant)).toEqual(
       await tenantDocuments(placements.source, NOTES, tenant),
     );
