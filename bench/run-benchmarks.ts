@@ -18,6 +18,7 @@ const SUITES: Readonly<Record<string, string>> = {
   'usage-memory': 'usage-memory/usage-memory.bench.ts',
   http: 'http/http.bench.ts',
   fairness: 'fairness/fairness.bench.ts',
+  'placement-move': 'placement-move/placement-move.bench.ts',
 };
 
 async function runSuite(script: string, extraArgs: readonly string[]): Promise<unknown> {

@@ -24,6 +24,7 @@ export * from './schema/tenant-owned-fields';
 export * from './schema/tenant-owned-schema';
 export * from './offboarding/tenant-owned-data.service';
 export { tenantOwnedCollectionNames } from './wall/tenant-owned-collection-names';
+export { tenantOwnedCollectionOf } from './placement/tenant-owned-collection-of';
 export * from './wall/mongo-command-wall';
 export * from './wall/wall-collection-registry';
 export * from './wall/walled-connection-class';

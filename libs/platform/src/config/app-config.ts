@@ -168,6 +168,24 @@ export interface AppConfig {
     /** How often the worker looks for requested exports and deletions that are due. */
     readonly sweepIntervalMs: number;
   };
+  /** Moving a tenant's data between placements (libs/placement; see README "Moving a tenant"). */
+  readonly placementMove: {
+    /** The longest a move refuses the tenant's writes: drain, final pass, verification and switch. */
+    readonly maxFreezeMs: number;
+    /** How long an admitted write of a moving tenant counts as in flight. */
+    readonly writeLeaseMs: number;
+    /** Catch-up passes re-read documents stamped this long before the previous pass began. */
+    readonly clockSkewMs: number;
+    /** Wait after marking a tenant moving, until every instance's tenant cache shows it. */
+    readonly cacheStalenessMs: number;
+    readonly batchSize: number;
+    /** A catch-up pass changing at most this many documents lets the move freeze. */
+    readonly freezeThreshold: number;
+    readonly maxCatchUpPasses: number;
+    readonly freezeAttempts: number;
+    /** Hours the old copy stays on the source after a switch. */
+    readonly retentionHours: number;
+  };
   readonly worker: {
     /** Where the worker serves its Prometheus metrics (it has no other HTTP server); 0 picks a free port. */
     readonly metricsPort: number;

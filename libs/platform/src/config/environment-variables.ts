@@ -478,6 +478,78 @@ export class EnvironmentVariables {
   @Max(3_600_000, { message: 'must be between 1000 and 3600000 milliseconds' })
   OFFBOARD_SWEEP_INTERVAL_MS = 60_000;
 
+  /** The longest a move may refuse a tenant's writes (drain, final pass, verification, switch). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(100, { message: 'must be between 100 and 60000 milliseconds' })
+  @Max(60_000, { message: 'must be between 100 and 60000 milliseconds' })
+  PLACEMENT_MOVE_MAX_FREEZE_MS = 5_000;
+
+  /** How long an admitted write of a moving tenant is counted as in flight; the freeze waits for the last one. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(50, { message: 'must be between 50 and 30000 milliseconds' })
+  @Max(30_000, { message: 'must be between 50 and 30000 milliseconds' })
+  PLACEMENT_MOVE_WRITE_LEASE_MS = 1_000;
+
+  /** Catch-up passes re-read documents stamped this long before the previous pass began (clock skew, write latency). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(0, { message: 'must be between 0 and 300000 milliseconds' })
+  @Max(300_000, { message: 'must be between 0 and 300000 milliseconds' })
+  PLACEMENT_MOVE_CLOCK_SKEW_MS = 5_000;
+
+  /** How long after marking a tenant moving every instance is sure to see it (above the 15 s in-process tenant cache). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(0, { message: 'must be between 0 and 600000 milliseconds' })
+  @Max(600_000, { message: 'must be between 0 and 600000 milliseconds' })
+  PLACEMENT_MOVE_CACHE_STALENESS_MS = 20_000;
+
+  /** Documents a move holds in memory per collection at once. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of documents' })
+  @Min(1, { message: 'must be between 1 and 10000 documents' })
+  @Max(10_000, { message: 'must be between 1 and 10000 documents' })
+  PLACEMENT_MOVE_BATCH_SIZE = 1_000;
+
+  /** A catch-up pass that changes at most this many documents ends the copy; the next pass runs frozen. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of documents' })
+  @Min(0, { message: 'must be between 0 and 1000000 documents' })
+  @Max(1_000_000, { message: 'must be between 0 and 1000000 documents' })
+  PLACEMENT_MOVE_FREEZE_THRESHOLD = 500;
+
+  /** Catch-up passes before the move freezes anyway (its bound still applies). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of passes' })
+  @Min(1, { message: 'must be between 1 and 1000 passes' })
+  @Max(1_000, { message: 'must be between 1 and 1000 passes' })
+  PLACEMENT_MOVE_MAX_CATCH_UP_PASSES = 20;
+
+  /** Freezes tried (each within the bound, thawed in between) before the move fails. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of attempts' })
+  @Min(1, { message: 'must be between 1 and 20 attempts' })
+  @Max(20, { message: 'must be between 1 and 20 attempts' })
+  PLACEMENT_MOVE_FREEZE_ATTEMPTS = 3;
+
+  /** Hours the old copy of a moved tenant is kept on its source placement before deletion. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of hours' })
+  @Min(0, { message: 'must be between 0 and 8760 hours' })
+  @Max(8_760, { message: 'must be between 0 and 8760 hours' })
+  PLACEMENT_MOVE_RETENTION_HOURS = 168;
+
   @IsOptional()
   @Type(() => Number)
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number between 0 and 1' })

@@ -105,6 +105,17 @@ describe('loadConfig', () => {
         archiveRetentionDays: 90,
         sweepIntervalMs: 60000,
       },
+      placementMove: {
+        maxFreezeMs: 5000,
+        writeLeaseMs: 1000,
+        clockSkewMs: 5000,
+        cacheStalenessMs: 20000,
+        batchSize: 1000,
+        freezeThreshold: 500,
+        maxCatchUpPasses: 20,
+        freezeAttempts: 3,
+        retentionHours: 168,
+      },
       worker: { metricsPort: 9464 },
       localRun: { dataDir: '.data' },
       mongodb: {
@@ -307,6 +318,12 @@ describe('loadConfig', () => {
     ['OFFBOARD_ARCHIVE_DIR', '  '],
     ['SIMULATED_GATEWAY_LATENCY_MS', '-5'],
     ['SIMULATED_GATEWAY_TRANSIENT_FAILURE_RATE', '2'],
+    ['PLACEMENT_MOVE_MAX_FREEZE_MS', '50'],
+    ['PLACEMENT_MOVE_MAX_FREEZE_MS', 'forever'],
+    ['PLACEMENT_MOVE_WRITE_LEASE_MS', '0'],
+    ['PLACEMENT_MOVE_BATCH_SIZE', '0'],
+    ['PLACEMENT_MOVE_FREEZE_ATTEMPTS', '21'],
+    ['PLACEMENT_MOVE_RETENTION_HOURS', '-1'],
   ])('refuses %s=%s and names it', (name, value) => {
     const problems = problemsOf({ ...valid, [name]: value });
     expect(problems.length).toBeGreaterThan(0);

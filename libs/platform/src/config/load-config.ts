@@ -209,6 +209,17 @@ export function loadConfig(environment: Environment): AppConfig {
       archiveRetentionDays: variables.OFFBOARD_ARCHIVE_RETENTION_DAYS,
       sweepIntervalMs: variables.OFFBOARD_SWEEP_INTERVAL_MS,
     },
+    placementMove: {
+      maxFreezeMs: variables.PLACEMENT_MOVE_MAX_FREEZE_MS,
+      writeLeaseMs: variables.PLACEMENT_MOVE_WRITE_LEASE_MS,
+      clockSkewMs: variables.PLACEMENT_MOVE_CLOCK_SKEW_MS,
+      cacheStalenessMs: variables.PLACEMENT_MOVE_CACHE_STALENESS_MS,
+      batchSize: variables.PLACEMENT_MOVE_BATCH_SIZE,
+      freezeThreshold: variables.PLACEMENT_MOVE_FREEZE_THRESHOLD,
+      maxCatchUpPasses: variables.PLACEMENT_MOVE_MAX_CATCH_UP_PASSES,
+      freezeAttempts: variables.PLACEMENT_MOVE_FREEZE_ATTEMPTS,
+      retentionHours: variables.PLACEMENT_MOVE_RETENTION_HOURS,
+    },
     worker: { metricsPort: variables.WORKER_METRICS_PORT },
     localRun: { dataDir: variables.LOCAL_DATA_DIR },
     mongodb: {

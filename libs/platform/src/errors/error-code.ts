@@ -67,6 +67,8 @@ export enum ErrorCode {
   ServiceUnavailable = 'service_unavailable',
   /** Admission control refused the request before any work: the instance or the tenant's share is full. */
   Overloaded = 'overloaded',
+  /** The tenant's data is being moved between placements and its writes are frozen for a bounded moment. */
+  TenantMoving = 'tenant_moving',
 }
 
 export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<ErrorCode, number>> = {
@@ -111,4 +113,5 @@ export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.WebhooksNotConfigured]: 501,
   [ErrorCode.ServiceUnavailable]: 503,
   [ErrorCode.Overloaded]: 503,
+  [ErrorCode.TenantMoving]: 503,
 };

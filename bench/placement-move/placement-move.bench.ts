@@ -1,0 +1,171 @@
+/**
+ * Moving one tenant between two placements (two databases of one MongoDB in a child process): total move time,
+ * time in each phase, and the write freeze, for 10k and 100k documents (1M with --full; --quick: 10k only),
+ * while a writer keeps inserting through the move's write admission (as the repository's gate does).
+ * Run: npm run bench -- placement-move [--quick|--full|--documents=N]   (prints one JSON object)
+ */
+import { loadavg } from 'node:os';
+
+import { tenantOwnedSchema } from '@tenantpay/data-isolation';
+import { RedisServerProcess } from '@tenantpay/local-services';
+import {
+  MoveWriteAdmission,
+  MoveWriteRegistry,
+  type TenantMoveProgress,
+  TenantMoveRunner,
+  type TenantMoveSettings,
+} from '@tenantpay/placement';
+import { createRedisClient } from '@tenantpay/platform';
+import mongoose, { type Connection, Types } from 'mongoose';
+
+import { startMongoProcess } from '../support/mongo-process';
+
+const COLLECTION = 'bench_move_payments';
+tenantOwnedSchema(
+  { reference: String },
+  { collection: COLLECTION, shard: { unsharded: true, reason: 'bench' } },
+);
+
+const ONLY = process.argv.find((arg) => arg.startsWith('--documents='));
+const SIZES = ONLY
+  ? [Number(ONLY.slice('--documents='.length))]
+  : process.argv.includes('--quick')
+    ? [10_000]
+    : process.argv.includes('--full')
+      ? [10_000, 100_000, 1_000_000]
+      : [10_000, 100_000];
+const BATCH_SIZE = 1_000;
+/** The defaults of PLACEMENT_MOVE_*, except a bound wide enough to measure the freeze rather than cut it. */
+const SETTINGS: TenantMoveSettings = {
+  maxFreezeMs: 60_000,
+  clockSkewMs: 5_000,
+  freezeThreshold: 500,
+  maxCatchUpPasses: 20,
+  freezeAttempts: 1,
+};
+const WRITE_LEASE_MS = 1_000;
+
+function payment(tenantId: Types.ObjectId, n: number, at: Date): Record<string, unknown> {
+  return {
+    _id: new Types.ObjectId(),
+    tenantId,
+    reference: `ref-${n}`,
+    amount: { minor: 1_000 + n, currency: 'EUR' },
+    status: 'COMPLETED',
+    method: 'card',
+    description: 'Invoice payment for services rendered, bench document of a realistic size',
+    statusHistory: [
+      { status: 'PENDING', at },
+      { status: 'COMPLETED', at },
+    ],
+    deletedAt: null,
+    deletedBy: null,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+function raw(connection: Connection) {
+  return connection.getClient().db(connection.name).collection(COLLECTION);
+}
+
+async function measure(uri: string, redisUrl: string, documents: number): Promise<Record<string, unknown>> {
+  const suffix = `${documents}_${Date.now()}`;
+  const source = await mongoose.createConnection(uri, { dbName: `bench_move_src_${suffix}` }).asPromise();
+  const target = await mongoose.createConnection(uri, { dbName: `bench_move_dst_${suffix}` }).asPromise();
+  // A loaded machine can hold a command past the platform's 1 s timeout; the mover's own calls must not fail for it.
+  const redis = createRedisClient({ kind: 'standalone', url: redisUrl }, 'placement-move-bench', {
+    commandTimeout: 10_000,
+  });
+  await redis.connect();
+  try {
+    const tenant = new Types.ObjectId();
+    const tenantId = tenant.toHexString();
+    await raw(source).createIndex({ tenantId: 1, reference: 1 }, { unique: true });
+    await raw(source).createIndex({ tenantId: 1, createdAt: -1 });
+    for (let n = 0; n < documents; n += 10_000) {
+      const at = new Date();
+      await raw(source).insertMany(
+        Array.from({ length: Math.min(10_000, documents - n) }, (_, i) => payment(tenant, n + i, at)),
+        { ordered: false },
+      );
+    }
+    const registry = new MoveWriteRegistry(redis);
+    await registry.open(tenantId, 'bench', 'shared');
+    let writing = true;
+    let written = 0;
+    let refused = 0;
+    const writer = (async () => {
+      while (writing) {
+        // As the gate does: Redis not answering refuses the write (the generator retries), never crashes it.
+        const admission = await registry
+          .admit(tenantId, 'shared', `w${written}`, WRITE_LEASE_MS)
+          .catch(() => MoveWriteAdmission.Unknown);
+        if (admission === MoveWriteAdmission.Admitted) {
+          await raw(source).insertOne(payment(tenant, documents + written, new Date()));
+          written += 1;
+        } else if (admission === MoveWriteAdmission.StalePlacement) return;
+        else refused += 1;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    })();
+    const runner = new TenantMoveRunner(
+      { source, target, tenantId: tenant, collections: [COLLECTION], batchSize: BATCH_SIZE },
+      'dedicated',
+      SETTINGS,
+      {
+        freeze: registry,
+        switchPlacement: async () => undefined,
+        record: async () => undefined,
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      },
+    );
+    const progress: TenantMoveProgress = await runner.run();
+    writing = false;
+    await writer;
+    return {
+      documents,
+      state: progress.state,
+      totalMs: progress.timings.totalMs,
+      copyMs: progress.timings.copyMs,
+      catchUpMs: progress.timings.catchUpMs,
+      freezeMs: progress.timings.freezeMs,
+      catchUpPasses: progress.catchUpPasses,
+      writesDuringMove: written,
+      writesRefusedWhileFrozen: refused,
+      verified: progress.verification.length > 0 && progress.verification.every((result) => result.matches),
+    };
+  } finally {
+    await source.dropDatabase();
+    await target.dropDatabase();
+    await source.close();
+    await target.close();
+    redis.disconnect();
+  }
+}
+
+async function main(): Promise<void> {
+  const mongo = await startMongoProcess();
+  const redisServer = await RedisServerProcess.start();
+  try {
+    const results = [];
+    for (const size of SIZES) results.push(await measure(mongo.uri, redisServer.url, size));
+    process.stdout.write(
+      `${JSON.stringify({
+        engine: mongo.kind,
+        batchSize: BATCH_SIZE,
+        writeLeaseMs: WRITE_LEASE_MS,
+        loadAverage: loadavg().map((value) => Math.round(value * 100) / 100),
+        moves: results,
+      })}\n`,
+    );
+  } finally {
+    await redisServer.stop();
+    await mongo.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,316 @@
+import { tenantOwnedSchema } from '@tenantpay/data-isolation';
+import fc from 'fast-check';
+import { type Connection, Types } from 'mongoose';
+
+import { rawCollection, tenantDocument, useTwoPlacements } from '../../test/two-placements';
+import { catchUpTenantCollection } from './catch-up-tenant-collection';
+import { copyCollectionIndexes } from './copy-collection-indexes';
+import { copyTenantDocuments } from './copy-tenant-documents';
+import { deleteTenantCopy } from './delete-tenant-copy';
+import { FreezeBoundExceededError } from './freeze-bound-exceeded.error';
+import { MoveDeadline } from './move-deadline';
+import { removeVanishedDocuments } from './remove-vanished-documents';
+import type { TenantCopyScope } from './tenant-copy-scope';
+import { verifyTenantCollection } from './verify-tenant-collection';
+
+// Declaring the schemas registers the collections as tenant-owned, which the copier requires.
+const COLLECTIONS = ['move_spec_items', 'move_spec_notes'] as const;
+for (const collection of COLLECTIONS) {
+  tenantOwnedSchema({ label: String }, { collection, shard: { unsharded: true, reason: 'test collection' } });
+}
+const [ITEMS, NOTES] = COLLECTIONS;
+
+const placements = useTwoPlacements();
+
+function scopeFor(tenantId: Types.ObjectId, batchSize = 7): TenantCopyScope {
+  return {
+    source: placements.source,
+    target: placements.target,
+    tenantId,
+    collections: COLLECTIONS,
+    batchSize,
+  };
+}
+
+function raw(connection: Connection, collection: string) {
+  return rawCollection(connection, collection);
+}
+
+async function tenantDocuments(connection: Connection, collection: string, tenantId: Types.ObjectId) {
+  return raw(connection, collection).find({ tenantId }).sort({ _id: 1 }).toArray();
+}
+
+function item(tenantId: Types.ObjectId, label: string, extra: Record<string, unknown> = {}) {
+  return tenantDocument(tenantId, label, extra);
+}
+
+describe('copyCollectionIndexes', () => {
+  it('builds every source index on the target with its options, before any document', async () => {
+    await raw(placements.source, ITEMS).createIndex(
+      { tenantId: 1, label: 1 },
+      { unique: true, name: 'label_unique' },
+    );
+    await raw(placements.source, ITEMS).createIndex(
+      { tenantId: 1, deletedAt: 1 },
+      { name: 'live', partialFilterExpression: { deletedAt: null } },
+    );
+
+    const built = await copyCollectionIndexes(placements.source, placements.target, ITEMS);
+
+    expect(built.sort()).toEqual(['label_unique', 'live']);
+    const indexes = await raw(placements.target, ITEMS).listIndexes().toArray();
+    expect(indexes.find((index) => index['name'] === 'label_unique')).toMatchObject({
+      key: { tenantId: 1, label: 1 },
+      unique: true,
+    });
+    expect(indexes.find((index) => index['name'] === 'live')).toMatchObject({
+      partialFilterExpression: { deletedAt: null },
+    });
+    expect(await raw(placements.target, ITEMS).countDocuments()).toBe(0);
+  });
+
+  it('builds nothing for a collection the source never created', async () => {
+    expect(await copyCollectionIndexes(placements.source, placements.target, NOTES)).toEqual([]);
+  });
+});
+
+describe('copyTenantDocuments', () => {
+  it('copies every document of the tenant and none of another tenant, in batches, repeatably', async () => {
+    const tenant = new Types.ObjectId();
+    const other = new Types.ObjectId();
+    const mine = Array.from({ length: 23 }, (_, n) => item(tenant, `mine-${n}`));
+    await raw(placements.source, NOTES).insertMany([...mine, item(other, 'theirs')]);
+
+    expect(await copyTenantDocuments(scopeFor(tenant), NOTES)).toBe(23);
+    expect(await copyTenantDocuments(scopeFor(tenant), NOTES)).toBe(23);
+
+    expect(await tenantDocuments(placements.target, NOTES, tenant)).toEqual(mine);
+    expect(await raw(placements.target, NOTES).countDocuments({ tenantId: other })).toBe(0);
+  });
+
+  it('stops before its next batch once the freeze deadline has passed', async () => {
+    const tenant = new Types.ObjectId();
+    await raw(placements.source, NOTES).insertMany(
+      Array.from({ length: 3 }, (_, n) => item(tenant, `late-${n}`)),
+    );
+    const passed = MoveDeadline.after(50, Date.now() - 1_000);
+
+    await expect(copyTenantDocuments(scopeFor(tenant), NOTES, {}, passed)).rejects.toBeInstanceOf(
+      FreezeBoundExceededError,
+    );
+    expect(await raw(placements.target, NOTES).countDocuments({ tenantId: tenant })).toBe(0);
+  });
+});
+
+describe('catchUpTenantCollection', () => {
+  it('brings over inserts, updates and soft deletes made since the pass, and removes hard deletes', async () => {
+    const tenant = new Types.ObjectId();
+    const [kept, updated, softDeleted, hardDeleted] = ['kept', 'updated', 'soft', 'hard'].map((label) =>
+      item(tenant, label),
+    ) as [ReturnType<typeof item>, ReturnType<typeof item>, ReturnType<typeof item>, ReturnType<typeof item>];
+    await raw(placements.source, NOTES).insertMany([kept, updated, softDeleted, hardDeleted]);
+    await copyTenantDocuments(scopeFor(tenant), NOTES);
+    const since = new Date();
+
+    const later = new Date(since.getTime() + 1);
+    await raw(placements.source, NOTES).updateOne(
+      { _id: updated._id },
+      { $set: { label: 'changed', updatedAt: later } },
+    );
+    await raw(placements.source, NOTES).updateOne(
+      { _id: softDeleted._id },
+      { $set: { deletedAt: later, deletedBy: 'user-1', updatedAt: later } },
+    );
+    await raw(placements.source, NOTES).deleteOne({ _id: hardDeleted._id });
+    const inserted = item(tenant, 'new', { createdAt: later, updatedAt: later });
+    await raw(placements.source, NOTES).insertOne(inserted);
+
+    const delta = await catchUpTenantCollection(scopeFor(tenant), NOTES, since);
+
+    expect(delta).toEqual({ copied: 3, removed: 1 });
+    expect(await tenantDocuments(placements.target, NOTES, tenant)).toEqual(
+      await tenantDocuments(placements.source, NOTES, tenant),
+    );
+  });
+});
+
+describe('removeVanishedDocuments', () => {
+  it('finds hard deletes among ids that are not ObjectIds too', async () => {
+    const tenant = new Types.ObjectId();
+    const ids = ['a', 'b', 'c', 'd'];
+    await raw(placements.source, NOTES).insertMany(
+      ids.map((id) => ({ ...item(tenant, id), _id: id })) as never,
+    );
+    await copyTenantDocuments(scopeFor(tenant, 2), NOTES);
+    await raw(placements.source, NOTES).deleteMany({ _id: { $in: ['b', 'd'] } } as never);
+
+    expect(await removeVanishedDocuments(scopeFor(tenant, 2), NOTES)).toBe(2);
+    expect((await tenantDocuments(placements.target, NOTES, tenant)).map((d) => d['_id'])).toEqual([
+      'a',
+      'c',
+    ]);
+  });
+
+  it('merges ObjectId sets in batches, deleting exactly what the source lost', async () => {
+    const tenant = new Types.ObjectId();
+    const documents = Array.from({ length: 25 }, (_, n) => item(tenant, `m-${n}`));
+    await raw(placements.source, NOTES).insertMany(documents);
+    await copyTenantDocuments(scopeFor(tenant, 4), NOTES);
+    const lost = documents.filter((_, n) => n % 3 === 0 || n === 24).map((d) => d._id);
+    await raw(placements.source, NOTES).deleteMany({ _id: { $in: lost } });
+
+    expect(await removeVanishedDocuments(scopeFor(tenant, 4), NOTES)).toBe(lost.length);
+    expect(await tenantDocuments(placements.target, NOTES, tenant)).toEqual(
+      await tenantDocuments(placements.source, NOTES, tenant),
+    );
+  });
+});
+
+describe('verifyTenantCollection', () => {
+  it('matches equal copies and reports a changed, a missing and an extra document', async () => {
+    const tenant = new Types.ObjectId();
+    const documents = Array.from({ length: 5 }, (_, n) => item(tenant, `v-${n}`, { amount: n }));
+    await raw(placements.source, ITEMS).insertMany(documents);
+    await copyTenantDocuments(scopeFor(tenant), ITEMS);
+    const equal = await verifyTenantCollection(scopeFor(tenant), ITEMS);
+    expect(equal).toMatchObject({ sourceCount: 5, targetCount: 5, matches: true });
+    expect(equal.sourceChecksum).toMatch(/^[0-9a-f]{64}$/);
+
+    await raw(placements.target, ITEMS).updateOne({ _id: documents[0]?._id }, { $set: { amount: 99 } });
+    const changed = await verifyTenantCollection(scopeFor(tenant), ITEMS);
+    expect(changed).toMatchObject({ sourceCount: 5, targetCount: 5, matches: false });
+
+    await raw(placements.target, ITEMS).replaceOne({ _id: documents[0]?._id }, documents[0] ?? {});
+    await raw(placements.target, ITEMS).deleteOne({ _id: documents[1]?._id });
+    await raw(placements.target, ITEMS).insertOne(item(tenant, 'extra', { amount: 1 }));
+    expect(await verifyTenantCollection(scopeFor(tenant), ITEMS)).toMatchObject({
+      sourceCount: 5,
+      targetCount: 5,
+      matches: false,
+    });
+  });
+});
+
+describe('deleteTenantCopy', () => {
+  it("deletes the tenant's documents of one placement and nobody else's", async () => {
+    const tenant = new Types.ObjectId();
+    const other = new Types.ObjectId();
+    await raw(placements.target, ITEMS).insertMany([
+      item(tenant, 'd-1'),
+      item(tenant, 'd-2'),
+      item(other, 'd-3'),
+    ]);
+
+    const deleted = await deleteTenantCopy(placements.target, tenant, COLLECTIONS);
+
+    expect(deleted[ITEMS]).toBe(2);
+    expect(await raw(placements.target, ITEMS).countDocuments({ tenantId: other })).toBe(1);
+  });
+});
+
+describe('copy, catch up and verify under concurrent writes (property)', () => {
+  type Write =
+    | { kind: 'insert'; collection: 0 | 1; label: string }
+    | { kind: 'update'; pick: number; label: string }
+    | { kind: 'softDelete'; pick: number }
+    | { kind: 'hardDelete'; pick: number };
+
+  const write: fc.Arbitrary<Write> = fc.oneof(
+    fc.record({
+      kind: fc.constant('insert' as const),
+      collection: fc.constantFrom(0 as const, 1 as const),
+      label: fc.string(),
+    }),
+    fc.record({ kind: fc.constant('update' as const), pick: fc.nat(), label: fc.string() }),
+    fc.record({ kind: fc.constant('softDelete' as const), pick: fc.nat() }),
+    fc.record({ kind: fc.constant('hardDelete' as const), pick: fc.nat() }),
+  );
+  const value = fc.oneof(
+    fc.integer(),
+    fc.string(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.integer(), { maxLength: 3 }),
+  );
+
+  it('leaves the target equal to the source after the final pass', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.tuple(
+            fc.constantFrom(0, 1),
+            fc.dictionary(fc.stringMatching(/^[a-z]{1,6}$/), value, { maxKeys: 4 }),
+          ),
+          {
+            maxLength: 40,
+          },
+        ),
+        fc.array(write, { maxLength: 30 }),
+        fc.integer({ min: 1, max: 9 }),
+        async (initial, writes, batchSize) => {
+          const tenant = new Types.ObjectId();
+          const scope = scopeFor(tenant, batchSize);
+          const ids: { collection: string; id: Types.ObjectId }[] = [];
+          for (const [collection, fields] of initial) {
+            // Labels stay unique per document: the items collection carries a unique index on them.
+            const document = item(tenant, `initial-${ids.length}`, { extra: fields });
+            await raw(placements.source, COLLECTIONS[collection] ?? ITEMS).insertOne(document);
+            ids.push({ collection: COLLECTIONS[collection] ?? ITEMS, id: document._id });
+          }
+          const writer = applyWrites(tenant, writes, ids);
+          // A skew allowance like the mover's: a write stamped just before a pass may land after it reads.
+          let since = new Date(Date.now() - 1_000);
+          for (const collection of COLLECTIONS) await copyTenantDocuments(scope, collection);
+          for (let pass = 0; pass < 2; pass += 1) {
+            const next = new Date(Date.now() - 1_000);
+            for (const collection of COLLECTIONS) await catchUpTenantCollection(scope, collection, since);
+            since = next;
+          }
+          await writer; // the freeze: no more writes
+          for (const collection of COLLECTIONS) await catchUpTenantCollection(scope, collection, since);
+
+          for (const collection of COLLECTIONS) {
+            expect(await verifyTenantCollection(scope, collection)).toMatchObject({ matches: true });
+            expect(await tenantDocuments(placements.target, collection, tenant)).toEqual(
+              await tenantDocuments(placements.source, collection, tenant),
+            );
+          }
+        },
+      ),
+      { numRuns: 15 },
+    );
+    // 15 moves of up to 40 documents with up to 30 concurrent writes: about 5 s on a quiet machine.
+  }, 120_000);
+
+  async function applyWrites(
+    tenant: Types.ObjectId,
+    writes: readonly Write[],
+    ids: { collection: string; id: Types.ObjectId }[],
+  ): Promise<void> {
+    for (const change of writes) {
+      await new Promise((resolve) => setImmediate(resolve));
+      const now = new Date();
+      if (change.kind === 'insert') {
+        const collection = COLLECTIONS[change.collection];
+        const document = item(tenant, `${change.label}-${ids.length}`);
+        await raw(placements.source, collection).insertOne(document);
+        ids.push({ collection, id: document._id });
+        continue;
+      }
+      const picked = ids[change.pick % Math.max(ids.length, 1)];
+      if (picked === undefined) continue;
+      const collection = raw(placements.source, picked.collection);
+      if (change.kind === 'update')
+        await collection.updateOne(
+          { _id: picked.id },
+          { $set: { label: `${change.label}-${picked.id.toHexString()}`, updatedAt: now } },
+        );
+      if (change.kind === 'softDelete')
+        await collection.updateOne(
+          { _id: picked.id },
+          { $set: { deletedAt: now, deletedBy: 'u', updatedAt: now } },
+        );
+      if (change.kind === 'hardDelete') await collection.deleteOne({ _id: picked.id });
+    }
+  }
+});

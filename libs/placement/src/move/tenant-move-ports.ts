@@ -1,0 +1,22 @@
+import type { TenantMoveProgress } from './tenant-move-progress';
+
+/** The freeze side of the move's Redis state (MoveWriteRegistry), as the runner needs it. */
+export interface TenantWriteFreeze {
+  freeze(tenantId: string): Promise<void>;
+  thaw(tenantId: string): Promise<void>;
+  longestLeaseLeftMs(tenantId: string): Promise<number>;
+  switchTo(tenantId: string, placement: string): Promise<void>;
+}
+
+/** What the application does for the runner: the switch itself and the record of each step. */
+export interface TenantMovePorts {
+  readonly freeze: TenantWriteFreeze;
+  /**
+   * Atomically points the tenant at its new placement (one conditional update of the tenant document) and
+   * invalidates the tenant's caches on every instance. Runs while the tenant's writes are frozen.
+   */
+  switchPlacement(): Promise<void>;
+  /** Persists and audits the move's progress at every change of state. */
+  record(progress: TenantMoveProgress): Promise<void>;
+  sleep(ms: number): Promise<void>;
+}

@@ -1,0 +1,212 @@
+import { tenantOwnedSchema } from '@tenantpay/data-isolation';
+import { createRedisClient, type RedisClient } from '@tenantpay/platform';
+import { useTestRedis } from '@tenantpay/testing';
+import { type Connection, Types } from 'mongoose';
+
+import { rawCollection, tenantDocument, useTwoPlacements } from '../../test/two-placements';
+import { MoveWriteAdmission } from '../write-gate/move-write-admission';
+import { MoveWriteRegistry } from '../write-gate/move-write-registry';
+import { SwitchOutcomeUnknownError } from './switch-outcome-unknown.error';
+import type { TenantMovePorts } from './tenant-move-ports';
+import type { TenantMoveProgress } from './tenant-move-progress';
+import { TenantMoveRunner } from './tenant-move-runner';
+import type { TenantMoveSettings } from './tenant-move-settings';
+import { TenantMoveState } from './tenant-move-state.enum';
+
+const COLLECTION = 'move_runner_spec_orders';
+tenantOwnedSchema({ label: String }, { collection: COLLECTION, shard: { unsharded: true, reason: 'test' } });
+
+const placements = useTwoPlacements();
+const redisServer = useTestRedis();
+let redis: RedisClient;
+let registry: MoveWriteRegistry;
+
+const SETTINGS: TenantMoveSettings = {
+  maxFreezeMs: 5_000,
+  clockSkewMs: 1_000,
+  freezeThreshold: 5,
+  maxCatchUpPasses: 10,
+  freezeAttempts: 2,
+};
+
+beforeAll(async () => {
+  redis = createRedisClient(redisServer.topology, 'move-runner-spec', { keyPrefix: redisServer.keyPrefix });
+  await redis.connect();
+  registry = new MoveWriteRegistry(redis);
+});
+afterAll(() => redis.disconnect());
+
+function orders(connection: Connection) {
+  return rawCollection(connection, COLLECTION);
+}
+
+function order(tenantId: Types.ObjectId, label: string, updatedAt = new Date()) {
+  return tenantDocument(tenantId, label, {}, updatedAt);
+}
+
+async function seed(tenantId: Types.ObjectId, count: number): Promise<void> {
+  await orders(placements.source).insertMany(
+    Array.from({ length: count }, (_, n) => order(tenantId, `seed-${n}`)),
+  );
+}
+
+interface Harness {
+  readonly runner: TenantMoveRunner;
+  readonly states: TenantMoveState[];
+  switched: boolean;
+}
+
+function harness(
+  tenantId: Types.ObjectId,
+  settings: TenantMoveSettings = SETTINGS,
+  overrides: Partial<TenantMovePorts> = {},
+): Harness {
+  const states: TenantMoveState[] = [];
+  const result: { switched: boolean } = { switched: false };
+  const ports: TenantMovePorts = {
+    freeze: registry,
+    switchPlacement: async () => {
+      result.switched = true;
+    },
+    record: async (progress: TenantMoveProgress) => {
+      states.push(progress.state);
+    },
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    ...overrides,
+  };
+  const scope = {
+    source: placements.source,
+    target: placements.target,
+    tenantId,
+    collections: [COLLECTION],
+    batchSize: 50,
+  };
+  return Object.assign(result, { runner: new TenantMoveRunner(scope, 'dedicated', settings, ports), states });
+}
+
+async function tenantOrders(connection: Connection, tenantId: Types.ObjectId) {
+  return orders(connection).find({ tenantId }).sort({ _id: 1 }).toArray();
+}
+
+describe('TenantMoveRunner.run', () => {
+  it('switches a tenant that keeps writing through the gate, with every write on the target', async () => {
+    const tenant = new Types.ObjectId();
+    const tenantId = tenant.toHexString();
+    await seed(tenant, 300);
+    await registry.open(tenantId, 'move-1', 'shared');
+    const move = harness(tenant);
+
+    // A writer like the repository behind the gate: admitted → writes to the source; refused → retries later.
+    let writing = true;
+    let written = 0;
+    const writer = (async () => {
+      while (writing) {
+        const admission = await registry.admit(tenantId, 'shared', `w-${written}`, 200);
+        if (admission === MoveWriteAdmission.Admitted) {
+          await orders(placements.source).insertOne(order(tenant, `live-${written}`));
+          written += 1;
+        } else if (admission === MoveWriteAdmission.StalePlacement) {
+          return;
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+
+    const progress = await move.runner.run();
+    writing = false;
+    await writer;
+
+    expect(progress.state).toBe(TenantMoveState.Switched);
+    expect(move.switched).toBe(true);
+    expect(move.states).toEqual([
+      TenantMoveState.Copying,
+      TenantMoveState.CatchingUp,
+      TenantMoveState.Frozen,
+      TenantMoveState.Verifying,
+      TenantMoveState.Switched,
+    ]);
+    expect(progress.verification).toEqual([expect.objectContaining({ matches: true })]);
+    expect(written).toBeGreaterThan(0);
+    expect(progress.freezeAttempts).toBe(1);
+    // Every write admitted before the switch is on the target; after it the writer was told to go elsewhere.
+    expect(await tenantOrders(placements.target, tenant)).toEqual(
+      await tenantOrders(placements.source, tenant),
+    );
+    expect(await registry.admit(tenantId, 'shared', 'late', 200)).toBe(MoveWriteAdmission.StalePlacement);
+    expect(await registry.admit(tenantId, 'dedicated', 'late', 200)).toBe(MoveWriteAdmission.Admitted);
+  });
+
+  it('fails, thawed and with the target copy dropped, when the freeze cannot fit its bound', async () => {
+    const tenant = new Types.ObjectId();
+    const tenantId = tenant.toHexString();
+    await seed(tenant, 20);
+    await registry.open(tenantId, 'move-2', 'shared');
+    // A write admitted with a lease longer than the whole freeze bound: the drain can never finish in time.
+    await registry.admit(tenantId, 'shared', 'slow-writer', 60_000);
+    const move = harness(tenant, { ...SETTINGS, maxFreezeMs: 200 });
+
+    const progress = await move.runner.run();
+
+    expect(progress.state).toBe(TenantMoveState.Failed);
+    expect(progress.failure).toMatch(/200 ms freeze bound in 2 attempts/);
+    expect(move.switched).toBe(false);
+    expect(await orders(placements.target).countDocuments({ tenantId: tenant })).toBe(0);
+    expect(await orders(placements.source).countDocuments({ tenantId: tenant })).toBe(20);
+    expect(await registry.admit(tenantId, 'shared', 'after', 200)).toBe(MoveWriteAdmission.Admitted);
+  });
+
+  it('fails without switching when verification finds a write the catch-up could not see', async () => {
+    const tenant = new Types.ObjectId();
+    const tenantId = tenant.toHexString();
+    await seed(tenant, 20);
+    await registry.open(tenantId, 'move-3', 'shared');
+    const move = harness(tenant, SETTINGS, {
+      freeze: {
+        ...bound(registry),
+        // A writer past the gate, stamped far before the allowance for clock skew: only verification sees it.
+        freeze: async (id) => {
+          await registry.freeze(id);
+          await orders(placements.source).insertOne(
+            order(tenant, 'unseen', new Date(Date.now() - 3_600_000)),
+          );
+        },
+      },
+    });
+
+    const progress = await move.runner.run();
+
+    expect(progress.state).toBe(TenantMoveState.Failed);
+    expect(progress.failure).toBe('verification found differing copies');
+    expect(progress.verification).toEqual([
+      expect.objectContaining({ sourceCount: 21, targetCount: 20, matches: false }),
+    ]);
+    expect(move.switched).toBe(false);
+    expect(await orders(placements.target).countDocuments({ tenantId: tenant })).toBe(0);
+  });
+
+  it('keeps both copies and the freeze when the switch itself fails', async () => {
+    const tenant = new Types.ObjectId();
+    const tenantId = tenant.toHexString();
+    await seed(tenant, 10);
+    await registry.open(tenantId, 'move-4', 'shared');
+    const move = harness(tenant, SETTINGS, {
+      switchPlacement: async () => {
+        throw new Error('MongoDB went away');
+      },
+    });
+
+    await expect(move.runner.run()).rejects.toBeInstanceOf(SwitchOutcomeUnknownError);
+
+    expect(await orders(placements.target).countDocuments({ tenantId: tenant })).toBe(10);
+    expect(await registry.admit(tenantId, 'shared', 'during', 200)).toBe(MoveWriteAdmission.Frozen);
+  });
+});
+
+function bound(registry: MoveWriteRegistry): TenantMovePorts['freeze'] {
+  return {
+    freeze: (id) => registry.freeze(id),
+    thaw: (id) => registry.thaw(id),
+    longestLeaseLeftMs: (id) => registry.longestLeaseLeftMs(id),
+    switchTo: (id, placement) => registry.switchTo(id, placement),
+  };
+}

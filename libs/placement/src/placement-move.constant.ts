@@ -1,0 +1,13 @@
+/**
+ * Redis keys of a tenant's move between placements. Both carry the tenant in a hash tag so they live in one
+ * Redis Cluster slot: the admission script reads the move's state and registers the writer atomically.
+ */
+export const placementMoveKeys = {
+  /** Hash: `placement` (where the tenant's writes must go right now), `frozen` ('1' while writes are refused), `moveId`. */
+  state: (tenantId: string): string => `placement-move:{${tenantId}}:state`,
+  /** Sorted set: one member per admitted write of the moving tenant, scored by the end of its lease (Redis ms). */
+  writers: (tenantId: string): string => `placement-move:{${tenantId}}:writers`,
+} as const;
+
+/** Retry-After of a write refused because its tenant is frozen for a move: about one freeze. */
+export const TENANT_MOVING_RETRY_AFTER_SECONDS = 2;

@@ -1,0 +1,93 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { REDIS_CLIENT, type RedisClient, RedisScript } from '@tenantpay/platform';
+
+import { placementMoveKeys } from '../placement-move.constant';
+import { MoveWriteAdmission } from './move-write-admission';
+
+/**
+ * Admits a write of a moving tenant, atomically with the move's state: refused while frozen or when the writer
+ * would write to the wrong placement; otherwise registered in the writers set with a lease (ends in Redis
+ * time, so instances' clocks do not matter), so the mover can wait for writes already under way to finish
+ * before its final pass.
+ */
+const ADMIT = new RedisScript(`
+local state = redis.call('HMGET', KEYS[1], 'frozen', 'placement')
+if not state[2] then return '${MoveWriteAdmission.Unknown}' end
+if state[1] == '1' then return '${MoveWriteAdmission.Frozen}' end
+if state[2] ~= ARGV[3] then return '${MoveWriteAdmission.StalePlacement}' end
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
+redis.call('ZADD', KEYS[2], now + tonumber(ARGV[1]), ARGV[2])
+redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[1]) * 2)
+return '${MoveWriteAdmission.Admitted}'
+`);
+
+/** Milliseconds until the last live lease of the writers set ends (0: none in flight), in Redis time. */
+const LONGEST_LEASE_LEFT = new RedisScript(`
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+if not last[2] then return 0 end
+return tonumber(last[2]) - now
+`);
+
+/**
+ * The Redis half of a tenant's move, shared by every instance: where the tenant's writes must go, whether they
+ * are frozen, and which are in flight. The mover opens, freezes, thaws, switches and closes it; the write gate
+ * admits writes through it.
+ */
+@Injectable()
+export class MoveWriteRegistry {
+  constructor(@Inject(REDIS_CLIENT) private readonly redis: RedisClient) {}
+
+  /** Starts a move: writes go to `source`, unfrozen. Replaces whatever an earlier attempt left. */
+  async open(tenantId: string, moveId: string, source: string): Promise<void> {
+    await this.redis.del(placementMoveKeys.writers(tenantId));
+    await this.redis.hset(placementMoveKeys.state(tenantId), {
+      placement: source,
+      frozen: '0',
+      moveId,
+    });
+  }
+
+  async admit(
+    tenantId: string,
+    placement: string,
+    writerId: string,
+    leaseMs: number,
+  ): Promise<MoveWriteAdmission> {
+    const answer = await ADMIT.evaluate(
+      this.redis,
+      [placementMoveKeys.state(tenantId), placementMoveKeys.writers(tenantId)],
+      [leaseMs, writerId, placement],
+    );
+    if (!Object.values<unknown>(MoveWriteAdmission).includes(answer))
+      throw new Error(`Unexpected write admission answer: ${String(answer)}`);
+    return answer as MoveWriteAdmission;
+  }
+
+  /** From now on no write of the tenant is admitted (in-flight ones may still land: see {@link longestLeaseLeftMs}). */
+  async freeze(tenantId: string): Promise<void> {
+    await this.redis.hset(placementMoveKeys.state(tenantId), 'frozen', '1');
+  }
+
+  async thaw(tenantId: string): Promise<void> {
+    await this.redis.hset(placementMoveKeys.state(tenantId), 'frozen', '0');
+  }
+
+  /** After the switch: writes are admitted again, to the new placement only. */
+  async switchTo(tenantId: string, placement: string): Promise<void> {
+    await this.redis.hset(placementMoveKeys.state(tenantId), { placement, frozen: '0' });
+  }
+
+  async longestLeaseLeftMs(tenantId: string): Promise<number> {
+    return Number(await LONGEST_LEASE_LEFT.evaluate(this.redis, [placementMoveKeys.writers(tenantId)], []));
+  }
+
+  /** The move is over (switched and every cache has caught up, or failed): writes no longer consult Redis. */
+  async close(tenantId: string): Promise<void> {
+    await this.redis.del(placementMoveKeys.state(tenantId), placementMoveKeys.writers(tenantId));
+  }
+}

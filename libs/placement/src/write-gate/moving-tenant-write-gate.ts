@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@tenantpay/platform';
+
+import { MoveWriteAdmission } from './move-write-admission';
+import { MoveWriteRegistry } from './move-write-registry';
+import { TenantMovingException } from './tenant-moving.exception';
+import { TenantPlacementView } from './tenant-placement-view';
+
+/**
+ * The move-aware implementation of the placement write gate (`PlacementWriteGate.assertWritable`, to be bound
+ * to `PLACEMENT_WRITE_GATE` in place of the always-writable one), asked by TenantAwareRepository before every
+ * write (API and worker alike). A tenant that is not moving costs nothing but its cached snapshot. A moving tenant's write is admitted by the move's Redis state: refused while
+ * the final pass runs, refused when this instance would write to a placement that is no longer the tenant's
+ * (its cache is behind the switch), registered as in flight otherwise so the freeze waits for it. Redis
+ * unable to answer refuses the moving tenant's writes (fail closed: a write the mover cannot see could be lost
+ * by the switch); other tenants never ask Redis, so they are unaffected.
+ *
+ * Why the snapshot's `moving` flag is enough to skip Redis: the mover sets it, invalidates the tenant's caches
+ * and waits PLACEMENT_MOVE_CACHE_STALENESS_MS before it ever freezes, so by then every instance asks Redis.
+ */
+@Injectable()
+export class MovingTenantWriteGate {
+  private readonly leaseMs: number;
+
+  constructor(
+    private readonly view: TenantPlacementView,
+    private readonly registry: MoveWriteRegistry,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.leaseMs = config.placementMove.writeLeaseMs;
+  }
+
+  async assertWritable(tenantId: string): Promise<void> {
+    const belief = await this.view.beliefOf(tenantId);
+    if (!belief.moving) return;
+    let admission: MoveWriteAdmission;
+    try {
+      admission = await this.registry.admit(tenantId, belief.placement, randomUUID(), this.leaseMs);
+    } catch {
+      throw new TenantMovingException();
+    }
+    if (admission !== MoveWriteAdmission.Admitted) throw new TenantMovingException();
+  }
+}
