@@ -8,13 +8,12 @@ import { loadavg } from 'node:os';
 
 import { tenantOwnedSchema } from '@tenantpay/data-isolation';
 import { RedisServerProcess } from '@tenantpay/local-services';
+import { MoveWriteAdmission, MoveWriteRegistry } from '@tenantpay/placement';
 import {
-  MoveWriteAdmission,
-  MoveWriteRegistry,
   type TenantMoveProgress,
   TenantMoveRunner,
   type TenantMoveSettings,
-} from '@tenantpay/placement';
+} from '@tenantpay/placement-move';
 import { createRedisClient } from '@tenantpay/platform';
 import mongoose, { type Connection, Types } from 'mongoose';
 

@@ -34,7 +34,8 @@ export function createSessionFetch(routes: SessionRoutes): RequestFetch {
     const retry = request.clone();
     const token = accessTokenStore.read();
     const response = await fetch(prepare(request, path, token));
-    if (token === null || routes.sessionPaths.has(path) || !(await isRenewableRefusal(response))) return response;
+    if (token === null || routes.sessionPaths.has(path) || !(await isRenewableRefusal(response)))
+      return response;
     if (!(await routes.renew())) {
       sessionEndSignal.raise();
       return response;

@@ -26,7 +26,9 @@ export class PlacementModels {
     const connection = await this.connections.connectionFor(placement);
     const placed = connection.models[model.modelName];
     if (placed === undefined) {
-      throw new Error(`Model ${model.modelName} is not tenant-owned on the shared connection: no placement has it`);
+      throw new Error(
+        `Model ${model.modelName} is not tenant-owned on the shared connection: no placement has it`,
+      );
     }
     return placed as Model<T>;
   }
@@ -41,7 +43,10 @@ export class PlacementModels {
     for (const model of models) {
       for (const index of indexesOutsideSchemaOf(model.modelName)) {
         await createIndexOutsideSchema(model, index).catch((error: unknown) =>
-          this.logger.warn({ err: error, model: model.modelName }, 'Could not create an index on a placement'),
+          this.logger.warn(
+            { err: error, model: model.modelName },
+            'Could not create an index on a placement',
+          ),
         );
       }
     }

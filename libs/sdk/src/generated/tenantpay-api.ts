@@ -3646,7 +3646,8 @@ export interface components {
         | 'not_ready'
         | 'webhooks_not_configured'
         | 'service_unavailable'
-        | 'overloaded';
+        | 'overloaded'
+        | 'tenant_moving';
       /** @description Human-readable explanation; never a stack trace */
       message: string;
       /** @description Per-field or per-issue detail, e.g. validation failures */

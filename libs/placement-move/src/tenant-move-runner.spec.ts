@@ -3,9 +3,8 @@ import { createRedisClient, type RedisClient } from '@tenantpay/platform';
 import { useTestRedis } from '@tenantpay/testing';
 import { type Connection, Types } from 'mongoose';
 
-import { rawCollection, tenantDocument, useTwoPlacements } from '../../test/two-placements';
-import { MoveWriteAdmission } from '../write-gate/move-write-admission';
-import { MoveWriteRegistry } from '../write-gate/move-write-registry';
+import { rawCollection, tenantDocument, useTwoPlacements } from '../test/two-placements';
+import { MoveWriteAdmission, MoveWriteRegistry } from '@tenantpay/placement';
 import { SwitchOutcomeUnknownError } from './switch-outcome-unknown.error';
 import type { TenantMovePorts } from './tenant-move-ports';
 import type { TenantMoveProgress } from './tenant-move-progress';

@@ -3,9 +3,8 @@ import { createRedisClient, type RedisClient } from '@tenantpay/platform';
 import { useTestRedis } from '@tenantpay/testing';
 import { Types } from 'mongoose';
 
-import { rawCollection, tenantDocument, useTwoPlacements } from '../../test/two-placements';
-import { MoveWriteAdmission } from '../write-gate/move-write-admission';
-import { MoveWriteRegistry } from '../write-gate/move-write-registry';
+import { rawCollection, tenantDocument, useTwoPlacements } from '../test/two-placements';
+import { MoveWriteAdmission, MoveWriteRegistry } from '@tenantpay/placement';
 import { copyTenantDocuments } from './copy-tenant-documents';
 import { settleInterruptedMove } from './settle-interrupted-move';
 import { TenantMoveState } from './tenant-move-state.enum';

@@ -2,7 +2,7 @@ import { tenantOwnedSchema } from '@tenantpay/data-isolation';
 import fc from 'fast-check';
 import { type Connection, Types } from 'mongoose';
 
-import { rawCollection, tenantDocument, useTwoPlacements } from '../../test/two-placements';
+import { rawCollection, tenantDocument, useTwoPlacements } from '../test/two-placements';
 import { catchUpTenantCollection } from './catch-up-tenant-collection';
 import { copyCollectionIndexes } from './copy-collection-indexes';
 import { copyTenantDocuments } from './copy-tenant-documents';
