@@ -149,12 +149,5 @@ export default tseslint.config(
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
-  {
-    // The portal's browser code: ES modules served as they are. Names are checked by
-    // `tsc -p apps/api/tsconfig.portal.json` against the DOM's types, which know every browser global.
-    files: ['apps/api/src/portal/assets/**/*.js'],
-    languageOptions: { sourceType: 'module' },
-    rules: { 'no-undef': 'off' },
-  },
   prettier,
 );

@@ -23,7 +23,7 @@ import { InvitationsModule } from './invitations/invitations.module';
 import { ApiMetricsModule } from './metrics/api-metrics.module';
 import { PasswordsApiModule } from './passwords/passwords-api.module';
 import { PaymentsApiModule } from './payments/payments-api.module';
-import { PortalModule } from './portal/portal.module';
+import { LegacyPortalLinksModule } from './legacy-portal-links/legacy-portal-links.module';
 import { ConsoleModule } from './console/console.module';
 import { ApiTenancyModule } from './tenancy/api-tenancy.module';
 import { TenantDomainsApiModule } from './tenant-domains/tenant-domains-api.module';
@@ -77,7 +77,7 @@ export class ApiModule {
         }),
         WebhookEndpointsModule,
         PaymentsApiModule,
-        PortalModule,
+        LegacyPortalLinksModule,
         ConsoleModule,
         DevMailboxModule.forRoot(config),
       ],

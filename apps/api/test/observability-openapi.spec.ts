@@ -23,14 +23,14 @@ type OpenApiDocument = {
 
 /**
  * Served, but pages and files rather than API operations: the consoles' pages (the platform console's email-link
- * pages included) and built files, and the staff portal's.
+ * pages included) and built files, and the retired portal's old links (redirects).
  */
 const NOT_API_OPERATIONS = [
   'GET /',
   'GET /assets/{asset}',
   'GET /accept-invitation',
   'GET /reset-password',
-  'GET /portal/{asset}',
+  'GET /portal/{page}',
 ];
 
 describe('OpenAPI document (SPEC §12)', () => {
@@ -62,10 +62,10 @@ describe('OpenAPI document (SPEC §12)', () => {
     expect(routes.filter((route) => route.includes('metrics'))).toEqual([]);
   });
 
-  it("serves the portal's page and files but leaves them out of the document", () => {
+  it("serves the consoles' pages and files and the old links' redirects but leaves them out of the document", () => {
     expect(servedRoutes(app)).toEqual(expect.arrayContaining(NOT_API_OPERATIONS));
     expect(document.paths['/']).toBeUndefined();
-    expect(document.paths['/portal/{asset}']).toBeUndefined();
+    expect(document.paths['/portal/{page}']).toBeUndefined();
   });
 
   it('serves the Swagger UI at /v1/docs', async () => {

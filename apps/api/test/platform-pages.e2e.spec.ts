@@ -16,7 +16,7 @@ const NEW_PASSWORD = 'quiet copper rivers folding';
 // A browser drives the pages, and each step waits on an email through the worker and the SMTP sink.
 jest.setTimeout(60_000);
 
-describe("email links: platform operators' open the platform console on admin.{BASE_DOMAIN} (Chromium)", () => {
+describe("email links open the consoles' routes, old portal links redirect there (Chromium)", () => {
   // Before the app starts (it reads the built console at boot).
   beforeAll(() => ensureConsoleBuilt(), 120_000);
   const { sink, onboarding, config } = useOnboardingApp();
@@ -71,14 +71,19 @@ describe("email links: platform operators' open the platform console on admin.{B
   const login = (email: string, password: string) =>
     http().post('/v1/platform/auth/login').send({ email, password });
 
-  it('an invited operator opens the emailed link on the platform host, sets a password and is signed in', async () => {
-    const email = uniqueEmail('invited');
+  /** Invites a new operator; answers the email address and the mail's link (on the test server's port). */
+  async function inviteOperator(name: string): Promise<{ email: string; link: URL }> {
+    const email = uniqueEmail(name);
     await http()
       .post('/v1/admin/platform-invitations')
       .set(onboarding().superAdmin)
       .send({ email })
       .expect(201);
-    const link = linkIn(await sink.waitFor(email, /invited/));
+    return { email, link: linkIn(await sink.waitFor(email, /invited/)) };
+  }
+
+  it('an invited operator opens the emailed link on the platform host, sets a password and is signed in', async () => {
+    const { email, link } = await inviteOperator('invited');
     expect(link.hostname).toBe(`admin.${config().tenancy.baseDomain}`);
     expect(link.pathname).toBe('/accept-invitation');
 
@@ -112,13 +117,8 @@ describe("email links: platform operators' open the platform console on admin.{B
   });
 
   it('an operator asks for a reset on the platform page, follows the emailed link and sets a new password', async () => {
-    const email = uniqueEmail('forgetful');
-    await http()
-      .post('/v1/admin/platform-invitations')
-      .set(onboarding().superAdmin)
-      .send({ email })
-      .expect(201);
-    const invitation = linkTokenOf(await sink.waitFor(email, /invited/));
+    const { email, link: invitationLink } = await inviteOperator('forgetful');
+    const invitation = invitationLink.searchParams.get('token') ?? '';
     await http()
       .post('/v1/platform/invitations/accept')
       .send({ token: invitation, password: OPERATOR_PASSWORD })
@@ -178,15 +178,71 @@ describe("email links: platform operators' open the platform console on admin.{B
     );
   });
 
-  it("a bank's invitation and reset links still open its branded pages and the tenant routes", async () => {
+  it("old portal links of both audiences, from emails already sent, redirect to the consoles' routes", async () => {
+    const { link } = await inviteOperator('old-link');
+    const token = link.searchParams.get('token') ?? '';
+    // The old emails linked the bare base domain; the redirect goes to the platform host's route, as new emails do.
+    const oldInvitation = await http()
+      .get(`/portal/accept-invitation.html?audience=platform&token=${encodeURIComponent(token)}`)
+      .set('Host', config().tenancy.baseDomain)
+      .expect(302);
+    const invitationTarget = new URL(oldInvitation.headers['location'] as string);
+    invitationTarget.port = String(port);
+    expect(invitationTarget.toString()).toBe(link.toString());
+    expect(oldInvitation.headers['cache-control']).toBe('no-store');
+    const oldReset = await http()
+      .get('/portal/reset-password.html?token=ppwr_a%2Bb&audience=platform')
+      .set('Host', config().tenancy.baseDomain)
+      .expect(302);
+    expect(oldReset.headers['location']).toBe(
+      `http://admin.${config().tenancy.baseDomain}/reset-password?token=ppwr_a%2Bb`,
+    );
+    // A tenant's old link stays on its host and opens the console's route, token ahead of the hash.
+    const bank = await createBank(onboarding(), config());
+    const tenantReset = await http()
+      .get('/portal/reset-password.html?token=pwr_x')
+      .set('Host', bank.host)
+      .expect(302);
+    expect(tenantReset.headers['location']).toBe('/?token=pwr_x#/reset-password');
+    // The rest of the retired portal is gone.
+    expectApiError(await http().get('/portal/portal.css').set('Host', bank.host), 404, 'not_found');
+
+    // Followed in a browser (on the test's port), the old operator link opens the platform console's page.
+    const page = await open(invitationTarget);
+    await page.locator('#accept-form input[name=password]').waitFor();
+  });
+
+  it('an old platform link stripped of its marker only fails: the tenant route on a host without a tenant', async () => {
+    const { email, link: invitationLink } = await inviteOperator('stripped');
+    const token = invitationLink.searchParams.get('token') ?? '';
+    // Without the marker it is a tenant's old link: redirected to the console's route on the same host, the
+    // bare base domain of the old emails, where no tenant (so no console) answers and the token goes nowhere.
+    const page = await open(
+      new URL(
+        `http://${config().tenancy.baseDomain}:${port}/portal/accept-invitation.html?token=${encodeURIComponent(token)}`,
+      ),
+    );
+    await page.locator('main', { hasText: 'There is no console at this address.' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/accept-invitation');
+
+    // The invitation is untouched: its token still works where it belongs, and nobody signed in meanwhile.
+    expectApiError(await login(email, OPERATOR_PASSWORD), 401, 'unauthorized');
+    await http()
+      .post('/v1/platform/invitations/accept')
+      .send({ token, password: OPERATOR_PASSWORD })
+      .expect(200);
+  });
+
+  it("a bank's invitation and reset links open its branded console routes and the tenant routes", async () => {
     const bank = await createBank(onboarding(), config());
     const invitation = linkIn(await sink.waitFor(bank.adminEmail, /invited/));
     expect(invitation.hostname).toBe(bank.host);
     expect(invitation.searchParams.has('audience')).toBe(false);
 
+    expect(invitation.hash).toBe('#/accept-invitation');
     const page = await open(invitation);
-    await page.locator('#brand-name', { hasText: `${bank.slug} Savings` }).waitFor();
-    expect(await page.locator('#name-field').isVisible()).toBe(true);
+    await page.locator('main h1', { hasText: `Join ${bank.slug} Savings` }).waitFor();
+    expect(await page.locator('#accept-form input[name=name]').isVisible()).toBe(true);
     await page.locator('#accept-form input[name=password]').fill(OPERATOR_PASSWORD);
     await page.locator('#accept-form button[type=submit]').click();
     // The tenant's workspace opens, signed in.
@@ -206,21 +262,21 @@ describe("email links: platform operators' open the platform console on admin.{B
       .send({ email: bank.adminEmail })
       .expect(202);
     const reset = linkIn(await sink.waitFor(bank.adminEmail, /Reset/));
-    // A platform marker forged onto a tenant's link only fails: the platform route does not know the token.
+    expect(reset.hash).toBe('#/reset-password');
+    // A platform marker forged onto a tenant's link changes nothing: the console's route calls only the tenant's
+    // reset, so the token never reaches the platform's accounts and still resets this user alone.
     const forged = new URL(reset);
     forged.searchParams.set('audience', 'platform');
-    const forgedPage = await open(forged);
-    await forgedPage.locator('#brand-name', { hasText: 'Tenantpay platform' }).waitFor();
-    await forgedPage.locator('#confirm-form input[name=password]').fill(NEW_PASSWORD);
-    await forgedPage.locator('#confirm-form button[type=submit]').click();
-    await forgedPage.locator('#reset-error').waitFor();
-    expectApiError(await tenantLogin(NEW_PASSWORD), 401, 'unauthorized');
-
-    const resetPage = await open(reset);
-    await resetPage.locator('#brand-name', { hasText: `${bank.slug} Savings` }).waitFor();
-    await resetPage.locator('#confirm-form input[name=password]').fill(NEW_PASSWORD);
-    await resetPage.locator('#confirm-form button[type=submit]').click();
-    await resetPage.locator('#reset-message', { hasText: 'Sign in with it now.' }).waitFor();
+    const resetPage = await open(forged);
+    await resetPage.locator('main h1', { hasText: `Reset your ${bank.slug} Savings password` }).waitFor();
+    await resetPage.locator('#reset-confirm-form input[name=password]').fill(NEW_PASSWORD);
+    await resetPage.locator('#reset-confirm-form button[type=submit]').click();
+    await resetPage.locator('#reset-message', { hasText: 'Sign in with the new password.' }).waitFor();
     await tenantLogin(NEW_PASSWORD).expect(200);
+    // Single use: the same link again is refused on the page.
+    const again = await open(reset);
+    await again.locator('#reset-confirm-form input[name=password]').fill(`${NEW_PASSWORD} again`);
+    await again.locator('#reset-confirm-form button[type=submit]').click();
+    await again.locator('#reset-error').waitFor();
   });
 });

@@ -45,7 +45,7 @@ async function createDemo(app: INestApplicationContext, config: AppConfig): Prom
   const lookup = app.get(TenantLookupService);
   const context = app.get(TenantContextService);
   const lines = [
-    `Demo tenants (staff portal at http://<slug>.${config.tenancy.baseDomain}:${config.http.port}/, or send X-Tenant-ID: <slug> to the API):`,
+    `Demo tenants (staff console at http://<slug>.${config.tenancy.baseDomain}:${config.http.port}/, or send X-Tenant-ID: <slug> to the API):`,
   ];
 
   for (const demo of DEMO_TENANTS) {

@@ -4,9 +4,9 @@ import { APP_CONFIG, type AppConfig, DomainException, ErrorCode } from '@tenantp
 import { SkipRateLimit } from '@tenantpay/rate-limiting';
 import { isPlatformHost, Public } from '@tenantpay/tenancy';
 import {
-  PORTAL_CONTENT_SECURITY_POLICY,
+  CONSOLE_CONTENT_SECURITY_POLICY,
   UPGRADE_INSECURE_REQUESTS,
-} from '../portal/portal-content-security-policy.constant';
+} from './console-content-security-policy.constant';
 import { type ConsoleAsset, ConsoleAssetsService } from './console-assets.service';
 import { IMMUTABLE_ASSET_CACHE_CONTROL, PLATFORM_EMAIL_LINK_PATHS } from './console.constant';
 
@@ -25,7 +25,7 @@ interface ConsoleResponse {
  * slug, so never a tenant's): two pages of one build sharing their assets. The files are the same for every tenant and hold no data: the console reads its brand from
  * /v1/branding and everything else through the API with the signed-in user's token. Its screens live in the
  * URL's hash, so `/` is its only page. Served from memory without a tenant lookup or rate limit (a page load
- * would otherwise spend the per-IP budget that logins share), under the portal's strict CSP. Not API
+ * would otherwise spend the per-IP budget that logins share), under the consoles' strict CSP. Not API
  * operations, so not in the OpenAPI document.
  */
 @ApiExcludeController()
@@ -96,8 +96,8 @@ export class ConsoleController {
     response.header(
       'Content-Security-Policy',
       request.protocol === 'https'
-        ? `${PORTAL_CONTENT_SECURITY_POLICY}; ${UPGRADE_INSECURE_REQUESTS}`
-        : PORTAL_CONTENT_SECURITY_POLICY,
+        ? `${CONSOLE_CONTENT_SECURITY_POLICY}; ${UPGRADE_INSECURE_REQUESTS}`
+        : CONSOLE_CONTENT_SECURITY_POLICY,
     );
     response.header('Cache-Control', cacheControl);
     response.header('Content-Type', asset.contentType);

@@ -1,17 +1,17 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { HEALTH_ROUTES, PORTAL_ROUTES } from '@tenantpay/platform';
+import { HEALTH_ROUTES, PAGE_ROUTES } from '@tenantpay/platform';
 import { TenantMiddleware } from '@tenantpay/tenancy';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { TenantAdmissionMiddleware } from '../admission/tenant-admission.middleware';
 
 /**
- * Routes served without a tenant: health probes answer the platform, and the portal's files are the same for
+ * Routes served without a tenant: health probes answer the platform, and the consoles' files are the same for
  * every tenant (the page asks /v1/branding for its brand). As Fastify names a matched route (the global prefix
  * leaves these out).
  */
 const UNTENANTED_ROUTES: ReadonlySet<string> = new Set(
-  [...HEALTH_ROUTES, ...PORTAL_ROUTES].map((route) => (route.startsWith('/') ? route : `/${route}`)),
+  [...HEALTH_ROUTES, ...PAGE_ROUTES].map((route) => (route.startsWith('/') ? route : `/${route}`)),
 );
 
 /**

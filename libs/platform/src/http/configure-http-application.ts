@@ -26,9 +26,9 @@ export const HEALTH_ROUTES = ['health/live', 'health/ready'];
 /**
  * Outside the versioned API: the consoles at the root of a host (the staff console on a tenant's, the platform
  * console on `admin.{BASE_DOMAIN}`) with their built files, the platform console's email-link pages, and the
- * portal's.
+ * retired portal's old links, redirected.
  */
-export const PORTAL_ROUTES = ['/', 'assets/:asset', 'accept-invitation', 'reset-password', 'portal/:asset'];
+export const PAGE_ROUTES = ['/', 'assets/:asset', 'accept-invitation', 'reset-password', 'portal/:page'];
 /** The development mailbox (registered outside production only). */
 export const DEV_ROUTES = ['dev/mailbox', 'dev/mailbox/page'];
 
@@ -76,9 +76,9 @@ export async function configureHttpApplication(app: NestFastifyApplication): Pro
   return app;
 }
 
-/** `/v1` in front of every route but health probes, the portal's pages and development routes. */
+/** `/v1` in front of every route but health probes, the consoles' pages and development routes. */
 export function setApiGlobalPrefix(app: INestApplication): void {
-  app.setGlobalPrefix(API_PREFIX, { exclude: [...HEALTH_ROUTES, ...PORTAL_ROUTES, ...DEV_ROUTES] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: [...HEALTH_ROUTES, ...PAGE_ROUTES, ...DEV_ROUTES] });
 }
 
 function bulkBodyRoutes(app: NestFastifyApplication): readonly BodyRoute[] {

@@ -11,7 +11,7 @@ const UNLOGGED_ROUTE = { method: 'GET', url: '/health/live' } as const;
  * never reach the log by that path, and the line is written without the logger's redaction pass: with its
  * wildcard paths, that pass cost several times the rest of the line, and nothing in these fields is secret.
  * The query string is left out: the links in invitation and password-reset emails carry their single-use
- * token there (`/portal/accept-invitation.html?token=…`), and a log must never hold a usable credential.
+ * token there (`/?token=…#/accept-invitation`), and a log must never hold a usable credential.
  */
 export function logCompletedRequests(fastify: FastifyInstance, rootLogger: Pino): void {
   const logger = rootLogger.child({}, { redact: [] });

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../format/format-date';
 import { DataTable } from '../../ui/data-table';
 import { ErrorState } from '../../ui/error-state';
 import { formValue } from '../../ui/form-value';
+import { AuditFilterFields } from '../../ui/audit-filter-fields';
 
 /** One audit event as the search answers it (AuditEvent in @tenantpay/audit). */
 interface AuditEvent {
@@ -78,31 +79,7 @@ export function AuditPage() {
       <section class="card" aria-labelledby="audit-filter-title">
         <h2 id="audit-filter-title">Search</h2>
         <form class="inline-form" onSubmit={search}>
-          <label>
-            Action
-            <input name="action" placeholder="api_key.created" />
-          </label>
-          <label>
-            Outcome
-            <select name="outcome" defaultValue="">
-              <option value="">Any</option>
-              <option value="success">Success</option>
-              <option value="failure">Failure</option>
-              <option value="denied">Denied</option>
-            </select>
-          </label>
-          <label>
-            Actor id
-            <input name="actor_id" maxLength={100} />
-          </label>
-          <label>
-            From
-            <input name="from" type="date" />
-          </label>
-          <label>
-            To
-            <input name="to" type="date" />
-          </label>
+          <AuditFilterFields actionExample="api_key.created" />
           <button type="submit">Search</button>
         </form>
       </section>

@@ -8,6 +8,7 @@ import { ErrorState } from '../../../ui/error-state';
 import { formValue } from '../../../ui/form-value';
 import { platformApi } from '../../api/platform-api';
 import { CursorPager } from '../../ui/cursor-pager';
+import { AuditFilterFields } from '../../../ui/audit-filter-fields';
 
 type AuditQuery = NonNullable<operations['AdminAuditEventsController_search']['parameters']['query']>;
 type AuditFilter = Omit<AuditQuery, 'limit' | 'starting_after'>;
@@ -69,31 +70,7 @@ export function PlatformAuditPage() {
             Tenant id (or “platform”)
             <input name="tenant_id" pattern="[0-9a-f]{24}|platform" autocomplete="off" />
           </label>
-          <label>
-            Action
-            <input name="action" placeholder="tenant.tier_changed" autocomplete="off" />
-          </label>
-          <label>
-            Outcome
-            <select name="outcome" defaultValue="">
-              <option value="">Any</option>
-              <option value="success">Success</option>
-              <option value="failure">Failure</option>
-              <option value="denied">Denied</option>
-            </select>
-          </label>
-          <label>
-            Actor id
-            <input name="actor_id" maxLength={100} autocomplete="off" />
-          </label>
-          <label>
-            From
-            <input name="from" type="date" />
-          </label>
-          <label>
-            To
-            <input name="to" type="date" />
-          </label>
+          <AuditFilterFields actionExample="tenant.tier_changed" />
           <button type="submit">Search</button>
         </form>
       </section>
