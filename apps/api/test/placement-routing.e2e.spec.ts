@@ -6,7 +6,7 @@ import {
 } from '@tenantpay/data-isolation';
 import { TenantUserRole } from '@tenantpay/identity';
 import { PAYMENT_COLLECTION } from '@tenantpay/payments';
-import { PlacementConnectionOpener, PlacementConnections } from '@tenantpay/placement';
+import { MoveWriteRegistry, PlacementConnectionOpener, PlacementConnections } from '@tenantpay/placement';
 import {
   ResolutionMethod,
   TENANT_COLLECTION,
@@ -15,11 +15,12 @@ import {
   type TenantSnapshot,
   Tier,
 } from '@tenantpay/tenancy';
+import { ErrorCode } from '@tenantpay/platform';
 import { eventually, testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import type { Worker } from 'bullmq';
 import { Types } from 'mongoose';
 import request from 'supertest';
-import { PASSWORD, seedPlatformUser, seedTenant } from './identity-test-app';
+import { expectApiError, PASSWORD, seedPlatformUser, seedTenant } from './identity-test-app';
 import {
   createPaymentsTestApp,
   newPayment,
@@ -240,5 +241,34 @@ describe('tenant placement: routing under the wall (issue 21)', () => {
       ),
     );
     await expect(attempt).rejects.toBeInstanceOf(TransactionPlacementMismatchException);
+  });
+
+  it("refuses a moving tenant's writes over HTTP while its move is frozen, and never asks Redis for the others", async () => {
+    const registry = app.get(MoveWriteRegistry);
+    const flagMoving = async (moving: boolean) => {
+      await shared.db
+        .collection(TENANT_COLLECTION)
+        .updateOne({ _id: new Types.ObjectId(tenantA.id) }, { $set: { moving } });
+      await app.get(TenantLookupService).invalidate(tenantA);
+    };
+    await flagMoving(true);
+    await registry.open(tenantA.id, 'move-under-test', 'shared');
+    try {
+      await createPayment('a', newPayment({ amount: 100 }));
+      await registry.freeze(tenantA.id);
+      const refused = await http()
+        .post('/v1/payments')
+        .set(auth.a)
+        .send(newPayment({ amount: 100 }));
+      expectApiError(refused, 503, ErrorCode.TenantMoving);
+      expect(refused.headers['retry-after']).toBe('2');
+      // Tenant B is not moving: its write never consults the move's state (A's is frozen, B has none at all).
+      await createPayment('b', newPayment({ amount: 100 }));
+      await registry.thaw(tenantA.id);
+      await createPayment('a', newPayment({ amount: 100 }));
+    } finally {
+      await registry.close(tenantA.id);
+      await flagMoving(false);
+    }
   });
 });

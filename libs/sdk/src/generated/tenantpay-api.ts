@@ -3646,7 +3646,8 @@ export interface components {
         | 'not_ready'
         | 'webhooks_not_configured'
         | 'service_unavailable'
-        | 'overloaded';
+        | 'overloaded'
+        | 'tenant_moving';
       /** @description Human-readable explanation; never a stack trace */
       message: string;
       /** @description Per-field or per-issue detail, e.g. validation failures */
@@ -9756,7 +9757,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -9766,7 +9767,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -10035,7 +10036,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -10045,7 +10046,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -10821,7 +10822,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -10831,7 +10832,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -10987,7 +10988,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -10997,7 +10998,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -11153,7 +11154,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -11163,7 +11164,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -11317,7 +11318,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -11327,7 +11328,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -12301,7 +12302,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -12311,7 +12312,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -12606,7 +12607,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -12616,7 +12617,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -12899,7 +12900,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -12909,7 +12910,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -13063,7 +13064,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -13073,7 +13074,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -13232,7 +13233,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -13242,7 +13243,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -13396,7 +13397,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -13406,7 +13407,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -13692,7 +13693,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -13702,7 +13703,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -14128,7 +14129,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -14138,7 +14139,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -14594,7 +14595,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -14604,7 +14605,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -14758,7 +14759,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -14768,7 +14769,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -14922,7 +14923,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -14932,7 +14933,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -15808,7 +15809,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -15818,7 +15819,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -16251,7 +16252,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -16261,7 +16262,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -16545,7 +16546,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -16555,7 +16556,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -16718,7 +16719,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -16728,7 +16729,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -17409,7 +17410,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -17419,7 +17420,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -17697,7 +17698,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -17707,7 +17708,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -17866,7 +17867,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -17876,7 +17877,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -18002,7 +18003,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -18012,7 +18013,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -18298,7 +18299,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -18308,7 +18309,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -18559,7 +18560,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -18569,7 +18570,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -18727,7 +18728,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -18737,7 +18738,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -18908,7 +18909,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -18918,7 +18919,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -19213,7 +19214,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -19223,7 +19224,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -19553,7 +19554,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -19563,7 +19564,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -20089,7 +20090,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -20099,7 +20100,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -20278,7 +20279,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -20288,7 +20289,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -20452,7 +20453,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -20462,7 +20463,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -20626,7 +20627,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -20636,7 +20637,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -21683,7 +21684,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -21693,7 +21694,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -22004,7 +22005,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -22014,7 +22015,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
