@@ -12,6 +12,8 @@ import {
   TENANT_COLLECTION,
   TenantContextService,
   TenantLookupService,
+  TenantNotFoundException,
+  TenantPlacementMarker,
   type TenantSnapshot,
   Tier,
 } from '@tenantpay/tenancy';
@@ -245,12 +247,7 @@ describe('tenant placement: routing under the wall (issue 21)', () => {
 
   it("refuses a moving tenant's writes over HTTP while its move is frozen, and never asks Redis for the others", async () => {
     const registry = app.get(MoveWriteRegistry);
-    const flagMoving = async (moving: boolean) => {
-      await shared.db
-        .collection(TENANT_COLLECTION)
-        .updateOne({ _id: new Types.ObjectId(tenantA.id) }, { $set: { moving } });
-      await app.get(TenantLookupService).invalidate(tenantA);
-    };
+    const flagMoving = (moving: boolean) => app.get(TenantPlacementMarker).setMoving(tenantA.id, moving);
     await flagMoving(true);
     await registry.open(tenantA.id, 'move-under-test', 'shared');
     try {
@@ -270,5 +267,27 @@ describe('tenant placement: routing under the wall (issue 21)', () => {
       await registry.close(tenantA.id);
       await flagMoving(false);
     }
+  });
+
+  it('switches a placement only from the placement the move copied from, and only while flagged moving', async () => {
+    const marker = app.get(TenantPlacementMarker);
+    const lookup = app.get(TenantLookupService);
+    const tenantC = await seedTenant(app, Tier.Professional);
+    const placementOfC = async () => (await lookup.findById(tenantC.id))?.placement;
+
+    expect(await marker.switchPlacement(tenantC.id, 'shared', 'bank-c')).toBe(false);
+    await marker.setMoving(tenantC.id, true);
+    expect((await lookup.findById(tenantC.id))?.moving).toBe(true);
+    expect(await marker.switchPlacement(tenantC.id, 'bank-b', 'bank-c')).toBe(false);
+    expect(await placementOfC()).toBe('shared');
+
+    expect(await marker.switchPlacement(tenantC.id, 'shared', 'bank-c')).toBe(true);
+    expect(await placementOfC()).toBe('bank-c');
+    expect(await marker.switchPlacement(tenantC.id, 'shared', 'bank-c')).toBe(false);
+    await marker.setMoving(tenantC.id, false);
+    expect((await lookup.findById(tenantC.id))?.moving).toBe(false);
+    await expect(marker.setMoving(new Types.ObjectId().toHexString(), true)).rejects.toBeInstanceOf(
+      TenantNotFoundException,
+    );
   });
 });
