@@ -6,20 +6,23 @@ import {
 } from '@tenantpay/data-isolation';
 import { TenantUserRole } from '@tenantpay/identity';
 import { PAYMENT_COLLECTION } from '@tenantpay/payments';
-import { PlacementConnectionOpener, PlacementConnections } from '@tenantpay/placement';
+import { MoveWriteRegistry, PlacementConnectionOpener, PlacementConnections } from '@tenantpay/placement';
 import {
   ResolutionMethod,
   TENANT_COLLECTION,
   TenantContextService,
   TenantLookupService,
+  TenantNotFoundException,
+  TenantPlacementMarker,
   type TenantSnapshot,
   Tier,
 } from '@tenantpay/tenancy';
+import { ErrorCode } from '@tenantpay/platform';
 import { eventually, testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import type { Worker } from 'bullmq';
 import { Types } from 'mongoose';
 import request from 'supertest';
-import { PASSWORD, seedPlatformUser, seedTenant } from './identity-test-app';
+import { expectApiError, PASSWORD, seedPlatformUser, seedTenant } from './identity-test-app';
 import {
   createPaymentsTestApp,
   newPayment,
@@ -240,5 +243,51 @@ describe('tenant placement: routing under the wall (issue 21)', () => {
       ),
     );
     await expect(attempt).rejects.toBeInstanceOf(TransactionPlacementMismatchException);
+  });
+
+  it("refuses a moving tenant's writes over HTTP while its move is frozen, and never asks Redis for the others", async () => {
+    const registry = app.get(MoveWriteRegistry);
+    const flagMoving = (moving: boolean) => app.get(TenantPlacementMarker).setMoving(tenantA.id, moving);
+    await flagMoving(true);
+    await registry.open(tenantA.id, 'move-under-test', 'shared');
+    try {
+      await createPayment('a', newPayment({ amount: 100 }));
+      await registry.freeze(tenantA.id);
+      const refused = await http()
+        .post('/v1/payments')
+        .set(auth.a)
+        .send(newPayment({ amount: 100 }));
+      expectApiError(refused, 503, ErrorCode.TenantMoving);
+      expect(refused.headers['retry-after']).toBe('2');
+      // Tenant B is not moving: its write never consults the move's state (A's is frozen, B has none at all).
+      await createPayment('b', newPayment({ amount: 100 }));
+      await registry.thaw(tenantA.id);
+      await createPayment('a', newPayment({ amount: 100 }));
+    } finally {
+      await registry.close(tenantA.id);
+      await flagMoving(false);
+    }
+  });
+
+  it('switches a placement only from the placement the move copied from, and only while flagged moving', async () => {
+    const marker = app.get(TenantPlacementMarker);
+    const lookup = app.get(TenantLookupService);
+    const tenantC = await seedTenant(app, Tier.Professional);
+    const placementOfC = async () => (await lookup.findById(tenantC.id))?.placement;
+
+    expect(await marker.switchPlacement(tenantC.id, 'shared', 'bank-c')).toBe(false);
+    await marker.setMoving(tenantC.id, true);
+    expect((await lookup.findById(tenantC.id))?.moving).toBe(true);
+    expect(await marker.switchPlacement(tenantC.id, 'bank-b', 'bank-c')).toBe(false);
+    expect(await placementOfC()).toBe('shared');
+
+    expect(await marker.switchPlacement(tenantC.id, 'shared', 'bank-c')).toBe(true);
+    expect(await placementOfC()).toBe('bank-c');
+    expect(await marker.switchPlacement(tenantC.id, 'shared', 'bank-c')).toBe(false);
+    await marker.setMoving(tenantC.id, false);
+    expect((await lookup.findById(tenantC.id))?.moving).toBe(false);
+    await expect(marker.setMoving(new Types.ObjectId().toHexString(), true)).rejects.toBeInstanceOf(
+      TenantNotFoundException,
+    );
   });
 });

@@ -14,4 +14,3 @@ export * from './write-gate/moving-tenant-write-gate';
 export * from './write-gate/tenant-moving.exception';
 export * from './write-gate/tenant-placement-view';
 export * from './writes/placement-write-gate';
-export * from './writes/placement-write-gate.service';

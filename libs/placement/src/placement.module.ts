@@ -5,12 +5,14 @@ import { PlacementConnectionOpener } from './connections/placement-connection-op
 import { PlacementConnections } from './connections/placement-connections';
 import { PlacementHealthIndicator } from './health/placement.health-indicator';
 import { TenantPlacementResolver } from './resolution/tenant-placement.resolver';
+import { MoveWriteRegistry } from './write-gate/move-write-registry';
+import { MovingTenantWriteGate } from './write-gate/moving-tenant-write-gate';
+import { TenantPlacementView } from './write-gate/tenant-placement-view';
 import { PLACEMENT_WRITE_GATE } from './writes/placement-write-gate';
-import { PlacementWriteGateService } from './writes/placement-write-gate.service';
 
 /**
  * Tenant placement for the whole application (global): the connection of each placement, the resolver of a
- * tenant's placement, the write gate repositories ask before writing, and the placements' readiness details.
+ * tenant's placement, the write gate repositories ask before writing (MovingTenantWriteGate: free for tenants not moving), and the placements' readiness details.
  * Needs PlatformCoreModule (config, the shared connection), TenancyModule (the tenant cache) and, for the
  * command wall on dedicated clusters, DataIsolationModule (MONGO_DRIVER_CONNECTION_CLASS).
  */
@@ -25,12 +27,20 @@ export class PlacementModule {
         PlacementConnectionOpener,
         PlacementConnections,
         TenantPlacementResolver,
-        PlacementWriteGateService,
-        { provide: PLACEMENT_WRITE_GATE, useExisting: PlacementWriteGateService },
+        { provide: TenantPlacementView, useExisting: TenantPlacementResolver },
+        MoveWriteRegistry,
+        MovingTenantWriteGate,
+        { provide: PLACEMENT_WRITE_GATE, useExisting: MovingTenantWriteGate },
         PlacementHealthIndicator,
         { provide: READINESS_INDICATOR, useExisting: PlacementHealthIndicator },
       ],
-      exports: [PlacementConnections, TenantPlacementResolver, PLACEMENT_WRITE_GATE, READINESS_INDICATOR],
+      exports: [
+        PlacementConnections,
+        TenantPlacementResolver,
+        MoveWriteRegistry,
+        PLACEMENT_WRITE_GATE,
+        READINESS_INDICATOR,
+      ],
     };
   }
 }

@@ -23,6 +23,7 @@ export * from './tiers/tier.enum';
 export * from './admin/tenant-admin-view';
 export * from './admin/tenant-admin.service';
 export * from './admin/tenant-conflict.exception';
+export * from './admin/tenant-placement-marker.service';
 export * from './admin/tenant-domain-not-found.exception';
 export * from './cache/channel-invalidated-cache';
 export * from './cache/expiring-lru-cache';

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { TenantAdminService } from './admin/tenant-admin.service';
+import { TenantPlacementMarker } from './admin/tenant-placement-marker.service';
 import { TenantCacheInvalidationSubscriber } from './cache/tenant-cache-invalidation.subscriber';
 import { TenantLookupService } from './cache/tenant-lookup.service';
 import { TenantContextService } from './context/tenant-context.service';
@@ -45,6 +46,7 @@ export class TenancyModule {
         SubdomainStrategy,
         CustomDomainStrategy,
         TenantAdminService,
+        TenantPlacementMarker,
         options.auditSink === undefined
           ? { provide: SECURITY_AUDIT_SINK, useClass: LoggingSecurityAuditSink }
           : { provide: SECURITY_AUDIT_SINK, useExisting: options.auditSink },
@@ -57,6 +59,7 @@ export class TenancyModule {
         SubdomainStrategy,
         CustomDomainStrategy,
         TenantAdminService,
+        TenantPlacementMarker,
         SECURITY_AUDIT_SINK,
       ],
     };

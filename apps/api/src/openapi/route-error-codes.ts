@@ -47,6 +47,8 @@ export function routeErrorCodes(traits: OperationTraits): Map<number, ErrorCode[
       if (traits.writes) {
         codes.add(ErrorCode.TenantArchived);
         codes.add(ErrorCode.SupportSessionReadOnly);
+        // A write of a tenant whose placement move is in its final pass (see MovingTenantWriteGate).
+        codes.add(ErrorCode.TenantMoving);
       }
     }
   }

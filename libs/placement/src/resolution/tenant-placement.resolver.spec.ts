@@ -7,7 +7,8 @@ import {
 } from '@tenantpay/tenancy';
 import { TenantPlacementResolver } from './tenant-placement.resolver';
 
-const snapshot = (id: string, placement: string) => ({ id, placement }) as unknown as TenantSnapshot;
+const snapshot = (id: string, placement: string, moving = false) =>
+  ({ id, placement, moving }) as unknown as TenantSnapshot;
 const A = 'a'.repeat(24);
 const B = 'b'.repeat(24);
 
@@ -48,6 +49,26 @@ describe('TenantPlacementResolver', () => {
   it('has no current placement outside a tenant context', () => {
     expect(resolver.currentPlacement()).toBeUndefined();
     expect(context.runAsPlatform('test', () => resolver.currentPlacement())).toBeUndefined();
+  });
+
+  it("tells the write gate the placement the write goes to and the tenant's moving flag", async () => {
+    cached.set(A, snapshot(A, 'shared', true));
+    expect(await resolver.beliefOf(A)).toEqual({ placement: 'shared', moving: true });
+    expect(await resolver.beliefOf(B)).toEqual({ placement: 'big-bank', moving: false });
+    cached.set(A, snapshot(A, 'shared'));
+  });
+
+  it('marks a request begun before the move as moving once the tenant cache says so, keeping its placement', async () => {
+    cached.set(A, snapshot(A, 'shared', true));
+    await inContextOf(snapshot(A, 'shared'), async () => {
+      expect(await resolver.beliefOf(A)).toEqual({ placement: 'shared', moving: true });
+    });
+    await inContextOf(snapshot(A, 'shared', true), async () => {
+      lookups.splice(0);
+      expect(await resolver.beliefOf(A)).toEqual({ placement: 'shared', moving: true });
+      expect(lookups).toEqual([]);
+    });
+    cached.set(A, snapshot(A, 'shared'));
   });
 
   it('refuses an unknown tenant', async () => {

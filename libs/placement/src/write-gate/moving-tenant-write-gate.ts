@@ -7,10 +7,10 @@ import { MoveWriteAdmission } from './move-write-admission';
 import { MoveWriteRegistry } from './move-write-registry';
 import { TenantMovingException } from './tenant-moving.exception';
 import { TenantPlacementView } from './tenant-placement-view';
+import type { PlacementWriteGate } from '../writes/placement-write-gate';
 
 /**
- * The move-aware implementation of the placement write gate (`PlacementWriteGate.assertWritable`, to be bound
- * to `PLACEMENT_WRITE_GATE` in place of the always-writable one), asked by TenantAwareRepository before every
+ * The placement write gate (bound to `PLACEMENT_WRITE_GATE` by PlacementModule), asked by TenantAwareRepository before every
  * write (API and worker alike). A tenant that is not moving costs nothing but its cached snapshot. A moving tenant's write is admitted by the move's Redis state: refused while
  * the final pass runs, refused when this instance would write to a placement that is no longer the tenant's
  * (its cache is behind the switch), registered as in flight otherwise so the freeze waits for it. Redis
@@ -21,7 +21,7 @@ import { TenantPlacementView } from './tenant-placement-view';
  * and waits PLACEMENT_MOVE_CACHE_STALENESS_MS before it ever freezes, so by then every instance asks Redis.
  */
 @Injectable()
-export class MovingTenantWriteGate {
+export class MovingTenantWriteGate implements PlacementWriteGate {
   private readonly leaseMs: number;
 
   constructor(

@@ -7,5 +7,5 @@ export interface PlacementWriteGate {
   assertWritable(tenantId: string): Promise<void>;
 }
 
-/** The injection token of the one PlacementWriteGate (PlacementWriteGateService). */
+/** The injection token of the one PlacementWriteGate (MovingTenantWriteGate, bound by PlacementModule). */
 export const PLACEMENT_WRITE_GATE = Symbol('PLACEMENT_WRITE_GATE');

@@ -9757,7 +9757,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -9767,7 +9767,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -10036,7 +10036,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -10046,7 +10046,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -10822,7 +10822,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -10832,7 +10832,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -10988,7 +10988,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -10998,7 +10998,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -11154,7 +11154,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -11164,7 +11164,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -11318,7 +11318,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -11328,7 +11328,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -12302,7 +12302,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -12312,7 +12312,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -12607,7 +12607,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -12617,7 +12617,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -12900,7 +12900,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -12910,7 +12910,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -13064,7 +13064,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -13074,7 +13074,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -13233,7 +13233,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -13243,7 +13243,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -13397,7 +13397,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -13407,7 +13407,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -13693,7 +13693,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -13703,7 +13703,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -14129,7 +14129,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -14139,7 +14139,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -14595,7 +14595,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -14605,7 +14605,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -14759,7 +14759,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -14769,7 +14769,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -14923,7 +14923,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -14933,7 +14933,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -15809,7 +15809,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -15819,7 +15819,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -16252,7 +16252,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -16262,7 +16262,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -16546,7 +16546,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -16556,7 +16556,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -16719,7 +16719,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -16729,7 +16729,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -17410,7 +17410,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -17420,7 +17420,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -17698,7 +17698,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -17708,7 +17708,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -17867,7 +17867,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -17877,7 +17877,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -18003,7 +18003,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -18013,7 +18013,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -18299,7 +18299,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -18309,7 +18309,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -18560,7 +18560,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -18570,7 +18570,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -18728,7 +18728,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -18738,7 +18738,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -18909,7 +18909,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -18919,7 +18919,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -19214,7 +19214,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -19224,7 +19224,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -19554,7 +19554,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -19564,7 +19564,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -20090,7 +20090,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -20100,7 +20100,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -20279,7 +20279,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -20289,7 +20289,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -20453,7 +20453,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -20463,7 +20463,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -20627,7 +20627,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -20637,7 +20637,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -21684,7 +21684,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -21694,7 +21694,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };
@@ -22005,7 +22005,7 @@ export interface operations {
           };
         };
       };
-      /** @description `service_unavailable`, `overloaded` */
+      /** @description `service_unavailable`, `overloaded`, `tenant_moving` */
       503: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -22015,7 +22015,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'service_unavailable' | 'overloaded';
+            error?: 'service_unavailable' | 'overloaded' | 'tenant_moving';
           };
         };
       };

@@ -39,6 +39,9 @@ function looksLikeSnapshot(value: unknown): value is TenantSnapshot {
     // An entry cached before placements existed has none: a miss, reloaded from the database, never read as
     // `shared` (the tenant may have been placed elsewhere since).
     typeof candidate['placement'] === 'string' &&
+    // Likewise an entry cached before moves existed: read as "not moving" it would let a moving tenant's writes
+    // skip the move's write gate.
+    typeof candidate['moving'] === 'boolean' &&
     typeof candidate['updatedAt'] === 'string'
   );
 }

@@ -29,6 +29,8 @@ export interface TenantSnapshot {
   readonly settings: TenantSettings;
   /** The MongoDB placement holding the tenant's data (see Tenant.placement): where its repositories read and write. */
   readonly placement: string;
+  /** A placement move is under way (see Tenant.moving): the write gate asks the move's Redis state. */
+  readonly moving: boolean;
   readonly updatedAt: string;
 }
 
@@ -49,6 +51,7 @@ export function toTenantSnapshot(tenant: Tenant): TenantSnapshot {
       paymentWorkflow: { ...(tenant.settings?.paymentWorkflow ?? {}) },
     }),
     placement: tenant.placement ?? SHARED_PLACEMENT,
+    moving: tenant.moving === true,
     updatedAt: new Date(tenant.updatedAt).toISOString(),
   });
 }

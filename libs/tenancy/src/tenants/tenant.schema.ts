@@ -75,6 +75,7 @@ export const TenantSchema = new Schema<Tenant>(
     },
     limits: { type: limitsSchema, default: undefined },
     placement: { type: String, required: true, default: SHARED_PLACEMENT },
+    moving: { type: Boolean, required: true, default: false },
   },
   { collection: TENANT_COLLECTION, timestamps: true, strict: 'throw', strictQuery: 'throw', minimize: false },
 );

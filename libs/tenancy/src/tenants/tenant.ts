@@ -25,6 +25,12 @@ export interface Tenant {
    * documents from before placements, which read as `shared`. Only a placement move changes it.
    */
   readonly placement?: string;
+  /**
+   * True from the moment a placement move begins until it has switched (and every cache caught up) or failed:
+   * while set, every write of the tenant is admitted by the move's Redis state (MovingTenantWriteGate). Absent
+   * on documents from before moves, which read as not moving.
+   */
+  readonly moving?: boolean;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

@@ -123,6 +123,19 @@ export class TenantsRepository {
     return this.change(id, {}, { $set: { isActive: false, offboardedAt } });
   }
 
+  /** Flags a placement move under way (or over); null when the tenant does not exist. */
+  setMoving(id: string, moving: boolean): Promise<TenantChange | null> {
+    return this.change(id, {}, { $set: { moving } });
+  }
+
+  /**
+   * The switch of a placement move: one conditional update, so it happens only from the placement the move
+   * copied from and only while the tenant is flagged moving. Null when it did not happen.
+   */
+  switchPlacement(id: string, from: string, to: string): Promise<TenantChange | null> {
+    return this.change(id, { placement: from, moving: true }, { $set: { placement: to } });
+  }
+
   /** Archives (a date) or unarchives (null); archiving again keeps the first date. */
   setArchived(id: string, archivedAt: Date | null): Promise<TenantChange | null> {
     const condition: QueryFilter<Tenant> = archivedAt === null ? {} : { archivedAt: null };
