@@ -40,8 +40,10 @@ export function routeErrorCodes(traits: OperationTraits): Map<number, ErrorCode[
   } else {
     codes.add(ErrorCode.Unauthorized);
     codes.add(ErrorCode.Forbidden);
+    // The tenant request hook runs before every route's guards, platform routes included: a tenant's credential
+    // sent with another tenant's header or host is refused there, whatever the route.
+    codes.add(ErrorCode.TenantMismatch);
     if (!contract.platformRoute) {
-      codes.add(ErrorCode.TenantMismatch);
       codes.add(ErrorCode.TenantSuspended);
       codes.add(ErrorCode.TenantNotFound);
       if (traits.writes) {

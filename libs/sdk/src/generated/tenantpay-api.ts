@@ -4052,7 +4052,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -4061,7 +4061,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -4165,7 +4165,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -4174,7 +4174,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -4280,7 +4280,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -4289,7 +4289,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -4418,7 +4418,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -4427,7 +4427,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -4545,7 +4545,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -4554,7 +4554,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -4713,7 +4713,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden`, `user_limit_reached` */
+      /** @description `forbidden`, `tenant_mismatch`, `user_limit_reached` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -4722,7 +4722,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden' | 'user_limit_reached';
+            error?: 'forbidden' | 'tenant_mismatch' | 'user_limit_reached';
           };
         };
       };
@@ -4877,7 +4877,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -4886,7 +4886,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -5006,7 +5006,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -5015,7 +5015,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -5161,7 +5161,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -5170,7 +5170,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -5329,7 +5329,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -5338,7 +5338,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -5480,7 +5480,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -5489,7 +5489,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -5631,7 +5631,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -5640,7 +5640,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -5799,7 +5799,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -5808,7 +5808,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -5950,7 +5950,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -5959,7 +5959,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -6101,7 +6101,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -6110,7 +6110,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -6269,7 +6269,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden`, `feature_not_in_tier` */
+      /** @description `forbidden`, `tenant_mismatch`, `feature_not_in_tier` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -6278,7 +6278,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden' | 'feature_not_in_tier';
+            error?: 'forbidden' | 'tenant_mismatch' | 'feature_not_in_tier';
           };
         };
       };
@@ -6434,7 +6434,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -6443,7 +6443,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -6586,7 +6586,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -6595,7 +6595,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -6711,7 +6711,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -6720,7 +6720,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -6836,7 +6836,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -6845,7 +6845,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -7001,7 +7001,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -7010,7 +7010,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -7161,7 +7161,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -7170,7 +7170,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -7275,7 +7275,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -7284,7 +7284,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -7426,7 +7426,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -7435,7 +7435,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -7551,7 +7551,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -7560,7 +7560,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -7715,7 +7715,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -7724,7 +7724,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -7858,7 +7858,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -7867,7 +7867,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -7972,7 +7972,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -7981,7 +7981,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -8123,7 +8123,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -8132,7 +8132,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -8287,7 +8287,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -8296,7 +8296,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -9404,7 +9404,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -9413,7 +9413,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -10231,7 +10231,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -10240,7 +10240,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -10361,7 +10361,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -10370,7 +10370,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -10471,7 +10471,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -10480,7 +10480,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -11375,7 +11375,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -11384,7 +11384,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -11485,7 +11485,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -11494,7 +11494,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -11638,7 +11638,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -11647,7 +11647,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -11791,7 +11791,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -11800,7 +11800,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -11942,7 +11942,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -11951,7 +11951,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -13769,7 +13769,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -13778,7 +13778,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -15881,7 +15881,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -15890,7 +15890,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -17106,7 +17106,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -17115,7 +17115,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -20958,7 +20958,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -20967,7 +20967,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -21083,7 +21083,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -21092,7 +21092,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -21236,7 +21236,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -21245,7 +21245,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
@@ -21363,7 +21363,7 @@ export interface operations {
           };
         };
       };
-      /** @description `forbidden` */
+      /** @description `forbidden`, `tenant_mismatch` */
       403: {
         headers: {
           'X-Request-Id': components['headers']['X-Request-Id'];
@@ -21372,7 +21372,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
-            error?: 'forbidden';
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };
