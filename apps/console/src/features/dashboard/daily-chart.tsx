@@ -5,6 +5,10 @@ import 'uplot/dist/uPlot.min.css';
 /** Days on the x axis as the locale writes them ("Dec 7"), in UTC like the API's days. */
 const DAY_LABEL = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
+const DAY_SECONDS = 86_400;
+/** Tick spacings the x axis may choose from, in seconds (the time scale's unit): 1, 2, 7, 14 and 28 days. */
+const DAY_TICK_INCREMENTS = [1, 2, 7, 14, 28].map((days) => days * DAY_SECONDS);
+
 export interface DailyChartSeries {
   readonly label: string;
   readonly values: readonly number[];
@@ -42,7 +46,12 @@ export function DailyChart(props: {
         ],
         scales: { x: { time: true } },
         axes: [
-          { values: (_chart: uPlot, ticks: number[]) => ticks.map((tick) => DAY_LABEL.format(tick * 1000)) },
+          {
+            // Ticks on whole days only: uPlot's default increments go below a day on a short range, which
+            // labelled one day several times ("Dec 1, Dec 1, Dec 1").
+            incrs: DAY_TICK_INCREMENTS,
+            values: (_chart: uPlot, ticks: number[]) => ticks.map((tick) => DAY_LABEL.format(tick * 1000)),
+          },
           { values: (_chart: uPlot, ticks: number[]) => ticks.map(format), size: 70 },
         ],
       },
