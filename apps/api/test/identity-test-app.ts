@@ -9,7 +9,8 @@ import {
   type TenantUserRole,
   UsersService,
 } from '@tenantpay/identity';
-import type { AppConfig } from '@tenantpay/platform';
+import { APP_CONFIG, type AppConfig } from '@tenantpay/platform';
+import { RATE_LIMITER_OPTIONS, rateLimiterOptions } from '@tenantpay/rate-limiting';
 import {
   CustomDomainStrategy,
   ResolutionMethod,
@@ -52,6 +53,14 @@ export async function createIdentityTestApp(
         CustomDomainStrategy,
       ],
       factory: (...strategies: TenantResolutionStrategy[]) => strategies,
+    })
+    // These specs count login attempts exactly. The limiter's 75 ms Redis budget hands a decision to its
+    // per-process fail-open fallback (which counts apart) when a loaded machine is slow; that path has specs
+    // of its own (libs/rate-limiting), so here a decision waits for Redis up to a second.
+    .overrideProvider(RATE_LIMITER_OPTIONS)
+    .useFactory({
+      inject: [APP_CONFIG],
+      factory: (appConfig: AppConfig) => rateLimiterOptions(appConfig, { redisTimeoutMs: 1_000 }),
     })
     .compile();
   const app = await startHttpTestApplication(moduleRef);
