@@ -2,13 +2,14 @@ import { useState } from 'preact/hooks';
 import { consoleApi } from '../../api/console-api';
 import type { ListPage } from '../../api/list-page';
 import { useApiData } from '../../api/use-api-data';
-import { formatDate, formatDateTime } from '../../format/format-date';
+import { formatDateTime } from '../../format/format-date';
 import { titleCase } from '../../layout/route-gate';
 import { useStaffUser } from '../../session/session-context';
 import { ALL_STAFF_ROLES, type StaffRole } from '../../session/staff-user';
 import { DataTable } from '../../ui/data-table';
 import { ErrorState } from '../../ui/error-state';
 import { formValue } from '../../ui/form-value';
+import { InvitationsTable } from '../../ui/invitations-table';
 import { useAction } from '../../ui/use-action';
 import type { Invitation, StaffMember } from './staff-member';
 
@@ -179,40 +180,13 @@ export function UsersPage() {
           },
         ]}
       />
-      {invitations.error !== null && <ErrorState message={invitations.error} />}
-      <DataTable
+      <InvitationsTable
         caption="Pending invitations"
-        busy={invitations.data === null && invitations.error === null}
-        rows={invitations.data?.data ?? []}
-        rowKey={(invitation) => invitation.id}
-        emptyTitle="No pending invitations."
-        columns={[
-          { header: 'Email', cell: (invitation) => invitation.email },
-          { header: 'Role', cell: (invitation) => titleCase(invitation.role) },
-          { header: 'Expires', cell: (invitation) => formatDate(invitation.expiresAt) },
-          {
-            header: 'Actions',
-            cell: (invitation) => (
-              <span class="row-actions">
-                <button
-                  type="button"
-                  disabled={action.busy}
-                  onClick={() => invitationAction(invitation, 'resend')}
-                >
-                  Resend <span class="visually-hidden">{invitation.email}</span>
-                </button>
-                <button
-                  type="button"
-                  class="danger"
-                  disabled={action.busy}
-                  onClick={() => invitationAction(invitation, 'revoke')}
-                >
-                  Revoke <span class="visually-hidden">{invitation.email}</span>
-                </button>
-              </span>
-            ),
-          },
-        ]}
+        invitations={invitations}
+        extraColumns={[{ header: 'Role', cell: (invitation) => titleCase(invitation.role) }]}
+        busy={action.busy}
+        onResend={(invitation) => invitationAction(invitation, 'resend')}
+        onRevoke={(invitation) => invitationAction(invitation, 'revoke')}
       />
     </>
   );

@@ -1,14 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { operations } from '@tenantpay/sdk';
-import { useApiData } from '../../../api/use-api-data';
-import { currentCursor, FIRST_PAGE } from '../../../features/payments/cursor-pages';
-import { formatDateTime } from '../../../format/format-date';
-import { DataTable } from '../../../ui/data-table';
-import { ErrorState } from '../../../ui/error-state';
+import { AuditEventsTable } from '../../../ui/audit-events-table';
+import { AuditFilterFields } from '../../../ui/audit-filter-fields';
 import { formValue } from '../../../ui/form-value';
 import { platformApi } from '../../api/platform-api';
-import { CursorPager } from '../../ui/cursor-pager';
-import { AuditFilterFields } from '../../../ui/audit-filter-fields';
 
 type AuditQuery = NonNullable<operations['AdminAuditEventsController_search']['parameters']['query']>;
 type AuditFilter = Omit<AuditQuery, 'limit' | 'starting_after'>;
@@ -25,21 +20,6 @@ function dayBound(day: string, end: boolean): string | undefined {
 /** Every tenant's audit trail and the platform's own, searched by tenant, action, outcome, actor and days. */
 export function PlatformAuditPage() {
   const [filter, setFilter] = useState<AuditFilter>({});
-  const [pages, setPages] = useState(FIRST_PAGE);
-  const startingAfter = currentCursor(pages);
-  const events = useApiData(
-    () =>
-      platformApi.GET('/v1/admin/audit-events', {
-        params: {
-          query: {
-            ...filter,
-            limit: PAGE_SIZE,
-            ...(startingAfter === undefined ? {} : { starting_after: startingAfter }),
-          },
-        },
-      }),
-    [filter, startingAfter],
-  );
   const search = (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
@@ -56,9 +36,7 @@ export function PlatformAuditPage() {
         Object.entries(fields).filter(([, value]) => value !== undefined && value !== ''),
       ) as AuditFilter,
     );
-    setPages(FIRST_PAGE);
   };
-  const rows = events.data?.data ?? [];
 
   return (
     <>
@@ -74,31 +52,20 @@ export function PlatformAuditPage() {
           <button type="submit">Search</button>
         </form>
       </section>
-      {events.error !== null && <ErrorState message={events.error} />}
-      <DataTable
-        caption="Audit events, newest first"
-        busy={events.data === null && events.error === null}
-        rows={rows}
-        rowKey={(event) => event.id}
-        emptyTitle="No audit events match."
-        columns={[
-          { header: 'When', cell: (event) => formatDateTime(event.at) },
-          { header: 'Tenant', cell: (event) => event.tenantId ?? 'Platform' },
-          { header: 'Action', cell: (event) => <code>{event.action}</code> },
-          { header: 'Outcome', cell: (event) => event.outcome },
-          { header: 'Actor', cell: (event) => `${event.actor.type} ${event.actor.id ?? ''}` },
-          {
-            header: 'Resource',
-            cell: (event) => (event.resource === null ? '' : `${event.resource.type} ${event.resource.id}`),
-          },
-        ]}
-      />
-      <CursorPager
-        label="Audit pages"
-        pages={pages}
-        onChange={setPages}
-        lastId={rows[rows.length - 1]?.id}
-        hasMore={events.data?.has_more === true}
+      <AuditEventsTable
+        key={JSON.stringify(filter)}
+        withTenant
+        load={(startingAfter) =>
+          platformApi.GET('/v1/admin/audit-events', {
+            params: {
+              query: {
+                ...filter,
+                limit: PAGE_SIZE,
+                ...(startingAfter === undefined ? {} : { starting_after: startingAfter }),
+              },
+            },
+          })
+        }
       />
     </>
   );

@@ -6,7 +6,7 @@ import { DataTable } from '../../../ui/data-table';
 import { ErrorState } from '../../../ui/error-state';
 import { useAction } from '../../../ui/use-action';
 import { platformApi } from '../../api/platform-api';
-import { CursorPager } from '../../ui/cursor-pager';
+import { CursorPager } from '../../../ui/cursor-pager';
 
 const PAGE_SIZE = 25;
 

@@ -5,10 +5,11 @@ import { formatDateTime } from '../../../format/format-date';
 import { DataTable } from '../../../ui/data-table';
 import { ErrorState } from '../../../ui/error-state';
 import { formValue } from '../../../ui/form-value';
+import { InvitationsTable } from '../../../ui/invitations-table';
 import { useAction } from '../../../ui/use-action';
 import { platformApi } from '../../api/platform-api';
 import { useOperator } from '../../session/platform-session-context';
-import { CursorPager } from '../../ui/cursor-pager';
+import { CursorPager } from '../../../ui/cursor-pager';
 
 const PAGE_SIZE = 25;
 
@@ -139,56 +140,26 @@ export function OperatorsPage() {
         hasMore={operators.data?.has_more === true}
       />
       <h2>Pending invitations</h2>
-      {invitations.error !== null && <ErrorState message={invitations.error} />}
-      <DataTable
+      <InvitationsTable
         caption="Invitations not yet accepted"
-        busy={invitations.data === null && invitations.error === null}
-        rows={invitations.data?.data ?? []}
-        rowKey={(invitation) => invitation.id}
-        emptyTitle="No pending invitations."
-        columns={[
-          { header: 'Email', cell: (invitation) => invitation.email },
-          { header: 'Expires', cell: (invitation) => formatDateTime(invitation.expiresAt) },
-          {
-            header: 'Actions',
-            cell: (invitation) => (
-              <span class="row-actions">
-                <button
-                  type="button"
-                  class="secondary"
-                  disabled={action.busy}
-                  aria-label={`Resend the invitation to ${invitation.email}`}
-                  onClick={() =>
-                    void action.run(async () => {
-                      await platformApi.POST('/v1/admin/platform-invitations/{id}/resend', {
-                        params: { path: { id: invitation.id } },
-                      });
-                      done(`The invitation to ${invitation.email} was sent again.`);
-                    })
-                  }
-                >
-                  Resend
-                </button>
-                <button
-                  type="button"
-                  class="danger"
-                  disabled={action.busy}
-                  aria-label={`Revoke the invitation to ${invitation.email}`}
-                  onClick={() =>
-                    void action.run(async () => {
-                      await platformApi.POST('/v1/admin/platform-invitations/{id}/revoke', {
-                        params: { path: { id: invitation.id } },
-                      });
-                      done(`The invitation to ${invitation.email} was revoked.`);
-                    })
-                  }
-                >
-                  Revoke
-                </button>
-              </span>
-            ),
-          },
-        ]}
+        invitations={invitations}
+        busy={action.busy}
+        onResend={(invitation) =>
+          void action.run(async () => {
+            await platformApi.POST('/v1/admin/platform-invitations/{id}/resend', {
+              params: { path: { id: invitation.id } },
+            });
+            done(`The invitation to ${invitation.email} was sent again.`);
+          })
+        }
+        onRevoke={(invitation) =>
+          void action.run(async () => {
+            await platformApi.POST('/v1/admin/platform-invitations/{id}/revoke', {
+              params: { path: { id: invitation.id } },
+            });
+            done(`The invitation to ${invitation.email} was revoked.`);
+          })
+        }
       />
     </>
   );

@@ -25,7 +25,7 @@ export function TenantLifecycleActions(props: {
   const [offboarding, setOffboarding] = useState<string | null>(null);
   const state = tenantState(tenant);
   const post = (route: LifecycleRoute) =>
-    action.run(async () => {
+    void action.run(async () => {
       props.onChanged(await platformApi.POST(route, { params: { path: { id: tenant.id } } }));
     });
   const startOffboarding = (event: SubmitEvent) => {
@@ -42,47 +42,26 @@ export function TenantLifecycleActions(props: {
     <section class="card" aria-labelledby="lifecycle-title" id="tenant-lifecycle">
       <h2 id="lifecycle-title">Status</h2>
       <div class="row-actions">
-        {tenant.isActive ? (
-          <button
-            type="button"
-            class="danger"
-            id="suspend-tenant"
-            disabled={action.busy}
-            onClick={() => post('/v1/admin/tenants/{id}/suspend')}
-          >
-            Suspend
-          </button>
-        ) : (
-          <button
-            type="button"
-            id="activate-tenant"
-            disabled={action.busy}
-            onClick={() => post('/v1/admin/tenants/{id}/activate')}
-          >
-            Activate
-          </button>
-        )}
-        {tenant.archivedAt === null ? (
-          <button
-            type="button"
-            class="secondary"
-            id="archive-tenant"
-            disabled={action.busy}
-            onClick={() => post('/v1/admin/tenants/{id}/archive')}
-          >
-            Archive (read-only)
-          </button>
-        ) : (
-          <button
-            type="button"
-            class="secondary"
-            id="unarchive-tenant"
-            disabled={action.busy}
-            onClick={() => post('/v1/admin/tenants/{id}/unarchive')}
-          >
-            Unarchive
-          </button>
-        )}
+        <LifecycleButton
+          busy={action.busy}
+          onPost={post}
+          {...(tenant.isActive
+            ? {
+                id: 'suspend-tenant',
+                label: 'Suspend',
+                route: '/v1/admin/tenants/{id}/suspend',
+                kind: 'danger',
+              }
+            : { id: 'activate-tenant', label: 'Activate', route: '/v1/admin/tenants/{id}/activate' })}
+        />
+        <LifecycleButton
+          busy={action.busy}
+          onPost={post}
+          kind="secondary"
+          {...(tenant.archivedAt === null
+            ? { id: 'archive-tenant', label: 'Archive (read-only)', route: '/v1/admin/tenants/{id}/archive' }
+            : { id: 'unarchive-tenant', label: 'Unarchive', route: '/v1/admin/tenants/{id}/unarchive' })}
+        />
       </div>
       {tenant.archivedAt !== null && (
         <form class="inline-form" id="offboarding-form" onSubmit={startOffboarding}>
@@ -107,5 +86,27 @@ export function TenantLifecycleActions(props: {
       )}
       {action.error !== null && <ErrorState id="lifecycle-error" message={action.error} />}
     </section>
+  );
+}
+
+/** One lifecycle move of the tenant (the opposite move takes its place once it is done). */
+function LifecycleButton(props: {
+  readonly id: string;
+  readonly label: string;
+  readonly route: LifecycleRoute;
+  readonly kind?: 'danger' | 'secondary';
+  readonly busy: boolean;
+  readonly onPost: (route: LifecycleRoute) => void;
+}) {
+  return (
+    <button
+      type="button"
+      class={props.kind}
+      id={props.id}
+      disabled={props.busy}
+      onClick={() => props.onPost(props.route)}
+    >
+      {props.label}
+    </button>
   );
 }

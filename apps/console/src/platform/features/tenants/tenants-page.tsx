@@ -8,7 +8,7 @@ import { DataTable } from '../../../ui/data-table';
 import { ErrorState } from '../../../ui/error-state';
 import { formValue } from '../../../ui/form-value';
 import { platformApi } from '../../api/platform-api';
-import { CursorPager } from '../../ui/cursor-pager';
+import { CursorPager } from '../../../ui/cursor-pager';
 import { type AdminTenant, formatLimit, type Tier, TIERS, tenantState } from './admin-tenant';
 import { CreateTenantForm } from './create-tenant-form';
 import { TenantStateBadge } from './tenant-state-badge';
