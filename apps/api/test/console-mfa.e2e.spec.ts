@@ -8,6 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { PASSWORD, seedTenant, seedUser } from './identity-test-app';
 import { useConsoleBrowser } from './support/console-browser';
+import { enterSecondFactor, signIn } from './support/console-sign-in';
 
 const BASE_DOMAIN = 'tenantpay.test';
 const TOTP_PERIOD_MS = 30_000;
@@ -90,18 +91,6 @@ describe('console sign-in with a second factor, and turning it on, in Chromium (
       return page;
     }
 
-    async function enterPassword(page: Page, email: string): Promise<void> {
-      await page.locator('#sign-in').waitFor();
-      await page.locator('#sign-in-form input[name=email]').fill(email);
-      await page.locator('#sign-in-form input[name=password]').fill(PASSWORD);
-      await page.locator('#sign-in-form button[type=submit]').click();
-    }
-
-    async function enterCode(page: Page, code: string): Promise<void> {
-      await page.locator('#mfa-form input[name=code]').fill(code);
-      await page.locator('#mfa-form button[type=submit]').click();
-    }
-
     beforeAll(async () => {
       const { app } = chromium;
       bank = await seedTenant(app, Tier.Enterprise);
@@ -131,18 +120,18 @@ describe('console sign-in with a second factor, and turning it on, in Chromium (
     it('asks for the code after the password; a wrong code is shown on the step, the right one signs in', async () => {
       const { authenticator } = await enrolThroughApi(bank, 'coder@bank.example');
       const page = await openConsole(bank);
-      await enterPassword(page, 'coder@bank.example');
+      await signIn(page, 'coder@bank.example');
 
       await page.locator('#mfa-step').waitFor();
       expect(await page.locator('#workspace').isHidden()).toBe(true);
       expect(await page.locator('#sign-in').isHidden()).toBe(true);
 
-      await enterCode(page, authenticator.wrongCode());
+      await enterSecondFactor(page, authenticator.wrongCode());
       await page.locator('#mfa-error[data-code=invalid_mfa_code]').waitFor();
       expect(await page.locator('#mfa-error').innerText()).toContain('The code is not valid.');
       expect(await page.locator('#mfa-step').isVisible()).toBe(true);
 
-      await enterCode(page, await authenticator.nextCode());
+      await enterSecondFactor(page, await authenticator.nextCode());
       await page.locator('#workspace').waitFor();
       expect(await page.locator('#session-user').innerText()).toContain('coder@bank.example');
       expect(await page.locator('#mfa-step').isHidden()).toBe(true);
@@ -152,13 +141,12 @@ describe('console sign-in with a second factor, and turning it on, in Chromium (
       const { recoveryCodes } = await enrolThroughApi(bank, 'recover@bank.example');
       const [recoveryCode] = recoveryCodes;
       const page = await openConsole(bank);
-      await enterPassword(page, 'recover@bank.example');
+      await signIn(page, 'recover@bank.example');
       await page.locator('#mfa-step').waitFor();
 
       await page.locator('#mfa-use-recovery').click();
       expect(await page.locator('#mfa-form input[name=code]').isHidden()).toBe(true);
-      await page.locator('#mfa-form input[name=recoveryCode]').fill(recoveryCode ?? '');
-      await page.locator('#mfa-form button[type=submit]').click();
+      await enterSecondFactor(page, recoveryCode ?? '', 'recoveryCode');
       await page.locator('#workspace').waitFor();
 
       // The same recovery code again, in a fresh browser: spent.
@@ -166,11 +154,10 @@ describe('console sign-in with a second factor, and turning it on, in Chromium (
       try {
         const again = await chromium.newPage(otherBrowser);
         await again.goto(`http://${hostOf(bank)}:${chromium.port}/`);
-        await enterPassword(again, 'recover@bank.example');
+        await signIn(again, 'recover@bank.example');
         await again.locator('#mfa-step').waitFor();
         await again.locator('#mfa-use-recovery').click();
-        await again.locator('#mfa-form input[name=recoveryCode]').fill(recoveryCode ?? '');
-        await again.locator('#mfa-form button[type=submit]').click();
+        await enterSecondFactor(again, recoveryCode ?? '', 'recoveryCode');
         await again.locator('#mfa-error[data-code=invalid_mfa_code]').waitFor();
       } finally {
         await otherBrowser.close();
@@ -180,7 +167,7 @@ describe('console sign-in with a second factor, and turning it on, in Chromium (
     it('sends the user back to the password, saying why, when the sign-in challenge has expired', async () => {
       const { authenticator } = await enrolThroughApi(bank, 'late@bank.example');
       const page = await openConsole(bank);
-      await enterPassword(page, 'late@bank.example');
+      await signIn(page, 'late@bank.example');
       await page.locator('#mfa-step').waitFor();
 
       // Five minutes pass: the challenges are gone from Redis, as their expiry removes them.
@@ -190,7 +177,7 @@ describe('console sign-in with a second factor, and turning it on, in Chromium (
       expect(challenges.length).toBeGreaterThan(0);
       await redisClient.del(...challenges.map((key) => key.slice(prefix.length)));
 
-      await enterCode(page, await authenticator.nextCode());
+      await enterSecondFactor(page, await authenticator.nextCode());
       await page.locator('#sign-in-error[data-code=unauthorized]').waitFor();
       expect(await page.locator('#sign-in-error').innerText()).toContain(
         'Enter your email and password again',
@@ -201,7 +188,7 @@ describe('console sign-in with a second factor, and turning it on, in Chromium (
 
     it('lets a signed-in user turn on MFA from the account screen; the next sign-in asks for a code', async () => {
       const page = await openConsole(bank);
-      await enterPassword(page, 'self@bank.example');
+      await signIn(page, 'self@bank.example');
       await page.locator('#workspace').waitFor();
       await page.locator('#account-link').click();
       const mfa = page.locator('section', { has: page.locator('#mfa-title') });
@@ -237,7 +224,7 @@ describe('console sign-in with a second factor, and turning it on, in Chromium (
         .expect(200);
 
       const page = await openConsole(strictBank);
-      await enterPassword(page, 'teller@strict.example');
+      await signIn(page, 'teller@strict.example');
       await page.locator('#mfa-enrol-step').waitFor();
       const secret = await page.locator('#mfa-enrol-secret .mfa-secret').getAttribute('data-secret');
       expect(secret).toMatch(/^[A-Z2-7]{32}$/);

@@ -10,6 +10,7 @@ import request from 'supertest';
 import { expectApiError, PASSWORD, seedTenant, seedUser } from './identity-test-app';
 import { inTenant } from './webhooks-test-app';
 import { useConsoleBrowser } from './support/console-browser';
+import { signIn } from './support/console-sign-in';
 
 const BASE_DOMAIN = 'tenantpay.test';
 const SCREENSHOTS = path.resolve(__dirname, '../../../test-results/console-screens');
@@ -48,9 +49,7 @@ describe('staff console administration screens (issue 18)', () => {
     async function signedIn(context: BrowserContext, tenant: TenantSnapshot, role: string): Promise<Page> {
       const page = await chromium.newPage(context);
       await page.goto(`http://${hostOf(tenant)}:${chromium.port}/`);
-      await page.locator('#sign-in-form input[name=email]').fill(emailOf(tenant, role));
-      await page.locator('#sign-in-form input[name=password]').fill(PASSWORD);
-      await page.locator('#sign-in-form button[type=submit]').click();
+      await signIn(page, emailOf(tenant, role));
       await page.locator('nav.side-nav').waitFor();
       return page;
     }

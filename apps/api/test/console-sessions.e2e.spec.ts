@@ -6,6 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { expectApiError, PASSWORD, seedTenant, seedUser } from './identity-test-app';
 import { useConsoleBrowser } from './support/console-browser';
+import { signIn } from './support/console-sign-in';
 import { waitFor } from './support/tenancy-test-app';
 
 const BASE_DOMAIN = 'tenantpay.test';
@@ -52,11 +53,8 @@ describe('console sessions in Chromium, on two API instances sharing MongoDB and
       return page;
     }
 
-    async function signIn(page: Page): Promise<void> {
-      await page.locator('#sign-in').waitFor();
-      await page.locator('#sign-in-form input[name=email]').fill(STAFF);
-      await page.locator('#sign-in-form input[name=password]').fill(PASSWORD);
-      await page.locator('#sign-in-form button[type=submit]').click();
+    async function signInAsStaff(page: Page): Promise<void> {
+      await signIn(page, STAFF);
       await page.locator('#workspace').waitFor();
     }
 
@@ -99,7 +97,7 @@ describe('console sessions in Chromium, on two API instances sharing MongoDB and
 
     it('keeps a staff member signed in past the access-token lifetime', async () => {
       const page = await openConsole(ports.a);
-      await signIn(page);
+      await signInAsStaff(page);
       const firstToken = await accessTokenIn(page);
       const firstCookie = await refreshCookie();
       expect(firstCookie).toMatch(/^tp_rt_/);
@@ -142,7 +140,7 @@ describe('console sessions in Chromium, on two API instances sharing MongoDB and
 
     it('signs out on instance A and the session is over on instance B at its next request', async () => {
       const onA = await openConsole(ports.a);
-      await signIn(onA);
+      await signInAsStaff(onA);
       const token = await accessTokenIn(onA);
       // Instance B serves the same session (and now holds it in its in-process cache).
       await me(appB, token).expect(200);
@@ -165,7 +163,7 @@ describe('console sessions in Chromium, on two API instances sharing MongoDB and
 
     it('ends the whole session when a rotated refresh token is replayed', async () => {
       const page = await openConsole(ports.a);
-      await signIn(page);
+      await signInAsStaff(page);
       const stolen = await refreshCookie();
       const before = await accessTokenIn(page);
       await outlive(before);
@@ -199,10 +197,7 @@ describe('console sessions in Chromium, on two API instances sharing MongoDB and
         .send({ email, password: PASSWORD })
         .expect(200);
       const page = await openConsole(ports.a);
-      await page.locator('#sign-in').waitFor();
-      await page.locator('#sign-in-form input[name=email]').fill(email);
-      await page.locator('#sign-in-form input[name=password]').fill(PASSWORD);
-      await page.locator('#sign-in-form button[type=submit]').click();
+      await signIn(page, email);
       await page.locator('#workspace').waitFor();
 
       await page.locator('#account-link').click();

@@ -14,6 +14,7 @@ import request from 'supertest';
 import { expectApiError, PASSWORD, seedTenant, seedUser } from './identity-test-app';
 import { startInlineBatchWorker } from './payments-test-app';
 import { useConsoleBrowser } from './support/console-browser';
+import { signIn } from './support/console-sign-in';
 
 const BASE_DOMAIN = 'tenantpay.test';
 const SCREENSHOTS = path.resolve(__dirname, '../../../test-results/console');
@@ -63,12 +64,6 @@ describe('staff console at the root of a tenant host (issue 18)', () => {
       const page = await chromium.newPage(context);
       await page.goto(`http://${host}:${chromium.port}/${hash}`);
       return page;
-    }
-
-    async function signIn(page: Page, email: string): Promise<void> {
-      await page.locator('#sign-in-form input[name=email]').fill(email);
-      await page.locator('#sign-in-form input[name=password]').fill(PASSWORD);
-      await page.locator('#sign-in-form button[type=submit]').click();
     }
 
     const shot = (page: Page, name: string) =>

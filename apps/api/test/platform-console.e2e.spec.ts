@@ -11,6 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { expectApiError, PASSWORD, seedPlatformUser, seedTenant, seedUser } from './identity-test-app';
 import { useConsoleBrowser } from './support/console-browser';
+import { enterSecondFactor, signIn } from './support/console-sign-in';
 
 const BASE_DOMAIN = 'tenantpay.test';
 const PLATFORM_HOST = `admin.${BASE_DOMAIN}`;
@@ -88,9 +89,7 @@ describe('platform console on admin.{BASE_DOMAIN} (issue 18)', () => {
     it('an operator signs in at the platform host and lands on the tenants, under the audit banner', async () => {
       await page.goto(`http://${PLATFORM_HOST}:${chromium.port}/`);
       expect(await page.title()).toBe('Tenantpay platform console');
-      await page.locator('#sign-in-form input[name=email]').fill(OPERATOR);
-      await page.locator('#sign-in-form input[name=password]').fill(PASSWORD);
-      await page.locator('#sign-in-form button[type=submit]').click();
+      await signIn(page, OPERATOR);
       await page.locator('#session-user', { hasText: OPERATOR }).waitFor();
       await page.locator(`tr[data-row-key="${bank.id}"]`).waitFor();
       await expectAuditedAndAccessible();
@@ -291,17 +290,11 @@ describe('platform console on admin.{BASE_DOMAIN} (issue 18)', () => {
       try {
         const mfaPage = await chromium.newPage(other);
         await mfaPage.goto(`http://${PLATFORM_HOST}:${chromium.port}/`);
-        await mfaPage.locator('#sign-in-form input[name=email]').fill(email);
-        await mfaPage.locator('#sign-in-form input[name=password]').fill(PASSWORD);
-        await mfaPage.locator('#sign-in-form button[type=submit]').click();
-        await mfaPage.locator('#mfa-form input[name=code]').fill('000000');
-        await mfaPage.locator('#mfa-form button[type=submit]').click();
+        await signIn(mfaPage, email);
+        await enterSecondFactor(mfaPage, '000000');
         await mfaPage.locator('#mfa-error[data-code=invalid_mfa_code]').waitFor();
         // The next step's code: the one just refused may be the current one by chance, and a code works once.
-        await mfaPage
-          .locator('#mfa-form input[name=code]')
-          .fill(totpCodeAt(secret, Date.now() + TOTP_PERIOD_SECONDS * 1000));
-        await mfaPage.locator('#mfa-form button[type=submit]').click();
+        await enterSecondFactor(mfaPage, totpCodeAt(secret, Date.now() + TOTP_PERIOD_SECONDS * 1000));
         await mfaPage.locator('#session-user', { hasText: email }).waitFor();
       } finally {
         await other.close();
@@ -313,16 +306,12 @@ describe('platform console on admin.{BASE_DOMAIN} (issue 18)', () => {
       try {
         const platformPage = await chromium.newPage(other);
         await platformPage.goto(`http://${PLATFORM_HOST}:${chromium.port}/`);
-        await platformPage.locator('#sign-in-form input[name=email]').fill(bankAdmin());
-        await platformPage.locator('#sign-in-form input[name=password]').fill(PASSWORD);
-        await platformPage.locator('#sign-in-form button[type=submit]').click();
+        await signIn(platformPage, bankAdmin());
         await platformPage.locator('#sign-in-error[data-code=unauthorized]').waitFor();
 
         const tenantPage = await chromium.newPage(other);
         await tenantPage.goto(`http://${bankHost()}:${chromium.port}/`);
-        await tenantPage.locator('#sign-in-form input[name=email]').fill(OPERATOR);
-        await tenantPage.locator('#sign-in-form input[name=password]').fill(PASSWORD);
-        await tenantPage.locator('#sign-in-form button[type=submit]').click();
+        await signIn(tenantPage, OPERATOR);
         await tenantPage.locator('#sign-in-error[data-code=unauthorized]').waitFor();
       } finally {
         await other.close();
