@@ -5,6 +5,9 @@ module.exports = {
   displayName: 'console',
   rootDir: __dirname,
   testEnvironment: 'jsdom',
+  // jsdom's default 'browser' condition picks Preact's ES module builds, which Jest's CommonJS runtime cannot
+  // load; 'require' picks the CommonJS builds of the same code.
+  testEnvironmentOptions: { customExportConditions: ['require', 'default'] },
   testTimeout: preset.testTimeout,
   moduleNameMapper: preset.moduleNameMapper,
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],

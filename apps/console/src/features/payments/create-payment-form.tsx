@@ -46,7 +46,8 @@ export function CreatePaymentForm(props: { readonly onCreated: () => void }) {
     const currency = formValue(form, 'currency').trim().toUpperCase();
     setError(null);
     setStatus('');
-    const amount = parseMoney(formValue(form, 'amount'), currency);
+    // Typed as the browser's language writes numbers, as the amounts around it are shown.
+    const amount = parseMoney(formValue(form, 'amount'), currency, navigator.language);
     if (!amount.ok) {
       setError({ message: amount.problem, code: null, requestId: null });
       return;

@@ -57,7 +57,7 @@ export function PaymentDetailPage({
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const typed = formValue(form, 'amount').trim();
-    const amount = typed === '' ? null : parseMoney(typed, payment.currency);
+    const amount = typed === '' ? null : parseMoney(typed, payment.currency, navigator.language);
     if (amount !== null && !amount.ok) {
       setActionError(amount.problem);
       return;
