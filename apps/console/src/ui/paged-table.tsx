@@ -7,6 +7,8 @@ import { DataTable, type DataTableColumn } from './data-table';
 import { ErrorState } from './error-state';
 
 export interface PagedTableProps<Row extends { readonly id: string }> {
+  /** The id of the region holding the rows, `aria-busy` while a page loads. */
+  readonly id?: string;
   readonly caption: string;
   readonly columns: readonly DataTableColumn<Row>[];
   readonly emptyTitle: string;
@@ -33,19 +35,21 @@ export function PagedTable<Row extends { readonly id: string }>(props: PagedTabl
   const rows = shown.data?.page.data ?? [];
   return (
     <>
-      {shown.error !== null ? (
-        <ErrorState message={shown.error} />
-      ) : (
-        <DataTable
-          caption={props.caption}
-          busy={loading}
-          rows={rows}
-          rowKey={(row) => row.id}
-          emptyTitle={props.emptyTitle}
-          columns={props.columns}
-          onOpen={props.onOpen}
-        />
-      )}
+      <div id={props.id} aria-busy={loading}>
+        {shown.error !== null ? (
+          <ErrorState message={shown.error} />
+        ) : (
+          <DataTable
+            caption={props.caption}
+            busy={loading}
+            rows={rows}
+            rowKey={(row) => row.id}
+            emptyTitle={props.emptyTitle}
+            columns={props.columns}
+            onOpen={props.onOpen}
+          />
+        )}
+      </div>
       <CursorPager
         label={props.pagerLabel}
         pages={pages}
