@@ -22,6 +22,7 @@ function fiveRowsTwoToAPage(): jest.Mock<Promise<ListPage<Row>>, [string | undef
 function renderTable(load: (startingAfter: string | undefined) => Promise<ListPage<Row>>) {
   return render(
     <PagedTable
+      id="things"
       caption="Things"
       pagerLabel="Thing pages"
       emptyTitle="No things yet."
@@ -66,7 +67,7 @@ describe('PagedTable, rendered: cursor pages, empty and error states', () => {
     expect(button('Previous').disabled).toBe(true);
   });
 
-  it('holds Next while a page loads, so a double click cannot skip a page', async () => {
+  it('holds Next and marks the rows busy while a page loads, so a double click cannot skip a page', async () => {
     let answer: (page: ListPage<Row>) => void = () => undefined;
     const load = jest
       .fn<Promise<ListPage<Row>>, [string | undefined]>()
@@ -78,8 +79,10 @@ describe('PagedTable, rendered: cursor pages, empty and error states', () => {
     fireEvent.click(button('Next'));
     expect(button('Next').disabled).toBe(true);
     expect(load).toHaveBeenCalledTimes(2);
+    expect(document.getElementById('things')?.getAttribute('aria-busy')).toBe('true');
     answer({ data: rows('c'), has_more: false });
     await waitFor(() => expect(shownNames()).toEqual(['Row c']));
+    expect(document.getElementById('things')?.getAttribute('aria-busy')).toBe('false');
     expect(load.mock.calls).toEqual([[undefined], ['b']]);
   });
 
