@@ -1,7 +1,7 @@
 import { TenantUserRole, TOTP_PERIOD_SECONDS, totpCodeAt } from '@tenantpay/identity';
 import { PAYMENTS_QUEUE } from '@tenantpay/payments';
 import { redisConnectionOptions } from '@tenantpay/platform';
-import { type TenantSnapshot, Tier } from '@tenantpay/tenancy';
+import { TenancyAuditAction, type TenantSnapshot, Tier } from '@tenantpay/tenancy';
 import { useTestMongo, useTestRedis } from '@tenantpay/testing';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
@@ -186,6 +186,65 @@ describe('platform console on admin.{BASE_DOMAIN} (issue 18)', () => {
       expect(await page.locator('main tbody tr').allTextContents()).toEqual([
         expect.stringContaining('Northwind Savings'),
       ]);
+    });
+
+    it("manages an ENTERPRISE tenant's custom domains: the TXT record to publish, the DNS check, a decision by hand, removal", async () => {
+      const ledger = await seedTenant(chromium.app, Tier.Enterprise);
+      const hostname = `pay.${ledger.slug}.example`;
+      await open(`/tenants/${ledger.id}`, ledger.name);
+      const form = page.locator('#add-domain-form');
+      await form.locator('input[name=hostname]').fill(hostname);
+      await form.locator('button[type=submit]').click();
+      const domain = page.locator(`#tenant-domains li[data-hostname="${hostname}"]`);
+      await domain.waitFor();
+      const token = await operatorToken();
+      const added = await http()
+        .get(`/v1/admin/tenants/${ledger.id}`)
+        .set('Authorization', `Bearer ${token}`)
+        .expect(200);
+      const { verificationRecord } = (
+        added.body.domains as { verificationRecord: { name: string; value: string } }[]
+      )[0] ?? { verificationRecord: { name: '', value: '' } };
+      // The record the bank publishes, as the API words it.
+      expect(verificationRecord.name).toBe(`_tenantpay-verify.${hostname}`);
+      const shown = await domain.textContent();
+      expect(shown).toContain('waiting for verification');
+      expect(shown).toContain(`TXT ${verificationRecord.name} = ${verificationRecord.value}`);
+      await expectAuditedAndAccessible();
+
+      // Nothing publishes the record under the test's made-up name: the check says so where the domains are.
+      await domain.locator('button', { hasText: 'Check DNS' }).click();
+      await page
+        .locator('#tenant-domains .error-state', {
+          hasText: /TXT record was not found|DNS could not be queried/,
+        })
+        .waitFor();
+      page.once('dialog', (dialog) => void dialog.accept());
+      await domain.locator('button', { hasText: 'Mark verified' }).click();
+      await page.locator('#tenant-notice', { hasText: `${hostname} marked verified.` }).waitFor();
+      expect(await domain.textContent()).toMatch(/— verified /);
+      expect(await domain.locator('button', { hasText: 'Check DNS' }).count()).toBe(0);
+      // Verified: the domain serves the bank's console and branding at once.
+      const branding = await http().get('/v1/branding').set('Host', hostname).expect(200);
+      expect(branding.body.displayName).toBe(ledger.name);
+      const decisions = await http()
+        .get(
+          `/v1/admin/audit-events?tenant_id=${ledger.id}&action=${TenancyAuditAction.TenantDomainVerified}`,
+        )
+        .set('Authorization', `Bearer ${token}`)
+        .expect(200);
+      expect(decisions.body.data).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ outcome: 'failure' }),
+          expect.objectContaining({ outcome: 'success' }),
+        ]),
+      );
+
+      page.once('dialog', (dialog) => void dialog.accept());
+      await domain.locator('button', { hasText: 'Remove' }).click();
+      await domain.waitFor({ state: 'detached' });
+      await page.locator('#tenant-domains', { hasText: 'No custom domain' }).waitFor();
+      await shot('tenant-domains');
     });
 
     it('shows cross-tenant analytics as charts', async () => {
