@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { expectApiError, PASSWORD, seedPlatformUser, seedTenant, seedUser } from './identity-test-app';
+import { Authenticator } from './support/authenticator';
 import { useConsoleBrowser } from './support/console-browser';
 
 const BASE_DOMAIN = 'tenantpay.test';
@@ -362,6 +363,61 @@ describe('platform console on admin.{BASE_DOMAIN} (issue 18)', () => {
           .fill(totpCodeAt(secret, Date.now() + TOTP_PERIOD_SECONDS * 1000));
         await mfaPage.locator('#mfa-form button[type=submit]').click();
         await mfaPage.locator('#session-user', { hasText: email }).waitFor();
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('lets an operator turn on MFA from the account screen, sign in again with a code, and turn it off', async () => {
+      const email = 'enrolling-ops@platform.test';
+      await seedPlatformUser(chromium.app, email);
+      const other = await chromium.browser.newContext();
+      try {
+        const ownPage = await chromium.newPage(other);
+        const signIn = async () => {
+          await ownPage.locator('#sign-in-form input[name=email]').fill(email);
+          await ownPage.locator('#sign-in-form input[name=password]').fill(PASSWORD);
+          await ownPage.locator('#sign-in-form button[type=submit]').click();
+        };
+        await ownPage.goto(`http://${PLATFORM_HOST}:${chromium.port}/`);
+        await signIn();
+        await ownPage.locator('#session-user', { hasText: email }).waitFor();
+        await ownPage.locator('nav a', { hasText: 'Account' }).click();
+        await ownPage.locator('main h1', { hasText: 'Account' }).waitFor();
+        // The operator's own account reads no tenant's data: no audit banner.
+        expect(await ownPage.locator('#audited-banner').count()).toBe(0);
+        const mfa = ownPage.locator('section', { has: ownPage.locator('#mfa-title') });
+        await mfa.locator('p', { hasText: /^Off\./ }).waitFor();
+        await mfa.locator('button', { hasText: 'Set up an authenticator app' }).click();
+        const authenticator = new Authenticator((await mfa.locator('.secret-value').textContent()) ?? '');
+        await mfa.locator('input[name=code]').fill(authenticator.wrongCode());
+        await mfa.locator('button[type=submit]', { hasText: 'Turn on' }).click();
+        await mfa.locator('.error-state').waitFor();
+        await mfa.locator('input[name=code]').fill(await authenticator.nextCode());
+        await mfa.locator('button[type=submit]', { hasText: 'Turn on' }).click();
+        // The recovery codes, shown once.
+        await mfa.locator('.recovery-codes').waitFor();
+        expect(await mfa.locator('.recovery-codes li').count()).toBe(10);
+        expect(await chromium.seriousAccessibilityViolations(ownPage)).toEqual([]);
+        await mfa.locator('button', { hasText: 'I have stored them' }).click();
+        await mfa.locator('p', { hasText: /^On\. 10 recovery codes left\./ }).waitFor();
+
+        await ownPage.locator('#sign-out').click();
+        await signIn();
+        await ownPage.locator('#mfa-form input[name=code]').fill(await authenticator.nextCode());
+        await ownPage.locator('#mfa-form button[type=submit]').click();
+        await ownPage.locator('#session-user', { hasText: email }).waitFor();
+
+        await ownPage.evaluate(`window.location.hash = '#/account'`);
+        await mfa.locator('p', { hasText: /^On\./ }).waitFor();
+        await mfa.locator('input[name=password]').fill(PASSWORD);
+        await mfa.locator('button[type=submit]', { hasText: 'Turn off' }).click();
+        await mfa.locator('p', { hasText: /^Off\./ }).waitFor();
+        const login = await http()
+          .post('/v1/platform/auth/login')
+          .send({ email, password: PASSWORD })
+          .expect(200);
+        expect(login.body.accessToken).toEqual(expect.any(String));
       } finally {
         await other.close();
       }
