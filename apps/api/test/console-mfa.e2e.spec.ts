@@ -190,6 +190,17 @@ describe('console sign-in with a second factor, and turning it on, in Chromium (
       await mfa.locator('p', { hasText: /^On\. 10 recovery codes left\./ }).waitFor();
       expect(await mfa.locator('button', { hasText: 'Set up an authenticator app' }).count()).toBe(0);
 
+      // New recovery codes replace the first ones, proven by a code from the app.
+      const firstCodes = await mfa.locator('.recovery-codes li').allTextContents();
+      await mfa.locator('button', { hasText: 'I have stored them' }).click();
+      const replace = mfa.locator('#replace-recovery-codes-form');
+      await replace.locator('input[name=code]').fill(await authenticator.nextCode());
+      await replace.locator('button[type=submit]').click();
+      await mfa.locator('.recovery-codes').waitFor();
+      const replaced = await mfa.locator('.recovery-codes li').allTextContents();
+      expect(replaced).toHaveLength(10);
+      expect(replaced.filter((code) => firstCodes.includes(code))).toEqual([]);
+
       const next = await apiLogin(bank, 'self@bank.example');
       expect(next.body).toMatchObject({ mfaRequired: true, challengeToken: expect.any(String) });
       expect(next.body.accessToken).toBeUndefined();

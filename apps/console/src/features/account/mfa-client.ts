@@ -19,6 +19,8 @@ export interface MfaClient {
   startEnrolment(): Promise<MfaEnrolment>;
   /** Activates the factor with a first code; answers the recovery codes, shown once. */
   confirmEnrolment(code: string): Promise<readonly string[]>;
+  /** New recovery codes, proven by a code from the app; the old ones stop working. */
+  replaceRecoveryCodes(code: string): Promise<readonly string[]>;
   /** Removes the factor, proven by the current password (the API checks a code only when no password is sent). */
   disable(password: string): Promise<void>;
 }

@@ -6,7 +6,8 @@ import { useAction } from '../../ui/use-action';
 import type { MfaClient, MfaEnrolment } from './mfa-client';
 
 /**
- * Two-factor sign-in with an authenticator app: enrol (secret and recovery codes shown once) or turn it off;
+ * Two-factor sign-in with an authenticator app: enrol (secret and recovery codes shown once), replace the recovery
+ * codes (the old ones stop working; a code from the app proves it is the owner's doing) or turn it off;
  * `client` says whose (staff or platform operator).
  */
 export function MfaSettings({ client }: { readonly client: MfaClient }) {
@@ -23,6 +24,15 @@ export function MfaSettings({ client }: { readonly client: MfaClient }) {
       const codes = await client.confirmEnrolment(formValue(form, 'code'));
       setEnrolment(null);
       setRecoveryCodes(codes);
+      status.reload();
+    });
+  };
+  const replaceRecoveryCodes = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    void action.run(async () => {
+      setRecoveryCodes(await client.replaceRecoveryCodes(formValue(form, 'code')));
+      form.reset();
       status.reload();
     });
   };
@@ -61,6 +71,15 @@ export function MfaSettings({ client }: { readonly client: MfaClient }) {
       {status.data?.enabled === true && (
         <>
           <p>On. {status.data.recoveryCodesLeft} recovery codes left.</p>
+          <form class="inline-form" id="replace-recovery-codes-form" onSubmit={replaceRecoveryCodes}>
+            <label>
+              Code from your app
+              <input name="code" inputMode="numeric" pattern="\d{6}" required autoComplete="one-time-code" />
+            </label>
+            <button type="submit" disabled={action.busy}>
+              Replace recovery codes
+            </button>
+          </form>
           <form class="inline-form" onSubmit={disable}>
             <label>
               Password

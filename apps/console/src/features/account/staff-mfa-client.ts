@@ -7,6 +7,8 @@ export const staffMfaClient: MfaClient = {
   startEnrolment: () => consoleApi.POST('/v1/auth/mfa/totp'),
   confirmEnrolment: async (code) =>
     (await consoleApi.POST('/v1/auth/mfa/totp/confirm', { body: { code } })).recoveryCodes,
+  replaceRecoveryCodes: async (code) =>
+    (await consoleApi.POST('/v1/auth/mfa/recovery-codes', { body: { code } })).recoveryCodes,
   disable: async (password) => {
     await consoleApi.POST('/v1/auth/mfa/disable', { body: { password } });
   },

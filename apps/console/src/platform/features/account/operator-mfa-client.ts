@@ -7,6 +7,8 @@ export const operatorMfaClient: MfaClient = {
   startEnrolment: () => platformApi.POST('/v1/platform/auth/mfa/totp'),
   confirmEnrolment: async (code) =>
     (await platformApi.POST('/v1/platform/auth/mfa/totp/confirm', { body: { code } })).recoveryCodes,
+  replaceRecoveryCodes: async (code) =>
+    (await platformApi.POST('/v1/platform/auth/mfa/recovery-codes', { body: { code } })).recoveryCodes,
   disable: async (password) => {
     await platformApi.POST('/v1/platform/auth/mfa/disable', { body: { password } });
   },
