@@ -212,6 +212,7 @@ describe('platform console on admin.{BASE_DOMAIN} (issue 18)', () => {
       expect(shown).toContain('waiting for verification');
       expect(shown).toContain(`TXT ${verificationRecord.name} = ${verificationRecord.value}`);
       await expectAuditedAndAccessible();
+      await shot('tenant-domains');
 
       // Nothing publishes the record under the test's made-up name: the check says so where the domains are.
       await domain.locator('button', { hasText: 'Check DNS' }).click();
@@ -245,7 +246,6 @@ describe('platform console on admin.{BASE_DOMAIN} (issue 18)', () => {
       await domain.locator('button', { hasText: 'Remove' }).click();
       await domain.waitFor({ state: 'detached' });
       await page.locator('#tenant-domains', { hasText: 'No custom domain' }).waitFor();
-      await shot('tenant-domains');
     });
 
     it('shows cross-tenant analytics as charts', async () => {
