@@ -3,49 +3,17 @@ import { REDIS_CLIENT } from '@tenantpay/platform';
 import { type TenantSnapshot, Tier } from '@tenantpay/tenancy';
 import { useTestMongo, useTestRedis } from '@tenantpay/testing';
 import type Redis from 'ioredis';
-import { Secret, TOTP } from 'otpauth';
 import type { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { PASSWORD, seedTenant, seedUser } from './identity-test-app';
+import { Authenticator } from './support/authenticator';
 import { useConsoleBrowser } from './support/console-browser';
 import { enterSecondFactor, signIn } from './support/console-sign-in';
 
 const BASE_DOMAIN = 'tenantpay.test';
-const TOTP_PERIOD_MS = 30_000;
 
 // A browser drives the page; a TOTP code may have to wait for the next 30-second step.
 jest.setTimeout(90_000);
-
-/**
- * Codes of one authenticator, as the app would show them, with the server's replay rule in mind: a code is
- * accepted once, and only for a step later than the last accepted one. The same library as the server's.
- */
-class Authenticator {
-  private lastStep = 0;
-  private readonly totp: TOTP;
-
-  constructor(secret: string) {
-    this.totp = new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) });
-  }
-
-  /** A code the server will accept now (the current step, or the next one, which the ±1 drift admits). */
-  async nextCode(): Promise<string> {
-    for (;;) {
-      const current = Math.floor(Date.now() / TOTP_PERIOD_MS);
-      const step = Math.max(this.lastStep + 1, current);
-      if (step <= current + 1) {
-        this.lastStep = step;
-        return this.totp.generate({ timestamp: step * TOTP_PERIOD_MS });
-      }
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-    }
-  }
-
-  /** A well-formed code of no step near now. */
-  wrongCode(): string {
-    return this.totp.generate({ timestamp: Date.now() + 100 * TOTP_PERIOD_MS });
-  }
-}
 
 describe('console sign-in with a second factor, and turning it on, in Chromium (issues 13, 18)', () => {
   const mongo = useTestMongo();
@@ -208,6 +176,17 @@ describe('console sign-in with a second factor, and turning it on, in Chromium (
       expect(await mfa.locator('.recovery-codes li').count()).toBe(10);
       await mfa.locator('p', { hasText: /^On\. 10 recovery codes left\./ }).waitFor();
       expect(await mfa.locator('button', { hasText: 'Set up an authenticator app' }).count()).toBe(0);
+
+      // New recovery codes replace the first ones, proven by a code from the app.
+      const firstCodes = await mfa.locator('.recovery-codes li').allTextContents();
+      await mfa.locator('button', { hasText: 'I have stored them' }).click();
+      const replace = mfa.locator('#replace-recovery-codes-form');
+      await replace.locator('input[name=code]').fill(await authenticator.nextCode());
+      await replace.locator('button[type=submit]').click();
+      await mfa.locator('.recovery-codes').waitFor();
+      const replaced = await mfa.locator('.recovery-codes li').allTextContents();
+      expect(replaced).toHaveLength(10);
+      expect(replaced.filter((code) => firstCodes.includes(code))).toEqual([]);
 
       const next = await apiLogin(bank, 'self@bank.example');
       expect(next.body).toMatchObject({ mfaRequired: true, challengeToken: expect.any(String) });

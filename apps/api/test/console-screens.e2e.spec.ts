@@ -156,24 +156,41 @@ describe('staff console administration screens (issue 18)', () => {
         expect(await seriousAccessibilityViolations(page)).toEqual([]);
       });
 
-      it("unlocks a user whom failed logins locked, ends a user's sessions, deactivates and reactivates", async () => {
+      it("shows who failed logins locked and until when, unlocks them, ends a user's sessions, deactivates and reactivates", async () => {
         const email = `locked@${enterprise.slug}.example`;
-        await seedUser(chromium.app, enterprise, email, TenantUserRole.Viewer);
+        const userId = await seedUser(chromium.app, enterprise, email, TenantUserRole.Viewer);
         const login = (password: string) =>
           request(chromium.app.getHttpServer())
             .post('/v1/auth/login')
             .set('Host', hostOf(enterprise))
             .send({ email, password });
-        // Five failures lock the account (whether the lock holds depends on the login limiter reaching Redis,
-        // which a loaded machine cannot promise, so the lock is not asserted: the unlock's effect is).
-        for (let attempt = 0; attempt < 5; attempt += 1) await login('not the password').expect(401);
+        const admin = await asAdmin(enterprise);
+        const lockedUntil = async () =>
+          (await admin(request(chromium.app.getHttpServer()).get(`/v1/users/${userId}`)).expect(200)).body
+            .lockedUntil as string | null;
+        // Five failures lock the account. On a loaded machine an attempt may miss the login limiter's Redis
+        // budget and be counted by the per-process fallback instead, so fail until the API reports the lock.
+        for (let attempt = 0; attempt < 10 && (attempt < 5 || (await lockedUntil()) === null); attempt += 1)
+          await login('not the password').expect((response) => expect([401, 429]).toContain(response.status));
+        const until = await lockedUntil();
+        if (until === null) throw new Error('ten failed logins did not lock the account');
 
         // Away and back: the screen is still open from the test before, listing the staff of before the seed.
         await open(page, '/account', 'Account');
         await open(page, '/users', 'Users');
-        const row = page.locator('table', { hasText: 'Staff' }).locator('tr', { hasText: email });
+        const staff = page.locator('table', { hasText: 'Staff' });
+        const row = staff.locator('tr', { hasText: email });
+        // The lock's end as the browser's locale writes it, and Unlock offered on that row only.
+        const shownUntil = await page.evaluate<string>(
+          `new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(${JSON.stringify(until)}))`,
+        );
+        await row.locator('.lock-badge', { hasText: `Locked until ${shownUntil}` }).waitFor();
+        expect(await staff.locator('button', { hasText: 'Unlock sign-in' }).count()).toBe(1);
+        expect(await seriousAccessibilityViolations(page)).toEqual([]);
         await row.locator('button', { hasText: 'Unlock sign-in' }).click();
         await page.locator('#user-action-outcome', { hasText: `${email} can sign in again` }).waitFor();
+        await row.locator('button', { hasText: 'Unlock sign-in' }).waitFor({ state: 'detached' });
+        expect(await row.locator('.lock-badge').count()).toBe(0);
         expect(await mongo.db.collection('audit_events').countDocuments({ action: 'user.unlocked' })).toBe(1);
         const session = await login(PASSWORD).expect(200);
 

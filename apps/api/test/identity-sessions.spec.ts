@@ -428,8 +428,26 @@ describe('sessions over HTTP: refresh rotation, reuse detection, logout on every
             .expect(401);
         }
         expectApiError(await login(appA, 'locked@bank.test'), 429, 'rate_limit_exceeded');
+        // The user view tells the admin who is locked out and until when (15 minutes after the first failure).
+        const locked = await request(appA.getHttpServer())
+          .get(`/v1/users/${userId}`)
+          .set(asAdmin())
+          .expect(200);
+        const lockedUntil = Date.parse(locked.body.lockedUntil as string);
+        expect(lockedUntil).toBeGreaterThan(Date.now() + 14 * 60_000);
+        expect(lockedUntil).toBeLessThanOrEqual(Date.now() + 15 * 60_000);
+        const listed = await request(appA.getHttpServer()).get('/v1/users').set(asAdmin()).expect(200);
+        expect(listed.body.data).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ id: userId, lockedUntil: locked.body.lockedUntil }),
+          ]),
+        );
 
-        await request(appA.getHttpServer()).post(`/v1/users/${userId}/unlock`).set(asAdmin()).expect(200);
+        const unlocked = await request(appA.getHttpServer())
+          .post(`/v1/users/${userId}/unlock`)
+          .set(asAdmin())
+          .expect(200);
+        expect(unlocked.body.lockedUntil).toBeNull();
         await login(appA, 'locked@bank.test').expect(200);
         const event = await mongo.db
           .collection('audit_events')

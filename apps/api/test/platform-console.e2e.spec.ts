@@ -1,7 +1,7 @@
 import { TenantUserRole, TOTP_PERIOD_SECONDS, totpCodeAt } from '@tenantpay/identity';
 import { PAYMENTS_QUEUE } from '@tenantpay/payments';
 import { redisConnectionOptions } from '@tenantpay/platform';
-import { type TenantSnapshot, Tier } from '@tenantpay/tenancy';
+import { TenancyAuditAction, type TenantSnapshot, Tier } from '@tenantpay/tenancy';
 import { useTestMongo, useTestRedis } from '@tenantpay/testing';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { expectApiError, PASSWORD, seedPlatformUser, seedTenant, seedUser } from './identity-test-app';
+import { Authenticator } from './support/authenticator';
 import { useConsoleBrowser } from './support/console-browser';
 import { enterSecondFactor, signIn } from './support/console-sign-in';
 
@@ -187,6 +188,65 @@ describe('platform console on admin.{BASE_DOMAIN} (issue 18)', () => {
       ]);
     });
 
+    it("manages an ENTERPRISE tenant's custom domains: the TXT record to publish, the DNS check, a decision by hand, removal", async () => {
+      const ledger = await seedTenant(chromium.app, Tier.Enterprise);
+      const hostname = `pay.${ledger.slug}.example`;
+      await open(`/tenants/${ledger.id}`, ledger.name);
+      const form = page.locator('#add-domain-form');
+      await form.locator('input[name=hostname]').fill(hostname);
+      await form.locator('button[type=submit]').click();
+      const domain = page.locator(`#tenant-domains li[data-hostname="${hostname}"]`);
+      await domain.waitFor();
+      const token = await operatorToken();
+      const added = await http()
+        .get(`/v1/admin/tenants/${ledger.id}`)
+        .set('Authorization', `Bearer ${token}`)
+        .expect(200);
+      const { verificationRecord } = (
+        added.body.domains as { verificationRecord: { name: string; value: string } }[]
+      )[0] ?? { verificationRecord: { name: '', value: '' } };
+      // The record the bank publishes, as the API words it.
+      expect(verificationRecord.name).toBe(`_tenantpay-verify.${hostname}`);
+      const shown = await domain.textContent();
+      expect(shown).toContain('waiting for verification');
+      expect(shown).toContain(`TXT ${verificationRecord.name} = ${verificationRecord.value}`);
+      await expectAuditedAndAccessible();
+      await shot('tenant-domains');
+
+      // Nothing publishes the record under the test's made-up name: the check says so where the domains are.
+      await domain.locator('button', { hasText: 'Check DNS' }).click();
+      await page
+        .locator('#tenant-domains .error-state', {
+          hasText: /TXT record was not found|DNS could not be queried/,
+        })
+        .waitFor();
+      page.once('dialog', (dialog) => void dialog.accept());
+      await domain.locator('button', { hasText: 'Mark verified' }).click();
+      await page.locator('#tenant-notice', { hasText: `${hostname} marked verified.` }).waitFor();
+      expect(await domain.textContent()).toMatch(/— verified /);
+      expect(await domain.locator('button', { hasText: 'Check DNS' }).count()).toBe(0);
+      // Verified: the domain serves the bank's console and branding at once.
+      const branding = await http().get('/v1/branding').set('Host', hostname).expect(200);
+      expect(branding.body.displayName).toBe(ledger.name);
+      const decisions = await http()
+        .get(
+          `/v1/admin/audit-events?tenant_id=${ledger.id}&action=${TenancyAuditAction.TenantDomainVerified}`,
+        )
+        .set('Authorization', `Bearer ${token}`)
+        .expect(200);
+      expect(decisions.body.data).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ outcome: 'failure' }),
+          expect.objectContaining({ outcome: 'success' }),
+        ]),
+      );
+
+      page.once('dialog', (dialog) => void dialog.accept());
+      await domain.locator('button', { hasText: 'Remove' }).click();
+      await domain.waitFor({ state: 'detached' });
+      await page.locator('#tenant-domains', { hasText: 'No custom domain' }).waitFor();
+    });
+
     it('shows cross-tenant analytics as charts', async () => {
       await open('/analytics', 'Analytics');
       await page.locator('#analytics-charts').waitFor();
@@ -296,6 +356,61 @@ describe('platform console on admin.{BASE_DOMAIN} (issue 18)', () => {
         // The next step's code: the one just refused may be the current one by chance, and a code works once.
         await enterSecondFactor(mfaPage, totpCodeAt(secret, Date.now() + TOTP_PERIOD_SECONDS * 1000));
         await mfaPage.locator('#session-user', { hasText: email }).waitFor();
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('lets an operator turn on MFA from the account screen, sign in again with a code, and turn it off', async () => {
+      const email = 'enrolling-ops@platform.test';
+      await seedPlatformUser(chromium.app, email);
+      const other = await chromium.browser.newContext();
+      try {
+        const ownPage = await chromium.newPage(other);
+        const signIn = async () => {
+          await ownPage.locator('#sign-in-form input[name=email]').fill(email);
+          await ownPage.locator('#sign-in-form input[name=password]').fill(PASSWORD);
+          await ownPage.locator('#sign-in-form button[type=submit]').click();
+        };
+        await ownPage.goto(`http://${PLATFORM_HOST}:${chromium.port}/`);
+        await signIn();
+        await ownPage.locator('#session-user', { hasText: email }).waitFor();
+        await ownPage.locator('nav a', { hasText: 'Account' }).click();
+        await ownPage.locator('main h1', { hasText: 'Account' }).waitFor();
+        // The operator's own account reads no tenant's data: no audit banner.
+        expect(await ownPage.locator('#audited-banner').count()).toBe(0);
+        const mfa = ownPage.locator('section', { has: ownPage.locator('#mfa-title') });
+        await mfa.locator('p', { hasText: /^Off\./ }).waitFor();
+        await mfa.locator('button', { hasText: 'Set up an authenticator app' }).click();
+        const authenticator = new Authenticator((await mfa.locator('.secret-value').textContent()) ?? '');
+        await mfa.locator('input[name=code]').fill(authenticator.wrongCode());
+        await mfa.locator('button[type=submit]', { hasText: 'Turn on' }).click();
+        await mfa.locator('.error-state').waitFor();
+        await mfa.locator('input[name=code]').fill(await authenticator.nextCode());
+        await mfa.locator('button[type=submit]', { hasText: 'Turn on' }).click();
+        // The recovery codes, shown once.
+        await mfa.locator('.recovery-codes').waitFor();
+        expect(await mfa.locator('.recovery-codes li').count()).toBe(10);
+        expect(await chromium.seriousAccessibilityViolations(ownPage)).toEqual([]);
+        await mfa.locator('button', { hasText: 'I have stored them' }).click();
+        await mfa.locator('p', { hasText: /^On\. 10 recovery codes left\./ }).waitFor();
+
+        await ownPage.locator('#sign-out').click();
+        await signIn();
+        await ownPage.locator('#mfa-form input[name=code]').fill(await authenticator.nextCode());
+        await ownPage.locator('#mfa-form button[type=submit]').click();
+        await ownPage.locator('#session-user', { hasText: email }).waitFor();
+
+        await ownPage.evaluate(`window.location.hash = '#/account'`);
+        await mfa.locator('p', { hasText: /^On\./ }).waitFor();
+        await mfa.locator('input[name=password]').fill(PASSWORD);
+        await mfa.locator('button[type=submit]', { hasText: 'Turn off' }).click();
+        await mfa.locator('p', { hasText: /^Off\./ }).waitFor();
+        const login = await http()
+          .post('/v1/platform/auth/login')
+          .send({ email, password: PASSWORD })
+          .expect(200);
+        expect(login.body.accessToken).toEqual(expect.any(String));
       } finally {
         await other.close();
       }

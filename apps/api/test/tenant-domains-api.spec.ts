@@ -19,6 +19,7 @@ import request from 'supertest';
 import { ApiModule } from '../src/api.module';
 import { seedTenant } from './identity-test-app';
 import {
+  asSuperAdmin,
   asUser,
   expectApiError,
   RecordingAuditSink,
@@ -244,5 +245,45 @@ describe('tenant custom domains: /v1/domains (SPEC §10, ENTERPRISE white-label)
     expect(a.map((d) => d.hostname)).toEqual(['pending.bank-a.example']);
     // Now free, another tenant may claim it.
     await as(bankB).add({ hostname: 'pay.bank-a.example' }).expect(201);
+  });
+
+  it('lets a platform operator run the same DNS check for a tenant, which shows the record to publish', async () => {
+    const operator = (call: request.Test) => call.set(TEST_CREDENTIAL_HEADER, asSuperAdmin());
+    const http = () => request(app.getHttpServer());
+    const added = await operator(
+      http().post(`/v1/admin/tenants/${bankB.id}/domains`).send({ hostname: 'pay.bank-b.example' }),
+    ).expect(201);
+    const domain = (added.body.domains as DomainBody[]).find((d) => d.hostname === 'pay.bank-b.example');
+    expect(domain?.verificationRecord).toEqual({
+      type: 'TXT',
+      name: '_tenantpay-verify.pay.bank-b.example',
+      value: domain?.verificationToken,
+    });
+    const check = (hostname: string) =>
+      operator(http().post(`/v1/admin/tenants/${bankB.id}/domains/${hostname}/check-dns`));
+
+    expectApiError(await check('pay.bank-b.example'), 409, 'conflict');
+    expect(audit.events).toContainEqual(
+      expect.objectContaining({
+        action: TenancyAuditAction.TenantDomainVerified,
+        outcome: 'failure',
+        tenantId: bankB.id,
+        metadata: { hostname: 'pay.bank-b.example', method: 'dns-txt', reason: 'record_missing' },
+      }),
+    );
+    dns.records.set('_tenantpay-verify.pay.bank-b.example', [[domain?.verificationToken ?? '']]);
+    const verified = await check('pay.bank-b.example').expect(200);
+    expect(verified.body.domains).toContainEqual(
+      expect.objectContaining({ hostname: 'pay.bank-b.example', status: 'VERIFIED' }),
+    );
+    expectApiError(await check('elsewhere.example'), 404, 'not_found');
+    // A tenant's own admin cannot reach the operators' route.
+    expectApiError(
+      await http()
+        .post(`/v1/admin/tenants/${bankB.id}/domains/pay.bank-b.example/check-dns`)
+        .set(TEST_CREDENTIAL_HEADER, asUser(bankB.id, 'ADMIN')),
+      403,
+      'forbidden',
+    );
   });
 });

@@ -110,6 +110,29 @@ describe('LoginAttemptLimiter', () => {
     });
   });
 
+  describe('LoginAttemptLimiter.lockedUntil', () => {
+    it('is null until the fifth failure, then the moment the oldest one leaves the 15-minute window', async () => {
+      const limits = limiter();
+      const account = 'tenant:t1:watched@example.com';
+      expect(await limits.lockedUntil(account)).toBeNull();
+      const firstAttemptAt = Date.now();
+      for (let i = 0; i < accountLimit - 1; i += 1) await limits.consume(account, freshIp());
+      expect(await limits.lockedUntil(account)).toBeNull();
+      await limits.consume(account, freshIp());
+      const lockedUntil = (await limits.lockedUntil(account))?.getTime() ?? 0;
+      expect(lockedUntil).toBeGreaterThanOrEqual(firstAttemptAt + 900_000 - 1_000);
+      expect(lockedUntil).toBeLessThanOrEqual(Date.now() + 900_000 + 1_000);
+      // Reading counts nothing: the refused attempt that follows agrees with the lock read.
+      const refused = await limits.consume(account, freshIp());
+      expect(refused.allowed).toBe(false);
+      expect(Math.abs(Date.now() + refused.retryAfterSeconds * 1000 - lockedUntil)).toBeLessThanOrEqual(
+        1_500,
+      );
+      await limits.reset(account);
+      expect(await limits.lockedUntil(account)).toBeNull();
+    });
+  });
+
   describe('LoginAttemptLimiter.reset', () => {
     it('forgets the attempts of an account once it logs in, here and on every instance', async () => {
       const limits = limiter();

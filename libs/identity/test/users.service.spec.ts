@@ -37,6 +37,7 @@ describe('UsersService', () => {
         role: 'ADMIN',
         isActive: true,
         lastLoginAt: null,
+        lockedUntil: null,
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
       });

@@ -48,3 +48,26 @@ describe('RateLimiterService with a reply it does not recognise', () => {
     expect(decision).toMatchObject({ allowed: false, source: RateLimitDecisionSource.FailedClosed });
   });
 });
+
+describe('RateLimiterService.refusedUntil', () => {
+  it('reads sliding-window logs only: a counter cannot say when its window frees up', async () => {
+    const { limiter } = limiterAnswering(-1, 'open');
+    await expect(limiter.refusedUntil('tenant-a', 'api', policy)).rejects.toThrow(/sliding-window logs only/);
+  });
+
+  it('answers null while Redis cannot be asked, and counts the failure', async () => {
+    const unreachable = {
+      options: {},
+      evalsha: () => Promise.reject(new Error('Connection is closed.')),
+    } as unknown as Redis;
+    const metrics = new CountingRateLimiterMetrics();
+    const limiter = new RateLimiterService(
+      new RedisConnectionPool([unreachable]),
+      rateLimiterOptions({ rateLimit: { failMode: 'open' } }),
+      metrics,
+    );
+    const log = defineRateLimitPolicy({ ...policy, algorithm: RateLimitAlgorithm.SlidingWindowLog });
+    expect(await limiter.refusedUntil('tenant-a', 'api', log)).toBeNull();
+    expect(metrics.redisErrors).toBe(1);
+  });
+});

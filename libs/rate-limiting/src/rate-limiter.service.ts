@@ -17,6 +17,7 @@ import type { RateLimitRequest } from './rate-limit-request';
 import { RATE_LIMITER_OPTIONS, type RateLimiterOptions } from './rate-limiter-options';
 import { RateLimiterMetrics } from './rate-limiter-metrics';
 import { RedisDecisionTimeoutError } from './redis-decision-timeout.error';
+import { REFUSED_UNTIL_SCRIPT } from './refused-until.script';
 import {
   FAIL_CLOSED_RETRY_AFTER_SECONDS,
   RATE_LIMIT_REDIS_POOL,
@@ -46,6 +47,7 @@ const HASH_TAG_BREAKERS = /[{}]/;
 export class RateLimiterService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(RateLimiterService.name);
   private readonly script = new RedisScript(CONSUME_RATE_LIMIT_SCRIPT);
+  private readonly refusedUntilScript = new RedisScript(REFUSED_UNTIL_SCRIPT);
   private readonly blocklist: InProcessBlocklist;
   private readonly fallback: InMemoryRateLimiter;
   private readonly deadlines: DecisionDeadlines;
@@ -106,6 +108,32 @@ export class RateLimiterService implements OnModuleInit, OnApplicationShutdown {
       await this.send(connection, new Command('del', [key], { keyPrefix: connection.options.keyPrefix }));
     } catch (error) {
       this.noteRedisFailure(error, this.options.now());
+    }
+  }
+
+  /**
+   * Until when `subject` is refused in `bucket` (Unix ms, Redis time), or null when a request would be admitted
+   * now; nothing is counted. For showing a lock to the people who can lift it (an account that failed logins
+   * locked), not for deciding: only sliding-window logs, whose entries say exactly when the window frees up.
+   * With Redis unreachable the answer is null, since the per-process fallback counts apart on every instance.
+   */
+  async refusedUntil(subject: string, bucket: string, policy: RateLimitPolicy): Promise<number | null> {
+    assertSubjectAndBucket(subject, bucket);
+    if (policy.algorithm !== RateLimitAlgorithm.SlidingWindowLog || typeof policy.limit !== 'number') {
+      throw new TypeError(`refusedUntil reads sliding-window logs only, not the policy ${policy.name}`);
+    }
+    try {
+      const until = Number(
+        await this.refusedUntilScript.evaluate(
+          this.redis.next(),
+          [rateLimitKey(subject, bucket)],
+          [policy.limit, policy.windowSeconds * 1000],
+        ),
+      );
+      return until < 0 ? null : until;
+    } catch (error) {
+      this.noteRedisFailure(error, this.options.now());
+      return null;
     }
   }
 

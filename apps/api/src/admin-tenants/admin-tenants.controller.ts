@@ -7,6 +7,7 @@ import {
   SUPER_ADMIN_ROLE,
   TenantAdminService,
   type TenantAdminView,
+  TenantDomainsService,
 } from '@tenantpay/tenancy';
 import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { AddDomainDto } from './dto/add-domain.dto';
@@ -32,6 +33,7 @@ export class AdminTenantsController {
   constructor(
     private readonly admin: TenantAdminService,
     private readonly onboarding: TenantOnboardingService,
+    private readonly domains: TenantDomainsService,
   ) {}
 
   /** With `admin`, also invites the tenant's first admin (their invitation is in `adminInvitation`). */
@@ -146,7 +148,23 @@ export class AdminTenantsController {
     return this.admin.addDomain(id, body.hostname);
   }
 
-  /** Explicit admin decision until the DNS TXT check is automated. */
+  /**
+   * Checks the domain's DNS TXT record for the tenant, as its own admins' `POST /v1/domains/{hostname}/verify`
+   * does: verified once the record carries the token, 409 while it does not (audited either way).
+   */
+  @DocumentedErrors(ErrorCode.Conflict, ErrorCode.NotFound)
+  @ApiOkResponse({ type: TenantAdminResponse })
+  @Post(':id/domains/:hostname/check-dns')
+  @HttpCode(200)
+  async checkDomainDns(
+    @Param('id') id: string,
+    @Param('hostname') hostname: string,
+  ): Promise<TenantAdminView> {
+    await this.domains.verifyByDns(id, hostname);
+    return this.admin.get(id);
+  }
+
+  /** An operator's explicit, audited decision that the domain is the tenant's, without a DNS check. */
   @ApiOkResponse({ type: TenantAdminResponse })
   @Post(':id/domains/:hostname/verify')
   @HttpCode(200)

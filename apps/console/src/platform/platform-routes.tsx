@@ -1,3 +1,4 @@
+import { PlatformAccountPage } from './features/account/platform-account-page';
 import { AnalyticsPage } from './features/analytics/analytics-page';
 import { PlatformAuditPage } from './features/audit/platform-audit-page';
 import { BillingExportPage } from './features/billing/billing-export-page';
@@ -28,4 +29,5 @@ export const PLATFORM_ROUTES: readonly PlatformRoute[] = [
   },
   { path: '/operators', title: 'Operators', page: OperatorsPage, inNavigation: true, crossTenant: false },
   { path: '/audit', title: 'Audit log', page: PlatformAuditPage, inNavigation: true, crossTenant: true },
+  { path: '/account', title: 'Account', page: PlatformAccountPage, inNavigation: true, crossTenant: false },
 ];

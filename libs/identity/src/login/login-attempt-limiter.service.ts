@@ -30,6 +30,20 @@ export class LoginAttemptLimiter {
     });
   }
 
+  /**
+   * Until when the account is locked (five failures in the window), or null: read without counting an attempt,
+   * for the administrators who can unlock it. Only the account's own limit locks it; the per-IP one limits a
+   * client, not the account.
+   */
+  async lockedUntil(accountKey: string): Promise<Date | null> {
+    const until = await this.limiter.refusedUntil(
+      accountSubject(accountKey),
+      LOGIN_RATE_LIMIT_BUCKET,
+      LOGIN_ATTEMPT_POLICIES.perAccount,
+    );
+    return until === null ? null : new Date(until);
+  }
+
   /** After a successful login. */
   reset(accountKey: string): Promise<void> {
     return this.limiter.reset(accountSubject(accountKey), LOGIN_RATE_LIMIT_BUCKET);

@@ -9,11 +9,13 @@ export interface TenantUserView {
   readonly role: TenantUserRole;
   readonly isActive: boolean;
   readonly lastLoginAt: string | null;
+  /** Until when failed logins lock the account (an admin may unlock it sooner), or null when it is not locked. */
+  readonly lockedUntil: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
 
-export function toTenantUserView(user: TenantUser): TenantUserView {
+export function toTenantUserView(user: TenantUser, lockedUntil: Date | null): TenantUserView {
   return {
     id: user._id.toHexString(),
     email: user.email,
@@ -21,6 +23,7 @@ export function toTenantUserView(user: TenantUser): TenantUserView {
     role: user.role,
     isActive: user.isActive,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+    lockedUntil: lockedUntil?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
   };

@@ -59,16 +59,16 @@ export class UsersService {
       }
     });
     await this.audit.recordChange(AuditAction.UserCreated, userResource(user), ip, { role: user.role });
-    return toTenantUserView(user);
+    return this.view(user);
   }
 
   async get(id: string): Promise<TenantUserView> {
-    return toTenantUserView(await this.existing(id));
+    return this.view(await this.existing(id));
   }
 
   async list(limit: number, startingAfter?: string): Promise<ListEnvelope<TenantUserView>> {
     const page = await this.users.list(limit, startingAfter);
-    return listEnvelope(page.items.map(toTenantUserView), page.hasMore);
+    return listEnvelope(await Promise.all(page.items.map((user) => this.view(user))), page.hasMore);
   }
 
   async changeRole(id: string, role: TenantUserRole, ip: string | null = null): Promise<TenantUserView> {
@@ -84,7 +84,7 @@ export class UsersService {
         to: role,
       });
     }
-    return toTenantUserView(user);
+    return this.view(user);
   }
 
   /**
@@ -98,12 +98,12 @@ export class UsersService {
       if (changed !== null) await this.seats.release();
       return changed;
     });
-    if (user === null) return toTenantUserView(await this.existing(id));
+    if (user === null) return this.view(await this.existing(id));
     await this.access.invalidate(id);
     // Ended too, so that a later reactivation does not bring the old sessions back to life.
     await this.sessions.revokeAllOfUser(id, SessionEndReason.UserDeactivated, ip);
     await this.audit.recordChange(AuditAction.UserDeactivated, userResource(user), ip);
-    return toTenantUserView(user);
+    return this.view(user);
   }
 
   /**
@@ -112,7 +112,7 @@ export class UsersService {
    */
   async reactivate(id: string, ip: string | null = null): Promise<TenantUserView> {
     const current = await this.existing(id);
-    if (current.isActive) return toTenantUserView(current);
+    if (current.isActive) return this.view(current);
     const user = await this.seatAllocator
       .withSeatTaken(async () => {
         const changed = await this.users.setActive(id, true);
@@ -124,10 +124,10 @@ export class UsersService {
         if (error instanceof AlreadyActive) return null;
         throw error;
       });
-    if (user === null) return toTenantUserView(await this.existing(id));
+    if (user === null) return this.view(await this.existing(id));
     await this.access.invalidate(id);
     await this.audit.recordChange(AuditAction.UserReactivated, userResource(user), ip);
-    return toTenantUserView(user);
+    return this.view(user);
   }
 
   /**
@@ -138,7 +138,15 @@ export class UsersService {
     const user = await this.existing(id);
     await this.loginAttempts.reset(tenantLoginAccountKey(this.tenantContext.getTenantId(), user.email));
     await this.audit.recordChange(AuditAction.UserUnlocked, userResource(user), ip);
-    return toTenantUserView(user);
+    return this.view(user);
+  }
+
+  /** The user with their lock: one Redis read, so an admin sees who failed logins locked out, and until when. */
+  private async view(user: TenantUser): Promise<TenantUserView> {
+    const lockedUntil = await this.loginAttempts.lockedUntil(
+      tenantLoginAccountKey(this.tenantContext.getTenantId(), user.email),
+    );
+    return toTenantUserView(user, lockedUntil);
   }
 
   private async existing(id: string): Promise<TenantUser> {

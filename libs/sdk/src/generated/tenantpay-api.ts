@@ -311,6 +311,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/admin/tenants/{id}/domains/{hostname}/check-dns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Checks the domain's DNS TXT record for the tenant, as its own admins' `POST /v1/domains/{hostname}/verify`
+     *     does: verified once the record carries the token, 409 while it does not (audited either way).
+     */
+    post: operations['AdminTenantsController_checkDomainDns'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/tenants/{id}/domains/{hostname}/verify': {
     parameters: {
       query?: never;
@@ -320,7 +340,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Explicit admin decision until the DNS TXT check is automated. */
+    /** An operator's explicit, audited decision that the domain is the tenant's, without a DNS check. */
     post: operations['AdminTenantsController_verifyDomain'];
     delete?: never;
     options?: never;
@@ -2255,11 +2275,19 @@ export interface components {
       transactionsPerMonth?: number | 'unlimited';
       apiRequestsPerMinute?: number | 'unlimited';
     };
+    DomainVerificationRecordResponse: {
+      /** @enum {string} */
+      type: 'TXT';
+      /** @example _tenantpay-verification.pay.example-bank.com */
+      name: string;
+      value: string;
+    };
     TenantAdminDomainResponse: {
       hostname: string;
       /** @enum {string} */
       status: 'PENDING' | 'VERIFIED';
       verificationToken: string;
+      verificationRecord: components['schemas']['DomainVerificationRecordResponse'];
       verifiedAt: string | null;
       createdAt: string;
     };
@@ -2653,6 +2681,11 @@ export interface components {
       /** @description False once deactivated: the user cannot sign in and holds no seat. */
       isActive: boolean;
       lastLoginAt: string | null;
+      /**
+       * @description Until when failed logins lock the account (five in 15 minutes), or null when it is not locked; an admin
+       *     may unlock it sooner (`POST /v1/users/{id}/unlock`).
+       */
+      lockedUntil: string | null;
       createdAt: string;
       updatedAt: string;
     };
@@ -3009,13 +3042,6 @@ export interface components {
       supportEmail: string | null;
       supportUrl: string | null;
       warnings: components['schemas']['BrandContrastWarningResponse'][];
-    };
-    DomainVerificationRecordResponse: {
-      /** @enum {string} */
-      type: 'TXT';
-      /** @example _tenantpay-verification.pay.example-bank.com */
-      name: string;
-      value: string;
     };
     TenantDomainResponse: {
       /** @example pay.example-bank.com */
@@ -6279,6 +6305,171 @@ export interface operations {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
             error?: 'forbidden' | 'tenant_mismatch' | 'feature_not_in_tier';
+          };
+        };
+      };
+      /** @description `not_found`, `tenant_not_found` */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
+        };
+      };
+      /** @description `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'conflict';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
+        };
+      };
+      /** @description `internal_error` */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
+        };
+      };
+    };
+  };
+  AdminTenantsController_checkDomainDns: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Correlation id; generated when absent, echoed back */
+        'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
+        'X-Tenant-ID'?: components['parameters']['TenantId'];
+      };
+      path: {
+        id: string;
+        hostname: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TenantAdminResponse'];
+        };
+      };
+      /** @description `validation_error`, `invalid_json` */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
+        };
+      };
+      /** @description `unauthorized` */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
+        };
+      };
+      /** @description `forbidden`, `tenant_mismatch` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch';
           };
         };
       };

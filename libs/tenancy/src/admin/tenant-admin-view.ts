@@ -1,4 +1,5 @@
 import { SHARED_PLACEMENT } from '@tenantpay/platform';
+import { domainVerificationRecordName } from '../domains/domain-verification.constant';
 import type { Tenant } from '../tenants/tenant';
 import type { DomainStatus } from '../tenants/tenant-domain';
 import type { TenantSettings } from '../tenants/tenant-settings';
@@ -28,6 +29,8 @@ export interface TenantAdminView {
     readonly hostname: string;
     readonly status: DomainStatus;
     readonly verificationToken: string;
+    /** The DNS record that proves control of the domain: the token on a dedicated label. */
+    readonly verificationRecord: { readonly type: 'TXT'; readonly name: string; readonly value: string };
     readonly verifiedAt: string | null;
     readonly createdAt: string;
   }[];
@@ -54,6 +57,11 @@ export function toTenantAdminView(tenant: Tenant): TenantAdminView {
       hostname: domain.hostname,
       status: domain.status,
       verificationToken: domain.verificationToken,
+      verificationRecord: {
+        type: 'TXT',
+        name: domainVerificationRecordName(domain.hostname),
+        value: domain.verificationToken,
+      },
       verifiedAt: domain.verifiedAt === null ? null : new Date(domain.verifiedAt).toISOString(),
       createdAt: new Date(domain.createdAt).toISOString(),
     })),

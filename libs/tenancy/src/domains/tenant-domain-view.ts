@@ -1,6 +1,5 @@
 import type { TenantAdminView } from '../admin/tenant-admin-view';
 import type { DomainStatus } from '../tenants/tenant-domain';
-import { domainVerificationRecordName } from './domain-verification.constant';
 
 /** A custom domain as its own tenant's admins see it, with the DNS record they must publish. */
 export interface TenantDomainView {
@@ -17,11 +16,7 @@ export function toTenantDomainView(domain: TenantAdminView['domains'][number]): 
     hostname: domain.hostname,
     status: domain.status,
     verificationToken: domain.verificationToken,
-    verificationRecord: {
-      type: 'TXT',
-      name: domainVerificationRecordName(domain.hostname),
-      value: domain.verificationToken,
-    },
+    verificationRecord: domain.verificationRecord,
     verifiedAt: domain.verifiedAt,
     createdAt: domain.createdAt,
   };

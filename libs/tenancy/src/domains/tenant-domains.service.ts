@@ -42,8 +42,15 @@ export class TenantDomainsService {
    * Marks the domain verified once its TXT record carries the token. Repeating it on a verified domain
    * changes nothing. Failures are audited too: repeated failures on a domain are worth seeing.
    */
-  async verify(host: string): Promise<TenantDomainView> {
-    const tenantId = this.tenantContext.getTenantId();
+  verify(host: string): Promise<TenantDomainView> {
+    return this.verifyByDns(this.tenantContext.getTenantId(), host);
+  }
+
+  /**
+   * The same DNS check for a tenant named by id: what a platform operator runs for a tenant (the route is
+   * `@BypassTenantIsolation`, so there is no tenant context to take it from).
+   */
+  async verifyByDns(tenantId: string, host: string): Promise<TenantDomainView> {
     const domain = this.domainOf((await this.admin.get(tenantId)).domains, host);
     if (domain.status === DomainStatus.Verified) return domain;
 
@@ -51,12 +58,12 @@ export class TenantDomainsService {
     try {
       records = await this.dns.resolveTxt(domainVerificationRecordName(domain.hostname));
     } catch {
-      await this.recordFailure(domain.hostname, 'dns_unavailable');
+      await this.recordFailure(tenantId, domain.hostname, 'dns_unavailable');
       throw new DomainVerificationFailedException(domain.hostname, 'dns_unavailable');
     }
     // A TXT record longer than 255 bytes arrives split into character-strings: joined, it is one value.
     if (!records.some((chunks) => chunks.join('').trim() === domain.verificationToken)) {
-      await this.recordFailure(domain.hostname, 'record_missing');
+      await this.recordFailure(tenantId, domain.hostname, 'record_missing');
       throw new DomainVerificationFailedException(domain.hostname, 'record_missing');
     }
     const verified = await this.admin.verifyDomain(tenantId, domain.hostname, 'dns-txt');
@@ -74,16 +81,16 @@ export class TenantDomainsService {
     return toTenantDomainView(domain);
   }
 
-  private async recordFailure(hostname: string, reason: string): Promise<void> {
+  private async recordFailure(tenantId: string, hostname: string, reason: string): Promise<void> {
     const context = this.tenantContext.current();
     const principal = context?.principal ?? null;
     await this.audit
       .record({
         action: TenancyAuditAction.TenantDomainVerified,
         outcome: 'failure',
-        tenantId: this.tenantContext.getTenantId(),
+        tenantId,
         actor: principal === null ? { type: 'system' } : auditActorOf(principal),
-        resource: { type: 'tenant', id: this.tenantContext.getTenantId() },
+        resource: { type: 'tenant', id: tenantId },
         ...(context?.requestId ? { requestId: context.requestId } : {}),
         metadata: { hostname, method: 'dns-txt', reason },
       })

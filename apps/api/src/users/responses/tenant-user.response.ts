@@ -12,6 +12,12 @@ export class TenantUserResponse implements TenantUserView {
   /** False once deactivated: the user cannot sign in and holds no seat. */
   readonly isActive!: boolean;
   readonly lastLoginAt!: string | null;
+  /**
+   * Until when failed logins lock the account (five in 15 minutes), or null when it is not locked; an admin
+   * may unlock it sooner (`POST /v1/users/{id}/unlock`).
+   * @example null
+   */
+  readonly lockedUntil!: string | null;
   readonly createdAt!: string;
   readonly updatedAt!: string;
 }

@@ -2,6 +2,7 @@ import { useStaffUser } from '../../session/session-context';
 import { ChangePasswordForm } from './change-password-form';
 import { MfaSettings } from './mfa-settings';
 import { SignedInSessions } from './signed-in-sessions';
+import { staffMfaClient } from './staff-mfa-client';
 
 /** The signed-in staff member's own account: password, where they are signed in, and the second factor. */
 export function AccountPage() {
@@ -11,7 +12,7 @@ export function AccountPage() {
       <h1>Account</h1>
       <p>Signed in as {user.email}.</p>
       <ChangePasswordForm />
-      <MfaSettings />
+      <MfaSettings client={staffMfaClient} />
       <SignedInSessions />
     </>
   );

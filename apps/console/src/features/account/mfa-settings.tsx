@@ -1,38 +1,38 @@
 import { useState } from 'preact/hooks';
-import { consoleApi } from '../../api/console-api';
 import { useApiData } from '../../api/use-api-data';
 import { ErrorState } from '../../ui/error-state';
 import { formValue } from '../../ui/form-value';
 import { useAction } from '../../ui/use-action';
+import type { MfaClient, MfaEnrolment } from './mfa-client';
 
-interface MfaStatus {
-  readonly enabled: boolean;
-  readonly recoveryCodesLeft: number;
-}
-
-interface Enrolment {
-  readonly secret: string;
-  readonly otpauthUri: string;
-}
-
-/** Two-factor sign-in with an authenticator app: enrol (secret and recovery codes shown once) or turn it off. */
-export function MfaSettings() {
-  const status = useApiData(() => consoleApi.GET('/v1/auth/mfa') as Promise<MfaStatus>);
-  const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
+/**
+ * Two-factor sign-in with an authenticator app: enrol (secret and recovery codes shown once), replace the recovery
+ * codes (the old ones stop working; a code from the app proves it is the owner's doing) or turn it off;
+ * `client` says whose (staff or platform operator).
+ */
+export function MfaSettings({ client }: { readonly client: MfaClient }) {
+  const status = useApiData(() => client.status());
+  const [enrolment, setEnrolment] = useState<MfaEnrolment | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<readonly string[] | null>(null);
   const action = useAction();
 
-  const start = () =>
-    void action.run(async () => setEnrolment((await consoleApi.POST('/v1/auth/mfa/totp')) as Enrolment));
+  const start = () => void action.run(async () => setEnrolment(await client.startEnrolment()));
   const confirm = (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     void action.run(async () => {
-      const answer = (await consoleApi.POST('/v1/auth/mfa/totp/confirm', {
-        body: { code: formValue(form, 'code') },
-      })) as { readonly recoveryCodes: readonly string[] };
+      const codes = await client.confirmEnrolment(formValue(form, 'code'));
       setEnrolment(null);
-      setRecoveryCodes(answer.recoveryCodes);
+      setRecoveryCodes(codes);
+      status.reload();
+    });
+  };
+  const replaceRecoveryCodes = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    void action.run(async () => {
+      setRecoveryCodes(await client.replaceRecoveryCodes(formValue(form, 'code')));
+      form.reset();
       status.reload();
     });
   };
@@ -40,9 +40,7 @@ export function MfaSettings() {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     void action.run(async () => {
-      await consoleApi.POST('/v1/auth/mfa/disable', {
-        body: { password: formValue(form, 'password'), code: formValue(form, 'code') },
-      });
+      await client.disable(formValue(form, 'password'));
       status.reload();
     });
   };
@@ -73,14 +71,19 @@ export function MfaSettings() {
       {status.data?.enabled === true && (
         <>
           <p>On. {status.data.recoveryCodesLeft} recovery codes left.</p>
+          <form class="inline-form" id="replace-recovery-codes-form" onSubmit={replaceRecoveryCodes}>
+            <label>
+              Code from your app
+              <input name="code" inputMode="numeric" pattern="\d{6}" required autoComplete="one-time-code" />
+            </label>
+            <button type="submit" disabled={action.busy}>
+              Replace recovery codes
+            </button>
+          </form>
           <form class="inline-form" onSubmit={disable}>
             <label>
               Password
               <input name="password" type="password" required autoComplete="current-password" />
-            </label>
-            <label>
-              Code from your app
-              <input name="code" inputMode="numeric" pattern="\d{6}" required autoComplete="one-time-code" />
             </label>
             <button type="submit" class="danger" disabled={action.busy}>
               Turn off

@@ -8,6 +8,8 @@ export interface StaffMember {
   readonly role: StaffRole;
   readonly isActive: boolean;
   readonly lastLoginAt: string | null;
+  /** Until when failed logins lock the account, or null: the Unlock action is offered only while it is set. */
+  readonly lockedUntil: string | null;
 }
 
 /** A pending invitation (InvitationView). */

@@ -14,8 +14,9 @@ import { useAction } from '../../ui/use-action';
 import type { Invitation, StaffMember } from './staff-member';
 
 /**
- * The tenant's staff: roles, deactivation and reactivation, unlocking a sign-in that failed logins locked, ending
- * a user's sessions (a lost laptop), and invitations by email (each role's rights: SPEC §5).
+ * The tenant's staff: roles, deactivation and reactivation, which sign-ins failed logins locked (and until when)
+ * with their unlock, ending a user's sessions (a lost laptop), and invitations by email (each role's rights:
+ * SPEC §5).
  */
 export function UsersPage() {
   const me = useStaffUser();
@@ -30,7 +31,7 @@ export function UsersPage() {
       >,
   );
   const action = useAction();
-  /** What the last unlock or end-sessions did: neither changes the listed user, so the table cannot show it. */
+  /** What the last unlock or end-sessions did, said in words beside the table's own change (the lock badge gone). */
   const [outcome, setOutcome] = useState<string | null>(null);
 
   const invite = (event: SubmitEvent) => {
@@ -60,6 +61,7 @@ export function UsersPage() {
       setOutcome(null);
       await consoleApi.POST('/v1/users/{id}/unlock', { params: { path: { id: user.id } } });
       setOutcome(`${user.email} can sign in again: the failed attempts were cleared.`);
+      users.reload();
     });
   const endSessions = (user: StaffMember) =>
     void action.run(async () => {
@@ -141,7 +143,20 @@ export function UsersPage() {
                 </select>
               ),
           },
-          { header: 'Status', cell: (user) => (user.isActive ? 'Active' : 'Deactivated') },
+          {
+            header: 'Status',
+            cell: (user) => (
+              <>
+                {user.isActive ? 'Active' : 'Deactivated'}
+                {user.lockedUntil !== null && (
+                  <>
+                    {' '}
+                    <span class="lock-badge">Locked until {formatDateTime(user.lockedUntil)}</span>
+                  </>
+                )}
+              </>
+            ),
+          },
           {
             header: 'Last sign-in',
             cell: (user) => (user.lastLoginAt === null ? 'Never' : formatDateTime(user.lastLoginAt)),
@@ -162,9 +177,11 @@ export function UsersPage() {
                   </button>
                   {user.isActive && (
                     <>
-                      <button type="button" disabled={action.busy} onClick={() => unlock(user)}>
-                        Unlock sign-in <span class="visually-hidden">{user.email}</span>
-                      </button>
+                      {user.lockedUntil !== null && (
+                        <button type="button" disabled={action.busy} onClick={() => unlock(user)}>
+                          Unlock sign-in <span class="visually-hidden">{user.email}</span>
+                        </button>
+                      )}
                       <button
                         type="button"
                         class="danger"

@@ -3,7 +3,6 @@ import { Link } from 'wouter-preact';
 import { useApiData } from '../../../api/use-api-data';
 import { formatDate, formatDateTime } from '../../../format/format-date';
 import { titleCase } from '../../../layout/route-gate';
-import { DataTable } from '../../../ui/data-table';
 import { ErrorState } from '../../../ui/error-state';
 import { useAction } from '../../../ui/use-action';
 import { platformApi } from '../../api/platform-api';
@@ -11,6 +10,7 @@ import { type AdminTenant, type Tier, TIERS, tenantState } from './admin-tenant'
 import { TenantLifecycleActions } from './tenant-lifecycle-actions';
 import { TenantLimitsForm } from './tenant-limits-form';
 import { TenantStateBadge } from './tenant-state-badge';
+import { TenantDomains } from './tenant-domains';
 import { TenantUsagePanel } from './tenant-usage-panel';
 
 /** One tenant: what it is, its usage this period, its tier, limits, status and domains. */
@@ -83,23 +83,7 @@ export function TenantDetailPage({
         onChanged={(next) => changed(`${next.name} is now ${tenantState(next)}.`)(next)}
       />
       <TenantLimitsForm tenant={tenant} onSaved={changed('Limits saved.')} />
-      <section class="card" aria-labelledby="domains-title">
-        <h2 id="domains-title">Custom domains</h2>
-        <DataTable
-          caption="The tenant’s custom domains"
-          rows={tenant.domains}
-          rowKey={(domain) => domain.hostname}
-          emptyTitle="No custom domain: the tenant is reached at its subdomain only."
-          columns={[
-            { header: 'Hostname', cell: (domain) => domain.hostname },
-            { header: 'Status', cell: (domain) => titleCase(domain.status) },
-            {
-              header: 'Verified',
-              cell: (domain) => (domain.verifiedAt === null ? 'Not yet' : formatDateTime(domain.verifiedAt)),
-            },
-          ]}
-        />
-      </section>
+      <TenantDomains tenant={tenant} onChanged={(next, message) => changed(message)(next)} />
     </>
   );
 }

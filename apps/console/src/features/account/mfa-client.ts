@@ -1,0 +1,26 @@
+/** The factor's state as `GET …/mfa` answers it. */
+export interface MfaStatus {
+  readonly enabled: boolean;
+  readonly recoveryCodesLeft: number;
+}
+
+/** A started enrolment: the secret and its `otpauth://` URI, shown once. */
+export interface MfaEnrolment {
+  readonly secret: string;
+  readonly otpauthUri: string;
+}
+
+/**
+ * The MFA routes of one audience: bank staff under `/v1/auth/mfa`, platform operators under
+ * `/v1/platform/auth/mfa`. Same steps and answers, so one settings card serves both consoles.
+ */
+export interface MfaClient {
+  status(): Promise<MfaStatus>;
+  startEnrolment(): Promise<MfaEnrolment>;
+  /** Activates the factor with a first code; answers the recovery codes, shown once. */
+  confirmEnrolment(code: string): Promise<readonly string[]>;
+  /** New recovery codes, proven by a code from the app; the old ones stop working. */
+  replaceRecoveryCodes(code: string): Promise<readonly string[]>;
+  /** Removes the factor, proven by the current password (the API checks a code only when no password is sent). */
+  disable(password: string): Promise<void>;
+}
