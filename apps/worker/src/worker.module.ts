@@ -15,6 +15,7 @@ import { MailWorkerModule } from './mail/mail-worker.module';
 import { WorkerMetricsModule } from './metrics/worker-metrics.module';
 import { OffboardingWorkerModule } from './offboarding/offboarding-worker.module';
 import { PaymentsWorkerModule } from './payments/payments-worker.module';
+import { PlacementMoveWorkerModule } from './placement-move/placement-move-worker.module';
 import { WorkerSchedulesModule } from './schedules/worker-schedules.module';
 import { ShutdownDeadline } from './shutdown-deadline';
 import { UsageWorkerModule } from './usage/usage-worker.module';
@@ -47,6 +48,7 @@ export class WorkerModule {
         UsageWorkerModule.forRoot(),
         PaymentsWorkerModule,
         OffboardingWorkerModule,
+        PlacementMoveWorkerModule,
         WorkerSchedulesModule,
         WorkerMetricsModule,
       ],

@@ -81,6 +81,21 @@ export const AuditAction = {
   TenantOffboardingArchiveDownloaded: 'tenant.offboarding_archive_downloaded',
   TenantOffboardingArchiveDeleted: 'tenant.offboarding_archive_deleted',
   TenantOffboarded: 'tenant.offboarded',
+  /** A super-admin asked for the tenant's data to move to another placement (metadata: from, to). */
+  TenantPlacementMoveRequested: 'tenant.placement_move_requested',
+  /** The move flagged the tenant moving and waits for every instance's tenant cache to see it. */
+  TenantPlacementMovePreparing: 'tenant.placement_move_preparing',
+  TenantPlacementMoveCopying: 'tenant.placement_move_copying',
+  TenantPlacementMoveCatchingUp: 'tenant.placement_move_catching_up',
+  /** The tenant's writes are refused (503 tenant_moving) for the final pass. */
+  TenantPlacementMoveFrozen: 'tenant.placement_move_frozen',
+  TenantPlacementMoveVerifying: 'tenant.placement_move_verifying',
+  /** The tenant's placement now names the target (metadata: verification, timings). */
+  TenantPlacementMoveSwitched: 'tenant.placement_move_switched',
+  /** The move failed; the tenant stays on its source with nothing lost (metadata: failure). */
+  TenantPlacementMoveFailed: 'tenant.placement_move_failed',
+  /** The old copy on the move's source was deleted after the retention period (metadata: deleted). */
+  TenantPlacementMoveOldCopyDeleted: 'tenant.placement_move_old_copy_deleted',
   SupportSessionOpened: 'support_session.opened',
   SupportSessionUsed: 'support_session.used',
   SupportSessionEnded: 'support_session.ended',

@@ -1,5 +1,9 @@
 /** Where a move is; every change of state is recorded and audited. */
 export enum TenantMoveState {
+  /** Accepted by the API and queued; nothing has been touched yet. */
+  Requested = 'requested',
+  /** The tenant is flagged moving; the move waits for every instance's tenant cache to see the flag. */
+  Preparing = 'preparing',
   Copying = 'copying',
   CatchingUp = 'catching_up',
   Frozen = 'frozen',

@@ -400,6 +400,60 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/admin/tenants/{id}/placement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 202: the move is queued; `Location` is its progress resource. 400 for a placement configuration does not
+     *     know; 409 when the tenant is already there or another move of it is open.
+     */
+    post: operations['AdminTenantPlacementController_move'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/tenants/{id}/placement/moves': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The tenant's moves, newest first. */
+    get: operations['AdminTenantPlacementController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/tenants/{id}/placement/moves/{moveId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One move: state, progress by collection, verification results and timings. */
+    get: operations['AdminTenantPlacementController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/platform-users': {
     parameters: {
       query?: never;
@@ -2475,6 +2529,81 @@ export interface components {
       /** @description The last failure of the export or the deletion, retried by the worker. */
       lastError: string | null;
     };
+    CollectionMoveProgressResponse: {
+      /** @description Indexes built on the target. */
+      indexes: number;
+      /** @description Documents written by the first copy. */
+      copied: number;
+      /** @description Documents rewritten by catch-up passes (changed during the copy). */
+      caughtUp: number;
+      /** @description Documents removed from the target by catch-up passes (deleted on the source during the copy). */
+      removed: number;
+    };
+    MovePlacementDto: {
+      /** @description The placement to move the tenant's data to: `shared` or a name configured in MONGODB_PLACEMENTS. */
+      placement: string;
+    };
+    /** @enum {string} */
+    TenantMoveState:
+      | 'requested'
+      | 'preparing'
+      | 'copying'
+      | 'catching_up'
+      | 'frozen'
+      | 'verifying'
+      | 'switched'
+      | 'failed'
+      | 'cleaned';
+    CollectionVerificationResponse: {
+      collection: string;
+      sourceCount: number;
+      targetCount: number;
+      /** @description SHA-256 of each document's canonical BSON, summed modulo 2^256 (hex). */
+      sourceChecksum: string;
+      targetChecksum: string;
+      matches: boolean;
+    };
+    TenantMoveTimingsResponse: {
+      copyMs: number;
+      catchUpMs: number;
+      /** @description Writes refused: the drain, final pass, verification and switch of every freeze attempt. */
+      freezeMs: number;
+      totalMs: number;
+    };
+    PlacementMoveResponse: {
+      state: components['schemas']['TenantMoveState'];
+      /** @description Progress by collection */
+      collections: {
+        [key: string]: components['schemas']['CollectionMoveProgressResponse'];
+      };
+      /** @description Documents of the old copy deleted, by collection */
+      oldCopyDeleted: {
+        [key: string]: number;
+      } | null;
+      id: string;
+      tenantId: string;
+      /** @description The placement the data is moved from. */
+      from: string;
+      /** @description The placement the data is moved to. */
+      to: string;
+      catchUpPasses: number;
+      freezeAttempts: number;
+      /** @description The last verification (empty until the move verified). */
+      verification: components['schemas']['CollectionVerificationResponse'][];
+      timings: components['schemas']['TenantMoveTimingsResponse'] | null;
+      /** @description Why the move failed; the tenant stayed on its source with nothing lost. */
+      failure: string | null;
+      /** @description The operator who asked for it. */
+      requestedBy: string;
+      requestedAt: string;
+      startedAt: string | null;
+      /** @description When the move's work ended (switched or failed). */
+      finishedAt: string | null;
+      /** @description After a switch: when the old copy on the source is deleted. */
+      deleteAfter: string | null;
+      oldCopyDeletedAt: string | null;
+      updatedAt: string;
+    };
     CreatePlatformUserDto: {
       /** Format: email */
       email: string;
@@ -2937,6 +3066,15 @@ export interface components {
         | 'tenant.offboarding_archive_downloaded'
         | 'tenant.offboarding_archive_deleted'
         | 'tenant.offboarded'
+        | 'tenant.placement_move_requested'
+        | 'tenant.placement_move_preparing'
+        | 'tenant.placement_move_copying'
+        | 'tenant.placement_move_catching_up'
+        | 'tenant.placement_move_frozen'
+        | 'tenant.placement_move_verifying'
+        | 'tenant.placement_move_switched'
+        | 'tenant.placement_move_failed'
+        | 'tenant.placement_move_old_copy_deleted'
         | 'support_session.opened'
         | 'support_session.used'
         | 'support_session.ended'
@@ -7241,6 +7379,436 @@ export interface operations {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
             error?: 'offboarding_archive_deleted';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
+        };
+      };
+      /** @description `internal_error` */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
+        };
+      };
+    };
+  };
+  AdminTenantPlacementController_move: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Correlation id; generated when absent, echoed back */
+        'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
+        'X-Tenant-ID'?: components['parameters']['TenantId'];
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MovePlacementDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlacementMoveResponse'];
+        };
+      };
+      /** @description `validation_error`, `invalid_json` */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
+        };
+      };
+      /** @description `unauthorized` */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
+        };
+      };
+      /** @description `forbidden`, `tenant_mismatch` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch';
+          };
+        };
+      };
+      /** @description `not_found`, `tenant_not_found` */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
+        };
+      };
+      /** @description `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'conflict';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
+        };
+      };
+      /** @description `internal_error` */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
+        };
+      };
+    };
+  };
+  AdminTenantPlacementController_list: {
+    parameters: {
+      query: {
+        /** @description The id of the last item of the previous page. */
+        starting_after?: string;
+        limit: number;
+      };
+      header?: {
+        /** @description Correlation id; generated when absent, echoed back */
+        'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
+        'X-Tenant-ID'?: components['parameters']['TenantId'];
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page, in the list envelope */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            object: 'list';
+            data: components['schemas']['PlacementMoveResponse'][];
+            /** @description More items follow: ask again with `starting_after` = the last id of this page */
+            has_more: boolean;
+          };
+        };
+      };
+      /** @description `validation_error` */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
+        };
+      };
+      /** @description `unauthorized` */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
+        };
+      };
+      /** @description `forbidden`, `tenant_mismatch` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch';
+          };
+        };
+      };
+      /** @description `not_found`, `tenant_not_found` */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
+        };
+      };
+      /** @description `internal_error` */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
+        };
+      };
+    };
+  };
+  AdminTenantPlacementController_get: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Correlation id; generated when absent, echoed back */
+        'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
+        'X-Tenant-ID'?: components['parameters']['TenantId'];
+      };
+      path: {
+        id: string;
+        moveId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlacementMoveResponse'];
+        };
+      };
+      /** @description `validation_error` */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error';
+          };
+        };
+      };
+      /** @description `unauthorized` */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
+        };
+      };
+      /** @description `forbidden`, `tenant_mismatch` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch';
+          };
+        };
+      };
+      /** @description `not_found`, `tenant_not_found` */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
           };
         };
       };
@@ -16994,6 +17562,15 @@ export interface operations {
           | 'tenant.offboarding_archive_downloaded'
           | 'tenant.offboarding_archive_deleted'
           | 'tenant.offboarded'
+          | 'tenant.placement_move_requested'
+          | 'tenant.placement_move_preparing'
+          | 'tenant.placement_move_copying'
+          | 'tenant.placement_move_catching_up'
+          | 'tenant.placement_move_frozen'
+          | 'tenant.placement_move_verifying'
+          | 'tenant.placement_move_switched'
+          | 'tenant.placement_move_failed'
+          | 'tenant.placement_move_old_copy_deleted'
           | 'support_session.opened'
           | 'support_session.used'
           | 'support_session.ended'
@@ -17212,6 +17789,15 @@ export interface operations {
           | 'tenant.offboarding_archive_downloaded'
           | 'tenant.offboarding_archive_deleted'
           | 'tenant.offboarded'
+          | 'tenant.placement_move_requested'
+          | 'tenant.placement_move_preparing'
+          | 'tenant.placement_move_copying'
+          | 'tenant.placement_move_catching_up'
+          | 'tenant.placement_move_frozen'
+          | 'tenant.placement_move_verifying'
+          | 'tenant.placement_move_switched'
+          | 'tenant.placement_move_failed'
+          | 'tenant.placement_move_old_copy_deleted'
           | 'support_session.opened'
           | 'support_session.used'
           | 'support_session.ended'

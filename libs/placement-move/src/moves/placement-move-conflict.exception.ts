@@ -1,0 +1,8 @@
+import { DomainException, ErrorCode } from '@tenantpay/platform';
+
+/** 409: the move cannot start now (the tenant is already there, or another move of it is open). */
+export class PlacementMoveConflictException extends DomainException {
+  constructor(message: string) {
+    super(ErrorCode.Conflict, message);
+  }
+}
