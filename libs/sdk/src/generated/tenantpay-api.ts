@@ -2924,7 +2924,8 @@ export interface components {
         | 'usage.redis_data_lost'
         | 'payment.approved'
         | 'payment.rejected'
-        | 'payment_batch.created';
+        | 'payment_batch.created'
+        | 'payment_batch.recovered';
       /**
        * @description `denied`: refused by a security control; `failure`: attempted and did not work
        * @enum {string}
@@ -16823,7 +16824,8 @@ export interface operations {
           | 'usage.redis_data_lost'
           | 'payment.approved'
           | 'payment.rejected'
-          | 'payment_batch.created';
+          | 'payment_batch.created'
+          | 'payment_batch.recovered';
         outcome?: 'success' | 'failure' | 'denied';
         /** @description Inclusive, ISO 8601. */
         from?: string;
@@ -17041,7 +17043,8 @@ export interface operations {
           | 'usage.redis_data_lost'
           | 'payment.approved'
           | 'payment.rejected'
-          | 'payment_batch.created';
+          | 'payment_batch.created'
+          | 'payment_batch.recovered';
         outcome?: 'success' | 'failure' | 'denied';
         /** @description Inclusive, ISO 8601. */
         from?: string;
