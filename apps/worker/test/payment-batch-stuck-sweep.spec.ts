@@ -173,34 +173,47 @@ describe('bulk payments: the sweep finishes batches no chunk job will finish (wo
     expect((await sweep()).batchesRecovered).toBe(0);
   });
 
-  it("a suspended tenant's batch is settled: pending rows fail with tenant_suspended and give their quota back", async () => {
-    const suspended = await createWorkerTestTenant(worker, 'bulk-sweep-suspended', Tier.Professional);
-    const refs = references('', '', '', '');
-    // Accepted just before the suspension: the snapshot the request ran with was still active.
-    await worker
-      .get(TenantContextService)
-      .runAsPlatform('test setup', () => worker.get(TenantAdminService).suspend(suspended.id));
-    const id = await submit(suspended, refs);
-    await eventually(
-      'both chunks to be refused',
-      async () => (await chunkState(id, 0)) === 'failed' && (await chunkState(id, CHUNK_SIZE)) === 'failed',
-    );
-    expect(await statusOf(id)).toBe('PENDING');
-    expect(await heldUnits(suspended)).toBe('4');
-
-    await age(id);
-    expect(await sweep()).toEqual(
-      expect.objectContaining({ batchesRecovered: 1, chunksReEnqueued: 0, chunksSettled: 2, rowsFailed: 4 }),
-    );
-    expect(await statusOf(id)).toBe('COMPLETED_WITH_ERRORS');
+  const expectSuspendedRows = async (id: string, refs: readonly string[]) => {
     const settled = await items(id);
-    expect(settled.map((item) => item['status'])).toEqual(['failed', 'failed', 'failed', 'failed']);
+    expect(settled.map((item) => item['status'])).toEqual(refs.map(() => 'failed'));
     for (const item of settled) {
       expect(item['error']).toEqual(
         expect.objectContaining({ code: 'tenant_suspended', message: expect.stringContaining('suspended') }),
       );
     }
     expect(await collection('payments').countDocuments({ reference: { $in: refs } })).toBe(0);
+  };
+  const suspendedTenant = async (slug: string) => {
+    const created = await createWorkerTestTenant(worker, slug, Tier.Professional);
+    await worker
+      .get(TenantContextService)
+      .runAsPlatform('test setup', () => worker.get(TenantAdminService).suspend(created.id));
+    // The snapshot from before the suspension: a batch accepted just before it.
+    return created;
+  };
+
+  it("a suspended tenant's refused chunks are settled as they are dead-lettered: rows fail with tenant_suspended, quota returns", async () => {
+    const suspended = await suspendedTenant('bulk-sweep-suspended');
+    const refs = references('', '', '', '');
+    const id = await submit(suspended, refs);
+    await eventually('the batch to be settled', async () => (await statusOf(id)) === 'COMPLETED_WITH_ERRORS');
+    expect(await chunkState(id, 0)).toBe('failed');
+    await expectSuspendedRows(id, refs);
+    expect(await heldUnits(suspended)).toBe('0');
+  });
+
+  it("a suspended tenant's chunks with no job are settled by the sweep, not enqueued again", async () => {
+    const suspended = await suspendedTenant('bulk-sweep-suspended-nojob');
+    const refs = references('', '', '', '');
+    const id = await submitWithoutJobs(suspended, refs);
+    expect(await heldUnits(suspended)).toBe('4');
+    await age(id);
+    expect(await sweep()).toEqual(
+      expect.objectContaining({ batchesRecovered: 1, chunksReEnqueued: 0, chunksSettled: 2, rowsFailed: 4 }),
+    );
+    expect(await statusOf(id)).toBe('COMPLETED_WITH_ERRORS');
+    expect(await chunkState(id, 0)).toBe('unknown');
+    await expectSuspendedRows(id, refs);
     expect(await heldUnits(suspended)).toBe('0');
   });
 
