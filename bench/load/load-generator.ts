@@ -47,6 +47,12 @@ export interface LoadRequest {
    * autocannon's own behaviour, every connection's requests of a second sent at the same instant.
    */
   readonly staggerGroups?: number;
+  /**
+   * Times each connection's first answer apart from the rest (`firstOnConnection`), out of the latency
+   * figures: its time includes opening the connection (handshake, the server's accept) at the moment the load
+   * opens every connection at once. Omitted: every answer counts.
+   */
+  readonly firstOnConnectionApart?: boolean;
 }
 
 export interface LoadResult {
@@ -72,6 +78,14 @@ export interface LoadResult {
    */
   readonly generatorEventLoopDelayP99Ms: number;
   readonly generatorEventLoopDelayMaxMs: number;
+  /** With `firstOnConnectionApart`: each connection's first answer (status 201/2xx or 503), p50/p99/max µs. */
+  readonly firstOnConnection?: {
+    readonly count: number;
+    readonly refused: number;
+    readonly p50Us: number;
+    readonly p99Us: number;
+    readonly maxUs: number;
+  };
 }
 
 const UNIQUE_ID_MARKER = '[<id>]';
@@ -85,12 +99,13 @@ const idle: ChildProcess[] = [];
  * generator's start-up (loading @swc-node, autocannon and their modules: hundreds of milliseconds of CPU, seconds
  * with a cold transform cache) delays the running generator's own timing.
  */
-export async function prepareLoadGenerators(port: number, count: number): Promise<void> {
+export async function prepareLoadGenerators(port: number, count: number, cpus?: string): Promise<void> {
   const missing = Math.max(0, count - idle.length);
   await Promise.all(
     Array.from({ length: missing }, () =>
       runLoad({
         port,
+        ...(cpus === undefined ? {} : { cpus }),
         path: '/health/live',
         headers: {},
         connections: 1,
@@ -136,6 +151,9 @@ async function generateLoad(load: LoadRequest): Promise<LoadResult> {
   if (groups.length > 1 && load.warmupMs > 0) throw new Error('a staggered load has no warm-up');
   const latenciesUs: number[] = [];
   const refusedLatenciesUs: number[] = [];
+  const firstOnConnectionUs: number[] = [];
+  let firstOnConnectionRefused = 0;
+  const answeredConnections = new WeakSet<object>();
   const ownDelay = monitorEventLoopDelay({ resolution: 5 });
   let measuring = false;
   const results = await Promise.all(
@@ -145,10 +163,16 @@ async function generateLoad(load: LoadRequest): Promise<LoadResult> {
       const instance = autocannon(autocannonOptions(load, group)) as unknown as autocannon.Instance &
         Promise<autocannon.Result>;
       // Emitted by the measured run only: the warm-up reports to an emitter of its own.
-      instance.on('response', (_client, statusCode, _bytes, responseTimeMs) => {
+      instance.on('response', (client, statusCode, _bytes, responseTimeMs) => {
         if (!measuring) {
           measuring = true;
           ownDelay.enable();
+        }
+        if (load.firstOnConnectionApart === true && !answeredConnections.has(client)) {
+          answeredConnections.add(client);
+          firstOnConnectionUs.push(responseTimeMs * 1000);
+          if (statusCode === 503) firstOnConnectionRefused += 1;
+          return;
         }
         if (statusCode >= 200 && statusCode < 300) latenciesUs.push(responseTimeMs * 1000);
         else if (statusCode === 503) refusedLatenciesUs.push(responseTimeMs * 1000);
@@ -159,6 +183,7 @@ async function generateLoad(load: LoadRequest): Promise<LoadResult> {
   ownDelay.disable();
   latenciesUs.sort((a, b) => a - b);
   refusedLatenciesUs.sort((a, b) => a - b);
+  firstOnConnectionUs.sort((a, b) => a - b);
   const statuses: Record<string, number> = {};
   for (const result of results) {
     for (const [status, count] of Object.entries(statusCounts(result)))
@@ -181,6 +206,17 @@ async function generateLoad(load: LoadRequest): Promise<LoadResult> {
     errors: results.reduce((sum, result) => sum + result.errors, 0),
     generatorEventLoopDelayP99Ms: ownDelay.count === 0 ? 0 : ownDelay.percentile(99) / 1e6,
     generatorEventLoopDelayMaxMs: ownDelay.count === 0 ? 0 : ownDelay.max / 1e6,
+    ...(load.firstOnConnectionApart === true
+      ? {
+          firstOnConnection: {
+            count: firstOnConnectionUs.length,
+            refused: firstOnConnectionRefused,
+            p50Us: nearestRank(firstOnConnectionUs, 0.5),
+            p99Us: nearestRank(firstOnConnectionUs, 0.99),
+            maxUs: nearestRank(firstOnConnectionUs, 1),
+          },
+        }
+      : {}),
   };
 }
 

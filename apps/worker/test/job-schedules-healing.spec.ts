@@ -71,6 +71,7 @@ describe('job schedules heal after Redis loses its data (worker)', () => {
     USAGE_SYNC_JOB,
     USAGE_MONTH_CLOSE_JOB,
     PaymentMaintenanceJobName.SweepStuckPayments,
+    PaymentMaintenanceJobName.SweepStuckBatches,
     PaymentMaintenanceJobName.DispatchPaymentEvents,
     OFFBOARDING_SWEEP_JOB,
   ].sort();

@@ -122,6 +122,11 @@ export const AuditAction = {
   PaymentApproved: 'payment.approved',
   PaymentRejected: 'payment.rejected',
   PaymentBatchCreated: 'payment_batch.created',
+  /**
+   * The worker's sweep finished a batch no chunk job would have finished: chunks re-enqueued (their job lost) or
+   * settled (their job failed for good without settling); metadata: counts.
+   */
+  PaymentBatchRecovered: 'payment_batch.recovered',
 } as const;
 
 export type AuditActionName = (typeof AuditAction)[keyof typeof AuditAction];

@@ -15,6 +15,7 @@ export * from './bulk/payment-batch-settings';
 export * from './bulk/payment-batch-status.enum';
 export * from './bulk/payment-batch-view';
 export * from './bulk/payment-batches.service';
+export * from './bulk/stuck-payment-batches-sweeper.service';
 export * from './errors/dead-letter-not-found.exception';
 export * from './errors/duplicate-payment-reference.exception';
 export * from './errors/four-eyes-violation.exception';

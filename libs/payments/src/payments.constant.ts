@@ -17,6 +17,7 @@ export const PAYMENTS_MAINTENANCE_QUEUE = 'payments-maintenance';
 export const PaymentMaintenanceJobName = {
   SweepStuckPayments: 'sweep-stuck-payments',
   DispatchPaymentEvents: 'dispatch-payment-events',
+  SweepStuckBatches: 'sweep-stuck-payment-batches',
 } as const;
 
 /**

@@ -12,6 +12,8 @@ import { PAYMENT_BATCH_ITEM_MODEL, PaymentBatchItemSchema } from './bulk/payment
 import { PaymentBatchItemsRepository } from './bulk/payment-batch-items.repository';
 import { PaymentBatchJobsService } from './bulk/payment-batch-jobs.service';
 import { PaymentBatchProcessingService } from './bulk/payment-batch-processing.service';
+import { PlatformPaymentBatchesRepository } from './bulk/platform-payment-batches.repository';
+import { StuckPaymentBatchesSweeper } from './bulk/stuck-payment-batches-sweeper.service';
 import { DEFAULT_PAYMENT_BATCH_SETTINGS, PAYMENT_BATCH_SETTINGS } from './bulk/payment-batch-settings';
 import { PaymentBatchesRepository } from './bulk/payment-batches.repository';
 import { PaymentBatchesService } from './bulk/payment-batches.service';
@@ -144,6 +146,8 @@ export class PaymentsModule {
         PaymentBatchJobsService,
         PaymentBatchesService,
         PaymentBatchProcessingService,
+        PlatformPaymentBatchesRepository,
+        StuckPaymentBatchesSweeper,
       ],
       exports: [
         PAYMENTS_SETTINGS,
@@ -164,6 +168,7 @@ export class PaymentsModule {
         PAYMENT_BATCH_SETTINGS,
         PaymentBatchesService,
         PaymentBatchProcessingService,
+        StuckPaymentBatchesSweeper,
       ],
     };
   }

@@ -60,14 +60,15 @@ export class BulkPaymentBatchWorker implements OnApplicationBootstrap, OnApplica
   /**
    * A chunk that failed for good would otherwise leave its rows pending and its batch PROCESSING forever: each
    * row is settled from its payment key (created if its payment committed, failed otherwise) and the batch
-   * completes. An archived tenant's chunk is still settled: it ends work, it starts none.
+   * completes. An archived or suspended tenant's chunk is still settled (a suspended tenant's rows fail with
+   * `tenant_suspended`): it ends work, it starts none.
    */
   private async settle(job: Job<TenantJobData<PaymentBatchJobPayload>>): Promise<void> {
     if (job.name !== PaymentBatchJobName.ProcessChunk) return;
     const settlement = await this.runner.run(
       job,
       ({ batchId, fromRow, toRow }) => this.processing.settleFailedChunk(batchId, fromRow, toRow),
-      { whenArchived: 'finish' },
+      { whenArchived: 'finish', whenSuspended: 'finish' },
     );
     this.logger.warn(
       { jobId: job.id, ...settlement },

@@ -4,6 +4,7 @@ import {
   PAYMENTS_MAINTENANCE_QUEUE,
   PaymentMaintenanceJobName,
   PaymentOutboxDispatcher,
+  StuckPaymentBatchesSweeper,
   StuckPaymentsSweeper,
 } from '@tenantpay/payments';
 import type { Job } from 'bullmq';
@@ -11,7 +12,8 @@ import { PaymentsSweepMetrics } from './payments-sweep.metrics';
 
 /**
  * Cross-tenant payments maintenance: the timeouts of PENDING, PROCESSING and AWAITING_APPROVAL payments
- * (StuckPaymentsSweeper), and dispatching payment events
+ * (StuckPaymentsSweeper), bulk batches no chunk job will finish (StuckPaymentBatchesSweeper), and dispatching
+ * payment events
  * left in the outbox (their first dispatch failed or its process died). Runs with no tenant context;
  * the services enter the platform scope for the cross-tenant read and each tenant's context for its work.
  */
@@ -21,6 +23,7 @@ export class PaymentsMaintenanceProcessor extends WorkerHost {
 
   constructor(
     private readonly stuckPayments: StuckPaymentsSweeper,
+    private readonly stuckBatches: StuckPaymentBatchesSweeper,
     private readonly outbox: PaymentOutboxDispatcher,
     private readonly sweepMetrics: PaymentsSweepMetrics,
   ) {
@@ -31,6 +34,8 @@ export class PaymentsMaintenanceProcessor extends WorkerHost {
     switch (job.name) {
       case PaymentMaintenanceJobName.SweepStuckPayments:
         return this.sweepMetrics.record(await this.stuckPayments.sweep());
+      case PaymentMaintenanceJobName.SweepStuckBatches:
+        return (await this.stuckBatches.sweep()).batchesRecovered;
       case PaymentMaintenanceJobName.DispatchPaymentEvents:
         return this.outbox.dispatchPending();
       default:

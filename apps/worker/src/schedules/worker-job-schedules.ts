@@ -40,6 +40,12 @@ export function workerJobSchedules(
       name: PaymentMaintenanceJobName.SweepStuckPayments,
       everyMs: sweepEveryMs,
     },
+    // Bulk batches whose chunks no job will finish (job lost, stalled out, settlement failed, tenant suspended).
+    {
+      queue: PAYMENTS_MAINTENANCE_QUEUE,
+      name: PaymentMaintenanceJobName.SweepStuckBatches,
+      everyMs: sweepEveryMs,
+    },
     {
       queue: PAYMENTS_MAINTENANCE_QUEUE,
       name: PaymentMaintenanceJobName.DispatchPaymentEvents,

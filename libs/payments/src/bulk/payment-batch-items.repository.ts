@@ -31,6 +31,15 @@ export class PaymentBatchItemsRepository extends TenantAwareRepository<PaymentBa
     );
   }
 
+  /** The row numbers of the batch still waiting for their payment, in row order. */
+  async pendingRowNumbers(batchId: Types.ObjectId): Promise<number[]> {
+    const rows = await this.find(
+      { batchId, status: 'pending' },
+      { sort: { row: 1 }, projection: { row: 1 } },
+    );
+    return rows.map((item) => item.row);
+  }
+
   /** Row order: a total order fixed at submission, so pages neither repeat nor skip. */
   async page(
     batchId: Types.ObjectId,

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { TenantJobEnqueuer } from '@tenantpay/tenancy';
-import type { Queue } from 'bullmq';
+import type { JobState, Queue } from 'bullmq';
 import { PAYMENT_BATCHES_QUEUE, paymentBatchChunkJobId, PaymentBatchJobName } from '../payments.constant';
 import { PAYMENTS_SETTINGS, type PaymentsSettings } from '../payments-settings';
 import type { PaymentBatchJobPayload } from './payment-batch-job-payload';
@@ -21,25 +21,36 @@ export class PaymentBatchJobsService {
   ) {}
 
   async processBatch(batchId: string, rows: number): Promise<void> {
-    const { processing } = this.settings;
     const { chunkSize } = this.batchSettings;
     for (let fromRow = 0; fromRow < rows; fromRow += chunkSize) {
-      await this.enqueuer.enqueueInFairShare<PaymentBatchJobPayload>(
-        this.queue,
-        PaymentBatchJobName.ProcessChunk,
-        { batchId, fromRow, toRow: Math.min(fromRow + chunkSize, rows) },
-        {
-          jobId: paymentBatchChunkJobId(batchId, fromRow),
-          attempts: processing.attempts,
-          backoff: {
-            type: 'exponential',
-            delay: processing.backoffDelayMs,
-            jitter: processing.backoffJitter,
-          },
-          removeOnComplete: { age: 24 * 3600, count: 10_000 },
-          removeOnFail: { age: processing.deadLetterRetentionSeconds, count: processing.deadLetterMaxCount },
-        },
-      );
+      await this.processChunk(batchId, fromRow, Math.min(fromRow + chunkSize, rows));
     }
+  }
+
+  /** Rows `[fromRow, toRow)` as one job; enqueueing a chunk whose job BullMQ still knows adds nothing. */
+  async processChunk(batchId: string, fromRow: number, toRow: number): Promise<void> {
+    const { processing } = this.settings;
+    await this.enqueuer.enqueueInFairShare<PaymentBatchJobPayload>(
+      this.queue,
+      PaymentBatchJobName.ProcessChunk,
+      { batchId, fromRow, toRow },
+      {
+        jobId: paymentBatchChunkJobId(batchId, fromRow),
+        attempts: processing.attempts,
+        backoff: {
+          type: 'exponential',
+          delay: processing.backoffDelayMs,
+          jitter: processing.backoffJitter,
+        },
+        removeOnComplete: { age: 24 * 3600, count: 10_000 },
+        removeOnFail: { age: processing.deadLetterRetentionSeconds, count: processing.deadLetterMaxCount },
+      },
+    );
+  }
+
+  /** The state of the chunk's job: `unknown` when BullMQ no longer knows it (removed, lost with Redis). */
+  async chunkJobState(batchId: string, fromRow: number): Promise<JobState | 'unknown'> {
+    const job = await this.queue.getJob(paymentBatchChunkJobId(batchId, fromRow));
+    return job === undefined ? 'unknown' : job.getState();
   }
 }

@@ -15,6 +15,7 @@ import { PAYMENT_BATCH_SETTINGS, type PaymentBatchSettings } from './payment-bat
 import { PaymentBatchStatus } from './payment-batch-status.enum';
 import { PaymentBatchesRepository } from './payment-batches.repository';
 import { ROW_ABANDONED } from './row-abandoned.constant';
+import { ROW_TENANT_SUSPENDED } from './row-tenant-suspended.constant';
 
 const UNFINISHED = [PaymentBatchStatus.Pending, PaymentBatchStatus.Processing];
 
@@ -67,17 +68,20 @@ export class PaymentBatchProcessingService {
   /**
    * Rows `[fromRow, toRow)` of a chunk that failed for good (its attempts exhausted): each row still pending is
    * settled from its key, which is closed first so that nothing can be created under it afterwards. A row whose
-   * payment committed is recorded as created with it; the others fail with ROW_ABANDONED and give their quota
-   * unit back. Then the batch's progress is recounted, which completes it once no row is pending.
+   * payment committed is recorded as created with it; the others fail, with ROW_TENANT_SUSPENDED when the
+   * tenant is suspended (the reason no attempt could run) and ROW_ABANDONED otherwise, and give their quota
+   * unit back. Then the batch's progress is recounted, which completes it once no row is pending. Idempotent:
+   * the dead-letter handler and the stuck-batch sweep may both settle the same chunk.
    */
   async settleFailedChunk(batchId: string, fromRow: number, toRow: number): Promise<ChunkSettlement> {
     const batch = Types.ObjectId.isValid(batchId) ? await this.batches.findById(batchId) : null;
     if (batch === null) return { created: 0, failed: 0 };
     const rows = await this.items.pendingRows(batch._id, fromRow, toRow);
     const settlement = { created: 0, failed: 0 };
+    const reason = this.tenantContext.getTenant().isActive ? ROW_ABANDONED : ROW_TENANT_SUSPENDED;
     // One row at a time: this runs after a failure, often of the database, and must not add to its load.
     for (const item of rows) {
-      const outcome = await this.settleRow(batch, item);
+      const outcome = await this.settleRow(batch, item, reason);
       if (outcome !== null) settlement[outcome] += 1;
     }
     if (settlement.failed > 0 && batch.quotaHold !== null) {
@@ -91,6 +95,7 @@ export class PaymentBatchProcessingService {
   private async settleRow(
     batch: PaymentBatch,
     item: PaymentBatchItem,
+    reason: typeof ROW_ABANDONED | typeof ROW_TENANT_SUSPENDED,
   ): Promise<keyof ChunkSettlement | null> {
     const payment =
       item.input === null
@@ -101,7 +106,7 @@ export class PaymentBatchProcessingService {
           );
     const result: Partial<PaymentBatchItem> =
       payment === null
-        ? { status: PaymentBatchItemStatus.Failed, error: { ...ROW_ABANDONED, details: [] } }
+        ? { status: PaymentBatchItemStatus.Failed, error: { ...reason, details: [] } }
         : { status: PaymentBatchItemStatus.Created, paymentId: new Types.ObjectId(payment.id) };
     const { modifiedCount } = await this.items.updateOne(
       { _id: item._id, status: PaymentBatchItemStatus.Pending },

@@ -53,5 +53,12 @@ export const PaymentBatchSchema = tenantOwnedSchema<PaymentBatch>(
   },
 );
 
-// Batches are read by id only (`findOne({ tenantId, _id })`): the `{ tenantId: 1, _id: 1 }` index that
+// Batches are read by id (`findOne({ tenantId, _id })`): the `{ tenantId: 1, _id: 1 }` index that
 // tenantOwnedSchema declares serves it.
+// The worker's sweep for batches no chunk job will finish, across tenants (platform scope):
+// `find({ status: { $in: ['PENDING', 'PROCESSING'] }, updatedAt: { $lt: cutoff }, deletedAt: null })`. Partial,
+// so it holds only unfinished batches; tenantId stays the first key (shard key prefix). `$in` needs MongoDB 6.0+.
+PaymentBatchSchema.index(
+  { tenantId: 1, updatedAt: 1 },
+  { name: 'sweep_unfinished', partialFilterExpression: { status: { $in: ['PENDING', 'PROCESSING'] } } },
+);

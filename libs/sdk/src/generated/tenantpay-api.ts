@@ -3095,7 +3095,8 @@ export interface components {
         | 'usage.redis_data_lost'
         | 'payment.approved'
         | 'payment.rejected'
-        | 'payment_batch.created';
+        | 'payment_batch.created'
+        | 'payment_batch.recovered';
       /**
        * @description `denied`: refused by a security control; `failure`: attempted and did not work
        * @enum {string}
@@ -17591,7 +17592,8 @@ export interface operations {
           | 'usage.redis_data_lost'
           | 'payment.approved'
           | 'payment.rejected'
-          | 'payment_batch.created';
+          | 'payment_batch.created'
+          | 'payment_batch.recovered';
         outcome?: 'success' | 'failure' | 'denied';
         /** @description Inclusive, ISO 8601. */
         from?: string;
@@ -17818,7 +17820,8 @@ export interface operations {
           | 'usage.redis_data_lost'
           | 'payment.approved'
           | 'payment.rejected'
-          | 'payment_batch.created';
+          | 'payment_batch.created'
+          | 'payment_batch.recovered';
         outcome?: 'success' | 'failure' | 'denied';
         /** @description Inclusive, ISO 8601. */
         from?: string;

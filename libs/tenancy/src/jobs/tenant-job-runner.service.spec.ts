@@ -117,6 +117,14 @@ describe('TenantJobRunner.run', () => {
     expect(handler).toHaveBeenCalledTimes(1);
   });
 
+  it('closes work of a suspended tenant, in its context, when the job says so', async () => {
+    const seen = await runner.run(aJob({ tenantId: suspended.id, payload: { n: 1 } }), handler, {
+      whenSuspended: 'finish',
+    });
+    expect(handler).toHaveBeenCalledTimes(1);
+    expect(seen).toEqual(expect.objectContaining({ tenant: suspended }));
+  });
+
   it('refuses a loader answer for another tenant than the one asked for', async () => {
     loader.findById.mockResolvedValue(active);
     const otherId = new Types.ObjectId().toHexString();

@@ -15,6 +15,11 @@ export interface TenantJobRunOptions {
    * not start (a bulk batch creating payments): `refuse`, the default.
    */
   readonly whenArchived?: 'finish' | 'refuse';
+  /**
+   * Whether the job may run for a suspended tenant: `finish` only for a job that closes work the tenant started
+   * and starts none (settling a bulk chunk that failed for good); `refuse`, the default, for everything else.
+   */
+  readonly whenSuspended?: 'finish' | 'refuse';
 }
 
 /**
@@ -46,7 +51,8 @@ export class TenantJobRunner {
     const tenant = await this.tenantLoader.findById(tenantId);
     if (tenant === null || tenant.id !== tenantId)
       throw this.refuse(job, 'names a tenant that does not exist', tenantId);
-    if (!tenant.isActive) throw this.refuse(job, 'belongs to a suspended tenant', tenantId);
+    if (!tenant.isActive && options.whenSuspended !== 'finish')
+      throw this.refuse(job, 'belongs to a suspended tenant', tenantId);
     if (tenant.isArchived && options.whenArchived !== 'finish')
       throw this.refuse(job, 'would start new work for an archived tenant', tenantId);
 
