@@ -27,7 +27,11 @@ export interface SeededProduct {
   readonly apiKey: string;
 }
 
-export async function createProductApp(services: ProductServices): Promise<SeededProduct> {
+/** `slowerMachine`: timeouts for a process run many times slower than native (under valgrind). */
+export async function createProductApp(
+  services: ProductServices,
+  slowerMachine: Readonly<Record<string, string>> = {},
+): Promise<SeededProduct> {
   const config = loadConfig({
     MONGODB_URI: services.mongoUri,
     REDIS_URL: services.redisUrl,
@@ -37,6 +41,7 @@ export async function createProductApp(services: ProductServices): Promise<Seede
     LOG_LEVEL: 'info',
     ...ADMISSION_OUT_OF_REACH,
     BASE_DOMAIN: PRODUCT_BASE_DOMAIN,
+    ...slowerMachine,
   });
   const app = await createApiApplication(config);
   const seeded = await seedBenchTenant(app, {

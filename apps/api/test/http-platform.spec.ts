@@ -323,7 +323,15 @@ describe('HTTP platform (error shape, request ids, validation, body parsing)', (
     it('sets helmet headers and hides the framework', async () => {
       const response = await http().get('/health/live').expect(200);
       expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(response.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
       expect(response.headers['x-powered-by']).toBeUndefined();
+    });
+
+    it('sets them on error answers too', async () => {
+      const response = await http().get('/v1/no-such-route').expect(404);
+      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
     });
   });
 });

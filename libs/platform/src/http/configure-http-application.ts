@@ -1,7 +1,6 @@
 import { type INestApplication, type NestApplicationOptions, RequestMethod } from '@nestjs/common';
 import type { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { Logger as Pino } from 'pino';
 import type { AppConfig } from '../config/app-config';
@@ -17,6 +16,7 @@ import { JSON_CONTENT_TYPE, parseJsonBody } from './parse-json-body';
 import type { BodyRoute } from './platform-http.module';
 import { refuseWrongMethod } from './refuse-wrong-method';
 import { RejectUnsafeInputPipe } from './reject-unsafe-input.pipe';
+import { staticSecurityHeaders } from './static-security-headers';
 
 export const API_PREFIX = 'v1';
 
@@ -43,13 +43,15 @@ export async function configureHttpApplication(app: NestFastifyApplication): Pro
   app.useLogger(app.get(Logger));
   // The adapter's own request hook runs before every other request hook, however the application was created.
   // Set on Node's response (which Fastify's answers merge), the request id and the security headers are on
-  // every answer, an error answered on that response included. Helmet's middleware is built
-  // once here (@fastify/helmet builds one per request).
-  const securityHeaders = helmet();
+  // every answer, an error answered on that response included. helmet's headers are worked out once here
+  // (@fastify/helmet runs its middlewares on every request).
+  const securityHeaders = staticSecurityHeaders();
   const adapter = app.getHttpAdapter() as unknown as FastifyAdapter;
   adapter.setOnRequestHook((request: FastifyRequest, reply: FastifyReply, done: () => void) => {
-    reply.raw.setHeader(REQUEST_ID_HEADER, request.id);
-    securityHeaders(request.raw, reply.raw, done);
+    const response = reply.raw;
+    response.setHeader(REQUEST_ID_HEADER, request.id);
+    for (const [name, value] of securityHeaders) response.setHeader(name, value);
+    done();
   });
   carryAsyncContextOverBody(fastify);
   logCompletedRequests(fastify, app.get<Pino>(ROOT_LOGGER));

@@ -1,0 +1,169 @@
+/**
+ * What one request costs the product's process, without sockets or a load generator (issue 16), for cheap
+ * before/after comparisons on a busy machine:
+ *   node -r @swc-node/register bench/http/in-process-request-cost.ts [requests per round] [rounds] [route name part]
+ * The product is built as the HTTP bench builds it (MongoDB engine and redis-server in other processes) and
+ * requests go through Fastify's `inject` (light-my-request), 16 in flight: Node's HTTP parser, the socket write
+ * and the admission gate on Node's server are left out; everything from Fastify's routing on is in.
+ * Per round and route it writes to stderr this process's CPU µs per request (`process.cpuUsage`); stdout carries
+ * the product's request log, as in production (send it to /dev/null, as the HTTP bench does). Under
+ *   valgrind --tool=callgrind --instr-atstart=no node -r @swc-node/register bench/http/in-process-request-cost.ts
+ * it also switches instrumentation on for each measured route only (`callgrind_control`) and prints the
+ * instructions (Ir) per request, a figure that a busy machine does not move.
+ */
+import 'reflect-metadata';
+import { RedisServerProcess } from '@tenantpay/local-services';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { startMongoProcess } from '../support/mongo-process';
+import { createProductApp, PRODUCT_BASE_DOMAIN } from './product-bench-server';
+
+const IN_FLIGHT = 16;
+const WARM_UP_REQUESTS = 3_000;
+/**
+ * Under valgrind the process runs tens of times slower: MongoDB's connection timeouts and the payment's Redis
+ * budget are raised for the seeding, and requests go one at a time so that no Redis reply waits behind other
+ * requests' work long enough to outlast the rate limiter's budget (its fail-open fallback would then be
+ * measured instead). Check the request log for the fallback's warning.
+ */
+const UNDER_CALLGRIND = {
+  inFlight: 1,
+  warmUpRequests: 300,
+  config: {
+    MONGODB_WAIT_QUEUE_TIMEOUT_MS: '60000',
+    MONGODB_SERVER_SELECTION_TIMEOUT_MS: '60000',
+    MONGODB_CONNECT_TIMEOUT_MS: '60000',
+    MONGODB_SOCKET_TIMEOUT_MS: '60000',
+    PAYMENTS_REDIS_BUDGET_MS: '10000',
+  },
+} as const;
+
+interface MeasuredRoute {
+  readonly name: string;
+  readonly url: string;
+  readonly headers: Record<string, string>;
+}
+
+/** True when this process runs under callgrind: valgrind preloads its core into the process. */
+function underCallgrind(): boolean {
+  return readFileSync('/proc/self/maps', 'utf8').includes('vgpreload_core');
+}
+
+function callgrind(...args: string[]): void {
+  execFileSync('callgrind_control', [...args, String(process.pid)], { stdio: 'ignore' });
+}
+
+/** The instruction count of the newest callgrind dump of this process. */
+function lastDumpIr(): number {
+  const prefix = `callgrind.out.${process.pid}.`;
+  const dumps = readdirSync('.')
+    .filter((file) => file.startsWith(prefix))
+    .sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length)));
+  const newest = dumps[dumps.length - 1];
+  if (newest === undefined) throw new Error('no callgrind dump found');
+  // The header's `summary:` line may read 0 for a dump taken on request; `totals:` closes the file.
+  const totals = /^totals: (\d+)/m.exec(readFileSync(newest, 'utf8'));
+  if (totals?.[1] === undefined) throw new Error(`no instruction total in ${newest}`);
+  return Number(totals[1]);
+}
+
+async function main(): Promise<void> {
+  const requests = Number(process.argv[2] ?? 4_000);
+  const rounds = Number(process.argv[3] ?? 5);
+  const only = process.argv[4];
+  const callgrindOn = underCallgrind();
+  const mongo = await startMongoProcess();
+  const redis = await RedisServerProcess.start();
+  const product = await createProductApp(
+    { mongoUri: mongo.uri, redisUrl: redis.url },
+    callgrindOn ? UNDER_CALLGRIND.config : {},
+  );
+  const inFlight = callgrindOn ? UNDER_CALLGRIND.inFlight : IN_FLIGHT;
+  const warmUpRequests = callgrindOn ? UNDER_CALLGRIND.warmUpRequests : WARM_UP_REQUESTS;
+  await product.app.init();
+  const fastify = product.app.getHttpAdapter().getInstance() as {
+    inject(options: {
+      method: 'GET' | 'POST';
+      url: string;
+      headers: Record<string, string>;
+      payload?: string;
+    }): Promise<{
+      statusCode: number;
+      body: string;
+    }>;
+  };
+  const routes: MeasuredRoute[] = [
+    { name: 'GET /health/live', url: '/health/live', headers: { host: PRODUCT_BASE_DOMAIN } },
+    {
+      name: 'GET /v1/usage (API key)',
+      url: '/v1/usage',
+      headers: { host: product.tenantHost, 'x-api-key': product.apiKey },
+    },
+  ];
+
+  const fire = async (route: MeasuredRoute, count: number): Promise<void> => {
+    let next = 0;
+    const worker = async () => {
+      while (next < count) {
+        next += 1;
+        const response = await fastify.inject({ method: 'GET', url: route.url, headers: route.headers });
+        if (response.statusCode !== 200)
+          throw new Error(`${route.name} answered ${response.statusCode}: ${response.body}`);
+      }
+    };
+    await Promise.all(Array.from({ length: inFlight }, worker));
+  };
+
+  try {
+    // As in the HTTP bench, whose payment round runs first: a payment's quota reservation gives the period's
+    // usage hash its baseline, which the usage read's one-Redis-call path needs (the worker's sync does too).
+    const payment = await fastify.inject({
+      method: 'POST',
+      url: '/v1/payments',
+      headers: {
+        host: product.tenantHost,
+        'x-api-key': product.apiKey,
+        'content-type': 'application/json',
+        'idempotency-key': 'in-process-request-cost',
+      },
+      payload: JSON.stringify({ amount: 1999, currency: 'EUR', reference: 'in-process', method: 'card' }),
+    });
+    if (payment.statusCode !== 201)
+      throw new Error(`payment answered ${payment.statusCode}: ${payment.body}`);
+    for (const route of routes) await fire(route, warmUpRequests);
+    for (let round = 1; round <= rounds; round += 1) {
+      for (const route of routes) {
+        if (only !== undefined && !route.name.includes(only)) continue;
+        if (callgrindOn) {
+          callgrind('--zero');
+          callgrind('--instr=on');
+        }
+        const before = process.cpuUsage();
+        await fire(route, requests);
+        const spent = process.cpuUsage(before);
+        let irPerRequest: number | undefined;
+        if (callgrindOn) {
+          callgrind('--instr=off');
+          callgrind('--dump');
+          irPerRequest = Math.round(lastDumpIr() / requests);
+        }
+        const cpuUsPerRequest = Number(((spent.user + spent.system) / requests).toFixed(1));
+        process.stderr.write(
+          `${JSON.stringify({ round, route: route.name, requests, cpuUsPerRequest, irPerRequest })}\n`,
+        );
+      }
+    }
+  } finally {
+    await product.app.close();
+    await redis.stop();
+    await mongo.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
