@@ -13,7 +13,12 @@ export class CollectionChecksum {
   private documents = 0;
 
   add(document: Readonly<Record<string, unknown>>): void {
-    this.sum = (this.sum + BigInt(`0x${canonicalDocumentDigest(document).toString('hex')}`)) % MODULUS;
+    this.addDigest(canonicalDocumentDigest(document));
+  }
+
+  /** A document already digested by canonicalDocumentDigest. */
+  addDigest(digest: Buffer): void {
+    this.sum = (this.sum + BigInt(`0x${digest.toString('hex')}`)) % MODULUS;
     this.documents += 1;
   }
 

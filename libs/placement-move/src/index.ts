@@ -1,9 +1,12 @@
 export * from './catch-up-tenant-collection';
+export * from './changed-since-filter';
 export * from './collection-checksum';
 export * from './collection-verification';
+export * from './compare-tenant-documents';
 export * from './copy-collection-indexes';
 export * from './copy-tenant-documents';
 export * from './delete-tenant-copy';
+export * from './ensure-changed-since-index';
 export * from './freeze-bound-exceeded.error';
 export * from './move-deadline';
 export * from './remove-vanished-documents';
@@ -15,4 +18,3 @@ export * from './tenant-move-progress';
 export * from './tenant-move-runner';
 export * from './tenant-move-settings';
 export * from './tenant-move-state.enum';
-export * from './verify-tenant-collection';
