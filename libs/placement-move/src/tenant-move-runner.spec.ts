@@ -1,4 +1,5 @@
 import { tenantOwnedSchema } from '@tenantpay/data-isolation';
+import fc from 'fast-check';
 import { createRedisClient, type RedisClient } from '@tenantpay/platform';
 import { useTestRedis } from '@tenantpay/testing';
 import { type Connection, Types } from 'mongoose';
@@ -309,6 +310,84 @@ describe('TenantMoveRunner.run', () => {
     expect(await orders(placements.target).countDocuments({ tenantId: tenant })).toBe(10);
     expect(await registry.admit(tenantId, 'shared', 'during', 200)).toBe(MoveWriteAdmission.Frozen);
   });
+});
+
+describe('TenantMoveRunner.run under random writes (property)', () => {
+  type Write =
+    | { kind: 'insert'; pause: number }
+    | { kind: 'update' | 'softDelete' | 'hardDelete'; pick: number; pause: number };
+  const pause = fc.integer({ min: 0, max: 3 });
+  const write: fc.Arbitrary<Write> = fc.oneof(
+    fc.record({ kind: fc.constant('insert' as const), pause }),
+    fc.record({
+      kind: fc.constantFrom('update' as const, 'softDelete' as const, 'hardDelete' as const),
+      pick: fc.nat(),
+      pause,
+    }),
+  );
+
+  it('switches with equal copies, or fails with the target copy deleted, whatever the writes do', async () => {
+    let moves = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 60 }),
+        fc.array(write, { maxLength: 40 }),
+        async (seeded, writes) => {
+          moves += 1;
+          const tenant = new Types.ObjectId();
+          const tenantId = tenant.toHexString();
+          const longAgo = new Date(Date.now() - 3_600_000);
+          const ids = Array.from({ length: seeded }, () => new Types.ObjectId());
+          if (seeded > 0)
+            await orders(placements.source).insertMany(
+              ids.map((_id, n) => ({ ...order(tenant, `s-${n}`, longAgo), _id })),
+            );
+          await registry.open(tenantId, `property-${moves}`, 'shared');
+          const move = harness(tenant, { ...SETTINGS, freezeAttempts: 3 });
+
+          // Every write through the gate, as the repository makes it: admitted, applied, reported landed.
+          const writer = (async () => {
+            for (const [n, change] of writes.entries()) {
+              await new Promise((resolve) => setTimeout(resolve, change.pause));
+              const writerId = `w-${n}`;
+              const admission = await registry.admit(tenantId, 'shared', writerId, 500);
+              if (admission === MoveWriteAdmission.StalePlacement) return;
+              if (admission !== MoveWriteAdmission.Admitted) continue;
+              const now = new Date();
+              const source = orders(placements.source);
+              if (change.kind === 'insert') {
+                const inserted = order(tenant, `w-${n}`, now);
+                await source.insertOne(inserted);
+                ids.push(inserted._id);
+              } else {
+                const picked = ids[change.pick % Math.max(ids.length, 1)];
+                if (change.kind === 'update')
+                  await source.updateOne({ _id: picked }, { $set: { label: `u-${n}`, updatedAt: now } });
+                if (change.kind === 'softDelete')
+                  await source.updateOne({ _id: picked }, { $set: { deletedAt: now, updatedAt: now } });
+                if (change.kind === 'hardDelete') await source.deleteOne({ _id: picked });
+              }
+              await registry.release(tenantId, writerId);
+            }
+          })();
+
+          const progress = await move.runner.run();
+          await writer;
+
+          if (progress.state === TenantMoveState.Switched) {
+            expect(await tenantOrders(placements.target, tenant)).toEqual(
+              await tenantOrders(placements.source, tenant),
+            );
+          } else {
+            expect(progress.state).toBe(TenantMoveState.Failed);
+            expect(await orders(placements.target).countDocuments({ tenantId: tenant })).toBe(0);
+          }
+        },
+      ),
+      { numRuns: 8 },
+    );
+    // 8 moves of up to 100 documents with up to 40 concurrent writes: about 20 s on a quiet machine.
+  }, 300_000);
 });
 
 function bound(registry: MoveWriteRegistry): TenantMovePorts['freeze'] {
