@@ -18,6 +18,8 @@ import type { CollectionMoveProgress, TenantMoveProgress } from './tenant-move-p
 import type { TenantMoveSettings } from './tenant-move-settings';
 import { TenantMoveState } from './tenant-move-state.enum';
 
+const MISMATCH = 'verification found differing copies';
+
 /**
  * Runs one move from its first copy to its switch, for a tenant the caller has already marked moving (tenant
  * document flag, move state opened in Redis, cache-staleness wait done):
@@ -39,7 +41,8 @@ import { TenantMoveState } from './tenant-move-state.enum';
  * has not changed on either side since (a write stamps `updatedAt`; the target only changes by the move's
  * passes, which copy the source's current version); every one written since is compared while frozen; the
  * final pass leaves the target holding every source document, so equal counts mean the target holds nothing
- * more. The work while frozen is what was written since the last pass, not the tenant's size. It assumes what
+ * more (a target holding more thaws and leaves the merge of id sets to an unfrozen pass). The work while frozen
+ * is what was written since the last pass and two counts of index keys, not the tenant's documents. It assumes what
  * the catch-up already assumes: every write stamps `updatedAt` within `clockSkewMs` of becoming visible (the
  * tenant-owned schemas' timestamps do; the write gate drains writes before the final pass).
  *
@@ -47,8 +50,6 @@ import { TenantMoveState } from './tenant-move-state.enum';
  * its source with nothing lost. A failed switch is the one exception (its outcome is unknown, so neither copy
  * may be touched): it is rethrown, frozen, for the job to settle by reading the tenant's placement.
  */
-const MISMATCH = 'verification found differing copies';
-
 export class TenantMoveRunner {
   private readonly collections: Record<string, CollectionMoveProgress> = {};
   private catchUpPasses = 0;
