@@ -22,9 +22,7 @@ export function countFromIndex(set: DocumentSet, filter: Document | undefined): 
   if (definition.sparse || definition.partialFilterExpression !== undefined) return undefined;
   if (index.fields.some((_, position) => index.isMultikey(position))) return undefined;
   if (!fields.every((field) => index.fields.includes(field))) return undefined;
-  let count = 0;
-  for (const interval of plan.intervals) for (const _entry of index.scan(interval, false)) count += 1;
-  return count;
+  return plan.intervals.reduce((count, interval) => count + index.countIn(interval), 0);
 }
 
 function isExactBound(value: unknown): boolean {
