@@ -169,10 +169,9 @@ async function measure(uri: string, redisUrl: string, documents: number): Promis
       loadAverageAfter: loadavg().map((value) => Math.round(value * 100) / 100),
     };
   } finally {
-    await source.dropDatabase();
-    await target.dropDatabase();
-    await source.close();
-    await target.close();
+    // A cleanup that fails (the engine gone) must not hide why the move failed.
+    await Promise.allSettled([source.dropDatabase(), target.dropDatabase()]);
+    await Promise.allSettled([source.close(), target.close()]);
     redis.disconnect();
   }
 }
