@@ -14,10 +14,10 @@ const KEY = { [TENANT_ID_FIELD]: 1, [UPDATED_AT_FIELD]: 1 } as const;
 /**
  * Makes the source serve "what changed since" from an index, so a catch-up pass and the frozen check read the
  * documents written since the previous pass rather than every document of the tenant: without it, the work
- * done while writes are frozen grows with the tenant. Built before the first copy (outside the freeze) and left
- * in place after the move (a collection the source does not have yet gets none), so a later move of another tenant reuses it instead of building it again; its cost
- * is one more index entry per write of the collection. A partial or sparse index with the same key does not
- * count: it does not hold every document. Returns whether it was built now.
+ * done while writes are frozen grows with the tenant. Built before the indexes are copied (so the target gets
+ * it too, ready for the tenant's next move) and left in place after the move, so a later move reuses it; its
+ * cost is one more index entry per write of the collection. A partial or sparse index with the same key does
+ * not count: it does not hold every document. Returns whether it was built now.
  */
 export async function ensureChangedSinceIndex(source: Connection, collection: string): Promise<boolean> {
   const documents = tenantOwnedCollectionOf(source, collection);
