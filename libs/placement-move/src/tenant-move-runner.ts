@@ -253,7 +253,7 @@ export class TenantMoveRunner {
     return 'switched';
   }
 
-  /** Waits until every write admitted before the freeze has had its lease, within the freeze's deadline. */
+  /** Waits until every write admitted before the freeze has landed or had its lease, within the freeze's deadline. */
   private async drainWrites(tenantId: string, deadline: MoveDeadline): Promise<void> {
     for (;;) {
       const left = await this.ports.freeze.longestLeaseLeftMs(tenantId);
