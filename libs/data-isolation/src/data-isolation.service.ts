@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import {
+  type AdmittedWrite,
   PLACEMENT_WRITE_GATE,
   PlacementConnections,
   type PlacementWriteGate,
@@ -29,6 +30,9 @@ export interface PlacementShare<T> {
   /** A `tenantId` condition (the tenants currently placed here), or null for every tenant. */
   readonly tenants: Record<string, unknown> | null;
 }
+
+/** Without PlacementModule no move can freeze a tenant: nothing counts writes in flight. */
+const UNGATED_WRITE: AdmittedWrite = { landed: () => undefined };
 
 /**
  * What repositories need from the running application: the current tenant (always from the context, never
@@ -94,8 +98,8 @@ export class DataIsolationService {
   }
 
   /** Refuses a write while the tenant's placement is being switched (see PlacementWriteGate). */
-  async assertWritable(tenantId: string): Promise<void> {
-    await this.writeGate?.assertWritable(tenantId);
+  async admitWrite(tenantId: string): Promise<AdmittedWrite> {
+    return (await this.writeGate?.admitWrite(tenantId)) ?? UNGATED_WRITE;
   }
 
   /**

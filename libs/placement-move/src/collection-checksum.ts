@@ -1,5 +1,3 @@
-import { canonicalDocumentDigest } from './canonical-document-digest';
-
 const MODULUS = 1n << 256n;
 
 /**
@@ -12,8 +10,9 @@ export class CollectionChecksum {
   private sum = 0n;
   private documents = 0;
 
-  add(document: Readonly<Record<string, unknown>>): void {
-    this.sum = (this.sum + BigInt(`0x${canonicalDocumentDigest(document).toString('hex')}`)) % MODULUS;
+  /** One document, by its canonicalDocumentDigest (computed once by the caller, which compares it too). */
+  addDigest(digest: Buffer): void {
+    this.sum = (this.sum + BigInt(`0x${digest.toString('hex')}`)) % MODULUS;
     this.documents += 1;
   }
 

@@ -1,9 +1,19 @@
-/** What verifying one collection found: the tenant's documents on each side, counted and checksummed. */
+/**
+ * What verifying one collection found. Every document was compared one by one (SHA-256 of its canonical BSON)
+ * before the freeze; those written since, and the counts, were compared again while frozen, just before the
+ * switch (see TenantMoveRunner).
+ */
 export interface CollectionVerification {
   readonly collection: string;
+  /** The tenant's documents on each side, counted while frozen. */
   readonly sourceCount: number;
   readonly targetCount: number;
+  /** Order-independent checksums (CollectionChecksum) of the documents compared while frozen, on each side. */
   readonly sourceChecksum: string;
   readonly targetChecksum: string;
+  /** Documents compared before the freeze (every document once, then those written during that comparison). */
+  readonly comparedBeforeFreeze: number;
+  /** Documents compared while frozen: those written since the last comparison before the freeze. */
+  readonly comparedWhileFrozen: number;
   readonly matches: boolean;
 }

@@ -11,7 +11,9 @@ import { FreezeBoundExceededError } from './freeze-bound-exceeded.error';
 import { MoveDeadline } from './move-deadline';
 import { removeVanishedDocuments } from './remove-vanished-documents';
 import type { TenantCopyScope } from './tenant-copy-scope';
-import { verifyTenantCollection } from './verify-tenant-collection';
+import { CHANGED_SINCE_INDEX_NAME, ensureChangedSinceIndex } from './ensure-changed-since-index';
+import { changedSinceFilter } from './changed-since-filter';
+import { compareTenantDocuments } from './compare-tenant-documents';
 
 // Declaring the schemas registers the collections as tenant-owned, which the copier requires.
 const COLLECTIONS = ['move_spec_items', 'move_spec_notes'] as const;
@@ -19,6 +21,12 @@ for (const collection of COLLECTIONS) {
   tenantOwnedSchema({ label: String }, { collection, shard: { unsharded: true, reason: 'test collection' } });
 }
 const [ITEMS, NOTES] = COLLECTIONS;
+/** Registered as tenant-owned and never written: the source has no such collection. */
+const NEVER_WRITTEN = 'move_spec_never_written';
+tenantOwnedSchema(
+  { label: String },
+  { collection: NEVER_WRITTEN, shard: { unsharded: true, reason: 'test collection' } },
+);
 
 const placements = useTwoPlacements();
 
@@ -127,10 +135,74 @@ describe('catchUpTenantCollection', () => {
 
     const delta = await catchUpTenantCollection(scopeFor(tenant), NOTES, since);
 
-    expect(delta).toEqual({ copied: 3, removed: 1 });
+    expect(delta).toEqual({ copied: 3, removed: 1, sourceCount: 4, targetCount: 4 });
     expect(await tenantDocuments(placements.target, NOTES, tenant)).toEqual(
       await tenantDocuments(placements.source, NOTES, tenant),
     );
+  });
+});
+
+describe('catchUpTenantCollection hard deletes', () => {
+  it('only counts while frozen, leaving a hard delete for an unfrozen pass to merge', async () => {
+    const tenant = new Types.ObjectId();
+    const documents = Array.from({ length: 6 }, (_, n) => item(tenant, `h-${n}`));
+    await raw(placements.source, NOTES).insertMany(documents);
+    await copyTenantDocuments(scopeFor(tenant), NOTES);
+    await raw(placements.source, NOTES).deleteOne({ _id: documents[2]?._id });
+    const since = new Date();
+
+    expect(await catchUpTenantCollection(scopeFor(tenant), NOTES, since, MoveDeadline.none, 'never')).toEqual(
+      {
+        copied: 0,
+        removed: 0,
+        sourceCount: 5,
+        targetCount: 6,
+      },
+    );
+    expect(await catchUpTenantCollection(scopeFor(tenant), NOTES, since)).toEqual({
+      copied: 0,
+      removed: 1,
+      sourceCount: 5,
+      targetCount: 5,
+    });
+  });
+
+  it('merges id sets whatever the counts when asked to', async () => {
+    const tenant = new Types.ObjectId();
+    const documents = Array.from({ length: 4 }, (_, n) => item(tenant, `a-${n}`));
+    await raw(placements.source, NOTES).insertMany(documents);
+    await copyTenantDocuments(scopeFor(tenant), NOTES);
+    // The source lost one document and the target lacks another: equal counts hide the delete.
+    await raw(placements.source, NOTES).deleteOne({ _id: documents[0]?._id });
+    await raw(placements.target, NOTES).deleteOne({ _id: documents[1]?._id });
+    const since = new Date();
+
+    expect(await catchUpTenantCollection(scopeFor(tenant), NOTES, since)).toMatchObject({ removed: 0 });
+    expect(
+      await catchUpTenantCollection(scopeFor(tenant), NOTES, since, MoveDeadline.none, 'always'),
+    ).toMatchObject({
+      removed: 1,
+    });
+  });
+});
+
+describe('ensureChangedSinceIndex', () => {
+  it('builds the index once, and serves the changed-since selection from it instead of scanning', async () => {
+    await raw(placements.source, ITEMS).insertOne(item(new Types.ObjectId(), 'indexed'));
+
+    expect(await ensureChangedSinceIndex(placements.source, ITEMS)).toBe(true);
+    expect(await ensureChangedSinceIndex(placements.source, ITEMS)).toBe(false);
+
+    const explained = await raw(placements.source, ITEMS)
+      .find(changedSinceFilter(new Types.ObjectId(), new Date()))
+      .explain();
+    const plan = JSON.stringify(explained['queryPlanner']);
+    expect(plan).toContain(CHANGED_SINCE_INDEX_NAME);
+    expect(plan).not.toContain('COLLSCAN');
+  });
+
+  it('builds nothing on a collection the source does not have', async () => {
+    expect(await ensureChangedSinceIndex(placements.source, NEVER_WRITTEN)).toBe(false);
   });
 });
 
@@ -166,28 +238,71 @@ describe('removeVanishedDocuments', () => {
   });
 });
 
-describe('verifyTenantCollection', () => {
-  it('matches equal copies and reports a changed, a missing and an extra document', async () => {
+describe('compareTenantDocuments', () => {
+  it('matches equal copies, then tells a stale copy, a missing and an extra document apart', async () => {
     const tenant = new Types.ObjectId();
-    const documents = Array.from({ length: 5 }, (_, n) => item(tenant, `v-${n}`, { amount: n }));
+    const longAgo = new Date(Date.now() - 3_600_000);
+    const documents = Array.from({ length: 5 }, (_, n) =>
+      tenantDocument(tenant, `c-${n}`, { amount: n }, longAgo),
+    );
     await raw(placements.source, ITEMS).insertMany(documents);
     await copyTenantDocuments(scopeFor(tenant), ITEMS);
-    const equal = await verifyTenantCollection(scopeFor(tenant), ITEMS);
-    expect(equal).toMatchObject({ sourceCount: 5, targetCount: 5, matches: true });
+    const deferFrom = new Date(Date.now() - 60_000);
+
+    const equal = await compareTenantDocuments(scopeFor(tenant), ITEMS, { deferFrom });
+    expect(equal).toMatchObject({ compared: 5, deferred: 0, mismatched: 0 });
     expect(equal.sourceChecksum).toMatch(/^[0-9a-f]{64}$/);
+    expect(equal.targetChecksum).toBe(equal.sourceChecksum);
 
     await raw(placements.target, ITEMS).updateOne({ _id: documents[0]?._id }, { $set: { amount: 99 } });
-    const changed = await verifyTenantCollection(scopeFor(tenant), ITEMS);
-    expect(changed).toMatchObject({ sourceCount: 5, targetCount: 5, matches: false });
-
-    await raw(placements.target, ITEMS).replaceOne({ _id: documents[0]?._id }, documents[0] ?? {});
     await raw(placements.target, ITEMS).deleteOne({ _id: documents[1]?._id });
-    await raw(placements.target, ITEMS).insertOne(item(tenant, 'extra', { amount: 1 }));
-    expect(await verifyTenantCollection(scopeFor(tenant), ITEMS)).toMatchObject({
-      sourceCount: 5,
-      targetCount: 5,
-      matches: false,
+    await raw(placements.target, ITEMS).insertOne(item(tenant, 'extra'));
+    // Extra target documents are the counts' business, not this comparison's.
+    expect(await compareTenantDocuments(scopeFor(tenant), ITEMS, { deferFrom })).toMatchObject({
+      compared: 5,
+      deferred: 0,
+      mismatched: 2,
     });
+  });
+
+  it('defers a difference in a document written since the catch-up last read, but not while frozen', async () => {
+    const tenant = new Types.ObjectId();
+    const longAgo = new Date(Date.now() - 3_600_000);
+    const documents = Array.from({ length: 3 }, (_, n) => tenantDocument(tenant, `d-${n}`, {}, longAgo));
+    await raw(placements.source, ITEMS).insertMany(documents);
+    await copyTenantDocuments(scopeFor(tenant), ITEMS);
+    const caughtUpBefore = new Date(Date.now() - 1_000);
+    await raw(placements.source, ITEMS).updateOne(
+      { _id: documents[2]?._id },
+      { $set: { label: 'new', updatedAt: new Date() } },
+    );
+    await raw(placements.source, ITEMS).insertOne(item(tenant, 'not-yet-copied'));
+
+    expect(
+      await compareTenantDocuments(scopeFor(tenant), ITEMS, { deferFrom: caughtUpBefore }),
+    ).toMatchObject({ compared: 4, deferred: 2, mismatched: 0 });
+    expect(await compareTenantDocuments(scopeFor(tenant), ITEMS, { since: caughtUpBefore })).toMatchObject({
+      compared: 2,
+      deferred: 0,
+      mismatched: 2,
+    });
+  });
+
+  it('compares collections whose ids are not ObjectIds', async () => {
+    const tenant = new Types.ObjectId();
+    const longAgo = new Date(Date.now() - 3_600_000);
+    await raw(placements.source, NOTES).insertMany(
+      ['p', 'q', 'r'].map((id) => ({ ...tenantDocument(tenant, id, {}, longAgo), _id: id })) as never,
+    );
+    await copyTenantDocuments(scopeFor(tenant, 2), NOTES);
+    await raw(placements.target, NOTES).updateOne({ _id: 'q' } as never, { $set: { label: 'damaged' } });
+
+    expect(await compareTenantDocuments(scopeFor(tenant, 2), NOTES, { deferFrom: new Date() })).toMatchObject(
+      {
+        compared: 3,
+        mismatched: 1,
+      },
+    );
   });
 });
 
@@ -270,7 +385,7 @@ describe('copy, catch up and verify under concurrent writes (property)', () => {
           for (const collection of COLLECTIONS) await catchUpTenantCollection(scope, collection, since);
 
           for (const collection of COLLECTIONS) {
-            expect(await verifyTenantCollection(scope, collection)).toMatchObject({ matches: true });
+            expect(await compareTenantDocuments(scope, collection, {})).toMatchObject({ mismatched: 0 });
             expect(await tenantDocuments(placements.target, collection, tenant)).toEqual(
               await tenantDocuments(placements.source, collection, tenant),
             );

@@ -9,10 +9,14 @@ export interface CollectionMoveProgress {
   readonly removed: number;
 }
 
-/** Milliseconds spent in each part of the move (the freeze includes its drain, final pass, verification and switch). */
+/**
+ * Milliseconds spent in each part of the move: `verifyMs` is the comparisons made before the freeze; the freeze
+ * includes its drain, final pass, final comparison and switch.
+ */
 export interface TenantMoveTimings {
   readonly copyMs: number;
   readonly catchUpMs: number;
+  readonly verifyMs: number;
   readonly freezeMs: number;
   readonly totalMs: number;
 }

@@ -1,8 +1,14 @@
-import { catchUpTenantCollection } from './catch-up-tenant-collection';
+import {
+  type CatchUpDelta,
+  catchUpTenantCollection,
+  type HardDeleteSearch,
+} from './catch-up-tenant-collection';
+import { compareTenantDocuments, type DocumentComparison } from './compare-tenant-documents';
 import type { CollectionVerification } from './collection-verification';
 import { copyCollectionIndexes } from './copy-collection-indexes';
 import { copyTenantDocuments } from './copy-tenant-documents';
 import { deleteTenantCopy } from './delete-tenant-copy';
+import { ensureChangedSinceIndex } from './ensure-changed-since-index';
 import { FreezeBoundExceededError } from './freeze-bound-exceeded.error';
 import { MoveDeadline } from './move-deadline';
 import { SwitchOutcomeUnknownError } from './switch-outcome-unknown.error';
@@ -11,19 +17,34 @@ import type { TenantMovePorts } from './tenant-move-ports';
 import type { CollectionMoveProgress, TenantMoveProgress } from './tenant-move-progress';
 import type { TenantMoveSettings } from './tenant-move-settings';
 import { TenantMoveState } from './tenant-move-state.enum';
-import { verifyTenantCollection } from './verify-tenant-collection';
+
+const MISMATCH = 'verification found differing copies';
 
 /**
  * Runs one move from its first copy to its switch, for a tenant the caller has already marked moving (tenant
  * document flag, move state opened in Redis, cache-staleness wait done):
  *
- * 1. copying — every collection's indexes, then its documents, while the tenant keeps writing;
+ * 1. copying — every collection's indexes (and the source's index on `{ tenantId, updatedAt }`, see
+ *    ensureChangedSinceIndex), then its documents, while the tenant keeps writing;
  * 2. catching_up — passes over what changed since the previous pass, until one changes at most
  *    `freezeThreshold` documents (or `maxCatchUpPasses` were made);
- * 3. frozen — writes refused; wait for admitted writes' leases; a final catch-up pass; then
- * 4. verifying — counts and checksums of every collection, still frozen; all equal → the switch, then writes
- *    resume on the target. The whole of 3–4 must fit `maxFreezeMs`: a freeze that would overrun it thaws,
- *    makes another unfrozen pass and tries again, up to `freezeAttempts` times.
+ * 3. verifying — still writable: every document compared with its copy one by one; a difference in a document
+ *    written since the catch-up's last pass began is deferred (it is still being caught up), any other fails
+ *    the move. Then pass and comparison of what was written meanwhile, until a pass is small again;
+ * 4. frozen — writes refused; wait for the writes already admitted; a final pass; then only what was written
+ *    since the last comparison is compared, every difference now a mismatch, and the counts must be equal.
+ *    Equal → the switch, then writes resume on the target. All of 4 must fit `maxFreezeMs`: a freeze that would
+ *    overrun it thaws, makes another unfrozen pass and comparison and tries again, up to `freezeAttempts`
+ *    times.
+ *
+ * Why 4 suffices: every document not written since the last comparison was found equal by an earlier one and
+ * has not changed on either side since (a write stamps `updatedAt`; the target only changes by the move's
+ * passes, which copy the source's current version); every one written since is compared while frozen; the
+ * final pass leaves the target holding every source document, so equal counts mean the target holds nothing
+ * more (a target holding more thaws and leaves the merge of id sets to an unfrozen pass). The work while frozen
+ * is what was written since the last pass and two counts of index keys, not the tenant's documents. It assumes what
+ * the catch-up already assumes: every write stamps `updatedAt` within `clockSkewMs` of becoming visible (the
+ * tenant-owned schemas' timestamps do; the write gate drains writes before the final pass).
  *
  * Any failure before the switch thaws the tenant and deletes the target's partial copy: the tenant stays on
  * its source with nothing lost. A failed switch is the one exception (its outcome is unknown, so neither copy
@@ -34,9 +55,16 @@ export class TenantMoveRunner {
   private catchUpPasses = 0;
   private freezeAttempts = 0;
   private verification: CollectionVerification[] = [];
+  /** Documents compared before the freeze, per collection. */
+  private readonly comparedBeforeFreeze: Record<string, number> = {};
+  /** Each collection's counts after the latest catch-up pass. */
+  private readonly counts: Record<string, CatchUpDelta> = {};
+  /** Every document not written since then was found equal to its copy (undefined: none compared yet). */
+  private comparedSince: Date | undefined;
   private readonly startedAt: number;
   private copyMs = 0;
   private catchUpMs = 0;
+  private verifyMs = 0;
   private freezeMs = 0;
 
   constructor(
@@ -54,18 +82,29 @@ export class TenantMoveRunner {
   async run(): Promise<TenantMoveProgress> {
     const tenantId = this.scope.tenantId.toHexString();
     try {
-      let since = await this.copy();
-      since = await this.catchUp(since);
+      const caughtUp = await this.catchUp(await this.copy());
+      await this.report(TenantMoveState.Verifying);
+      if (!(await this.compareBeforeFreeze(caughtUp))) return await this.fail(tenantId, MISMATCH);
+      let since = await this.catchUpAndCompare(caughtUp);
+      if (since === undefined) return await this.fail(tenantId, MISMATCH);
       for (;;) {
         const outcome = await this.attemptFreeze(tenantId, since);
         if (outcome === 'switched') return await this.report(TenantMoveState.Switched);
-        if (outcome === 'mismatch') return await this.fail(tenantId, 'verification found differing copies');
+        if (outcome === 'mismatch') return await this.fail(tenantId, MISMATCH);
         if (this.freezeAttempts >= this.settings.freezeAttempts)
           return await this.fail(
             tenantId,
-            `the final pass did not fit the ${this.settings.maxFreezeMs} ms freeze bound in ${this.freezeAttempts} attempts`,
+            outcome === 'overran'
+              ? `the final pass did not fit the ${this.settings.maxFreezeMs} ms freeze bound in ${this.freezeAttempts} attempts`
+              : `documents kept being hard-deleted during the move, ${this.freezeAttempts} freezes found the target holding more`,
           );
-        since = await this.catchUpPass(since);
+        const next = await this.catchUpPass(
+          since,
+          MoveDeadline.none,
+          outcome === 'deletes' ? 'always' : undefined,
+        );
+        if (!(await this.compareBeforeFreeze(next))) return await this.fail(tenantId, MISMATCH);
+        since = next;
       }
     } catch (error) {
       if (error instanceof SwitchOutcomeUnknownError) throw error;
@@ -79,6 +118,7 @@ export class TenantMoveRunner {
     const started = this.now();
     const since = this.passStart(started);
     for (const collection of this.scope.collections) {
+      await ensureChangedSinceIndex(this.scope.source, collection);
       const indexes = await copyCollectionIndexes(this.scope.source, this.scope.target, collection);
       this.update(collection, { indexes: indexes.length });
     }
@@ -102,11 +142,57 @@ export class TenantMoveRunner {
     }
   }
 
-  private async catchUpPass(since: Date, deadline: MoveDeadline = MoveDeadline.none): Promise<Date> {
+  /**
+   * After the whole-tenant comparison (which takes as long as the tenant is large, writes going on), passes and
+   * comparisons of what was written meanwhile until a pass is small again, so the freeze compares little.
+   * Returns where the next pass starts reading; undefined if a comparison found differing copies.
+   */
+  private async catchUpAndCompare(since: Date): Promise<Date | undefined> {
+    let next = since;
+    for (;;) {
+      const before = this.changedDocuments();
+      next = await this.catchUpPass(next);
+      if (!(await this.compareBeforeFreeze(next))) return undefined;
+      const delta = this.changedDocuments() - before;
+      if (delta <= this.settings.freezeThreshold || this.catchUpPasses >= this.settings.maxCatchUpPasses)
+        return next;
+    }
+  }
+
+  /**
+   * One unfrozen comparison: every document the first time, then those written since the previous comparison.
+   * `caughtUpBefore` is where the catch-up's next pass starts reading: what was written before it is on the
+   * target, so only a document written since may differ without the copies being wrong. False on a mismatch.
+   */
+  private async compareBeforeFreeze(caughtUpBefore: Date): Promise<boolean> {
+    const started = this.now();
+    const comparisons: Record<string, DocumentComparison> = {};
+    for (const name of this.scope.collections) {
+      const comparison = await compareTenantDocuments(this.scope, name, {
+        ...(this.comparedSince === undefined ? {} : { since: this.comparedSince }),
+        deferFrom: caughtUpBefore,
+      });
+      comparisons[name] = comparison;
+      this.comparedBeforeFreeze[name] = (this.comparedBeforeFreeze[name] ?? 0) + comparison.compared;
+    }
+    this.verifyMs += this.now() - started;
+    this.comparedSince = caughtUpBefore;
+    this.verification = this.verificationOf(comparisons, false);
+    const matches = this.verification.every((result) => result.matches);
+    if (matches) this.verification = [];
+    return matches;
+  }
+
+  private async catchUpPass(
+    since: Date,
+    deadline: MoveDeadline = MoveDeadline.none,
+    hardDeletes?: HardDeleteSearch,
+  ): Promise<Date> {
     const started = this.now();
     const next = this.passStart(started);
     for (const name of this.scope.collections) {
-      const delta = await catchUpTenantCollection(this.scope, name, since, deadline);
+      const delta = await catchUpTenantCollection(this.scope, name, since, deadline, hardDeletes);
+      this.counts[name] = delta;
       const progress = this.collections[name];
       this.update(name, {
         caughtUp: (progress?.caughtUp ?? 0) + delta.copied,
@@ -118,7 +204,14 @@ export class TenantMoveRunner {
     return next;
   }
 
-  private async attemptFreeze(tenantId: string, since: Date): Promise<'switched' | 'mismatch' | 'overran'> {
+  /**
+   * `overran`: the bound was reached; `deletes`: the target holds documents the source deleted, which only a
+   * merge of both id sets finds (as long as the tenant is large): both thaw and leave it to an unfrozen pass.
+   */
+  private async attemptFreeze(
+    tenantId: string,
+    since: Date,
+  ): Promise<'switched' | 'mismatch' | 'overran' | 'deletes'> {
     this.freezeAttempts += 1;
     const started = this.now();
     const deadline = MoveDeadline.after(this.settings.maxFreezeMs, started);
@@ -126,11 +219,20 @@ export class TenantMoveRunner {
     await this.report(TenantMoveState.Frozen);
     try {
       await this.drainWrites(tenantId, deadline);
-      await this.catchUpPass(since, deadline);
-      await this.report(TenantMoveState.Verifying);
-      this.verification = [];
-      for (const collection of this.scope.collections)
-        this.verification.push(await verifyTenantCollection(this.scope, collection, deadline));
+      await this.catchUpPass(since, deadline, 'never');
+      if (Object.values(this.counts).some((counts) => counts.targetCount > counts.sourceCount)) {
+        await this.thaw(tenantId, started);
+        return 'deletes';
+      }
+      const comparisons: Record<string, DocumentComparison> = {};
+      for (const name of this.scope.collections)
+        comparisons[name] = await compareTenantDocuments(
+          this.scope,
+          name,
+          this.comparedSince === undefined ? {} : { since: this.comparedSince },
+          deadline,
+        );
+      this.verification = this.verificationOf(comparisons, true);
       if (this.verification.some((result) => !result.matches)) {
         await this.thaw(tenantId, started);
         return 'mismatch';
@@ -151,7 +253,7 @@ export class TenantMoveRunner {
     return 'switched';
   }
 
-  /** Waits until every write admitted before the freeze has had its lease, within the freeze's deadline. */
+  /** Waits until every write admitted before the freeze has landed or had its lease, within the freeze's deadline. */
   private async drainWrites(tenantId: string, deadline: MoveDeadline): Promise<void> {
     for (;;) {
       const left = await this.ports.freeze.longestLeaseLeftMs(tenantId);
@@ -170,6 +272,29 @@ export class TenantMoveRunner {
     await this.ports.freeze.thaw(tenantId);
     await deleteTenantCopy(this.scope.target, this.scope.tenantId, this.scope.collections);
     return this.report(TenantMoveState.Failed, reason);
+  }
+
+  /** Each collection's verdict: its comparison found no mismatch and (while frozen) its counts are equal. */
+  private verificationOf(
+    comparisons: Readonly<Record<string, DocumentComparison>>,
+    frozen: boolean,
+  ): CollectionVerification[] {
+    return this.scope.collections.map((name) => {
+      const comparison = comparisons[name];
+      const counts = this.counts[name];
+      const sourceCount = counts?.sourceCount ?? 0;
+      const targetCount = counts?.targetCount ?? 0;
+      return {
+        collection: name,
+        sourceCount,
+        targetCount,
+        sourceChecksum: comparison?.sourceChecksum ?? '',
+        targetChecksum: comparison?.targetChecksum ?? '',
+        comparedBeforeFreeze: this.comparedBeforeFreeze[name] ?? 0,
+        comparedWhileFrozen: frozen ? (comparison?.compared ?? 0) : 0,
+        matches: comparison?.mismatched === 0 && (!frozen || sourceCount === targetCount),
+      };
+    });
   }
 
   private passStart(at: number): Date {
@@ -195,6 +320,7 @@ export class TenantMoveRunner {
       timings: {
         copyMs: this.copyMs,
         catchUpMs: this.catchUpMs,
+        verifyMs: this.verifyMs,
         freezeMs: this.freezeMs,
         totalMs: this.now() - this.startedAt,
       },

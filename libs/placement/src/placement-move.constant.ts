@@ -5,7 +5,7 @@
 export const placementMoveKeys = {
   /** Hash: `placement` (where the tenant's writes must go right now), `frozen` ('1' while writes are refused), `moveId`. */
   state: (tenantId: string): string => `placement-move:{${tenantId}}:state`,
-  /** Sorted set: one member per admitted write of the moving tenant, scored by the end of its lease (Redis ms). */
+  /** Sorted set: one member per admitted write of the moving tenant until it lands, scored by the end of its lease (Redis ms). */
   writers: (tenantId: string): string => `placement-move:{${tenantId}}:writers`,
 } as const;
 

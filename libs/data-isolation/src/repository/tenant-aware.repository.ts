@@ -490,8 +490,11 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
     work: (tenant: Tenant, session: SessionOption, model: Model<T>) => Promise<R>,
   ): Promise<R> {
     return this.guarded(operation, async (tenant, session, model) => {
-      await this.isolation.assertWritable(tenant.toHexString());
-      return work(tenant, session, model);
+      const write = await this.isolation.admitWrite(tenant.toHexString());
+      const result = await work(tenant, session, model);
+      // Inside a transaction the write lands at the commit, after this: its lease ends its time in flight.
+      if (!('session' in session)) write.landed();
+      return result;
     });
   }
 

@@ -3,6 +3,7 @@ import { optionalDocument, optionalHint, optionalNumber, targetCollection } from
 import type { CommandContext, CommandTable } from './command-context';
 import { aggregateDocuments } from './aggregate.command';
 import { CommandError } from './command-error';
+import { countFromIndex } from '../query/count-from-index';
 import { selectDocuments } from '../query/document-selection';
 
 function count(context: CommandContext): Document {
@@ -24,8 +25,12 @@ function count(context: CommandContext): Document {
   if (query === undefined && skip === undefined && limit === undefined && hint === undefined) {
     return { n: target.collection.size };
   }
+  const counted =
+    skip === undefined && limit === undefined && hint === undefined
+      ? countFromIndex(target, query)
+      : undefined;
   return {
-    n: selectDocuments(target, query, { skip, limit, hint }).length,
+    n: counted ?? selectDocuments(target, query, { skip, limit, hint }).length,
   };
 }
 

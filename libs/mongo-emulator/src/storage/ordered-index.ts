@@ -108,6 +108,11 @@ export class OrderedIndex {
     if (removed) this.countArrays(document, -1);
   }
 
+  /** How many entries one interval holds, counted inside the tree (a count scan reads no entry out of it). */
+  countIn(interval: KeyInterval): number {
+    return this.tree.forRange(interval.low, interval.high, true);
+  }
+
   /** Entries of one interval in index order, or in reverse. The tree must not change while iterating. */
   *scan(interval: KeyInterval, reverse: boolean): Iterable<[IndexKey, string]> {
     const { compare } = this;

@@ -7,8 +7,8 @@ import { MoveWriteAdmission } from './move-write-admission';
 /**
  * Admits a write of a moving tenant, atomically with the move's state: refused while frozen or when the writer
  * would write to the wrong placement; otherwise registered in the writers set with a lease (ends in Redis
- * time, so instances' clocks do not matter), so the mover can wait for writes already under way to finish
- * before its final pass.
+ * time, so instances' clocks do not matter) until it is released, so the mover can wait for writes already under
+ * way to finish before its final pass.
  */
 const ADMIT = new RedisScript(`
 local state = redis.call('HMGET', KEYS[1], 'frozen', 'placement')
@@ -66,6 +66,11 @@ export class MoveWriteRegistry {
     if (!Object.values<unknown>(MoveWriteAdmission).includes(answer))
       throw new Error(`Unexpected write admission answer: ${String(answer)}`);
     return answer as MoveWriteAdmission;
+  }
+
+  /** The write has landed: it no longer holds the freeze back (its lease would have ended it otherwise). */
+  async release(tenantId: string, writerId: string): Promise<void> {
+    await this.redis.zrem(placementMoveKeys.writers(tenantId), writerId);
   }
 
   /** From now on no write of the tenant is admitted (in-flight ones may still land: see {@link longestLeaseLeftMs}). */

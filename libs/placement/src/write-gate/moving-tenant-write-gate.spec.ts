@@ -1,6 +1,7 @@
 import { ErrorCode, type AppConfig, createRedisClient, type RedisClient } from '@tenantpay/platform';
 import { eventually, useTestRedis } from '@tenantpay/testing';
 
+import { placementMoveKeys } from '../placement-move.constant';
 import { MoveWriteAdmission } from './move-write-admission';
 import { MoveWriteRegistry } from './move-write-registry';
 import { MovingTenantWriteGate } from './moving-tenant-write-gate';
@@ -34,26 +35,46 @@ function gate(): MovingTenantWriteGate {
 
 async function refusal(tenantId: string): Promise<unknown> {
   return gate()
-    .assertWritable(tenantId)
+    .admitWrite(tenantId)
     .then(
       () => 'admitted',
       (error: unknown) => error,
     );
 }
 
-describe('MovingTenantWriteGate.assertWritable', () => {
+describe('MovingTenantWriteGate.admitWrite', () => {
   it('admits a tenant that is not moving without any move state', async () => {
-    await expect(gate().assertWritable('tenant-still')).resolves.toBeUndefined();
+    await expect(gate().admitWrite('tenant-still')).resolves.toHaveProperty('landed');
   });
 
   it('admits a moving tenant writing to its current placement and counts the write in flight', async () => {
     beliefs.set('tenant-a', { placement: 'shared', moving: true });
     await registry.open('tenant-a', 'move-1', 'shared');
 
-    await gate().assertWritable('tenant-a');
+    await gate().admitWrite('tenant-a');
 
     expect(await registry.longestLeaseLeftMs('tenant-a')).toBeGreaterThan(0);
     expect(await registry.longestLeaseLeftMs('tenant-a')).toBeLessThanOrEqual(LEASE_MS);
+  });
+
+  it('counts an admitted write in flight only until it has landed, not for its whole lease', async () => {
+    beliefs.set('tenant-h', { placement: 'shared', moving: true });
+    await registry.open('tenant-h', 'move-6', 'shared');
+    const longLeases = new MovingTenantWriteGate(view, registry, {
+      placementMove: { writeLeaseMs: 60_000 },
+    } as AppConfig);
+    const first = await longLeases.admitWrite('tenant-h');
+    const second = await longLeases.admitWrite('tenant-h');
+    const writers = placementMoveKeys.writers('tenant-h');
+
+    first.landed();
+    await eventually('the first write is released', async () => (await redis.zcard(writers)) === 1);
+    expect(await registry.longestLeaseLeftMs('tenant-h')).toBeGreaterThan(50_000);
+    second.landed();
+    await eventually(
+      'no write is in flight',
+      async () => (await registry.longestLeaseLeftMs('tenant-h')) === 0,
+    );
   });
 
   it('refuses with 503 tenant_moving and Retry-After while frozen, and admits again once thawed', async () => {
@@ -66,7 +87,7 @@ describe('MovingTenantWriteGate.assertWritable', () => {
     expect(error).toMatchObject({ code: ErrorCode.TenantMoving, headers: { 'Retry-After': '2' } });
 
     await registry.thaw('tenant-b');
-    await expect(gate().assertWritable('tenant-b')).resolves.toBeUndefined();
+    await expect(gate().admitWrite('tenant-b')).resolves.toHaveProperty('landed');
   });
 
   it('refuses an instance whose cache still routes to the old placement after the switch', async () => {
@@ -76,7 +97,7 @@ describe('MovingTenantWriteGate.assertWritable', () => {
 
     expect(await refusal('tenant-c')).toBeInstanceOf(TenantMovingException);
     beliefs.set('tenant-c', { placement: 'dedicated-1', moving: true });
-    await expect(gate().assertWritable('tenant-c')).resolves.toBeUndefined();
+    await expect(gate().admitWrite('tenant-c')).resolves.toHaveProperty('landed');
   });
 
   it('refuses a moving tenant whose move state Redis no longer has', async () => {
@@ -93,8 +114,8 @@ describe('MovingTenantWriteGate.assertWritable', () => {
     });
     const offline = new MovingTenantWriteGate(view, new MoveWriteRegistry(unreachable), config);
 
-    await expect(offline.assertWritable('tenant-e')).rejects.toBeInstanceOf(TenantMovingException);
-    await expect(offline.assertWritable('tenant-not-moving')).resolves.toBeUndefined();
+    await expect(offline.admitWrite('tenant-e')).rejects.toBeInstanceOf(TenantMovingException);
+    await expect(offline.admitWrite('tenant-not-moving')).resolves.toHaveProperty('landed');
     unreachable.disconnect();
   });
 });

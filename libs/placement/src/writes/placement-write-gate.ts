@@ -3,8 +3,17 @@
  * writes for a bounded moment around its switch, and refuses them here (503 with Retry-After) meanwhile.
  */
 export interface PlacementWriteGate {
-  /** Resolves when `tenantId` may write now; throws the refusal otherwise. */
-  assertWritable(tenantId: string): Promise<void>;
+  /** Resolves when `tenantId` may write now, with the write's place in flight; throws the refusal otherwise. */
+  admitWrite(tenantId: string): Promise<AdmittedWrite>;
+}
+
+/**
+ * An admitted write, counted in flight (a move's freeze waits for it) until it has landed or its lease ends.
+ * `landed()` is called once the write is visible in the database; a write that failed, timed out or waits for
+ * a transaction's commit is never reported landed (it might still land later) and keeps its whole lease.
+ */
+export interface AdmittedWrite {
+  landed(): void;
 }
 
 /** The injection token of the one PlacementWriteGate (MovingTenantWriteGate, bound by PlacementModule). */

@@ -172,7 +172,7 @@ export interface AppConfig {
   readonly placementMove: {
     /** The longest a move refuses the tenant's writes: drain, final pass, verification and switch. */
     readonly maxFreezeMs: number;
-    /** How long an admitted write of a moving tenant counts as in flight. */
+    /** The longest an admitted write of a moving tenant counts as in flight (a landed write is released at once). */
     readonly writeLeaseMs: number;
     /** Catch-up passes re-read documents stamped this long before the previous pass began. */
     readonly clockSkewMs: number;

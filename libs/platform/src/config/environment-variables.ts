@@ -478,7 +478,7 @@ export class EnvironmentVariables {
   @Max(3_600_000, { message: 'must be between 1000 and 3600000 milliseconds' })
   OFFBOARD_SWEEP_INTERVAL_MS = 60_000;
 
-  /** The longest a move may refuse a tenant's writes (drain, final pass, verification, switch). */
+  /** The longest a move may refuse a tenant's writes (drain, final pass, frozen check, switch). */
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'must be an integer number of milliseconds' })
@@ -486,7 +486,7 @@ export class EnvironmentVariables {
   @Max(60_000, { message: 'must be between 100 and 60000 milliseconds' })
   PLACEMENT_MOVE_MAX_FREEZE_MS = 5_000;
 
-  /** How long an admitted write of a moving tenant is counted as in flight; the freeze waits for the last one. */
+  /** The longest an admitted write of a moving tenant counts as in flight (a landed write is released at once). */
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'must be an integer number of milliseconds' })
