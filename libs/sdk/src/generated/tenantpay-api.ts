@@ -2556,17 +2556,24 @@ export interface components {
       | 'cleaned';
     CollectionVerificationResponse: {
       collection: string;
+      /** @description The tenant's documents on each side, counted while frozen. */
       sourceCount: number;
       targetCount: number;
-      /** @description SHA-256 of each document's canonical BSON, summed modulo 2^256 (hex). */
+      /** @description SHA-256 of the canonical BSON of each document compared while frozen, summed modulo 2^256 (hex). */
       sourceChecksum: string;
       targetChecksum: string;
+      /** @description Documents compared one by one before the freeze. */
+      comparedBeforeFreeze: number;
+      /** @description Documents compared while frozen: those written since the last comparison before it. */
+      comparedWhileFrozen: number;
       matches: boolean;
     };
     TenantMoveTimingsResponse: {
       copyMs: number;
       catchUpMs: number;
-      /** @description Writes refused: the drain, final pass, verification and switch of every freeze attempt. */
+      /** @description Comparing every document with its copy, before the freeze (writes still accepted). */
+      verifyMs: number;
+      /** @description Writes refused: the drain, final pass, final comparison and switch of every freeze attempt. */
       freezeMs: number;
       totalMs: number;
     };

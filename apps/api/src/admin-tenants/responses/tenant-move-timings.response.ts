@@ -4,7 +4,9 @@ import type { TenantMoveTimings } from '@tenantpay/placement-move';
 export class TenantMoveTimingsResponse implements TenantMoveTimings {
   readonly copyMs!: number;
   readonly catchUpMs!: number;
-  /** Writes refused: the drain, final pass, verification and switch of every freeze attempt. */
+  /** Comparing every document with its copy, before the freeze (writes still accepted). */
+  readonly verifyMs!: number;
+  /** Writes refused: the drain, final pass, final comparison and switch of every freeze attempt. */
   readonly freezeMs!: number;
   readonly totalMs!: number;
 }
