@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { redisConnectionOptions } from '@tenantpay/platform';
 import { TEST_JWT_SIGNING_KEYS, testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import { type Job, Queue } from 'bullmq';
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { WorkerModule } from '../src/worker.module';
@@ -37,6 +37,18 @@ class QueueHandle {
 describe('worker lifecycle', () => {
   const mongo = useTestMongo();
   const redis = useTestRedis();
+  let child: ChildProcess | undefined;
+
+  // A test that fails or times out before its child exited must not leave a worker process behind (it would
+  // keep consuming the test Redis and outlive the Jest run).
+  afterEach(async () => {
+    const running = child;
+    child = undefined;
+    if (running === undefined || running.exitCode !== null || running.signalCode !== null) return;
+    const exited = once(running, 'exit');
+    running.kill('SIGKILL');
+    await exited;
+  });
 
   it('finishes the active job before closing', async () => {
     const config = testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url });
@@ -66,7 +78,7 @@ describe('worker lifecycle', () => {
   });
 
   it('starts as a process and exits cleanly on SIGTERM', async () => {
-    const child = spawn(
+    const worker = spawn(
       process.execPath,
       ['-r', '@swc-node/register', path.join(__dirname, '../src/main.ts')],
       {
@@ -83,17 +95,18 @@ describe('worker lifecycle', () => {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
+    child = worker;
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    worker.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    worker.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     await waitUntil(
       () => output.includes('Worker started'),
       30_000,
       () => output,
     );
 
-    child.kill('SIGTERM');
-    const [code, signal] = await once(child, 'exit');
+    worker.kill('SIGTERM');
+    const [code, signal] = await once(worker, 'exit');
 
     // Nest re-raises the signal once its shutdown hooks have completed, which is the conventional way
     // for a process to report "terminated by SIGTERM, cleanly".

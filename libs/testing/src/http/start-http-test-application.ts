@@ -8,6 +8,7 @@ import {
   HTTP_APPLICATION_OPTIONS,
 } from '@tenantpay/platform';
 import { checkResponsesAgainstContract } from '../contract/contract-violations';
+import { awaitDeclaredIndexes } from '../mongo/await-declared-indexes';
 
 /**
  * An HTTP application from a compiled testing module, on the production HTTP platform and stack
@@ -26,11 +27,13 @@ export async function startHttpTestApplication(moduleRef: TestingModule): Promis
 /**
  * Initialises `app` and waits for Fastify to be ready: Fastify builds its router only then, and a test that
  * sends requests to `app.getHttpServer()` without listening needs it (listen() waits for it by itself).
- * Every response is checked against the API's OpenAPI document (see checkResponsesAgainstContract).
+ * Every response is checked against the API's OpenAPI document (see checkResponsesAgainstContract), and the
+ * first request finds the declared indexes built, as a deployed API does (see awaitDeclaredIndexes).
  */
 export async function readyHttpApplication(app: NestFastifyApplication): Promise<NestFastifyApplication> {
   checkResponsesAgainstContract(app.getHttpAdapter().getInstance());
   await app.init();
+  await awaitDeclaredIndexes(app);
   await app.getHttpAdapter().getInstance().ready();
   return app;
 }
