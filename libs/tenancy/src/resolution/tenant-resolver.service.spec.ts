@@ -139,4 +139,39 @@ describe('TenantResolverService.resolve', () => {
     );
     await expect(service.resolve(input)).resolves.toMatchObject({ context: { tenant: bank2, principal } });
   });
+
+  it('refuses a bad credential beside a malformed header without leaving a rejection unhandled', async () => {
+    const credentialRefused = new Error('the API key is invalid');
+    const headerRefused = new Error('the X-Tenant-ID header is malformed');
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const { service } = resolver(
+        {
+          method: ResolutionMethod.ApiKey,
+          priority: 20,
+          isCredential: true,
+          find: async () => Promise.reject(credentialRefused),
+        },
+        {
+          method: ResolutionMethod.TenantHeader,
+          priority: 30,
+          isCredential: false,
+          find: () => {
+            throw headerRefused;
+          },
+        },
+      );
+      const refusal = await service.resolve(input).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect([credentialRefused, headerRefused]).toContain(refusal);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
 });
