@@ -12,11 +12,7 @@ import {
 import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { ApiAcceptedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { TenantOffboardingResponse } from './responses/tenant-offboarding.response';
-
-/** Response headers the download sets; both Express's Response and Fastify's Reply have `.header()`. */
-interface HeaderSink {
-  header(name: string, value: string): unknown;
-}
+import type { HeaderResponse } from '../http/header-response';
 
 /**
  * Offboarding a tenant (issue 13 §6), for platform operators: start it once the tenant is archived, follow it,
@@ -55,7 +51,7 @@ export class AdminTenantOffboardingController {
   async download(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) response: HeaderSink,
+    @Res({ passthrough: true }) response: HeaderResponse,
   ): Promise<StreamableFile> {
     const archive = await this.offboarding.openArchive(id, principalActorId(principal));
     response.header('Repr-Digest', `sha-256=:${Buffer.from(archive.sha256, 'hex').toString('base64')}:`);

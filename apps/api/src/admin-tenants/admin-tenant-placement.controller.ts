@@ -16,11 +16,7 @@ import { CursorPageQueryDto } from '../pagination/cursor-page.query.dto';
 import { MovePlacementDto } from './dto/move-placement.dto';
 import { CollectionMoveProgressResponse } from './responses/collection-move-progress.response';
 import { PlacementMoveResponse } from './responses/placement-move.response';
-
-/** Response headers the route sets; both Express's Response and Fastify's Reply have `.header()`. */
-interface HeaderSink {
-  header(name: string, value: string): unknown;
-}
+import type { HeaderResponse } from '../http/header-response';
 
 /**
  * Moving a tenant's data between placements (issue 21), for platform operators: ask for a move, follow it. The
@@ -48,7 +44,7 @@ export class AdminTenantPlacementController {
     @Body() body: MovePlacementDto,
     @CurrentPrincipal() principal: Principal,
     @Ip() ip: string,
-    @Res({ passthrough: true }) response: HeaderSink,
+    @Res({ passthrough: true }) response: HeaderResponse,
   ): Promise<PlacementMoveView> {
     const move = await this.moves.request(id, body.placement, principalActorId(principal), ip);
     response.header('Location', `/v1/admin/tenants/${move.tenantId}/placement/moves/${move.id}`);

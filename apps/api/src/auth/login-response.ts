@@ -1,6 +1,7 @@
 import type { IssuedSession, MfaChallenge } from '@tenantpay/identity';
 import type { RefreshTokenDelivery } from './refresh-token-delivery.enum';
-import type { CookieRequest, HeaderResponse } from './refresh-token-cookie';
+import type { HeaderResponse } from '../http/header-response';
+import type { CookieRequest } from './refresh-token-cookie';
 import { deliverSession, type SessionResponse } from './session-response';
 
 /** The password step's answer: the session, or (account with MFA) the challenge for `/login/mfa`. */

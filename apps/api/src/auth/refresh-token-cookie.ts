@@ -1,3 +1,4 @@
+import type { HeaderResponse } from '../http/header-response';
 import { REFRESH_TOKEN_COOKIE } from '@tenantpay/identity';
 import { API_PREFIX } from '@tenantpay/platform';
 import { parse, serialize } from 'cookie';
@@ -8,11 +9,6 @@ export interface CookieRequest {
   readonly headers: IncomingHttpHeaders;
   /** `https` behind TLS, or when a trusted proxy (TRUST_PROXY_HOPS) says so. */
   readonly protocol: string;
-}
-
-/** Express's Response and Fastify's Reply both set a header this way (used with `passthrough: true`). */
-export interface HeaderResponse {
-  header(name: string, value: string): unknown;
 }
 
 /** Where each kind of user's refresh cookie is sent back: only to its own auth routes (refresh, logout). */

@@ -3,13 +3,9 @@ import {
   type SessionsService,
   type SessionUserKind,
 } from '@tenantpay/identity';
+import type { HeaderResponse } from '../http/header-response';
 import type { RefreshDto } from './dto/refresh.dto';
-import {
-  clearRefreshCookie,
-  type CookieRequest,
-  type HeaderResponse,
-  readRefreshCookie,
-} from './refresh-token-cookie';
+import { clearRefreshCookie, type CookieRequest, readRefreshCookie } from './refresh-token-cookie';
 import { RefreshTokenDelivery } from './refresh-token-delivery.enum';
 import { deliverSession, type SessionResponse } from './session-response';
 

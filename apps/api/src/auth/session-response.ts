@@ -1,6 +1,7 @@
 import type { IssuedAccessToken, IssuedSession } from '@tenantpay/identity';
 import { RefreshTokenDelivery } from './refresh-token-delivery.enum';
-import { type CookieRequest, type HeaderResponse, setRefreshCookie } from './refresh-token-cookie';
+import type { HeaderResponse } from '../http/header-response';
+import { type CookieRequest, setRefreshCookie } from './refresh-token-cookie';
 
 /** A login or refresh answer: the access token, plus the refresh token in the body when it goes there. */
 export interface SessionResponse extends IssuedAccessToken {

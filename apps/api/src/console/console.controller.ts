@@ -9,14 +9,11 @@ import {
 } from './console-content-security-policy.constant';
 import { type ConsoleAsset, ConsoleAssetsService } from './console-assets.service';
 import { IMMUTABLE_ASSET_CACHE_CONTROL, PLATFORM_EMAIL_LINK_PATHS } from './console.constant';
+import type { HeaderResponse } from '../http/header-response';
 
 interface ConsoleRequest {
   readonly protocol: string;
   readonly headers: { readonly host?: string };
-}
-
-interface ConsoleResponse {
-  header(name: string, value: string): unknown;
 }
 
 /**
@@ -43,7 +40,7 @@ export class ConsoleController {
   }
 
   @Get()
-  page(@Req() request: ConsoleRequest, @Res({ passthrough: true }) response: ConsoleResponse): Buffer {
+  page(@Req() request: ConsoleRequest, @Res({ passthrough: true }) response: HeaderResponse): Buffer {
     if (isPlatformHost(request.headers.host, this.baseDomain)) return this.platformPage(request, response);
     const page = this.files.findPage();
     if (page === undefined)
@@ -59,14 +56,14 @@ export class ConsoleController {
   @Get([...PLATFORM_EMAIL_LINK_PATHS])
   platformEmailLinkPage(
     @Req() request: ConsoleRequest,
-    @Res({ passthrough: true }) response: ConsoleResponse,
+    @Res({ passthrough: true }) response: HeaderResponse,
   ): Buffer {
     if (!isPlatformHost(request.headers.host, this.baseDomain))
       throw new DomainException(ErrorCode.NotFound, 'No such page.');
     return this.platformPage(request, response);
   }
 
-  private platformPage(request: ConsoleRequest, response: ConsoleResponse): Buffer {
+  private platformPage(request: ConsoleRequest, response: HeaderResponse): Buffer {
     const page = this.files.findPlatformPage();
     if (page === undefined)
       throw new DomainException(
@@ -80,7 +77,7 @@ export class ConsoleController {
   asset(
     @Param('asset') name: string,
     @Req() request: ConsoleRequest,
-    @Res({ passthrough: true }) response: ConsoleResponse,
+    @Res({ passthrough: true }) response: HeaderResponse,
   ): Buffer {
     const asset = this.files.findAsset(name);
     if (asset === undefined) throw new DomainException(ErrorCode.NotFound, 'No such console file.');
@@ -91,7 +88,7 @@ export class ConsoleController {
     asset: ConsoleAsset,
     cacheControl: string,
     request: ConsoleRequest,
-    response: ConsoleResponse,
+    response: HeaderResponse,
   ): Buffer {
     response.header(
       'Content-Security-Policy',

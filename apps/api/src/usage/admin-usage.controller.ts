@@ -4,6 +4,7 @@ import { type TenantUsageRow, UsageReportService, usageRowsToCsv } from '@tenant
 import { UsagePeriodQueryDto } from './dto/usage-period.query.dto';
 import { ApiExtraModels, ApiOkResponse, getSchemaPath } from '@nestjs/swagger';
 import { BillingUsageResponse } from './responses/billing-usage.response';
+import type { HeaderResponse } from '../http/header-response';
 
 /** Every tenant's usage for a period, for billing: JSON, or CSV with `Accept: text/csv`. */
 @Controller('admin/usage')
@@ -25,7 +26,7 @@ export class AdminUsageController {
   async list(
     @Query() query: UsagePeriodQueryDto,
     @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) response: { header(name: string, value: string): unknown },
+    @Res({ passthrough: true }) response: HeaderResponse,
   ): Promise<{ period: string; data: TenantUsageRow[] } | string> {
     const rows = await this.reports.forAllTenants(query.period);
     const period = this.reports.resolvePeriod(query.period).toString();
