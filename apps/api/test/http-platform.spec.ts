@@ -12,6 +12,8 @@ import { Public } from '@tenantpay/tenancy';
 import { readyHttpApplication, testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import { Type } from 'class-transformer';
 import { IsInt, IsObject, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
+import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import request from 'supertest';
 import { ApiModule } from '../src/api.module';
 
@@ -219,6 +221,41 @@ describe('HTTP platform (error shape, request ids, validation, body parsing)', (
       const response = await http().get('/v1/probe/conflict').expect(409);
       expectErrorShape(response.body, 'conflict');
       expect(response.headers['retry-after']).toBe('3');
+    });
+  });
+
+  describe('requests the HTTP parser refuses', () => {
+    /** Writes raw bytes to the listening server and collects what comes back until the server closes. */
+    async function exchangeRaw(bytes: string): Promise<{ status: number; headers: string; body: string }> {
+      const server = app.getHttpServer();
+      if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      const received = await new Promise<string>((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        const socket = connect(port, '127.0.0.1', () => socket.end(bytes));
+        socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+        socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        // A reset after the answer arrived is how a refusing server may close; without an answer it is a failure.
+        socket.on('error', (error) => (chunks.length > 0 ? undefined : reject(error)));
+      });
+      const [head = '', body = ''] = received.split('\r\n\r\n');
+      return { status: Number(head.split(' ')[1]), headers: head, body };
+    }
+
+    it('answers headers over the size limit with 431 request_headers_too_large in the error shape', async () => {
+      const answer = await exchangeRaw(
+        `GET /v1/probe HTTP/1.1\r\nHost: localhost\r\nX-Padding: ${'a'.repeat(20_000)}\r\n\r\n`,
+      );
+      expect(answer.status).toBe(431);
+      const body = JSON.parse(answer.body) as Record<string, unknown>;
+      expectErrorShape(body, 'request_headers_too_large');
+      expect(answer.headers).toContain(`X-Request-Id: ${String(body['requestId'])}`);
+    });
+
+    it('answers bytes that are not HTTP with 400 malformed_request in the error shape', async () => {
+      const answer = await exchangeRaw('NOT HTTP AT ALL\r\n\r\n');
+      expect(answer.status).toBe(400);
+      expectErrorShape(JSON.parse(answer.body) as Record<string, unknown>, 'malformed_request');
     });
   });
 

@@ -53,6 +53,12 @@ export enum ErrorCode {
   IdempotencyInProgress = 'idempotency_in_progress',
   PayloadTooLarge = 'payload_too_large',
   UnsupportedMediaType = 'unsupported_media_type',
+  /** Node's HTTP parser refused the request before any route saw it: the bytes are not a valid HTTP request. */
+  MalformedRequest = 'malformed_request',
+  /** The request's headers exceed the server's limit (Node's `maxHeaderSize`, 16 KB by default). */
+  RequestHeadersTooLarge = 'request_headers_too_large',
+  /** The client did not send a whole request within the server's request timeout. */
+  RequestTimeout = 'request_timeout',
   IdempotencyKeyReused = 'idempotency_key_reused',
   RateLimitExceeded = 'rate_limit_exceeded',
   QuotaExceeded = 'quota_exceeded',
@@ -104,6 +110,9 @@ export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.IdempotencyInProgress]: 409,
   [ErrorCode.PayloadTooLarge]: 413,
   [ErrorCode.UnsupportedMediaType]: 415,
+  [ErrorCode.MalformedRequest]: 400,
+  [ErrorCode.RequestHeadersTooLarge]: 431,
+  [ErrorCode.RequestTimeout]: 408,
   [ErrorCode.IdempotencyKeyReused]: 422,
   [ErrorCode.RateLimitExceeded]: 429,
   [ErrorCode.QuotaExceeded]: 429,

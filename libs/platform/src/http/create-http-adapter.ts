@@ -3,6 +3,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import type { AppConfig } from '../config/app-config';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
+import { answerClientError } from './answer-client-error';
 import { REQUEST_ID_HEADER } from './http-headers.constant';
 import { resolveRequestId } from './request-id';
 
@@ -33,5 +34,7 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
       void reply.header(REQUEST_ID_HEADER, request.id);
       errorFilter.reply(error, request, reply);
     },
+    // What Node's HTTP parser refuses before a request exists (oversized headers, malformed HTTP, timeouts).
+    clientErrorHandler: answerClientError,
   });
 }
