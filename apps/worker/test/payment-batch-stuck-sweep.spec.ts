@@ -230,6 +230,21 @@ describe('bulk payments: the sweep finishes batches no chunk job will finish (wo
     expect(await heldUnits(tenant)).toBe('0');
   });
 
+  it('a batch accepted under another chunk size is swept in the chunks it was accepted with', async () => {
+    const refs = references('', '', '', '');
+    const id = await submitWithoutJobs(tenant, refs);
+    expect((await storedBatch(id))?.['chunkSize']).toBe(CHUNK_SIZE);
+    // As if accepted by a deploy whose chunks were one row: its jobs, had they run, had ids at rows 0, 1, 2, 3.
+    await collection('payment_batches').updateOne({ _id: new ObjectId(id) }, { $set: { chunkSize: 1 } });
+    await age(id);
+    expect(await sweep()).toEqual(
+      expect.objectContaining({ batchesRecovered: 1, chunksReEnqueued: 4, chunksSettled: 0 }),
+    );
+    await eventually('the batch to complete', async () => (await statusOf(id)) === 'COMPLETED', 20_000);
+    for (const fromRow of [0, 1, 2, 3]) expect(await chunkState(id, fromRow)).toBe('completed');
+    expect(await collection('payments').countDocuments({ reference: { $in: refs } })).toBe(4);
+  });
+
   it("a chunk failed by BullMQ's stalled-job limit is settled by the worker that next takes it", async () => {
     // BullMQ 5 does not fail a job past maxStalledCount inside its stalled check: it marks the failure and puts
     // the job back, and the next worker to take it fails it with that reason, 'failed' event included, so the

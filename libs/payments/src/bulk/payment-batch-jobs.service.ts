@@ -5,7 +5,8 @@ import type { JobState, Queue } from 'bullmq';
 import { PAYMENT_BATCHES_QUEUE, paymentBatchChunkJobId, PaymentBatchJobName } from '../payments.constant';
 import { PAYMENTS_SETTINGS, type PaymentsSettings } from '../payments-settings';
 import type { PaymentBatchJobPayload } from './payment-batch-job-payload';
-import { PAYMENT_BATCH_SETTINGS, type PaymentBatchSettings } from './payment-batch-settings';
+import type { PaymentBatch } from './payment-batch';
+import { chunkSizeOf, PAYMENT_BATCH_SETTINGS, type PaymentBatchSettings } from './payment-batch-settings';
 
 /**
  * Enqueues a batch's chunks for the current tenant. Job ids derive from the batch and the chunk's first row, so
@@ -20,8 +21,11 @@ export class PaymentBatchJobsService {
     @Inject(PAYMENT_BATCH_SETTINGS) private readonly batchSettings: PaymentBatchSettings,
   ) {}
 
-  async processBatch(batchId: string, rows: number): Promise<void> {
-    const { chunkSize } = this.batchSettings;
+  /** Every chunk of the batch, in the chunk size it was accepted with. */
+  async processBatch(batch: Pick<PaymentBatch, '_id' | 'counts' | 'chunkSize'>): Promise<void> {
+    const batchId = batch._id.toHexString();
+    const rows = batch.counts.total;
+    const chunkSize = chunkSizeOf(batch, this.batchSettings);
     for (let fromRow = 0; fromRow < rows; fromRow += chunkSize) {
       await this.processChunk(batchId, fromRow, Math.min(fromRow + chunkSize, rows));
     }

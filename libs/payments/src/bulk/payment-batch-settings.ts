@@ -11,6 +11,14 @@ export interface PaymentBatchSettings {
   readonly chunkConcurrency: number;
 }
 
+/** The chunk size a batch was accepted with (see `PaymentBatch.chunkSize`), else the one in force. */
+export function chunkSizeOf(
+  batch: { readonly chunkSize: number | null },
+  settings: PaymentBatchSettings,
+): number {
+  return batch.chunkSize ?? settings.chunkSize;
+}
+
 export const PAYMENT_BATCH_SETTINGS = Symbol('PAYMENT_BATCH_SETTINGS');
 
 export const DEFAULT_PAYMENT_BATCH_SETTINGS: PaymentBatchSettings = Object.freeze({

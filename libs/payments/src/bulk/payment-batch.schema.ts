@@ -30,6 +30,7 @@ export const PaymentBatchSchema = tenantOwnedSchema<PaymentBatch>(
       id: { type: String, default: null },
     },
     completedAt: { type: Date, default: null },
+    chunkSize: { type: Number, default: null, min: 1, validate: Number.isSafeInteger },
     quotaHold: {
       type: new Schema(
         {

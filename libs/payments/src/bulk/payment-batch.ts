@@ -24,4 +24,10 @@ export interface PaymentBatch extends TenantOwnedFields {
    * the batch's completion gives back the rest. Null when nothing was held (no accepted row, older batches).
    */
   quotaHold: QuotaHold | null;
+  /**
+   * Rows per chunk job, fixed when the batch is accepted: its jobs' ids and the stuck-batch sweep's chunks follow
+   * it, so a deploy that changes the setting never splits a batch accepted before it another way. Null on
+   * batches accepted before it was recorded (the setting in force applies to them).
+   */
+  chunkSize: number | null;
 }

@@ -30,6 +30,7 @@ import {
   type PaymentBatchItemPageRequest,
 } from './payment-batch-items.repository';
 import { PaymentBatchJobsService } from './payment-batch-jobs.service';
+import { PAYMENT_BATCH_SETTINGS, type PaymentBatchSettings } from './payment-batch-settings';
 import { PaymentBatchNotFoundException } from './payment-batch-not-found.exception';
 import type { PaymentBatchRow } from './payment-batch-row';
 import { PaymentBatchStatus } from './payment-batch-status.enum';
@@ -71,6 +72,7 @@ export class PaymentBatchesService {
     private readonly tenantContext: TenantContextService,
     @Inject(TRANSACTION_QUOTA) private readonly quota: TransactionQuota,
     @Inject(STORAGE_USAGE) private readonly storage: StorageUsage,
+    @Inject(PAYMENT_BATCH_SETTINGS) private readonly batchSettings: PaymentBatchSettings,
   ) {}
 
   async create(
@@ -220,6 +222,7 @@ export class PaymentBatchesService {
         createdBy: paymentActorOf(this.tenantContext.current()?.principal),
         completedAt: done ? new Date() : null,
         quotaHold,
+        chunkSize: this.batchSettings.chunkSize,
       },
       items: rows.map((row, index) =>
         row.valid
@@ -265,10 +268,13 @@ export class PaymentBatchesService {
   }
 
   private async enqueueSafely(view: PaymentBatchView): Promise<void> {
-    await this.jobs.processBatch(view.id, view.counts.total).catch((error: unknown) =>
-      // The rows stay pending; a retry of the request (same batch key) enqueues them again.
-      this.logger.error({ err: error, batchId: view.id }, 'Batch accepted but not queued for processing'),
-    );
+    try {
+      // The stored batch, not the (possibly replayed) response: its chunks follow the chunk size it was accepted with.
+      await this.jobs.processBatch(await this.existing(view.id));
+    } catch (error) {
+      // The rows stay pending; a retry of the request (same batch key) or the stuck-batch sweep enqueues them again.
+      this.logger.error({ err: error, batchId: view.id }, 'Batch accepted but not queued for processing');
+    }
   }
 }
 

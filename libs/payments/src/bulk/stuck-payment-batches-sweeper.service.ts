@@ -7,7 +7,7 @@ import type { PaymentBatch } from './payment-batch';
 import { PaymentBatchItemsRepository } from './payment-batch-items.repository';
 import { PaymentBatchJobsService } from './payment-batch-jobs.service';
 import { PaymentBatchProcessingService } from './payment-batch-processing.service';
-import { PAYMENT_BATCH_SETTINGS, type PaymentBatchSettings } from './payment-batch-settings';
+import { chunkSizeOf, PAYMENT_BATCH_SETTINGS, type PaymentBatchSettings } from './payment-batch-settings';
 import { PlatformPaymentBatchesRepository } from './platform-payment-batches.repository';
 
 /** What one sweep did, for logs. */
@@ -91,7 +91,7 @@ export class StuckPaymentBatchesSweeper {
     const batchId = batch._id.toHexString();
     const tenant = this.tenantContext.getTenant();
     const mayStartWork = tenant.isActive && !tenant.isArchived;
-    const { chunkSize } = this.batchSettings;
+    const chunkSize = chunkSizeOf(batch, this.batchSettings);
     const chunkStarts = new Set(
       (await this.items.pendingRowNumbers(batch._id)).map((row) => row - (row % chunkSize)),
     );
