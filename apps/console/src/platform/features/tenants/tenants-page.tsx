@@ -9,7 +9,8 @@ import { ErrorState } from '../../../ui/error-state';
 import { formValue } from '../../../ui/form-value';
 import { platformApi } from '../../api/platform-api';
 import { CursorPager } from '../../../ui/cursor-pager';
-import { type AdminTenant, formatLimit, type Tier, TIERS, tenantState } from './admin-tenant';
+import { type AdminTenant, type Tier, TIERS, tenantState } from './admin-tenant';
+import { formatLimit } from '../../../format/format-limit';
 import { CreateTenantForm } from './create-tenant-form';
 import { TenantStateBadge } from './tenant-state-badge';
 
