@@ -38,7 +38,7 @@ export function AuditPage() {
               query: {
                 limit: PAGE_SIZE,
                 ...filter,
-                ...(startingAfter === undefined ? {} : { starting_after: startingAfter }),
+                starting_after: startingAfter,
               },
             },
           })

@@ -41,7 +41,7 @@ export function PlatformAuditPage() {
               query: {
                 ...filter,
                 limit: PAGE_SIZE,
-                ...(startingAfter === undefined ? {} : { starting_after: startingAfter }),
+                starting_after: startingAfter,
               },
             },
           })
