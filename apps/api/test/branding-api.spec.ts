@@ -26,6 +26,7 @@ const PUBLIC_FIELDS = [
   'onSecondaryColor',
   'supportEmail',
   'supportUrl',
+  'locale',
 ];
 
 describe('white-label branding: /v1/branding (SPEC §10)', () => {
@@ -78,6 +79,7 @@ describe('white-label branding: /v1/branding (SPEC §10)', () => {
         onSecondaryColor: '#000000',
         supportEmail: 'help@first.example',
         supportUrl: null,
+        locale: 'en-GB',
       });
       expect(second.body).toEqual(
         expect.objectContaining({ displayName: 'Second Credit Union', primaryColor: '#445566' }),
@@ -99,6 +101,7 @@ describe('white-label branding: /v1/branding (SPEC §10)', () => {
         onSecondaryColor: null,
         supportEmail: null,
         supportUrl: null,
+        locale: 'en-GB',
       });
     });
 
@@ -177,7 +180,13 @@ describe('white-label branding: /v1/branding (SPEC §10)', () => {
         supportEmail: 'support@after.example',
       };
       const response = await put(tenant, body).expect(200);
-      const shown = { ...body, onPrimaryColor: '#000000', onSecondaryColor: '#ffffff', supportUrl: null };
+      const shown = {
+        ...body,
+        onPrimaryColor: '#000000',
+        onSecondaryColor: '#ffffff',
+        supportUrl: null,
+        locale: 'en-GB',
+      };
       // Bright green buttons are faint on the white page: accepted, with the warning.
       expect(response.body).toEqual({
         ...shown,
@@ -198,6 +207,14 @@ describe('white-label branding: /v1/branding (SPEC §10)', () => {
       expect(response.body).toEqual(
         expect.objectContaining({ onPrimaryColor: '#ffffff', onSecondaryColor: '#000000', warnings: [] }),
       );
+    });
+
+    it("sets the locale the tenant's dates and amounts are written in, in canonical form", async () => {
+      const tenant = await seedTenant(app, Tier.Enterprise);
+      expect((await put(tenant, { locale: 'de-de' }).expect(200)).body.locale).toBe('de-DE');
+      expect((await branding(hostOf(tenant)).expect(200)).body.locale).toBe('de-DE');
+      await put(tenant, {}).expect(200);
+      expect((await branding(hostOf(tenant)).expect(200)).body.locale).toBe('en-GB');
     });
 
     it('is refused to tiers without white-label (feature_not_in_tier)', async () => {
@@ -241,6 +258,11 @@ describe('white-label branding: /v1/branding (SPEC §10)', () => {
         { displayName: '<script>alert(1)</script>' },
         { displayName: 'line\nbreak' },
         { displayName: 42 },
+        { locale: 'not a locale' },
+        { locale: 'en_US' },
+        { locale: 'xx-YY' },
+        { locale: 'de-DE-x-'.concat('a'.repeat(40)) },
+        { locale: 7 },
         { tier: 'ENTERPRISE' },
         { settings: { branding: {} } },
       ];

@@ -5,6 +5,7 @@ import { useTestMongo, useTestRedis } from '@tenantpay/testing';
 import type Redis from 'ioredis';
 import type { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
+import { encode } from 'uqr';
 import { PASSWORD, seedTenant, seedUser } from './identity-test-app';
 import { Authenticator } from './support/authenticator';
 import { useConsoleBrowser } from './support/console-browser';
@@ -165,6 +166,13 @@ describe('console sign-in with a second factor, and turning it on, in Chromium (
       await mfa.locator('button', { hasText: 'Set up an authenticator app' }).click();
       const secret = await mfa.locator('.secret-value').textContent();
       const authenticator = new Authenticator(secret ?? '');
+      const qrCode = mfa.locator('svg.qr-code[role=img]');
+      await qrCode.waitFor();
+      expect((await qrCode.boundingBox())?.width).toBeGreaterThan(100);
+      // As many dark squares as the encoder gives the URI the page links to (the component test compares them all).
+      const otpauthUri = (await mfa.locator('a[href^="otpauth:"]').getAttribute('href')) ?? '';
+      const drawn = ((await qrCode.locator('path').getAttribute('d')) ?? '').match(/h1v1h-1z/g)?.length;
+      expect(drawn).toBe(encode(otpauthUri, { border: 0 }).data.flat().filter(Boolean).length);
 
       await mfa.locator('input[name=code]').fill(authenticator.wrongCode());
       await mfa.locator('button[type=submit]', { hasText: 'Turn on' }).click();
@@ -205,8 +213,11 @@ describe('console sign-in with a second factor, and turning it on, in Chromium (
       const page = await openConsole(strictBank);
       await signIn(page, 'teller@strict.example');
       await page.locator('#mfa-enrol-step').waitFor();
-      const secret = await page.locator('#mfa-enrol-secret .mfa-secret').getAttribute('data-secret');
+      const secret = await page.locator('#mfa-enrol-step .secret-value').textContent();
       expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+      // The QR code of the key, for a phone's camera, beside the key as text.
+      await page.locator('#mfa-enrol-step svg.qr-code[role=img]').waitFor();
+      expect(await chromium.seriousAccessibilityViolations(page)).toEqual([]);
       const authenticator = new Authenticator(secret ?? '');
 
       await page.locator('#mfa-enrol-form input[name=code]').fill(await authenticator.nextCode());

@@ -180,9 +180,19 @@ describe('staff console administration screens (issue 18)', () => {
         await open(page, '/users', 'Users');
         const staff = page.locator('table', { hasText: 'Staff' });
         const row = staff.locator('tr', { hasText: email });
-        // The lock's end as the browser's locale writes it, and Unlock offered on that row only.
-        const shownUntil = await page.evaluate<string>(
-          `new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(${JSON.stringify(until)}))`,
+        // The lock's end in the tenant's locale (en-GB until its branding names another, whatever the browser's)
+        // and in UTC, as the console states; Unlock offered on that row only.
+        const shownUntil = new Intl.DateTimeFormat('en-GB', {
+          year: 'numeric',
+          month: 'short',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: '2-digit',
+          timeZone: 'UTC',
+          timeZoneName: 'short',
+        }).format(new Date(until));
+        expect(await page.locator('#display-conventions').textContent()).toBe(
+          'Dates and amounts in en-GB; times and days in UTC.',
         );
         await row.locator('.lock-badge', { hasText: `Locked until ${shownUntil}` }).waitFor();
         expect(await staff.locator('button', { hasText: 'Unlock sign-in' }).count()).toBe(1);
@@ -247,11 +257,16 @@ describe('staff console administration screens (issue 18)', () => {
       it('previews a bright colour with readable text, saves it with a contrast warning, and lists a domain to verify', async () => {
         await open(page, '/branding', 'Branding');
         await page.locator('input[name=primaryColor]').fill('#ffe600');
+        await page.locator('input[name=locale]').fill('de-de');
         expect(await colorsOf(page, '.preview-bar')).toEqual(['rgb(255, 230, 0)', 'rgb(0, 0, 0)']);
         await page.locator('.warning', { hasText: 'against the white page' }).first().waitFor();
         await page.locator('button', { hasText: 'Save branding' }).click();
         await page.locator('[role=status] .warning', { hasText: 'against the white page' }).waitFor();
         expect(await colorsOf(page, '.brand-bar')).toEqual(['rgb(255, 230, 0)', 'rgb(0, 0, 0)']);
+        const saved = await request(chromium.app.getHttpServer())
+          .get('/v1/branding')
+          .set('Host', hostOf(enterprise));
+        expect(saved.body.locale).toBe('de-DE');
 
         await page.locator('input[name=hostname]').fill(`pay.${enterprise.slug}.example`);
         await page.locator('button', { hasText: 'Add domain' }).click();
@@ -281,6 +296,15 @@ describe('staff console administration screens (issue 18)', () => {
         await open(page, '/usage', 'Usage and billing');
         await page.locator('.data-table tbody tr').first().waitFor();
         expect(await page.locator('.data-table tbody tr').count()).toBe(6);
+        // The months in the locale the branding test before set (de-DE), not the browser's.
+        const thisMonth = new Intl.DateTimeFormat('de-DE', {
+          month: 'long',
+          year: 'numeric',
+          timeZone: 'UTC',
+        });
+        expect(await page.locator('.data-table tbody tr').first().locator('td').first().textContent()).toBe(
+          thisMonth.format(new Date()),
+        );
         const [download] = await Promise.all([
           page.waitForEvent('download'),
           page.locator('button', { hasText: 'Download CSV' }).click(),

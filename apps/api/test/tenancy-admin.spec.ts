@@ -104,6 +104,25 @@ describe('tenant administration: /v1/admin/tenants (SPEC §10)', () => {
       );
     });
 
+    it("takes the tenant's locale with its branding, canonical, and refuses a tag that is none", async () => {
+      const response = await admin()
+        .post('', {
+          slug: 'german-bank',
+          name: 'German Bank',
+          tier: 'STARTER',
+          branding: { locale: 'de-de' },
+        })
+        .expect(201);
+      expect(response.body.settings.branding).toEqual({ locale: 'de-DE' });
+      const refused = await admin().post('', {
+        slug: 'nowhere-bank',
+        name: 'Nowhere Bank',
+        tier: 'STARTER',
+        branding: { locale: 'de_DE' },
+      });
+      expectApiError(refused, 400, 'validation_error');
+    });
+
     it.each([
       ['uppercase', 'BigBank'],
       ['reserved', 'admin'],

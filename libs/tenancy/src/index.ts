@@ -78,6 +78,7 @@ export * from './jobs/tenant-job-runner.service';
 export * from './jobs/tenant-jobs.module';
 export * from './jobs/tenant-loader';
 export * from './branding/brand-contrast.constant';
+export * from './branding/branding-locale.constant';
 export * from './branding/brand-contrast-warning';
 export * from './branding/branding-update';
 export * from './branding/color-contrast';

@@ -1,4 +1,6 @@
-/** `GET /v1/branding`: what anyone reaching the tenant's host may see (the document declares no body yet). */
+import { DEFAULT_DISPLAY_LOCALE } from '../format/display-locale';
+
+/** `GET /v1/branding`: what anyone reaching the tenant's host may see. */
 export interface PublicBranding {
   readonly displayName: string;
   readonly logoUrl: string | null;
@@ -6,6 +8,8 @@ export interface PublicBranding {
   readonly secondaryColor: string | null;
   readonly supportEmail: string | null;
   readonly supportUrl: string | null;
+  /** BCP 47: how the tenant's dates, numbers and amounts are written. */
+  readonly locale: string;
 }
 
 export const UNBRANDED: PublicBranding = {
@@ -15,4 +19,5 @@ export const UNBRANDED: PublicBranding = {
   secondaryColor: null,
   supportEmail: null,
   supportUrl: null,
+  locale: DEFAULT_DISPLAY_LOCALE,
 };

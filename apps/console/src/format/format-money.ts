@@ -1,10 +1,11 @@
 import { currencyExponent } from './currency-exponent';
+import { displayLocale } from './display-locale';
 
 /**
- * An amount in minor units as the locale writes money ("€12.50", "12,345 KWD"): converted to a decimal string
+ * An amount in minor units as the display locale writes money ("€12.50", "12,345 KWD"): converted to a decimal string
  * digit by digit, never through a float, so large amounts stay exact.
  */
-export function formatMoney(amountMinor: number, currency: string, locale?: string): string {
+export function formatMoney(amountMinor: number, currency: string, locale = displayLocale()): string {
   const exponent = currencyExponent(currency);
   const digits = Math.abs(amountMinor)
     .toString()

@@ -1,16 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { apiErrorMessage } from '../api/api-error-message';
 import { consoleApi } from '../api/console-api';
+import { AuthenticatorKey, type AuthenticatorEnrolment } from '../ui/authenticator-key';
 import { ErrorState } from '../ui/error-state';
 import { formValue } from '../ui/form-value';
 import { isChallengeGone } from './is-challenge-gone';
 import { toLoginAnswer } from './login-answer';
 import { useSession } from './session-context';
-
-interface Enrolment {
-  readonly secret: string;
-  readonly otpauthUri: string;
-}
 
 /**
  * Mandatory MFA for an account without a factor: the challenge buys a secret (shown once), a code of it opens
@@ -21,7 +17,7 @@ export function MfaEnrolmentStep(props: {
   readonly onChallengeGone: () => void;
 }) {
   const session = useSession();
-  const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
+  const [enrolment, setEnrolment] = useState<AuthenticatorEnrolment | null>(null);
   const [issued, setIssued] = useState<{ accessToken: string; recoveryCodes: readonly string[] } | null>(
     null,
   );
@@ -31,7 +27,7 @@ export function MfaEnrolmentStep(props: {
   useEffect(() => {
     consoleApi
       .POST('/v1/auth/login/mfa/enrol', { body: { challengeToken: props.challengeToken } })
-      .then((body) => setEnrolment(body as Enrolment))
+      .then((body) => setEnrolment(body as AuthenticatorEnrolment))
       .catch((failure: unknown) =>
         isChallengeGone(failure) ? props.onChallengeGone() : setError(apiErrorMessage(failure)),
       );
@@ -93,19 +89,7 @@ export function MfaEnrolmentStep(props: {
         Your organisation requires a second factor. Add this account to an authenticator app, then enter its
         code.
       </p>
-      {enrolment !== null && (
-        <div id="mfa-enrol-secret">
-          <p>
-            <a href={enrolment.otpauthUri}>Add to an authenticator app on this device</a>
-          </p>
-          <p>
-            Or type this key into the app:{' '}
-            <code class="mfa-secret" data-secret={enrolment.secret}>
-              {enrolment.secret.replace(/(.{4})(?=.)/g, '$1 ')}
-            </code>
-          </p>
-        </div>
-      )}
+      {enrolment !== null && <AuthenticatorKey enrolment={enrolment} />}
       <label>
         Authentication code
         <input name="code" autocomplete="one-time-code" inputMode="numeric" required />

@@ -37,6 +37,7 @@ export function AuditEventsTable(props: {
       emptyTitle="No audit events match."
       columns={props.withTenant === true ? [WHEN, TENANT, ...DETAILS] : [WHEN, ...DETAILS]}
       load={props.load}
+      rowId={(event) => event.id}
     />
   );
 }

@@ -1,6 +1,7 @@
 /**
  * The audit search fields both consoles share (action, outcome, actor, days), inside the caller's form: the
- * names are the audit search's query parameters, which the tenant's and the platform's routes both take.
+ * names are the audit search's query parameters, which the tenant's and the platform's routes both take; the days
+ * are UTC days in both (`auditFilterFromForm`), as the labels say.
  */
 export function AuditFilterFields(props: { readonly actionExample: string }) {
   return (
@@ -23,11 +24,11 @@ export function AuditFilterFields(props: { readonly actionExample: string }) {
         <input name="actor_id" maxLength={100} autocomplete="off" />
       </label>
       <label>
-        From
+        From (UTC day)
         <input name="from" type="date" />
       </label>
       <label>
-        To
+        To (UTC day, included)
         <input name="to" type="date" />
       </label>
     </>

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { Link, Route, Switch, useRoute } from 'wouter-preact';
+import { DISPLAY_TIME_ZONE, displayLocale } from '../format/display-locale';
 import { EmptyState } from './empty-state';
 
 export interface NavigationItem {
@@ -11,7 +12,8 @@ export interface NavigationItem {
 
 /**
  * Both consoles' signed-in frame: a skip link, the top bar (the caller's brand and session), the side navigation,
- * and the current screen among the caller's routes, or a plain "no such page" with the way back home.
+ * and the current screen among the caller's routes, or a plain "no such page" with the way back home. Under the
+ * navigation it says how dates and amounts are written, since that is the tenant's choice, not the browser's.
  */
 export function ConsoleFrame(props: {
   readonly bar: ComponentChildren;
@@ -34,6 +36,9 @@ export function ConsoleFrame(props: {
             <NavigationEntry key={item.path} item={item} />
           ))}
         </ul>
+        <p class="muted" id="display-conventions">
+          Dates and amounts in {displayLocale()}; times and days in {DISPLAY_TIME_ZONE}.
+        </p>
       </nav>
       <main id="workspace" tabIndex={-1}>
         <Switch>

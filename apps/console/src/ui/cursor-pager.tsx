@@ -1,4 +1,4 @@
-import { type CursorPages, hasPreviousPage, nextPage, previousPage } from '../features/payments/cursor-pages';
+import { type CursorPages, hasPreviousPage, nextPage, previousPage } from './cursor-pages';
 
 /**
  * Previous / Next over a cursor-paged list: Next starts after the last row shown and is offered only while the

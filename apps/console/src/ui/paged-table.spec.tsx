@@ -19,18 +19,26 @@ function fiveRowsTwoToAPage(): jest.Mock<Promise<ListPage<Row>>, [string | undef
   });
 }
 
-function renderTable(load: (startingAfter: string | undefined) => Promise<ListPage<Row>>) {
-  return render(
+/** Things, two to a page; `refreshKey` as a screen passes it. */
+function thingsTable(
+  load: (startingAfter: string | undefined) => Promise<ListPage<Row>>,
+  refreshKey?: number,
+) {
+  return (
     <PagedTable
       id="things"
       caption="Things"
       pagerLabel="Thing pages"
       emptyTitle="No things yet."
       columns={[{ header: 'Name', cell: (row: Row) => row.name }]}
+      rowId={(row: Row) => row.id}
       load={load}
-    />,
+      refreshKey={refreshKey}
+    />
   );
 }
+
+const renderTable = (...args: Parameters<typeof thingsTable>) => render(thingsTable(...args));
 
 const shownNames = () =>
   within(screen.getByRole('table'))
@@ -84,6 +92,26 @@ describe('PagedTable, rendered: cursor pages, empty and error states', () => {
     await waitFor(() => expect(shownNames()).toEqual(['Row c']));
     expect(document.getElementById('things')?.getAttribute('aria-busy')).toBe('false');
     expect(load.mock.calls).toEqual([[undefined], ['b']]);
+  });
+
+  it('reads the page shown again when its refresh key changes, staying on that page', async () => {
+    let names = ['c', 'd'];
+    const load = jest.fn((startingAfter: string | undefined) =>
+      Promise.resolve(
+        startingAfter === undefined
+          ? { data: rows('a', 'b'), has_more: true }
+          : { data: rows(...names), has_more: false },
+      ),
+    );
+    const { rerender } = renderTable(load, 1);
+    await waitFor(() => expect(button('Next').disabled).toBe(false));
+    fireEvent.click(button('Next'));
+    await waitFor(() => expect(shownNames()).toEqual(['Row c', 'Row d']));
+
+    names = ['c', 'd2'];
+    rerender(thingsTable(load, 2));
+    await waitFor(() => expect(shownNames()).toEqual(['Row c', 'Row d2']));
+    expect(load.mock.calls).toEqual([[undefined], ['b'], ['b']]);
   });
 
   it('says so in a sentence when there is nothing, without a table or a way forward', async () => {

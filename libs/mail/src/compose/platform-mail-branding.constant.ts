@@ -1,4 +1,4 @@
-import type { PublicBranding } from '@tenantpay/tenancy';
+import { DEFAULT_BRANDING_LOCALE, type PublicBranding } from '@tenantpay/tenancy';
 
 /** How the platform signs email to its own operators (no tenant's white-label applies to them). */
 export const PLATFORM_MAIL_BRANDING: PublicBranding = {
@@ -10,4 +10,5 @@ export const PLATFORM_MAIL_BRANDING: PublicBranding = {
   onSecondaryColor: null,
   supportEmail: null,
   supportUrl: null,
+  locale: DEFAULT_BRANDING_LOCALE,
 };

@@ -10,6 +10,7 @@ const BRANDING: PublicBranding = {
   onSecondaryColor: null,
   supportEmail: 'help@bank.test',
   supportUrl: null,
+  locale: 'en-GB',
 };
 
 describe('renderBrandedMail', () => {

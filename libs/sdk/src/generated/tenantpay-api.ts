@@ -2274,6 +2274,7 @@ export interface components {
       supportEmail?: string;
       /** Format: uri */
       supportUrl?: string;
+      locale?: string;
     };
     LimitOverridesDto: {
       maxUsers?: number | 'unlimited' | null;
@@ -2352,6 +2353,8 @@ export interface components {
       secondaryColor?: string;
       supportEmail?: string;
       supportUrl?: string;
+      /** @example de-DE */
+      locale?: string;
     };
     PaymentAmountLimitResponse: {
       /** @example EUR */
@@ -3141,6 +3144,11 @@ export interface components {
       /** @example support@example-bank.com */
       supportEmail: string | null;
       supportUrl: string | null;
+      /**
+       * @description BCP 47 locale the tenant's dates, numbers and amounts are written in; `en-GB` until the tenant sets one.
+       * @example de-DE
+       */
+      locale: string;
     };
     UpdateBrandingDto: {
       displayName?: string;
@@ -3152,6 +3160,7 @@ export interface components {
       supportEmail?: string;
       /** Format: uri */
       supportUrl?: string;
+      locale?: string;
     };
     BrandContrastWarningResponse: {
       /** @enum {string} */
@@ -3187,6 +3196,11 @@ export interface components {
       /** @example support@example-bank.com */
       supportEmail: string | null;
       supportUrl: string | null;
+      /**
+       * @description BCP 47 locale the tenant's dates, numbers and amounts are written in; `en-GB` until the tenant sets one.
+       * @example de-DE
+       */
+      locale: string;
       warnings: components['schemas']['BrandContrastWarningResponse'][];
     };
     TenantDomainResponse: {

@@ -1,4 +1,5 @@
 import type { TenantSnapshot } from '../tenants/tenant-snapshot';
+import { DEFAULT_BRANDING_LOCALE } from './branding-locale.constant';
 import { readableTextColor } from './readable-text-color';
 
 /**
@@ -16,6 +17,8 @@ export interface PublicBranding {
   readonly onSecondaryColor: string | null;
   readonly supportEmail: string | null;
   readonly supportUrl: string | null;
+  /** The BCP 47 locale the tenant's dates, numbers and amounts are written in (`DEFAULT_BRANDING_LOCALE` if unset). */
+  readonly locale: string;
 }
 
 export function toPublicBranding(tenant: TenantSnapshot): PublicBranding {
@@ -31,5 +34,6 @@ export function toPublicBranding(tenant: TenantSnapshot): PublicBranding {
     onSecondaryColor: secondaryColor === null ? null : readableTextColor(secondaryColor),
     supportEmail: branding.supportEmail ?? null,
     supportUrl: branding.supportUrl ?? null,
+    locale: branding.locale ?? DEFAULT_BRANDING_LOCALE,
   };
 }

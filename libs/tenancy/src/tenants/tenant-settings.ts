@@ -6,6 +6,8 @@ export interface TenantBranding {
   readonly secondaryColor?: string;
   readonly supportEmail?: string;
   readonly supportUrl?: string;
+  /** BCP 47 tag, canonical (`de-DE`): how the console writes this tenant's dates, numbers and amounts. */
+  readonly locale?: string;
 }
 
 /**

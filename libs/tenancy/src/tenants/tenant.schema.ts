@@ -66,6 +66,7 @@ export const TenantSchema = new Schema<Tenant>(
         secondaryColor: String,
         supportEmail: String,
         supportUrl: String,
+        locale: String,
       },
       paymentWorkflow: {
         allowedMethods: { type: [String], default: undefined },

@@ -1,4 +1,5 @@
 import { IsEmail, IsOptional, IsString, IsUrl, Length, Matches } from 'class-validator';
+import { IsDisplayLocale } from '../../branding/dto/is-display-locale.decorator';
 
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 
@@ -27,4 +28,8 @@ export class BrandingDto {
   @IsOptional()
   @IsUrl({ protocols: ['https'], require_protocol: true })
   supportUrl?: string;
+
+  @IsOptional()
+  @IsDisplayLocale()
+  locale?: string;
 }

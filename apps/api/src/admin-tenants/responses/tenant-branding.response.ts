@@ -8,4 +8,6 @@ export class TenantBrandingResponse implements TenantBranding {
   readonly secondaryColor?: string;
   readonly supportEmail?: string;
   readonly supportUrl?: string;
+  /** @example "de-DE" */
+  readonly locale?: string;
 }

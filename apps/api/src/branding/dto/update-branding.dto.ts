@@ -1,4 +1,5 @@
 import { IsEmail, IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
+import { IsDisplayLocale } from './is-display-locale.decorator';
 
 const COLOUR = /^#[0-9a-fA-F]{6}$/;
 
@@ -34,4 +35,8 @@ export class UpdateBrandingDto {
   @MaxLength(2048)
   @IsUrl({ protocols: ['https'], require_protocol: true, require_tld: true })
   supportUrl?: string;
+
+  @IsOptional()
+  @IsDisplayLocale()
+  locale?: string;
 }

@@ -19,4 +19,9 @@ export class PublicBrandingResponse implements PublicBranding {
   /** @example "support@example-bank.com" */
   readonly supportEmail!: string | null;
   readonly supportUrl!: string | null;
+  /**
+   * BCP 47 locale the tenant's dates, numbers and amounts are written in; `en-GB` until the tenant sets one.
+   * @example "de-DE"
+   */
+  readonly locale!: string;
 }

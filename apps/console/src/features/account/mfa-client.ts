@@ -1,13 +1,9 @@
+import type { AuthenticatorEnrolment } from '../../ui/authenticator-key';
+
 /** The factor's state as `GET …/mfa` answers it. */
 export interface MfaStatus {
   readonly enabled: boolean;
   readonly recoveryCodesLeft: number;
-}
-
-/** A started enrolment: the secret and its `otpauth://` URI, shown once. */
-export interface MfaEnrolment {
-  readonly secret: string;
-  readonly otpauthUri: string;
 }
 
 /**
@@ -16,7 +12,7 @@ export interface MfaEnrolment {
  */
 export interface MfaClient {
   status(): Promise<MfaStatus>;
-  startEnrolment(): Promise<MfaEnrolment>;
+  startEnrolment(): Promise<AuthenticatorEnrolment>;
   /** Activates the factor with a first code; answers the recovery codes, shown once. */
   confirmEnrolment(code: string): Promise<readonly string[]>;
   /** New recovery codes, proven by a code from the app; the old ones stop working. */

@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import { useApiData } from '../../api/use-api-data';
+import { AuthenticatorKey, type AuthenticatorEnrolment } from '../../ui/authenticator-key';
 import { ErrorState } from '../../ui/error-state';
 import { formValue } from '../../ui/form-value';
 import { useAction } from '../../ui/use-action';
-import type { MfaClient, MfaEnrolment } from './mfa-client';
+import type { MfaClient } from './mfa-client';
 
 /**
  * Two-factor sign-in with an authenticator app: enrol (secret and recovery codes shown once), replace the recovery
@@ -12,7 +13,7 @@ import type { MfaClient, MfaEnrolment } from './mfa-client';
  */
 export function MfaSettings({ client }: { readonly client: MfaClient }) {
   const status = useApiData(() => client.status());
-  const [enrolment, setEnrolment] = useState<MfaEnrolment | null>(null);
+  const [enrolment, setEnrolment] = useState<AuthenticatorEnrolment | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<readonly string[] | null>(null);
   const action = useAction();
 
@@ -101,10 +102,7 @@ export function MfaSettings({ client }: { readonly client: MfaClient }) {
       )}
       {enrolment !== null && (
         <form class="stacked-form" onSubmit={confirm}>
-          <p>
-            Add this key to your authenticator app (shown only now):{' '}
-            <code class="secret-value">{enrolment.secret}</code>
-          </p>
+          <AuthenticatorKey enrolment={enrolment} />
           <label>
             Code from your app
             <input name="code" inputMode="numeric" pattern="\d{6}" required autoComplete="one-time-code" />

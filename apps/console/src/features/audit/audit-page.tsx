@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { consoleApi } from '../../api/console-api';
 import { AuditEventsTable } from '../../ui/audit-events-table';
 import { AuditFilterFields } from '../../ui/audit-filter-fields';
-import { formValue } from '../../ui/form-value';
+import { auditFilterFromForm } from '../../ui/audit-filter';
 
 type AuditQuery = NonNullable<paths['/v1/audit-events']['get']['parameters']['query']>;
 /** What staff typed, unchecked: the API answers a 400 naming an unknown action. */
@@ -17,23 +17,7 @@ export function AuditPage() {
 
   const search = (event: SubmitEvent) => {
     event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const day = (name: string) =>
-      formValue(form, name) === '' ? undefined : `${formValue(form, name)}T00:00:00`;
-    const from = day('from');
-    const to = day('to');
-    setFilter(
-      Object.fromEntries(
-        Object.entries({
-          action: formValue(form, 'action'),
-          outcome: formValue(form, 'outcome'),
-          actor_id: formValue(form, 'actor_id'),
-          from: from === undefined ? '' : new Date(from).toISOString(),
-          // The whole of the last chosen day.
-          to: to === undefined ? '' : new Date(new Date(to).getTime() + 86_400_000).toISOString(),
-        }).filter(([, value]) => value !== ''),
-      ) as AuditFilter,
-    );
+    setFilter(auditFilterFromForm(event.currentTarget as HTMLFormElement) as AuditFilter);
   };
 
   return (
@@ -54,7 +38,7 @@ export function AuditPage() {
               query: {
                 limit: PAGE_SIZE,
                 ...filter,
-                ...(startingAfter === undefined ? {} : { starting_after: startingAfter }),
+                starting_after: startingAfter,
               },
             },
           })

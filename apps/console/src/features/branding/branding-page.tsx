@@ -54,6 +54,7 @@ function BrandingForm(props: { readonly branding: PublicBranding }) {
           ...optional('logoUrl'),
           ...optional('supportEmail'),
           ...optional('supportUrl'),
+          ...optional('locale'),
         },
       })) as PublicBranding & { readonly warnings: readonly BrandingWarning[] };
       applyBranding(saved);
@@ -105,6 +106,10 @@ function BrandingForm(props: { readonly branding: PublicBranding }) {
           <label>
             Support site (https)
             <input name="supportUrl" type="url" defaultValue={props.branding.supportUrl ?? ''} />
+          </label>
+          <label>
+            Locale of dates and amounts (a language tag such as de-DE or en-US)
+            <input name="locale" autocomplete="off" maxLength={35} defaultValue={props.branding.locale} />
           </label>
           <button type="submit" disabled={action.busy}>
             Save branding

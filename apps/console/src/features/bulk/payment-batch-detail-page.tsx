@@ -4,9 +4,8 @@ import { consoleApi } from '../../api/console-api';
 import type { ListPage } from '../../api/list-page';
 import { useApiData } from '../../api/use-api-data';
 import { formatDateTime } from '../../format/format-date';
-import { DataTable } from '../../ui/data-table';
 import { ErrorState } from '../../ui/error-state';
-import { currentCursor, FIRST_PAGE, hasPreviousPage, nextPage, previousPage } from '../payments/cursor-pages';
+import { PagedTable } from '../../ui/paged-table';
 import { humanize } from '../payments/payment';
 import type { PaymentBatch } from './payment-batch';
 import {
@@ -32,25 +31,9 @@ export function PaymentBatchDetailPage({
 }) {
   const id = params['id'] ?? '';
   const [status, setStatus] = useState<PaymentBatchItemStatus | undefined>(undefined);
-  const [pages, setPages] = useState(FIRST_PAGE);
   const batch = useApiData(
     () => consoleApi.GET('/v1/payments/batches/{id}', { params: { path: { id } } }) as Promise<PaymentBatch>,
     [id],
-  );
-  const cursor = currentCursor(pages);
-  const items = useApiData(
-    () =>
-      consoleApi.GET('/v1/payments/batches/{id}/items', {
-        params: {
-          path: { id },
-          query: {
-            limit: PAGE_SIZE,
-            ...(status === undefined ? {} : { status }),
-            ...(cursor === undefined ? {} : { starting_after: Number(cursor) }),
-          },
-        },
-      }) as Promise<ListPage<PaymentBatchItem>>,
-    [id, status, cursor],
   );
 
   const running = batch.data !== null && isBatchRunning(batch.data);
@@ -58,7 +41,6 @@ export function PaymentBatchDetailPage({
     if (!running) return undefined;
     const timer = setTimeout(() => {
       batch.reload();
-      items.reload();
     }, BATCH_PROGRESS_POLL_MS);
     return () => clearTimeout(timer);
   }, [running, batch.data]);
@@ -66,8 +48,6 @@ export function PaymentBatchDetailPage({
   if (batch.error !== null) return <ErrorState message={batch.error} />;
   if (batch.data === null) return <p aria-busy="true">Loading the batch…</p>;
   const { counts, progress } = batch.data;
-  const rows = items.data?.data ?? [];
-  const last = rows.at(-1);
 
   return (
     <>
@@ -103,7 +83,6 @@ export function PaymentBatchDetailPage({
             onChange={(event) => {
               const chosen = event.currentTarget.value;
               setStatus(chosen === '' ? undefined : (chosen as PaymentBatchItemStatus));
-              setPages(FIRST_PAGE);
             }}
           >
             <option value="">All</option>
@@ -115,50 +94,46 @@ export function PaymentBatchDetailPage({
           </select>
         </label>
       </form>
-      {items.error !== null && <ErrorState message={items.error} />}
-      <div id="batch-items" aria-busy={items.data === null}>
-        <DataTable
-          caption="Rows of the batch"
-          busy={items.data === null && items.error === null}
-          rows={rows}
-          rowKey={(item) => String(item.row)}
-          emptyTitle={status === undefined ? 'This batch has no rows.' : 'No row has this status.'}
-          columns={[
-            { header: 'Row', numeric: true, cell: rowNumber },
-            { header: 'Reference', cell: (item) => item.reference ?? '' },
-            { header: 'Result', cell: (item) => humanize(item.status) },
-            {
-              header: 'Payment',
-              cell: (item) =>
-                item.paymentId === null ? (
-                  ''
-                ) : (
-                  <Link href={`/payments/${item.paymentId}`}>
-                    {item.paymentStatus === null ? 'Open' : humanize(item.paymentStatus)}
-                    <span class="visually-hidden"> payment of row {rowNumber(item)}</span>
-                  </Link>
-                ),
+      <PagedTable
+        key={`${id}:${status ?? ''}`}
+        id="batch-items"
+        caption="Rows of the batch"
+        pagerLabel="Rows pages"
+        load={(startingAfter) =>
+          consoleApi.GET('/v1/payments/batches/{id}/items', {
+            params: {
+              path: { id },
+              query: {
+                limit: PAGE_SIZE,
+                ...(status === undefined ? {} : { status }),
+                ...(startingAfter === undefined ? {} : { starting_after: Number(startingAfter) }),
+              },
             },
-            { header: 'Problem', cell: batchItemProblem },
-          ]}
-        />
-      </div>
-      <nav class="pager" aria-label="Rows pages">
-        <button
-          type="button"
-          disabled={!hasPreviousPage(pages) || items.data === null}
-          onClick={() => setPages(previousPage(pages))}
-        >
-          Previous
-        </button>
-        <button
-          type="button"
-          disabled={items.data?.has_more !== true || last === undefined}
-          onClick={() => last !== undefined && setPages(nextPage(pages, String(last.row)))}
-        >
-          Next
-        </button>
-      </nav>
+          }) as Promise<ListPage<PaymentBatchItem>>
+        }
+        rowId={(item) => String(item.row)}
+        // The rows change as the worker processes them: the page shown is read again with each poll of the batch.
+        refreshKey={batch.data}
+        emptyTitle={status === undefined ? 'This batch has no rows.' : 'No row has this status.'}
+        columns={[
+          { header: 'Row', numeric: true, cell: rowNumber },
+          { header: 'Reference', cell: (item) => item.reference ?? '' },
+          { header: 'Result', cell: (item) => humanize(item.status) },
+          {
+            header: 'Payment',
+            cell: (item) =>
+              item.paymentId === null ? (
+                ''
+              ) : (
+                <Link href={`/payments/${item.paymentId}`}>
+                  {item.paymentStatus === null ? 'Open' : humanize(item.paymentStatus)}
+                  <span class="visually-hidden"> payment of row {rowNumber(item)}</span>
+                </Link>
+              ),
+          },
+          { header: 'Problem', cell: batchItemProblem },
+        ]}
+      />
     </>
   );
 }

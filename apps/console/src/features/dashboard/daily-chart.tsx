@@ -1,9 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-
-/** Days on the x axis as the locale writes them ("Dec 7"), in UTC like the API's days. */
-const DAY_LABEL = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+import { formatDayOfMonth } from '../../format/format-date';
+import { formatNumber } from '../../format/format-number';
 
 const DAY_SECONDS = 86_400;
 /** Tick spacings the x axis may choose from, in seconds (the time scale's unit): 1, 2, 7, 14 and 28 days. */
@@ -30,7 +29,7 @@ export function DailyChart(props: {
   useEffect(() => {
     const element = container.current;
     if (element === null) return undefined;
-    const format = props.formatValue ?? ((value: number) => new Intl.NumberFormat().format(value));
+    const format = props.formatValue ?? ((value: number) => formatNumber(value));
     const chart = new uPlot(
       {
         width: Math.max(320, element.clientWidth),
@@ -50,7 +49,7 @@ export function DailyChart(props: {
             // Ticks on whole days only: uPlot's default increments go below a day on a short range, which
             // labelled one day several times ("Dec 1, Dec 1, Dec 1").
             incrs: DAY_TICK_INCREMENTS,
-            values: (_chart: uPlot, ticks: number[]) => ticks.map((tick) => DAY_LABEL.format(tick * 1000)),
+            values: (_chart: uPlot, ticks: number[]) => ticks.map((tick) => formatDayOfMonth(tick * 1000)),
           },
           { values: (_chart: uPlot, ticks: number[]) => ticks.map(format), size: 70 },
         ],

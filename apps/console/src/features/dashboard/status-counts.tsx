@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { apiErrorMessage } from '../../api/api-error-message';
 import { consoleApi } from '../../api/console-api';
 import { formatMoney } from '../../format/format-money';
+import { formatNumber } from '../../format/format-number';
 import { DataTable } from '../../ui/data-table';
 import { ErrorState } from '../../ui/error-state';
 import { humanize } from '../payments/payment';
@@ -39,7 +40,7 @@ export function StatusCounts() {
         emptyTitle="No payments yet."
         columns={[
           { header: 'Status', cell: ([status]) => humanize(status) },
-          { header: 'Payments', numeric: true, cell: ([, count]) => new Intl.NumberFormat().format(count) },
+          { header: 'Payments', numeric: true, cell: ([, count]) => formatNumber(count) },
         ]}
       />
       <DataTable

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { apiErrorMessage } from '../../api/api-error-message';
 import { consoleApi } from '../../api/console-api';
 import { formatDate } from '../../format/format-date';
+import { formatNumber } from '../../format/format-number';
 import { ErrorState } from '../../ui/error-state';
 import type { UsageReport } from './usage-report';
 
@@ -18,13 +19,12 @@ export function UsagePanel() {
   if (error !== null) return <ErrorState message={error} />;
   if (report === null) return <p aria-busy="true">Loading usage…</p>;
   const limit = report.limits.transactions;
-  const number = new Intl.NumberFormat();
   return (
     <section class="card" aria-labelledby="usage-title">
       <h2 id="usage-title">Usage this month</h2>
       <p>
-        {number.format(report.usage.transactions)} transactions
-        {limit === 'unlimited' ? ' (no monthly limit)' : ` of ${number.format(limit)}`}
+        {formatNumber(report.usage.transactions)} transactions
+        {limit === 'unlimited' ? ' (no monthly limit)' : ` of ${formatNumber(limit)}`}
       </p>
       {report.percentUsed.transactions !== null && (
         <progress
@@ -34,7 +34,7 @@ export function UsagePanel() {
         />
       )}
       <p class="muted">
-        {number.format(report.usage.api_calls)} API calls · resets {formatDate(report.periodEnd)}
+        {formatNumber(report.usage.api_calls)} API calls · resets {formatDate(report.periodEnd)}
       </p>
     </section>
   );

@@ -112,6 +112,7 @@ export function PaymentListPage() {
             params: { query: { ...filters, limit: PAGE_SIZE, starting_after: startingAfter } },
           }) as Promise<PaymentList>
         }
+        rowId={(payment) => payment.id}
         onOpen={(payment) => navigate(`/payments/${payment.id}`)}
         emptyTitle={
           Object.keys(filters).length === 0 ? 'No payments yet.' : 'No payments match these filters.'

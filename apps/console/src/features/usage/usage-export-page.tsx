@@ -2,6 +2,9 @@ import { useState } from 'preact/hooks';
 import { consoleApi } from '../../api/console-api';
 import { useApiData } from '../../api/use-api-data';
 import type { UsageReport } from '../dashboard/usage-report';
+import { formatMonth } from '../../format/format-date';
+import { formatLimit } from '../../format/format-limit';
+import { formatNumber } from '../../format/format-number';
 import { DataTable } from '../../ui/data-table';
 import { ErrorState } from '../../ui/error-state';
 import { recentPeriods } from './recent-periods';
@@ -21,7 +24,6 @@ export function UsageExportPage() {
       ),
     [months],
   );
-  const number = new Intl.NumberFormat();
   const download = () => {
     if (reports.data === null) return;
     const url = URL.createObjectURL(new Blob([usageCsv(reports.data)], { type: 'text/csv' }));
@@ -57,21 +59,18 @@ export function UsageExportPage() {
         rowKey={(report) => report.period}
         emptyTitle="No usage yet."
         columns={[
-          { header: 'Month', cell: (report) => report.period },
+          { header: 'Month', cell: (report) => formatMonth(report.period) },
           {
             header: 'Transactions',
             numeric: true,
-            cell: (report) => number.format(report.usage.transactions),
+            cell: (report) => formatNumber(report.usage.transactions),
           },
           {
             header: 'Limit',
             numeric: true,
-            cell: (report) =>
-              report.limits.transactions === 'unlimited'
-                ? 'Unlimited'
-                : number.format(report.limits.transactions),
+            cell: (report) => formatLimit(report.limits.transactions),
           },
-          { header: 'API calls', numeric: true, cell: (report) => number.format(report.usage.api_calls) },
+          { header: 'API calls', numeric: true, cell: (report) => formatNumber(report.usage.api_calls) },
         ]}
       />
     </>

@@ -3,6 +3,7 @@ import type { components } from '@tenantpay/sdk';
 import { useApiData } from '../../../api/use-api-data';
 import { DailyChart } from '../../../features/dashboard/daily-chart';
 import { formatMoney } from '../../../format/format-money';
+import { formatNumber } from '../../../format/format-number';
 import { titleCase } from '../../../layout/route-gate';
 import { DataTable } from '../../../ui/data-table';
 import { ErrorState } from '../../../ui/error-state';
@@ -85,7 +86,6 @@ export function AnalyticsPage() {
   }, [analytics.data, currency, range.from, range.to]);
 
   const money = (value: number) => (currency === undefined ? String(value) : formatMoney(value, currency));
-  const count = new Intl.NumberFormat();
   const choose = (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
@@ -166,7 +166,7 @@ export function AnalyticsPage() {
             emptyTitle="No tenant had payments in this currency."
             columns={[
               { header: 'Tenant', cell: (row) => row.label },
-              { header: 'Payments', numeric: true, cell: (row) => count.format(row.count) },
+              { header: 'Payments', numeric: true, cell: (row) => formatNumber(row.count) },
               { header: 'Volume', numeric: true, cell: (row) => money(row.volume) },
             ]}
           />

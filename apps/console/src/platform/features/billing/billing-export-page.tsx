@@ -3,10 +3,12 @@ import { apiErrorMessage } from '../../../api/api-error-message';
 import { useApiData } from '../../../api/use-api-data';
 import { recentPeriods } from '../../../features/usage/recent-periods';
 import { titleCase } from '../../../layout/route-gate';
+import { formatMonth } from '../../../format/format-date';
+import { formatNumber } from '../../../format/format-number';
 import { DataTable } from '../../../ui/data-table';
 import { ErrorState } from '../../../ui/error-state';
 import { platformSessionFetch, platformApi } from '../../api/platform-api';
-import { formatLimit } from '../tenants/admin-tenant';
+import { formatLimit } from '../../../format/format-limit';
 import { downloadFile } from './download-file';
 
 const PERIOD_CHOICES = 12;
@@ -23,7 +25,6 @@ export function BillingExportPage() {
     () => platformApi.GET('/v1/admin/usage', { params: { query: { period } } }),
     [period],
   );
-  const number = new Intl.NumberFormat();
 
   const download = async () => {
     setDownloadError(null);
@@ -53,11 +54,7 @@ export function BillingExportPage() {
           >
             {periods.map((choice) => (
               <option key={choice} value={choice}>
-                {new Intl.DateTimeFormat(undefined, {
-                  month: 'long',
-                  year: 'numeric',
-                  timeZone: 'UTC',
-                }).format(new Date(`${choice}-01T00:00:00Z`))}
+                {formatMonth(choice)}
               </option>
             ))}
           </select>
@@ -77,13 +74,13 @@ export function BillingExportPage() {
         columns={[
           { header: 'Tenant', cell: (row) => row.tenantName ?? row.tenantId },
           { header: 'Tier', cell: (row) => (row.tier === null ? '' : titleCase(row.tier)) },
-          { header: 'Transactions', numeric: true, cell: (row) => number.format(row.usage.transactions) },
+          { header: 'Transactions', numeric: true, cell: (row) => formatNumber(row.usage.transactions) },
           {
             header: 'Limit',
             numeric: true,
             cell: (row) => (row.limits === undefined ? '' : formatLimit(row.limits.transactions)),
           },
-          { header: 'API calls', numeric: true, cell: (row) => number.format(row.usage.api_calls) },
+          { header: 'API calls', numeric: true, cell: (row) => formatNumber(row.usage.api_calls) },
           { header: 'Final', cell: (row) => (row.closed ? 'Yes' : 'Open') },
         ]}
       />

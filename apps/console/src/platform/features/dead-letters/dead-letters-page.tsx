@@ -1,12 +1,9 @@
 import { useState } from 'preact/hooks';
-import { useApiData } from '../../../api/use-api-data';
-import { currentCursor, FIRST_PAGE } from '../../../features/payments/cursor-pages';
 import { formatDateTime } from '../../../format/format-date';
-import { DataTable } from '../../../ui/data-table';
 import { ErrorState } from '../../../ui/error-state';
+import { PagedTable } from '../../../ui/paged-table';
 import { useAction } from '../../../ui/use-action';
 import { platformApi } from '../../api/platform-api';
-import { CursorPager } from '../../../ui/cursor-pager';
 
 const PAGE_SIZE = 25;
 
@@ -16,30 +13,14 @@ const PAGE_SIZE = 25;
  * charges twice.
  */
 export function DeadLettersPage() {
-  const [pages, setPages] = useState(FIRST_PAGE);
   const [replayed, setReplayed] = useState<string | null>(null);
   const action = useAction();
-  const startingAfter = currentCursor(pages);
-  const letters = useApiData(
-    () =>
-      platformApi.GET('/v1/admin/payments/dead-letters', {
-        params: {
-          query: {
-            limit: PAGE_SIZE,
-            ...(startingAfter === undefined ? {} : { starting_after: startingAfter }),
-          },
-        },
-      }),
-    [startingAfter],
-  );
-  const rows = letters.data?.data ?? [];
   const replay = (jobId: string) =>
     action.run(async () => {
       await platformApi.POST('/v1/admin/payments/dead-letters/{jobId}/replay', {
         params: { path: { jobId } },
       });
       setReplayed(`Job ${jobId} was queued again.`);
-      letters.reload();
     });
 
   return (
@@ -51,12 +32,22 @@ export function DeadLettersPage() {
         </p>
       )}
       {action.error !== null && <ErrorState message={action.error} />}
-      {letters.error !== null && <ErrorState message={letters.error} />}
-      <DataTable
+      <PagedTable
         caption="Failed payment jobs, newest first"
-        busy={letters.data === null && letters.error === null}
-        rows={rows}
-        rowKey={(letter) => letter.jobId}
+        pagerLabel="Dead letter pages"
+        // A replayed job leaves the dead letters: the page is read again.
+        refreshKey={replayed}
+        load={(startingAfter) =>
+          platformApi.GET('/v1/admin/payments/dead-letters', {
+            params: {
+              query: {
+                limit: PAGE_SIZE,
+                starting_after: startingAfter,
+              },
+            },
+          })
+        }
+        rowId={(letter) => letter.jobId}
         emptyTitle="No dead letters: every payment job went through."
         columns={[
           {
@@ -82,13 +73,6 @@ export function DeadLettersPage() {
             ),
           },
         ]}
-      />
-      <CursorPager
-        label="Dead letter pages"
-        pages={pages}
-        onChange={setPages}
-        lastId={rows[rows.length - 1]?.jobId}
-        hasMore={letters.data?.has_more === true}
       />
     </>
   );

@@ -1,15 +1,13 @@
 import { useState } from 'preact/hooks';
 import { useApiData } from '../../../api/use-api-data';
-import { currentCursor, FIRST_PAGE } from '../../../features/payments/cursor-pages';
 import { formatDateTime } from '../../../format/format-date';
-import { DataTable } from '../../../ui/data-table';
 import { ErrorState } from '../../../ui/error-state';
 import { formValue } from '../../../ui/form-value';
 import { InvitationsTable } from '../../../ui/invitations-table';
+import { PagedTable } from '../../../ui/paged-table';
 import { useAction } from '../../../ui/use-action';
 import { platformApi } from '../../api/platform-api';
 import { useOperator } from '../../session/platform-session-context';
-import { CursorPager } from '../../../ui/cursor-pager';
 
 const PAGE_SIZE = 25;
 
@@ -19,26 +17,14 @@ const PAGE_SIZE = 25;
  */
 export function OperatorsPage() {
   const me = useOperator();
-  const [pages, setPages] = useState(FIRST_PAGE);
   const [notice, setNotice] = useState<string | null>(null);
+  /** Counts the changes made here, so the operators' page shown is read again after each. */
+  const [changes, setChanges] = useState(0);
   const action = useAction();
-  const startingAfter = currentCursor(pages);
-  const operators = useApiData(
-    () =>
-      platformApi.GET('/v1/admin/platform-users', {
-        params: {
-          query: {
-            limit: PAGE_SIZE,
-            ...(startingAfter === undefined ? {} : { starting_after: startingAfter }),
-          },
-        },
-      }),
-    [startingAfter],
-  );
   const invitations = useApiData(() => platformApi.GET('/v1/admin/platform-invitations'));
   const done = (message: string) => {
     setNotice(message);
-    operators.reload();
+    setChanges((count) => count + 1);
     invitations.reload();
   };
 
@@ -52,7 +38,6 @@ export function OperatorsPage() {
       done(`An invitation is on its way to ${email}.`);
     });
   };
-  const rows = operators.data?.data ?? [];
 
   return (
     <>
@@ -75,12 +60,21 @@ export function OperatorsPage() {
           </button>
         </form>
       </section>
-      {operators.error !== null && <ErrorState message={operators.error} />}
-      <DataTable
+      <PagedTable
         caption="Operators"
-        busy={operators.data === null && operators.error === null}
-        rows={rows}
-        rowKey={(operator) => operator.id}
+        pagerLabel="Operator pages"
+        refreshKey={changes}
+        load={(startingAfter) =>
+          platformApi.GET('/v1/admin/platform-users', {
+            params: {
+              query: {
+                limit: PAGE_SIZE,
+                starting_after: startingAfter,
+              },
+            },
+          })
+        }
+        rowId={(operator) => operator.id}
         emptyTitle="No operators."
         columns={[
           { header: 'Email', cell: (operator) => operator.email },
@@ -131,13 +125,6 @@ export function OperatorsPage() {
               ),
           },
         ]}
-      />
-      <CursorPager
-        label="Operator pages"
-        pages={pages}
-        onChange={setPages}
-        lastId={rows[rows.length - 1]?.id}
-        hasMore={operators.data?.has_more === true}
       />
       <h2>Pending invitations</h2>
       <InvitationsTable

@@ -17,8 +17,3 @@ export function tenantState(
   if (tenant.archivedAt !== null) return 'archived';
   return tenant.isActive ? 'active' : 'suspended';
 }
-
-/** "Unlimited" is explicit in the API (never a magic number); the locale groups the digits of the rest. */
-export function formatLimit(limit: number | 'unlimited', locale?: string): string {
-  return limit === 'unlimited' ? 'Unlimited' : new Intl.NumberFormat(locale).format(limit);
-}

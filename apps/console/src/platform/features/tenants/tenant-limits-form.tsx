@@ -3,7 +3,7 @@ import { formValue } from '../../../ui/form-value';
 import { useAction } from '../../../ui/use-action';
 import { platformApi } from '../../api/platform-api';
 import type { AdminTenant } from './admin-tenant';
-import { formatLimit } from './admin-tenant';
+import { formatLimit } from '../../../format/format-limit';
 import { type LimitOverride, limitOverrideText, parseLimitOverride } from './limit-override';
 
 const FIELDS = [

@@ -1,8 +1,9 @@
 import { useApiData } from '../../../api/use-api-data';
 import { formatDate } from '../../../format/format-date';
+import { formatNumber } from '../../../format/format-number';
 import { ErrorState } from '../../../ui/error-state';
 import { platformApi } from '../../api/platform-api';
-import { formatLimit } from './admin-tenant';
+import { formatLimit } from '../../../format/format-limit';
 
 /**
  * The tenant's usage in the current period against its transaction limit; read again whenever the tenant changes
@@ -19,12 +20,8 @@ export function TenantUsagePanel({
     () => platformApi.GET('/v1/admin/tenants/{id}/usage', { params: { path: { id: tenantId } } }),
     [tenantId, changedAt],
   );
-  const number = new Intl.NumberFormat();
-  const bytes = new Intl.NumberFormat(undefined, {
-    style: 'unit',
-    unit: 'kilobyte',
-    maximumFractionDigits: 0,
-  });
+  const kilobytes = (bytes: number) =>
+    formatNumber(bytes / 1000, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 });
   if (usage.error !== null) return <ErrorState message={usage.error} />;
   const report = usage.data;
   if (report === null) return <p class="muted">Loading usage…</p>;
@@ -39,17 +36,16 @@ export function TenantUsagePanel({
       <dl class="facts">
         <dt>Transactions</dt>
         <dd>
-          {number.format(report.usage.transactions)} of{' '}
+          {formatNumber(report.usage.transactions)} of{' '}
           {limit === undefined ? 'no limit reported' : formatLimit(limit)}
-          {percent !== null &&
-            ` (${new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(percent)} %)`}
+          {percent !== null && ` (${formatNumber(percent, { maximumFractionDigits: 1 })} %)`}
         </dd>
         <dt>API calls</dt>
-        <dd>{number.format(report.usage.api_calls)}</dd>
+        <dd>{formatNumber(report.usage.api_calls)}</dd>
         <dt>Storage</dt>
-        <dd>{bytes.format(report.usage.storage_bytes / 1000)}</dd>
+        <dd>{kilobytes(report.usage.storage_bytes)}</dd>
         <dt>Bandwidth</dt>
-        <dd>{bytes.format(report.usage.bandwidth_bytes / 1000)}</dd>
+        <dd>{kilobytes(report.usage.bandwidth_bytes)}</dd>
       </dl>
       {percent !== null && (
         <progress

@@ -1,15 +1,12 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'wouter-preact';
-import { useApiData } from '../../../api/use-api-data';
-import { currentCursor, FIRST_PAGE } from '../../../features/payments/cursor-pages';
 import { formatDate } from '../../../format/format-date';
 import { titleCase } from '../../../layout/route-gate';
-import { DataTable } from '../../../ui/data-table';
-import { ErrorState } from '../../../ui/error-state';
 import { formValue } from '../../../ui/form-value';
 import { platformApi } from '../../api/platform-api';
-import { CursorPager } from '../../../ui/cursor-pager';
-import { type AdminTenant, formatLimit, type Tier, TIERS, tenantState } from './admin-tenant';
+import { PagedTable } from '../../../ui/paged-table';
+import { type AdminTenant, type Tier, TIERS, tenantState } from './admin-tenant';
+import { formatLimit } from '../../../format/format-limit';
 import { CreateTenantForm } from './create-tenant-form';
 import { TenantStateBadge } from './tenant-state-badge';
 
@@ -28,27 +25,8 @@ interface TenantFilter {
 export function TenantsPage() {
   const [, navigate] = useLocation();
   const [filter, setFilter] = useState<TenantFilter>({});
-  const [pages, setPages] = useState(FIRST_PAGE);
   const [created, setCreated] = useState<string | null>(null);
-  const startingAfter = currentCursor(pages);
-  const tenants = useApiData(
-    () =>
-      platformApi.GET('/v1/admin/tenants', {
-        params: {
-          query: {
-            ...filter,
-            limit: PAGE_SIZE,
-            ...(startingAfter === undefined ? {} : { starting_after: startingAfter }),
-          },
-        },
-      }),
-    [filter, startingAfter],
-  );
-  const choose = (change: TenantFilter) => {
-    setFilter({ ...filter, ...change });
-    setPages(FIRST_PAGE);
-  };
-  const rows = tenants.data?.data ?? [];
+  const choose = (change: TenantFilter) => setFilter({ ...filter, ...change });
 
   return (
     <>
@@ -56,7 +34,6 @@ export function TenantsPage() {
       <CreateTenantForm
         onCreated={(tenant, email) => {
           setCreated(`${tenant.name} was created; the invitation is on its way to ${email}.`);
-          tenants.reload();
           navigate(`/tenants/${tenant.id}`);
         }}
       />
@@ -117,12 +94,22 @@ export function TenantsPage() {
           </select>
         </label>
       </div>
-      {tenants.error !== null && <ErrorState message={tenants.error} />}
-      <DataTable<AdminTenant>
+      <PagedTable<AdminTenant>
+        key={JSON.stringify(filter)}
         caption="Tenants, newest first"
-        busy={tenants.data === null && tenants.error === null}
-        rows={rows}
-        rowKey={(tenant) => tenant.id}
+        pagerLabel="Tenant pages"
+        load={(startingAfter) =>
+          platformApi.GET('/v1/admin/tenants', {
+            params: {
+              query: {
+                ...filter,
+                limit: PAGE_SIZE,
+                starting_after: startingAfter,
+              },
+            },
+          })
+        }
+        rowId={(tenant) => tenant.id}
         onOpen={(tenant) => navigate(`/tenants/${tenant.id}`)}
         emptyTitle="No tenant matches these filters."
         columns={[
@@ -137,13 +124,6 @@ export function TenantsPage() {
           },
           { header: 'Created', cell: (tenant) => formatDate(tenant.createdAt) },
         ]}
-      />
-      <CursorPager
-        label="Tenant pages"
-        pages={pages}
-        onChange={setPages}
-        lastId={rows[rows.length - 1]?.id}
-        hasMore={tenants.data?.has_more === true}
       />
     </>
   );
