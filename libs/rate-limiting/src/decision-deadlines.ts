@@ -49,8 +49,13 @@ export class DecisionDeadlines {
   }
 
   private dropAnsweredFront(): void {
-    while (this.oldest?.call.isResolved === true) this.oldest = this.oldest.next;
+    while (this.oldest?.call.isResolved === true) this.dropFront(this.oldest);
     if (this.oldest === undefined) this.newest = undefined;
+  }
+
+  private dropFront(front: Pending): void {
+    this.oldest = front.next;
+    front.next = undefined;
   }
 
   private arm(delayMs: number): NodeJS.Timeout {
@@ -66,7 +71,7 @@ export class DecisionDeadlines {
     const expired: DeadlineBoundCall[] = [];
     while (this.oldest !== undefined && (this.oldest.call.isResolved || this.oldest.deadlineMs <= now)) {
       if (!this.oldest.call.isResolved) expired.push(this.oldest.call);
-      this.oldest = this.oldest.next;
+      this.dropFront(this.oldest);
     }
     if (this.oldest === undefined) this.newest = undefined;
     if (expired.length > 0) {

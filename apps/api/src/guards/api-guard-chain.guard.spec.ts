@@ -47,6 +47,19 @@ describe('ApiGuardChain', () => {
     expect(calls).toEqual(['authentication', 'roles']);
   });
 
+  it('answers at once, without a promise, while every guard does', () => {
+    const chain = new ApiGuardChain([guard('a', () => true), guard('b', () => true)]);
+    expect(chain.canActivate(context)).toBe(true);
+    expect(calls).toEqual(['a', 'b']);
+  });
+
+  it('refuses with a rejected promise even when the refusing guard answers at once', async () => {
+    const chain = new ApiGuardChain([guard('a', () => true), guard('b', () => false)]);
+    const verdict = chain.canActivate(context);
+    expect(verdict).toBeInstanceOf(Promise);
+    await expect(verdict).rejects.toBeInstanceOf(ForbiddenException);
+  });
+
   it('answers a plain false with 403, as Nest would', async () => {
     const chain = new ApiGuardChain([guard('a', () => false), guard('b', () => true)]);
     await expect(chain.canActivate(context)).rejects.toBeInstanceOf(ForbiddenException);

@@ -29,9 +29,14 @@ export class ApiKeyStrategy implements TenantResolutionStrategy {
     private readonly tenants: TenantLookupService,
   ) {}
 
-  async find(input: ResolutionInput): Promise<TenantReference | null> {
+  /** Not async: a request without an API key (a browser's) is answered without a promise. */
+  find(input: ResolutionInput): Promise<TenantReference> | null {
     const presented = readApiKeyCredential(input.headers);
     if (presented === null) return null;
+    return this.authenticated(presented);
+  }
+
+  private async authenticated(presented: string): Promise<TenantReference> {
     const principal = await this.authenticator.authenticate(presented);
     // Cached lookup; a tenant that no longer exists is left to the resolver, which refuses the credential.
     const tenant = await this.tenants.findById(principal.tenantId);

@@ -36,11 +36,16 @@ export class JwtClaimStrategy implements TenantResolutionStrategy {
     private readonly sessions: SessionStateCache,
   ) {}
 
-  async find(input: ResolutionInput): Promise<TenantReference | null> {
+  /** Not async: a request without a token (most API-key calls) is answered without a promise. */
+  find(input: ResolutionInput): Promise<TenantReference> | null {
     const bearer = readBearerCredential(input.headers);
     // API keys and support tokens have strategies of their own.
     if (bearer === null || bearer.startsWith(API_KEY_PREFIX) || bearer.startsWith(SUPPORT_TOKEN_PREFIX))
       return null;
+    return this.verified(bearer);
+  }
+
+  private async verified(bearer: string): Promise<TenantReference> {
     const claims = await this.tokens.verify(bearer);
     if (!(await this.sessions.isLive(claims.tid ?? null, claims.sid))) throw new InvalidCredentialException();
     if (claims.tid === undefined) {

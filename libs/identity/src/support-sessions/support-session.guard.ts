@@ -1,5 +1,5 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
-import { isReadOnlyHttpMethod, TenantContextService } from '@tenantpay/tenancy';
+import { isReadOnlyHttpMethod, type SupportPrincipal, TenantContextService } from '@tenantpay/tenancy';
 import { SupportSessionReadOnlyException } from './support-session-read-only.exception';
 import { SupportSessionsService } from './support-sessions.service';
 
@@ -16,10 +16,15 @@ export class SupportSessionGuard implements CanActivate {
     private readonly sessions: SupportSessionsService,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  /** Not async: every request but a support session's passes at once, without a promise. */
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const principal = this.tenantContext.current()?.principal;
     if (principal?.kind !== 'support') return true;
+    return this.recordedAndAllowed(principal, context);
+  }
+
+  private async recordedAndAllowed(principal: SupportPrincipal, context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<{ method?: string; url?: string }>();
     const method = request.method ?? '';
     const allowed = isReadOnlyHttpMethod(method);

@@ -26,9 +26,14 @@ export class SupportTokenStrategy implements TenantResolutionStrategy {
     private readonly sessions: SupportSessionsService,
   ) {}
 
-  async find(input: ResolutionInput): Promise<TenantReference | null> {
+  /** Not async: a request without a support token (nearly all) is answered without a promise. */
+  find(input: ResolutionInput): Promise<TenantReference> | null {
     const bearer = readBearerCredential(input.headers);
     if (bearer === null || !bearer.startsWith(SUPPORT_TOKEN_PREFIX)) return null;
+    return this.verified(bearer);
+  }
+
+  private async verified(bearer: string): Promise<TenantReference> {
     const principal = await this.sessions.principalFor(this.tokens.verify(bearer));
     return { method: this.method, tenant: { by: 'id', value: principal.tenantId }, principal };
   }

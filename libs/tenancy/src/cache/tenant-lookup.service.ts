@@ -103,8 +103,9 @@ export class TenantLookupService implements OnModuleInit {
     }
   }
 
-  async findById(id: string): Promise<TenantSnapshot | null> {
-    if (!isObjectIdHex(id)) return null;
+  // findById, findBySlug and findByVerifiedDomain are not async: on a hit, lookup's promise is the only one.
+  findById(id: string): Promise<TenantSnapshot | null> {
+    if (!isObjectIdHex(id)) return Promise.resolve(null);
     return this.lookup(tenantCacheKeys.byId(id), () => this.tenants.findById(id));
   }
 
@@ -117,15 +118,15 @@ export class TenantLookupService implements OnModuleInit {
     return this.tenants.placedOn(placements);
   }
 
-  async findBySlug(slug: string): Promise<TenantSnapshot | null> {
+  findBySlug(slug: string): Promise<TenantSnapshot | null> {
     // Reserved or malformed slugs can never name a tenant: answered without touching any store.
-    if (slugProblem(slug) !== null) return null;
+    if (slugProblem(slug) !== null) return Promise.resolve(null);
     return this.lookup(tenantCacheKeys.bySlug(slug), () => this.tenants.findBySlug(slug));
   }
 
-  async findByVerifiedDomain(host: string): Promise<TenantSnapshot | null> {
+  findByVerifiedDomain(host: string): Promise<TenantSnapshot | null> {
     const hostname = normalizeHostname(host);
-    if (hostname === null) return null;
+    if (hostname === null) return Promise.resolve(null);
     return this.lookup(tenantCacheKeys.byDomain(hostname), () => this.tenants.findByVerifiedDomain(hostname));
   }
 

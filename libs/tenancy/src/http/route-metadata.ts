@@ -3,8 +3,16 @@ import type { Reflector } from '@nestjs/core';
 import type { TenantResolution } from '../resolution/tenant-resolution';
 import { tenantResolutionOf } from './request-tenant-resolution';
 
+type ValuesByKey = Map<string, unknown>;
+type ValuesByHandler = WeakMap<object, ValuesByKey>;
+type ValuesByController = WeakMap<object, ValuesByHandler>;
+
 /** Looked-up metadata by reflector, controller class, handler and key (`routeMetadata`). */
-const lookedUp = new WeakMap<Reflector, WeakMap<object, WeakMap<object, Map<string, unknown>>>>();
+const lookedUp = new WeakMap<Reflector, ValuesByController>();
+// Made once: an arrow written in the call would be a new closure per lookup, on every guard of every request.
+const newValuesByController = (): ValuesByController => new WeakMap();
+const newValuesByHandler = (): ValuesByHandler => new WeakMap();
+const newValuesByKey = (): ValuesByKey => new Map();
 
 /**
  * A route's metadata, the handler's overriding the controller's. Route metadata is set by decorators when the
@@ -18,9 +26,9 @@ export function routeMetadata<T>(
 ): T | undefined {
   const handler = context.getHandler();
   const controller = context.getClass();
-  const byController = valuesOf(lookedUp, reflector, () => new WeakMap());
-  const byHandler = valuesOf(byController, controller, () => new WeakMap());
-  const values = valuesOf(byHandler, handler, () => new Map());
+  const byController = valuesOf(lookedUp, reflector, newValuesByController);
+  const byHandler = valuesOf(byController, controller, newValuesByHandler);
+  const values = valuesOf(byHandler, handler, newValuesByKey);
   if (values.has(key)) return values.get(key) as T | undefined;
   const value = reflector.getAllAndOverride<T | undefined>(key, [handler, controller]);
   values.set(key, value);

@@ -3,6 +3,7 @@ import { TenantLookupService } from '../cache/tenant-lookup.service';
 import type { Principal } from '../context/principal';
 import { TenancyMetrics } from '../metrics/tenancy-metrics';
 import { auditActorOf } from './audit-actor';
+import { awaitPromisesAmong } from './await-promises-among';
 import type { TenantSnapshot } from '../tenants/tenant-snapshot';
 import { SECURITY_AUDIT_SINK, type SecurityAuditSink } from './security-audit-sink';
 import { TenancyAuditAction } from './tenancy-audit-actions.constant';
@@ -75,14 +76,15 @@ export class TenantResolverService {
   }
 
   /**
-   * Every strategy's reference and the tenant each names. This runs on every request: no promise of its own
-   * per lookup, and no object spread. Each strategy is called through an async function all the same: a
-   * host or header strategy refuses a malformed value by throwing synchronously, and a throw in the middle of
-   * the map would abandon the credential strategies' promises already made, so a rejected one (a bad API key)
-   * would go unhandled, which ends a Node process.
+   * Every strategy's reference and the tenant each names. This runs on every request: strategies and lookups
+   * that answer at once are not awaited, and no promise is made per strategy (see awaitPromisesAmong). A
+   * strategy that throws synchronously (a malformed host or header) counts as a rejected promise among the
+   * others, so the credential strategies' promises already made are still awaited with it: a rejected one (a
+   * bad API key) left alone would go unhandled, which ends a Node process.
    */
   private async findAll(input: ResolutionInput): Promise<Found[]> {
-    const references = await Promise.all(this.strategies.map(async (strategy) => strategy.find(input)));
+    const answers = this.strategies.map((strategy) => findOrReject(strategy, input));
+    const references = await awaitPromisesAmong(answers);
     const named: { strategy: TenantResolutionStrategy; reference: TenantReference }[] = [];
     const lookups: (Promise<TenantSnapshot | null> | undefined)[] = [];
     for (let index = 0; index < references.length; index += 1) {
@@ -92,7 +94,7 @@ export class TenantResolverService {
       named.push({ strategy, reference });
       lookups.push(reference.tenant === null ? undefined : this.lookup.find(reference.tenant));
     }
-    const tenants = await Promise.all(lookups);
+    const tenants = await awaitPromisesAmong(lookups);
     return named.map(({ strategy, reference }, index) => ({ strategy, reference, tenant: tenants[index] }));
   }
 
@@ -112,6 +114,17 @@ export class TenantResolverService {
         },
       })
       .catch(() => undefined);
+  }
+}
+
+function findOrReject(
+  strategy: TenantResolutionStrategy,
+  input: ResolutionInput,
+): Promise<TenantReference | null> | TenantReference | null {
+  try {
+    return strategy.find(input);
+  } catch (error) {
+    return Promise.reject(error);
   }
 }
 
