@@ -21,7 +21,7 @@ import { CLAIM_PRODUCER_SEQUENCE_LUA } from './claim-producer-sequence.lua';
  *       2 limit, 3 window ms, 4 cost, then for 'l' only a member token; then, only with usage: usage mode
  *       ('a' if admitted, 'e' every), usage hash TTL s, producer marks TTL s ('0': no sequence check),
  *       sequence, producer floor, dirty-shard member ('': none), read back ('1': answer the usage hash),
- *       field / delta pairs.
+ *       producer floor field ('' without a sequence), field / delta pairs.
  * Reply: { allowed 0|1, remaining, retry-after ms (-1: never), reset-after ms, Redis now ms, usage recorded 0|1 },
  * and with read back, when the usage was recorded, the usage hash's field / value list after the write (a
  * caller that reports usage next, `GET /v1/usage`, then needs no Redis call of its own).
@@ -128,11 +128,11 @@ if mode == 'e' or (mode == 'a' and allowed == 1) then
   k = k + 1
   local fresh = true
   if ARGV[u + 2] ~= '0' then
-    fresh = claimProducerSequence(KEYS[k], ARGV[u + 3], ARGV[u + 4], ARGV[u + 2])
+    fresh = claimProducerSequence(hash, ARGV[u + 7], KEYS[k], ARGV[u + 3], ARGV[u + 4], ARGV[u + 2])
     k = k + 1
   end
   if fresh then
-    for i = u + 7, #ARGV, 2 do
+    for i = u + 8, #ARGV, 2 do
       redis.call('HINCRBY', hash, ARGV[i], ARGV[i + 1])
     end
     redis.call('EXPIRE', hash, ARGV[u + 1])

@@ -262,6 +262,7 @@ export class RateLimiterService implements OnModuleInit, OnApplicationShutdown {
         sequence?.floor ?? 0,
         usage.dirty?.member ?? '',
         usage.readBack === true ? '1' : '0',
+        sequence?.floorField ?? '',
       );
       for (const field in usage.increments) args.push(field, usage.increments[field] as number);
     }

@@ -28,7 +28,9 @@ export interface UsageIncrement {
 
 /** Where and how an increment's producer sequence is checked (`CLAIM_PRODUCER_SEQUENCE_LUA`). */
 export interface ProducerSequence {
-  /** The producer's marks for the tenant-month, e.g. `usage:{<tenantId>}:2025-01:producer:<id>`. */
+  /** The usage hash's field holding the producer's floor for the tenant-month, e.g. `~<id>`. */
+  readonly floorField: string;
+  /** The sequences it applied out of order, e.g. `usage:{<tenantId>}:2025-01:producer:<id>`. */
   readonly marksKey: string;
   readonly sequence: number;
   /** The producer's oldest increment of this tenant-month whose outcome it does not know yet. */

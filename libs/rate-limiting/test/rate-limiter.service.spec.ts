@@ -333,6 +333,7 @@ describe('RateLimiterService on Redis', () => {
       increments: { api_calls: 1, bandwidth_bytes: 512 },
       hashTtlSeconds: 90 * 86_400,
       sequence: {
+        floorField: '~p1',
         marksKey: `usage:{${subject}}:2025-01:producer:p1`,
         sequence,
         floor: sequence,
@@ -355,6 +356,8 @@ describe('RateLimiterService on Redis', () => {
       expect(await admin.hgetall(`usage:{${subject}}:2025-01`)).toEqual({
         api_calls: '1',
         bandwidth_bytes: '512',
+        // The producer's floor, moved past sequence 1.
+        '~p1': '2',
       });
       expect(await admin.smembers(`usage:{${subject}}:dirty`)).toEqual([subject]);
       expect(await admin.ttl(`usage:{${subject}}:2025-01`)).toBeGreaterThan(89 * 86_400);
@@ -441,7 +444,7 @@ describe('RateLimiterService on Redis', () => {
         usage: { ...usageFor(subject, 3), readBack: true },
       });
 
-      expect(admitted.usageHash).toEqual({ api_calls: '1', bandwidth_bytes: '512' });
+      expect(admitted.usageHash).toEqual({ api_calls: '1', bandwidth_bytes: '512', '~p1': '2' });
       expect(refused).toMatchObject({ allowed: false, usageRecorded: false });
       expect(refused.usageHash).toBeUndefined();
     });

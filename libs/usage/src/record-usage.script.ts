@@ -11,28 +11,37 @@ import { USAGE_BASELINE_FIELD } from './usage.constant';
  * threshold of the watched metric sets that threshold's flag with `SET NX`: exactly one caller, on any
  * instance, learns that it crossed it.
  *
+ * A replayed sequenced event ('r': its first write may have landed) is applied only to a hash that has its
+ * baseline: a hash without one may have lost the marks that would recognise it, while MongoDB may already
+ * count it (the sync copied it before Redis lost its data). The reply then asks for the baseline (applied -1),
+ * whose seeding restores the persisted marks (SEED_USAGE_BASELINE_SCRIPT), and the caller replays again.
+ *
  * KEYS: 1 usage hash, 2 producer marks or event marker, 3 the tenant's dirty shard, 4.. one flag per threshold
  *       (same order as in ARGV).
- * ARGV: 1 hash TTL s, 2 identity ('s' sequenced, 'k' keyed, '0' write nothing, only check thresholds),
- *       3 marks or marker TTL s, 4 sequence, 5 producer floor, 6 dirty-shard member, 7 storage measurement
- *       ('' none), 8 watched metric ('' none), 9 its limit, 10 flag TTL s, 11 number of thresholds n,
- *       12..11+n threshold percentages, then field / delta pairs.
- * Reply: { applied 0|1, baseline set 0|1, watched metric's value, thresholds newly reached... }.
+ * ARGV: 1 hash TTL s, 2 identity ('s' sequenced, 'r' sequenced replay, 'k' keyed, '0' write nothing, only
+ *       check thresholds), 3 marks or marker TTL s, 4 sequence, 5 producer floor, 6 dirty-shard member,
+ *       7 storage measurement ('' none), 8 watched metric ('' none), 9 its limit, 10 flag TTL s, 11 number of
+ *       thresholds n, 12..11+n threshold percentages, 12+n producer floor field ('' unless sequenced), then
+ *       field / delta pairs.
+ * Reply: { applied 1|0|-1 (baseline needed first), baseline set 0|1, watched metric's value, thresholds newly
+ *          reached... }.
  */
 export const RECORD_USAGE_SCRIPT = `${CLAIM_PRODUCER_SEQUENCE_LUA}
 local hash = KEYS[1]
 local identity = ARGV[2]
 local thresholdCount = tonumber(ARGV[11])
+local baseline = redis.call('HEXISTS', hash, '${USAGE_BASELINE_FIELD}')
+if identity == 'r' and baseline == 0 then return { -1, 0, 0 } end
 local fresh = false
-if identity == 's' then
-  fresh = claimProducerSequence(KEYS[2], ARGV[4], ARGV[5], ARGV[3])
+if identity == 's' or identity == 'r' then
+  fresh = claimProducerSequence(hash, ARGV[12 + thresholdCount], KEYS[2], ARGV[4], ARGV[5], ARGV[3])
 elseif identity == 'k' then
   fresh = redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[3])
 end
 local applied = 0
 if fresh then
   applied = 1
-  for i = 12 + thresholdCount, #ARGV, 2 do
+  for i = 13 + thresholdCount, #ARGV, 2 do
     redis.call('HINCRBY', hash, ARGV[i], ARGV[i + 1])
   end
   if ARGV[7] ~= '' then
@@ -42,7 +51,6 @@ if fresh then
   redis.call('EXPIRE', hash, ARGV[1])
   redis.call('SADD', KEYS[3], ARGV[6])
 end
-local baseline = redis.call('HEXISTS', hash, '${USAGE_BASELINE_FIELD}')
 local reply = { applied, baseline, 0 }
 if ARGV[8] ~= '' then
   local value = tonumber(redis.call('HGET', hash, ARGV[8])) or 0

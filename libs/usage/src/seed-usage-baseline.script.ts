@@ -1,33 +1,52 @@
-import { USAGE_BASELINE_FIELD } from './usage.constant';
+import { CLAIM_PRODUCER_SEQUENCE_LUA } from '@tenantpay/rate-limiting';
+
+import { PRODUCER_FLOOR_FIELD_PREFIX, USAGE_BASELINE_FIELD } from './usage.constant';
 
 /**
- * Keeps a usage hash continuous with what MongoDB persisted from it, after Redis lost data.
+ * Keeps a usage hash continuous with what MongoDB persisted from it, after Redis lost data, and answers the
+ * hash with its producer marks in one atomic read (what the sync persists).
  *
  * - A hash without the baseline field was created after Redis lost the period's data (or by the period's
  *   first write) and holds only what was counted since; adding the values persisted in MongoDB (once:
- *   `HSETNX` on the baseline field decides) makes it continue from them.
+ *   `HSETNX` on the baseline field decides) makes it continue from them. A missing hash is created so, with
+ *   its TTL: a replay waiting for the baseline needs one.
  * - A hash with its baseline never holds less than was persisted from it, since Redis counts only rise and
  *   MongoDB only copies them; a counter below the persisted value means Redis came back from an older copy
  *   of its data (an AOF or snapshot missing its last writes). It is raised to the persisted value, so later
  *   increments count on top of it instead of disappearing under MongoDB's `$max`.
+ * - Either way the persisted producer marks are merged into Redis's (mergeProducerMarks): the sequences
+ *   MongoDB's counters include are recognised when their producers replay them.
  *
- * A missing hash is left missing (creating it here would create it without a TTL).
+ * Every producer with a floor in the hash must be passed (the caller reads the hash's fields first): its marks
+ * belong in the same snapshot as the counters they account for. If one appeared since, the reply asks again.
  *
- * KEYS: 1 usage hash. ARGV: persisted api_calls, transactions, storage_bytes, bandwidth_bytes.
- * Reply: { seeded 0|1, raised 0|1, then the hash's fields and values } ({ 0, 0 } for a missing hash).
+ * KEYS: 1 usage hash, 2.. each producer's marks (out-of-order sequences), in ARGV's order.
+ * ARGV: 1-4 persisted api_calls, transactions, storage_bytes, bandwidth_bytes, 5 hash TTL s, 6 marks TTL s,
+ *       then per producer: its floor field, persisted floor ('' none), persisted members (space-separated).
+ * Reply: { -1 } when a producer was not passed; else { seeded 0|1, raised 0|1, the hash's fields and values,
+ *          then per producer its marks' members }.
  */
-export const SEED_USAGE_BASELINE_SCRIPT = `
+export const SEED_USAGE_BASELINE_SCRIPT = `${CLAIM_PRODUCER_SEQUENCE_LUA}
 local hash = KEYS[1]
-if redis.call('EXISTS', hash) == 0 then return { 0, 0 } end
+local producers = (#ARGV - 6) / 3
+local passed = {}
+for i = 1, producers do passed[ARGV[4 + 3 * i]] = true end
+for _, field in ipairs(redis.call('HKEYS', hash)) do
+  if string.sub(field, 1, 1) == '${PRODUCER_FLOOR_FIELD_PREFIX}' and not passed[field] then return { -1 } end
+end
 local fields = { 'api_calls', 'transactions', 'storage_bytes', 'bandwidth_bytes' }
 local seeded, raised = 0, 0
 if redis.call('HSETNX', hash, '${USAGE_BASELINE_FIELD}', '1') == 1 then
   seeded = 1
-  redis.call('HINCRBY', hash, 'api_calls', ARGV[1])
-  redis.call('HINCRBY', hash, 'transactions', ARGV[2])
-  local stored = tonumber(redis.call('HGET', hash, 'storage_bytes')) or 0
-  if tonumber(ARGV[3]) > stored then redis.call('HSET', hash, 'storage_bytes', ARGV[3]) end
-  redis.call('HINCRBY', hash, 'bandwidth_bytes', ARGV[4])
+  for i, field in ipairs(fields) do
+    if field == 'storage_bytes' then
+      local stored = tonumber(redis.call('HGET', hash, field)) or 0
+      if tonumber(ARGV[i]) > stored then redis.call('HSET', hash, field, ARGV[i]) end
+    elseif ARGV[i] ~= '0' then
+      redis.call('HINCRBY', hash, field, ARGV[i])
+    end
+  end
+  if redis.call('TTL', hash) < 0 then redis.call('EXPIRE', hash, ARGV[5]) end
 else
   for i, field in ipairs(fields) do
     local stored = tonumber(redis.call('HGET', hash, field)) or 0
@@ -37,8 +56,15 @@ else
     end
   end
 end
-local reply = redis.call('HGETALL', hash)
-table.insert(reply, 1, raised)
-table.insert(reply, 1, seeded)
+for i = 1, producers do
+  local floor = ARGV[5 + 3 * i]
+  if floor ~= '' then
+    local members = {}
+    for token in string.gmatch(ARGV[6 + 3 * i], '%d+') do members[#members + 1] = tonumber(token) end
+    mergeProducerMarks(hash, ARGV[4 + 3 * i], KEYS[1 + i], tonumber(floor), members, ARGV[6])
+  end
+end
+local reply = { seeded, raised, redis.call('HGETALL', hash) }
+for i = 1, producers do reply[#reply + 1] = redis.call('ZRANGE', KEYS[1 + i], 0, -1) end
 return reply
 `;

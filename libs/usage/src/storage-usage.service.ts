@@ -98,6 +98,7 @@ export class StorageUsageService implements StorageUsage {
         STORAGE_TOTAL_TTL_SECONDS,
         claim.sequence,
         claim.floor,
+        claim.floorField,
       ],
     );
   }

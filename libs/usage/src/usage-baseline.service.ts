@@ -2,7 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { REDIS_CLIENT, RedisScript, type RedisClient } from '@tenantpay/platform';
 
 import { SEED_USAGE_BASELINE_SCRIPT } from './seed-usage-baseline.script';
-import { USAGE_BASELINE_FIELD, usageHashKey } from './usage.constant';
+import type { ProducerMarks, ProducersMarks } from './producer-marks';
+import {
+  PRODUCER_FLOOR_FIELD_PREFIX,
+  PRODUCER_MARKS_TTL_SECONDS,
+  producerFloorField,
+  producerMarksKey,
+  USAGE_BASELINE_FIELD,
+  USAGE_HASH_TTL_SECONDS,
+  usageHashKey,
+} from './usage.constant';
 import { type UsageCounters, usageFromHash, USAGE_METRICS, ZERO_USAGE } from './usage-counters';
 import { UsageDataLossService } from './usage-data-loss.service';
 import type { PersistedUsage } from './usage-records.repository';
@@ -15,10 +24,19 @@ export interface RedisUsageState {
   readonly counters: UsageCounters;
 }
 
+/** A hash as the baseline left it: absolute counters, and the producer marks that account for them. */
+export interface BaselinedUsageState extends RedisUsageState {
+  readonly producerMarks: ProducersMarks;
+}
+
+/** A producer that starts writing to the tenant-month between two reads only makes the snapshot try again. */
+const SNAPSHOT_ATTEMPTS = 5;
+
 /**
  * Keeps Redis counts continuous with MongoDB across Redis data loss: a hash without a baseline gets the
  * persisted values added to it once, a hash behind MongoDB is raised to it, so new increments continue from
- * what was persisted. Either repair after MongoDB had usage for the period is a detected loss, reported once
+ * what was persisted, and the persisted producer marks are merged back, so replays of increments MongoDB already
+ * counts are recognised. Either repair after MongoDB had usage for the period is a detected loss, reported once
  * (the script's `HSETNX` or raise happens for one caller only).
  */
 @Injectable()
@@ -31,31 +49,90 @@ export class UsageBaselineService {
     private readonly loss: UsageDataLossService,
   ) {}
 
+  /** {@link ensure} for many tenant-periods at once: one MongoDB read per period, the Redis calls in parallel. */
+  async ensureAll(periods: readonly { readonly tenantId: string; readonly period: string }[]): Promise<void> {
+    const tenantsByPeriod = new Map<string, Set<string>>();
+    for (const { tenantId, period } of periods) {
+      tenantsByPeriod.set(period, (tenantsByPeriod.get(period) ?? new Set()).add(tenantId));
+    }
+    for (const [period, tenants] of tenantsByPeriod) {
+      const tenantIds = [...tenants];
+      const persisted = await this.records.findMany(tenantIds, period);
+      await Promise.all(
+        tenantIds.map((tenantId) => this.ensure(tenantId, period, persisted.get(tenantId) ?? null)),
+      );
+    }
+  }
+
   /**
-   * Seeds or raises the hash from MongoDB as needed and answers its absolute counters. `persisted` may be
-   * passed when the caller already read it (the sync reads a batch at once).
+   * Seeds (creating a missing hash) or raises the hash from MongoDB as needed and answers its absolute
+   * counters with the producer marks that account for them. `persisted` may be passed when the caller already
+   * read it (the sync reads a batch at once).
    */
   async ensure(
     tenantId: string,
     period: string,
     persisted?: PersistedUsage | null,
-  ): Promise<RedisUsageState> {
+  ): Promise<BaselinedUsageState> {
     const base = persisted === undefined ? await this.records.find(tenantId, period) : persisted;
     const counters = base?.counters ?? ZERO_USAGE;
-    const reply = await this.script.evaluate(
-      this.redis,
-      [usageHashKey(tenantId, period)],
-      [counters.api_calls, counters.transactions, counters.storage_bytes, counters.bandwidth_bytes],
-    );
-    const [seeded, raised, ...fields] = Array.isArray(reply) ? reply : [];
-    const state = toRedisUsageState(pairsToRecord(fields));
-    if (raised === 1) {
-      await this.loss.reportPeriod('period_behind', tenantId, period, counters, state.counters);
-    } else if (seeded === 1 && USAGE_METRICS.some((metric) => counters[metric] > 0)) {
-      await this.loss.reportPeriod('period_missing', tenantId, period, counters, state.counters);
+    const persistedMarks = base?.producers ?? {};
+    const hashKey = usageHashKey(tenantId, period);
+    for (let attempt = 1; attempt <= SNAPSHOT_ATTEMPTS; attempt += 1) {
+      const producerIds = [
+        ...new Set([...producersIn(await this.redis.hkeys(hashKey)), ...Object.keys(persistedMarks)]),
+      ];
+      const reply = await this.script.evaluate(
+        this.redis,
+        [hashKey, ...producerIds.map((id) => producerMarksKey(tenantId, period, id))],
+        [
+          counters.api_calls,
+          counters.transactions,
+          counters.storage_bytes,
+          counters.bandwidth_bytes,
+          USAGE_HASH_TTL_SECONDS,
+          PRODUCER_MARKS_TTL_SECONDS,
+          ...producerIds.flatMap((id) => marksArguments(id, persistedMarks[id])),
+        ],
+      );
+      const [seeded, raised, fields, ...marks] = Array.isArray(reply) ? reply : [];
+      if (seeded === -1) continue;
+      const hash = pairsToRecord(Array.isArray(fields) ? fields : []);
+      const state = { ...toRedisUsageState(hash), producerMarks: marksOf(producerIds, hash, marks) };
+      if (raised === 1) {
+        await this.loss.reportPeriod('period_behind', tenantId, period, counters, state.counters);
+      } else if (seeded === 1 && USAGE_METRICS.some((metric) => counters[metric] > 0)) {
+        await this.loss.reportPeriod('period_missing', tenantId, period, counters, state.counters);
+      }
+      return state;
     }
-    return state;
+    throw new Error(`Usage producers of a tenant-month kept changing over ${SNAPSHOT_ATTEMPTS} reads`);
   }
+}
+
+function producersIn(fields: readonly string[]): string[] {
+  return fields
+    .filter((field) => field.startsWith(PRODUCER_FLOOR_FIELD_PREFIX))
+    .map((field) => field.slice(PRODUCER_FLOOR_FIELD_PREFIX.length));
+}
+
+function marksArguments(producerId: string, persisted: ProducerMarks | undefined): (string | number)[] {
+  return [producerFloorField(producerId), persisted?.floor ?? '', persisted?.applied.join(' ') ?? ''];
+}
+
+function marksOf(
+  producerIds: readonly string[],
+  hash: Readonly<Record<string, string>>,
+  members: readonly unknown[],
+): ProducersMarks {
+  const marks: Record<string, ProducerMarks> = {};
+  producerIds.forEach((producerId, index) => {
+    const floor = Number(hash[producerFloorField(producerId)]);
+    const applied = members[index];
+    if (!Number.isSafeInteger(floor)) return;
+    marks[producerId] = { floor, applied: Array.isArray(applied) ? applied.map(Number) : [] };
+  });
+  return marks;
 }
 
 export function toRedisUsageState(hash: Readonly<Record<string, string>>): RedisUsageState {

@@ -5,6 +5,7 @@ import type { ProducerSequence } from '@tenantpay/rate-limiting';
 
 import {
   PRODUCER_MARKS_TTL_SECONDS,
+  producerFloorField,
   producerMarksKey,
   UNSETTLED_IN_FLIGHT_MAX_AGE_MS,
 } from './usage.constant';
@@ -67,6 +68,7 @@ export class UsageProducer {
   /** What a write of `stream` carries to Redis. */
   claimOf(stream: SequencedStream): ProducerSequence {
     return {
+      floorField: producerFloorField(this.id),
       marksKey: producerMarksKey(stream.tenantId, stream.period, this.id),
       sequence: stream.sequence,
       floor: this.floorOf(stream),

@@ -20,6 +20,11 @@ export interface UsageRecordDocument {
   bandwidth_bytes: number;
   /** Threshold percentages already alerted in this period: a second guard after Redis lost its flags. */
   notifiedThresholds: number[];
+  /**
+   * Producer id → its marks for this period (`floor`, and `applied` sequences above it as keys set to true):
+   * restored into Redis with the counters after Redis lost them, so replays are not counted twice.
+   */
+  producers?: Record<string, { floor: number; applied?: Record<string, true> }>;
   /** Set at month close; the counters are then final and transactions match the payments. */
   closedAt: Date | null;
   /** What metering had counted when the period was closed, kept when reconciliation corrected it. */
@@ -39,6 +44,7 @@ export const UsageRecordSchema = new Schema<UsageRecordDocument>(
     storage_bytes: counter,
     bandwidth_bytes: counter,
     notifiedThresholds: { type: [Number], default: () => [] },
+    producers: { type: Schema.Types.Mixed },
     closedAt: { type: Date, default: null },
     meteredTransactions: { type: Number, default: null },
   },

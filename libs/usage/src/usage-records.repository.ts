@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
+import type { Model, UpdateQuery } from 'mongoose';
 
+import type { ProducersMarks } from './producer-marks';
 import { type UsageCounters, ZERO_USAGE } from './usage-counters';
 import { USAGE_RECORD_MODEL, type UsageRecordDocument } from './usage-record.schema';
 
@@ -10,6 +11,8 @@ export interface PersistedUsage {
   readonly tenantId: string;
   readonly period: string;
   readonly counters: UsageCounters;
+  /** The producer marks accounting for `counters` (see ProducerMarks). */
+  readonly producers: ProducersMarks;
   readonly closed: boolean;
 }
 
@@ -17,11 +20,16 @@ export interface UsageSnapshotToPersist {
   readonly tenantId: string;
   readonly period: string;
   readonly counters: UsageCounters;
+  readonly producers: ProducersMarks;
+  /** The marks persisted before, read by the caller: their applied sequences now below a floor are dropped. */
+  readonly persistedProducers: ProducersMarks;
 }
 
 /**
  * The only access to `usage_records`. Writes are raises (`$max`), so a replayed or reordered sync can never
- * lower a count; only month close sets `transactions` to the authoritative number.
+ * lower a count; only month close sets `transactions` to the authoritative number. Producer marks are merged
+ * the same way (floors by `$max`, applied sequences added one field each), so a reordered sync never forgets a
+ * sequence that the counters it left behind include.
  */
 @Injectable()
 export class UsageRecordsRepository {
@@ -57,17 +65,14 @@ export class UsageRecordsRepository {
     return latest?.storage_bytes ?? 0;
   }
 
-  /** Raises each record to at least the given absolute counters, creating it if needed. */
+  /** Raises each record to at least the given absolute counters and marks, creating it if needed. */
   async raise(snapshots: readonly UsageSnapshotToPersist[]): Promise<void> {
     if (snapshots.length === 0) return;
     await this.model.bulkWrite(
-      snapshots.map(({ tenantId, period, counters }) => ({
+      snapshots.map((snapshot) => ({
         updateOne: {
-          filter: { tenantId, period },
-          update: {
-            $max: { ...counters },
-            $setOnInsert: { notifiedThresholds: [], closedAt: null, meteredTransactions: null },
-          },
+          filter: { tenantId: snapshot.tenantId, period: snapshot.period },
+          update: raiseUpdate(snapshot),
           upsert: true,
         },
       })),
@@ -116,6 +121,39 @@ export class UsageRecordsRepository {
   }
 }
 
+function raiseUpdate({
+  counters,
+  producers,
+  persistedProducers,
+}: UsageSnapshotToPersist): UpdateQuery<UsageRecordDocument> {
+  const max: Record<string, number> = { ...counters };
+  const set: Record<string, true> = {};
+  const unset: Record<string, ''> = {};
+  for (const [producerId, { floor, applied }] of Object.entries(producers)) {
+    max[`producers.${producerId}.floor`] = floor;
+    for (const sequence of applied) {
+      if (sequence >= floor) set[`producers.${producerId}.applied.${sequence}`] = true;
+    }
+    for (const sequence of persistedProducers[producerId]?.applied ?? []) {
+      if (sequence < floor) unset[`producers.${producerId}.applied.${sequence}`] = '';
+    }
+  }
+  return {
+    $max: max,
+    $setOnInsert: { notifiedThresholds: [], closedAt: null, meteredTransactions: null },
+    ...(Object.keys(set).length > 0 ? { $set: set } : {}),
+    ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
+  };
+}
+
+function toProducersMarks(stored: UsageRecordDocument['producers'] | undefined): ProducersMarks {
+  const marks: Record<string, ProducersMarks[string]> = {};
+  for (const [producerId, { floor, applied }] of Object.entries(stored ?? {})) {
+    marks[producerId] = { floor, applied: Object.keys(applied ?? {}).map(Number) };
+  }
+  return marks;
+}
+
 function toPersisted(document: UsageRecordDocument): PersistedUsage {
   return {
     tenantId: document.tenantId,
@@ -126,6 +164,7 @@ function toPersisted(document: UsageRecordDocument): PersistedUsage {
       storage_bytes: document.storage_bytes ?? 0,
       bandwidth_bytes: document.bandwidth_bytes ?? 0,
     },
+    producers: toProducersMarks(document.producers),
     closed: document.closedAt != null,
   };
 }

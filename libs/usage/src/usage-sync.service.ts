@@ -26,8 +26,10 @@ const DIRTY_MEMBER = /^(\d{4}-\d{2}):(.+)$/;
  * Idempotent: records only rise (`$max`), so running it twice, concurrently, or out of order is harmless;
  * before copying, a hash that lost its baseline is seeded from MongoDB (and one behind MongoDB raised to it),
  * so a Redis restart never writes the small since-restart counts over the persisted ones: MongoDB totals are
- * what was persisted before the loss plus what was counted after it. Each run first checks the sentinel,
- * so Redis losing its data is reported even for tenants that send nothing afterwards.
+ * what was persisted before the loss plus what was counted after it. The producer marks are copied in the same
+ * read as the counters they account for, and restored with them (see CLAIM_PRODUCER_SEQUENCE_LUA), so a replay
+ * of an increment already copied is not counted again after a loss. Each run first checks the sentinel, so
+ * Redis losing its data is reported even for tenants that send nothing afterwards.
  *
  * It finds work in the shards producers noted as changing (ChangedUsageShards). At its first run in a process,
  * after a gap too long for the notes' window, and every few minutes, it probes the whole fixed list of dirty
@@ -102,7 +104,13 @@ export class UsageSyncService {
       // A closed period's numbers are final (reconciled against payments); late counts do not reopen it.
       if (record?.closed === true) continue;
       const state = await this.baseline.ensure(tenantId, period, record);
-      if (state.exists) snapshots.push({ tenantId, period, counters: state.counters });
+      snapshots.push({
+        tenantId,
+        period,
+        counters: state.counters,
+        producers: state.producerMarks,
+        persistedProducers: record?.producers ?? {},
+      });
     }
     await this.records.raise(snapshots);
     return snapshots.length;

@@ -180,7 +180,7 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
       // still sends the batch in one write per node.
       const writes = Promise.all(
         batch.map((event) =>
-          this.script.evaluate(this.redis, ...this.scriptCall(event)).then(
+          this.script.evaluate(this.redis, ...this.scriptCall(event, 'replay')).then(
             (reply): [Error | null, unknown] => [null, reply],
             (error: Error): [Error | null, unknown] => [error, null],
           ),
@@ -195,17 +195,35 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
         return;
       }
       const failed = batch.filter((_, index) => (results?.[index]?.[0] ?? null) !== null);
-      const unwritten = new Set(failed);
+      const waiting = batch.filter((_, index) => needsBaseline(results?.[index]?.[1]));
+      const unwritten = new Set([...failed, ...waiting]);
       for (const event of batch) if (!unwritten.has(event)) this.settle(event);
-      this.metrics.replayed.inc(batch.length - failed.length);
+      this.metrics.replayed.inc(batch.length - unwritten.size);
       if (failed.length > 0) {
-        this.restore(failed);
+        this.restore([...unwritten]);
         this.noteFailure(results?.find(([error]) => error !== null)?.[0]);
         return;
       }
       this.noteHealthy();
+      if (waiting.length > 0 && !(await this.restoreBaselines(waiting))) return;
     }
     this.metrics.buffered.set(this.buffer.size);
+  }
+
+  /**
+   * Replays that found their hash without a baseline go back in front of the buffer once it is restored from
+   * MongoDB, with the producer marks persisted there: those recognise what MongoDB already counts.
+   */
+  private async restoreBaselines(waiting: readonly UsageEvent[]): Promise<boolean> {
+    try {
+      await this.baseline.ensureAll(waiting);
+    } catch (error) {
+      this.restore(waiting);
+      this.noteFailure(error);
+      return false;
+    }
+    this.restore(waiting);
+    return true;
   }
 
   /**
@@ -233,7 +251,7 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
     checkOnly = false,
     companion?: CompanionScript,
   ): Promise<unknown> {
-    const [keys, args] = this.scriptCall(event, watch, checkOnly);
+    const [keys, args] = this.scriptCall(event, checkOnly ? 'check-only' : 'first', watch);
     if (companion === undefined) return this.script.evaluate(this.redis, keys, args);
     // EVAL, not EVALSHA: a NOSCRIPT inside EXEC could not be retried without running the other script twice.
     const results = await this.redis
@@ -246,15 +264,16 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
     return results[0]?.[1];
   }
 
+  /** `replay`: a buffered event, whose first write may have landed (see RECORD_USAGE_SCRIPT). */
   private scriptCall(
     event: UsageEvent,
+    write: 'first' | 'replay' | 'check-only',
     watch?: ThresholdWatch,
-    checkOnly = false,
   ): [string[], (string | number)[]] {
     const thresholds = watch?.thresholds ?? [];
-    const identity = this.identityOf(event);
+    const identity = this.identityOf(event, write === 'replay');
     const shardTag = UsageDirtyShards.tagFor(event.tenantId);
-    if (!checkOnly) this.changedShards.note(shardTag);
+    if (write !== 'check-only') this.changedShards.note(shardTag);
     const keys = [
       usageHashKey(event.tenantId, event.period),
       identity.key,
@@ -263,7 +282,7 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
     ];
     const args: (string | number)[] = [
       USAGE_HASH_TTL_SECONDS,
-      checkOnly ? '0' : identity.mode,
+      write === 'check-only' ? '0' : identity.mode,
       identity.ttlSeconds,
       identity.sequence,
       identity.floor,
@@ -274,6 +293,7 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
       THRESHOLD_FLAG_TTL_SECONDS,
       thresholds.length,
       ...thresholds,
+      identity.floorField,
     ];
     for (const [metric, delta] of Object.entries(event.increments)) {
       if (delta !== undefined && delta !== 0) args.push(metric, delta);
@@ -281,21 +301,30 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
     return [keys, args];
   }
 
-  /** The script's dedup arguments: the producer's marks and floor, or the keyed event's marker. */
-  private identityOf(event: UsageEvent): {
-    mode: 's' | 'k';
+  /**
+   * The script's dedup arguments: the producer's marks and floor, or the keyed event's marker. A keyed event is
+   * judged alike on replay: its markers are not persisted (month close reconciles `transactions` with the
+   * payments themselves).
+   */
+  private identityOf(
+    event: UsageEvent,
+    replay: boolean,
+  ): {
+    mode: 's' | 'r' | 'k';
     key: string;
     ttlSeconds: number;
     sequence: number;
     floor: number;
+    floorField: string;
   } {
     if (event.sequence === undefined) {
       const key = usageEventKey(event.tenantId, event.period, event.eventId);
-      return { mode: 'k', key, ttlSeconds: event.eventTtlSeconds, sequence: 0, floor: 0 };
+      return { mode: 'k', key, ttlSeconds: event.eventTtlSeconds, sequence: 0, floor: 0, floorField: '' };
     }
     const claim = this.producer.claimOf(sequencedStream(event, event.sequence));
     return {
-      mode: 's',
+      mode: replay ? 'r' : 's',
+      floorField: claim.floorField,
       key: claim.marksKey,
       ttlSeconds: claim.marksTtlSeconds,
       sequence: claim.sequence,
@@ -351,6 +380,11 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
 
 /** Replays a threshold check without writing (the event itself was already written or counted). */
 const CHECK_ONLY = true;
+
+/** The script's answer to a replay whose hash lacks its baseline (see RECORD_USAGE_SCRIPT). */
+function needsBaseline(reply: unknown): boolean {
+  return Array.isArray(reply) && reply[0] === -1;
+}
 
 function sequencedStream(event: UsageEvent, sequence: number): SequencedStream {
   return { tenantId: event.tenantId, period: event.period, sequence };

@@ -18,13 +18,23 @@ export function usageEventKey(tenantId: string, period: string, eventId: string)
 }
 
 /**
- * One producer's (API or worker process's) sequence marks for a tenant-month: its floor and the sequences it
- * applied out of order (see CLAIM_PRODUCER_SEQUENCE_LUA in the rate-limiting library). One key per producer
- * and tenant-month, whatever the number of requests.
+ * The sequences one producer (API or worker process) applied out of order in a tenant-month, above its floor
+ * (see CLAIM_PRODUCER_SEQUENCE_LUA in the rate-limiting library): a sorted set that exists only while some do.
  */
 export function producerMarksKey(tenantId: string, period: string, producerId: string): string {
   return `usage:{${tenantId}}:${period}:producer:${producerId}`;
 }
+
+/**
+ * The usage hash's field holding one producer's floor for the tenant-month: in the hash, so the sync copies it
+ * with the counters it accounts for, in one read.
+ */
+export function producerFloorField(producerId: string): string {
+  return `${PRODUCER_FLOOR_FIELD_PREFIX}${producerId}`;
+}
+
+/** Usage hash fields starting with this are producer floors; counters and the baseline field never do. */
+export const PRODUCER_FLOOR_FIELD_PREFIX = '~';
 
 /** The tenant's stored bytes now (not per period): what the period's `storage_bytes` gauge rises to. */
 export function storageTotalKey(tenantId: string): string {
@@ -106,9 +116,9 @@ export const USAGE_REDIS_SENTINEL_KEY = 'usage:sentinel';
 /** Usage hashes outlive their month long enough for billing to read them; MongoDB keeps them for good. */
 export const USAGE_HASH_TTL_SECONDS = 90 * 24 * 3600;
 /**
- * A producer's marks need only outlive its replays, which come from its in-process buffer while Redis is
- * unreachable: refreshed on every write, so they expire this long after the producer (a process that
- * restarted, or scaled in) last wrote to the tenant-month.
+ * A producer's out-of-order marks need only outlive its replays, which come from its in-process buffer while
+ * Redis is unreachable: refreshed on every write out of order, so they expire this long after the producer (a
+ * process that restarted, or scaled in) last wrote one.
  */
 export const PRODUCER_MARKS_TTL_SECONDS = 6 * 3600;
 /**
