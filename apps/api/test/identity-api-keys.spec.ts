@@ -96,7 +96,7 @@ describe('identity over HTTP: /v1/api-keys and API-key authentication', () => {
         .expect(201);
       expect(created.body).toEqual(
         expect.objectContaining({
-          key: expect.stringMatching(/^tp_live_[0-9A-Za-z]{8}_[0-9A-Za-z]{43}$/),
+          key: expect.stringMatching(new RegExp(`^tp_live_${enterprise.id}_[0-9A-Za-z]{8}_[0-9A-Za-z]{43}$`)),
           scopes: ['payments:read', 'usage:read'],
           expiresAt: '2099-01-01T00:00:00.000Z',
           status: 'active',

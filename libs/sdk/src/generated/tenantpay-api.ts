@@ -2741,7 +2741,7 @@ export interface components {
       scopes: string[];
       /**
        * @description The key's visible start.
-       * @example tp_live_AbC123xY
+       * @example tp_live_65a1b2c3d4e5f60718293a4b_AbC123xY
        */
       prefix: string;
       expiresAt: string | null;
@@ -2926,7 +2926,7 @@ export interface components {
       status: 'active' | 'rotating' | 'expired' | 'revoked';
       /**
        * @description Send it as the `X-API-Key` header.
-       * @example tp_live_AbC123xY.9fK2mQ7vL1pR4sT8wZ0bD3gH6jN5
+       * @example tp_live_65a1b2c3d4e5f60718293a4b_AbC123xY_9fK2mQ7vL1pR4sT8wZ0bD3gH6jN5aB7cD9eF1gH3iJ5kL7mN
        */
       key: string;
       /** @example 665f1c2ab3e4d5f6a7b8c9d1 */
@@ -2934,8 +2934,8 @@ export interface components {
       /** @example ERP integration */
       name: string;
       /**
-       * @description The key's first characters, to recognise it by.
-       * @example tp_live_AbC123xY
+       * @description The key's visible prefix (its tenant and 8 random characters), to recognise it by.
+       * @example tp_live_65a1b2c3d4e5f60718293a4b_AbC123xY
        */
       prefix: string;
       /**
@@ -2968,8 +2968,8 @@ export interface components {
       /** @example ERP integration */
       name: string;
       /**
-       * @description The key's first characters, to recognise it by.
-       * @example tp_live_AbC123xY
+       * @description The key's visible prefix (its tenant and 8 random characters), to recognise it by.
+       * @example tp_live_65a1b2c3d4e5f60718293a4b_AbC123xY
        */
       prefix: string;
       /**
