@@ -2788,8 +2788,8 @@ export interface components {
       recoveryCodes: string[];
     };
     MfaDisableDto: {
-      password?: string;
       code?: string;
+      recoveryCode?: string;
     };
     MfaPolicyResponse: {
       mfaRequired: boolean;
