@@ -11,7 +11,7 @@ import {
 import { TenantJobsModule, TenantLookupService, tenantLogFields } from '@tenantpay/tenancy';
 import { AdminPlatformUsersModule } from './admin-platform-users/admin-platform-users.module';
 import { AdminTenantsModule } from './admin-tenants/admin-tenants.module';
-import { API_PLATFORM_COLLECTIONS } from './api-platform-collections.constant';
+import { API_PLATFORM_COLLECTIONS, API_TENANT_KEYED_COLLECTIONS } from './api-platform-collections.constant';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditApiModule } from './audit/audit-api.module';
 import { AuthModule } from './auth/auth.module';
@@ -50,7 +50,10 @@ export class ApiModule {
         PlatformHealthModule,
         ApiMetricsModule,
         DataIsolationModule.forRoot(
-          { platformCollections: API_PLATFORM_COLLECTIONS },
+          {
+            platformCollections: API_PLATFORM_COLLECTIONS,
+            tenantKeyedCollections: API_TENANT_KEYED_COLLECTIONS,
+          },
           { imports: [AuditModule], useExisting: AuditService },
         ),
         // With admission control's tenant bound (ApiAdmissionModule), which its request hook runs.

@@ -244,7 +244,7 @@ describe('TOTP multi-factor over HTTP (issue 13)', () => {
     ).toBeGreaterThanOrEqual(4);
   });
 
-  it('disabling needs the password or a code; afterwards the password alone signs in again', async () => {
+  it('disabling needs a code or a recovery code, never the password alone; afterwards the password alone signs in again', async () => {
     const user = await enrolledUser();
     const token = (
       await mfaLogin({
@@ -252,17 +252,13 @@ describe('TOTP multi-factor over HTTP (issue 13)', () => {
         code: codeNow(user.secret, 1),
       }).expect(200)
     ).body.accessToken as string;
-    expectApiError(
-      await http().post('/v1/auth/mfa/disable').set(bearer(token)).send({ password: 'not it at all' }),
-      401,
-      'invalid_mfa_code',
-    );
-    expectApiError(
-      await http().post('/v1/auth/mfa/disable').set(bearer(token)).send({}),
-      401,
-      'invalid_mfa_code',
-    );
-    await http().post('/v1/auth/mfa/disable').set(bearer(token)).send({ password: PASSWORD }).expect(204);
+    const disable = (body: object) => http().post('/v1/auth/mfa/disable').set(bearer(token)).send(body);
+    // Whoever holds the password and a session (a stolen laptop, a phished password) cannot remove the factor.
+    expectApiError(await disable({ password: PASSWORD }), 400, 'validation_error');
+    expectApiError(await disable({}), 401, 'invalid_mfa_code');
+    expectApiError(await disable({ recoveryCode: 'not-a-recovery-code' }), 401, 'invalid_mfa_code');
+    expect((await http().get('/v1/auth/mfa').set(bearer(token)).expect(200)).body.enabled).toBe(true);
+    await disable({ recoveryCode: user.recoveryCodes[0] }).expect(204);
     expect((await passwordLogin(user.email).expect(200)).body.accessToken).toEqual(expect.any(String));
     expect(
       await mongo.db.collection('audit_events').countDocuments({ action: 'mfa.disabled' }),
@@ -400,7 +396,7 @@ describe('TOTP multi-factor over HTTP (issue 13)', () => {
         await http()
           .post('/v1/auth/mfa/disable')
           .set(bearer(signedIn.body.accessToken))
-          .send({ password: PASSWORD }),
+          .send({ code: codeNow(secret, 2) }),
         403,
         'forbidden',
       );

@@ -21,6 +21,7 @@ import { ErrorCode } from '@tenantpay/platform';
 import { eventually, testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import type { Worker } from 'bullmq';
 import { Types } from 'mongoose';
+import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { expectApiError, PASSWORD, seedPlatformUser, seedTenant } from './identity-test-app';
 import {
@@ -289,5 +290,48 @@ describe('tenant placement: routing under the wall (issue 21)', () => {
     await expect(marker.setMoving(new Types.ObjectId().toHexString(), true)).rejects.toBeInstanceOf(
       TenantNotFoundException,
     );
+  });
+
+  it('looks an API key up on its own tenant’s placement only, and still finds a key made before keys named it', async () => {
+    const lookup = app.get(TenantLookupService);
+    const seededD = await seedTenant(app, Tier.Enterprise);
+    await shared.db
+      .collection(TENANT_COLLECTION)
+      .updateOne({ _id: new Types.ObjectId(seededD.id) }, { $set: { placement: 'bank-c' } });
+    await lookup.invalidate(seededD);
+    const tenantD = await lookup.findById(seededD.id);
+    if (tenantD === null) throw new Error('tenant D not found');
+    const adminD = (await userToken(app, tenantD, 'admin@d.test', TenantUserRole.Admin)).auth;
+    const created = await http()
+      .post('/v1/api-keys')
+      .set(adminD)
+      .send({ name: 'server', scopes: ['payments:read'] })
+      .expect(201);
+    expect(created.body.key).toMatch(new RegExp(`^tp_live_${tenantD.id}_`));
+
+    // Bank B's placement (configured first, and open) is neither opened nor asked for bank D's key.
+    const connections = app.get(PlacementConnections);
+    const asked = jest.spyOn(connections, 'connectionFor');
+    try {
+      await http()
+        .get('/v1/payments')
+        .set('X-API-Key', created.body.key as string)
+        .expect(200);
+      expect(new Set(asked.mock.calls.map(([placement]) => placement))).toEqual(new Set(['bank-c']));
+    } finally {
+      asked.mockRestore();
+    }
+
+    // A key of the old format (no tenant in its prefix) is still searched for across placements.
+    const legacyKey = `tp_live_Legacy01_${'k'.repeat(43)}`;
+    const keyOfB = await bankB.db.collection('api_keys').findOne({});
+    if (keyOfB === null) throw new Error('tenant B has no key');
+    await bankB.db.collection('api_keys').insertOne({
+      ...keyOfB,
+      _id: new Types.ObjectId(),
+      prefix: 'Legacy01',
+      hash: createHash('sha256').update(legacyKey).digest('hex'),
+    });
+    await http().get('/v1/payments').set('X-API-Key', legacyKey).expect(200);
   });
 });

@@ -451,6 +451,43 @@ describe('tenant resolution (SPEC §4) through the real HTTP stack', () => {
       );
       expect(audit.events).toHaveLength(1);
     });
+
+    it.each([
+      ['its subdomain', `bank1.${BASE}`],
+      ['its subdomain behind the platform label', `admin.bank1.${BASE}`],
+      ['its verified custom domain', 'pay.bank1.com'],
+      ["another bank's custom domain", 'pay.bank2.com'],
+      ['a pending custom domain', 'pending.bank2.com'],
+      ['a subdomain no bank owns', `nosuchbank.${BASE}`],
+    ])(
+      "refuses a super-admin token on a bank's host (%s): 403, audited, handler never run",
+      async (_, host) => {
+        const response = await http()
+          .get('/v1/probe/platform')
+          .set({ [TEST_CREDENTIAL_HEADER]: asSuperAdmin(), Host: host });
+        expectApiError(response, 403, 'forbidden');
+        expect(audit.events).toEqual([
+          expect.objectContaining({
+            action: TenancyAuditAction.PlatformRouteOnTenantHost,
+            outcome: 'denied',
+            tenantId: null,
+            actor: { type: 'platform-user', id: 'p-1' },
+            metadata: { host: host.toLowerCase() },
+          }),
+        ]);
+      },
+    );
+
+    it.each([[`admin.${BASE}`], [`ADMIN.${BASE}:443`], [BASE], ['localhost:3000'], ['127.0.0.1:3000']])(
+      'serves platform routes on the platform host, the bare base domain and server-to-server hosts (%s)',
+      async (host) => {
+        const response = await http()
+          .get('/v1/probe/platform')
+          .set({ [TEST_CREDENTIAL_HEADER]: asSuperAdmin(), Host: host })
+          .expect(200);
+        expect(response.body).toEqual({ platformScope: 'probe: cross-tenant read', tenantId: null });
+      },
+    );
   });
 
   describe('roles, scopes and tier features', () => {

@@ -32,8 +32,12 @@ export class WorkerModule {
         PlatformQueueModule,
         TenancyModule.forRoot({ imports: [AuditModule], auditSink: AuditService }),
         DataIsolationModule.forRoot(
-          // Platform-owned collections jobs touch inside a tenant's context; the rest is closed to tenants.
-          { platformCollections: [TENANT_COLLECTION, AUDIT_EVENT_COLLECTION, USAGE_RECORD_COLLECTION] },
+          // Platform-owned collections jobs touch inside a tenant's context (audit events and usage records
+          // only for that tenant's documents); the rest is closed to tenants.
+          {
+            platformCollections: [TENANT_COLLECTION],
+            tenantKeyedCollections: [AUDIT_EVENT_COLLECTION, USAGE_RECORD_COLLECTION],
+          },
           { imports: [AuditModule], useExisting: AuditService },
         ),
         // Which MongoDB each tenant's data lives on: a tenant job reaches its tenant's placement.

@@ -9,6 +9,8 @@ export const AuditAction = {
   TenantIsolationGuardViolation: 'tenant.isolation_guard_violation',
   /** A super-admin route entered the platform scope (`@BypassTenantIsolation`). */
   PlatformBypassUsed: 'platform.bypass_used',
+  /** A platform route was called with an operator token on a host that names a tenant (refused). */
+  PlatformRouteOnTenantHost: 'platform.route_on_tenant_host',
   /** A cross-tenant read or maintenance operation through PlatformRepository, with its reason. */
   PlatformCrossTenantAccess: 'platform.cross_tenant_access',
 

@@ -6,11 +6,16 @@ export interface DataIsolationOptions {
    */
   readonly sharedCollections?: readonly string[];
   /**
-   * Collections the application owns that are not tenant-owned (tenants, platform users, audit events, usage
-   * records). A tenant context may read and write them directly (their libraries scope their own documents)
-   * but never join them; any collection neither tenant-owned, listed here nor shared is closed to tenants.
+   * Collections the application owns that are not tenant-owned (tenants, platform users). A tenant context may
+   * read and write them directly (their libraries scope their own documents) but never join them; any collection neither tenant-owned, listed here nor shared is closed to tenants.
    */
   readonly platformCollections?: readonly string[];
+  /**
+   * Platform-owned collections whose documents carry a `tenantId` (audit events, usage records). Platform-owned
+   * as above, but a tenant context may touch only its own tenant's documents: the command wall checks that
+   * every read and change names the tenant and every insert carries it (or no tenant: a platform event).
+   */
+  readonly tenantKeyedCollections?: readonly string[];
 }
 
 export const DATA_ISOLATION_OPTIONS = Symbol('DATA_ISOLATION_OPTIONS');

@@ -92,7 +92,8 @@ describe('MongoCommandWall (every command as sent, whichever path built it)', ()
       { tenantId: tenantB.objectId, reference: 'shared', deletedAt: null },
     ]);
     await mongo.db.collection('audit_events').insertOne({ tenantId: tenantB.objectId, action: 'b.secret' });
-    await mongo.db.collection('usage_records').insertOne({ tenantId: tenantB.objectId, period: '2024-01' });
+    // Usage records keep the tenant id as a string, as the usage library writes them.
+    await mongo.db.collection('usage_records').insertOne({ tenantId: tenantB.id, period: '2024-01' });
   });
   afterAll(async () => {
     await harness.close();
@@ -300,13 +301,92 @@ describe('MongoCommandWall (every command as sent, whichever path built it)', ()
       );
       expect(refusal.rule).toBe(IsolationRule.CollectionNotAllowed);
     });
+  });
 
-    it('lets a tenant context use a platform-owned collection directly (its library scopes it)', async () => {
-      await asTenant(tenantA, () =>
-        harness.connection
-          .db!.collection('audit_events')
-          .insertOne({ tenantId: tenantA.objectId, action: 'a' }),
+  describe('platform-owned collections keyed by tenant (audit events, usage records)', () => {
+    const raw = (collection: string) => harness.connection.db!.collection(collection);
+
+    it.each<[string, () => Promise<unknown>]>([
+      ['find naming tenant B', () => raw('audit_events').find({ tenantId: tenantB.objectId }).toArray()],
+      ['find naming nobody', () => raw('audit_events').find({ action: 'b.secret' }).toArray()],
+      ['find by hex spelling of B', () => raw('usage_records').find({ tenantId: tenantB.id }).toArray()],
+      [
+        'find with B as one alternative',
+        () =>
+          raw('audit_events')
+            .find({ $or: [{ tenantId: tenantA.objectId }, { tenantId: tenantB.objectId }] })
+            .toArray(),
+      ],
+      ['count of everyone', () => raw('usage_records').countDocuments({})],
+      ['distinct over everyone', () => raw('audit_events').distinct('action', {})],
+      [
+        'aggregate without the tenant $match',
+        () =>
+          raw('usage_records')
+            .aggregate([{ $match: {} }])
+            .toArray(),
+      ],
+      [
+        'update of B’s record',
+        () => raw('usage_records').updateOne({ tenantId: tenantB.id, period: '2024-01' }, { $set: { x: 1 } }),
+      ],
+      ['delete of everyone’s events', () => raw('audit_events').deleteMany({})],
+      [
+        'insert stamped with B',
+        () => raw('audit_events').insertOne({ tenantId: tenantB.objectId, action: 'x' }),
+      ],
+      [
+        'an upsert moving a record to B',
+        () =>
+          raw('usage_records').updateOne(
+            { tenantId: tenantA.id, period: '2024-02' },
+            { $set: { tenantId: tenantB.id } },
+            { upsert: true },
+          ),
+      ],
+    ])('refuses %s from tenant A’s context and sends nothing', async (_, attack) => {
+      await wallRefusal(() => asTenant(tenantA, attack));
+      const sent = harness.probe.commands.filter((observed) =>
+        ['audit_events', 'usage_records'].includes(observed.collection ?? ''),
       );
+      expect(sent).toEqual([]);
+      expect(await mongo.db.collection('audit_events').countDocuments({ tenantId: tenantB.objectId })).toBe(
+        1,
+      );
+      expect(await mongo.db.collection('usage_records').findOne({ tenantId: tenantB.id })).toMatchObject({
+        period: '2024-01',
+      });
+    });
+
+    it('lets a tenant context read and write its own documents, and record a platform event', async () => {
+      await asTenant(tenantA, async () => {
+        await raw('audit_events').insertOne({ tenantId: tenantA.objectId, action: 'a' });
+        await raw('audit_events').insertOne({ tenantId: null, action: 'platform.route_on_tenant_host' });
+        const own = await raw('audit_events')
+          .find({ $and: [{ tenantId: tenantA.objectId }, { action: 'a' }] })
+          .toArray();
+        expect(own).toHaveLength(1);
+        await raw('usage_records').updateOne(
+          { tenantId: tenantA.id, period: '2024-01' },
+          { $max: { api_calls: 3 }, $setOnInsert: { closedAt: null } },
+          { upsert: true },
+        );
+        expect(await raw('usage_records').findOne({ tenantId: tenantA.id, period: '2024-01' })).toMatchObject(
+          {
+            api_calls: 3,
+          },
+        );
+        expect(
+          await raw('usage_records')
+            .aggregate([{ $match: { tenantId: tenantA.id } }, { $count: 'n' }])
+            .toArray(),
+        ).toEqual([{ n: 1 }]);
+      });
+    });
+
+    it('leaves the platform scope reading every tenant’s documents', async () => {
+      const all = await asPlatform('wall test', () => raw('usage_records').find({}).toArray());
+      expect(all.length).toBeGreaterThanOrEqual(1);
     });
   });
 

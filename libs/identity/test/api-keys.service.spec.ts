@@ -46,8 +46,8 @@ describe('API keys', () => {
       expect(created).toEqual(
         expect.objectContaining({
           name: 'server',
-          key: expect.stringMatching(/^tp_live_[0-9A-Za-z]{8}_[0-9A-Za-z]{43}$/),
-          prefix: created.key.slice(0, 16),
+          key: expect.stringMatching(new RegExp(`^tp_live_${tenant.id}_[0-9A-Za-z]{8}_[0-9A-Za-z]{43}$`)),
+          prefix: `tp_live_${tenant.id}_${created.key.slice(-52, -44)}`,
           scopes: ['payments:read', 'payments:write'],
           status: 'active',
           expiresAt: null,
@@ -56,7 +56,7 @@ describe('API keys', () => {
       const stored = await mongo.db.collection('api_keys').findOne({ _id: new ObjectId(created.id) });
       expect(stored?.['tenantId']).toEqual(new ObjectId(tenant.id));
       expect(JSON.stringify(stored)).not.toContain(created.key);
-      expect(JSON.stringify(stored)).not.toContain(created.key.slice(17));
+      expect(JSON.stringify(stored)).not.toContain(created.key.slice(-43));
     });
 
     it('never shows the secret or its hash again', async () => {
@@ -65,7 +65,7 @@ describe('API keys', () => {
       const listed = await harness().inTenant(tenant, () => keys().list(100));
       const fetched = await harness().inTenant(tenant, () => keys().get(created.id));
       for (const shown of [JSON.stringify(listed), JSON.stringify(fetched)]) {
-        expect(shown).not.toContain(created.key.slice(17));
+        expect(shown).not.toContain(created.key.slice(-43));
         expect(shown).not.toContain(String(stored?.['hash']));
       }
       expect(fetched).not.toHaveProperty('key');

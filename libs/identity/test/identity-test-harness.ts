@@ -48,7 +48,8 @@ export function useIdentityHarness(mongo: TestMongo, redis: TestRedis): () => Id
       imports: [
         PlatformCoreModule.forRoot(config),
         DataIsolationModule.forRoot({
-          platformCollections: [TENANT_COLLECTION, PLATFORM_USER_COLLECTION, AUDIT_EVENT_COLLECTION],
+          platformCollections: [TENANT_COLLECTION, PLATFORM_USER_COLLECTION],
+          tenantKeyedCollections: [AUDIT_EVENT_COLLECTION],
         }),
         TenancyModule.forRoot(),
         // Invitations write email to the outbox and enqueue its delivery in the tenant's name.

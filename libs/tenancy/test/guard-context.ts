@@ -12,6 +12,8 @@ export interface FakeResolution {
   readonly unresolvedTenant?: boolean;
   /** The request's HTTP method; GET when omitted. */
   readonly method?: string;
+  /** The host the request was addressed to (normalized); none when omitted. */
+  readonly hostname?: string | null;
 }
 
 /**
@@ -24,7 +26,7 @@ export function httpContext<C>(
   handler: keyof C & string,
   resolution?: FakeResolution,
 ): ExecutionContext {
-  const request = { headers: {}, ip: '203.0.113.7', method: resolution?.method ?? 'GET' };
+  const request = { headers: {}, ip: '203.0.113.7', method: resolution?.method ?? 'GET', url: '/v1/guarded' };
   if (resolution !== undefined) {
     rememberTenantResolution(request, {
       context: {
@@ -34,6 +36,7 @@ export function httpContext<C>(
         requestId: 'req-guard-test',
       },
       unresolvedTenant: resolution.unresolvedTenant ?? false,
+      hostname: resolution.hostname ?? null,
     });
   }
   const method = controller.prototype[handler] as (...args: unknown[]) => unknown;

@@ -42,10 +42,9 @@ export class UsageRecordsRepository {
 
   async findMany(tenantIds: readonly string[], period: string): Promise<Map<string, PersistedUsage>> {
     if (tenantIds.length === 0) return new Map();
-    const documents = await this.model
-      .find({ period, tenantId: { $in: [...tenantIds] } })
-      .lean()
-      .exec();
+    // One tenant's read is an equality: inside its context the command wall accepts only that.
+    const tenantCondition = tenantIds.length === 1 ? tenantIds[0] : { $in: [...tenantIds] };
+    const documents = await this.model.find({ period, tenantId: tenantCondition }).lean().exec();
     return new Map(documents.map((document) => [document.tenantId, toPersisted(document)]));
   }
 

@@ -13,10 +13,17 @@ function isTenant(value: unknown, tenantId: Types.ObjectId): boolean {
   return value instanceof Types.ObjectId && value.equals(tenantId);
 }
 
-/** `{ tenantId: <ObjectId> , … }` or `{ $and: [ …, { tenantId: <ObjectId>, … }, … ] }` at the top level. */
-export function hasTenantCondition(filter: unknown, tenantId: Types.ObjectId): boolean {
+/**
+ * `{ tenantId: <ObjectId> , … }` or `{ $and: [ …, { tenantId: <ObjectId>, … }, … ] }` at the top level; `isOwn`
+ * says which spellings of the tenant count (tenant-owned models: its ObjectId only).
+ */
+export function hasTenantCondition(
+  filter: unknown,
+  tenantId: Types.ObjectId,
+  isOwn: (value: unknown, tenantId: Types.ObjectId) => boolean = isTenant,
+): boolean {
   if (!isPlainObject(filter)) return false;
-  if (Object.hasOwn(filter, 'tenantId') && isTenant(filter['tenantId'], tenantId)) return true;
+  if (Object.hasOwn(filter, 'tenantId') && isOwn(filter['tenantId'], tenantId)) return true;
   const conditions = Object.hasOwn(filter, '$and') ? filter['$and'] : undefined;
   return (
     Array.isArray(conditions) &&
@@ -24,7 +31,7 @@ export function hasTenantCondition(filter: unknown, tenantId: Types.ObjectId): b
       (condition) =>
         isPlainObject(condition) &&
         Object.hasOwn(condition, 'tenantId') &&
-        isTenant(condition['tenantId'], tenantId),
+        isOwn(condition['tenantId'], tenantId),
     )
   );
 }

@@ -36,6 +36,10 @@ export function judgeTenantCommand(
     judgeTenantOwnedCommand(name, command, tenantId, registry);
     return;
   }
+  if (registry.isTenantKeyed(collection)) {
+    judgeTenantKeyedCommand(name, command, tenantId, registry);
+    return;
+  }
   const allowed = registry.isPlatformOwned(collection)
     ? PLATFORM_COLLECTION_COMMANDS
     : registry.isShared(collection)
@@ -96,10 +100,79 @@ function judgeTenantOwnedCommand(
   }
 }
 
+/**
+ * A platform-owned collection whose documents carry a `tenantId` (audit events, usage records). Its library
+ * reads and writes it across tenants in the platform scope; inside a tenant context a command may touch only
+ * that tenant's documents, whichever code sent it. Reads and changes name the own tenant as a top-level
+ * condition (its ObjectId or hex spelling: usage records keep it as a string) and no other tenant anywhere;
+ * changes never move a document to another tenant; an insert carries the own tenant or none (a platform event
+ * recorded during a tenant's request, such as an operator token refused on its host, which the tenant never
+ * reads back: every read names it).
+ */
+function judgeTenantKeyedCommand(
+  name: string,
+  command: Command,
+  tenantId: Types.ObjectId,
+  registry: WallCollectionRegistry,
+): void {
+  switch (name) {
+    case 'find':
+      judgeFilter(command['filter'], 'filter', tenantId, isSameTenantId);
+      return;
+    case 'count':
+    case 'distinct':
+      judgeFilter(command['query'], 'query', tenantId, isSameTenantId);
+      return;
+    case 'aggregate': {
+      const pipeline = command['pipeline'];
+      const first: unknown = Array.isArray(pipeline) ? pipeline[0] : undefined;
+      if (!isPlainObject(first) || Object.keys(first).length !== 1 || !Object.hasOwn(first, '$match')) {
+        refuse(IsolationRule.UnscopedOperation, 'pipeline');
+      }
+      judgeFilter(first['$match'], 'pipeline[0].$match', tenantId, isSameTenantId);
+      judgePipeline(pipeline, tenantId, registry, false);
+      return;
+    }
+    case 'insert':
+      eachStatement(command['documents'], 'documents', (document, path) => {
+        const stamped = document[TENANT_ID_FIELD];
+        if (stamped != null && !isSameTenantId(stamped, tenantId)) {
+          refuse(
+            looksLikeTenantId(stamped) ? IsolationRule.ForeignTenant : IsolationRule.UnscopedOperation,
+            `${path}.${TENANT_ID_FIELD}`,
+          );
+        }
+      });
+      return;
+    case 'update':
+      eachStatement(command['updates'], 'updates', (statement, path) => {
+        judgeFilter(statement['q'], `${path}.q`, tenantId, isSameTenantId);
+        judgeUpdate(statement['u'], `${path}.u`, tenantId);
+      });
+      return;
+    case 'delete':
+      eachStatement(command['deletes'], 'deletes', (statement, path) =>
+        judgeFilter(statement['q'], `${path}.q`, tenantId, isSameTenantId),
+      );
+      return;
+    case 'findAndModify':
+      judgeFilter(command['query'], 'query', tenantId, isSameTenantId);
+      if (command['update'] !== undefined) judgeUpdate(command['update'], 'update', tenantId);
+      return;
+    default:
+      refuse(IsolationRule.RefusedCommand, name);
+  }
+}
+
 /** Judged as the guards judge a caller's filter, and the tenant's condition must be a top-level conjunct. */
-function judgeFilter(filter: unknown, path: string, tenantId: Types.ObjectId): void {
+function judgeFilter(
+  filter: unknown,
+  path: string,
+  tenantId: Types.ObjectId,
+  isOwn?: (value: unknown, tenantId: Types.ObjectId) => boolean,
+): void {
   copyQueryDocument(filter, path, { tenantId });
-  if (!hasTenantCondition(filter, tenantId)) refuse(IsolationRule.UnscopedOperation, path);
+  if (!hasTenantCondition(filter, tenantId, isOwn)) refuse(IsolationRule.UnscopedOperation, path);
 }
 
 function judgeStageValue(value: unknown, path: string, policy: InspectionPolicy): void {

@@ -41,8 +41,11 @@ export interface IsolationHarness {
   close(): Promise<void>;
 }
 
-/** Platform-owned collections named as the product's are: tenant pipelines must not join them. */
-export const PLATFORM_COLLECTIONS = ['audit_events', 'usage_records'] as const;
+/**
+ * Platform-owned collections keyed by tenant, named as the product's are: tenant pipelines must not join them,
+ * and a tenant context touches only its own documents there.
+ */
+export const TENANT_KEYED_COLLECTIONS = ['audit_events', 'usage_records'] as const;
 
 /**
  * Wires the library the way an application does (safety defaults, one walled connection with command
@@ -55,7 +58,7 @@ export async function startIsolationHarness(uri: string): Promise<IsolationHarne
     new TenantContextService(),
     new WallCollectionRegistry({
       sharedCollections: [SHARED_CURRENCY_COLLECTION],
-      platformCollections: PLATFORM_COLLECTIONS,
+      tenantKeyedCollections: TENANT_KEYED_COLLECTIONS,
     }),
   );
   const connection = await mongoose

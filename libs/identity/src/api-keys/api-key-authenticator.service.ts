@@ -4,7 +4,7 @@ import { Types } from 'mongoose';
 import { InvalidCredentialException } from '../tokens/invalid-credential.exception';
 import { ApiKeyCache } from './api-key-cache.service';
 import { ApiKeyCredentialsRepository } from './api-key-credentials.repository';
-import { hashApiKey, isWellFormedApiKey } from './api-key-secret';
+import { hashApiKey, parseApiKey } from './api-key-secret';
 import { type CachedApiKey, toCachedApiKey } from './cached-api-key';
 
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -26,9 +26,10 @@ export class ApiKeyAuthenticator {
   ) {}
 
   async authenticate(presented: string, now = new Date()): Promise<ApiKeyPrincipal> {
-    if (!isWellFormedApiKey(presented)) throw new InvalidCredentialException();
+    const parsed = parseApiKey(presented);
+    if (parsed === null) throw new InvalidCredentialException();
     const hash = hashApiKey(presented);
-    const entry = await this.cache.find(hash, () => this.load(hash));
+    const entry = await this.cache.find(hash, () => this.load(hash, parsed.tenantId));
     if (entry.state !== 'active') throw new InvalidCredentialException();
     if (entry.expiresAt !== null && Date.parse(entry.expiresAt) <= now.getTime()) {
       throw new InvalidCredentialException();
@@ -37,8 +38,8 @@ export class ApiKeyAuthenticator {
     return { kind: 'api-key', apiKeyId: entry.id, tenantId: entry.tenantId, scopes: entry.scopes };
   }
 
-  private async load(hash: string): Promise<CachedApiKey> {
-    const key = await this.credentials.findByHash(hash);
+  private async load(hash: string, tenantId: string | null): Promise<CachedApiKey> {
+    const key = await this.credentials.findByHash(hash, tenantId);
     const entry = toCachedApiKey(key);
     await this.cache.fill(hash, entry);
     return entry;

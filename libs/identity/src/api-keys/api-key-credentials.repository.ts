@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { createIndexOutsideSchema, DataIsolationService } from '@tenantpay/data-isolation';
-import { TenantContextService } from '@tenantpay/tenancy';
+import { createIndexOutsideSchema, DataIsolationService, toTenantObjectId } from '@tenantpay/data-isolation';
+import { TenantContextService, TenantNotFoundException } from '@tenantpay/tenancy';
 import { type Model, trusted, type Types } from 'mongoose';
 import type { ApiKey } from './api-key';
 import { API_KEY_HASH_INDEX, API_KEY_MODEL } from './api-key.schema';
@@ -17,10 +17,12 @@ const LOOKUP_REASON = 'identity: resolve an API key to its tenant';
  * on every API-key cache miss, including for each made-up key a client sends, so auditing it would let
  * unauthenticated traffic write the audit trail; the scope's reason names the use instead.
  *
- * A key lives with its tenant's data, on the tenant's placement: the shared database is searched first, then
- * each dedicated placement holding tenants (each restricted to the tenants placed there now), until the hash
- * matches. A dedicated tenant's key found on a cache miss may therefore connect to another dedicated
- * placement searched before its own (one unique-index probe, no document of it returned).
+ * A key lives with its tenant's data, on the tenant's placement. A key names its tenant in its visible prefix,
+ * so it is looked for on that tenant's placement only, and only among that tenant's keys: a key of a bank on
+ * one cluster never makes another bank's cluster be opened or asked. Keys made before the prefix named the
+ * tenant (`tp_live_<random>_…`) are still searched for as before: the shared database first, then each
+ * dedicated placement holding tenants (each restricted to the tenants placed there now), until the hash
+ * matches; rotating such a key replaces it with one that names its tenant.
  */
 @Injectable()
 export class ApiKeyCredentialsRepository implements OnModuleInit {
@@ -39,7 +41,9 @@ export class ApiKeyCredentialsRepository implements OnModuleInit {
     );
   }
 
-  findByHash(hash: string): Promise<ApiKey | null> {
+  /** `tenantId`: the tenant the key's prefix names, null for a key made before prefixes named it. */
+  async findByHash(hash: string, tenantId: string | null): Promise<ApiKey | null> {
+    if (tenantId !== null) return this.findOnTenantPlacement(hash, tenantId);
     return this.tenantContext.runAsPlatform(LOOKUP_REASON, async () => {
       for (const { model, tenants } of await this.isolation.everyPlacement(this.model)) {
         const found = await model
@@ -50,6 +54,24 @@ export class ApiKeyCredentialsRepository implements OnModuleInit {
       }
       return null;
     });
+  }
+
+  private async findOnTenantPlacement(hash: string, tenantId: string): Promise<ApiKey | null> {
+    let placement: string;
+    try {
+      placement = await this.isolation.placementOf(tenantId);
+    } catch (error) {
+      // A made-up key naming a tenant that does not exist matches nothing, like any unknown key.
+      if (error instanceof TenantNotFoundException) return null;
+      throw error;
+    }
+    const model = await this.isolation.modelFor(this.model, placement);
+    return this.tenantContext.runAsPlatform(LOOKUP_REASON, () =>
+      model
+        .findOne({ hash, tenantId: toTenantObjectId(tenantId), deletedAt: null })
+        .lean<ApiKey>()
+        .exec(),
+    );
   }
 
   /**

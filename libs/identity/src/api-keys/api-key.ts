@@ -6,7 +6,10 @@ export interface ApiKey {
   readonly _id: Types.ObjectId;
   readonly tenantId: Types.ObjectId;
   readonly name: string;
-  /** The random public part of the key (`tp_live_<prefix>_…`), shown so people can tell keys apart. */
+  /**
+   * The visible part of the key (`tp_live_<prefix>_…`): the tenant's id and 8 random characters (only the random
+   * ones in keys made before), shown so people can tell keys apart.
+   */
   readonly prefix: string;
   /** SHA-256 (hex) of the whole key; how a presented key is found. */
   readonly hash: string;

@@ -39,7 +39,7 @@ export class ApiKeysService {
   async create(input: CreateApiKeyInput, ip: string | null = null): Promise<CreatedApiKey> {
     const expiresAt = input.expiresAt ?? null;
     if (expiresAt !== null && expiresAt.getTime() <= Date.now()) throw new ApiKeyExpiryInPastException();
-    const generated = generateApiKey();
+    const generated = generateApiKey(this.tenantContext.getTenantId());
     const key = await this.keys.insert({
       name: input.name,
       prefix: generated.prefix,
@@ -101,7 +101,7 @@ export class ApiKeysService {
     const newExpiry = expiresAt ?? old.expiresAt;
     if (newExpiry !== null && newExpiry.getTime() <= Date.now()) throw new ApiKeyExpiryInPastException();
     const overlap = Math.min(Math.max(0, overlapSeconds), API_KEY_ROTATION_MAX_OVERLAP_SECONDS);
-    const generated = generateApiKey();
+    const generated = generateApiKey(this.tenantContext.getTenantId());
     const actor = this.actorId();
     const now = new Date();
     const rotatingUntil = new Date(now.getTime() + overlap * 1000);

@@ -17,7 +17,7 @@ export type CurrentIdentity =
       readonly name: string;
       readonly tenantId: string;
       readonly scopes: readonly string[];
-      /** The key's visible start, e.g. `tp_live_AbC123xY`. */
+      /** The key's visible start, e.g. `tp_live_65a1b2c3d4e5f60718293a4b_AbC123xY`. */
       readonly prefix: string;
       readonly expiresAt: string | null;
       /** `active`, or `rotating` while a rotation's overlap lets it work beside its replacement. */

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction } from '@tenantpay/audit';
 import { TenantContextService } from '@tenantpay/tenancy';
-import { PasswordHasher } from '../passwords/password-hasher.service';
 import { InvalidMfaCodeException } from './invalid-mfa-code.exception';
 import type { MfaEnrolment, MfaRecoveryCodes, MfaStatus } from './mfa-enrolment';
 import { MfaEnrolmentService } from './mfa-enrolment.service';
@@ -20,7 +19,7 @@ import { TenantUserMfaStore } from './tenant-user-mfa.store';
 /**
  * A signed-in user manages their own TOTP factor (tenant users and platform users alike): enrol (a new secret,
  * shown once), confirm with a code (activates it and hands out ten recovery codes, shown once), regenerate the
- * recovery codes (a code required), disable (the current password or a code required; refused while the
+ * recovery codes (a code required), disable (a code or a recovery code required; refused while the
  * tenant requires MFA). Every step audited.
  */
 @Injectable()
@@ -31,7 +30,6 @@ export class MfaService {
     private readonly enrolments: MfaEnrolmentService,
     private readonly verifier: MfaFactorVerifier,
     private readonly policy: MfaPolicyService,
-    private readonly hasher: PasswordHasher,
     private readonly tenantContext: TenantContextService,
   ) {}
 
@@ -70,25 +68,15 @@ export class MfaService {
     return { recoveryCodes };
   }
 
-  /** Removes the factor; proven by the current password or a TOTP code. */
-  async disable(
-    proof: { readonly password?: string; readonly code?: string },
-    ip: string | null = null,
-  ): Promise<void> {
+  /**
+   * Removes the factor; proven by the factor itself (a TOTP code or a recovery code), never by the password
+   * alone, which is what a second factor exists to back up.
+   */
+  async disable(proof: MfaProof, ip: string | null = null): Promise<void> {
     const { owner, account } = await this.ownActiveFactor();
     if (owner.kind === 'user' && (await this.policy.isMfaRequired()))
       throw new MfaRequiredByTenantException();
-    if (proof.password !== undefined) {
-      if (!(await this.hasher.verify(account.passwordHash, proof.password))) {
-        await this.enrolments.record(owner, AuditAction.MfaCodeFailed, ip, 'failure', {
-          during: 'disable',
-          proof: 'password',
-        });
-        throw new InvalidMfaCodeException();
-      }
-    } else {
-      await this.requireProof(owner, account, proof.code === undefined ? {} : { code: proof.code }, ip);
-    }
+    await this.requireProof(owner, account, proof, ip);
     await owner.store.update(owner.userId, {}, { $set: { mfa: null } });
     await this.enrolments.record(owner, AuditAction.MfaDisabled, ip);
   }

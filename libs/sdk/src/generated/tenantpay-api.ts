@@ -2744,7 +2744,7 @@ export interface components {
       scopes: string[];
       /**
        * @description The key's visible start.
-       * @example tp_live_AbC123xY
+       * @example tp_live_65a1b2c3d4e5f60718293a4b_AbC123xY
        */
       prefix: string;
       expiresAt: string | null;
@@ -2791,8 +2791,8 @@ export interface components {
       recoveryCodes: string[];
     };
     MfaDisableDto: {
-      password?: string;
       code?: string;
+      recoveryCode?: string;
     };
     MfaPolicyResponse: {
       mfaRequired: boolean;
@@ -2929,7 +2929,7 @@ export interface components {
       status: 'active' | 'rotating' | 'expired' | 'revoked';
       /**
        * @description Send it as the `X-API-Key` header.
-       * @example tp_live_AbC123xY.9fK2mQ7vL1pR4sT8wZ0bD3gH6jN5
+       * @example tp_live_65a1b2c3d4e5f60718293a4b_AbC123xY_9fK2mQ7vL1pR4sT8wZ0bD3gH6jN5aB7cD9eF1gH3iJ5kL7mN
        */
       key: string;
       /** @example 665f1c2ab3e4d5f6a7b8c9d1 */
@@ -2937,8 +2937,8 @@ export interface components {
       /** @example ERP integration */
       name: string;
       /**
-       * @description The key's first characters, to recognise it by.
-       * @example tp_live_AbC123xY
+       * @description The key's visible prefix (its tenant and 8 random characters), to recognise it by.
+       * @example tp_live_65a1b2c3d4e5f60718293a4b_AbC123xY
        */
       prefix: string;
       /**
@@ -2971,8 +2971,8 @@ export interface components {
       /** @example ERP integration */
       name: string;
       /**
-       * @description The key's first characters, to recognise it by.
-       * @example tp_live_AbC123xY
+       * @description The key's visible prefix (its tenant and 8 random characters), to recognise it by.
+       * @example tp_live_65a1b2c3d4e5f60718293a4b_AbC123xY
        */
       prefix: string;
       /**
@@ -3026,6 +3026,7 @@ export interface components {
         | 'tenant.mismatch'
         | 'tenant.isolation_guard_violation'
         | 'platform.bypass_used'
+        | 'platform.route_on_tenant_host'
         | 'platform.cross_tenant_access'
         | 'auth.login_succeeded'
         | 'auth.login_failed'
@@ -17537,6 +17538,7 @@ export interface operations {
           | 'tenant.mismatch'
           | 'tenant.isolation_guard_violation'
           | 'platform.bypass_used'
+          | 'platform.route_on_tenant_host'
           | 'platform.cross_tenant_access'
           | 'auth.login_succeeded'
           | 'auth.login_failed'
@@ -17765,6 +17767,7 @@ export interface operations {
           | 'tenant.mismatch'
           | 'tenant.isolation_guard_violation'
           | 'platform.bypass_used'
+          | 'platform.route_on_tenant_host'
           | 'platform.cross_tenant_access'
           | 'auth.login_succeeded'
           | 'auth.login_failed'

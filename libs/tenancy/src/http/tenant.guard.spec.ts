@@ -1,6 +1,9 @@
 import { Reflector } from '@nestjs/core';
+import { testAppConfig } from '@tenantpay/testing';
 import { httpContext, platformUser, tenantUser, apiKey } from '../../test/guard-context';
 import { testTenantSnapshot } from '../../test/tenant-snapshot.factory';
+import type { SecurityAuditEvent } from '../resolution/security-audit-sink';
+import { TenancyAuditAction } from '../resolution/tenancy-audit-actions.constant';
 import { TenantMismatchException } from '../resolution/tenant-mismatch.exception';
 import { TenantNotFoundException } from '../tenants/tenant-not-found.exception';
 import { AccessDeniedException } from './access-denied.exception';
@@ -34,7 +37,18 @@ class Routes {
 }
 
 describe('TenantGuard', () => {
-  const guard = new TenantGuard(new Reflector());
+  const audited: SecurityAuditEvent[] = [];
+  // Only the base domain is read; nothing connects.
+  const config = testAppConfig({
+    MONGODB_URI: 'mongodb://127.0.0.1:1/guard',
+    REDIS_URL: 'redis://127.0.0.1:1',
+  });
+  const guard = new TenantGuard(new Reflector(), config, {
+    record: async (event) => void audited.push(event),
+  });
+  beforeEach(() => {
+    audited.length = 0;
+  });
   const tenantA = testTenantSnapshot('bank-a');
   const tenantB = testTenantSnapshot('bank-b');
   const suspended = { ...testTenantSnapshot('bank-s'), isActive: false };
@@ -177,6 +191,43 @@ describe('TenantGuard', () => {
           guard.canActivate(httpContext(Routes, 'platformRoute', { tenant: tenantA, principal })),
         ).toThrow(AccessDeniedException);
       }
+    });
+
+    it.each([
+      ['the platform host', 'admin.tenantpay.test'],
+      ['the bare base domain', 'tenantpay.test'],
+      ['a single-label host (server-to-server)', 'localhost'],
+      ['no usable host name (an IP literal)', null],
+    ])('are served on %s', (_, hostname) => {
+      expect(
+        guard.canActivate(httpContext(Routes, 'platformRoute', { principal: platformUser(), hostname })),
+      ).toBe(true);
+      expect(audited).toEqual([]);
+    });
+
+    it.each([
+      ["a bank's subdomain", 'bank-a.tenantpay.test', tenantA],
+      ["a bank's subdomain behind more labels", 'admin.bank-a.tenantpay.test', tenantA],
+      ["a bank's custom domain", 'pay.bank-a.example', tenantA],
+      ['a subdomain that names no tenant', 'nosuchbank.tenantpay.test', null],
+      ['a custom-domain candidate that names no tenant', 'pay.unknown.example', null],
+    ])('refuse a SUPER_ADMIN token on %s, with a platform audit event', async (_, hostname, tenant) => {
+      const verdict = guard.canActivate(
+        httpContext(Routes, 'platformRoute', { principal: platformUser(), tenant, hostname, method: 'POST' }),
+      );
+      await expect(verdict).rejects.toThrow(AccessDeniedException);
+      expect(audited).toEqual([
+        {
+          action: TenancyAuditAction.PlatformRouteOnTenantHost,
+          outcome: 'denied',
+          tenantId: null,
+          actor: { type: 'platform-user', id: 'operator-1' },
+          resource: { type: 'route', id: 'POST /v1/guarded' },
+          ip: '203.0.113.7',
+          requestId: 'req-guard-test',
+          metadata: { host: hostname },
+        },
+      ]);
     });
   });
 });

@@ -1,5 +1,12 @@
-import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { type AppConfig, APP_CONFIG } from '@tenantpay/platform';
+import type { Principal } from '../context/principal';
+import { auditActorOf } from '../resolution/audit-actor';
+import { servesPlatformRoutes } from '../resolution/platform-host';
+import { SECURITY_AUDIT_SINK, type SecurityAuditSink } from '../resolution/security-audit-sink';
+import { TenancyAuditAction } from '../resolution/tenancy-audit-actions.constant';
+import type { TenantResolution } from '../resolution/tenant-resolution';
 import { TenantMismatchException } from '../resolution/tenant-mismatch.exception';
 import { TenantNotFoundException } from '../tenants/tenant-not-found.exception';
 import { AccessDeniedException } from './access-denied.exception';
@@ -20,7 +27,8 @@ import { TenantSuspendedException } from './tenant-suspended.exception';
 /**
  * Which tenant a route may act for (SPEC §2 step 3, §6):
  * - `@BypassTenantIsolation()` routes: SUPER_ADMIN platform users only (they then run in the platform
- *   scope, see BypassTenantIsolationInterceptor).
+ *   scope, see BypassTenantIsolationInterceptor), and only on a host that names no tenant (servesPlatformRoutes):
+ *   on a bank's subdomain or custom domain an operator token is refused (403, audited).
  * - public routes: anyone, but not for a suspended tenant unless `@AllowSuspendedTenant()`; a public
  *   `@RequiresTenant()` route (login) answers 404 when the header or host names no existing tenant, and 400
  *   when nothing names a tenant at all.
@@ -31,9 +39,13 @@ import { TenantSuspendedException } from './tenant-suspended.exception';
  */
 @Injectable()
 export class TenantGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SECURITY_AUDIT_SINK) private readonly audit: SecurityAuditSink,
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const resolution = requestTenantResolution(context);
     const principal = resolution?.context.principal ?? null;
@@ -43,6 +55,9 @@ export class TenantGuard implements CanActivate {
     if (routeMetadata<string>(this.reflector, BYPASS_TENANT_ISOLATION, context) !== undefined) {
       if (principal?.kind !== 'platform-user' || principal.role !== SUPER_ADMIN_ROLE) {
         throw new AccessDeniedException();
+      }
+      if (!servesPlatformRoutes(resolution?.hostname ?? null, this.config.tenancy.baseDomain)) {
+        return this.refuseOnTenantHost(context, principal, resolution);
       }
       return true;
     }
@@ -75,5 +90,27 @@ export class TenantGuard implements CanActivate {
     )
       throw new TenantArchivedException();
     return true;
+  }
+
+  /** A platform event (read by super-admins only): the bank whose host it was learns nothing of the operator. */
+  private async refuseOnTenantHost(
+    context: ExecutionContext,
+    principal: Principal,
+    resolution: TenantResolution | undefined,
+  ): Promise<never> {
+    const request = context.switchToHttp().getRequest<{ method?: string; url?: string; ip?: string }>();
+    await this.audit
+      .record({
+        action: TenancyAuditAction.PlatformRouteOnTenantHost,
+        outcome: 'denied',
+        tenantId: null,
+        actor: auditActorOf(principal),
+        resource: { type: 'route', id: `${request.method ?? ''} ${(request.url ?? '').split('?')[0] ?? ''}` },
+        ip: request.ip ?? null,
+        requestId: resolution?.context.requestId ?? '',
+        metadata: { host: resolution?.hostname ?? null },
+      })
+      .catch(() => undefined);
+    throw new AccessDeniedException('Platform routes are served on the platform host only.');
   }
 }

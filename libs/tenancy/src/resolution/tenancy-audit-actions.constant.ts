@@ -5,6 +5,8 @@
 export const TenancyAuditAction = {
   TenantMismatch: 'tenant.mismatch',
   PlatformBypassUsed: 'platform.bypass_used',
+  /** A platform route was called with an operator token on a host that names a tenant (refused). */
+  PlatformRouteOnTenantHost: 'platform.route_on_tenant_host',
   TenantCreated: 'tenant.created',
   TenantTierChanged: 'tenant.tier_changed',
   TenantSlugChanged: 'tenant.slug_changed',

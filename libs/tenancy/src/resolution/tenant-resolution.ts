@@ -8,4 +8,6 @@ export interface TenantResolution {
    * context then has no tenant; the tenant guard answers 404 on tenant routes to authenticated callers.
    */
   readonly unresolvedTenant: boolean;
+  /** The host the request was addressed to (normalized), null when it is not a usable host name. */
+  readonly hostname: string | null;
 }

@@ -43,6 +43,7 @@ describe('TenantResolverService.resolve', () => {
     await expect(service.resolve(input)).resolves.toEqual({
       context: { tenant: null, resolvedBy: null, principal: null, requestId: 'req-1' },
       unresolvedTenant: false,
+      hostname: null,
     });
   });
 

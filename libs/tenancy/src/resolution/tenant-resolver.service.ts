@@ -72,6 +72,7 @@ export class TenantResolverService {
         requestId: input.requestId,
       },
       unresolvedTenant: naming.length > 0 && tenant === null,
+      hostname: input.hostname,
     };
   }
 

@@ -9,7 +9,7 @@ export class ApiKeyResponse implements ApiKeyView {
   readonly id!: string;
   /** @example "ERP integration" */
   readonly name!: string;
-  /** The key's first characters, to recognise it by. @example "tp_live_AbC123xY" */
+  /** The key's visible prefix (its tenant and 8 random characters), to recognise it by. @example "tp_live_65a1b2c3d4e5f60718293a4b_AbC123xY" */
   readonly prefix!: string;
   /** @example ["payments:read", "payments:write", "webhooks:manage"] */
   readonly scopes!: ApiKeyScope[];

@@ -10,7 +10,7 @@ export class CurrentApiKeyResponse implements Extract<CurrentIdentity, { kind: '
   readonly tenantId!: string;
   /** @example ["payments:read", "payments:write"] */
   readonly scopes!: string[];
-  /** The key's visible start. @example "tp_live_AbC123xY" */
+  /** The key's visible start. @example "tp_live_65a1b2c3d4e5f60718293a4b_AbC123xY" */
   readonly prefix!: string;
   readonly expiresAt!: string | null;
   /** `active`, or `rotating` while a rotation's overlap lets it work beside its replacement. */

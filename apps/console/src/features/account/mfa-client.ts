@@ -1,4 +1,5 @@
 import type { AuthenticatorEnrolment } from '../../ui/authenticator-key';
+import type { SecondFactor } from '../../ui/sign-in/sign-in-steps';
 
 /** The factor's state as `GET …/mfa` answers it. */
 export interface MfaStatus {
@@ -17,6 +18,6 @@ export interface MfaClient {
   confirmEnrolment(code: string): Promise<readonly string[]>;
   /** New recovery codes, proven by a code from the app; the old ones stop working. */
   replaceRecoveryCodes(code: string): Promise<readonly string[]>;
-  /** Removes the factor, proven by the current password (the API checks a code only when no password is sent). */
-  disable(password: string): Promise<void>;
+  /** Removes the factor, proven by a code from the app or a recovery code (the password alone is refused). */
+  disable(proof: SecondFactor): Promise<void>;
 }

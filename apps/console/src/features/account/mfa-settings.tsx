@@ -41,7 +41,9 @@ export function MfaSettings({ client }: { readonly client: MfaClient }) {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     void action.run(async () => {
-      await client.disable(formValue(form, 'password'));
+      const entered = formValue(form, 'proof').trim();
+      // Six digits are the app's code; anything else can only be a recovery code.
+      await client.disable(/^\d{6}$/.test(entered) ? { code: entered } : { recoveryCode: entered });
       status.reload();
     });
   };
@@ -81,10 +83,10 @@ export function MfaSettings({ client }: { readonly client: MfaClient }) {
               Replace recovery codes
             </button>
           </form>
-          <form class="inline-form" onSubmit={disable}>
+          <form class="inline-form" id="mfa-disable-form" onSubmit={disable}>
             <label>
-              Password
-              <input name="password" type="password" required autoComplete="current-password" />
+              Code from your app, or a recovery code
+              <input name="proof" required autoComplete="one-time-code" maxLength={32} />
             </label>
             <button type="submit" class="danger" disabled={action.busy}>
               Turn off

@@ -9,7 +9,7 @@ export const staffMfaClient: MfaClient = {
     (await consoleApi.POST('/v1/auth/mfa/totp/confirm', { body: { code } })).recoveryCodes,
   replaceRecoveryCodes: async (code) =>
     (await consoleApi.POST('/v1/auth/mfa/recovery-codes', { body: { code } })).recoveryCodes,
-  disable: async (password) => {
-    await consoleApi.POST('/v1/auth/mfa/disable', { body: { password } });
+  disable: async (proof) => {
+    await consoleApi.POST('/v1/auth/mfa/disable', { body: proof });
   },
 };

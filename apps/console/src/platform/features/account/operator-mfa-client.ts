@@ -9,7 +9,7 @@ export const operatorMfaClient: MfaClient = {
     (await platformApi.POST('/v1/platform/auth/mfa/totp/confirm', { body: { code } })).recoveryCodes,
   replaceRecoveryCodes: async (code) =>
     (await platformApi.POST('/v1/platform/auth/mfa/recovery-codes', { body: { code } })).recoveryCodes,
-  disable: async (password) => {
-    await platformApi.POST('/v1/platform/auth/mfa/disable', { body: { password } });
+  disable: async (proof) => {
+    await platformApi.POST('/v1/platform/auth/mfa/disable', { body: proof });
   },
 };
