@@ -3,7 +3,9 @@
  * time in each phase, and the write freeze under the default 5 s bound, for 10k and 100k documents (1M with
  * --full; --quick: 10k only), while a writer keeps inserting through the move's write admission and release
  * (as the repository's gate does).
- * Run: npm run bench -- placement-move [--quick|--full|--documents=N]   (prints one JSON object)
+ * Run: npm run bench -- placement-move [--quick|--full|--documents=N] [--engine-heap-mb=N]   (prints one JSON object)
+ * The emulator holds both copies and their indexes in its process's heap: V8's default limit (about 4 GB) ends a
+ * 1M run during the copy, so a run of more than 100k documents gives the engine 12 GB unless told otherwise.
  */
 import { loadavg } from 'node:os';
 
@@ -35,6 +37,12 @@ const SIZES = ONLY
     : process.argv.includes('--full')
       ? [10_000, 100_000, 1_000_000]
       : [10_000, 100_000];
+const ENGINE_HEAP_FLAG = process.argv.find((arg) => arg.startsWith('--engine-heap-mb='));
+const ENGINE_HEAP_MB = ENGINE_HEAP_FLAG
+  ? Number(ENGINE_HEAP_FLAG.slice('--engine-heap-mb='.length))
+  : Math.max(...SIZES) > 100_000
+    ? 12_288
+    : undefined;
 const BATCH_SIZE = 1_000;
 /** The defaults of PLACEMENT_MOVE_*: the freeze must fit the default 5 s bound, or the move fails. */
 const SETTINGS: TenantMoveSettings = {
@@ -177,7 +185,7 @@ async function measure(uri: string, redisUrl: string, documents: number): Promis
 }
 
 async function main(): Promise<void> {
-  const mongo = await startMongoProcess();
+  const mongo = await startMongoProcess({ maxOldSpaceMb: ENGINE_HEAP_MB });
   const redisServer = await RedisServerProcess.start();
   try {
     const results = [];
@@ -185,6 +193,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `${JSON.stringify({
         engine: mongo.kind,
+        engineHeapMb: ENGINE_HEAP_MB ?? 'V8 default',
         batchSize: BATCH_SIZE,
         writeLeaseMs: WRITE_LEASE_MS,
         loadAverage: loadavg().map((value) => Math.round(value * 100) / 100),
