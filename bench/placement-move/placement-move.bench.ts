@@ -141,6 +141,8 @@ async function measure(uri: string, redisUrl: string, documents: number): Promis
       SETTINGS,
       {
         freeze: registry,
+        cancelRequested: async () => false,
+        commitSwitch: async () => true,
         switchPlacement: async () => undefined,
         // Each change of state on stderr, so a long run shows where it is (and what it reached if stopped).
         record: async (progress) => {

@@ -244,6 +244,13 @@ describe('POST /v1/admin/tenants/:id/placement: a tenant moves while it keeps wo
         .set(harness.superAdmin())
         .expect(200);
       expect(listed.body.data.map((m: { id: string }) => m.id)).toEqual([accepted.body.id]);
+
+      // Switched (and cleaned): too late to cancel.
+      expectApiError(
+        await http().post(`${location}/cancel`).set(harness.superAdmin()),
+        409,
+        ErrorCode.Conflict,
+      );
     },
     MOVE_TEST_TIMEOUT_MS,
   );
@@ -398,6 +405,101 @@ describe('a failed or interrupted placement move leaves the tenant on its source
       const record = await harness.shared.db.collection(PLACEMENT_MOVE_COLLECTION).findOne({ _id: moveId });
       expect(record?.['closedAt']).toBeInstanceOf(Date);
       expect((await harness.app().get(TenantLookupService).findById(tenant.id))?.moving).toBe(false);
+    },
+    MOVE_TEST_TIMEOUT_MS,
+  );
+});
+
+describe('POST …/placement/moves/:moveId/cancel: an operator stops a move before its switch', () => {
+  // A catch-up that never ends while the tenant writes (no pass is ever small enough), and a freeze that could
+  // never fit: the move is still running, with a copy on the target, whenever the cancel arrives.
+  const harness = useMoveHarness({
+    PLACEMENT_MOVE_FREEZE_THRESHOLD: '0',
+    PLACEMENT_MOVE_MAX_CATCH_UP_PASSES: '1000',
+    PLACEMENT_MOVE_MAX_FREEZE_MS: '100',
+    PLACEMENT_MOVE_FREEZE_ATTEMPTS: '1',
+    PLACEMENT_MOVE_WRITE_LEASE_MS: '5000',
+  });
+  const http = () => request(harness.app().getHttpServer());
+  const requestMove = async (tenant: TenantSnapshot) =>
+    (
+      await http()
+        .post(`/v1/admin/tenants/${tenant.id}/placement`)
+        .set(harness.superAdmin())
+        .send({ placement: 'bank-b' })
+        .expect(202)
+    ).headers['location'] as string;
+
+  it('closes a move no worker has taken up at once, audited; refuses a tenant admin (403) and an unknown move (404)', async () => {
+    const tenant = await seedTenant(harness.app(), Tier.Professional);
+    const { auth } = await userToken(harness.app(), tenant, 'admin@queued.test', TenantUserRole.Admin);
+    const location = await requestMove(tenant);
+
+    expect((await http().post(`${location}/cancel`).set(auth)).status).toBe(403);
+    await http()
+      .post(`/v1/admin/tenants/${tenant.id}/placement/moves/${new ObjectId().toHexString()}/cancel`)
+      .set(harness.superAdmin())
+      .expect(404);
+    const canceled = await http().post(`${location}/cancel`).set(harness.superAdmin()).expect(202);
+
+    expect(canceled.body).toMatchObject({ state: 'canceled', canceledBy: expect.any(String) });
+    expect(canceled.body.finishedAt).not.toBeNull();
+    // Asking again changes nothing; the tenant may be moved again at once.
+    expect(
+      (await http().post(`${location}/cancel`).set(harness.superAdmin()).expect(202)).body,
+    ).toMatchObject({
+      state: 'canceled',
+    });
+    const again = await requestMove(tenant);
+    await http().post(`${again}/cancel`).set(harness.superAdmin()).expect(202);
+    expect(await auditedActions(harness.shared.db, canceled.body.id as string)).toEqual([
+      'tenant.placement_move_requested',
+      'tenant.placement_move_cancel_requested',
+      'tenant.placement_move_canceled',
+    ]);
+  });
+
+  it(
+    'stops a running move at its next step: writes thawed, target copy deleted, the tenant on its source with every payment',
+    async () => {
+      const tenant = await seedTenant(harness.app(), Tier.Professional);
+      const { auth } = await userToken(harness.app(), tenant, 'admin@cancel.test', TenantUserRole.Admin);
+      for (let i = 0; i < 10; i += 1)
+        await http().post('/v1/payments').set(auth).send(newPayment()).expect(201);
+      const load = new PaymentLoadGenerator(harness.app(), auth, 'canceled-move');
+      load.start(2);
+      harness.startMoveWorker();
+      const location = await requestMove(tenant);
+      await waitForMove(harness, location, ['catching_up']);
+      expect((await tenantPayments(harness.bankB.db, tenant)).length).toBeGreaterThanOrEqual(10);
+
+      const asked = await http().post(`${location}/cancel`).set(harness.superAdmin()).expect(202);
+      expect(asked.body.cancelRequestedAt).not.toBeNull();
+      const move = await waitForMove(harness, location, ['canceled', 'switched', 'failed']);
+      await eventually('the canceled move closes', async () =>
+        Boolean(
+          (
+            await harness.shared.db
+              .collection(PLACEMENT_MOVE_COLLECTION)
+              .findOne({ _id: new ObjectId(asked.body.id as string) })
+          )?.['closedAt'],
+        ),
+      );
+      await load.stop();
+
+      expect(move['state']).toBe('canceled');
+      expect(load.accepted.size).toBeGreaterThan(0);
+      await expectEachAcceptedOnce(harness.shared.db, tenant, load);
+      expect(await tenantPayments(harness.shared.db, tenant)).toHaveLength(10 + load.accepted.size);
+      expect(await tenantPayments(harness.bankB.db, tenant)).toHaveLength(0);
+      expect(
+        (await http().get(`/v1/admin/tenants/${tenant.id}`).set(harness.superAdmin())).body.placement,
+      ).toBe('shared');
+      expect((await harness.app().get(TenantLookupService).findById(tenant.id))?.moving).toBe(false);
+      await http().post('/v1/payments').set(auth).send(newPayment()).expect(201);
+      expect(await auditedActions(harness.shared.db, asked.body.id as string)).toEqual(
+        expect.arrayContaining(['tenant.placement_move_cancel_requested', 'tenant.placement_move_canceled']),
+      );
     },
     MOVE_TEST_TIMEOUT_MS,
   );
