@@ -92,13 +92,26 @@ function raw(connection: Connection) {
 
 async function measure(uri: string, redisUrl: string, documents: number): Promise<Record<string, unknown>> {
   const suffix = `${documents}_${Date.now()}`;
-  const source = await mongoose.createConnection(uri, { dbName: `bench_move_src_${suffix}` }).asPromise();
-  const target = await mongoose.createConnection(uri, { dbName: `bench_move_dst_${suffix}` }).asPromise();
+  // A 1M run's engine holds gigabytes in one heap: on a loaded machine a major GC can stall it for tens of
+  // seconds, which the driver's default 30 s monitoring and selection timeouts would take for a dead server.
+  const patient = {
+    connectTimeoutMS: 300_000,
+    serverSelectionTimeoutMS: 300_000,
+    heartbeatFrequencyMS: 60_000,
+  };
+  const source = await mongoose
+    .createConnection(uri, { ...patient, dbName: `bench_move_src_${suffix}` })
+    .asPromise();
+  const target = await mongoose
+    .createConnection(uri, { ...patient, dbName: `bench_move_dst_${suffix}` })
+    .asPromise();
   // A loaded machine can hold a command past the platform's 1 s timeout; the mover's own calls must not fail for it.
   const redis = createRedisClient({ kind: 'standalone', url: redisUrl }, 'placement-move-bench', {
     commandTimeout: 10_000,
   });
   await redis.connect();
+  let writing = true;
+  let writer: Promise<void> = Promise.resolve();
   try {
     const tenant = new Types.ObjectId();
     const tenantId = tenant.toHexString();
@@ -115,10 +128,9 @@ async function measure(uri: string, redisUrl: string, documents: number): Promis
     }
     const registry = new MoveWriteRegistry(redis);
     await registry.open(tenantId, 'bench', 'shared');
-    let writing = true;
     let written = 0;
     let refused = 0;
-    const writer = (async () => {
+    writer = (async () => {
       while (writing) {
         const writerId = `w${written}`;
         // As the gate does: Redis not answering refuses the write (the generator retries), never crashes it.
@@ -135,6 +147,8 @@ async function measure(uri: string, redisUrl: string, documents: number): Promis
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     })();
+    // Handled now (an unhandled rejection would end the process mid-move); reported after the move.
+    writer.catch(() => undefined);
     const runner = new TenantMoveRunner(
       { source, target, tenantId: tenant, collections: [COLLECTION], batchSize: BATCH_SIZE },
       'dedicated',
@@ -178,8 +192,15 @@ async function measure(uri: string, redisUrl: string, documents: number): Promis
       verified: progress.verification.length > 0 && progress.verification.every((result) => result.matches),
       loadAverageAfter: loadavg().map((value) => Math.round(value * 100) / 100),
     };
+  } catch (error) {
+    // Printed before the cleanup, whose own errors (the engine gone) must not hide it.
+    process.stderr.write(
+      `move of ${documents} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    throw error;
   } finally {
-    // A cleanup that fails (the engine gone) must not hide why the move failed.
+    writing = false;
+    await writer.catch((error: unknown) => process.stderr.write(`writer stopped: ${String(error)}\n`));
     await Promise.allSettled([source.dropDatabase(), target.dropDatabase()]);
     await Promise.allSettled([source.close(), target.close()]);
     redis.disconnect();
