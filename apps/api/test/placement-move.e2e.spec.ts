@@ -4,6 +4,7 @@ import { TenantUserRole } from '@tenantpay/identity';
 import { PAYMENT_COLLECTION } from '@tenantpay/payments';
 import { MoveWriteRegistry } from '@tenantpay/placement';
 import {
+  LostOldCopyDeletionsSweeper,
   PLACEMENT_MOVE_COLLECTION,
   PLACEMENT_MOVE_QUEUE,
   PlacementMoveJobService,
@@ -405,6 +406,85 @@ describe('a failed or interrupted placement move leaves the tenant on its source
       const record = await harness.shared.db.collection(PLACEMENT_MOVE_COLLECTION).findOne({ _id: moveId });
       expect(record?.['closedAt']).toBeInstanceOf(Date);
       expect((await harness.app().get(TenantLookupService).findById(tenant.id))?.moving).toBe(false);
+    },
+    MOVE_TEST_TIMEOUT_MS,
+  );
+});
+
+describe('LostOldCopyDeletionsSweeper: an old copy whose delayed deletion job Redis lost is still deleted', () => {
+  const harness = useMoveHarness({});
+  const http = () => request(harness.app().getHttpServer());
+
+  it(
+    'deletes the old copy of a switched move past its deletion time with no job, and closes the move',
+    async () => {
+      const tenant = await seedTenant(harness.app(), Tier.Professional);
+      const { auth } = await userToken(harness.app(), tenant, 'admin@lost-job.test', TenantUserRole.Admin);
+      await http()
+        .post('/v1/payments')
+        .set(auth)
+        .send(newPayment({ reference: 'moved' }))
+        .expect(201);
+      // What a switched move leaves once Redis lost its delayed deletion: the tenant on bank-b, its old copy on
+      // shared, the move open past its deletion time, no job anywhere.
+      const [original] = await tenantPayments(harness.shared.db, tenant);
+      await harness.bankB.db.collection(PAYMENT_COLLECTION).insertOne({ ...original });
+      const marker = harness.app().get(TenantPlacementMarker);
+      await marker.setMoving(tenant.id, true);
+      expect(await marker.switchPlacement(tenant.id, 'shared', 'bank-b')).toBe(true);
+      await marker.setMoving(tenant.id, false);
+      const moveId = new ObjectId();
+      const deleteAfter = new Date(Date.now() - 60_000);
+      await harness.shared.db.collection(PLACEMENT_MOVE_COLLECTION).insertOne({
+        _id: moveId,
+        tenantId: new ObjectId(tenant.id),
+        from: 'shared',
+        to: 'bank-b',
+        state: 'switched',
+        collections: {},
+        catchUpPasses: 1,
+        freezeAttempts: 1,
+        verification: [],
+        timings: null,
+        failure: null,
+        requestedBy: 'ops',
+        startedAt: new Date(Date.now() - 120_000),
+        finishedAt: new Date(Date.now() - 90_000),
+        deleteAfter,
+        oldCopyDeletedAt: null,
+        oldCopyDeleted: null,
+        closedAt: null,
+        leaseOwner: null,
+        leaseUntil: null,
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      });
+      const sweeper = harness.app().get(LostOldCopyDeletionsSweeper);
+
+      // Not due yet: left alone.
+      expect(await sweeper.sweep(new Date(deleteAfter.getTime() - 1_000))).toBe(0);
+      expect(await tenantPayments(harness.shared.db, tenant)).toHaveLength(1);
+
+      expect(await sweeper.sweep()).toBe(1);
+
+      const swept = await http()
+        .get(`/v1/admin/tenants/${tenant.id}/placement/moves/${moveId.toHexString()}`)
+        .set(harness.superAdmin())
+        .expect(200);
+      expect(swept.body).toMatchObject({ state: 'cleaned' });
+      expect(swept.body.oldCopyDeleted[PAYMENT_COLLECTION]).toBe(1);
+      expect(await tenantPayments(harness.shared.db, tenant)).toHaveLength(0);
+      expect((await tenantPayments(harness.bankB.db, tenant)).map((p) => p.reference)).toEqual(['moved']);
+      expect(await auditedActions(harness.shared.db, moveId.toHexString())).toEqual([
+        'tenant.placement_move_old_copy_deleted',
+      ]);
+      // Closed: the tenant may move again, and the next sweep has nothing to do.
+      expect(await sweeper.sweep()).toBe(0);
+      await http()
+        .post(`/v1/admin/tenants/${tenant.id}/placement`)
+        .set(harness.superAdmin())
+        .send({ placement: 'shared' })
+        .expect(202);
     },
     MOVE_TEST_TIMEOUT_MS,
   );

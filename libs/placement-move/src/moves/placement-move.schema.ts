@@ -46,5 +46,11 @@ PlacementMoveSchema.index(
     name: 'one_open_move_per_tenant',
   },
 );
+// Old copies past their deletion time: `find({ state: 'switched', closedAt: null, deleteAfter: { $lte } })`
+// (LostOldCopyDeletionsSweeper), only open moves indexed.
+PlacementMoveSchema.index(
+  { deleteAfter: 1 },
+  { partialFilterExpression: { closedAt: { $type: 'null' } }, name: 'open_moves_by_deletion_time' },
+);
 // The tenant's moves, newest first: `find({ tenantId }).sort({ _id: -1 })` (the list route, cursor on `_id`).
 PlacementMoveSchema.index({ tenantId: 1, _id: -1 });

@@ -76,6 +76,15 @@ export class PlacementMovesRepository {
       .exec();
   }
 
+  /** Switched moves whose old copy is past its deletion time and not deleted yet (oldest first). */
+  findDueForDeletion(now: Date): Promise<PlacementMove[]> {
+    return this.model
+      .find({ state: TenantMoveState.Switched, closedAt: null, deleteAfter: { $lte: now } })
+      .sort({ deleteAfter: 1 })
+      .lean<PlacementMove[]>()
+      .exec();
+  }
+
   /** Takes the move for `owner` unless another worker's lease is still running; null when it is. */
   claim(moveId: Types.ObjectId, owner: string, now: Date): Promise<PlacementMove | null> {
     return this.model
