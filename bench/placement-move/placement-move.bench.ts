@@ -3,7 +3,9 @@
  * time in each phase, and the write freeze under the default 5 s bound, for 10k and 100k documents (1M with
  * --full; --quick: 10k only), while a writer keeps inserting through the move's write admission and release
  * (as the repository's gate does).
- * Run: npm run bench -- placement-move [--quick|--full|--documents=N]   (prints one JSON object)
+ * Run: npm run bench -- placement-move [--quick|--full|--documents=N] [--engine-heap-mb=N]   (prints one JSON object)
+ * The emulator holds both copies and their indexes in its process's heap: V8's default limit (about 4 GB) ends a
+ * 1M run during the copy, so a run of more than 100k documents gives the engine 12 GB unless told otherwise.
  */
 import { loadavg } from 'node:os';
 
@@ -35,6 +37,12 @@ const SIZES = ONLY
     : process.argv.includes('--full')
       ? [10_000, 100_000, 1_000_000]
       : [10_000, 100_000];
+const ENGINE_HEAP_FLAG = process.argv.find((arg) => arg.startsWith('--engine-heap-mb='));
+const ENGINE_HEAP_MB = ENGINE_HEAP_FLAG
+  ? Number(ENGINE_HEAP_FLAG.slice('--engine-heap-mb='.length))
+  : Math.max(...SIZES) > 100_000
+    ? 12_288
+    : undefined;
 const BATCH_SIZE = 1_000;
 /** The defaults of PLACEMENT_MOVE_*: the freeze must fit the default 5 s bound, or the move fails. */
 const SETTINGS: TenantMoveSettings = {
@@ -84,13 +92,26 @@ function raw(connection: Connection) {
 
 async function measure(uri: string, redisUrl: string, documents: number): Promise<Record<string, unknown>> {
   const suffix = `${documents}_${Date.now()}`;
-  const source = await mongoose.createConnection(uri, { dbName: `bench_move_src_${suffix}` }).asPromise();
-  const target = await mongoose.createConnection(uri, { dbName: `bench_move_dst_${suffix}` }).asPromise();
+  // A 1M run's engine holds gigabytes in one heap: on a loaded machine a major GC can stall it for tens of
+  // seconds, which the driver's default 30 s monitoring and selection timeouts would take for a dead server.
+  const patient = {
+    connectTimeoutMS: 300_000,
+    serverSelectionTimeoutMS: 300_000,
+    heartbeatFrequencyMS: 60_000,
+  };
+  const source = await mongoose
+    .createConnection(uri, { ...patient, dbName: `bench_move_src_${suffix}` })
+    .asPromise();
+  const target = await mongoose
+    .createConnection(uri, { ...patient, dbName: `bench_move_dst_${suffix}` })
+    .asPromise();
   // A loaded machine can hold a command past the platform's 1 s timeout; the mover's own calls must not fail for it.
   const redis = createRedisClient({ kind: 'standalone', url: redisUrl }, 'placement-move-bench', {
     commandTimeout: 10_000,
   });
   await redis.connect();
+  let writing = true;
+  let writer: Promise<void> = Promise.resolve();
   try {
     const tenant = new Types.ObjectId();
     const tenantId = tenant.toHexString();
@@ -107,10 +128,9 @@ async function measure(uri: string, redisUrl: string, documents: number): Promis
     }
     const registry = new MoveWriteRegistry(redis);
     await registry.open(tenantId, 'bench', 'shared');
-    let writing = true;
     let written = 0;
     let refused = 0;
-    const writer = (async () => {
+    writer = (async () => {
       while (writing) {
         const writerId = `w${written}`;
         // As the gate does: Redis not answering refuses the write (the generator retries), never crashes it.
@@ -127,12 +147,16 @@ async function measure(uri: string, redisUrl: string, documents: number): Promis
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     })();
+    // Handled now (an unhandled rejection would end the process mid-move); reported after the move.
+    writer.catch(() => undefined);
     const runner = new TenantMoveRunner(
       { source, target, tenantId: tenant, collections: [COLLECTION], batchSize: BATCH_SIZE },
       'dedicated',
       SETTINGS,
       {
         freeze: registry,
+        cancelRequested: async () => false,
+        commitSwitch: async () => true,
         switchPlacement: async () => undefined,
         // Each change of state on stderr, so a long run shows where it is (and what it reached if stopped).
         record: async (progress) => {
@@ -168,8 +192,15 @@ async function measure(uri: string, redisUrl: string, documents: number): Promis
       verified: progress.verification.length > 0 && progress.verification.every((result) => result.matches),
       loadAverageAfter: loadavg().map((value) => Math.round(value * 100) / 100),
     };
+  } catch (error) {
+    // Printed before the cleanup, whose own errors (the engine gone) must not hide it.
+    process.stderr.write(
+      `move of ${documents} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    throw error;
   } finally {
-    // A cleanup that fails (the engine gone) must not hide why the move failed.
+    writing = false;
+    await writer.catch((error: unknown) => process.stderr.write(`writer stopped: ${String(error)}\n`));
     await Promise.allSettled([source.dropDatabase(), target.dropDatabase()]);
     await Promise.allSettled([source.close(), target.close()]);
     redis.disconnect();
@@ -177,7 +208,7 @@ async function measure(uri: string, redisUrl: string, documents: number): Promis
 }
 
 async function main(): Promise<void> {
-  const mongo = await startMongoProcess();
+  const mongo = await startMongoProcess({ maxOldSpaceMb: ENGINE_HEAP_MB });
   const redisServer = await RedisServerProcess.start();
   try {
     const results = [];
@@ -185,6 +216,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `${JSON.stringify({
         engine: mongo.kind,
+        engineHeapMb: ENGINE_HEAP_MB ?? 'V8 default',
         batchSize: BATCH_SIZE,
         writeLeaseMs: WRITE_LEASE_MS,
         loadAverage: loadavg().map((value) => Math.round(value * 100) / 100),

@@ -21,9 +21,14 @@ interface Started {
   readonly uri: string;
 }
 
-export function startMongoProcess(): Promise<MongoProcess> {
+/**
+ * `maxOldSpaceMb` raises V8's heap limit of the engine's process (default about 4 GB): the emulator keeps
+ * every document and index in that heap, so a bench holding millions of documents needs more.
+ */
+export function startMongoProcess(options: { maxOldSpaceMb?: number } = {}): Promise<MongoProcess> {
+  const heap = options.maxOldSpaceMb === undefined ? [] : [`--max-old-space-size=${options.maxOldSpaceMb}`];
   const child = fork(__filename, [], {
-    execArgv: ['-r', '@swc-node/register'],
+    execArgv: ['-r', '@swc-node/register', ...heap],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -4,6 +4,7 @@ import { TenantUserRole } from '@tenantpay/identity';
 import { PAYMENT_COLLECTION } from '@tenantpay/payments';
 import { MoveWriteRegistry } from '@tenantpay/placement';
 import {
+  LostOldCopyDeletionsSweeper,
   PLACEMENT_MOVE_COLLECTION,
   PLACEMENT_MOVE_QUEUE,
   PlacementMoveJobService,
@@ -244,6 +245,13 @@ describe('POST /v1/admin/tenants/:id/placement: a tenant moves while it keeps wo
         .set(harness.superAdmin())
         .expect(200);
       expect(listed.body.data.map((m: { id: string }) => m.id)).toEqual([accepted.body.id]);
+
+      // Switched (and cleaned): too late to cancel.
+      expectApiError(
+        await http().post(`${location}/cancel`).set(harness.superAdmin()),
+        409,
+        ErrorCode.Conflict,
+      );
     },
     MOVE_TEST_TIMEOUT_MS,
   );
@@ -398,6 +406,180 @@ describe('a failed or interrupted placement move leaves the tenant on its source
       const record = await harness.shared.db.collection(PLACEMENT_MOVE_COLLECTION).findOne({ _id: moveId });
       expect(record?.['closedAt']).toBeInstanceOf(Date);
       expect((await harness.app().get(TenantLookupService).findById(tenant.id))?.moving).toBe(false);
+    },
+    MOVE_TEST_TIMEOUT_MS,
+  );
+});
+
+describe('LostOldCopyDeletionsSweeper: an old copy whose delayed deletion job Redis lost is still deleted', () => {
+  const harness = useMoveHarness({});
+  const http = () => request(harness.app().getHttpServer());
+
+  it(
+    'deletes the old copy of a switched move past its deletion time with no job, and closes the move',
+    async () => {
+      const tenant = await seedTenant(harness.app(), Tier.Professional);
+      const { auth } = await userToken(harness.app(), tenant, 'admin@lost-job.test', TenantUserRole.Admin);
+      await http()
+        .post('/v1/payments')
+        .set(auth)
+        .send(newPayment({ reference: 'moved' }))
+        .expect(201);
+      // What a switched move leaves once Redis lost its delayed deletion: the tenant on bank-b, its old copy on
+      // shared, the move open past its deletion time, no job anywhere.
+      const [original] = await tenantPayments(harness.shared.db, tenant);
+      await harness.bankB.db.collection(PAYMENT_COLLECTION).insertOne({ ...original });
+      const marker = harness.app().get(TenantPlacementMarker);
+      await marker.setMoving(tenant.id, true);
+      expect(await marker.switchPlacement(tenant.id, 'shared', 'bank-b')).toBe(true);
+      await marker.setMoving(tenant.id, false);
+      const moveId = new ObjectId();
+      const deleteAfter = new Date(Date.now() - 60_000);
+      await harness.shared.db.collection(PLACEMENT_MOVE_COLLECTION).insertOne({
+        _id: moveId,
+        tenantId: new ObjectId(tenant.id),
+        from: 'shared',
+        to: 'bank-b',
+        state: 'switched',
+        collections: {},
+        catchUpPasses: 1,
+        freezeAttempts: 1,
+        verification: [],
+        timings: null,
+        failure: null,
+        requestedBy: 'ops',
+        startedAt: new Date(Date.now() - 120_000),
+        finishedAt: new Date(Date.now() - 90_000),
+        deleteAfter,
+        oldCopyDeletedAt: null,
+        oldCopyDeleted: null,
+        closedAt: null,
+        leaseOwner: null,
+        leaseUntil: null,
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      });
+      const sweeper = harness.app().get(LostOldCopyDeletionsSweeper);
+
+      // Not due yet: left alone.
+      expect(await sweeper.sweep(new Date(deleteAfter.getTime() - 1_000))).toBe(0);
+      expect(await tenantPayments(harness.shared.db, tenant)).toHaveLength(1);
+
+      expect(await sweeper.sweep()).toBe(1);
+
+      const swept = await http()
+        .get(`/v1/admin/tenants/${tenant.id}/placement/moves/${moveId.toHexString()}`)
+        .set(harness.superAdmin())
+        .expect(200);
+      expect(swept.body).toMatchObject({ state: 'cleaned' });
+      expect(swept.body.oldCopyDeleted[PAYMENT_COLLECTION]).toBe(1);
+      expect(await tenantPayments(harness.shared.db, tenant)).toHaveLength(0);
+      expect((await tenantPayments(harness.bankB.db, tenant)).map((p) => p.reference)).toEqual(['moved']);
+      expect(await auditedActions(harness.shared.db, moveId.toHexString())).toEqual([
+        'tenant.placement_move_old_copy_deleted',
+      ]);
+      // Closed: the tenant may move again, and the next sweep has nothing to do.
+      expect(await sweeper.sweep()).toBe(0);
+      await http()
+        .post(`/v1/admin/tenants/${tenant.id}/placement`)
+        .set(harness.superAdmin())
+        .send({ placement: 'shared' })
+        .expect(202);
+    },
+    MOVE_TEST_TIMEOUT_MS,
+  );
+});
+
+describe('POST …/placement/moves/:moveId/cancel: an operator stops a move before its switch', () => {
+  // A catch-up that never ends while the tenant writes (no pass is ever small enough), and a freeze that could
+  // never fit: the move is still running, with a copy on the target, whenever the cancel arrives.
+  const harness = useMoveHarness({
+    PLACEMENT_MOVE_FREEZE_THRESHOLD: '0',
+    PLACEMENT_MOVE_MAX_CATCH_UP_PASSES: '1000',
+    PLACEMENT_MOVE_MAX_FREEZE_MS: '100',
+    PLACEMENT_MOVE_FREEZE_ATTEMPTS: '1',
+    PLACEMENT_MOVE_WRITE_LEASE_MS: '5000',
+  });
+  const http = () => request(harness.app().getHttpServer());
+  const requestMove = async (tenant: TenantSnapshot) =>
+    (
+      await http()
+        .post(`/v1/admin/tenants/${tenant.id}/placement`)
+        .set(harness.superAdmin())
+        .send({ placement: 'bank-b' })
+        .expect(202)
+    ).headers['location'] as string;
+
+  it('closes a move no worker has taken up at once, audited; refuses a tenant admin (403) and an unknown move (404)', async () => {
+    const tenant = await seedTenant(harness.app(), Tier.Professional);
+    const { auth } = await userToken(harness.app(), tenant, 'admin@queued.test', TenantUserRole.Admin);
+    const location = await requestMove(tenant);
+
+    expect((await http().post(`${location}/cancel`).set(auth)).status).toBe(403);
+    await http()
+      .post(`/v1/admin/tenants/${tenant.id}/placement/moves/${new ObjectId().toHexString()}/cancel`)
+      .set(harness.superAdmin())
+      .expect(404);
+    const canceled = await http().post(`${location}/cancel`).set(harness.superAdmin()).expect(202);
+
+    expect(canceled.body).toMatchObject({ state: 'canceled', canceledBy: expect.any(String) });
+    expect(canceled.body.finishedAt).not.toBeNull();
+    // Asking again changes nothing; the tenant may be moved again at once.
+    expect(
+      (await http().post(`${location}/cancel`).set(harness.superAdmin()).expect(202)).body,
+    ).toMatchObject({
+      state: 'canceled',
+    });
+    const again = await requestMove(tenant);
+    await http().post(`${again}/cancel`).set(harness.superAdmin()).expect(202);
+    expect(await auditedActions(harness.shared.db, canceled.body.id as string)).toEqual([
+      'tenant.placement_move_requested',
+      'tenant.placement_move_cancel_requested',
+      'tenant.placement_move_canceled',
+    ]);
+  });
+
+  it(
+    'stops a running move at its next step: writes thawed, target copy deleted, the tenant on its source with every payment',
+    async () => {
+      const tenant = await seedTenant(harness.app(), Tier.Professional);
+      const { auth } = await userToken(harness.app(), tenant, 'admin@cancel.test', TenantUserRole.Admin);
+      for (let i = 0; i < 10; i += 1)
+        await http().post('/v1/payments').set(auth).send(newPayment()).expect(201);
+      const load = new PaymentLoadGenerator(harness.app(), auth, 'canceled-move');
+      load.start(2);
+      harness.startMoveWorker();
+      const location = await requestMove(tenant);
+      await waitForMove(harness, location, ['catching_up']);
+      expect((await tenantPayments(harness.bankB.db, tenant)).length).toBeGreaterThanOrEqual(10);
+
+      const asked = await http().post(`${location}/cancel`).set(harness.superAdmin()).expect(202);
+      expect(asked.body.cancelRequestedAt).not.toBeNull();
+      const move = await waitForMove(harness, location, ['canceled', 'switched', 'failed']);
+      await eventually('the canceled move closes', async () =>
+        Boolean(
+          (
+            await harness.shared.db
+              .collection(PLACEMENT_MOVE_COLLECTION)
+              .findOne({ _id: new ObjectId(asked.body.id as string) })
+          )?.['closedAt'],
+        ),
+      );
+      await load.stop();
+
+      expect(move['state']).toBe('canceled');
+      expect(load.accepted.size).toBeGreaterThan(0);
+      await expectEachAcceptedOnce(harness.shared.db, tenant, load);
+      expect(await tenantPayments(harness.shared.db, tenant)).toHaveLength(10 + load.accepted.size);
+      expect(await tenantPayments(harness.bankB.db, tenant)).toHaveLength(0);
+      expect(
+        (await http().get(`/v1/admin/tenants/${tenant.id}`).set(harness.superAdmin())).body.placement,
+      ).toBe('shared');
+      expect((await harness.app().get(TenantLookupService).findById(tenant.id))?.moving).toBe(false);
+      await http().post('/v1/payments').set(auth).send(newPayment()).expect(201);
+      expect(await auditedActions(harness.shared.db, asked.body.id as string)).toEqual(
+        expect.arrayContaining(['tenant.placement_move_cancel_requested', 'tenant.placement_move_canceled']),
+      );
     },
     MOVE_TEST_TIMEOUT_MS,
   );

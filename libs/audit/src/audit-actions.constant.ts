@@ -96,6 +96,10 @@ export const AuditAction = {
   TenantPlacementMoveSwitched: 'tenant.placement_move_switched',
   /** The move failed; the tenant stays on its source with nothing lost (metadata: failure). */
   TenantPlacementMoveFailed: 'tenant.placement_move_failed',
+  /** A super-admin asked to cancel an open move before its switch (the operator as actor). */
+  TenantPlacementMoveCancelRequested: 'tenant.placement_move_cancel_requested',
+  /** The move stopped on the cancel: writes thawed, the target's copy deleted, the tenant on its source. */
+  TenantPlacementMoveCanceled: 'tenant.placement_move_canceled',
   /** The old copy on the move's source was deleted after the retention period (metadata: deleted). */
   TenantPlacementMoveOldCopyDeleted: 'tenant.placement_move_old_copy_deleted',
   SupportSessionOpened: 'support_session.opened',

@@ -301,6 +301,35 @@ describe('TenantAwareRepository against the MongoDB engine', () => {
       expect(replaced?.['amountMinor']).toBe(7);
     });
 
+    it('replaceOne and a bulk replaceOne stamp updatedAt now, whatever stamp the replacement carries', async () => {
+      // A write stamped in the past would be invisible to "what changed since" (a placement move's frozen check).
+      const before = Date.now();
+      const stale = new Date(0);
+      const replacement = (reference: string) =>
+        ({
+          reference,
+          amountMinor: 8,
+          currency: 'EUR',
+          status: 'PENDING',
+          customerRef: 'C1',
+          tags: [],
+          updatedAt: stale,
+        }) as never;
+      await asTenant(tenantA, async () => {
+        await harness.paymentRepository.replaceOne({ reference: 'R3' }, replacement('R3'));
+        await harness.paymentRepository.bulkWrite([
+          { replaceOne: { filter: { reference: 'R2' }, replacement: replacement('R2'), upsert: false } },
+        ]);
+      });
+      for (const reference of ['R3', 'R2']) {
+        const replaced = await mongo.db
+          .collection(EXAMPLE_PAYMENT_COLLECTION)
+          .findOne({ tenantId: tenantA.objectId, reference });
+        expect(replaced?.['amountMinor']).toBe(8);
+        expect((replaced?.['updatedAt'] as Date).getTime()).toBeGreaterThanOrEqual(before - 1_000);
+      }
+    });
+
     it('soft delete hides a document and restore brings it back, for the tenant only', async () => {
       await asTenant(tenantA, async () => {
         await expect(harness.paymentRepository.softDeleteOne({ reference: 'R1' })).resolves.toBe(1);

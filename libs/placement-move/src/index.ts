@@ -20,6 +20,7 @@ export * from './tenant-move-settings';
 export * from './tenant-move-state.enum';
 export * from './moves/placement-move-job-data';
 export * from './moves/placement-move-job.service';
+export * from './moves/lost-old-copy-deletions-sweeper.service';
 export * from './moves/placement-move-view';
 export * from './moves/placement-move.constant';
 export * from './moves/placement-move.module';

@@ -8,9 +8,16 @@ export interface TenantWriteFreeze {
   switchTo(tenantId: string, placement: string): Promise<void>;
 }
 
-/** What the application does for the runner: the switch itself and the record of each step. */
+/** What the application does for the runner: the switch itself, the operator's cancel and the record of each step. */
 export interface TenantMovePorts {
   readonly freeze: TenantWriteFreeze;
+  /** Whether an operator asked to cancel the move; asked between steps. */
+  cancelRequested(): Promise<boolean>;
+  /**
+   * Commits to the switch unless a cancel came first (false: canceled), atomically with the cancel's own check,
+   * so a cancel the operator was told was accepted never meets a switch. Runs frozen, just before the switch.
+   */
+  commitSwitch(): Promise<boolean>;
   /**
    * Atomically points the tenant at its new placement (one conditional update of the tenant document) and
    * invalidates the tenant's caches on every instance. Runs while the tenant's writes are frozen.

@@ -65,6 +65,8 @@ function harness(
   const result: { switched: boolean } = { switched: false };
   const ports: TenantMovePorts = {
     freeze: registry,
+    cancelRequested: async () => false,
+    commitSwitch: async () => true,
     switchPlacement: async () => {
       result.switched = true;
     },
@@ -292,6 +294,47 @@ describe('TenantMoveRunner.run', () => {
     const progress = await move.runner.run();
 
     expect(progress.state).toBe(TenantMoveState.Switched);
+  });
+
+  it('stops at its next step once a cancel is asked: thawed, the target copy deleted, never switched', async () => {
+    const tenant = new Types.ObjectId();
+    const tenantId = tenant.toHexString();
+    await seed(tenant, 30);
+    await registry.open(tenantId, 'move-cancel', 'shared');
+    const move = harness(tenant, SETTINGS, {
+      // Asked once the copy is on the target: the catch-up's first pass is the next step.
+      cancelRequested: async () => move.states.includes(TenantMoveState.CatchingUp),
+    });
+
+    const progress = await move.runner.run();
+
+    expect(progress.state).toBe(TenantMoveState.Canceled);
+    expect(move.states).toEqual([
+      TenantMoveState.Copying,
+      TenantMoveState.CatchingUp,
+      TenantMoveState.Canceled,
+    ]);
+    expect(progress.collections[COLLECTION]).toMatchObject({ copied: 30, caughtUp: 0 });
+    expect(move.switched).toBe(false);
+    expect(await orders(placements.target).countDocuments({ tenantId: tenant })).toBe(0);
+    expect(await orders(placements.source).countDocuments({ tenantId: tenant })).toBe(30);
+    expect(await registry.admit(tenantId, 'shared', 'after', 200)).toBe(MoveWriteAdmission.Admitted);
+  });
+
+  it('does not switch when the cancel wins the commitment to switch, while frozen', async () => {
+    const tenant = new Types.ObjectId();
+    const tenantId = tenant.toHexString();
+    await seed(tenant, 10);
+    await registry.open(tenantId, 'move-cancel-frozen', 'shared');
+    const move = harness(tenant, SETTINGS, { commitSwitch: async () => false });
+
+    const progress = await move.runner.run();
+
+    expect(progress.state).toBe(TenantMoveState.Canceled);
+    expect(move.states).toContain(TenantMoveState.Frozen);
+    expect(move.switched).toBe(false);
+    expect(await orders(placements.target).countDocuments({ tenantId: tenant })).toBe(0);
+    expect(await registry.admit(tenantId, 'shared', 'after', 200)).toBe(MoveWriteAdmission.Admitted);
   });
 
   it('keeps both copies and the freeze when the switch itself fails', async () => {

@@ -10,6 +10,7 @@ import { copyTenantDocuments } from './copy-tenant-documents';
 import { deleteTenantCopy } from './delete-tenant-copy';
 import { ensureChangedSinceIndex } from './ensure-changed-since-index';
 import { FreezeBoundExceededError } from './freeze-bound-exceeded.error';
+import { MoveCanceledError } from './move-canceled.error';
 import { MoveDeadline } from './move-deadline';
 import { SwitchOutcomeUnknownError } from './switch-outcome-unknown.error';
 import type { TenantCopyScope } from './tenant-copy-scope';
@@ -19,6 +20,7 @@ import type { TenantMoveSettings } from './tenant-move-settings';
 import { TenantMoveState } from './tenant-move-state.enum';
 
 const MISMATCH = 'verification found differing copies';
+const CANCELED = 'Canceled by an operator before the switch; the target copy was deleted.';
 
 /**
  * Runs one move from its first copy to its switch, for a tenant the caller has already marked moving (tenant
@@ -46,8 +48,9 @@ const MISMATCH = 'verification found differing copies';
  * the catch-up already assumes: every write stamps `updatedAt` within `clockSkewMs` of becoming visible (the
  * tenant-owned schemas' timestamps do; the write gate drains writes before the final pass).
  *
- * Any failure before the switch thaws the tenant and deletes the target's partial copy: the tenant stays on
- * its source with nothing lost. A failed switch is the one exception (its outcome is unknown, so neither copy
+ * Any failure before the switch, or an operator's cancel (asked between steps, and committed against once, just
+ * before the switch), thaws the tenant and deletes the target's partial copy: the tenant stays on its source
+ * with nothing lost. A failed switch is the one exception (its outcome is unknown, so neither copy
  * may be touched): it is rethrown, frozen, for the job to settle by reading the tenant's placement.
  */
 export class TenantMoveRunner {
@@ -88,8 +91,10 @@ export class TenantMoveRunner {
       let since = await this.catchUpAndCompare(caughtUp);
       if (since === undefined) return await this.fail(tenantId, MISMATCH);
       for (;;) {
+        await this.stopIfCanceled();
         const outcome = await this.attemptFreeze(tenantId, since);
         if (outcome === 'switched') return await this.report(TenantMoveState.Switched);
+        if (outcome === 'canceled') return await this.stop(tenantId, TenantMoveState.Canceled, CANCELED);
         if (outcome === 'mismatch') return await this.fail(tenantId, MISMATCH);
         if (this.freezeAttempts >= this.settings.freezeAttempts)
           return await this.fail(
@@ -108,8 +113,13 @@ export class TenantMoveRunner {
       }
     } catch (error) {
       if (error instanceof SwitchOutcomeUnknownError) throw error;
+      if (error instanceof MoveCanceledError) return this.stop(tenantId, TenantMoveState.Canceled, CANCELED);
       return this.fail(tenantId, error instanceof Error ? error.message : String(error));
     }
+  }
+
+  private async stopIfCanceled(): Promise<void> {
+    if (await this.ports.cancelRequested()) throw new MoveCanceledError();
   }
 
   /** Indexes first, then documents; returns where the first catch-up pass starts reading. */
@@ -123,6 +133,7 @@ export class TenantMoveRunner {
       this.update(collection, { indexes: indexes.length });
     }
     for (const collection of this.scope.collections) {
+      await this.stopIfCanceled();
       const copied = await copyTenantDocuments(this.scope, collection);
       this.update(collection, { copied });
     }
@@ -134,6 +145,7 @@ export class TenantMoveRunner {
     await this.report(TenantMoveState.CatchingUp);
     let next = since;
     for (;;) {
+      await this.stopIfCanceled();
       const before = this.changedDocuments();
       next = await this.catchUpPass(next);
       const delta = this.changedDocuments() - before;
@@ -150,6 +162,7 @@ export class TenantMoveRunner {
   private async catchUpAndCompare(since: Date): Promise<Date | undefined> {
     let next = since;
     for (;;) {
+      await this.stopIfCanceled();
       const before = this.changedDocuments();
       next = await this.catchUpPass(next);
       if (!(await this.compareBeforeFreeze(next))) return undefined;
@@ -168,6 +181,7 @@ export class TenantMoveRunner {
     const started = this.now();
     const comparisons: Record<string, DocumentComparison> = {};
     for (const name of this.scope.collections) {
+      await this.stopIfCanceled();
       const comparison = await compareTenantDocuments(this.scope, name, {
         ...(this.comparedSince === undefined ? {} : { since: this.comparedSince }),
         deferFrom: caughtUpBefore,
@@ -207,11 +221,12 @@ export class TenantMoveRunner {
   /**
    * `overran`: the bound was reached; `deletes`: the target holds documents the source deleted, which only a
    * merge of both id sets finds (as long as the tenant is large): both thaw and leave it to an unfrozen pass.
+   * `canceled`: an operator's cancel came before the commitment to switch (thawed).
    */
   private async attemptFreeze(
     tenantId: string,
     since: Date,
-  ): Promise<'switched' | 'mismatch' | 'overran' | 'deletes'> {
+  ): Promise<'switched' | 'mismatch' | 'overran' | 'deletes' | 'canceled'> {
     this.freezeAttempts += 1;
     const started = this.now();
     const deadline = MoveDeadline.after(this.settings.maxFreezeMs, started);
@@ -238,6 +253,10 @@ export class TenantMoveRunner {
         return 'mismatch';
       }
       deadline.check();
+      if (!(await this.ports.commitSwitch())) {
+        await this.thaw(tenantId, started);
+        return 'canceled';
+      }
     } catch (error) {
       await this.thaw(tenantId, started);
       if (error instanceof FreezeBoundExceededError) return 'overran';
@@ -268,10 +287,19 @@ export class TenantMoveRunner {
     this.freezeMs += this.now() - frozenAt;
   }
 
-  private async fail(tenantId: string, reason: string): Promise<TenantMoveProgress> {
+  private fail(tenantId: string, reason: string): Promise<TenantMoveProgress> {
+    return this.stop(tenantId, TenantMoveState.Failed, reason);
+  }
+
+  /** Before the switch, whatever the reason: thawed, the target's copy deleted, the tenant on its source. */
+  private async stop(
+    tenantId: string,
+    state: TenantMoveState.Failed | TenantMoveState.Canceled,
+    reason: string,
+  ): Promise<TenantMoveProgress> {
     await this.ports.freeze.thaw(tenantId);
     await deleteTenantCopy(this.scope.target, this.scope.tenantId, this.scope.collections);
-    return this.report(TenantMoveState.Failed, reason);
+    return this.report(state, reason);
   }
 
   /** Each collection's verdict: its comparison found no mismatch and (while frozen) its counts are equal. */

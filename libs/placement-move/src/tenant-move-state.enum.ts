@@ -10,6 +10,8 @@ export enum TenantMoveState {
   Verifying = 'verifying',
   Switched = 'switched',
   Failed = 'failed',
+  /** An operator canceled the move before its switch: the tenant stays on its source, the target copy deleted. */
+  Canceled = 'canceled',
   /** The old copy on the source was deleted after the retention period. */
   Cleaned = 'cleaned',
 }

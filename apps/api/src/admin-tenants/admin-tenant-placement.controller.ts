@@ -19,7 +19,8 @@ import { PlacementMoveResponse } from './responses/placement-move.response';
 import type { HeaderResponse } from '../http/header-response';
 
 /**
- * Moving a tenant's data between placements (issue 21), for platform operators: ask for a move, follow it. The
+ * Moving a tenant's data between placements (issue 21), for platform operators: ask for a move, follow it,
+ * cancel it before its switch. The
  * move runs in the worker; the tenant keeps working meanwhile (writes refused with 503 `tenant_moving` only
  * during the bounded freeze).
  */
@@ -62,6 +63,24 @@ export class AdminTenantPlacementController {
       limit: query.limit,
       ...(query.starting_after === undefined ? {} : { startingAfter: query.starting_after }),
     });
+  }
+
+  /**
+   * 202: the move is canceled (not yet taken up by a worker: at once) or will stop at its next step, thawed, its
+   * target copy deleted, the tenant on its source (`cancelRequestedAt` set until then; a repeat changes
+   * nothing). 409 once its switch has begun or it has ended.
+   */
+  @DocumentedErrors(ErrorCode.NotFound, ErrorCode.Conflict)
+  @ApiAcceptedResponse({ type: PlacementMoveResponse })
+  @Post('moves/:moveId/cancel')
+  @HttpCode(202)
+  cancel(
+    @Param('id') id: string,
+    @Param('moveId') moveId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Ip() ip: string,
+  ): Promise<PlacementMoveView> {
+    return this.moves.cancel(id, moveId, principalActorId(principal), ip);
   }
 
   /** One move: state, progress by collection, verification results and timings. */

@@ -10,6 +10,7 @@ import { ModuleRef } from '@nestjs/core';
 import { MAIL_MAINTENANCE_QUEUE } from '@tenantpay/mail';
 import { PAYMENTS_MAINTENANCE_QUEUE, PAYMENTS_SETTINGS, type PaymentsSettings } from '@tenantpay/payments';
 import { OFFBOARDING_QUEUE } from '@tenantpay/offboarding';
+import { PLACEMENT_MOVE_QUEUE } from '@tenantpay/placement-move';
 import {
   APP_CONFIG,
   type AppConfig,
@@ -58,6 +59,7 @@ export class JobSchedulesKeeper implements OnApplicationBootstrap, OnApplication
     @InjectQueue(PAYMENTS_MAINTENANCE_QUEUE) maintenanceQueue: Queue,
     @InjectQueue(OFFBOARDING_QUEUE) offboardingQueue: Queue,
     @InjectQueue(MAIL_MAINTENANCE_QUEUE) mailMaintenanceQueue: Queue,
+    @InjectQueue(PLACEMENT_MOVE_QUEUE) placementMoveQueue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(USAGE_OPTIONS) private readonly usageOptions: UsageOptions,
     private readonly moduleRef: ModuleRef,
@@ -68,6 +70,7 @@ export class JobSchedulesKeeper implements OnApplicationBootstrap, OnApplication
       [PAYMENTS_MAINTENANCE_QUEUE]: maintenanceQueue,
       [OFFBOARDING_QUEUE]: offboardingQueue,
       [MAIL_MAINTENANCE_QUEUE]: mailMaintenanceQueue,
+      [PLACEMENT_MOVE_QUEUE]: placementMoveQueue,
     };
     this.missing = registeredGauge(registry, {
       name: JOB_SCHEDULER_MISSING_METRIC,

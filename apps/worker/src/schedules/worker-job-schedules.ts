@@ -6,6 +6,11 @@ import {
   type PaymentsSettings,
 } from '@tenantpay/payments';
 import { MAIL_MAINTENANCE_QUEUE, MAIL_SWEEP_INTERVAL_MS, MAIL_SWEEP_JOB } from '@tenantpay/mail';
+import {
+  PLACEMENT_MOVE_QUEUE,
+  PLACEMENT_MOVE_SWEEP_INTERVAL_MS,
+  PLACEMENT_MOVE_SWEEP_JOB,
+} from '@tenantpay/placement-move';
 import { USAGE_MONTH_CLOSE_JOB, USAGE_QUEUE, USAGE_SYNC_JOB, type UsageOptions } from '@tenantpay/usage';
 
 /** One repeatable job: its scheduler id is its job name, unique within its queue. */
@@ -14,7 +19,8 @@ export interface WorkerJobSchedule {
     | typeof USAGE_QUEUE
     | typeof PAYMENTS_MAINTENANCE_QUEUE
     | typeof OFFBOARDING_QUEUE
-    | typeof MAIL_MAINTENANCE_QUEUE;
+    | typeof MAIL_MAINTENANCE_QUEUE
+    | typeof PLACEMENT_MOVE_QUEUE;
   readonly name: string;
   readonly everyMs: number;
 }
@@ -55,5 +61,11 @@ export function workerJobSchedules(
     { queue: OFFBOARDING_QUEUE, name: OFFBOARDING_SWEEP_JOB, everyMs: offboarding.sweepIntervalMs },
     // Email left pending in the outbox (its job never enqueued, or lost with Redis) is enqueued again.
     { queue: MAIL_MAINTENANCE_QUEUE, name: MAIL_SWEEP_JOB, everyMs: MAIL_SWEEP_INTERVAL_MS },
+    // Moved tenants' old copies past their retention whose delayed deletion job Redis lost.
+    {
+      queue: PLACEMENT_MOVE_QUEUE,
+      name: PLACEMENT_MOVE_SWEEP_JOB,
+      everyMs: PLACEMENT_MOVE_SWEEP_INTERVAL_MS,
+    },
   ];
 }

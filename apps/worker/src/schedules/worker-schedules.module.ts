@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { MAIL_MAINTENANCE_QUEUE } from '@tenantpay/mail';
 import { PAYMENTS_MAINTENANCE_QUEUE } from '@tenantpay/payments';
 import { OFFBOARDING_QUEUE } from '@tenantpay/offboarding';
+import { PLACEMENT_MOVE_QUEUE } from '@tenantpay/placement-move';
 import { MetricsModule } from '@tenantpay/platform';
 import { USAGE_QUEUE } from '@tenantpay/usage';
 import { JobSchedulesKeeper } from './job-schedules-keeper.service';
@@ -16,6 +17,7 @@ import { JobSchedulesKeeper } from './job-schedules-keeper.service';
       { name: PAYMENTS_MAINTENANCE_QUEUE },
       { name: OFFBOARDING_QUEUE },
       { name: MAIL_MAINTENANCE_QUEUE },
+      { name: PLACEMENT_MOVE_QUEUE },
     ),
   ],
   providers: [JobSchedulesKeeper],

@@ -3,6 +3,7 @@ import { IsolationRule } from '../errors/isolation-rule.enum';
 import { checkKey, copyValue, isPlainObject } from './copy-query-value';
 import { guardFilter } from './guard-filter';
 import { guardNewDocument } from './guard-new-document';
+import { guardReplacement } from './guard-replacement';
 import { guardUpdate } from './guard-update';
 import { guardUpsertFilter } from './guard-upsert-filter';
 import { refuse } from './refuse';
@@ -85,7 +86,7 @@ export function guardBulkWrite(
         return {
           replaceOne: {
             filter: guardFilter(spec['filter'] ?? {}, tenantId) as unknown as Record<string, unknown>,
-            replacement: guardNewDocument(spec['replacement'], tenantId, `${path}.replacement`),
+            replacement: guardReplacement(spec['replacement'], tenantId, `${path}.replacement`),
             upsert,
           },
         };

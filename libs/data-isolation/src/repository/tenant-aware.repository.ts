@@ -7,6 +7,7 @@ import { checkKey, copyValue } from '../guards/copy-query-value';
 import { guardBulkWrite } from '../guards/guard-bulk-write';
 import { guardFilter } from '../guards/guard-filter';
 import { guardNewDocument } from '../guards/guard-new-document';
+import { guardReplacement } from '../guards/guard-replacement';
 import { guardCount, guardOptions } from '../guards/guard-options';
 import { guardUpdate } from '../guards/guard-update';
 import { guardUpsertFilter } from '../guards/guard-upsert-filter';
@@ -306,7 +307,7 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
       const result = await model
         .replaceOne(
           guardFilter(filter, tenant),
-          guardNewDocument(replacement, tenant, 'replacement') as never,
+          guardReplacement(replacement, tenant, 'replacement') as never,
           {
             upsert: upsert === true,
             ...session,

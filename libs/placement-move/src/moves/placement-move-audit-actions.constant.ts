@@ -11,5 +11,6 @@ export const PLACEMENT_MOVE_AUDIT_ACTIONS: Readonly<Record<TenantMoveState, Audi
   [TenantMoveState.Verifying]: AuditAction.TenantPlacementMoveVerifying,
   [TenantMoveState.Switched]: AuditAction.TenantPlacementMoveSwitched,
   [TenantMoveState.Failed]: AuditAction.TenantPlacementMoveFailed,
+  [TenantMoveState.Canceled]: AuditAction.TenantPlacementMoveCanceled,
   [TenantMoveState.Cleaned]: AuditAction.TenantPlacementMoveOldCopyDeleted,
 };

@@ -33,7 +33,7 @@ import { PlacementMovesRepository } from './placement-moves.repository';
 import { HeldPlacementMoveLease } from './held-placement-move-lease';
 
 const HOUR_MS = 60 * 60 * 1000;
-type Settled = TenantMoveState.Switched | TenantMoveState.Failed;
+type Settled = TenantMoveState.Switched | TenantMoveState.Failed | TenantMoveState.Canceled;
 
 /** The states a worker leaves behind when it dies mid-move: the move must be settled, not resumed. */
 const INTERRUPTED = new Set<TenantMoveState>([
@@ -52,6 +52,9 @@ const INTERRUPTED = new Set<TenantMoveState>([
  *   PLACEMENT_MOVE_CACHE_STALENESS_MS so every instance's in-process cache has seen it, then TenantMoveRunner
  *   with this application's ports. Afterwards the flag is cleared and, once every cache has seen that too, the
  *   Redis state is closed; a switched move queues the deletion of its old copy after the retention period.
+ * - an operator's cancel (PlacementMovesService.cancel marks the record) is seen before anything is touched or by
+ *   the runner between steps, and committed against just before the switch (`commitSwitch`): the move ends
+ *   canceled, thawed, the target copy deleted.
  * - a run that finds the move interrupted (its worker died: the lease ran out mid-move) settles it with
  *   settleInterruptedMove, from the tenant document's placement: switched if the switch happened, else failed
  *   with the target copy deleted. Never resumed half-way, never two at once.
@@ -99,7 +102,11 @@ export class PlacementMoveJobService {
       let outcome: Settled;
       if (move.state === TenantMoveState.Requested) outcome = await this.execute(move, lease);
       else if (INTERRUPTED.has(move.state)) outcome = await this.settle(move, lease, 'interrupted');
-      else outcome = move.state === TenantMoveState.Switched ? move.state : TenantMoveState.Failed;
+      else
+        outcome =
+          move.state === TenantMoveState.Switched || move.state === TenantMoveState.Canceled
+            ? move.state
+            : TenantMoveState.Failed;
       await this.finish(move, outcome, lease);
     } catch (error) {
       if (error instanceof PlacementMoveLeaseLostError) {
@@ -137,6 +144,7 @@ export class PlacementMoveJobService {
 
   private async execute(move: PlacementMove, lease: HeldPlacementMoveLease): Promise<Settled> {
     const tenantId = move.tenantId.toHexString();
+    if (move.cancelRequestedAt) return this.recordCanceledBeforeStart(move);
     await this.moves.markStarted(move._id, this.owner, new Date());
     await this.audit.record(move, TenantMoveState.Preparing);
     // Redis first: an instance that sees the flag asks the move's state, which must exist by then.
@@ -162,18 +170,32 @@ export class PlacementMoveJobService {
     }
   }
 
-  /** The tenant document's placement decides: switched if the switch happened, else failed (target copy deleted). */
+  /** Canceled after a worker took the move up but before it touched anything: closed as it is. */
+  private async recordCanceledBeforeStart(move: PlacementMove): Promise<Settled> {
+    const failure = 'Canceled by an operator before the move started; nothing was touched.';
+    if (!(await this.moves.recordSettled(move._id, this.owner, TenantMoveState.Canceled, failure)))
+      throw new PlacementMoveLeaseLostError(move._id.toHexString());
+    await this.audit.record(move, TenantMoveState.Canceled, { metadata: { failure } });
+    return TenantMoveState.Canceled;
+  }
+
+  /**
+   * The tenant document's placement decides: switched if the switch happened, else failed (target copy
+   * deleted), or canceled when an operator had asked for that.
+   */
   private async settle(move: PlacementMove, lease: HeldPlacementMoveLease, why: string): Promise<Settled> {
     const current = (await this.tenantAdmin.get(move.tenantId.toHexString())).placement;
     const scope = await this.scope(move);
     lease.assertHeld();
-    const state = await this.context.runAsPlatform(PLACEMENT_MOVE_PLATFORM_REASON, () =>
+    const settled = await this.context.runAsPlatform(PLACEMENT_MOVE_PLATFORM_REASON, () =>
       settleInterruptedMove(scope, this.registry, { current, target: move.to }),
     );
+    const state =
+      settled === TenantMoveState.Failed && move.cancelRequestedAt ? TenantMoveState.Canceled : settled;
     const failure =
-      state === TenantMoveState.Failed
-        ? `The move was settled on its source (${why}); the target's copy was deleted.`
-        : null;
+      state === TenantMoveState.Switched
+        ? null
+        : `The move was settled on its source (${why}); the target's copy was deleted.`;
     if (!(await this.moves.recordSettled(move._id, this.owner, state, failure)))
       throw new PlacementMoveLeaseLostError(move._id.toHexString());
     await this.audit.record(move, state, {
@@ -195,7 +217,7 @@ export class PlacementMoveJobService {
     lease.assertHeld();
     await this.registry.close(tenantId);
     const now = new Date();
-    if (outcome === TenantMoveState.Failed) {
+    if (outcome !== TenantMoveState.Switched) {
       await this.moves.markFinished(move._id, now, null);
       return;
     }
@@ -219,6 +241,13 @@ export class PlacementMoveJobService {
     let recorded: TenantMoveState = TenantMoveState.Preparing;
     return {
       freeze: this.registry,
+      cancelRequested: () => this.moves.isCancelRequested(move._id),
+      commitSwitch: async () => {
+        lease.assertHeld();
+        if (await this.moves.markSwitching(move._id, this.owner, new Date())) return true;
+        if (await this.moves.isCancelRequested(move._id)) return false;
+        throw new PlacementMoveLeaseLostError(move._id.toHexString());
+      },
       switchPlacement: async () => {
         lease.assertHeld();
         if (!(await this.marker.switchPlacement(tenantId, move.from, move.to)))

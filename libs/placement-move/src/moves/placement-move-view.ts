@@ -23,6 +23,8 @@ export interface PlacementMoveView {
   readonly deleteAfter: string | null;
   readonly oldCopyDeletedAt: string | null;
   readonly oldCopyDeleted: Readonly<Record<string, number>> | null;
+  readonly cancelRequestedAt: string | null;
+  readonly canceledBy: string | null;
   readonly updatedAt: string;
 }
 
@@ -47,6 +49,8 @@ export function toPlacementMoveView(move: PlacementMove): PlacementMoveView {
     deleteAfter: iso(move.deleteAfter),
     oldCopyDeletedAt: iso(move.oldCopyDeletedAt),
     oldCopyDeleted: move.oldCopyDeleted === null ? null : { ...move.oldCopyDeleted },
+    cancelRequestedAt: iso(move.cancelRequestedAt ?? null),
+    canceledBy: move.canceledBy ?? null,
     updatedAt: new Date(move.updatedAt).toISOString(),
   };
 }

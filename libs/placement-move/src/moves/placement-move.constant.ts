@@ -6,6 +6,10 @@ export const PLACEMENT_MOVE_MODEL = 'PlacementMove';
 export const PLACEMENT_MOVE_QUEUE = 'placement-move';
 export const PLACEMENT_MOVE_RUN_JOB = 'run-move';
 export const PLACEMENT_MOVE_DELETE_OLD_COPY_JOB = 'delete-old-copy';
+/** The repeatable sweep deleting old copies whose deletion job Redis lost (LostOldCopyDeletionsSweeper). */
+export const PLACEMENT_MOVE_SWEEP_JOB = 'sweep-lost-old-copy-deletions';
+/** How often it runs: an old copy outlives its retention by at most this (plus the worker's downtime). */
+export const PLACEMENT_MOVE_SWEEP_INTERVAL_MS = 10 * 60_000;
 
 /** BullMQ job ids: one run and one deletion per move, however often they are enqueued. */
 export const placementMoveJobIds = {

@@ -8,6 +8,7 @@ import { PlacementMoveJobService } from './placement-move-job.service';
 import { PlacementMoveSchema } from './placement-move.schema';
 import { PlacementMovesRepository } from './placement-moves.repository';
 import { PlacementMovesService } from './placement-moves.service';
+import { LostOldCopyDeletionsSweeper } from './lost-old-copy-deletions-sweeper.service';
 
 /**
  * Moving a tenant between placements as an operator action: the move records, the API's request and the
@@ -25,7 +26,8 @@ import { PlacementMovesService } from './placement-moves.service';
     PlacementMoveAuditService,
     PlacementMovesService,
     PlacementMoveJobService,
+    LostOldCopyDeletionsSweeper,
   ],
-  exports: [PlacementMovesService, PlacementMoveJobService],
+  exports: [PlacementMovesService, PlacementMoveJobService, LostOldCopyDeletionsSweeper],
 })
 export class PlacementMoveModule {}

@@ -22,6 +22,9 @@ export const PlacementMoveSchema = new Schema<PlacementMove>(
     oldCopyDeletedAt: { type: Date, default: null },
     oldCopyDeleted: { type: Schema.Types.Mixed, default: null },
     closedAt: { type: Date, default: null },
+    cancelRequestedAt: { type: Date, default: null },
+    canceledBy: { type: String, default: null },
+    switchingAt: { type: Date, default: null },
     leaseOwner: { type: String, default: null },
     leaseUntil: { type: Date, default: null },
   },
@@ -42,6 +45,12 @@ PlacementMoveSchema.index(
     partialFilterExpression: { closedAt: { $type: 'null' } },
     name: 'one_open_move_per_tenant',
   },
+);
+// Old copies past their deletion time: `find({ state: 'switched', closedAt: null, deleteAfter: { $lte } })`
+// (LostOldCopyDeletionsSweeper), only open moves indexed.
+PlacementMoveSchema.index(
+  { deleteAfter: 1 },
+  { partialFilterExpression: { closedAt: { $type: 'null' } }, name: 'open_moves_by_deletion_time' },
 );
 // The tenant's moves, newest first: `find({ tenantId }).sort({ _id: -1 })` (the list route, cursor on `_id`).
 PlacementMoveSchema.index({ tenantId: 1, _id: -1 });

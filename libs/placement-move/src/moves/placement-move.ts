@@ -33,6 +33,17 @@ export interface PlacementMove {
    * move of the tenant may start (one unique index), so an old copy awaiting deletion is never a live copy.
    */
   readonly closedAt: Date | null;
+  /**
+   * When an operator asked to cancel it, and who: the worker stops at its next step unless the switch began.
+   * These three are absent (not null) on records written before moves could be canceled.
+   */
+  readonly cancelRequestedAt?: Date | null;
+  readonly canceledBy?: string | null;
+  /**
+   * When the worker committed to the switch (set only while no cancel is asked, and a cancel is refused once it
+   * is set): the one record both sides update conditionally, so a cancel either stops the move or is answered 409.
+   */
+  readonly switchingAt?: Date | null;
   /** The worker running it and until when it holds it (renewed while it runs). */
   readonly leaseOwner: string | null;
   readonly leaseUntil: Date | null;

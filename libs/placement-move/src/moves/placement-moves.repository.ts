@@ -8,6 +8,16 @@ import type { PlacementMove } from './placement-move';
 import { PLACEMENT_MOVE_LEASE_MS, PLACEMENT_MOVE_MODEL } from './placement-move.constant';
 
 const OBJECT_ID = /^[0-9a-f]{24}$/;
+/** The states of a move whose worker may still be stopped by a cancel (checked with `switchingAt`). */
+const RUNNING: readonly TenantMoveState[] = [
+  TenantMoveState.Requested,
+  TenantMoveState.Preparing,
+  TenantMoveState.Copying,
+  TenantMoveState.CatchingUp,
+  TenantMoveState.Verifying,
+  TenantMoveState.Frozen,
+];
+const CANCELED_BEFORE_START = 'Canceled by an operator before a worker took it up; nothing was touched.';
 
 export interface NewPlacementMove {
   readonly tenantId: string;
@@ -62,6 +72,15 @@ export class PlacementMovesRepository {
       })
       .sort({ _id: -1 })
       .limit(limit + 1)
+      .lean<PlacementMove[]>()
+      .exec();
+  }
+
+  /** Switched moves whose old copy is past its deletion time and not deleted yet (oldest first). */
+  findDueForDeletion(now: Date): Promise<PlacementMove[]> {
+    return this.model
+      .find({ state: TenantMoveState.Switched, closedAt: null, deleteAfter: { $lte: now } })
+      .sort({ deleteAfter: 1 })
       .lean<PlacementMove[]>()
       .exec();
   }
@@ -123,11 +142,76 @@ export class PlacementMovesRepository {
     return result.matchedCount === 1;
   }
 
-  /** A move settled after an interruption (no runner report to keep: the state and why). */
+  /**
+   * An operator's cancel. A move no worker has taken up yet is closed at once (nothing was touched): 'closed'.
+   * A running one is marked, and its worker stops at its next step: 'marked'. Neither once the worker committed
+   * to the switch (`switchingAt`) or the move ended: null, for the caller to tell why from the record.
+   */
+  async requestCancel(
+    moveId: Types.ObjectId,
+    canceledBy: string,
+    now: Date,
+  ): Promise<{ readonly outcome: 'closed' | 'marked'; readonly move: PlacementMove } | null> {
+    const cancel = { cancelRequestedAt: now, canceledBy };
+    const closed = await this.model
+      .findOneAndUpdate(
+        { _id: moveId, state: TenantMoveState.Requested, leaseOwner: null, finishedAt: null },
+        {
+          $set: {
+            ...cancel,
+            state: TenantMoveState.Canceled,
+            failure: CANCELED_BEFORE_START,
+            finishedAt: now,
+            closedAt: now,
+          },
+        },
+        { returnDocument: 'after' },
+      )
+      .lean<PlacementMove>()
+      .exec();
+    if (closed !== null) return { outcome: 'closed', move: closed };
+    const marked = await this.model
+      .findOneAndUpdate(
+        {
+          _id: moveId,
+          finishedAt: null,
+          switchingAt: null,
+          cancelRequestedAt: null,
+          state: { $in: RUNNING },
+        },
+        { $set: cancel },
+        { returnDocument: 'after' },
+      )
+      .lean<PlacementMove>()
+      .exec();
+    return marked === null ? null : { outcome: 'marked', move: marked };
+  }
+
+  async isCancelRequested(moveId: Types.ObjectId): Promise<boolean> {
+    const move = await this.model
+      .findById(moveId, { cancelRequestedAt: 1 })
+      .lean<Pick<PlacementMove, 'cancelRequestedAt'>>()
+      .exec();
+    return Boolean(move?.cancelRequestedAt);
+  }
+
+  /**
+   * The worker commits to the switch, unless a cancel came first: false then (or when `owner` lost the move).
+   * From here on a cancel is refused.
+   */
+  async markSwitching(moveId: Types.ObjectId, owner: string, now: Date): Promise<boolean> {
+    const result = await this.model.updateOne(
+      { _id: moveId, leaseOwner: owner, finishedAt: null, cancelRequestedAt: null },
+      { $set: { switchingAt: now } },
+    );
+    return result.matchedCount === 1;
+  }
+
+  /** A move settled without its runner's report (an interruption, or a cancel before it ran): the state and why. */
   async recordSettled(
     moveId: Types.ObjectId,
     owner: string,
-    state: TenantMoveState.Switched | TenantMoveState.Failed,
+    state: TenantMoveState.Switched | TenantMoveState.Failed | TenantMoveState.Canceled,
     failure: string | null,
   ): Promise<boolean> {
     const result = await this.model.updateOne(

@@ -87,10 +87,33 @@ export class PlacementMovesService {
   }
 
   async get(tenantId: string, moveId: string): Promise<PlacementMoveView> {
-    await this.tenantAdmin.get(tenantId);
-    const move = await this.moves.find(moveId);
-    if (move === null || move.tenantId.toHexString() !== tenantId) throw new PlacementMoveNotFoundException();
-    return toPlacementMoveView(move);
+    return toPlacementMoveView(await this.findOfTenant(tenantId, moveId));
+  }
+
+  /**
+   * Cancels a move before its switch: one no worker has taken up is closed at once; a running one stops at its
+   * next step (thawed, the target copy deleted, the tenant on its source) and shows `cancelRequestedAt` until it
+   * has. Asking again changes nothing. 409 once the switch has begun or the move has ended otherwise.
+   */
+  async cancel(
+    tenantId: string,
+    moveId: string,
+    operatorId: string,
+    ip: string | null,
+  ): Promise<PlacementMoveView> {
+    const move = await this.findOfTenant(tenantId, moveId);
+    const canceled = await this.moves.requestCancel(move._id, operatorId, new Date());
+    if (canceled === null) {
+      const current = (await this.moves.find(moveId)) ?? move;
+      if (current.cancelRequestedAt) return toPlacementMoveView(current);
+      throw new PlacementMoveConflictException(notCancelable(current));
+    }
+    await this.audit.recordCancelRequested(move, operatorId, ip);
+    if (canceled.outcome === 'closed')
+      await this.audit.record(canceled.move, TenantMoveState.Canceled, {
+        metadata: { failure: canceled.move.failure },
+      });
+    return toPlacementMoveView(canceled.move);
   }
 
   async list(
@@ -102,6 +125,13 @@ export class PlacementMovesService {
     return listEnvelope(found.slice(0, page.limit).map(toPlacementMoveView), found.length > page.limit);
   }
 
+  private async findOfTenant(tenantId: string, moveId: string): Promise<PlacementMove> {
+    await this.tenantAdmin.get(tenantId);
+    const move = await this.moves.find(moveId);
+    if (move === null || move.tenantId.toHexString() !== tenantId) throw new PlacementMoveNotFoundException();
+    return move;
+  }
+
   private async openMoveConflict(tenantId: string): Promise<PlacementMoveConflictException> {
     const open = await this.moves.findOpen(tenantId);
     const which = open === null ? '' : ` (move ${open._id.toHexString()}, ${open.state})`;
@@ -109,4 +139,11 @@ export class PlacementMovesService {
       `Another move of this tenant is open${which}: a running move, or a switched one whose old copy is not deleted yet.`,
     );
   }
+}
+
+/** Why a move can no longer be canceled, for the 409. */
+function notCancelable(move: PlacementMove): string {
+  if (move.switchingAt || move.state === TenantMoveState.Switched || move.state === TenantMoveState.Cleaned)
+    return `The move has switched the tenant to "${move.to}" (or begun to): it can no longer be canceled; move the tenant back instead.`;
+  return `The move has already ended (${move.state}): there is nothing to cancel.`;
 }

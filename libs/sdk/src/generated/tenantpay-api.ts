@@ -437,6 +437,27 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/admin/tenants/{id}/placement/moves/{moveId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 202: the move is canceled (not yet taken up by a worker: at once) or will stop at its next step, thawed, its
+     *     target copy deleted, the tenant on its source (`cancelRequestedAt` set until then; a repeat changes
+     *     nothing). 409 once its switch has begun or it has ended.
+     */
+    post: operations['AdminTenantPlacementController_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/tenants/{id}/placement/moves/{moveId}': {
     parameters: {
       query?: never;
@@ -2556,6 +2577,7 @@ export interface components {
       | 'verifying'
       | 'switched'
       | 'failed'
+      | 'canceled'
       | 'cleaned';
     CollectionVerificationResponse: {
       collection: string;
@@ -2601,17 +2623,21 @@ export interface components {
       /** @description The last verification (empty until the move verified). */
       verification: components['schemas']['CollectionVerificationResponse'][];
       timings: components['schemas']['TenantMoveTimingsResponse'] | null;
-      /** @description Why the move failed; the tenant stayed on its source with nothing lost. */
+      /** @description Why the move failed or stopped; the tenant stayed on its source with nothing lost. */
       failure: string | null;
       /** @description The operator who asked for it. */
       requestedBy: string;
       requestedAt: string;
       startedAt: string | null;
-      /** @description When the move's work ended (switched or failed). */
+      /** @description When the move's work ended (switched, failed or canceled). */
       finishedAt: string | null;
       /** @description After a switch: when the old copy on the source is deleted. */
       deleteAfter: string | null;
       oldCopyDeletedAt: string | null;
+      /** @description When an operator asked to cancel the move (it stops at its next step; `canceled` once it has). */
+      cancelRequestedAt: string | null;
+      /** @description The operator who asked to cancel it. */
+      canceledBy: string | null;
       updatedAt: string;
     };
     CreatePlatformUserDto: {
@@ -3085,6 +3111,8 @@ export interface components {
         | 'tenant.placement_move_verifying'
         | 'tenant.placement_move_switched'
         | 'tenant.placement_move_failed'
+        | 'tenant.placement_move_cancel_requested'
+        | 'tenant.placement_move_canceled'
         | 'tenant.placement_move_old_copy_deleted'
         | 'support_session.opened'
         | 'support_session.used'
@@ -7709,6 +7737,171 @@ export interface operations {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
             error?: 'not_found' | 'tenant_not_found';
+          };
+        };
+      };
+      /** @description `rate_limit_exceeded` */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'rate_limit_exceeded';
+          };
+        };
+      };
+      /** @description `internal_error` */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'internal_error';
+          };
+        };
+      };
+      /** @description `service_unavailable`, `overloaded` */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'service_unavailable' | 'overloaded';
+          };
+        };
+      };
+    };
+  };
+  AdminTenantPlacementController_cancel: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Correlation id; generated when absent, echoed back */
+        'X-Request-Id'?: components['parameters']['RequestId'];
+        /** @description Tenant id or slug; must agree with the credential and host, or the request is refused (tenant_mismatch) */
+        'X-Tenant-ID'?: components['parameters']['TenantId'];
+      };
+      path: {
+        id: string;
+        moveId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlacementMoveResponse'];
+        };
+      };
+      /** @description `validation_error`, `invalid_json` */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'validation_error' | 'invalid_json';
+          };
+        };
+      };
+      /** @description `unauthorized` */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unauthorized';
+          };
+        };
+      };
+      /** @description `forbidden`, `tenant_mismatch` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden' | 'tenant_mismatch';
+          };
+        };
+      };
+      /** @description `not_found`, `tenant_not_found` */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'not_found' | 'tenant_not_found';
+          };
+        };
+      };
+      /** @description `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'conflict';
+          };
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'payload_too_large';
+          };
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'unsupported_media_type';
           };
         };
       };
@@ -17597,6 +17790,8 @@ export interface operations {
           | 'tenant.placement_move_verifying'
           | 'tenant.placement_move_switched'
           | 'tenant.placement_move_failed'
+          | 'tenant.placement_move_cancel_requested'
+          | 'tenant.placement_move_canceled'
           | 'tenant.placement_move_old_copy_deleted'
           | 'support_session.opened'
           | 'support_session.used'
@@ -17826,6 +18021,8 @@ export interface operations {
           | 'tenant.placement_move_verifying'
           | 'tenant.placement_move_switched'
           | 'tenant.placement_move_failed'
+          | 'tenant.placement_move_cancel_requested'
+          | 'tenant.placement_move_canceled'
           | 'tenant.placement_move_old_copy_deleted'
           | 'support_session.opened'
           | 'support_session.used'

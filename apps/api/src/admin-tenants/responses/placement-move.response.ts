@@ -25,13 +25,13 @@ export class PlacementMoveResponse implements PlacementMoveView {
   /** The last verification (empty until the move verified). */
   readonly verification!: CollectionVerificationResponse[];
   readonly timings!: TenantMoveTimingsResponse | null;
-  /** Why the move failed; the tenant stayed on its source with nothing lost. */
+  /** Why the move failed or stopped; the tenant stayed on its source with nothing lost. */
   readonly failure!: string | null;
   /** The operator who asked for it. */
   readonly requestedBy!: string;
   readonly requestedAt!: string;
   readonly startedAt!: string | null;
-  /** When the move's work ended (switched or failed). */
+  /** When the move's work ended (switched, failed or canceled). */
   readonly finishedAt!: string | null;
   /** After a switch: when the old copy on the source is deleted. */
   readonly deleteAfter!: string | null;
@@ -43,5 +43,9 @@ export class PlacementMoveResponse implements PlacementMoveView {
     description: 'Documents of the old copy deleted, by collection',
   })
   readonly oldCopyDeleted!: Readonly<Record<string, number>> | null;
+  /** When an operator asked to cancel the move (it stops at its next step; `canceled` once it has). */
+  readonly cancelRequestedAt!: string | null;
+  /** The operator who asked to cancel it. */
+  readonly canceledBy!: string | null;
   readonly updatedAt!: string;
 }
