@@ -1,15 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import {
   IdempotencyInProgressException,
-  PAYMENT_BATCH_SETTINGS,
-  PAYMENT_GATEWAY,
   PaymentBatchesService,
   paymentBatchRowIdempotencyKey,
   type PaymentBatchRow,
   PaymentMethod,
-  PAYMENTS_SETTINGS,
-  paymentsSettingsFromAppConfig,
   PaymentsService,
 } from '@tenantpay/payments';
 import { REDIS_CLIENT } from '@tenantpay/platform';
@@ -18,11 +13,8 @@ import { eventually, testAppConfig, useTestMongo, useTestRedis } from '@tenantpa
 import { QUOTA_HELD_TOTAL_FIELD, quotaHeldUnitsKey, UsagePeriod } from '@tenantpay/usage';
 import type Redis from 'ioredis';
 import { ObjectId } from 'mongodb';
-import { WorkerModule } from '../src/worker.module';
-import {
-  faultInjectingGatewayFactory,
-  faultInjectingGatewayOf,
-} from './support/fault-injecting-payment-gateway';
+import { faultInjectingGatewayOf } from './support/fault-injecting-payment-gateway';
+import { startPaymentsTestWorker } from './support/start-payments-test-worker';
 import { createWorkerTestTenant, inTenantOf } from './support/worker-test-tenant';
 
 const ATTEMPTS = 2;
@@ -47,21 +39,11 @@ describe('bulk payments: a chunk that exhausts its attempts settles its rows and
 
   beforeAll(async () => {
     const config = testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url });
-    const defaults = paymentsSettingsFromAppConfig(config);
-    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] })
-      .overrideProvider(PAYMENTS_SETTINGS)
-      .useValue({
-        ...defaults,
-        simulatedGateway: { latencyMs: 0, transientFailureRate: 0 },
-        processing: { ...defaults.processing, attempts: ATTEMPTS, backoffDelayMs: 20, backoffJitter: 0 },
-      })
-      .overrideProvider(PAYMENT_BATCH_SETTINGS)
-      .useValue({ chunkSize: 3, rowConcurrency: 1, chunkConcurrency: 2 })
-      .overrideProvider(PAYMENT_GATEWAY)
-      .useFactory(faultInjectingGatewayFactory)
-      .compile();
-    moduleRef.useLogger(false);
-    worker = await moduleRef.init();
+    worker = await startPaymentsTestWorker(config, {
+      processing: { attempts: ATTEMPTS, backoffDelayMs: 20, backoffJitter: 0 },
+      batches: { chunkSize: 3, rowConcurrency: 1, chunkConcurrency: 2 },
+      faultInjectingGateway: true,
+    });
     tenant = await createWorkerTestTenant(worker, 'bulk-faults', Tier.Professional);
 
     const payments = worker.get(PaymentsService);

@@ -1,18 +1,13 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import {
-  PAYMENT_BATCH_SETTINGS,
   PAYMENT_BATCHES_QUEUE,
-  PAYMENT_GATEWAY,
   PaymentBatchesService,
   paymentBatchChunkJobId,
   PaymentBatchJobName,
   PaymentBatchProcessingService,
   type PaymentBatchRow,
   PaymentMethod,
-  PAYMENTS_SETTINGS,
-  paymentsSettingsFromAppConfig,
   PaymentsService,
   StuckPaymentBatchesSweeper,
 } from '@tenantpay/payments';
@@ -24,8 +19,7 @@ import { type Queue, Worker } from 'bullmq';
 import type Redis from 'ioredis';
 import { ObjectId } from 'mongodb';
 import { BulkPaymentBatchWorker } from '../src/payments/bulk-payment-batch.worker';
-import { WorkerModule } from '../src/worker.module';
-import { faultInjectingGatewayFactory } from './support/fault-injecting-payment-gateway';
+import { startPaymentsTestWorker } from './support/start-payments-test-worker';
 import { createWorkerTestTenant, inTenantOf } from './support/worker-test-tenant';
 
 const ATTEMPTS = 2;
@@ -54,30 +48,19 @@ describe('bulk payments: the sweep finishes batches no chunk job will finish (wo
 
   beforeAll(async () => {
     config = testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url });
-    const defaults = paymentsSettingsFromAppConfig(config);
-    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] })
-      .overrideProvider(PAYMENTS_SETTINGS)
-      .useValue({
-        ...defaults,
-        simulatedGateway: { latencyMs: 0, transientFailureRate: 0 },
-        processing: {
-          ...defaults.processing,
-          attempts: ATTEMPTS,
-          backoffDelayMs: 20,
-          backoffJitter: 0,
-          // BullMQ runs one stalled check per interval per queue, whichever worker holds it: short, so the
-          // stand-in worker's check below is not skipped behind one the real worker ran.
-          stalledIntervalMs: 200,
-        },
-        maintenance: { ...defaults.maintenance, stuckProcessingGraceSeconds: GRACE_SECONDS },
-      })
-      .overrideProvider(PAYMENT_BATCH_SETTINGS)
-      .useValue({ chunkSize: CHUNK_SIZE, rowConcurrency: 1, chunkConcurrency: 2 })
-      .overrideProvider(PAYMENT_GATEWAY)
-      .useFactory(faultInjectingGatewayFactory)
-      .compile();
-    moduleRef.useLogger(false);
-    worker = await moduleRef.init();
+    worker = await startPaymentsTestWorker(config, {
+      processing: {
+        attempts: ATTEMPTS,
+        backoffDelayMs: 20,
+        backoffJitter: 0,
+        // BullMQ runs one stalled check per interval per queue, whichever worker holds it: short, so the
+        // stand-in worker's check below is not skipped behind one the real worker ran.
+        stalledIntervalMs: 200,
+      },
+      maintenance: { stuckProcessingGraceSeconds: GRACE_SECONDS },
+      batches: { chunkSize: CHUNK_SIZE, rowConcurrency: 1, chunkConcurrency: 2 },
+      faultInjectingGateway: true,
+    });
     batchesQueue = worker.get<Queue>(getQueueToken(PAYMENT_BATCHES_QUEUE), { strict: false });
     tenant = await createWorkerTestTenant(worker, 'bulk-sweep', Tier.Professional);
 

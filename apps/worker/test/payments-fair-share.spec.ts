@@ -1,24 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import {
-  PAYMENT_EVENT_PUBLISHER,
-  PaymentMethod,
-  PaymentProcessingService,
-  PAYMENTS_SETTINGS,
-  paymentsSettingsFromAppConfig,
-  PaymentsService,
-} from '@tenantpay/payments';
-import {
-  ResolutionMethod,
-  TenantAdminService,
-  TenantContextService,
-  TenantLookupService,
-  type TenantSnapshot,
-  Tier,
-} from '@tenantpay/tenancy';
+import { PaymentMethod, PaymentProcessingService, PaymentsService } from '@tenantpay/payments';
+import { type TenantSnapshot, Tier } from '@tenantpay/tenancy';
 import { eventually, testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import { PaymentProcessingWorker } from '../src/payments/payment-processing.worker';
-import { WorkerModule } from '../src/worker.module';
+import { startPaymentsTestWorker } from './support/start-payments-test-worker';
+import { createWorkerTestTenant, inTenantOf } from './support/worker-test-tenant';
 
 const BACKLOG = 40;
 
@@ -31,49 +17,29 @@ describe('payments worker: fair share per tenant', () => {
 
   beforeAll(async () => {
     const config = testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url });
-    const defaults = paymentsSettingsFromAppConfig(config);
-    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] })
-      .overrideProvider(PAYMENTS_SETTINGS)
+    worker = await startPaymentsTestWorker(config, {
       // One job at a time, so the order jobs start in is the order the queue hands them out.
-      .useValue({
-        ...defaults,
-        simulatedGateway: { latencyMs: 0, transientFailureRate: 0 },
-        processing: { ...defaults.processing, concurrency: 1 },
-      })
-      .overrideProvider(PAYMENT_EVENT_PUBLISHER)
-      .useValue({ publish: async () => undefined })
-      .compile();
-    moduleRef.useLogger(false);
-    worker = await moduleRef.init();
+      processing: { concurrency: 1 },
+      publishEvent: () => undefined,
+    });
   });
 
-  const createTenant = async (slug: string, tier: Tier): Promise<TenantSnapshot> => {
-    const created = await worker
-      .get(TenantContextService)
-      .runAsPlatform('test setup', () => worker.get(TenantAdminService).create({ slug, name: slug, tier }));
-    return (await worker.get(TenantLookupService).findById(created.id)) as TenantSnapshot;
-  };
   let sequence = 0;
   const createPayment = (tenant: TenantSnapshot): Promise<string> =>
-    worker
-      .get(TenantContextService)
-      .run(
-        { tenant, resolvedBy: ResolutionMethod.TenantHeader, principal: null, requestId: 'test' },
-        async () => {
-          const created = await worker.get(PaymentsService).create({
-            amount: 2500,
-            currency: 'EUR',
-            reference: `F-${++sequence}`,
-            method: PaymentMethod.Card,
-            paymentToken: 'tok_visa',
-          });
-          return created.body.id;
-        },
-      );
+    inTenantOf(worker, tenant, async () => {
+      const created = await worker.get(PaymentsService).create({
+        amount: 2500,
+        currency: 'EUR',
+        reference: `F-${++sequence}`,
+        method: PaymentMethod.Card,
+        paymentToken: 'tok_visa',
+      });
+      return created.body.id;
+    });
 
   it("starts a tenant's single payment before another tenant's backlog of payments drains", async () => {
-    const busy = await createTenant('busy-bank', Tier.Enterprise);
-    const quiet = await createTenant('quiet-bank', Tier.Starter);
+    const busy = await createWorkerTestTenant(worker, 'busy-bank', Tier.Enterprise);
+    const quiet = await createWorkerTestTenant(worker, 'quiet-bank', Tier.Starter);
     const started: string[] = [];
     const processing = worker.get(PaymentProcessingService);
     const processPayment = processing.processPayment.bind(processing);

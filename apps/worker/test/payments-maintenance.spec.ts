@@ -1,40 +1,26 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
-import { Test } from '@nestjs/testing';
 import {
   paymentJobId,
   PaymentMethod,
   PaymentOutboxDispatcher,
   PAYMENT_OUTBOX_RETENTION_DAYS,
   PAYMENTS_QUEUE,
-  PAYMENTS_SETTINGS,
-  paymentsSettingsFromAppConfig,
   PaymentsService,
 } from '@tenantpay/payments';
-import type { AppConfig } from '@tenantpay/platform';
 import type { TenantSnapshot } from '@tenantpay/tenancy';
 import { eventually, testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import { PaymentWebhookEventPublisher } from '@tenantpay/webhooks';
 import type { Queue } from 'bullmq';
 import { ObjectId } from 'mongodb';
-import { WorkerModule } from '../src/worker.module';
 import { paymentWhoseEnqueueFailed } from './support/payment-whose-enqueue-failed';
+import { startPaymentsTestWorker } from './support/start-payments-test-worker';
 import { createWorkerTestTenant, inTenantOf } from './support/worker-test-tenant';
 
 /**
- * The real worker (WorkerModule) sweeping every second, with no gateway latency, and payment events going to
- * the real webhooks library (its event store is the `webhook_events` collection).
+ * The real worker sweeping every second (below), with no gateway latency, and payment events going to the real
+ * webhooks library (its event store is the `webhook_events` collection).
  */
-async function startWorker(config: AppConfig): Promise<INestApplicationContext> {
-  const defaults = paymentsSettingsFromAppConfig(config);
-  const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] })
-    .overrideProvider(PAYMENTS_SETTINGS)
-    .useValue({ ...defaults, simulatedGateway: { latencyMs: 0, transientFailureRate: 0 } })
-    .compile();
-  moduleRef.useLogger(false);
-  await moduleRef.init();
-  return moduleRef;
-}
 
 describe('payments maintenance (worker)', () => {
   // Declared before useTestRedis/useTestMongo: Jest runs afterAll hooks in declaration order, and the worker
@@ -55,7 +41,7 @@ describe('payments maintenance (worker)', () => {
       PAYMENTS_SWEEP_INTERVAL_MS: '1000',
       PAYMENTS_STUCK_PENDING_GRACE_SECONDS: '300',
     });
-    worker = await startWorker(config);
+    worker = await startPaymentsTestWorker(config);
     paymentsQueue = worker.get<Queue>(getQueueToken(PAYMENTS_QUEUE));
     tenant = await createWorkerTestTenant(worker, 'sweep-tenant');
   });

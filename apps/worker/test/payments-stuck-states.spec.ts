@@ -1,16 +1,13 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import {
   DeadLettersService,
-  PAYMENT_GATEWAY,
   paymentJobId,
   PAYMENTS_MAINTENANCE_QUEUE,
   PaymentMaintenanceJobName,
   PaymentMethod,
   PAYMENTS_QUEUE,
   PAYMENTS_SETTINGS,
-  paymentsSettingsFromAppConfig,
   PaymentsService,
   type PaymentView,
   StuckPaymentsSweeper,
@@ -21,13 +18,12 @@ import { eventually, testAppConfig, useTestMongo, useTestRedis } from '@tenantpa
 import type { Queue } from 'bullmq';
 import { ObjectId } from 'mongodb';
 import type { Registry } from 'prom-client';
-import { WorkerModule } from '../src/worker.module';
 import {
   type FaultInjectingPaymentGateway,
-  faultInjectingGatewayFactory,
   faultInjectingGatewayOf,
 } from './support/fault-injecting-payment-gateway';
 import { paymentWhoseEnqueueFailed } from './support/payment-whose-enqueue-failed';
+import { startPaymentsTestWorker } from './support/start-payments-test-worker';
 import { createWorkerTestTenant, inTenantOf } from './support/worker-test-tenant';
 
 /**
@@ -54,15 +50,7 @@ describe('stuck payments: PROCESSING reconciled with the gateway, approvals expi
       // One attempt: a transient failure dead-letters the job at once.
       PAYMENTS_JOB_ATTEMPTS: '1',
     });
-    const defaults = paymentsSettingsFromAppConfig(config);
-    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] })
-      .overrideProvider(PAYMENTS_SETTINGS)
-      .useValue({ ...defaults, simulatedGateway: { latencyMs: 0, transientFailureRate: 0 } })
-      .overrideProvider(PAYMENT_GATEWAY)
-      .useFactory(faultInjectingGatewayFactory)
-      .compile();
-    moduleRef.useLogger(false);
-    worker = await moduleRef.init();
+    worker = await startPaymentsTestWorker(config, { faultInjectingGateway: true });
     paymentsQueue = worker.get<Queue>(getQueueToken(PAYMENTS_QUEUE));
     tenant = await createWorkerTestTenant(worker, 'stuck-tenant');
   });

@@ -1,61 +1,30 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
-import { Test } from '@nestjs/testing';
 import {
   DeadLettersService,
-  PAYMENT_EVENT_PUBLISHER,
-  PAYMENT_GATEWAY,
   type PaymentEvent,
   PaymentMethod,
-  PAYMENTS_SETTINGS,
-  paymentsSettingsFromAppConfig,
   PaymentsService,
   type PaymentView,
 } from '@tenantpay/payments';
 import type { AppConfig } from '@tenantpay/platform';
-import {
-  ResolutionMethod,
-  TenantAdminService,
-  TenantContextService,
-  TenantLookupService,
-  type TenantSnapshot,
-  Tier,
-} from '@tenantpay/tenancy';
+import type { TenantSnapshot } from '@tenantpay/tenancy';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import type { Connection } from 'mongoose';
 import { PaymentProcessingWorker } from '../src/payments/payment-processing.worker';
-import { WorkerModule } from '../src/worker.module';
-import {
-  faultInjectingGatewayFactory,
-  faultInjectingGatewayOf,
-} from './support/fault-injecting-payment-gateway';
+import { faultInjectingGatewayOf } from './support/fault-injecting-payment-gateway';
+import { startPaymentsTestWorker } from './support/start-payments-test-worker';
+import { createWorkerTestTenant, inTenantOf } from './support/worker-test-tenant';
 
 const ATTEMPTS = 3;
 
-/** The real worker (WorkerModule) with fast retries and short locks, and payment events recorded. */
-async function startWorker(config: AppConfig, events: PaymentEvent[]): Promise<INestApplicationContext> {
-  const defaults = paymentsSettingsFromAppConfig(config);
-  const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] })
-    .overrideProvider(PAYMENTS_SETTINGS)
-    .useValue({
-      ...defaults,
-      simulatedGateway: { latencyMs: 0, transientFailureRate: 0 },
-      processing: {
-        ...defaults.processing,
-        attempts: ATTEMPTS,
-        backoffDelayMs: 20,
-        lockDurationMs: 1_000,
-        stalledIntervalMs: 300,
-      },
-    })
-    .overrideProvider(PAYMENT_EVENT_PUBLISHER)
-    .useValue({ publish: async (event: PaymentEvent) => void events.push(event) })
-    .overrideProvider(PAYMENT_GATEWAY)
-    .useFactory(faultInjectingGatewayFactory)
-    .compile();
-  moduleRef.useLogger(false);
-  await moduleRef.init();
-  return moduleRef;
+/** The real worker with fast retries and short locks, and payment events recorded. */
+function startWorker(config: AppConfig, events: PaymentEvent[]): Promise<INestApplicationContext> {
+  return startPaymentsTestWorker(config, {
+    processing: { attempts: ATTEMPTS, backoffDelayMs: 20, lockDurationMs: 1_000, stalledIntervalMs: 300 },
+    publishEvent: (event) => void events.push(event),
+    faultInjectingGateway: true,
+  });
 }
 
 describe('payments worker end to end (simulated gateway)', () => {
@@ -75,18 +44,10 @@ describe('payments worker end to end (simulated gateway)', () => {
   beforeAll(async () => {
     config = testAppConfig({ MONGODB_URI: mongo.uri, REDIS_URL: redis.url });
     worker = await startWorker(config, events);
-    const created = await worker
-      .get(TenantContextService)
-      .runAsPlatform('test setup', () =>
-        worker.get(TenantAdminService).create({ slug: 'worker-tenant', name: 'W', tier: Tier.Starter }),
-      );
-    tenant = (await worker.get(TenantLookupService).findById(created.id)) as TenantSnapshot;
+    tenant = await createWorkerTestTenant(worker, 'worker-tenant');
   });
 
-  const inTenant = <T>(app: INestApplicationContext, work: () => Promise<T>) =>
-    app
-      .get(TenantContextService)
-      .run({ tenant, resolvedBy: ResolutionMethod.TenantHeader, principal: null, requestId: 'test' }, work);
+  const inTenant = <T>(app: INestApplicationContext, work: () => Promise<T>) => inTenantOf(app, tenant, work);
   let sequence = 0;
   const createPayment = async (paymentToken: string, app = worker): Promise<PaymentView> =>
     (

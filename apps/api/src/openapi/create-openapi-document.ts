@@ -89,13 +89,21 @@ function headerReferences(names: readonly string[]): Record<string, ReferenceObj
 }
 
 /**
- * The API's OpenAPI 3.1 document. @nestjs/swagger generates the operations from the controllers, reading
- * the types through the CLI plugin's committed metadata (`plugin-metadata.ts`, written by `npm run openapi`);
- * what the route decorators already say — who may call it (JWT, API key with scopes, public), which errors the
- * guards answer, rate limiting — is added from those decorators, so the document cannot disagree with them.
+ * Gives @nestjs/swagger the types of the DTOs and handlers from the CLI plugin's committed metadata
+ * (`plugin-metadata.ts`, written by `npm run openapi`). Needed once before createOpenApiDocument; asynchronous,
+ * where the document itself is built synchronously (SwaggerModule.setup's factory is).
  */
-export async function createOpenApiDocument(app: INestApplication): Promise<OpenAPIObject> {
+export async function loadOpenApiPluginMetadata(): Promise<void> {
   await SwaggerModule.loadPluginMetadata(pluginMetadata);
+}
+
+/**
+ * The API's OpenAPI 3.1 document (after loadOpenApiPluginMetadata). @nestjs/swagger generates the operations
+ * from the controllers; what the route decorators already say — who may call it (JWT, API key with scopes,
+ * public), which errors the guards answer, rate limiting — is added from those decorators, so the document
+ * cannot disagree with them.
+ */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setOpenAPIVersion(OPENAPI_VERSION)
     .setTitle('Tenantpay API')

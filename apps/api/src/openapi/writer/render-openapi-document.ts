@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHttpAdapter, loadConfig, setApiGlobalPrefix } from '@tenantpay/platform';
 import { ApiModule } from '../../api.module';
-import { createOpenApiDocument } from '../create-openapi-document';
+import { createOpenApiDocument, loadOpenApiPluginMetadata } from '../create-openapi-document';
 
 /**
  * The API's OpenAPI document as committed JSON. The application is built in Nest's preview mode: modules and
@@ -27,7 +27,8 @@ export async function renderOpenApiDocument(): Promise<string> {
   );
   try {
     setApiGlobalPrefix(app);
-    return `${JSON.stringify(await createOpenApiDocument(app), null, 2)}\n`;
+    await loadOpenApiPluginMetadata();
+    return `${JSON.stringify(createOpenApiDocument(app), null, 2)}\n`;
   } finally {
     await app.close();
   }
