@@ -353,6 +353,8 @@ describe('usage when Redis loses its data', () => {
           examples: [[['lands', 'lands-reply-lost', 'sync', 'loss', 'replay', 'lands']]],
         },
       );
-    });
+      // Sixteen scripts of up to ten steps against the real Redis and MongoDB, each sync walking every tenant of
+      // the file: seconds on a quiet machine, past Jest's 30 s under a full parallel run.
+    }, 120_000);
   });
 });
