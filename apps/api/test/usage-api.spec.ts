@@ -194,7 +194,9 @@ describe('usage reads: /v1/usage and /v1/admin/usage (SPEC §8)', () => {
         ).usage.api_calls;
       const before = await apiCalls();
       await tracker.drain();
-      await app.get(UsageSyncService).syncAll();
+      // As the worker's schedule would: a sync run that hit the Redis client's 1 s command timeout on a loaded
+      // machine (seen once in a full parallel run) is run again; a sync that always fails still fails here.
+      await syncRetried(() => app.get(UsageSyncService).syncAll());
 
       await redis.stop();
       await redis.restart();
@@ -306,3 +308,15 @@ describe('usage reads: /v1/usage and /v1/admin/usage (SPEC §8)', () => {
     });
   });
 });
+
+/** Runs a sync up to three times: the next scheduled run is how the product recovers from one that timed out. */
+async function syncRetried(sync: () => Promise<number>): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await sync();
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
