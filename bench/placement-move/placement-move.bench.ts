@@ -1,15 +1,16 @@
 /**
  * Moving one tenant between two placements (two databases of one MongoDB in a child process): total move time,
  * time in each phase, and the write freeze under the default 5 s bound, for 10k and 100k documents (1M with
- * --full; --quick: 10k only), while a writer keeps inserting through the move's write admission and release
- * (as the repository's gate does).
+ * --full; --quick: 10k only), while a writer keeps writing through the move's write admission and release (as
+ * the repository's gate does): inserts, and every tenth write a hard delete of a seeded document, recorded in
+ * the move's ledger first (as the repository's deleteOnePermanently does).
  * Run: npm run bench -- placement-move [--quick|--full|--documents=N] [--engine-heap-mb=N]   (prints one JSON object)
  * The emulator holds both copies and their indexes in its process's heap: V8's default limit (about 4 GB) ends a
  * 1M run during the copy, so a run of more than 100k documents gives the engine 12 GB unless told otherwise.
  */
 import { loadavg } from 'node:os';
 
-import { tenantOwnedSchema } from '@tenantpay/data-isolation';
+import { CHANGED_SINCE_INDEX_NAME, tenantOwnedSchema } from '@tenantpay/data-isolation';
 import { RedisServerProcess } from '@tenantpay/local-services';
 import { MoveWriteAdmission, MoveWriteRegistry } from '@tenantpay/placement';
 import {
@@ -117,6 +118,8 @@ async function measure(uri: string, redisUrl: string, documents: number): Promis
     const tenantId = tenant.toHexString();
     await raw(source).createIndex({ tenantId: 1, reference: 1 }, { unique: true });
     await raw(source).createIndex({ tenantId: 1, createdAt: -1 });
+    // Declared by every tenant-owned schema (tenantOwnedSchema); the move refuses a source without it.
+    await raw(source).createIndex({ tenantId: 1, updatedAt: 1 }, { name: CHANGED_SINCE_INDEX_NAME });
     for (let n = 0; n < documents; n += 10_000) {
       const at = new Date();
       await raw(source)
@@ -129,6 +132,7 @@ async function measure(uri: string, redisUrl: string, documents: number): Promis
     const registry = new MoveWriteRegistry(redis);
     await registry.open(tenantId, 'bench', 'shared');
     let written = 0;
+    let hardDeleted = 0;
     let refused = 0;
     writer = (async () => {
       while (writing) {
@@ -138,7 +142,17 @@ async function measure(uri: string, redisUrl: string, documents: number): Promis
           .admit(tenantId, 'shared', writerId, WRITE_LEASE_MS)
           .catch(() => MoveWriteAdmission.Unknown);
         if (admission === MoveWriteAdmission.Admitted) {
-          await raw(source).insertOne(payment(tenant, documents + written, new Date()));
+          if (written % 10 === 9) {
+            const doomed = await raw(source).findOne(
+              { tenantId: tenant, reference: `ref-${hardDeleted}` },
+              { projection: { _id: 1 } },
+            );
+            if (doomed !== null) {
+              await registry.recordDeletions(tenantId, [{ collectionName: COLLECTION, id: doomed._id }]);
+              await raw(source).deleteOne({ _id: doomed._id, tenantId: tenant });
+            }
+            hardDeleted += 1;
+          } else await raw(source).insertOne(payment(tenant, documents + written, new Date()));
           // As the repository does once a write has landed: the freeze no longer waits for its lease.
           await registry.release(tenantId, writerId);
           written += 1;
@@ -188,6 +202,7 @@ async function measure(uri: string, redisUrl: string, documents: number): Promis
       ),
       comparedWhileFrozen: progress.verification.reduce((sum, result) => sum + result.comparedWhileFrozen, 0),
       writesDuringMove: written,
+      hardDeletesDuringMove: hardDeleted,
       writesRefusedWhileFrozen: refused,
       verified: progress.verification.length > 0 && progress.verification.every((result) => result.matches),
       loadAverageAfter: loadavg().map((value) => Math.round(value * 100) / 100),

@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getConnectionToken } from '@nestjs/mongoose';
+import { CHANGED_SINCE_INDEX_NAME } from '@tenantpay/data-isolation';
 import { buildDeclaredIndexes } from '@tenantpay/platform';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
 import type { Connection } from 'mongoose';
@@ -36,10 +37,20 @@ describe('index builds with MONGODB_AUTO_INDEX=false (production)', () => {
   });
 
   it('buildDeclaredIndexes builds every declared index once and reports what it created', async () => {
+    // Built at run time by a placement move before the schemas declared it: the declaration matches it.
+    await connection
+      .db!.collection('api_keys')
+      .createIndex({ tenantId: 1, updatedAt: 1 }, { name: CHANGED_SINCE_INDEX_NAME });
+
     const first = await buildDeclaredIndexes(connection);
     const payments = first.find((report) => report.collection === 'payments');
     expect(payments?.created).toContainEqual({ tenantId: 1, reference: 1 });
+    expect(payments?.created).toContainEqual({ tenantId: 1, updatedAt: 1 });
     expect(await indexNames('payments')).toContain('tenantId_1_reference_1');
+    expect(await indexNames('payments')).toContain(CHANGED_SINCE_INDEX_NAME);
+    const apiKeys = first.find((report) => report.collection === 'api_keys');
+    expect(apiKeys?.created).not.toContainEqual({ tenantId: 1, updatedAt: 1 });
+    expect(apiKeys?.undeclared).not.toContain(CHANGED_SINCE_INDEX_NAME);
     // Every model's collection is covered, including the unsharded ones looked up before a tenant is known.
     expect(first.map((report) => report.collection)).toEqual(
       expect.arrayContaining(['payments', 'tenants', 'api_keys', 'audit_events']),

@@ -4,18 +4,26 @@ import { TenantContextService } from '@tenantpay/tenancy';
 import { testAppConfig, useTestMongo } from '@tenantpay/testing';
 import { DataIsolationService, TransactionService } from '../src';
 import { ExamplePaymentRepository } from './fixtures/example-payment.repository';
+import { EXAMPLE_PAYMENT_COLLECTION } from './fixtures/example-payment.schema';
 import { type IsolationHarness, startIsolationHarness } from './support/isolation-harness';
 import { seedTenants } from './support/two-tenant-seed';
 import { asTenant, testTenant } from './support/test-tenants';
 
-/** A gate that admits every write and records which ones were reported landed. */
+/**
+ * A gate that admits every write and records which ones were reported landed; with `recordDeletions` set it
+ * answers as for a tenant being moved.
+ */
 class RecordingWriteGate implements PlacementWriteGate {
   admitted = 0;
   landed = 0;
+  recordDeletions: AdmittedWrite['recordDeletions'];
 
   async admitWrite(): Promise<AdmittedWrite> {
     this.admitted += 1;
-    return { landed: () => (this.landed += 1) };
+    return {
+      landed: () => (this.landed += 1),
+      ...(this.recordDeletions === undefined ? {} : { recordDeletions: this.recordDeletions }),
+    };
   }
 }
 
@@ -84,5 +92,34 @@ describe('TenantAwareRepository and the placement write gate', () => {
     await asTenant(tenant, () => transactions.withTransaction(() => repository.create(newPayment('L3'))));
 
     expect(gate).toMatchObject({ admitted: 1, landed: 0 });
+  });
+
+  it("records a moving tenant's hard delete before the document goes, and deletes nothing the record refused", async () => {
+    const payments = mongo.db.collection(EXAMPLE_PAYMENT_COLLECTION);
+    const created = await asTenant(tenant, async () => {
+      await repository.create(newPayment('D2'));
+      return repository.create(newPayment('D1'));
+    });
+    const recorded: { collection: string; ids: readonly unknown[]; presentWhenRecorded: boolean }[] = [];
+    gate.recordDeletions = async (collection, ids) => {
+      const present = await payments.countDocuments({ _id: { $in: ids as never[] } });
+      recorded.push({ collection, ids, presentWhenRecorded: present === ids.length });
+    };
+
+    expect(await asTenant(tenant, () => repository.deleteOnePermanently({ reference: 'D1' }))).toBe(1);
+    expect(recorded).toEqual([
+      { collection: EXAMPLE_PAYMENT_COLLECTION, ids: [created._id], presentWhenRecorded: true },
+    ]);
+    expect(await asTenant(tenant, () => repository.deleteOnePermanently({ reference: 'none' }))).toBe(0);
+    expect(recorded).toHaveLength(1);
+
+    const refusal = new Error('the move state is gone');
+    gate.recordDeletions = async () => {
+      throw refusal;
+    };
+    await expect(asTenant(tenant, () => repository.deleteOnePermanently({ reference: 'D2' }))).rejects.toBe(
+      refusal,
+    );
+    expect(await payments.countDocuments({ reference: 'D2' })).toBe(1);
   });
 });

@@ -1,9 +1,9 @@
-import { TENANT_ID_FIELD, tenantOwnedCollectionOf } from '@tenantpay/data-isolation';
+import { TENANT_ID_FIELD, tenantOwnedCollectionOf, UPDATED_AT_FIELD } from '@tenantpay/data-isolation';
 import { BSON } from 'mongodb';
 import type { mongo } from 'mongoose';
 
 import { canonicalDocumentDigest } from './canonical-document-digest';
-import { changedSinceFilter, UPDATED_AT_FIELD } from './changed-since-filter';
+import { changedSinceFilter, insertedSince } from './changed-since-filter';
 import { CollectionChecksum } from './collection-checksum';
 import { MoveDeadline } from './move-deadline';
 import type { TenantCopyScope } from './tenant-copy-scope';
@@ -163,11 +163,13 @@ function compareIds(a: BSON.ObjectId, b: BSON.ObjectId): number {
 }
 
 /**
- * Written at or after `deferFrom`, or without a date in `updatedAt` at all (such documents are re-read by every
- * catch-up pass and every comparison, see changedSinceFilter, so the frozen one judges them).
+ * Written at or after `deferFrom` (updated, or inserted: see changedSinceFilter), or without a date in
+ * `updatedAt` at all (such documents are re-read by every catch-up pass and every comparison, see
+ * changedSinceFilter, so the frozen one judges them).
  */
 function isStillChanging(document: mongo.Document, deferFrom: Date | undefined): boolean {
   if (deferFrom === undefined) return false;
+  if (insertedSince(document['_id'], deferFrom)) return true;
   const updatedAt: unknown = document[UPDATED_AT_FIELD];
   if (updatedAt === undefined || updatedAt === null) return true;
   return updatedAt instanceof Date && updatedAt.getTime() >= deferFrom.getTime();

@@ -4,6 +4,7 @@ import type { mongo } from 'mongoose';
 
 import { MoveDeadline } from './move-deadline';
 import type { TenantCopyScope } from './tenant-copy-scope';
+import { idKey, tenantDocumentsAmong } from './tenant-documents-among';
 
 /**
  * Deletes from the target the tenant's documents the source no longer has: hard deletes leave no `updatedAt`
@@ -118,14 +119,4 @@ async function removeByLookup(
     await cursor.close();
   }
   return removed;
-}
-
-/** Ids are whatever BSON type the collection uses, hence the cast from the driver's ObjectId-only typing. */
-function tenantDocumentsAmong(scope: TenantCopyScope, ids: readonly unknown[]): mongo.Filter<mongo.Document> {
-  return { [TENANT_ID_FIELD]: scope.tenantId, _id: { $in: ids } } as mongo.Filter<mongo.Document>;
-}
-
-/** A key equal for equal ids of any BSON type (ObjectIds compare by value, not by object identity). */
-function idKey(id: unknown): string {
-  return BSON.EJSON.stringify({ id }, { relaxed: false });
 }

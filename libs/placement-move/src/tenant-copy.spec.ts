@@ -1,4 +1,4 @@
-import { tenantOwnedSchema } from '@tenantpay/data-isolation';
+import { CHANGED_SINCE_INDEX_NAME, tenantOwnedSchema } from '@tenantpay/data-isolation';
 import fc from 'fast-check';
 import { type Connection, Types } from 'mongoose';
 
@@ -11,7 +11,7 @@ import { FreezeBoundExceededError } from './freeze-bound-exceeded.error';
 import { MoveDeadline } from './move-deadline';
 import { removeVanishedDocuments } from './remove-vanished-documents';
 import type { TenantCopyScope } from './tenant-copy-scope';
-import { CHANGED_SINCE_INDEX_NAME, ensureChangedSinceIndex } from './ensure-changed-since-index';
+import { assertChangedSinceIndex } from './changed-since-index';
 import { changedSinceFilter } from './changed-since-filter';
 import { compareTenantDocuments } from './compare-tenant-documents';
 
@@ -26,6 +26,12 @@ const NEVER_WRITTEN = 'move_spec_never_written';
 tenantOwnedSchema(
   { label: String },
   { collection: NEVER_WRITTEN, shard: { unsharded: true, reason: 'test collection' } },
+);
+/** Its indexes are built from its schema's declaration, as an application builds them. */
+const DECLARED = 'move_spec_declared';
+const DECLARED_SCHEMA = tenantOwnedSchema(
+  { label: String },
+  { collection: DECLARED, shard: { unsharded: true, reason: 'test collection' } },
 );
 
 const placements = useTwoPlacements();
@@ -103,18 +109,46 @@ describe('copyTenantDocuments', () => {
     );
     const passed = MoveDeadline.after(50, Date.now() - 1_000);
 
-    await expect(copyTenantDocuments(scopeFor(tenant), NOTES, {}, passed)).rejects.toBeInstanceOf(
+    await expect(copyTenantDocuments(scopeFor(tenant), NOTES, undefined, passed)).rejects.toBeInstanceOf(
       FreezeBoundExceededError,
     );
     expect(await raw(placements.target, NOTES).countDocuments({ tenantId: tenant })).toBe(0);
+  });
+
+  it('stops between two batches when the check before a batch throws (an operator cancel)', async () => {
+    const tenant = new Types.ObjectId();
+    await raw(placements.source, NOTES).insertMany(
+      Array.from({ length: 20 }, (_, n) => item(tenant, `cancel-${n}`)),
+    );
+    const canceled = new Error('canceled');
+    let batches = 0;
+
+    await expect(
+      copyTenantDocuments(scopeFor(tenant, 7), NOTES, undefined, MoveDeadline.none, async () => {
+        batches += 1;
+        if (batches === 2) throw canceled;
+      }),
+    ).rejects.toBe(canceled);
+    expect(await raw(placements.target, NOTES).countDocuments({ tenantId: tenant })).toBe(7);
+  });
+
+  it('stops at a document of another tenant, which only a selection not naming the tenant could bring', async () => {
+    const tenant = new Types.ObjectId();
+    await raw(placements.source, NOTES).insertOne(item(new Types.ObjectId(), 'foreign'));
+
+    await expect(copyTenantDocuments(scopeFor(tenant), NOTES, { label: 'foreign' })).rejects.toThrow(
+      'another tenant',
+    );
+    expect(await raw(placements.target, NOTES).countDocuments({ label: 'foreign' })).toBe(0);
   });
 });
 
 describe('catchUpTenantCollection', () => {
   it('brings over inserts, updates and soft deletes made since the pass, and removes hard deletes', async () => {
     const tenant = new Types.ObjectId();
+    const aMinuteAgo = new Date(Date.now() - 60_000);
     const [kept, updated, softDeleted, hardDeleted] = ['kept', 'updated', 'soft', 'hard'].map((label) =>
-      item(tenant, label),
+      tenantDocument(tenant, label, {}, aMinuteAgo),
     ) as [ReturnType<typeof item>, ReturnType<typeof item>, ReturnType<typeof item>, ReturnType<typeof item>];
     await raw(placements.source, NOTES).insertMany([kept, updated, softDeleted, hardDeleted]);
     await copyTenantDocuments(scopeFor(tenant), NOTES);
@@ -133,9 +167,14 @@ describe('catchUpTenantCollection', () => {
     const inserted = item(tenant, 'new', { createdAt: later, updatedAt: later });
     await raw(placements.source, NOTES).insertOne(inserted);
 
-    const delta = await catchUpTenantCollection(scopeFor(tenant), NOTES, since);
+    const delta = await catchUpTenantCollection(scopeFor(tenant), NOTES, since, []);
 
-    expect(delta).toEqual({ copied: 3, removed: 1, sourceCount: 4, targetCount: 4 });
+    expect(delta).toEqual({
+      copied: 3,
+      removed: 1,
+      madeDeletions: [],
+      counts: { sourceCount: 4, targetCount: 4 },
+    });
     expect(await tenantDocuments(placements.target, NOTES, tenant)).toEqual(
       await tenantDocuments(placements.source, NOTES, tenant),
     );
@@ -143,57 +182,59 @@ describe('catchUpTenantCollection', () => {
 });
 
 describe('catchUpTenantCollection hard deletes', () => {
-  it('only counts while frozen, leaving a hard delete for an unfrozen pass to merge', async () => {
+  it('removes the recorded deletes the source has made, without counting, while frozen', async () => {
     const tenant = new Types.ObjectId();
-    const documents = Array.from({ length: 6 }, (_, n) => item(tenant, `h-${n}`));
+    const aMinuteAgo = new Date(Date.now() - 60_000);
+    const documents = Array.from({ length: 6 }, (_, n) => tenantDocument(tenant, `h-${n}`, {}, aMinuteAgo));
+    await raw(placements.source, NOTES).insertMany(documents);
+    await copyTenantDocuments(scopeFor(tenant), NOTES);
+    const [made, pending] = [documents[2]?._id, documents[4]?._id];
+    // Both recorded; only the first delete made (the other is under way, or failed): a record is a candidate.
+    await raw(placements.source, NOTES).deleteOne({ _id: made });
+    const since = new Date();
+
+    expect(
+      await catchUpTenantCollection(
+        scopeFor(tenant),
+        NOTES,
+        since,
+        [made, pending],
+        MoveDeadline.none,
+        'never',
+      ),
+    ).toEqual({ copied: 0, removed: 1, madeDeletions: [made], counts: undefined });
+    expect(await tenantDocuments(placements.target, NOTES, tenant)).toEqual(
+      await tenantDocuments(placements.source, NOTES, tenant),
+    );
+  });
+
+  it('looks for hard deletes nobody recorded only on unfrozen passes, by counts and a merge of id sets', async () => {
+    const tenant = new Types.ObjectId();
+    const aMinuteAgo = new Date(Date.now() - 60_000);
+    const documents = Array.from({ length: 6 }, (_, n) => tenantDocument(tenant, `u-${n}`, {}, aMinuteAgo));
     await raw(placements.source, NOTES).insertMany(documents);
     await copyTenantDocuments(scopeFor(tenant), NOTES);
     await raw(placements.source, NOTES).deleteOne({ _id: documents[2]?._id });
     const since = new Date();
 
-    expect(await catchUpTenantCollection(scopeFor(tenant), NOTES, since, MoveDeadline.none, 'never')).toEqual(
-      {
-        copied: 0,
-        removed: 0,
-        sourceCount: 5,
-        targetCount: 6,
-      },
-    );
-    expect(await catchUpTenantCollection(scopeFor(tenant), NOTES, since)).toEqual({
+    expect(
+      await catchUpTenantCollection(scopeFor(tenant), NOTES, since, [], MoveDeadline.none, 'never'),
+    ).toEqual({ copied: 0, removed: 0, madeDeletions: [], counts: undefined });
+    expect(await catchUpTenantCollection(scopeFor(tenant), NOTES, since, [])).toEqual({
       copied: 0,
       removed: 1,
-      sourceCount: 5,
-      targetCount: 5,
-    });
-  });
-
-  it('merges id sets whatever the counts when asked to', async () => {
-    const tenant = new Types.ObjectId();
-    const documents = Array.from({ length: 4 }, (_, n) => item(tenant, `a-${n}`));
-    await raw(placements.source, NOTES).insertMany(documents);
-    await copyTenantDocuments(scopeFor(tenant), NOTES);
-    // The source lost one document and the target lacks another: equal counts hide the delete.
-    await raw(placements.source, NOTES).deleteOne({ _id: documents[0]?._id });
-    await raw(placements.target, NOTES).deleteOne({ _id: documents[1]?._id });
-    const since = new Date();
-
-    expect(await catchUpTenantCollection(scopeFor(tenant), NOTES, since)).toMatchObject({ removed: 0 });
-    expect(
-      await catchUpTenantCollection(scopeFor(tenant), NOTES, since, MoveDeadline.none, 'always'),
-    ).toMatchObject({
-      removed: 1,
+      madeDeletions: [],
+      counts: { sourceCount: 5, targetCount: 5 },
     });
   });
 });
 
-describe('ensureChangedSinceIndex', () => {
-  it('builds the index once, and serves the changed-since selection from it instead of scanning', async () => {
-    await raw(placements.source, ITEMS).insertOne(item(new Types.ObjectId(), 'indexed'));
+describe('assertChangedSinceIndex', () => {
+  it('accepts the index every tenant-owned schema declares, which serves the changed-since selection', async () => {
+    await placements.source.model(DECLARED, DECLARED_SCHEMA).init();
 
-    expect(await ensureChangedSinceIndex(placements.source, ITEMS)).toBe(true);
-    expect(await ensureChangedSinceIndex(placements.source, ITEMS)).toBe(false);
-
-    const explained = await raw(placements.source, ITEMS)
+    await expect(assertChangedSinceIndex(placements.source, DECLARED)).resolves.toBeUndefined();
+    const explained = await raw(placements.source, DECLARED)
       .find(changedSinceFilter(new Types.ObjectId(), new Date()))
       .explain();
     const plan = JSON.stringify(explained['queryPlanner']);
@@ -201,8 +242,16 @@ describe('ensureChangedSinceIndex', () => {
     expect(plan).not.toContain('COLLSCAN');
   });
 
-  it('builds nothing on a collection the source does not have', async () => {
-    expect(await ensureChangedSinceIndex(placements.source, NEVER_WRITTEN)).toBe(false);
+  it('refuses a source collection whose declared indexes were not built', async () => {
+    await raw(placements.source, ITEMS).insertOne(item(new Types.ObjectId(), 'unindexed'));
+
+    await expect(assertChangedSinceIndex(placements.source, ITEMS)).rejects.toThrow(
+      'move_spec_items has no { tenantId: 1, updatedAt: 1 } index on the source',
+    );
+  });
+
+  it('accepts a collection the source does not have', async () => {
+    await expect(assertChangedSinceIndex(placements.source, NEVER_WRITTEN)).resolves.toBeUndefined();
   });
 });
 
@@ -366,23 +415,37 @@ describe('copy, catch up and verify under concurrent writes (property)', () => {
           const tenant = new Types.ObjectId();
           const scope = scopeFor(tenant, batchSize);
           const ids: { collection: string; id: Types.ObjectId }[] = [];
+          // The move's ledger: every hard delete recorded before it is made, as the repository does.
+          const recorded: { collection: string; id: Types.ObjectId }[] = [];
+          const recordedIn = (collection: string) =>
+            recorded.filter((entry) => entry.collection === collection).map((entry) => entry.id);
           for (const [collection, fields] of initial) {
             // Labels stay unique per document: the items collection carries a unique index on them.
             const document = item(tenant, `initial-${ids.length}`, { extra: fields });
             await raw(placements.source, COLLECTIONS[collection] ?? ITEMS).insertOne(document);
             ids.push({ collection: COLLECTIONS[collection] ?? ITEMS, id: document._id });
           }
-          const writer = applyWrites(tenant, writes, ids);
+          const writer = applyWrites(tenant, writes, ids, recorded);
           // A skew allowance like the mover's: a write stamped just before a pass may land after it reads.
           let since = new Date(Date.now() - 1_000);
           for (const collection of COLLECTIONS) await copyTenantDocuments(scope, collection);
           for (let pass = 0; pass < 2; pass += 1) {
             const next = new Date(Date.now() - 1_000);
-            for (const collection of COLLECTIONS) await catchUpTenantCollection(scope, collection, since);
+            for (const collection of COLLECTIONS)
+              await catchUpTenantCollection(scope, collection, since, recordedIn(collection));
             since = next;
           }
           await writer; // the freeze: no more writes
-          for (const collection of COLLECTIONS) await catchUpTenantCollection(scope, collection, since);
+          // The frozen pass: no counts, no merge of id sets; hard deletes only from the ledger.
+          for (const collection of COLLECTIONS)
+            await catchUpTenantCollection(
+              scope,
+              collection,
+              since,
+              recordedIn(collection),
+              MoveDeadline.none,
+              'never',
+            );
 
           for (const collection of COLLECTIONS) {
             expect(await compareTenantDocuments(scope, collection, {})).toMatchObject({ mismatched: 0 });
@@ -401,6 +464,7 @@ describe('copy, catch up and verify under concurrent writes (property)', () => {
     tenant: Types.ObjectId,
     writes: readonly Write[],
     ids: { collection: string; id: Types.ObjectId }[],
+    recorded: { collection: string; id: Types.ObjectId }[],
   ): Promise<void> {
     for (const change of writes) {
       await new Promise((resolve) => setImmediate(resolve));
@@ -425,7 +489,10 @@ describe('copy, catch up and verify under concurrent writes (property)', () => {
           { _id: picked.id },
           { $set: { deletedAt: now, deletedBy: 'u', updatedAt: now } },
         );
-      if (change.kind === 'hardDelete') await collection.deleteOne({ _id: picked.id });
+      if (change.kind === 'hardDelete') {
+        recorded.push(picked);
+        await collection.deleteOne({ _id: picked.id });
+      }
     }
   }
 });

@@ -1,11 +1,16 @@
+import type { HardDeletion } from '@tenantpay/placement';
+
 import type { TenantMoveProgress } from './tenant-move-progress';
 
-/** The freeze side of the move's Redis state (MoveWriteRegistry), as the runner needs it. */
+/** The mover's side of the move's Redis state (MoveWriteRegistry): the freeze and the ledger of hard deletes. */
 export interface TenantWriteFreeze {
   freeze(tenantId: string): Promise<void>;
   thaw(tenantId: string): Promise<void>;
   longestLeaseLeftMs(tenantId: string): Promise<number>;
   switchTo(tenantId: string, placement: string): Promise<void>;
+  /** Hard deletes recorded and not yet forgotten; undefined when Redis lost the move's state (and maybe them). */
+  recordedDeletions(tenantId: string): Promise<HardDeletion[] | undefined>;
+  forgetDeletions(tenantId: string, deletions: readonly HardDeletion[]): Promise<void>;
 }
 
 /** What the application does for the runner: the switch itself, the operator's cancel and the record of each step. */

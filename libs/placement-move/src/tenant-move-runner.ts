@@ -1,14 +1,16 @@
+import type { HardDeletion } from '@tenantpay/placement';
+
 import {
-  type CatchUpDelta,
   catchUpTenantCollection,
-  type HardDeleteSearch,
+  type TenantCounts,
+  type UnrecordedDeleteSearch,
 } from './catch-up-tenant-collection';
 import { compareTenantDocuments, type DocumentComparison } from './compare-tenant-documents';
 import type { CollectionVerification } from './collection-verification';
 import { copyCollectionIndexes } from './copy-collection-indexes';
 import { copyTenantDocuments } from './copy-tenant-documents';
 import { deleteTenantCopy } from './delete-tenant-copy';
-import { ensureChangedSinceIndex } from './ensure-changed-since-index';
+import { assertChangedSinceIndex } from './changed-since-index';
 import { FreezeBoundExceededError } from './freeze-bound-exceeded.error';
 import { MoveCanceledError } from './move-canceled.error';
 import { MoveDeadline } from './move-deadline';
@@ -21,37 +23,53 @@ import { TenantMoveState } from './tenant-move-state.enum';
 
 const MISMATCH = 'verification found differing copies';
 const CANCELED = 'Canceled by an operator before the switch; the target copy was deleted.';
+const LEDGER_LOST =
+  "the move's Redis state was lost: the hard deletes recorded during the move can no longer be trusted";
 
 /**
  * Runs one move from its first copy to its switch, for a tenant the caller has already marked moving (tenant
  * document flag, move state opened in Redis, cache-staleness wait done):
  *
- * 1. copying — every collection's indexes (and the source's index on `{ tenantId, updatedAt }`, see
- *    ensureChangedSinceIndex), then its documents, while the tenant keeps writing;
- * 2. catching_up — passes over what changed since the previous pass, until one changes at most
- *    `freezeThreshold` documents (or `maxCatchUpPasses` were made);
+ * 1. copying — every collection's indexes (the source must have the declared `{ tenantId, updatedAt }` index,
+ *    see assertChangedSinceIndex), then its documents, while the tenant keeps writing;
+ * 2. catching_up — passes over what changed since the previous pass (documents written since, hard deletes
+ *    recorded since), until one changes at most `freezeThreshold` documents (or `maxCatchUpPasses` were made);
  * 3. verifying — still writable: every document compared with its copy one by one; a difference in a document
  *    written since the catch-up's last pass began is deferred (it is still being caught up), any other fails
  *    the move. Then pass and comparison of what was written meanwhile, until a pass is small again;
  * 4. frozen — writes refused; wait for the writes already admitted; a final pass; then only what was written
- *    since the last comparison is compared, every difference now a mismatch, and the counts must be equal.
- *    Equal → the switch, then writes resume on the target. All of 4 must fit `maxFreezeMs`: a freeze that would
- *    overrun it thaws, makes another unfrozen pass and comparison and tries again, up to `freezeAttempts`
- *    times.
+ *    since the last comparison is compared, every difference now a mismatch. None → the switch, then writes
+ *    resume on the target. All of 4 must fit `maxFreezeMs`: a freeze that would overrun it thaws, makes another
+ *    unfrozen pass and comparison and tries again, up to `freezeAttempts` times.
  *
- * Why 4 suffices: every document not written since the last comparison was found equal by an earlier one and
- * has not changed on either side since (a write stamps `updatedAt`; the target only changes by the move's
- * passes, which copy the source's current version); every one written since is compared while frozen; the
- * final pass leaves the target holding every source document, so equal counts mean the target holds nothing
- * more (a target holding more thaws and leaves the merge of id sets to an unfrozen pass). The work while frozen
- * is what was written since the last pass and two counts of index keys, not the tenant's documents. It assumes what
- * the catch-up already assumes: every write stamps `updatedAt` within `clockSkewMs` of becoming visible (the
- * tenant-owned schemas' timestamps do; the write gate drains writes before the final pass).
+ * Why 4 suffices, with work proportional to the writes since the last pass, not to the tenant (no count, no
+ * scan): after the final pass the target holds exactly the source's documents, each equal to it.
+ * - Every source document is on the target, equal: one not written since the last comparison was found equal by
+ *   it and has not changed on either side since (a write stamps `updatedAt`; the target changes only by the
+ *   move's passes, which copy the source's current version); every one written since is compared while frozen
+ *   (the final pass having copied it).
+ * - The target holds nothing the source deleted. A soft delete is an update (above). A hard delete through the
+ *   repository (`deleteOnePermanently`, its only one) records the id in the move's ledger before deleting, or is
+ *   refused (AdmittedWrite.recordDeletions); the final pass reads the ledger after every admitted write has
+ *   landed or lost its lease, so it names every document hard-deleted since the move opened, and the pass
+ *   removes from the target those the source no longer holds (removeRecordedDeletions). A ledger Redis lost is
+ *   detected (the move's state goes with it) and fails the move. The one delete nobody records is the server's
+ *   own, a TTL index's expiry, and it is idempotent on the target: the target has the same TTL indexes (copied
+ *   before any document), so a document the source's monitor removed is past its date on the target too and
+ *   the target's monitor removes it, exactly as the source's monitor may leave an expired document for a while.
+ *   That needs the target's version to carry the source's date: a document written after the last pass that
+ *   copied it and expired before the final pass would have to be written with a TTL date already past, and the
+ *   tenant-owned TTL dates are set a retention period ahead (idempotency records' TTL, ended credentials'
+ *   retention, the payment outbox's 7 days). Unfrozen passes also count both sides and merge the id sets when
+ *   the target holds more, which catches deletes nobody recorded (a raw driver call) until the last of them.
+ * It assumes what the catch-up already assumes: every write stamps `updatedAt` within `clockSkewMs` of becoming
+ * visible (the tenant-owned schemas' timestamps do; the write gate drains writes before the final pass).
  *
- * Any failure before the switch, or an operator's cancel (asked between steps, and committed against once, just
- * before the switch), thaws the tenant and deletes the target's partial copy: the tenant stays on its source
- * with nothing lost. A failed switch is the one exception (its outcome is unknown, so neither copy
- * may be touched): it is rethrown, frozen, for the job to settle by reading the tenant's placement.
+ * Any failure before the switch, or an operator's cancel (asked between steps and between the copy's batches,
+ * and committed against once, just before the switch), thaws the tenant and deletes the target's partial copy:
+ * the tenant stays on its source with nothing lost. A failed switch is the one exception (its outcome is
+ * unknown, so neither copy may be touched): it is rethrown, frozen, for the job to settle by reading the
+ * tenant's placement.
  */
 export class TenantMoveRunner {
   private readonly collections: Record<string, CollectionMoveProgress> = {};
@@ -60,8 +78,8 @@ export class TenantMoveRunner {
   private verification: CollectionVerification[] = [];
   /** Documents compared before the freeze, per collection. */
   private readonly comparedBeforeFreeze: Record<string, number> = {};
-  /** Each collection's counts after the latest catch-up pass. */
-  private readonly counts: Record<string, CatchUpDelta> = {};
+  /** Each collection's counts after the latest unfrozen catch-up pass. */
+  private readonly counts: Record<string, TenantCounts> = {};
   /** Every document not written since then was found equal to its copy (undefined: none compared yet). */
   private comparedSince: Date | undefined;
   private readonly startedAt: number;
@@ -99,15 +117,9 @@ export class TenantMoveRunner {
         if (this.freezeAttempts >= this.settings.freezeAttempts)
           return await this.fail(
             tenantId,
-            outcome === 'overran'
-              ? `the final pass did not fit the ${this.settings.maxFreezeMs} ms freeze bound in ${this.freezeAttempts} attempts`
-              : `documents kept being hard-deleted during the move, ${this.freezeAttempts} freezes found the target holding more`,
+            `the final pass did not fit the ${this.settings.maxFreezeMs} ms freeze bound in ${this.freezeAttempts} attempts`,
           );
-        const next = await this.catchUpPass(
-          since,
-          MoveDeadline.none,
-          outcome === 'deletes' ? 'always' : undefined,
-        );
+        const next = await this.catchUpPass(since);
         if (!(await this.compareBeforeFreeze(next))) return await this.fail(tenantId, MISMATCH);
         since = next;
       }
@@ -128,13 +140,14 @@ export class TenantMoveRunner {
     const started = this.now();
     const since = this.passStart(started);
     for (const collection of this.scope.collections) {
-      await ensureChangedSinceIndex(this.scope.source, collection);
+      await assertChangedSinceIndex(this.scope.source, collection);
       const indexes = await copyCollectionIndexes(this.scope.source, this.scope.target, collection);
       this.update(collection, { indexes: indexes.length });
     }
     for (const collection of this.scope.collections) {
-      await this.stopIfCanceled();
-      const copied = await copyTenantDocuments(this.scope, collection);
+      const copied = await copyTenantDocuments(this.scope, collection, undefined, MoveDeadline.none, () =>
+        this.stopIfCanceled(),
+      );
       this.update(collection, { copied });
     }
     this.copyMs = this.now() - started;
@@ -200,13 +213,20 @@ export class TenantMoveRunner {
   private async catchUpPass(
     since: Date,
     deadline: MoveDeadline = MoveDeadline.none,
-    hardDeletes?: HardDeleteSearch,
+    unrecordedDeletes: UnrecordedDeleteSearch = 'when-target-holds-more',
   ): Promise<Date> {
     const started = this.now();
     const next = this.passStart(started);
+    const tenantId = this.scope.tenantId.toHexString();
+    const recorded = await this.ports.freeze.recordedDeletions(tenantId);
+    if (recorded === undefined) throw new Error(LEDGER_LOST);
     for (const name of this.scope.collections) {
-      const delta = await catchUpTenantCollection(this.scope, name, since, deadline, hardDeletes);
-      this.counts[name] = delta;
+      const ids = recorded
+        .filter((deletion) => deletion.collectionName === name)
+        .map((deletion) => deletion.id);
+      const delta = await catchUpTenantCollection(this.scope, name, since, ids, deadline, unrecordedDeletes);
+      await this.ports.freeze.forgetDeletions(tenantId, madeOn(name, delta.madeDeletions));
+      if (delta.counts !== undefined) this.counts[name] = delta.counts;
       const progress = this.collections[name];
       this.update(name, {
         caughtUp: (progress?.caughtUp ?? 0) + delta.copied,
@@ -219,14 +239,13 @@ export class TenantMoveRunner {
   }
 
   /**
-   * `overran`: the bound was reached; `deletes`: the target holds documents the source deleted, which only a
-   * merge of both id sets finds (as long as the tenant is large): both thaw and leave it to an unfrozen pass.
-   * `canceled`: an operator's cancel came before the commitment to switch (thawed).
+   * `overran`: the bound was reached (thawed, left to an unfrozen pass and another attempt); `canceled`: an
+   * operator's cancel came before the commitment to switch (thawed).
    */
   private async attemptFreeze(
     tenantId: string,
     since: Date,
-  ): Promise<'switched' | 'mismatch' | 'overran' | 'deletes' | 'canceled'> {
+  ): Promise<'switched' | 'mismatch' | 'overran' | 'canceled'> {
     this.freezeAttempts += 1;
     const started = this.now();
     const deadline = MoveDeadline.after(this.settings.maxFreezeMs, started);
@@ -235,10 +254,6 @@ export class TenantMoveRunner {
     try {
       await this.drainWrites(tenantId, deadline);
       await this.catchUpPass(since, deadline, 'never');
-      if (Object.values(this.counts).some((counts) => counts.targetCount > counts.sourceCount)) {
-        await this.thaw(tenantId, started);
-        return 'deletes';
-      }
       const comparisons: Record<string, DocumentComparison> = {};
       for (const name of this.scope.collections)
         comparisons[name] = await compareTenantDocuments(
@@ -302,7 +317,7 @@ export class TenantMoveRunner {
     return this.report(state, reason);
   }
 
-  /** Each collection's verdict: its comparison found no mismatch and (while frozen) its counts are equal. */
+  /** Each collection's verdict: its comparison found no mismatch (see the class comment for why that suffices). */
   private verificationOf(
     comparisons: Readonly<Record<string, DocumentComparison>>,
     frozen: boolean,
@@ -320,7 +335,7 @@ export class TenantMoveRunner {
         targetChecksum: comparison?.targetChecksum ?? '',
         comparedBeforeFreeze: this.comparedBeforeFreeze[name] ?? 0,
         comparedWhileFrozen: frozen ? (comparison?.compared ?? 0) : 0,
-        matches: comparison?.mismatched === 0 && (!frozen || sourceCount === targetCount),
+        matches: comparison?.mismatched === 0,
       };
     });
   }
@@ -357,4 +372,8 @@ export class TenantMoveRunner {
     await this.ports.record(progress);
     return progress;
   }
+}
+
+function madeOn(collectionName: string, ids: readonly unknown[]): HardDeletion[] {
+  return ids.map((id) => ({ collectionName, id }));
 }

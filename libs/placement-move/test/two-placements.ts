@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 import { useTestMongo } from '@tenantpay/testing';
 import mongoose, { type Connection, type mongo, Types } from 'mongoose';
 
@@ -45,7 +47,10 @@ export function rawCollection(connection: Connection, name: string): mongo.Colle
   return connection.getClient().db(connection.name).collection(name);
 }
 
-/** A tenant-owned document as a repository would have stored it (timestamps, live). */
+/**
+ * A tenant-owned document as a repository would have stored it at `at` (timestamps, live, and an id the server
+ * issued then: a move finds inserts by the time in their id).
+ */
 export function tenantDocument(
   tenantId: Types.ObjectId,
   label: string,
@@ -53,7 +58,7 @@ export function tenantDocument(
   at: Date = new Date(),
 ): Record<string, unknown> & { _id: Types.ObjectId } {
   return {
-    _id: new Types.ObjectId(),
+    _id: objectIdIssuedAt(at),
     tenantId,
     label,
     deletedAt: null,
@@ -62,4 +67,17 @@ export function tenantDocument(
     updatedAt: at,
     ...extra,
   };
+}
+
+/** Per process, with a counter after it, as the driver's ObjectIds: ids of one second sort in issue order. */
+const PROCESS_UNIQUE = randomBytes(5).toString('hex');
+let issued = 0;
+
+/** A unique ObjectId carrying `at` (to the second) as its time, as one issued then would. */
+function objectIdIssuedAt(at: Date): Types.ObjectId {
+  const seconds = Math.floor(at.getTime() / 1000)
+    .toString(16)
+    .padStart(8, '0');
+  issued = (issued + 1) % 0x1000000;
+  return new Types.ObjectId(`${seconds}${PROCESS_UNIQUE}${issued.toString(16).padStart(6, '0')}`);
 }

@@ -8,6 +8,7 @@ export * from './placement-move.constant';
 export * from './placement.constant';
 export * from './placement.module';
 export * from './resolution/tenant-placement.resolver';
+export * from './write-gate/hard-deletion';
 export * from './write-gate/move-write-admission';
 export * from './write-gate/move-write-registry';
 export * from './write-gate/moving-tenant-write-gate';

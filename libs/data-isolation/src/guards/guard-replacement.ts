@@ -1,7 +1,6 @@
 import type { Types } from 'mongoose';
+import { UPDATED_AT_FIELD } from '../data-isolation.constant';
 import { guardNewDocument } from './guard-new-document';
-
-const UPDATED_AT_FIELD = 'updatedAt';
 
 /**
  * A replacement document, guarded as an inserted one is, and without the caller's `updatedAt`: Mongoose stamps

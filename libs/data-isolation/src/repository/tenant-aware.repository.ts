@@ -1,3 +1,4 @@
+import type { AdmittedWrite } from '@tenantpay/placement';
 import { DuplicateKeyException, isDuplicateKeyError, ValidationException } from '@tenantpay/platform';
 import { type ClientSession, type Model, trusted, Types } from 'mongoose';
 import type { DataIsolationService } from '../data-isolation.service';
@@ -339,9 +340,25 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
    * claim must free its key, which a soft-deleted record would keep taken). Tenant data is soft-deleted.
    */
   async deleteOnePermanently(filter: RepositoryFilter): Promise<number> {
-    return this.guardedWrite('deleteOnePermanently', async (tenant, session, model) => {
-      const result = await model.deleteOne(guardFilter(filter, tenant), session).exec();
-      return result.deletedCount;
+    return this.guardedWrite('deleteOnePermanently', async (tenant, session, model, write) => {
+      const { recordDeletions } = write;
+      if (recordDeletions === undefined)
+        return (await model.deleteOne(guardFilter(filter, tenant), session).exec()).deletedCount;
+      // The tenant is moving: the id is recorded for the mover before the document goes (see
+      // AdmittedWrite.recordDeletions). A document that stops matching between the two is looked for again,
+      // so this still deletes one matching document whenever one matches at the delete.
+      for (;;) {
+        const doomed = (await model
+          .findOne(guardFilter(filter, tenant), { _id: 1 }, session)
+          .lean()
+          .exec()) as { _id: Types.ObjectId } | null;
+        if (doomed === null) return 0;
+        await recordDeletions(this.collectionName, [doomed._id]);
+        const result = await model
+          .deleteOne(guardFilter(filter, tenant, 'exclude', [{ _id: doomed._id }]), session)
+          .exec();
+        if (result.deletedCount > 0) return result.deletedCount;
+      }
     });
   }
 
@@ -488,11 +505,11 @@ export class TenantAwareRepository<T extends TenantOwnedFields> {
   /** {@link guarded} for a write: the placement write gate is asked first (a move may be switching it). */
   private async guardedWrite<R>(
     operation: string,
-    work: (tenant: Tenant, session: SessionOption, model: Model<T>) => Promise<R>,
+    work: (tenant: Tenant, session: SessionOption, model: Model<T>, write: AdmittedWrite) => Promise<R>,
   ): Promise<R> {
     return this.guarded(operation, async (tenant, session, model) => {
       const write = await this.isolation.admitWrite(tenant.toHexString());
-      const result = await work(tenant, session, model);
+      const result = await work(tenant, session, model, write);
       // Inside a transaction the write lands at the commit, after this: its lease ends its time in flight.
       if (!('session' in session)) write.landed();
       return result;

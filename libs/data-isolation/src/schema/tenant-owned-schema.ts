@@ -1,5 +1,11 @@
 import { type IndexOptions, Schema, type SchemaDefinition, type SchemaOptions } from 'mongoose';
-import { DELETED_AT_FIELD, DELETED_BY_FIELD, TENANT_ID_FIELD } from '../data-isolation.constant';
+import {
+  CHANGED_SINCE_INDEX_NAME,
+  DELETED_AT_FIELD,
+  DELETED_BY_FIELD,
+  TENANT_ID_FIELD,
+  UPDATED_AT_FIELD,
+} from '../data-isolation.constant';
 import { tenantIsolationPlugin } from '../plugin/tenant-isolation.plugin';
 import { assertShardKeyFitsIndexes } from '../sharding/assert-shard-key-fits-indexes';
 import type { TenantShardKey } from '../sharding/tenant-shard-key';
@@ -79,6 +85,10 @@ export function tenantOwnedSchema<T extends TenantOwnedFields>(
   // The repository's default listing and cursor pagination:
   // `find({ $and: [filter, { tenantId, deletedAt: null }] }).sort({ _id: 1 })` with `_id > cursor`.
   schema.index({ [TENANT_ID_FIELD]: 1, _id: 1 });
+  // A placement move's catch-up passes, "what changed since" (changedSinceFilter):
+  // `find({ $or: [{ tenantId, updatedAt: { $gte: since } }, { tenantId, updatedAt: null }] })`. Plain, since it
+  // must hold every document (partial ones with this key, such as the payment sweeps', sit beside it).
+  schema.index({ [TENANT_ID_FIELD]: 1, [UPDATED_AT_FIELD]: 1 }, { name: CHANGED_SINCE_INDEX_NAME });
 
   schema.plugin(tenantIsolationPlugin);
   registerTenantOwnedCollection(options.collection);

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { REDIS_CLIENT, type RedisClient, RedisScript } from '@tenantpay/platform';
 
 import { placementMoveKeys } from '../placement-move.constant';
+import { type HardDeletion, hardDeletionMember, parseHardDeletionMember } from './hard-deletion';
 import { MoveWriteAdmission } from './move-write-admission';
 
 /**
@@ -34,9 +35,25 @@ return tonumber(last[2]) - now
 `);
 
 /**
+ * Records deletions only while the move's state exists: when Redis lost it (and with it, perhaps, the ledger),
+ * the delete is refused rather than made where the mover cannot learn of it. 1 recorded, 0 refused.
+ */
+const RECORD_DELETIONS = new RedisScript(`
+if redis.call('HEXISTS', KEYS[1], 'moveId') == 0 then return 0 end
+redis.call('SADD', KEYS[2], unpack(ARGV))
+return 1
+`);
+
+/** The ledger, or false when the move's state is gone (the ledger may have gone with it: it cannot be trusted). */
+const READ_DELETIONS = new RedisScript(`
+if redis.call('HEXISTS', KEYS[1], 'moveId') == 0 then return false end
+return redis.call('SMEMBERS', KEYS[2])
+`);
+
+/**
  * The Redis half of a tenant's move, shared by every instance: where the tenant's writes must go, whether they
- * are frozen, and which are in flight. The mover opens, freezes, thaws, switches and closes it; the write gate
- * admits writes through it.
+ * are frozen, which are in flight, and which documents hard deletes removed (the ledger). The mover opens, freezes, thaws, switches and closes it; the write gate
+ * admits writes through it and records hard deletes in it.
  */
 @Injectable()
 export class MoveWriteRegistry {
@@ -44,7 +61,7 @@ export class MoveWriteRegistry {
 
   /** Starts a move: writes go to `source`, unfrozen. Replaces whatever an earlier attempt left. */
   async open(tenantId: string, moveId: string, source: string): Promise<void> {
-    await this.redis.del(placementMoveKeys.writers(tenantId));
+    await this.redis.del(placementMoveKeys.writers(tenantId), placementMoveKeys.deletions(tenantId));
     await this.redis.hset(placementMoveKeys.state(tenantId), {
       placement: source,
       frozen: '0',
@@ -91,8 +108,44 @@ export class MoveWriteRegistry {
     return Number(await LONGEST_LEASE_LEFT.evaluate(this.redis, [placementMoveKeys.writers(tenantId)], []));
   }
 
+  /**
+   * Records documents an admitted write is about to hard-delete, before it deletes them (a deletion recorded
+   * but never made is harmless: the mover removes a recorded document from the target only once the source
+   * lacks it). False when the move's state is gone: the write must then be refused.
+   */
+  async recordDeletions(tenantId: string, deletions: readonly HardDeletion[]): Promise<boolean> {
+    if (deletions.length === 0) return true;
+    const answer = await RECORD_DELETIONS.evaluate(
+      this.redis,
+      [placementMoveKeys.state(tenantId), placementMoveKeys.deletions(tenantId)],
+      deletions.map(hardDeletionMember),
+    );
+    return Number(answer) === 1;
+  }
+
+  /** Every deletion recorded and not yet forgotten; undefined when the move's state (and so the ledger) was lost. */
+  async recordedDeletions(tenantId: string): Promise<HardDeletion[] | undefined> {
+    const members: unknown = await READ_DELETIONS.evaluate(
+      this.redis,
+      [placementMoveKeys.state(tenantId), placementMoveKeys.deletions(tenantId)],
+      [],
+    );
+    if (!Array.isArray(members)) return undefined;
+    return members.map((member) => parseHardDeletionMember(String(member)));
+  }
+
+  /** The mover has made these deletions on the target too. */
+  async forgetDeletions(tenantId: string, deletions: readonly HardDeletion[]): Promise<void> {
+    if (deletions.length === 0) return;
+    await this.redis.srem(placementMoveKeys.deletions(tenantId), ...deletions.map(hardDeletionMember));
+  }
+
   /** The move is over (switched and every cache has caught up, or failed): writes no longer consult Redis. */
   async close(tenantId: string): Promise<void> {
-    await this.redis.del(placementMoveKeys.state(tenantId), placementMoveKeys.writers(tenantId));
+    await this.redis.del(
+      placementMoveKeys.state(tenantId),
+      placementMoveKeys.writers(tenantId),
+      placementMoveKeys.deletions(tenantId),
+    );
   }
 }

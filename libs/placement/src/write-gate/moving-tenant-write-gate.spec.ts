@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import { ErrorCode, type AppConfig, createRedisClient, type RedisClient } from '@tenantpay/platform';
 import { eventually, useTestRedis } from '@tenantpay/testing';
 
@@ -133,5 +134,48 @@ describe('MoveWriteRegistry.longestLeaseLeftMs', () => {
     await registry.open('tenant-g', 'move-5', 'shared');
     await registry.close('tenant-g');
     expect(await registry.admit('tenant-g', 'shared', 'w', LEASE_MS)).toBe(MoveWriteAdmission.Unknown);
+  });
+});
+
+describe("MovingTenantWriteGate: a moving tenant's hard deletes", () => {
+  it('are recorded in the move ledger by id and type, and forgotten once the mover has made them', async () => {
+    beliefs.set('tenant-i', { placement: 'shared', moving: true });
+    await registry.open('tenant-i', 'move-7', 'shared');
+    const id = new Types.ObjectId();
+
+    const write = await gate().admitWrite('tenant-i');
+    await write.recordDeletions?.('payments', [id, 'a-string-id']);
+    await write.recordDeletions?.('payments', [id]);
+
+    const recorded = await registry.recordedDeletions('tenant-i');
+    expect(recorded).toHaveLength(2);
+    expect(recorded).toEqual(
+      expect.arrayContaining([
+        { collectionName: 'payments', id },
+        { collectionName: 'payments', id: 'a-string-id' },
+      ]),
+    );
+    await registry.forgetDeletions('tenant-i', [
+      { collectionName: 'payments', id: new Types.ObjectId(id.toHexString()) },
+    ]);
+    expect(await registry.recordedDeletions('tenant-i')).toEqual([
+      { collectionName: 'payments', id: 'a-string-id' },
+    ]);
+  });
+
+  it('are refused with 503 tenant_moving once the move state is gone, whose ledger then reads as lost', async () => {
+    beliefs.set('tenant-j', { placement: 'shared', moving: true });
+    await registry.open('tenant-j', 'move-8', 'shared');
+    const write = await gate().admitWrite('tenant-j');
+    await redis.del(placementMoveKeys.state('tenant-j'));
+
+    await expect(write.recordDeletions?.('payments', [new Types.ObjectId()])).rejects.toBeInstanceOf(
+      TenantMovingException,
+    );
+    expect(await registry.recordedDeletions('tenant-j')).toBeUndefined();
+  });
+
+  it('need no record for a tenant that is not moving', async () => {
+    expect((await gate().admitWrite('tenant-still')).recordDeletions).toBeUndefined();
   });
 });

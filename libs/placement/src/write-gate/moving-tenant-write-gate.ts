@@ -16,7 +16,8 @@ import type { AdmittedWrite, PlacementWriteGate } from '../writes/placement-writ
  * (its cache is behind the switch), registered as in flight otherwise so the freeze waits for it, until the
  * repository reports it landed (the freeze then waits only for writes really under way) or its lease ends. Redis
  * unable to answer refuses the moving tenant's writes (fail closed: a write the mover cannot see could be lost
- * by the switch); other tenants never ask Redis, so they are unaffected.
+ * by the switch); other tenants never ask Redis, so they are unaffected. A moving tenant's hard delete also
+ * records what it removes in the move's ledger first (see AdmittedWrite.recordDeletions).
  *
  * Why the snapshot's `moving` flag is enough to skip Redis: the mover sets it, invalidates the tenant's caches
  * and waits PLACEMENT_MOVE_CACHE_STALENESS_MS before it ever freezes, so by then every instance asks Redis.
@@ -50,6 +51,12 @@ export class MovingTenantWriteGate implements PlacementWriteGate {
     return {
       // Not awaited: the write is done; a release Redis cannot take leaves the lease to end it.
       landed: () => void this.registry.release(tenantId, writerId).catch(() => undefined),
+      recordDeletions: async (collection, ids) => {
+        const deletions = ids.map((id) => ({ collectionName: collection, id }));
+        // Fail closed, as the admission: a delete the mover cannot learn of could come back with the switch.
+        const recorded = await this.registry.recordDeletions(tenantId, deletions).catch(() => false);
+        if (!recorded) throw new TenantMovingException();
+      },
     };
   }
 }

@@ -14,6 +14,13 @@ export interface PlacementWriteGate {
  */
 export interface AdmittedWrite {
   landed(): void;
+  /**
+   * Present only while the tenant is being moved: a hard delete calls it with the ids it is about to remove,
+   * before removing them, and does not delete if it throws (the refusal). A move learns of hard deletes only
+   * from this record (they leave nothing dated behind for its catch-up to select), which is what keeps the
+   * work of its write freeze proportional to the writes rather than to the tenant (see TenantMoveRunner).
+   */
+  readonly recordDeletions?: (collection: string, ids: readonly unknown[]) => Promise<void>;
 }
 
 /** The injection token of the one PlacementWriteGate (MovingTenantWriteGate, bound by PlacementModule). */

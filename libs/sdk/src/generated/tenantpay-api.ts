@@ -2581,7 +2581,7 @@ export interface components {
       | 'cleaned';
     CollectionVerificationResponse: {
       collection: string;
-      /** @description The tenant's documents on each side, counted while frozen. */
+      /** @description The tenant's documents on each side, counted by the last catch-up pass before the freeze (writes still landing). */
       sourceCount: number;
       targetCount: number;
       /** @description SHA-256 of the canonical BSON of each document compared while frozen, summed modulo 2^256 (hex). */
