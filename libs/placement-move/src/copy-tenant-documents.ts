@@ -7,15 +7,15 @@ import type { TenantCopyScope } from './tenant-copy-scope';
 /**
  * Copies the tenant's documents of one collection that match `selection` (all of them on the first pass, the
  * recently changed ones on a catch-up pass: changedSinceFilter) from source to target, one batch in memory at a
- * time. The selection must name the tenant itself, and is sent as it is: a `tenantId` condition added beside
- * changedSinceFilter's `$or` lets the planner serve the query from a tenant-first index in `_id` order, reading
- * every document of the tenant (a frozen pass over 1M documents spent seconds so), instead of from the
- * branches' own index ranges. A document of another tenant stops the copy. Each document
- * replaces the target's document of the same `_id` whole (upsert), so a pass can be repeated, or resumed after a
- * crash, and a document changed between passes simply arrives again. Soft-deleted documents are copied like any
- * other: a soft delete is an update. `beforeEachBatch` runs before each batch is written and may throw to stop
- * the copy there (the runner's cancel check, so a cancel need not wait for the whole collection). Returns the
- * number of documents written.
+ * time. The selection must name the tenant itself and is sent as it is: a `tenantId` condition added beside
+ * changedSinceFilter's `$or` let the planner serve it from a tenant-first index in `_id` order, reading every
+ * document of the tenant (1.5-1.9 s for 20 changed documents of a 100k tenant on the test engine) instead of the
+ * branches' own index ranges. A document of another tenant stops the copy. Each document replaces the target's
+ * document of the same `_id` whole (upsert), so a pass can be repeated, or resumed after a crash, and a
+ * document changed between passes simply arrives again. Soft-deleted documents are copied like any other: a
+ * soft delete is an update. `beforeEachBatch` runs before each batch is written and may throw to stop the copy
+ * there (the runner's cancel check, so a cancel need not wait for the whole collection). Returns the number of
+ * documents written.
  */
 export async function copyTenantDocuments(
   scope: TenantCopyScope,
