@@ -2,7 +2,12 @@ import type { AdmittedWrite, PlacementWriteGate } from '@tenantpay/placement';
 import { DuplicateKeyException } from '@tenantpay/platform';
 import { TenantContextService } from '@tenantpay/tenancy';
 import { testAppConfig, useTestMongo } from '@tenantpay/testing';
-import { DataIsolationService, TransactionService } from '../src';
+import {
+  DataIsolationService,
+  TENANT_DATA_PURGE_BATCH_SIZE,
+  TenantOwnedDataService,
+  TransactionService,
+} from '../src';
 import { ExamplePaymentRepository } from './fixtures/example-payment.repository';
 import { EXAMPLE_PAYMENT_COLLECTION } from './fixtures/example-payment.schema';
 import { type IsolationHarness, startIsolationHarness } from './support/isolation-harness';
@@ -33,6 +38,7 @@ describe('TenantAwareRepository and the placement write gate', () => {
   let harness: IsolationHarness;
   let gate: RecordingWriteGate;
   let repository: ExamplePaymentRepository;
+  let repositoryIsolation: DataIsolationService;
   let transactions: TransactionService;
   const newPayment = (reference: string) => ({
     reference,
@@ -65,6 +71,7 @@ describe('TenantAwareRepository and the placement write gate', () => {
       undefined,
       gate,
     );
+    repositoryIsolation = isolation;
     repository = new ExamplePaymentRepository(harness.payments, isolation);
   });
 
@@ -121,5 +128,42 @@ describe('TenantAwareRepository and the placement write gate', () => {
       refusal,
     );
     expect(await payments.countDocuments({ reference: 'D2' })).toBe(1);
+  });
+
+  it("records every id of a moving tenant's purge before it goes, batch by batch, and purges nothing the record refused", async () => {
+    const payments = mongo.db.collection(EXAMPLE_PAYMENT_COLLECTION);
+    const other = testTenant('bank-b');
+    await seedTenants(mongo.db, [tenant, other]);
+    const purger = new TenantOwnedDataService(harness.connection, repositoryIsolation);
+    await asTenant(tenant, () =>
+      repository.insertMany(
+        Array.from({ length: TENANT_DATA_PURGE_BATCH_SIZE }, (_, index) => newPayment(`P${index}`)),
+      ),
+    );
+    const own = await payments.countDocuments({ tenantId: tenant.objectId });
+    const others = await payments.countDocuments({ tenantId: other.objectId });
+    expect(own).toBeGreaterThan(TENANT_DATA_PURGE_BATCH_SIZE);
+
+    const refusal = new Error('the move state is gone');
+    gate.recordDeletions = async () => {
+      throw refusal;
+    };
+    await expect(asTenant(tenant, () => purger.purge(EXAMPLE_PAYMENT_COLLECTION))).rejects.toBe(refusal);
+    expect(await payments.countDocuments({ tenantId: tenant.objectId })).toBe(own);
+
+    const recorded: unknown[] = [];
+    gate.recordDeletions = async (collection, ids) => {
+      expect(collection).toBe(EXAMPLE_PAYMENT_COLLECTION);
+      // Recorded while every one of them is still there: the mover may not learn of a delete after it happened.
+      expect(await payments.countDocuments({ _id: { $in: ids as never[] } })).toBe(ids.length);
+      recorded.push(...ids);
+    };
+    const landedBefore = gate.landed;
+    expect(await asTenant(tenant, () => purger.purge(EXAMPLE_PAYMENT_COLLECTION))).toBe(own);
+    expect(new Set(recorded.map(String)).size).toBe(own);
+    expect(await payments.countDocuments({ tenantId: tenant.objectId })).toBe(0);
+    expect(await payments.countDocuments({ tenantId: other.objectId })).toBe(others);
+    // One admitted write per batch (a full one, the rest), then the empty look that ends it.
+    expect(gate.landed - landedBefore).toBe(3);
   });
 });

@@ -8,6 +8,9 @@ import { isTenantOwnedCollection, tenantOwnedCollectionNames } from '../wall/ten
 /** Documents fetched per round trip while exporting: the most an export holds in memory from one collection. */
 export const TENANT_DATA_EXPORT_BATCH_SIZE = 500;
 
+/** Ids recorded for a mover, then deleted, per round trip while a moving tenant's data is purged. */
+export const TENANT_DATA_PURGE_BATCH_SIZE = 500;
+
 /**
  * Whole-tenant operations for offboarding: read every document of the context's tenant in every tenant-owned
  * collection (soft-deleted ones too: an export is everything the platform holds), and delete them for good.
@@ -40,11 +43,36 @@ export class TenantOwnedDataService {
     }
   }
 
-  /** Deletes every document of the context's tenant in one collection (hard delete); the number deleted. */
+  /**
+   * Deletes every document of the context's tenant in one collection (hard delete); the number deleted. It is
+   * a write like any other to the placement write gate: refused while a move freezes the tenant (the offboarding
+   * sweep retries), and while the tenant is being moved every id is recorded for the mover before it goes, a
+   * batch at a time, as the repository's hard delete does (a move learns of hard deletes only from that record;
+   * see AdmittedWrite.recordDeletions).
+   */
   async purge(collection: string): Promise<number> {
-    const filter = { [TENANT_ID_FIELD]: this.isolation.tenantObjectId() };
-    const result = await (await this.collection(collection)).deleteMany(filter);
-    return result.deletedCount;
+    const tenantId = this.isolation.tenantObjectId();
+    const filter = { [TENANT_ID_FIELD]: tenantId };
+    const target = await this.collection(collection);
+    let deleted = 0;
+    for (;;) {
+      const write = await this.isolation.admitWrite(tenantId.toHexString());
+      if (write.recordDeletions === undefined) {
+        deleted += (await target.deleteMany(filter)).deletedCount;
+        write.landed();
+        return deleted;
+      }
+      const ids = (
+        await target.find(filter, { projection: { _id: 1 }, limit: TENANT_DATA_PURGE_BATCH_SIZE }).toArray()
+      ).map((document) => document['_id'] as unknown);
+      if (ids.length === 0) {
+        write.landed();
+        return deleted;
+      }
+      await write.recordDeletions(collection, ids);
+      deleted += (await target.deleteMany({ ...filter, _id: { $in: ids } })).deletedCount;
+      write.landed();
+    }
   }
 
   private async collection(name: string): Promise<mongo.Collection> {
