@@ -10131,6 +10131,19 @@ export interface operations {
           };
         };
       };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
+        };
+      };
       /** @description `payload_too_large` */
       413: {
         headers: {
@@ -10255,6 +10268,19 @@ export interface operations {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
             error?: 'unauthorized' | 'invalid_mfa_code';
+          };
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
           };
         };
       };
@@ -11085,6 +11111,19 @@ export interface operations {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
             error?: 'unauthorized' | 'refresh_token_reused';
+          };
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
           };
         };
       };
@@ -15962,6 +16001,19 @@ export interface operations {
           };
         };
       };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
+        };
+      };
       /** @description `invitation_not_found` */
       404: {
         headers: {
@@ -16432,6 +16484,19 @@ export interface operations {
           };
         };
       };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
+        };
+      };
       /** @description `payload_too_large` */
       413: {
         headers: {
@@ -16541,6 +16606,19 @@ export interface operations {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
             error?: 'validation_error' | 'invalid_json' | 'weak_password';
+          };
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
           };
         };
       };
