@@ -6843,6 +6843,19 @@ export interface operations {
           };
         };
       };
+      /** @description `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'conflict';
+          };
+        };
+      };
       /** @description `payload_too_large` */
       413: {
         headers: {
