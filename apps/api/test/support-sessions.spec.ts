@@ -259,7 +259,7 @@ describe('support sessions: time-boxed, read-only operator access into one tenan
             work,
           );
 
-      for (const attack of [
+      const attacks: (() => Promise<unknown>)[] = [
         () =>
           sessions()
             .find({ tenantId: new Types.ObjectId(tenantB) })
@@ -267,7 +267,8 @@ describe('support sessions: time-boxed, read-only operator access into one tenan
         () => sessions().findOne({ _id: sessionOfB }),
         () => sessions().updateOne({ _id: sessionOfB }, { $set: { expiresAt: new Date('2100-01-01') } }),
         () => sessions().insertOne({ tenantId: new Types.ObjectId(tenantB), operatorId: 'p-forged' }),
-      ]) {
+      ];
+      for (const attack of attacks) {
         await expect(asBankA(attack)).rejects.toBeInstanceOf(CrossTenantAccessException);
       }
       const untouched = await mongo.db.collection('support_sessions').findOne({ _id: sessionOfB });

@@ -244,7 +244,7 @@ describe('tenant custom domains: /v1/domains (SPEC §10, ENTERPRISE white-label)
       expect(await listed(bankA)).not.toContain(hostname);
 
       // A claim added while the release ran stays behind: the unique index still keeps the domain to B.
-      await mongo.db.collection('tenants').updateOne(
+      await mongo.db.collection<{ slug: string; domains: object[] }>('tenants').updateOne(
         { slug: bankA.slug },
         {
           $push: {
