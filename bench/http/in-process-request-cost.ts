@@ -5,16 +5,23 @@
  * The product is built as the HTTP bench builds it (MongoDB engine and redis-server in other processes) and
  * requests go through Fastify's `inject` (light-my-request), 16 in flight: Node's HTTP parser, the socket write
  * and the admission gate on Node's server are left out; everything from Fastify's routing on is in.
- * Per round and route it writes to stderr this process's CPU µs per request (`process.cpuUsage`); stdout carries
- * the product's request log, as in production (send it to /dev/null, as the HTTP bench does). Under
+ * Per round and route it writes to stderr this process's CPU µs per request (`process.cpuUsage`), then, over a
+ * further batch of the same requests, the promises created per request (an async hook's init count) and the
+ * bytes allocated per request (V8's used heap after the batch, less before, plus what each garbage collection
+ * in between freed, from `v8.GCProfiler`). The two counts do not move with the machine's load, so they compare
+ * two versions of the code on a busy machine where CPU time cannot; both include this harness's own share
+ * (light-my-request's request and response objects, the in-flight loop's promises), the same for every version.
+ * Stdout carries the product's request log, as in production (send it to /dev/null, as the HTTP bench does). Under
  *   valgrind --tool=callgrind --instr-atstart=no node -r @swc-node/register bench/http/in-process-request-cost.ts
  * it also switches instrumentation on for each measured route only (`callgrind_control`) and prints the
  * instructions (Ir) per request, a figure that a busy machine does not move.
  */
 import 'reflect-metadata';
 import { RedisServerProcess } from '@tenantpay/local-services';
+import { createHook } from 'node:async_hooks';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { GCProfiler, getHeapStatistics } from 'node:v8';
 import { startMongoProcess } from '../support/mongo-process';
 import { createProductApp, PRODUCT_BASE_DOMAIN } from './product-bench-server';
 
@@ -67,6 +74,43 @@ function lastDumpIr(): number {
   return Number(totals[1]);
 }
 
+interface RequestCounts {
+  readonly promisesPerRequest: number;
+  readonly allocatedBytesPerRequest: number;
+}
+
+/** Bytes V8 allocated while `work` ran: the used heap's growth plus everything each collection freed. */
+async function allocatedBytesDuring(work: () => Promise<void>): Promise<number> {
+  const profiler = new GCProfiler();
+  profiler.start();
+  const usedBefore = getHeapStatistics().used_heap_size;
+  await work();
+  const usedAfter = getHeapStatistics().used_heap_size;
+  const collections = profiler.stop().statistics;
+  const freed = collections.reduce(
+    (sum, gc) => sum + gc.beforeGC.heapStatistics.usedHeapSize - gc.afterGC.heapStatistics.usedHeapSize,
+    0,
+  );
+  return usedAfter - usedBefore + freed;
+}
+
+/** Promises created while `work` ran (each one also runs AsyncLocalStorage's promise hook on Node 20). */
+async function promisesCreatedDuring(work: () => Promise<void>): Promise<number> {
+  let promises = 0;
+  const hook = createHook({
+    init(_asyncId, type) {
+      if (type === 'PROMISE') promises += 1;
+    },
+  });
+  hook.enable();
+  try {
+    await work();
+  } finally {
+    hook.disable();
+  }
+  return promises;
+}
+
 async function main(): Promise<void> {
   const requests = Number(process.argv[2] ?? 4_000);
   const rounds = Number(process.argv[3] ?? 5);
@@ -114,6 +158,16 @@ async function main(): Promise<void> {
     await Promise.all(Array.from({ length: inFlight }, worker));
   };
 
+  // Separate batches: the counting hook's own calls would otherwise be counted among the allocations.
+  const countPerRequest = async (route: MeasuredRoute, count: number): Promise<RequestCounts> => {
+    const allocated = await allocatedBytesDuring(() => fire(route, count));
+    const promises = await promisesCreatedDuring(() => fire(route, count));
+    return {
+      promisesPerRequest: Number((promises / count).toFixed(1)),
+      allocatedBytesPerRequest: Math.round(allocated / count),
+    };
+  };
+
   try {
     // As in the HTTP bench, whose payment round runs first: a payment's quota reservation gives the period's
     // usage hash its baseline, which the usage read's one-Redis-call path needs (the worker's sync does too).
@@ -148,8 +202,9 @@ async function main(): Promise<void> {
           irPerRequest = Math.round(lastDumpIr() / requests);
         }
         const cpuUsPerRequest = Number(((spent.user + spent.system) / requests).toFixed(1));
+        const counts = callgrindOn ? undefined : await countPerRequest(route, requests);
         process.stderr.write(
-          `${JSON.stringify({ round, route: route.name, requests, cpuUsPerRequest, irPerRequest })}\n`,
+          `${JSON.stringify({ round, route: route.name, requests, cpuUsPerRequest, irPerRequest, ...counts })}\n`,
         );
       }
     }

@@ -11,9 +11,10 @@ export interface DataIsolationOptions {
    */
   readonly platformCollections?: readonly string[];
   /**
-   * Platform-owned collections whose documents carry a `tenantId` (audit events, usage records). Platform-owned
-   * as above, but a tenant context may touch only its own tenant's documents: the command wall checks that
-   * every read and change names the tenant and every insert carries it (or no tenant: a platform event).
+   * Platform-owned collections whose documents carry a `tenantId` (audit events, usage records, support
+   * sessions). Platform-owned as above, but a tenant context may touch only its own tenant's documents: the
+   * command wall checks that every read and change names the tenant and every insert carries it (or no
+   * tenant: a platform event).
    */
   readonly tenantKeyedCollections?: readonly string[];
 }

@@ -33,6 +33,7 @@ export * from './redis/create-redis-client';
 export * from './redis/redis-client';
 export * from './redis/redis-security-options';
 export * from './redis/redis-client.constant';
+export * from './queue/is-live-job-state';
 export * from './queue/platform-queue.module';
 export * from './queue/queue-connection';
 export * from './redis/redis-connection-options';

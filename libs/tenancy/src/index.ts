@@ -41,6 +41,7 @@ export * from './http/current-tenant.decorator';
 export * from './http/feature-not-in-tier.exception';
 export * from './http/feature.guard';
 export * from './http/public.decorator';
+export * from './http/public-platform-route.decorator';
 export * from './http/require-feature.decorator';
 export * from './http/requires-tenant.decorator';
 export * from './http/roles.decorator';

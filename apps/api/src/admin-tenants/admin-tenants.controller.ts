@@ -165,6 +165,7 @@ export class AdminTenantsController {
   }
 
   /** An operator's explicit, audited decision that the domain is the tenant's, without a DNS check. */
+  @DocumentedErrors(ErrorCode.Conflict)
   @ApiOkResponse({ type: TenantAdminResponse })
   @Post(':id/domains/:hostname/verify')
   @HttpCode(200)

@@ -6,7 +6,7 @@ import {
   MfaLoginService,
 } from '@tenantpay/identity';
 import { ErrorCode } from '@tenantpay/platform';
-import { BypassTenantIsolation, Public, Roles, SUPER_ADMIN_ROLE } from '@tenantpay/tenancy';
+import { BypassTenantIsolation, PublicPlatformRoute, Roles, SUPER_ADMIN_ROLE } from '@tenantpay/tenancy';
 import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { LoginDto } from './dto/login.dto';
 import { MfaLoginDto } from './dto/mfa-login.dto';
@@ -32,7 +32,7 @@ export class PlatformAuthController {
 
   /** Log in a platform operator. */
   @DocumentedErrors(ErrorCode.Unauthorized)
-  @Public()
+  @PublicPlatformRoute()
   @ApiLoginResponse()
   @Post('login')
   @HttpCode(200)
@@ -53,7 +53,7 @@ export class PlatformAuthController {
 
   /** The second step for an account with MFA: the challenge plus a TOTP code or a recovery code. */
   @DocumentedErrors(ErrorCode.Unauthorized, ErrorCode.InvalidMfaCode, ErrorCode.Conflict)
-  @Public()
+  @PublicPlatformRoute()
   @ApiOkResponse({ type: SessionTokensResponse })
   @Post('login/mfa')
   @HttpCode(200)

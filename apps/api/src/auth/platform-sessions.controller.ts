@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Ip, Param, Post, Req, Res } from '@nes
 import type { ListEnvelope } from '@tenantpay/platform';
 import { SessionsService, type SessionView } from '@tenantpay/identity';
 import { ErrorCode } from '@tenantpay/platform';
-import { BypassTenantIsolation, Public, Roles, SUPER_ADMIN_ROLE } from '@tenantpay/tenancy';
+import { BypassTenantIsolation, PublicPlatformRoute, Roles, SUPER_ADMIN_ROLE } from '@tenantpay/tenancy';
 import { DocumentedErrors } from '../openapi/documented-errors.decorator';
 import { RefreshDto } from './dto/refresh.dto';
 import type { HeaderResponse } from '../http/header-response';
@@ -25,7 +25,7 @@ export class PlatformSessionsController {
 
   /** Exchange a platform refresh token for new tokens. */
   @DocumentedErrors(ErrorCode.Unauthorized, ErrorCode.RefreshTokenReused)
-  @Public()
+  @PublicPlatformRoute()
   @ApiOkResponse({ type: SessionTokensResponse })
   @Post('refresh')
   @HttpCode(200)

@@ -1,7 +1,7 @@
 import { ErrorCode } from '@tenantpay/platform';
 import { Body, Controller, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
 import { PlatformInvitationsService } from '@tenantpay/identity';
-import { Public } from '@tenantpay/tenancy';
+import { PublicPlatformRoute } from '@tenantpay/tenancy';
 import { PLATFORM_AUTH_COOKIE_PATH } from '../auth/refresh-token-cookie';
 import type { HeaderResponse } from '../http/header-response';
 import type { SessionRequest } from '../auth/session-endpoints';
@@ -29,7 +29,7 @@ export class PlatformInvitationAcceptanceController {
     ErrorCode.WeakPassword,
     ErrorCode.Conflict,
   )
-  @Public()
+  @PublicPlatformRoute()
   @ApiOkResponse({ type: SessionTokensResponse })
   @Post('accept')
   @HttpCode(200)

@@ -6,6 +6,7 @@ import { ErrorCode } from '@tenantpay/platform';
 import {
   BYPASS_TENANT_ISOLATION,
   IS_PUBLIC_ROUTE,
+  PUBLIC_PLATFORM_ROUTE,
   REQUIRED_FEATURE,
   REQUIRED_ROLES,
   REQUIRED_SCOPES,
@@ -17,6 +18,7 @@ import { DOCUMENTED_ERRORS } from './openapi.constant';
 export interface RouteContract {
   readonly isPublic: boolean;
   readonly requiresTenant: boolean;
+  /** Served only on hosts naming no tenant (`@BypassTenantIsolation`, `@PublicPlatformRoute`). */
   readonly platformRoute: boolean;
   /** undefined: closed to API keys (see `@Scopes()`); [] admits every key of the tenant. */
   readonly scopes: readonly string[] | undefined;
@@ -42,7 +44,9 @@ export function routeContract(controller: Type, key: string, handler: object): R
   return {
     isPublic: metadata<boolean>(IS_PUBLIC_ROUTE, controller, handler) === true,
     requiresTenant: metadata<boolean>(REQUIRES_TENANT, controller, handler) === true,
-    platformRoute: metadata<string>(BYPASS_TENANT_ISOLATION, controller, handler) !== undefined,
+    platformRoute:
+      metadata<string>(BYPASS_TENANT_ISOLATION, controller, handler) !== undefined ||
+      metadata<boolean>(PUBLIC_PLATFORM_ROUTE, controller, handler) === true,
     scopes: metadata<readonly string[]>(REQUIRED_SCOPES, controller, handler),
     roles: metadata<readonly string[]>(REQUIRED_ROLES, controller, handler),
     feature: metadata<string>(REQUIRED_FEATURE, controller, handler),

@@ -32,6 +32,8 @@ export function routeErrorCodes(traits: OperationTraits): Map<number, ErrorCode[
   if (traits.hasPathParameters) codes.add(ErrorCode.NotFound);
   if (contract.rateLimited) codes.add(ErrorCode.RateLimitExceeded);
   if (contract.isPublic) {
+    // A public platform route refuses a host naming a tenant (TenantGuard).
+    if (contract.platformRoute) codes.add(ErrorCode.Forbidden);
     if (contract.requiresTenant) {
       codes.add(ErrorCode.ValidationError);
       codes.add(ErrorCode.TenantNotFound);

@@ -1,7 +1,7 @@
 import { ErrorCode } from '@tenantpay/platform';
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { PlatformPasswordResetService } from '@tenantpay/identity';
-import { Public } from '@tenantpay/tenancy';
+import { PublicPlatformRoute } from '@tenantpay/tenancy';
 import { ConfirmPasswordResetDto } from './dto/confirm-password-reset.dto';
 import { RequestPasswordResetDto } from './dto/request-password-reset.dto';
 import { PASSWORD_RESET_REQUESTED } from './password-reset-requested';
@@ -14,7 +14,7 @@ import { PasswordResetRequestedResponse } from './responses/password-reset-reque
  * tenant's: a tenant user's reset token is unknown here, and an operator's is unknown on a tenant's route.
  */
 @Controller('platform/auth/password-reset')
-@Public()
+@PublicPlatformRoute()
 export class PlatformPasswordResetController {
   constructor(private readonly resets: PlatformPasswordResetService) {}
 

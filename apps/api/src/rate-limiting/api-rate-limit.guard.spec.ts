@@ -137,8 +137,8 @@ describe('ApiRateLimitGuard', () => {
     expect(consumed.every((request) => request.usage === undefined)).toBe(true);
   });
 
-  it('spends nothing on a @SkipRateLimit() route', async () => {
-    await expect(as(user, true, () => guard.canActivate(contextFor('health')))).resolves.toBe(true);
+  it('spends nothing on a @SkipRateLimit() route, and answers at once, without a promise', () => {
+    expect(as(user, true, () => guard.canActivate(contextFor('health')))).toBe(true);
     expect(consumed).toEqual([]);
   });
 });

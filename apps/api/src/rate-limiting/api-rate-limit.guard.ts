@@ -33,7 +33,12 @@ export class ApiRateLimitGuard implements CanActivate {
     private readonly usage: RequestUsageMeter,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  /**
+   * A route that skips the limit (health probes among them) is answered at once: no promise, so the guard
+   * chain stays synchronous for it (each promise also costs AsyncLocalStorage's hook). Otherwise the verdict
+   * is the limiter's decision chained once, with no async function of its own.
+   */
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (context.getType() !== 'http') return true;
     if (routeMetadata<boolean>(this.reflector, SKIP_RATE_LIMIT, context) === true) return true;
     const route = routeMetadata<RateLimitRouteOptions>(this.reflector, RATE_LIMIT_ROUTE, context) ?? {};
@@ -49,12 +54,14 @@ export class ApiRateLimitGuard implements CanActivate {
           routeMetadata<boolean>(this.reflector, READS_CURRENT_USAGE, context) === true,
         )
       : undefined;
-    const decision = await this.limiter.consume({ ...decisionRequest.request, usage: prepared?.increment });
-    prepared?.settle(decision);
-
-    if (!decision.allowed) throw new RateLimitExceededException(decision);
-    response.headers(rateLimitHeaders(decision));
-    return true;
+    return this.limiter
+      .consume({ ...decisionRequest.request, usage: prepared?.increment })
+      .then((decision) => {
+        prepared?.settle(decision);
+        if (!decision.allowed) throw new RateLimitExceededException(decision);
+        response.headers(rateLimitHeaders(decision));
+        return true;
+      });
   }
 
   private describe(

@@ -2,7 +2,9 @@ import type { ComponentChildren } from 'preact';
 import type { components } from '@tenantpay/sdk';
 import { formatDateTime } from '../format/format-date';
 import { EmptyState } from './empty-state';
+import { ErrorState } from './error-state';
 import { formValue } from './form-value';
+import { useAction } from './use-action';
 
 /** A custom domain as both the tenant's and the platform's routes answer it. */
 export type ListedDomain = Pick<
@@ -10,31 +12,45 @@ export type ListedDomain = Pick<
   'hostname' | 'status' | 'verificationRecord' | 'verifiedAt' | 'createdAt'
 >;
 
+/** A change the list asks to be confirmed first: the question, then the call. */
+export interface ConfirmedDomainChange {
+  readonly question: (domain: ListedDomain) => string;
+  readonly run: (domain: ListedDomain) => Promise<void>;
+}
+
 /**
  * Custom domains, on the staff console's branding screen and the platform's tenant screen: a hostname to add,
  * each domain with its state, the TXT record to publish while it waits, the DNS check, and removal. The caller
- * does the calls (and may offer a decision by hand); `children` shows its errors above the list.
+ * gives the calls (and may offer a decision by hand); the list runs each as its one action, buttons disabled
+ * meanwhile, the failure shown above the list beside the caller's own `children`.
  */
 export function DomainList(props: {
   readonly domains: readonly ListedDomain[] | null;
-  readonly busy: boolean;
   readonly id?: string;
   readonly formId?: string;
   readonly placeholder: string;
   readonly emptyTitle: string;
   /** Who publishes the record, e.g. "Publish this DNS record, then check it:". */
   readonly recordIntro: string;
-  readonly onAdd: (hostname: string, form: HTMLFormElement) => void;
-  readonly onCheckDns: (domain: ListedDomain) => void;
-  readonly onMarkVerified?: (domain: ListedDomain) => void;
-  readonly onRemove: (domain: ListedDomain) => void;
+  readonly add: (hostname: string) => Promise<void>;
+  readonly checkDns: (domain: ListedDomain) => Promise<void>;
+  readonly markVerified?: ConfirmedDomainChange;
+  readonly remove: ConfirmedDomainChange;
   readonly children?: ComponentChildren;
 }) {
+  const action = useAction();
   const add = (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
-    props.onAdd(formValue(form, 'hostname').trim(), form);
+    void action.run(async () => {
+      await props.add(formValue(form, 'hostname').trim());
+      form.reset();
+    });
   };
+  const confirmed = (change: ConfirmedDomainChange, domain: ListedDomain) => {
+    if (window.confirm(change.question(domain))) void action.run(() => change.run(domain));
+  };
+  const { markVerified } = props;
   return (
     <section class="card" aria-labelledby="domains-title" id={props.id}>
       <h2 id="domains-title">Custom domains</h2>
@@ -43,10 +59,11 @@ export function DomainList(props: {
           Hostname
           <input name="hostname" required maxLength={253} placeholder={props.placeholder} />
         </label>
-        <button type="submit" disabled={props.busy}>
+        <button type="submit" disabled={action.busy}>
           Add domain
         </button>
       </form>
+      {action.error !== null && <ErrorState message={action.error} />}
       {props.children}
       {props.domains !== null && props.domains.length === 0 && <EmptyState title={props.emptyTitle} />}
       <ul class="domain-list">
@@ -68,14 +85,18 @@ export function DomainList(props: {
             <span class="row-actions">
               {domain.status !== 'VERIFIED' && (
                 <>
-                  <button type="button" disabled={props.busy} onClick={() => props.onCheckDns(domain)}>
+                  <button
+                    type="button"
+                    disabled={action.busy}
+                    onClick={() => void action.run(() => props.checkDns(domain))}
+                  >
                     Check DNS <span class="visually-hidden">{domain.hostname}</span>
                   </button>
-                  {props.onMarkVerified !== undefined && (
+                  {markVerified !== undefined && (
                     <button
                       type="button"
-                      disabled={props.busy}
-                      onClick={() => props.onMarkVerified?.(domain)}
+                      disabled={action.busy}
+                      onClick={() => confirmed(markVerified, domain)}
                     >
                       Mark verified <span class="visually-hidden">{domain.hostname}</span>
                     </button>
@@ -85,8 +106,8 @@ export function DomainList(props: {
               <button
                 type="button"
                 class="danger"
-                disabled={props.busy}
-                onClick={() => props.onRemove(domain)}
+                disabled={action.busy}
+                onClick={() => confirmed(props.remove, domain)}
               >
                 Remove <span class="visually-hidden">{domain.hostname}</span>
               </button>

@@ -101,9 +101,9 @@ function judgeTenantOwnedCommand(
 }
 
 /**
- * A platform-owned collection whose documents carry a `tenantId` (audit events, usage records). Its library
- * reads and writes it across tenants in the platform scope; inside a tenant context a command may touch only
- * that tenant's documents, whichever code sent it. Reads and changes name the own tenant as a top-level
+ * A platform-owned collection whose documents carry a `tenantId` (audit events, usage records, support
+ * sessions). Its library reads and writes it across tenants in the platform scope; inside a tenant context a
+ * command may touch only that tenant's documents, whichever code sent it. Reads and changes name the own tenant as a top-level
  * condition (its ObjectId or hex spelling: usage records keep it as a string) and no other tenant anywhere;
  * changes never move a document to another tenant; an insert carries the own tenant or none (a platform event
  * recorded during a tenant's request, such as an operator token refused on its host, which the tenant never

@@ -5,8 +5,8 @@ export interface WallCollections {
   /** Collections the product owns that are not tenant-owned (tenants, platform users, audit events…). */
   readonly platformCollections?: readonly string[];
   /**
-   * Platform-owned collections whose documents carry a `tenantId` (audit events, usage records): platform-owned
-   * too, and inside a tenant context limited to that tenant's documents.
+   * Platform-owned collections whose documents carry a `tenantId` (audit events, usage records, support
+   * sessions): platform-owned too, and inside a tenant context limited to that tenant's documents.
    */
   readonly tenantKeyedCollections?: readonly string[];
   /** Global reference data that tenant pipelines may join (see DataIsolationOptions.sharedCollections). */

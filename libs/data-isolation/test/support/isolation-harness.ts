@@ -45,7 +45,7 @@ export interface IsolationHarness {
  * Platform-owned collections keyed by tenant, named as the product's are: tenant pipelines must not join them,
  * and a tenant context touches only its own documents there.
  */
-export const TENANT_KEYED_COLLECTIONS = ['audit_events', 'usage_records'] as const;
+export const TENANT_KEYED_COLLECTIONS = ['audit_events', 'usage_records', 'support_sessions'] as const;
 
 /**
  * Wires the library the way an application does (safety defaults, one walled connection with command

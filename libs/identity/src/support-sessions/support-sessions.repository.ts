@@ -9,7 +9,8 @@ const OBJECT_ID = /^[0-9a-f]{24}$/;
 /**
  * The platform's `support_sessions` collection. Every query names its tenant explicitly (the collection is
  * platform-owned, so the isolation layer does not add it): a tenant's admin can only ever see or end sessions
- * into that tenant.
+ * into that tenant. The API declares it keyed by tenant, so inside a tenant's context the command wall also
+ * refuses any command on it that does not name that tenant, whichever code sends it.
  */
 @Injectable()
 export class SupportSessionsRepository {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditAction, AuditService } from '@tenantpay/audit';
 import { eachRowInItsTenant, TenantContextService, TenantLookupService } from '@tenantpay/tenancy';
-import type { JobState } from 'bullmq';
+import { isLiveJobState } from '@tenantpay/platform';
 import { PAYMENTS_SETTINGS, type PaymentsSettings } from '../payments-settings';
 import type { PaymentBatch } from './payment-batch';
 import { PaymentBatchItemsRepository } from './payment-batch-items.repository';
@@ -24,15 +24,6 @@ export interface StuckPaymentBatchesSweepResult {
 }
 
 type Tally = { -readonly [K in keyof StuckPaymentBatchesSweepResult]: number };
-
-/** Job states in which the chunk's job still owns its rows: BullMQ will run it (or hand it on). */
-const LIVE_JOB_STATES: ReadonlySet<JobState | 'unknown'> = new Set([
-  'active',
-  'waiting',
-  'delayed',
-  'prioritized',
-  'waiting-children',
-]);
 
 const SWEEP_REASON = 'finish payment batches that no chunk job will finish';
 
@@ -99,7 +90,7 @@ export class StuckPaymentBatchesSweeper {
     for (const fromRow of chunkStarts) {
       const toRow = Math.min(fromRow + chunkSize, batch.counts.total);
       const state = await this.jobs.chunkJobState(batchId, fromRow);
-      if (LIVE_JOB_STATES.has(state)) continue;
+      if (isLiveJobState(state)) continue;
       if (state === 'unknown' && mayStartWork) {
         await this.jobs.processChunk(batchId, fromRow, toRow);
         done.chunksReEnqueued += 1;

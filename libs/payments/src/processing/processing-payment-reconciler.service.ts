@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { JobState } from 'bullmq';
+import { isLiveJobState } from '@tenantpay/platform';
 import {
   type GatewayChargeLookup,
   PAYMENT_GATEWAY,
@@ -18,15 +18,6 @@ import { PaymentProcessingService } from './payment-processing.service';
 /** What reconciling one PROCESSING payment did. */
 export type ReconciliationOutcome =
   'left_to_job' | 'completed' | 'failed' | 're_enqueued' | 'unknown' | 'needs_attention';
-
-/** Job states in which the job still owns the payment: BullMQ will run it (or hand it on if its worker died). */
-const LIVE_JOB_STATES: ReadonlySet<JobState | 'unknown' | 'missing'> = new Set([
-  'active',
-  'waiting',
-  'delayed',
-  'prioritized',
-  'waiting-children',
-]);
 
 /**
  * Settles a payment stuck in PROCESSING whose job can no longer settle it: the job is gone (Redis lost it) or
@@ -62,7 +53,7 @@ export class ProcessingPaymentReconciler {
       return 'needs_attention';
     }
     const jobState = await this.jobs.paymentJobState(paymentId);
-    if (LIVE_JOB_STATES.has(jobState)) return 'left_to_job';
+    if (isLiveJobState(jobState)) return 'left_to_job';
 
     const deadLettered = jobState === 'failed';
     let lookup = await this.lookUp(paymentId);

@@ -1,19 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import type { JobState, Queue } from 'bullmq';
+import { isLiveJobState } from '@tenantpay/platform';
+import type { Queue } from 'bullmq';
 import { PLACEMENT_MOVE_QUEUE, placementMoveJobIds } from './placement-move.constant';
 import type { PlacementMoveJobData } from './placement-move-job-data';
 import { PlacementMoveJobService } from './placement-move-job.service';
 import { PlacementMovesRepository } from './placement-moves.repository';
-
-/** States in which the deletion job will still run: left to it. */
-const LIVE_JOB_STATES: ReadonlySet<JobState | 'unknown'> = new Set([
-  'active',
-  'waiting',
-  'delayed',
-  'prioritized',
-  'waiting-children',
-]);
 
 /**
  * The safety net under the delayed deletion of a moved tenant's old copy: that job lives only in Redis
@@ -38,8 +30,7 @@ export class LostOldCopyDeletionsSweeper {
     let deleted = 0;
     for (const move of await this.moves.findDueForDeletion(now)) {
       const moveId = move._id.toHexString();
-      if (LIVE_JOB_STATES.has(await this.queue.getJobState(placementMoveJobIds.deleteOldCopy(moveId))))
-        continue;
+      if (isLiveJobState(await this.queue.getJobState(placementMoveJobIds.deleteOldCopy(moveId)))) continue;
       this.logger.warn(
         { moveId, deleteAfter: move.deleteAfter },
         'Old copy past its deletion time without a job',

@@ -3,6 +3,7 @@ import { validateSync, type ValidatorOptions } from 'class-validator';
 import type { ErrorDetail } from '../errors/domain.exception';
 import { ValidationException } from '../errors/validation.exception';
 import { findRefusedNulls } from './find-refused-nulls';
+import { memoizeValidationMetadata } from './memoize-validation-metadata';
 
 /**
  * Nest's pipe plus one rule class-validator lacks: null is not "missing" (see findRefusedNulls). It validates
@@ -19,9 +20,11 @@ class ApiValidationPipe extends ValidationPipe {
 /**
  * The global DTO validation: only declared fields are accepted (an unknown field is an error rather than
  * silently dropped, so a typo or an injection attempt is visible), null only where a field declares it, and
- * values are converted to the DTO's types. Every failing field is listed in the error's details.
+ * values are converted to the DTO's types. Every failing field is listed in the error's details. A DTO class's
+ * rules are looked up once, not on every validation (see memoizeValidationMetadata).
  */
 export function createValidationPipe(): ValidationPipe {
+  memoizeValidationMetadata();
   return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

@@ -13,7 +13,7 @@ import { MONGO_DRIVER_CONNECTION_CLASS } from './mongo-driver-connection-class.c
  * - hung (a stopped process keeps its sockets open and answers nothing): an operation whose reply does not come
  *   within the socket timeout fails and its connection is dropped. The driver retries a read or write once, so
  *   a request's first operation fails after twice the socket timeout: 900 ms by default, 1.9 s measured with
- *   the engine SIGSTOPped (apps/api/test/fault-mongodb-hung.spec.ts);
+ *   the engine SIGSTOPped (apps/api/test/fault-mongodb-hung.tests.ts);
  * - slow: the server stops every query and aggregation at maxTimeMS (set below the socket timeout, so the
  *   server ends a slow query before the client drops a healthy connection);
  * - saturated: waiting for a pooled connection is bounded by the wait-queue timeout.

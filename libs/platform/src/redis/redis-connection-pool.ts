@@ -12,10 +12,13 @@ import type { RedisClient } from './redis-client';
  *   answer and writes the next batch, and meanwhile Redis idles. With two connections, Redis works through
  *   one connection's batch while Node handles the other's answers. Measured with our script, one process,
  *   64 calls in flight: one connection reached ~0.65 of redis-benchmark's 64-deep pipeline, two reached it.
- * - Cheap write batching. Each connection's socket is corked on the first command of an event-loop turn and
- *   uncorked at the end of it, so the turn's commands leave in one write. ioredis's auto-pipelining does the
- *   same through a Pipeline object per batch, which cost more than the write it saved (measured: 2
- *   connections with auto-pipelining ~85k calls/s, corked ~165k).
+ * - Cheap write batching. Each connection's socket is corked on its first command and uncorked from the event
+ *   loop's next check phase (`setImmediate`), so the commands sent in between leave in one write. The HTTP
+ *   server hands each admitted request to the framework in its own `setImmediate` callback (the admission
+ *   gate), and Node drains the `process.nextTick` queue after every one of them: uncorked on the next tick,
+ *   each request's command was a write of its own. ioredis's auto-pipelining batches too, through a Pipeline
+ *   object per batch, which cost more than the write it saved (measured: 2 connections with auto-pipelining
+ *   ~85k calls/s, corked ~165k).
  *
  * Connections are picked round robin. Commands of one caller may run on different connections and therefore
  * in either order; callers here send self-contained atomic scripts, for which that does not matter.
@@ -51,7 +54,7 @@ export class RedisConnectionPool {
     ]);
   }
 
-  /** The next connection, its socket corked until the end of the current turn (when it is ready to write). */
+  /** The next connection, its socket corked until the loop's next check phase (when it is ready to write). */
   next(): RedisClient {
     const index = this.nextIndex;
     this.nextIndex = index + 1 === this.connections.length ? 0 : index + 1;
@@ -60,7 +63,7 @@ export class RedisConnectionPool {
       const socket = connection.stream;
       this.corked[index] = true;
       socket.cork();
-      process.nextTick(() => {
+      setImmediate(() => {
         this.corked[index] = false;
         socket.uncork();
       });

@@ -6843,6 +6843,19 @@ export interface operations {
           };
         };
       };
+      /** @description `conflict` */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'conflict';
+          };
+        };
+      };
       /** @description `payload_too_large` */
       413: {
         headers: {
@@ -10131,6 +10144,19 @@ export interface operations {
           };
         };
       };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
+        };
+      };
       /** @description `payload_too_large` */
       413: {
         headers: {
@@ -10255,6 +10281,19 @@ export interface operations {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
             error?: 'unauthorized' | 'invalid_mfa_code';
+          };
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
           };
         };
       };
@@ -11085,6 +11124,19 @@ export interface operations {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
             error?: 'unauthorized' | 'refresh_token_reused';
+          };
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
           };
         };
       };
@@ -15962,6 +16014,19 @@ export interface operations {
           };
         };
       };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
+        };
+      };
       /** @description `invitation_not_found` */
       404: {
         headers: {
@@ -16432,6 +16497,19 @@ export interface operations {
           };
         };
       };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
+          };
+        };
+      };
       /** @description `payload_too_large` */
       413: {
         headers: {
@@ -16541,6 +16619,19 @@ export interface operations {
           'application/json': components['schemas']['ApiError'] & {
             /** @enum {string} */
             error?: 'validation_error' | 'invalid_json' | 'weak_password';
+          };
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'] & {
+            /** @enum {string} */
+            error?: 'forbidden';
           };
         };
       };

@@ -44,6 +44,8 @@ export type LimitOverridesInput = Partial<Record<TenantLimitName, TenantLimits[T
 
 const MAX_PAGE = 100;
 
+const RELEASE_PENDING_CLAIMS_REASON = "release other tenants' pending claims of a domain just verified";
+
 /**
  * Platform administration of tenants (SPEC §10), for super-admins. Every change drops every cache entry of
  * the tenant's state before and after it, on every instance, before answering, and is audited.
@@ -200,7 +202,9 @@ export class TenantAdminService {
 
   /**
    * Registers a custom domain as PENDING with a fresh verification token (published by the tenant in a
-   * DNS TXT record). It resolves to the tenant only once verified.
+   * DNS TXT record). It resolves to the tenant only once verified. A pending claim holds nothing: other
+   * tenants may claim the same hostname, and the first to verify it wins (see verifyDomain). One another
+   * tenant has verified is refused.
    */
   async addDomain(id: string, host: string): Promise<TenantAdminView> {
     const hostname = this.customDomain(host);
@@ -209,19 +213,16 @@ export class TenantAdminService {
     if (!TIER_PLANS[tenant.tier].features.includes(Feature.WhiteLabel)) {
       throw new FeatureNotInTierException(Feature.WhiteLabel);
     }
-    let change: TenantChange | null;
-    try {
-      change = await this.tenants.addDomain(id, {
-        hostname,
-        status: DomainStatus.Pending,
-        verificationToken: randomBytes(24).toString('base64url'),
-        verifiedAt: null,
-        createdAt: new Date(),
-      });
-    } catch (error) {
-      if (isDuplicateKeyError(error)) throw new TenantConflictException('This domain is already registered.');
-      throw error;
+    if ((await this.tenants.findByVerifiedDomain(hostname)) !== null) {
+      throw new TenantConflictException('This domain is already registered.');
     }
+    const change = await this.tenants.addDomain(id, {
+      hostname,
+      status: DomainStatus.Pending,
+      verificationToken: randomBytes(24).toString('base64url'),
+      verifiedAt: null,
+      createdAt: new Date(),
+    });
     if (change === null) throw new TenantConflictException('This domain is already registered.');
     return this.applied(change, TenancyAuditAction.TenantDomainAdded, () => ({ hostname }));
   }
@@ -243,12 +244,48 @@ export class TenantAdminService {
     method: 'manual' | 'dns-txt' = 'manual',
   ): Promise<TenantAdminView> {
     const hostname = this.customDomain(host);
-    const change = await this.tenants.markDomainVerified(id, hostname, new Date());
+    let change: TenantChange | null;
+    try {
+      change = await this.tenants.markDomainVerified(id, hostname, new Date());
+    } catch (error) {
+      if (isDuplicateKeyError(error))
+        throw new TenantConflictException('Another tenant has verified this domain.');
+      throw error;
+    }
     if (change === null) await this.domainMissing(id);
-    return this.applied(change, TenancyAuditAction.TenantDomainVerified, () => ({
+    const view = await this.applied(change, TenancyAuditAction.TenantDomainVerified, () => ({
       hostname,
       method,
     }));
+    await this.releasePendingClaims(hostname, id);
+    return view;
+  }
+
+  /**
+   * Once a tenant has verified a hostname, the other tenants' pending claims of it can never be verified:
+   * they are dropped, each on its tenant's own trail (the system's doing: the bank that verified is not
+   * named to a tenant that may have been squatting its domain). Run in the platform scope, since the
+   * verification runs in the verifying tenant's context. A claim added while this runs stays pending; its
+   * verification then fails on the unique index (409) and its tenant can remove it.
+   */
+  private async releasePendingClaims(hostname: string, verifiedBy: string): Promise<void> {
+    await this.tenantContext.runAsPlatform(RELEASE_PENDING_CLAIMS_REASON, async () => {
+      for (const id of await this.tenants.pendingClaimantsOf(hostname, verifiedBy)) {
+        const change = await this.tenants.releasePendingDomain(id, hostname);
+        if (change === null) continue;
+        await this.lookup.invalidate(change.before, change.after);
+        await this.audit
+          .record({
+            action: TenancyAuditAction.TenantDomainRemoved,
+            outcome: 'success',
+            tenantId: id,
+            actor: { type: 'system' },
+            resource: { type: 'tenant', id },
+            metadata: { hostname, reason: 'verified_by_another_tenant' },
+          })
+          .catch(() => undefined);
+      }
+    });
   }
 
   private async refuseIfOffboarded(id: string): Promise<void> {

@@ -16,8 +16,9 @@ import { type TenantDomainView, toTenantDomainView } from './tenant-domain-view'
 /**
  * Custom domains of the current request's tenant, managed by its own admins (SPEC §10, ENTERPRISE).
  * The tenant is always the context's, never a caller-supplied id, and every change goes through
- * TenantAdminService: one place that enforces the tier, the one-tenant-per-domain rule (a unique
- * index, so a domain another tenant holds, even pending, is refused), cache invalidation and auditing.
+ * TenantAdminService: one place that enforces the tier, the one-tenant-per-verified-domain rule (a unique
+ * index; a pending claim holds nothing, and the first tenant to verify a hostname wins it), cache
+ * invalidation and auditing.
  */
 @Injectable()
 export class TenantDomainsService {

@@ -17,6 +17,7 @@ import {
   ALLOWS_SUSPENDED_TENANT,
   BYPASS_TENANT_ISOLATION,
   IS_PUBLIC_ROUTE,
+  PUBLIC_PLATFORM_ROUTE,
   REQUIRES_TENANT,
   SUPER_ADMIN_ROLE,
 } from './tenancy-route-metadata.constant';
@@ -29,6 +30,8 @@ import { TenantSuspendedException } from './tenant-suspended.exception';
  * - `@BypassTenantIsolation()` routes: SUPER_ADMIN platform users only (they then run in the platform
  *   scope, see BypassTenantIsolationInterceptor), and only on a host that names no tenant (servesPlatformRoutes):
  *   on a bank's subdomain or custom domain an operator token is refused (403, audited).
+ * - `@PublicPlatformRoute()` routes (operator sign-in and the like): anyone, on the same hosts only (403,
+ *   audited, elsewhere).
  * - public routes: anyone, but not for a suspended tenant unless `@AllowSuspendedTenant()`; a public
  *   `@RequiresTenant()` route (login) answers 404 when the header or host names no existing tenant, and 400
  *   when nothing names a tenant at all.
@@ -63,6 +66,12 @@ export class TenantGuard implements CanActivate {
     }
 
     if (routeMetadata<boolean>(this.reflector, IS_PUBLIC_ROUTE, context) === true) {
+      if (
+        routeMetadata<boolean>(this.reflector, PUBLIC_PLATFORM_ROUTE, context) === true &&
+        !servesPlatformRoutes(resolution?.hostname ?? null, this.config.tenancy.baseDomain)
+      ) {
+        return this.refuseOnTenantHost(context, principal, resolution);
+      }
       if (tenant === null && routeMetadata<boolean>(this.reflector, REQUIRES_TENANT, context) === true) {
         if (resolution?.unresolvedTenant === true) throw new TenantNotFoundException();
         throw new TenantRequiredException();
@@ -92,10 +101,10 @@ export class TenantGuard implements CanActivate {
     return true;
   }
 
-  /** A platform event (read by super-admins only): the bank whose host it was learns nothing of the operator. */
+  /** A platform event (read by super-admins only): the bank whose host it was learns nothing of the caller. */
   private async refuseOnTenantHost(
     context: ExecutionContext,
-    principal: Principal,
+    principal: Principal | null,
     resolution: TenantResolution | undefined,
   ): Promise<never> {
     const request = context.switchToHttp().getRequest<{ method?: string; url?: string; ip?: string }>();
@@ -104,7 +113,7 @@ export class TenantGuard implements CanActivate {
         action: TenancyAuditAction.PlatformRouteOnTenantHost,
         outcome: 'denied',
         tenantId: null,
-        actor: auditActorOf(principal),
+        actor: principal === null ? { type: 'anonymous' } : auditActorOf(principal),
         resource: { type: 'route', id: `${request.method ?? ''} ${(request.url ?? '').split('?')[0] ?? ''}` },
         ip: request.ip ?? null,
         requestId: resolution?.context.requestId ?? '',

@@ -58,6 +58,7 @@ export const TenantSchema = new Schema<Tenant>(
     archivedAt: { type: Date, default: null },
     offboardedAt: { type: Date, default: null },
     domains: { type: [domainSchema], default: [] },
+    verifiedDomains: { type: [String], default: undefined },
     settings: {
       branding: {
         displayName: String,
@@ -83,9 +84,16 @@ export const TenantSchema = new Schema<Tenant>(
 
 // Resolution by subdomain: `findOne({ slug })`; unique because a host names exactly one tenant.
 TenantSchema.index({ slug: 1 }, { unique: true });
-// Resolution by custom domain: `findOne({ 'domains.hostname': host, 'domains.status': VERIFIED })`;
-// unique so one domain can never be claimed by two tenants, even while pending.
-TenantSchema.index({ 'domains.hostname': 1 }, { unique: true, sparse: true });
+// Resolution by custom domain, `findOne({ domains: { $elemMatch: { hostname, status: VERIFIED } } })`, and a
+// verification's release of other tenants' pending claims of its hostname (status PENDING). Not unique: a
+// pending claim holds nothing, or whoever added a bank's domain first would keep the bank from claiming it.
+TenantSchema.index({ 'domains.hostname': 1, 'domains.status': 1 });
+// One tenant per verified domain: `markDomainVerified`'s `$addToSet` fails on another tenant's. Only documents
+// holding a verified domain are indexed (an empty array would be one key shared by every other tenant).
+TenantSchema.index(
+  { verifiedDomains: 1 },
+  { unique: true, partialFilterExpression: { verifiedDomains: { $type: 'string' } } },
+);
 // Platform listing: `find().sort({ createdAt: -1 })` filtered by tier and state.
 TenantSchema.index({ tier: 1, isActive: 1, createdAt: -1 });
 // Cross-placement platform reads: `find({ placement: { $in: <dedicated names> } })`.

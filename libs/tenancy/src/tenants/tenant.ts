@@ -16,6 +16,13 @@ export interface Tenant {
   /** Set once offboarding deleted the tenant's data; the tenant then stays suspended for good. */
   readonly offboardedAt?: Date | null;
   readonly domains: readonly TenantDomain[];
+  /**
+   * The hostnames of the verified entries of `domains`, repeated for the unique index that gives a verified
+   * domain to one tenant only (an index cannot tell an array's verified elements from its pending ones).
+   * Absent on documents from before it (their verified domains were unique by the older index) and on tenants
+   * that never verified one.
+   */
+  readonly verifiedDomains?: readonly string[];
   readonly settings: TenantSettings;
   /** Contract-specific overrides of the tier's limits; absent fields use the tier's. */
   readonly limits?: Partial<TenantLimits>;

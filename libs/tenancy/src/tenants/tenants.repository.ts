@@ -180,15 +180,49 @@ export class TenantsRepository {
 
   /** Null when the tenant does not exist or has no such domain. */
   removeDomain(id: string, hostname: string): Promise<TenantChange | null> {
-    return this.change(id, { 'domains.hostname': hostname }, { $pull: { domains: { hostname } } });
+    return this.change(
+      id,
+      { 'domains.hostname': hostname },
+      { $pull: { domains: { hostname }, verifiedDomains: hostname } },
+    );
   }
 
-  /** Null when the tenant does not exist or has no such domain. */
+  /**
+   * Null when the tenant does not exist or has no such domain; a duplicate-key error when another tenant has
+   * verified it (the unique index on `verifiedDomains`), so two verifications of one hostname cannot both win.
+   */
   markDomainVerified(id: string, hostname: string, verifiedAt: Date): Promise<TenantChange | null> {
     return this.change(
       id,
       { 'domains.hostname': hostname },
-      { $set: { 'domains.$.status': DomainStatus.Verified, 'domains.$.verifiedAt': verifiedAt } },
+      {
+        $set: { 'domains.$.status': DomainStatus.Verified, 'domains.$.verifiedAt': verifiedAt },
+        $addToSet: { verifiedDomains: hostname },
+      },
+    );
+  }
+
+  /** The tenants other than `exceptId` holding a pending claim of `hostname`. */
+  async pendingClaimantsOf(hostname: string, exceptId: string): Promise<string[]> {
+    const claimants = await this.model
+      .find(
+        {
+          _id: { $ne: new Types.ObjectId(exceptId) },
+          domains: { $elemMatch: { hostname, status: DomainStatus.Pending } },
+        },
+        { _id: 1 },
+      )
+      .lean<Pick<Tenant, '_id'>[]>()
+      .exec();
+    return claimants.map((tenant) => tenant._id.toHexString());
+  }
+
+  /** Drops the tenant's pending claim of `hostname`; null when it has none (removed or verified meanwhile). */
+  releasePendingDomain(id: string, hostname: string): Promise<TenantChange | null> {
+    return this.change(
+      id,
+      { domains: { $elemMatch: { hostname, status: DomainStatus.Pending } } },
+      { $pull: { domains: { hostname, status: DomainStatus.Pending } } },
     );
   }
 

@@ -15,8 +15,9 @@ export interface TestMongo {
 }
 
 /**
- * Gives the calling test file a database of its own on the run's MongoDB, so files can run in parallel
- * without seeing each other's documents; drops it after the file's tests. Call at the top of a test file.
+ * Gives the calling test file (or describe block) a database of its own on the run's MongoDB, so files can run
+ * in parallel without seeing each other's documents; drops it after the block's tests. Call at the top of a
+ * test file, or of each describe of a group spec (a `*.tests.ts` module).
  */
 export function useTestMongo(): TestMongo {
   const serverUri = process.env[ENV.testRunMongoUri];

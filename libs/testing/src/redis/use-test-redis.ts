@@ -31,8 +31,8 @@ export interface TestRedis {
 }
 
 /**
- * Gives the calling test file its own redis-server on a free port for the file's tests, so files can flush,
- * stop and restart Redis without disturbing each other.
+ * Gives the calling test file (or describe block) its own redis-server on a free port for its tests, so they
+ * can flush, stop and restart Redis without disturbing each other.
  *
  * With REDIS_URL set (CI service container, or no redis-server binary), files share that server instead and
  * are isolated by key prefix, which is then deleted after the file. A prefix rather than a database index:

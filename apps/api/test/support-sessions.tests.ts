@@ -1,8 +1,11 @@
+import { getConnectionToken } from '@nestjs/mongoose';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AuditAction } from '@tenantpay/audit';
+import { CrossTenantAccessException } from '@tenantpay/data-isolation';
 import { SupportTokenStrategy } from '@tenantpay/identity';
+import { ResolutionMethod, TenantContextService, TenantLookupService } from '@tenantpay/tenancy';
 import { testAppConfig, useTestMongo, useTestRedis } from '@tenantpay/testing';
-import { Types } from 'mongoose';
+import { type Connection, Types } from 'mongoose';
 import request from 'supertest';
 import {
   asSuperAdmin,
@@ -238,6 +241,49 @@ describe('support sessions: time-boxed, read-only operator access into one tenan
       expect(await auditOf(tenantA, AuditAction.SupportSessionEnded)).toContainEqual(
         expect.objectContaining({ resource: { type: 'support_session', id } }),
       );
+    });
+  });
+
+  describe('the command wall', () => {
+    it("keeps any code in a tenant's context to that tenant's own sessions, whichever way it reaches MongoDB", async () => {
+      const { id } = await openToken(tenantB);
+      const sessionOfB = new Types.ObjectId(id);
+      const bankA = await app.get(TenantLookupService).findById(tenantA);
+      if (bankA === null) throw new Error('tenant A was created in beforeAll');
+      const sessions = () => app.get<Connection>(getConnectionToken()).db!.collection('support_sessions');
+      const asBankA = <T>(work: () => Promise<T>): Promise<T> =>
+        app
+          .get(TenantContextService)
+          .run(
+            { tenant: bankA, resolvedBy: ResolutionMethod.TenantHeader, principal: null, requestId: 'wall' },
+            work,
+          );
+
+      const attacks: (() => Promise<unknown>)[] = [
+        () =>
+          sessions()
+            .find({ tenantId: new Types.ObjectId(tenantB) })
+            .toArray(),
+        () => sessions().findOne({ _id: sessionOfB }),
+        () => sessions().updateOne({ _id: sessionOfB }, { $set: { expiresAt: new Date('2100-01-01') } }),
+        () => sessions().insertOne({ tenantId: new Types.ObjectId(tenantB), operatorId: 'p-forged' }),
+      ];
+      for (const attack of attacks) {
+        await expect(asBankA(attack)).rejects.toBeInstanceOf(CrossTenantAccessException);
+      }
+      const untouched = await mongo.db.collection('support_sessions').findOne({ _id: sessionOfB });
+      expect(untouched?.['endedAt']).toBeNull();
+      expect((untouched?.['expiresAt'] as Date).getTime()).toBeLessThan(Date.now() + 61 * 60_000);
+      expect(await mongo.db.collection('support_sessions').countDocuments({ operatorId: 'p-forged' })).toBe(
+        0,
+      );
+      const own = await asBankA(() =>
+        sessions()
+          .find({ tenantId: new Types.ObjectId(tenantA) })
+          .toArray(),
+      );
+      expect(own.length).toBeGreaterThan(0);
+      expect(own.every((session) => String(session['tenantId']) === tenantA)).toBe(true);
     });
   });
 });

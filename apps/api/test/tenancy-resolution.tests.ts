@@ -140,7 +140,7 @@ describe('tenant resolution (SPEC §4) through the real HTTP stack', () => {
 
   /**
    * Seeds a verified domain directly in the database. TenantAdminService.verifyDomain is exercised in
-   * tenancy-admin.spec.ts; here only the resolution of a verified domain matters.
+   * tenancy-admin.tests.ts; here only the resolution of a verified domain matters.
    */
   async function markDomainVerified(tenantId: string, hostname: string): Promise<void> {
     const tenants = mongo.db.collection<{ domains: Record<string, unknown>[] }>('tenants');

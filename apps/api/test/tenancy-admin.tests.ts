@@ -311,20 +311,24 @@ describe('tenant administration: /v1/admin/tenants (SPEC §10)', () => {
       );
     });
 
-    it('refuses a domain another tenant (or this one) has, with 409', async () => {
+    it('refuses a domain this tenant has, or another tenant has verified, with 409; a pending one holds nothing', async () => {
       const first = await create('owner-one');
       const second = await create('owner-two');
+      const third = await create('owner-three');
       await admin().post(`/${first.id}/domains`, { hostname: 'shared.example.org' }).expect(201);
       expectApiError(
         await admin().post(`/${first.id}/domains`, { hostname: 'shared.example.org' }),
         409,
         'conflict',
       );
+      await admin().post(`/${second.id}/domains`, { hostname: 'shared.example.org' }).expect(201);
+      await admin().post(`/${second.id}/domains/shared.example.org/verify`).expect(200);
       expectApiError(
-        await admin().post(`/${second.id}/domains`, { hostname: 'shared.example.org' }),
+        await admin().post(`/${third.id}/domains`, { hostname: 'shared.example.org' }),
         409,
         'conflict',
       );
+      expectApiError(await admin().post(`/${first.id}/domains/shared.example.org/verify`), 404, 'not_found');
     });
 
     it.each([

@@ -7,7 +7,7 @@ import {
 } from '../src';
 import { useTestMongo } from '@tenantpay/testing';
 import type { CommandStartedEvent } from 'mongodb';
-import type { Aggregate, Model, Query } from 'mongoose';
+import { type Aggregate, type Model, type Query, Types } from 'mongoose';
 import { EXAMPLE_PAYMENT_COLLECTION } from './fixtures/example-payment.schema';
 import {
   type IsolationHarness,
@@ -18,6 +18,18 @@ import { seedTenants } from './support/two-tenant-seed';
 import { asPlatform, asTenant, testTenant, withoutTenant } from './support/test-tenants';
 
 const BY_TENANT_AND_ID = { key: { tenantId: 1, _id: 1 }, reason: 'a test collection' } as const;
+
+/** A support session as the identity library stores it, open until 2099. */
+const OPEN_SESSION = {
+  operatorId: 'p-1',
+  reason: 'ticket',
+  openedAt: new Date('2024-01-01T00:00:00Z'),
+  expiresAt: new Date('2099-01-01T00:00:00Z'),
+  endedAt: null,
+  endedBy: null,
+} as const;
+const SESSION_OF_A = new Types.ObjectId();
+const SESSION_OF_B = new Types.ObjectId();
 
 /** A tenant-owned collection whose models carry a hook added after tenantOwnedSchema's isolation plugin. */
 const HOOKED_COLLECTION = 'example_hooked_records';
@@ -94,6 +106,10 @@ describe('MongoCommandWall (every command as sent, whichever path built it)', ()
     await mongo.db.collection('audit_events').insertOne({ tenantId: tenantB.objectId, action: 'b.secret' });
     // Usage records keep the tenant id as a string, as the usage library writes them.
     await mongo.db.collection('usage_records').insertOne({ tenantId: tenantB.id, period: '2024-01' });
+    await mongo.db.collection('support_sessions').insertMany([
+      { _id: SESSION_OF_B, tenantId: tenantB.objectId, ...OPEN_SESSION },
+      { _id: SESSION_OF_A, tenantId: tenantA.objectId, ...OPEN_SESSION },
+    ]);
   });
   afterAll(async () => {
     await harness.close();
@@ -387,6 +403,71 @@ describe('MongoCommandWall (every command as sent, whichever path built it)', ()
     it('leaves the platform scope reading every tenant’s documents', async () => {
       const all = await asPlatform('wall test', () => raw('usage_records').find({}).toArray());
       expect(all.length).toBeGreaterThanOrEqual(1);
+    });
+  });
+
+  describe('support sessions (platform-owned, keyed by tenant by ObjectId)', () => {
+    const raw = () => harness.connection.db!.collection('support_sessions');
+    const later = new Date('2100-01-01T00:00:00Z');
+
+    it.each<[string, () => Promise<unknown>]>([
+      ['find of B’s sessions', () => raw().find({ tenantId: tenantB.objectId }).toArray()],
+      ['find of every open session', () => raw().find({ endedAt: null }).toArray()],
+      ['find of B’s session by id', () => raw().findOne({ _id: SESSION_OF_B })],
+      ['count of everyone’s sessions', () => raw().countDocuments({})],
+      ['extending B’s session', () => raw().updateOne({ _id: SESSION_OF_B }, { $set: { expiresAt: later } })],
+      [
+        'extending B’s session naming B',
+        () => raw().updateOne({ tenantId: tenantB.objectId }, { $set: { expiresAt: later } }),
+      ],
+      [
+        'ending B’s session',
+        () => raw().findOneAndUpdate({ _id: SESSION_OF_B }, { $set: { endedAt: later, endedBy: 'a' } }),
+      ],
+      [
+        'forging a session into B',
+        () => raw().insertOne({ tenantId: tenantB.objectId, ...OPEN_SESSION, operatorId: 'p-forged' }),
+      ],
+      [
+        'moving A’s session to B',
+        () =>
+          raw().updateOne(
+            { tenantId: tenantA.objectId, _id: SESSION_OF_A },
+            { $set: { tenantId: tenantB.objectId } },
+          ),
+      ],
+      ['deleting every session', () => raw().deleteMany({})],
+      [
+        'aggregate over everyone’s sessions',
+        () =>
+          raw()
+            .aggregate([{ $match: { endedAt: null } }])
+            .toArray(),
+      ],
+    ])('refuses %s from tenant A’s context and sends nothing', async (_, attack) => {
+      await wallRefusal(() => asTenant(tenantA, attack));
+      expect(harness.probe.commands.filter((observed) => observed.collection === 'support_sessions')).toEqual(
+        [],
+      );
+      expect(
+        await mongo.db.collection('support_sessions').find({ tenantId: tenantB.objectId }).toArray(),
+      ).toEqual([{ _id: SESSION_OF_B, tenantId: tenantB.objectId, ...OPEN_SESSION }]);
+      expect(await mongo.db.collection('support_sessions').findOne({ _id: SESSION_OF_A })).toMatchObject({
+        tenantId: tenantA.objectId,
+      });
+    });
+
+    it('lets a tenant context list and end its own sessions', async () => {
+      await asTenant(tenantA, async () => {
+        const own = await raw().find({ tenantId: tenantA.objectId, endedAt: null }).toArray();
+        expect(own.map((session) => session._id)).toEqual([SESSION_OF_A]);
+        const ended = await raw().findOneAndUpdate(
+          { _id: SESSION_OF_A, tenantId: tenantA.objectId, endedAt: null },
+          { $set: { endedAt: new Date(), endedBy: 'admin-of-bank-a' } },
+          { returnDocument: 'after' },
+        );
+        expect(ended?.['endedBy']).toBe('admin-of-bank-a');
+      });
     });
   });
 

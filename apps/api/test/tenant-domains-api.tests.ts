@@ -184,10 +184,8 @@ describe('tenant custom domains: /v1/domains (SPEC §10, ENTERPRISE white-label)
 
   it("refuses another tenant's domain: claiming it, verifying it, removing it or listing it", async () => {
     expectApiError(await as(bankB).add({ hostname: 'pay.bank-a.example' }), 409, 'conflict');
-    // Even a domain another tenant has only just added (pending) cannot be claimed twice.
     await as(bankA).add({ hostname: 'pending.bank-a.example' }).expect(201);
-    expectApiError(await as(bankB).add({ hostname: 'pending.bank-a.example' }), 409, 'conflict');
-    // Publishing a TXT record does not help: the domain is not B's.
+    // Publishing a TXT record does not help: B has no claim of the domain.
     dns.records.set('_tenantpay-verify.pending.bank-a.example', [['anything']]);
     expectApiError(await as(bankB).verify('pending.bank-a.example'), 404, 'not_found');
     expectApiError(await as(bankB).remove('pay.bank-a.example'), 404, 'not_found');
@@ -202,6 +200,82 @@ describe('tenant custom domains: /v1/domains (SPEC §10, ENTERPRISE white-label)
     const a = ((await as(bankA).list().expect(200)).body as { data: DomainBody[] }).data;
     expect(a.map((d) => d.hostname).sort()).toEqual(['pay.bank-a.example', 'pending.bank-a.example']);
     expect((await brandingAt('pay.bank-a.example').expect(200)).body.displayName).toBe(bankA.name);
+  });
+
+  describe('a pending claim holds nothing: the first tenant to verify a hostname wins it', () => {
+    const listed = async (tenant: TenantSnapshot) =>
+      ((await as(tenant).list().expect(200)).body as { data: DomainBody[] }).data.map((d) => d.hostname);
+
+    it("lets a bank claim and verify its domain after another tenant claimed it first, and releases that tenant's claim", async () => {
+      const hostname = 'www.bank-b.example';
+      const squatter = (await as(bankA).add({ hostname }).expect(201)).body as DomainBody;
+      const owner = (await as(bankB).add({ hostname }).expect(201)).body as DomainBody;
+      expect(owner.verificationToken).not.toBe(squatter.verificationToken);
+      // Only the bank can publish in its DNS: the squatter's check fails on the bank's record.
+      dns.records.set(`_tenantpay-verify.${hostname}`, [[owner.verificationToken]]);
+      expectApiError(await as(bankA).verify(hostname), 409, 'conflict');
+
+      expect(((await as(bankB).verify(hostname).expect(200)).body as DomainBody).status).toBe('VERIFIED');
+      expect((await brandingAt(hostname).expect(200)).body.displayName).toBe(bankB.name);
+      expect(await listed(bankA)).not.toContain(hostname);
+      expect(audit.events).toContainEqual(
+        expect.objectContaining({
+          action: TenancyAuditAction.TenantDomainRemoved,
+          tenantId: bankA.id,
+          actor: { type: 'system' },
+          metadata: { hostname, reason: 'verified_by_another_tenant' },
+        }),
+      );
+      expectApiError(await as(bankA).verify(hostname), 404, 'not_found');
+      // Verified, the domain is the bank's alone: claiming it again is refused.
+      expectApiError(await as(bankA).add({ hostname }), 409, 'conflict');
+    });
+
+    it('keeps a verified domain to one tenant: a claim left pending cannot be verified, by DNS or by an operator', async () => {
+      const hostname = 'shop.bank-b.example';
+      const owner = (await as(bankB).add({ hostname }).expect(201)).body as DomainBody;
+      const later = (await as(bankA).add({ hostname }).expect(201)).body as DomainBody;
+      // Both records published (say, one company behind both tenants): the first verification wins.
+      dns.records.set(`_tenantpay-verify.${hostname}`, [
+        [owner.verificationToken],
+        [later.verificationToken],
+      ]);
+      await as(bankB).verify(hostname).expect(200);
+      expect(await listed(bankA)).not.toContain(hostname);
+
+      // A claim added while the release ran stays behind: the unique index still keeps the domain to B.
+      await mongo.db.collection<{ slug: string; domains: object[] }>('tenants').updateOne(
+        { slug: bankA.slug },
+        {
+          $push: {
+            domains: {
+              hostname,
+              status: 'PENDING',
+              verificationToken: later.verificationToken,
+              verifiedAt: null,
+              createdAt: new Date(),
+            },
+          },
+        },
+      );
+      expectApiError(await as(bankA).verify(hostname), 409, 'conflict');
+      expectApiError(
+        await request(app.getHttpServer())
+          .post(`/v1/admin/tenants/${bankA.id}/domains/${hostname}/verify`)
+          .set(TEST_CREDENTIAL_HEADER, asSuperAdmin()),
+        409,
+        'conflict',
+      );
+      expect(
+        await mongo.db
+          .collection('tenants')
+          .countDocuments({ domains: { $elemMatch: { hostname, status: 'VERIFIED' } } }),
+      ).toBe(1);
+      expect((await brandingAt(hostname).expect(200)).body.displayName).toBe(bankB.name);
+      // Its tenant can still drop it.
+      await as(bankA).remove(hostname).expect(204);
+      expect(await listed(bankA)).not.toContain(hostname);
+    });
   });
 
   it('is for ENTERPRISE admins: other tiers get feature_not_in_tier, VIEWERs forbidden', async () => {

@@ -330,6 +330,52 @@ describe('identity over HTTP: login, access tokens, who am I', () => {
       });
     });
 
+    it.each([
+      ["the bank's subdomain", () => `${bank.slug}.tenantpay.test`],
+      ['a custom domain', () => 'pay.bank.example'],
+    ])(
+      "are not signed in on a bank's host (%s): every public platform route answers 403, audited, unrun",
+      async (_, hostOf) => {
+        const host = hostOf();
+        const sessionsBefore = await mongo.db.collection('platform_user_sessions').countDocuments();
+        const onBankHost = (path: string, body: object) => http().post(path).set('Host', host).send(body);
+        const routes: [string, object][] = [
+          ['/v1/platform/auth/login', { email: 'root@tenantpay.test', password: PASSWORD }],
+          ['/v1/platform/auth/login/mfa', { challengeToken: 'a'.repeat(40), code: '123456' }],
+          ['/v1/platform/auth/refresh', { refreshToken: 'a'.repeat(40) }],
+          [
+            '/v1/platform/invitations/accept',
+            { token: 'a'.repeat(40), password: 'a long enough password 1' },
+          ],
+          ['/v1/platform/auth/password-reset', { email: 'root@tenantpay.test' }],
+          [
+            '/v1/platform/auth/password-reset/confirm',
+            { token: 'a'.repeat(40), password: 'another password 2' },
+          ],
+        ];
+        for (const [path, body] of routes) {
+          expectApiError(await onBankHost(path, body), 403, 'forbidden');
+        }
+        expect(await mongo.db.collection('platform_user_sessions').countDocuments()).toBe(sessionsBefore);
+        const refusals = await mongo.db
+          .collection('audit_events')
+          .find({ action: 'platform.route_on_tenant_host', 'metadata.host': host })
+          .toArray();
+        expect(refusals.map((event) => event['resource'])).toEqual(
+          routes.map(([path]) => ({ type: 'route', id: `POST ${path}` })),
+        );
+        expect(refusals.every((event) => event['tenantId'] === null)).toBe(true);
+        expect(refusals.every((event) => event['actor']?.type === 'anonymous')).toBe(true);
+
+        // The platform's own host still signs the operator in.
+        await http()
+          .post('/v1/platform/auth/login')
+          .set('Host', 'admin.tenantpay.test')
+          .send({ email: 'root@tenantpay.test', password: PASSWORD })
+          .expect(200);
+      },
+    );
+
     it('fail like tenant users do', async () => {
       expectApiError(await platformLogin('root@tenantpay.test', 'wrong password'), 401, 'unauthorized');
       expectApiError(await platformLogin('ada@bank.test', PASSWORD), 401, 'unauthorized');

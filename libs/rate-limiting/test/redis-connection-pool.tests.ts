@@ -22,16 +22,29 @@ describe('RedisConnectionPool', () => {
     expect(picked).toEqual([first, second, first, second]);
   });
 
-  it('holds each socket corked for the rest of the turn, so the turn’s commands leave in one write', async () => {
-    const replies = Array.from({ length: 6 }, (_, index) => pool.next().echo(`m${index}`));
+  it('holds each socket corked until the next check phase, so the turn’s commands leave in one write', async () => {
+    // As the admission gate hands requests on: each in its own setImmediate callback, with Node's nextTick
+    // queue drained after each one.
+    const sendFromImmediate = (index: number) =>
+      new Promise<{ reply: Promise<string> }>((resolve) =>
+        setImmediate(() => resolve({ reply: pool.next().echo(`m${index}`) })),
+      );
+    const sent = await Promise.all(Array.from({ length: 6 }, (_, index) => sendFromImmediate(index)));
     // A cluster client has no one socket: it batches per node by auto-pipelining instead.
     const sockets = pool.connections.flatMap((connection) =>
       connection instanceof Redis ? [connection.stream] : [],
     );
     for (const socket of sockets) expect(socket.writableCorked).toBe(1);
-    await new Promise((resolve) => process.nextTick(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
     for (const socket of sockets) expect(socket.writableCorked).toBe(0);
-    await expect(Promise.all(replies)).resolves.toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5']);
+    await expect(Promise.all(sent.map(({ reply }) => reply))).resolves.toEqual([
+      'm0',
+      'm1',
+      'm2',
+      'm3',
+      'm4',
+      'm5',
+    ]);
   });
 
   it('never rejects connecting, even when Redis is unreachable', async () => {
