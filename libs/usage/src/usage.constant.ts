@@ -10,8 +10,9 @@ export function usageHashKey(tenantId: string, period: string): string {
 
 /**
  * Marks one keyed usage event as counted (`SET NX EX`): only events with a business id that any process may
- * record again (a payment's transaction, whose job may be retried on another worker). Per-request usage is
- * deduplicated by producer sequence instead (see producerMarksKey), at no key per event.
+ * record again (a payment's transaction, whose job may be retried on another worker). It guards the business id
+ * only; replays, also of keyed events, are recognised by producer sequence (see producerMarksKey), whose marks
+ * the sync persists, so a replay after Redis lost the marker is not counted twice.
  */
 export function usageEventKey(tenantId: string, period: string, eventId: string): string {
   return `usage:{${tenantId}}:${period}:event:${eventId}`;

@@ -8,6 +8,7 @@ import { Types } from 'mongoose';
 
 import {
   RequestUsageMeter,
+  TransactionQuotaService,
   USAGE_REDIS_SENTINEL_KEY,
   type UsageDataLossDetection,
   UsageMetrics,
@@ -25,6 +26,7 @@ import {
   rateLimiterOn,
   silenceLogs,
   startUsageInstance,
+  tenantWithQuota,
   waitUntil,
 } from './usage-test-module';
 
@@ -243,6 +245,48 @@ describe('usage when Redis loses its data', () => {
       await restartEmptyThenReplay(drain);
 
       expect(await persisted(tenantId)).toMatchObject({ api_calls: 6 });
+    });
+  });
+
+  describe("a payment's transaction whose write timed out after landing", () => {
+    const transactionThatTimesOutAfterLanding = async (tenantId: string, paymentId: string) => {
+      const inRedis = async () =>
+        Number((await redis.hget(usageHashKey(tenantId, '2025-01'), 'transactions')) ?? 0);
+      const before = await inRedis();
+      testRedis.freeze();
+      try {
+        await app.get(TransactionQuotaService).recordCreated(tenantWithQuota(tenantId), paymentId, null);
+      } finally {
+        testRedis.thaw();
+      }
+      expect(tracker.bufferedCount).toBe(1);
+      await waitUntil(async () => (await inRedis()) === before + 1);
+    };
+
+    it('is counted once when the sync copied it and then Redis restarted empty', async () => {
+      const tenantId = newTenantId();
+      await app.get(TransactionQuotaService).recordCreated(tenantWithQuota(tenantId), 'pay_1', null);
+      const drain = holdReplays();
+      await transactionThatTimesOutAfterLanding(tenantId, 'pay_2');
+      await sync.syncAll();
+      expect(await persisted(tenantId)).toMatchObject({ transactions: 2 });
+
+      await restartEmptyThenReplay(drain);
+
+      expect(await persisted(tenantId)).toMatchObject({ transactions: 2 });
+      expect((await reader.read(tenantId, JANUARY)).counters.transactions).toBe(2);
+    });
+
+    it('is still counted when Redis lost it before any sync copied it', async () => {
+      const tenantId = newTenantId();
+      await app.get(TransactionQuotaService).recordCreated(tenantWithQuota(tenantId), 'pay_1', null);
+      await sync.syncAll();
+      const drain = holdReplays();
+      await transactionThatTimesOutAfterLanding(tenantId, 'pay_2');
+
+      await restartEmptyThenReplay(drain);
+
+      expect(await persisted(tenantId)).toMatchObject({ transactions: 2 });
     });
   });
 
