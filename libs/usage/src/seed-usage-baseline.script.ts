@@ -17,14 +17,19 @@ import { PRODUCER_FLOOR_FIELD_PREFIX, USAGE_BASELINE_FIELD } from './usage.const
  * - Either way the persisted producer marks are merged into Redis's (mergeProducerMarks): the sequences
  *   MongoDB's counters include are recognised when their producers replay them.
  *
+ * The tenant's storage total (StorageTotal) is answered in the same read, so the sync persists it with the marks
+ * of the growths it includes.
+ *
  * Every producer with a floor in the hash must be passed (the caller reads the hash's fields first): its marks
  * belong in the same snapshot as the counters they account for. If one appeared since, the reply asks again.
  *
- * KEYS: 1 usage hash, 2.. each producer's marks (out-of-order sequences), in ARGV's order.
+ * KEYS: 1 usage hash, 2 the tenant's storage total, 3.. each producer's marks (out-of-order sequences), in
+ *       ARGV's order.
  * ARGV: 1-4 persisted api_calls, transactions, storage_bytes, bandwidth_bytes, 5 hash TTL s, 6 marks TTL s,
  *       then per producer: its floor field, persisted floor ('' none), persisted members (space-separated).
  * Reply: { -1 } when a producer was not passed; else { seeded 0|1, raised 0|1, the hash's fields and values,
- *          then per producer its marks' members }.
+ *          the storage total's bytes, shrunk and baseline (nil when absent), then per producer its marks'
+ *          members }.
  */
 export const SEED_USAGE_BASELINE_SCRIPT = `${CLAIM_PRODUCER_SEQUENCE_LUA}
 local hash = KEYS[1]
@@ -61,10 +66,11 @@ for i = 1, producers do
   if floor ~= '' then
     local members = {}
     for token in string.gmatch(ARGV[6 + 3 * i], '%d+') do members[#members + 1] = tonumber(token) end
-    mergeProducerMarks(hash, ARGV[4 + 3 * i], KEYS[1 + i], tonumber(floor), members, ARGV[6])
+    mergeProducerMarks(hash, ARGV[4 + 3 * i], KEYS[2 + i], tonumber(floor), members, ARGV[6])
   end
 end
-local reply = { seeded, raised, redis.call('HGETALL', hash) }
-for i = 1, producers do reply[#reply + 1] = redis.call('ZRANGE', KEYS[1 + i], 0, -1) end
+local reply = { seeded, raised, redis.call('HGETALL', hash),
+  redis.call('HMGET', KEYS[2], 'bytes', 'shrunk', '${USAGE_BASELINE_FIELD}') }
+for i = 1, producers do reply[#reply + 1] = redis.call('ZRANGE', KEYS[2 + i], 0, -1) end
 return reply
 `;

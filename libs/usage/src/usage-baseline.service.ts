@@ -3,11 +3,13 @@ import { REDIS_CLIENT, RedisScript, type RedisClient } from '@tenantpay/platform
 
 import { SEED_USAGE_BASELINE_SCRIPT } from './seed-usage-baseline.script';
 import type { ProducerMarks, ProducersMarks } from './producer-marks';
+import type { StorageTotal } from './storage-total';
 import {
   PRODUCER_FLOOR_FIELD_PREFIX,
   PRODUCER_MARKS_TTL_SECONDS,
   producerFloorField,
   producerMarksKey,
+  storageTotalKey,
   USAGE_BASELINE_FIELD,
   USAGE_HASH_TTL_SECONDS,
   usageHashKey,
@@ -24,9 +26,14 @@ export interface RedisUsageState {
   readonly counters: UsageCounters;
 }
 
-/** A hash as the baseline left it: absolute counters, and the producer marks that account for them. */
+/**
+ * A hash as the baseline left it: absolute counters, and the producer marks that account for them and for the
+ * storage total read with them (null while the total has no baseline: it holds only what grew since Redis lost
+ * it, and is re-based by the next growth).
+ */
 export interface BaselinedUsageState extends RedisUsageState {
   readonly producerMarks: ProducersMarks;
+  readonly storageTotal: StorageTotal | null;
 }
 
 /** A producer that starts writing to the tenant-month between two reads only makes the snapshot try again. */
@@ -84,7 +91,11 @@ export class UsageBaselineService {
       ];
       const reply = await this.script.evaluate(
         this.redis,
-        [hashKey, ...producerIds.map((id) => producerMarksKey(tenantId, period, id))],
+        [
+          hashKey,
+          storageTotalKey(tenantId),
+          ...producerIds.map((id) => producerMarksKey(tenantId, period, id)),
+        ],
         [
           counters.api_calls,
           counters.transactions,
@@ -95,10 +106,14 @@ export class UsageBaselineService {
           ...producerIds.flatMap((id) => marksArguments(id, persistedMarks[id])),
         ],
       );
-      const [seeded, raised, fields, ...marks] = Array.isArray(reply) ? reply : [];
+      const [seeded, raised, fields, total, ...marks] = Array.isArray(reply) ? reply : [];
       if (seeded === -1) continue;
       const hash = pairsToRecord(Array.isArray(fields) ? fields : []);
-      const state = { ...toRedisUsageState(hash), producerMarks: marksOf(producerIds, hash, marks) };
+      const state = {
+        ...toRedisUsageState(hash),
+        producerMarks: marksOf(producerIds, hash, marks),
+        storageTotal: storageTotalOf(total),
+      };
       if (raised === 1) {
         await this.loss.reportPeriod('period_behind', tenantId, period, counters, state.counters);
       } else if (seeded === 1 && USAGE_METRICS.some((metric) => counters[metric] > 0)) {
@@ -133,6 +148,16 @@ function marksOf(
     marks[producerId] = { floor, applied: Array.isArray(applied) ? applied.map(Number) : [] };
   });
   return marks;
+}
+
+/** `HMGET bytes shrunk <baseline>` of the storage total, as the counters the sync persists. */
+function storageTotalOf(reply: unknown): StorageTotal | null {
+  const [bytes, shrunk, baseline] = Array.isArray(reply) ? reply : [];
+  if (baseline === null || baseline === undefined) return null;
+  const total = Number(bytes ?? 0);
+  const removed = Number(shrunk ?? 0);
+  if (!Number.isSafeInteger(total) || !Number.isSafeInteger(removed)) return null;
+  return { grown: total + removed, shrunk: removed };
 }
 
 export function toRedisUsageState(hash: Readonly<Record<string, string>>): RedisUsageState {

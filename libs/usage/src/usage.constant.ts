@@ -37,7 +37,11 @@ export function producerFloorField(producerId: string): string {
 /** Usage hash fields starting with this are producer floors; counters and the baseline field never do. */
 export const PRODUCER_FLOOR_FIELD_PREFIX = '~';
 
-/** The tenant's stored bytes now (not per period): what the period's `storage_bytes` gauge rises to. */
+/**
+ * The tenant's stored bytes now (not per period): what the period's `storage_bytes` gauge rises to. Fields:
+ * `bytes` (the total), `shrunk` (lifetime bytes removed; `bytes + shrunk` is what grew, see StorageTotal) and
+ * the baseline field once the total continues what MongoDB persisted.
+ */
 export function storageTotalKey(tenantId: string): string {
   return `usage:{${tenantId}}:storage`;
 }

@@ -8,6 +8,8 @@ import { Types } from 'mongoose';
 
 import {
   RequestUsageMeter,
+  StorageUsageService,
+  storageTotalKey,
   TransactionQuotaService,
   USAGE_REDIS_SENTINEL_KEY,
   type UsageDataLossDetection,
@@ -245,6 +247,60 @@ describe('usage when Redis loses its data', () => {
       await restartEmptyThenReplay(drain);
 
       expect(await persisted(tenantId)).toMatchObject({ api_calls: 6 });
+    });
+  });
+
+  describe('a storage growth whose reply was lost (kept in process, retried)', () => {
+    /** The growth's script runs in Redis, and then its caller sees an error instead of the reply. */
+    const growthWhoseReplyIsLost = async (tenantId: string, bytes: number) => {
+      const evalsha = redis.evalsha.bind(redis) as (...args: unknown[]) => Promise<unknown>;
+      jest.spyOn(redis, 'evalsha').mockImplementationOnce((async (...args: unknown[]) => {
+        await evalsha(...args);
+        throw new Error('connection reset before the reply');
+      }) as never);
+      await app.get(StorageUsageService).recordGrowth(tenantWithQuota(tenantId), bytes);
+      (redis.evalsha as jest.Mock).mockRestore();
+    };
+    const storageTotal = async (tenantId: string) =>
+      (await redis.hget(storageTotalKey(tenantId), 'bytes')) ?? undefined;
+    /** Retries of kept growths ride on the tracker's drain; they are done once the total is re-based. */
+    const retryGrowthsAfterLoss = async (heldReplays: { mockRestore(): void }, tenantId: string) => {
+      await restartEmpty();
+      heldReplays.mockRestore();
+      await eventually('the kept growth retried', async () => {
+        await tracker.drain();
+        return (await storageTotal(tenantId)) !== undefined;
+      });
+      await sync.syncAll();
+    };
+
+    it('is applied once when it landed, the sync copied it, and then Redis restarted empty', async () => {
+      const tenantId = newTenantId();
+      await app.get(StorageUsageService).recordGrowth(tenantWithQuota(tenantId), 1_000);
+      const drain = holdReplays();
+      await growthWhoseReplyIsLost(tenantId, 500);
+      await sync.syncAll();
+      expect(await persisted(tenantId)).toMatchObject({ storage_bytes: 1_500 });
+
+      await retryGrowthsAfterLoss(drain, tenantId);
+
+      expect(await storageTotal(tenantId)).toBe('1500');
+      expect(await persisted(tenantId)).toMatchObject({ storage_bytes: 1_500 });
+    });
+
+    it('continues the running total from the persisted total, not from the period peak', async () => {
+      const tenantId = newTenantId();
+      const storage = app.get(StorageUsageService);
+      await storage.recordGrowth(tenantWithQuota(tenantId), 1_000);
+      await storage.recordGrowth(tenantWithQuota(tenantId), -600);
+      await sync.syncAll();
+
+      await restartEmpty();
+      await storage.recordGrowth(tenantWithQuota(tenantId), 700);
+      await sync.syncAll();
+
+      expect(await storageTotal(tenantId)).toBe('1100');
+      expect(await persisted(tenantId)).toMatchObject({ storage_bytes: 1_100 });
     });
   });
 
