@@ -66,7 +66,8 @@ export const UsageRecordSchema = new Schema<UsageRecordDocument>(
   },
 );
 
-// One document per tenant and period (the sync's upsert relies on it); a tenant's read: `{ tenantId, period }`.
+// One document per tenant and period (the sync's upsert relies on it); a tenant's read: `{ tenantId, period }`;
+// a lost storage total's re-base reads every period of one tenant: `{ tenantId }` (the index's prefix).
 UsageRecordSchema.index({ tenantId: 1, period: 1 }, { unique: true });
 // Billing export and month close: every tenant of a period, `find({ period })` / `{ period: { $lt }, closedAt: null }`.
 UsageRecordSchema.index({ period: 1, closedAt: 1 });
