@@ -4,8 +4,8 @@ import { REDIS_CLIENT, RedisScript, type RedisClient } from '@tenantpay/platform
 import { SEED_USAGE_BASELINE_SCRIPT } from './seed-usage-baseline.script';
 import type { ProducerMarks, ProducersMarks } from './producer-marks';
 import type { StorageTotal } from './storage-total';
+import { producerIdsIn } from './persisted-increments-in-hash';
 import {
-  PRODUCER_FLOOR_FIELD_PREFIX,
   PRODUCER_MARKS_TTL_SECONDS,
   producerFloorField,
   producerMarksKey,
@@ -16,6 +16,7 @@ import {
 } from './usage.constant';
 import { type UsageCounters, usageFromHash, USAGE_METRICS, ZERO_USAGE } from './usage-counters';
 import { UsageDataLossService } from './usage-data-loss.service';
+import type { UsageIncrements } from './usage-event';
 import type { PersistedUsage } from './usage-records.repository';
 import { UsageRecordsRepository } from './usage-records.repository';
 
@@ -24,6 +25,8 @@ export interface RedisUsageState {
   readonly exists: boolean;
   readonly hasBaseline: boolean;
   readonly counters: UsageCounters;
+  /** The producers the hash holds a floor for (see mayHoldPersistedIncrements). */
+  readonly producerIds: readonly string[];
 }
 
 /**
@@ -41,7 +44,8 @@ const SNAPSHOT_ATTEMPTS = 5;
 
 /**
  * Keeps Redis counts continuous with MongoDB across Redis data loss: a hash without a baseline gets the
- * persisted values added to it once, a hash behind MongoDB is raised to it, so new increments continue from
+ * persisted values added to it once (or, when it may be an older copy holding what they count, the larger of
+ * each: mayHoldPersistedIncrements), a hash behind MongoDB is raised to it, so new increments continue from
  * what was persisted, and the persisted producer marks are merged back, so replays of increments MongoDB already
  * counts are recognised. Either repair after MongoDB had usage for the period is a detected loss, reported once
  * (the script's `HSETNX` or raise happens for one caller only).
@@ -74,12 +78,15 @@ export class UsageBaselineService {
   /**
    * Seeds (creating a missing hash) or raises the hash from MongoDB as needed and answers its absolute
    * counters with the producer marks that account for them. `persisted` may be passed when the caller already
-   * read it (the sync reads a batch at once).
+   * read it (the sync reads a batch at once). `firstWrite`: increments the caller has just applied to the hash
+   * as a first write (never applied before), which the seeding then keeps even where it takes the larger of
+   * MongoDB's and the hash's counts (see SEED_USAGE_BASELINE_SCRIPT).
    */
   async ensure(
     tenantId: string,
     period: string,
     persisted?: PersistedUsage | null,
+    firstWrite: UsageIncrements = {},
   ): Promise<BaselinedUsageState> {
     const base = persisted === undefined ? await this.records.find(tenantId, period) : persisted;
     const counters = base?.counters ?? ZERO_USAGE;
@@ -87,7 +94,7 @@ export class UsageBaselineService {
     const hashKey = usageHashKey(tenantId, period);
     for (let attempt = 1; attempt <= SNAPSHOT_ATTEMPTS; attempt += 1) {
       const producerIds = [
-        ...new Set([...producersIn(await this.redis.hkeys(hashKey)), ...Object.keys(persistedMarks)]),
+        ...new Set([...producerIdsIn(await this.redis.hkeys(hashKey)), ...Object.keys(persistedMarks)]),
       ];
       const reply = await this.script.evaluate(
         this.redis,
@@ -103,6 +110,10 @@ export class UsageBaselineService {
           counters.bandwidth_bytes,
           USAGE_HASH_TTL_SECONDS,
           PRODUCER_MARKS_TTL_SECONDS,
+          firstWrite.api_calls ?? 0,
+          firstWrite.transactions ?? 0,
+          0,
+          firstWrite.bandwidth_bytes ?? 0,
           ...producerIds.flatMap((id) => marksArguments(id, persistedMarks[id])),
         ],
       );
@@ -123,12 +134,6 @@ export class UsageBaselineService {
     }
     throw new Error(`Usage producers of a tenant-month kept changing over ${SNAPSHOT_ATTEMPTS} reads`);
   }
-}
-
-function producersIn(fields: readonly string[]): string[] {
-  return fields
-    .filter((field) => field.startsWith(PRODUCER_FLOOR_FIELD_PREFIX))
-    .map((field) => field.slice(PRODUCER_FLOOR_FIELD_PREFIX.length));
 }
 
 function marksArguments(producerId: string, persisted: ProducerMarks | undefined): (string | number)[] {
@@ -165,6 +170,7 @@ export function toRedisUsageState(hash: Readonly<Record<string, string>>): Redis
     exists: Object.keys(hash).length > 0,
     hasBaseline: hash[USAGE_BASELINE_FIELD] !== undefined,
     counters: usageFromHash(hash),
+    producerIds: producerIdsIn(Object.keys(hash)),
   };
 }
 

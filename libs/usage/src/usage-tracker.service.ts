@@ -231,7 +231,8 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
 
   /**
    * The hash was created after Redis lost the period (or this is the period's first write): seed it from
-   * MongoDB so the watched metric is absolute, then check thresholds against the real value.
+   * MongoDB so the watched metric is absolute, then check thresholds against the real value. A written event
+   * was a first write (replays wait for the baseline), so the seeding keeps it whatever else it drops.
    */
   private async afterBaselineLoss(
     event: SequencedUsageEvent,
@@ -239,7 +240,7 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
     written: boolean,
   ): Promise<RecordedUsage> {
     try {
-      await this.baseline.ensure(event.tenantId, event.period);
+      await this.baseline.ensure(event.tenantId, event.period, undefined, written ? event.increments : {});
       const [, , value = 0, ...reached] = parseReply(await this.evaluate(event, watch, CHECK_ONLY));
       return { written, buffered: false, value, reachedThresholds: reached };
     } catch (error) {
