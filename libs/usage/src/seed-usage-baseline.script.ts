@@ -10,6 +10,18 @@ import { PRODUCER_FLOOR_FIELD_PREFIX, USAGE_BASELINE_FIELD } from './usage.const
  *   first write) and holds only what was counted since; adding the values persisted in MongoDB (once:
  *   `HSETNX` on the baseline field decides) makes it continue from them. A missing hash is created so, with
  *   its TTL: a replay waiting for the baseline needs one.
+ * - Unless the hash may be an older copy of one that had no baseline yet (restored from a snapshot taken
+ *   before the period's first sync), whose counts a sync then copied to MongoDB: adding would bill them twice.
+ *   Its only trace is a floor of a producer MongoDB has marks for (a sync persists the floor of every producer
+ *   in the hash it copies), and it cannot be told apart from a hash rebuilt after a loss by such a producer:
+ *   floors and out-of-order sets say which sequences are settled, not which were applied in this hash, and one
+ *   increment applied in order after the restore raises the floor past every persisted mark and trims the set,
+ *   as a rebuilt hash's would. So whenever the hash holds a floor of a producer with persisted marks, each
+ *   counter becomes the larger of MongoDB's and the hash's: both count distinct increments only, so the larger
+ *   never exceeds the truth, and what it leaves out is what was counted between the loss (or restore) and this
+ *   seeding. Out-of-order sets are read the same way, not at all: their members are part of the same trace.
+ *   A caller that has just applied a first write to the hash (never applied before, so not in MongoDB) passes
+ *   it: MongoDB's values plus it never exceed the truth either, and it is not left out.
  * - A hash with its baseline never holds less than was persisted from it, since Redis counts only rise and
  *   MongoDB only copies them; a counter below the persisted value means Redis came back from an older copy
  *   of its data (an AOF or snapshot missing its last writes). It is raised to the persisted value, so later
@@ -17,20 +29,27 @@ import { PRODUCER_FLOOR_FIELD_PREFIX, USAGE_BASELINE_FIELD } from './usage.const
  * - Either way the persisted producer marks are merged into Redis's (mergeProducerMarks): the sequences
  *   MongoDB's counters include are recognised when their producers replay them.
  *
+ * The tenant's storage total (StorageTotal) is answered in the same read, so the sync persists it with the marks
+ * of the growths it includes.
+ *
  * Every producer with a floor in the hash must be passed (the caller reads the hash's fields first): its marks
  * belong in the same snapshot as the counters they account for. If one appeared since, the reply asks again.
  *
- * KEYS: 1 usage hash, 2.. each producer's marks (out-of-order sequences), in ARGV's order.
+ * KEYS: 1 usage hash, 2 the tenant's storage total, 3.. each producer's marks (out-of-order sequences), in
+ *       ARGV's order.
  * ARGV: 1-4 persisted api_calls, transactions, storage_bytes, bandwidth_bytes, 5 hash TTL s, 6 marks TTL s,
- *       then per producer: its floor field, persisted floor ('' none), persisted members (space-separated).
+ *       7-10 the caller's first write in the hash (api_calls, transactions, storage_bytes, bandwidth_bytes; 0
+ *       none), then per producer: its floor field, persisted floor ('' none), persisted members
+ *       (space-separated).
  * Reply: { -1 } when a producer was not passed; else { seeded 0|1, raised 0|1, the hash's fields and values,
- *          then per producer its marks' members }.
+ *          the storage total's bytes, shrunk and baseline (nil when absent), then per producer its marks'
+ *          members }.
  */
 export const SEED_USAGE_BASELINE_SCRIPT = `${CLAIM_PRODUCER_SEQUENCE_LUA}
 local hash = KEYS[1]
-local producers = (#ARGV - 6) / 3
+local producers = (#ARGV - 10) / 3
 local passed = {}
-for i = 1, producers do passed[ARGV[4 + 3 * i]] = true end
+for i = 1, producers do passed[ARGV[8 + 3 * i]] = true end
 for _, field in ipairs(redis.call('HKEYS', hash)) do
   if string.sub(field, 1, 1) == '${PRODUCER_FLOOR_FIELD_PREFIX}' and not passed[field] then return { -1 } end
 end
@@ -38,10 +57,18 @@ local fields = { 'api_calls', 'transactions', 'storage_bytes', 'bandwidth_bytes'
 local seeded, raised = 0, 0
 if redis.call('HSETNX', hash, '${USAGE_BASELINE_FIELD}', '1') == 1 then
   seeded = 1
+  local mayHoldPersisted = false
+  for i = 1, producers do
+    if ARGV[9 + 3 * i] ~= '' and redis.call('HEXISTS', hash, ARGV[8 + 3 * i]) == 1 then mayHoldPersisted = true end
+  end
   for i, field in ipairs(fields) do
     if field == 'storage_bytes' then
       local stored = tonumber(redis.call('HGET', hash, field)) or 0
       if tonumber(ARGV[i]) > stored then redis.call('HSET', hash, field, ARGV[i]) end
+    elseif mayHoldPersisted then
+      local stored = tonumber(redis.call('HGET', hash, field)) or 0
+      local atLeast = tonumber(ARGV[i]) + tonumber(ARGV[6 + i])
+      if atLeast > stored then redis.call('HSET', hash, field, atLeast) end
     elseif ARGV[i] ~= '0' then
       redis.call('HINCRBY', hash, field, ARGV[i])
     end
@@ -57,14 +84,15 @@ else
   end
 end
 for i = 1, producers do
-  local floor = ARGV[5 + 3 * i]
+  local floor = ARGV[9 + 3 * i]
   if floor ~= '' then
     local members = {}
-    for token in string.gmatch(ARGV[6 + 3 * i], '%d+') do members[#members + 1] = tonumber(token) end
-    mergeProducerMarks(hash, ARGV[4 + 3 * i], KEYS[1 + i], tonumber(floor), members, ARGV[6])
+    for token in string.gmatch(ARGV[10 + 3 * i], '%d+') do members[#members + 1] = tonumber(token) end
+    mergeProducerMarks(hash, ARGV[8 + 3 * i], KEYS[2 + i], tonumber(floor), members, ARGV[6])
   end
 end
-local reply = { seeded, raised, redis.call('HGETALL', hash) }
-for i = 1, producers do reply[#reply + 1] = redis.call('ZRANGE', KEYS[1 + i], 0, -1) end
+local reply = { seeded, raised, redis.call('HGETALL', hash),
+  redis.call('HMGET', KEYS[2], 'bytes', 'shrunk', '${USAGE_BASELINE_FIELD}') }
+for i = 1, producers do reply[#reply + 1] = redis.call('ZRANGE', KEYS[2 + i], 0, -1) end
 return reply
 `;

@@ -5,6 +5,8 @@ import type { TenantSnapshot } from '@tenantpay/tenancy';
 
 import { RECORD_STORAGE_GROWTH_SCRIPT } from './record-storage-growth.script';
 import { ChangedUsageShards } from './changed-usage-shards.service';
+import type { StorageTotal } from './storage-total';
+import { UsageBaselineService } from './usage-baseline.service';
 import { UsageDirtyShards } from './usage-dirty-shards';
 import { UsagePeriod } from './usage-period';
 import { type SequencedStream, UsageProducer } from './usage-producer.service';
@@ -29,10 +31,17 @@ interface PendingGrowth {
 /** Growth attempts kept while Redis is unavailable; each keeps its sequence, so a retry never counts twice. */
 const MAX_PENDING_GROWTH = 10_000;
 
+/** Replies of RECORD_STORAGE_GROWTH_SCRIPT. */
+const APPLIED = 1;
+const NEEDS_PERSISTED_TOTAL = 0;
+const NEEDS_USAGE_BASELINE = -1;
+
 /**
  * `StorageUsage` for the payments library: growth of a tenant's stored documents moves its running total,
  * and the period's `storage_bytes` gauge rises to the total (the most stored during the period). Growth that
- * cannot reach Redis waits in process and is retried under its sequence with the buffer's drain.
+ * cannot reach Redis waits in process and is retried under its sequence with the buffer's drain. Exactly once
+ * across a Redis data loss, as requests' increments are: a retry waits for the period's hash to be re-seeded
+ * with the persisted producer marks, and a lost total is re-based on the persisted one (StorageTotal).
  */
 @Injectable()
 export class StorageUsageService implements StorageUsage {
@@ -44,6 +53,7 @@ export class StorageUsageService implements StorageUsage {
     @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
     private readonly tracker: UsageTrackerService,
     private readonly records: UsageRecordsRepository,
+    private readonly baseline: UsageBaselineService,
     private readonly producer: UsageProducer,
     private readonly changedShards: ChangedUsageShards,
   ) {
@@ -53,21 +63,29 @@ export class StorageUsageService implements StorageUsage {
   async recordGrowth(tenant: TenantSnapshot, bytes: number): Promise<void> {
     if (!Number.isSafeInteger(bytes) || bytes === 0) return;
     const period = UsagePeriod.containing(this.tracker.now()).toString();
-    await this.write({ stream: this.producer.issue(tenant.id, period), bytes });
+    await this.write({ stream: this.producer.issue(tenant.id, period), bytes }, false);
   }
 
   private async retryPending(): Promise<void> {
     const waiting = this.pending;
     this.pending = [];
-    for (const growth of waiting) await this.write(growth);
+    for (const growth of waiting) await this.write(growth, true);
   }
 
-  private async write(growth: PendingGrowth): Promise<void> {
+  /** `retry`: the growth's first write may have landed, and been copied to MongoDB before Redis lost it. */
+  private async write(growth: PendingGrowth, retry: boolean): Promise<void> {
+    const { tenantId, period } = growth.stream;
     try {
-      if ((await this.evaluate(growth, '')) !== 1) {
-        const baseline = await this.records.latestStorageBytes(growth.stream.tenantId);
-        await this.evaluate(growth, baseline);
+      let reply = await this.evaluate(growth, retry, null);
+      if (reply === NEEDS_USAGE_BASELINE) {
+        await this.baseline.ensure(tenantId, period);
+        reply = await this.evaluate(growth, retry, null);
       }
+      if (reply === NEEDS_PERSISTED_TOTAL) {
+        reply = await this.evaluate(growth, retry, await this.records.persistedStorageTotal(tenantId));
+      }
+      // Another loss between the calls: keep the growth for the next retry.
+      if (reply !== APPLIED) throw new Error(`storage growth not applied (reply ${String(reply)})`);
       this.producer.settle(growth.stream);
     } catch (error) {
       this.producer.hold(growth.stream);
@@ -81,7 +99,7 @@ export class StorageUsageService implements StorageUsage {
     }
   }
 
-  private evaluate(growth: PendingGrowth, baseline: number | ''): Promise<unknown> {
+  private evaluate(growth: PendingGrowth, retry: boolean, persisted: StorageTotal | null): Promise<unknown> {
     const { tenantId, period } = growth.stream;
     const claim = this.producer.claimOf(growth.stream);
     const shardTag = UsageDirtyShards.tagFor(tenantId);
@@ -91,7 +109,9 @@ export class StorageUsageService implements StorageUsage {
       [storageTotalKey(tenantId), usageHashKey(tenantId, period), claim.marksKey, usageDirtySetKey(shardTag)],
       [
         growth.bytes,
-        baseline,
+        retry ? '1' : '0',
+        persisted === null ? '' : persisted.grown - persisted.shrunk,
+        persisted?.shrunk ?? 0,
         USAGE_HASH_TTL_SECONDS,
         claim.marksTtlSeconds,
         usageDirtyMember(period, tenantId),

@@ -17,6 +17,7 @@ import { QuotaUnavailableException } from './quota-unavailable.exception';
 import { RELEASE_TRANSACTIONS_SCRIPT } from './release-transactions.script';
 import { RESERVE_TRANSACTIONS_SCRIPT } from './reserve-transactions.script';
 import { UsageAlertService } from './usage-alert.service';
+import { type QuotaFallbackDecision, UsageMetrics } from './usage-metrics';
 import { UsagePeriod } from './usage-period';
 import { UsageRecordsRepository } from './usage-records.repository';
 import { type CompanionScript, UsageTrackerService } from './usage-tracker.service';
@@ -70,6 +71,7 @@ export class TransactionQuotaService implements TransactionQuota, OnModuleInit {
     private readonly tracker: UsageTrackerService,
     private readonly records: UsageRecordsRepository,
     private readonly alerts: UsageAlertService,
+    private readonly metrics: UsageMetrics,
   ) {
     this.settings = config.quota;
     this.redisBudgetMs = config.payments.redisBudgetMs;
@@ -208,6 +210,7 @@ export class TransactionQuotaService implements TransactionQuota, OnModuleInit {
   private reserveFromLastKnown(tenantId: string, hold: QuotaHold, limit: number, error: unknown): void {
     this.noteFailure(error);
     const admitted = this.lastKnown.take(tenantId, hold.period, limit, hold.units);
+    this.metrics.quotaFallbackDecisions.inc({ decision: fallbackDecision(admitted) });
     if (admitted === undefined) throw new QuotaUnavailableException();
     if (!admitted) throw this.exceeded(hold.period, limit);
     if (this.localHolds.size >= LOCAL_HOLD_SWEEP_SIZE) this.sweepLocalHolds();
@@ -286,6 +289,11 @@ export class TransactionQuotaService implements TransactionQuota, OnModuleInit {
     this.outage = false;
     this.logger.log('Quota reservations reach Redis again');
   }
+}
+
+function fallbackDecision(admitted: boolean | undefined): QuotaFallbackDecision {
+  if (admitted === undefined) return 'unavailable';
+  return admitted ? 'admitted' : 'refused';
 }
 
 /** Redis failed or did not answer in time: the reservation is decided from what this process last knew. */

@@ -1,19 +1,22 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { REDIS_CLIENT, RedisScript, type RedisClient } from '@tenantpay/platform';
 
 import { SEED_USAGE_BASELINE_SCRIPT } from './seed-usage-baseline.script';
 import type { ProducerMarks, ProducersMarks } from './producer-marks';
+import type { StorageTotal } from './storage-total';
+import { producerIdsIn } from './persisted-increments-in-hash';
 import {
-  PRODUCER_FLOOR_FIELD_PREFIX,
   PRODUCER_MARKS_TTL_SECONDS,
   producerFloorField,
   producerMarksKey,
+  storageTotalKey,
   USAGE_BASELINE_FIELD,
   USAGE_HASH_TTL_SECONDS,
   usageHashKey,
 } from './usage.constant';
 import { type UsageCounters, usageFromHash, USAGE_METRICS, ZERO_USAGE } from './usage-counters';
 import { UsageDataLossService } from './usage-data-loss.service';
+import type { UsageIncrements } from './usage-event';
 import type { PersistedUsage } from './usage-records.repository';
 import { UsageRecordsRepository } from './usage-records.repository';
 
@@ -22,11 +25,18 @@ export interface RedisUsageState {
   readonly exists: boolean;
   readonly hasBaseline: boolean;
   readonly counters: UsageCounters;
+  /** The producers the hash holds a floor for (see mayHoldPersistedIncrements). */
+  readonly producerIds: readonly string[];
 }
 
-/** A hash as the baseline left it: absolute counters, and the producer marks that account for them. */
+/**
+ * A hash as the baseline left it: absolute counters, and the producer marks that account for them and for the
+ * storage total read with them (null while the total has no baseline: it holds only what grew since Redis lost
+ * it, and is re-based by the next growth).
+ */
 export interface BaselinedUsageState extends RedisUsageState {
   readonly producerMarks: ProducersMarks;
+  readonly storageTotal: StorageTotal | null;
 }
 
 /** A producer that starts writing to the tenant-month between two reads only makes the snapshot try again. */
@@ -34,14 +44,21 @@ const SNAPSHOT_ATTEMPTS = 5;
 
 /**
  * Keeps Redis counts continuous with MongoDB across Redis data loss: a hash without a baseline gets the
- * persisted values added to it once, a hash behind MongoDB is raised to it, so new increments continue from
+ * persisted values added to it once (or, when it may be an older copy holding what they count, the larger of
+ * each: mayHoldPersistedIncrements), a hash behind MongoDB is raised to it, so new increments continue from
  * what was persisted, and the persisted producer marks are merged back, so replays of increments MongoDB already
  * counts are recognised. Either repair after MongoDB had usage for the period is a detected loss, reported once
  * (the script's `HSETNX` or raise happens for one caller only).
  */
 @Injectable()
 export class UsageBaselineService {
+  private readonly logger = new Logger(UsageBaselineService.name);
   private readonly script = new RedisScript(SEED_USAGE_BASELINE_SCRIPT);
+  /** Seedings started by {@link seedAfterFirstWrite}, by tenant-period, with the first writes they keep. */
+  private readonly seedings = new Map<
+    string,
+    { readonly kept: UsageIncrements; readonly done: Promise<boolean> }
+  >();
 
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
@@ -49,12 +66,20 @@ export class UsageBaselineService {
     private readonly loss: UsageDataLossService,
   ) {}
 
-  /** {@link ensure} for many tenant-periods at once: one MongoDB read per period, the Redis calls in parallel. */
+  /**
+   * {@link ensure} for many tenant-periods at once: one MongoDB read per period, the Redis calls in parallel. A
+   * tenant-period whose seeding after a first write is in flight waits for it instead: a second seeding could
+   * win its `HSETNX` and drop the first writes it keeps.
+   */
   async ensureAll(periods: readonly { readonly tenantId: string; readonly period: string }[]): Promise<void> {
     const tenantsByPeriod = new Map<string, Set<string>>();
+    const running: Promise<boolean>[] = [];
     for (const { tenantId, period } of periods) {
-      tenantsByPeriod.set(period, (tenantsByPeriod.get(period) ?? new Set()).add(tenantId));
+      const seeding = this.seedings.get(seedingKey(tenantId, period));
+      if (seeding !== undefined) running.push(seeding.done);
+      else tenantsByPeriod.set(period, (tenantsByPeriod.get(period) ?? new Set()).add(tenantId));
     }
+    await Promise.all(running);
     for (const [period, tenants] of tenantsByPeriod) {
       const tenantIds = [...tenants];
       const persisted = await this.records.findMany(tenantIds, period);
@@ -65,14 +90,49 @@ export class UsageBaselineService {
   }
 
   /**
+   * A first write (fresh increments, never applied before) has just landed in the tenant-period's hash without
+   * its baseline, as the write's own reply said: seeds it now rather than at the next sync, which would keep
+   * only the larger of MongoDB's and the hash's counts and so drop what known producers counted meanwhile
+   * (SEED_USAGE_BASELINE_SCRIPT). One seeding per tenant-period is in flight in this process; first writes
+   * reported while it runs add to what it keeps, read when its script is sent (so only writes whose replies are
+   * still on the way then can be left out). Resolves whether the hash was seeded; never rejects: a failure is
+   * logged, and the next such write or the sync seeds again.
+   */
+  seedAfterFirstWrite(tenantId: string, period: string, written: UsageIncrements): Promise<boolean> {
+    const key = seedingKey(tenantId, period);
+    const running = this.seedings.get(key);
+    if (running !== undefined) {
+      addInto(running.kept, written);
+      return running.done;
+    }
+    const kept = addInto({}, written);
+    const done = this.ensure(tenantId, period, undefined, kept)
+      .then(
+        () => true,
+        (error: unknown) => {
+          const reason = error instanceof Error ? error.message : String(error);
+          this.logger.warn(`Could not seed the usage baseline of a tenant after a write: ${reason}`);
+          return false;
+        },
+      )
+      .finally(() => this.seedings.delete(key));
+    this.seedings.set(key, { kept, done });
+    return done;
+  }
+
+  /**
    * Seeds (creating a missing hash) or raises the hash from MongoDB as needed and answers its absolute
    * counters with the producer marks that account for them. `persisted` may be passed when the caller already
-   * read it (the sync reads a batch at once).
+   * read it (the sync reads a batch at once). `firstWrite`: increments the caller has just applied to the hash
+   * as a first write (never applied before), which the seeding then keeps even where it takes the larger of
+   * MongoDB's and the hash's counts (see SEED_USAGE_BASELINE_SCRIPT); read each time the script is sent, so a
+   * caller may still add to it until then (seedAfterFirstWrite).
    */
   async ensure(
     tenantId: string,
     period: string,
     persisted?: PersistedUsage | null,
+    firstWrite: UsageIncrements = {},
   ): Promise<BaselinedUsageState> {
     const base = persisted === undefined ? await this.records.find(tenantId, period) : persisted;
     const counters = base?.counters ?? ZERO_USAGE;
@@ -80,11 +140,15 @@ export class UsageBaselineService {
     const hashKey = usageHashKey(tenantId, period);
     for (let attempt = 1; attempt <= SNAPSHOT_ATTEMPTS; attempt += 1) {
       const producerIds = [
-        ...new Set([...producersIn(await this.redis.hkeys(hashKey)), ...Object.keys(persistedMarks)]),
+        ...new Set([...producerIdsIn(await this.redis.hkeys(hashKey)), ...Object.keys(persistedMarks)]),
       ];
       const reply = await this.script.evaluate(
         this.redis,
-        [hashKey, ...producerIds.map((id) => producerMarksKey(tenantId, period, id))],
+        [
+          hashKey,
+          storageTotalKey(tenantId),
+          ...producerIds.map((id) => producerMarksKey(tenantId, period, id)),
+        ],
         [
           counters.api_calls,
           counters.transactions,
@@ -92,13 +156,21 @@ export class UsageBaselineService {
           counters.bandwidth_bytes,
           USAGE_HASH_TTL_SECONDS,
           PRODUCER_MARKS_TTL_SECONDS,
+          firstWrite.api_calls ?? 0,
+          firstWrite.transactions ?? 0,
+          0,
+          firstWrite.bandwidth_bytes ?? 0,
           ...producerIds.flatMap((id) => marksArguments(id, persistedMarks[id])),
         ],
       );
-      const [seeded, raised, fields, ...marks] = Array.isArray(reply) ? reply : [];
+      const [seeded, raised, fields, total, ...marks] = Array.isArray(reply) ? reply : [];
       if (seeded === -1) continue;
       const hash = pairsToRecord(Array.isArray(fields) ? fields : []);
-      const state = { ...toRedisUsageState(hash), producerMarks: marksOf(producerIds, hash, marks) };
+      const state = {
+        ...toRedisUsageState(hash),
+        producerMarks: marksOf(producerIds, hash, marks),
+        storageTotal: storageTotalOf(total),
+      };
       if (raised === 1) {
         await this.loss.reportPeriod('period_behind', tenantId, period, counters, state.counters);
       } else if (seeded === 1 && USAGE_METRICS.some((metric) => counters[metric] > 0)) {
@@ -110,10 +182,15 @@ export class UsageBaselineService {
   }
 }
 
-function producersIn(fields: readonly string[]): string[] {
-  return fields
-    .filter((field) => field.startsWith(PRODUCER_FLOOR_FIELD_PREFIX))
-    .map((field) => field.slice(PRODUCER_FLOOR_FIELD_PREFIX.length));
+function seedingKey(tenantId: string, period: string): string {
+  return `${tenantId}\n${period}`;
+}
+
+function addInto(into: UsageIncrements, increments: UsageIncrements): UsageIncrements {
+  for (const [metric, delta] of Object.entries(increments) as [keyof UsageIncrements, number | undefined][]) {
+    if (delta !== undefined) into[metric] = (into[metric] ?? 0) + delta;
+  }
+  return into;
 }
 
 function marksArguments(producerId: string, persisted: ProducerMarks | undefined): (string | number)[] {
@@ -135,11 +212,22 @@ function marksOf(
   return marks;
 }
 
+/** `HMGET bytes shrunk <baseline>` of the storage total, as the counters the sync persists. */
+function storageTotalOf(reply: unknown): StorageTotal | null {
+  const [bytes, shrunk, baseline] = Array.isArray(reply) ? reply : [];
+  if (baseline === null || baseline === undefined) return null;
+  const total = Number(bytes ?? 0);
+  const removed = Number(shrunk ?? 0);
+  if (!Number.isSafeInteger(total) || !Number.isSafeInteger(removed)) return null;
+  return { grown: total + removed, shrunk: removed };
+}
+
 export function toRedisUsageState(hash: Readonly<Record<string, string>>): RedisUsageState {
   return {
     exists: Object.keys(hash).length > 0,
     hasBaseline: hash[USAGE_BASELINE_FIELD] !== undefined,
     counters: usageFromHash(hash),
+    producerIds: producerIdsIn(Object.keys(hash)),
   };
 }
 

@@ -1,11 +1,11 @@
-import type { UsageEvent } from './usage-event';
+import type { SequencedUsageEvent, UsageEvent } from './usage-event';
 
 /**
  * Usage events waiting for Redis, oldest first, bounded: when full, the oldest event is dropped (and counted
  * by the caller) rather than the process growing without limit during a long outage.
  */
 export class UsageEventBuffer {
-  private events: UsageEvent[] = [];
+  private events: SequencedUsageEvent[] = [];
 
   constructor(readonly capacity: number) {}
 
@@ -14,19 +14,19 @@ export class UsageEventBuffer {
   }
 
   /** Adds an event; returns the events dropped to make room (none or the oldest one). */
-  push(event: UsageEvent): UsageEvent[] {
+  push(event: SequencedUsageEvent): SequencedUsageEvent[] {
     this.events.push(event);
     if (this.events.length <= this.capacity) return [];
     return this.events.splice(0, 1);
   }
 
   /** Takes up to `count` of the oldest events out of the buffer. */
-  take(count: number): UsageEvent[] {
+  take(count: number): SequencedUsageEvent[] {
     return this.events.splice(0, count);
   }
 
   /** Puts events taken but not written back in front, keeping their order; returns the events dropped. */
-  restore(events: readonly UsageEvent[]): UsageEvent[] {
+  restore(events: readonly SequencedUsageEvent[]): SequencedUsageEvent[] {
     this.events = [...events, ...this.events];
     const overflow = this.events.length - this.capacity;
     if (overflow <= 0) return [];

@@ -13,14 +13,19 @@ interface UsageEventFields {
 }
 
 /**
- * One countable happening, counted at most once however often it is written or replayed. Two identities:
- * - sequenced (the common case: requests, response bytes): this process's producer sequence (UsageProducer),
- *   deduplicated by the producer's marks at no Redis key per event;
- * - keyed: a business id any process may record again (a payment's transaction, whose job may be retried on
- *   another worker), remembered as a marker key for `eventTtlSeconds`.
+ * One countable happening, counted at most once however often it is written or replayed. Every write carries a
+ * producer sequence (UsageProducer), deduplicated by the producer's marks at no Redis key per event; the marks
+ * are persisted with the counters, so a replay after Redis lost its data is still recognised. Two kinds:
+ * - sequenced (requests, response bytes): the caller issues the sequence;
+ * - keyed: a business id that must count once whoever records it (a payment's transaction), remembered as a
+ *   marker key for `eventTtlSeconds`; the tracker issues its sequence when it first sees it, and replays it
+ *   under that sequence.
  */
 export type UsageEvent = UsageEventFields &
   (
     | { readonly sequence: number; readonly eventId?: never; readonly eventTtlSeconds?: never }
-    | { readonly eventId: string; readonly eventTtlSeconds: number; readonly sequence?: never }
+    | { readonly eventId: string; readonly eventTtlSeconds: number; readonly sequence?: number }
   );
+
+/** An event as the tracker writes and buffers it: keyed events too carry the sequence they were given. */
+export type SequencedUsageEvent = UsageEvent & { readonly sequence: number };

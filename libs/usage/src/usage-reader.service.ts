@@ -3,6 +3,7 @@ import { REDIS_CLIENT, type RedisClient } from '@tenantpay/platform';
 import { ExpiringLruCache } from '@tenantpay/tenancy';
 
 import type { MeteredUsage } from './request-usage-meter.service';
+import { mayHoldPersistedIncrements } from './persisted-increments-in-hash';
 import { type RedisUsageState, toRedisUsageState } from './usage-baseline.service';
 import { addUsage, maxUsage, type UsageCounters, ZERO_USAGE } from './usage-counters';
 import { USAGE_OPTIONS, type UsageOptions } from './usage-options';
@@ -201,6 +202,9 @@ export function reconcile(
 ): UsageCounters {
   const base = persisted?.counters ?? ZERO_USAGE;
   if (state === undefined || !state.exists) return base;
-  // A hash without its baseline holds only counts made since Redis lost the period: they come on top.
-  return state.hasBaseline ? maxUsage(state.counters, base) : addUsage(base, state.counters);
+  // A hash without its baseline holds only counts made since Redis lost the period: they come on top, unless
+  // it may be an older copy holding what MongoDB counts (as its seeding will decide).
+  const absolute =
+    state.hasBaseline || mayHoldPersistedIncrements(state.producerIds, persisted?.producers ?? {});
+  return absolute ? maxUsage(state.counters, base) : addUsage(base, state.counters);
 }

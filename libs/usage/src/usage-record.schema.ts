@@ -25,6 +25,12 @@ export interface UsageRecordDocument {
    * restored into Redis with the counters after Redis lost them, so replays are not counted twice.
    */
   producers?: Record<string, { floor: number; applied?: Record<string, true> }>;
+  /**
+   * The tenant's storage total (StorageTotal) as the sync read it with `producers`; absent until a sync read
+   * a total with its baseline. Tenant-wide, not per period: the largest over the tenant's records is the latest.
+   */
+  storageGrown?: number;
+  storageShrunk?: number;
   /** Set at month close; the counters are then final and transactions match the payments. */
   closedAt: Date | null;
   /** What metering had counted when the period was closed, kept when reconciliation corrected it. */
@@ -45,6 +51,8 @@ export const UsageRecordSchema = new Schema<UsageRecordDocument>(
     bandwidth_bytes: counter,
     notifiedThresholds: { type: [Number], default: () => [] },
     producers: { type: Schema.Types.Mixed },
+    storageGrown: { type: Number, min: 0 },
+    storageShrunk: { type: Number, min: 0 },
     closedAt: { type: Date, default: null },
     meteredTransactions: { type: Number, default: null },
   },
@@ -58,7 +66,8 @@ export const UsageRecordSchema = new Schema<UsageRecordDocument>(
   },
 );
 
-// One document per tenant and period (the sync's upsert relies on it); a tenant's read: `{ tenantId, period }`.
+// One document per tenant and period (the sync's upsert relies on it); a tenant's read: `{ tenantId, period }`;
+// a lost storage total's re-base reads every period of one tenant: `{ tenantId }` (the index's prefix).
 UsageRecordSchema.index({ tenantId: 1, period: 1 }, { unique: true });
 // Billing export and month close: every tenant of a period, `find({ period })` / `{ period: { $lt }, closedAt: null }`.
 UsageRecordSchema.index({ period: 1, closedAt: 1 });

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model, UpdateQuery } from 'mongoose';
 
 import type { ProducersMarks } from './producer-marks';
+import type { StorageTotal } from './storage-total';
 import { type UsageCounters, ZERO_USAGE } from './usage-counters';
 import { USAGE_RECORD_MODEL, type UsageRecordDocument } from './usage-record.schema';
 
@@ -23,6 +24,8 @@ export interface UsageSnapshotToPersist {
   readonly producers: ProducersMarks;
   /** The marks persisted before, read by the caller: their applied sequences now below a floor are dropped. */
   readonly persistedProducers: ProducersMarks;
+  /** The tenant's storage total read with the marks (null: Redis has no baseline for it to persist). */
+  readonly storageTotal: StorageTotal | null;
 }
 
 /**
@@ -58,10 +61,29 @@ export class UsageRecordsRepository {
     return (await this.model.exists({}).exec()) !== null;
   }
 
-  /** The tenant's most recently persisted storage size (a baseline for its running total). */
-  async latestStorageBytes(tenantId: string): Promise<number> {
-    const [latest] = await this.model.find({ tenantId }).sort({ period: -1 }).limit(1).lean().exec();
-    return latest?.storage_bytes ?? 0;
+  /**
+   * The tenant's storage total as last persisted, whichever period's sync persisted it: its counters only rise,
+   * so the largest of each is the latest. A tenant has one record per month, so this reads a few dozen. Records
+   * synced before the total was persisted have only their period's peak: while no record has a total, the latest
+   * peak stands in for it, as it did before.
+   */
+  async persistedStorageTotal(tenantId: string): Promise<StorageTotal> {
+    const documents = await this.model
+      .find({ tenantId }, { period: 1, storage_bytes: 1, storageGrown: 1, storageShrunk: 1 })
+      .lean()
+      .exec();
+    const persisted = documents.filter((document) => document.storageGrown !== undefined);
+    if (persisted.length === 0) {
+      const [latest] = documents.sort((a, b) => b.period.localeCompare(a.period));
+      return { grown: latest?.storage_bytes ?? 0, shrunk: 0 };
+    }
+    return persisted.reduce<StorageTotal>(
+      (total, document) => ({
+        grown: Math.max(total.grown, document.storageGrown ?? 0),
+        shrunk: Math.max(total.shrunk, document.storageShrunk ?? 0),
+      }),
+      { grown: 0, shrunk: 0 },
+    );
   }
 
   /** Raises each record to at least the given absolute counters and marks, creating it if needed. */
@@ -124,8 +146,13 @@ function raiseUpdate({
   counters,
   producers,
   persistedProducers,
+  storageTotal,
 }: UsageSnapshotToPersist): UpdateQuery<UsageRecordDocument> {
   const max: Record<string, number> = { ...counters };
+  if (storageTotal !== null) {
+    max['storageGrown'] = storageTotal.grown;
+    max['storageShrunk'] = storageTotal.shrunk;
+  }
   const set: Record<string, true> = {};
   const unset: Record<string, ''> = {};
   for (const [producerId, { floor, applied }] of Object.entries(producers)) {

@@ -110,6 +110,7 @@ export class UsageSyncService {
         counters: state.counters,
         producers: state.producerMarks,
         persistedProducers: record?.producers ?? {},
+        storageTotal: state.storageTotal,
       });
     }
     await this.records.raise(snapshots);

@@ -12,7 +12,7 @@ import { RECORD_USAGE_SCRIPT } from './record-usage.script';
 import { UsageBaselineService } from './usage-baseline.service';
 import { USAGE_CLOCK, type UsageClock } from './usage-clock';
 import type { UsageMetric } from './usage-counters';
-import type { UsageEvent } from './usage-event';
+import type { SequencedUsageEvent, UsageEvent } from './usage-event';
 import { ChangedUsageShards } from './changed-usage-shards.service';
 import { UsageDirtyShards } from './usage-dirty-shards';
 import { UsageEventBuffer } from './usage-event-buffer';
@@ -61,10 +61,11 @@ export interface CompanionScript {
 const REDIS_RETRY_INTERVAL_MS = 500;
 
 /**
- * Writes usage events to the tenant's hash, idempotently by producer sequence (or by event id for keyed
- * events). While Redis is unreachable, events are kept in a bounded in-process buffer and replayed with their
- * identity once it answers again, so an event whose first write did reach Redis (a timeout after the fact) is
- * still counted once. Every sequenced event is settled with the producer once its outcome is known.
+ * Writes usage events to the tenant's hash, idempotently by producer sequence (and by event id for keyed
+ * events, which get their sequence here). While Redis is unreachable, events are kept in a bounded in-process
+ * buffer and replayed with their identity once it answers again, so an event whose first write did reach Redis
+ * (a timeout after the fact) is still counted once, also after Redis lost its data (the producer marks are
+ * persisted). Every event is settled with the producer once its outcome is known.
  */
 @Injectable()
 export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApplicationShutdown {
@@ -118,10 +119,11 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
    * same MULTI; it is not buffered (`written` and `buffered` tell whether it may have run).
    */
   async record(
-    event: UsageEvent,
+    input: UsageEvent,
     watch?: ThresholdWatch,
     companion?: CompanionScript,
   ): Promise<RecordedUsage> {
+    const event = this.sequenced(input);
     if (Date.now() < this.redisRetryAtMs) return this.bufferEvent(event);
     let reply: number[];
     try {
@@ -134,12 +136,15 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
     this.settle(event);
     const [applied = 0, hasBaseline = 0, value = 0, ...reached] = reply;
     if (watch !== undefined && hasBaseline === 0) return this.afterBaselineLoss(event, watch, applied === 1);
+    if (applied === 1 && hasBaseline === 0)
+      void this.baseline.seedAfterFirstWrite(event.tenantId, event.period, event.increments);
     return { written: applied === 1, buffered: false, value, reachedThresholds: reached };
   }
 
   /** Keeps an event for replay: its first write failed or its outcome is unknown. */
-  bufferEvent(event: UsageEvent): RecordedUsage {
-    if (event.sequence !== undefined) this.producer.hold(sequencedStream(event, event.sequence));
+  bufferEvent(input: UsageEvent): RecordedUsage {
+    const event = this.sequenced(input);
+    this.producer.hold(sequencedStream(event));
     this.noteDropped(this.buffer.push(event));
     this.metrics.buffered.set(this.buffer.size);
     return { written: false, buffered: true, reachedThresholds: [] };
@@ -214,7 +219,7 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
    * Replays that found their hash without a baseline go back in front of the buffer once it is restored from
    * MongoDB, with the producer marks persisted there: those recognise what MongoDB already counts.
    */
-  private async restoreBaselines(waiting: readonly UsageEvent[]): Promise<boolean> {
+  private async restoreBaselines(waiting: readonly SequencedUsageEvent[]): Promise<boolean> {
     try {
       await this.baseline.ensureAll(waiting);
     } catch (error) {
@@ -228,25 +233,28 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
 
   /**
    * The hash was created after Redis lost the period (or this is the period's first write): seed it from
-   * MongoDB so the watched metric is absolute, then check thresholds against the real value.
+   * MongoDB so the watched metric is absolute, then check thresholds against the real value. A written event
+   * was a first write (replays wait for the baseline), so the seeding keeps it.
    */
   private async afterBaselineLoss(
-    event: UsageEvent,
+    event: SequencedUsageEvent,
     watch: ThresholdWatch,
     written: boolean,
   ): Promise<RecordedUsage> {
+    const kept = written ? event.increments : {};
+    const seeded = await this.baseline.seedAfterFirstWrite(event.tenantId, event.period, kept);
+    if (!seeded) return { written, buffered: false, reachedThresholds: [] };
     try {
-      await this.baseline.ensure(event.tenantId, event.period);
       const [, , value = 0, ...reached] = parseReply(await this.evaluate(event, watch, CHECK_ONLY));
       return { written, buffered: false, value, reachedThresholds: reached };
     } catch (error) {
-      this.logger.warn(`Could not restore the usage baseline of a tenant: ${describe(error)}`);
+      this.logger.warn(`Could not check usage thresholds after seeding the baseline: ${describe(error)}`);
       return { written, buffered: false, reachedThresholds: [] };
     }
   }
 
   private async evaluate(
-    event: UsageEvent,
+    event: SequencedUsageEvent,
     watch?: ThresholdWatch,
     checkOnly = false,
     companion?: CompanionScript,
@@ -266,26 +274,27 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
 
   /** `replay`: a buffered event, whose first write may have landed (see RECORD_USAGE_SCRIPT). */
   private scriptCall(
-    event: UsageEvent,
+    event: SequencedUsageEvent,
     write: 'first' | 'replay' | 'check-only',
     watch?: ThresholdWatch,
   ): [string[], (string | number)[]] {
     const thresholds = watch?.thresholds ?? [];
-    const identity = this.identityOf(event, write === 'replay');
+    const claim = this.producer.claimOf(sequencedStream(event));
     const shardTag = UsageDirtyShards.tagFor(event.tenantId);
     if (write !== 'check-only') this.changedShards.note(shardTag);
     const keys = [
       usageHashKey(event.tenantId, event.period),
-      identity.key,
+      claim.marksKey,
       usageDirtySetKey(shardTag),
       ...thresholds.map((percent) => usageThresholdFlagKey(event.tenantId, event.period, percent)),
+      ...(event.eventId === undefined ? [] : [usageEventKey(event.tenantId, event.period, event.eventId)]),
     ];
     const args: (string | number)[] = [
       USAGE_HASH_TTL_SECONDS,
-      write === 'check-only' ? '0' : identity.mode,
-      identity.ttlSeconds,
-      identity.sequence,
-      identity.floor,
+      SCRIPT_MODE[write],
+      claim.marksTtlSeconds,
+      claim.sequence,
+      claim.floor,
       usageDirtyMember(event.period, event.tenantId),
       event.storageBytes ?? '',
       watch?.metric ?? '',
@@ -293,7 +302,8 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
       THRESHOLD_FLAG_TTL_SECONDS,
       thresholds.length,
       ...thresholds,
-      identity.floorField,
+      claim.floorField,
+      event.eventTtlSeconds ?? '',
     ];
     for (const [metric, delta] of Object.entries(event.increments)) {
       if (delta !== undefined && delta !== 0) args.push(metric, delta);
@@ -301,48 +311,23 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
     return [keys, args];
   }
 
-  /**
-   * The script's dedup arguments: the producer's marks and floor, or the keyed event's marker. A keyed event is
-   * judged alike on replay: its markers are not persisted (month close reconciles `transactions` with the
-   * payments themselves).
-   */
-  private identityOf(
-    event: UsageEvent,
-    replay: boolean,
-  ): {
-    mode: 's' | 'r' | 'k';
-    key: string;
-    ttlSeconds: number;
-    sequence: number;
-    floor: number;
-    floorField: string;
-  } {
-    if (event.sequence === undefined) {
-      const key = usageEventKey(event.tenantId, event.period, event.eventId);
-      return { mode: 'k', key, ttlSeconds: event.eventTtlSeconds, sequence: 0, floor: 0, floorField: '' };
-    }
-    const claim = this.producer.claimOf(sequencedStream(event, event.sequence));
-    return {
-      mode: replay ? 'r' : 's',
-      floorField: claim.floorField,
-      key: claim.marksKey,
-      ttlSeconds: claim.marksTtlSeconds,
-      sequence: claim.sequence,
-      floor: claim.floor,
-    };
+  /** A keyed event gets its sequence the first time the tracker sees it, and keeps it through replays. */
+  private sequenced(event: UsageEvent): SequencedUsageEvent {
+    if (hasSequence(event)) return event;
+    return { ...event, sequence: this.producer.issue(event.tenantId, event.period).sequence };
   }
 
-  private settle(event: UsageEvent): void {
-    if (event.sequence !== undefined) this.producer.settle(sequencedStream(event, event.sequence));
+  private settle(event: SequencedUsageEvent): void {
+    this.producer.settle(sequencedStream(event));
   }
 
-  private restore(events: readonly UsageEvent[]): void {
+  private restore(events: readonly SequencedUsageEvent[]): void {
     this.noteDropped(this.buffer.restore(events));
     this.metrics.buffered.set(this.buffer.size);
   }
 
   /** Dropped events are given up for good: unbilled usage, counted, and no longer holding a floor. */
-  private noteDropped(events: readonly UsageEvent[]): void {
+  private noteDropped(events: readonly SequencedUsageEvent[]): void {
     const count = events.length;
     if (count === 0) return;
     for (const event of events) this.settle(event);
@@ -381,13 +366,20 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
 /** Replays a threshold check without writing (the event itself was already written or counted). */
 const CHECK_ONLY = true;
 
+/** RECORD_USAGE_SCRIPT's identity argument for each kind of write. */
+const SCRIPT_MODE = { first: 's', replay: 'r', 'check-only': '0' } as const;
+
 /** The script's answer to a replay whose hash lacks its baseline (see RECORD_USAGE_SCRIPT). */
 function needsBaseline(reply: unknown): boolean {
   return Array.isArray(reply) && reply[0] === -1;
 }
 
-function sequencedStream(event: UsageEvent, sequence: number): SequencedStream {
-  return { tenantId: event.tenantId, period: event.period, sequence };
+function hasSequence(event: UsageEvent): event is SequencedUsageEvent {
+  return event.sequence !== undefined;
+}
+
+function sequencedStream(event: SequencedUsageEvent): SequencedStream {
+  return { tenantId: event.tenantId, period: event.period, sequence: event.sequence };
 }
 
 function parseReply(reply: unknown): number[] {

@@ -10,8 +10,9 @@ export function usageHashKey(tenantId: string, period: string): string {
 
 /**
  * Marks one keyed usage event as counted (`SET NX EX`): only events with a business id that any process may
- * record again (a payment's transaction, whose job may be retried on another worker). Per-request usage is
- * deduplicated by producer sequence instead (see producerMarksKey), at no key per event.
+ * record again (a payment's transaction, whose job may be retried on another worker). It guards the business id
+ * only; replays, also of keyed events, are recognised by producer sequence (see producerMarksKey), whose marks
+ * the sync persists, so a replay after Redis lost the marker is not counted twice.
  */
 export function usageEventKey(tenantId: string, period: string, eventId: string): string {
   return `usage:{${tenantId}}:${period}:event:${eventId}`;
@@ -36,7 +37,11 @@ export function producerFloorField(producerId: string): string {
 /** Usage hash fields starting with this are producer floors; counters and the baseline field never do. */
 export const PRODUCER_FLOOR_FIELD_PREFIX = '~';
 
-/** The tenant's stored bytes now (not per period): what the period's `storage_bytes` gauge rises to. */
+/**
+ * The tenant's stored bytes now (not per period): what the period's `storage_bytes` gauge rises to. Fields:
+ * `bytes` (the total), `shrunk` (lifetime bytes removed; `bytes + shrunk` is what grew, see StorageTotal) and
+ * the baseline field once the total continues what MongoDB persisted.
+ */
 export function storageTotalKey(tenantId: string): string {
   return `usage:{${tenantId}}:storage`;
 }

@@ -13,6 +13,8 @@ import {
   TransactionQuotaService,
   USAGE_THRESHOLD_REACHED_EVENT,
   UsagePeriod,
+  type QuotaFallbackDecision,
+  UsageMetrics,
   UsageReaderService,
   UsageSyncService,
 } from '../src';
@@ -278,6 +280,29 @@ describe('TransactionQuotaService (reserve, then commit)', () => {
       await quota.recordCreated(known, 'pay_in_outage', admitted[1] as QuotaHold);
       await expect(take(known)).resolves.toBeDefined();
       expect(await refusalOf(take(known))).toBeInstanceOf(QuotaExceededException);
+    });
+
+    it('counts each decision it takes without Redis, by outcome', async () => {
+      const decisions = async () => {
+        const { values } = await app.get(UsageMetrics).quotaFallbackDecisions.get();
+        const count = (decision: QuotaFallbackDecision) =>
+          values.find((value) => value.labels['decision'] === decision)?.value ?? 0;
+        return { admitted: count('admitted'), refused: count('refused'), unavailable: count('unavailable') };
+      };
+      const known = tenantWithQuota(newTenantId(), 10);
+      // Redis's last answer to this process: 2 left after this hold.
+      await take(known, 8);
+      const before = await decisions();
+
+      await testRedis.stop();
+      for (let i = 0; i < 3; i += 1) await refusalOf(take(known));
+      await refusalOf(take(tenantWithQuota(newTenantId(), 10)));
+
+      expect(await decisions()).toEqual({
+        admitted: before.admitted + 2,
+        refused: before.refused + 1,
+        unavailable: before.unavailable + 1,
+      });
     });
   });
 });
