@@ -64,7 +64,7 @@ export class TenantOwnedDataService {
       }
       const ids = (
         await target.find(filter, { projection: { _id: 1 }, limit: TENANT_DATA_PURGE_BATCH_SIZE }).toArray()
-      ).map((document) => document['_id'] as unknown);
+      ).map((document) => document._id);
       if (ids.length === 0) {
         write.landed();
         return deleted;
