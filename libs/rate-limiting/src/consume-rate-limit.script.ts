@@ -21,10 +21,8 @@ import { CLAIM_PRODUCER_SEQUENCE_LUA } from './claim-producer-sequence.lua';
  *       2 limit, 3 window ms, 4 cost, then for 'l' only a member token; then, only with usage: usage mode
  *       ('a' if admitted, 'e' every), usage hash TTL s, producer marks TTL s ('0': no sequence check),
  *       sequence, producer floor, dirty-shard member ('': none), read back ('1': answer the usage hash),
- *       producer floor field ('' without a sequence), baseline field ('': none), field / delta pairs.
- * Reply: { allowed 0|1, remaining, retry-after ms (-1: never), reset-after ms, Redis now ms, usage recorded 0|1|2
- * (2: recorded, and the increments were applied to a hash without its baseline field, so its owner can seed it
- * at once: one `HEXISTS`, on such writes only) },
+ *       producer floor field ('' without a sequence), field / delta pairs.
+ * Reply: { allowed 0|1, remaining, retry-after ms (-1: never), reset-after ms, Redis now ms, usage recorded 0|1 },
  * and with read back, when the usage was recorded, the usage hash's field / value list after the write (a
  * caller that reports usage next, `GET /v1/usage`, then needs no Redis call of its own).
  */
@@ -134,8 +132,7 @@ if mode == 'e' or (mode == 'a' and allowed == 1) then
     k = k + 1
   end
   if fresh then
-    if ARGV[u + 8] ~= '' and redis.call('HEXISTS', hash, ARGV[u + 8]) == 0 then recorded = 2 end
-    for i = u + 9, #ARGV, 2 do
+    for i = u + 8, #ARGV, 2 do
       redis.call('HINCRBY', hash, ARGV[i], ARGV[i + 1])
     end
     redis.call('EXPIRE', hash, ARGV[u + 1])
@@ -144,7 +141,7 @@ if mode == 'e' or (mode == 'a' and allowed == 1) then
     end
   end
   -- A sequence applied before was recorded then: the caller may forget it either way.
-  if recorded == 0 then recorded = 1 end
+  recorded = 1
   if ARGV[u + 6] == '1' then
     return { allowed, remaining, retry, reset, now, recorded, redis.call('HGETALL', hash) }
   end

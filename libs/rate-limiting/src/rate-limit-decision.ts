@@ -34,6 +34,4 @@ export interface RateLimitDecision {
   readonly usageRecorded: boolean;
   /** The usage hash's fields right after the write, when the increment asked to read it back. */
   readonly usageHash?: Readonly<Record<string, string>>;
-  /** Fresh usage increments were applied to a hash without the increment's `baselineField`. */
-  readonly usageHashLackedBaseline?: boolean;
 }

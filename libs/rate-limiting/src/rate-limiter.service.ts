@@ -202,7 +202,6 @@ export class RateLimiterService implements OnModuleInit, OnApplicationShutdown {
   ): Promise<RateLimitDecision> {
     let usageRecorded = false;
     let usageHash: ConsumeReply['usageHash'];
-    let usageHashLackedBaseline = false;
     if (usage !== undefined && this.options.now() >= this.redisRetryAtMs) {
       try {
         const call = this.scriptCall(USAGE_ONLY_CODE, undefined, policy, 0, usage);
@@ -213,7 +212,6 @@ export class RateLimiterService implements OnModuleInit, OnApplicationShutdown {
         if (reply === undefined) throw UNEXPECTED_REPLY;
         usageRecorded = reply.usageRecorded;
         usageHash = reply.usageHash;
-        usageHashLackedBaseline = reply.usageHashLackedBaseline;
         this.noteRedisHealthy();
       } catch (error) {
         this.noteRedisFailure(error, this.options.now());
@@ -231,7 +229,6 @@ export class RateLimiterService implements OnModuleInit, OnApplicationShutdown {
       source: RateLimitDecisionSource.Unlimited,
       usageRecorded,
       ...(usageHash !== undefined ? { usageHash } : {}),
-      ...(usageHashLackedBaseline ? { usageHashLackedBaseline } : {}),
     };
   }
 
@@ -266,7 +263,6 @@ export class RateLimiterService implements OnModuleInit, OnApplicationShutdown {
         usage.dirty?.member ?? '',
         usage.readBack === true ? '1' : '0',
         sequence?.floorField ?? '',
-        usage.baselineField ?? '',
       );
       for (const field in usage.increments) args.push(field, usage.increments[field] as number);
     }
@@ -321,11 +317,7 @@ export class RateLimiterService implements OnModuleInit, OnApplicationShutdown {
     }
     const limit = policy.limit as number;
     const outcome = this.fallback.consume(key, limit, policy.windowSeconds * 1000, cost, nowMs);
-    return toDecision(
-      { outcome, usageRecorded: false, usageHashLackedBaseline: false },
-      policy,
-      RateLimitDecisionSource.Fallback,
-    );
+    return toDecision({ outcome, usageRecorded: false }, policy, RateLimitDecisionSource.Fallback);
   }
 
   private noteRedisFailure(error: unknown, nowMs: number): void {
@@ -364,7 +356,6 @@ interface ConsumeReply {
   readonly outcome: RateLimitOutcome;
   readonly usageRecorded: boolean;
   readonly usageHash?: Readonly<Record<string, string>>;
-  readonly usageHashLackedBaseline: boolean;
 }
 
 const UNEXPECTED_REPLY = new Error('Unexpected reply from the rate-limit script');
@@ -388,13 +379,9 @@ function parseConsumeReply(reply: unknown): ConsumeReply | undefined {
       resetAfterMs: resetAfterMs ?? 0,
       nowMs: nowMs ?? 0,
     },
-    usageRecorded: usageRecorded === 1 || usageRecorded === USAGE_RECORDED_WITHOUT_BASELINE,
-    usageHashLackedBaseline: usageRecorded === USAGE_RECORDED_WITHOUT_BASELINE,
+    usageRecorded: usageRecorded === 1,
   };
 }
-
-/** The script's `usage recorded` value for fresh increments applied to a hash without its baseline field. */
-const USAGE_RECORDED_WITHOUT_BASELINE = 2;
 
 function fieldsToRecord(fields: unknown): Record<string, string> | undefined {
   if (!Array.isArray(fields) || fields.length % 2 !== 0) return undefined;
@@ -408,7 +395,7 @@ function fieldsToRecord(fields: unknown): Record<string, string> | undefined {
 }
 
 function toDecision(
-  { outcome, usageRecorded, usageHash, usageHashLackedBaseline }: ConsumeReply,
+  { outcome, usageRecorded, usageHash }: ConsumeReply,
   policy: RateLimitPolicy,
   source: RateLimitDecisionSource,
 ): RateLimitDecision {
@@ -430,7 +417,6 @@ function toDecision(
     source,
     usageRecorded,
     ...(usageHash !== undefined ? { usageHash } : {}),
-    ...(usageHashLackedBaseline ? { usageHashLackedBaseline } : {}),
   };
 }
 

@@ -24,11 +24,6 @@ export interface UsageIncrement {
    * tenant's usage next, which then needs no Redis round trip of its own.
    */
   readonly readBack?: boolean;
-  /**
-   * A field the hash holds once its owner has seeded it (e.g. from a durable copy after Redis lost it): when
-   * given, the decision tells whether fresh increments landed in a hash without it (`usageHashLackedBaseline`).
-   */
-  readonly baselineField?: string;
 }
 
 /** Where and how an increment's producer sequence is checked (`CLAIM_PRODUCER_SEQUENCE_LUA`). */

@@ -398,30 +398,6 @@ describe('RateLimiterService on Redis', () => {
       expect(await admin.hget(`usage:{${subject}}:2025-01`, 'api_calls')).toBe('2');
     });
 
-    it('says when fresh increments landed in a hash without its baseline field, and only then', async () => {
-      const subject = freshSubject();
-      const consume = (sequence: number) =>
-        limiter.consume({
-          subject,
-          bucket: 'api',
-          policy: counter(5),
-          usage: { ...usageFor(subject, sequence), baselineField: '_baseline' },
-        });
-
-      const unseeded = await consume(1);
-      const replayed = await consume(1);
-      await admin.hset(`usage:{${subject}}:2025-01`, '_baseline', '1');
-      const seeded = await consume(2);
-
-      expect(unseeded).toMatchObject({ usageRecorded: true, usageHashLackedBaseline: true });
-      // A sequence applied before adds nothing for a seeding to keep.
-      expect(replayed.usageRecorded).toBe(true);
-      expect(replayed.usageHashLackedBaseline).toBeUndefined();
-      expect(seeded.usageRecorded).toBe(true);
-      expect(seeded.usageHashLackedBaseline).toBeUndefined();
-      expect(await admin.hget(`usage:{${subject}}:2025-01`, 'api_calls')).toBe('2');
-    });
-
     it('answers the usage hash after the write when asked to read it back, and only then', async () => {
       const subject = freshSubject();
       await admin.hset(`usage:{${subject}}:2025-01`, 'api_calls', '41', '_baseline', '1');

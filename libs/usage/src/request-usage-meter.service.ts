@@ -2,19 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { UsageIncrement } from '@tenantpay/rate-limiting';
 
 import { ChangedUsageShards } from './changed-usage-shards.service';
-import { type RedisUsageState, toRedisUsageState, UsageBaselineService } from './usage-baseline.service';
+import { type RedisUsageState, toRedisUsageState } from './usage-baseline.service';
 import { UsageDirtyShards } from './usage-dirty-shards';
 import { UsagePeriod } from './usage-period';
 import type { UsageEvent } from './usage-event';
 import { UsageProducer } from './usage-producer.service';
 import { UsageTrackerService } from './usage-tracker.service';
-import {
-  USAGE_BASELINE_FIELD,
-  USAGE_HASH_TTL_SECONDS,
-  usageDirtyMember,
-  usageDirtySetKey,
-  usageHashKey,
-} from './usage.constant';
+import { USAGE_HASH_TTL_SECONDS, usageDirtyMember, usageDirtySetKey, usageHashKey } from './usage.constant';
 
 /** What the rate limiter reports back about a decision that carried a {@link UsageIncrement}. */
 export interface ComposedDecisionOutcome {
@@ -23,8 +17,6 @@ export interface ComposedDecisionOutcome {
   readonly usageRecorded: boolean;
   /** The usage hash right after the write, when it was read back. */
   readonly usageHash?: Readonly<Record<string, string>>;
-  /** The increments were a first write to a hash without its baseline (seeded at once: see settle). */
-  readonly usageHashLackedBaseline?: boolean;
 }
 
 /** A tenant-period's Redis hash as the request's own metering write left it. */
@@ -62,7 +54,6 @@ export class RequestUsageMeter {
     private readonly tracker: UsageTrackerService,
     private readonly producer: UsageProducer,
     private readonly changedShards: ChangedUsageShards,
-    private readonly baseline: UsageBaselineService,
   ) {
     tracker.onDrain(() => this.flushPendingBytes());
   }
@@ -97,7 +88,6 @@ export class RequestUsageMeter {
         },
         when: 'admitted',
         readBack,
-        baselineField: USAGE_BASELINE_FIELD,
       },
       settle: (outcome) => {
         if (outcome.usageHash !== undefined)
@@ -110,8 +100,6 @@ export class RequestUsageMeter {
           return;
         }
         this.producer.settle(stream);
-        if (outcome.usageHashLackedBaseline === true)
-          void this.baseline.seedAfterFirstWrite(tenantId, period, event.increments);
         if (!outcome.usageRecorded && carried > 0) this.addResponseBytes(tenantId, carried, period);
       },
     };

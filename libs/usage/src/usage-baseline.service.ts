@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { REDIS_CLIENT, RedisScript, type RedisClient } from '@tenantpay/platform';
 
 import { SEED_USAGE_BASELINE_SCRIPT } from './seed-usage-baseline.script';
@@ -52,13 +52,7 @@ const SNAPSHOT_ATTEMPTS = 5;
  */
 @Injectable()
 export class UsageBaselineService {
-  private readonly logger = new Logger(UsageBaselineService.name);
   private readonly script = new RedisScript(SEED_USAGE_BASELINE_SCRIPT);
-  /** Seedings started by {@link seedAfterFirstWrite}, by tenant-period, with the first writes they keep. */
-  private readonly seedings = new Map<
-    string,
-    { readonly kept: UsageIncrements; readonly done: Promise<boolean> }
-  >();
 
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
@@ -66,20 +60,12 @@ export class UsageBaselineService {
     private readonly loss: UsageDataLossService,
   ) {}
 
-  /**
-   * {@link ensure} for many tenant-periods at once: one MongoDB read per period, the Redis calls in parallel. A
-   * tenant-period whose seeding after a first write is in flight waits for it instead: a second seeding could
-   * win its `HSETNX` and drop the first writes it keeps.
-   */
+  /** {@link ensure} for many tenant-periods at once: one MongoDB read per period, the Redis calls in parallel. */
   async ensureAll(periods: readonly { readonly tenantId: string; readonly period: string }[]): Promise<void> {
     const tenantsByPeriod = new Map<string, Set<string>>();
-    const running: Promise<boolean>[] = [];
     for (const { tenantId, period } of periods) {
-      const seeding = this.seedings.get(seedingKey(tenantId, period));
-      if (seeding !== undefined) running.push(seeding.done);
-      else tenantsByPeriod.set(period, (tenantsByPeriod.get(period) ?? new Set()).add(tenantId));
+      tenantsByPeriod.set(period, (tenantsByPeriod.get(period) ?? new Set()).add(tenantId));
     }
-    await Promise.all(running);
     for (const [period, tenants] of tenantsByPeriod) {
       const tenantIds = [...tenants];
       const persisted = await this.records.findMany(tenantIds, period);
@@ -90,43 +76,11 @@ export class UsageBaselineService {
   }
 
   /**
-   * A first write (fresh increments, never applied before) has just landed in the tenant-period's hash without
-   * its baseline, as the write's own reply said: seeds it now rather than at the next sync, which would keep
-   * only the larger of MongoDB's and the hash's counts and so drop what known producers counted meanwhile
-   * (SEED_USAGE_BASELINE_SCRIPT). One seeding per tenant-period is in flight in this process; first writes
-   * reported while it runs add to what it keeps, read when its script is sent (so only writes whose replies are
-   * still on the way then can be left out). Resolves whether the hash was seeded; never rejects: a failure is
-   * logged, and the next such write or the sync seeds again.
-   */
-  seedAfterFirstWrite(tenantId: string, period: string, written: UsageIncrements): Promise<boolean> {
-    const key = seedingKey(tenantId, period);
-    const running = this.seedings.get(key);
-    if (running !== undefined) {
-      addInto(running.kept, written);
-      return running.done;
-    }
-    const kept = addInto({}, written);
-    const done = this.ensure(tenantId, period, undefined, kept)
-      .then(
-        () => true,
-        (error: unknown) => {
-          const reason = error instanceof Error ? error.message : String(error);
-          this.logger.warn(`Could not seed the usage baseline of a tenant after a write: ${reason}`);
-          return false;
-        },
-      )
-      .finally(() => this.seedings.delete(key));
-    this.seedings.set(key, { kept, done });
-    return done;
-  }
-
-  /**
    * Seeds (creating a missing hash) or raises the hash from MongoDB as needed and answers its absolute
    * counters with the producer marks that account for them. `persisted` may be passed when the caller already
    * read it (the sync reads a batch at once). `firstWrite`: increments the caller has just applied to the hash
    * as a first write (never applied before), which the seeding then keeps even where it takes the larger of
-   * MongoDB's and the hash's counts (see SEED_USAGE_BASELINE_SCRIPT); read each time the script is sent, so a
-   * caller may still add to it until then (seedAfterFirstWrite).
+   * MongoDB's and the hash's counts (see SEED_USAGE_BASELINE_SCRIPT).
    */
   async ensure(
     tenantId: string,
@@ -180,17 +134,6 @@ export class UsageBaselineService {
     }
     throw new Error(`Usage producers of a tenant-month kept changing over ${SNAPSHOT_ATTEMPTS} reads`);
   }
-}
-
-function seedingKey(tenantId: string, period: string): string {
-  return `${tenantId}\n${period}`;
-}
-
-function addInto(into: UsageIncrements, increments: UsageIncrements): UsageIncrements {
-  for (const [metric, delta] of Object.entries(increments) as [keyof UsageIncrements, number | undefined][]) {
-    if (delta !== undefined) into[metric] = (into[metric] ?? 0) + delta;
-  }
-  return into;
 }
 
 function marksArguments(producerId: string, persisted: ProducerMarks | undefined): (string | number)[] {

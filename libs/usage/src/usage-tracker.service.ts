@@ -136,8 +136,6 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
     this.settle(event);
     const [applied = 0, hasBaseline = 0, value = 0, ...reached] = reply;
     if (watch !== undefined && hasBaseline === 0) return this.afterBaselineLoss(event, watch, applied === 1);
-    if (applied === 1 && hasBaseline === 0)
-      void this.baseline.seedAfterFirstWrite(event.tenantId, event.period, event.increments);
     return { written: applied === 1, buffered: false, value, reachedThresholds: reached };
   }
 
@@ -234,21 +232,19 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
   /**
    * The hash was created after Redis lost the period (or this is the period's first write): seed it from
    * MongoDB so the watched metric is absolute, then check thresholds against the real value. A written event
-   * was a first write (replays wait for the baseline), so the seeding keeps it.
+   * was a first write (replays wait for the baseline), so the seeding keeps it whatever else it drops.
    */
   private async afterBaselineLoss(
     event: SequencedUsageEvent,
     watch: ThresholdWatch,
     written: boolean,
   ): Promise<RecordedUsage> {
-    const kept = written ? event.increments : {};
-    const seeded = await this.baseline.seedAfterFirstWrite(event.tenantId, event.period, kept);
-    if (!seeded) return { written, buffered: false, reachedThresholds: [] };
     try {
+      await this.baseline.ensure(event.tenantId, event.period, undefined, written ? event.increments : {});
       const [, , value = 0, ...reached] = parseReply(await this.evaluate(event, watch, CHECK_ONLY));
       return { written, buffered: false, value, reachedThresholds: reached };
     } catch (error) {
-      this.logger.warn(`Could not check usage thresholds after seeding the baseline: ${describe(error)}`);
+      this.logger.warn(`Could not restore the usage baseline of a tenant: ${describe(error)}`);
       return { written, buffered: false, reachedThresholds: [] };
     }
   }
