@@ -7,8 +7,8 @@ module.exports = {
   // Test files mostly wait on Redis, MongoDB, timers, browsers and child processes rather than compute;
   // Jest's default (cores - 1) would run them one at a time on a 2-core machine. Measured on this 2-core
   // machine with 240 suites: 4 workers 514 s, 3 workers 654 s. Since spec files that boot the same app were
-  // grouped (228 suites, ~1,055 CPU-s against ~1,490 before), the files left are longer and wait more:
-  // 4 workers kept the CPU 118 % busy of 200 % (884 s wall, 7 Dec), so a fifth overlaps more of the waiting.
+  // grouped (228 suites, ~1,055 CPU-s against ~1,490 before), the files left are longer and wait more; five
+  // workers: 498 s in a fresh-clone CI rehearsal on a quiet machine (7 Dec; 929 s before the grouping).
   maxWorkers: 5,
   // Longest files first, counting the tests a group spec imports. Global only: project configs cannot set it.
   testSequencer: '<rootDir>/libs/testing/src/jest/longest-first-test-sequencer.cjs',
