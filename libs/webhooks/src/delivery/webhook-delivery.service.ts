@@ -79,15 +79,16 @@ export class WebhookDeliveryService {
         outcome: 'succeeded',
       });
     if (attempt.responseStatus === GONE) {
-      const result = await this.settle(
+      // Disabled first: the settled delivery says the endpoint is disabled, and a crash between the two writes
+      // must not leave it saying so of an endpoint still enabled (the job's retry settles it again).
+      await this.endpoints.disableGone(endpoint._id);
+      return this.settle(
         delivery._id,
         attempt,
         WebhookDeliveryStatus.Failed,
         'endpoint answered 410 Gone; endpoint disabled',
         { outcome: 'gone' },
       );
-      await this.endpoints.disableGone(endpoint._id);
-      return result;
     }
     const reason = attempt.error ?? `endpoint answered ${attempt.responseStatus}`;
     if (request.isLastAttempt)
