@@ -183,6 +183,8 @@ describe('platform console on admin.{BASE_DOMAIN} (issue 18)', () => {
       await page.locator('#tenant-search input[name=search]').fill('northw');
       await page.locator('#tenant-search button[type=submit]').click();
       await page.locator(`tr[data-row-key="${bank.id}"]`).waitFor({ state: 'detached' });
+      // The old rows go before the search's answer is drawn: wait for its row, then require it to be the only one.
+      await page.locator('main tbody tr', { hasText: 'Northwind Savings' }).waitFor();
       expect(await page.locator('main tbody tr').allTextContents()).toEqual([
         expect.stringContaining('Northwind Savings'),
       ]);
