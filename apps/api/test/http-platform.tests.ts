@@ -79,6 +79,22 @@ class ProbeController {
   }
 }
 
+/** The headers helmet sets by default (helmet 8), which every answer of the API carries. */
+const HELMET_DEFAULT_HEADERS = [
+  'content-security-policy',
+  'cross-origin-opener-policy',
+  'cross-origin-resource-policy',
+  'origin-agent-cluster',
+  'referrer-policy',
+  'strict-transport-security',
+  'x-content-type-options',
+  'x-dns-prefetch-control',
+  'x-download-options',
+  'x-frame-options',
+  'x-permitted-cross-domain-policies',
+  'x-xss-protection',
+] as const;
+
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 describe('HTTP platform (error shape, request ids, validation, body parsing)', () => {
@@ -365,10 +381,43 @@ describe('HTTP platform (error shape, request ids, validation, body parsing)', (
       expect(response.headers['x-powered-by']).toBeUndefined();
     });
 
-    it('sets them on error answers too', async () => {
-      const response = await http().get('/v1/no-such-route').expect(404);
-      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
-      expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
+    // Every kind of answer, whichever layer writes it: the handler, the validation pipe, the body parser,
+    // Fastify's own limits and content types, the exception filter, an authentication refusal, no route.
+    const answers: readonly [string, () => request.Test, number][] = [
+      ['a handler', () => http().get('/v1/probe'), 200],
+      ['no route', () => http().get('/v1/no-such-route'), 404],
+      ['a wrong method', () => http().delete('/v1/probe'), 405],
+      ['a refused credential', () => http().get('/v1/usage').set('Authorization', 'Bearer nope'), 401],
+      ['invalid input', () => http().post('/v1/probe').send({ amount: 0 }), 400],
+      [
+        'a body that is not JSON',
+        () => http().post('/v1/probe').set('Content-Type', 'application/json').send('{"amount": 1,'),
+        400,
+      ],
+      [
+        'a body over the limit',
+        () =>
+          http()
+            .post('/v1/probe')
+            .send({ blob: 'x'.repeat(4096) }),
+        413,
+      ],
+      [
+        'another content type',
+        () => http().post('/v1/probe').set('Content-Type', 'text/plain').send('a'),
+        415,
+      ],
+      ['an unexpected error', () => http().get('/v1/probe/crash'), 500],
+      ['a domain error with its own headers', () => http().get('/v1/probe/conflict'), 409],
+    ];
+    it.each(answers)('sets all of them and the request id on %s', async (_kind, send, status) => {
+      const reference = await http().get('/health/live').expect(200);
+      const response = await send().set('X-Request-Id', 'headers-check-1').expect(status);
+      for (const name of HELMET_DEFAULT_HEADERS) {
+        expect(reference.headers[name]).toEqual(expect.any(String));
+        expect(response.headers[name]).toBe(reference.headers[name]);
+      }
+      expect(response.headers['x-request-id']).toBe('headers-check-1');
     });
   });
 });
