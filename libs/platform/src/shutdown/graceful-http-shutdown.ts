@@ -33,11 +33,17 @@ export class GracefulHttpShutdown {
   /** Starts tracking the server's requests; call once its framework listener is in place. */
   attach(server: Server): void {
     this.server = server;
+    const inFlight = this.inFlight;
+    // One listener function for every response ('close' is emitted once, with the response as `this`): no
+    // closure and no `once` wrapper per request.
+    function forget(this: ServerResponse): void {
+      inFlight.delete(this);
+    }
     gateRequestListeners(server, (_request, response, pass) => {
       // A request that arrives on a kept-alive connection while draining is served, and its connection closed.
       if (this.drainState.isDraining) response.setHeader('Connection', 'close');
-      this.inFlight.add(response);
-      response.once('close', () => this.inFlight.delete(response));
+      inFlight.add(response);
+      response.on('close', forget);
       pass();
     });
   }
