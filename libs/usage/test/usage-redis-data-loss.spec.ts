@@ -23,6 +23,7 @@ import {
   usageDirtyMember,
   usageDirtySetKey,
   usageHashKey,
+  producerFloorField,
   producerMarksKey,
 } from '../src';
 import {
@@ -510,6 +511,26 @@ describe('usage when Redis loses its data', () => {
         billed: 2,
         persisted: 2,
       });
+    });
+
+    it('combines a hash written before first sequences were kept (a floor without one) by the larger, as before', async () => {
+      const tenantId = newTenantId();
+      await requests(tenantId, 3);
+      await replayEverything();
+      await sync.syncAll();
+      // Such an older copy: counts and the producer's floor, neither a baseline nor a first sequence.
+      const hashKey = usageHashKey(tenantId, '2025-01');
+      await redis.del(hashKey);
+      await redis.hset(hashKey, 'api_calls', 2, producerFloorField(app.get(UsageProducer).id), 3);
+      await redis.sadd(
+        usageDirtySetKey(UsageDirtyShards.tagFor(tenantId)),
+        usageDirtyMember('2025-01', tenantId),
+      );
+
+      expect((await reader.read(tenantId, JANUARY)).counters.api_calls).toBe(3);
+      await sync.syncAll();
+      expect(await apiCallsInRedis(tenantId)).toBe(3);
+      expect(await persisted(tenantId)).toMatchObject({ api_calls: 3 });
     });
 
     it('reads an older copy restored after a sync, before its seeding, as the larger of it and MongoDB', async () => {
