@@ -24,13 +24,35 @@
  * members the floor moves up past the oldest ones, so an increment that old whose first write never landed
  * would be refused, not the set grown without end.
  *
+ * A producer's first claim in a hash (its floor field did not exist yet) also keeps that sequence in the hash
+ * (firstSequenceField, `HSETNX`: one command per producer and hash, none in steady state). Floors and sets say
+ * which sequences are settled, not which were claimed in this hash; the first sequence does, and tells a hash
+ * rebuilt after Redis lost its data from an older copy of it restored after a sync (see
+ * SEED_USAGE_BASELINE_SCRIPT in the usage library). It is the claim that counts, whatever the caller then
+ * applies: the sync persists claims as marks.
+ *
  * claimProducerSequence(usage hash, floor field, marks key, sequence, producer floor, marks TTL s) → true when
  * the increment is fresh.
  * mergeProducerMarks(usage hash, floor field, marks key, floor, members, marks TTL s): adds persisted marks.
  */
 export const PRODUCER_MARKS_MAX_OUT_OF_ORDER = 4_096;
 
+/**
+ * The usage hash field keeping the first sequence a producer claimed in it: its floor field behind this
+ * prefix (`^~<id>` beside `~<id>`). Its first character is neither the floor fields' nor a counter's or the
+ * baseline field's, so the scans for floors and the counters' reads pass over it.
+ */
+export const FIRST_SEQUENCE_FIELD_PREFIX = '^';
+
+export function firstSequenceField(floorField: string): string {
+  return `${FIRST_SEQUENCE_FIELD_PREFIX}${floorField}`;
+}
+
 export const CLAIM_PRODUCER_SEQUENCE_LUA = `
+local function firstSequenceField(field)
+  return '${FIRST_SEQUENCE_FIELD_PREFIX}' .. field
+end
+
 local function settleProducerFloor(hash, field, marks, stored, floor)
   if floor > stored then
     redis.call('HSET', hash, field, floor)
@@ -40,9 +62,11 @@ end
 
 local function claimProducerSequence(hash, field, marks, sequence, producerFloor, ttl)
   local seq = tonumber(sequence)
-  local stored = tonumber(redis.call('HGET', hash, field)) or 0
+  local current = redis.call('HGET', hash, field)
+  local stored = tonumber(current) or 0
   local floor = math.max(stored, tonumber(producerFloor))
   if seq < floor or redis.call('ZSCORE', marks, sequence) then return false end
+  if not current then redis.call('HSETNX', hash, firstSequenceField(field), sequence) end
   if seq == floor then
     floor = seq + 1
   else

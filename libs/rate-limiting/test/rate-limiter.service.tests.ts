@@ -356,8 +356,9 @@ describe('RateLimiterService on Redis', () => {
       expect(await admin.hgetall(`usage:{${subject}}:2025-01`)).toEqual({
         api_calls: '1',
         bandwidth_bytes: '512',
-        // The producer's floor, moved past sequence 1.
+        // The producer's floor, moved past sequence 1, and the first sequence it claimed in this hash.
         '~p1': '2',
+        '^~p1': '1',
       });
       expect(await admin.smembers(`usage:{${subject}}:dirty`)).toEqual([subject]);
       expect(await admin.ttl(`usage:{${subject}}:2025-01`)).toBeGreaterThan(89 * 86_400);
@@ -375,6 +376,26 @@ describe('RateLimiterService on Redis', () => {
         expect(decision.usageRecorded).toBe(true);
       }
       expect(await admin.hget(`usage:{${subject}}:2025-01`, 'api_calls')).toBe('1');
+    });
+
+    it('keeps the first sequence a producer claimed in the hash, also out of order, and only that one', async () => {
+      const subject = freshSubject();
+      const consume = (sequence: number, floor: number) =>
+        limiter.consume({
+          subject,
+          bucket: 'api',
+          policy: counter(5),
+          usage: {
+            ...usageFor(subject, sequence),
+            sequence: { ...usageFor(subject, sequence).sequence, floor },
+          },
+        });
+      // Sequence 5 lands before 3 and 4, which are still in flight: the first claim is 5, not the floor.
+      await consume(5, 3);
+      await consume(3, 3);
+      await consume(4, 4);
+
+      expect(await admin.hmget(`usage:{${subject}}:2025-01`, 'api_calls', '^~p1')).toEqual(['3', '5']);
     });
 
     it('does not count a refused request unless asked to', async () => {
@@ -444,7 +465,12 @@ describe('RateLimiterService on Redis', () => {
         usage: { ...usageFor(subject, 3), readBack: true },
       });
 
-      expect(admitted.usageHash).toEqual({ api_calls: '1', bandwidth_bytes: '512', '~p1': '2' });
+      expect(admitted.usageHash).toEqual({
+        api_calls: '1',
+        bandwidth_bytes: '512',
+        '~p1': '2',
+        '^~p1': '1',
+      });
       expect(refused).toMatchObject({ allowed: false, usageRecorded: false });
       expect(refused.usageHash).toBeUndefined();
     });

@@ -10,18 +10,30 @@ import { PRODUCER_FLOOR_FIELD_PREFIX, USAGE_BASELINE_FIELD } from './usage.const
  *   first write) and holds only what was counted since; adding the values persisted in MongoDB (once:
  *   `HSETNX` on the baseline field decides) makes it continue from them. A missing hash is created so, with
  *   its TTL: a replay waiting for the baseline needs one.
- * - Unless the hash may be an older copy of one that had no baseline yet (restored from a snapshot taken
- *   before the period's first sync), whose counts a sync then copied to MongoDB: adding would bill them twice.
- *   Its only trace is a floor of a producer MongoDB has marks for (a sync persists the floor of every producer
- *   in the hash it copies), and it cannot be told apart from a hash rebuilt after a loss by such a producer:
- *   floors and out-of-order sets say which sequences are settled, not which were applied in this hash, and one
- *   increment applied in order after the restore raises the floor past every persisted mark and trims the set,
- *   as a rebuilt hash's would. So whenever the hash holds a floor of a producer with persisted marks, each
- *   counter becomes the larger of MongoDB's and the hash's: both count distinct increments only, so the larger
- *   never exceeds the truth, and what it leaves out is what was counted between the loss (or restore) and this
- *   seeding. Out-of-order sets are read the same way, not at all: their members are part of the same trace.
- *   A caller that has just applied a first write to the hash (never applied before, so not in MongoDB) passes
- *   it: MongoDB's values plus it never exceed the truth either, and it is not left out.
+ * - Unless the hash is an older copy of one that had no baseline yet (restored from a snapshot taken before
+ *   the period's first seeding), whose counts a sync then copied to MongoDB: adding would bill them twice. The
+ *   first sequence each producer claimed in the hash (CLAIM_PRODUCER_SEQUENCE_LUA keeps it) tells the two
+ *   apart. In such a copy, every producer's first sequence was claimed before the snapshot, so the sync that
+ *   later copied the same hash found it settled there (below the producer's floor, or in its out-of-order set)
+ *   and persisted it so; later syncs only raise the persisted floor past the members they drop. MongoDB's marks
+ *   for that producer cover it. In a hash rebuilt after a loss, a producer's first claimed sequence is a first
+ *   write, never claimed before: a replay, whose first write may have landed, waits for the baseline
+ *   (RECORD_USAGE_SCRIPT, RECORD_STORAGE_GROWTH_SCRIPT). No persisted mark covers it: it is no member, and it is
+ *   at or above the persisted floor, since a floor only passes sequences its producer settled (except past
+ *   PRODUCER_MARKS_MAX_OUT_OF_ORDER members, or an increment in flight for longer than any Redis call may take:
+ *   the hash is then taken for a copy, which under-counts and never over-counts). So when some producer's first
+ *   sequence is covered by MongoDB's marks, each counter becomes the larger of MongoDB's and the hash's: both
+ *   count distinct increments only, so the larger never exceeds the truth, and what it leaves out is what was
+ *   counted between the restore and this seeding. When none is, MongoDB's values are added, as for producers
+ *   MongoDB has no marks for. A producer with a floor in the hash and persisted marks but no first sequence
+ *   wrote to it before first sequences were kept: that hash is combined by the larger, as it was then.
+ *   A caller that has just applied a first write to the hash passes it: in a copy, MongoDB's values plus it
+ *   never exceed the truth either, and it is not left out.
+ *   What this does not see: a write the Redis client sends again after reconnecting (ioredis resends commands
+ *   whose replies a dropped connection lost) is a replay that does not wait for the baseline. As its
+ *   producer's first claim in a rebuilt hash it is covered, and the hash combined by the larger; only after a
+ *   fresh claim of the same producer (another connection), and if a sync copied it during its own round trip
+ *   before Redis lost its data, would it be counted twice.
  * - A hash with its baseline never holds less than was persisted from it, since Redis counts only rise and
  *   MongoDB only copies them; a counter below the persisted value means Redis came back from an older copy
  *   of its data (an AOF or snapshot missing its last writes). It is raised to the persisted value, so later
@@ -46,6 +58,14 @@ import { PRODUCER_FLOOR_FIELD_PREFIX, USAGE_BASELINE_FIELD } from './usage.const
  *          members }.
  */
 export const SEED_USAGE_BASELINE_SCRIPT = `${CLAIM_PRODUCER_SEQUENCE_LUA}
+local function coveredByPersistedMarks(sequence, floor, members)
+  if sequence < floor then return true end
+  for token in string.gmatch(members, '%d+') do
+    if tonumber(token) == sequence then return true end
+  end
+  return false
+end
+
 local hash = KEYS[1]
 local producers = (#ARGV - 10) / 3
 local passed = {}
@@ -59,7 +79,17 @@ if redis.call('HSETNX', hash, '${USAGE_BASELINE_FIELD}', '1') == 1 then
   seeded = 1
   local mayHoldPersisted = false
   for i = 1, producers do
-    if ARGV[9 + 3 * i] ~= '' and redis.call('HEXISTS', hash, ARGV[8 + 3 * i]) == 1 then mayHoldPersisted = true end
+    local field, persistedFloor = ARGV[8 + 3 * i], ARGV[9 + 3 * i]
+    if persistedFloor ~= '' then
+      local first = redis.call('HGET', hash, firstSequenceField(field))
+      if first then
+        if coveredByPersistedMarks(tonumber(first), tonumber(persistedFloor), ARGV[10 + 3 * i]) then
+          mayHoldPersisted = true
+        end
+      elseif redis.call('HEXISTS', hash, field) == 1 then
+        mayHoldPersisted = true
+      end
+    end
   end
   for i, field in ipairs(fields) do
     if field == 'storage_bytes' then

@@ -4,7 +4,7 @@ import { REDIS_CLIENT, RedisScript, type RedisClient } from '@tenantpay/platform
 import { SEED_USAGE_BASELINE_SCRIPT } from './seed-usage-baseline.script';
 import type { ProducerMarks, ProducersMarks } from './producer-marks';
 import type { StorageTotal } from './storage-total';
-import { producerIdsIn } from './persisted-increments-in-hash';
+import { firstSequencesIn, type HashProducers, producerIdsIn } from './persisted-increments-in-hash';
 import {
   PRODUCER_MARKS_TTL_SECONDS,
   producerFloorField,
@@ -20,13 +20,14 @@ import type { UsageIncrements } from './usage-event';
 import type { PersistedUsage } from './usage-records.repository';
 import { UsageRecordsRepository } from './usage-records.repository';
 
-/** What a tenant's usage hash holds: absolute values, or only what was counted since its baseline was lost. */
-export interface RedisUsageState {
+/**
+ * What a tenant's usage hash holds: absolute values, or only what was counted since its baseline was lost; and
+ * its producers, which tell whether the latter may be an older copy (see mayHoldPersistedIncrements).
+ */
+export interface RedisUsageState extends HashProducers {
   readonly exists: boolean;
   readonly hasBaseline: boolean;
   readonly counters: UsageCounters;
-  /** The producers the hash holds a floor for (see mayHoldPersistedIncrements). */
-  readonly producerIds: readonly string[];
 }
 
 /**
@@ -44,7 +45,7 @@ const SNAPSHOT_ATTEMPTS = 5;
 
 /**
  * Keeps Redis counts continuous with MongoDB across Redis data loss: a hash without a baseline gets the
- * persisted values added to it once (or, when it may be an older copy holding what they count, the larger of
+ * persisted values added to it once (or, when it is an older copy holding what they count, the larger of
  * each: mayHoldPersistedIncrements), a hash behind MongoDB is raised to it, so new increments continue from
  * what was persisted, and the persisted producer marks are merged back, so replays of increments MongoDB already
  * counts are recognised. Either repair after MongoDB had usage for the period is a detected loss, reported once
@@ -171,6 +172,7 @@ export function toRedisUsageState(hash: Readonly<Record<string, string>>): Redis
     hasBaseline: hash[USAGE_BASELINE_FIELD] !== undefined,
     counters: usageFromHash(hash),
     producerIds: producerIdsIn(Object.keys(hash)),
+    firstSequences: firstSequencesIn(hash),
   };
 }
 

@@ -203,8 +203,7 @@ export function reconcile(
   const base = persisted?.counters ?? ZERO_USAGE;
   if (state === undefined || !state.exists) return base;
   // A hash without its baseline holds only counts made since Redis lost the period: they come on top, unless
-  // it may be an older copy holding what MongoDB counts (as its seeding will decide).
-  const absolute =
-    state.hasBaseline || mayHoldPersistedIncrements(state.producerIds, persisted?.producers ?? {});
+  // it is an older copy holding what MongoDB counts (as its seeding will decide).
+  const absolute = state.hasBaseline || mayHoldPersistedIncrements(state, persisted?.producers ?? {});
   return absolute ? maxUsage(state.counters, base) : addUsage(base, state.counters);
 }

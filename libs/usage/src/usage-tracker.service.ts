@@ -232,7 +232,8 @@ export class UsageTrackerService implements OnModuleInit, OnModuleDestroy, OnApp
   /**
    * The hash was created after Redis lost the period (or this is the period's first write): seed it from
    * MongoDB so the watched metric is absolute, then check thresholds against the real value. A written event
-   * was a first write (replays wait for the baseline), so the seeding keeps it whatever else it drops.
+   * was a first write (replays wait for the baseline), so the seeding keeps it also where it takes the larger
+   * of MongoDB's and the hash's counts (an older copy of the hash).
    */
   private async afterBaselineLoss(
     event: SequencedUsageEvent,

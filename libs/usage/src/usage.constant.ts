@@ -1,3 +1,5 @@
+import { firstSequenceField } from '@tenantpay/rate-limiting';
+
 /** Redis key names, queue and job names, header names and tuning defaults of usage metering, in one place. */
 
 /**
@@ -36,6 +38,14 @@ export function producerFloorField(producerId: string): string {
 
 /** Usage hash fields starting with this are producer floors; counters and the baseline field never do. */
 export const PRODUCER_FLOOR_FIELD_PREFIX = '~';
+
+/**
+ * The usage hash's field keeping the first sequence a producer claimed in it (CLAIM_PRODUCER_SEQUENCE_LUA): it
+ * tells a hash rebuilt after a loss from an older copy (see SEED_USAGE_BASELINE_SCRIPT).
+ */
+export function producerFirstSequenceField(producerId: string): string {
+  return firstSequenceField(producerFloorField(producerId));
+}
 
 /**
  * The tenant's stored bytes now (not per period): what the period's `storage_bytes` gauge rises to. Fields:

@@ -310,7 +310,7 @@ describe('usage metering (SPEC §8)', () => {
       expect(await read(tenantId)).toMatchObject({ api_calls: 8 });
     });
 
-    it('never reads less than was persisted after Redis restarts empty, and continues from it once seeded', async () => {
+    it('never reads less than was persisted after Redis restarts empty, and bills what a known producer meters before the next sync', async () => {
       const tenantId = newTenantId();
       for (let i = 0; i < 10; i++) await tracker.record(apiCall(tenantId, `a${i}`));
       await sync.syncAll();
@@ -320,15 +320,15 @@ describe('usage metering (SPEC §8)', () => {
       await waitUntil(() => redis.status === 'ready');
       expect(await read(tenantId)).toMatchObject({ api_calls: 10, bandwidth_bytes: 1000 });
 
-      // Counts of a producer MongoDB has marks for, before the hash is seeded: they could be an older copy's,
-      // which MongoDB already counts, so the larger is kept, not the sum (SEED_USAGE_BASELINE_SCRIPT).
-      for (let i = 0; i < 3; i++) await tracker.record(apiCall(tenantId, `b${i}`));
-      expect(await read(tenantId)).toMatchObject({ api_calls: 10 });
+      // A producer MongoDB has marks for writes before the hash is seeded: its first sequence in the rebuilt
+      // hash is fresh, not one MongoDB's marks cover, so the hash is not an older copy and its counts are added.
+      for (let i = 0; i < 5; i++) await tracker.record(apiCall(tenantId, `b${i}`));
+      expect(await read(tenantId)).toMatchObject({ api_calls: 15 });
       await sync.syncAll();
-      expect(await persisted(tenantId)).toMatchObject({ api_calls: 10 });
-      expect(await redis.hget(usageHashKey(tenantId, '2025-01'), 'api_calls')).toBe('10');
+      expect(await persisted(tenantId)).toMatchObject({ api_calls: 15, bandwidth_bytes: 1500 });
+      expect(await redis.hget(usageHashKey(tenantId, '2025-01'), 'api_calls')).toBe('15');
       await tracker.record(apiCall(tenantId, 'c0'));
-      expect(await read(tenantId)).toMatchObject({ api_calls: 11 });
+      expect(await read(tenantId)).toMatchObject({ api_calls: 16 });
     });
 
     it('drops the oldest events when the outage buffer is full, and counts the drops', async () => {
@@ -355,11 +355,11 @@ describe('usage metering (SPEC §8)', () => {
       expect(await read(tenantId)).toMatchObject({ api_calls: 3, bandwidth_bytes: 300 });
       expect(mongoReads).not.toHaveBeenCalled();
 
-      // The hash lost its baseline (Redis lost the period): MongoDB is read again, never less than persisted (the
-      // unseeded hash's count is not added: it could be an older copy's).
+      // The hash lost its baseline (Redis lost the period, and with it the unsynced 'second'): MongoDB is read
+      // again, and the rebuilt hash's count comes on top of it (its producer's first sequence there is fresh).
       await redis.del(usageHashKey(tenantId, '2025-01'));
       await tracker.record(apiCall(tenantId, 'after-loss'));
-      expect(await read(tenantId)).toMatchObject({ api_calls: 2 });
+      expect(await read(tenantId)).toMatchObject({ api_calls: 3 });
       expect(mongoReads).toHaveBeenCalledTimes(1);
     });
 
