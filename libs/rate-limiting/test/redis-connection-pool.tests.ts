@@ -58,6 +58,37 @@ describe('RedisConnectionPool', () => {
     await unreachable.close();
   });
 
+  // These connections write usage increments. One whose reply a dropped connection lost must fail to its
+  // caller, whose replay waits for the usage baseline; a copy resent by the client on reconnecting would land
+  // in a hash Redis may have rebuilt meanwhile, where it could be counted a second time. On one server only:
+  // CLIENT PAUSE and CLIENT KILL act on one node.
+  const onOneServer = process.env['REDIS_TEST_TOPOLOGY'] === 'cluster' ? it.skip : it;
+  onOneServer(
+    'does not send a command again after reconnecting when its connection dropped before the reply',
+    async () => {
+      const connection = pool.connections[0] as Redis;
+      const admin = new Redis(server.url);
+      const key = `${server.keyPrefix}sent-once`;
+      try {
+        const id = await connection.client('ID');
+        // The server holds the write unexecuted until the connection that sent it is gone.
+        await admin.client('PAUSE', 5_000, 'WRITE');
+        const reply = connection.incr(key);
+        reply.catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await admin.client('KILL', 'ID', String(id));
+        await admin.client('UNPAUSE');
+        await expect(reply).rejects.toThrow();
+        // Well past the client's reconnection (200 ms) and its command timeout.
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        expect(connection.status).toBe('ready');
+        expect(await admin.get(key)).toBeNull();
+      } finally {
+        admin.disconnect();
+      }
+    },
+  );
+
   it('refuses a pool without connections', () => {
     expect(() => RedisConnectionPool.create(server.topology, 'pool-spec-empty', 0)).toThrow(/at least one/);
   });

@@ -29,11 +29,9 @@ import { PRODUCER_FLOOR_FIELD_PREFIX, USAGE_BASELINE_FIELD } from './usage.const
  *   wrote to it before first sequences were kept: that hash is combined by the larger, as it was then.
  *   A caller that has just applied a first write to the hash passes it: in a copy, MongoDB's values plus it
  *   never exceed the truth either, and it is not left out.
- *   What this does not see: a write the Redis client sends again after reconnecting (ioredis resends commands
- *   whose replies a dropped connection lost) is a replay that does not wait for the baseline. As its
- *   producer's first claim in a rebuilt hash it is covered, and the hash combined by the larger; only after a
- *   fresh claim of the same producer (another connection), and if a sync copied it during its own round trip
- *   before Redis lost its data, would it be counted twice.
+ *   A write the Redis client sent again after reconnecting would be a replay that does not wait for the
+ *   baseline; the platform's clients never resend (createRedisClient: a command in flight when its connection
+ *   drops fails to its caller, whose replay waits).
  * - A hash with its baseline never holds less than was persisted from it, since Redis counts only rise and
  *   MongoDB only copies them; a counter below the persisted value means Redis came back from an older copy
  *   of its data (an AOF or snapshot missing its last writes). It is raised to the persisted value, so later

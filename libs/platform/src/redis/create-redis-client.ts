@@ -10,6 +10,14 @@ import { redisSecurityOptions } from './redis-security-options';
  * fallback) instead of piling up requests that would all be replayed, late, when Redis returns. Reconnection
  * is automatic and bounded.
  *
+ * No resending either: a command whose connection drops before its reply fails to its caller at once
+ * (`maxRetriesPerRequest: 0`: ioredis rejects what was in flight as the connection closes), instead of being
+ * sent again once the client reconnects. The caller has already decided without it (a fallback, a 503, a
+ * buffered replay), and a late copy would be a write nobody accounts for: a usage increment sent again into a
+ * hash Redis rebuilt meanwhile could be counted twice, where the meter's own replay waits for the hash's
+ * baseline and is recognised as a duplicate. (`autoResendUnfulfilledCommands: false` alone would not do: it
+ * drops such commands without settling them, and a caller without a command timeout would wait for ever.)
+ *
  * Auto-pipelining: commands issued during one event-loop turn (by every request the server is serving at
  * that moment) leave in one socket write instead of one write each (per node, on a cluster). A write was the
  * largest single cost a request's rate-limit and usage call added (measured by bench/tenancy); the price is
@@ -30,7 +38,7 @@ export function createRedisClient(
     connectionName,
     lazyConnect: true,
     enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
+    maxRetriesPerRequest: 0,
     connectTimeout: 2_000,
     commandTimeout: 1_000,
     enableAutoPipelining: true,
