@@ -17,12 +17,16 @@
  * instructions (Ir) per request, a figure that a busy machine does not move.
  */
 import 'reflect-metadata';
+import { TenantUserRole } from '@tenantpay/identity';
 import { RedisServerProcess } from '@tenantpay/local-services';
+import { Tier } from '@tenantpay/tenancy';
 import { createHook } from 'node:async_hooks';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { GCProfiler, getHeapStatistics } from 'node:v8';
+import { BenchNoopController } from '../support/bench-noop.controller';
 import { startMongoProcess } from '../support/mongo-process';
+import { seedBenchTenant } from '../support/seed-bench-tenant';
 import { createProductApp, PRODUCT_BASE_DOMAIN } from './product-bench-server';
 
 const IN_FLIGHT = 16;
@@ -121,10 +125,18 @@ async function main(): Promise<void> {
   const product = await createProductApp(
     { mongoUri: mongo.uri, redisUrl: redis.url },
     callgrindOn ? UNDER_CALLGRIND.config : {},
+    [BenchNoopController],
   );
   const inFlight = callgrindOn ? UNDER_CALLGRIND.inFlight : IN_FLIGHT;
   const warmUpRequests = callgrindOn ? UNDER_CALLGRIND.warmUpRequests : WARM_UP_REQUESTS;
   await product.app.init();
+  // As the tenancy bench's: an unlimited policy is decided without Redis, so its no-op route measures the
+  // tenancy chain without the rate-limit + usage round trip.
+  const unlimited = await seedBenchTenant(product.app, {
+    tier: Tier.Enterprise,
+    limits: { apiRequestsPerMinute: 'unlimited' },
+    role: TenantUserRole.Viewer,
+  });
   const fastify = product.app.getHttpAdapter().getInstance() as {
     inject(options: {
       method: 'GET' | 'POST';
@@ -142,6 +154,21 @@ async function main(): Promise<void> {
       name: 'GET /v1/usage (API key)',
       url: '/v1/usage',
       headers: { host: product.tenantHost, 'x-api-key': product.apiKey },
+    },
+    // The tenancy bench's pair (BenchNoopController): their difference is what the tenancy chain adds.
+    { name: 'GET /v1/bench/open (chain off)', url: '/v1/bench/open', headers: { host: PRODUCT_BASE_DOMAIN } },
+    {
+      name: 'GET /v1/bench/noop (JWT, unlimited policy)',
+      url: '/v1/bench/noop',
+      headers: {
+        host: `${unlimited.tenant.slug}.${PRODUCT_BASE_DOMAIN}`,
+        authorization: `Bearer ${unlimited.token}`,
+      },
+    },
+    {
+      name: 'GET /v1/bench/noop (JWT, finite policy)',
+      url: '/v1/bench/noop',
+      headers: { host: product.tenantHost, authorization: `Bearer ${product.token}` },
     },
   ];
 

@@ -3,11 +3,12 @@
  * production HTTP stack, request logging at `info` included), with one tenant, an API key holding every scope,
  * and limits far above what the load can reach but finite, so the rate-limit + usage Redis call still runs.
  */
-import type { INestApplication } from '@nestjs/common';
+import { type INestApplication, Module, type Type } from '@nestjs/common';
 import { API_KEY_SCOPES, ApiKeysService } from '@tenantpay/identity';
 import { loadConfig } from '@tenantpay/platform';
 import { TenantContextService, Tier } from '@tenantpay/tenancy';
 import { randomBytes } from 'node:crypto';
+import { ApiModule } from '../../apps/api/src/api.module';
 import { createApiApplication } from '../../apps/api/src/create-api-application';
 import { ADMISSION_OUT_OF_REACH } from '../support/admission-out-of-reach';
 import { seedBenchTenant } from '../support/seed-bench-tenant';
@@ -25,12 +26,18 @@ export interface SeededProduct {
   /** The tenant's host (its subdomain of the base domain). */
   readonly tenantHost: string;
   readonly apiKey: string;
+  /** An access token of the tenant's admin. */
+  readonly token: string;
 }
 
-/** `slowerMachine`: timeouts for a process run many times slower than native (under valgrind). */
+/**
+ * `slowerMachine`: timeouts for a process run many times slower than native (under valgrind). `controllers`:
+ * routes a bench adds beside the API's own.
+ */
 export async function createProductApp(
   services: ProductServices,
   slowerMachine: Readonly<Record<string, string>> = {},
+  controllers: readonly Type<unknown>[] = [],
 ): Promise<SeededProduct> {
   const config = loadConfig({
     MONGODB_URI: services.mongoUri,
@@ -43,7 +50,10 @@ export async function createProductApp(
     BASE_DOMAIN: PRODUCT_BASE_DOMAIN,
     ...slowerMachine,
   });
-  const app = await createApiApplication(config);
+  @Module({ imports: [ApiModule.forRoot(config)], controllers: [...controllers] })
+  class ProductBenchModule {}
+
+  const app = await createApiApplication(config, controllers.length === 0 ? undefined : ProductBenchModule);
   const seeded = await seedBenchTenant(app, {
     tier: Tier.Enterprise,
     limits: { apiRequestsPerMinute: HIGH_LIMIT, transactionsPerMonth: HIGH_LIMIT },
@@ -53,5 +63,10 @@ export async function createProductApp(
     .run(seeded.context, () =>
       app.get(ApiKeysService).create({ name: 'http bench', scopes: API_KEY_SCOPES }),
     );
-  return { app, tenantHost: `${seeded.tenant.slug}.${PRODUCT_BASE_DOMAIN}`, apiKey: created.key };
+  return {
+    app,
+    tenantHost: `${seeded.tenant.slug}.${PRODUCT_BASE_DOMAIN}`,
+    apiKey: created.key,
+    token: seeded.token,
+  };
 }

@@ -12,15 +12,13 @@ import 'reflect-metadata';
 // Must stay the first import after reflect-metadata: see the file.
 import { writeResult } from './stdout-to-stderr';
 
-import { Controller, Get, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantUserRole } from '@tenantpay/identity';
 import { RedisServerProcess, startMongo } from '@tenantpay/local-services';
 import { loadConfig } from '@tenantpay/platform';
-import { SkipRateLimit } from '@tenantpay/rate-limiting';
 import {
   type Limit,
-  Public,
   type ResolutionInput,
   TenantLookupService,
   TenantResolverService,
@@ -34,6 +32,7 @@ import { ApiModule } from '../../apps/api/src/api.module';
 import { createApiApplication } from '../../apps/api/src/create-api-application';
 import { type LoadRequest, type LoadResult, nearestRank, runLoad } from '../load/load-generator';
 import { pinProcess, splitCores } from '../support/cpu-affinity';
+import { BenchNoopController } from '../support/bench-noop.controller';
 import { seedBenchTenant } from '../support/seed-bench-tenant';
 import { ADMISSION_OUT_OF_REACH } from '../support/admission-out-of-reach';
 
@@ -65,33 +64,6 @@ const QUICK: Settings = {
   httpWarmupMs: 500,
   httpDurationMs: 1_500,
 };
-
-/**
- * "Chain switched off" is the same route code in the same app, marked @Public() and @SkipRateLimit() and
- * called on the bare base domain without credentials. This is the fairest comparison available: both
- * sides share one process, JIT state and the whole production HTTP stack (helmet, request ids, pino
- * request logging, HTTP metrics, pipes, exception filter), so the difference is exactly what an
- * authenticated tenant request adds: JWT verification, two tenant cache lookups (token claim and
- * subdomain), the guards' real checks and the rate-limit + usage Redis round trip. A bare Nest app would
- * also drop the middleware's and guards' fixed cost, but would differ in module graph and global
- * enhancers too. The floor the open route still pays (an empty resolution, guards short-circuiting on
- * @Public) is reported separately as resolution "none", so the overhead here slightly understates the
- * chain's full cost by about that much.
- */
-@Controller('bench')
-class BenchNoopController {
-  @Get('noop')
-  authenticated(): { ok: true } {
-    return { ok: true };
-  }
-
-  @Get('open')
-  @Public()
-  @SkipRateLimit()
-  open(): { ok: true } {
-    return { ok: true };
-  }
-}
 
 async function redisCommandsProcessed(redis: Redis): Promise<number> {
   const match = /total_commands_processed:(\d+)/.exec(await redis.info('stats'));
@@ -218,6 +190,13 @@ async function main(): Promise<unknown> {
     }
 
     // --- 2. Requests/s through the whole chain vs the chain switched off ---
+    /**
+     * "Chain switched off" is BenchNoopController's open route (see the file), the same code as the authenticated
+     * one in the same app. A bare Nest app would also drop the middleware's and guards' fixed cost, but would
+     * differ in module graph and global enhancers too. The floor the open route still pays (an empty resolution,
+     * guards short-circuiting on @Public) is reported separately as resolution "none", so the overhead here
+     * slightly understates the chain's full cost by about that much.
+     */
     const scenarios: Record<string, Pick<LoadRequest, 'path' | 'headers'>> = {
       'chain off (@Public @SkipRateLimit, base domain, no credential)': {
         path: '/v1/bench/open',

@@ -8,6 +8,7 @@ export * from './context/tenant-context.service';
 export * from './context/tenant-log-fields';
 export * from './resolution/tenant-reference';
 export * from './resolution/tenant-resolution-strategy';
+export * from './resolution/then-or-now';
 export * from './tenants/hostname';
 export * from './tenants/slug';
 export * from './tenants/tenant';

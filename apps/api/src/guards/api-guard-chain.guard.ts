@@ -32,14 +32,17 @@ export class ApiGuardChain implements CanActivate {
     return true;
   }
 
-  private async awaitThenRunFrom(
-    verdict: Verdict,
+  /** Not async: one promise (the `then`) per guard that answers later, not an async function's two. */
+  private awaitThenRunFrom(
+    verdict: Exclude<Verdict, boolean>,
     next: number,
     context: ExecutionContext,
   ): Promise<boolean> {
-    const allowed = isObservable(verdict) ? await lastValueFrom(verdict) : await verdict;
-    // What Nest does with a guard answering false: a plain 403.
-    if (!allowed) throw new ForbiddenException();
-    return this.runFrom(next, context);
+    const allowed = isObservable(verdict) ? lastValueFrom(verdict) : verdict;
+    return allowed.then((answer) => {
+      // What Nest does with a guard answering false: a plain 403.
+      if (!answer) throw new ForbiddenException();
+      return this.runFrom(next, context);
+    });
   }
 }

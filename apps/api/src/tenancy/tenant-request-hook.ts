@@ -42,15 +42,20 @@ export class TenantRequestHook implements OnModuleInit {
     const route = request.routeOptions.url;
     if (route !== undefined && UNTENANTED_ROUTES.has(route)) return done();
     let entered = false;
-    this.tenantMiddleware
-      .use(request, () => {
+    // A refusal (malformed or conflicting identity) goes to the one exception filter. Once the request has
+    // gone on, whatever fails further along is Fastify's to answer, never a second verdict here.
+    const refuse = (error: unknown): void => {
+      if (!entered) done(error instanceof Error ? error : new Error(String(error)));
+    };
+    try {
+      // Usually answered at once, the request going on inside this call (see TenantMiddleware.use).
+      const entering = this.tenantMiddleware.use(request, () => {
         entered = true;
         this.admissionMiddleware.use(request.raw, reply.raw, done);
-      })
-      .catch((error: unknown) => {
-        // A refusal (malformed or conflicting identity) goes to the one exception filter. Once the request
-        // has gone on, whatever fails further along is Fastify's to answer, never a second verdict here.
-        if (!entered) done(error instanceof Error ? error : new Error(String(error)));
       });
+      if (entering instanceof Promise) entering.catch(refuse);
+    } catch (error) {
+      refuse(error);
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { REDIS_CLIENT, type RedisClient } from '@tenantpay/platform';
 import {
+  type Awaitable,
   ChannelInvalidatedCache,
   TenantCacheInvalidationSubscriber,
   tenantCacheKey,
@@ -48,7 +49,7 @@ export class ApiKeyCache {
    * The key's facts: from this process, else from Redis, else from `loadFromDatabase` (which fills Redis with
    * {@link fill}); one load per hash at a time.
    */
-  find(hash: string, loadFromDatabase: () => Promise<CachedApiKey>): Promise<CachedApiKey> {
+  find(hash: string, loadFromDatabase: () => Promise<CachedApiKey>): Awaitable<CachedApiKey> {
     return this.local.get(
       tenantCacheKeys.byApiKeyHashInProcess(hash),
       async () => (await this.read(hash)) ?? (await loadFromDatabase()),

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type Awaitable,
   ChannelInvalidatedCache,
   TenantCacheInvalidationSubscriber,
   tenantCacheKey,
@@ -40,7 +41,7 @@ export class PlatformUserAccessCache {
   }
 
   /** The operator's access now; null when no such operator exists. */
-  find(userId: string): Promise<PlatformUserAccess | null> {
+  find(userId: string): Awaitable<PlatformUserAccess | null> {
     return this.cache.get(tenantCacheKeys.byPlatformUser(userId), async () => {
       const user = await this.platformUsers.findById(userId);
       return user === null ? null : { isActive: user.isActive, role: user.role };

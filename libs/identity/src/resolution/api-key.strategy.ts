@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type Awaitable,
   Feature,
   FeatureNotInTierException,
   hasFeature,
@@ -8,6 +9,7 @@ import {
   TenantLookupService,
   type TenantReference,
   type TenantResolutionStrategy,
+  thenOrNow,
 } from '@tenantpay/tenancy';
 import { ApiKeyAuthenticator } from '../api-keys/api-key-authenticator.service';
 import { readApiKeyCredential } from './read-credentials';
@@ -29,19 +31,20 @@ export class ApiKeyStrategy implements TenantResolutionStrategy {
     private readonly tenants: TenantLookupService,
   ) {}
 
-  /** Not async: a request without an API key (a browser's) is answered without a promise. */
-  find(input: ResolutionInput): Promise<TenantReference> | null {
+  /**
+   * Not async: a request without an API key (a browser's) is answered without a promise, and so is one whose
+   * key and tenant this process already knows.
+   */
+  find(input: ResolutionInput): Awaitable<TenantReference> | null {
     const presented = readApiKeyCredential(input.headers);
     if (presented === null) return null;
-    return this.authenticated(presented);
-  }
-
-  private async authenticated(presented: string): Promise<TenantReference> {
-    const principal = await this.authenticator.authenticate(presented);
-    // Cached lookup; a tenant that no longer exists is left to the resolver, which refuses the credential.
-    const tenant = await this.tenants.findById(principal.tenantId);
-    if (tenant !== null && !hasFeature(tenant, Feature.ApiKeys))
-      throw new FeatureNotInTierException(Feature.ApiKeys);
-    return { method: this.method, tenant: { by: 'id', value: principal.tenantId }, principal };
+    return thenOrNow(this.authenticator.authenticate(presented), (principal) =>
+      // Cached lookup; a tenant that no longer exists is left to the resolver, which refuses the credential.
+      thenOrNow(this.tenants.findNow({ by: 'id', value: principal.tenantId }), (tenant) => {
+        if (tenant !== null && !hasFeature(tenant, Feature.ApiKeys))
+          throw new FeatureNotInTierException(Feature.ApiKeys);
+        return { method: this.method, tenant: { by: 'id', value: principal.tenantId }, principal };
+      }),
+    );
   }
 }

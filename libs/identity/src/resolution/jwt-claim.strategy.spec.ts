@@ -1,6 +1,11 @@
 import { Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { ResolutionMethod } from '@tenantpay/tenancy';
+import {
+  type Awaitable,
+  type ResolutionInput,
+  ResolutionMethod,
+  type TenantReference,
+} from '@tenantpay/tenancy';
 import { testAppConfig } from '@tenantpay/testing';
 import type {
   PlatformUserAccess,
@@ -40,6 +45,9 @@ describe('JwtClaimStrategy', () => {
       !endedSessions.has(`${tenantId ?? 'platform'}:${sessionId}`),
   } as unknown as SessionStateCache;
   const strategy = new JwtClaimStrategy(tokens, userAccess, platformUserAccess, sessions);
+  /** The strategy's answer as a promise, so that a refusal thrown at once reads like one made later. */
+  const finding = (request: ResolutionInput) =>
+    new Promise<Awaitable<TenantReference> | null>((resolve) => resolve(strategy.find(request)));
   beforeEach(() => {
     endedSessions.clear();
     users.clear();
@@ -68,7 +76,7 @@ describe('JwtClaimStrategy', () => {
       role: 'OPERATOR',
       sessionId: 's1',
     });
-    const reference = await strategy.find(input(`Bearer ${accessToken}`));
+    const reference = await finding(input(`Bearer ${accessToken}`));
     expect(reference).toEqual({
       method: ResolutionMethod.JwtClaim,
       tenant: { by: 'id', value: TENANT_ID },
@@ -98,7 +106,7 @@ describe('JwtClaimStrategy', () => {
     ]) {
       if (now === undefined) users.delete(`${TENANT_ID}:u1`);
       else users.set(`${TENANT_ID}:u1`, now);
-      await expect(strategy.find(input(`Bearer ${accessToken}`))).rejects.toBeInstanceOf(
+      await expect(finding(input(`Bearer ${accessToken}`))).rejects.toBeInstanceOf(
         InvalidCredentialException,
       );
     }
@@ -111,7 +119,7 @@ describe('JwtClaimStrategy', () => {
       role: 'SUPER_ADMIN',
       sessionId: 's9',
     });
-    expect(await strategy.find(input(`Bearer ${accessToken}`))).toEqual({
+    expect(await finding(input(`Bearer ${accessToken}`))).toEqual({
       method: ResolutionMethod.JwtClaim,
       tenant: null,
       principal: {
@@ -134,7 +142,7 @@ describe('JwtClaimStrategy', () => {
     for (const now of [{ isActive: false, role: 'SUPER_ADMIN' }, undefined]) {
       if (now === undefined) operators.delete('p1');
       else operators.set('p1', now);
-      await expect(strategy.find(input(`Bearer ${accessToken}`))).rejects.toBeInstanceOf(
+      await expect(finding(input(`Bearer ${accessToken}`))).rejects.toBeInstanceOf(
         InvalidCredentialException,
       );
     }
@@ -157,20 +165,39 @@ describe('JwtClaimStrategy', () => {
     endedSessions.add(`${TENANT_ID}:s1`);
     endedSessions.add('platform:s9');
     for (const { accessToken } of [user, operator]) {
-      await expect(strategy.find(input(`Bearer ${accessToken}`))).rejects.toBeInstanceOf(
+      await expect(finding(input(`Bearer ${accessToken}`))).rejects.toBeInstanceOf(
         InvalidCredentialException,
       );
     }
   });
 
+  it('answers at once, without a promise, when the session and user are known in this process', async () => {
+    const { accessToken } = await tokens.issue({
+      kind: 'user',
+      userId: 'u1',
+      tenantId: TENANT_ID,
+      role: 'OPERATOR',
+      sessionId: 's1',
+    });
+    const cached = new JwtClaimStrategy(
+      tokens,
+      {
+        find: (tenantId: string, userId: string) => users.get(`${tenantId}:${userId}`) ?? null,
+      } as unknown as UserAccessCache,
+      platformUserAccess,
+      { isLive: () => true } as unknown as SessionStateCache,
+    );
+    expect(cached.find(input(`Bearer ${accessToken}`))).toEqual(
+      expect.objectContaining({ tenant: { by: 'id', value: TENANT_ID } }),
+    );
+  });
+
   it('does not apply without a bearer token, or to a bearer API key', async () => {
-    expect(await strategy.find(input())).toBeNull();
-    expect(await strategy.find(input(`Bearer tp_live_abcdefgh_${'a'.repeat(43)}`))).toBeNull();
+    expect(await finding(input())).toBeNull();
+    expect(await finding(input(`Bearer tp_live_abcdefgh_${'a'.repeat(43)}`))).toBeNull();
   });
 
   it('refuses an invalid token instead of ignoring it', async () => {
-    await expect(strategy.find(input('Bearer not.a.token'))).rejects.toBeInstanceOf(
-      InvalidCredentialException,
-    );
+    await expect(finding(input('Bearer not.a.token'))).rejects.toBeInstanceOf(InvalidCredentialException);
   });
 });

@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type Awaitable,
   type ResolutionInput,
   ResolutionMethod,
   type TenantReference,
   type TenantResolutionStrategy,
+  thenOrNow,
 } from '@tenantpay/tenancy';
 import { API_KEY_PREFIX } from '../identity.constant';
 import { PlatformUserAccessCache } from '../platform-users/platform-user-access-cache.service';
 import { SUPPORT_TOKEN_PREFIX } from '../support-sessions/support-session.constant';
+import type { AccessTokenClaims } from '../tokens/access-token-claims';
 import { AccessTokenService } from '../tokens/access-token.service';
 import { SessionStateCache } from '../sessions/session-state-cache.service';
 import { InvalidCredentialException } from '../tokens/invalid-credential.exception';
@@ -36,20 +39,24 @@ export class JwtClaimStrategy implements TenantResolutionStrategy {
     private readonly sessions: SessionStateCache,
   ) {}
 
-  /** Not async: a request without a token (most API-key calls) is answered without a promise. */
-  find(input: ResolutionInput): Promise<TenantReference> | null {
+  /**
+   * Not async: a request without a token (most API-key calls) is answered without a promise, and so is one
+   * whose token, session and user this process already knows (nearly every request carrying a token).
+   */
+  find(input: ResolutionInput): Awaitable<TenantReference> | null {
     const bearer = readBearerCredential(input.headers);
     // API keys and support tokens have strategies of their own.
     if (bearer === null || bearer.startsWith(API_KEY_PREFIX) || bearer.startsWith(SUPPORT_TOKEN_PREFIX))
       return null;
-    return this.verified(bearer);
+    const claims = this.tokens.verify(bearer);
+    return thenOrNow(this.sessions.isLive(claims.tid ?? null, claims.sid), (live) => {
+      if (!live) throw new InvalidCredentialException();
+      return claims.tid === undefined ? this.platformUser(claims) : this.tenantUser(claims, claims.tid);
+    });
   }
 
-  private async verified(bearer: string): Promise<TenantReference> {
-    const claims = await this.tokens.verify(bearer);
-    if (!(await this.sessions.isLive(claims.tid ?? null, claims.sid))) throw new InvalidCredentialException();
-    if (claims.tid === undefined) {
-      const access = await this.platformUserAccess.find(claims.sub);
+  private platformUser(claims: AccessTokenClaims): Awaitable<TenantReference> {
+    return thenOrNow(this.platformUserAccess.find(claims.sub), (access) => {
       if (access === null || !access.isActive || access.role !== claims.role) {
         throw new InvalidCredentialException();
       }
@@ -64,22 +71,26 @@ export class JwtClaimStrategy implements TenantResolutionStrategy {
           sessionId: claims.sid,
         },
       };
-    }
-    const access = await this.userAccess.find(claims.tid, claims.sub);
-    if (access === null || !access.isActive || access.role !== claims.role) {
-      throw new InvalidCredentialException();
-    }
-    return {
-      method: this.method,
-      tenant: { by: 'id', value: claims.tid },
-      principal: {
-        kind: 'user',
-        userId: claims.sub,
-        tenantId: claims.tid,
-        role: claims.role,
-        tokenId: claims.jti,
-        sessionId: claims.sid,
-      },
-    };
+    });
+  }
+
+  private tenantUser(claims: AccessTokenClaims, tenantId: string): Awaitable<TenantReference> {
+    return thenOrNow(this.userAccess.find(tenantId, claims.sub), (access) => {
+      if (access === null || !access.isActive || access.role !== claims.role) {
+        throw new InvalidCredentialException();
+      }
+      return {
+        method: this.method,
+        tenant: { by: 'id', value: tenantId },
+        principal: {
+          kind: 'user',
+          userId: claims.sub,
+          tenantId,
+          role: claims.role,
+          tokenId: claims.jti,
+          sessionId: claims.sid,
+        },
+      };
+    });
   }
 }

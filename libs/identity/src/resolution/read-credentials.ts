@@ -10,7 +10,22 @@ const BEARER = /^Bearer +(\S*) *$/i;
  */
 export function readBearerCredential(headers: IncomingHttpHeaders): string | null {
   const header = headers[AUTHORIZATION_HEADER];
-  if (header === undefined || !/^Bearer\b/i.test(header)) return null;
+  if (header === undefined) return null;
+  if (header === lastRead.header) return lastRead.token;
+  const token = bearerTokenOf(header);
+  lastRead = { header, token };
+  return token;
+}
+
+/**
+ * The last Authorization header read and what it held: the JWT, API-key and support-token strategies read the
+ * same header of each request one after the other, and the patterns scan the whole token (a JWT's few hundred
+ * characters) each time. A header refused is not remembered: it throws again.
+ */
+let lastRead: { readonly header: string; readonly token: string | null } = { header: '', token: null };
+
+function bearerTokenOf(header: string): string | null {
+  if (!/^Bearer\b/i.test(header)) return null;
   const token = BEARER.exec(header)?.[1];
   if (token === undefined || token === '') throw new InvalidCredentialException();
   return token;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type Awaitable,
   ChannelInvalidatedCache,
   ResolutionMethod,
   TenantCacheInvalidationSubscriber,
@@ -7,6 +8,7 @@ import {
   tenantCacheKeys,
   TenantContextService,
   TenantLookupService,
+  thenOrNow,
 } from '@tenantpay/tenancy';
 import { PlatformUserSessionsRepository } from './platform-user-sessions.repository';
 import {
@@ -45,12 +47,13 @@ export class SessionStateCache {
   }
 
   /** Whether a tenant user's session (tenantId) or a platform user's (null) stands now. */
-  async isLive(tenantId: string | null, sessionId: string): Promise<boolean> {
+  /** Not async: answered at once from this process's copy (see ChannelInvalidatedCache). */
+  isLive(tenantId: string | null, sessionId: string): Awaitable<boolean> {
     const owner = tenantId ?? PLATFORM_SESSION_OWNER;
-    const endsAt = await this.cache.get(tenantCacheKeys.bySession(owner, sessionId), () =>
+    const endsAt = this.cache.get(tenantCacheKeys.bySession(owner, sessionId), () =>
       this.load(tenantId, sessionId),
     );
-    return Date.now() < endsAt;
+    return thenOrNow(endsAt, standsNow);
   }
 
   /** After sessions ended: every instance forgets what it knew of them. */
@@ -70,6 +73,10 @@ export class SessionStateCache {
     );
     return endOf(session);
   }
+}
+
+function standsNow(endsAt: SessionEnd): boolean {
+  return Date.now() < endsAt;
 }
 
 function endOf(session: { readonly revokedAt: Date | null; readonly expiresAt: Date } | null): SessionEnd {

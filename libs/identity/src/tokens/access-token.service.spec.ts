@@ -4,6 +4,7 @@ import type { AppConfig } from '@tenantpay/platform';
 import { testAppConfig } from '@tenantpay/testing';
 import fc from 'fast-check';
 import { createHmac } from 'node:crypto';
+import type { AccessTokenClaims } from './access-token-claims';
 import { AccessTokenService } from './access-token.service';
 import { InvalidCredentialException } from './invalid-credential.exception';
 
@@ -61,6 +62,11 @@ function validClaims(overrides: Record<string, unknown> = {}): Record<string, un
 
 const refused = expect.any(InvalidCredentialException);
 
+/** `verify` answers at once; as a promise, its refusals read like every other async refusal here. */
+function verifying(tokens: AccessTokenService, token: string): Promise<AccessTokenClaims> {
+  return new Promise((resolve) => resolve(tokens.verify(token)));
+}
+
 describe('AccessTokenService', () => {
   beforeAll(() => Logger.overrideLogger(false));
 
@@ -112,30 +118,35 @@ describe('AccessTokenService', () => {
         sessionId: 's1',
       });
       expect(decodeSegment(accessToken.split('.')[1])).not.toHaveProperty('tid');
-      await expect(tokens.verify(accessToken)).resolves.toEqual(
+      await expect(verifying(tokens, accessToken)).resolves.toEqual(
         expect.objectContaining({ sub: 'p1', role: 'SUPER_ADMIN' }),
       );
     });
   });
 
   describe('verify', () => {
+    it('answers at once, without a promise (every request carrying a token asks)', async () => {
+      const { accessToken } = await tokens.issue(tenantUser);
+      expect(tokens.verify(accessToken)).toEqual(expect.objectContaining({ sub: tenantUser.userId }));
+    });
+
     it('returns the claims of a token it issued', async () => {
       const { accessToken } = await tokens.issue(tenantUser);
-      await expect(tokens.verify(accessToken)).resolves.toEqual(
+      await expect(verifying(tokens, accessToken)).resolves.toEqual(
         expect.objectContaining({ sub: tenantUser.userId, tid: TENANT_ID, role: 'ADMIN' }),
       );
     });
 
     it('accepts a hand-built token signed with a configured key (the forging helper is faithful)', async () => {
       await expect(
-        tokens.verify(forge({ alg: 'HS256', typ: 'JWT', kid: 'k2' }, validClaims(), K2)),
+        verifying(tokens, forge({ alg: 'HS256', typ: 'JWT', kid: 'k2' }, validClaims(), K2)),
       ).resolves.toEqual(expect.objectContaining({ tid: TENANT_ID }));
     });
 
     it('refuses a token whose tid was changed after signing', async () => {
       const [header, payload, signature] = (await tokens.issue(tenantUser)).accessToken.split('.');
       const tampered = encodeSegment({ ...decodeSegment(payload), tid: '65a1b2c3d4e5f6a7b8c9d0e2' });
-      await expect(tokens.verify(`${header}.${tampered}.${signature}`)).rejects.toEqual(refused);
+      await expect(verifying(tokens, `${header}.${tampered}.${signature}`)).rejects.toEqual(refused);
     });
 
     it('refuses a token whose role was raised after signing', async () => {
@@ -143,7 +154,7 @@ describe('AccessTokenService', () => {
         await tokens.issue({ ...tenantUser, role: 'VIEWER' })
       ).accessToken.split('.');
       const tampered = encodeSegment({ ...decodeSegment(payload), role: 'ADMIN' });
-      await expect(tokens.verify(`${header}.${tampered}.${signature}`)).rejects.toEqual(refused);
+      await expect(verifying(tokens, `${header}.${tampered}.${signature}`)).rejects.toEqual(refused);
     });
 
     it('refuses any change to the header or payload', async () => {
@@ -162,7 +173,7 @@ describe('AccessTokenService', () => {
           async (position, replacement) => {
             fc.pre(signed[position] !== replacement);
             const mutated = `${signed.slice(0, position)}${replacement}${signed.slice(position + 1)}.${signature}`;
-            await expect(tokens.verify(mutated)).rejects.toEqual(refused);
+            await expect(verifying(tokens, mutated)).rejects.toEqual(refused);
           },
         ),
         { numRuns: 200 },
@@ -172,35 +183,37 @@ describe('AccessTokenService', () => {
     it('refuses a token whose kid was switched to another configured key', async () => {
       const [, payload, signature] = (await tokens.issue(tenantUser)).accessToken.split('.');
       const header = encodeSegment({ alg: 'HS256', typ: 'JWT', kid: 'k2' });
-      await expect(tokens.verify(`${header}.${payload}.${signature}`)).rejects.toEqual(refused);
+      await expect(verifying(tokens, `${header}.${payload}.${signature}`)).rejects.toEqual(refused);
     });
 
     it('refuses an unknown kid, and a missing one', async () => {
-      await expect(tokens.verify(forge({ alg: 'HS256', kid: 'k9' }, validClaims(), K1))).rejects.toEqual(
+      await expect(verifying(tokens, forge({ alg: 'HS256', kid: 'k9' }, validClaims(), K1))).rejects.toEqual(
         refused,
       );
-      await expect(tokens.verify(forge({ alg: 'HS256' }, validClaims(), K1))).rejects.toEqual(refused);
+      await expect(verifying(tokens, forge({ alg: 'HS256' }, validClaims(), K1))).rejects.toEqual(refused);
     });
 
     it('refuses alg none', async () => {
-      await expect(tokens.verify(forge({ alg: 'none', kid: 'k1' }, validClaims(), null))).rejects.toEqual(
+      await expect(verifying(tokens, forge({ alg: 'none', kid: 'k1' }, validClaims(), null))).rejects.toEqual(
         refused,
       );
-      await expect(tokens.verify(forge({ alg: 'none', kid: 'k1' }, validClaims(), K1))).rejects.toEqual(
+      await expect(verifying(tokens, forge({ alg: 'none', kid: 'k1' }, validClaims(), K1))).rejects.toEqual(
         refused,
       );
     });
 
     it('refuses other algorithms even when signed with the right secret', async () => {
       for (const alg of ['HS384', 'HS512']) {
-        await expect(tokens.verify(forge({ alg, kid: 'k1' }, validClaims(), K1))).rejects.toEqual(refused);
+        await expect(verifying(tokens, forge({ alg, kid: 'k1' }, validClaims(), K1))).rejects.toEqual(
+          refused,
+        );
       }
     });
 
     it('refuses an expired token', async () => {
       const now = Math.floor(Date.now() / 1000);
       const expired = forge({ alg: 'HS256', kid: 'k1' }, validClaims({ iat: now - 1000, exp: now - 1 }), K1);
-      await expect(tokens.verify(expired)).rejects.toEqual(refused);
+      await expect(verifying(tokens, expired)).rejects.toEqual(refused);
     });
 
     it('refuses a token it verified before, once that token expires', async () => {
@@ -208,11 +221,15 @@ describe('AccessTokenService', () => {
       try {
         const now = Math.floor(Date.now() / 1000);
         const shortLived = forge({ alg: 'HS256', kid: 'k1' }, validClaims({ iat: now, exp: now + 60 }), K1);
-        await expect(tokens.verify(shortLived)).resolves.toEqual(expect.objectContaining({ exp: now + 60 }));
+        await expect(verifying(tokens, shortLived)).resolves.toEqual(
+          expect.objectContaining({ exp: now + 60 }),
+        );
         jest.setSystemTime((now + 59) * 1000 + 999);
-        await expect(tokens.verify(shortLived)).resolves.toEqual(expect.objectContaining({ exp: now + 60 }));
+        await expect(verifying(tokens, shortLived)).resolves.toEqual(
+          expect.objectContaining({ exp: now + 60 }),
+        );
         jest.setSystemTime((now + 60) * 1000);
-        await expect(tokens.verify(shortLived)).rejects.toEqual(refused);
+        await expect(verifying(tokens, shortLived)).rejects.toEqual(refused);
       } finally {
         jest.useRealTimers();
       }
@@ -220,38 +237,40 @@ describe('AccessTokenService', () => {
 
     it('refuses any altered copy of a token it has already verified', async () => {
       const token = forge({ alg: 'HS256', kid: 'k1' }, validClaims(), K1);
-      await expect(tokens.verify(token)).resolves.toEqual(expect.objectContaining({ tid: TENANT_ID }));
+      await expect(verifying(tokens, token)).resolves.toEqual(expect.objectContaining({ tid: TENANT_ID }));
       const [header, payload, signature] = token.split('.') as [string, string, string];
       const otherTenant = encodeSegment({ ...decodeSegment(payload), tid: '65a1b2c3d4e5f6a7b8c9d0e2' });
-      await expect(tokens.verify(`${header}.${otherTenant}.${signature}`)).rejects.toEqual(refused);
-      await expect(tokens.verify(`${token} `)).rejects.toEqual(refused);
-      await expect(tokens.verify(token)).resolves.toEqual(expect.objectContaining({ tid: TENANT_ID }));
+      await expect(verifying(tokens, `${header}.${otherTenant}.${signature}`)).rejects.toEqual(refused);
+      await expect(verifying(tokens, `${token} `)).rejects.toEqual(refused);
+      await expect(verifying(tokens, token)).resolves.toEqual(expect.objectContaining({ tid: TENANT_ID }));
     });
 
     it('refuses a token without an expiry', async () => {
       const claims = validClaims();
       delete claims['exp'];
-      await expect(tokens.verify(forge({ alg: 'HS256', kid: 'k1' }, claims, K1))).rejects.toEqual(refused);
+      await expect(verifying(tokens, forge({ alg: 'HS256', kid: 'k1' }, claims, K1))).rejects.toEqual(
+        refused,
+      );
     });
 
     it('refuses another issuer or audience', async () => {
       await expect(
-        tokens.verify(forge({ alg: 'HS256', kid: 'k1' }, validClaims({ iss: 'evil' }), K1)),
+        verifying(tokens, forge({ alg: 'HS256', kid: 'k1' }, validClaims({ iss: 'evil' }), K1)),
       ).rejects.toEqual(refused);
       await expect(
-        tokens.verify(forge({ alg: 'HS256', kid: 'k1' }, validClaims({ aud: 'other' }), K1)),
+        verifying(tokens, forge({ alg: 'HS256', kid: 'k1' }, validClaims({ aud: 'other' }), K1)),
       ).rejects.toEqual(refused);
     });
 
     it('refuses claims we never issue: a tenant token with the platform role, a tenantless non-platform token, a malformed tid, no jti or sid', async () => {
       const sign = (claims: Record<string, unknown>) => forge({ alg: 'HS256', kid: 'k1' }, claims, K1);
-      await expect(tokens.verify(sign(validClaims({ role: 'SUPER_ADMIN' })))).rejects.toEqual(refused);
-      await expect(tokens.verify(sign(validClaims({ tid: undefined, role: 'ADMIN' })))).rejects.toEqual(
+      await expect(verifying(tokens, sign(validClaims({ role: 'SUPER_ADMIN' })))).rejects.toEqual(refused);
+      await expect(verifying(tokens, sign(validClaims({ tid: undefined, role: 'ADMIN' })))).rejects.toEqual(
         refused,
       );
-      await expect(tokens.verify(sign(validClaims({ tid: 'bank1' })))).rejects.toEqual(refused);
-      await expect(tokens.verify(sign(validClaims({ jti: undefined })))).rejects.toEqual(refused);
-      await expect(tokens.verify(sign(validClaims({ sid: undefined })))).rejects.toEqual(refused);
+      await expect(verifying(tokens, sign(validClaims({ tid: 'bank1' })))).rejects.toEqual(refused);
+      await expect(verifying(tokens, sign(validClaims({ jti: undefined })))).rejects.toEqual(refused);
+      await expect(verifying(tokens, sign(validClaims({ sid: undefined })))).rejects.toEqual(refused);
     });
 
     it('refuses garbage', async () => {
@@ -263,7 +282,7 @@ describe('AccessTokenService', () => {
         'Bearer x',
         `${encodeSegment({ alg: 'HS256', kid: 'k1' })}.%%%.x`,
       ]) {
-        await expect(tokens.verify(garbage)).rejects.toEqual(refused);
+        await expect(verifying(tokens, garbage)).rejects.toEqual(refused);
       }
     });
   });
@@ -273,12 +292,12 @@ describe('AccessTokenService', () => {
       const beforeRotation = service({ JWT_SIGNING_KEYS: `k1:${K1}`, JWT_ACTIVE_KEY_ID: 'k1' });
       const duringRotation = service({ JWT_SIGNING_KEYS: `k1:${K1},k2:${K2}`, JWT_ACTIVE_KEY_ID: 'k2' });
       const oldToken = (await beforeRotation.issue(tenantUser)).accessToken;
-      await expect(duringRotation.verify(oldToken)).resolves.toEqual(
+      await expect(verifying(duringRotation, oldToken)).resolves.toEqual(
         expect.objectContaining({ tid: TENANT_ID }),
       );
       const newToken = (await duringRotation.issue(tenantUser)).accessToken;
       expect(decodeSegment(newToken.split('.')[0])['kid']).toBe('k2');
-      await expect(duringRotation.verify(newToken)).resolves.toEqual(
+      await expect(verifying(duringRotation, newToken)).resolves.toEqual(
         expect.objectContaining({ tid: TENANT_ID }),
       );
     });
@@ -288,7 +307,7 @@ describe('AccessTokenService', () => {
         await service({ JWT_SIGNING_KEYS: `k1:${K1},k2:${K2}`, JWT_ACTIVE_KEY_ID: 'k1' }).issue(tenantUser)
       ).accessToken;
       const afterRotation = service({ JWT_SIGNING_KEYS: `k2:${K2}`, JWT_ACTIVE_KEY_ID: 'k2' });
-      await expect(afterRotation.verify(oldToken)).rejects.toEqual(refused);
+      await expect(verifying(afterRotation, oldToken)).rejects.toEqual(refused);
     });
   });
 });

@@ -73,8 +73,12 @@ export class AccessTokenService {
     return { accessToken, tokenType: 'Bearer', expiresIn };
   }
 
-  /** The token's claims once its signature, algorithm, key, issuer, audience and lifetime all check out. */
-  async verify(token: string): Promise<AccessTokenClaims> {
+  /**
+   * The token's claims once its signature, algorithm, key, issuer, audience and lifetime all check out; else
+   * throws InvalidCredentialException. Not async: the check is CPU work (and usually a cache hit), and every
+   * request carrying a token asks.
+   */
+  verify(token: string): AccessTokenClaims {
     const known = this.verified.get(token);
     if (known !== undefined) return known;
     const keyId = readJwtKeyId(token);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type Awaitable,
   ChannelInvalidatedCache,
   ResolutionMethod,
   TenantCacheInvalidationSubscriber,
@@ -7,6 +8,7 @@ import {
   tenantCacheKeys,
   TenantContextService,
   TenantLookupService,
+  thenOrNow,
 } from '@tenantpay/tenancy';
 import { USER_ACCESS_LOCAL_CACHE_MAX_ENTRIES, USER_ACCESS_LOCAL_CACHE_TTL_MS } from '../identity.constant';
 import type { UserAccess } from './user-access';
@@ -39,11 +41,10 @@ export class UserAccessCache {
   }
 
   /** The user's access now; null when no such user exists in that tenant (or the tenant is gone). */
-  async find(tenantId: string, userId: string): Promise<UserAccess | null> {
-    const entry = await this.cache.get(tenantCacheKeys.byUser(tenantId, userId), () =>
-      this.load(tenantId, userId),
-    );
-    return entry === GONE ? null : entry;
+  /** Not async: answered at once from this process's copy (see ChannelInvalidatedCache). */
+  find(tenantId: string, userId: string): Awaitable<UserAccess | null> {
+    const entry = this.cache.get(tenantCacheKeys.byUser(tenantId, userId), () => this.load(tenantId, userId));
+    return thenOrNow(entry, accessOf);
   }
 
   /** After the current tenant's user was deactivated or changed role: every instance forgets its copy. */
@@ -61,4 +62,8 @@ export class UserAccessCache {
     );
     return user === null ? GONE : { isActive: user.isActive, role: user.role };
   }
+}
+
+function accessOf(entry: Entry): UserAccess | null {
+  return entry === GONE ? null : entry;
 }

@@ -1,3 +1,4 @@
+import type { Awaitable } from '../resolution/then-or-now';
 import { ExpiringLruCache } from './expiring-lru-cache';
 import type { TenantCacheInvalidationSubscriber } from './tenant-cache-invalidation.subscriber';
 import type { TenantLookupService } from './tenant-lookup.service';
@@ -40,7 +41,8 @@ export class ChannelInvalidatedCache<V> {
     });
   }
 
-  async get(key: string, load: () => Promise<V>): Promise<V> {
+  /** Not async: a hit is answered at once, without a promise (the request's credential checks ask on each). */
+  get(key: string, load: () => Promise<V>): Awaitable<V> {
     if (this.subscriber.listening) {
       const hit = this.local.get(key);
       if (hit !== undefined) return hit;

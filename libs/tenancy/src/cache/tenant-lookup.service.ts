@@ -3,6 +3,7 @@ import { REDIS_CLIENT, type RedisClient } from '@tenantpay/platform';
 import { randomUUID } from 'node:crypto';
 import { TenancyMetrics } from '../metrics/tenancy-metrics';
 import type { TenantKey } from '../resolution/tenant-reference';
+import type { Awaitable } from '../resolution/then-or-now';
 import { normalizeHostname } from '../tenants/hostname';
 import { slugProblem } from '../tenants/slug';
 import type { Tenant } from '../tenants/tenant';
@@ -93,20 +94,26 @@ export class TenantLookupService implements OnModuleInit {
   }
 
   find(key: TenantKey): Promise<TenantSnapshot | null> {
+    return Promise.resolve(this.findNow(key));
+  }
+
+  /**
+   * The same answer, given at once on an in-process hit: tenant resolution asks on every request, and a
+   * promise there costs AsyncLocalStorage's promise hook (Node 20) and a microtask turn.
+   */
+  findNow(key: TenantKey): Awaitable<TenantSnapshot | null> {
     switch (key.by) {
       case 'id':
-        return this.findById(key.value);
+        return this.byId(key.value);
       case 'slug':
-        return this.findBySlug(key.value);
+        return this.bySlug(key.value);
       case 'domain':
-        return this.findByVerifiedDomain(key.value);
+        return this.byVerifiedDomain(key.value);
     }
   }
 
-  // findById, findBySlug and findByVerifiedDomain are not async: on a hit, lookup's promise is the only one.
   findById(id: string): Promise<TenantSnapshot | null> {
-    if (!isObjectIdHex(id)) return Promise.resolve(null);
-    return this.lookup(tenantCacheKeys.byId(id), () => this.tenants.findById(id));
+    return Promise.resolve(this.byId(id));
   }
 
   /**
@@ -119,15 +126,11 @@ export class TenantLookupService implements OnModuleInit {
   }
 
   findBySlug(slug: string): Promise<TenantSnapshot | null> {
-    // Reserved or malformed slugs can never name a tenant: answered without touching any store.
-    if (slugProblem(slug) !== null) return Promise.resolve(null);
-    return this.lookup(tenantCacheKeys.bySlug(slug), () => this.tenants.findBySlug(slug));
+    return Promise.resolve(this.bySlug(slug));
   }
 
   findByVerifiedDomain(host: string): Promise<TenantSnapshot | null> {
-    const hostname = normalizeHostname(host);
-    if (hostname === null) return Promise.resolve(null);
-    return this.lookup(tenantCacheKeys.byDomain(hostname), () => this.tenants.findByVerifiedDomain(hostname));
+    return Promise.resolve(this.byVerifiedDomain(host));
   }
 
   /**
@@ -152,7 +155,25 @@ export class TenantLookupService implements OnModuleInit {
     await this.flushPendingInvalidations();
   }
 
-  private async lookup(key: string, load: () => Promise<Tenant | null>): Promise<TenantSnapshot | null> {
+  private byId(id: string): Awaitable<TenantSnapshot | null> {
+    if (!isObjectIdHex(id)) return null;
+    return this.lookup(tenantCacheKeys.byId(id), () => this.tenants.findById(id));
+  }
+
+  private bySlug(slug: string): Awaitable<TenantSnapshot | null> {
+    // Reserved or malformed slugs can never name a tenant: answered without touching any store.
+    if (slugProblem(slug) !== null) return null;
+    return this.lookup(tenantCacheKeys.bySlug(slug), () => this.tenants.findBySlug(slug));
+  }
+
+  private byVerifiedDomain(host: string): Awaitable<TenantSnapshot | null> {
+    const hostname = normalizeHostname(host);
+    if (hostname === null) return null;
+    return this.lookup(tenantCacheKeys.byDomain(hostname), () => this.tenants.findByVerifiedDomain(hostname));
+  }
+
+  /** Not async: a local hit is answered at once (see findNow). */
+  private lookup(key: string, load: () => Promise<Tenant | null>): Awaitable<TenantSnapshot | null> {
     if (this.subscriber.listening) {
       const hit = this.local.get(key);
       this.metrics?.recordCacheLookup('local', hit === undefined ? 'miss' : 'hit');

@@ -44,7 +44,11 @@ function valuesOf<K extends object, V>(map: WeakMap<K, V>, key: K, create: () =>
   return value;
 }
 
-/** The tenant middleware's conclusion for this HTTP request, undefined for routes it does not cover. */
+/**
+ * The tenant middleware's conclusion for this HTTP request, undefined for routes it does not cover. The request
+ * is an HTTP handler's first argument; Nest's `switchToHttp()` would assign three new closures to the context
+ * on every call, and each guard asks.
+ */
 export function requestTenantResolution(context: ExecutionContext): TenantResolution | undefined {
-  return tenantResolutionOf(context.switchToHttp().getRequest<object>());
+  return tenantResolutionOf(context.getArgByIndex<object>(0));
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { TenantContextService } from '../context/tenant-context.service';
 import { TenantResolverService } from '../resolution/tenant-resolver.service';
+import { type Awaitable, thenOrNow } from '../resolution/then-or-now';
 import { normalizeHostname } from '../tenants/hostname';
 import { rememberTenantResolution } from './request-tenant-resolution';
 
@@ -33,14 +34,20 @@ export class TenantMiddleware {
     private readonly tenantContext: TenantContextService,
   ) {}
 
-  async use(request: TenantMiddlewareRequest, next: () => void): Promise<void> {
-    const resolution = await this.resolver.resolve({
+  /**
+   * Not async: when the resolution is answered at once (in-process caches, nearly every request), the request
+   * goes on at once, without a promise. A refusal is a rejected promise; what `next` throws is thrown.
+   */
+  use(request: TenantMiddlewareRequest, next: () => void): Awaitable<void> {
+    const resolution = this.resolver.resolve({
       headers: request.headers,
       hostname: normalizeHostname(request.hostname),
       ip: request.ip ?? '',
       requestId: String(request.id ?? ''),
     });
-    rememberTenantResolution(request, resolution);
-    this.tenantContext.run(resolution.context, () => next());
+    return thenOrNow(resolution, (resolved) => {
+      rememberTenantResolution(request, resolved);
+      this.tenantContext.run(resolved.context, next);
+    });
   }
 }

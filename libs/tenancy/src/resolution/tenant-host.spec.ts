@@ -5,6 +5,23 @@ import { parseTenantHost } from './tenant-host';
 const BASE = 'tenantpay.example.com';
 
 describe('parseTenantHost', () => {
+  it('gives a host read before the same answer, not a new one (each request reads its host twice)', () => {
+    const first = parseTenantHost('bank1.tenantpay.example.com', BASE);
+    expect(parseTenantHost('bank1.tenantpay.example.com', BASE)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+  });
+
+  it('reads a host again under another base domain', () => {
+    expect(parseTenantHost('bank1.acme.example.com', BASE)).toEqual({
+      kind: 'custom-domain',
+      hostname: 'bank1.acme.example.com',
+    });
+    expect(parseTenantHost('bank1.acme.example.com', 'acme.example.com')).toEqual({
+      kind: 'subdomain',
+      slug: 'bank1',
+    });
+  });
+
   it.each([
     ['bank1.tenantpay.example.com', 'bank1'],
     ['BANK1.TenantPay.Example.COM', 'bank1'],

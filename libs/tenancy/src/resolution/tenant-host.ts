@@ -1,3 +1,4 @@
+import { ExpiringLruCache } from '../cache/expiring-lru-cache';
 import { normalizeHostname } from '../tenants/hostname';
 import { RESERVED_SLUGS } from '../tenants/slug';
 
@@ -13,13 +14,35 @@ export type TenantHost =
 const NONE: TenantHost = Object.freeze({ kind: 'none' });
 
 /**
+ * Hosts read so far, per base domain: every request's host is read by two strategies, and an instance serves
+ * few distinct hosts. Bounded, so a flood of made-up hosts only evicts; answers are frozen, being shared.
+ */
+const READ_HOSTS_MAX_ENTRIES = 10_000;
+const readHosts = new Map<string, ExpiringLruCache<TenantHost>>();
+
+/**
  * Reads a Host header (SPEC §4): port stripped, lowercased, trailing dot dropped. Under the base domain,
  * the label closest to it is the slug (`api.bank1.example.com` → `bank1`), `www` in front is ignored, and
  * the bare base domain and reserved labels name no tenant. Any other name of two or more labels is a
  * custom-domain candidate.
  */
 export function parseTenantHost(host: string | null | undefined, baseDomain: string): TenantHost {
-  const hostname = normalizeHostname(host ?? undefined);
+  if (host == null) return NONE;
+  let read = readHosts.get(baseDomain);
+  if (read === undefined) {
+    read = new ExpiringLruCache<TenantHost>(READ_HOSTS_MAX_ENTRIES);
+    readHosts.set(baseDomain, read);
+  }
+  let answer = read.get(host);
+  if (answer === undefined) {
+    answer = Object.freeze(readTenantHost(host, baseDomain));
+    read.set(host, answer, Number.POSITIVE_INFINITY);
+  }
+  return answer;
+}
+
+function readTenantHost(host: string, baseDomain: string): TenantHost {
+  const hostname = normalizeHostname(host);
   if (hostname === null) return NONE;
   const base = baseDomain.toLowerCase().replace(/\.$/, '');
   if (hostname === base) return NONE;

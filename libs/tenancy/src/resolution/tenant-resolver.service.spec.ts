@@ -8,9 +8,11 @@ import { TenantResolverService } from './tenant-resolver.service';
 
 const bank1 = testTenantSnapshot('bank1');
 const bank2 = testTenantSnapshot('bank2');
+const tenantNamed = (key: TenantKey) =>
+  [bank1, bank2].find((t) => t.slug === key.value || t.id === key.value) ?? null;
+/** A lookup that loads (a cache miss): its answer is a promise. */
 const lookup = {
-  find: async (key: TenantKey) =>
-    [bank1, bank2].find((t) => t.slug === key.value || t.id === key.value) ?? null,
+  findNow: async (key: TenantKey) => tenantNamed(key),
 } as unknown as TenantLookupService;
 
 function strategy(
@@ -30,8 +32,12 @@ function strategy(
 const input: ResolutionInput = { headers: {}, hostname: null, ip: '203.0.113.9', requestId: 'req-1' };
 
 function resolver(...strategies: TenantResolutionStrategy[]) {
+  return resolverWith(lookup, ...strategies);
+}
+
+function resolverWith(tenants: TenantLookupService, ...strategies: TenantResolutionStrategy[]) {
   const events: SecurityAuditEvent[] = [];
-  const service = new TenantResolverService(strategies, lookup, {
+  const service = new TenantResolverService(strategies, tenants, {
     record: async (event) => void events.push(event),
   });
   return { service, events };
@@ -40,8 +46,30 @@ function resolver(...strategies: TenantResolutionStrategy[]) {
 describe('TenantResolverService.resolve', () => {
   it('resolves nothing when no strategy answers', async () => {
     const { service } = resolver(strategy(ResolutionMethod.TenantHeader, 30, null));
-    await expect(service.resolve(input)).resolves.toEqual({
+    await expect(Promise.resolve(service.resolve(input))).resolves.toEqual({
       context: { tenant: null, resolvedBy: null, principal: null, requestId: 'req-1' },
+      unresolvedTenant: false,
+      hostname: null,
+    });
+  });
+
+  it('answers at once, without a promise, when every strategy and tenant lookup answers at once', () => {
+    const cached = { findNow: tenantNamed } as unknown as TenantLookupService;
+    const principal = {
+      kind: 'user',
+      userId: 'u',
+      tenantId: bank1.id,
+      role: 'ADMIN',
+      tokenId: 't',
+      sessionId: 's-t',
+    } as const;
+    const { service } = resolverWith(
+      cached,
+      strategy(ResolutionMethod.JwtClaim, 10, { tenant: { by: 'id', value: bank1.id }, principal }, true),
+      strategy(ResolutionMethod.Subdomain, 40, { tenant: { by: 'slug', value: 'bank1' } }),
+    );
+    expect(service.resolve(input)).toEqual({
+      context: { tenant: bank1, resolvedBy: ResolutionMethod.JwtClaim, principal, requestId: 'req-1' },
       unresolvedTenant: false,
       hostname: null,
     });
@@ -61,7 +89,7 @@ describe('TenantResolverService.resolve', () => {
       strategy(ResolutionMethod.TenantHeader, 30, { tenant: { by: 'slug', value: 'bank1' } }),
       strategy(ResolutionMethod.Subdomain, 40, { tenant: { by: 'slug', value: 'bank2' } }),
     );
-    await expect(service.resolve(input)).rejects.toMatchObject({ code: 'tenant_mismatch' });
+    await expect(Promise.resolve(service.resolve(input))).rejects.toMatchObject({ code: 'tenant_mismatch' });
     expect(events).toEqual([
       expect.objectContaining({ action: 'tenant.mismatch', outcome: 'denied', ip: '203.0.113.9' }),
     ]);
@@ -87,7 +115,7 @@ describe('TenantResolverService.resolve', () => {
       strategy(ResolutionMethod.ApiKey, 20, { tenant: { by: 'id', value: bank2.id }, principal: key }, true),
       strategy(ResolutionMethod.Subdomain, 40, { tenant: { by: 'slug', value: 'bank2' } }),
     );
-    await expect(service.resolve(input)).rejects.toMatchObject({ code: 'tenant_mismatch' });
+    await expect(Promise.resolve(service.resolve(input))).rejects.toMatchObject({ code: 'tenant_mismatch' });
     expect(events[0]).toMatchObject({
       tenantId: bank1.id,
       metadata: {
@@ -105,7 +133,7 @@ describe('TenantResolverService.resolve', () => {
     const { service } = resolver(
       strategy(ResolutionMethod.Subdomain, 40, { tenant: { by: 'slug', value: 'nosuch' } }),
     );
-    await expect(service.resolve(input)).resolves.toMatchObject({
+    await expect(Promise.resolve(service.resolve(input))).resolves.toMatchObject({
       context: { tenant: null, resolvedBy: null },
       unresolvedTenant: true,
     });
@@ -123,7 +151,7 @@ describe('TenantResolverService.resolve', () => {
     const { service } = resolver(
       strategy(ResolutionMethod.JwtClaim, 10, { tenant: { by: 'slug', value: 'gone' }, principal }, true),
     );
-    await expect(service.resolve(input)).rejects.toMatchObject({ code: 'unauthorized' });
+    await expect(Promise.resolve(service.resolve(input))).rejects.toMatchObject({ code: 'unauthorized' });
   });
 
   it('keeps a platform principal (no tenant) beside a named tenant without conflict', async () => {
@@ -138,7 +166,9 @@ describe('TenantResolverService.resolve', () => {
       strategy(ResolutionMethod.JwtClaim, 10, { tenant: null, principal }, true),
       strategy(ResolutionMethod.TenantHeader, 30, { tenant: { by: 'slug', value: 'bank2' } }),
     );
-    await expect(service.resolve(input)).resolves.toMatchObject({ context: { tenant: bank2, principal } });
+    await expect(Promise.resolve(service.resolve(input))).resolves.toMatchObject({
+      context: { tenant: bank2, principal },
+    });
   });
 
   it('refuses a bad credential beside a malformed header without leaving a rejection unhandled', async () => {
@@ -164,7 +194,7 @@ describe('TenantResolverService.resolve', () => {
           },
         },
       );
-      const refusal = await service.resolve(input).then(
+      const refusal = await Promise.resolve(service.resolve(input)).then(
         () => null,
         (error: unknown) => error,
       );

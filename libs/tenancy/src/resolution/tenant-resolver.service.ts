@@ -15,6 +15,7 @@ import {
   TENANT_RESOLUTION_STRATEGIES,
   type TenantResolutionStrategy,
 } from './tenant-resolution-strategy';
+import { type Awaitable, thenOrNow } from './then-or-now';
 import { UnknownCredentialTenantException } from './unknown-credential-tenant.exception';
 
 interface Found {
@@ -44,9 +45,19 @@ export class TenantResolverService {
     this.strategies = [...strategies].sort((a, b) => a.priority - b.priority);
   }
 
-  async resolve(input: ResolutionInput): Promise<TenantResolution> {
-    const found = await this.findAll(input);
+  /**
+   * Not async: when every strategy and tenant lookup answers at once (from in-process caches, as on nearly
+   * every request), so does this, without a promise. A refusal is always a rejected promise, never a throw.
+   */
+  resolve(input: ResolutionInput): Awaitable<TenantResolution> {
+    try {
+      return thenOrNow(this.findAll(input), (found) => this.conclude(input, found));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
 
+  private conclude(input: ResolutionInput, found: readonly Found[]): Awaitable<TenantResolution> {
     const credentials = found.filter((entry) => entry.strategy.isCredential);
     if (credentials.some((entry) => entry.reference.tenant !== null && entry.tenant === null)) {
       throw new UnknownCredentialTenantException();
@@ -55,8 +66,9 @@ export class TenantResolverService {
     const naming = found.filter((entry) => entry.reference.tenant !== null);
     const named = new Set(naming.map((entry) => entry.tenant?.id ?? null));
     if (named.size > 1) {
-      await this.recordMismatch(input, found);
-      throw new TenantMismatchException();
+      return this.recordMismatch(input, found).then(() => {
+        throw new TenantMismatchException();
+      });
     }
 
     const credential = credentials.find((entry) => entry.reference.principal !== undefined);
@@ -83,20 +95,22 @@ export class TenantResolverService {
    * others, so the credential strategies' promises already made are still awaited with it: a rejected one (a
    * bad API key) left alone would go unhandled, which ends a Node process.
    */
-  private async findAll(input: ResolutionInput): Promise<Found[]> {
+  private findAll(input: ResolutionInput): Awaitable<Found[]> {
     const answers = this.strategies.map((strategy) => findOrReject(strategy, input));
-    const references = await awaitPromisesAmong(answers);
-    const named: { strategy: TenantResolutionStrategy; reference: TenantReference }[] = [];
-    const lookups: (Promise<TenantSnapshot | null> | undefined)[] = [];
-    for (let index = 0; index < references.length; index += 1) {
-      const reference = references[index];
-      const strategy = this.strategies[index];
-      if (reference == null || strategy === undefined) continue;
-      named.push({ strategy, reference });
-      lookups.push(reference.tenant === null ? undefined : this.lookup.find(reference.tenant));
-    }
-    const tenants = await awaitPromisesAmong(lookups);
-    return named.map(({ strategy, reference }, index) => ({ strategy, reference, tenant: tenants[index] }));
+    return thenOrNow(awaitPromisesAmong(answers), (references) => {
+      const named: { strategy: TenantResolutionStrategy; reference: TenantReference }[] = [];
+      const lookups: Awaitable<TenantSnapshot | null | undefined>[] = [];
+      for (let index = 0; index < references.length; index += 1) {
+        const reference = references[index];
+        const strategy = this.strategies[index];
+        if (reference == null || strategy === undefined) continue;
+        named.push({ strategy, reference });
+        lookups.push(reference.tenant === null ? undefined : this.lookup.findNow(reference.tenant));
+      }
+      return thenOrNow(awaitPromisesAmong(lookups), (tenants) =>
+        named.map(({ strategy, reference }, index) => ({ strategy, reference, tenant: tenants[index] })),
+      );
+    });
   }
 
   private async recordMismatch(input: ResolutionInput, found: readonly Found[]): Promise<void> {
@@ -121,7 +135,7 @@ export class TenantResolverService {
 function findOrReject(
   strategy: TenantResolutionStrategy,
   input: ResolutionInput,
-): Promise<TenantReference | null> | TenantReference | null {
+): Awaitable<TenantReference | null> {
   try {
     return strategy.find(input);
   } catch (error) {
