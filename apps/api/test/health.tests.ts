@@ -6,6 +6,7 @@ import {
   useUnreachableMongo,
   readyHttpApplication,
 } from '@tenantpay/testing';
+import { createRedisClient, type RedisClient, redisMasters } from '@tenantpay/platform';
 import request from 'supertest';
 import { createApiApplication } from '../src/create-api-application';
 
@@ -54,6 +55,28 @@ describe('health probes', () => {
     await redis.restart();
     await waitFor(async () => (await request(app.getHttpServer()).get('/health/ready')).status === 200);
   });
+
+  it('GET /health/ready answers 503 naming Redis while Redis may evict keys, and recovers', async () => {
+    const admin = createRedisClient(redis.topology, 'health-spec-admin');
+    await admin.connect();
+    const masters = await connectedMasters(admin);
+    try {
+      for (const master of masters) await master.config('SET', 'maxmemory-policy', 'allkeys-lru');
+      const down = await waitForStatus(app, 503);
+      expect(down.body.details).toEqual([
+        expect.objectContaining({
+          field: 'redis',
+          issue: 'down',
+          message: expect.stringContaining('maxmemory-policy is allkeys-lru'),
+        }),
+      ]);
+      for (const master of masters) await master.config('SET', 'maxmemory-policy', 'noeviction');
+      await waitFor(async () => (await request(app.getHttpServer()).get('/health/ready')).status === 200);
+    } finally {
+      for (const master of masters) await master.config('SET', 'maxmemory-policy', 'noeviction');
+      admin.disconnect();
+    }
+  });
 });
 
 describe('health probes while MongoDB is unreachable', () => {
@@ -88,6 +111,12 @@ describe('health probes while MongoDB is unreachable', () => {
     await waitFor(async () => (await request(app.getHttpServer()).get('/health/ready')).status === 200);
   });
 });
+
+/** Every master of the test's Redis (one, or a cluster's, once the client knows them). */
+async function connectedMasters(client: RedisClient) {
+  await waitFor(async () => redisMasters(client).length > 0);
+  return redisMasters(client);
+}
 
 async function waitForStatus(app: NestFastifyApplication, status: number) {
   let response: request.Response | undefined;
