@@ -11,18 +11,23 @@ const BEARER = /^Bearer +(\S*) *$/i;
 export function readBearerCredential(headers: IncomingHttpHeaders): string | null {
   const header = headers[AUTHORIZATION_HEADER];
   if (header === undefined) return null;
-  if (header === lastRead.header) return lastRead.token;
+  const read = bearerRead.get(headers);
+  if (read?.header === header) return read.token;
   const token = bearerTokenOf(header);
-  lastRead = { header, token };
+  bearerRead.set(headers, { header, token });
   return token;
 }
 
 /**
- * The last Authorization header read and what it held: the JWT, API-key and support-token strategies read the
- * same header of each request one after the other, and the patterns scan the whole token (a JWT's few hundred
- * characters) each time. A header refused is not remembered: it throws again.
+ * What each request's Authorization header held, by the request's headers object: the JWT, API-key and
+ * support-token strategies read the same header one after the other, and the patterns scan the whole token (a
+ * JWT's few hundred characters) each time. Kept only as long as the request's headers are (a WeakMap), so no
+ * credential outlives its request here; a header refused is not kept: it throws again.
  */
-let lastRead: { readonly header: string; readonly token: string | null } = { header: '', token: null };
+const bearerRead = new WeakMap<
+  IncomingHttpHeaders,
+  { readonly header: string; readonly token: string | null }
+>();
 
 function bearerTokenOf(header: string): string | null {
   if (!/^Bearer\b/i.test(header)) return null;
