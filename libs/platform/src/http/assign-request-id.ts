@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { REQUEST_ID_HEADER } from './http-headers.constant';
-import { resolveRequestId } from './request-id';
+import { requestIdFor } from './request-id';
 
 /**
  * Gives the request its id and echoes it on the response, once: the first caller decides and later calls
@@ -12,7 +12,7 @@ export function assignRequestId(
   response: ServerResponse,
 ): string {
   if (typeof request.id === 'string') return request.id;
-  const id = resolveRequestId(request.headers[REQUEST_ID_HEADER.toLowerCase()]);
+  const id = requestIdFor(request.headers);
   request.id = id;
   response.setHeader(REQUEST_ID_HEADER, id);
   return id;

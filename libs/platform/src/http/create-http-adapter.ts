@@ -5,12 +5,12 @@ import type { AppConfig } from '../config/app-config';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
 import { answerClientError } from './answer-client-error';
 import { REQUEST_ID_HEADER } from './http-headers.constant';
-import { resolveRequestId } from './request-id';
+import { requestIdFor } from './request-id';
 
 /**
  * The HTTP platform every API application runs on (the server, the e2e tests and the benchmarks create it
  * here): Fastify, with client IPs and hostnames from X-Forwarded-* only through the configured proxies, the
- * default body limit, and the request id decided once per request (see {@link resolveRequestId}).
+ * default body limit, and the request id decided once per request (see {@link requestIdFor}).
  */
 export function createHttpAdapter(config: AppConfig): FastifyAdapter {
   const errorFilter = new ApiExceptionFilter();
@@ -25,9 +25,7 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
     skipMiddie: true,
     // The admission gate, in front of Fastify, may already have given the request its id.
     genReqId: (request: IncomingMessage & { id?: unknown }) =>
-      typeof request.id === 'string'
-        ? request.id
-        : resolveRequestId(request.headers[REQUEST_ID_HEADER.toLowerCase()]),
+      typeof request.id === 'string' ? request.id : requestIdFor(request.headers),
     // What Fastify refuses before routing (a path it cannot decode) is answered in the API error shape too,
     // with the request id (no hook runs for such a request).
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {

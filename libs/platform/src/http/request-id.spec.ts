@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { resolveRequestId } from './request-id';
+import { requestIdFor, resolveRequestId } from './request-id';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -34,5 +34,13 @@ describe('resolveRequestId', () => {
         expect(resolveRequestId(inbound)).toMatch(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/);
       }),
     );
+  });
+});
+
+describe('requestIdFor', () => {
+  it('reads the inbound id from Node’s lower-case header key, and replaces an insane one', () => {
+    expect(requestIdFor({ 'x-request-id': 'req-7' })).toBe('req-7');
+    expect(requestIdFor({ 'x-request-id': 'bad id\n' })).toMatch(UUID);
+    expect(requestIdFor({})).toMatch(UUID);
   });
 });
