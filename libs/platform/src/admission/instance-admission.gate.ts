@@ -5,6 +5,7 @@ import { assignRequestId } from '../http/assign-request-id';
 import { HEALTH_ROUTES } from '../http/configure-http-application';
 import { gateRequestListeners } from '../http/gate-request-listeners';
 import { AdmissionControl } from './admission-control.service';
+import { CheckPhaseQueue } from './check-phase-queue';
 import { latencyClassOf } from './latency-class';
 import { LearnedTenantKeys } from './learned-tenant-keys.service';
 import { OverloadedException } from './overloaded.exception';
@@ -29,6 +30,7 @@ const LARGEST_BODY_DRAINED_BYTES = 64 * 1024;
 export class InstanceAdmissionGate {
   private readonly refusal: OverloadedException;
   private readonly refusalHeaders: Record<string, string>;
+  private readonly admitted = new CheckPhaseQueue();
 
   constructor(
     private readonly admission: AdmissionControl,
@@ -53,9 +55,9 @@ export class InstanceAdmissionGate {
             : undefined,
         ),
       );
-      // The framework's work for an admitted request starts after this turn's I/O callbacks (setImmediate runs
-      // once the poll phase is done), so every refusal of the same turn is written before it, not behind it.
-      setImmediate(pass);
+      // The framework's work for an admitted request starts after this turn's I/O callbacks (the check phase
+      // comes once the poll phase is done), so every refusal of the same turn is written before it, not behind it.
+      this.admitted.push(pass);
     });
   }
 

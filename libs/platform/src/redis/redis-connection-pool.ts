@@ -13,12 +13,12 @@ import type { RedisClient } from './redis-client';
  *   one connection's batch while Node handles the other's answers. Measured with our script, one process,
  *   64 calls in flight: one connection reached ~0.65 of redis-benchmark's 64-deep pipeline, two reached it.
  * - Cheap write batching. Each connection's socket is corked on its first command and uncorked from the event
- *   loop's next check phase (`setImmediate`), so the commands sent in between leave in one write. The HTTP
- *   server hands each admitted request to the framework in its own `setImmediate` callback (the admission
- *   gate), and Node drains the `process.nextTick` queue after every one of them: uncorked on the next tick,
- *   each request's command was a write of its own. ioredis's auto-pipelining batches too, through a Pipeline
- *   object per batch, which cost more than the write it saved (measured: 2 connections with auto-pipelining
- *   ~85k calls/s, corked ~165k).
+ *   loop's next check phase (`setImmediate`), so the commands sent in between leave in one write: those of
+ *   every request the admission gate hands to the framework in the same check phase, and of work resumed by
+ *   the replies of one read. Uncorked on the next tick instead, a command sent between two of those callbacks
+ *   (an Immediate each, as the gate once used per request) was a write of its own. ioredis's auto-pipelining
+ *   batches too, through a Pipeline object per batch, which cost more than the write it saved (measured: 2
+ *   connections with auto-pipelining ~85k calls/s, corked ~165k).
  *
  * Connections are picked round robin. Commands of one caller may run on different connections and therefore
  * in either order; callers here send self-contained atomic scripts, for which that does not matter.
