@@ -26,6 +26,7 @@ export * from './health/readiness-indicator';
 export * from './http/configure-http-application';
 export * from './http/create-http-adapter';
 export * from './http/http-headers.constant';
+export * from './http/matched-route';
 export * from './http/platform-http.module';
 export * from './platform-core.module';
 export type { LogFields } from './logging/platform-logger.module';

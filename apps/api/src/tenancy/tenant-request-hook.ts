@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { HEALTH_ROUTES, PAGE_ROUTES } from '@tenantpay/platform';
+import { HEALTH_ROUTES, matchedRouteOf, PAGE_ROUTES } from '@tenantpay/platform';
 import { TenantMiddleware } from '@tenantpay/tenancy';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { TenantAdmissionMiddleware } from '../admission/tenant-admission.middleware';
@@ -39,7 +39,7 @@ export class TenantRequestHook implements OnModuleInit {
   }
 
   private enter(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
-    const route = request.routeOptions.url;
+    const route = matchedRouteOf(request);
     if (route !== undefined && UNTENANTED_ROUTES.has(route)) return done();
     let entered = false;
     // A refusal (malformed or conflicting identity) goes to the one exception filter. Once the request has

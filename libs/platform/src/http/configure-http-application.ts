@@ -13,6 +13,7 @@ import { carryAsyncContextOverBody } from './carry-async-context-over-body';
 import { createValidationPipe } from './create-validation-pipe';
 import { REQUEST_ID_HEADER } from './http-headers.constant';
 import { JSON_CONTENT_TYPE, parseJsonBody } from './parse-json-body';
+import { declareMatchedRoute } from './matched-route';
 import type { BodyRoute } from './platform-http.module';
 import { refuseWrongMethod } from './refuse-wrong-method';
 import { RejectUnsafeInputPipe } from './reject-unsafe-input.pipe';
@@ -54,6 +55,7 @@ export async function configureHttpApplication(app: NestFastifyApplication): Pro
     void reply.header(REQUEST_ID_HEADER, request.id).headers(securityHeaders);
     done();
   });
+  declareMatchedRoute(fastify);
   carryAsyncContextOverBody(fastify);
   logCompletedRequests(fastify, app.get<Pino>(ROOT_LOGGER));
   const errorFilter = new ApiExceptionFilter();

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Level, Logger as Pino } from 'pino';
+import { matchedRouteOf } from '../http/matched-route';
 
 /** Liveness probes every few seconds would drown the useful lines: they are not logged. */
 const UNLOGGED_ROUTE = { method: 'GET', url: '/health/live' } as const;
@@ -47,7 +48,7 @@ function levelOf(statusCode: number): Level {
 }
 
 function isUnlogged(request: FastifyRequest): boolean {
-  return request.method === UNLOGGED_ROUTE.method && request.routeOptions.url === UNLOGGED_ROUTE.url;
+  return request.method === UNLOGGED_ROUTE.method && matchedRouteOf(request) === UNLOGGED_ROUTE.url;
 }
 
 /** The request's path without its query string. */

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import type { Histogram, Registry } from 'prom-client';
+import { matchedRouteOf } from '../http/matched-route';
 import { HTTP_REQUEST_DURATION_METRIC, UNMATCHED_ROUTE_LABEL } from './metric-names.constant';
 import { METRICS_REGISTRY } from './metrics-registry.constant';
 import { registeredHistogram } from './registered-metric';
@@ -32,7 +33,7 @@ export class HttpRequestMetrics {
         {
           method: request.method,
           // A request no route matched has no template (Fastify's not-found route has none either).
-          route: request.is404 ? UNMATCHED_ROUTE_LABEL : (request.routeOptions.url ?? UNMATCHED_ROUTE_LABEL),
+          route: matchedRouteOf(request) ?? UNMATCHED_ROUTE_LABEL,
           status: String(reply.statusCode),
         },
         reply.elapsedTime / 1000,
