@@ -3,9 +3,7 @@
  *   npm run bench -- http [--quick]
  * Interleaved in one run: a minimal Nest + Fastify app, a minimal Nest + Express app (one GET route each) and
  * the product (a no-op route, an authenticated read of a small document, a page of 20 payments, a payment
- * creation with an Idempotency-Key). The minimal Fastify app and the product run in three processes each (one
- * with --quick), every one measured in every round, and the no-op ratio pairs product process k with minimal
- * process k. Each server runs in its own process pinned to CPU 0; the load generator,
+ * creation with an Idempotency-Key). Each server runs in its own process pinned to CPU 0; the load generator,
  * the MongoDB engine and redis-server run on the other cores. Per round, the server's and the engine's CPU
  * time (process.cpuUsage over IPC) are divided by the requests answered, warm-up included, so the API's cost
  * is reported apart from the engine's. The server's idle CPU rate (its timers and pollers, and work left
@@ -32,27 +30,18 @@ import { MINIMAL_ROUTE } from './minimal-nest-app';
 import { PRODUCT_BASE_DOMAIN } from './product-bench-server';
 
 const NOOP_RATIO_TARGET = 2;
-const FASTIFY_NOOP = 'minimal Nest + Fastify GET /noop';
-const PRODUCT_NOOP = 'product GET /health/live';
-const PRODUCT_USAGE = 'product GET /v1/usage (API key)';
 const USAGE_CPU_TARGET_US = 150;
 const PAGE_SIZE = 20;
 
 interface Settings {
   readonly runs: number;
-  /**
-   * Processes of the minimal Fastify app and of the product, each measured in every round: identical product
-   * processes differ by up to 1.2–1.4× in CPU per request for their whole life (minimal apps by ±10%), so
-   * one process's figure is one draw of that lottery, not where the code stands.
-   */
-  readonly processes: number;
   readonly connections: number;
   readonly warmupMs: number;
   readonly durationMs: number;
 }
 
-const FULL: Settings = { runs: 5, processes: 3, connections: 32, warmupMs: 1_000, durationMs: 3_000 };
-const QUICK: Settings = { runs: 1, processes: 1, connections: 16, warmupMs: 500, durationMs: 1_500 };
+const FULL: Settings = { runs: 5, connections: 32, warmupMs: 1_000, durationMs: 3_000 };
+const QUICK: Settings = { runs: 1, connections: 16, warmupMs: 500, durationMs: 1_500 };
 
 interface BenchServer {
   readonly kind: BenchServerKind;
@@ -88,8 +77,6 @@ async function stopServer(server: BenchServer): Promise<void> {
 
 interface Scenario {
   readonly server: BenchServer;
-  /** Which of the kind's processes ({@link Settings.processes}) serves it. */
-  readonly process: number;
   readonly load: Pick<LoadRequest, 'method' | 'path' | 'headers' | 'body'>;
   readonly expectedStatus: number;
 }
@@ -172,95 +159,80 @@ async function main(): Promise<unknown> {
   const redis = await RedisServerProcess.start();
   const servers: BenchServer[] = [];
   try {
-    const fastifies: BenchServer[] = [];
-    const products: BenchServer[] = [];
-    for (let index = 0; index < settings.processes; index += 1) {
-      fastifies.push(await startServer('minimal-fastify', [], serverCpu));
-      products.push(await startServer('product', [mongo.uri, redis.url], serverCpu));
-    }
+    const fastify = await startServer('minimal-fastify', [], serverCpu);
+    servers.push(fastify);
     const express = await startServer('minimal-express', [], serverCpu);
-    servers.push(...fastifies, ...products, express);
+    servers.push(express);
+    const product = await startServer('product', [mongo.uri, redis.url], serverCpu);
+    servers.push(product);
+    const tenant = { host: product.ready.tenantHost ?? '', 'x-api-key': product.ready.apiKey ?? '' };
 
-    /** Each scenario once per process of its kind, the processes of one scenario next to each other. */
-    const scenarios: [name: string, scenario: Scenario][] = [];
-    const each = (
-      name: string,
-      kind: readonly BenchServer[],
-      scenario: (server: BenchServer) => Omit<Scenario, 'server' | 'process'>,
-    ) => kind.forEach((server, process) => scenarios.push([name, { server, process, ...scenario(server) }]));
-    const tenant = (server: BenchServer) => ({
-      host: server.ready.tenantHost ?? '',
-      'x-api-key': server.ready.apiKey ?? '',
-    });
-    each(FASTIFY_NOOP, fastifies, () => ({
-      load: { path: MINIMAL_ROUTE, headers: {} },
-      expectedStatus: 200,
-    }));
-    each('minimal Nest + Express GET /noop', [express], () => ({
-      load: { path: MINIMAL_ROUTE, headers: {} },
-      expectedStatus: 200,
-    }));
-    each(PRODUCT_NOOP, products, () => ({
-      load: { path: '/health/live', headers: { host: PRODUCT_BASE_DOMAIN } },
-      expectedStatus: 200,
-    }));
-    // First of the product's data routes: its warm-up pass seeds the payments the list pages through.
-    each('product POST /v1/payments (API key, Idempotency-Key)', products, (server) => ({
-      load: {
-        method: 'POST',
-        path: '/v1/payments',
-        headers: { ...tenant(server), 'content-type': 'application/json', 'idempotency-key': 'http-[<id>]' },
-        body: JSON.stringify({ amount: 1999, currency: 'EUR', reference: 'http-[<id>]', method: 'card' }),
+    const scenarios: Record<string, Scenario> = {
+      'minimal Nest + Fastify GET /noop': {
+        server: fastify,
+        load: { path: MINIMAL_ROUTE, headers: {} },
+        expectedStatus: 200,
       },
-      expectedStatus: 201,
-    }));
-    each(PRODUCT_USAGE, products, (server) => ({
-      load: { path: '/v1/usage', headers: tenant(server) },
-      expectedStatus: 200,
-    }));
-    each(`product GET /v1/payments?limit=${PAGE_SIZE} (API key)`, products, (server) => ({
-      load: { path: `/v1/payments?limit=${PAGE_SIZE}`, headers: tenant(server) },
-      expectedStatus: 200,
-    }));
+      'minimal Nest + Express GET /noop': {
+        server: express,
+        load: { path: MINIMAL_ROUTE, headers: {} },
+        expectedStatus: 200,
+      },
+      'product GET /health/live': {
+        server: product,
+        load: { path: '/health/live', headers: { host: PRODUCT_BASE_DOMAIN } },
+        expectedStatus: 200,
+      },
+      // First of the product's data routes: its warm-up pass seeds the payments the list pages through.
+      'product POST /v1/payments (API key, Idempotency-Key)': {
+        server: product,
+        load: {
+          method: 'POST',
+          path: '/v1/payments',
+          headers: { ...tenant, 'content-type': 'application/json', 'idempotency-key': 'http-[<id>]' },
+          body: JSON.stringify({ amount: 1999, currency: 'EUR', reference: 'http-[<id>]', method: 'card' }),
+        },
+        expectedStatus: 201,
+      },
+      'product GET /v1/usage (API key)': {
+        server: product,
+        load: { path: '/v1/usage', headers: tenant },
+        expectedStatus: 200,
+      },
+      [`product GET /v1/payments?limit=${PAGE_SIZE} (API key)`]: {
+        server: product,
+        load: { path: `/v1/payments?limit=${PAGE_SIZE}`, headers: tenant },
+        expectedStatus: 200,
+      },
+    };
 
     // One unmeasured pass first: otherwise the first round of each server pays for compiling its hot paths.
-    for (const [name, scenario] of scenarios) {
-      log(`warm-up ${name} (process ${scenario.process + 1})`);
+    for (const [name, scenario] of Object.entries(scenarios)) {
+      log(`warm-up ${name}`);
       await measureRound(scenario, mongo.process, { ...settings, warmupMs: 0 }, others);
     }
-    /** Per scenario, its rounds in order: for each run, one per process. */
-    const rounds: Record<string, (Round & { process: number })[]> = {};
+    const rounds: Record<string, Round[]> = {};
     // Interleaved, so drift (thermal, GC, a noisy neighbour) spreads over every scenario alike.
     for (let run = 0; run < settings.runs; run += 1) {
-      for (const [name, scenario] of scenarios) {
+      for (const [name, scenario] of Object.entries(scenarios)) {
         const measured = await measureRound(scenario, mongo.process, settings, others);
-        (rounds[name] ??= []).push({ ...measured, process: scenario.process });
+        (rounds[name] ??= []).push(measured);
         log(
-          `${name} run ${run + 1} process ${scenario.process + 1}: ${measured.requestsPerSecond.toFixed(0)} req/s, API CPU ` +
+          `${name} run ${run + 1}: ${measured.requestsPerSecond.toFixed(0)} req/s, API CPU ` +
             `${measured.apiCpuUsPerRequest.toFixed(0)} µs/request (${measured.apiCpuNetOfIdleUsPerRequest.toFixed(0)} net of idle), engine CPU ${measured.engineCpuUsPerRequest.toFixed(0)} µs/request`,
         );
       }
     }
 
-    const measuredOf = (name: string) => rounds[name] ?? [];
-    // Product process k against minimal process k, round by round (both lists are in the same run and process order).
-    const noopRatios = measuredOf(PRODUCT_NOOP).map(
-      (measured, index) =>
-        measured.apiCpuUsPerRequest / (measuredOf(FASTIFY_NOOP)[index]?.apiCpuUsPerRequest ?? Number.NaN),
+    const perRun = (name: string) => rounds[name] ?? [];
+    const noopRatios = perRun('product GET /health/live').map(
+      (measured, run) =>
+        measured.apiCpuUsPerRequest /
+        (perRun('minimal Nest + Fastify GET /noop')[run]?.apiCpuUsPerRequest ?? Number.NaN),
     );
-    const usageCpu = measuredOf(PRODUCT_USAGE).map((measured) => measured.apiCpuUsPerRequest);
+    const usageCpu = perRun('product GET /v1/usage (API key)').map((measured) => measured.apiCpuUsPerRequest);
     const noopRatio = spread(noopRatios, 2);
     const usage = spread(usageCpu);
-    /** A target's figure per process: how far apart identical processes land. */
-    const byProcess = (measured: readonly { process: number }[], values: readonly number[], digits = 1) =>
-      Array.from(
-        { length: settings.processes },
-        (_, process) =>
-          spread(
-            values.filter((_, index) => measured[index]?.process === process),
-            digits,
-          ).median,
-      );
     return {
       settings: { ...settings, quick: settings === QUICK },
       environment: {
@@ -293,13 +265,11 @@ async function main(): Promise<unknown> {
       targets: {
         'product no-op / minimal Nest + Fastify (API CPU per request)': {
           ...noopRatio,
-          medianByProcess: byProcess(measuredOf(PRODUCT_NOOP), noopRatios, 2),
           target: `≤ ${NOOP_RATIO_TARGET}`,
           met: noopRatio.median <= NOOP_RATIO_TARGET,
         },
         'GET /v1/usage with an API key, API CPU µs per request': {
           ...usage,
-          medianByProcess: byProcess(measuredOf(PRODUCT_USAGE), usageCpu),
           target: `≤ ${USAGE_CPU_TARGET_US}`,
           met: usage.median <= USAGE_CPU_TARGET_US,
         },
