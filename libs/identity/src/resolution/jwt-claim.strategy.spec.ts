@@ -20,6 +20,20 @@ import type { UserAccessCache } from '../users/user-access-cache.service';
 import { JwtClaimStrategy } from './jwt-claim.strategy';
 
 const TENANT_ID = '65a1b2c3d4e5f6a7b8c9d0e1';
+/** The tenant user u1 (an operator) in session s1, and the platform's super-admin p1 in session s9. */
+const OPERATOR_CLAIMS = {
+  kind: 'user',
+  userId: 'u1',
+  tenantId: TENANT_ID,
+  role: 'OPERATOR',
+  sessionId: 's1',
+} as const;
+const SUPER_ADMIN_CLAIMS = {
+  kind: 'platform-user',
+  userId: 'p1',
+  role: 'SUPER_ADMIN',
+  sessionId: 's9',
+} as const;
 
 describe('JwtClaimStrategy', () => {
   beforeAll(() => Logger.overrideLogger(false));
@@ -69,13 +83,7 @@ describe('JwtClaimStrategy', () => {
   });
 
   it("names the token's tenant and a user principal", async () => {
-    const { accessToken } = await tokens.issue({
-      kind: 'user',
-      userId: 'u1',
-      tenantId: TENANT_ID,
-      role: 'OPERATOR',
-      sessionId: 's1',
-    });
+    const { accessToken } = await tokens.issue(OPERATOR_CLAIMS);
     const reference = await finding(input(`Bearer ${accessToken}`));
     expect(reference).toEqual({
       method: ResolutionMethod.JwtClaim,
@@ -92,13 +100,7 @@ describe('JwtClaimStrategy', () => {
   });
 
   it('refuses the token of a user deactivated, removed or given another role since it was issued', async () => {
-    const { accessToken } = await tokens.issue({
-      kind: 'user',
-      userId: 'u1',
-      tenantId: TENANT_ID,
-      role: 'OPERATOR',
-      sessionId: 's1',
-    });
+    const { accessToken } = await tokens.issue(OPERATOR_CLAIMS);
     for (const now of [
       { isActive: false, role: TenantUserRole.Operator },
       { isActive: true, role: TenantUserRole.Admin },
@@ -113,12 +115,7 @@ describe('JwtClaimStrategy', () => {
   });
 
   it('names no tenant for a platform user', async () => {
-    const { accessToken } = await tokens.issue({
-      kind: 'platform-user',
-      userId: 'p1',
-      role: 'SUPER_ADMIN',
-      sessionId: 's9',
-    });
+    const { accessToken } = await tokens.issue(SUPER_ADMIN_CLAIMS);
     expect(await finding(input(`Bearer ${accessToken}`))).toEqual({
       method: ResolutionMethod.JwtClaim,
       tenant: null,
@@ -133,12 +130,7 @@ describe('JwtClaimStrategy', () => {
   });
 
   it('refuses the token of a platform user deactivated or removed since it was issued', async () => {
-    const { accessToken } = await tokens.issue({
-      kind: 'platform-user',
-      userId: 'p1',
-      role: 'SUPER_ADMIN',
-      sessionId: 's9',
-    });
+    const { accessToken } = await tokens.issue(SUPER_ADMIN_CLAIMS);
     for (const now of [{ isActive: false, role: 'SUPER_ADMIN' }, undefined]) {
       if (now === undefined) operators.delete('p1');
       else operators.set('p1', now);
@@ -149,19 +141,8 @@ describe('JwtClaimStrategy', () => {
   });
 
   it('refuses the token of a session that has ended, for tenant and platform users alike', async () => {
-    const user = await tokens.issue({
-      kind: 'user',
-      userId: 'u1',
-      tenantId: TENANT_ID,
-      role: 'OPERATOR',
-      sessionId: 's1',
-    });
-    const operator = await tokens.issue({
-      kind: 'platform-user',
-      userId: 'p1',
-      role: 'SUPER_ADMIN',
-      sessionId: 's9',
-    });
+    const user = await tokens.issue(OPERATOR_CLAIMS);
+    const operator = await tokens.issue(SUPER_ADMIN_CLAIMS);
     endedSessions.add(`${TENANT_ID}:s1`);
     endedSessions.add('platform:s9');
     for (const { accessToken } of [user, operator]) {
@@ -172,13 +153,7 @@ describe('JwtClaimStrategy', () => {
   });
 
   it('answers at once, without a promise, when the session and user are known in this process', async () => {
-    const { accessToken } = await tokens.issue({
-      kind: 'user',
-      userId: 'u1',
-      tenantId: TENANT_ID,
-      role: 'OPERATOR',
-      sessionId: 's1',
-    });
+    const { accessToken } = await tokens.issue(OPERATOR_CLAIMS);
     const cached = new JwtClaimStrategy(
       tokens,
       {

@@ -8,6 +8,15 @@ import { TenantResolverService } from './tenant-resolver.service';
 
 const bank1 = testTenantSnapshot('bank1');
 const bank2 = testTenantSnapshot('bank2');
+/** A user principal of bank1, as the JWT strategy names it. */
+const BANK1_ADMIN = {
+  kind: 'user',
+  userId: 'u',
+  tenantId: bank1.id,
+  role: 'ADMIN',
+  tokenId: 't',
+  sessionId: 's-t',
+} as const;
 const tenantNamed = (key: TenantKey) =>
   [bank1, bank2].find((t) => t.slug === key.value || t.id === key.value) ?? null;
 /** A lookup that loads (a cache miss): its answer is a promise. */
@@ -55,14 +64,7 @@ describe('TenantResolverService.resolve', () => {
 
   it('answers at once, without a promise, when every strategy and tenant lookup answers at once', () => {
     const cached = { findNow: tenantNamed } as unknown as TenantLookupService;
-    const principal = {
-      kind: 'user',
-      userId: 'u',
-      tenantId: bank1.id,
-      role: 'ADMIN',
-      tokenId: 't',
-      sessionId: 's-t',
-    } as const;
+    const principal = BANK1_ADMIN;
     const { service } = resolverWith(
       cached,
       strategy(ResolutionMethod.JwtClaim, 10, { tenant: { by: 'id', value: bank1.id }, principal }, true),
@@ -96,14 +98,7 @@ describe('TenantResolverService.resolve', () => {
   });
 
   it("keeps another tenant's id out of the mismatch event stored under the credential's tenant", async () => {
-    const user = {
-      kind: 'user',
-      userId: 'u',
-      tenantId: bank1.id,
-      role: 'ADMIN',
-      tokenId: 't',
-      sessionId: 's-t',
-    } as const;
+    const user = BANK1_ADMIN;
     const key = { kind: 'api-key', apiKeyId: 'k', tenantId: bank2.id, scopes: [] } as const;
     const { service, events } = resolver(
       strategy(
